@@ -1,0 +1,188 @@
+package cn.zhifa.organisation;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps Camunda's identity in step with the organisation, idempotently (every start-up, every node):
+ * one group per {@link StaffRole} with its authorizations, one tenant and one candidate group per
+ * role for each agency, and the shared Tasklist filters. Authorization model: ADR-0004.
+ */
+@Component
+public class CamundaIdentitySetup {
+
+	/** Cross-agency group of legal offices that may deploy models (Camunda Modeler → /engine-rest). */
+	public static final String LEGAL_OFFICE_GROUP = "legal-office";
+
+	private final IdentityService identityService;
+	private final AuthorizationService authorizationService;
+	private final FilterService filterService;
+	private final TaskService taskService;
+
+	CamundaIdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+			FilterService filterService, TaskService taskService) {
+		this.identityService = identityService;
+		this.authorizationService = authorizationService;
+		this.filterService = filterService;
+		this.taskService = taskService;
+	}
+
+	/** Role groups, their authorizations and the Tasklist filters. */
+	public void ensureRolesAndFilters() {
+		for (StaffRole role : StaffRole.values()) {
+			ensureGroup(role.groupId(), role.label(), "WORKFLOW");
+			grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			grant(role.groupId(), Resources.FILTER, "*", Permissions.READ);
+			grant(role.groupId(), Resources.USER, "*", Permissions.READ);
+			grant(role.groupId(), Resources.GROUP, "*", Permissions.READ);
+			grant(role.groupId(), Resources.DECISION_DEFINITION, "*", Permissions.READ);
+			if (role == StaffRole.AUXILIARY) {
+				grant(role.groupId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+				continue;
+			}
+			if (role == StaffRole.SUPERVISOR) {
+				// supervisors read everything (tenant membership in every agency) and change nothing
+				grant(role.groupId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
+						Permissions.READ_HISTORY, Permissions.READ_TASK);
+			}
+			else {
+				grant(role.groupId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE,
+						Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+				grant(role.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+			}
+			grant(role.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+			if (role == StaffRole.HEAD || role == StaffRole.SUPERVISOR) {
+				// managers watch SLA timers and warnings in Cockpit: all tasks of their agency (tenant check)
+				grant(role.groupId(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+				grant(role.groupId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ_TASK);
+				grant(role.groupId(), Resources.TASK, "*", Permissions.READ);
+				grant(role.groupId(), Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
+				grant(role.groupId(), Resources.DEPLOYMENT, "*", Permissions.READ);
+			}
+		}
+		ensureGroup(LEGAL_OFFICE_GROUP, "法制机构(模型维护)", "WORKFLOW");
+		grant(LEGAL_OFFICE_GROUP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grant(LEGAL_OFFICE_GROUP, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
+		grant(LEGAL_OFFICE_GROUP, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		grant(LEGAL_OFFICE_GROUP, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+		grant(LEGAL_OFFICE_GROUP, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+		ensureFilters();
+	}
+
+	/** The agency's tenant and its per-role candidate groups ({@code LIAOKUO-reviewer}, …). */
+	public void ensureAgency(Agency agency) {
+		if (identityService.createTenantQuery().tenantId(agency.getCode()).count() == 0) {
+			identityService.saveTenant(identityService.newTenant(agency.getCode()));
+			var tenant = identityService.createTenantQuery().tenantId(agency.getCode()).singleResult();
+			tenant.setName(agency.getName());
+			identityService.saveTenant(tenant);
+			identityService.createTenantGroupMembership(agency.getCode(), StaffRole.SUPERVISOR.groupId());
+		}
+		for (StaffRole role : StaffRole.values()) {
+			if (role != StaffRole.SUPERVISOR) {
+				ensureGroup(role.groupOf(agency.getCode()), agency.getShortName() + role.label(), "WORKFLOW");
+			}
+		}
+	}
+
+	/** A user in the organisation: Camunda user, role group, agency role group and tenant. */
+	public void ensureUser(Officer officer, String firstName, String lastName, String initialPassword) {
+		String id = officer.getUserId();
+		if (identityService.createUserQuery().userId(id).count() == 0) {
+			User user = identityService.newUser(id);
+			user.setFirstName(firstName);
+			user.setLastName(lastName);
+			user.setPassword(initialPassword);
+			user.setEmail(id + "@zhifa.example");
+			identityService.saveUser(user);
+		}
+		ensureMembership(id, officer.getRole().groupId());
+		if (officer.getAgencyCode() != null) {
+			ensureMembership(id, officer.getRole().groupOf(officer.getAgencyCode()));
+			if (identityService.createTenantQuery().userMember(id).tenantId(officer.getAgencyCode()).count() == 0) {
+				identityService.createTenantUserMembership(officer.getAgencyCode(), id);
+			}
+		}
+	}
+
+	public void ensureMembership(String userId, String groupId) {
+		if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+			identityService.createMembership(userId, groupId);
+		}
+	}
+
+	private void ensureGroup(String id, String name, String type) {
+		if (identityService.createGroupQuery().groupId(id).count() == 0) {
+			Group group = identityService.newGroup(id);
+			group.setName(name);
+			group.setType(type);
+			identityService.saveGroup(group);
+		}
+	}
+
+	private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+			.resourceType(resource).resourceId(resourceId).singleResult();
+		Authorization auth = existing;
+		if (auth == null) {
+			auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+			auth.setGroupId(groupId);
+			auth.setResource(resource);
+			auth.setResourceId(resourceId);
+		}
+		boolean changed = existing == null;
+		for (Permission p : permissions) {
+			if (!auth.isPermissionGranted(p)) {
+				auth.addPermission(p);
+				changed = true;
+			}
+		}
+		if (changed) {
+			authorizationService.saveAuthorization(auth);
+		}
+	}
+
+	/** The Tasklist filters every user sees; tenant and authorization checks still apply. */
+	private void ensureFilters() {
+		TaskQuery mine = taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc();
+		TaskQuery agency = taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+			.includeAssignedTasks().orderByDueDate().asc();
+		TaskQuery review = taskService.createTaskQuery().processDefinitionKey("legal-review")
+			.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().orderByDueDate().asc();
+		TaskQuery dueSoon = taskService.createTaskQuery().dueBeforeExpression("${dateTime().plusDays(2)}")
+			.orderByDueDate().asc();
+		ensureFilter("我的待办", "分配给我的任务", -10, mine);
+		ensureFilter("本机构待办", "本机构我所在岗位可领取的任务", 0, agency);
+		ensureFilter("法制审核", "重大执法决定法制审核任务", 10, review);
+		ensureFilter("即将超期", "两日内到期或已超期的任务(按到期时间排序)", 20, dueSoon);
+	}
+
+	private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+		if (filterService.createFilterQuery().filterName(name).count() > 0) {
+			return;
+		}
+		Filter filter = filterService.newTaskFilter(name);
+		filter.setQuery(query);
+		filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+				"variables", List.of(Map.of("name", "caseId", "label", "案号"),
+						Map.of("name", "agencyCode", "label", "执法主体"))));
+		filterService.saveFilter(filter);
+	}
+}

@@ -1,0 +1,40 @@
+package cn.zhifa.platform;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Engine settings that application.yml cannot express, and the REST API's login. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+	/** Agencies as tenants (ADR-0004). */
+	@Bean
+	AbstractProcessEnginePlugin agencyTenantPlugin() {
+		return new AbstractProcessEnginePlugin() {
+			@Override
+			public void preInit(ProcessEngineConfigurationImpl config) {
+				config.setTenantIdProvider(new AgencyTenantIdProvider());
+				// several nodes on one database: never rely on in-memory caches for correctness
+				config.setJobExecutorAcquireByPriority(true);
+			}
+		};
+	}
+
+	/**
+	 * {@code /engine-rest} requires HTTP Basic against the Camunda identity service (401 otherwise,
+	 * {@link SecurityConfiguration}); this filter then runs the call as that user, with groups and
+	 * tenants, so authorization and tenant checks apply. Camunda Modeler deploys with the same login.
+	 */
+	@Bean
+	FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication(IdentityService identityService) {
+		FilterRegistrationBean<EngineRestAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new EngineRestAuthenticationFilter(identityService));
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setName("engine-rest-authentication");
+		return registration;
+	}
+}

@@ -1,0 +1,77 @@
+package cn.zhifa.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The model files the engine runs: every {@code .bpmn}, {@code .dmn} and {@code .form} under
+ * {@code processes/}, {@code dmn/} and {@code forms/}, keyed by their relative name
+ * (e.g. {@code dmn/av-recording-list.dmn}), read either from a folder or from the copies in the jar.
+ */
+public record ModelFiles(String origin, Map<String, byte[]> files) {
+
+	static final List<String> FOLDERS = List.of("processes", "dmn", "forms");
+	static final List<String> SUFFIXES = List.of(".bpmn", ".dmn", ".form");
+
+	/** Reads models from {@code dir}; an unreadable folder is an error, a missing sub-folder is not. */
+	public static ModelFiles fromDirectory(Path dir) {
+		Map<String, byte[]> files = new TreeMap<>();
+		for (String folder : FOLDERS) {
+			Path sub = dir.resolve(folder);
+			if (!Files.isDirectory(sub)) {
+				continue;
+			}
+			try (Stream<Path> walk = Files.walk(sub)) {
+				List<Path> paths = walk.filter(Files::isRegularFile).filter(ModelFiles::isModel).sorted().toList();
+				for (Path p : paths) {
+					files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot read models under " + sub.toAbsolutePath(), e);
+			}
+		}
+		return new ModelFiles(dir.toAbsolutePath().normalize().toString(), files);
+	}
+
+	/** Reads the copies the build puts into the jar under {@code models/}. */
+	public static ModelFiles fromClasspath() {
+		Map<String, byte[]> files = new TreeMap<>();
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		try {
+			List<Resource> resources = new ArrayList<>();
+			for (String folder : FOLDERS) {
+				resources.addAll(List.of(resolver.getResources("classpath*:models/" + folder + "/**/*")));
+			}
+			for (Resource r : resources) {
+				String url = r.getURL().toString();
+				int at = url.lastIndexOf("models/");
+				String name = url.substring(at + "models/".length());
+				if (r.isReadable() && isModel(Path.of(name))) {
+					try (var in = r.getInputStream()) {
+						files.put(name, in.readAllBytes());
+					}
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot read the models packaged in the application", e);
+		}
+		return new ModelFiles("classpath:models/", files);
+	}
+
+	private static boolean isModel(Path p) {
+		String name = p.getFileName().toString();
+		return SUFFIXES.stream().anyMatch(name::endsWith);
+	}
+}

@@ -1,0 +1,40 @@
+package cn.zhifa.platform;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Security by default: only the public portal ({@code /public/**}) and {@code /actuator/health}
+ * are anonymous. The webapps under {@code /camunda/**} are guarded by their own login and CSRF
+ * token; everything else, {@code /engine-rest/**} included, needs HTTP Basic against the Camunda
+ * identity service ({@link CamundaIdentityAuthenticationProvider}).
+ * CSRF protection stays on for browser sessions; calls that carry their own Basic credentials are
+ * not forgeable by a third-party page and skip it.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		RequestMatcher basicAuthCall = request -> {
+			String header = request.getHeader("Authorization");
+			return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+		};
+		http.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/public/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+				// guarded by the webapps' own login (Camunda identity) and CSRF filter
+				.requestMatchers("/camunda/**", "/").permitAll()
+				.requestMatchers("/actuator/**").hasAnyRole("camunda-admin", "supervisor")
+				.anyRequest().authenticated())
+			.httpBasic(Customizer.withDefaults())
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/engine-rest/**", "/camunda/**")
+				.ignoringRequestMatchers(basicAuthCall))
+			// the webapps set their own frame and content-type headers; keep Spring's defaults elsewhere
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+		return http.build();
+	}
+}

@@ -1,0 +1,51 @@
+package cn.zhifa.support;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Base for process scenario tests on the running application: camunda-bpm-assert bound to the
+ * application's engine, the engine clock reset after each test, helpers to move time and run
+ * due jobs (no sleeping). Each test should use its own business key / agency data so tests
+ * sharing one database do not see each other.
+ */
+public abstract class EngineTestSupport {
+
+	@Autowired
+	protected ProcessEngine engine;
+
+	@BeforeEach
+	void bindAssertions() {
+		BpmnAwareTests.init(engine);
+		engine.getIdentityService().clearAuthentication();
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+		engine.getIdentityService().clearAuthentication();
+	}
+
+	/** Sets the engine clock (and so "now" for timers and due dates). */
+	protected void clockAt(Date now) {
+		ClockUtil.setCurrentTime(now);
+	}
+
+	/** Executes every job of the process instance that is due at the current engine time. */
+	protected int executeDueJobs(String processInstanceId) {
+		int executed = 0;
+		for (Job job : engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+			.executable().list()) {
+			engine.getManagementService().executeJob(job.getId());
+			executed++;
+		}
+		return executed;
+	}
+}
