@@ -1,0 +1,157 @@
+package cn.zhifa.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import cn.zhifa.ZhifaApplication;
+
+/**
+ * Issue 2, model deployment and persistence: real restarts of the application on an H2 file
+ * database with its own models folder. Unchanged restart → no new deployment; one changed file →
+ * one new version of that definition only; a broken model stops start-up naming file and line.
+ */
+class ModelDeploymentIT {
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void restartsDeployOnlyWhatChangedAndKeepData() throws Exception {
+		Path models = tmp.resolve("models");
+		writeProcess(models, "processes/restart-a.bpmn", "restart-a", "甲流程");
+		writeProcess(models, "processes/restart-b.bpmn", "restart-b", "乙流程");
+		Files.writeString(models.resolve("forms/restart-form.form"),
+				"{\"id\":\"restart-form\",\"type\":\"default\",\"components\":[]}", StandardCharsets.UTF_8);
+
+		String instanceId;
+		try (ConfigurableApplicationContext app = start(models)) {
+			RepositoryService repo = repo(app);
+			assertThat(repo.createDeploymentQuery().deploymentName("restart-test").count()).isEqualTo(1);
+			assertThat(repo.getDeploymentResourceNames(repo.createDeploymentQuery().singleResult().getId()))
+				.containsExactlyInAnyOrder("processes/restart-a.bpmn", "processes/restart-b.bpmn", "forms/restart-form.form");
+			instanceId = app.getBean(ProcessEngine.class).getRuntimeService()
+				.startProcessInstanceByKey("restart-a", "RESTART-1", Map.of("agencyCode", "LIAOKUO")).getId();
+		}
+
+		try (ConfigurableApplicationContext app = start(models)) {
+			RepositoryService repo = repo(app);
+			assertThat(repo.createDeploymentQuery().deploymentName("restart-test").count()).as("unchanged restart").isEqualTo(1);
+			ProcessEngine engine = app.getBean(ProcessEngine.class);
+			assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
+				.as("data survives a restart").isEqualTo(1);
+			assertThat(engine.getIdentityService().createUserQuery().userId("officer1").count()).isEqualTo(1);
+		}
+
+		writeProcess(models, "processes/restart-b.bpmn", "restart-b", "乙流程(修订)");
+		try (ConfigurableApplicationContext app = start(models)) {
+			RepositoryService repo = repo(app);
+			assertThat(repo.createDeploymentQuery().deploymentName("restart-test").count()).isEqualTo(2);
+			assertThat(repo.createProcessDefinitionQuery().processDefinitionKey("restart-b").latestVersion().singleResult()
+				.getVersion()).isEqualTo(2);
+			assertThat(repo.createProcessDefinitionQuery().processDefinitionKey("restart-a").latestVersion().singleResult()
+				.getVersion()).as("unchanged definition keeps its version").isEqualTo(1);
+			ProcessEngine engine = app.getBean(ProcessEngine.class);
+			assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
+				.getProcessDefinitionId()).contains("restart-a:1:");
+		}
+
+		// not well-formed XML: the SAX parser's line
+		Files.writeString(models.resolve("processes/broken.bpmn"), """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+				  <bpmn:process id="broken" isExecutable="true">
+				    <bpmn:startEvent id="startEvent_s">
+				  </bpmn:process>
+				</bpmn:definitions>
+				""", StandardCharsets.UTF_8);
+		assertStartFails(models, "processes/broken.bpmn line 5");
+
+		// well-formed but invalid BPMN: the engine parser's line
+		Files.writeString(models.resolve("processes/broken.bpmn"), """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+				  <bpmn:process id="broken" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="startEvent_s" />
+				    <bpmn:sequenceFlow id="flow_1" sourceRef="startEvent_s" targetRef="timerEvent_wait" />
+				    <bpmn:intermediateCatchEvent id="timerEvent_wait">
+				      <bpmn:timerEventDefinition id="timer_noTime" />
+				    </bpmn:intermediateCatchEvent>
+				  </bpmn:process>
+				</bpmn:definitions>
+				""", StandardCharsets.UTF_8);
+		assertStartFails(models, "processes/broken.bpmn line 8");
+
+		Files.delete(models.resolve("processes/broken.bpmn"));
+		try (ConfigurableApplicationContext app = start(models)) {
+			assertThat(repo(app).createDeploymentQuery().deploymentName("restart-test").count())
+				.as("nothing was deployed by the failed start-ups").isEqualTo(2);
+		}
+	}
+
+	private void assertStartFails(Path models, String expected) {
+		assertThatThrownBy(() -> start(models).close()).satisfies(e -> {
+			ModelDeploymentException cause = findCause(e);
+			assertThat(cause).as("cause of %s", e).isNotNull();
+			assertThat(cause.getMessage()).startsWith(expected);
+			FailureAnalysis analysis = new StartupFailureAnalyzers.BrokenModel().analyze(e);
+			assertThat(analysis.getDescription()).contains(expected);
+		});
+	}
+
+	private static ModelDeploymentException findCause(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof ModelDeploymentException m) {
+				return m;
+			}
+		}
+		return null;
+	}
+
+	private ConfigurableApplicationContext start(Path models) {
+		return new SpringApplicationBuilder(ZhifaApplication.class).run(
+				"--spring.profiles.active=test",
+				"--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("db").toAbsolutePath() + "/zhifa",
+				"--server.port=0",
+				// the Camunda webapps keep a static reference to the first context; not needed here
+				"--camunda.bpm.webapp.enabled=false",
+				"--zhifa.models.dir=" + models.toAbsolutePath(),
+				"--zhifa.models.deployment-name=restart-test");
+	}
+
+	private static RepositoryService repo(ConfigurableApplicationContext app) {
+		return app.getBean(ProcessEngine.class).getRepositoryService();
+	}
+
+	private static void writeProcess(Path models, String name, String key, String label) throws Exception {
+		Path file = models.resolve(name);
+		Files.createDirectories(file.getParent());
+		Files.createDirectories(models.resolve("forms"));
+		Files.writeString(file, """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="definitions_%1$s" targetNamespace="t">
+				  <bpmn:process id="%1$s" name="%2$s" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="startEvent_started" />
+				    <bpmn:sequenceFlow id="flow_toWork" sourceRef="startEvent_started" targetRef="userTask_work" />
+				    <bpmn:userTask id="userTask_work" name="办理" />
+				    <bpmn:sequenceFlow id="flow_toEnd" sourceRef="userTask_work" targetRef="endEvent_done" />
+				    <bpmn:endEvent id="endEvent_done" />
+				  </bpmn:process>
+				</bpmn:definitions>
+				""".formatted(key, label), StandardCharsets.UTF_8);
+	}
+}
