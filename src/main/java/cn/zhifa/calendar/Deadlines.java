@@ -1,0 +1,93 @@
+package cn.zhifa.calendar;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The bean {@code deadlines} for BPMN expressions: user-task {@code camunda:dueDate} /
+ * {@code camunda:followUpDate} and timer {@code timeDate}, e.g.
+ * {@code ${deadlines.workdays(materialsReceivedAt, 5)}}, {@code ${deadlines.limit('LEGAL_REVIEW', materialsReceivedAt)}}
+ * or the warning timer {@code ${deadlines.workdaysBefore(reviewDueAt, 1)}} (docs/calendar.md).
+ * <p>
+ * A start may be a {@link Date}, {@code LocalDate}, {@code OffsetDateTime}, {@code ZonedDateTime},
+ * {@code Instant} or an ISO-8601 string; its day is its Asia/Shanghai date. Deadlines are the end
+ * of the due day (23:59:59 +08:00). A result in a year without a calendar file is computed with
+ * weekends only and logged once as provisional (see {@link #provisional(Object)}).
+ */
+@Component("deadlines")
+public class Deadlines {
+
+	private final CalendarRegistry registry;
+
+	Deadlines(CalendarRegistry registry) {
+		this.registry = registry;
+	}
+
+	/** End of the {@code n}-th working day after the start day (the start day is not counted). */
+	public Date workdays(Object start, int n) {
+		return date(workdaysDeadline(start, n), "workdays(" + n + ")");
+	}
+
+	/** Calendar days ("日"): end of the day {@code n} days after the start day, rolled forward to a working day. */
+	public Date days(Object start, int n) {
+		return date(daysDeadline(start, n), "days(" + n + ")");
+	}
+
+	/** Exactly {@code h} hours after the start instant (a LocalDate start counts from 00:00 Asia/Shanghai). */
+	public Date hours(Object start, int h) {
+		if (h < 0) {
+			throw new IllegalArgumentException("a period cannot be negative: " + h + " hours");
+		}
+		return Date.from(DeadlineStarts.instant(start, "deadline start").plus(Duration.ofHours(h)));
+	}
+
+	/** The deadline of statutory limit {@code key} of {@code calendar/statutory-limits.yml}, counted from {@code start}. */
+	public Date limit(String key, Object start) {
+		StatutoryLimit limit = registry.current().limits().get(key);
+		return switch (limit.unit()) {
+			case WORKING_DAYS -> date(workdaysDeadline(start, limit.amount()), key);
+			case DAYS -> date(daysDeadline(start, limit.amount()), key);
+			case HOURS -> hours(start, limit.amount());
+		};
+	}
+
+	/**
+	 * The warning instant: start (00:00 Asia/Shanghai) of the day {@code n} working days before the
+	 * deadline's day; {@code n = 0} is the start of the deadline's day.
+	 */
+	public Date workdaysBefore(Object deadline, int n) {
+		LocalDate day = registry.current().calendar().workdaysBefore(DeadlineStarts.day(deadline, "deadline"), n);
+		return Date.from(WorkingDayCalendar.startOfDay(day));
+	}
+
+	/** Working days from a's day (exclusive) to b's day (inclusive); negative when b is before a. */
+	public int workdaysBetween(Object a, Object b) {
+		return registry.current().calendar().workdaysBetween(DeadlineStarts.day(a, "first date"),
+				DeadlineStarts.day(b, "second date"));
+	}
+
+	/** Whether the Asia/Shanghai year of {@code date} has no calendar file (results there are guesses). */
+	public boolean provisional(Object date) {
+		return !registry.current().calendar().hasYear(DeadlineStarts.day(date, "date").getYear());
+	}
+
+	/** The full result (due day, instant, provisional flag) of a working-day period. */
+	public Deadline workdaysDeadline(Object start, int n) {
+		return registry.current().calendar().workdays(DeadlineStarts.day(start, "deadline start"), n);
+	}
+
+	/** The full result of a calendar-day period. */
+	public Deadline daysDeadline(Object start, int n) {
+		return registry.current().calendar().days(DeadlineStarts.day(start, "deadline start"), n);
+	}
+
+	private Date date(Deadline deadline, String what) {
+		if (deadline.provisional()) {
+			registry.noteProvisional(deadline, what);
+		}
+		return Date.from(deadline.dueAt());
+	}
+}
