@@ -1,0 +1,54 @@
+package cn.zhifa.document;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.zhifa.platform.CurrentUser;
+
+/**
+ * Documents for logged-in users of the owning agency (cross-agency users: supervisors and
+ * administrators through their agency memberships). Another agency's document answers 404, exactly
+ * like a document that does not exist, so ids reveal nothing.
+ */
+@RestController
+@RequestMapping("/api/documents")
+class DocumentController {
+
+	private final DocumentService documents;
+
+	DocumentController(DocumentService documents) {
+		this.documents = documents;
+	}
+
+	/** The {@code .docx} file, named in Content-Disposition (UTF-8, RFC 6266). */
+	@GetMapping("/{id}")
+	ResponseEntity<byte[]> download(@PathVariable String id) {
+		CurrentUser user = CurrentUser.get();
+		return documents.find(id)
+			.filter(doc -> user.mayAccessAgency(doc.agencyCode()))
+			.map(doc -> ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(StoredDocument.DOCX_MEDIA_TYPE))
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment().filename(doc.fileName(), StandardCharsets.UTF_8).build().toString())
+				.eTag("\"" + doc.sha256() + "\"")
+				.body(doc.content()))
+			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	/** Metadata of the case's documents that belong to the user's agencies. */
+	@GetMapping
+	List<DocumentMetadata> list(@RequestParam String caseId) {
+		CurrentUser user = CurrentUser.get();
+		return user.inGroup("camunda-admin") ? documents.listByCase(caseId) : documents.listByCase(caseId, user.agencies());
+	}
+}

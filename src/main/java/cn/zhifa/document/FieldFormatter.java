@@ -1,0 +1,107 @@
+package cn.zhifa.document;
+
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How values appear in a document: dates as {@code 2026年11月21日} (in China Standard Time, whatever
+ * the server's time zone), yes/no as 是/否 (from the labels file), lists joined with 、, text as is.
+ */
+final class FieldFormatter {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+	private final Labels labels;
+
+	FieldFormatter(Labels labels) {
+		this.labels = labels;
+	}
+
+	String format(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof String s) {
+			return s;
+		}
+		if (value instanceof Boolean b) {
+			return labels.bool(b);
+		}
+		LocalDate day = toDate(value);
+		if (day != null) {
+			return CHINESE_DATE.format(day);
+		}
+		if (value instanceof BigDecimal d) {
+			return d.toPlainString();
+		}
+		if (value instanceof Enum<?> e) {
+			return e.name();
+		}
+		if (value instanceof Iterable<?> || value.getClass().isArray()) {
+			List<String> parts = new ArrayList<>();
+			for (Object element : elements(value)) {
+				parts.add(format(element));
+			}
+			return String.join("、", parts);
+		}
+		return value.toString();
+	}
+
+	/** The calendar day of a date-like value in China, or {@code null} if it is not date-like. */
+	static LocalDate toDate(Object value) {
+		if (value instanceof Date d) {
+			return d.toInstant().atZone(CHINA).toLocalDate();
+		}
+		if (value instanceof LocalDate d) {
+			return d;
+		}
+		if (value instanceof LocalDateTime d) {
+			return d.toLocalDate();
+		}
+		if (value instanceof OffsetDateTime d) {
+			return d.atZoneSameInstant(CHINA).toLocalDate();
+		}
+		if (value instanceof ZonedDateTime d) {
+			return d.withZoneSameInstant(CHINA).toLocalDate();
+		}
+		if (value instanceof Instant d) {
+			return d.atZone(CHINA).toLocalDate();
+		}
+		return null;
+	}
+
+	/** The elements of a list, set or array; {@code null} if the value is not one. */
+	static List<?> elements(Object value) {
+		if (value instanceof List<?> list) {
+			return list;
+		}
+		if (value instanceof Iterable<?> iterable) {
+			List<Object> result = new ArrayList<>();
+			iterable.forEach(result::add);
+			return result;
+		}
+		if (value != null && value.getClass().isArray() && !(value instanceof byte[])) {
+			List<Object> result = new ArrayList<>();
+			for (int i = 0; i < Array.getLength(value); i++) {
+				result.add(Array.get(value, i));
+			}
+			return result;
+		}
+		if (value instanceof Map<?, ?>) {
+			return null;
+		}
+		return null;
+	}
+}

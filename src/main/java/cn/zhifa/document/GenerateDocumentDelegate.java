@@ -1,0 +1,96 @@
+package cn.zhifa.document;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task "generate a document" for any process:
+ * {@code camunda:delegateExpression="${generateDocument}"} with input parameters
+ * <ul>
+ * <li>{@code documentKind} (required): a kind of {@code templates/document-kinds.yml}, e.g. {@code REVIEW_OPINION};</li>
+ * <li>{@code documentVariable} (optional): the process variable that receives the document id,
+ * default {@code <kind in camelCase>DocId} ({@code reviewOpinionDocId});</li>
+ * <li>{@code documentNumberVariable} (optional): the process variable that receives the document number.</li>
+ * </ul>
+ * The template sees every process variable; the agency is {@code agencyCode} (else the tenant), the case
+ * is {@code caseId} (else the business key). Thin by design: all work is in {@link DocumentService}.
+ */
+@Component("generateDocument")
+class GenerateDocumentDelegate implements JavaDelegate {
+
+	static final String KIND = "documentKind";
+	static final String DOCUMENT_VARIABLE = "documentVariable";
+	static final String NUMBER_VARIABLE = "documentNumberVariable";
+
+	private final DocumentService documents;
+
+	GenerateDocumentDelegate(DocumentService documents) {
+		this.documents = documents;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String kind = text(execution.getVariable(KIND));
+		if (kind == null) {
+			throw new ProcessEngineException("Service task " + execution.getCurrentActivityId()
+					+ " needs the input parameter 'documentKind' (a kind listed in templates/document-kinds.yml)");
+		}
+		String agencyCode = text(execution.getVariable("agencyCode"));
+		if (agencyCode == null) {
+			agencyCode = execution.getTenantId();
+		}
+		if (agencyCode == null) {
+			throw new ProcessEngineException("Document " + kind + ": the process has no 'agencyCode' variable or tenant");
+		}
+		String caseId = text(execution.getVariable("caseId"));
+		if (caseId == null) {
+			caseId = execution.getProcessBusinessKey();
+		}
+		Map<String, Object> fields = new HashMap<>(execution.getVariables());
+		GeneratedDocument document;
+		try {
+			document = documents.generate(kind, agencyCode, caseId, execution.getProcessInstanceId(), fields,
+					currentUser(execution));
+		}
+		catch (UnknownDocumentKindException e) {
+			throw new ProcessEngineException(e.getMessage(), e);
+		}
+		String idVariable = text(execution.getVariable(DOCUMENT_VARIABLE));
+		execution.setVariable(idVariable != null ? idVariable : defaultVariable(kind), document.id());
+		String numberVariable = text(execution.getVariable(NUMBER_VARIABLE));
+		if (numberVariable != null) {
+			execution.setVariable(numberVariable, document.number());
+		}
+	}
+
+	/** {@code REVIEW_OPINION} gives {@code reviewOpinionDocId}. */
+	static String defaultVariable(String kind) {
+		StringBuilder name = new StringBuilder();
+		boolean upper = false;
+		for (char c : kind.toCharArray()) {
+			if (c == '_' || c == '-' || c == ' ') {
+				upper = name.length() > 0;
+			}
+			else {
+				name.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+				upper = false;
+			}
+		}
+		return name + "DocId";
+	}
+
+	private static String currentUser(DelegateExecution execution) {
+		Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return auth == null ? null : auth.getUserId();
+	}
+
+	private static String text(Object value) {
+		return value == null || value.toString().isBlank() ? null : value.toString().trim();
+	}
+}
