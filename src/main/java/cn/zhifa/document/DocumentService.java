@@ -4,10 +4,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,19 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.organisation.Officer;
 import cn.zhifa.organisation.OfficerRepository;
 
 /**
  * Generates, numbers and stores documents (R-REC-1). One call fills the kind's template with the
- * given fields plus the standard ones below, takes the next document number of the agency's series
+ * given fields plus the standard ones, takes the next document number of the agency's series
  * for the current year, and stores the file - all in one transaction, so a failure leaves neither a
  * file nor a used number behind.
  * <p>
- * Standard fields every template may use: {@code agencyName}, {@code agencyShortName},
- * {@code documentNumber}, {@code documentName} (the kind's Chinese name), {@code caseId},
- * {@code today} (China time); {@code <field>Label} for every field with a label in
- * {@code labels.yml}; {@code <x>Name} for every text field {@code <x>Id} (the officer's full name, or the id itself
- * when it is not an officer's user id); and the kind's derived lists ({@code document-kinds.yml}).
+ * The fields a template sees are the given ones plus the standard fields of {@link DocumentFields}.
  */
 @Service
 public class DocumentService {
@@ -92,7 +87,8 @@ public class DocumentService {
 			int sequence = numbers.next(agencyCode, documentKind.series(), today.getYear());
 			number = DocumentNumbers.format(agency.getShortName(), documentKind.abbreviation(), today.getYear(), sequence);
 		}
-		Map<String, Object> all = fields(documentKind, agency, caseId, number, today, labels, fields);
+		Map<String, Object> all = DocumentFields.build(documentKind, agency.getName(), agency.getShortName(), caseId, number,
+				today, labels, fields, id -> officers.findById(id).map(Officer::getFullName).orElse(null));
 		DocxTemplateFiller.Filled filled = new DocxTemplateFiller(labels).fill(template, all);
 		if (!filled.missingFields().isEmpty()) {
 			log.warn("Document {} of case {} generated with empty fields {}", kind, caseId, filled.missingFields());
@@ -127,52 +123,6 @@ public class DocumentService {
 	/** Whether {@code templates/document-kinds.yml} lists the kind. */
 	public boolean isKnownKind(String kind) {
 		return templates.kinds().containsKey(kind);
-	}
-
-	private Map<String, Object> fields(DocumentKind kind, Agency agency, String caseId, String number, LocalDate today,
-			Labels labels, Map<String, Object> given) {
-		Map<String, Object> all = new LinkedHashMap<>(given == null ? Map.of() : given);
-		all.put("agencyName", agency.getName());
-		all.put("agencyShortName", agency.getShortName());
-		all.put("documentNumber", number);
-		all.put("documentName", kind.name());
-		all.put("today", today);
-		if (caseId != null) {
-			all.putIfAbsent("caseId", caseId);
-		}
-		FieldFormatter formatter = new FieldFormatter(labels);
-		for (Map.Entry<String, Object> field : new ArrayList<>(all.entrySet())) {
-			String label = labels.label(field.getKey(), field.getValue());
-			if (label != null) {
-				all.putIfAbsent(field.getKey() + Labels.SUFFIX, label);
-			}
-			if (field.getKey().endsWith("Id") && field.getKey().length() > 2 && field.getValue() instanceof String userId) {
-				String nameField = field.getKey().substring(0, field.getKey().length() - 2) + "Name";
-				if (!all.containsKey(nameField)) {
-					all.put(nameField, officers.findById(userId).map(o -> o.getFullName()).orElse(userId));
-				}
-			}
-		}
-		kind.lists().forEach((name, items) -> {
-			List<Map<String, Object>> rows = new ArrayList<>();
-			for (DocumentKind.ListItem item : items) {
-				Map<String, Object> row = new LinkedHashMap<>();
-				row.put("item", item.item());
-				row.put("field", item.field());
-				if (all.containsKey(item.field())) {
-					Object value = all.get(item.field());
-					String label = labels.label(item.field(), value);
-					row.put("value", label != null ? label : formatter.format(value));
-				}
-				else {
-					log.warn("Field '{}' of list {} in document {} has no value: left empty", item.field(), name, kind.kind());
-					row.put("value", "");
-				}
-				rows.add(row);
-			}
-			all.putIfAbsent(name, rows);
-		});
-		return all;
 	}
 
 	static String fileName(DocumentKind kind, String number, String caseId) {

@@ -1,0 +1,76 @@
+package cn.zhifa.document;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fields a template sees: the caller's fields (for the delegate: all process variables) plus
+ * <ul>
+ * <li>{@code agencyName}, {@code agencyShortName}, {@code documentNumber}, {@code documentName}
+ * (the kind's Chinese name), {@code today} (China time), {@code caseId} if not given;</li>
+ * <li>{@code <field>Label} for every field that has a text in {@code labels.yml} (and every yes/no field);</li>
+ * <li>{@code <x>Name} for every text field {@code <x>Id}: the officer's full name, or the id itself
+ * when it is not an officer's user id ({@code handlerId} officer1 gives {@code handlerName} 李明);</li>
+ * <li>the kind's derived lists ({@code lists:} in {@code document-kinds.yml}): rows with
+ * {@code item}, {@code field} and {@code value} (the field's label).</li>
+ * </ul>
+ */
+final class DocumentFields {
+
+	private static final Logger log = LoggerFactory.getLogger(DocumentFields.class);
+
+	private DocumentFields() {
+	}
+
+	static Map<String, Object> build(DocumentKind kind, String agencyName, String agencyShortName, String caseId,
+			String number, LocalDate today, Labels labels, Map<String, Object> given, Function<String, String> personName) {
+		Map<String, Object> all = new LinkedHashMap<>(given == null ? Map.of() : given);
+		all.put("agencyName", agencyName);
+		all.put("agencyShortName", agencyShortName);
+		all.put("documentNumber", number);
+		all.put("documentName", kind.name());
+		all.put("today", today);
+		if (caseId != null) {
+			all.putIfAbsent("caseId", caseId);
+		}
+		FieldFormatter formatter = new FieldFormatter(labels);
+		for (Map.Entry<String, Object> field : new ArrayList<>(all.entrySet())) {
+			String name = field.getKey();
+			String label = labels.label(name, field.getValue());
+			if (label != null) {
+				all.putIfAbsent(name + Labels.SUFFIX, label);
+			}
+			if (name.endsWith("Id") && name.length() > 2 && field.getValue() instanceof String id && !id.isBlank()) {
+				String person = personName.apply(id);
+				all.putIfAbsent(name.substring(0, name.length() - 2) + "Name", person != null ? person : id);
+			}
+		}
+		kind.lists().forEach((list, items) -> {
+			List<Map<String, Object>> rows = new ArrayList<>();
+			for (DocumentKind.ListItem item : items) {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("item", item.item());
+				row.put("field", item.field());
+				if (all.containsKey(item.field())) {
+					Object value = all.get(item.field());
+					String label = labels.label(item.field(), value);
+					row.put("value", label != null ? label : formatter.format(value));
+				}
+				else {
+					log.warn("Field '{}' of list {} in document {} has no value: left empty", item.field(), list, kind.kind());
+					row.put("value", "");
+				}
+				rows.add(row);
+			}
+			all.putIfAbsent(list, rows);
+		});
+		return all;
+	}
+}
