@@ -1,0 +1,94 @@
+package cn.zhifa.qualification;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+
+import cn.zhifa.organisation.Certificate;
+import cn.zhifa.organisation.Officer;
+import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.organisation.StaffRole;
+
+/**
+ * Whether a person may carry out an enforcement step for an agency on a day (R-QUAL-2/3): registered
+ * staff of that agency, not auxiliary staff, holding a certificate valid that day (both ends
+ * inclusive). The reusable check behind the task guard; other features call it directly.
+ */
+@Service
+public class QualificationService {
+
+	/** Enforcement days are counted in China Standard Time, whatever the server's zone. */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private final OfficerRepository officers;
+
+	QualificationService(OfficerRepository officers) {
+		this.officers = officers;
+	}
+
+	/** Today on the engine clock (moved by tests with ClockUtil), in Asia/Shanghai. */
+	public LocalDate today() {
+		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+	}
+
+	public boolean isQualified(String userId, String agencyCode, LocalDate day) {
+		return refusal(userId, agencyCode, day).isEmpty();
+	}
+
+	/** @throws NotQualifiedException (HTTP 403 through REST) with a Chinese message naming the reason */
+	public void requireQualified(String userId, String agencyCode, LocalDate day) {
+		Optional<NotQualifiedException> refused = refusal(userId, agencyCode, day);
+		if (refused.isPresent()) {
+			throw refused.get();
+		}
+	}
+
+	/** The refusal for this person, agency and day, or empty when they may enforce. */
+	public Optional<NotQualifiedException> refusal(String userId, String agencyCode, LocalDate day) {
+		if (userId == null || userId.isBlank()) {
+			return refuse(null, Refusal.NO_ACTOR, "未记录实施人员：执法环节须由登录的执法人员办理");
+		}
+		if (agencyCode == null || agencyCode.isBlank()) {
+			return refuse(userId, Refusal.NO_AGENCY, "案件未指定执法主体，无法核验" + userId + "的执法资格");
+		}
+		Officer officer = officers.findById(userId).orElse(null);
+		if (officer == null || !agencyCode.equals(officer.getAgencyCode())) {
+			return refuse(userId, Refusal.NOT_AGENCY_OFFICER,
+					(officer == null ? userId : name(officer)) + "非本机构执法人员，不得办理本机构（" + agencyCode + "）的执法环节");
+		}
+		if (officer.getRole() == StaffRole.AUXILIARY) {
+			return refuse(userId, Refusal.AUXILIARY,
+					name(officer) + "为执法辅助人员，辅助人员不得实施行政许可、行政处罚、行政强制等执法行为");
+		}
+		if (!officer.mayEnforceOn(day)) {
+			return refuse(userId, Refusal.CERTIFICATE_INVALID, name(officer) + certificateProblem(officer, day)
+					+ "，不得实施执法行为（行政执法人员须持有效执法证件）");
+		}
+		return Optional.empty();
+	}
+
+	private static String certificateProblem(Officer officer, LocalDate day) {
+		Optional<Certificate> latest = officer.getCertificates().stream()
+			.max(Comparator.comparing(Certificate::getValidTo));
+		if (latest.isEmpty()) {
+			return "未持有执法证";
+		}
+		Certificate c = latest.get();
+		if (c.getValidTo().isBefore(day)) {
+			return "的执法证（" + c.getNumber() + "）证件过期：有效期至" + c.getValidTo();
+		}
+		return "的执法证（" + c.getNumber() + "）尚未生效：自" + c.getValidFrom() + "起有效";
+	}
+
+	private static String name(Officer officer) {
+		return officer.getFullName() + "（" + officer.getUserId() + "）";
+	}
+
+	private static Optional<NotQualifiedException> refuse(String userId, Refusal refusal, String message) {
+		return Optional.of(new NotQualifiedException(userId, refusal, message));
+	}
+}
