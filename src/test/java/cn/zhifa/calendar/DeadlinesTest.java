@@ -1,0 +1,147 @@
+package cn.zhifa.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.TimeZone;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The {@code deadlines} bean as BPMN expressions call it, on the real calendar/ folder. */
+class DeadlinesTest {
+
+	static Deadlines deadlines;
+	static final TimeZone JVM_DEFAULT = TimeZone.getDefault();
+
+	@BeforeAll
+	static void bean() {
+		deadlines = new Deadlines(new CalendarRegistry("calendar"));
+	}
+
+	@AfterEach
+	void restoreTimeZone() {
+		TimeZone.setDefault(JVM_DEFAULT);
+	}
+
+	@Test
+	void theStartDayIsTheShanghaiDateOfTheStartInstant() {
+		// 20:00 UTC on Sunday 2 March 2025 is 04:00 on Monday 3 March in Shanghai
+		Date start = Date.from(Instant.parse("2025-03-02T20:00:00Z"));
+		assertThat(deadlines.workdays(start, 1)).isEqualTo(Date.from(Instant.parse("2025-03-04T15:59:59Z")));
+		// legal review (R-REV-3): 5 working days from receipt on Monday 3 March → Monday 10 March, 23:59:59 +08:00
+		assertThat(deadlines.limit("LEGAL_REVIEW", start)).isEqualTo(Date.from(Instant.parse("2025-03-10T15:59:59Z")));
+	}
+
+	/** Server time zone UTC and Asia/Shanghai (and one far away) give identical results. */
+	@ParameterizedTest(name = "JVM default time zone {0}")
+	@ValueSource(strings = { "UTC", "Asia/Shanghai", "America/Los_Angeles" })
+	void resultsDoNotDependOnTheServerTimeZone(String zone) {
+		TimeZone.setDefault(TimeZone.getTimeZone(zone));
+		Date receivedAt = Date.from(Instant.parse("2026-09-29T17:30:00Z")); // 30 Sep 01:30 in Shanghai
+		assertThat(deadlines.workdays(receivedAt, 3)).isEqualTo(Date.from(Instant.parse("2026-10-10T15:59:59Z")));
+		// 7 days end on 7 Oct, the last day of National Day → Thursday 8 Oct
+		assertThat(deadlines.days(receivedAt, 7)).isEqualTo(Date.from(Instant.parse("2026-10-08T15:59:59Z")));
+		assertThat(deadlines.hours(receivedAt, 24)).isEqualTo(Date.from(Instant.parse("2026-09-30T17:30:00Z")));
+		assertThat(deadlines.workdaysBefore(Date.from(Instant.parse("2026-10-08T15:59:59Z")), 1))
+			.isEqualTo(Date.from(Instant.parse("2026-09-29T16:00:00Z")));
+		assertThat(deadlines.workdaysBetween(receivedAt, "2026-10-10")).isEqualTo(3);
+		assertThat(deadlines.workdays(LocalDate.of(2026, 9, 30), 3)).isEqualTo(deadlines.workdays(receivedAt, 3));
+		assertThat(deadlines.workdays("2026-09-30T01:30:00", 3)).isEqualTo(deadlines.workdays(receivedAt, 3));
+		assertThat(deadlines.provisional(receivedAt)).isFalse();
+	}
+
+	@Test
+	void everyKindOfStartValueMeansTheSameDay() {
+		Date expected = Date.from(Instant.parse("2025-10-09T15:59:59Z"));
+		Instant instant = Instant.parse("2025-09-30T02:00:00Z");
+		List<Object> starts = List.of(Date.from(instant), new java.sql.Timestamp(instant.toEpochMilli()), instant,
+				OffsetDateTime.parse("2025-09-30T10:00:00+08:00"), ZonedDateTime.parse("2025-09-30T10:00:00+08:00[Asia/Shanghai]"),
+				LocalDate.parse("2025-09-30"), LocalDateTime.parse("2025-09-30T10:00:00"), "2025-09-30",
+				"2025-09-30T02:00:00Z", "2025-09-30T10:00:00+08:00", "2025-09-30T10:00:00+08:00[Asia/Shanghai]",
+				"2025-09-30T10:00", new java.sql.Date(instant.toEpochMilli()));
+		for (Object start : starts) {
+			assertThat(deadlines.workdays(start, 1)).as("%s (%s)", start, start.getClass().getSimpleName())
+				.isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void badStartsAreRefusedWithAClearMessage() {
+		assertThatThrownBy(() -> deadlines.workdays(null, 1)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("null");
+		assertThatThrownBy(() -> deadlines.workdays("30.09.2025", 1)).hasMessageContaining("'30.09.2025'")
+			.hasMessageContaining("ISO-8601");
+		assertThatThrownBy(() -> deadlines.workdays(42L, 1)).hasMessageContaining("java.lang.Long");
+		assertThatThrownBy(() -> deadlines.hours("2025-09-30", -1)).hasMessageContaining("negative");
+	}
+
+	@Test
+	void everyStatutoryLimitOfTheContractIsInTheFile() {
+		record Expected(String key, int amount, LimitUnit unit) {
+		}
+		List<Expected> contract = List.of(new Expected("LEGAL_REVIEW", 5, LimitUnit.WORKING_DAYS),
+				new Expected("LEGAL_REVIEW_EXTENDED", 8, LimitUnit.WORKING_DAYS),
+				new Expected("CRIMINAL_TRANSFER_APPROVAL", 3, LimitUnit.DAYS),
+				new Expected("CRIMINAL_TRANSFER_HANDOVER", 24, LimitUnit.HOURS),
+				new Expected("CASE_TRANSFER", 3, LimitUnit.WORKING_DAYS),
+				new Expected("CASE_TRANSFER_URGENT", 24, LimitUnit.HOURS),
+				new Expected("DISCIPLINE_TRANSFER", 10, LimitUnit.WORKING_DAYS),
+				new Expected("FILING_APPROVAL", 15, LimitUnit.WORKING_DAYS),
+				new Expected("HEARING_REQUEST", 5, LimitUnit.DAYS), new Expected("HEARING_NOTICE", 7, LimitUnit.DAYS),
+				new Expected("PENALTY_DECISION", 90, LimitUnit.DAYS), new Expected("SEIZURE", 30, LimitUnit.DAYS),
+				new Expected("SEIZURE_EXTENSION", 30, LimitUnit.DAYS),
+				new Expected("POLICE_FILING_DECISION", 3, LimitUnit.DAYS),
+				new Expected("RECONSIDERATION_REQUEST", 3, LimitUnit.DAYS),
+				new Expected("DISCLOSURE_WITHDRAWAL", 3, LimitUnit.DAYS),
+				new Expected("SERVICE_ABSENT", 7, LimitUnit.DAYS),
+				new Expected("NEGOTIATION", 3, LimitUnit.WORKING_DAYS),
+				new Expected("DISCLOSURE_PUBLISH", 7, LimitUnit.WORKING_DAYS),
+				new Expected("DISCLOSURE_PUBLISH_OTHER", 20, LimitUnit.WORKING_DAYS));
+		StatutoryLimits limits = new CalendarRegistry("calendar").current().limits();
+		for (Expected e : contract) {
+			StatutoryLimit limit = limits.get(e.key());
+			assertThat(limit).extracting(StatutoryLimit::amount, StatutoryLimit::unit).as(e.key())
+				.containsExactly(e.amount(), e.unit());
+			assertThat(limit.label()).as(e.key() + " label").matches(".*\\p{IsHan}.*");
+			assertThat(limit.basis()).as(e.key() + " basis").isNotBlank();
+		}
+		assertThat(limits.byKey().keySet()).containsExactlyInAnyOrderElementsOf(contract.stream().map(Expected::key).toList());
+	}
+
+	@Test
+	void limitsCountInTheirOwnUnit() {
+		Function<String, Instant> at = s -> Instant.parse(s);
+		Object start = "2026-09-30T10:00:00+08:00";
+		// 3 working days across National Day 2026 → adjusted Saturday 10 Oct
+		assertThat(deadlines.limit("CASE_TRANSFER", start).toInstant()).isEqualTo(at.apply("2026-10-10T15:59:59Z"));
+		// 24 hours: exactly
+		assertThat(deadlines.limit("CASE_TRANSFER_URGENT", start).toInstant()).isEqualTo(at.apply("2026-10-01T02:00:00Z"));
+		// 3 days: ends 3 Oct, a holiday → rolls to 8 Oct
+		assertThat(deadlines.limit("CRIMINAL_TRANSFER_APPROVAL", start).toInstant())
+			.isEqualTo(at.apply("2026-10-08T15:59:59Z"));
+		assertThatThrownBy(() -> deadlines.limit("NO_SUCH_LIMIT", start)).isInstanceOf(NoSuchElementException.class)
+			.hasMessageContaining("NO_SUCH_LIMIT").hasMessageContaining("statutory-limits.yml");
+	}
+
+	@Test
+	void aDeadlineIn2027IsProvisional() {
+		assertThat(deadlines.provisional("2027-03-01")).isTrue();
+		assertThat(deadlines.provisional(Date.from(Instant.parse("2026-12-31T16:30:00Z")))).as("1 Jan 2027 in Shanghai")
+			.isTrue();
+		assertThat(deadlines.workdaysDeadline("2026-12-30", 2).provisional()).isTrue();
+		assertThat(deadlines.workdays("2027-03-01", 5)).isEqualTo(Date.from(Instant.parse("2027-03-08T15:59:59Z")));
+	}
+}
