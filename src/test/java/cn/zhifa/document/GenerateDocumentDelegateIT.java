@@ -1,0 +1,107 @@
+package cn.zhifa.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * The generic {@code generateDocument} delegate in a small process: it fills the templates from the
+ * process variables and hands the document id and number back to the process.
+ */
+@ZhifaIntegrationTest
+class GenerateDocumentDelegateIT extends EngineTestSupport {
+
+	@Autowired
+	DocumentService documents;
+
+	@BeforeEach
+	void deployTestProcess() {
+		engine.getRepositoryService().createDeployment().name("test-generate-document").enableDuplicateFiltering(true)
+			.addClasspathResource("document/document-test.bpmn").deploy();
+	}
+
+	@Test
+	void serviceTasksGenerateDocumentsFromTheProcessVariables() throws IOException {
+		String caseId = "DOC-BPMN-" + UUID.randomUUID();
+		Map<String, Object> variables = DocumentTemplatesTest.legalReviewVariables();
+		variables.put("caseId", caseId);
+		variables.put("submissionKind", "REVIEW_SUBMISSION");
+		variables.put("reviewOutcome", "NEEDS_CORRECTION");
+		variables.put("checkEvidence", false);
+
+		ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("test-generate-document", caseId,
+				variables);
+
+		Map<String, Object> after = engine.getRuntimeService().getVariables(instance.getId());
+		// default variable name: REVIEW_SUBMISSION -> reviewSubmissionDocId
+		String submissionId = (String) after.get("reviewSubmissionDocId");
+		String opinionId = (String) after.get("opinionDocumentId");
+		assertThat(submissionId).isNotBlank();
+		assertThat(opinionId).isNotBlank();
+		assertThat(after).doesNotContainKey("reviewOpinionDocId");
+
+		StoredDocument opinion = documents.find(opinionId).orElseThrow();
+		assertThat(after.get("opinionNumber")).isEqualTo(opinion.number());
+		assertThat(opinion.number()).matches("寥街法审〔\\d{4}〕\\d+号");
+		assertThat(opinion.processInstanceId()).isEqualTo(instance.getId());
+		assertThat(opinion.caseId()).isEqualTo(caseId);
+		assertThat(opinion.agencyCode()).isEqualTo("LIAOKUO");
+		try (XWPFWordExtractor text = new XWPFWordExtractor(DocxTemplateFillerTest.reopen(opinion.content()))) {
+			assertThat(text.getText()).doesNotContain("${").contains(opinion.number(), caseId, "寥廓街道综合行政执法队",
+					"需补正/纠正", "证据是否合法、确实、充分", "存在问题", "行政处罚");
+		}
+		StoredDocument submission = documents.find(submissionId).orElseThrow();
+		assertThat(submission.kind()).isEqualTo("REVIEW_SUBMISSION");
+		try (XWPFWordExtractor text = new XWPFWordExtractor(DocxTemplateFillerTest.reopen(submission.content()))) {
+			assertThat(text.getText()).contains("重大执法决定法制审核送审表", "调查终结报告", "证据材料", "听证笔录");
+		}
+	}
+
+	@Test
+	void caseIdFallsBackToTheBusinessKey() {
+		String businessKey = "DOC-BK-" + UUID.randomUUID();
+		Map<String, Object> variables = DocumentTemplatesTest.legalReviewVariables();
+		variables.remove("caseId");
+		variables.put("submissionKind", "REVIEW_SUBMISSION");
+
+		ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("test-generate-document",
+				businessKey, variables);
+
+		String id = (String) engine.getRuntimeService().getVariable(instance.getId(), "reviewSubmissionDocId");
+		assertThat(documents.find(id).orElseThrow().caseId()).isEqualTo(businessKey);
+	}
+
+	@Test
+	void unknownKindFailsNamingTheKindAndTheKindsFile() {
+		Map<String, Object> variables = DocumentTemplatesTest.legalReviewVariables();
+		variables.put("caseId", "DOC-BAD-" + UUID.randomUUID());
+		variables.put("submissionKind", "NO_SUCH_DOCUMENT");
+
+		assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("test-generate-document",
+				(String) variables.get("caseId"), variables))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("NO_SUCH_DOCUMENT")
+			.hasMessageContaining("templates/document-kinds.yml");
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+			.processInstanceBusinessKey((String) variables.get("caseId")).count()).isZero();
+	}
+
+	@Test
+	void defaultVariableIsTheKindInCamelCase() {
+		assertThat(GenerateDocumentDelegate.defaultVariable("REVIEW_OPINION")).isEqualTo("reviewOpinionDocId");
+		assertThat(GenerateDocumentDelegate.defaultVariable("CRIMINAL_TRANSFER_LETTER")).isEqualTo("criminalTransferLetterDocId");
+	}
+}
