@@ -107,7 +107,7 @@ class CalendarController {
 					throw new CalendarRequestException("year", "参数 year 应为四位年份，而不是 " + y);
 				}
 				if (!calendar.hasYear(year)) {
-					throw new CalendarRequestException("year", year + " 年还没有日历文件，重新计算不会改变任何期限；请先添加 calendar/"
+					throw new CalendarRequestException("year", "参数 year：" + year + " 年还没有日历文件，重新计算不会改变任何期限；请先添加 calendar/"
 							+ year + ".yml 并重新加载");
 				}
 				target.add(year);

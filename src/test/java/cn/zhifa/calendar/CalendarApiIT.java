@@ -1,0 +1,268 @@
+package cn.zhifa.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * Issue 3 end to end: the REST API (incl. 400/401/403), the health component, deadlines written
+ * in BPMN expressions (due date, warning timer, breach timer) and the recomputation of provisional
+ * deadlines when a year's file arrives.
+ */
+@ZhifaIntegrationTest
+class CalendarApiIT extends EngineTestSupport {
+
+	private static final String PROCESS = "test-calendar-deadlines";
+	private static final String DUE = "${deadlines.limit('LEGAL_REVIEW', materialsReceivedAt)}";
+	private static final String WARNING = "${deadlines.workdaysBefore(deadlines.limit('LEGAL_REVIEW', materialsReceivedAt), 1)}";
+
+	@Autowired
+	TestRestTemplate http;
+	@Autowired
+	CalendarRegistry registry;
+
+	@TempDir
+	Path folder;
+
+	@BeforeEach
+	void deployTestProcess() {
+		// what a legal office draws in Camunda Modeler (docs/calendar.md): due date, warning and breach timers
+		BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
+			.startEvent("event_materialsReceived")
+			.userTask("userTask_reviewCase").name("出具法制审核意见").camundaCandidateGroups("reviewer")
+			.camundaDueDate(DUE).camundaFollowUpDate(WARNING)
+			.boundaryEvent("event_reviewWarning").cancelActivity(false).timerWithDate(WARNING).endEvent("event_warned")
+			.moveToActivity("userTask_reviewCase").boundaryEvent("event_reviewBreached").timerWithDate(DUE)
+			.endEvent("event_breached")
+			.moveToActivity("userTask_reviewCase").endEvent("event_reviewed").done();
+		engine.getRepositoryService().createDeployment().name("test-calendar-deadlines").enableDuplicateFiltering(true)
+			.addModelInstance(PROCESS + ".bpmn", model).deploy();
+	}
+
+	@AfterEach
+	void restoreRealCalendar() {
+		registry.reload();
+	}
+
+	// --- REST ------------------------------------------------------------------------------
+
+	@Test
+	void daysSayWhetherTheyAreWorkingDays() {
+		assertThat(get("/api/calendar/days/2026-10-10").getBody()).containsEntry("date", "2026-10-10")
+			.containsEntry("workday", true).containsEntry("name", "国庆节调休上班").containsEntry("provisional", false);
+		assertThat(get("/api/calendar/days/2025-10-03").getBody()).containsEntry("workday", false)
+			.containsEntry("name", "国庆节、中秋节");
+		assertThat(get("/api/calendar/days/2026-03-07").getBody()).containsEntry("workday", false)
+			.containsEntry("name", null);
+		assertThat(get("/api/calendar/days/2027-03-01").getBody()).containsEntry("workday", true)
+			.containsEntry("provisional", true);
+	}
+
+	@Test
+	void workingDayAndCalendarDayDeadlines() {
+		assertThat(get("/api/calendar/workdays?from=2026-09-30&add=3").getBody()).containsEntry("from", "2026-09-30")
+			.containsEntry("add", 3).containsEntry("due", "2026-10-10").containsEntry("dueAt", "2026-10-10T15:59:59Z")
+			.containsEntry("provisional", false);
+		assertThat(get("/api/calendar/calendar-days?from=2026-09-28&add=3").getBody()).containsEntry("due", "2026-10-08")
+			.containsEntry("dueAt", "2026-10-08T15:59:59Z").containsEntry("provisional", false);
+		assertThat(get("/api/calendar/workdays?from=2026-12-30&add=2").getBody()).containsEntry("due", "2027-01-01")
+			.containsEntry("provisional", true);
+		assertThat(get("/api/calendar/workdays?from=2026-03-02&add=0").getBody()).containsEntry("due", "2026-03-02");
+	}
+
+	@Test
+	void badInputIs400NamingTheParameter() {
+		assertBadRequest("/api/calendar/days/2026-13-01", "date");
+		assertBadRequest("/api/calendar/workdays?from=2026/03/02&add=3", "from");
+		assertBadRequest("/api/calendar/workdays?add=3", "from");
+		assertBadRequest("/api/calendar/workdays?from=2026-03-02&add=-1", "add");
+		assertBadRequest("/api/calendar/workdays?from=2026-03-02&add=367", "add");
+		assertBadRequest("/api/calendar/calendar-days?from=2026-03-02&add=three", "add");
+		assertBadRequest("/api/calendar/calendar-days?from=2026-03-02", "add");
+		assertThat(get("/api/calendar/workdays?from=2026-03-02&add=366").getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theApiNeedsALoginAndAdminActionsNeedCamundaAdmin() {
+		assertThat(http.getForEntity("/api/calendar/days/2026-03-02", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(http.withBasicAuth("officer1", "demo").postForEntity("/api/calendar/reload", null, Map.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(http.withBasicAuth("officer1", "demo")
+			.postForEntity("/api/calendar/recompute-provisional", null, Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<Map> reloaded = http.withBasicAuth("admin", "demo").postForEntity("/api/calendar/reload", null,
+				Map.class);
+		assertThat(reloaded.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat((List<Object>) reloaded.getBody().get("years")).contains(2025, 2026);
+		assertThat((List<Object>) reloaded.getBody().get("limits")).contains("LEGAL_REVIEW", "SEIZURE");
+	}
+
+	@Test
+	void aMalformedFileOnReloadIs400AndTheCalendarStays() throws IOException {
+		copyRealFiles();
+		registry.reloadFrom(folder);
+		CalendarData before = registry.current();
+		Files.writeString(folder.resolve("2027.yml"), "year: 2027\nholidays:\n  - name: 元旦\n    from: 2027-01-01\n    to: 2027-01-0x\n");
+		// the admin call reads the configured folder; the loader is exercised on the temp copy directly
+		try {
+			registry.reloadFrom(folder);
+		}
+		catch (CalendarFileException e) {
+			assertThat(e.line()).isEqualTo(5);
+		}
+		assertThat(registry.current()).isSameAs(before);
+		assertThat(get("/api/calendar/days/2027-01-01").getBody()).containsEntry("workday", true)
+			.containsEntry("provisional", true);
+	}
+
+	@Test
+	void healthShowsAMissingYearAsWarnButStaysUp() {
+		Map<String, Object> health = http.withBasicAuth("admin", "demo").getForEntity("/actuator/health", Map.class)
+			.getBody();
+		assertThat(health).containsEntry("status", "UP");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> calendar = (Map<String, Object>) ((Map<String, Object>) health.get("components"))
+			.get("calendar");
+		int year = LocalDate.now(WorkingDayCalendar.SHANGHAI).getYear();
+		boolean missing = !registry.current().calendar().hasYear(year) || !registry.current().calendar().hasYear(year + 1);
+		assertThat(calendar).containsEntry("status", missing ? "WARN" : "UP");
+		if (missing) {
+			assertThat((Map<String, Object>) calendar.get("details")).extractingByKey("warning").asString()
+				.startsWith("calendar for ").endsWith(" missing");
+		}
+		assertThat(http.getForEntity("/actuator/health", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	// --- BPMN ------------------------------------------------------------------------------
+
+	@Test
+	void aLegalReviewDeadlineWithWarningAndBreachTimers() {
+		// materials received Tuesday 29 Sep 2026, 10:00: 5 working days = 30 Sep, 8, 9, 10 (adjusted Saturday), 12 Oct
+		Date received = at("2026-09-29T10:00:00+08:00");
+		clockAt(received);
+		ProcessInstance pi = start(received);
+		Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+		assertThat(task.getDueDate()).isEqualTo(at("2026-10-12T23:59:59+08:00"));
+		assertThat(task.getFollowUpDate()).isEqualTo(at("2026-10-10T00:00:00+08:00"));
+
+		clockAt(at("2026-10-09T18:00:00+08:00"));
+		assertThat(executeDueJobs(pi.getId())).isZero();
+		clockAt(at("2026-10-10T00:00:01+08:00"));
+		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertThat(pi).hasPassed("event_warned").isWaitingAt("userTask_reviewCase");
+
+		clockAt(at("2026-10-12T23:59:58+08:00"));
+		assertThat(executeDueJobs(pi.getId())).isZero();
+		clockAt(at("2026-10-13T00:00:00+08:00"));
+		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertThat(pi).hasPassed("event_breached").isEnded();
+	}
+
+	@Test
+	void provisionalDeadlinesAreRecomputedWhenTheYearFileArrives() throws IOException {
+		// 2027 has no file: received Friday 1 Jan 2027 → weekends only → Friday 8 Jan (provisional)
+		Date received = at("2027-01-01T09:00:00+08:00");
+		ProcessInstance pi = start(received);
+		ProcessInstance editedByHand = start(received);
+		Task task = task(pi);
+		assertThat(task.getDueDate()).isEqualTo(at("2027-01-08T23:59:59+08:00"));
+		Task edited = task(editedByHand);
+		edited.setDueDate(at("2027-01-20T23:59:59+08:00"));
+		engine.getTaskService().saveTask(edited);
+
+		// the 2027 notice arrives (a test file: 1–3 Jan New Year, 4–5 Jan invented holidays for the test)
+		copyRealFiles();
+		Files.writeString(folder.resolve("2027.yml"), """
+				year: 2027
+				holidays:
+				  - name: 元旦
+				    from: 2027-01-01
+				    to: 2027-01-03
+				  - name: 测试假日
+				    from: 2027-01-04
+				    to: 2027-01-05
+				""");
+		registry.reloadFrom(folder);
+		ResponseEntity<Map> response = http.withBasicAuth("admin", "demo")
+			.postForEntity("/api/calendar/recompute-provisional?year=2027", null, Map.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		// now 6, 7, 8, 11, 12 Jan → Tuesday 12 Jan; the warning one working day before → 11 Jan
+		Date due = at("2027-01-12T23:59:59+08:00");
+		assertThat(task(pi).getDueDate()).isEqualTo(due);
+		assertThat(task(pi).getFollowUpDate()).isEqualTo(at("2027-01-11T00:00:00+08:00"));
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list())
+			.extracting(Job::getDuedate).containsExactlyInAnyOrder(due, at("2027-01-11T00:00:00+08:00"));
+		// a due date a head set by hand is not a provisional value: left alone
+		assertThat(task(editedByHand).getDueDate()).isEqualTo(at("2027-01-20T23:59:59+08:00"));
+
+		assertBadRequest("/api/calendar/recompute-provisional?year=2031", "year", true);
+	}
+
+	private ProcessInstance start(Date received) {
+		return engine.getRuntimeService().startProcessInstanceByKey(PROCESS, "CAL-" + UUID.randomUUID(),
+				Map.of("agencyCode", "LIAOKUO", "materialsReceivedAt", received));
+	}
+
+	private Task task(ProcessInstance pi) {
+		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+	}
+
+	private void copyRealFiles() throws IOException {
+		for (String name : new String[] { "2025.yml", "2026.yml", "statutory-limits.yml" }) {
+			Files.copy(Path.of("calendar", name), folder.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static Date at(String offsetDateTime) {
+		return Date.from(Instant.from(java.time.OffsetDateTime.parse(offsetDateTime)));
+	}
+
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private ResponseEntity<Map<String, Object>> get(String url) {
+		ResponseEntity<Map> response = http.withBasicAuth("officer1", "demo").getForEntity(url, Map.class);
+		return (ResponseEntity) response;
+	}
+
+	private void assertBadRequest(String url, String field) {
+		assertBadRequest(url, field, false);
+	}
+
+	@SuppressWarnings("unchecked")
+	private void assertBadRequest(String url, String field, boolean post) {
+		ResponseEntity<Map> response = post
+				? http.withBasicAuth("admin", "demo").postForEntity(url, null, Map.class)
+				: http.withBasicAuth("officer1", "demo").getForEntity(url, Map.class);
+		assertThat(response.getStatusCode()).as(url).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((Map<String, Object>) response.getBody()).as(url).containsEntry("field", field)
+			.extractingByKey("error").asString().contains(field);
+	}
+}
