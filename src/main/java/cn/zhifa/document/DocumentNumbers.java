@@ -3,6 +3,7 @@ package cn.zhifa.document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,7 +71,7 @@ public class DocumentNumbers {
 					key.agencyCode(), key.kind(), key.year()));
 			log.info("Started document number series {} {} {}", key.agencyCode(), key.kind(), key.year());
 		}
-		catch (DataIntegrityViolationException | org.springframework.dao.PessimisticLockingFailureException e) {
+		catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
 			// another transaction created it at the same time; PostgreSQL waits for that insert to
 			// commit, H2 may report the conflict while the other insert is still open: retry briefly
 			log.debug("Counter {} created concurrently (attempt {}): {}", key, attempt, e.getMessage());

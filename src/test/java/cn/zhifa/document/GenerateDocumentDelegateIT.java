@@ -30,7 +30,8 @@ class GenerateDocumentDelegateIT extends EngineTestSupport {
 	@BeforeEach
 	void deployTestProcess() {
 		engine.getRepositoryService().createDeployment().name("test-generate-document").enableDuplicateFiltering(true)
-			.addClasspathResource("document/document-test.bpmn").deploy();
+			.addClasspathResource("document/document-test.bpmn")
+			.addClasspathResource("document/document-rollback-test.bpmn").deploy();
 	}
 
 	@Test
@@ -97,6 +98,33 @@ class GenerateDocumentDelegateIT extends EngineTestSupport {
 			.hasMessageContaining("templates/document-kinds.yml");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery()
 			.processInstanceBusinessKey((String) variables.get("caseId")).count()).isZero();
+	}
+
+	@Test
+	void failureLaterInTheSameTransactionLeavesNoDocumentAndNoUsedNumber() {
+		// a QLSCJ case: its own series, so the number check does not depend on other tests
+		String caseId = "DOC-RB-" + UUID.randomUUID();
+		Map<String, Object> variables = DocumentTemplatesTest.legalReviewVariables();
+		variables.put("caseId", caseId);
+		variables.put("agencyCode", "QLSCJ");
+		String before = generateOpinionFor("QLSCJ");
+
+		assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("test-generate-document-rollback",
+				caseId, variables)).isInstanceOf(ProcessEngineException.class);
+
+		// the delegate's document and number were rolled back with the engine's transaction
+		assertThat(documents.listByCase(caseId)).isEmpty();
+		String after = generateOpinionFor("QLSCJ");
+		assertThat(sequence(after)).isEqualTo(sequence(before) + 1);
+	}
+
+	private String generateOpinionFor(String agency) {
+		Map<String, Object> fields = DocumentTemplatesTest.legalReviewVariables();
+		return documents.generate("REVIEW_OPINION", agency, "DOC-RB-REF-" + UUID.randomUUID(), null, fields).number();
+	}
+
+	private static int sequence(String number) {
+		return Integer.parseInt(number.substring(number.indexOf('〕') + 1, number.length() - 1));
 	}
 
 	@Test
