@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * ({@code ${party.name}}) reads into a map or object.</li>
  * <li>A table row holding {@code ${list[]}} (the element itself), {@code ${list[].x}} (a property of
  * the element) or {@code ${list[]#}} (its 1-based number) is repeated once per element of the list
- * field {@code list}; an empty or missing list leaves one blank row.</li>
+ * field {@code list} (a list, set or array; or a text, one element per line); an empty or missing list
+ * leaves one blank row.</li>
  * <li>A field without a value becomes empty text with a WARN; the raw {@code ${...}} never reaches a
  * document. Values are formatted by {@link FieldFormatter}; a line break in a value becomes a line
  * break in Word.</li>
@@ -154,6 +155,10 @@ final class DocxTemplateFiller {
 			if (value == MISSING || value == null) {
 				missing(name + "[]");
 				return List.of();
+			}
+			if (value instanceof String text) {
+				// a text with one item per line (e.g. materials typed into a text area)
+				return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
 			}
 			List<?> elements = FieldFormatter.elements(value);
 			if (elements == null) {

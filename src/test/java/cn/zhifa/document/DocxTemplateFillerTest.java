@@ -132,6 +132,18 @@ class DocxTemplateFillerTest {
 	}
 
 	@Test
+	void textWithOneItemPerLineRepeatsPerLine() throws IOException {
+		XWPFDocument doc = new XWPFDocument();
+		XWPFTable table = doc.createTable(1, 2);
+		table.getRow(0).getCell(0).setText("${materials[]#}");
+		table.getRow(0).getCell(1).setText("${materials[]}");
+
+		XWPFDocument filled = reopen(fill(doc, Map.of("materials", "调查终结报告\n\n 证据材料清单 \n")));
+
+		assertThat(text(filled.getTables().get(0))).isEqualTo("1|调查终结报告;2|证据材料清单");
+	}
+
+	@Test
 	void emptyOrMissingListLeavesOneBlankRow() throws IOException {
 		XWPFDocument doc = new XWPFDocument();
 		XWPFTable table = doc.createTable(2, 2);
