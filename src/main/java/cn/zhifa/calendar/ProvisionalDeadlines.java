@@ -110,7 +110,8 @@ class ProvisionalDeadlines {
 			}
 		}
 		for (Change c : changes) {
-			log.info("Provisional deadline recomputed: {} {} {} -> {}", c.kind(), c.id(), c.before(), c.after());
+			log.info("Provisional deadline recomputed: {} {} {} -> {}", c.kind(), c.id(),
+					c.before() == null ? null : c.before().toInstant(), c.after().toInstant());
 		}
 		log.info("Recomputed provisional deadlines in {}: {} timers and {} tasks checked, {} changed", years,
 				timers.size(), tasksChecked, changes.size());
