@@ -18,6 +18,9 @@ class EngineConfiguration {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl config) {
 				config.setTenantIdProvider(new AgencyTenantIdProvider());
+				// listeners' validation and authorization errors reach callers as 400 / 403, not 500
+				config.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>(java.util.List.of(new UserErrorUnwrapping())));
+				config.setCustomPreCommandInterceptorsTxRequiresNew(new java.util.ArrayList<>(java.util.List.of(new UserErrorUnwrapping())));
 				// several nodes on one database: never rely on in-memory caches for correctness
 				config.setJobExecutorAcquireByPriority(true);
 			}

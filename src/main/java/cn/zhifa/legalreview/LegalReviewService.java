@@ -1,0 +1,374 @@
+package cn.zhifa.legalreview;
+
+import static cn.zhifa.legalreview.ReviewVariables.*;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.util.StringUtils;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.organisation.AgencyRepository;
+
+/**
+ * The rules of a legal review that are not routing: validating what people submit, starting and
+ * extending a round's clock, and keeping every round, opinion and ruling (R-REV-3…7). Called by
+ * the thin delegates and task listeners of {@code legal-review} and {@code review-disagreement}.
+ */
+@Service
+public class LegalReviewService {
+
+	static final String LIMIT = "LEGAL_REVIEW";
+	static final String LIMIT_EXTENDED = "LEGAL_REVIEW_EXTENDED";
+
+	private final LegalReviewRepository reviews;
+	private final ReviewRoundRepository rounds;
+	private final ReviewDisagreementRepository disagreements;
+	private final AgencyRepository agencies;
+	private final Deadlines deadlines;
+	private final IdentityService identityService;
+	private final ObjectMapper json = new ObjectMapper();
+
+	LegalReviewService(LegalReviewRepository reviews, ReviewRoundRepository rounds,
+			ReviewDisagreementRepository disagreements, AgencyRepository agencies, Deadlines deadlines,
+			IdentityService identityService) {
+		this.reviews = reviews;
+		this.rounds = rounds;
+		this.disagreements = disagreements;
+		this.agencies = agencies;
+		this.deadlines = deadlines;
+		this.identityService = identityService;
+	}
+
+	/** Validates the request and registers the review (idempotent: a retried start finds its row). */
+	void open(DelegateExecution execution) {
+		String caseId = required(execution, CASE_ID, "案号");
+		String agency = required(execution, AGENCY, "执法主体");
+		if (!agencies.existsById(agency)) {
+			throw invalid(AGENCY, "执法主体 " + agency + " 不存在");
+		}
+		String type = required(execution, DECISION_TYPE, "决定类型");
+		if (!DECISION_TYPES.contains(type)) {
+			throw invalid(DECISION_TYPE, "决定类型须为 " + DECISION_TYPES + " 之一，收到 " + type);
+		}
+		String reasons = required(execution, MAJOR_REASONS, "属于重大执法决定的理由");
+		String handler = required(execution, HANDLER, "承办人");
+		List<String> materials = materials(execution.getVariable(MATERIALS));
+		if (materials.isEmpty()) {
+			throw invalid(MATERIALS, "送审材料清单不能为空(R-REV-3: 审核自收到材料之日起计算)");
+		}
+		execution.setVariable(MATERIALS, materials);
+		execution.setVariable(MATERIALS_TEXT, String.join("\n", materials));
+		execution.setVariable(REVIEW_ID, execution.getProcessInstanceId());
+		execution.setVariable(ROUND, 0);
+		if (execution.getProcessBusinessKey() == null) {
+			execution.setProcessBusinessKey(caseId);
+		}
+		if (!reviews.existsById(execution.getProcessInstanceId())) {
+			reviews.save(new LegalReview(execution.getProcessInstanceId(), caseId, agency, type, reasons, handler, now()));
+		}
+	}
+
+	/** Materials check completed: returned materials need the list of what is missing. */
+	void checkMaterials(DelegateTask task) {
+		recuse(task, actor(task));
+		Object complete = task.getVariable(MATERIALS_COMPLETE);
+		if (!(complete instanceof Boolean)) {
+			throw invalid(MATERIALS_COMPLETE, "请选择材料是否齐全");
+		}
+		if (!(Boolean) complete && !StringUtils.hasText(text(task, MISSING_MATERIALS))) {
+			throw invalid(MISSING_MATERIALS, "退回材料时须列明缺少的材料");
+		}
+	}
+
+	/** A new round: the clock starts now (acceptance or resubmission, R-REV-3/5). */
+	void startRound(DelegateExecution execution) {
+		int round = ((Number) execution.getVariable(ROUND)).intValue() + 1;
+		Date received = Date.from(now());
+		Date due = deadlines.limit(LIMIT, received);
+		execution.setVariable(ROUND, round);
+		execution.setVariable(MATERIALS_RECEIVED_AT, received);
+		execution.setVariable(DUE_AT, due);
+		execution.setVariable(EXTENDED, false);
+		for (String cleared : List.of(EXTENSION_REASON, ACTION, OUTCOME, OPINION, REVIEWER, REVISION_ACTION,
+				HANDLER_RESPONSE)) {
+			execution.removeVariable(cleared);
+		}
+		CHECKLIST.forEach(execution::removeVariable);
+		String reviewId = reviewId(execution);
+		if (rounds.findByReviewIdAndRoundNo(reviewId, round).isEmpty()) {
+			rounds.save(new ReviewRound(reviewId, round, received.toInstant(), due.toInstant()));
+		}
+		review(reviewId).startRound(round, due.toInstant());
+	}
+
+	/** The reviewer's submission: either an extension request or a decision with checklist and opinion. */
+	void checkDecision(DelegateTask task) {
+		String reviewer = actor(task);
+		recuse(task, reviewer);
+		String action = text(task, ACTION);
+		if ("EXTEND".equals(action)) {
+			if (Boolean.TRUE.equals(task.getVariable(EXTENDED))) {
+				throw invalid(ACTION, "本轮审核已延长过一次，不能再次延长(R-REV-3: 情况复杂的可延长3个工作日)");
+			}
+			if (!StringUtils.hasText(text(task, EXTENSION_REASON))) {
+				throw invalid(EXTENSION_REASON, "延长审核期限须说明理由");
+			}
+			return;
+		}
+		String outcome = text(task, OUTCOME);
+		if (outcome == null || !OUTCOMES.contains(outcome)) {
+			throw invalid(OUTCOME, "审核结论须为 同意/需补正纠正/不同意/涉嫌犯罪应移送 之一");
+		}
+		for (String item : CHECKLIST) {
+			if (!(task.getVariable(item) instanceof Boolean)) {
+				throw invalid(item, "请逐项填写审核要点(R-REV-4)");
+			}
+		}
+		if (!"APPROVED".equals(outcome) && !StringUtils.hasText(text(task, OPINION))) {
+			throw invalid(OPINION, "除“同意”外，审核结论须附书面审核意见(R-REV-3)");
+		}
+		if ("APPROVED".equals(outcome) && !StringUtils.hasText(text(task, OPINION))) {
+			task.setVariable(OPINION, "经审核，同意作出该决定。");
+		}
+		task.setVariable(REVIEWER, reviewer);
+	}
+
+	/** Once per round: + 3 working days, i.e. 8 working days from the round's start (R-REV-3). */
+	void extend(DelegateExecution execution) {
+		Date received = (Date) execution.getVariable(MATERIALS_RECEIVED_AT);
+		Date due = deadlines.limit(LIMIT_EXTENDED, received);
+		execution.setVariable(DUE_AT, due);
+		execution.setVariable(EXTENDED, true);
+		execution.removeVariable(ACTION);
+		String reviewId = reviewId(execution);
+		int round = ((Number) execution.getVariable(ROUND)).intValue();
+		rounds.findByReviewIdAndRoundNo(reviewId, round).orElseThrow()
+			.extend(due.toInstant(), text(execution, EXTENSION_REASON));
+		review(reviewId).extendTo(due.toInstant());
+	}
+
+	/** Keeps the round's opinion, checklist and document; never overwrites an earlier round. */
+	void recordOpinion(DelegateExecution execution) {
+		String reviewId = reviewId(execution);
+		int round = ((Number) execution.getVariable(ROUND)).intValue();
+		Map<String, Object> checklist = new LinkedHashMap<>();
+		CHECKLIST.forEach(item -> checklist.put(item, execution.getVariable(item)));
+		Instant now = now();
+		ReviewRound r = rounds.findByReviewIdAndRoundNo(reviewId, round).orElseThrow();
+		r.decide(text(execution, REVIEWER), toJson(checklist), text(execution, OPINION), text(execution, OUTCOME), now,
+				deadlines.workdaysBetween(execution.getVariable(MATERIALS_RECEIVED_AT), Date.from(now)));
+		String doc = text(execution, OPINION_DOC);
+		r.attachOpinionDocument(doc);
+		String outcome = text(execution, OUTCOME);
+		if ("NEEDS_CORRECTION".equals(outcome) || "REJECTED".equals(outcome)) {
+			review(reviewId).awaitHandler(doc);
+		}
+	}
+
+	void checkRevision(DelegateTask task) {
+		requireHandler(task);
+		String action = text(task, REVISION_ACTION);
+		if ("RESUBMIT".equals(action)) {
+			if (!StringUtils.hasText(text(task, REVISION_NOTES))) {
+				throw invalid(REVISION_NOTES, "重新送审须说明补正、纠正的情况(R-REV-5)");
+			}
+		}
+		else if (!"CONTEST".equals(action)) {
+			throw invalid(REVISION_ACTION, "请选择“补正后重新送审”或“不接受审核意见”");
+		}
+	}
+
+	void checkResponse(DelegateTask task) {
+		requireHandler(task);
+		String response = text(task, HANDLER_RESPONSE);
+		if ("DISAGREE".equals(response)) {
+			if (!StringUtils.hasText(text(task, DISAGREEMENT_REASONS))) {
+				throw invalid(DISAGREEMENT_REASONS, "提出异议须写明理由(R-REV-6)");
+			}
+			if (!StringUtils.hasText(text(task, DISAGREEMENT_BASIS))) {
+				throw invalid(DISAGREEMENT_BASIS, "提出异议须写明法律依据(R-REV-6)");
+			}
+		}
+		else if (!"ACCEPT".equals(response)) {
+			throw invalid(HANDLER_RESPONSE, "请选择“接受审核意见”或“提出异议”");
+		}
+	}
+
+	/** The result for the caller (PASSED, NOT_PASSED, SUSPECTED_CRIME), with the head's ruling if any. */
+	void conclude(DelegateExecution execution, String result) {
+		execution.setVariable(RESULT, result);
+		review(reviewId(execution)).conclude(result, text(execution, HEAD_RULING), text(execution, OPINION_DOC), now());
+	}
+
+	// --- review-disagreement (R-REV-6/7) ---
+
+	void openDisagreement(DelegateExecution execution) {
+		String reviewId = reviewId(execution);
+		if (disagreements.findByProcessInstanceId(execution.getProcessInstanceId()).isEmpty()) {
+			disagreements.save(new ReviewDisagreement(reviewId, ((Number) execution.getVariable(ROUND)).intValue(),
+					execution.getProcessInstanceId(), text(execution, HANDLER), text(execution, DISAGREEMENT_REASONS),
+					text(execution, DISAGREEMENT_BASIS), text(execution, REVIEWER), text(execution, OPINION), now()));
+		}
+		review(reviewId).disagreement();
+		execution.setVariable("negotiationStartedAt", Date.from(now()));
+	}
+
+	void checkNegotiation(DelegateTask task) {
+		String result = text(task, NEGOTIATION_RESULT);
+		if (result == null || !NEGOTIATION_RESULTS.contains(result)) {
+			throw invalid(NEGOTIATION_RESULT, "请选择协商结果");
+		}
+		if ("REVIEW_REVISED".equals(result) && !StringUtils.hasText(text(task, REVISED_OPINION))) {
+			throw invalid(REVISED_OPINION, "审核机构修改意见的，须写明修改后的审核意见");
+		}
+		disagreement(task.getProcessInstanceId()).negotiated(result, text(task, NEGOTIATION_NOTES), actor(task));
+	}
+
+	/** The negotiation period ran out: the head rules (R-REV-6). */
+	void negotiationStalled(DelegateExecution execution) {
+		execution.setVariable(NEGOTIATION_RESULT, "NO_AGREEMENT");
+		disagreement(execution.getProcessInstanceId()).negotiated("NO_AGREEMENT", "协商超过期限未达成一致，提交主要负责人决定",
+				"system");
+	}
+
+	void checkHeadRuling(DelegateTask task) {
+		String ruling = text(task, HEAD_RULING);
+		if (ruling == null || !HEAD_RULINGS.contains(ruling)) {
+			throw invalid(HEAD_RULING, "请选择裁决：采纳审核意见 / 采纳承办机构意见 / 其他");
+		}
+		if (!StringUtils.hasText(text(task, HEAD_RULING_REASONS))) {
+			throw invalid(HEAD_RULING_REASONS, "主要负责人裁决须写明理由(R-REV-7)");
+		}
+		disagreement(task.getProcessInstanceId()).ruled(actor(task), ruling, text(task, HEAD_RULING_REASONS));
+	}
+
+	/** Closes the disagreement with one outcome the legal review routes on. */
+	void closeDisagreement(DelegateExecution execution) {
+		String negotiation = text(execution, NEGOTIATION_RESULT);
+		String outcome = switch (negotiation) {
+			case "AGREED_WITH_REVIEW", "REVIEW_REVISED" -> negotiation;
+			default -> "HEAD_" + text(execution, HEAD_RULING);
+		};
+		if ("REVIEW_REVISED".equals(outcome)) {
+			execution.setVariable(OPINION, text(execution, REVISED_OPINION));
+		}
+		execution.setVariable(DISAGREEMENT_OUTCOME, outcome);
+		disagreement(execution.getProcessInstanceId()).close(outcome, now());
+	}
+
+	// --- queries for the REST API ---
+
+	List<LegalReview> reviewsOf(Collection<String> agencyCodes) {
+		return reviews.findByAgencyCodeInOrderByRequestedAtDesc(agencyCodes);
+	}
+
+	List<ReviewRound> roundsOf(String reviewId) {
+		return rounds.findByReviewIdOrderByRoundNo(reviewId);
+	}
+
+	List<ReviewDisagreement> disagreementsOf(String reviewId) {
+		return disagreements.findByReviewId(reviewId);
+	}
+
+	// --- helpers ---
+
+	private LegalReview review(String id) {
+		return reviews.findById(id).orElseThrow(() -> new IllegalStateException("no legal review " + id));
+	}
+
+	private ReviewDisagreement disagreement(String processInstanceId) {
+		return disagreements.findByProcessInstanceId(processInstanceId)
+			.orElseThrow(() -> new IllegalStateException("no disagreement for " + processInstanceId));
+	}
+
+	private static String reviewId(VariableScope scope) {
+		return text(scope, REVIEW_ID);
+	}
+
+	/** On claim/assignment: the handler may not take the review of their own case (回避). */
+	void checkRecusal(DelegateTask task) {
+		recuse(task, task.getAssignee());
+	}
+
+	/** 回避: the handler never reviews their own case. */
+	private static void recuse(DelegateTask task, String user) {
+		if (user != null && user.equals(task.getVariable(HANDLER))) {
+			throw new AuthorizationException("承办人不得审核本人承办的案件(回避)：" + user);
+		}
+	}
+
+	private void requireHandler(DelegateTask task) {
+		String user = actor(task);
+		if (user != null && !user.equals(task.getVariable(HANDLER))) {
+			throw new AuthorizationException("只有承办人 " + task.getVariable(HANDLER) + " 可以办理此任务");
+		}
+	}
+
+	/** The user acting on the task: the logged-in user, else the assignee (engine-internal calls). */
+	private String actor(DelegateTask task) {
+		Authentication auth = identityService.getCurrentAuthentication();
+		return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
+	}
+
+	private static Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
+	}
+
+	private static String required(VariableScope scope, String name, String label) {
+		String value = text(scope, name);
+		if (!StringUtils.hasText(value)) {
+			throw invalid(name, label + "(" + name + ")必须填写");
+		}
+		return value.trim();
+	}
+
+	private static String text(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		return value == null ? null : value.toString();
+	}
+
+	static List<String> materials(Object value) {
+		List<String> list = new ArrayList<>();
+		if (value instanceof Collection<?> c) {
+			c.forEach(o -> list.add(String.valueOf(o).trim()));
+		}
+		else if (value != null) {
+			list.addAll(Arrays.asList(value.toString().split("\\R")));
+		}
+		list.replaceAll(String::trim);
+		list.removeIf(String::isEmpty);
+		return list;
+	}
+
+	private static FormFieldValidationException invalid(String field, String message) {
+		return new FormFieldValidationException(field, field + ": " + message);
+	}
+
+	private String toJson(Map<String, Object> map) {
+		try {
+			return json.writeValueAsString(map);
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

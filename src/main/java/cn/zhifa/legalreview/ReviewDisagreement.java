@@ -1,0 +1,145 @@
+package cn.zhifa.legalreview;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A handler's disagreement with a review opinion (R-REV-6) and the responsibility record (R-REV-7):
+ * the handler's reasons and basis, the reviewer's opinion, the negotiation, and — when they do not
+ * agree — the head's ruling, flagged when it overrides the review.
+ */
+@Entity
+@Table(name = "zf_review_disagreement")
+public class ReviewDisagreement {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+	@Column(name = "review_id")
+	private String reviewId;
+	@Column(name = "round_no")
+	private int roundNo;
+	@Column(name = "process_instance_id")
+	private String processInstanceId;
+	@Column(name = "handler_id")
+	private String handlerId;
+	@Column(name = "handler_reasons")
+	private String handlerReasons;
+	@Column(name = "handler_basis")
+	private String handlerBasis;
+	@Column(name = "reviewer_id")
+	private String reviewerId;
+	@Column(name = "review_opinion")
+	private String reviewOpinion;
+	@Column(name = "negotiation_result")
+	private String negotiationResult;
+	@Column(name = "negotiation_notes")
+	private String negotiationNotes;
+	@Column(name = "negotiated_by")
+	private String negotiatedBy;
+	@Column(name = "head_id")
+	private String headId;
+	@Column(name = "head_ruling")
+	private String headRuling;
+	@Column(name = "head_reasons")
+	private String headReasons;
+	@Column(name = "head_overrides_review")
+	private Boolean headOverridesReview;
+	private String outcome;
+	@Column(name = "opened_at")
+	private Instant openedAt;
+	@Column(name = "closed_at")
+	private Instant closedAt;
+
+	protected ReviewDisagreement() {
+	}
+
+	ReviewDisagreement(String reviewId, int roundNo, String processInstanceId, String handlerId, String handlerReasons,
+			String handlerBasis, String reviewerId, String reviewOpinion, Instant openedAt) {
+		this.reviewId = reviewId;
+		this.roundNo = roundNo;
+		this.processInstanceId = processInstanceId;
+		this.handlerId = handlerId;
+		this.handlerReasons = handlerReasons;
+		this.handlerBasis = handlerBasis;
+		this.reviewerId = reviewerId;
+		this.reviewOpinion = reviewOpinion;
+		this.openedAt = openedAt;
+	}
+
+	void negotiated(String result, String notes, String by) {
+		this.negotiationResult = result;
+		this.negotiationNotes = notes;
+		this.negotiatedBy = by;
+	}
+
+	void ruled(String headId, String ruling, String reasons) {
+		this.headId = headId;
+		this.headRuling = ruling;
+		this.headReasons = reasons;
+		this.headOverridesReview = !"ADOPT_REVIEW".equals(ruling);
+	}
+
+	void close(String outcome, Instant at) {
+		this.outcome = outcome;
+		this.closedAt = at;
+	}
+
+	public String getReviewId() {
+		return reviewId;
+	}
+
+	public String getHandlerId() {
+		return handlerId;
+	}
+
+	public String getHandlerReasons() {
+		return handlerReasons;
+	}
+
+	public String getHandlerBasis() {
+		return handlerBasis;
+	}
+
+	public String getReviewerId() {
+		return reviewerId;
+	}
+
+	public String getReviewOpinion() {
+		return reviewOpinion;
+	}
+
+	public String getNegotiationResult() {
+		return negotiationResult;
+	}
+
+	public String getNegotiatedBy() {
+		return negotiatedBy;
+	}
+
+	public String getHeadId() {
+		return headId;
+	}
+
+	public String getHeadRuling() {
+		return headRuling;
+	}
+
+	public String getHeadReasons() {
+		return headReasons;
+	}
+
+	public Boolean getHeadOverridesReview() {
+		return headOverridesReview;
+	}
+
+	public String getOutcome() {
+		return outcome;
+	}
+}

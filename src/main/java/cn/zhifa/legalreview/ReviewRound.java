@@ -1,0 +1,130 @@
+package cn.zhifa.legalreview;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One round of review: the clock from the materials' acceptance (or the resubmission, R-REV-5), the
+ * due instant (5 or, extended once, 8 working days, R-REV-3), the reviewer's checklist (R-REV-4),
+ * opinion and outcome, and whether it was given on time. Rounds are never overwritten.
+ */
+@Entity
+@Table(name = "zf_review_round")
+public class ReviewRound {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+	@Column(name = "review_id")
+	private String reviewId;
+	@Column(name = "round_no")
+	private int roundNo;
+	@Column(name = "materials_received_at")
+	private Instant materialsReceivedAt;
+	@Column(name = "due_at")
+	private Instant dueAt;
+	private boolean extended;
+	@Column(name = "extension_reason")
+	private String extensionReason;
+	@Column(name = "reviewer_id")
+	private String reviewerId;
+	private String checklist;
+	private String opinion;
+	private String outcome;
+	@Column(name = "decided_at")
+	private Instant decidedAt;
+	@Column(name = "decided_on_time")
+	private Boolean decidedOnTime;
+	@Column(name = "working_days_taken")
+	private Integer workingDaysTaken;
+	@Column(name = "opinion_doc_id")
+	private String opinionDocId;
+
+	protected ReviewRound() {
+	}
+
+	ReviewRound(String reviewId, int roundNo, Instant materialsReceivedAt, Instant dueAt) {
+		this.reviewId = reviewId;
+		this.roundNo = roundNo;
+		this.materialsReceivedAt = materialsReceivedAt;
+		this.dueAt = dueAt;
+	}
+
+	void extend(Instant newDueAt, String reason) {
+		this.extended = true;
+		this.dueAt = newDueAt;
+		this.extensionReason = reason;
+	}
+
+	void decide(String reviewerId, String checklist, String opinion, String outcome, Instant at, int workingDaysTaken) {
+		this.reviewerId = reviewerId;
+		this.checklist = checklist;
+		this.opinion = opinion;
+		this.outcome = outcome;
+		this.decidedAt = at;
+		this.decidedOnTime = !at.isAfter(dueAt);
+		this.workingDaysTaken = workingDaysTaken;
+	}
+
+	void attachOpinionDocument(String docId) {
+		this.opinionDocId = docId;
+	}
+
+	public int getRoundNo() {
+		return roundNo;
+	}
+
+	public Instant getMaterialsReceivedAt() {
+		return materialsReceivedAt;
+	}
+
+	public Instant getDueAt() {
+		return dueAt;
+	}
+
+	public boolean isExtended() {
+		return extended;
+	}
+
+	public String getExtensionReason() {
+		return extensionReason;
+	}
+
+	public String getReviewerId() {
+		return reviewerId;
+	}
+
+	public String getChecklist() {
+		return checklist;
+	}
+
+	public String getOpinion() {
+		return opinion;
+	}
+
+	public String getOutcome() {
+		return outcome;
+	}
+
+	public Instant getDecidedAt() {
+		return decidedAt;
+	}
+
+	public Boolean getDecidedOnTime() {
+		return decidedOnTime;
+	}
+
+	public Integer getWorkingDaysTaken() {
+		return workingDaysTaken;
+	}
+
+	public String getOpinionDocId() {
+		return opinionDocId;
+	}
+}

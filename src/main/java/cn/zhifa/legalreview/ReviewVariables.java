@@ -1,0 +1,59 @@
+package cn.zhifa.legalreview;
+
+import java.util.List;
+import java.util.Set;
+
+/** Names and values of the process variables of {@code legal-review} and {@code review-disagreement}: the contract with callers and forms. */
+final class ReviewVariables {
+
+	private ReviewVariables() {
+	}
+
+	// start variables (callers: enforcement-case, or a standalone start)
+	static final String CASE_ID = "caseId";
+	static final String AGENCY = "agencyCode";
+	static final String DECISION_TYPE = "decisionType";
+	static final String MAJOR_REASONS = "majorReasons";
+	static final String MATERIALS = "materials";
+	static final String HANDLER = "handlerId";
+	/** The materials one per line, for display in forms. */
+	static final String MATERIALS_TEXT = "materialsText";
+	static final Set<String> DECISION_TYPES = Set.of("PERMIT", "PENALTY", "COERCION", "EXPROPRIATION", "OTHER");
+
+	static final String REVIEW_ID = "legalReviewId";
+	// materials check
+	static final String MATERIALS_COMPLETE = "materialsComplete";
+	static final String MISSING_MATERIALS = "missingMaterials";
+	// a round
+	static final String ROUND = "reviewRound";
+	static final String MATERIALS_RECEIVED_AT = "materialsReceivedAt";
+	static final String DUE_AT = "reviewDueAt";
+	static final String EXTENDED = "reviewExtended";
+	static final String EXTENSION_REASON = "extensionReason";
+	static final String ACTION = "reviewAction"; // DECIDE | EXTEND
+	static final String REVIEWER = "reviewerId";
+	static final String OUTCOME = "reviewOutcome";
+	static final Set<String> OUTCOMES = Set.of("APPROVED", "NEEDS_CORRECTION", "REJECTED", "SUSPECTED_CRIME");
+	static final String OPINION = "reviewOpinion";
+	/** R-REV-4 checklist: true = no problem found. */
+	static final List<String> CHECKLIST = List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts",
+			"checkEvidence", "checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime");
+	// handler
+	static final String REVISION_ACTION = "revisionAction"; // RESUBMIT | CONTEST
+	static final String REVISION_NOTES = "revisionNotes";
+	static final String HANDLER_RESPONSE = "handlerResponse"; // ACCEPT | DISAGREE
+	static final String DISAGREEMENT_REASONS = "disagreementReasons";
+	static final String DISAGREEMENT_BASIS = "disagreementBasis";
+	// disagreement
+	static final String NEGOTIATION_RESULT = "negotiationResult";
+	static final Set<String> NEGOTIATION_RESULTS = Set.of("AGREED_WITH_REVIEW", "REVIEW_REVISED", "NO_AGREEMENT");
+	static final String NEGOTIATION_NOTES = "negotiationNotes";
+	static final String REVISED_OPINION = "revisedOpinion";
+	static final String HEAD_RULING = "headRuling";
+	static final Set<String> HEAD_RULINGS = Set.of("ADOPT_REVIEW", "ADOPT_HANDLER", "OTHER");
+	static final String HEAD_RULING_REASONS = "headRulingReasons";
+	static final String DISAGREEMENT_OUTCOME = "disagreementOutcome";
+	// result to the caller
+	static final String RESULT = "legalReviewResult"; // PASSED | NOT_PASSED | SUSPECTED_CRIME
+	static final String OPINION_DOC = "legalReviewOpinionDocId";
+}

@@ -1,0 +1,80 @@
+package cn.zhifa.sla;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records SLA warnings and breaches and notifies people. Idempotent: one event per process
+ * instance, step and due instant, so a retried or re-delivered timer records nothing twice.
+ */
+@Service
+public class SlaService {
+
+	private static final Logger log = LoggerFactory.getLogger(SlaService.class);
+	/** Priority of a task whose deadline is near (Camunda default is 50). */
+	static final int WARNING_PRIORITY = 80;
+	static final int BREACH_PRIORITY = 100;
+
+	private final SlaEventRepository events;
+	private final NotificationRepository notifications;
+	private final TaskService taskService;
+
+	SlaService(SlaEventRepository events, NotificationRepository notifications, TaskService taskService) {
+		this.events = events;
+		this.notifications = notifications;
+		this.taskService = taskService;
+	}
+
+	/**
+	 * A deadline is near or passed for step {@code activityId} of this process instance: raise the
+	 * priority of its open tasks, record the event and notify {@code users} and {@code groups}.
+	 */
+	public void record(SlaEvent.Kind kind, DelegateExecution execution, String activityId, Date dueAt,
+			Collection<String> users, Collection<String> groups) {
+		String processInstanceId = execution.getProcessInstanceId();
+		String key = processInstanceId + "/" + activityId + "/" + kind + "/" + (dueAt == null ? "-" : dueAt.getTime());
+		if (events.existsByTimerJobKey(key)) {
+			return;
+		}
+		Instant now = ClockUtil.getCurrentTime().toInstant();
+		String agency = (String) execution.getVariable("agencyCode");
+		String caseId = execution.getProcessBusinessKey();
+		List<Task> open = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId)
+			.list();
+		String activityName = open.isEmpty() ? activityId : open.get(0).getName();
+		for (Task task : open) {
+			taskService.setPriority(task.getId(), kind == SlaEvent.Kind.WARNING ? WARNING_PRIORITY : BREACH_PRIORITY);
+		}
+		events.save(new SlaEvent(kind, agency, caseId, processKey(execution), processInstanceId, activityId, activityName,
+				dueAt == null ? null : dueAt.toInstant(), now, key));
+		String message = (kind == SlaEvent.Kind.WARNING ? "即将到期" : "已超期") + ":" + caseId + " 「" + activityName + "」"
+				+ (dueAt == null ? "" : " 办理期限 " + dueAt.toInstant());
+		for (String user : users) {
+			notifications.save(new Notification(user, null, "SLA_" + kind, agency, caseId, processInstanceId, message, now));
+		}
+		for (String group : groups) {
+			notifications.save(new Notification(null, group, "SLA_" + kind, agency, caseId, processInstanceId, message, now));
+		}
+		log.info("SLA {} for case {} step {} (due {}), notified users {} groups {}", kind, caseId, activityId, dueAt, users,
+				groups);
+	}
+
+	public List<Notification> notificationsOf(String processInstanceId) {
+		return notifications.findByProcessInstanceIdOrderByIdAsc(processInstanceId);
+	}
+
+	private static String processKey(DelegateExecution execution) {
+		String definitionId = execution.getProcessDefinitionId();
+		return definitionId == null ? "?" : definitionId.split(":")[0];
+	}
+}
