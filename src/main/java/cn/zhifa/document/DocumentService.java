@@ -89,10 +89,8 @@ public class DocumentService {
 		}
 		Map<String, Object> all = DocumentFields.build(documentKind, agency.getName(), agency.getShortName(), caseId, number,
 				today, labels, fields, id -> officers.findById(id).map(Officer::getFullName).orElse(null));
-		DocxTemplateFiller.Filled filled = new DocxTemplateFiller(labels).fill(template, all);
-		if (!filled.missingFields().isEmpty()) {
-			log.warn("Document {} of case {} generated with empty fields {}", kind, caseId, filled.missingFields());
-		}
+		DocxTemplateFiller.Filled filled = new DocxTemplateFiller(labels).fill(template, all,
+				kind + " of case " + caseId + " (" + templates.origin() + documentKind.template() + ")");
 		String id = UUID.randomUUID().toString();
 		String fileName = fileName(documentKind, number, caseId);
 		String sha256 = sha256(filled.content());

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * the element) or {@code ${list[]#}} (its 1-based number) is repeated once per element of the list
  * field {@code list} (a list, set or array; or a text, one element per line); an empty or missing list
  * leaves one blank row.</li>
- * <li>A field without a value becomes empty text with a WARN; the raw {@code ${...}} never reaches a
- * document. Values are formatted by {@link FieldFormatter}; a line break in a value becomes a line
+ * <li>A field without a value becomes empty text with a WARN ({@code ${name?}}: empty without a
+ * warning, for fields a process sets only sometimes); the raw {@code ${...}} never reaches a document. Values are formatted by {@link FieldFormatter}; a line break in a value becomes a line
  * break in Word.</li>
  * </ul>
  */
@@ -60,8 +59,13 @@ final class DocxTemplateFiller {
 	}
 
 	Filled fill(byte[] template, Map<String, Object> fields) {
+		return fill(template, fields, "template");
+	}
+
+	/** Fills the template; {@code document} names it in warnings (e.g. "REVIEW_OPINION of case X"). */
+	Filled fill(byte[] template, Map<String, Object> fields, String document) {
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(template))) {
-			Fill fill = new Fill(fields);
+			Fill fill = new Fill(fields, document);
 			fill.body(doc);
 			doc.getHeaderList().forEach(fill::body);
 			doc.getFooterList().forEach(fill::body);
@@ -82,10 +86,12 @@ final class DocxTemplateFiller {
 	private final class Fill {
 
 		private final Map<String, Object> fields;
+		private final String document;
 		private final Set<String> missing = new LinkedHashSet<>();
 
-		Fill(Map<String, Object> fields) {
+		Fill(Map<String, Object> fields, String document) {
 			this.fields = fields;
+			this.document = document;
 		}
 
 		void body(IBody body) {
@@ -153,7 +159,7 @@ final class DocxTemplateFiller {
 		private List<?> listValue(String name) {
 			Object value = lookup(name);
 			if (value == MISSING || value == null) {
-				missing(name + "[]");
+				missing(name + "[]", false);
 				return List.of();
 			}
 			if (value instanceof String text) {
@@ -205,11 +211,13 @@ final class DocxTemplateFiller {
 			}
 		}
 
-		private String resolve(String name, RowElement element) {
+		private String resolve(String placeholder, RowElement element) {
+			boolean optional = placeholder.endsWith("?");
+			String name = optional ? placeholder.substring(0, placeholder.length() - 1).trim() : placeholder;
 			Matcher list = LIST_REFERENCE.matcher(name);
 			if (list.matches()) {
 				if (element == null || !element.list().equals(list.group(1))) {
-					log.warn("Template placeholder ${{}} is outside a table row repeated over {}: left empty", name,
+					log.warn("Placeholder ${{}} in {} is outside a table row repeated over {}: left empty", name, document,
 							list.group(1));
 					missing.add(name);
 					return "";
@@ -222,22 +230,22 @@ final class DocxTemplateFiller {
 				}
 				Object value = list.group(3) == null ? element.element() : property(element.element(), list.group(3));
 				if (value == MISSING) {
-					missing(name);
+					missing(name, optional);
 					return "";
 				}
 				return formatter.format(value);
 			}
 			Object value = lookup(name);
 			if (value == MISSING) {
-				missing(name);
+				missing(name, optional);
 				return "";
 			}
 			return formatter.format(value);
 		}
 
-		private void missing(String name) {
-			if (missing.add(name)) {
-				log.warn("Template field '{}' has no value: left empty", name);
+		private void missing(String name, boolean optional) {
+			if (!optional && missing.add(name)) {
+				log.warn("Field '{}' of {} has no value: left empty", name, document);
 			}
 		}
 
@@ -339,15 +347,5 @@ final class DocxTemplateFiller {
 				}
 			}
 		}
-	}
-
-	/** Every list the templates can repeat over must be findable by name; used by tests and docs. */
-	static List<String> placeholders(String text) {
-		List<String> names = new ArrayList<>();
-		Matcher m = Pattern.compile("\\$\\{([^}]*)}").matcher(text);
-		while (m.find()) {
-			names.add(m.group(1).trim());
-		}
-		return names;
 	}
 }

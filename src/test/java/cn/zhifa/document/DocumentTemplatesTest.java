@@ -123,7 +123,7 @@ class DocumentTemplatesTest {
 		v.put("reviewOpinion", "事实清楚，证据确凿，程序合法，适用法律正确。");
 		v.put("reviewOutcome", "APPROVED");
 		v.put("reviewExtended", false);
-		v.put("extensionReason", null);
+		// extensionReason is set only when the review is extended
 		return v;
 	}
 }

@@ -176,6 +176,18 @@ class DocxTemplateFillerTest {
 	}
 
 	@Test
+	void optionalPlaceholderIsEmptyWithoutWarning() throws IOException {
+		XWPFDocument doc = new XWPFDocument();
+		doc.createParagraph().createRun().setText("延长理由：${extensionReason?}；${note ?}");
+
+		DocxTemplateFiller.Filled result = filler.fill(bytes(doc), Map.of("note", "无"));
+
+		assertThat(reopen(result.content()).getParagraphs().get(0).getText()).isEqualTo("延长理由：；无");
+		assertThat(result.missingFields()).isEmpty();
+		assertThat(logs.list).noneMatch(e -> e.getLevel() == Level.WARN);
+	}
+
+	@Test
 	void nullValueIsEmptyWithoutWarning() throws IOException {
 		XWPFDocument doc = new XWPFDocument();
 		doc.createParagraph().createRun().setText("[${extensionReason}]");

@@ -107,7 +107,7 @@ public final class TemplateAuthoring {
 				new String[] { "收到送审材料日期", "${materialsReceivedAt}" },
 				new String[] { "审核期限", "${reviewDueAt}" },
 				new String[] { "是否延长审核期限", "${reviewExtendedLabel}" },
-				new String[] { "延长理由", "${extensionReason}" }));
+				new String[] { "延长理由", "${extensionReason?}" }));
 
 		section(doc, "一、审核内容");
 		XWPFTable checklist = table(doc, 3, new int[] { 12, 58, 30 });
