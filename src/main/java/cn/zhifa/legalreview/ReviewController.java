@@ -1,0 +1,135 @@
+package cn.zhifa.legalreview;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.organisation.StaffRole;
+import cn.zhifa.platform.CurrentUser;
+
+/**
+ * Review dashboard API: reviews with their due dates and SLA state, and reviewer staffing against
+ * the 5 % rule (R-REV-8). A user sees only their own agencies (supervisors: all).
+ */
+@RestController
+@RequestMapping("/api/reviews")
+class ReviewController {
+
+
+	private final LegalReviewService reviews;
+	private final Deadlines deadlines;
+	private final AgencyRepository agencies;
+	private final OfficerRepository officers;
+
+	ReviewController(LegalReviewService reviews, Deadlines deadlines, AgencyRepository agencies, OfficerRepository officers) {
+		this.reviews = reviews;
+		this.deadlines = deadlines;
+		this.agencies = agencies;
+		this.officers = officers;
+	}
+
+	/** SLA state of a review: DUE_SOON from one working day before the due date (R-REV-3). */
+	enum SlaState {
+		NO_CLOCK, ON_TIME, DUE_SOON, OVERDUE, DONE
+	}
+
+	record ReviewView(String id, String caseId, String agencyCode, String decisionType, String handlerId,
+			LegalReview.Status status, String result, String headRuling, int round, Instant dueAt, SlaState sla,
+			Instant requestedAt, Instant concludedAt, List<RoundView> rounds) {
+	}
+
+	record RoundView(int round, Instant materialsReceivedAt, Instant dueAt, boolean extended, String extensionReason,
+			String reviewerId, String outcome, String opinion, Instant decidedAt, Boolean onTime, Integer workingDaysTaken,
+			String opinionDocId) {
+	}
+
+	record Error(String error, String field) {
+	}
+
+	@GetMapping
+	ResponseEntity<?> list(@RequestParam(required = false) String agency, @RequestParam(required = false) String status,
+			@RequestParam(required = false) Boolean overdue) {
+		CurrentUser user = CurrentUser.get();
+		Set<String> visible = user.agencies();
+		if (agency != null && !user.mayAccessAgency(agency)) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Error("无权查看该执法主体的数据", "agency"));
+		}
+		LegalReview.Status wanted = null;
+		if (status != null) {
+			try {
+				wanted = LegalReview.Status.valueOf(status);
+			}
+			catch (IllegalArgumentException e) {
+				return ResponseEntity.badRequest()
+					.body(new Error("status 须为 " + List.of(LegalReview.Status.values()) + " 之一", "status"));
+			}
+		}
+		List<ReviewView> result = new ArrayList<>();
+		for (LegalReview r : reviews.reviewsOf(agency != null ? Set.of(agency) : visible)) {
+			if (wanted != null && r.getStatus() != wanted) {
+				continue;
+			}
+			ReviewView view = view(r);
+			if (overdue != null && overdue != (view.sla() == SlaState.OVERDUE)) {
+				continue;
+			}
+			result.add(view);
+		}
+		return ResponseEntity.ok(result);
+	}
+
+	record Staffing(String agencyCode, String agencyName, long officers, long reviewers, long required, boolean compliant) {
+	}
+
+	/** R-REV-8: reviewers ≥ 5 % of the agency's officers (rounded up, at least one). */
+	@GetMapping("/staffing")
+	List<Staffing> staffing() {
+		CurrentUser user = CurrentUser.get();
+		return agencies.findAll().stream().filter(a -> user.mayAccessAgency(a.getCode())).map(a -> {
+			long officerCount = officers.countByAgencyCodeAndRole(a.getCode(), StaffRole.OFFICER);
+			long reviewerCount = officers.countByAgencyCodeAndRole(a.getCode(), StaffRole.LEGAL_REVIEWER);
+			long required = Math.max(1, (officerCount * 5 + 99) / 100);
+			return new Staffing(a.getCode(), a.getName(), officerCount, reviewerCount, required, reviewerCount >= required);
+		}).toList();
+	}
+
+	private ReviewView view(LegalReview r) {
+		List<RoundView> rounds = reviews.roundsOf(r.getId()).stream()
+			.map(x -> new RoundView(x.getRoundNo(), x.getMaterialsReceivedAt(), x.getDueAt(), x.isExtended(),
+					x.getExtensionReason(), x.getReviewerId(), x.getOutcome(), x.getOpinion(), x.getDecidedAt(),
+					x.getDecidedOnTime(), x.getWorkingDaysTaken(), x.getOpinionDocId()))
+			.toList();
+		return new ReviewView(r.getId(), r.getCaseId(), r.getAgencyCode(), r.getDecisionType(), r.getHandlerId(),
+				r.getStatus(), r.getResult(), r.getHeadRuling(), r.getCurrentRound(), r.getCurrentDueAt(), sla(r),
+				r.getRequestedAt(), r.getConcludedAt(), rounds);
+	}
+
+	private SlaState sla(LegalReview r) {
+		if (r.getStatus() == LegalReview.Status.CONCLUDED) {
+			return SlaState.DONE;
+		}
+		if (r.getStatus() != LegalReview.Status.IN_REVIEW || r.getCurrentDueAt() == null) {
+			return SlaState.NO_CLOCK;
+		}
+		Date now = ClockUtil.getCurrentTime();
+		if (now.toInstant().isAfter(r.getCurrentDueAt())) {
+			return SlaState.OVERDUE;
+		}
+		Date warnFrom = deadlines.workdaysBefore(Date.from(r.getCurrentDueAt()), 1);
+		return now.before(warnFrom) ? SlaState.ON_TIME : SlaState.DUE_SOON;
+	}
+
+}
