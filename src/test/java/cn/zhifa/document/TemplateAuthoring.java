@@ -166,10 +166,10 @@ public final class TemplateAuthoring {
 		p.setAlignment(ParagraphAlignment.CENTER);
 		p.setSpacingAfter(120);
 		XWPFRun run = p.createRun();
-		run.setText(text);
+		font(run, TITLE_FONT);
 		run.setBold(bold);
 		run.setFontSize(size);
-		font(run, TITLE_FONT);
+		run.setText(text);
 	}
 
 	private static void numberLine(XWPFDocument doc, String text) {
@@ -184,19 +184,17 @@ public final class TemplateAuthoring {
 		p.setSpacingBefore(240);
 		p.setSpacingAfter(120);
 		XWPFRun run = p.createRun();
-		run.setText(text);
+		font(run, "黑体");
 		run.setBold(true);
 		run.setFontSize(16);
-		font(run, "黑体");
+		run.setText(text);
 	}
 
 	private static XWPFTable fieldTable(XWPFDocument doc, List<String[]> rows) {
 		XWPFTable table = table(doc, 2, new int[] { 30, 70 });
 		for (int i = 0; i < rows.size(); i++) {
 			row(table, i, false, rows.get(i));
-			XWPFTableCell label = table.getRow(i).getCell(0);
-			label.getParagraphs().get(0).getRuns().get(0).setBold(true);
-			center(label);
+			center(table.getRow(i).getCell(0));
 		}
 		return table;
 	}
@@ -210,17 +208,19 @@ public final class TemplateAuthoring {
 		return table;
 	}
 
+	/** A row of plain cells; in a header row, and in the first (label) column of a two-column field table, bold. */
 	private static void row(XWPFTable table, int index, boolean header, String... cells) {
 		XWPFTableRow row = index < table.getNumberOfRows() ? table.getRow(index) : table.createRow();
 		row.setHeight(520);
 		for (int c = 0; c < cells.length; c++) {
 			XWPFTableCell cell = row.getCell(c);
+			cell.setWidth(table.getRow(0).getCell(c).getWidthDecimal() + "%");
 			cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
 			XWPFParagraph p = cell.getParagraphs().get(0);
 			if (header) {
 				p.setAlignment(ParagraphAlignment.CENTER);
 			}
-			text(p, cells[c], 14, header);
+			text(p, cells[c], 14, header || (cells.length == 2 && c == 0));
 		}
 		if (header) {
 			row.setRepeatHeader(true);
@@ -237,10 +237,10 @@ public final class TemplateAuthoring {
 
 	private static void text(XWPFParagraph p, String text, int size, boolean bold) {
 		XWPFRun run = p.createRun();
-		run.setText(text);
-		run.setFontSize(size);
-		run.setBold(bold);
 		font(run, BODY_FONT);
+		run.setBold(bold);
+		run.setFontSize(size);
+		run.setText(text);
 	}
 
 	private static void font(XWPFRun run, String font) {
@@ -253,8 +253,8 @@ public final class TemplateAuthoring {
 		XWPFParagraph p = footer.createParagraph();
 		p.setAlignment(ParagraphAlignment.CENTER);
 		XWPFRun run = p.createRun();
-		run.setText("${agencyName}　${documentName}　${documentNumber}");
-		run.setFontSize(9);
 		font(run, BODY_FONT);
+		run.setFontSize(9);
+		run.setText("${agencyName}　${documentName}　${documentNumber}");
 	}
 }
