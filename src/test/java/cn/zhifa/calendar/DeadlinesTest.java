@@ -107,9 +107,7 @@ class DeadlinesTest {
 				new Expected("RECONSIDERATION_REQUEST", 3, LimitUnit.DAYS),
 				new Expected("DISCLOSURE_WITHDRAWAL", 3, LimitUnit.DAYS),
 				new Expected("SERVICE_ABSENT", 7, LimitUnit.DAYS),
-				new Expected("NEGOTIATION", 3, LimitUnit.WORKING_DAYS),
-				new Expected("DISCLOSURE_PUBLISH", 7, LimitUnit.WORKING_DAYS),
-				new Expected("DISCLOSURE_PUBLISH_OTHER", 20, LimitUnit.WORKING_DAYS));
+				new Expected("NEGOTIATION", 3, LimitUnit.WORKING_DAYS));
 		StatutoryLimits limits = new CalendarRegistry("calendar").current().limits();
 		for (Expected e : contract) {
 			StatutoryLimit limit = limits.get(e.key());
