@@ -9,6 +9,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface LegalReviewRepository extends JpaRepository<LegalReview, String> {
 
 	List<LegalReview> findByAgencyCodeInOrderByRequestedAtDesc(Collection<String> agencyCodes);
+
+	List<LegalReview> findByAgencyCodeInAndResultOrderByConcludedAtAsc(Collection<String> agencyCodes, String result);
 }
 
 interface ReviewRoundRepository extends JpaRepository<ReviewRound, Long> {

@@ -275,7 +275,12 @@ public class LegalReviewService {
 		disagreement(execution.getProcessInstanceId()).close(outcome, now());
 	}
 
-	// --- queries for the REST API ---
+	// --- queries ---
+
+	/** Reviews that concluded "suspected crime" (R-REV-4), for the untransferred-cases supervision list (R-COORD-2). */
+	public List<LegalReview> suspectedCrimeReviews(Collection<String> agencyCodes) {
+		return reviews.findByAgencyCodeInAndResultOrderByConcludedAtAsc(agencyCodes, "SUSPECTED_CRIME");
+	}
 
 	List<LegalReview> reviewsOf(Collection<String> agencyCodes) {
 		return reviews.findByAgencyCodeInOrderByRequestedAtDesc(agencyCodes);
