@@ -158,4 +158,14 @@ class CalendarFilesTest {
 		assertThat(registry.origin()).isEqualTo("classpath:calendar/");
 		assertThat(registry.current().calendar().years()).contains(2025, 2026);
 	}
+
+	@Test
+	void aBrokenFileAtStartUpIsReportedAsOneLine() throws IOException {
+		Files.writeString(dir.resolve("2027.yml"), "year: 2027\nholidays: nothing\n");
+		CalendarFileException e = org.junit.jupiter.api.Assertions.assertThrows(CalendarFileException.class,
+				() -> new CalendarRegistry(dir.toString()));
+		var analysis = new CalendarFailureAnalyzer().analyze(new IllegalStateException("context failed", e));
+		assertThat(analysis.getDescription()).contains("2027.yml:2");
+		assertThat(analysis.getAction()).contains("2027.yml at line 2");
+	}
 }
