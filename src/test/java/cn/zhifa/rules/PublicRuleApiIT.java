@@ -55,7 +55,9 @@ class PublicRuleApiIT {
 	}
 
 	private static DecisionTable fileTable(String key) throws IOException {
-		return tableIn(Dmn.readModelFromStream(Files.newInputStream(Path.of("dmn", key + ".dmn"))), key);
+		try (var in = Files.newInputStream(Path.of("dmn", key + ".dmn"))) {
+			return tableIn(Dmn.readModelFromStream(in), key);
+		}
 	}
 
 	@SuppressWarnings("unchecked")
