@@ -1,0 +1,153 @@
+package cn.zhifa.record;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/**
+ * Audio-video evidence (R-REC-2/3): stores a recording or photo in the content-addressed file
+ * store, its metadata in {@code zf_av_file}, and an {@code EVIDENCE_ADDED} entry with the file's
+ * hash in the case record — so the record proves which bytes were handed in.
+ */
+@Service
+public class AvEvidenceService {
+
+	static final List<String> ALLOWED_TYPES = List.of("video/", "audio/", "image/");
+
+	private final JdbcTemplate jdbc;
+	private final AvFileStore store;
+	private final RecordService records;
+	private final long maxBytes;
+
+	AvEvidenceService(JdbcTemplate jdbc, AvFileStore store, RecordService records,
+			@Value("${zhifa.record.max-upload-size:2GB}") DataSize maxUploadSize) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.records = records;
+		this.maxBytes = maxUploadSize.toBytes();
+	}
+
+	/** What an upload says about the recording (everything but the bytes). */
+	public record Metadata(String step, String agencyCode, List<String> officers, String device, Instant startedAt,
+			Instant endedAt, Boolean partyInformed, List<AvFile.Interruption> interruptions) {
+	}
+
+	/**
+	 * Stores the file and its metadata and records it.
+	 *
+	 * @throws IllegalArgumentException if the content type is not video, audio or an image
+	 * @throws AvFileStore.FileTooLargeException beyond {@code zhifa.record.max-upload-size}
+	 */
+	@Transactional
+	public AvFile add(String caseNo, String fileName, String mediaType, InputStream content, Metadata metadata,
+			String uploadedBy) throws IOException {
+		if (mediaType == null || ALLOWED_TYPES.stream().noneMatch(mediaType.toLowerCase()::startsWith)) {
+			throw new IllegalArgumentException("只接受音频、视频或图片文件（video/*、audio/*、image/*），收到：" + mediaType);
+		}
+		AvFileStore.Stored stored = store.store(content, maxBytes);
+		String id = UUID.randomUUID().toString();
+		Instant now = Hashing.truncate(ClockUtil.getCurrentTime().toInstant());
+		String who = uploadedBy == null ? RecordService.currentUser() : uploadedBy;
+		List<String> officers = metadata.officers() == null ? List.of() : metadata.officers();
+		List<AvFile.Interruption> interruptions = metadata.interruptions() == null ? List.of() : metadata.interruptions();
+		String name = fileName == null || fileName.isBlank() ? stored.sha256() : fileName.replaceAll("[\\\\/]", "_");
+		jdbc.update("""
+				INSERT INTO zf_av_file (id, case_no, step, agency_code, sha256, size_bytes, media_type, file_name, officers,
+				    device, started_at, ended_at, party_informed, interruptions, uploaded_by, uploaded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, caseNo, metadata.step(),
+				metadata.agencyCode(), stored.sha256(), stored.size(), mediaType, name, String.join(",", officers),
+				metadata.device(), Hashing.utc(metadata.startedAt()), Hashing.utc(metadata.endedAt()),
+				metadata.partyInformed(), Hashing.canonical(interruptions.stream().map(i -> {
+					Map<String, Object> m = new LinkedHashMap<>();
+					m.put("at", i.at());
+					m.put("reason", i.reason());
+					return m;
+				}).toList()), who, Hashing.utc(now));
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("fileId", id);
+		data.put("sha256", stored.sha256());
+		data.put("sizeBytes", stored.size());
+		data.put("mediaType", mediaType);
+		data.put("fileName", name);
+		data.put("step", metadata.step());
+		data.put("officers", officers);
+		data.put("device", metadata.device());
+		data.put("startedAt", metadata.startedAt());
+		data.put("endedAt", metadata.endedAt());
+		data.put("partyInformed", metadata.partyInformed());
+		data.put("interruptions", interruptions.stream().map(i -> Map.of("at", Hashing.iso(i.at()), "reason",
+				i.reason() == null ? "" : i.reason())).toList());
+		records.append(caseNo, "EVIDENCE_ADDED", who, metadata.agencyCode(), null, metadata.step(), data);
+		return find(id).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<AvFile> list(String caseNo) {
+		return jdbc.query("SELECT * FROM zf_av_file WHERE case_no = ? ORDER BY uploaded_at, id", AvEvidenceService::row,
+				caseNo);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AvFile> find(String id) {
+		return jdbc.query("SELECT * FROM zf_av_file WHERE id = ?", AvEvidenceService::row, id).stream().findFirst();
+	}
+
+	/** Whether a recording (video or audio) documents the step of the case (R-REC-2 FULL gating). */
+	@Transactional(readOnly = true)
+	public List<String> recordingsOf(String caseNo, String step) {
+		return jdbc.queryForList("SELECT id FROM zf_av_file WHERE case_no = ? AND step = ? AND "
+				+ "(media_type LIKE 'video/%' OR media_type LIKE 'audio/%') ORDER BY uploaded_at, id", String.class,
+				caseNo, step);
+	}
+
+	/** The stored bytes of a file (caller closes). */
+	public InputStream open(AvFile file) throws IOException {
+		return store.open(file.sha256());
+	}
+
+	private static AvFile row(ResultSet rs, int n) throws SQLException {
+		String officers = rs.getString("officers");
+		List<AvFile.Interruption> interruptions;
+		try {
+			List<Map<String, String>> list = Hashing.JSON.readValue(rs.getString("interruptions"),
+					new TypeReference<List<Map<String, String>>>() {
+					});
+			interruptions = list.stream()
+				.map(m -> new AvFile.Interruption(m.get("at") == null ? null : Instant.parse(m.get("at")), m.get("reason")))
+				.toList();
+		}
+		catch (IOException | RuntimeException e) {
+			interruptions = List.of();
+		}
+		Object informed = rs.getObject("party_informed");
+		return new AvFile(rs.getString("id"), rs.getString("case_no"), rs.getString("step"), rs.getString("agency_code"),
+				rs.getString("sha256"), rs.getLong("size_bytes"), rs.getString("media_type"), rs.getString("file_name"),
+				officers == null || officers.isBlank() ? List.of() : Arrays.asList(officers.split(",")),
+				rs.getString("device"), instant(rs, "started_at"), instant(rs, "ended_at"),
+				informed == null ? null : (Boolean) informed, interruptions, rs.getString("uploaded_by"),
+				instant(rs, "uploaded_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+		return at == null ? null : at.toInstant();
+	}
+}
