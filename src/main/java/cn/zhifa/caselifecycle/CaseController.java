@@ -1,0 +1,230 @@
+package cn.zhifa.caselifecycle;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.zhifa.platform.CurrentUser;
+
+/**
+ * Case API: register a case, read it with its stage, open tasks and running deadlines, list cases,
+ * add evidence, and the party's hearing request / the officer's request to extend the decision
+ * period. Another agency's case is 404 — its existence is not revealed.
+ */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+	private final CaseService cases;
+	private final TaskService taskService;
+	private final ManagementService managementService;
+	private final RuntimeService runtimeService;
+
+	CaseController(CaseService cases, TaskService taskService, ManagementService managementService,
+			RuntimeService runtimeService) {
+		this.cases = cases;
+		this.taskService = taskService;
+		this.managementService = managementService;
+		this.runtimeService = runtimeService;
+	}
+
+	record Error(String error, String field) {
+	}
+
+	record NewCaseRequest(String agencyCode, String caseSource, Boolean summaryProcedure, String partyType,
+			String partyName, String partyIdNumber, String partyContact, Boolean partyIsOfficial, String violationCode,
+			String facts, String discoveredOn, Double proposedFine) {
+	}
+
+	@PostMapping
+	ResponseEntity<?> register(@RequestBody NewCaseRequest r) {
+		CurrentUser user = CurrentUser.get();
+		if (r.agencyCode() == null) {
+			return bad("agencyCode", "执法主体必须填写");
+		}
+		if (!user.agencies().contains(r.agencyCode())) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Error("只能登记本机构的案件", "agencyCode"));
+		}
+		LocalDate discovered;
+		try {
+			discovered = r.discoveredOn() == null ? null : LocalDate.parse(r.discoveredOn());
+		}
+		catch (DateTimeParseException e) {
+			return bad("discoveredOn", "日期格式应为 yyyy-MM-dd");
+		}
+		NewCase c = new NewCase(r.agencyCode(), r.caseSource(), Boolean.TRUE.equals(r.summaryProcedure()), r.partyType(),
+				r.partyName(), r.partyIdNumber(), r.partyContact(), Boolean.TRUE.equals(r.partyIsOfficial()),
+				r.violationCode(), r.facts(), discovered, r.proposedFine(), null, null);
+		String caseNo = cases.register(c, user.id());
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("caseNo", caseNo));
+	}
+
+	record Deadline(String activityId, String name, Instant dueAt, String state) {
+	}
+
+	record OpenTask(String id, String taskDefinitionKey, String name, String assignee, Instant due) {
+	}
+
+	record CaseView(EnforcementCase caseRecord, List<OpenTask> openTasks, List<Deadline> deadlines, List<Evidence> evidence,
+			List<CaseOfficer> officers) {
+	}
+
+	@GetMapping("/{caseNo}")
+	ResponseEntity<?> get(@PathVariable String caseNo) {
+		EnforcementCase c = visible(caseNo);
+		if (c == null) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Error("案件不存在：" + caseNo, "caseNo"));
+		}
+		List<OpenTask> tasks = new ArrayList<>();
+		List<Deadline> deadlines = new ArrayList<>();
+		Date now = ClockUtil.getCurrentTime();
+		if (c.getProcessInstanceId() != null) {
+			for (Task t : taskService.createTaskQuery().processInstanceBusinessKey(caseNo).list()) {
+				Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
+				tasks.add(new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), due));
+				if (due != null) {
+					deadlines.add(new Deadline(t.getTaskDefinitionKey(), t.getName(), due, state(due, now)));
+				}
+			}
+			for (Job j : managementService.createJobQuery().processInstanceId(c.getProcessInstanceId()).timers().list()) {
+				String activity = j instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity e ? e.getActivityId() : null;
+				deadlines.add(new Deadline(activity, "计时器", j.getDuedate().toInstant(), state(j.getDuedate().toInstant(), now)));
+			}
+		}
+		return ResponseEntity.ok(new CaseView(c, tasks, deadlines, cases.evidenceOf(caseNo), cases.officersOf(caseNo)));
+	}
+
+	@GetMapping
+	ResponseEntity<?> list(@RequestParam(required = false) String agency, @RequestParam(required = false) String stage,
+			@RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		CurrentUser user = CurrentUser.get();
+		if (agency != null && !user.mayAccessAgency(agency)) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Error("无权查看该执法主体的案件", "agency"));
+		}
+		if (page < 0 || size < 1 || size > 200) {
+			return bad(page < 0 ? "page" : "size", "page ≥ 0，1 ≤ size ≤ 200");
+		}
+		var agencies = agency != null ? List.of(agency) : List.copyOf(user.agencies());
+		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "registeredAt"));
+		Page<EnforcementCase> result = stage == null ? cases.repository().findByAgencyCodeIn(agencies, request)
+				: cases.repository().findByAgencyCodeInAndStage(agencies, stage, request);
+		List<EnforcementCase> content = result.getContent();
+		if (overdue != null) {
+			Date now = ClockUtil.getCurrentTime();
+			content = content.stream().filter(c -> overdue == isOverdue(c, now)).toList();
+		}
+		return ResponseEntity.ok(Map.of("page", page, "size", size, "total", result.getTotalElements(), "cases", content));
+	}
+
+	record EvidenceRequest(String kind, String description, String obtainedAt, String obtainedBy, String fileRefs) {
+	}
+
+	@PostMapping("/{caseNo}/evidence")
+	ResponseEntity<?> addEvidence(@PathVariable String caseNo, @RequestBody EvidenceRequest r) {
+		if (visible(caseNo) == null) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Error("案件不存在：" + caseNo, "caseNo"));
+		}
+		if (r.kind() == null || r.kind().isBlank()) {
+			return bad("kind", "证据种类必须填写");
+		}
+		if (r.description() == null || r.description().isBlank()) {
+			return bad("description", "证据内容必须填写");
+		}
+		if (r.obtainedBy() == null || r.obtainedBy().isBlank()) {
+			return bad("obtainedBy", "取证人员必须填写");
+		}
+		Instant obtained;
+		try {
+			obtained = Instant.parse(r.obtainedAt());
+		}
+		catch (RuntimeException e) {
+			return bad("obtainedAt", "取证时间应为 ISO-8601 时间，例如 2026-11-20T10:00:00+08:00");
+		}
+		Evidence saved = cases.addEvidence(caseNo, r.kind(), r.description(), obtained, r.obtainedBy(), r.fileRefs(),
+				CurrentUser.get().id());
+		return ResponseEntity.status(HttpStatus.CREATED).body(saved);
+	}
+
+	/** The party's hearing request (行政处罚法 art. 64), recorded by an officer. */
+	@PostMapping("/{caseNo}/hearing-request")
+	ResponseEntity<?> hearingRequested(@PathVariable String caseNo) {
+		return correlate(caseNo, "enforcement.hearingRequested", Map.of("hearingRequestedBy", CurrentUser.get().id()));
+	}
+
+	record ExtensionRequest(String reason) {
+	}
+
+	/** Asks the head to extend the decision period (行政处罚法 art. 60). */
+	@PostMapping("/{caseNo}/deadline-extension")
+	ResponseEntity<?> extensionRequested(@PathVariable String caseNo, @RequestBody ExtensionRequest r) {
+		if (r.reason() == null || r.reason().isBlank()) {
+			return bad("reason", "申请延长办案期限须说明理由");
+		}
+		return correlate(caseNo, "enforcement.extensionRequested", Map.of("extensionRequestReason", r.reason()));
+	}
+
+	@ExceptionHandler(FormFieldValidationException.class)
+	ResponseEntity<Error> invalid(FormFieldValidationException e) {
+		Object field = e.getDetail();
+		return ResponseEntity.badRequest().body(new Error(e.getMessage(), field == null ? null : field.toString()));
+	}
+
+	private ResponseEntity<?> correlate(String caseNo, String message, Map<String, Object> variables) {
+		EnforcementCase c = visible(caseNo);
+		if (c == null) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Error("案件不存在：" + caseNo, "caseNo"));
+		}
+		try {
+			runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(caseNo).setVariables(variables)
+				.correlate();
+		}
+		catch (MismatchingMessageCorrelationException e) {
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(new Error("案件当前阶段不接受该请求（" + c.getStage() + "）", "caseNo"));
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private EnforcementCase visible(String caseNo) {
+		return cases.find(caseNo).filter(c -> CurrentUser.get().mayAccessAgency(c.getAgencyCode())).orElse(null);
+	}
+
+	private boolean isOverdue(EnforcementCase c, Date now) {
+		return c.getProcessInstanceId() != null && taskService.createTaskQuery().processInstanceBusinessKey(c.getCaseNo())
+			.dueBefore(now).count() > 0;
+	}
+
+	private static String state(Instant due, Date now) {
+		return due.isBefore(now.toInstant()) ? "OVERDUE" : "RUNNING";
+	}
+
+	private static ResponseEntity<Error> bad(String field, String message) {
+		return ResponseEntity.badRequest().body(new Error(field + ": " + message, field));
+	}
+}

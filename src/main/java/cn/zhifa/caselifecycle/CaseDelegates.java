@@ -1,0 +1,138 @@
+package cn.zhifa.caselifecycle;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Thin delegates of {@code enforcement-case}: each calls one method of {@link CaseService}. */
+final class CaseDelegates {
+
+	private CaseDelegates() {
+	}
+
+	@Component("registerCase")
+	static class Register implements JavaDelegate {
+
+		private final CaseService cases;
+
+		Register(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			cases.registerFromProcess(execution);
+		}
+	}
+
+	/** Input parameter {@code stage}: the case's new stage (FILED, DECIDED, SERVED, CLOSED, …). */
+	@Component("caseStage")
+	static class Stage implements JavaDelegate {
+
+		private final CaseService cases;
+
+		Stage(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			Object stage = execution.getVariableLocal("stage");
+			if (stage == null) {
+				throw new ProcessEngineException(execution.getCurrentActivityId() + " needs the input parameter stage");
+			}
+			cases.moveTo(execution, stage.toString());
+		}
+	}
+
+	@Component("recordInvestigators")
+	static class RecordInvestigators implements JavaDelegate {
+
+		private final CaseService cases;
+
+		RecordInvestigators(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			cases.recordInvestigators(execution);
+		}
+	}
+
+	@Component("answerTransfer")
+	static class AnswerTransfer implements JavaDelegate {
+
+		private final CaseService cases;
+
+		AnswerTransfer(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			cases.answerTransfer(execution);
+		}
+	}
+
+	@Component("evaluateMajor")
+	static class EvaluateMajor implements JavaDelegate {
+
+		private final CaseService cases;
+
+		EvaluateMajor(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			cases.evaluateMajor(execution);
+		}
+	}
+
+	@Component("startSeizure")
+	static class StartSeizure implements JavaDelegate {
+
+		private final CaseService cases;
+
+		StartSeizure(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			cases.startSeizure(execution);
+		}
+	}
+
+	@Component("extendSeizure")
+	static class ExtendSeizure implements JavaDelegate {
+
+		private final CaseService cases;
+
+		ExtendSeizure(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			cases.extendSeizure(execution);
+		}
+	}
+
+	@Component("extendDecisionPeriod")
+	static class ExtendDecisionPeriod implements JavaDelegate {
+
+		private final CaseService cases;
+
+		ExtendDecisionPeriod(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			cases.extendDecisionPeriod(execution);
+		}
+	}
+}

@@ -1,0 +1,323 @@
+package cn.zhifa.caselifecycle;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.document.DocumentNumbers;
+import cn.zhifa.organisation.Agency;
+import cn.zhifa.organisation.AgencyRepository;
+
+/**
+ * Registers cases (case number gap-free per agency and year) and keeps the case record in step
+ * with its process: stages, officers, evidence, deadlines that move (decision period, seizure).
+ */
+@Service
+public class CaseService {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+	static final String PROCESS_KEY = "enforcement-case";
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final Set<String> SOURCES = Set.of("PATROL", "COMPLAINT", "ASSIGNED", "TRANSFER", "OTHER");
+	static final Set<String> PARTY_TYPES = Set.of("PERSON", "ORG");
+
+	private final CaseRepository cases;
+	private final EvidenceRepository evidence;
+	private final CaseOfficerRepository officers;
+	private final AgencyRepository agencies;
+	private final DocumentNumbers numbers;
+	private final RuntimeService runtimeService;
+	private final ManagementService managementService;
+	private final Deadlines deadlines;
+	private final String numberAbbreviation;
+
+	CaseService(CaseRepository cases, EvidenceRepository evidence, CaseOfficerRepository officers,
+			AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtimeService,
+			ManagementService managementService, Deadlines deadlines,
+			@Value("${zhifa.cases.number-abbreviation:罚}") String numberAbbreviation) {
+		this.cases = cases;
+		this.evidence = evidence;
+		this.officers = officers;
+		this.agencies = agencies;
+		this.numbers = numbers;
+		this.runtimeService = runtimeService;
+		this.managementService = managementService;
+		this.deadlines = deadlines;
+		this.numberAbbreviation = numberAbbreviation;
+	}
+
+	/** Validates, numbers and registers a case and starts its process; returns the case number. */
+	@Transactional
+	public String register(NewCase c, String registeredBy) {
+		validate(c);
+		EnforcementCase saved = cases.save(new EnforcementCase(nextCaseNo(c.agencyCode()), c, registeredBy, now()));
+		Map<String, Object> vars = c.variables();
+		vars.put("caseId", saved.getCaseNo());
+		vars.put("registeredBy", registeredBy);
+		String pid = runtimeService.startProcessInstanceByKey(PROCESS_KEY, saved.getCaseNo(), vars).getId();
+		saved.startedAs(pid);
+		return saved.getCaseNo();
+	}
+
+	/**
+	 * A case transferred in from another agency (R-COORD-1): registered in the receiving agency with
+	 * source TRANSFER; its filing decision answers the transfer process.
+	 */
+	@Transactional
+	public String registerTransferred(NewCase c) {
+		if (c.transferProcessInstanceId() == null) {
+			throw invalid("transferProcessInstanceId", "移送案件须关联移送流程");
+		}
+		return register(c, "system");
+	}
+
+	/** A case started from Tasklist's start form: number and record it now (idempotent). */
+	void registerFromProcess(DelegateExecution execution) {
+		String caseNo = (String) execution.getVariable("caseId");
+		if (caseNo != null && cases.existsById(caseNo)) {
+			cases.findById(caseNo).orElseThrow().startedAs(execution.getProcessInstanceId());
+			return;
+		}
+		NewCase c = fromVariables(execution);
+		validate(c);
+		EnforcementCase saved = cases.save(new EnforcementCase(nextCaseNo(c.agencyCode()), c,
+				(String) execution.getVariable("registeredBy"), now()));
+		saved.startedAs(execution.getProcessInstanceId());
+		execution.setVariable("caseId", saved.getCaseNo());
+		execution.setProcessBusinessKey(saved.getCaseNo());
+	}
+
+	void moveTo(DelegateExecution execution, String stage) {
+		Instant at = now();
+		caseOf(execution).moveTo(stage, at);
+		switch (stage) {
+			case "FILED" -> {
+				execution.setVariable("filedAt", Date.from(at));
+				execution.setVariable("decisionDueAt", deadlines.limit("PENALTY_DECISION", Date.from(at)));
+				assign(caseOf(execution).getCaseNo(), (String) execution.getVariable("handlerId"), "HANDLER");
+			}
+			case "DECIDED" -> {
+				// what disclosure publishes (R-DISC-3): agency, party, category, conclusion, number, date, basis
+				execution.setVariable("decisionAt", Date.from(at));
+				execution.setVariable("decisionDate", LocalDate.ofInstant(at, CHINA).toString());
+				execution.setVariable("decisionType", "PENALTY");
+				execution.setVariable("category", "行政处罚");
+				execution.setVariable("conclusion", execution.getVariable("decisionContent"));
+				if (execution.getVariable("legalBasis") == null) {
+					execution.setVariable("legalBasis", execution.getVariable("discretionBasis"));
+				}
+			}
+			case "CLOSED" -> execution.setVariable("closedAt", Date.from(at));
+			default -> {
+			}
+		}
+	}
+
+	void recordInvestigators(DelegateExecution execution) {
+		String caseNo = caseOf(execution).getCaseNo();
+		Object value = execution.getVariable("investigatingOfficers");
+		for (String user : value == null ? List.<String>of() : Arrays.asList(value.toString().split("[,，、;；\\s]+"))) {
+			if (!user.isBlank()) {
+				assign(caseNo, user.trim(), "INVESTIGATOR");
+			}
+		}
+	}
+
+	/** The party answered the transfer that created this case (R-COORD-1); no-op for other sources. */
+	void answerTransfer(DelegateExecution execution) {
+		Object transferPid = execution.getVariable("transferProcessInstanceId");
+		if (transferPid == null) {
+			return;
+		}
+		boolean accepted = "FILE".equals(execution.getVariable("filingDecision"));
+		try {
+			var correlation = runtimeService.createMessageCorrelation(accepted ? "transfer.accepted" : "transfer.refused")
+				.processInstanceId(transferPid.toString()).setVariable("receivingCaseNo", execution.getVariable("caseId"));
+			if (!accepted) {
+				correlation.setVariable("transferRefusalReasons", execution.getVariable("notFilingReasons"));
+			}
+			correlation.correlate();
+		}
+		catch (MismatchingMessageCorrelationException e) {
+			log.warn("Case {}: the transfer process {} no longer waits for an answer ({})", execution.getVariable("caseId"),
+					transferPid, e.getMessage());
+		}
+	}
+
+	/** Major if the catalogue (COLLECT) matched a row or an officer flagged it (R-REV-2). */
+	@SuppressWarnings("unchecked")
+	void evaluateMajor(DelegateExecution execution) {
+		List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable("majorCatalogue");
+		StringBuilder reasons = new StringBuilder();
+		boolean major = false;
+		if (rows != null) {
+			for (Map<String, Object> row : rows) {
+				if (Boolean.TRUE.equals(row.get("isMajor"))) {
+					major = true;
+					reasons.append(row.get("catalogueItem")).append("：").append(row.get("reason")).append("\n");
+				}
+			}
+		}
+		if (Boolean.TRUE.equals(execution.getVariable("flaggedMajor"))) {
+			major = true;
+			reasons.append("承办人认定：").append(execution.getVariable("flaggedMajorReason")).append("\n");
+		}
+		execution.setVariable("isMajor", major);
+		execution.setVariable("majorReasons", reasons.toString().trim());
+		execution.setVariable("decisionType", "PENALTY");
+		execution.setVariable("materials", List.of("行政处罚决定书（拟）", "调查终结报告", "证据材料（" + evidenceOf(
+				(String) execution.getVariable("caseId")).size() + "份）", "当事人陈述申辩、听证材料"));
+		caseOf(execution).markMajor(major);
+	}
+
+	/** One 30-day extension of the decision period approved by the head (行政处罚法 art. 60). */
+	void extendDecisionPeriod(DelegateExecution execution) {
+		Date due = deadlines.limit("PENALTY_DECISION_EXTENSION", execution.getVariable("decisionDueAt"));
+		execution.setVariable("decisionDueAt", due);
+		recalculateTimers(execution.getProcessInstanceId(), "timerEvent_decisionBreach");
+	}
+
+	void startSeizure(DelegateExecution execution) {
+		Date seizedAt = Date.from(now());
+		execution.setVariable("seizedAt", seizedAt);
+		execution.setVariable("seizureDueAt", deadlines.limit("SEIZURE", seizedAt));
+		execution.setVariable("seizureExtended", false);
+	}
+
+	/** One 30-day extension of the seizure approved by the head (行政强制法 art. 25). */
+	void extendSeizure(DelegateExecution execution) {
+		Date due = deadlines.limit("SEIZURE_EXTENSION", execution.getVariable("seizureDueAt"));
+		execution.setVariable("seizureDueAt", due);
+		execution.setVariable("seizureExtended", true);
+		recalculateTimers(execution.getProcessInstanceId(), "timerEvent_seizureBreach");
+	}
+
+	@Transactional
+	public Evidence addEvidence(String caseNo, String kind, String description, Instant obtainedAt, String obtainedBy,
+			String fileRefs, String recordedBy) {
+		return evidence.save(new Evidence(caseNo, kind, description, obtainedAt, obtainedBy, fileRefs, recordedBy, now()));
+	}
+
+	public Optional<EnforcementCase> find(String caseNo) {
+		return cases.findById(caseNo);
+	}
+
+	public List<Evidence> evidenceOf(String caseNo) {
+		return evidence.findByCaseNoOrderByIdAsc(caseNo);
+	}
+
+	public List<CaseOfficer> officersOf(String caseNo) {
+		return officers.findByCaseNo(caseNo);
+	}
+
+	CaseRepository repository() {
+		return cases;
+	}
+
+	private void recalculateTimers(String processInstanceId, String activityId) {
+		for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
+			.timers().list()) {
+			managementService.recalculateJobDuedate(job.getId(), false);
+		}
+	}
+
+	private void assign(String caseNo, String userId, String assignment) {
+		if (userId != null && !officers.existsByCaseNoAndUserIdAndAssignment(caseNo, userId, assignment)) {
+			officers.save(new CaseOfficer(caseNo, userId, assignment, now()));
+		}
+	}
+
+	private EnforcementCase caseOf(DelegateExecution execution) {
+		String caseNo = (String) execution.getVariable("caseId");
+		return cases.findById(caseNo).orElseThrow(() -> new IllegalStateException("no case " + caseNo));
+	}
+
+	private String nextCaseNo(String agencyCode) {
+		Agency agency = agencies.findById(agencyCode).orElseThrow();
+		int year = LocalDate.ofInstant(now(), CHINA).getYear();
+		int n = numbers.next(agencyCode, "CASE", year);
+		return DocumentNumbers.format(agency.getShortName(), numberAbbreviation, year, n);
+	}
+
+	private void validate(NewCase c) {
+		if (!StringUtils.hasText(c.agencyCode()) || !agencies.existsById(c.agencyCode())) {
+			throw invalid("agencyCode", "执法主体不存在：" + c.agencyCode());
+		}
+		if (c.source() == null || !SOURCES.contains(c.source())) {
+			throw invalid("caseSource", "案件来源须为 " + SOURCES + " 之一");
+		}
+		if (c.partyType() == null || !PARTY_TYPES.contains(c.partyType())) {
+			throw invalid("partyType", "当事人类型须为 PERSON（自然人）或 ORG（法人或其他组织）");
+		}
+		if (!StringUtils.hasText(c.partyName())) {
+			throw invalid("partyName", "当事人名称必须填写");
+		}
+		if ("PERSON".equals(c.partyType()) && !PartyIds.isValidIdCard(c.partyIdNumber())) {
+			throw invalid("partyIdNumber", "自然人须填写有效的18位公民身份号码（含校验位）");
+		}
+		if ("ORG".equals(c.partyType()) && !PartyIds.isValidCreditCode(c.partyIdNumber())) {
+			throw invalid("partyIdNumber", "法人或其他组织须填写有效的18位统一社会信用代码（含校验位）");
+		}
+		if (!StringUtils.hasText(c.violationCode())) {
+			throw invalid("violationCode", "违法行为代码必须填写（见裁量基准表）");
+		}
+		if (!StringUtils.hasText(c.facts())) {
+			throw invalid("facts", "违法事实必须填写");
+		}
+		if (c.discoveredOn() == null || c.discoveredOn().isAfter(LocalDate.ofInstant(now(), CHINA))) {
+			throw invalid("discoveredOn", "发现日期必须填写且不得晚于今天");
+		}
+		if (c.summaryProcedure() && (c.proposedFine() == null || c.proposedFine() < 0)) {
+			throw invalid("proposedFine", "简易程序须填写当场罚款数额");
+		}
+	}
+
+	private static NewCase fromVariables(DelegateExecution e) {
+		LocalDate discovered;
+		try {
+			Object d = e.getVariable("discoveredOn");
+			discovered = d instanceof Date date ? LocalDate.ofInstant(date.toInstant(), CHINA)
+					: d == null ? null : LocalDate.parse(d.toString().substring(0, Math.min(10, d.toString().length())));
+		}
+		catch (DateTimeParseException ex) {
+			throw invalid("discoveredOn", "发现日期格式应为 yyyy-MM-dd");
+		}
+		Object fine = e.getVariable("proposedFine");
+		return new NewCase((String) e.getVariable("agencyCode"), (String) e.getVariable("caseSource"),
+				Boolean.TRUE.equals(e.getVariable("summaryProcedure")), (String) e.getVariable("partyType"),
+				(String) e.getVariable("partyName"), (String) e.getVariable("partyIdNumber"),
+				(String) e.getVariable("partyContact"), Boolean.TRUE.equals(e.getVariable("partyIsOfficial")),
+				(String) e.getVariable("violationCode"), (String) e.getVariable("facts"), discovered,
+				fine instanceof Number n ? n.doubleValue() : null, null, null);
+	}
+
+	static Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
+	}
+
+	static FormFieldValidationException invalid(String field, String message) {
+		return new FormFieldValidationException(field, field + ": " + message);
+	}
+}

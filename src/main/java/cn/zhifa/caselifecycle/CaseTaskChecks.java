@@ -1,0 +1,191 @@
+package cn.zhifa.caselifecycle;
+
+import static cn.zhifa.caselifecycle.CaseService.invalid;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import cn.zhifa.calendar.Deadlines;
+
+/**
+ * Task listener {@code ${caseTaskChecks}} (complete) on the user tasks of {@code enforcement-case}:
+ * refuses a submission that breaks a rule, naming the field and the rule (HTTP 400, nothing
+ * stored); records the moments the process needs (service of the prior notice, hearing held).
+ */
+@Component("caseTaskChecks")
+class CaseTaskChecks implements TaskListener {
+
+	static final Set<String> FILING = Set.of("FILE", "NOT_FILE", "TRANSFER_OUT");
+	static final Set<String> CIRCUMSTANCES = Set.of("MINOR", "ORDINARY", "SERIOUS", "VERY_SERIOUS");
+	static final Set<String> DECISIONS = Set.of("PENALTY", "NO_PENALTY");
+	static final Set<String> SERVICE = Set.of("DIRECT", "LEFT", "POST", "ELECTRONIC", "PUBLIC_NOTICE");
+	static final Set<String> EXECUTION = Set.of("PAID", "ENFORCED", "COURT_APPLIED", "NOT_PAID_OVERDUE");
+
+	private final Deadlines deadlines;
+
+	CaseTaskChecks(Deadlines deadlines) {
+		this.deadlines = deadlines;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		switch (task.getTaskDefinitionKey()) {
+			case "userTask_approveFiling" -> approveFiling(task);
+			case "userTask_investigate" -> {
+				text(task, "evidenceSummary", "请填写取得的证据（种类、内容、取得时间和人员）");
+				bool(task, "seizureNeeded");
+			}
+			case "userTask_handleSeizure" -> choice(task, "seizureOutcome", Set.of("RELEASED", "CONFISCATED", "HANDED_OVER"));
+			case "userTask_concludeInvestigation" -> conclude(task);
+			case "userTask_proposePenalty" -> proposePenalty(task);
+			case "userTask_servePriorNotice" -> {
+				choice(task, "priorNoticeMethod", SERVICE);
+				task.setVariable("priorNoticeServedAt", new Date(now(task).getTime()));
+			}
+			case "userTask_scheduleHearing" -> scheduleHearing(task);
+			case "userTask_holdHearing" -> {
+				text(task, "hearingRecord", "决定须以听证笔录为根据，请填写听证笔录要点(R-PROC-1)");
+				task.setVariable("hearingHeld", true);
+			}
+			case "userTask_educate" -> text(task, "educationRecord", "请记录批评教育、责令改正的情况(R-DISCR-2)");
+			case "userTask_collectiveDiscussion" -> text(task, "discussionMinutes", "重大执法决定须经集体讨论，请填写讨论记录");
+			case "userTask_decide", "userTask_decideOnTheSpot" -> decide(task);
+			case "userTask_serve" -> {
+				choice(task, "serviceMethod", SERVICE);
+				date(task, "servedOn");
+			}
+			case "userTask_recordExecution" -> choice(task, "executionResult", EXECUTION);
+			case "userTask_approveDecisionExtension" -> {
+				bool(task, "extensionApproved");
+				text(task, "extensionReason", "请写明批准或不批准延长的理由");
+			}
+			case "userTask_decideSeizureExtension" -> {
+				bool(task, "seizureExtensionApproved");
+				text(task, "seizureExtensionReason", "请写明理由(行政强制法 第二十五条)");
+			}
+			case "userTask_fileSummaryCase" -> text(task, "summaryFilingNote", "请填写备案意见");
+			default -> {
+			}
+		}
+	}
+
+	private void approveFiling(DelegateTask task) {
+		String decision = choice(task, "filingDecision", FILING);
+		switch (decision) {
+			case "FILE" -> text(task, "handlerId", "立案须指定承办人");
+			case "NOT_FILE" -> text(task, "notFilingReasons", "不予立案须写明理由");
+			default -> {
+				if (!StringUtils.hasText(str(task, "targetAgencyCode")) && !StringUtils.hasText(str(task, "targetAgencyName"))) {
+					throw invalid("targetAgencyCode", "移送须写明有管辖权的机关(R-COORD-1)");
+				}
+				text(task, "transferReason", "请写明移送理由");
+				if (!(task.getVariable("urgent") instanceof Boolean)) {
+					task.setVariable("urgent", false);
+				}
+			}
+		}
+	}
+
+	private void conclude(DelegateTask task) {
+		text(task, "investigationReport", "请填写调查终结报告");
+		boolean confirmed = bool(task, "violationConfirmed");
+		boolean crime = bool(task, "suspectedCrime");
+		if (crime) {
+			text(task, "crimeSuspicion", "涉嫌犯罪须写明涉嫌的罪名和事实(R-COORD-2)");
+		}
+		if (confirmed) {
+			choice(task, "circumstance", CIRCUMSTANCES);
+			for (String b : new String[] { "firstOffence", "correctedPromptly", "harmCaused" }) {
+				bool(task, b);
+			}
+		}
+	}
+
+	/** R-DISCR-1: a fine outside the benchmark's range needs a written reason. */
+	private void proposePenalty(DelegateTask task) {
+		Object fine = task.getVariable("fineAmount");
+		if (!(fine instanceof Number amount) || amount.doubleValue() < 0) {
+			throw invalid("fineAmount", "请填写拟罚款数额（元，不罚款填0）");
+		}
+		if (task.getVariable("fineMin") instanceof Number || task.getVariable("fineMax") instanceof Number) {
+			Number min = (Number) task.getVariable("fineMin");
+			Number max = (Number) task.getVariable("fineMax");
+			boolean outside = (min != null && amount.doubleValue() < min.doubleValue())
+					|| (max != null && amount.doubleValue() > max.doubleValue());
+			if (outside && !StringUtils.hasText(str(task, "discretionReason"))) {
+				throw invalid("discretionReason", "拟罚款数额超出裁量基准范围（" + min + "–" + max + "元），须书面说明理由(R-DISCR-1)");
+			}
+		}
+		if (Boolean.TRUE.equals(task.getVariable("flaggedMajor"))) {
+			text(task, "flaggedMajorReason", "认定为重大执法决定的，须写明理由");
+		}
+	}
+
+	/** Hearing notice at least 7 days before the hearing (行政处罚法 art. 64). */
+	private void scheduleHearing(DelegateTask task) {
+		LocalDate hearing = date(task, "hearingDate");
+		LocalDate earliest = LocalDate.ofInstant(deadlines.limit("HEARING_NOTICE", now(task)).toInstant(), CaseService.CHINA);
+		if (hearing.isBefore(earliest)) {
+			throw invalid("hearingDate", "应当在举行听证的七日前通知当事人，听证日期不得早于 " + earliest);
+		}
+		text(task, "hearingPlace", "请填写听证地点");
+	}
+
+	private void decide(DelegateTask task) {
+		String kind = choice(task, "decisionKind", DECISIONS);
+		text(task, "decisionContent", "请填写决定内容");
+		if ("PENALTY".equals(kind) && !(task.getVariable("fineAmount") instanceof Number)) {
+			throw invalid("fineAmount", "请填写罚款数额（元，不罚款填0）");
+		}
+	}
+
+	private static Date now(DelegateTask task) {
+		return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+	}
+
+	private static String str(DelegateTask task, String name) {
+		Object v = task.getVariable(name);
+		return v == null ? null : v.toString();
+	}
+
+	private static void text(DelegateTask task, String name, String message) {
+		if (!StringUtils.hasText(str(task, name))) {
+			throw invalid(name, message);
+		}
+	}
+
+	private static boolean bool(DelegateTask task, String name) {
+		Object v = task.getVariable(name);
+		if (!(v instanceof Boolean b)) {
+			throw invalid(name, "请选择是或否");
+		}
+		return b;
+	}
+
+	private static String choice(DelegateTask task, String name, Set<String> allowed) {
+		String v = str(task, name);
+		if (v == null || !allowed.contains(v)) {
+			throw invalid(name, "须为 " + allowed + " 之一");
+		}
+		return v;
+	}
+
+	private static LocalDate date(DelegateTask task, String name) {
+		Object v = task.getVariable(name);
+		try {
+			if (v instanceof Date d) {
+				return LocalDate.ofInstant(d.toInstant(), CaseService.CHINA);
+			}
+			return LocalDate.parse(String.valueOf(v).substring(0, 10));
+		}
+		catch (RuntimeException e) {
+			throw invalid(name, "日期格式应为 yyyy-MM-dd");
+		}
+	}
+}

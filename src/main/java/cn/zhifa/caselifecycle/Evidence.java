@@ -1,0 +1,81 @@
+package cn.zhifa.caselifecycle;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One piece of evidence (证据) of a case: kind, description, when and by whom it was obtained, attached files. */
+@Entity
+@Table(name = "zf_evidence")
+public class Evidence {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+	@Column(name = "case_no")
+	private String caseNo;
+	private String kind;
+	private String description;
+	@Column(name = "obtained_at")
+	private Instant obtainedAt;
+	@Column(name = "obtained_by")
+	private String obtainedBy;
+	@Column(name = "file_refs")
+	private String fileRefs;
+	@Column(name = "recorded_by")
+	private String recordedBy;
+	@Column(name = "recorded_at")
+	private Instant recordedAt;
+
+	protected Evidence() {
+	}
+
+	Evidence(String caseNo, String kind, String description, Instant obtainedAt, String obtainedBy, String fileRefs,
+			String recordedBy, Instant recordedAt) {
+		this.caseNo = caseNo;
+		this.kind = kind;
+		this.description = description;
+		this.obtainedAt = obtainedAt;
+		this.obtainedBy = obtainedBy;
+		this.fileRefs = fileRefs;
+		this.recordedBy = recordedBy;
+		this.recordedAt = recordedAt;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getCaseNo() {
+		return caseNo;
+	}
+
+	public String getKind() {
+		return kind;
+	}
+
+	public String getDescription() {
+		return description;
+	}
+
+	public Instant getObtainedAt() {
+		return obtainedAt;
+	}
+
+	public String getObtainedBy() {
+		return obtainedBy;
+	}
+
+	public String getFileRefs() {
+		return fileRefs;
+	}
+
+	public String getRecordedBy() {
+		return recordedBy;
+	}
+}
