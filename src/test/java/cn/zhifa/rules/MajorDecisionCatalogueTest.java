@@ -59,11 +59,11 @@ class MajorDecisionCatalogueTest {
 				Arguments.of("rule_hearingHeld", with("hearingHeld", true), "听证"),
 				Arguments.of("rule_complexCase", with("complexCase", true), "疑难复杂"),
 				Arguments.of("rule_fineAmountPerson", with("fineAmount", 10000), "较大数额罚款（公民）"),
-				Arguments.of("rule_fineAmountOrganisation", with("partyType", "ORGANISATION", "fineAmount", 100000),
+				Arguments.of("rule_fineAmountOrganisation", with("partyType", "ORG", "fineAmount", 100000),
 						"较大数额罚款（法人或其他组织）"),
 				Arguments.of("rule_confiscationPerson", with("confiscationValue", 12000.5), "没收"),
 				Arguments.of("rule_confiscationOrganisation",
-						with("partyType", "ORGANISATION", "confiscationValue", 250000), "没收"),
+						with("partyType", "ORG", "confiscationValue", 250000), "没收"),
 				Arguments.of("rule_expropriation", with("decisionType", "EXPROPRIATION", "fineAmount", null), "征收征用"));
 	}
 
@@ -96,9 +96,9 @@ class MajorDecisionCatalogueTest {
 	@Test
 	void amountsJustBelowTheSampleThresholdsAreNotMajor() {
 		assertThat(TABLE.evaluate(with("fineAmount", 9999.99)).matchedRuleIds()).isEmpty();
-		assertThat(TABLE.evaluate(with("partyType", "ORGANISATION", "fineAmount", 99999)).matchedRuleIds()).isEmpty();
+		assertThat(TABLE.evaluate(with("partyType", "ORG", "fineAmount", 99999)).matchedRuleIds()).isEmpty();
 		// an organisation's 10,000 yuan fine is not "large" by the organisation threshold
-		assertThat(TABLE.evaluate(with("partyType", "ORGANISATION", "fineAmount", 10000)).matchedRuleIds()).isEmpty();
+		assertThat(TABLE.evaluate(with("partyType", "ORG", "fineAmount", 10000)).matchedRuleIds()).isEmpty();
 	}
 
 	@Test

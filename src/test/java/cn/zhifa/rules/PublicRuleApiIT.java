@@ -151,7 +151,7 @@ class PublicRuleApiIT {
 			.variables(Map.of("actionKind", "FORCED_DEMOLITION")).evaluate().getSingleResult().getEntryMap())
 			.containsEntry("avRequirement", "FULL");
 		assertThat(decisions.evaluateDecisionTableByKey(DecisionKeys.MAJOR_DECISION_CATALOGUE)
-			.variables(Map.of("decisionType", "PENALTY", "partyType", "ORGANISATION", "fineAmount", 200000,
+			.variables(Map.of("decisionType", "PENALTY", "partyType", "ORG", "fineAmount", 200000,
 					"hearingHeld", true))
 			.evaluate().collectEntries("isMajor")).containsExactly(true, true);
 		assertThat(evaluateOrdinaryRoadOccupation()).containsEntry("handling", "STANDARD");
