@@ -1,0 +1,75 @@
+package cn.zhifa.disclosure;
+
+import java.util.Map;
+
+/**
+ * Variable names of process {@code disclosure-publication}, named once (STYLE.md rule 4). The start
+ * variables are the case contract: the case process and standalone starts (Tasklist, REST) pass them.
+ */
+final class DisclosureVariables {
+
+	// --- start (contract with the case process; business key = caseId)
+	static final String CASE_ID = "caseId";
+	static final String AGENCY_CODE = "agencyCode";
+	static final String DECISION_TYPE = "decisionType";
+	static final String DECISION_DATE = "decisionDate";
+	static final String DECISION_NUMBER = "decisionNumber";
+	static final String PARTY_TYPE = "partyType";
+	static final String PARTY_NAME = "partyName";
+	static final String PARTY_ID_NUMBER = "partyIdNumber";
+	static final String CATEGORY = "category";
+	static final String CONCLUSION = "conclusion";
+	static final String LEGAL_BASIS = "legalBasis";
+
+	// --- redacted text the reviewers and the public see (R-DISC-4)
+	static final String ITEM_NO = "disclosureItemNo";
+	static final String AGENCY_NAME = "agencyName";
+	static final String DECISION_TYPE_LABEL = "decisionTypeLabel";
+	static final String PUBLIC_PARTY_NAME = "publicPartyName";
+	static final String PUBLIC_PARTY_CREDIT_CODE = "publicPartyCreditCode";
+	static final String PUBLIC_CONCLUSION = "publicConclusion";
+	static final String PUBLIC_LEGAL_BASIS = "publicLegalBasis";
+	static final String REDACTION_SUMMARY = "redactionSummary";
+	static final String WITHHELD_PASSAGES = "withheldPassages";
+	static final String WITHHOLDING_REASON = "withholdingReason";
+	static final String WITHHOLDING_NOTE = "withholdingNote";
+	static final String WITHHELD_NOTE = "withheldNote";
+
+	// --- deadline (decision table disclosure-deadline, R-DISC-3)
+	static final String WORKING_DAYS = "disclosureWorkingDays";
+	static final String DUE_AT = "disclosureDueAt";
+
+	// --- review (R-DISC-6)
+	static final String REVIEW_OUTCOME = "disclosureReviewOutcome";
+	static final String REVIEW_COMMENT = "disclosureReviewComment";
+	static final String REVIEWED_BY = "disclosureReviewedBy";
+
+	// --- publication
+	static final String VERSION = "disclosureVersion";
+	static final String STATUS = "disclosureStatus";
+	static final String PUBLISHED_AT = "disclosurePublishedAt";
+	static final String DELAY_WORKING_DAYS = "disclosureDelayWorkingDays";
+	static final String PUBLIC_UNTIL_AT = "disclosurePublicUntilAt";
+
+	// --- withdrawal and correction (R-DISC-5)
+	static final String REVOCATION_KIND = "revocationKind";
+	static final String REVOCATION_REASON = "revocationReason";
+	static final String WITHDRAWAL_DUE_AT = "withdrawalDueAt";
+	static final String WITHDRAWN_AT = "disclosureWithdrawnAt";
+	static final String CORRECTION_NOTE = "correctionNote";
+
+	/** Decision types of the contract and their Chinese labels. */
+	static final Map<String, String> DECISION_TYPES = Map.of("PERMIT", "行政许可", "PENALTY", "行政处罚", "COERCION",
+			"行政强制", "EXPROPRIATION", "行政征收征用", "OTHER", "其他行政执法决定");
+
+	/** Why a decision is taken down (R-DISC-5). */
+	static final Map<String, String> REVOCATION_KINDS = Map.of("REVOKED", "决定被依法撤销", "CONFIRMED_ILLEGAL",
+			"决定被确认违法", "CONFIRMED_VOID", "决定被确认无效", "CHANGED", "决定被依法变更", "REMADE", "决定被责令重新作出");
+
+	/** Why passages are withheld (R-DISC-4). */
+	static final Map<String, String> WITHHOLDING_REASONS = Map.of("TRADE_SECRET", "商业秘密", "PRIVACY", "个人隐私",
+			"STATE_SECRET", "国家秘密");
+
+	private DisclosureVariables() {
+	}
+}
