@@ -1,0 +1,221 @@
+package cn.zhifa.record;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/**
+ * The exported case file (案卷, R-REC-6) as a ZIP: {@code record.json} (the case's record with its
+ * hashes), {@code documents/…}, {@code evidence/…} and {@code manifest.json} listing every other
+ * entry with its SHA-256 and size, and the case's head hash. {@link #verify} checks a ZIP offline:
+ * each entry against the manifest, and the record's hash chain against the head.
+ */
+public final class CaseFileZip {
+
+	static final String MANIFEST = "manifest.json";
+	static final String RECORD = "record.json";
+
+	private CaseFileZip() {
+	}
+
+	/** Writes entries one after another, hashing each; {@link #finish} adds the manifest. */
+	static final class Writer {
+		private final ZipOutputStream zip;
+		private final Map<String, Map<String, Object>> files = new TreeMap<>();
+
+		Writer(OutputStream out) {
+			this.zip = new ZipOutputStream(out);
+		}
+
+		void add(String path, InputStream content) throws IOException {
+			zip.putNextEntry(new ZipEntry(path));
+			MessageDigest digest = Hashing.digest();
+			long size = 0;
+			byte[] buffer = new byte[65536];
+			for (int n; (n = content.read(buffer)) > 0;) {
+				digest.update(buffer, 0, n);
+				zip.write(buffer, 0, n);
+				size += n;
+			}
+			zip.closeEntry();
+			files.put(path, Map.of("sha256", HexFormat.of().formatHex(digest.digest()), "size", size));
+		}
+
+		void add(String path, byte[] content) throws IOException {
+			add(path, new java.io.ByteArrayInputStream(content));
+		}
+
+		/** Writes the manifest and ends the ZIP; returns the manifest's SHA-256. */
+		String finish(Map<String, Object> header) throws IOException {
+			Map<String, Object> manifest = new LinkedHashMap<>(header);
+			List<Map<String, Object>> list = new ArrayList<>();
+			files.forEach((path, meta) -> {
+				Map<String, Object> entry = new TreeMap<>(meta);
+				entry.put("path", path);
+				list.add(entry);
+			});
+			manifest.put("files", list);
+			zip.putNextEntry(new ZipEntry(MANIFEST));
+			byte[] bytes = Hashing.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(Hashing.normalise(manifest));
+			zip.write(bytes);
+			zip.closeEntry();
+			zip.finish();
+			return Hashing.sha256(bytes);
+		}
+	}
+
+	/** {@code record.json}: the entries with every stored field; {@code data} verbatim as text. */
+	static byte[] recordJson(List<RecordEntry> entries) throws IOException {
+		List<Map<String, Object>> list = new ArrayList<>();
+		for (RecordEntry e : entries) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("caseNo", e.caseNo());
+			m.put("caseSeq", e.caseSeq());
+			m.put("globalSeq", e.globalSeq());
+			m.put("kind", e.kind());
+			m.put("actor", e.actor());
+			m.put("agencyCode", e.agencyCode());
+			m.put("processInstanceId", e.processInstanceId());
+			m.put("activityId", e.activityId());
+			m.put("occurredAt", Hashing.iso(e.occurredAt()));
+			m.put("data", e.data());
+			m.put("prevHash", e.prevHash());
+			m.put("hash", e.hash());
+			m.put("globalPrevHash", e.globalPrevHash());
+			m.put("globalHash", e.globalHash());
+			list.add(m);
+		}
+		return Hashing.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(list);
+	}
+
+	/** Verifies an exported case file without the database. */
+	public static VerificationReport verify(Path zipFile) throws IOException {
+		try (InputStream in = Files.newInputStream(zipFile)) {
+			return verify(in, zipFile.getFileName().toString());
+		}
+	}
+
+	public static VerificationReport verify(InputStream zipStream, String name) throws IOException {
+		List<VerificationReport.Problem> problems = new ArrayList<>();
+		Map<String, String> actual = new TreeMap<>();
+		byte[] manifestBytes = null;
+		byte[] recordBytes = null;
+		try (ZipInputStream zip = new ZipInputStream(zipStream)) {
+			for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+				if (entry.isDirectory()) {
+					continue;
+				}
+				if (entry.getName().equals(MANIFEST)) {
+					manifestBytes = zip.readAllBytes();
+					continue;
+				}
+				MessageDigest digest = Hashing.digest();
+				byte[] content = null;
+				if (entry.getName().equals(RECORD)) {
+					content = zip.readAllBytes();
+					recordBytes = content;
+					digest.update(content);
+				}
+				else {
+					try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+						zip.transferTo(sink);
+					}
+				}
+				actual.put(entry.getName(), HexFormat.of().formatHex(digest.digest()));
+			}
+		}
+		if (manifestBytes == null) {
+			problems.add(new VerificationReport.Problem(null, null, null, MANIFEST, "the ZIP has no manifest"));
+			return new VerificationReport("case file " + name, 0, actual.size(), problems, false);
+		}
+		Map<String, Object> manifest = Hashing.JSON.readValue(manifestBytes, new TypeReference<Map<String, Object>>() {
+		});
+		String caseNo = (String) manifest.get("caseNo");
+		Map<String, String> listed = new TreeMap<>();
+		if (manifest.get("files") instanceof List<?> files) {
+			for (Object o : files) {
+				if (o instanceof Map<?, ?> f) {
+					listed.put(String.valueOf(f.get("path")), String.valueOf(f.get("sha256")));
+				}
+			}
+		}
+		listed.forEach((path, sha) -> {
+			String found = actual.get(path);
+			if (found == null) {
+				problems.add(new VerificationReport.Problem(caseNo, null, null, path, "listed in the manifest but missing"));
+			}
+			else if (!found.equals(sha)) {
+				problems.add(new VerificationReport.Problem(caseNo, null, null, path,
+						"bytes do not match the manifest's SHA-256 (changed)"));
+			}
+		});
+		actual.keySet().stream().filter(p -> !listed.containsKey(p)).forEach(p -> problems
+			.add(new VerificationReport.Problem(caseNo, null, null, p, "not listed in the manifest (added)")));
+		long records = 0;
+		if (recordBytes == null) {
+			problems.add(new VerificationReport.Problem(caseNo, null, null, RECORD, "the ZIP has no record"));
+		}
+		else {
+			List<Map<String, Object>> entries = Hashing.JSON.readValue(recordBytes,
+					new TypeReference<List<Map<String, Object>>>() {
+					});
+			records = entries.size();
+			String prev = Hashing.GENESIS;
+			long expected = 1;
+			java.util.Set<String> recordedEvidence = new java.util.HashSet<>();
+			for (Map<String, Object> m : entries) {
+				RecordEntry e = new RecordEntry(0, (String) m.get("caseNo"), ((Number) m.get("caseSeq")).longValue(),
+						((Number) m.get("globalSeq")).longValue(), (String) m.get("kind"), (String) m.get("actor"),
+						(String) m.get("agencyCode"), (String) m.get("processInstanceId"), (String) m.get("activityId"),
+						Instant.parse((String) m.get("occurredAt")), (String) m.get("data"), (String) m.get("prevHash"),
+						(String) m.get("hash"), (String) m.get("globalPrevHash"), (String) m.get("globalHash"));
+				if (e.caseSeq() != expected) {
+					problems.add(new VerificationReport.Problem(e.caseNo(), e.caseSeq(), e.globalSeq(), RECORD,
+							"case sequence broken (expected #" + expected + ": removed or reordered)"));
+				}
+				if (!e.prevHash().equals(prev)) {
+					problems.add(new VerificationReport.Problem(e.caseNo(), e.caseSeq(), e.globalSeq(), RECORD,
+							"does not link to the previous entry"));
+				}
+				if (!e.hash().equals(e.expectedHash(e.prevHash()))) {
+					problems.add(new VerificationReport.Problem(e.caseNo(), e.caseSeq(), e.globalSeq(), RECORD,
+							"content does not match its hash (changed)"));
+				}
+				prev = e.hash();
+				expected = e.caseSeq() + 1;
+				if ("EVIDENCE_ADDED".equals(e.kind()) && e.dataMap().get("sha256") instanceof String sha) {
+					recordedEvidence.add(sha);
+				}
+			}
+			// evidence bytes must be the ones the record says were handed in
+			actual.forEach((path, sha) -> {
+				if (path.startsWith("evidence/") && !recordedEvidence.contains(sha)) {
+					problems.add(new VerificationReport.Problem(caseNo, null, null, path,
+							"evidence file whose SHA-256 the record does not contain (changed or added)"));
+				}
+			});
+			Object headHash = manifest.get("recordHeadHash");
+			if (headHash != null && !headHash.equals(prev)) {
+				problems.add(new VerificationReport.Problem(caseNo, null, null, RECORD,
+						"the record's last hash does not match the manifest's recordHeadHash"));
+			}
+		}
+		return new VerificationReport("case file " + name, records, actual.size(), problems, false);
+	}
+}

@@ -1,0 +1,75 @@
+package cn.zhifa.record;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import cn.zhifa.platform.CurrentUser;
+
+/**
+ * Who may read a case's record (R-REC-5): users of the case's agency; supervisors and
+ * administrators any case, but only with a stated purpose, and each such retrieval (调阅) is itself
+ * appended to the case's record — the retrieval is supervised too.
+ */
+@Component
+class RecordAccess {
+
+	static final String SUPERVISOR = "supervisor";
+	static final String ADMIN = "camunda-admin";
+
+	private final CaseFiles caseFiles;
+	private final RecordService records;
+
+	RecordAccess(CaseFiles caseFiles, RecordService records) {
+		this.caseFiles = caseFiles;
+		this.records = records;
+	}
+
+	/** Whether the user reads across agencies (supervisor, administrator). */
+	static boolean supervises(CurrentUser user) {
+		return user.inGroup(SUPERVISOR) || user.inGroup(ADMIN);
+	}
+
+	/**
+	 * Checks the current user may read the case and records a supervisor's retrieval; returns the
+	 * case's agency. 404 for an unknown case or another agency's case, 400 for a supervisor without
+	 * a purpose.
+	 */
+	String read(String caseNo, String purpose, String what) {
+		CurrentUser user = CurrentUser.get();
+		String agency = caseFiles.agencyOf(caseNo).orElseThrow(() -> notFound(caseNo));
+		boolean ownAgency = agency != null && user.agencies().contains(agency);
+		if (user.inGroup(SUPERVISOR) || (user.inGroup(ADMIN) && !ownAgency)) {
+			if (purpose == null || purpose.isBlank()) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "调阅执法记录须说明调阅目的（参数 purpose）");
+			}
+			Map<String, Object> data = new LinkedHashMap<>();
+			data.put("purpose", purpose.strip());
+			data.put("retrieved", what);
+			data.put("groups", user.groupList().stream().sorted().toList());
+			records.append(caseNo, "RETRIEVAL", user.id(), agency, null, null, data);
+			return agency;
+		}
+		if (agency == null || !user.mayAccessAgency(agency)) {
+			throw notFound(caseNo);
+		}
+		return agency;
+	}
+
+	/** For writing (evidence): users of the case's agency only. */
+	String write(String caseNo) {
+		CurrentUser user = CurrentUser.get();
+		String agency = caseFiles.agencyOf(caseNo).orElseThrow(() -> notFound(caseNo));
+		if (agency == null || !user.agencies().contains(agency)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有本机关执法人员可以为案件 " + caseNo + " 上传音像记录");
+		}
+		return agency;
+	}
+
+	static ResponseStatusException notFound(String caseNo) {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "没有案件 " + caseNo + " 的执法记录");
+	}
+}
