@@ -6,15 +6,16 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Engine plugin installing the officer-qualification guard (R-QUAL-2/3) as a BPMN parse listener, so
- * every deployed or re-parsed process gets it, and the interceptor that lets its refusal reach REST as
- * a 403 ({@link RefusalUnwrappingInterceptor}). The service is looked up lazily: the engine is built
- * before the JPA repositories it needs may be ready.
+ * every deployed or re-parsed process gets it. The engine wraps a listener's exception in a plain
+ * ProcessEngineException; the platform's outermost command interceptor ({@code UserErrorUnwrapping})
+ * rethrows our {@link NotQualifiedException} — an AuthorizationException — so REST answers 403.
+ * The service is looked up lazily: the engine is built before the JPA repositories it needs may be
+ * ready.
  */
 @Component
 class QualificationGuardPlugin extends AbstractProcessEnginePlugin {
@@ -31,19 +32,5 @@ class QualificationGuardPlugin extends AbstractProcessEnginePlugin {
 				: new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
 		listeners.add(new EnforcementStepParseListener(qualifications::getObject));
 		configuration.setCustomPostBPMNParseListeners(listeners);
-		configuration.setCustomPreCommandInterceptorsTxRequired(
-				withUnwrapping(configuration.getCustomPreCommandInterceptorsTxRequired()));
-		configuration.setCustomPreCommandInterceptorsTxRequiresNew(
-				withUnwrapping(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
-	}
-
-	/** Outermost interceptor first, so it sees the exception after the rollback. */
-	private static List<CommandInterceptor> withUnwrapping(List<CommandInterceptor> existing) {
-		List<CommandInterceptor> interceptors = new ArrayList<>();
-		interceptors.add(new RefusalUnwrappingInterceptor());
-		if (existing != null) {
-			interceptors.addAll(existing);
-		}
-		return interceptors;
 	}
 }
