@@ -1,0 +1,322 @@
+package cn.zhifa.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.zhifa.sla.Notification;
+import cn.zhifa.sla.SlaService;
+import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * Process {@code disclosure-publication}, one scenario per path, on the running application: real
+ * engine, decision table {@code disclosure-deadline}, working-day calendar, redaction rules and the
+ * public read side ({@link PublicDisclosures}). Tasks are completed as the demo users who would do
+ * them in Tasklist; time moves with the engine clock across holidays (R-DISC-3…6).
+ */
+@ZhifaIntegrationTest
+class DisclosurePublicationProcessTests extends EngineTestSupport {
+
+	static final String PERSON_ID = "530302199003151234";
+	static final String PHONE = "13812345678";
+
+	@Autowired
+	PublicDisclosures portal;
+	@Autowired
+	SlaService sla;
+
+	String caseId;
+
+	@BeforeEach
+	void newCase() {
+		caseId = "寥街罚〔2026〕D" + UUID.randomUUID().toString().substring(0, 8) + "号";
+	}
+
+	@Test
+	void penaltyIsRedactedReviewedPublishedWithinSevenWorkingDaysAndWithdrawnWhenRevoked() {
+		// Monday 28 Sep 2026: 29, 30 Sep, (1–7 Oct National Day), 8, 9, 10 (adjusted Sat), 12, 13 Oct
+		clockAt(at("2026-09-28T10:00:00+08:00"));
+		ProcessInstance pi = start(Map.of("decisionDate", "2026-09-28"));
+
+		assertThat(pi).isWaitingAt("userTask_prepareDisclosure");
+		assertThat((Date) var(pi, "disclosureDueAt")).isEqualTo(at("2026-10-13T23:59:59+08:00"));
+		assertThat(var(pi, "disclosureWorkingDays")).isEqualTo(7);
+		Task prepare = task(pi, "userTask_prepareDisclosure");
+		assertThat(prepare.getDueDate()).isEqualTo(at("2026-10-13T23:59:59+08:00"));
+		assertThat(prepare.getTenantId()).isEqualTo("LIAOKUO");
+		// what the handler and reviewers see is already redacted (R-DISC-4)
+		String shown = (String) var(pi, "publicConclusion");
+		assertThat(shown).doesNotContain("王小明", PERSON_ID, PHONE).contains("王**", "[身份证号码已隐去]", "[电话号码已隐去]");
+		assertThat(var(pi, "publicPartyName")).isEqualTo("王**");
+		assertThat(var(pi, "publicPartyCreditCode")).isNull();
+
+		prepareAs("officer1", pi, Map.of());
+		clockAt(at("2026-10-09T09:00:00+08:00"));
+		reviewAs("office1", pi, "APPROVE", null);
+
+		assertThat(pi).isWaitingAt("gateway_afterPublication").hasPassedInOrder("serviceTask_registerDisclosure",
+				"businessRuleTask_disclosureDeadline", "userTask_prepareDisclosure", "userTask_reviewDisclosure",
+				"serviceTask_publishDisclosure");
+		assertThat(var(pi, "disclosureDelayWorkingDays")).isEqualTo(0);
+		String itemNo = (String) var(pi, "disclosureItemNo");
+		PublicDisclosure published = portal.find(itemNo).orElseThrow();
+		assertThat(published.status()).isEqualTo("PUBLISHED");
+		assertThat(published.partyName()).isEqualTo("王**");
+		assertThat(published.conclusion()).contains("罚款200元").doesNotContain("王小明", PERSON_ID, PHONE, "南宁西路");
+		assertThat(published.agencyName()).isEqualTo("寥廓街道综合行政执法队");
+		assertThat(published.decisionTypeLabel()).isEqualTo("行政处罚");
+		assertThat(published.version()).isEqualTo(1);
+		assertThat(published.corrected()).isFalse();
+		assertThat(portal.search(new DisclosureQuery(null, null, null, null, null, caseId.substring(4), 1, 20)).items())
+			.extracting(PublicDisclosure::itemNo).containsExactly(itemNo);
+
+		// R-DISC-5: revoked on reconsideration → withdrawn at once (limit: 3 days) with the reason, not the content
+		clockAt(at("2026-10-20T15:00:00+08:00"));
+		engine.getRuntimeService().createMessageCorrelation("disclosure.decisionRevoked").processInstanceBusinessKey(caseId)
+			.setVariable("revocationKind", "REVOKED").setVariable("revocationReason", "经行政复议，原处罚决定被撤销（复议人王小明电话" + PHONE + "）")
+			.correlate();
+		assertThat(pi).isEnded().hasPassed("serviceTask_withdrawDisclosure", "endEvent_withdrawn");
+		PublicDisclosure withdrawn = portal.find(itemNo).orElseThrow();
+		assertThat(withdrawn.withdrawn()).isTrue();
+		assertThat(withdrawn.withdrawalReason()).startsWith("决定被依法撤销：经行政复议，原处罚决定被撤销").doesNotContain(PHONE, "王小明");
+		assertThat(withdrawn.conclusion()).isNull();
+		assertThat(withdrawn.partyName()).isNull();
+		assertThat(withdrawn.legalBasis()).isNull();
+		assertThat(historic(pi, "withdrawalDueAt")).isEqualTo(at("2026-10-23T23:59:59+08:00"));
+		// content of a withdrawn item is not searchable
+		assertThat(portal.search(new DisclosureQuery(null, null, null, null, null, "罚款200元", 1, 50)).items())
+			.extracting(PublicDisclosure::itemNo).doesNotContain(itemNo);
+	}
+
+	@Test
+	void returnedItemGoesBackAndWithheldPassagesAreReplacedWithTheReason() {
+		clockAt(at("2026-03-02T10:00:00+08:00"));
+		ProcessInstance pi = start(Map.of("partyType", "ORG", "partyName", "曲靖市麒麟区味香园餐饮有限公司", "partyIdNumber",
+				"91530302MA6K7QWE1R", "decisionType", "PERMIT", "decisionDate", "2026-03-02", "conclusion",
+				"准予曲靖市麒麟区味香园餐饮有限公司食品经营许可。其配方为秘制辣椒油配比3:2:1。法定代表人：李四。"));
+		assertThat(var(pi, "publicPartyName")).isEqualTo("曲靖市麒麟区味香园餐饮有限公司");
+		assertThat(var(pi, "publicPartyCreditCode")).isEqualTo("91530302MA6K7QWE1R");
+		prepareAs("officer1", pi, Map.of());
+
+		as("reviewer1");
+		Task review = task(pi, "userTask_reviewDisclosure");
+		assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), Map.of("disclosureReviewOutcome", "RETURN")))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("disclosureReviewComment");
+		reviewAs("reviewer1", pi, "RETURN", "配方属于商业秘密，应不予公开");
+		assertThat(pi).isWaitingAt("userTask_prepareDisclosure");
+
+		as("officer1");
+		Task again = task(pi, "userTask_prepareDisclosure");
+		assertThatThrownBy(() -> engine.getTaskService().complete(again.getId(),
+				Map.of("withheldPassages", "其配方为秘制辣椒油配比3:2:1。")))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("withholdingReason");
+		prepareAs("officer1", pi, Map.of("withheldPassages", "其配方为秘制辣椒油配比3:2:1。", "withholdingReason",
+				"TRADE_SECRET", "withholdingNote", "配方系经营者的技术秘密"));
+		reviewAs("office1", pi, "APPROVE", null);
+
+		PublicDisclosure published = portal.find((String) var(pi, "disclosureItemNo")).orElseThrow();
+		assertThat(published.conclusion()).contains("[涉及商业秘密，依法不予公开]", "法定代表人：李*")
+			.doesNotContain("3:2:1", "李四");
+		assertThat(published.withheldNote()).isEqualTo("部分内容涉及商业秘密，依法不予公开");
+		assertThat(published.partyCreditCode()).isEqualTo("91530302MA6K7QWE1R");
+	}
+
+	@Test
+	void otherDecisionGetsTwentyWorkingDaysAcrossSpringFestivalWithWarningAndBreachRecorded() {
+		// Tue 10 Feb 2026: 11, 12, 13, 14 (adjusted Sat), (15–23 Feb holiday), 24 … 28 (adjusted Sat), 2 … 16 Mar
+		clockAt(at("2026-02-10T10:00:00+08:00"));
+		ProcessInstance pi = start(Map.of("decisionType", "COERCION", "decisionDate", "2026-02-10"));
+		assertThat((Date) var(pi, "disclosureDueAt")).isEqualTo(at("2026-03-16T23:59:59+08:00"));
+		assertThat(timerDue(pi, "timerEvent_disclosureWarning")).isEqualTo(at("2026-03-12T00:00:00+08:00"));
+		prepareAs("officer1", pi, Map.of());
+
+		clockAt(at("2026-03-12T08:00:00+08:00"));
+		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertThat(task(pi, "userTask_reviewDisclosure").getPriority()).isEqualTo(80);
+		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
+			.containsExactly("LIAOKUO-office", "LIAOKUO-reviewer");
+
+		clockAt(at("2026-03-17T09:00:00+08:00"));
+		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertThat(pi).hasPassed("serviceTask_recordBreach");
+		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
+			.contains("LIAOKUO-head", "supervisor");
+
+		reviewAs("reviewer1", pi, "APPROVE", null);
+		assertThat(var(pi, "disclosureDelayWorkingDays")).isEqualTo(1);
+	}
+
+	@Test
+	void revokedBeforePublicationNeverReachesThePortal() {
+		clockAt(at("2026-05-11T10:00:00+08:00"));
+		ProcessInstance pi = start(Map.of("decisionDate", "2026-05-08"));
+		String itemNo = (String) var(pi, "disclosureItemNo");
+		engine.getRuntimeService().createMessageCorrelation("disclosure.decisionRevoked").processInstanceBusinessKey(caseId)
+			.setVariable("revocationKind", "CONFIRMED_VOID").setVariable("revocationReason", "法院判决确认无效").correlate();
+		assertThat(pi).isEnded().hasPassed("serviceTask_closeRevoked", "endEvent_revokedBeforePublication")
+			.hasNotPassed("serviceTask_publishDisclosure");
+		assertThat(historic(pi, "disclosureStatus")).isEqualTo("REVOKED_BEFORE_PUBLICATION");
+		assertThat(portal.find(itemNo)).isEmpty();
+	}
+
+	@Test
+	void correctionIsReviewedAndPublishedAsANewVersion() {
+		clockAt(at("2026-06-01T10:00:00+08:00"));
+		ProcessInstance pi = start(Map.of("decisionDate", "2026-06-01"));
+		prepareAs("officer1", pi, Map.of());
+		reviewAs("office1", pi, "APPROVE", null);
+		String itemNo = (String) var(pi, "disclosureItemNo");
+
+		clockAt(at("2026-06-15T10:00:00+08:00"));
+		engine.getRuntimeService().createMessageCorrelation("disclosure.decisionCorrected").processInstanceBusinessKey(caseId)
+			.setVariable("conclusion", "对王小明（身份证号码" + PERSON_ID + "）占道经营行为，决定罚款150元。")
+			.setVariable("correctionNote", "原公开的罚款数额有误，更正为150元").correlate();
+		// the first version stays public while the correction is reviewed
+		assertThat(portal.find(itemNo).orElseThrow().conclusion()).contains("罚款200元");
+		assertThat(pi).isWaitingAt("userTask_prepareDisclosure");
+		// 16, 17, 18 Jun, (19–21 Jun Dragon Boat), 22, 23, 24, 25 Jun
+		assertThat((Date) var(pi, "disclosureDueAt")).isEqualTo(at("2026-06-25T23:59:59+08:00"));
+		prepareAs("officer1", pi, Map.of());
+		reviewAs("office1", pi, "APPROVE", null);
+
+		PublicDisclosure current = portal.find(itemNo).orElseThrow();
+		assertThat(current.version()).isEqualTo(2);
+		assertThat(current.corrected()).isTrue();
+		assertThat(current.correctionNote()).isEqualTo("原公开的罚款数额有误，更正为150元");
+		assertThat(current.conclusion()).contains("罚款150元", "王**").doesNotContain("200元", PERSON_ID);
+		assertThat(portal.search(new DisclosureQuery("LIAOKUO", null, null, null, null, caseId.substring(4), 1, 20)).items())
+			.singleElement().extracting(PublicDisclosure::version).isEqualTo(2);
+	}
+
+	@Test
+	void afterThePublicPeriodTheItemLeavesTheListAndIsArchived() {
+		clockAt(at("2026-04-07T10:00:00+08:00"));
+		ProcessInstance pi = start(Map.of("decisionDate", "2026-04-07"));
+		prepareAs("officer1", pi, Map.of());
+		reviewAs("office1", pi, "APPROVE", null);
+		String itemNo = (String) var(pi, "disclosureItemNo");
+		Date until = (Date) var(pi, "disclosurePublicUntilAt");
+		assertThat(until).isEqualTo(at("2029-04-08T00:00:00+08:00"));
+
+		clockAt(at("2029-04-07T12:00:00+08:00"));
+		assertThat(executeDueJobs(pi.getId())).isZero();
+		assertThat(portal.find(itemNo)).isPresent();
+		clockAt(at("2029-04-08T00:30:00+08:00"));
+		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertThat(pi).isEnded().hasPassed("endEvent_archived");
+		assertThat(portal.find(itemNo)).isEmpty();
+	}
+
+	@Test
+	void incompleteStartIsRefusedWithTheField() {
+		clockAt(at("2026-03-02T10:00:00+08:00"));
+		Map<String, Object> vars = startVariables();
+		vars.remove("decisionType");
+		assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("disclosure-publication", caseId, vars))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("decisionType");
+		vars.put("decisionType", "PENALTY");
+		vars.put("decisionDate", "2026-13-45");
+		assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("disclosure-publication", caseId, vars))
+			.hasMessageContaining("decisionDate");
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
+	}
+
+	// --- steps as the users who take them
+
+	private ProcessInstance start(Map<String, Object> overrides) {
+		Map<String, Object> vars = startVariables();
+		vars.putAll(overrides);
+		return engine.getRuntimeService().startProcessInstanceByKey("disclosure-publication", caseId, vars);
+	}
+
+	private Map<String, Object> startVariables() {
+		Map<String, Object> vars = new HashMap<>();
+		vars.put("caseId", caseId);
+		vars.put("agencyCode", "LIAOKUO");
+		vars.put("decisionType", "PENALTY");
+		vars.put("decisionDate", "2026-09-28");
+		vars.put("decisionNumber", caseId.replace("D", "决"));
+		vars.put("partyType", "PERSON");
+		vars.put("partyName", "王小明");
+		vars.put("partyIdNumber", PERSON_ID);
+		vars.put("category", "市容环境卫生");
+		vars.put("conclusion", "当事人王小明（身份证号码" + PERSON_ID + "，住址：曲靖市麒麟区南宁西路12号，电话" + PHONE
+				+ "）在寥廓南路占道经营，决定罚款200元。");
+		vars.put("legalBasis", "《城市市容和环境卫生管理条例》第三十六条");
+		return vars;
+	}
+
+	private void prepareAs(String user, ProcessInstance pi, Map<String, Object> extra) {
+		as(user);
+		Task task = task(pi, "userTask_prepareDisclosure");
+		as(user);
+		Map<String, Object> vars = new HashMap<>(extra);
+		vars.putIfAbsent("publicConclusion", var(pi, "publicConclusion"));
+		as(user);
+		engine.getTaskService().complete(task.getId(), vars);
+	}
+
+	private void reviewAs(String user, ProcessInstance pi, String outcome, String comment) {
+		Task task = task(pi, "userTask_reviewDisclosure");
+		as(user);
+		engine.getTaskService().claim(task.getId(), user);
+		Map<String, Object> vars = new HashMap<>();
+		vars.put("disclosureReviewOutcome", outcome);
+		if (comment != null) {
+			vars.put("disclosureReviewComment", comment);
+		}
+		engine.getTaskService().complete(task.getId(), vars);
+	}
+
+	/** Act as {@code user} with their groups and agencies, as Tasklist would: authorization checks apply. */
+	private void as(String user) {
+		IdentityService identity = engine.getIdentityService();
+		identity.clearAuthentication();
+		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+		List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+			.map(Tenant::getId).toList();
+		identity.setAuthentication(user, groups, tenants);
+	}
+
+	private Task task(ProcessInstance pi, String key) {
+		engine.getIdentityService().clearAuthentication();
+		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+	}
+
+	private Object var(ProcessInstance pi, String name) {
+		engine.getIdentityService().clearAuthentication();
+		return engine.getRuntimeService().getVariable(pi.getId(), name);
+	}
+
+	private Object historic(ProcessInstance pi, String name) {
+		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+			.variableName(name).singleResult().getValue();
+	}
+
+	private Date timerDue(ProcessInstance pi, String activityId) {
+		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+			.singleResult().getDuedate();
+	}
+
+	private static Date at(String iso) {
+		return Date.from(OffsetDateTime.parse(iso).toInstant());
+	}
+}
