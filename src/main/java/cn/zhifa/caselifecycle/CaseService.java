@@ -34,7 +34,7 @@ import cn.zhifa.organisation.AgencyRepository;
  * Registers cases (case number gap-free per agency and year) and keeps the case record in step
  * with its process: stages, officers, evidence, deadlines that move (decision period, seizure).
  */
-@Service
+@Service("enforcementCaseService") // "caseService" is Camunda's CMMN service
 public class CaseService {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseService.class);
@@ -76,6 +76,7 @@ public class CaseService {
 		Map<String, Object> vars = c.variables();
 		vars.put("caseId", saved.getCaseNo());
 		vars.put("registeredBy", registeredBy);
+		vars.put("handlerId", registeredBy); // until the head names the handler at filing
 		String pid = runtimeService.startProcessInstanceByKey(PROCESS_KEY, saved.getCaseNo(), vars).getId();
 		saved.startedAs(pid);
 		return saved.getCaseNo();
@@ -106,6 +107,9 @@ public class CaseService {
 				(String) execution.getVariable("registeredBy"), now()));
 		saved.startedAs(execution.getProcessInstanceId());
 		execution.setVariable("caseId", saved.getCaseNo());
+		if (execution.getVariable("handlerId") == null) {
+			execution.setVariable("handlerId", execution.getVariable("registeredBy"));
+		}
 		execution.setProcessBusinessKey(saved.getCaseNo());
 	}
 

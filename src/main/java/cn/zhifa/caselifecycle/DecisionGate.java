@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -51,8 +52,9 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 		config.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
 			@Override
 			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				if (activity.getId().startsWith("userTask_decide")) {
-					TaskDefinition task = (TaskDefinition) activity.getProperty("taskDefinition");
+				if (activity.getId().startsWith("userTask_decide")
+						&& activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+					TaskDefinition task = behavior.getTaskDefinition();
 					TaskListener gate = t -> check(t, t.getTaskDefinitionKey());
 					task.addTaskListener(TaskListener.EVENTNAME_CREATE, gate);
 					task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, gate);
@@ -117,8 +119,10 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 		}
 		DecisionService decisions = Context.getProcessEngineConfiguration().getDecisionService();
 		try {
-			return decisions.evaluateDecisionTableByKey("major-decision-catalogue", inputs).getResultList().stream()
-				.anyMatch(row -> Boolean.TRUE.equals(((Map<String, Object>) new HashMap<>(row)).get("isMajor")));
+			// the gate, not the acting user, reads the catalogue: no authorization check for this evaluation
+			return Context.getCommandContext().runWithoutAuthorization(() -> decisions
+				.evaluateDecisionTableByKey("major-decision-catalogue", inputs).getResultList().stream()
+				.anyMatch(row -> Boolean.TRUE.equals(((Map<String, Object>) new HashMap<>(row)).get("isMajor"))));
 		}
 		catch (RuntimeException e) {
 			// fail closed: if the catalogue cannot be evaluated, treat the decision as major

@@ -40,6 +40,8 @@ public abstract class EngineTestSupport {
 
 	/** Executes every job of the process instance that is due at the current engine time. */
 	protected int executeDueJobs(String processInstanceId) {
+		// jobs run as the job executor does: without a logged-in user
+		engine.getIdentityService().clearAuthentication();
 		int executed = 0;
 		for (Job job : engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
 			.executable().list()) {

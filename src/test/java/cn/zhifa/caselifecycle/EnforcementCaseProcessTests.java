@@ -1,0 +1,390 @@
+package cn.zhifa.caselifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.zhifa.document.DocumentService;
+import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * Process {@code enforcement-case}, one scenario per path, on the running application with the
+ * demo users (their authorizations, the qualification guard and the decision gate all apply).
+ * The two lifecycle stories (an ordinary case, a major case) read as the case's biography.
+ */
+@ZhifaIntegrationTest
+class EnforcementCaseProcessTests extends EngineTestSupport {
+
+	static final String PERSON_ID = "530302199001011232";
+	static final String ORG_CODE = "91350100M000100Y43";
+	/** Monday 2 Nov 2026, 09:00 Beijing time. */
+	static final Date MONDAY = at("2026-11-02T09:00:00+08:00");
+
+	@Autowired
+	CaseService cases;
+	@Autowired
+	DocumentService documents;
+
+	@Test
+	void filingRefusedEndsTheCaseOnRecord() {
+		clockAt(MONDAY);
+		String caseNo = register(person("CM-OCCUPY-ROAD"));
+		ProcessInstance pi = instance(caseNo);
+		assertThat(caseNo).matches("寥街罚〔2026〕\\d+号");
+		Task filing = task(pi, "userTask_approveFiling");
+		// discovered Fri 30 Oct: 15 working days → Fri 20 Nov 2026
+		assertThat(filing.getDueDate()).isEqualTo(at("2026-11-20T23:59:59+08:00"));
+
+		as("head1");
+		assertThatThrownBy(() -> complete(pi, "userTask_approveFiling", Map.of("filingDecision", "NOT_FILE")))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("notFilingReasons");
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "NOT_FILE", "notFilingReasons", "违法事实不存在"));
+
+		assertThat(pi).isEnded().hasPassed("endEvent_notFiled");
+		assertThat(cases.find(caseNo).orElseThrow().getStage()).isEqualTo("NOT_FILED");
+	}
+
+	@Test
+	void outsideCompetenceGoesToCaseTransfer() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("MR-UNLICENSED")));
+		as("head1");
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "TRANSFER_OUT", "targetAgencyName", "某县自然资源局",
+				"transferReason", "属自然资源部门管辖", "urgent", false));
+		assertThat(pi).isActive().isWaitingAt("callActivity_caseTransfer");
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+			.processDefinitionKey("case-transfer").count()).isEqualTo(1);
+	}
+
+	/** The biography of an ordinary case: registered, filed, investigated, decided, served, paid, archived. */
+	@Test
+	void ordinaryCaseFromRegistrationToArchive() {
+		clockAt(MONDAY);
+		String caseNo = register(person("CM-OCCUPY-ROAD"));
+		ProcessInstance pi = instance(caseNo);
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
+		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "fineMin")).isEqualTo(2000.0);
+
+		as("officer1");
+		assertThatThrownBy(() -> complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 9000)))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("discretionReason");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 3000, "penaltyKinds", "罚款"));
+		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "priorNoticeDocId")).isNotNull();
+		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
+
+		// nobody asks for a hearing within 5 days: Mon 2 Nov + 5 days = Sat 7 Nov → rolls to Mon 9 Nov
+		assertThat(pi).isWaitingAt("gateway_hearingRequest");
+		clockAt(at("2026-11-10T00:00:00+08:00"));
+		executeDueJobs(pi.getId());
+		Task decide = task(pi, "userTask_decide");
+		assertThat(decide).isNotNull();
+
+		as("head1");
+		complete(pi, "userTask_decide", Map.of("decisionKind", "PENALTY", "decisionContent", "罚款人民币叁仟元",
+				"fineAmount", 3000));
+		assertThat(documents.find((String) var(pi, "decisionDocId"))).isPresent();
+		assertThat((String) var(pi, "decisionNumber")).startsWith("寥街罚决〔2026〕");
+		assertThat(task(pi, "userTask_serve").getDueDate()).isEqualTo(at("2026-11-17T23:59:59+08:00"));
+
+		as("officer1");
+		complete(pi, "userTask_serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-10"));
+		executeDueJobs(pi.getId()); // disclosure starts asynchronously
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("disclosure-publication")
+			.processInstanceBusinessKey(caseNo).count()).isEqualTo(1);
+		complete(pi, "userTask_recordExecution", Map.of("executionResult", "PAID"));
+
+		assertThat(pi).isEnded().hasPassedInOrder("userTask_approveFiling", "userTask_investigate",
+				"userTask_concludeInvestigation", "businessRuleTask_discretion", "userTask_proposePenalty",
+				"userTask_servePriorNotice", "businessRuleTask_majorCatalogue", "userTask_decide", "userTask_serve",
+				"userTask_recordExecution", "serviceTask_closeCase", "endEvent_closed");
+		assertThat(pi).hasNotPassed("callActivity_legalReview");
+		EnforcementCase closed = cases.find(caseNo).orElseThrow();
+		assertThat(closed.getStage()).isEqualTo("CLOSED");
+		assertThat(closed.getMajor()).isFalse();
+		assertThat(cases.officersOf(caseNo)).extracting(CaseOfficer::getUserId).contains("officer1", "officer2");
+	}
+
+	/** The biography of a major case: the catalogue makes it major, legal review passes, collective discussion, decision. */
+	@Test
+	void majorCaseGoesThroughLegalReviewAndCollectiveDiscussion() {
+		clockAt(MONDAY);
+		String caseNo = register(org("MR-EXPIRED-FOOD"));
+		ProcessInstance pi = instance(caseNo);
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 70000, "ordersSuspension", true, "penaltyKinds",
+				"没收违法所得；罚款；责令停产停业"));
+		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
+		// the party asks for a hearing (recorded through the case API, no engine user)
+		engine.getIdentityService().clearAuthentication();
+		engine.getRuntimeService().createMessageCorrelation("enforcement.hearingRequested").processInstanceBusinessKey(caseNo)
+			.correlate();
+		assertThatThrownBy(() -> complete(pi, "userTask_scheduleHearing",
+				Map.of("hearingDate", "2026-11-05", "hearingPlace", "第一会议室"))).isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("七日前");
+		as("officer1");
+		complete(pi, "userTask_scheduleHearing", Map.of("hearingDate", "2026-11-12", "hearingPlace", "第一会议室"));
+		complete(pi, "userTask_holdHearing", Map.of("hearingRecord", "当事人对事实无异议，请求从轻处罚", "avMissingExplanation",
+				"测试环境无录像设备"));
+
+		assertThat(pi).isWaitingAt("callActivity_legalReview");
+		assertThat(var(pi, "isMajor")).isEqualTo(true);
+		ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+			.singleResult();
+		assertThat(review.getTenantId()).isEqualTo("LIAOKUO");
+		as("reviewer1");
+		complete(review, "userTask_checkMaterials", Map.of("materialsComplete", true));
+		Map<String, Object> opinion = new HashMap<>();
+		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
+				"checkDiscretion", "checkDocuments", "checkCrime").forEach(c -> opinion.put(c, true));
+		opinion.put("reviewAction", "DECIDE");
+		opinion.put("reviewOutcome", "APPROVED");
+		complete(review, "userTask_reviewDecision", opinion);
+
+		as("head1");
+		complete(pi, "userTask_collectiveDiscussion", Map.of("discussionMinutes", "集体讨论同意处罚意见"));
+		complete(pi, "userTask_decide", Map.of("decisionKind", "PENALTY", "decisionContent", "没收违法所得，罚款柒万元，责令停产停业",
+				"fineAmount", 70000));
+		assertThat(pi).hasPassedInOrder("callActivity_legalReview", "userTask_collectiveDiscussion", "userTask_decide")
+			.isWaitingAt("userTask_serve");
+		assertThat(cases.find(caseNo).orElseThrow().getMajor()).isTrue();
+	}
+
+	@Test
+	void majorCaseWhoseReviewDidNotPassGetsNoDecision() {
+		clockAt(MONDAY);
+		ProcessInstance pi = toMajorReview(register(org("MR-EXPIRED-FOOD")));
+		ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+			.singleResult();
+		as("reviewer1");
+		complete(review, "userTask_checkMaterials", Map.of("materialsComplete", true));
+		Map<String, Object> opinion = new HashMap<>();
+		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
+				"checkDiscretion", "checkDocuments", "checkCrime").forEach(c -> opinion.put(c, true));
+		opinion.put("reviewAction", "DECIDE");
+		opinion.put("reviewOutcome", "REJECTED");
+		opinion.put("reviewOpinion", "证据不足");
+		complete(review, "userTask_reviewDecision", opinion);
+		as("officer1");
+		complete(review, "userTask_respondToOpinion", Map.of("handlerResponse", "ACCEPT"));
+
+		assertThat(pi).isEnded().hasPassed("endEvent_noDecision").hasNotPassed("userTask_decide");
+		assertThat(var(pi, "legalReviewResult")).isEqualTo("NOT_PASSED");
+	}
+
+	@Test
+	void noPenaltyForAMinorFirstOffenceCorrectedPromptly() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		fileAndInvestigate(pi);
+		conclude(pi, "MINOR", true, true);
+		assertThat(var(pi, "handling")).isEqualTo("NO_PENALTY");
+		as("officer1");
+		complete(pi, "userTask_educate", Map.of("educationRecord", "当场批评教育，当事人已清理占道物品"));
+		as("head1");
+		complete(pi, "userTask_decide", Map.of("decisionKind", "NO_PENALTY", "decisionContent", "不予行政处罚"));
+		assertThat(pi).hasPassed("userTask_educate").hasNotPassed("userTask_proposePenalty").isWaitingAt("userTask_serve");
+		as("officer1");
+		complete(pi, "userTask_serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-03"));
+		executeDueJobs(pi.getId());
+		assertThat(pi).isEnded().hasPassed("endEvent_closed").hasNotPassed("userTask_recordExecution");
+	}
+
+	@Test
+	void summaryProcedureDecidesOnTheSpot() {
+		clockAt(MONDAY);
+		NewCase onTheSpot = new NewCase("LIAOKUO", "PATROL", true, "PERSON", "王五", PERSON_ID, null, false,
+				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 100.0, null, null);
+		String caseNo = cases.register(onTheSpot, "officer1");
+		ProcessInstance pi = instance(caseNo);
+		assertThat(pi).hasPassed("businessRuleTask_summaryEligibility").isWaitingAt("userTask_decideOnTheSpot");
+		as("officer1");
+		complete(pi, "userTask_decideOnTheSpot", Map.of("decisionKind", "PENALTY", "fineAmount", 100, "decisionContent",
+				"当场罚款壹佰元", "avMissingExplanation", "执法记录仪故障，已书面说明"));
+		as("head1");
+		complete(pi, "userTask_fileSummaryCase", Map.of("summaryFilingNote", "同意备案"));
+		executeDueJobs(pi.getId());
+		as("officer1");
+		complete(pi, "userTask_recordExecution", Map.of("executionResult", "PAID"));
+		assertThat(pi).isEnded().hasNotPassed("userTask_approveFiling");
+	}
+
+	@Test
+	void summaryProcedureAboveTheCapFallsBackToTheOrdinaryProcedure() {
+		clockAt(MONDAY);
+		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", true, "PERSON", "王五", PERSON_ID, null, false,
+				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 500.0, null, null), "officer1");
+		assertThat(instance(caseNo)).isWaitingAt("userTask_approveFiling");
+	}
+
+	@Test
+	void suspectedCrimeIsTransferredToThePolice() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(org("MR-EXPIRED-FOOD")));
+		fileAndInvestigate(pi);
+		as("officer1");
+		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品货值巨大",
+				"violationConfirmed", true, "circumstance", "VERY_SERIOUS", "firstOffence", false, "correctedPromptly", false,
+				"harmCaused", true, "suspectedCrime", true, "crimeSuspicion", "涉嫌销售不符合安全标准的食品罪"));
+		assertThat(pi).isWaitingAt("callActivity_criminalTransfer");
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+			.processDefinitionKey("criminal-transfer").count()).isEqualTo(1);
+	}
+
+	@Test
+	void ninetyDayLimitWarnsAndTheHeadMayExtendIt() {
+		clockAt(MONDAY);
+		String caseNo = register(person("CM-OCCUPY-ROAD"));
+		ProcessInstance pi = instance(caseNo);
+		fileAndInvestigate(pi);
+		Date due = (Date) var(pi, "decisionDueAt");
+		// filed Mon 2 Nov 2026 + 90 days = Sun 31 Jan 2027 → next working day (2027 has no calendar yet: provisional)
+		assertThat(due).isEqualTo(at("2027-02-01T23:59:59+08:00"));
+		assertThat(timerDue(pi, "timerEvent_decisionBreach")).isEqualTo(due);
+
+		clockAt(at("2027-01-02T00:00:00+08:00"));
+		executeDueJobs(pi.getId());
+		assertThat(pi).hasPassed("serviceTask_decisionWarningFirst");
+
+		engine.getIdentityService().clearAuthentication();
+		engine.getRuntimeService().createMessageCorrelation("enforcement.extensionRequested").processInstanceBusinessKey(caseNo)
+			.setVariable("extensionRequestReason", "需要检验鉴定").correlate();
+		as("head1");
+		complete(pi, "userTask_approveDecisionExtension", Map.of("extensionApproved", true, "extensionReason", "同意延长"));
+		Date extended = (Date) var(pi, "decisionDueAt");
+		assertThat(extended).isAfter(due);
+		assertThat(timerDue(pi, "timerEvent_decisionBreach")).isEqualTo(extended);
+	}
+
+	@Test
+	void investigationNeedsTwoCertifiedOfficers() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		as("head1");
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		as("officer1");
+		assertThatThrownBy(() -> complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer3",
+				"evidenceSummary", "现场笔录", "seizureNeeded", false))).isInstanceOf(AuthorizationException.class);
+	}
+
+	// --- steps ---
+
+	private void fileAndInvestigate(ProcessInstance pi) {
+		as("head1");
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		as("officer1");
+		complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer2", "evidenceSummary",
+				"现场笔录1份、照片6张、询问笔录1份", "seizureNeeded", false));
+	}
+
+	private void conclude(ProcessInstance pi, String circumstance, boolean firstOffence, boolean corrected) {
+		as("officer1");
+		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "违法事实清楚，证据确凿",
+				"violationConfirmed", true, "circumstance", circumstance, "firstOffence", firstOffence, "correctedPromptly",
+				corrected, "harmCaused", false, "suspectedCrime", false));
+	}
+
+	private ProcessInstance toMajorReview(String caseNo) {
+		ProcessInstance pi = instance(caseNo);
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 70000, "ordersSuspension", true));
+		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
+		clockAt(at("2026-11-10T00:00:00+08:00"));
+		executeDueJobs(pi.getId());
+		assertThat(pi).isWaitingAt("callActivity_legalReview");
+		return pi;
+	}
+
+	private String register(NewCase c) {
+		return cases.register(c, "officer1");
+	}
+
+	static NewCase person(String violation) {
+		return new NewCase("LIAOKUO", "PATROL", false, "PERSON", "张三", PERSON_ID, "13800000000", false, violation,
+				"在人民路占道经营", LocalDate.of(2026, 10, 30), null, null, null);
+	}
+
+	static NewCase org(String violation) {
+		return new NewCase("LIAOKUO", "COMPLAINT", false, "ORG", "某某食品有限公司", ORG_CODE, "0874-1234567", false, violation,
+				"销售超过保质期的食品", LocalDate.of(2026, 10, 30), null, null, null);
+	}
+
+	private ProcessInstance instance(String caseNo) {
+		engine.getIdentityService().clearAuthentication();
+		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("enforcement-case")
+			.processInstanceBusinessKey(caseNo).singleResult();
+	}
+
+	private void complete(ProcessInstance pi, String key, Map<String, Object> variables) {
+		var auth = engine.getIdentityService().getCurrentAuthentication();
+		Task t = task(pi, key);
+		assertThat(t).as("open task %s", key).isNotNull();
+		if (auth != null) {
+			engine.getIdentityService().setAuthentication(auth);
+			if (t.getAssignee() == null) {
+				engine.getTaskService().claim(t.getId(), auth.getUserId());
+			}
+		}
+		engine.getTaskService().complete(t.getId(), variables);
+	}
+
+	private void as(String user) {
+		IdentityService identity = engine.getIdentityService();
+		identity.clearAuthentication();
+		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+		List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+			.map(Tenant::getId).toList();
+		identity.setAuthentication(user, groups, tenants);
+	}
+
+	private Task task(ProcessInstance pi, String key) {
+		var auth = engine.getIdentityService().getCurrentAuthentication();
+		engine.getIdentityService().clearAuthentication();
+		try {
+			return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
+				.singleResult();
+		}
+		finally {
+			if (auth != null) {
+				engine.getIdentityService().setAuthentication(auth);
+			}
+		}
+	}
+
+	private Object var(ProcessInstance pi, String name) {
+		var historic = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+			.variableName(name).list();
+		return historic.isEmpty() ? null : historic.get(0).getValue();
+	}
+
+	private Date timerDue(ProcessInstance pi, String activityId) {
+		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+			.singleResult().getDuedate();
+	}
+
+	static Date at(String iso) {
+		return Date.from(OffsetDateTime.parse(iso).toInstant());
+	}
+}
