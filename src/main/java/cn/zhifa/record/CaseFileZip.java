@@ -172,9 +172,15 @@ public final class CaseFileZip {
 			problems.add(new VerificationReport.Problem(caseNo, null, null, RECORD, "the ZIP has no record"));
 		}
 		else {
-			List<Map<String, Object>> entries = Hashing.JSON.readValue(recordBytes,
-					new TypeReference<List<Map<String, Object>>>() {
-					});
+			List<Map<String, Object>> entries;
+			try {
+				entries = Hashing.JSON.readValue(recordBytes, new TypeReference<List<Map<String, Object>>>() {
+				});
+			}
+			catch (IOException e) {
+				problems.add(new VerificationReport.Problem(caseNo, null, null, RECORD, "the record is not readable JSON"));
+				entries = List.of();
+			}
 			records = entries.size();
 			String prev = Hashing.GENESIS;
 			long expected = 1;

@@ -61,12 +61,12 @@ class RecordController {
 	}
 
 	/** An entry as served: the stored fields with {@code data} as an object. */
-	record EntryView(long caseSeq, long globalSeq, String kind, String actor, String agencyCode,
+	record EntryView(String caseNo, long caseSeq, long globalSeq, String kind, String actor, String agencyCode,
 			String processInstanceId, String activityId, Instant occurredAt, Map<String, Object> data, String prevHash,
 			String hash) {
 
 		static EntryView of(RecordEntry e) {
-			return new EntryView(e.caseSeq(), e.globalSeq(), e.kind(), e.actor(), e.agencyCode(), e.processInstanceId(),
+			return new EntryView(e.caseNo(), e.caseSeq(), e.globalSeq(), e.kind(), e.actor(), e.agencyCode(), e.processInstanceId(),
 					e.activityId(), e.occurredAt(), e.dataMap(), e.prevHash(), e.hash());
 		}
 	}
