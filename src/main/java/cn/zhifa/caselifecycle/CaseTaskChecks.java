@@ -140,6 +140,9 @@ class CaseTaskChecks implements TaskListener {
 	private void decide(DelegateTask task) {
 		String kind = choice(task, "decisionKind", DECISIONS);
 		text(task, "decisionContent", "请填写决定内容");
+		if (!StringUtils.hasText(str(task, "legalBasis")) && !StringUtils.hasText(str(task, "discretionBasis"))) {
+			throw invalid("legalBasis", "决定须写明法律依据(R-DISC-3: 公开内容包括执法依据)");
+		}
 		if ("PENALTY".equals(kind) && !(task.getVariable("fineAmount") instanceof Number)) {
 			throw invalid("fineAmount", "请填写罚款数额（元，不罚款填0）");
 		}

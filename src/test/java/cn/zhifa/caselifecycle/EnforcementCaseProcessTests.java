@@ -220,7 +220,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(pi).hasPassed("businessRuleTask_summaryEligibility").isWaitingAt("userTask_decideOnTheSpot");
 		as("officer1");
 		complete(pi, "userTask_decideOnTheSpot", Map.of("decisionKind", "PENALTY", "fineAmount", 100, "decisionContent",
-				"当场罚款壹佰元", "avMissingExplanation", "执法记录仪故障，已书面说明"));
+				"当场罚款壹佰元", "legalBasis", "《城市市容和环境卫生管理条例》第三十四条", "avMissingExplanation", "执法记录仪故障，已书面说明"));
 		as("head1");
 		complete(pi, "userTask_fileSummaryCase", Map.of("summaryFilingNote", "同意备案"));
 		executeDueJobs(pi.getId());
