@@ -47,9 +47,6 @@ class CriminalTransferService {
 		Date due = deadlines.limit(APPROVAL_LIMIT, reportedAt);
 		execution.setVariable(REPORTED_AT, reportedAt);
 		execution.setVariable(APPROVAL_DUE_AT, due);
-		if (text(execution, POLICE_ORGAN) == null) {
-			execution.setVariable(POLICE_ORGAN, agency.getArea() + "公安分局");
-		}
 		if (lines(execution.getVariable(ATTACHMENTS)).isEmpty()) {
 			execution.setVariable(ATTACHMENTS, String.join("\n", STANDARD_ATTACHMENTS));
 		}

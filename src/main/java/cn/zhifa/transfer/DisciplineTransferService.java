@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.Deadlines;
-import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 
 /**
@@ -41,7 +40,9 @@ class DisciplineTransferService {
 	void open(DelegateExecution execution) {
 		String caseId = required(execution, CASE_ID, "案号");
 		String code = required(execution, AGENCY, "执法主体");
-		Agency agency = agencies.findById(code).orElseThrow(() -> invalid(AGENCY, "执法主体 " + code + " 不存在"));
+		if (!agencies.existsById(code)) {
+			throw invalid(AGENCY, "执法主体 " + code + " 不存在");
+		}
 		String party = required(execution, PARTY_NAME, "当事人");
 		if (!flag(execution, PARTY_IS_OFFICIAL)) {
 			throw invalid(PARTY_IS_OFFICIAL, "当事人不是党员或公职人员的，无需向纪检监察机关移送(R-COORD-3)");
@@ -50,9 +51,6 @@ class DisciplineTransferService {
 		execution.setVariable(CLOSED_AT, closedAt);
 		Date due = deadlines.limit(LIMIT, closedAt);
 		execution.setVariable(DISCIPLINE_DUE_AT, due);
-		if (text(execution, DISCIPLINE_ORGAN) == null) {
-			execution.setVariable(DISCIPLINE_ORGAN, agency.getArea() + "纪委监委");
-		}
 		if (execution.getProcessBusinessKey() == null) {
 			execution.setProcessBusinessKey(caseId);
 		}

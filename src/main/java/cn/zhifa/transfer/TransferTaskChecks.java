@@ -31,7 +31,7 @@ class TransferTaskChecks implements TaskListener {
 		switch (task.getTaskDefinitionKey()) {
 			case "userTask_approveCriminalTransfer" -> criminal.checkApproval(task);
 			case "userTask_handOverToPolice" -> criminal.checkHandover(task);
-			case "userTask_decideFollowUp" -> criminal.checkFollowUp(task);
+			case "userTask_chooseFollowUp" -> criminal.checkFollowUp(task);
 			case "userTask_handOverEvidence" -> criminal.checkEvidence(task);
 			case "userTask_signCaseTransfer" -> caseTransfer.checkSignature(task);
 			case "userTask_recordExternalHandover" -> caseTransfer.checkExternalHandover(task);

@@ -1,0 +1,221 @@
+package cn.zhifa.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * End to end through {@code /engine-rest} and {@code /api} as the demo users: a criminal transfer that
+ * the police refuse to file, with every bad or late answer refused and nothing changed; and the
+ * supervision list of suspected crimes not transferred in time (应移送未移送, R-COORD-2).
+ */
+@ZhifaIntegrationTest
+class TransferRestIT extends TransferTestSupport {
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+	};
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Test
+	void policeRefuseToFileAndTheAgencyMayDecideAdministratively() {
+		String caseId = newCaseId("R");
+		Map<String, Object> start = Map.of("businessKey", caseId, "variables", Map.of("caseId", value(caseId),
+				"agencyCode", value("LIAOKUO"), "handlerId", value("officer1"), "partyName", value("某副食店"),
+				"crimeSuspicion", value("销售有毒有害食品，涉嫌生产、销售有毒、有害食品罪")));
+		ResponseEntity<Map<String, Object>> started = rest("officer1").exchange(
+				"/engine-rest/process-definition/key/criminal-transfer/start", HttpMethod.POST, new HttpEntity<>(start), MAP);
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String pid = started.getBody().get("id").toString();
+
+		// only the agency's head sees the approval; a refusal without reasons is a 400 naming the field
+		assertThat(tasks("officer4", pid)).isEmpty();
+		Map<String, Object> approval = tasks("head1", pid).get(0);
+		assertThat(approval.get("taskDefinitionKey")).isEqualTo("userTask_approveCriminalTransfer");
+		assertThat(approval.get("due")).isNotNull();
+		ResponseEntity<String> bad = complete("head1", approval, Map.of("headDecision", value("REFUSE")));
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(bad.getBody()).contains("refusalReasons");
+		assertThat(complete("head1", approval, Map.of("headDecision", value("APPROVE"), "policeOrgan",
+				value("曲靖市公安局麒麟分局"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		// an answer before the hand-over: the process is not waiting for it
+		assertThat(post("officer1", pid, "police-decision", Map.of("policeDecision", "FILED")).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
+		Map<String, Object> handover = tasks("officer1", pid).get(0);
+		assertThat(complete("officer1", handover, Map.of("copiedToProcuratorate", value(true), "copiedToJusticeBureau",
+				value(true), "reportedToSuperior", value(true))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		// bad and misplaced answers: nothing changes
+		assertThat(post("officer1", "no-such-transfer", "police-decision", Map.of("policeDecision", "FILED"))
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(post("officer4", pid, "police-decision", Map.of("policeDecision", "FILED")).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(post("supervisor1", pid, "police-decision", Map.of("policeDecision", "FILED")).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<Map<String, Object>> unknownValue = post("officer1", pid, "police-decision",
+				Map.of("policeDecision", "MAYBE"));
+		assertThat(unknownValue.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(unknownValue.getBody()).containsEntry("field", "policeDecision");
+		assertThat(post("officer1", pid, "police-decision", Map.of("policeDecision", "NOT_FILED")).getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		ResponseEntity<Map<String, Object>> early = post("officer1", pid, "judicial-outcome",
+				Map.of("judicialOutcome", "CONVICTED"));
+		assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(early.getBody().get("error").toString()).contains("等待司法处理结果");
+		assertThat(post("officer1", pid, "acceptance", Map.of("accepted", true)).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
+		assertThat(records.get(pid).getStatus()).isEqualTo(Transfer.Status.AWAITING_POLICE);
+
+		ResponseEntity<Map<String, Object>> refused = post("officer1", pid, "police-decision",
+				Map.of("policeDecision", "NOT_FILED", "notes", "不予立案通知书：情节显著轻微，不认为是犯罪"));
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(refused.getBody()).containsEntry("status", "FOLLOW_UP").containsEntry("externalDecision", "NOT_FILED");
+
+		Map<String, Object> followUp = tasks("head1", pid).get(0);
+		assertThat(followUp.get("taskDefinitionKey")).isEqualTo("userTask_chooseFollowUp");
+		assertThat(complete("head1", followUp, Map.of("followUp", value("NONE"))).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+
+		List<Map<String, Object>> mayDecide = rest("officer1").exchange("/engine-rest/history/variable-instance?processInstanceId="
+				+ pid + "&variableName=mayDecideAdministratively", HttpMethod.GET, null, LIST).getBody();
+		assertThat(mayDecide).singleElement().satisfies(v -> assertThat(v.get("value")).isEqualTo(true));
+		ResponseEntity<Map<String, Object>> record = rest("officer1").exchange("/api/transfers/" + pid, HttpMethod.GET, null,
+				MAP);
+		assertThat(record.getBody()).containsEntry("outcome", "POLICE_NOT_FILED").containsEntry("mayDecideAdministratively",
+				true);
+		assertThat((List<?>) record.getBody().get("steps")).extracting(s -> (Object) ((Map<?, ?>) s).get("step"))
+			.containsExactly((Object) "REPORTED", "HEAD_APPROVE", "HANDED_OVER", "POLICE_NOT_FILED", "FOLLOW_UP_NONE",
+					"CLOSED_POLICE_NOT_FILED");
+		assertThat((List<?>) record.getBody().get("steps")).anySatisfy(s -> assertThat(((Map<?, ?>) s).get("actor"))
+			.isEqualTo("officer1"));
+
+		// a late answer for a finished transfer
+		ResponseEntity<Map<String, Object>> late = post("officer1", pid, "police-decision", Map.of("policeDecision", "FILED"));
+		assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(late.getBody().get("error").toString()).contains("已办结");
+		assertThat(rest("officer4").exchange("/api/transfers/" + pid, HttpMethod.GET, null, MAP).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void suspectedCrimesWithoutATransferApprovedWithinThreeDaysAreListed() {
+		clockAt(at("2026-11-02T10:00:00+08:00"));
+		String notStarted = suspectedCrime();
+		String inTime = suspectedCrime();
+		String late = suspectedCrime();
+		String pending = suspectedCrime();
+		clockAt(at("2026-11-03T09:00:00+08:00"));
+		ProcessInstance approvedInTime = startTransfer(inTime);
+		ProcessInstance approvedLate = startTransfer(late);
+		startTransfer(pending);
+		clockAt(at("2026-11-04T09:00:00+08:00"));
+		approve(approvedInTime);
+
+		// within the 3 days (until 5 Nov 23:59:59) nothing is listed yet
+		clockAt(at("2026-11-05T20:00:00+08:00"));
+		assertThat(untransferred("supervisor1")).extracting(u -> u.get("caseId")).doesNotContain(notStarted, inTime, late,
+				pending);
+
+		clockAt(at("2026-11-09T09:00:00+08:00"));
+		approve(approvedLate);
+		clockAt(at("2026-11-10T09:00:00+08:00"));
+		Map<String, Map<String, Object>> listed = new HashMap<>();
+		untransferred("supervisor1").forEach(u -> listed.put((String) u.get("caseId"), u));
+		assertThat(listed).containsKeys(notStarted, late, pending).doesNotContainKey(inTime);
+		assertThat(listed.get(notStarted)).containsEntry("state", "NOT_STARTED").containsEntry("agencyCode", "LIAOKUO");
+		assertThat(listed.get(late)).containsEntry("state", "APPROVED_LATE").containsEntry("transferId", approvedLate.getId());
+		assertThat(listed.get(pending)).containsEntry("state", "AWAITING_APPROVAL");
+		assertThat(listed.get(notStarted).get("transferDueAt").toString()).startsWith("2026-11-05T23:59:59");
+
+		assertThat(untransferred("head1")).extracting(u -> u.get("caseId")).contains(notStarted);
+		assertThat(untransferred("officer4")).extracting(u -> u.get("caseId")).doesNotContain(notStarted, late, pending);
+	}
+
+	// --- steps ---
+
+	/** A legal review (issue 4) of a new case that concludes "suspected crime" now; returns the case id. */
+	private String suspectedCrime() {
+		String caseId = newCaseId("S");
+		Map<String, Object> vars = new HashMap<>();
+		vars.put("caseId", caseId);
+		vars.put("agencyCode", "LIAOKUO");
+		vars.put("decisionType", "PENALTY");
+		vars.put("majorReasons", "拟处较大数额罚款");
+		vars.put("materials", "调查终结报告");
+		vars.put("handlerId", "officer1");
+		ProcessInstance review = engine.getRuntimeService().startProcessInstanceByKey("legal-review", caseId, vars);
+		complete("reviewer1", review, "userTask_checkMaterials", Map.of("materialsComplete", true));
+		Task decision = task(review, "userTask_reviewDecision");
+		as("reviewer1");
+		engine.getTaskService().claim(decision.getId(), "reviewer1");
+		Map<String, Object> opinion = new HashMap<>();
+		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
+				"checkDiscretion", "checkDocuments").forEach(c -> opinion.put(c, true));
+		opinion.put("checkCrime", false);
+		opinion.put("reviewAction", "DECIDE");
+		opinion.put("reviewOutcome", "SUSPECTED_CRIME");
+		opinion.put("reviewOpinion", "货值金额逾五万元，涉嫌犯罪，应移送公安机关");
+		engine.getTaskService().complete(decision.getId(), opinion);
+		engine.getIdentityService().clearAuthentication();
+		return caseId;
+	}
+
+	private ProcessInstance startTransfer(String caseId) {
+		return engine.getRuntimeService().startProcessInstanceByKey("criminal-transfer", caseId, Map.of("caseId", caseId,
+				"agencyCode", "LIAOKUO", "handlerId", "officer1", "partyName", "某公司", "crimeSuspicion", "涉嫌犯罪"));
+	}
+
+	private void approve(ProcessInstance pi) {
+		complete("head1", pi, "userTask_approveCriminalTransfer",
+				Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
+	}
+
+	private List<Map<String, Object>> untransferred(String user) {
+		ResponseEntity<List<Map<String, Object>>> response = rest(user).exchange("/api/supervision/untransferred",
+				HttpMethod.GET, null, LIST);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		return response.getBody();
+	}
+
+	private TestRestTemplate rest(String user) {
+		return http.withBasicAuth(user, "demo");
+	}
+
+	private List<Map<String, Object>> tasks(String user, String pid) {
+		return rest(user).exchange("/engine-rest/task?processInstanceId=" + pid, HttpMethod.GET, null, LIST).getBody();
+	}
+
+	private ResponseEntity<String> complete(String user, Map<String, Object> task, Map<String, Object> variables) {
+		return rest(user).postForEntity("/engine-rest/task/" + task.get("id") + "/complete", Map.of("variables", variables),
+				String.class);
+	}
+
+	private ResponseEntity<Map<String, Object>> post(String user, String pid, String answer, Map<String, Object> body) {
+		return rest(user).exchange("/api/transfers/" + pid + "/" + answer, HttpMethod.POST,
+				new HttpEntity<>(new LinkedHashMap<>(body)), MAP);
+	}
+
+	private static Map<String, Object> value(Object v) {
+		return Map.of("value", v);
+	}
+}

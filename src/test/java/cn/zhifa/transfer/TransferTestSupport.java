@@ -1,0 +1,72 @@
+package cn.zhifa.transfer;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.zhifa.support.EngineTestSupport;
+
+/** Steps shared by the transfer scenario tests: acting as a demo user, finding tasks and timers, moving time. */
+abstract class TransferTestSupport extends EngineTestSupport {
+
+	@Autowired
+	TransferRecords records;
+
+	static String newCaseId(String prefix) {
+		return "寥街罚〔2026〕" + prefix + UUID.randomUUID().toString().substring(0, 8) + "号";
+	}
+
+	/** Act as {@code user} with their groups and agencies, as Tasklist would: authorization checks apply. */
+	void as(String user) {
+		IdentityService identity = engine.getIdentityService();
+		identity.clearAuthentication();
+		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+		List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+			.map(Tenant::getId).toList();
+		identity.setAuthentication(user, groups, tenants);
+	}
+
+	void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+		Task task = task(pi, taskKey);
+		as(user);
+		engine.getTaskService().complete(task.getId(), variables);
+		engine.getIdentityService().clearAuthentication();
+	}
+
+	Task task(ProcessInstance pi, String key) {
+		engine.getIdentityService().clearAuthentication();
+		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+	}
+
+	Date timerDue(ProcessInstance pi, String activityId) {
+		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+			.singleResult().getDuedate();
+	}
+
+	Object variable(ProcessInstance pi, String name) {
+		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+			.variableName(name).singleResult().getValue();
+	}
+
+	void correlate(String message, ProcessInstance pi, Map<String, Object> variables) {
+		engine.getRuntimeService().createMessageCorrelation(message).processInstanceId(pi.getId()).setVariables(variables)
+			.correlateWithResult();
+	}
+
+	List<String> steps(ProcessInstance pi) {
+		return records.steps(pi.getId()).stream().map(TransferStep::getStep).toList();
+	}
+
+	static Date at(String iso) {
+		return Date.from(OffsetDateTime.parse(iso).toInstant());
+	}
+}
