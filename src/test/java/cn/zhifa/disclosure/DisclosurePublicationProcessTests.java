@@ -44,10 +44,13 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 	SlaService sla;
 
 	String caseId;
+	/** Unique part of the case and decision numbers, to find this test's item by keyword. */
+	String tag;
 
 	@BeforeEach
 	void newCase() {
-		caseId = "寥街罚〔2026〕D" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		tag = UUID.randomUUID().toString().substring(0, 8);
+		caseId = "寥街罚〔2026〕D" + tag + "号";
 	}
 
 	@Test
@@ -85,7 +88,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		assertThat(published.decisionTypeLabel()).isEqualTo("行政处罚");
 		assertThat(published.version()).isEqualTo(1);
 		assertThat(published.corrected()).isFalse();
-		assertThat(portal.search(new DisclosureQuery(null, null, null, null, null, caseId.substring(4), 1, 20)).items())
+		assertThat(portal.search(new DisclosureQuery(null, null, null, null, null, tag, 1, 20)).items())
 			.extracting(PublicDisclosure::itemNo).containsExactly(itemNo);
 
 		// R-DISC-5: revoked on reconsideration → withdrawn at once (limit: 3 days) with the reason, not the content
@@ -202,7 +205,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		assertThat(current.corrected()).isTrue();
 		assertThat(current.correctionNote()).isEqualTo("原公开的罚款数额有误，更正为150元");
 		assertThat(current.conclusion()).contains("罚款150元", "王**").doesNotContain("200元", PERSON_ID);
-		assertThat(portal.search(new DisclosureQuery("LIAOKUO", null, null, null, null, caseId.substring(4), 1, 20)).items())
+		assertThat(portal.search(new DisclosureQuery("LIAOKUO", null, null, null, null, tag, 1, 20)).items())
 			.singleElement().extracting(PublicDisclosure::version).isEqualTo(2);
 	}
 
