@@ -129,6 +129,9 @@ public class CaseService {
 				execution.setVariable("decisionType", "PENALTY");
 				execution.setVariable("category", "行政处罚");
 				execution.setVariable("conclusion", execution.getVariable("decisionContent"));
+				if (Boolean.TRUE.equals(execution.getVariable("summaryProcedure"))) {
+					execution.setVariable("servedOn", LocalDate.ofInstant(at, CHINA).toString()); // served on the spot
+				}
 				if (execution.getVariable("legalBasis") == null) {
 					execution.setVariable("legalBasis", execution.getVariable("discretionBasis"));
 				}

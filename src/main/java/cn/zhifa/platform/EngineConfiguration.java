@@ -19,12 +19,23 @@ class EngineConfiguration {
 			public void preInit(ProcessEngineConfigurationImpl config) {
 				config.setTenantIdProvider(new AgencyTenantIdProvider());
 				// listeners' validation and authorization errors reach callers as 400 / 403, not 500
-				config.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>(java.util.List.of(new UserErrorUnwrapping())));
-				config.setCustomPreCommandInterceptorsTxRequiresNew(new java.util.ArrayList<>(java.util.List.of(new UserErrorUnwrapping())));
+				config.setCustomPreCommandInterceptorsTxRequired(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequired()));
+				config.setCustomPreCommandInterceptorsTxRequiresNew(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequiresNew()));
 				// several nodes on one database: never rely on in-memory caches for correctness
 				config.setJobExecutorAcquireByPriority(true);
 			}
 		};
+	}
+
+	/** Puts the unwrapping interceptor first (outermost), keeping interceptors other plugins added. */
+	private static java.util.List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> withUnwrapping(
+			java.util.List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> existing) {
+		java.util.List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> list = new java.util.ArrayList<>();
+		list.add(new UserErrorUnwrapping());
+		if (existing != null) {
+			list.addAll(existing);
+		}
+		return list;
 	}
 
 	/**

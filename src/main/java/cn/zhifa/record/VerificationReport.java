@@ -2,6 +2,8 @@ package cn.zhifa.record;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What the verifier found (R-REC-4): how many entries and files it checked and every problem, the
  * first broken link first. {@code ok} is true when there is none.
@@ -31,11 +33,13 @@ public record VerificationReport(String scope, long recordsChecked, long filesCh
 		}
 	}
 
+	@JsonProperty("ok")
 	public boolean ok() {
 		return problems.isEmpty();
 	}
 
 	/** The first broken link, or null. */
+	@JsonProperty("firstBroken")
 	public Problem firstBroken() {
 		return problems.isEmpty() ? null : problems.get(0);
 	}

@@ -128,6 +128,8 @@ class ModelDeploymentIT {
 				"--server.port=0",
 				// the Camunda webapps keep a static reference to the first context; not needed here
 				"--camunda.bpm.webapp.enabled=false",
+				// own engine name: closing these apps must not unregister the shared test context's "default" engine
+				"--camunda.bpm.process-engine-name=restarttest",
 				"--zhifa.models.dir=" + models.toAbsolutePath(),
 				"--zhifa.models.deployment-name=restart-test");
 	}

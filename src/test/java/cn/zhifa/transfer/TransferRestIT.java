@@ -145,7 +145,7 @@ class TransferRestIT extends TransferTestSupport {
 		assertThat(listed.get(notStarted)).containsEntry("state", "NOT_STARTED").containsEntry("agencyCode", "LIAOKUO");
 		assertThat(listed.get(late)).containsEntry("state", "APPROVED_LATE").containsEntry("transferId", approvedLate.getId());
 		assertThat(listed.get(pending)).containsEntry("state", "AWAITING_APPROVAL");
-		assertThat(listed.get(notStarted).get("transferDueAt").toString()).startsWith("2026-11-05T23:59:59");
+		assertThat(listed.get(notStarted).get("transferDueAt").toString()).isEqualTo("2026-11-05T15:59:59Z"); // 23:59:59 Beijing time
 
 		assertThat(untransferred("head1")).extracting(u -> u.get("caseId")).contains(notStarted);
 		assertThat(untransferred("officer4")).extracting(u -> u.get("caseId")).doesNotContain(notStarted, late, pending);
