@@ -1,0 +1,104 @@
+package cn.zhifa.caselifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/** The case API as the demo users: register, read, list, evidence; bad input and other agencies (issue 5). */
+@ZhifaIntegrationTest
+class CaseRestIT {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Test
+	void registerReadListAndGuardOtherAgencies() {
+		ResponseEntity<Map<String, Object>> created = post("officer1", "/api/cases", validCase());
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String caseNo = created.getBody().get("caseNo").toString();
+		assertThat(caseNo).matches("寥街罚〔\\d{4}〕\\d+号");
+
+		Map<String, Object> view = as("officer1").exchange("/api/cases/" + caseNo, HttpMethod.GET, null, MAP).getBody();
+		assertThat(view).containsKeys("caseRecord", "openTasks", "deadlines");
+		assertThat((Map<?, ?>) view.get("caseRecord")).containsEntry("stage", "REGISTERED");
+		assertThat(view.get("openTasks").toString()).contains("userTask_approveFiling");
+		assertThat(view.get("deadlines").toString()).contains("userTask_approveFiling", "RUNNING");
+
+		// another agency: 404, never the data
+		ResponseEntity<String> foreign = as("officer4").getForEntity("/api/cases/" + caseNo, String.class);
+		assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(foreign.getBody()).doesNotContain("张三");
+		assertThat(post("officer4", "/api/cases", validCase()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+		Map<String, Object> evidence = Map.of("kind", "现场笔录", "description", "占道经营现场检查笔录", "obtainedAt",
+				"2026-11-20T10:00:00+08:00", "obtainedBy", "李明、王芳");
+		assertThat(post("officer1", "/api/cases/" + caseNo + "/evidence", evidence).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(post("officer4", "/api/cases/" + caseNo + "/evidence", evidence).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+
+		Map<String, Object> page = as("officer1").exchange("/api/cases?stage=REGISTERED&size=200", HttpMethod.GET, null, MAP)
+			.getBody();
+		assertThat(page.get("cases").toString()).contains(caseNo);
+		assertThat(as("officer4").exchange("/api/cases?size=200", HttpMethod.GET, null, MAP).getBody().get("cases").toString())
+			.doesNotContain(caseNo);
+		// a hearing request before the prior notice: wrong stage → 409, nothing changed
+		assertThat(post("officer1", "/api/cases/" + caseNo + "/hearing-request", Map.of()).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void badInputNamesTheField() {
+		Map<String, Object> bad = new HashMap<>(validCase());
+		bad.put("partyIdNumber", "530302199001011233"); // wrong check digit
+		ResponseEntity<Map<String, Object>> r = post("officer1", "/api/cases", bad);
+		assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(r.getBody()).containsEntry("field", "partyIdNumber");
+
+		bad = new HashMap<>(validCase());
+		bad.put("discoveredOn", "2026-13-01");
+		assertThat(post("officer1", "/api/cases", bad).getBody()).containsEntry("field", "discoveredOn");
+		bad = new HashMap<>(validCase());
+		bad.remove("facts");
+		assertThat(post("officer1", "/api/cases", bad).getBody()).containsEntry("field", "facts");
+		assertThat(as("officer1").getForEntity("/api/cases/NO-SUCH-CASE", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(as("officer1").getForEntity("/api/cases?size=0", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	private static Map<String, Object> validCase() {
+		Map<String, Object> c = new HashMap<>();
+		c.put("agencyCode", "LIAOKUO");
+		c.put("caseSource", "PATROL");
+		c.put("partyType", "PERSON");
+		c.put("partyName", "张三");
+		c.put("partyIdNumber", "530302199001011232");
+		c.put("violationCode", "CM-OCCUPY-ROAD");
+		c.put("facts", "在人民路占道经营");
+		c.put("discoveredOn", "2026-11-20");
+		return c;
+	}
+
+	private TestRestTemplate as(String user) {
+		return http.withBasicAuth(user, "demo");
+	}
+
+	private ResponseEntity<Map<String, Object>> post(String user, String url, Object body) {
+		return as(user).exchange(url, HttpMethod.POST, new HttpEntity<>(body), MAP);
+	}
+}
