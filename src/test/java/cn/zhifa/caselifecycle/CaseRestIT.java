@@ -35,7 +35,7 @@ class CaseRestIT {
 
 		Map<String, Object> view = as("officer1").exchange("/api/cases/" + caseNo, HttpMethod.GET, null, MAP).getBody();
 		assertThat(view).containsKeys("caseRecord", "openTasks", "deadlines");
-		assertThat((Map<?, ?>) view.get("caseRecord")).containsEntry("stage", "REGISTERED");
+		assertThat(view.get("caseRecord").toString()).contains("stage=REGISTERED");
 		assertThat(view.get("openTasks").toString()).contains("userTask_approveFiling");
 		assertThat(view.get("deadlines").toString()).contains("userTask_approveFiling", "RUNNING");
 
