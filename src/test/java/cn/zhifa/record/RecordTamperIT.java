@@ -35,6 +35,8 @@ class RecordTamperIT {
 	@Autowired
 	RecordVerifier verifier;
 	@Autowired
+	AvEvidenceService evidence;
+	@Autowired
 	JdbcTemplate jdbc;
 	@Autowired
 	DataSource dataSource;
@@ -101,21 +103,24 @@ class RecordTamperIT {
 	}
 
 	@Test
-	void postgresqlRefusesUpdateAndDeleteH2LeavesItToTheVerifier() throws SQLException {
+	void postgresqlRefusesUpdateAndDeleteH2LeavesItToTheVerifier() throws Exception {
 		if (!postgres()) {
 			// H2 has no triggers here: the verifier is the protection (tests above)
 			return;
 		}
+		evidence.add(caseNo, "photo.jpg", "image/jpeg", new java.io.ByteArrayInputStream(WholeCaseRecordIT.randomBytes()),
+				WholeCaseRecordIT.metadata("step1"), "officer1");
 		TransactionTemplate tx = new TransactionTemplate(transactions);
 		assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.update(
 				"UPDATE zf_record SET actor = 'x' WHERE case_no = ?", caseNo))).isInstanceOf(DataAccessException.class)
-			.hasMessageContaining("全过程记录不可修改或删除");
+			.hasStackTraceContaining("全过程记录不可修改或删除");
 		assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.update(
 				"DELETE FROM zf_record WHERE case_no = ?", caseNo))).isInstanceOf(DataAccessException.class)
-			.hasMessageContaining("全过程记录不可修改或删除");
+			.hasStackTraceContaining("全过程记录不可修改或删除");
 		assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.update(
 				"DELETE FROM zf_av_file WHERE case_no = ?", caseNo))).isInstanceOf(DataAccessException.class);
-		assertThat(records.list(caseNo)).hasSize(5);
+		assertThat(records.list(caseNo)).hasSize(6);
+		assertThat(evidence.list(caseNo)).hasSize(1);
 	}
 
 	/**
