@@ -113,7 +113,9 @@ class CaseController {
 				}
 			}
 			for (Job j : managementService.createJobQuery().processInstanceId(c.getProcessInstanceId()).timers().list()) {
-				String activity = j instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity e ? e.getActivityId() : null;
+				var definition = j.getJobDefinitionId() == null ? null
+						: managementService.createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId()).singleResult();
+				String activity = definition == null ? null : definition.getActivityId();
 				deadlines.add(new Deadline(activity, "计时器", j.getDuedate().toInstant(), state(j.getDuedate().toInstant(), now)));
 			}
 		}
