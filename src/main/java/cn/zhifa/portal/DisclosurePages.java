@@ -34,6 +34,9 @@ class DisclosurePages {
 
 	private final PublicDisclosures disclosures;
 	private final AgencyRepository agencies;
+	/** The agency options of the search form, re-read from the database at most every 30 s. */
+	private volatile List<Agency> agencyOptions = List.of();
+	private volatile long agencyOptionsUntil;
 
 	DisclosurePages(PublicDisclosures disclosures, AgencyRepository agencies) {
 		this.disclosures = disclosures;
@@ -156,7 +159,7 @@ class DisclosurePages {
 		b.append("<div><label for=\"q\">关键词</label><input id=\"q\" name=\"q\" type=\"search\" maxlength=\"50\" value=\"")
 			.append(esc(q.keyword())).append("\"></div>");
 		b.append("<div><label for=\"agency\">执法主体</label><select id=\"agency\" name=\"agency\"><option value=\"\">全部</option>");
-		for (Agency a : agencies.findAll()) {
+		for (Agency a : agencyOptions()) {
 			b.append("<option value=\"").append(esc(a.getCode())).append("\"")
 				.append(a.getCode().equals(q.agencyCode()) ? " selected" : "").append(">").append(esc(a.getName())).append("</option>");
 		}
@@ -172,6 +175,15 @@ class DisclosurePages {
 		b.append("<div><label for=\"to\">至</label><input id=\"to\" name=\"to\" type=\"date\" value=\"").append(esc(q.to()))
 			.append("\"></div><div><label for=\"go\" class=\"skip\">检索</label><button id=\"go\" type=\"submit\">检索</button></div></form>");
 		return b.toString();
+	}
+
+	private List<Agency> agencyOptions() {
+		long now = System.nanoTime();
+		if (now - agencyOptionsUntil > 0) {
+			agencyOptions = List.copyOf(agencies.findAll());
+			agencyOptionsUntil = now + 30_000_000_000L;
+		}
+		return agencyOptions;
 	}
 
 	private static void items(StringBuilder b, List<PublicDisclosure> items) {

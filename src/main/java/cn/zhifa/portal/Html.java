@@ -35,6 +35,11 @@ final class Html {
 			footer{text-align:center;color:#555;font-size:.85rem;padding:24px}.diagram{overflow-x:auto;background:#fff;\
 			border:1px solid #ddd}@media (max-width:600px){th,td{padding:4px;font-size:.9rem}}""";
 
+	private static final String PAGE_1 = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+	private static final String PAGE_2 = " - 行政执法公示平台</title>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"执法决定公示\" href=\"/public/feed/disclosures.atom\">\n<style>" + STYLE + "</style></head>\n<body><a class=\"skip\" href=\"#main\">跳到主要内容</a>\n<header><a class=\"site\" href=\"/public/\">行政执法公示平台</a>\n<nav aria-label=\"主导航\"><ul>\n<li><a href=\"/public/disclosures\">执法决定公示</a></li>\n<li><a href=\"/public/agencies\">执法主体</a></li>\n<li><a href=\"/public/officers\">执法人员</a></li>\n<li><a href=\"/public/procedures\">执法程序与流程图</a></li>\n<li><a href=\"/public/rules/major-decision-catalogue\">重大执法决定法制审核目录</a></li>\n<li><a href=\"/public/rules/discretion-benchmark\">裁量基准</a></li>\n<li><a href=\"/public/remedies\">救济渠道</a></li>\n<li><a href=\"/public/statistics\">年度统计</a></li>\n</ul></nav></header>\n<main id=\"main\"><h1>";
+	private static final String PAGE_3 = "</h1>\n";
+	private static final String PAGE_4 = "\n</main><footer>本平台公开的执法信息已依法对个人隐私、商业秘密作脱敏处理。数据接口：<a href=\"/public/api/disclosures\">JSON</a> ·\n<a href=\"/public/feed/disclosures.atom\">Atom 订阅</a></footer></body></html>\n";
+
 	private Html() {
 	}
 
@@ -74,29 +79,6 @@ final class Html {
 
 	/** A whole page: {@code body} must already be escaped HTML. */
 	static String page(String title, String body) {
-		return """
-				<!DOCTYPE html>
-				<html lang="zh-CN"><head><meta charset="utf-8">
-				<meta name="viewport" content="width=device-width, initial-scale=1">
-				<title>%s - 行政执法公示平台</title>
-				<link rel="alternate" type="application/atom+xml" title="执法决定公示" href="/public/feed/disclosures.atom">
-				<style>%s</style></head>
-				<body><a class="skip" href="#main">跳到主要内容</a>
-				<header><a class="site" href="/public/">行政执法公示平台</a>
-				<nav aria-label="主导航"><ul>
-				<li><a href="/public/disclosures">执法决定公示</a></li>
-				<li><a href="/public/agencies">执法主体</a></li>
-				<li><a href="/public/officers">执法人员</a></li>
-				<li><a href="/public/procedures">执法程序与流程图</a></li>
-				<li><a href="/public/rules/major-decision-catalogue">重大执法决定法制审核目录</a></li>
-				<li><a href="/public/rules/discretion-benchmark">裁量基准</a></li>
-				<li><a href="/public/remedies">救济渠道</a></li>
-				<li><a href="/public/statistics">年度统计</a></li>
-				</ul></nav></header>
-				<main id="main"><h1>%s</h1>
-				%s
-				</main><footer>本平台公开的执法信息已依法对个人隐私、商业秘密作脱敏处理。数据接口：<a href="/public/api/disclosures">JSON</a> ·
-				<a href="/public/feed/disclosures.atom">Atom 订阅</a></footer></body></html>
-				""".formatted(esc(title), STYLE, esc(title), body);
+		return PAGE_1 + esc(title) + PAGE_2 + esc(title) + PAGE_3 + body + PAGE_4;
 	}
 }
