@@ -159,6 +159,12 @@ public class CaseService {
 			return;
 		}
 		boolean accepted = "FILE".equals(execution.getVariable("filingDecision"));
+		// the transfer belongs to the sending agency (another tenant): answer as the system, not as the head
+		var commandContext = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+		boolean tenantCheck = commandContext.isTenantCheckEnabled();
+		boolean authorizationCheck = commandContext.isAuthorizationCheckEnabled();
+		commandContext.disableTenantCheck();
+		commandContext.disableAuthorizationCheck();
 		try {
 			var correlation = runtimeService.createMessageCorrelation(accepted ? "transfer.accepted" : "transfer.refused")
 				.processInstanceId(transferPid.toString()).setVariable("receivingCaseNo", execution.getVariable("caseId"));
@@ -170,6 +176,10 @@ public class CaseService {
 		catch (MismatchingMessageCorrelationException e) {
 			log.warn("Case {}: the transfer process {} no longer waits for an answer ({})", execution.getVariable("caseId"),
 					transferPid, e.getMessage());
+		}
+		finally {
+			commandContext.setAuthorizationCheckEnabled(authorizationCheck);
+			commandContext.setTenantCheckEnabled(tenantCheck);
 		}
 	}
 

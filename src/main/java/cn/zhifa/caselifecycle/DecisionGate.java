@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * The hard legal-review gate (R-REV-1): no major decision may be made without a legal review that
  * passed, or the principal head's ruling after a disagreement (R-REV-6). Enforced by an engine
  * plugin on every deployed process — not by the diagram — at two points a model cannot avoid:
- * creating or completing a decision task (id {@code userTask_decide…}) and generating a decision
+ * creating or completing a decision task ({@link #DECISION_TASKS}) and generating a decision
  * document (a service task whose {@code documentKind} names a {@code …PENALTY_DECISION}). Whether
  * the case is major is decided again here from the deployed {@code major-decision-catalogue}, so a
  * model that skips the catalogue or the review is still caught.
@@ -42,6 +42,8 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 	static final List<String> CATALOGUE_INPUTS = List.of("decisionType", "partyType", "fineAmount", "confiscationValue",
 			"revokesLicence", "ordersSuspension", "coercionKind", "hearingHeld", "publicInterest", "socialRisk",
 			"complexCase");
+	/** The decision steps of the case models (ids are the contract; the document gate covers renamed ones). */
+	static final Set<String> DECISION_TASKS = Set.of("userTask_decide", "userTask_decideOnTheSpot");
 	static final Set<String> HEAD_OVERRIDES = Set.of("ADOPT_HANDLER", "OTHER");
 
 	@Override
@@ -52,7 +54,7 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 		config.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
 			@Override
 			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				if (activity.getId().startsWith("userTask_decide")
+				if (DECISION_TASKS.contains(activity.getId())
 						&& activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
 					TaskDefinition task = behavior.getTaskDefinition();
 					TaskListener gate = t -> check(t, t.getTaskDefinitionKey());

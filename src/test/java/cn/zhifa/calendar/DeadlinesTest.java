@@ -107,7 +107,12 @@ class DeadlinesTest {
 				new Expected("RECONSIDERATION_REQUEST", 3, LimitUnit.DAYS),
 				new Expected("DISCLOSURE_WITHDRAWAL", 3, LimitUnit.DAYS),
 				new Expected("SERVICE_ABSENT", 7, LimitUnit.DAYS),
-				new Expected("NEGOTIATION", 3, LimitUnit.WORKING_DAYS));
+				new Expected("NEGOTIATION", 3, LimitUnit.WORKING_DAYS),
+				new Expected("PENALTY_DECISION_WARNING_FIRST", 60, LimitUnit.DAYS),
+				new Expected("PENALTY_DECISION_WARNING_SECOND", 80, LimitUnit.DAYS),
+				new Expected("PENALTY_DECISION_EXTENSION", 30, LimitUnit.DAYS),
+				new Expected("PAYMENT", 15, LimitUnit.DAYS),
+				new Expected("EVIDENCE_HANDOVER", 3, LimitUnit.DAYS));
 		StatutoryLimits limits = new CalendarRegistry("calendar").current().limits();
 		for (Expected e : contract) {
 			StatutoryLimit limit = limits.get(e.key());
