@@ -74,6 +74,34 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 			.processDefinitionKey("case-transfer").count()).isEqualTo(1);
 	}
 
+	/** R-COORD-1 across agencies: LIAOKUO transfers, QLSCJ receives a new case and its filing answers the transfer. */
+	@Test
+	void transferToAnAgencyUsingZhifaCreatesItsCaseAndItsFilingAnswers() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("MR-UNLICENSED")));
+		as("head1");
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "TRANSFER_OUT", "targetAgencyCode", "QLSCJ",
+				"transferReason", "无照经营属市场监管部门管辖", "urgent", false));
+		ProcessInstance transfer = engine.getRuntimeService().createProcessInstanceQuery()
+			.superProcessInstanceId(pi.getId()).singleResult();
+		as("head1");
+		complete(transfer, "userTask_signCaseTransfer", Map.of("transferSigned", true));
+
+		EnforcementCase received = cases.repository().findAll().stream()
+			.filter(c -> transfer.getId().equals(c.getTransferProcessInstanceId())).findFirst().orElseThrow();
+		assertThat(received.getAgencyCode()).isEqualTo("QLSCJ");
+		assertThat(received.getCaseNo()).startsWith("区市监罚〔2026〕");
+		ProcessInstance receiving = instance(received.getCaseNo());
+		assertThat(receiving.getTenantId()).isEqualTo("QLSCJ");
+
+		// the receiving head files it, as a QLSCJ user: the answer reaches the LIAOKUO transfer anyway
+		as("head2");
+		complete(receiving, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer4"));
+		assertThat(transfer).isEnded();
+		assertThat(pi).isEnded().hasPassed("endEvent_transferredOut");
+		assertThat(var(transfer, "receivingCaseNo")).isEqualTo(received.getCaseNo());
+	}
+
 	/** The biography of an ordinary case: registered, filed, investigated, decided, served, paid, archived. */
 	@Test
 	void ordinaryCaseFromRegistrationToArchive() {
