@@ -179,7 +179,7 @@ class DisclosurePages {
 
 	private List<Agency> agencyOptions() {
 		long now = System.nanoTime();
-		if (now - agencyOptionsUntil > 0) {
+		if (agencyOptions.isEmpty() || now - agencyOptionsUntil > 0) {
 			agencyOptions = List.copyOf(agencies.findAll());
 			agencyOptionsUntil = now + 30_000_000_000L;
 		}
