@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
+
+
+
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -378,14 +378,6 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		engine.getTaskService().complete(t.getId(), variables);
 	}
 
-	private void as(String user) {
-		IdentityService identity = engine.getIdentityService();
-		identity.clearAuthentication();
-		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-		List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-			.map(Tenant::getId).toList();
-		identity.setAuthentication(user, groups, tenants);
-	}
 
 	private Task task(ProcessInstance pi, String key) {
 		var auth = engine.getIdentityService().getCurrentAuthentication();

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
+
+
+
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -289,15 +289,6 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		engine.getTaskService().complete(task.getId(), vars);
 	}
 
-	/** Act as {@code user} with their groups and agencies, as Tasklist would: authorization checks apply. */
-	private void as(String user) {
-		IdentityService identity = engine.getIdentityService();
-		identity.clearAuthentication();
-		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-		List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-			.map(Tenant::getId).toList();
-		identity.setAuthentication(user, groups, tenants);
-	}
 
 	private Task task(ProcessInstance pi, String key) {
 		engine.getIdentityService().clearAuthentication();

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
+
+
+
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -325,15 +325,6 @@ class LegalReviewProcessTests extends EngineTestSupport {
 						"disagreementBasis", "《行政处罚法》第三十三条"));
 	}
 
-	/** Act as {@code user} with their groups and agencies, as Tasklist would: authorization checks apply. */
-	private void as(String user) {
-		IdentityService identity = engine.getIdentityService();
-		identity.clearAuthentication();
-		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-		List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-			.map(Tenant::getId).toList();
-		identity.setAuthentication(user, groups, tenants);
-	}
 
 	private Task task(ProcessInstance pi, String key) {
 		engine.getIdentityService().clearAuthentication();

@@ -1,6 +1,11 @@
 package cn.zhifa.support;
 
 import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -36,6 +41,16 @@ public abstract class EngineTestSupport {
 	/** Sets the engine clock (and so "now" for timers and due dates). */
 	protected void clockAt(Date now) {
 		ClockUtil.setCurrentTime(now);
+	}
+
+	/** Act as {@code user} with their groups and agencies, as Tasklist would: authorization checks apply. */
+	protected void as(String user) {
+		IdentityService identity = engine.getIdentityService();
+		identity.clearAuthentication();
+		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+		List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+			.map(Tenant::getId).toList();
+		identity.setAuthentication(user, groups, tenants);
 	}
 
 	/** Executes every job of the process instance that is due at the current engine time. */

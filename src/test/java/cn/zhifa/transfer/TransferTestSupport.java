@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
+
+
+
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,15 +25,6 @@ abstract class TransferTestSupport extends EngineTestSupport {
 		return "寥街罚〔2026〕" + prefix + UUID.randomUUID().toString().substring(0, 8) + "号";
 	}
 
-	/** Act as {@code user} with their groups and agencies, as Tasklist would: authorization checks apply. */
-	void as(String user) {
-		IdentityService identity = engine.getIdentityService();
-		identity.clearAuthentication();
-		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-		List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-			.map(Tenant::getId).toList();
-		identity.setAuthentication(user, groups, tenants);
-	}
 
 	void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
 		Task task = task(pi, taskKey);
