@@ -97,6 +97,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		// the receiving head files it, as a QLSCJ user: the answer reaches the LIAOKUO transfer anyway
 		as("head2");
 		complete(receiving, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer4"));
+		engine.getIdentityService().clearAuthentication();
 		assertThat(transfer).isEnded();
 		assertThat(pi).isEnded().hasPassed("endEvent_transferredOut");
 		assertThat(var(transfer, "receivingCaseNo")).isEqualTo(received.getCaseNo());
