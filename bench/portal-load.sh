@@ -83,9 +83,16 @@ run() {
 }
 RESULTS=()
 echo "== wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per endpoint"
+# baseline in the same run: a portal page served from a data file, no database query
+run "baseline (remedies, no DB)" "http://127.0.0.1:$PORT/public/remedies"
 run "list (first page, HTML)" "http://127.0.0.1:$PORT/public/disclosures"
 run "list (first page, JSON)" "http://127.0.0.1:$PORT/public/api/disclosures"
 run "detail (HTML)" "http://127.0.0.1:$PORT/public/disclosures/$DETAIL"
 echo
 echo "== results ($COUNT items, $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%MZ))"
 printf '%s\n' "${RESULTS[@]}"
+BASE=$(echo "${RESULTS[0]}" | awk '{print $(NF-5)}')
+echo "== throughput relative to the baseline"
+for r in "${RESULTS[@]:1}"; do
+  echo "$r" | awk -v base="$BASE" '{name=$0; sub(/ +[0-9.]+ req\/s.*/, "", name); printf "   %-28s %.2f x baseline\n", name, $(NF-5) / base}'
+done
