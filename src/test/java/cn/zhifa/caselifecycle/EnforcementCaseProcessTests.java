@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.zhifa.disclosure.DisclosureQuery;
+import cn.zhifa.disclosure.PublicDisclosures;
 import cn.zhifa.document.DocumentService;
 import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
@@ -42,6 +44,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 	CaseService cases;
 	@Autowired
 	DocumentService documents;
+	@Autowired
+	PublicDisclosures portal;
 
 	@Test
 	void filingRefusedEndsTheCaseOnRecord() {
@@ -137,9 +141,31 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		as("officer1");
 		complete(pi, "userTask_serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-10"));
 		executeDueJobs(pi.getId()); // disclosure starts asynchronously
-		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("disclosure-publication")
-			.processInstanceBusinessKey(caseNo).count()).isEqualTo(1);
+		ProcessInstance disclosure = engine.getRuntimeService().createProcessInstanceQuery()
+			.processDefinitionKey("disclosure-publication").processInstanceBusinessKey(caseNo).singleResult();
+		as("officer1");
 		complete(pi, "userTask_recordExecution", Map.of("executionResult", "PAID"));
+
+		// R-DISC-3/4/6: the served decision is prepared, reviewed by the general office, published redacted
+		as("officer1");
+		complete(disclosure, "userTask_prepareDisclosure",
+				Map.of("publicConclusion", var(disclosure, "publicConclusion")));
+		as("office1");
+		complete(disclosure, "userTask_reviewDisclosure", Map.of("disclosureReviewOutcome", "APPROVE"));
+		engine.getIdentityService().clearAuthentication();
+		var published = portal.search(new DisclosureQuery("LIAOKUO", null, null, null, null, caseNo.substring(0, 0)
+				+ var(pi, "decisionNumber"), 0, 20)).items();
+		assertThat(published).singleElement().satisfies(item -> {
+			assertThat(item.partyName()).isEqualTo("张*").doesNotContain("张三");
+			assertThat(item.toString()).doesNotContain(PERSON_ID, "13800000000");
+			assertThat(item.decisionNumber()).isEqualTo(var(pi, "decisionNumber"));
+		});
+		// R-DISC-5: the decision is revoked → withdrawn from the portal with the reason
+		engine.getRuntimeService().createMessageCorrelation("disclosure.decisionRevoked").processInstanceBusinessKey(caseNo)
+			.setVariable("revocationKind", "REVOKED").setVariable("revocationReason", "行政复议决定撤销").correlate();
+		var withdrawn = portal.find(published.get(0).itemNo()).orElseThrow();
+		assertThat(withdrawn.status()).isEqualTo("WITHDRAWN");
+		assertThat(withdrawn.conclusion()).isNull();
 
 		assertThat(pi).isEnded().hasPassedInOrder("userTask_approveFiling", "userTask_investigate",
 				"userTask_concludeInvestigation", "businessRuleTask_discretion", "userTask_proposePenalty",
@@ -278,6 +304,37 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(pi).isWaitingAt("callActivity_criminalTransfer");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
 			.processDefinitionKey("criminal-transfer").count()).isEqualTo(1);
+	}
+
+	/** R-COORD-2: the police do not file the case; the agency then decides administratively. */
+	@Test
+	void policeRefuseTheTransferAndTheAgencyPenalises() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(org("MR-EXPIRED-FOOD")));
+		fileAndInvestigate(pi);
+		as("officer1");
+		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品", "violationConfirmed", true,
+				"circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false, "harmCaused", false,
+				"suspectedCrime", true, "crimeSuspicion", "涉嫌销售不符合安全标准的食品罪"));
+		ProcessInstance transfer = engine.getRuntimeService().createProcessInstanceQuery()
+			.superProcessInstanceId(pi.getId()).singleResult();
+		as("head1");
+		complete(transfer, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
+		as("officer1");
+		complete(transfer, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", true,
+				"reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
+		engine.getIdentityService().clearAuthentication();
+		engine.getRuntimeService().createMessageCorrelation("transfer.policeDecision").processInstanceId(transfer.getId())
+			.setVariable("policeDecision", "NOT_FILED").setVariable("policeDecisionNotes", "未达立案追诉标准").correlate();
+		as("head1");
+		complete(transfer, "userTask_chooseFollowUp", Map.of("followUp", "NONE"));
+
+		assertThat(pi).hasPassed("callActivity_criminalTransfer", "businessRuleTask_discretion")
+			.isWaitingAt("userTask_proposePenalty");
+		assertThat(var(pi, "mayDecideAdministratively")).isEqualTo(true);
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 60000, "penaltyKinds", "没收违法所得；罚款"));
+		assertThat(pi).isWaitingAt("userTask_servePriorNotice");
 	}
 
 	@Test
