@@ -44,7 +44,7 @@ class DisclosurePages {
 	}
 
 	@GetMapping({ "/public", "/public/" })
-	ResponseEntity<String> home() {
+	ResponseEntity<byte[]> home() {
 		DisclosurePage latest = disclosures.search(new DisclosureQuery(null, null, null, null, null, null, 1, 5));
 		StringBuilder b = new StringBuilder();
 		b.append("<p>依据行政执法公示制度，本平台公开执法主体、人员、职责、依据、程序、救济渠道等事前信息和执法决定等事后信息。</p>");
@@ -56,7 +56,7 @@ class DisclosurePages {
 	}
 
 	@GetMapping("/public/disclosures")
-	ResponseEntity<String> list(@RequestParam(required = false) String agency, @RequestParam(required = false) String type,
+	ResponseEntity<byte[]> list(@RequestParam(required = false) String agency, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String category, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
@@ -79,11 +79,11 @@ class DisclosurePages {
 	}
 
 	@GetMapping("/public/disclosures/{itemNo}")
-	ResponseEntity<String> detail(@PathVariable String itemNo) {
+	ResponseEntity<byte[]> detail(@PathVariable String itemNo) {
 		PublicDisclosure d = disclosures.find(itemNo).orElse(null);
 		if (d == null) {
 			return ResponseEntity.status(404).contentType(HTML)
-				.body(Html.page("未找到", "<p>该公示信息不存在或已不在公示期内。</p><p><a href=\"/public/disclosures\">返回公示列表</a></p>"));
+				.body(Html.page("未找到", "<p>该公示信息不存在或已不在公示期内。</p><p><a href=\"/public/disclosures\">返回公示列表</a></p>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
 		StringBuilder b = new StringBuilder();
 		b.append("<article aria-labelledby=\"doc\"><p><strong id=\"doc\">").append(esc(d.decisionNumber())).append("</strong> ")
@@ -119,7 +119,7 @@ class DisclosurePages {
 	}
 
 	@GetMapping("/public/statistics")
-	ResponseEntity<String> statistics(@RequestParam(required = false) String year) {
+	ResponseEntity<byte[]> statistics(@RequestParam(required = false) String year) {
 		int y;
 		try {
 			y = year == null || year.isBlank() ? ClockUtil.getCurrentTime().toInstant().atZone(Html.CHINA).getYear() : Integer.parseInt(year);
@@ -235,9 +235,10 @@ class DisclosurePages {
 		}
 	}
 
-	static ResponseEntity<String> html(String body, int maxAgeSeconds) {
+	/** The page as UTF-8 bytes, encoded once (a String body would be encoded twice: length, then content). */
+	static ResponseEntity<byte[]> html(String body, int maxAgeSeconds) {
 		return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.maxAge(maxAgeSeconds, TimeUnit.SECONDS).cachePublic())
-			.body(body);
+			.body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	static LocalDate today() {

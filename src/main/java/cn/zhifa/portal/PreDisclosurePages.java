@@ -61,7 +61,7 @@ class PreDisclosurePages {
 	}
 
 	@GetMapping("/public/agencies")
-	ResponseEntity<String> agencies() {
+	ResponseEntity<byte[]> agencies() {
 		StringBuilder b = new StringBuilder("<table><caption>执法主体（R-QUAL-1）</caption><thead><tr><th scope=\"col\">名称</th>"
 				+ "<th scope=\"col\">类别</th><th scope=\"col\">区域</th><th scope=\"col\">地址</th><th scope=\"col\">法定代表人</th>"
 				+ "<th scope=\"col\">主要执法依据</th></tr></thead><tbody>");
@@ -76,7 +76,7 @@ class PreDisclosurePages {
 
 	/** Officers with an enforcement certificate: name, agency, certificate number and validity only (never auxiliary staff). */
 	@GetMapping("/public/officers")
-	ResponseEntity<String> officers() {
+	ResponseEntity<byte[]> officers() {
 		Map<String, String> agencyNames = agencies.findAll().stream()
 			.collect(java.util.stream.Collectors.toMap(Agency::getCode, Agency::getName));
 		LocalDate today = DisclosurePages.today();
@@ -99,7 +99,7 @@ class PreDisclosurePages {
 	}
 
 	@GetMapping("/public/procedures")
-	ResponseEntity<String> procedures() {
+	ResponseEntity<byte[]> procedures() {
 		StringBuilder b = new StringBuilder("<p>以下执法程序由系统实际运行的流程模型生成，模型更新后本页随之更新。</p><ul>");
 		for (ProcessDefinition d : latestProcesses()) {
 			b.append("<li><a href=\"/public/procedures/").append(esc(d.getKey())).append("\">").append(esc(name(d)))
@@ -111,11 +111,11 @@ class PreDisclosurePages {
 	}
 
 	@GetMapping("/public/procedures/{key}")
-	ResponseEntity<String> procedure(@PathVariable String key) {
+	ResponseEntity<byte[]> procedure(@PathVariable String key) {
 		ProcessDefinition d = latestProcesses().stream().filter(p -> p.getKey().equals(key)).findFirst().orElse(null);
 		if (d == null) {
 			return ResponseEntity.status(404).contentType(DisclosurePages.HTML)
-				.body(Html.page("未找到", "<p>没有该执法程序。</p><p><a href=\"/public/procedures\">返回</a></p>"));
+				.body(Html.page("未找到", "<p>没有该执法程序。</p><p><a href=\"/public/procedures\">返回</a></p>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
 		BpmnModelInstance model = repository.getBpmnModelInstance(d.getId());
 		StringBuilder b = new StringBuilder();
@@ -137,11 +137,11 @@ class PreDisclosurePages {
 
 	/** The deployed decision tables published on the portal: the major-decision catalogue and the discretion benchmarks. */
 	@GetMapping("/public/rules/{key}")
-	ResponseEntity<String> rules(@PathVariable String key) {
+	ResponseEntity<byte[]> rules(@PathVariable String key) {
 		RuleTable table = DecisionKeys.PUBLISHED.contains(key) ? rules.latest(key).orElse(null) : null;
 		if (table == null) {
 			return ResponseEntity.status(404).contentType(DisclosurePages.HTML)
-				.body(Html.page("未找到", "<p>没有该清单。</p>"));
+				.body(Html.page("未找到", "<p>没有该清单。</p>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
 		StringBuilder b = new StringBuilder();
 		if (table.description() != null) {
@@ -165,7 +165,7 @@ class PreDisclosurePages {
 	}
 
 	@GetMapping("/public/remedies")
-	ResponseEntity<String> remedies() throws IOException {
+	ResponseEntity<byte[]> remedies() throws IOException {
 		StringBuilder b = new StringBuilder();
 		if (Files.isRegularFile(remediesFile)) {
 			Object root = new Yaml(new SafeConstructor(new LoaderOptions()))
