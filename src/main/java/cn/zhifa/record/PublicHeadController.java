@@ -13,13 +13,23 @@ import org.springframework.web.server.ResponseStatusException;
 class PublicHeadController {
 
 	private final PublishedHeads heads;
+	private final HeadSigner signer;
 
-	PublicHeadController(PublishedHeads heads) {
+	PublicHeadController(PublishedHeads heads, HeadSigner signer) {
 		this.heads = heads;
+		this.signer = signer;
+	}
+
+	/** The head, what was signed, the signature and the public key to check it with (Ed25519, base64). */
+	record SignedHead(java.time.LocalDate date, long sequence, String hash, java.time.Instant publishedAt,
+			String signedMessage, String signature, String algorithm, String keyId, String publicKey) {
 	}
 
 	@GetMapping("/public/api/records/head")
-	PublishedHeads.Head latest() {
-		return heads.latest().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未公布记录校验值"));
+	SignedHead latest() {
+		PublishedHeads.Head h = heads.latest()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未公布记录校验值"));
+		return new SignedHead(h.date(), h.sequence(), h.hash(), h.publishedAt(), h.signedMessage(), h.signature(),
+				HeadSigner.ALGORITHM, h.keyId(), signer.publicKey());
 	}
 }

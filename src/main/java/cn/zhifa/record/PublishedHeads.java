@@ -29,14 +29,23 @@ class PublishedHeads {
 
 	private final JdbcTemplate jdbc;
 	private final RecordService records;
+	private final HeadSigner signer;
 
-	PublishedHeads(JdbcTemplate jdbc, RecordService records) {
+	PublishedHeads(JdbcTemplate jdbc, RecordService records, HeadSigner signer) {
 		this.jdbc = jdbc;
 		this.records = records;
+		this.signer = signer;
 	}
 
-	/** A published head: the day, the number of entries then, the hash of the last one. */
-	record Head(LocalDate date, long sequence, String hash, Instant publishedAt) {
+	/**
+	 * A published head: the day, the number of entries then, the hash of the last one, and the
+	 * Ed25519 signature of {@link HeadSigner#message} by the key {@code keyId}.
+	 */
+	record Head(LocalDate date, long sequence, String hash, Instant publishedAt, String signature, String keyId) {
+
+		String signedMessage() {
+			return HeadSigner.message(date, sequence, hash);
+		}
 	}
 
 	@Scheduled(cron = "${zhifa.record.publish-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
@@ -60,8 +69,9 @@ class PublishedHeads {
 		}
 		RecordService.GlobalHead head = records.globalHead();
 		try {
-			jdbc.update("INSERT INTO zf_record_published_head (head_date, global_seq, global_hash, published_at) "
-					+ "VALUES (?, ?, ?, ?)", today, head.lastSeq(), head.lastHash(), Hashing.utc(now));
+			jdbc.update("INSERT INTO zf_record_published_head (head_date, global_seq, global_hash, published_at, signature, key_id) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)", today, head.lastSeq(), head.lastHash(), Hashing.utc(now),
+					signer.sign(HeadSigner.message(today, head.lastSeq(), head.lastHash())), signer.keyId());
 			log.info("Published the record head of {}: #{} {}", today, head.lastSeq(), head.lastHash());
 		}
 		catch (DuplicateKeyException e) {
@@ -71,17 +81,17 @@ class PublishedHeads {
 	}
 
 	Optional<Head> latest() {
-		return jdbc.query("SELECT head_date, global_seq, global_hash, published_at FROM zf_record_published_head "
+		return jdbc.query("SELECT head_date, global_seq, global_hash, published_at, signature, key_id FROM zf_record_published_head "
 				+ "ORDER BY head_date DESC FETCH FIRST 1 ROWS ONLY", (rs, n) -> head(rs)).stream().findFirst();
 	}
 
 	private Optional<Head> find(LocalDate date) {
-		return jdbc.query("SELECT head_date, global_seq, global_hash, published_at FROM zf_record_published_head "
+		return jdbc.query("SELECT head_date, global_seq, global_hash, published_at, signature, key_id FROM zf_record_published_head "
 				+ "WHERE head_date = ?", (rs, n) -> head(rs), date).stream().findFirst();
 	}
 
 	private static Head head(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Head(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getString(3),
-				rs.getObject(4, java.time.OffsetDateTime.class).toInstant());
+				rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6));
 	}
 }

@@ -175,6 +175,13 @@ class RecordApiIT {
 		assertThat(head.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat((String) head.getBody().get("hash")).hasSize(64);
 		assertThat(head.getBody()).containsKeys("date", "sequence");
+		// signed (Ed25519): anyone can check the published value with the public key shown beside it
+		Map<String, Object> h = head.getBody();
+		String message = "zhifa-record-head|" + h.get("date") + "|" + h.get("sequence") + "|" + h.get("hash");
+		assertThat(h.get("signedMessage")).isEqualTo(message);
+		assertThat(HeadSigner.verify(message, (String) h.get("signature"), (String) h.get("publicKey"))).isTrue();
+		String forged = "zhifa-record-head|" + h.get("date") + "|" + h.get("sequence") + "|" + "0".repeat(64);
+		assertThat(HeadSigner.verify(forged, (String) h.get("signature"), (String) h.get("publicKey"))).isFalse();
 	}
 
 	private ResponseEntity<Map<String, Object>> upload(String user, String caseNo, byte[] bytes, String name, String type) {
