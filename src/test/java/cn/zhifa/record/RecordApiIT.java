@@ -180,7 +180,7 @@ class RecordApiIT {
 		String message = "zhifa-record-head|" + h.get("date") + "|" + h.get("sequence") + "|" + h.get("hash");
 		assertThat(h.get("signedMessage")).isEqualTo(message);
 		assertThat(HeadSigner.verify(message, (String) h.get("signature"), (String) h.get("publicKey"))).isTrue();
-		String forged = "zhifa-record-head|" + h.get("date") + "|" + h.get("sequence") + "|" + "0".repeat(64);
+		String forged = "zhifa-record-head|" + h.get("date") + "|" + h.get("sequence") + "|" + "f".repeat(64);
 		assertThat(HeadSigner.verify(forged, (String) h.get("signature"), (String) h.get("publicKey"))).isFalse();
 	}
 
