@@ -100,6 +100,7 @@ class DisclosureService {
 
 	/** Task listener on {@code userTask_prepareDisclosure} completion: applies the handler's withholdings and redacts again. */
 	void completePreparation(DelegateTask task) {
+		task.setVariable(PREPARED_BY, actor(task));
 		String text = string(task, PUBLIC_CONCLUSION);
 		if (text == null || text.isBlank()) {
 			throw invalid(PUBLIC_CONCLUSION, "公开的执法结论不能为空");
@@ -137,6 +138,12 @@ class DisclosureService {
 		}
 	}
 
+	/** The logged-in user acting on the task, else its assignee. */
+	private static String actor(DelegateTask task) {
+		var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
+	}
+
 	/** Task listener on {@code userTask_reviewDisclosure} completion: outcome required, a return needs its reason (R-DISC-6). */
 	void completeReview(DelegateTask task) {
 		String outcome = string(task, REVIEW_OUTCOME);
@@ -146,10 +153,10 @@ class DisclosureService {
 		if ("RETURN".equals(outcome) && (string(task, REVIEW_COMMENT) == null || string(task, REVIEW_COMMENT).isBlank())) {
 			throw invalid(REVIEW_COMMENT, "退回修改须写明意见");
 		}
-		String reviewer = task.getAssignee();
-		if (reviewer == null) {
-			reviewer = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-					: task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+		String reviewer = actor(task);
+		// R-DISC-6: the review is a second pair of eyes — whoever prepared the item may not approve it
+		if (reviewer != null && reviewer.equals(string(task, PREPARED_BY))) {
+			throw new org.camunda.bpm.engine.AuthorizationException("整理公示信息的人员不得审核本人整理的公示信息：" + reviewer);
 		}
 		task.setVariable(REVIEWED_BY, reviewer);
 	}

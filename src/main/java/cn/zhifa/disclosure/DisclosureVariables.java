@@ -43,6 +43,7 @@ final class DisclosureVariables {
 	static final String REVIEW_OUTCOME = "disclosureReviewOutcome";
 	static final String REVIEW_COMMENT = "disclosureReviewComment";
 	static final String REVIEWED_BY = "disclosureReviewedBy";
+	static final String PREPARED_BY = "disclosurePreparedBy";
 
 	// --- publication
 	static final String VERSION = "disclosureVersion";

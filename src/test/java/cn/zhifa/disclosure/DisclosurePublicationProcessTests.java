@@ -53,6 +53,28 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		caseId = "寥街罚〔2026〕D" + tag + "号";
 	}
 
+	/** R-DISC-6: the review is a second person — someone in both roles may not approve what they prepared. */
+	@Test
+	void whoPreparedTheItemMayNotReviewIt() {
+		String both = "disc" + tag;
+		var identity = engine.getIdentityService();
+		var user = identity.newUser(both);
+		user.setPassword("x" + tag);
+		identity.saveUser(user);
+		identity.createMembership(both, "LIAOKUO-officer");
+		identity.createMembership(both, "LIAOKUO-office");
+		identity.createTenantUserMembership("LIAOKUO", both);
+		clockAt(at("2026-09-28T10:00:00+08:00"));
+		ProcessInstance pi = start(Map.of("decisionDate", "2026-09-28"));
+		prepareAs(both, pi, Map.of());
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> reviewAs(both, pi, "APPROVE", null))
+			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("不得审核本人");
+		engine.getIdentityService().clearAuthentication();
+		engine.getTaskService().setAssignee(task(pi, "userTask_reviewDisclosure").getId(), null);
+		reviewAs("office1", pi, "APPROVE", null);
+		assertThat(var(pi, "disclosureReviewedBy")).isEqualTo("office1");
+	}
+
 	@Test
 	void penaltyIsRedactedReviewedPublishedWithinSevenWorkingDaysAndWithdrawnWhenRevoked() {
 		// Monday 28 Sep 2026: 29, 30 Sep, (1–7 Oct National Day), 8, 9, 10 (adjusted Sat), 12, 13 Oct
