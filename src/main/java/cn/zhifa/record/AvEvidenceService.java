@@ -62,7 +62,14 @@ public class AvEvidenceService {
 		if (mediaType == null || ALLOWED_TYPES.stream().noneMatch(mediaType.toLowerCase()::startsWith)) {
 			throw new IllegalArgumentException("只接受音频、视频或图片文件（video/*、audio/*、image/*），收到：" + mediaType);
 		}
-		AvFileStore.Stored stored = store.store(content, maxBytes);
+		java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(content);
+		buffered.mark(MediaSignatures.HEAD_LENGTH);
+		byte[] head = buffered.readNBytes(MediaSignatures.HEAD_LENGTH);
+		buffered.reset();
+		if (!MediaSignatures.matches(mediaType, head)) {
+			throw new IllegalArgumentException("文件内容与声明的类型 " + mediaType + " 不符：只接受真实的音频、视频或图片文件");
+		}
+		AvFileStore.Stored stored = store.store(buffered, maxBytes);
 		String id = UUID.randomUUID().toString();
 		Instant now = Hashing.truncate(ClockUtil.getCurrentTime().toInstant());
 		String who = uploadedBy == null ? RecordService.currentUser() : uploadedBy;

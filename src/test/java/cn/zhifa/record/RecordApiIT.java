@@ -97,6 +97,9 @@ class RecordApiIT {
 		assertThat(Files.readAllBytes(store.path(sha256))).isEqualTo(video);
 		assertThat(records.list(caseNo)).extracting(RecordEntry::kind).contains("EVIDENCE_ADDED");
 
+		// declared as a video, but the bytes are text: refused
+		assertThat(upload("officer1", caseNo, "hello, not a video".getBytes(), "fake.mp4", "video/mp4").getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(upload("officer1", caseNo, "hello".getBytes(), "note.txt", "text/plain").getStatusCode())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(upload("officer4", caseNo, video, "x.mp4", "video/mp4").getStatusCode())
@@ -145,7 +148,7 @@ class RecordApiIT {
 	@Test
 	void exportedCaseFileVerifiesOfflineAndFailsAfterOneByteChanged() throws IOException {
 		String caseNo = newCase();
-		upload("officer1", caseNo, WholeCaseRecordIT.randomBytes(), "photo.jpg", "image/jpeg");
+		upload("officer1", caseNo, WholeCaseRecordIT.randomJpeg(), "photo.jpg", "image/jpeg");
 		ResponseEntity<byte[]> zip = http.withBasicAuth("officer1", "demo")
 			.getForEntity("/api/case-files/" + caseNo + "/export", byte[].class);
 		assertThat(zip.getStatusCode()).isEqualTo(HttpStatus.OK);

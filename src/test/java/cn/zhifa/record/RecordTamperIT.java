@@ -108,7 +108,7 @@ class RecordTamperIT {
 			// H2 has no triggers here: the verifier is the protection (tests above)
 			return;
 		}
-		evidence.add(caseNo, "photo.jpg", "image/jpeg", new java.io.ByteArrayInputStream(WholeCaseRecordIT.randomBytes()),
+		evidence.add(caseNo, "photo.jpg", "image/jpeg", new java.io.ByteArrayInputStream(WholeCaseRecordIT.randomJpeg()),
 				WholeCaseRecordIT.metadata("step1"), "officer1");
 		TransactionTemplate tx = new TransactionTemplate(transactions);
 		assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.update(

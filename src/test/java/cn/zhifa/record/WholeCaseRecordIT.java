@@ -180,8 +180,21 @@ class WholeCaseRecordIT extends EngineTestSupport {
 				List.of(new AvFile.Interruption(Instant.parse("2026-11-20T01:10:00Z"), "更换电池")));
 	}
 
+	/** A unique "MP4": an ISO media header (size, "ftyp", brand) and random content. */
 	static byte[] randomBytes() {
-		return UUID.randomUUID().toString().repeat(50).getBytes();
+		return withHead(new byte[] { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm' });
+	}
+
+	/** A unique "JPEG": the JPEG start-of-image marker and random content. */
+	static byte[] randomJpeg() {
+		return withHead(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0 });
+	}
+
+	private static byte[] withHead(byte[] head) {
+		byte[] body = UUID.randomUUID().toString().repeat(50).getBytes();
+		byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
+		System.arraycopy(body, 0, all, head.length, body.length);
+		return all;
 	}
 
 	private static RecordEntry first(List<RecordEntry> entries, String kind) {
