@@ -1,0 +1,38 @@
+package cn.zhifa.disclosure;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.zhifa.platform.CurrentUser;
+
+/**
+ * {@code POST /api/disclosure/redaction-rules/reload} (camunda-admin only): re-reads
+ * {@code disclosure/redaction-rules.yml} without a restart. A broken file is refused with its
+ * message (file and rule) and the rules in force stay unchanged (R-DISC-4).
+ */
+@RestController
+class RedactionRulesController {
+
+	private final RedactionRules rules;
+
+	RedactionRulesController(RedactionRules rules) {
+		this.rules = rules;
+	}
+
+	@PostMapping("/api/disclosure/redaction-rules/reload")
+	ResponseEntity<Map<String, Object>> reload() {
+		if (!CurrentUser.get().inGroup("camunda-admin")) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "只有系统管理员可以重新加载脱敏规则"));
+		}
+		try {
+			return ResponseEntity.ok(Map.of("rules", rules.reload()));
+		}
+		catch (RuntimeException e) {
+			return ResponseEntity.badRequest().body(Map.of("error", "脱敏规则文件有误，原规则继续有效：" + e.getMessage()));
+		}
+	}
+}
