@@ -1,8 +1,12 @@
 package cn.zhifa.platform;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +32,9 @@ class EngineConfiguration {
 	}
 
 	/** Puts the unwrapping interceptor first (outermost), keeping interceptors other plugins added. */
-	private static java.util.List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> withUnwrapping(
-			java.util.List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> existing) {
-		java.util.List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> list = new java.util.ArrayList<>();
+	private static List<CommandInterceptor> withUnwrapping(
+			List<CommandInterceptor> existing) {
+		List<CommandInterceptor> list = new ArrayList<>();
 		list.add(new UserErrorUnwrapping());
 		if (existing != null) {
 			list.addAll(existing);
