@@ -25,8 +25,6 @@ class EngineConfiguration {
 				// listeners' validation and authorization errors reach callers as 400 / 403, not 500
 				config.setCustomPreCommandInterceptorsTxRequired(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequired()));
 				config.setCustomPreCommandInterceptorsTxRequiresNew(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequiresNew()));
-				// several nodes on one database: never rely on in-memory caches for correctness
-				config.setJobExecutorAcquireByPriority(true);
 			}
 		};
 	}
