@@ -46,6 +46,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 	DocumentService documents;
 	@Autowired
 	PublicDisclosures portal;
+	@Autowired
+	org.springframework.boot.test.web.client.TestRestTemplate http;
 
 	@Test
 	void filingRefusedEndsTheCaseOnRecord() {
@@ -323,9 +325,12 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		as("officer1");
 		complete(transfer, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", true,
 				"reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
+		// the police's answer arrives through the REST API, as the officer records the 不予立案通知书
 		engine.getIdentityService().clearAuthentication();
-		engine.getRuntimeService().createMessageCorrelation("transfer.policeDecision").processInstanceId(transfer.getId())
-			.setVariable("policeDecision", "NOT_FILED").setVariable("policeDecisionNotes", "未达立案追诉标准").correlate();
+		var answered = http.withBasicAuth("officer1", "demo").postForEntity(
+				"/api/transfers/" + transfer.getId() + "/police-decision",
+				Map.of("policeDecision", "NOT_FILED", "notes", "未达立案追诉标准"), String.class);
+		assertThat(answered.getStatusCode().value()).isEqualTo(200);
 		as("head1");
 		complete(transfer, "userTask_chooseFollowUp", Map.of("followUp", "NONE"));
 
