@@ -209,14 +209,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
 			.singleResult();
 		assertThat(review.getTenantId()).isEqualTo("LIAOKUO");
-		as("reviewer1");
-		complete(review, "userTask_checkMaterials", Map.of("materialsComplete", true));
-		Map<String, Object> opinion = new HashMap<>();
-		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
-				"checkDiscretion", "checkDocuments", "checkCrime").forEach(c -> opinion.put(c, true));
-		opinion.put("reviewAction", "DECIDE");
-		opinion.put("reviewOutcome", "APPROVED");
-		complete(review, "userTask_reviewDecision", opinion);
+		reviewAs("reviewer1", review, "APPROVED", null);
 
 		as("head1");
 		complete(pi, "userTask_collectiveDiscussion", Map.of("discussionMinutes", "集体讨论同意处罚意见"));
@@ -233,15 +226,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		ProcessInstance pi = toMajorReview(register(org("MR-EXPIRED-FOOD")));
 		ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
 			.singleResult();
-		as("reviewer1");
-		complete(review, "userTask_checkMaterials", Map.of("materialsComplete", true));
-		Map<String, Object> opinion = new HashMap<>();
-		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
-				"checkDiscretion", "checkDocuments", "checkCrime").forEach(c -> opinion.put(c, true));
-		opinion.put("reviewAction", "DECIDE");
-		opinion.put("reviewOutcome", "REJECTED");
-		opinion.put("reviewOpinion", "证据不足");
-		complete(review, "userTask_reviewDecision", opinion);
+		reviewAs("reviewer1", review, "REJECTED", "证据不足");
 		as("officer1");
 		complete(review, "userTask_respondToOpinion", Map.of("handlerResponse", "ACCEPT"));
 
@@ -393,6 +378,21 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "违法事实清楚，证据确凿",
 				"violationConfirmed", true, "circumstance", circumstance, "firstOffence", firstOffence, "correctedPromptly",
 				corrected, "harmCaused", false, "suspectedCrime", false));
+	}
+
+	/** The reviewer accepts the materials and decides, every R-REV-4 checklist point in order. */
+	private void reviewAs(String reviewer, ProcessInstance review, String outcome, String opinionText) {
+		as(reviewer);
+		complete(review, "userTask_checkMaterials", Map.of("materialsComplete", true));
+		Map<String, Object> opinion = new HashMap<>();
+		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
+				"checkDiscretion", "checkDocuments", "checkCrime").forEach(c -> opinion.put(c, true));
+		opinion.put("reviewAction", "DECIDE");
+		opinion.put("reviewOutcome", outcome);
+		if (opinionText != null) {
+			opinion.put("reviewOpinion", opinionText);
+		}
+		complete(review, "userTask_reviewDecision", opinion);
 	}
 
 	private ProcessInstance toMajorReview(String caseNo) {
