@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 class AgencyTenantIdProvider implements TenantIdProvider {
 
 	static final String AGENCY_VARIABLE = "agencyCode";
+	/** Supervisors (司法局) are members of every agency's tenant to read; they never write. */
+	static final String SUPERVISOR_GROUP = "supervisor";
 	private static final Logger log = LoggerFactory.getLogger(AgencyTenantIdProvider.class);
 
 	@Override
@@ -48,6 +50,9 @@ class AgencyTenantIdProvider implements TenantIdProvider {
 			log.info("Administrator {} starts {} for agency {}", login.getUserId(), ctx.getProcessDefinition().getKey(),
 					requested);
 			return requested;
+		}
+		if (login.getGroupIds() != null && login.getGroupIds().contains(SUPERVISOR_GROUP)) {
+			throw new AuthorizationException("执法监督人员只能查阅，不能发起流程");
 		}
 		List<String> own = login.getTenantIds() == null ? List.of() : login.getTenantIds();
 		if (own.isEmpty()) {

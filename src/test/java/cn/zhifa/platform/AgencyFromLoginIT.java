@@ -45,7 +45,9 @@ class AgencyFromLoginIT {
 	@Test
 	void aSupervisorStartsNothing() {
 		String caseId = "寥街罚〔2026〕S" + UUID.randomUUID().toString().substring(0, 6) + "号";
-		assertThat(start("supervisor1", caseId, "LIAOKUO").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<Map> refused = start("supervisor1", caseId, "LIAOKUO");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(refused.getBody().get("message").toString()).isEqualTo("执法监督人员只能查阅，不能发起流程");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
 	}
 
