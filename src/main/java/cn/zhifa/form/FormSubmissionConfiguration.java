@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +30,11 @@ class FormSubmissionConfiguration {
 	}
 
 	@Bean
-	ResourceConfigCustomizer formErrorMapper(FormService forms, RepositoryService repository) {
-		return config -> config.register(new FormErrorMapper(forms, repository));
+	FilterRegistrationBean<EngineErrorMessages> engineErrorMessages(FormService forms, RepositoryService repository) {
+		FilterRegistrationBean<EngineErrorMessages> registration = new FilterRegistrationBean<>(
+				new EngineErrorMessages(forms, repository));
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setName("engine-error-messages");
+		return registration;
 	}
 }

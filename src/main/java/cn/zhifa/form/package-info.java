@@ -6,7 +6,7 @@
  * <p>
  * {@link FormSchema} reads a deployed form-js schema, {@link FormSubmission} turns submitted values
  * into typed variables, {@link TypedFormHandlers} puts that in front of every start and task form
- * handler the engine parses, and {@link FormErrorMapper} gives REST callers the Chinese message
+ * handler the engine parses, and {@link EngineErrorMessages} gives REST callers (and Tasklist) the Chinese message
  * without the engine's English wrapper.
  */
 package cn.zhifa.form;
