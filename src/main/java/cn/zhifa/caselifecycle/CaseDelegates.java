@@ -57,7 +57,7 @@ final class CaseDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			cases.recordInvestigators(execution);
+			cases.recordInvestigation(execution);
 		}
 	}
 

@@ -21,7 +21,7 @@ interface EvidenceRepository extends JpaRepository<Evidence, Long> {
 
 interface CaseOfficerRepository extends JpaRepository<CaseOfficer, Long> {
 
-	List<CaseOfficer> findByCaseNo(String caseNo);
+	List<CaseOfficer> findByCaseNoOrderByIdAsc(String caseNo);
 
 	boolean existsByCaseNoAndUserIdAndAssignment(String caseNo, String userId, String assignment);
 }

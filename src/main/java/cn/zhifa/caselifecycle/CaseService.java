@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,10 +28,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.organisation.Certificate;
+import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.qualification.QualificationService;
 
 /**
  * Registers cases (case number gap-free per agency and year) and keeps the case record in step
@@ -38,6 +48,7 @@ import cn.zhifa.organisation.AgencyRepository;
 public class CaseService {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+	private static final ObjectMapper JSON = new ObjectMapper();
 	static final String PROCESS_KEY = "enforcement-case";
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 	static final Set<String> SOURCES = Set.of("PATROL", "COMPLAINT", "ASSIGNED", "TRANSFER", "OTHER");
@@ -52,11 +63,16 @@ public class CaseService {
 	private final ManagementService managementService;
 	private final Deadlines deadlines;
 	private final String numberAbbreviation;
+	private final DisplayLabels labels;
+	private final OfficerRepository organisation;
 
 	CaseService(CaseRepository cases, EvidenceRepository evidence, CaseOfficerRepository officers,
 			AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtimeService,
 			ManagementService managementService, Deadlines deadlines,
-			@Value("${zhifa.cases.number-abbreviation:罚}") String numberAbbreviation) {
+			@Value("${zhifa.cases.number-abbreviation:罚}") String numberAbbreviation, DisplayLabels labels,
+			OfficerRepository organisation) {
+		this.labels = labels;
+		this.organisation = organisation;
 		this.cases = cases;
 		this.evidence = evidence;
 		this.officers = officers;
@@ -142,14 +158,71 @@ public class CaseService {
 		}
 	}
 
-	void recordInvestigators(DelegateExecution execution) {
+	/**
+	 * After 调查取证: the investigating officers join the case, and each evidence line of the form
+	 * becomes an evidence record (obtained now, by the investigating officers).
+	 */
+	void recordInvestigation(DelegateExecution execution) {
 		String caseNo = caseOf(execution).getCaseNo();
-		Object value = execution.getVariable("investigatingOfficers");
-		for (String user : value == null ? List.<String>of() : Arrays.asList(value.toString().split("[,，、;；\\s]+"))) {
-			if (!user.isBlank()) {
-				assign(caseNo, user.trim(), "INVESTIGATOR");
-			}
+		List<String> investigators = QualificationService.userIds(execution.getVariable("investigatingOfficers"));
+		for (String user : investigators) {
+			assign(caseNo, user, "INVESTIGATOR");
 		}
+		String obtainedBy = String.join("、", investigators.stream().map(u -> labels.personName(u).orElse(u)).toList());
+		String recordedBy = currentUser(execution);
+		Instant now = now();
+		for (EvidenceLines.Item item : EvidenceLines.parse(execution.getVariable(EvidenceLines.FIELD))) {
+			evidence.save(new Evidence(caseNo, item.kind(), item.description(), now, obtainedBy, null,
+					recordedBy != null ? recordedBy : (String) execution.getVariable("handlerId"), now));
+		}
+		execution.setVariable("evidenceList", evidenceList(caseNo));
+	}
+
+	/** The case's evidence for screens: a JSON list of kind, description, obtainedOn (yyyy-MM-dd), obtainedBy. */
+	private JsonValue evidenceList(String caseNo) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (Evidence e : evidenceOf(caseNo)) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("kind", e.getKind());
+			row.put("description", e.getDescription());
+			row.put("obtainedOn", LocalDate.ofInstant(e.getObtainedAt(), CHINA).toString());
+			row.put("obtainedBy", e.getObtainedBy());
+			rows.add(row);
+		}
+		return json(rows);
+	}
+
+	/** The case's officers for screens, one row a person: name, roles (labels.yml {@code assignment}), certificate numbers. */
+	private JsonValue caseOfficerList(String caseNo) {
+		Map<String, List<String>> roles = new LinkedHashMap<>();
+		for (CaseOfficer o : officersOf(caseNo)) {
+			String role = labels.label("assignment", o.getAssignment());
+			roles.computeIfAbsent(o.getUserId(), u -> new ArrayList<>()).add(role != null ? role : o.getAssignment());
+		}
+		List<Map<String, Object>> rows = new ArrayList<>();
+		roles.forEach((userId, userRoles) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("name", labels.personName(userId).orElse(userId));
+			row.put("role", String.join("、", userRoles));
+			row.put("certificates", String.join("、", organisation.findById(userId)
+				.map(officer -> officer.getCertificates().stream().map(Certificate::getNumber).toList()).orElse(List.of())));
+			rows.add(row);
+		});
+		return json(rows);
+	}
+
+	private JsonValue json(Object value) {
+		try {
+			return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String currentUser(DelegateExecution execution) {
+		var auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return auth == null ? null : auth.getUserId();
 	}
 
 	/** The party answered the transfer that created this case (R-COORD-1); no-op for other sources. */
@@ -204,8 +277,11 @@ public class CaseService {
 		execution.setVariable("isMajor", major);
 		execution.setVariable("majorReasons", reasons.toString().trim());
 		execution.setVariable("decisionType", "PENALTY");
-		execution.setVariable("materials", List.of("行政处罚决定书（拟）", "调查终结报告", "证据材料（" + evidenceOf(
-				(String) execution.getVariable("caseId")).size() + "份）", "当事人陈述申辩、听证材料"));
+		String caseNo = (String) execution.getVariable("caseId");
+		execution.setVariable("materials", List.of("行政处罚决定书（拟）", "调查终结报告", "证据材料（" + evidenceOf(caseNo).size()
+				+ "份）", "当事人陈述申辩、听证材料"));
+		execution.setVariable("evidenceList", evidenceList(caseNo));
+		execution.setVariable("caseOfficers", caseOfficerList(caseNo));
 		caseOf(execution).markMajor(major);
 	}
 
@@ -246,7 +322,7 @@ public class CaseService {
 	}
 
 	public List<CaseOfficer> officersOf(String caseNo) {
-		return officers.findByCaseNo(caseNo);
+		return officers.findByCaseNoOrderByIdAsc(caseNo);
 	}
 
 	CaseRepository repository() {

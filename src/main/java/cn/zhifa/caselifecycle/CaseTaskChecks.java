@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.qualification.QualificationService;
 
 /**
  * Task listener {@code ${caseTaskChecks}} (complete) on the user tasks of {@code enforcement-case}:
@@ -28,9 +29,11 @@ class CaseTaskChecks implements TaskListener {
 	static final Set<String> EXECUTION = Set.of("PAID", "ENFORCED", "COURT_APPLIED", "NOT_PAID_OVERDUE");
 
 	private final Deadlines deadlines;
+	private final QualificationService qualifications;
 
-	CaseTaskChecks(Deadlines deadlines) {
+	CaseTaskChecks(Deadlines deadlines, QualificationService qualifications) {
 		this.deadlines = deadlines;
+		this.qualifications = qualifications;
 	}
 
 	@Override
@@ -38,7 +41,8 @@ class CaseTaskChecks implements TaskListener {
 		switch (task.getTaskDefinitionKey()) {
 			case "userTask_approveFiling" -> approveFiling(task);
 			case "userTask_investigate" -> {
-				text(task, "evidenceSummary", "请填写取得的证据（种类、内容、取得时间和人员）");
+				text(task, EvidenceLines.FIELD, "请填写取得的证据，每行一项：证据种类：内容");
+				EvidenceLines.parse(task.getVariable(EvidenceLines.FIELD));
 				bool(task, "seizureNeeded");
 			}
 			case "userTask_handleSeizure" -> choice(task, "seizureOutcome", Set.of("RELEASED", "CONFISCATED", "HANDED_OVER"));
@@ -78,7 +82,7 @@ class CaseTaskChecks implements TaskListener {
 	private void approveFiling(DelegateTask task) {
 		String decision = choice(task, "filingDecision", FILING);
 		switch (decision) {
-			case "FILE" -> text(task, "handlerId", "立案须指定承办人");
+			case "FILE" -> handler(task);
 			case "NOT_FILE" -> text(task, "notFilingReasons", "不予立案须写明理由");
 			default -> {
 				if (!StringUtils.hasText(str(task, "targetAgencyCode")) && !StringUtils.hasText(str(task, "targetAgencyName"))) {
@@ -90,6 +94,17 @@ class CaseTaskChecks implements TaskListener {
 				}
 			}
 		}
+	}
+
+	/** The handler is one of the agency's certified officers, the people the filing form offers. */
+	private void handler(DelegateTask task) {
+		text(task, "handlerId", "立案须指定承办人");
+		String agency = task.getTenantId() != null ? task.getTenantId() : str(task, "agencyCode");
+		qualifications.caseOfficerRefusal(str(task, "handlerId").strip(), agency, qualifications.today())
+			.ifPresent(reason -> {
+				throw invalid("handlerId", "承办人须为本机构持有效执法证的行政执法人员：" + reason);
+			});
+		task.setVariable("handlerId", str(task, "handlerId").strip());
 	}
 
 	private void conclude(DelegateTask task) {
@@ -113,7 +128,9 @@ class CaseTaskChecks implements TaskListener {
 		if (!(fine instanceof Number amount) || amount.doubleValue() < 0) {
 			throw invalid("fineAmount", "请填写拟罚款数额（元，不罚款填0）");
 		}
-		if (task.getVariable("fineMin") instanceof Number || task.getVariable("fineMax") instanceof Number) {
+		// a benchmark in percent of the construction cost (fineUnit PERCENT_OF_COST) cannot be compared with yuan
+		boolean inYuan = task.getVariable("fineUnit") == null || "YUAN".equals(str(task, "fineUnit"));
+		if (inYuan && (task.getVariable("fineMin") instanceof Number || task.getVariable("fineMax") instanceof Number)) {
 			Number min = (Number) task.getVariable("fineMin");
 			Number max = (Number) task.getVariable("fineMax");
 			boolean outside = (min != null && amount.doubleValue() < min.doubleValue())

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * <li>{@code agencyName}, {@code agencyShortName}, {@code documentNumber}, {@code documentName}
  * (the kind's Chinese name), {@code today} (China time), {@code caseId} if not given;</li>
  * <li>{@code <field>Label} for every field that has a text in {@code labels.yml} (and every yes/no field);</li>
- * <li>{@code <x>Name} for every text field {@code <x>Id}: the officer's full name, or the id itself
- * when it is not an officer's user id ({@code handlerId} officer1 gives {@code handlerName} 李明);</li>
+ * <li>{@code <x>Name} for every text field {@code <x>Id}, and {@code <x>ByName} for every text field
+ * {@code <x>By}: the officer's full name, or the id itself when it is not an officer's user id
+ * ({@code handlerId} officer1 gives {@code handlerName} 李明, {@code registeredBy} gives {@code registeredByName});</li>
  * <li>the kind's derived lists ({@code lists:} in {@code document-kinds.yml}): rows with
  * {@code item}, {@code field} and {@code value} (the field's label).</li>
  * </ul>
@@ -50,6 +51,10 @@ final class DocumentFields {
 			if (name.endsWith("Id") && name.length() > 2 && field.getValue() instanceof String id && !id.isBlank()) {
 				String person = personName.apply(id);
 				all.putIfAbsent(name.substring(0, name.length() - 2) + "Name", person != null ? person : id);
+			}
+			else if (name.endsWith("By") && name.length() > 2 && field.getValue() instanceof String id && !id.isBlank()) {
+				String person = personName.apply(id);
+				all.putIfAbsent(name + "Name", person != null ? person : id);
 			}
 		}
 		kind.lists().forEach((list, items) -> {

@@ -28,6 +28,15 @@ record Labels(Map<String, String> booleans, Map<String, Map<String, String>> fie
 		return value instanceof Boolean ? bool((Boolean) value) : null;
 	}
 
+	/** The field's own text for this value ({@code fields:} in the file), or {@code null}: no yes/no fallback. */
+	String ownLabel(String field, Object value) {
+		Map<String, String> perField = fields.get(field);
+		if (value == null || perField == null) {
+			return null;
+		}
+		return perField.get(value instanceof Enum<?> e ? e.name() : value.toString());
+	}
+
 	String bool(boolean value) {
 		return booleans.getOrDefault(String.valueOf(value), value ? "是" : "否");
 	}

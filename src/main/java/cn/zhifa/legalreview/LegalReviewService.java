@@ -108,6 +108,9 @@ public class LegalReviewService {
 		execution.setVariable(MATERIALS_RECEIVED_AT, received);
 		execution.setVariable(DUE_AT, due);
 		execution.setVariable(EXTENDED, false);
+		if (round > 1 && text(execution, OPINION) != null) {
+			execution.setVariable(PREVIOUS_OPINION, text(execution, OPINION));
+		}
 		for (String cleared : List.of(EXTENSION_REASON, ACTION, OUTCOME, OPINION, REVIEWER, REVISION_ACTION,
 				HANDLER_RESPONSE)) {
 			execution.removeVariable(cleared);

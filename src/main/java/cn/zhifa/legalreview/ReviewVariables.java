@@ -35,6 +35,8 @@ final class ReviewVariables {
 	static final String OUTCOME = "reviewOutcome";
 	static final Set<String> OUTCOMES = Set.of("APPROVED", "NEEDS_CORRECTION", "REJECTED", "SUSPECTED_CRIME");
 	static final String OPINION = "reviewOpinion";
+	/** From round 2 on: the opinion of the round before, shown to the reviewer with the handler's revision notes. */
+	static final String PREVIOUS_OPINION = "previousReviewOpinion";
 	/** R-REV-4 checklist: true = no problem found. */
 	static final List<String> CHECKLIST = List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts",
 			"checkEvidence", "checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime");

@@ -15,6 +15,9 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -159,30 +162,47 @@ public class CamundaIdentitySetup {
 		}
 	}
 
-	/** The Tasklist filters every user sees; tenant and authorization checks still apply. */
+	/** Days ahead that 即将超期 looks: covers the longest warning period of the models (3 working days before a seizure ends). */
+	static final int DUE_SOON_DAYS = 3;
+	/** Priority the SLA warning gives a task (SlaService): warned tasks are listed in 即将超期 whatever their due date. */
+	static final int WARNED_PRIORITY = 80;
+
+	/**
+	 * The Tasklist filters every user sees; tenant and authorization checks still apply. They belong to
+	 * the system: a filter of the same name is brought back to this definition at every start.
+	 */
 	private void ensureFilters() {
 		TaskQuery mine = taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc();
 		TaskQuery agency = taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
 			.includeAssignedTasks().orderByDueDate().asc();
 		TaskQuery review = taskService.createTaskQuery().processDefinitionKey("legal-review")
 			.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().orderByDueDate().asc();
-		TaskQuery dueSoon = taskService.createTaskQuery().dueBeforeExpression("${dateTime().plusDays(2)}")
+		// due within the next days, or already warned or overdue (the SLA timers raise the priority)
+		TaskQuery dueSoon = taskService.createTaskQuery().or()
+			.dueBeforeExpression("${dateTime().plusDays(" + DUE_SOON_DAYS + ")}")
+			.taskMinPriority(WARNED_PRIORITY)
+			.endOr()
 			.orderByDueDate().asc();
-		ensureFilter("我的待办", "分配给我的任务", -10, mine);
+		ensureFilter("我的待办", "分配给我的任务（承办人的案件任务在此）", -10, mine);
 		ensureFilter("本机构待办", "本机构我所在岗位可领取的任务", 0, agency);
 		ensureFilter("法制审核", "重大执法决定法制审核任务", 10, review);
-		ensureFilter("即将超期", "两日内到期或已超期的任务(按到期时间排序)", 20, dueSoon);
+		ensureFilter("即将超期", DUE_SOON_DAYS + "日内到期、已提醒或已超期的任务（按到期时间排序）", 20, dueSoon);
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query) {
-		if (filterService.createFilterQuery().filterName(name).count() > 0) {
-			return;
+		Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
+				"variables", List.of(Map.of("name", "caseId", "label", "案号"), Map.of("name", "partyName", "label", "当事人")));
+		Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+		String wanted = new JsonTaskQueryConverter().toJson((TaskQueryImpl) query).toString();
+		if (filter == null) {
+			filter = filterService.newTaskFilter(name);
 		}
-		Filter filter = filterService.newTaskFilter(name);
+		else if (filter instanceof FilterEntity entity && wanted.equals(entity.getQueryInternal())
+				&& properties.equals(filter.getProperties())) {
+			return; // unchanged: no write, so nodes starting together do not collide
+		}
 		filter.setQuery(query);
-		filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-				"variables", List.of(Map.of("name", "caseId", "label", "案号"),
-						Map.of("name", "agencyCode", "label", "执法主体"))));
+		filter.setProperties(properties);
 		filterService.saveFilter(filter);
 	}
 }

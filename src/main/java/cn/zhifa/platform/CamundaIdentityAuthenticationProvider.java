@@ -35,6 +35,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
 			throw new BadCredentialsException("Bad credentials");
 		}
+		return authenticated(identityService, user);
+	}
+
+	/** The authenticated token of a known user: their groups as roles, their agencies as tenants. */
+	static Authentication authenticated(IdentityService identityService, String user) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		for (Group g : identityService.createGroupQuery().groupMember(user).list()) {
 			authorities.add(new SimpleGrantedAuthority(CurrentUser.GROUP_PREFIX + g.getId()));

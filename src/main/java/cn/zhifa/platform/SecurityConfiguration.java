@@ -1,10 +1,12 @@
 package cn.zhifa.platform;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -12,6 +14,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * are anonymous. The webapps under {@code /camunda/**} are guarded by their own login and CSRF
  * token; everything else, {@code /engine-rest/**} included, needs HTTP Basic against the Camunda
  * identity service ({@link CamundaIdentityAuthenticationProvider}).
+ * A user logged in to the webapps may also read {@code /api/**} (GET) with that session, e.g. a
+ * document linked in a task form ({@link WebappSessionAuthenticationFilter}).
  * CSRF protection stays on for browser sessions; calls that carry their own Basic credentials are
  * not forgeable by a third-party page and skip it.
  */
@@ -19,7 +23,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
 		RequestMatcher basicAuthCall = request -> {
 			String header = request.getHeader("Authorization");
 			return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
@@ -31,6 +35,8 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").hasAnyRole("camunda-admin", "supervisor")
 				.anyRequest().authenticated())
 			.httpBasic(Customizer.withDefaults())
+			// a GET of /api/** from a page of the webapps (e.g. a document link in a task form) runs as its session's user
+			.addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/engine-rest/**", "/camunda/**")
 				.ignoringRequestMatchers(basicAuthCall))
 			// the webapps set their own frame and content-type headers; keep Spring's defaults elsewhere

@@ -3,6 +3,7 @@ package cn.zhifa.qualification;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -45,6 +46,42 @@ public class QualificationService {
 		if (refused.isPresent()) {
 			throw refused.get();
 		}
+	}
+
+	/**
+	 * The agency's 行政执法人员 who may enforce on {@code day}, by unit and name: the people a case can be
+	 * given to (handler, investigating officers).
+	 */
+	public List<Officer> certifiedOfficers(String agencyCode, LocalDate day) {
+		if (agencyCode == null) {
+			return List.of();
+		}
+		return officers.findByAgencyCode(agencyCode).stream()
+			.filter(o -> o.getRole() == StaffRole.OFFICER && o.mayEnforceOn(day))
+			.sorted(Comparator.comparing((Officer o) -> o.getUnit() == null ? "" : o.getUnit())
+				.thenComparing(Officer::getUserId))
+			.toList();
+	}
+
+	/**
+	 * Why this person cannot be given a case of the agency on {@code day} (not one of its
+	 * {@link #certifiedOfficers certified officers}), or empty when they can.
+	 */
+	public Optional<String> caseOfficerRefusal(String userId, String agencyCode, LocalDate day) {
+		Optional<NotQualifiedException> refused = refusal(userId, agencyCode, day);
+		if (refused.isPresent()) {
+			return Optional.of(refused.get().getMessage());
+		}
+		Officer officer = officers.findById(userId).orElseThrow();
+		if (officer.getRole() != StaffRole.OFFICER) {
+			return Optional.of(name(officer) + "为" + officer.getRole().label() + "，不是本机构的行政执法人员");
+		}
+		return Optional.empty();
+	}
+
+	/** User ids from a Java collection, a JSON array (a Camunda Json variable or text) or comma-separated text. */
+	public static List<String> userIds(Object value) {
+		return EnforcementStepGuard.userIds(value);
 	}
 
 	/** The refusal for this person, agency and day, or empty when they may enforce. */

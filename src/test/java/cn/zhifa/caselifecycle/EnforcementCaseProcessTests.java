@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.filter.Filter;
 
 
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -37,6 +39,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 
 	static final String PERSON_ID = "530302199001011232";
 	static final String ORG_CODE = "91350100M000100Y43";
+	/** What the officers list in 调查取证: one item a line, "kind：content". */
+	static final String EVIDENCE = "现场笔录：11月2日现场检查笔录1份\n视听资料：现场照片6张\n当事人的陈述：询问笔录1份";
 	/** Monday 2 Nov 2026, 09:00 Beijing time. */
 	static final Date MONDAY = at("2026-11-02T09:00:00+08:00");
 
@@ -118,6 +122,16 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		fileAndInvestigate(pi);
 		conclude(pi, "ORDINARY", false, false);
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "fineMin")).isEqualTo(2000.0);
+		// the screen shows Chinese texts and names, never the codes (task variables from templates/labels.yml)
+		assertThat(engine.getTaskService().getVariablesLocal(task(pi, "userTask_proposePenalty").getId()))
+			.containsEntry("handlingLabel", "一般处罚").containsEntry("circumstanceLabel", "一般")
+			.containsEntry("violationCodeLabel", "占道经营（城市管理）").containsEntry("fineUnitLabel", "元")
+			.containsEntry("partyTypeLabel", "自然人").containsEntry("handlerName", "李明")
+			.containsEntry("registeredByName", "李明");
+		assertThat(cases.evidenceOf(caseNo)).extracting(Evidence::getKind, Evidence::getDescription, Evidence::getObtainedBy)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("现场笔录", "11月2日现场检查笔录1份", "李明、王芳"),
+					org.assertj.core.groups.Tuple.tuple("视听资料", "现场照片6张", "李明、王芳"),
+					org.assertj.core.groups.Tuple.tuple("当事人的陈述", "询问笔录1份", "李明、王芳"));
 
 		as("officer1");
 		assertThatThrownBy(() -> complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 9000)))
@@ -138,6 +152,9 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 				"fineAmount", 3000));
 		assertThat(documents.find((String) var(pi, "decisionDocId"))).isPresent();
 		assertThat((String) var(pi, "decisionNumber")).startsWith("寥街罚决〔2026〕");
+		assertThat(task(pi, "userTask_serve").getAssignee()).isEqualTo("officer1");
+		assertThat(engine.getTaskService().getVariableLocal(task(pi, "userTask_serve").getId(), "decisionKindLabel"))
+			.isEqualTo("给予行政处罚");
 		assertThat(task(pi, "userTask_serve").getDueDate()).isEqualTo(at("2026-11-17T23:59:59+08:00"));
 
 		as("officer1");
@@ -209,7 +226,20 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
 			.singleResult();
 		assertThat(review.getTenantId()).isEqualTo("LIAOKUO");
+		// the reviewer sees the evidence the officers listed (it was "证据材料（0份）"), who handled the case, the benchmark
+		assertThat(var(review, "materials").toString()).contains("证据材料（3份）");
+		as("reviewer1");
+		complete(review, "userTask_checkMaterials", Map.of("materialsComplete", true));
+		Task reviewTask = task(review, "userTask_reviewDecision");
+		Map<String, Object> seen = engine.getTaskService().getVariables(reviewTask.getId());
+		assertThat(seen.get("evidenceList").toString()).contains("现场笔录", "11月2日现场检查笔录1份", "李明、王芳");
+		assertThat(seen.get("caseOfficers").toString()).contains("李明", "承办人、调查取证执法人员", "53030020240001", "王芳");
+		assertThat(seen).containsEntry("handlingLabel", "一般处罚").containsEntry("decisionTypeLabel", "行政处罚")
+			.containsEntry("handlerName", "李明").containsKey("reviewSubmissionDocId").containsKey("priorNoticeDocId");
 		reviewAs("reviewer1", review, "APPROVED", null);
+		as("head1");
+		assertThat(engine.getTaskService().getVariableLocal(task(pi, "userTask_collectiveDiscussion").getId(),
+				"legalReviewResultLabel")).isEqualTo("审核通过");
 
 		as("head1");
 		complete(pi, "userTask_collectiveDiscussion", Map.of("discussionMinutes", "集体讨论同意处罚意见"));
@@ -360,7 +390,63 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
 		as("officer1");
 		assertThatThrownBy(() -> complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer3",
-				"evidenceSummary", "现场笔录", "seizureNeeded", false))).isInstanceOf(AuthorizationException.class);
+				"evidenceSummary", EVIDENCE, "seizureNeeded", false))).isInstanceOf(AuthorizationException.class);
+	}
+
+	/** Issue 12 §4: the handler is chosen from the agency's certified officers, and gets the case's steps (我的待办). */
+	@Test
+	void filingOffersTheCertifiedOfficersAndRefusesAnyoneElseAsHandler() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		String offered = engine.getTaskService()
+			.getVariableLocal(task(pi, "userTask_approveFiling").getId(), "certifiedOfficers").toString();
+		assertThat(offered).contains("{\"label\":\"李明（执法一中队）\",\"value\":\"officer1\"}", "\"officer2\"")
+			.doesNotContain("officer3", "aux1", "reviewer1", "head1", "officer4");
+
+		as("head1");
+		// a name typed instead of chosen, an expired certificate, auxiliary staff, a reviewer, another agency's officer
+		for (String handler : List.of("李明", "officer3", "aux1", "reviewer1", "officer4")) {
+			assertThatThrownBy(() -> complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId",
+					handler))).as(handler).isInstanceOf(FormFieldValidationException.class)
+				.hasMessageContaining("handlerId").hasMessageContaining("承办人");
+		}
+		assertThat(pi).isWaitingAt("userTask_approveFiling");
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer2"));
+
+		Task investigate = task(pi, "userTask_investigate");
+		assertThat(investigate.getAssignee()).isEqualTo("officer2");
+		assertThat(engine.getTaskService().getVariableLocal(investigate.getId(), "certifiedOfficers").toString())
+			.contains("officer1", "officer2");
+		Filter mine = engine.getFilterService().createFilterQuery().filterName("我的待办").singleResult();
+		as("officer2");
+		assertThat(engine.getFilterService().<Task>list(mine.getId())).extracting(Task::getId).contains(investigate.getId());
+		as("officer1");
+		assertThat(engine.getFilterService().<Task>list(mine.getId())).extracting(Task::getId)
+			.doesNotContain(investigate.getId());
+	}
+
+	/** Issue 12 §4: evidence listed in 调查取证 — as Tasklist's checklist submits the officers (JSON) — is the case's evidence. */
+	@Test
+	void evidenceListedInTheInvestigationIsRecordedAndABadLineIsRefused() {
+		clockAt(MONDAY);
+		String caseNo = register(person("CM-OCCUPY-ROAD"));
+		ProcessInstance pi = instance(caseNo);
+		as("head1");
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		as("officer1");
+		Object chosen = SpinValues.jsonValue("[\"officer1\",\"officer2\"]").create();
+		assertThatThrownBy(() -> complete(pi, "userTask_investigate", Map.of("investigatingOfficers", chosen,
+				"evidenceSummary", "现场笔录1份、照片6张", "seizureNeeded", false))).isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("evidenceSummary").hasMessageContaining("证据种类");
+		assertThat(cases.evidenceOf(caseNo)).isEmpty();
+
+		complete(pi, "userTask_investigate", Map.of("investigatingOfficers", chosen, "evidenceSummary",
+				"现场笔录：现场检查笔录1份\n\n书证: 营业执照复印件1份", "seizureNeeded", false));
+		assertThat(cases.evidenceOf(caseNo)).extracting(Evidence::getKind).containsExactly("现场笔录", "书证");
+		assertThat(cases.officersOf(caseNo)).extracting(CaseOfficer::getUserId, CaseOfficer::getAssignment).contains(
+				org.assertj.core.groups.Tuple.tuple("officer1", "INVESTIGATOR"),
+				org.assertj.core.groups.Tuple.tuple("officer2", "INVESTIGATOR"));
+		assertThat(var(pi, "evidenceList").toString()).contains("营业执照复印件1份");
 	}
 
 	// --- steps ---
@@ -370,7 +456,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
 		as("officer1");
 		complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer2", "evidenceSummary",
-				"现场笔录1份、照片6张、询问笔录1份", "seizureNeeded", false));
+				EVIDENCE, "seizureNeeded", false));
 	}
 
 	private void conclude(ProcessInstance pi, String circumstance, boolean firstOffence, boolean corrected) {
@@ -383,7 +469,9 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 	/** The reviewer accepts the materials and decides, every R-REV-4 checklist point in order. */
 	private void reviewAs(String reviewer, ProcessInstance review, String outcome, String opinionText) {
 		as(reviewer);
-		complete(review, "userTask_checkMaterials", Map.of("materialsComplete", true));
+		if (task(review, "userTask_checkMaterials") != null) {
+			complete(review, "userTask_checkMaterials", Map.of("materialsComplete", true));
+		}
 		Map<String, Object> opinion = new HashMap<>();
 		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
 				"checkDiscretion", "checkDocuments", "checkCrime").forEach(c -> opinion.put(c, true));

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import cn.zhifa.support.ZhifaIntegrationTest;
@@ -62,6 +64,68 @@ class DocumentApiIT {
 		assertThat(stored.kind()).isEqualTo("REVIEW_OPINION");
 		assertThat(stored.caseId()).isEqualTo(caseId);
 		assertThat(stored.createdBy()).isEqualTo(DocumentService.SYSTEM_USER);
+	}
+
+	/**
+	 * Issue 12 §4: a document linked in a task form opens for the user logged in to Tasklist, with the
+	 * webapp session alone (no HTTP Basic); the session gives the same agency limits, and only reads.
+	 */
+	@Test
+	void aLinkFromTasklistOpensTheDocumentWithTheWebappSession() {
+		String officer1 = tasklistSession("officer1");
+		ResponseEntity<byte[]> opened = http.exchange("/api/documents/" + opinion.id(), HttpMethod.GET,
+				new HttpEntity<>(cookie(officer1)), byte[].class);
+		assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(DocumentService.sha256(opened.getBody())).isEqualTo(opinion.sha256());
+		assertThat(opened.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
+
+		String officer4 = tasklistSession("officer4"); // another agency: as if it did not exist
+		assertThat(http.exchange("/api/documents/" + opinion.id(), HttpMethod.GET, new HttpEntity<>(cookie(officer4)),
+				byte[].class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		// no session, or a session without a login: a login is needed
+		assertThat(http.getForEntity("/api/documents/" + opinion.id(), byte[].class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(http.exchange("/api/documents/" + opinion.id(), HttpMethod.GET,
+				new HttpEntity<>(cookie(anonymousSession())), byte[].class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		// the session reads only: changing something still needs the API's own login
+		HttpHeaders post = cookie(officer1);
+		post.setContentType(MediaType.APPLICATION_JSON);
+		assertThat(http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>("{}", post), String.class).getStatusCode()
+			.is2xxSuccessful()).isFalse();
+		assertThat(http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>("{}", post), String.class).getStatusCode()
+			.value()).isIn(401, 403);
+	}
+
+	/** Logs in to Tasklist as a browser does (CSRF cookie and header); returns the session id. */
+	private String tasklistSession(String user) {
+		ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+		String xsrf = setCookie(page, "XSRF-TOKEN");
+		String session = setCookie(page, "JSESSIONID");
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf);
+		headers.add("X-XSRF-TOKEN", xsrf);
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+				new HttpEntity<>("username=" + user + "&password=demo", headers), String.class);
+		assertThat(login.getStatusCode()).as("login %s", user).isEqualTo(HttpStatus.OK);
+		String renewed = setCookie(login, "JSESSIONID");
+		return renewed != null ? renewed : session;
+	}
+
+	private String anonymousSession() {
+		return setCookie(http.getForEntity("/camunda/app/tasklist/default/", String.class), "JSESSIONID");
+	}
+
+	private static HttpHeaders cookie(String session) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
+		return headers;
+	}
+
+	private static String setCookie(ResponseEntity<?> response, String name) {
+		List<String> cookies = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+		return cookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.substring(name.length() + 1).split(";")[0])
+			.findFirst().orElse(null);
 	}
 
 	@Test

@@ -45,8 +45,8 @@ class DocumentTemplatesTest {
 		Labels labels = templates.labels();
 		assertThat(labels.label("decisionType", "PENALTY")).isEqualTo("行政处罚");
 		assertThat(labels.label("decisionType", "EXPROPRIATION")).isEqualTo("行政征收征用");
-		assertThat(labels.label("reviewOutcome", "SUSPECTED_CRIME")).isEqualTo("涉嫌犯罪应移送");
-		assertThat(labels.label("reviewOutcome", "NEEDS_CORRECTION")).isEqualTo("需补正/纠正");
+		assertThat(labels.label("reviewOutcome", "SUSPECTED_CRIME")).isEqualTo("涉嫌犯罪，应移送司法机关");
+		assertThat(labels.label("reviewOutcome", "NEEDS_CORRECTION")).isEqualTo("需补正、纠正");
 		assertThat(labels.label("someFlag", true)).isEqualTo("是");
 		assertThat(labels.bool(false)).isEqualTo("否");
 		assertThat(labels.label("checkCrime", true)).isEqualTo("未发现涉嫌犯罪");

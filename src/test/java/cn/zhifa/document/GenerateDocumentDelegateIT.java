@@ -62,7 +62,7 @@ class GenerateDocumentDelegateIT extends EngineTestSupport {
 		assertThat(opinion.agencyCode()).isEqualTo("LIAOKUO");
 		try (XWPFWordExtractor text = new XWPFWordExtractor(DocxTemplateFillerTest.reopen(opinion.content()))) {
 			assertThat(text.getText()).doesNotContain("${").contains(opinion.number(), caseId, "寥廓街道综合行政执法队",
-					"需补正/纠正", "证据是否合法、确实、充分", "存在问题", "行政处罚");
+					"需补正、纠正", "证据是否合法、确实、充分", "存在问题", "行政处罚");
 		}
 		StoredDocument submission = documents.find(submissionId).orElseThrow();
 		assertThat(submission.kind()).isEqualTo("REVIEW_SUBMISSION");

@@ -115,6 +115,10 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		acceptMaterials(pi);
 		decide(pi, "reviewer1", "NEEDS_CORRECTION", "罚款数额超出裁量基准，请说明理由或调整");
 		assertThat(task(pi, "userTask_reviseDecision").getAssignee()).isEqualTo("officer1");
+		// the handler reads the conclusion and the reviewer by name, not REJECTED / reviewer1
+		assertThat(engine.getTaskService().getVariablesLocal(task(pi, "userTask_reviseDecision").getId()))
+			.containsEntry("reviewOutcomeLabel", "需补正、纠正").containsEntry("reviewerName", "刘洋")
+			.containsEntry("handlerName", "李明").containsEntry("decisionTypeLabel", "行政处罚");
 
 		clockAt(at("2026-10-12T15:00:00+08:00"));
 		as("officer1");
@@ -126,6 +130,11 @@ class LegalReviewProcessTests extends EngineTestSupport {
 
 		Task second = task(pi, "userTask_reviewDecision");
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "reviewRound")).isEqualTo(2);
+		// on re-review the reviewer sees what was corrected and what they asked for
+		assertThat(engine.getTaskService().getVariables(second.getId()))
+			.containsEntry("revisionNotes", "已按裁量基准调整罚款数额")
+			.containsEntry("previousReviewOpinion", "罚款数额超出裁量基准，请说明理由或调整")
+			.doesNotContainKey("reviewOpinion");
 		assertThat(second.getDueDate()).isEqualTo(at("2026-10-19T23:59:59+08:00"));
 		decide(pi, "reviewer1", "APPROVED", null);
 
@@ -260,6 +269,20 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		Task check = task(pi, "userTask_checkMaterials");
 		assertThatThrownBy(() -> engine.getTaskService().setAssignee(check.getId(), "reviewer1"))
 			.isInstanceOf(AuthorizationException.class).hasMessageContaining("回避");
+	}
+
+	/** Started from Tasklist's start form (no handler field): the person who starts the review is its handler. */
+	@Test
+	void whoeverStartsTheReviewIsItsHandler() {
+		clockAt(at(BEFORE_NATIONAL_DAY));
+		Map<String, Object> vars = startVariables();
+		vars.remove("handlerId");
+		as("officer2");
+		ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("legal-review", caseId, vars);
+		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "handlerId")).isEqualTo("officer2");
+		acceptMaterials(pi);
+		decide(pi, "reviewer1", "REJECTED", "证据不足");
+		assertThat(task(pi, "userTask_respondToOpinion").getAssignee()).isEqualTo("officer2");
 	}
 
 	@Test

@@ -1,0 +1,63 @@
+package cn.zhifa.caselifecycle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The evidence an officer lists in 调查取证 (field {@code evidenceSummary}): one item per line,
+ * "证据种类：内容", the kind being one of the statutory kinds (行政处罚法 第四十六条). Each line becomes
+ * one evidence record of the case, the same records {@code POST /api/cases/{caseNo}/evidence} adds.
+ */
+final class EvidenceLines {
+
+	/** 行政处罚法 第四十六条: the kinds of evidence (勘验笔录、现场笔录 counted as two). */
+	static final List<String> KINDS = List.of("书证", "物证", "视听资料", "电子数据", "证人证言", "当事人的陈述", "鉴定意见",
+			"勘验笔录", "现场笔录");
+	static final String FIELD = "evidenceSummary";
+
+	record Item(String kind, String description) {
+	}
+
+	private EvidenceLines() {
+	}
+
+	/**
+	 * The items of the text, in order; a line without a statutory kind before "：" is refused, naming
+	 * the field and the line.
+	 */
+	static List<Item> parse(Object text) {
+		List<Item> items = new ArrayList<>();
+		if (text == null) {
+			return items;
+		}
+		String[] lines = text.toString().split("\\R");
+		for (int i = 0; i < lines.length; i++) {
+			String line = lines[i].strip();
+			if (line.isEmpty()) {
+				continue;
+			}
+			int colon = indexOfColon(line);
+			String kind = colon < 0 ? null : line.substring(0, colon).strip();
+			String description = colon < 0 ? "" : line.substring(colon + 1).strip();
+			if (kind == null || !KINDS.contains(kind) || description.isEmpty()) {
+				throw CaseService.invalid(FIELD, "取得的证据第" + (i + 1) + "行「" + abbreviate(line)
+						+ "」应写成“证据种类：内容”，例如“现场笔录：11月20日现场检查笔录1份”；证据种类为 " + String.join("、", KINDS));
+			}
+			items.add(new Item(kind, description));
+		}
+		return items;
+	}
+
+	private static int indexOfColon(String line) {
+		int full = line.indexOf('：');
+		int half = line.indexOf(':');
+		if (full < 0) {
+			return half;
+		}
+		return half < 0 ? full : Math.min(full, half);
+	}
+
+	private static String abbreviate(String line) {
+		return line.length() <= 20 ? line : line.substring(0, 20) + "…";
+	}
+}

@@ -1,0 +1,66 @@
+package cn.zhifa.platform;
+
+import java.io.IOException;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Lets a user logged in to Tasklist or Cockpit open our read-only API from a link, e.g. a generated
+ * document linked in a task form ({@code /api/documents/{id}}): a {@code GET} or {@code HEAD} under
+ * {@code /api/} without credentials of its own runs as the user of the webapps' session (the same
+ * identity, groups and agencies as HTTP Basic would give). Nothing else changes: other methods still
+ * need HTTP Basic (or Spring's CSRF token), and the session is only read, never created.
+ */
+class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+
+	/** Where Camunda's webapps keep their login in the HTTP session (webapp AuthenticationUtil). */
+	static final String SESSION_ATTRIBUTE = "authenticatedUser";
+	static final String ENGINE = "default";
+
+	private final IdentityService identityService;
+
+	WebappSessionAuthenticationFilter(IdentityService identityService) {
+		this.identityService = identityService;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return !path.startsWith("/api/") || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+				|| request.getHeader("Authorization") != null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String user = sessionUser(request.getSession(false));
+		if (user != null && SecurityContextHolder.getContext().getAuthentication() == null) {
+			SecurityContextHolder.getContext()
+				.setAuthentication(CamundaIdentityAuthenticationProvider.authenticated(identityService, user));
+		}
+		chain.doFilter(request, response);
+	}
+
+	private String sessionUser(HttpSession session) {
+		if (session == null || !(session.getAttribute(SESSION_ATTRIBUTE) instanceof Authentications authentications)) {
+			return null;
+		}
+		Authentication authentication = authentications.getAuthenticationForProcessEngine(ENGINE);
+		if (authentication == null || authentication.getIdentityId() == null) {
+			return null;
+		}
+		// a user deleted since the login no longer counts
+		return identityService.createUserQuery().userId(authentication.getIdentityId()).count() == 1
+				? authentication.getIdentityId() : null;
+	}
+}

@@ -1,0 +1,56 @@
+package cn.zhifa.qualification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zhifa.organisation.Officer;
+
+/**
+ * Task listener {@code ${certifiedOfficers}} (event {@code create}) for a task whose form chooses
+ * people: sets the task variable {@value #VARIABLE} to the agency's officers who may enforce today,
+ * as the options of a Camunda Forms select / checklist ({@code "valuesKey": "certifiedOfficers"}):
+ * a JSON list of {@code {"label": "李明（执法一中队）", "value": "officer1"}}. The agency is the task's
+ * tenant, else {@code agencyCode}. Choosing from it does not replace the server's check of the
+ * submitted user ids.
+ */
+@Component("certifiedOfficers")
+class CertifiedOfficerOptions implements TaskListener {
+
+	static final String VARIABLE = "certifiedOfficers";
+
+	private final QualificationService qualifications;
+	private final ObjectMapper json = new ObjectMapper();
+
+	CertifiedOfficerOptions(QualificationService qualifications) {
+		this.qualifications = qualifications;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		Object agency = task.getTenantId() != null ? task.getTenantId() : task.getVariable("agencyCode");
+		List<Map<String, String>> options = new ArrayList<>();
+		for (Officer officer : qualifications.certifiedOfficers(agency == null ? null : agency.toString(),
+				qualifications.today())) {
+			Map<String, String> option = new LinkedHashMap<>();
+			option.put("label", officer.getFullName() + (officer.getUnit() == null ? "" : "（" + officer.getUnit() + "）"));
+			option.put("value", officer.getUserId());
+			options.add(option);
+		}
+		try {
+			task.setVariableLocal(VARIABLE, SpinValues.jsonValue(json.writeValueAsString(options)).create());
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
