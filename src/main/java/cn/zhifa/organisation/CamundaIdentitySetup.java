@@ -102,23 +102,44 @@ public class CamundaIdentitySetup {
 		}
 	}
 
-	/** A user in the organisation: Camunda user, role group, agency role group and tenant. */
-	public void ensureUser(Officer officer, String firstName, String lastName, String initialPassword) {
+	/**
+	 * A user in the organisation: Camunda user named as the organisation names them
+	 * ({@link #ensureDisplayName}), role group, agency role group and tenant.
+	 */
+	public void ensureUser(Officer officer, String initialPassword) {
 		String id = officer.getUserId();
 		if (identityService.createUserQuery().userId(id).count() == 0) {
 			User user = identityService.newUser(id);
-			user.setFirstName(firstName);
-			user.setLastName(lastName);
+			user.setFirstName(officer.getFullName());
+			user.setLastName("");
 			user.setPassword(initialPassword);
 			user.setEmail(id + "@zhifa.example");
 			identityService.saveUser(user);
 		}
+		ensureDisplayName(id, officer.getFullName());
 		ensureMembership(id, officer.getRole().groupId());
 		if (officer.getAgencyCode() != null) {
 			ensureMembership(id, officer.getRole().groupOf(officer.getAgencyCode()));
 			if (identityService.createTenantQuery().userMember(id).tenantId(officer.getAgencyCode()).count() == 0) {
 				identityService.createTenantUserMembership(officer.getAgencyCode(), id);
 			}
+		}
+	}
+
+	/**
+	 * Names a Camunda user as a Chinese reader expects, 姓 then 名 without a space (张伟): the webapps show
+	 * "firstName lastName", so the whole name goes into firstName and lastName stays empty (ADR-0011).
+	 * Corrects users created otherwise (earlier versions: firstName 伟, lastName 张). No-op for unknown users.
+	 */
+	public void ensureDisplayName(String userId, String fullName) {
+		User user = identityService.createUserQuery().userId(userId).singleResult();
+		if (user == null || fullName == null || fullName.isBlank()) {
+			return;
+		}
+		if (!fullName.equals(user.getFirstName()) || !"".equals(user.getLastName())) {
+			user.setFirstName(fullName);
+			user.setLastName("");
+			identityService.saveUser(user);
 		}
 	}
 

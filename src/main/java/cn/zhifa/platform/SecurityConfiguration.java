@@ -2,7 +2,6 @@ package cn.zhifa.platform;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -13,13 +12,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * token; everything else, {@code /engine-rest/**} included, needs HTTP Basic against the Camunda
  * identity service ({@link CamundaIdentityAuthenticationProvider}).
  * CSRF protection stays on for browser sessions; calls that carry their own Basic credentials are
- * not forgeable by a third-party page and skip it.
+ * not forgeable by a third-party page and skip it. Without valid login the answer is 401 with a Chinese
+ * message, and the Basic challenge only for API clients, so browsers never pop up a sign-in dialog
+ * ({@link LoginRequiredEntryPoint}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		LoginRequiredEntryPoint loginRequired = new LoginRequiredEntryPoint();
 		RequestMatcher basicAuthCall = request -> {
 			String header = request.getHeader("Authorization");
 			return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
@@ -30,7 +32,8 @@ class SecurityConfiguration {
 				.requestMatchers("/camunda/**", "/").permitAll()
 				.requestMatchers("/actuator/**").hasAnyRole("camunda-admin", "supervisor")
 				.anyRequest().authenticated())
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationEntryPoint(loginRequired))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginRequired))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/engine-rest/**", "/camunda/**")
 				.ignoringRequestMatchers(basicAuthCall))
 			// the webapps set their own frame and content-type headers; keep Spring's defaults elsewhere
