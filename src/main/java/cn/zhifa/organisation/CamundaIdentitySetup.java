@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -77,6 +78,8 @@ public class CamundaIdentitySetup {
 				grant(role.groupId(), Resources.DEPLOYMENT, "*", Permissions.READ);
 			}
 		}
+		// Camunda's starter names its administrators' group "camunda BPM Administrators" (shown in Admin, Welcome)
+		ensureGroupName(Groups.CAMUNDA_ADMIN, "系统管理员");
 		ensureGroup(LEGAL_OFFICE_GROUP, "法制机构(模型维护)", "WORKFLOW");
 		grant(LEGAL_OFFICE_GROUP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(LEGAL_OFFICE_GROUP, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
@@ -154,6 +157,14 @@ public class CamundaIdentitySetup {
 			Group group = identityService.newGroup(id);
 			group.setName(name);
 			group.setType(type);
+			identityService.saveGroup(group);
+		}
+	}
+
+	private void ensureGroupName(String id, String name) {
+		Group group = identityService.createGroupQuery().groupId(id).singleResult();
+		if (group != null && !name.equals(group.getName())) {
+			group.setName(name);
 			identityService.saveGroup(group);
 		}
 	}

@@ -40,6 +40,11 @@ class PersonNamesIT {
 	}
 
 	@Test
+	void administratorsGroupHasAChineseName() {
+		assertThat(identityService.createGroupQuery().groupId("camunda-admin").singleResult().getName()).isEqualTo("系统管理员");
+	}
+
+	@Test
 	void namesStoredTheWesternWayAreCorrected() {
 		String id = "legacy" + UUID.randomUUID().toString().substring(0, 8);
 		User user = identityService.newUser(id);

@@ -11,5 +11,7 @@ export default {
     fallbackLocale: 'zh'
   },
   // the first-login box points to Camunda's welcome page, which we do not serve
-  disableWelcomeMessage: true
+  disableWelcomeMessage: true,
+  // /camunda/assets/zhifa-webapps.js: page language, app menu labels
+  customScripts: ['../../assets/zhifa-webapps']
 };

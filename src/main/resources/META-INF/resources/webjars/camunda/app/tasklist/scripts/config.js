@@ -12,6 +12,8 @@ export default {
   },
   // the first-login box points to Camunda's welcome page, which we do not serve
   disableWelcomeMessage: true,
+  // /camunda/assets/zhifa-webapps.js: page language, app menu labels
+  customScripts: ['../../assets/zhifa-webapps'],
 
   shortcuts: {
     claimTask: {
