@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -80,6 +81,8 @@ public class CamundaIdentitySetup {
 				grant(role.groupId(), Resources.DEPLOYMENT, "*", Permissions.READ);
 			}
 		}
+		// Camunda's starter names its administrators' group "camunda BPM Administrators" (shown in Admin, Welcome)
+		ensureGroupName(Groups.CAMUNDA_ADMIN, "系统管理员");
 		ensureGroup(LEGAL_OFFICE_GROUP, "法制机构(模型维护)", "WORKFLOW");
 		grant(LEGAL_OFFICE_GROUP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(LEGAL_OFFICE_GROUP, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
@@ -105,23 +108,44 @@ public class CamundaIdentitySetup {
 		}
 	}
 
-	/** A user in the organisation: Camunda user, role group, agency role group and tenant. */
-	public void ensureUser(Officer officer, String firstName, String lastName, String initialPassword) {
+	/**
+	 * A user in the organisation: Camunda user named as the organisation names them
+	 * ({@link #ensureDisplayName}), role group, agency role group and tenant.
+	 */
+	public void ensureUser(Officer officer, String initialPassword) {
 		String id = officer.getUserId();
 		if (identityService.createUserQuery().userId(id).count() == 0) {
 			User user = identityService.newUser(id);
-			user.setFirstName(firstName);
-			user.setLastName(lastName);
+			user.setFirstName(officer.getFullName());
+			user.setLastName("");
 			user.setPassword(initialPassword);
 			user.setEmail(id + "@zhifa.example");
 			identityService.saveUser(user);
 		}
+		ensureDisplayName(id, officer.getFullName());
 		ensureMembership(id, officer.getRole().groupId());
 		if (officer.getAgencyCode() != null) {
 			ensureMembership(id, officer.getRole().groupOf(officer.getAgencyCode()));
 			if (identityService.createTenantQuery().userMember(id).tenantId(officer.getAgencyCode()).count() == 0) {
 				identityService.createTenantUserMembership(officer.getAgencyCode(), id);
 			}
+		}
+	}
+
+	/**
+	 * Names a Camunda user as a Chinese reader expects, 姓 then 名 without a space (张伟): the webapps show
+	 * "firstName lastName", so the whole name goes into firstName and lastName stays empty (ADR-0011).
+	 * Corrects users created otherwise (earlier versions: firstName 伟, lastName 张). No-op for unknown users.
+	 */
+	public void ensureDisplayName(String userId, String fullName) {
+		User user = identityService.createUserQuery().userId(userId).singleResult();
+		if (user == null || fullName == null || fullName.isBlank()) {
+			return;
+		}
+		if (!fullName.equals(user.getFirstName()) || !"".equals(user.getLastName())) {
+			user.setFirstName(fullName);
+			user.setLastName("");
+			identityService.saveUser(user);
 		}
 	}
 
@@ -136,6 +160,14 @@ public class CamundaIdentitySetup {
 			Group group = identityService.newGroup(id);
 			group.setName(name);
 			group.setType(type);
+			identityService.saveGroup(group);
+		}
+	}
+
+	private void ensureGroupName(String id, String name) {
+		Group group = identityService.createGroupQuery().groupId(id).singleResult();
+		if (group != null && !name.equals(group.getName())) {
+			group.setName(name);
 			identityService.saveGroup(group);
 		}
 	}

@@ -27,20 +27,28 @@ class OrganisationSetup {
 	private final OfficerRepository officers;
 	private final TransactionTemplate tx;
 	private final boolean demo;
+	private final String adminId;
+	private final String adminName;
 
 	OrganisationSetup(CamundaIdentitySetup identity, AgencyRepository agencies, OfficerRepository officers,
-			TransactionTemplate tx, @Value("${zhifa.demo.enabled:false}") boolean demo) {
+			TransactionTemplate tx, @Value("${zhifa.demo.enabled:false}") boolean demo,
+			@Value("${camunda.bpm.admin-user.id:}") String adminId,
+			@Value("${camunda.bpm.admin-user.first-name:}") String adminName) {
 		this.identity = identity;
 		this.agencies = agencies;
 		this.officers = officers;
 		this.tx = tx;
 		this.demo = demo;
+		this.adminId = adminId;
+		this.adminName = adminName;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void onStart() {
 		tx.executeWithoutResult(s -> {
 			identity.ensureRolesAndFilters();
+			// Camunda's starter creates the administrator with a last name of its own ("Admin")
+			identity.ensureDisplayName(adminId, adminName);
 			if (demo) {
 				createDemoOrganisation();
 			}
@@ -83,15 +91,15 @@ class OrganisationSetup {
 		return agencies.findById(agency.getCode()).orElseGet(() -> agencies.save(agency));
 	}
 
-	private void person(String userId, String agencyCode, String lastName, String firstName, StaffRole role, String unit,
+	private void person(String userId, String agencyCode, String surname, String givenName, StaffRole role, String unit,
 			String certificateNo, String issuer, LocalDate validFrom, LocalDate validTo) {
 		Officer officer = officers.findById(userId).orElseGet(() -> {
-			Officer o = new Officer(userId, agencyCode, lastName + firstName, role, unit);
+			Officer o = new Officer(userId, agencyCode, surname + givenName, role, unit);
 			if (certificateNo != null) {
 				o.addCertificate(certificateNo, issuer, validFrom, validTo);
 			}
 			return officers.save(o);
 		});
-		identity.ensureUser(officer, firstName, lastName, DEMO_PASSWORD);
+		identity.ensureUser(officer, DEMO_PASSWORD);
 	}
 }

@@ -3,7 +3,6 @@ package cn.zhifa.platform;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -17,13 +16,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * A user logged in to the webapps may also read {@code /api/**} (GET) with that session, e.g. a
  * document linked in a task form ({@link WebappSessionAuthenticationFilter}).
  * CSRF protection stays on for browser sessions; calls that carry their own Basic credentials are
- * not forgeable by a third-party page and skip it.
+ * not forgeable by a third-party page and skip it. Without valid login the answer is 401 with a Chinese
+ * message, and the Basic challenge only for API clients, so browsers never pop up a sign-in dialog
+ * ({@link LoginRequiredEntryPoint}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
+		LoginRequiredEntryPoint loginRequired = new LoginRequiredEntryPoint();
 		RequestMatcher basicAuthCall = request -> {
 			String header = request.getHeader("Authorization");
 			return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
@@ -34,7 +36,8 @@ class SecurityConfiguration {
 				.requestMatchers("/camunda/**", "/").permitAll()
 				.requestMatchers("/actuator/**").hasAnyRole("camunda-admin", "supervisor")
 				.anyRequest().authenticated())
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationEntryPoint(loginRequired))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginRequired))
 			// a GET of /api/** from a page of the webapps (e.g. a document link in a task form) runs as its session's user
 			.addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/engine-rest/**", "/camunda/**")

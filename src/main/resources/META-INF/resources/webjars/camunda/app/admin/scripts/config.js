@@ -1,0 +1,17 @@
+// Zhifa: replaces the config.js of Camunda's webjar (ours comes first on the classpath). ADR-0011.
+export default {
+  // header, login page and <title>: "执法 系统管理"
+  app: {
+    name: '系统管理',
+    vendor: '执法'
+  },
+  // Simplified Chinese only, whatever the browser's language (locales/zh.json)
+  locales: {
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
+  },
+  // the first-login box points to Camunda's welcome page, which we do not serve
+  disableWelcomeMessage: true,
+  // /camunda/assets/zhifa-webapps.js: page language, app menu labels
+  customScripts: ['../../assets/zhifa-webapps']
+};

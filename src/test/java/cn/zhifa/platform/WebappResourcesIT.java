@@ -1,0 +1,61 @@
+package cn.zhifa.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * Issue 12 §3 (ADR-0011): the webapps are served with our configuration, translations, mark and styles,
+ * not the webjar's files of the same name.
+ */
+@ZhifaIntegrationTest
+class WebappResourcesIT {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "tasklist", "cockpit", "admin", "welcome" })
+	void ourConfigurationAndStylesWinOverTheWebjars(String app) {
+		String config = http.getForObject("/camunda/app/" + app + "/scripts/config.js", String.class);
+		assertThat(config).contains("availableLocales: ['zh']", "fallbackLocale: 'zh'", "vendor: '执法'",
+				"disableWelcomeMessage: true", "customScripts: ['../../assets/zhifa-webapps']");
+		String styles = http.getForObject("/camunda/app/" + app + "/styles/user-styles.css", String.class);
+		assertThat(styles).contains(".ce-eol-banner", "zhifa-logo.svg");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "tasklist", "admin", "welcome" })
+	void chineseTranslationIsServed(String app) {
+		ResponseEntity<String> zh = http.getForEntity("/camunda/app/" + app + "/locales/zh.json", String.class);
+		assertThat(zh.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(zh.getBody()).contains("\"PAGE_LOGIN_SIGN_IN_ACTION\": \"登录\"");
+	}
+
+	@Test
+	void markAndScriptAreServed() {
+		assertThat(http.getForObject("/camunda/assets/zhifa-logo.svg", String.class)).contains("<svg", "执法");
+		assertThat(http.getForObject("/camunda/assets/zhifa-webapps.js", String.class)).contains("zh-CN");
+	}
+
+	@Test
+	void browsersGetChineseErrorPages() {
+		HttpHeaders html = new HttpHeaders();
+		html.set(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8");
+		ResponseEntity<String> missing = http.exchange("/public/no-such-page", HttpMethod.GET, new HttpEntity<>(html),
+				String.class);
+		assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(missing.getBody()).contains("页面不存在").doesNotContain("Whitelabel");
+	}
+}
