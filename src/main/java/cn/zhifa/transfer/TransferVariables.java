@@ -93,7 +93,6 @@ final class TransferVariables {
 
 	// discipline-transfer (R-COORD-3)
 	static final String PARTY_IS_OFFICIAL = "partyIsOfficial";
-	static final String PENALTY_DECISION_DOC = "penaltyDecisionDocId";
 	static final String CLOSED_AT = "closedAt";
 	static final String DISCIPLINE_DUE_AT = "disciplineDueAt";
 	static final String DISCIPLINE_ORGAN = "disciplineOrgan";

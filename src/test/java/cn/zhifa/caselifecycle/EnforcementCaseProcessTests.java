@@ -89,6 +89,9 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 	void transferToAnAgencyUsingZhifaCreatesItsCaseAndItsFilingAnswers() {
 		clockAt(MONDAY);
 		ProcessInstance pi = instance(register(person("MR-UNLICENSED")));
+		// the head chooses the receiving agency by name among the other agencies on the platform
+		assertThat(engine.getTaskService().getVariableLocal(task(pi, "userTask_approveFiling").getId(), "otherAgencies")
+			.toString()).contains("{\"label\":\"某区市场监督管理局\",\"value\":\"QLSCJ\"}").doesNotContain("LIAOKUO");
 		as("head1");
 		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "TRANSFER_OUT", "targetAgencyCode", "QLSCJ",
 				"transferReason", "无照经营属市场监管部门管辖", "urgent", false));

@@ -44,6 +44,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class FormsAndLabelsTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+	/** Options a form may choose from (valuesKey) and the task listener that provides them. */
+	private static final Map<String, String> OPTION_LISTENERS = Map.of("certifiedOfficers", "${certifiedOfficers}",
+			"otherAgencies", "${agencyOptions}");
 	private static final Pattern DOCUMENT_LINK = Pattern.compile("/api/documents/\" \\+ (\\w+)");
 
 	@Test
@@ -156,7 +159,7 @@ class FormsAndLabelsTest {
 		assertThat(asked).isEmpty();
 	}
 
-	/** A form choosing from certifiedOfficers belongs to a task that sets it when it is created. */
+	/** A form choosing people or agencies belongs to a task that sets the options when it is created. */
 	@Test
 	void peopleAreChosenFromOptionsTheTaskProvides() throws IOException {
 		List<String> problems = new ArrayList<>();
@@ -171,24 +174,24 @@ class FormsAndLabelsTest {
 					if (c.has("valuesKey")) {
 						valuesKeys.add(c.get("valuesKey").asText());
 					}
-					if (Set.of("handlerId", "investigatingOfficers").contains(c.path("key").asText())
+					if (Set.of("handlerId", "investigatingOfficers", "targetAgencyCode").contains(c.path("key").asText())
 							&& !c.has("valuesKey")) {
 						problems.add(task.getCamundaFormRef() + ": " + c.path("key").asText() + " is typed, not chosen");
 					}
 				}
-				if (valuesKeys.contains("certifiedOfficers")) {
+				for (String valuesKey : valuesKeys) {
 					choosers++;
-					boolean listener = task.getExtensionElements() != null && task.getExtensionElements()
+					String bean = OPTION_LISTENERS.get(valuesKey);
+					boolean listener = bean != null && task.getExtensionElements() != null && task.getExtensionElements()
 						.getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
-						.anyMatch(l -> "create".equals(l.getCamundaEvent())
-								&& "${certifiedOfficers}".equals(l.getCamundaDelegateExpression()));
+						.anyMatch(l -> "create".equals(l.getCamundaEvent()) && bean.equals(l.getCamundaDelegateExpression()));
 					if (!listener) {
-						problems.add(bpmn + ": " + task.getId() + " has no create listener ${certifiedOfficers}");
+						problems.add(bpmn + ": " + task.getId() + " offers " + valuesKey + " but has no create listener " + bean);
 					}
 				}
 			}
 		}
-		assertThat(choosers).isGreaterThanOrEqualTo(2);
+		assertThat(choosers).isGreaterThanOrEqualTo(3);
 		assertThat(problems).isEmpty();
 	}
 

@@ -69,7 +69,8 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 		byte[] letter = documents.find((String) variable(pi, "disciplineTransferLetterDocId")).orElseThrow().content();
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(letter));
 				XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-			assertThat(text.getText()).contains("麒麟区纪委监委", "经营无证餐馆", caseId, "张伟").doesNotContain("${");
+			assertThat(text.getText()).contains("麒麟区纪委监委", "经营无证餐馆", caseId, "张伟", "寥街罚决〔2026〕3号")
+				.doesNotContain("${");
 		}
 	}
 
@@ -122,6 +123,7 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 		vars.put("partyName", "王某");
 		vars.put("partyIsOfficial", true);
 		vars.put("closedAt", closedAt);
+		vars.put("decisionNumber", "寥街罚决〔2026〕3号");
 		return vars;
 	}
 }
