@@ -419,9 +419,8 @@ class User {
   /** Logs in through the login page of Tasklist (or 'cockpit', 'admin', 'welcome'). */
   async login(app = 'tasklist') {
     const page = this.page;
-    await page.goto(`${BASE}/camunda/app/${app}/default/#/login`);
     const form = page.locator('form[name="signinForm"]');
-    await form.waitFor({ state: 'visible' });
+    await this.openApp(`${BASE}/camunda/app/${app}/default/#/login`, form);
     await form.locator('input[ng-model="username"]').fill(this.id);
     await form.locator('input[ng-model="password"]').fill(PASSWORD);
     const answer = page.waitForResponse((r) => r.url().includes('/api/admin/auth/user/default/login/')
@@ -437,6 +436,25 @@ class User {
     return this;
   }
 
+  /**
+   * Opens a webapp URL and waits for `ready`. On a slow server the webapp's module loader (requirejs) may
+   * give up on a plugin script ("Load timeout for modules") and leave the page without its UI: the user
+   * reloads the page — so does this, once, and says so.
+   */
+  async openApp(url, ready) {
+    for (let attempt = 1; ; attempt++) {
+      this.bootErrors = [];
+      await this.page.goto(url);
+      try {
+        await ready.first().waitFor({ state: 'visible' });
+        return;
+      } catch (e) {
+        if (attempt > 1 || !this.bootErrors.length) throw e;
+        this.t.warn(`${this.id}: 页面未能加载（${this.bootErrors[0]}），重新加载`);
+      }
+    }
+  }
+
   async waitForFilters() {
     await this.page.locator('.task-filter').first().waitFor({ state: 'visible' });
   }
@@ -445,9 +463,8 @@ class User {
   async tasklist() {
     this.t.active = this;
     if (this.app !== 'tasklist' || !this.page.url().includes('/app/tasklist/')) {
-      await this.page.goto(`${BASE}/camunda/app/tasklist/default/`);
+      await this.openApp(`${BASE}/camunda/app/tasklist/default/`, this.page.locator('.task-filter'));
       this.app = 'tasklist';
-      await this.waitForFilters();
     }
     return this;
   }
@@ -663,6 +680,55 @@ class User {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// A visitor of the public portal (/public/, anonymous)
+
+class Visitor {
+  constructor(t, context, page) {
+    this.t = t;
+    this.id = 'visitor';
+    this.context = context;
+    this.page = page;
+  }
+
+  async open(pathname = '/public/') {
+    this.t.active = this;
+    const response = await this.page.goto(BASE + pathname);
+    if (!response || response.status() >= 400) {
+      throw new StepError(`公示平台 ${pathname} 打开失败（HTTP ${response ? response.status() : '无响应'}）`);
+    }
+    return this;
+  }
+
+  /** Types `q` into the portal's search form (关键词) and submits it; returns the result titles. */
+  async search(q) {
+    const form = this.page.locator('form.search');
+    await form.getByLabel('关键词').fill(q);
+    await Promise.all([this.page.waitForURL(/\/public\/disclosures\?/), form.locator('button[type=submit]').click()]);
+    await this.page.locator('[role=status]').waitFor({ state: 'visible' });
+    return (await this.page.locator('article.item h2 a').allInnerTexts()).map((s) => s.trim());
+  }
+
+  /** Opens the result whose title (decision number) is `title`. */
+  async openItem(title) {
+    const link = this.page.locator('article.item h2 a', { hasText: title });
+    if (!(await link.count())) throw new StepError(`公示平台检索结果中没有「${title}」`);
+    await Promise.all([this.page.waitForURL(/\/public\/disclosures\/[^?]+$/), link.first().click()]);
+    await this.page.locator('article dl').waitFor({ state: 'visible' });
+  }
+
+  /** The value shown for `term` (<dt>) on a detail page. */
+  async detail(term) {
+    const dd = this.page.locator('article dl dt', { hasText: exactLabel(term) }).locator('xpath=following-sibling::dd[1]');
+    if (!(await dd.count())) throw new StepError(`公示详情中没有「${term}」`);
+    return (await dd.first().innerText()).trim();
+  }
+
+  async text() {
+    return this.page.locator('body').innerText();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // The path runner: steps, screenshots, PASS/FAIL
 
 class PathRun {
@@ -674,8 +740,15 @@ class PathRun {
     this.stepNo = 0;
     this.active = null;
     this.notes = [];
+    this.warnings = [];
     this.browser = null;
     this.base = BASE;
+  }
+
+  /** Something the path survived but a user would have noticed: printed with the result. */
+  warn(s) {
+    this.warnings.push(s);
+    this.note('WARNING ' + s);
   }
 
   note(s) {
@@ -713,12 +786,28 @@ class PathRun {
         const header = r.headers()['www-authenticate'];
         if (r.status() === 401 && header && /basic/i.test(header)) user.signInPopups.push(r.url());
       });
-      page.on('pageerror', (e) => this.note(`${id}: page error ${e.message}`));
+      page.on('pageerror', (e) => {
+        this.note(`${id}: page error ${e.message}`);
+        if (/Load timeout for modules|Script error for/.test(e.message)) (user.bootErrors ||= []).push(e.message.split('\n')[0]);
+      });
       this.users.set(id, user);
     }
     this.active = user;
     await user.login(app);
     return user;
+  }
+
+  /** An anonymous visitor of the public portal (own browser context). */
+  async visitor() {
+    if (!this.users.has('visitor')) {
+      const context = await this.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT);
+      this.users.set('visitor', new Visitor(this, context, page));
+    }
+    const v = this.users.get('visitor');
+    this.active = v;
+    return v;
   }
 
   async shot(user, name) {
@@ -800,10 +889,11 @@ function runPath(file, fn) {
     await t.launch();
     await fn(t);
   })().then(async () => {
-    const popups = [...t.users.values()].flatMap((u) => u.signInPopups.map((url) => `${u.id}: ${url}`));
+    const popups = [...t.users.values()].flatMap((u) => (u.signInPopups || []).map((url) => `${u.id}: ${url}`));
     if (popups.length) {
       console.log(`   ! 浏览器登录弹窗（issue 12 §3）：${[...new Set(popups)].slice(0, 3).join('; ')}`);
     }
+    for (const w of [...new Set(t.warnings)]) console.log(`   ! ${w}`);
     await t.close();
     console.log(`PASS ${name} (${((Date.now() - t0) / 1000).toFixed(0)} s, ${t.stepNo} steps)`);
     process.exit(0);

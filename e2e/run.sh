@@ -70,6 +70,15 @@ until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; do
   sleep 1
 done
 echo "== application up after $(( $(date +%s) - started )) s"
+# first requests initialise the webapps' resources and plugin endpoints (slow on a loaded machine, where the
+# webapps' module loader may give up on a plugin script): warm them once, as the first visitor would
+for app in tasklist cockpit admin welcome; do
+  for path in "app/$app/default/" "app/$app/camunda-$app-bootstrap.js" "api/$app/plugin/${app}Plugins/static/app/plugin.js"; do
+    curl -s -o /dev/null --max-time 120 "$BASE/camunda/$path" || true
+  done
+done
+curl -s -o /dev/null --max-time 120 "$BASE/camunda/lib/deps.js" || true
+curl -s -o /dev/null --max-time 120 "$BASE/public/" || true
 
 mkdir -p target/e2e
 failed=()
