@@ -1,20 +1,38 @@
 package cn.zhifa.platform;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Each agency is a Camunda tenant (ADR-0004): models are shared (deployed without a tenant), and
- * every process instance belongs to the agency named by its {@code agencyCode} start variable, or
- * to the agency of the case that called it. Tenant checks then keep one agency's instances, tasks
- * and history out of another agency's sight, in REST, Tasklist and Cockpit alike.
+ * every process instance belongs to one agency:
+ * <ul>
+ * <li>a process called by another belongs to the caller's agency;</li>
+ * <li>a process a user starts (Tasklist, REST) belongs to <b>the user's own agency, from the
+ * login</b>: an {@code agencyCode} naming another agency is refused (403); a user without an agency
+ * (a supervisor) cannot start processes;</li>
+ * <li>a process started by a model (a delegate of a running instance, e.g. disclosure after service,
+ * a case transferred in) or by the system without a login belongs to the agency its
+ * {@code agencyCode} names; so does an administrator's start, which is logged.</li>
+ * </ul>
+ * {@link AgencyVariable} then makes {@code agencyCode} equal to the tenant for the whole instance.
  */
 class AgencyTenantIdProvider implements TenantIdProvider {
 
 	static final String AGENCY_VARIABLE = "agencyCode";
+	/** Supervisors (司法局) are members of every agency's tenant to read; they never write. */
+	static final String SUPERVISOR_GROUP = "supervisor";
+	private static final Logger log = LoggerFactory.getLogger(AgencyTenantIdProvider.class);
 
 	@Override
 	public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
@@ -22,8 +40,31 @@ class AgencyTenantIdProvider implements TenantIdProvider {
 		if (caller != null && caller.getTenantId() != null) {
 			return caller.getTenantId();
 		}
-		Object agency = ctx.getVariables() == null ? null : ctx.getVariables().get(AGENCY_VARIABLE);
-		return agency == null ? null : agency.toString();
+		Object named = ctx.getVariables() == null ? null : ctx.getVariables().get(AGENCY_VARIABLE);
+		String requested = named == null ? null : named.toString();
+		Authentication login = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
+		if (login == null || Context.getBpmnExecutionContext() != null) {
+			return requested; // the system, or a running model, starts it
+		}
+		if (login.getGroupIds() != null && login.getGroupIds().contains(CurrentUser.ADMIN_GROUP)) {
+			log.info("Administrator {} starts {} for agency {}", login.getUserId(), ctx.getProcessDefinition().getKey(),
+					requested);
+			return requested;
+		}
+		if (login.getGroupIds() != null && login.getGroupIds().contains(SUPERVISOR_GROUP)) {
+			throw new AuthorizationException("执法监督人员只能查阅，不能发起流程");
+		}
+		List<String> own = login.getTenantIds() == null ? List.of() : login.getTenantIds();
+		if (own.isEmpty()) {
+			throw new AuthorizationException("您不属于任何执法机构，不能发起流程");
+		}
+		if (requested == null && own.size() == 1) {
+			return own.get(0);
+		}
+		if (requested == null || !own.contains(requested)) {
+			throw new AuthorizationException("只能为本机构发起流程");
+		}
+		return requested;
 	}
 
 	@Override

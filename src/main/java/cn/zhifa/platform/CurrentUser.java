@@ -14,6 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public record CurrentUser(String id, Set<String> groups, Set<String> agencies) {
 
+	/** Camunda's administrators group. */
+	public static final String ADMIN_GROUP = "camunda-admin";
 	static final String GROUP_PREFIX = "ROLE_";
 	static final String TENANT_PREFIX = "TENANT_";
 
@@ -32,7 +34,7 @@ public record CurrentUser(String id, Set<String> groups, Set<String> agencies) {
 
 	/** Whether this user may see data of {@code agencyCode} (own agency, or a cross-agency supervisor/admin). */
 	public boolean mayAccessAgency(String agencyCode) {
-		return agencies.contains(agencyCode) || inGroup("camunda-admin");
+		return agencies.contains(agencyCode) || inGroup(ADMIN_GROUP);
 	}
 
 	public List<String> groupList() {

@@ -3,6 +3,8 @@ package cn.zhifa.platform;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -22,6 +24,10 @@ class EngineConfiguration {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl config) {
 				config.setTenantIdProvider(new AgencyTenantIdProvider());
+				List<BpmnParseListener> listeners = config.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+						: new ArrayList<>(config.getCustomPostBPMNParseListeners());
+				listeners.add(new AgencyVariable());
+				config.setCustomPostBPMNParseListeners(listeners);
 				// listeners' validation and authorization errors reach callers as 400 / 403, not 500
 				config.setCustomPreCommandInterceptorsTxRequired(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequired()));
 				config.setCustomPreCommandInterceptorsTxRequiresNew(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequiresNew()));

@@ -1,5 +1,6 @@
 package cn.zhifa.platform;
 
+import cn.zhifa.form.EngineErrorMessages;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -12,7 +13,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * throw two kinds of user errors on purpose: {@link FormFieldValidationException} (bad input: the
  * field and the rule) and {@link AuthorizationException} (this person may not do this). This
  * outermost command interceptor rethrows them unwrapped — after the transaction rolled back, so
- * nothing was stored — and REST answers 400 and 403 with the message; Tasklist shows it.
+ * nothing was stored — and REST answers 400 (code {@link EngineErrorMessages#INVALID_INPUT_CODE}) and
+ * 403 with the message; Tasklist shows it.
  */
 class UserErrorUnwrapping extends CommandInterceptor {
 
@@ -22,8 +24,9 @@ class UserErrorUnwrapping extends CommandInterceptor {
 			return next.execute(command);
 		}
 		catch (ProcessEngineException e) {
-			for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
 				if (cause instanceof FormFieldValidationException validation) {
+					validation.setCode(EngineErrorMessages.INVALID_INPUT_CODE);
 					throw validation;
 				}
 				if (cause instanceof AuthorizationException refusal) {

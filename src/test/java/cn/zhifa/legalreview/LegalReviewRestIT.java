@@ -102,6 +102,63 @@ class LegalReviewRestIT {
 			.isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
+	/**
+	 * Issue 12: Tasklist submits the form's read-only fields back as text (审核轮次 "1") and every other
+	 * field untyped; the decision must go through, and a refused value must come back as a Chinese
+	 * message naming the field, without the engine's English wrapper.
+	 */
+	@Test
+	void reviewerDecidesThroughTheFormAsTasklistSendsIt() {
+		String caseId = "寥街罚〔2026〕F" + UUID.randomUUID().toString().substring(0, 6) + "号";
+		Map<String, Object> start = Map.of("businessKey", caseId, "variables", Map.of(
+				"caseId", value(caseId), "decisionType", value("PENALTY"), "majorReasons", value("拟责令停产停业"),
+				"materials", value("处罚决定书（草稿）"), "handlerId", value("officer1")));
+		ResponseEntity<Map<String, Object>> started = as("officer1")
+			.exchange("/engine-rest/process-definition/key/legal-review/start", HttpMethod.POST, new HttpEntity<>(start), MAP);
+		String pid = started.getBody().get("id").toString();
+		Map<String, Object> check = tasks("reviewer1", pid).get(0);
+		Map<String, Object> checkForm = new LinkedHashMap<>();
+		checkForm.put("caseId", value(caseId));
+		checkForm.put("majorReasons", value("拟责令停产停业"));
+		checkForm.put("materialsText", value("处罚决定书（草稿）"));
+		checkForm.put("materialsComplete", value(true));
+		assertThat(submitForm("reviewer1", check, checkForm).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		Map<String, Object> review = tasks("reviewer1", pid).get(0);
+		as("reviewer1").postForEntity("/engine-rest/task/" + review.get("id") + "/claim", Map.of("userId", "reviewer1"),
+				String.class);
+
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("caseId", value(caseId));
+		form.put("reviewRound", value("1"));
+		form.put("majorReasons", value("拟责令停产停业"));
+		form.put("materialsText", value("处罚决定书（草稿）"));
+		form.put("reviewAction", value("DECIDE"));
+		for (String c : List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence",
+				"checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime")) {
+			form.put(c, value(true));
+		}
+		form.put("reviewOutcome", value("同意"));
+		ResponseEntity<String> refused = submitForm("reviewer1", review, form);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody()).contains("审核结论：请从列表中选择").doesNotContain("Cannot submit", "reviewOutcome:");
+
+		form.put("reviewOutcome", value("NEEDS_CORRECTION"));
+		ResponseEntity<String> noOpinion = submitForm("reviewer1", review, form);
+		assertThat(noOpinion.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(noOpinion.getBody()).contains("书面审核意见：").doesNotContain("Cannot submit", "reviewOpinion:");
+
+		form.put("reviewOutcome", value("APPROVED"));
+		assertThat(submitForm("reviewer1", review, form).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		List<Map<String, Object>> mine = as("officer1").exchange("/api/reviews", HttpMethod.GET, null, LIST).getBody();
+		assertThat(mine.stream().filter(r -> pid.equals(r.get("id"))).findFirst().orElseThrow())
+			.containsEntry("result", "PASSED");
+	}
+
+	private ResponseEntity<String> submitForm(String user, Map<String, Object> task, Map<String, Object> variables) {
+		return as(user).postForEntity("/engine-rest/task/" + task.get("id") + "/submit-form", Map.of("variables", variables),
+				String.class);
+	}
+
 	@Test
 	void staffingReportsReviewersAgainstFivePercentOfOfficers() {
 		List<Map<String, Object>> staffing = as("officer1").exchange("/api/reviews/staffing", HttpMethod.GET, null, LIST)

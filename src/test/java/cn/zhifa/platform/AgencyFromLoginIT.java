@@ -1,0 +1,74 @@
+package cn.zhifa.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import cn.zhifa.support.ZhifaIntegrationTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Issue 13 §1: what a user starts belongs to the user's own agency, from the login. */
+@ZhifaIntegrationTest
+class AgencyFromLoginIT {
+
+	@Autowired
+	TestRestTemplate http;
+	@Autowired
+	ProcessEngine engine;
+
+	@Test
+	void aStartWithoutAgencyBelongsToTheUsersAgency() {
+		String caseId = "区市监罚〔2026〕A" + UUID.randomUUID().toString().substring(0, 6) + "号";
+		ResponseEntity<Map> started = start("officer4", caseId, null);
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String pid = started.getBody().get("id").toString();
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid).singleResult().getTenantId())
+			.isEqualTo("QLSCJ");
+		assertThat(engine.getRuntimeService().getVariable(pid, "agencyCode")).isEqualTo("QLSCJ");
+	}
+
+	@Test
+	void aStartForAnotherAgencyIsRefusedAndNothingStarts() {
+		String caseId = "寥街罚〔2026〕A" + UUID.randomUUID().toString().substring(0, 6) + "号";
+		ResponseEntity<Map> refused = start("officer4", caseId, "LIAOKUO");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(refused.getBody().get("message").toString()).isEqualTo("只能为本机构发起流程");
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
+	}
+
+	@Test
+	void aSupervisorStartsNothing() {
+		String caseId = "寥街罚〔2026〕S" + UUID.randomUUID().toString().substring(0, 6) + "号";
+		ResponseEntity<Map> refused = start("supervisor1", caseId, "LIAOKUO");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		// refused by the engine's authorization (no CREATE) or, failing that, by the agency rule
+		assertThat(refused.getBody().get("message").toString()).isIn("您没有权限执行此操作", "执法监督人员只能查阅，不能发起流程");
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
+	}
+
+	@Test
+	void aStartMissingItsVariablesIsABadRequestInChinese() {
+		ResponseEntity<Map> refused = http.withBasicAuth("officer1", "demo").postForEntity(
+				"/engine-rest/process-definition/key/legal-review/start", Map.of("variables", Map.of()), Map.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody().get("message").toString()).matches(".*[\\u4e00-\\u9fff].*")
+			.doesNotContain("Cannot instantiate");
+	}
+
+	private ResponseEntity<Map> start(String user, String caseId, String agency) {
+		Map<String, Object> variables = new java.util.LinkedHashMap<>(Map.of("caseId", Map.of("value", caseId),
+				"decisionType", Map.of("value", "PENALTY"), "majorReasons", Map.of("value", "拟吊销许可证"),
+				"materials", Map.of("value", "处罚决定书（草稿）"), "handlerId", Map.of("value", "officer4")));
+		if (agency != null) {
+			variables.put("agencyCode", Map.of("value", agency));
+		}
+		return http.withBasicAuth(user, "demo").postForEntity("/engine-rest/process-definition/key/legal-review/start",
+				Map.of("businessKey", caseId, "variables", variables), Map.class);
+	}
+}
