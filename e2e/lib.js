@@ -45,6 +45,10 @@ const FORM_JS_TIMERS = `(() => {
     return id;
   };
   window.clearTimeout = function (id) { pending.delete(id); return clear(id); };
+  // The webapps load their plugins with requirejs, whose default gives up after 7 s ("Load timeout for
+  // modules") — on a loaded CI machine the browser alone may need longer to parse the scripts. The
+  // webapps' index.html sets waitSeconds: 0 too, but only after requirejs has read its configuration.
+  if (typeof window.require === 'undefined') window.require = { waitSeconds: 0 };
 })();`;
 
 function escapeRegex(s) {
@@ -290,7 +294,8 @@ class Form {
     await input.fill(typed);
     await input.press('Enter');
     const shown = await input.inputValue();
-    if (shown !== typed) throw new StepError(`日期「${label}」显示「${shown}」，应为「${typed}」`);
+    const numbers = (v) => (v.match(/\d+/g) || []).map(Number).join('-');
+    if (numbers(shown) !== numbers(typed)) throw new StepError(`日期「${label}」显示「${shown}」，应为「${typed}」`);
   }
 
   /** What the field labelled `label` shows (text of a select, option label of a radio, checked state...). */
@@ -366,6 +371,7 @@ class Form {
   async submitThrough(button, urlPattern, what) {
     const page = this.page;
     await this.verifyFilled();
+    await this.user.t.shot(this.user, `${this.user.t.currentStep}-填写`);
     const before = await this.errors();
     if (before.length) throw new StepError(`表单有校验错误：${before.join('；')}`);
     await button.waitFor({ state: 'visible' });
@@ -420,7 +426,12 @@ class User {
   async login(app = 'tasklist') {
     const page = this.page;
     const form = page.locator('form[name="signinForm"]');
-    await this.openApp(`${BASE}/camunda/app/${app}/default/#/login`, form);
+    const account = page.locator('.account.dropdown');
+    await this.openApp(`${BASE}/camunda/app/${app}/default/#/login`, form.or(account));
+    if (!(await form.isVisible()) && (await account.isVisible())) {
+      // already signed in (one session for the webapps): the login page sends the user on
+      return this.arrived(app);
+    }
     await form.locator('input[ng-model="username"]').fill(this.id);
     await form.locator('input[ng-model="password"]').fill(PASSWORD);
     const answer = page.waitForResponse((r) => r.url().includes('/api/admin/auth/user/default/login/')
@@ -430,7 +441,11 @@ class User {
     if (response.status() !== 200) {
       throw new StepError(`${this.id} 登录失败（HTTP ${response.status()}）：${(await this.notifications()).join(' | ')}`);
     }
-    await page.locator('.account.dropdown').waitFor({ state: 'visible' });
+    return this.arrived(app);
+  }
+
+  async arrived(app) {
+    await this.page.locator('.account.dropdown').waitFor({ state: 'visible' });
     this.app = app;
     if (app === 'tasklist') await this.waitForFilters();
     return this;
@@ -638,6 +653,57 @@ class User {
     return new Form(this, modal, 'start');
   }
 
+  // ----- Cockpit (log in with t.login(id, 'cockpit')). Names of the webapps' own texts are matched in
+  // English and in Chinese (the webapps are being translated); process names are ours.
+
+  /**
+   * Cockpit: Processes → the process (by name) → the running instance whose business key (案号) is
+   * `businessKey` → its page (diagram loaded).
+   */
+  async cockpitInstance(processName, businessKey) {
+    this.t.active = this;
+    const page = this.page;
+    if (this.app !== 'cockpit') throw new StepError(`${this.id} 未登录 Cockpit（t.login('${this.id}', 'cockpit')）`);
+    await page.locator('[cam-widget-header] a').filter({ hasText: /^\s*(Processes|流程)\s*$/ }).first().click();
+    const definition = page.locator('a').filter({ hasText: exactLabel(processName) });
+    try {
+      await definition.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    } catch (e) {
+      throw new StepError(`Cockpit 的流程列表中没有「${processName}」`);
+    }
+    await definition.first().click();
+    const row = page.locator('table.process-instances tbody tr')
+      .filter({ has: page.locator('td.business-key', { hasText: exactLabel(businessKey) }) });
+    try {
+      await row.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    } catch (e) {
+      const keys = await page.locator('table.process-instances td.business-key').allInnerTexts();
+      throw new StepError(`Cockpit 中「${processName}」没有业务键为 ${businessKey} 的运行实例（有：${keys.join('、') || '无'}）`);
+    }
+    await row.first().locator('td.instance-id a[href]').first().click();
+    await page.locator('.djs-container').first().waitFor({ state: 'visible' });
+    await page.locator('text=' + businessKey).first().waitFor({ state: 'visible' });
+  }
+
+  /** Cockpit instance page: opens the tab (English or Chinese name) and returns its table rows as
+   * objects { column header: cell text }. */
+  async cockpitTab(names) {
+    const page = this.page;
+    const re = new RegExp('^\\s*(' + [].concat(names).map(escapeRegex).join('|') + ')\\s*$');
+    await page.locator('.nav-tabs a').filter({ hasText: re }).first().click();
+    const content = page.locator('.ctn-tabbed-content').last();
+    await content.locator('.loader-state.loaded').first().waitFor({ state: 'visible' });
+    const table = content.locator('table').first();
+    if (!(await table.count())) return [];
+    return table.evaluate((t) => {
+      const heads = [...t.querySelectorAll('thead th')].map((th) => th.innerText.trim());
+      return [...t.querySelectorAll('tbody tr')].map((tr) => {
+        const cells = [...tr.querySelectorAll('td')].map((td) => td.innerText.trim());
+        return Object.fromEntries(heads.map((h, i) => [h, cells[i]]));
+      });
+    });
+  }
+
   /** Texts of the notifications Tasklist/Cockpit shows (success and errors). */
   async notifications({ wait = false } = {}) {
     const alerts = this.page.locator('.notifications .alert, [notifications-panel] .alert');
@@ -736,6 +802,7 @@ class PathRun {
     this.name = name;
     this.shots = process.env.E2E_SHOTS || path.join(__dirname, '..', 'target', 'e2e', name);
     fs.mkdirSync(this.shots, { recursive: true });
+    for (const f of fs.readdirSync(this.shots)) if (f.endsWith('.png')) fs.rmSync(path.join(this.shots, f));
     this.users = new Map();
     this.stepNo = 0;
     this.active = null;
@@ -811,7 +878,8 @@ class PathRun {
   }
 
   async shot(user, name) {
-    const file = path.join(this.shots, `${String(this.stepNo).padStart(2, '0')}-${slug(user.id)}-${slug(name)}.png`);
+    const label = String(name).startsWith(user.id) ? slug(name) : `${slug(user.id)}-${slug(name)}`;
+    const file = path.join(this.shots, `${String(this.stepNo).padStart(2, '0')}-${label}.png`);
     await user.page.screenshot({ path: file, fullPage: true }).catch(() => {});
     return file;
   }

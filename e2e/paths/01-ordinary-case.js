@@ -14,6 +14,33 @@ runPath(__filename, async (t) => {
 
   const c = await steps.registerCase(t, officer, { party: '张晓明', violationCode: 'CM-OCCUPY-ROAD' });
   await steps.approveFiling(t, head, c, 'officer1');
+
+  await t.step('head1 在 Cockpit 中查看本案：当前环节「调查取证」，90日办案期限的计时及其到期日', async () => {
+    await t.login('head1', 'cockpit');
+    await head.cockpitInstance('行政处罚案件办理', c.caseNo);
+    const tasks = await head.cockpitTab(['User Tasks', '用户任务']);
+    const activity = (row) => row.Activity || row['活动'];
+    t.check(tasks.some((r) => activity(r) === '调查取证'), `Cockpit 的用户任务：${tasks.map(activity).join('、') || '无'}`);
+    const jobs = await head.cockpitTab(['Jobs', '作业']);
+    const record = await t.api(`/api/cases/${encodeURIComponent(c.caseNo)}`, 'head1');
+    // the case API names each running deadline; Cockpit shows the same timers with their due dates
+    const timers = { 立案满60日: 'timerEvent_decisionWarningFirst', 立案满80日: 'timerEvent_decisionWarningSecond',
+      办案期限届满: 'timerEvent_decisionBreach' };
+    for (const [timer, activityId] of Object.entries(timers)) {
+      const job = jobs.find((r) => activity(r) === timer);
+      t.check(job, `Cockpit 的作业中没有计时「${timer}」（有：${jobs.map(activity).join('、') || '无'}）`);
+      const shown = (job['Due Date'] || job['到期时间'] || '').slice(0, 10);
+      const deadline = record.deadlines.find((d) => d.activityId === activityId);
+      t.check(deadline, `案件接口没有列出计时「${timer}」`);
+      const due = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(deadline.dueAt));
+      t.equal(shown, due, `Cockpit 中「${timer}」的到期日`);
+    }
+    const filedOn = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(record.caseRecord.filedAt));
+    const breach = jobs.find((r) => activity(r) === '办案期限届满');
+    t.equal((breach['Due Date'] || breach['到期时间']).slice(0, 10), await t.dueDay(filedOn, 90, 'DAYS'),
+      '办案期限（立案之日起90日）');
+  });
+
   await steps.investigate(t, officer, c, 'officer1,officer2');
   await steps.concludeInvestigation(t, officer, c, { circumstance: '一般' });
   // 占道经营, 一般情节: the benchmark gives 2000–8000 yuan (dmn/discretion-benchmark.dmn)
