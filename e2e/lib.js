@@ -361,6 +361,25 @@ class Form {
     return this.submitThrough(button, /\/task\/[^/]+\/submit-form$/, 'complete');
   }
 
+  /**
+   * Task form with bad input: clicks Complete and expects the server to refuse it with a message matching
+   * `pattern` (string or RegExp) shown to the user; the task stays open. Returns the message shown.
+   */
+  async completeRefused(pattern) {
+    if (this.kind !== 'task') throw new StepError('completeRefused() is for a task form');
+    const button = this.user.page.locator('.form-actions button[ng-click="complete()"]');
+    const answer = this.page.waitForResponse((r) => r.request().method() === 'POST'
+      && /\/task\/[^/]+\/submit-form$/.test(r.url().split('?')[0]), { timeout: TIMEOUT });
+    await button.click();
+    const response = await answer;
+    if (response.status() < 300) throw new StepError(`服务器接受了应被拒绝的提交（应提示「${pattern}」）`);
+    if (response.status() >= 500) throw new StepError(`服务器错误 HTTP ${response.status()}（应为4xx并提示「${pattern}」）：${await response.text()}`);
+    const shown = await this.user.expectNotification(pattern);
+    this.user.t.note(`${this.user.id}: 提交被拒绝（HTTP ${response.status()}）：${shown}`);
+    await this.page.locator('[cam-tasklist-task] .form-pane .fjs-form').waitFor({ state: 'visible' });
+    return shown;
+  }
+
   /** Start form: clicks Start, waits for the server's answer; returns the started process instance. */
   async start() {
     if (this.kind !== 'start') throw new StepError('start() is for a start form; a task form uses complete()');
