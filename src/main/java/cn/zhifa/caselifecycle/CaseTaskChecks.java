@@ -27,6 +27,7 @@ class CaseTaskChecks implements TaskListener {
 	static final Set<String> DECISIONS = Set.of("PENALTY", "NO_PENALTY");
 	static final Set<String> SERVICE = Set.of("DIRECT", "LEFT", "POST", "ELECTRONIC", "PUBLIC_NOTICE");
 	static final Set<String> EXECUTION = Set.of("PAID", "ENFORCED", "COURT_APPLIED", "NOT_PAID_OVERDUE");
+	static final Set<String> PARTY_REPLIES = Set.of("HEARING_REQUESTED", "WAIVED");
 
 	private final Deadlines deadlines;
 	private final QualificationService qualifications;
@@ -51,6 +52,11 @@ class CaseTaskChecks implements TaskListener {
 			case "userTask_servePriorNotice" -> {
 				choice(task, "priorNoticeMethod", SERVICE);
 				task.setVariable("priorNoticeServedAt", new Date(now(task).getTime()));
+			}
+			case "userTask_recordPartyReply" -> {
+				if ("HEARING_REQUESTED".equals(choice(task, "partyReply", PARTY_REPLIES))) {
+					task.setVariable("hearingRequestedBy", task.getAssignee());
+				}
 			}
 			case "userTask_scheduleHearing" -> scheduleHearing(task);
 			case "userTask_holdHearing" -> {

@@ -144,7 +144,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
 
 		// nobody asks for a hearing within 5 days: Mon 2 Nov + 5 days = Sat 7 Nov → rolls to Mon 9 Nov
-		assertThat(pi).isWaitingAt("gateway_hearingRequest");
+		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
+		assertThat(task(pi, "userTask_recordPartyReply").getDueDate()).isEqualTo(at("2026-11-09T23:59:59+08:00"));
 		clockAt(at("2026-11-10T00:00:00+08:00"));
 		executeDueJobs(pi.getId());
 		Task decide = task(pi, "userTask_decide");
@@ -265,6 +266,43 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 
 		assertThat(pi).isEnded().hasPassed("endEvent_noDecision").hasNotPassed("userTask_decide");
 		assertThat(var(pi, "legalReviewResult")).isEqualTo("NOT_PASSED");
+	}
+
+	/** The officer records the party's answer to the prior notice: a waiver goes on to the decision at once. */
+	@Test
+	void partyWaivesTheHearingRecordedByTheOfficer() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		toPartyReply(pi);
+		as("officer1");
+		assertThatThrownBy(() -> complete(pi, "userTask_recordPartyReply", Map.of("partyStatement", "无")))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("partyReply");
+		complete(pi, "userTask_recordPartyReply", Map.of("partyReply", "WAIVED", "partyStatement", "当事人书面表示放弃听证"));
+		assertThat(pi).hasNotPassed("timerEvent_hearingWindowClosed").hasNotPassed("userTask_scheduleHearing")
+			.isWaitingAt("userTask_decide");
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+			.activityId("timerEvent_hearingWindowClosed").count()).isZero();
+	}
+
+	/** A hearing requested to the officer (in person, in writing) is recorded in the same task. */
+	@Test
+	void partyRequestsAHearingRecordedByTheOfficer() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		toPartyReply(pi);
+		as("officer1");
+		complete(pi, "userTask_recordPartyReply", Map.of("partyReply", "HEARING_REQUESTED"));
+		assertThat(pi).isWaitingAt("userTask_scheduleHearing");
+		assertThat(var(pi, "hearingRequestedBy")).isEqualTo("officer1");
+	}
+
+	private void toPartyReply(ProcessInstance pi) {
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 3000, "penaltyKinds", "罚款"));
+		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
+		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
 	}
 
 	@Test

@@ -1,0 +1,104 @@
+// Path 1b — the ordinary case when the party requests a hearing: after the prior notice the officer records
+// the request (记录当事人意见 → 要求听证), notifies the hearing at least 7 days ahead (an earlier date is
+// refused with the reason), holds it with its record; a decision after a hearing is major (catalogue row
+// 经过听证), so reviewer1 reviews it (法制审核), head1 discusses it collectively and decides.
+// Service, disclosure, execution and closing are the same as in path 1.
+'use strict';
+const { runPath, today } = require('../lib');
+const steps = require('../steps');
+
+runPath(__filename, async (t) => {
+  const officer = await t.login('officer1');
+  const head = await t.login('head1');
+
+  const c = await steps.registerCase(t, officer, { party: '李建国', violationCode: 'CM-OCCUPY-ROAD' });
+  await steps.approveFiling(t, head, c, 'officer1');
+  await steps.investigate(t, officer, c, 'officer1,officer2');
+  await steps.concludeInvestigation(t, officer, c, { circumstance: '一般' });
+  await steps.proposePenalty(t, officer, c, { fine: 5000, min: 2000, max: 8000 });
+  await steps.servePriorNotice(t, officer, c, '直接送达');
+  await steps.recordPartyReply(t, officer, c, '要求听证', '当事人认为罚款过重，当场书面要求听证');
+
+  await t.step('officer1 通知听证：早于七日的日期被拒绝并说明理由，改为七日后', async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('通知听证', { caseNo: c.caseNo });
+    form = await officer.claim();
+    await form.expectValue('案号', c.caseNo);
+    await form.date('听证日期', today(3));
+    await form.textfield('听证地点', '寥廓街道综合行政执法队第一会议室');
+    await form.completeRefused(/七日前/);
+    c.hearingDate = await t.dueDay(today(), 7, 'DAYS');
+    await form.date('听证日期', c.hearingDate);
+    await form.complete();
+    await officer.expectTaskGone('通知听证', c.caseNo);
+  });
+
+  await t.step('officer1 举行听证并记录听证笔录要点', async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('举行听证', { caseNo: c.caseNo });
+    form = await officer.claim();
+    await form.textarea('听证笔录要点', '当事人对违法事实无异议，陈述家庭困难，请求从轻处罚；执法人员出示证据，当事人质证');
+    await form.textarea('未能全程音像记录的书面说明', '听证室录像设备检修，已制作书面听证笔录并由当事人签字');
+    await form.complete();
+    await officer.expectTaskGone('举行听证', c.caseNo);
+    const vars = await t.variables(c.pid);
+    t.equal(vars.hearingHeld, true, '已举行听证');
+  });
+
+  const reviewer = await t.login('reviewer1');
+  await t.step('reviewer1 在「法制审核」中审查送审材料（经过听证的决定为重大执法决定），予以接收', async () => {
+    await reviewer.openFilter('法制审核');
+    let form = await reviewer.openTask('审查送审材料', { caseNo: c.caseNo });
+    await form.expectValue('案号', c.caseNo);
+    await form.expectValue('重大执法决定理由', /听证/);
+    form = await reviewer.claim();
+    await form.checkbox('送审材料齐全，予以接收', true);
+    await form.complete();
+    await reviewer.expectTaskGone('审查送审材料', c.caseNo);
+  });
+
+  await t.step('reviewer1 审核拟作决定（5个工作日内），审核要点无问题，结论「同意」', async () => {
+    await reviewer.openFilter('法制审核');
+    let form = await reviewer.openTask('审核拟作决定', { caseNo: c.caseNo });
+    await reviewer.expectDue(await t.dueDay(today(), 5, 'WORKING_DAYS'));
+    form = await reviewer.claim();
+    await form.radio('本次办理', '作出审核结论');
+    for (const point of ['执法主体合法、未超越职权', '执法人员具备执法资格', '执法程序合法', '案件事实清楚',
+      '证据合法、确凿、充分', '适用法律、法规、规章准确', '裁量基准运用适当', '执法文书完备、规范',
+      '未发现涉嫌犯罪需移送司法机关的情形']) {
+      await form.checkbox(point, true);
+    }
+    await form.select('审核结论', '同意');
+    await form.complete();
+    await reviewer.expectTaskGone('审核拟作决定', c.caseNo);
+  });
+
+  await t.step('head1 在「本机构待办」中主持集体讨论（显示法制审核结果）', async () => {
+    await head.openFilter('本机构待办');
+    let form = await head.openTask('集体讨论', { caseNo: c.caseNo });
+    await form.expectValue('案号', c.caseNo);
+    await form.expectValue('重大执法决定理由', /听证/);
+    form = await head.claim();
+    await form.textarea('集体讨论记录', '经集体讨论，同意承办人意见，罚款伍仟元');
+    await form.complete();
+    await head.expectTaskGone('集体讨论', c.caseNo);
+  });
+
+  await t.step('head1 作出处罚决定（经法制审核通过），生成决定书文号，送达任务出现', async () => {
+    await head.openFilter('本机构待办');
+    let form = await head.openTask('作出处罚决定', { caseNo: c.caseNo });
+    await form.expectValue('拟罚款数额（元）', /^5000(\.0+)?$/);
+    form = await head.claim();
+    await form.select('决定', '给予行政处罚');
+    await form.textarea('决定内容', '罚款人民币伍仟元');
+    await form.textarea('法律依据', '《城市道路管理条例》第二十七条第（七）项、第四十二条');
+    await form.complete();
+    await head.expectTaskGone('作出处罚决定', c.caseNo);
+    const vars = await t.variables(c.pid);
+    t.check(/^寥街罚决〔\d{4}〕\d+号$/.test(vars.decisionNumber || ''), `决定书文号不对：${vars.decisionNumber}`);
+    t.equal(vars.legalReviewResult, 'PASSED', '法制审核结果');
+    await officer.openFilter('本机构待办');
+    await officer.openTask('送达处罚决定书', { caseNo: c.caseNo });
+    await officer.expectDue(await t.dueDay(today(), 7, 'DAYS'));
+  });
+});

@@ -1,0 +1,155 @@
+// Steps of 行政处罚案件办理 shared by the paths (each one a t.step, done in the browser as its user would).
+// A path takes the steps it needs and adds its own; every step asserts what its user sees.
+//   const steps = require('../steps');
+//   const c = await steps.registerCase(t, officer, { party: '张晓明' });   // → { caseNo, pid }
+//   await steps.approveFiling(t, head, c);
+'use strict';
+const { today } = require('./lib');
+
+/** A natural person with a valid 18-digit ID number (check digit verified by the server). */
+const PERSON_ID = '530302199001011232';
+
+/**
+ * officer registers a case through the start form of 行政处罚案件办理 (ordinary procedure unless
+ * opts.summaryFine is given). Returns { caseNo, pid, party, discoveredOn }.
+ */
+async function registerCase(t, officer, opts = {}) {
+  const c = {
+    party: opts.party || '张晓明',
+    partyType: opts.partyType || '自然人',
+    partyId: opts.partyId || PERSON_ID,
+    violationCode: opts.violationCode || 'CM-OCCUPY-ROAD',
+    facts: opts.facts || '当事人在人民路18号门前占用城市道路摆摊经营水果，经劝导拒不撤离',
+    discoveredOn: opts.discoveredOn || today(),
+    agencyCode: opts.agencyCode || 'LIAOKUO',
+  };
+  await t.step(`${officer.id} 发起「行政处罚案件办理」，登记案件（${c.party}）`, async () => {
+    const form = await officer.startProcess('行政处罚案件办理');
+    await form.expectText('登记执法案件');
+    await form.textfield('执法主体代码', c.agencyCode);
+    await form.select('案件来源', opts.source || '巡查发现');
+    await form.radio('当事人类型', c.partyType);
+    await form.textfield('当事人姓名或名称', c.party);
+    await form.textfield('公民身份号码 / 统一社会信用代码', c.partyId);
+    await form.textfield('联系方式', '13800000000');
+    await form.textfield('违法行为代码', c.violationCode);
+    await form.textarea('违法事实', c.facts);
+    await form.date('发现日期', c.discoveredOn);
+    if (opts.summaryFine !== undefined) {
+      await form.checkbox('适用简易程序（当场处罚）', true);
+      await form.number('当场罚款数额（元）', opts.summaryFine);
+    }
+    const instance = await form.start();
+    t.check(instance && instance.id, '发起流程后没有得到流程实例');
+    c.pid = instance.id;
+    c.caseNo = instance.businessKey || (await t.variables(c.pid)).caseId;
+    t.check(/^寥街罚〔\d{4}〕\d+号$/.test(c.caseNo || ''), `案号格式不对：${c.caseNo}`);
+  });
+  return c;
+}
+
+/** head files the case (审批立案 in 本机构待办, due 15 working days after discovery) naming the handler. */
+async function approveFiling(t, head, c, handler = 'officer1') {
+  await t.step(`${head.id} 在「本机构待办」中审批立案（15个工作日内），同意立案`, async () => {
+    await head.openFilter('本机构待办');
+    let form = await head.openTask('审批立案', { caseNo: c.caseNo });
+    await head.expectDue(await t.dueDay(c.discoveredOn, 15, 'WORKING_DAYS'));
+    await form.expectText('审批立案');
+    await form.expectValue('案号', c.caseNo);
+    await form.expectValue('当事人', c.party);
+    await form.expectValue('违法事实', c.facts);
+    form = await head.claim();
+    await form.radio('审批意见', '同意立案');
+    await form.textfield('承办人（用户名）', handler);
+    await form.complete();
+    await head.expectTaskGone('审批立案', c.caseNo);
+  });
+}
+
+/** The handler records the investigation by two certified officers. */
+async function investigate(t, officer, c, officers = 'officer1,officer2') {
+  await t.step(`${officer.id} 调查取证（两名执法人员：${officers}）`, async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('调查取证', { caseNo: c.caseNo });
+    await form.expectValue('案号', c.caseNo);
+    form = await officer.claim();
+    await form.textfield('调查取证执法人员（用户名，至少两名，逗号分隔）', officers);
+    await form.textarea('取得的证据（种类、内容、取得时间和人员）',
+      '现场检查笔录1份、询问笔录1份、现场照片4张（officer1、officer2 于当日取得）');
+    await form.checkbox('需要采取查封、扣押措施', false);
+    await form.textarea('未能全程音像记录的书面说明', '执法记录仪故障，已书面说明并由当事人签字确认');
+    await form.complete();
+    await officer.expectTaskGone('调查取证', c.caseNo);
+  });
+}
+
+/** The handler concludes the investigation: violation confirmed with its circumstances. */
+async function concludeInvestigation(t, officer, c, opts = {}) {
+  await t.step(`${officer.id} 制作调查终结报告（违法事实成立，情节${opts.circumstance || '一般'}）`, async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('制作调查终结报告', { caseNo: c.caseNo });
+    form = await officer.claim();
+    await form.textarea('调查终结报告', opts.report || '经调查，当事人占道经营事实清楚，证据确实充分');
+    await form.checkbox('违法事实成立', true);
+    await form.select('违法情节', opts.circumstance || '一般');
+    await form.checkbox('初次违法', !!opts.firstOffence);
+    await form.checkbox('及时改正', !!opts.corrected);
+    await form.checkbox('造成危害后果', !!opts.harm);
+    await form.checkbox('涉嫌犯罪，应当移送司法机关', false);
+    await form.complete();
+    await officer.expectTaskGone('制作调查终结报告', c.caseNo);
+  });
+}
+
+/**
+ * The handler proposes the penalty within the benchmark the table gave (shown read-only), e.g.
+ * { fine: 3000, min: '2000', max: '8000' }.
+ */
+async function proposePenalty(t, officer, c, p) {
+  await t.step(`${officer.id} 拟定处罚意见（裁量基准 ${p.min}–${p.max} 元，拟罚款 ${p.fine} 元）`, async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('拟定处罚意见', { caseNo: c.caseNo });
+    form = await officer.claim();
+    if (p.min !== undefined) await form.expectValue('罚款下限（元）', new RegExp(`^${p.min}(\\.0+)?$`));
+    if (p.max !== undefined) await form.expectValue('罚款上限（元）', new RegExp(`^${p.max}(\\.0+)?$`));
+    await form.number('拟罚款数额（元）', p.fine);
+    await form.textfield('处罚种类', p.kinds || '罚款');
+    if (p.reason) await form.textarea('超出裁量基准的理由', p.reason);
+    await form.complete();
+    await officer.expectTaskGone('拟定处罚意见', c.caseNo);
+  });
+}
+
+/** The handler serves the 行政处罚事先告知书. */
+async function servePriorNotice(t, officer, c, method = '直接送达') {
+  await t.step(`${officer.id} 送达行政处罚事先告知书（${method}）`, async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('送达事先告知书', { caseNo: c.caseNo });
+    form = await officer.claim();
+    await form.select('送达方式', method);
+    await form.complete();
+    await officer.expectTaskGone('送达事先告知书', c.caseNo);
+    c.priorNoticeServedOn = today();
+  });
+}
+
+/** The handler records the party's answer to the prior notice (due 5 days after service). */
+async function recordPartyReply(t, officer, c, reply, statement) {
+  await t.step(`${officer.id} 记录当事人意见：${reply}（申请听证期限为告知后5日）`, async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('记录当事人意见', { caseNo: c.caseNo });
+    await officer.expectDue(await t.dueDay(c.priorNoticeServedOn, 5, 'DAYS'));
+    await form.expectValue('案号', c.caseNo);
+    await form.expectValue('当事人', c.party);
+    form = await officer.claim();
+    await form.radio('当事人意见', reply);
+    if (statement) await form.textarea('当事人陈述、申辩意见', statement);
+    await form.complete();
+    await officer.expectTaskGone('记录当事人意见', c.caseNo);
+  });
+}
+
+module.exports = {
+  PERSON_ID, registerCase, approveFiling, investigate, concludeInvestigation, proposePenalty, servePriorNotice,
+  recordPartyReply,
+};
