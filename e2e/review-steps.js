@@ -126,6 +126,35 @@ async function fillIfAsked(form, label, value, type) {
   if (await form.field(label).count()) await form.fill(label, value, type);
 }
 
+/**
+ * Opens a filter as lib's openFilter does, after moving the pointer off the filter list: the tooltip of the
+ * filter clicked last (its description, shown above it while the pointer rests on it) would otherwise cover
+ * the filter just above it and take the click.
+ */
+async function openFilter(user, name) {
+  await user.page.mouse.move(700, 5);
+  await user.page.locator('.tooltip.in').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  return user.openFilter(name);
+}
+
+/**
+ * The notification Tasklist shows for a refused submission: asserts it says `expected` in Chinese, without the
+ * engine's wrapper (issue 12 §3: a warning while it is there, a failure with E2E_STRICT=1), and closes it as the
+ * user does (it stays over the form's buttons otherwise).
+ */
+async function expectRefusalShown(t, user, expected) {
+  const text = await user.expectNotification(expected);
+  if (/Cannot submit|Cannot instantiate|task form|[0-9a-f]{8}-[0-9a-f]{4}-/.test(text)) {
+    const message = `拒绝提示带有引擎的英文包装：「${text.replace(/\s+/g, ' ').slice(0, 160)}」（issue 12 §3）`;
+    if (process.env.E2E_STRICT) throw new StepError(message);
+    console.log(`   ! 已知缺陷：${message}`);
+    t.note(`已知缺陷：${message}`);
+  }
+  const close = user.page.locator('.notifications .alert button.close').filter({ visible: true });
+  for (let i = 0; i < 10 && (await close.count()); i++) await close.first().click({ timeout: 5000 });
+  return text;
+}
+
 /** The open task, ready to fill: claimed from the group when it is not yet the user's own. */
 async function take(user) {
   const page = user.page;
@@ -189,6 +218,29 @@ async function cardDue(user, name, caseNo) {
   return parseDue(await tip.getAttribute('uib-tooltip'));
 }
 
+/**
+ * Waits until the task's card in the open filter shows the due date `expected` (a task completed and created
+ * again under the same name, e.g. after an extension): polls the card, and refreshes the filter as a user would
+ * when the list has not changed after a few seconds.
+ */
+async function waitForCardDue(t, user, name, caseNo, expected) {
+  const deadline = Date.now() + 30000;
+  let refreshAt = Date.now() + 5000;
+  let shown;
+  for (;;) {
+    shown = await cardDue(user, name, caseNo).catch(() => null);
+    if (shown === expected) return shown;
+    if (Date.now() > deadline) break;
+    if (Date.now() > refreshAt) {
+      await user.openFilter(user.filter);
+      refreshAt = Date.now() + 5000;
+    } else {
+      await user.page.waitForTimeout(200); // polling the list the page is reloading
+    }
+  }
+  throw new StepError(`「${user.filter}」中任务「${name}」的到期日显示「${shown}」，应为「${expected}」`);
+}
+
 /** The due date shown for the open task (header), asserted equal to `expected` (YYYY-MM-DD). */
 async function expectDue(t, user, expected, what) {
   const shown = await shownDue(user);
@@ -250,7 +302,7 @@ async function acceptMaterials(t, reviewer, caseId, expectMaterials) {
 
 /** A decision number of this year, unique per run (a suite runs twice on one clean database). */
 function decisionNumber(prefix) {
-  return `${prefix}〔${today().slice(0, 4)}〕${String(Date.now()).slice(-6)}号`;
+  return `${prefix}〔${today().slice(0, 4)}〕${100000 + (Date.now() % 900000)}号`;
 }
 
 async function startReview(t, officer, r) {
@@ -407,6 +459,6 @@ async function majorCaseUpToPriorNotice(t, officer, head, c = MAJOR_CASE) {
 
 module.exports = {
   workdaysAfter, isWorkday, beijingDay, addDays,
-  expectShown, expectLabelShown, knownDefectText, fillIfAsked, take, openHandlerTask, expectDue, shownDue, cardDue, parseDue, reviewConclusion, reviewOf, reviewInstance,
+  openFilter, expectRefusalShown, expectShown, expectLabelShown, knownDefectText, fillIfAsked, take, openHandlerTask, expectDue, shownDue, cardDue, parseDue, waitForCardDue, reviewConclusion, reviewOf, reviewInstance,
   acceptMaterials, majorCaseUpToPriorNotice, startReview, openReviewDecision, decisionNumber, MAJOR_CASE, StepError,
 };

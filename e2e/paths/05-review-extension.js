@@ -12,7 +12,7 @@
 const { runPath } = require('../lib');
 const {
   startReview, acceptMaterials, openReviewDecision, reviewConclusion, reviewOf, workdaysAfter, beijingDay,
-  isWorkday, addDays, decisionNumber, shownDue,
+  isWorkday, addDays, decisionNumber, shownDue, waitForCardDue, openFilter, expectRefusalShown,
 } = require('../review-steps');
 
 runPath(__filename, async (t) => {
@@ -43,11 +43,12 @@ runPath(__filename, async (t) => {
     await form.radio('本次办理', '情况复杂，申请延长 3 个工作日');
     await form.textarea('延长理由', extensionReason);
     await form.complete();
-    await reviewer.expectTaskGone('审核拟作决定', caseId);
+    // the same task comes back in the list, with the new due date
+    due8 = workdaysAfter(received, 8);
+    await waitForCardDue(t, reviewer, '审核拟作决定', caseId, due8);
   });
 
   await t.step('到期日顺延3个工作日：列表和任务上都显示第8个工作日', async () => {
-    due8 = workdaysAfter(received, 8);
     t.equal(due8, workdaysAfter(due5, 3), '延长后的到期日为原到期日后第3个工作日');
     let workdays = 0;
     for (let d = addDays(due5, 1); d <= due8; d = addDays(d, 1)) if (isWorkday(d)) workdays += 1;
@@ -70,7 +71,7 @@ runPath(__filename, async (t) => {
   });
 
   await t.step('同一轮再次申请延长被拒绝（中文提示），到期日不变', async () => {
-    await reviewer.openFilter('法制审核');
+    await openFilter(reviewer, '法制审核');
     const form = await reviewer.openTask('审核拟作决定', { caseNo: caseId });
     await form.radio('本次办理', '情况复杂，申请延长 3 个工作日');
     await form.textarea('延长理由', '仍需征求意见');
@@ -81,7 +82,8 @@ runPath(__filename, async (t) => {
       refused = e.message;
     }
     t.check(refused && /已延长过一次/.test(refused), `第二次延长应被拒绝并说明原因，实际：${refused || '提交成功'}`);
-    await reviewer.openFilter('法制审核');
+    await expectRefusalShown(t, reviewer, '本轮审核已延长过一次');
+    await openFilter(reviewer, '法制审核');
     await reviewer.openTask('审核拟作决定', { caseNo: caseId });
     t.equal(await shownDue(reviewer), due8, '被拒绝后任务的到期日');
     const review = await reviewOf(t, caseId);
