@@ -26,6 +26,8 @@ class CaseTaskChecks implements TaskListener {
 	static final Set<String> DECISIONS = Set.of("PENALTY", "NO_PENALTY");
 	static final Set<String> SERVICE = Set.of("DIRECT", "LEFT", "POST", "ELECTRONIC", "PUBLIC_NOTICE");
 	static final Set<String> EXECUTION = Set.of("PAID", "ENFORCED", "COURT_APPLIED", "NOT_PAID_OVERDUE");
+	/** What the party said when the prior notice was served; AWAITING: nothing yet, the 5-day window runs. */
+	static final Set<String> PARTY_RESPONSES = Set.of("AWAITING", "WAIVED", "HEARING_REQUESTED");
 
 	private final Deadlines deadlines;
 
@@ -44,10 +46,7 @@ class CaseTaskChecks implements TaskListener {
 			case "userTask_handleSeizure" -> choice(task, "seizureOutcome", Set.of("RELEASED", "CONFISCATED", "HANDED_OVER"));
 			case "userTask_concludeInvestigation" -> conclude(task);
 			case "userTask_proposePenalty" -> proposePenalty(task);
-			case "userTask_servePriorNotice" -> {
-				choice(task, "priorNoticeMethod", SERVICE);
-				task.setVariable("priorNoticeServedAt", new Date(now(task).getTime()));
-			}
+			case "userTask_servePriorNotice" -> servePriorNotice(task);
 			case "userTask_scheduleHearing" -> scheduleHearing(task);
 			case "userTask_holdHearing" -> {
 				text(task, "hearingRecord", "决定须以听证笔录为根据，请填写听证笔录要点(R-PROC-1)");
@@ -125,6 +124,27 @@ class CaseTaskChecks implements TaskListener {
 		if (Boolean.TRUE.equals(task.getVariable("flaggedMajor"))) {
 			text(task, "flaggedMajorReason", "认定为重大执法决定的，须写明理由");
 		}
+	}
+
+	/**
+	 * The prior notice is served (行政处罚法 arts. 44, 45, 64): the party may waive statement, defence and hearing
+	 * in writing or ask for a hearing on the spot (recorded by the officer); otherwise the 5-day window runs and a
+	 * later request arrives as the message {@code enforcement.hearingRequested}.
+	 */
+	private void servePriorNotice(DelegateTask task) {
+		choice(task, "priorNoticeMethod", SERVICE);
+		String response = str(task, "partyResponse");
+		if (!StringUtils.hasText(response)) {
+			response = "AWAITING";
+			task.setVariable("partyResponse", response);
+		}
+		else if (!PARTY_RESPONSES.contains(response)) {
+			throw invalid("partyResponse", "请选择当事人是否书面放弃陈述、申辩和听证，或要求听证");
+		}
+		if ("HEARING_REQUESTED".equals(response)) {
+			task.setVariable("hearingRequestedBy", task.getAssignee());
+		}
+		task.setVariable("priorNoticeServedAt", new Date(now(task).getTime()));
 	}
 
 	/** Hearing notice at least 7 days before the hearing (行政处罚法 art. 64). */

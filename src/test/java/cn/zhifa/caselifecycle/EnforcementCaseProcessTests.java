@@ -234,6 +234,54 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(var(pi, "legalReviewResult")).isEqualTo("NOT_PASSED");
 	}
 
+	/** The party waives statement, defence and hearing in writing when served: no 5-day wait (行政处罚法 art. 64). */
+	@Test
+	void partyWaivingOnServiceLetsTheCaseGoOnAtOnce() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 3000, "penaltyKinds", "罚款"));
+		assertThatThrownBy(() -> complete(pi, "userTask_servePriorNotice",
+				Map.of("priorNoticeMethod", "DIRECT", "partyResponse", "LATER")))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("partyResponse")
+			.hasMessageContaining("书面放弃");
+		assertThat(pi).isWaitingAt("userTask_servePriorNotice");
+
+		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT", "partyResponse", "WAIVED"));
+		assertThat(pi).hasPassed("businessRuleTask_majorCatalogue").hasNotPassed("gateway_hearingRequest")
+			.isWaitingAt("userTask_decide");
+	}
+
+	/** The party asks for a hearing when served: the hearing notice follows at once, the request is on record. */
+	@Test
+	void hearingRequestedOnServiceGoesToTheHearingNotice() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 3000, "penaltyKinds", "罚款"));
+		complete(pi, "userTask_servePriorNotice",
+				Map.of("priorNoticeMethod", "DIRECT", "partyResponse", "HEARING_REQUESTED"));
+		assertThat(pi).hasNotPassed("gateway_hearingRequest").isWaitingAt("userTask_scheduleHearing");
+		assertThat(var(pi, "hearingRequestedBy")).isEqualTo("officer1");
+	}
+
+	/** Nothing said on service: the case waits for the 5-day hearing-request window (the ordinary case above). */
+	@Test
+	void silenceOnServiceWaitsForTheHearingWindow() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 3000, "penaltyKinds", "罚款"));
+		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT", "partyResponse", "AWAITING"));
+		assertThat(pi).isWaitingAt("gateway_hearingRequest");
+	}
+
 	@Test
 	void noPenaltyForAMinorFirstOffenceCorrectedPromptly() {
 		clockAt(MONDAY);
