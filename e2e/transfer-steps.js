@@ -160,6 +160,28 @@ function citizenId(birth, seq) {
 }
 
 /**
+ * Fills the date field labelled `label` with `isoDay` (YYYY-MM-DD) as a user types it, in the format its
+ * placeholder asks for. Unlike lib's form.date, accepts the field showing the day without zero padding
+ * ("2026/12/1" for "2026/12/01"), as the date picker does for days and months below 10.
+ */
+async function fillDate(form, label, isoDay) {
+  const m = isoDay.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) throw new StepError(`日期「${label}」的值应为 YYYY-MM-DD：${isoDay}`);
+  const { field, type } = await form.fieldType(label);
+  if (type !== 'datetime') throw new StepError(`字段「${label}」是 ${type}，不是 datetime`);
+  form.user.t.note(`${form.user.id}: 「${label}」(datetime) ← ${isoDay}`);
+  const input = field.locator('input.flatpickr-input, .fjs-datetime-subsection input').first();
+  const placeholder = ((await input.getAttribute('placeholder')) || 'mm/dd/yyyy').toLowerCase();
+  const typed = placeholder.replace('yyyy', m[1]).replace('mm', m[2]).replace('dd', m[3]);
+  await input.click();
+  await input.fill(typed);
+  await input.press('Enter');
+  const shown = await input.inputValue();
+  const numbers = (s) => (s.match(/\d+/g) || []).map(Number).join('-');
+  if (numbers(shown) !== numbers(typed)) throw new StepError(`日期「${label}」显示「${shown}」，应为「${typed}」`);
+}
+
+/**
  * The first steps of an ordinary case as the officer does them: registration through the start form of
  * 行政处罚案件办理. Returns { caseNo, pid }.
  */
@@ -175,7 +197,7 @@ async function registerCase(t, officer, c) {
   if (c.official) await form.checkbox('当事人为中共党员或公职人员（结案后依规移送纪检监察机关）', true);
   await form.textfield('违法行为代码', c.violation);
   await form.textarea('违法事实', c.facts);
-  await form.date('发现日期', c.discoveredOn || today());
+  await fillDate(form, '发现日期', c.discoveredOn || today());
   if (c.summaryFine !== undefined) {
     await form.checkbox('适用简易程序（当场处罚）', true);
     await form.number('当场罚款数额（元）', c.summaryFine);
@@ -225,6 +247,6 @@ async function visitPortal(t, path) {
 }
 
 module.exports = {
-  rest, externalAnswer, citizenId, transferOf, workdays, calendarDays, parseDay, headerDue, cardDue, expectDue, expectRefused, claim, in24Hours, shift,
+  rest, externalAnswer, citizenId, fillDate, transferOf, workdays, calendarDays, parseDay, headerDue, cardDue, expectDue, expectRefused, claim, in24Hours, shift,
   registerCase, fileCase, investigate, visitPortal,
 };
