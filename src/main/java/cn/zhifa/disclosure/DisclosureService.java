@@ -64,7 +64,12 @@ class DisclosureService {
 		String agencyCode = required(execution, AGENCY_CODE);
 		Agency agency = agencies.findById(agencyCode)
 			.orElseThrow(() -> invalid(AGENCY_CODE, "执法主体 " + agencyCode + " 不存在"));
-		required(execution, CASE_ID);
+		String caseId = required(execution, CASE_ID);
+		if (execution.getProcessBusinessKey() == null) {
+			// started from Tasklist's start form: the business key is the case, so that a revocation or
+			// correction (messages correlated by business key, R-DISC-5) reaches this instance
+			execution.setProcessBusinessKey(caseId);
+		}
 		String type = required(execution, DECISION_TYPE);
 		if (!DECISION_TYPES.containsKey(type)) {
 			throw invalid(DECISION_TYPE, "执法决定类别应为 PERMIT、PENALTY、COERCION、EXPROPRIATION 或 OTHER");

@@ -116,6 +116,42 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(var(transfer, "receivingCaseNo")).isEqualTo(received.getCaseNo());
 	}
 
+	/**
+	 * R-COORD-5: the receiving agency refuses, the agencies agree that the sender keeps the case → the
+	 * case comes back to 审批立案 and is handled by the sender (not closed as "transferred out").
+	 */
+	@Test
+	void transferRefusedAndKeptAfterNegotiationComesBackToFiling() {
+		clockAt(MONDAY);
+		String caseNo = register(person("CM-OCCUPY-ROAD"));
+		ProcessInstance pi = instance(caseNo);
+		as("head1");
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "TRANSFER_OUT", "targetAgencyCode", "QLSCJ",
+				"transferReason", "举报称其销售过期食品", "urgent", false));
+		ProcessInstance transfer = engine.getRuntimeService().createProcessInstanceQuery()
+			.superProcessInstanceId(pi.getId()).singleResult();
+		complete(transfer, "userTask_signCaseTransfer", Map.of("transferSigned", true));
+		EnforcementCase received = cases.repository().findAll().stream()
+			.filter(c -> transfer.getId().equals(c.getTransferProcessInstanceId())).findFirst().orElseThrow();
+
+		ProcessInstance receiving = instance(received.getCaseNo());
+		as("head2");
+		complete(receiving, "userTask_approveFiling",
+				Map.of("filingDecision", "NOT_FILE", "notFilingReasons", "占道经营属城市管理部门管辖"));
+		as("head1");
+		complete(transfer, "userTask_negotiateJurisdiction",
+				Map.of("jurisdictionNegotiation", "SOURCE_KEEPS", "jurisdictionNotes", "协商一致由寥廓街道继续办理"));
+
+		assertThat(transfer).isEnded();
+		assertThat(var(pi, "caseTransferOutcome")).isEqualTo("KEPT_AFTER_NEGOTIATION");
+		assertThat(pi).isActive().isWaitingAt("userTask_approveFiling").hasNotPassed("endEvent_transferredOut");
+		assertThat(cases.find(caseNo).orElseThrow().getStage()).isNotEqualTo("TRANSFERRED_OUT");
+
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		assertThat(pi).isWaitingAt("userTask_investigate");
+		assertThat(cases.find(caseNo).orElseThrow().getStage()).isEqualTo("FILED");
+	}
+
 	/** The biography of an ordinary case: registered, filed, investigated, decided, served, paid, archived. */
 	@Test
 	void ordinaryCaseFromRegistrationToArchive() {

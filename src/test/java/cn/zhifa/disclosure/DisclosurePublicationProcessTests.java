@@ -189,6 +189,28 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		assertThat(var(pi, "disclosureDelayWorkingDays")).isEqualTo(1);
 	}
 
+	/** Started from Tasklist's start form (no business key): the case number becomes the key, a revocation reaches it. */
+	@Test
+	void startedFromTheStartFormIsWithdrawnByItsCaseNumber() {
+		clockAt(at("2026-09-28T10:00:00+08:00"));
+		String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+			.processDefinitionKey("disclosure-publication").latestVersion().singleResult().getId();
+		Map<String, Object> vars = startVariables();
+		vars.put("decisionDate", "2026-09-28");
+		ProcessInstance pi = engine.getFormService().submitStartForm(definition, vars); // as Tasklist: no business key
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+			.getBusinessKey()).isEqualTo(caseId);
+		prepareAs("officer1", pi, Map.of());
+		reviewAs("office1", pi, "APPROVE", null);
+		String itemNo = (String) var(pi, "disclosureItemNo");
+		assertThat(portal.find(itemNo).orElseThrow().withdrawn()).isFalse();
+
+		engine.getRuntimeService().createMessageCorrelation("disclosure.decisionRevoked").processInstanceBusinessKey(caseId)
+			.setVariable("revocationKind", "REVOKED").setVariable("revocationReason", "经行政复议，原处罚决定被撤销").correlate();
+		assertThat(pi).isEnded().hasPassed("serviceTask_withdrawDisclosure");
+		assertThat(portal.find(itemNo).orElseThrow().withdrawn()).isTrue();
+	}
+
 	@Test
 	void revokedBeforePublicationNeverReachesThePortal() {
 		clockAt(at("2026-05-11T10:00:00+08:00"));
