@@ -57,6 +57,7 @@ function escapeRegex(s) {
 
 /** Exact text match ignoring surrounding blanks and a trailing required-field asterisk. */
 function exactLabel(label) {
+  if (label instanceof RegExp) return label;
   return new RegExp('^\\s*' + escapeRegex(label) + '\\s*\\*?\\s*$');
 }
 
@@ -324,11 +325,27 @@ class Form {
   }
 
   /** Asserts the field shows `expected` (string or RegExp). */
+  /**
+   * The value the form shows for `label`: an input field's value, or — where the form shows the case
+   * as text ("**案号**：…") rather than as a read-only field — the text after "label：" in the form's
+   * text views, up to the next full-width gap or line end.
+   */
+  async shownValue(label) {
+    const inputs = await this.labels();
+    if (inputs.includes(label)) return this.value(label);
+    const text = await this.root.locator('.fjs-form').first().innerText();
+    for (const line of text.split('\n')) {
+      const at = line.indexOf(label + '：');
+      if (at >= 0) return line.slice(at + label.length + 1).split(/\u3000+/)[0].trim();
+    }
+    return null;
+  }
+
   async expectValue(label, expected) {
     const deadline = Date.now() + 5000;
     let actual;
     do {
-      actual = await this.value(label);
+      actual = await this.shownValue(label);
       if (expected instanceof RegExp ? expected.test(String(actual)) : String(actual) === String(expected)) {
         return actual;
       }
@@ -614,7 +631,12 @@ class User {
   async claim() {
     const page = this.page;
     const claim = page.locator('[cam-tasklist-task-meta] button.claim');
-    await claim.waitFor({ state: 'visible' });
+    const mine = page.locator('[cam-tasklist-task-meta] li.assignee button.unclaim');
+    await claim.or(mine).first().waitFor({ state: 'visible' });
+    if (!(await claim.isVisible()) && (await mine.isVisible())) {
+      // the task is already the user's (assigned to the case handler): nothing to claim
+      return this.waitForTaskForm();
+    }
     const answer = page.waitForResponse((r) => /\/task\/[^/]+\/claim$/.test(r.url().split('?')[0]));
     await claim.click();
     const response = await answer;

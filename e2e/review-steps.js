@@ -6,6 +6,7 @@
 // Field-filling calls name the field by its label and its type (form.textfield(...), form.select(...)), so that a
 // form changing a field's type (typed user name → list of officers) is a one-word edit here.
 'use strict';
+const { officerOption, violationOption } = require('./steps');
 const fs = require('fs');
 const path = require('path');
 const { today, StepError } = require('./lib');
@@ -379,7 +380,7 @@ async function majorCaseUpToPriorNotice(t, officer, head, c = MAJOR_CASE) {
     await form.textfield('当事人姓名或名称', c.party);
     await form.textfield('公民身份号码 / 统一社会信用代码', c.creditCode);
     await form.textfield('联系方式', '0874-3123456');
-    await form.textfield('违法行为代码', c.violation);
+    await form.select('违法行为', violationOption(c.violation));
     await form.textarea('违法事实', c.facts);
     await form.date('发现日期', discovered);
     const instance = await form.start();
@@ -398,7 +399,7 @@ async function majorCaseUpToPriorNotice(t, officer, head, c = MAJOR_CASE) {
     await expectDue(t, head, workdaysAfter(discovered, 15), '审批立案');
     form = await take(head);
     await form.radio('审批意见', '同意立案');
-    await form.textfield('承办人（用户名）', 'officer1');
+    await form.select('承办人', await officerOption(t, 'officer1'));
     await form.complete();
     await head.expectTaskGone('审批立案', caseNo);
   });
@@ -407,9 +408,9 @@ async function majorCaseUpToPriorNotice(t, officer, head, c = MAJOR_CASE) {
     const form = await openHandlerTask(officer, '调查取证', caseNo);
     await form.expectText('调查取证');
     await expectShown(form, '案号', caseNo);
-    await form.textfield('调查取证执法人员（用户名，至少两名，逗号分隔）', 'officer1,officer2');
-    await form.textarea('取得的证据（种类、内容、取得时间和人员）',
-      '现场检查笔录1份；过期食品照片12张；进货单据3份；询问笔录（店长）1份');
+    await form.checklist('调查取证执法人员（至少两名）', [await officerOption(t, 'officer1'), await officerOption(t, 'officer2')]);
+    await form.textarea('取得的证据（每行一项：证据种类：内容）',
+      '现场笔录：现场检查笔录1份\n物证：过期食品照片12张\n书证：进货单据3份\n当事人的陈述：询问笔录（店长）1份');
     await form.checkbox('需要采取查封、扣押措施', false);
     await form.complete();
     await officer.expectTaskGone('调查取证', caseNo);

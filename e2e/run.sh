@@ -32,8 +32,8 @@ fi
 
 JAR=${E2E_JAR:-$(ls target/zhifa-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)}
 if [ -z "$JAR" ]; then
-  echo "== no jar in target/: building it (mvn -B -q package -Dmaven.test.skip=true)"
-  mvn -B -q package -Dmaven.test.skip=true
+  echo "== no jar in target/: building it (mvn -B -q package -Dmaven.test.skip=true -DskipUnitTests=true)"
+  mvn -B -q package -Dmaven.test.skip=true -DskipUnitTests=true
   JAR=$(ls target/zhifa-*.jar | grep -v '\.original$' | head -1)
 fi
 case "$JAR" in /*) ;; *) JAR="$ROOT/$JAR" ;; esac

@@ -18,7 +18,7 @@ async function registerCase(t, officer, opts = {}) {
     party: opts.party || '张晓明',
     partyType: opts.partyType || '自然人',
     partyId: opts.partyId || PERSON_ID,
-    violationCode: opts.violationCode || 'CM-OCCUPY-ROAD',
+    violation: opts.violation || '占道经营（城市管理）',
     facts: opts.facts || '当事人在人民路18号门前占用城市道路摆摊经营水果，经劝导拒不撤离',
     discoveredOn: opts.discoveredOn || today(),
     agencyCode: opts.agencyCode || 'LIAOKUO',
@@ -26,13 +26,12 @@ async function registerCase(t, officer, opts = {}) {
   await t.step(`${officer.id} 发起「行政处罚案件办理」，登记案件（${c.party}）`, async () => {
     const form = await officer.startProcess('行政处罚案件办理');
     await form.expectText('登记执法案件');
-    await form.textfield('执法主体代码', c.agencyCode);
     await form.select('案件来源', opts.source || '巡查发现');
     await form.radio('当事人类型', c.partyType);
     await form.textfield('当事人姓名或名称', c.party);
     await form.textfield('公民身份号码 / 统一社会信用代码', c.partyId);
     await form.textfield('联系方式', '13800000000');
-    await form.textfield('违法行为代码', c.violationCode);
+    await form.select('违法行为', c.violation);
     await form.textarea('违法事实', c.facts);
     await form.date('发现日期', c.discoveredOn);
     if (opts.summaryFine !== undefined) {
@@ -48,6 +47,19 @@ async function registerCase(t, officer, opts = {}) {
   return c;
 }
 
+/** The violation as the register form lists it (its name in the discretion benchmark), by its code. */
+const VIOLATIONS = {"CM-OCCUPY-ROAD": "占道经营（城市管理）", "CM-ILLEGAL-BUILD": "违法建设（城市管理，罚款按建设工程造价的百分比计）", "CM-DUMP-WASTE": "乱倒垃圾（城市管理，个人）", "MR-UNLICENSED": "无照经营（市场监管）", "MR-EXPIRED-FOOD": "销售超过保质期的食品（市场监管，货值金额不足1万元）", "MR-PRICE-TAG": "不按规定明码标价（市场监管）"};
+function violationOption(code) {
+  return VIOLATIONS[code] || code;
+}
+
+/** The option a user sees for a certified officer: the full name, then the unit in brackets. */
+async function officerOption(t, userId) {
+  const profile = await t.api(`/engine-rest/user/${userId}/profile`);
+  const name = `${profile.firstName || ''}${profile.lastName || ''}`;
+  return new RegExp('^\\s*' + name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(（[^）]*）)?\\s*$');
+}
+
 /** head files the case (审批立案 in 本机构待办, due 15 working days after discovery) naming the handler. */
 async function approveFiling(t, head, c, handler = 'officer1') {
   await t.step(`${head.id} 在「本机构待办」中审批立案（15个工作日内），同意立案`, async () => {
@@ -57,25 +69,27 @@ async function approveFiling(t, head, c, handler = 'officer1') {
     await form.expectText('审批立案');
     await form.expectValue('案号', c.caseNo);
     await form.expectValue('当事人', c.party);
-    await form.expectValue('违法事实', c.facts);
+    await form.expectText(c.facts);
     form = await head.claim();
     await form.radio('审批意见', '同意立案');
-    await form.textfield('承办人（用户名）', handler);
+    await form.select('承办人', await officerOption(t, handler));
     await form.complete();
     await head.expectTaskGone('审批立案', c.caseNo);
   });
 }
 
 /** The handler records the investigation by two certified officers. */
-async function investigate(t, officer, c, officers = 'officer1,officer2') {
+async function investigate(t, officer, c, officers = ['officer1', 'officer2']) {
   await t.step(`${officer.id} 调查取证（两名执法人员：${officers}）`, async () => {
     await officer.openFilter('本机构待办');
     let form = await officer.openTask('调查取证', { caseNo: c.caseNo });
     await form.expectValue('案号', c.caseNo);
     form = await officer.claim();
-    await form.textfield('调查取证执法人员（用户名，至少两名，逗号分隔）', officers);
-    await form.textarea('取得的证据（种类、内容、取得时间和人员）',
-      '现场检查笔录1份、询问笔录1份、现场照片4张（officer1、officer2 于当日取得）');
+    const chosen = [];
+    for (const id of [].concat(officers).flatMap((o) => String(o).split(','))) chosen.push(await officerOption(t, id.trim()));
+    await form.checklist('调查取证执法人员（至少两名）', chosen);
+    await form.textarea('取得的证据（每行一项：证据种类：内容）',
+      '现场笔录：当日现场检查笔录1份\n当事人的陈述：询问笔录1份\n视听资料：现场照片4张');
     await form.checkbox('需要采取查封、扣押措施', false);
     await form.textarea('未能全程音像记录的书面说明', '执法记录仪故障，已书面说明并由当事人签字确认');
     await form.complete();
@@ -150,6 +164,8 @@ async function recordPartyReply(t, officer, c, reply, statement) {
 }
 
 module.exports = {
+  officerOption,
+  violationOption,
   PERSON_ID, registerCase, approveFiling, investigate, concludeInvestigation, proposePenalty, servePriorNotice,
   recordPartyReply,
 };

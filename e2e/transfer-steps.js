@@ -5,6 +5,7 @@
 // Every user action is done in the browser through lib.js; REST here is only (a) the external party's
 // call and (b) a read to double-check state.
 'use strict';
+const { officerOption, violationOption } = require('./steps');
 const { StepError, BASE, today } = require('./lib');
 
 const PASSWORD = 'demo';
@@ -188,14 +189,13 @@ async function fillDate(form, label, isoDay) {
 async function registerCase(t, officer, c) {
   const form = await officer.startProcess('行政处罚案件办理');
   await form.expectText('登记执法案件');
-  await form.textfield('执法主体代码', c.agency || 'LIAOKUO');
   await form.select('案件来源', c.source || '巡查发现');
   await form.radio('当事人类型', c.partyType || '自然人');
   await form.textfield('当事人姓名或名称', c.party);
   await form.textfield('公民身份号码 / 统一社会信用代码', c.partyId);
   if (c.contact) await form.textfield('联系方式', c.contact);
   if (c.official) await form.checkbox('当事人为中共党员或公职人员（结案后依规移送纪检监察机关）', true);
-  await form.textfield('违法行为代码', c.violation);
+  await form.select('违法行为', violationOption(c.violation));
   await form.textarea('违法事实', c.facts);
   await fillDate(form, '发现日期', c.discoveredOn || today());
   if (c.summaryFine !== undefined) {
@@ -218,7 +218,7 @@ async function fileCase(t, head, caseNo, c) {
   await form.expectValue('当事人', c.party);
   form = await claim(head, '案号', caseNo);
   await form.radio('审批意见', '同意立案');
-  await form.textfield('承办人（用户名）', c.handler || 'officer1');
+  await form.select('承办人', await officerOption(t, c.handler || 'officer1'));
   await form.complete();
   await head.expectTaskGone('审批立案', caseNo);
 }
@@ -229,8 +229,8 @@ async function investigate(t, officer, caseNo, evidence) {
   let form = await officer.openTask('调查取证', { caseNo });
   await form.expectValue('案号', caseNo);
   form = await claim(officer, '案号', caseNo);
-  await form.textfield('调查取证执法人员（用户名，至少两名，逗号分隔）', 'officer1,officer2');
-  await form.textarea('取得的证据（种类、内容、取得时间和人员）', evidence);
+  await form.checklist('调查取证执法人员（至少两名）', [await officerOption(t, 'officer1'), await officerOption(t, 'officer2')]);
+  await form.textarea('取得的证据（每行一项：证据种类：内容）', evidence);
   await form.complete();
   await officer.expectTaskGone('调查取证', caseNo);
 }

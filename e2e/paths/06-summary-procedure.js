@@ -15,13 +15,12 @@ runPath(__filename, async (t) => {
   await t.step('officer1 发起「行政处罚案件办理」，登记简易程序案件', async () => {
     const form = await officer.startProcess('行政处罚案件办理');
     await form.expectText('登记执法案件');
-    await form.textfield('执法主体代码', 'LIAOKUO');
     await form.select('案件来源', '巡查发现');
     await form.radio('当事人类型', '自然人');
     await form.textfield('当事人姓名或名称', party);
     await form.textfield('公民身份号码 / 统一社会信用代码', '530302199001011232');
     await form.textfield('联系方式', '13800000000');
-    await form.textfield('违法行为代码', 'CM-DUMP-WASTE');
+    await form.select('违法行为', '乱倒垃圾（城市管理，个人）');
     await form.textarea('违法事实', '在人民路沿街乱倒生活垃圾，执法人员当场发现');
     await form.date('发现日期', today());
     await form.checkbox('适用简易程序（当场处罚）', true);

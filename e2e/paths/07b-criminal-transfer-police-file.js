@@ -22,7 +22,6 @@ runPath(__filename, async (t) => {
     const form = await officer.startProcess('涉嫌犯罪案件移送（两法衔接）');
     await form.expectText('报告涉嫌犯罪案件');
     await form.textfield('案号', caseNo);
-    await form.textfield('执法主体代码', 'LIAOKUO');
     await form.textfield('承办人', 'officer1');
     await form.textfield('当事人', party);
     await form.textarea('涉嫌犯罪的事实和罪名', crime);

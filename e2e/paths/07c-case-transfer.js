@@ -5,6 +5,7 @@
 // B. a second case is transferred, head2 refuses it (不予立案 with reasons) → head1 negotiates the
 //    jurisdiction dispute: LIAOKUO keeps the case → head1 files it and officer1 investigates.
 'use strict';
+const { officerOption } = require('../steps');
 const { runPath, today } = require('../lib');
 const {
   citizenId, rest, transferOf, workdays, expectDue, expectRefused, claim, registerCase,
@@ -95,7 +96,7 @@ runPath(__filename, async (t) => {
     await form.expectValue('当事人', a.party);
     await form.expectValue('违法事实', a.facts);
     await form.radio('审批意见', '同意立案');
-    await form.textfield('承办人（用户名）', 'officer4');
+    await form.select('承办人', await officerOption(t, 'officer4'));
     await form.complete();
     await head2.expectTaskGone('审批立案', receivedA);
     const received = await rest('GET', `/api/cases/${encodeURIComponent(receivedA)}`, undefined, 'head2');
@@ -158,7 +159,7 @@ runPath(__filename, async (t) => {
     await head.openTask('审批立案', { caseNo: caseB });
     const form = await claim(head, '案号', caseB);
     await form.radio('审批意见', '同意立案');
-    await form.textfield('承办人（用户名）', 'officer1');
+    await form.select('承办人', await officerOption(t, 'officer1'));
     await form.complete();
     await head.expectTaskGone('审批立案', caseB);
   });

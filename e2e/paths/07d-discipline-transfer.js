@@ -123,7 +123,6 @@ runPath(__filename, async (t) => {
     const form = await office.startProcess('违纪线索移送纪检监察机关');
     await form.expectText('违纪线索移送');
     await form.textfield('案号', paperCase);
-    await form.textfield('执法主体代码', 'LIAOKUO');
     await form.textfield('当事人', '王建华');
     await form.checkbox('当事人为党员或公职人员', true);
     await fillDate(form, '结案日期', closedOn);

@@ -26,7 +26,6 @@ runPath(__filename, async (t) => {
     const form = await officer.startProcess('执法决定事后公示');
     await form.expectText('执法决定事后公示');
     await form.textfield('案号', caseNo);
-    await form.textfield('执法主体代码', 'LIAOKUO');
     await form.select('执法决定类别', '行政处罚');
     await fillDate(form, '决定日期', decisionDay);
     await form.textfield('决定文书号', decisionNo);
