@@ -333,10 +333,14 @@ class Form {
   async shownValue(label) {
     const inputs = await this.labels();
     if (inputs.includes(label)) return this.value(label);
-    const text = await this.root.locator('.fjs-form').first().innerText();
-    for (const line of text.split('\n')) {
-      const at = line.indexOf(label + '：');
-      if (at >= 0) return line.slice(at + label.length + 1).split(/\u3000+/)[0].trim();
+    const lines = (await this.root.locator('.fjs-form').first().innerText()).split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const at = lines[i].indexOf(label + '：');
+      if (at < 0) continue;
+      const rest = lines[i].slice(at + label.length + 1).split(/\u3000+/)[0].trim();
+      if (rest) return rest;
+      const next = lines.slice(i + 1).find((l) => l.trim());
+      return next ? next.trim() : '';
     }
     return null;
   }
@@ -346,7 +350,10 @@ class Form {
     let actual;
     do {
       actual = await this.shownValue(label);
-      if (expected instanceof RegExp ? expected.test(String(actual)) : String(actual) === String(expected)) {
+      // a text view may add context after the value ("张晓明（自然人）")
+      const shown = String(actual);
+      if (expected instanceof RegExp ? expected.test(shown)
+        : shown === String(expected) || (actual !== null && shown.startsWith(String(expected) + '（'))) {
         return actual;
       }
       await this.page.waitForTimeout(100); // polling a form value the page is still importing
