@@ -188,7 +188,7 @@ class Form {
         break;
       }
       case 'select':
-        await this.chooseOption(field, label, String(value));
+        await this.chooseOption(field, label, value instanceof RegExp ? value : String(value));
         break;
       case 'radio':
         await field.locator('label.fjs-form-field-label').filter({ hasText: exactLabel(String(value)) })
@@ -244,7 +244,10 @@ class Form {
       if (type === 'checkbox') expected = !!value;
       else if (type === 'checklist' || type === 'taglist') continue;
       else if (type === 'datetime') continue; // checked when typed (format of the placeholder)
-      else expected = String(value);
+      else if (value instanceof RegExp) {
+        if (!value.test(String(shown))) throw new StepError(`字段「${label}」填写后显示「${shown}」，应为「${value}」（表单被重置？）`);
+        continue;
+      } else expected = String(value);
       if (String(shown) !== String(expected)) {
         throw new StepError(`字段「${label}」填写后显示「${shown}」，应为「${expected}」（表单被重置？）`);
       }
@@ -266,7 +269,7 @@ class Form {
     const search = field.locator('input.fjs-input:not(.fjs-select-hidden-input)');
     if (await search.count()) {
       await search.first().click();
-      await search.first().fill(option);
+      if (!(option instanceof RegExp)) await search.first().fill(option);
     } else if (!(await field.locator('.fjs-dropdownlist').isVisible())) {
       // (focus alone may already have opened the list; a click would close it again)
       await field.locator('.fjs-select-display').click();
@@ -281,7 +284,9 @@ class Form {
     await item.first().click();
     await field.locator('.fjs-dropdownlist').waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => {});
     const shown = await this.value(label);
-    if (shown !== option) throw new StepError(`下拉框「${label}」显示「${shown}」，应为「${option}」`);
+    if (option instanceof RegExp ? !option.test(shown) : shown !== option) {
+      throw new StepError(`下拉框「${label}」显示「${shown}」，应为「${option}」`);
+    }
   }
 
   async fillDate(field, label, isoDay) {

@@ -64,8 +64,8 @@ until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; do
   if ! kill -0 "$APP" 2>/dev/null; then
     echo "the application stopped during start-up; last lines of its log:" >&2; tail -40 "$WORK/app.log" >&2; exit 1
   fi
-  if [ $(( $(date +%s) - started )) -gt 240 ]; then
-    echo "the application was not healthy after 240 s; last lines of its log:" >&2; tail -40 "$WORK/app.log" >&2; exit 1
+  if [ $(( $(date +%s) - started )) -gt 480 ]; then
+    echo "the application was not healthy after 480 s; last lines of its log:" >&2; tail -40 "$WORK/app.log" >&2; exit 1
   fi
   sleep 1
 done

@@ -53,22 +53,11 @@ function violationOption(code) {
   return VIOLATIONS[code] || code;
 }
 
-/**
- * The option a user sees for a certified officer ("李明（执法一中队）"), as the process offers it in its
- * list of the agency's certified officers (variable certifiedOfficers).
- */
+/** The option a user sees for a certified officer: the full name, then the unit in brackets ("李明（执法一中队）"). */
 async function officerOption(t, userId) {
-  // read as a head of the officer's agency: the lists are the agency's (tenant) data
-  const asUser = userId === 'officer4' ? 'head2' : 'head1';
-  const found = await t.api('/engine-rest/variable-instance?variableName=certifiedOfficers&maxResults=20', asUser);
-  for (const v of found || []) {
-    let options = v.value;
-    for (let i = 0; i < 3 && typeof options === 'string'; i++) options = JSON.parse(options);
-    if (!Array.isArray(options)) continue;
-    const option = options.find((o) => o.value === userId);
-    if (option) return option.label;
-  }
-  throw new Error(`no certified officer option for ${userId}`);
+  const profile = await t.api(`/engine-rest/user/${userId}/profile`);
+  const name = `${profile.firstName || ''}${profile.lastName || ''}`;
+  return new RegExp('^\\s*' + name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(（[^）]*）)?\\s*$');
 }
 
 /** head files the case (审批立案 in 本机构待办, due 15 working days after discovery) naming the handler. */

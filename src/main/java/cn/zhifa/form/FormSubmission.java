@@ -189,7 +189,9 @@ final class FormSubmission {
 	}
 
 	private static JsonNode json(FormSchema.Field field, Object raw) {
-		JsonNode node = raw instanceof String s ? parse(field, s) : JSON.valueToTree(raw);
+		// Tasklist sends a list as JSON text typed like the option variable (Json): a Spin node here
+		JsonNode node = raw instanceof Collection<?> || raw instanceof Map<?, ?> ? JSON.valueToTree(raw)
+				: parse(field, raw.toString());
 		if (!node.isArray()) {
 			throw invalid(field, "请从列表中选择");
 		}

@@ -197,7 +197,10 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 			.processDefinitionKey("disclosure-publication").latestVersion().singleResult().getId();
 		Map<String, Object> vars = startVariables();
 		vars.put("decisionDate", "2026-09-28");
+		vars.remove("agencyCode"); // the agency comes from the login, not from the form
+		as("officer1");
 		ProcessInstance pi = engine.getFormService().submitStartForm(definition, vars); // as Tasklist: no business key
+		engine.getIdentityService().clearAuthentication();
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
 			.getBusinessKey()).isEqualTo(caseId);
 		prepareAs("officer1", pi, Map.of());

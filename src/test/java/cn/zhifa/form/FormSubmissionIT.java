@@ -121,6 +121,11 @@ class FormSubmissionIT {
 				before.put(f.valuesKey(), Variables.objectValue(List.of(Map.of("label", "选项一", "value", "opt-1")))
 					.serializationDataFormat("application/json").create());
 			}
+			if (f.type().equals("checklist") || f.type().equals("taglist")) {
+				// Tasklist: JSON text typed like the option variable (Json)
+				browser.putValueTyped(f.key(), org.camunda.spin.plugin.variable.SpinValues.jsonValue(browserValue(f, n).toString()).create());
+				continue;
+			}
 			browser.putValueTyped(f.key(), Variables.untypedValue(browserValue(f, n)));
 		}
 		VariableMap stored = submit(form, before, browser);
