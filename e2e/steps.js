@@ -124,8 +124,10 @@ async function proposePenalty(t, officer, c, p) {
     await officer.openFilter('本机构待办');
     let form = await officer.openTask('拟定处罚意见', { caseNo: c.caseNo });
     form = await officer.claim();
-    if (p.min !== undefined) await form.expectValue('罚款下限（元）', new RegExp(`^${p.min}(\\.0+)?$`));
-    if (p.max !== undefined) await form.expectValue('罚款上限（元）', new RegExp(`^${p.max}(\\.0+)?$`));
+    if (p.min !== undefined && p.max !== undefined) {
+      // the benchmark is shown as text: "基准罚款：2000–8000 元"
+      await form.expectValue('基准罚款', new RegExp(`^${p.min}(\\.0+)?–${p.max}(\\.0+)? 元`));
+    }
     await form.number('拟罚款数额（元）', p.fine);
     await form.textfield('处罚种类', p.kinds || '罚款');
     if (p.reason) await form.textarea('超出裁量基准的理由', p.reason);
