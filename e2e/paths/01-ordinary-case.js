@@ -53,7 +53,7 @@ runPath(__filename, async (t) => {
     let form = await head.openTask('作出处罚决定', { caseNo: c.caseNo });
     await form.expectValue('案号', c.caseNo);
     await form.expectValue('当事人', c.party);
-    await form.expectValue('拟罚款数额（元）', /^3000(\.0+)?$/);
+    await form.expectValue('拟罚款数额', /^3000(\.0+)? 元/);
     form = await head.claim();
     await form.select('决定', '给予行政处罚');
     await form.textarea('决定内容', '责令立即改正，罚款人民币叁仟元');
