@@ -1,0 +1,100 @@
+package cn.zhifa.platform.problem;
+
+import java.net.URI;
+import java.util.Objects;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The one way Zhifa refuses a request (issue 13, "one error model"): an RFC 9457 problem detail with a
+ * stable {@code type}, a Chinese {@code title} and {@code detail} a user can act on, and the offending
+ * {@code field} (request field, form field or parameter) where there is one. Thrown anywhere below a
+ * controller or a filter; {@link ProblemResponses} writes it. Never carries an exception text, class
+ * name, SQL or stack trace: {@code detail} is written for the user.
+ */
+public class Problem extends RuntimeException {
+
+	/** Base of the stable problem types; the slug after it never changes once published. */
+	public static final String TYPE_BASE = "https://zhifa.cn/problems/";
+
+	private final HttpStatus status;
+	private final String type;
+	private final String field;
+
+	public Problem(HttpStatus status, String type, String detail, String field) {
+		super(Objects.requireNonNull(detail, "detail"));
+		this.status = Objects.requireNonNull(status, "status");
+		this.type = Objects.requireNonNull(type, "type");
+		this.field = field;
+	}
+
+	/** 400: a field's value breaks a rule; detail names the field in Chinese and the rule. */
+	public static Problem invalid(String field, String detail) {
+		return new Problem(HttpStatus.BAD_REQUEST, "invalid-field", detail, field);
+	}
+
+	/** 400: the request as a whole cannot be read (malformed JSON, multipart, parameters). */
+	public static Problem unreadable(String detail) {
+		return new Problem(HttpStatus.BAD_REQUEST, "unreadable-request", detail, null);
+	}
+
+	/** 403: the user may not do this (role, own agency, supervisor writes). */
+	public static Problem forbidden(String detail) {
+		return new Problem(HttpStatus.FORBIDDEN, "forbidden", detail, null);
+	}
+
+	/** 404: no such thing — also the answer for another agency's thing, so its existence is not revealed. */
+	public static Problem notFound(String field, String detail) {
+		return new Problem(HttpStatus.NOT_FOUND, "not-found", detail, field);
+	}
+
+	/** 409: the thing is not in a state that allows this (already done, changed meanwhile, wrong stage). */
+	public static Problem conflict(String field, String detail) {
+		return new Problem(HttpStatus.CONFLICT, "conflict", detail, field);
+	}
+
+	/** 413: the body or an uploaded file is larger than allowed. */
+	public static Problem tooLarge(String field, String detail) {
+		return new Problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", detail, field);
+	}
+
+	/** 429: too many requests; retry later. */
+	public static Problem tooManyRequests(String detail) {
+		return new Problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", detail, null);
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	/** The slug of the problem type, e.g. {@code invalid-field}. */
+	public String type() {
+		return type;
+	}
+
+	public String field() {
+		return field;
+	}
+
+	public String detail() {
+		return getMessage();
+	}
+
+	/** The RFC 9457 body: type, title (Chinese, per status), status, detail, and field when known. */
+	public ProblemDetail toProblemDetail() {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail());
+		body.setType(URI.create(TYPE_BASE + type));
+		body.setTitle(ProblemResponses.title(status.value()));
+		if (field != null) {
+			body.setProperty("field", field);
+		}
+		return body;
+	}
+
+	/** Problems are answers, not failures: no stack trace is captured. */
+	@Override
+	public synchronized Throwable fillInStackTrace() {
+		return this;
+	}
+}

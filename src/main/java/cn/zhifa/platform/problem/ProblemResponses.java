@@ -1,0 +1,59 @@
+package cn.zhifa.platform.problem;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Writes {@link Problem}s as {@code application/problem+json}: from controllers (this advice) and from
+ * servlet filters, which run outside Spring MVC ({@link #write}).
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemResponses {
+
+	public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@ExceptionHandler(Problem.class)
+	ResponseEntity<ProblemDetail> problem(Problem problem) {
+		return ResponseEntity.status(problem.status()).contentType(PROBLEM_JSON).body(problem.toProblemDetail());
+	}
+
+	/** For filters: writes the problem unless the response is already committed. */
+	public static void write(HttpServletResponse response, Problem problem) throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		response.resetBuffer();
+		response.setStatus(problem.status().value());
+		response.setContentType(PROBLEM_JSON.toString());
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		JSON.writeValue(response.getOutputStream(), problem.toProblemDetail());
+	}
+
+	/** The Chinese title of a status, shown as the problem's {@code title}. */
+	public static String title(int status) {
+		return switch (status) {
+			case 400 -> "请求有误";
+			case 401 -> "请先登录";
+			case 403 -> "无权进行此操作";
+			case 404 -> "未找到";
+			case 405 -> "不支持此请求方式";
+			case 409 -> "当前状态不允许此操作";
+			case 413 -> "内容过大";
+			case 415 -> "不支持此内容格式";
+			case 429 -> "请求过于频繁";
+			default -> status < 500 ? "请求有误" : "系统处理出错";
+		};
+	}
+}
