@@ -87,7 +87,7 @@ runPath(__filename, async (t) => {
   await t.step('head1 作出处罚决定（经法制审核通过），生成决定书文号，送达任务出现', async () => {
     await head.openFilter('本机构待办');
     let form = await head.openTask('作出处罚决定', { caseNo: c.caseNo });
-    await form.expectValue('拟罚款数额（元）', /^5000(\.0+)?$/);
+    await form.expectValue('拟罚款数额', /^5000(\.0+)? 元/);
     form = await head.claim();
     await form.select('决定', '给予行政处罚');
     await form.textarea('决定内容', '罚款人民币伍仟元');

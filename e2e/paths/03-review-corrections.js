@@ -9,7 +9,7 @@
 const { runPath } = require('../lib');
 const {
   startReview, acceptMaterials, openReviewDecision, reviewConclusion, reviewOf, expectShown, take,
-  decisionNumber, knownDefectText,
+  decisionNumber,
 } = require('../review-steps');
 
 runPath(__filename, async (t) => {
@@ -57,7 +57,8 @@ runPath(__filename, async (t) => {
   await t.step('reviewer1 在「法制审核」中看到第2轮（审核轮次 2，新的5个工作日期限），审核同意', async () => {
     const { form } = await openReviewDecision(t, reviewer, caseId, 2);
     // issue 12 §4: on re-review the reviewer sees what was supplemented
-    await knownDefectText(t, form, '补正、纠正情况', '第2轮审核时看不到承办机构的补正、纠正情况说明（issue 12 §4）');
+    await form.expectText('第 2 轮审核：承办机构补正、纠正的情况');
+    await form.expectText('已补充催告书及送达回证');
     await reviewConclusion(form, '同意');
     await form.complete();
     await reviewer.expectTaskGone('审核拟作决定', caseId);
