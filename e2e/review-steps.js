@@ -85,39 +85,6 @@ async function expectShown(form, label, value, asText) {
   return form.expectText(asText || (value instanceof RegExp ? value : String(value)));
 }
 
-/**
- * Asserts the form shows a coded value in Chinese (`chinese`), never its internal code (issue 12 §3). Where
- * the form on this branch still shows the raw code in a read-only field (`code`; the labelled texts come with
- * the forms rework on another branch), the step goes on with a warning naming the defect — set E2E_STRICT=1
- * to fail instead. Anything else shown fails.
- */
-async function expectLabelShown(t, form, label, chinese, code) {
-  if (!(await form.field(label).count())) return form.expectText(chinese);
-  const shown = await form.expectValue(label, new RegExp(`^(${escapeRegex(chinese)}|${escapeRegex(code)})$`));
-  if (shown === code) {
-    const message = `「${label}」显示内部代码 ${code}，应显示「${chinese}」（issue 12 §3）`;
-    if (process.env.E2E_STRICT) throw new StepError(message);
-    console.log(`   ! 已知缺陷：${message}`);
-    t.note(`已知缺陷：${message}`);
-  }
-  return shown;
-}
-
-/**
- * A text the user needs on this form (issue 12 §4) that the form on this branch does not show yet (it comes with
- * the forms rework on another branch): asserted when shown; otherwise a warning naming the defect, or a failure
- * with E2E_STRICT=1.
- */
-async function knownDefectText(t, form, text, message) {
-  const shown = await form.root.locator('.fjs-form').getByText(text, { exact: false }).first()
-    .isVisible().catch(() => false);
-  if (shown) return true;
-  if (process.env.E2E_STRICT) throw new StepError(message);
-  console.log(`   ! 已知缺陷：${message}`);
-  t.note(`已知缺陷：${message}`);
-  return false;
-}
-
 function escapeRegex(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -140,16 +107,12 @@ async function openFilter(user, name) {
 
 /**
  * The notification Tasklist shows for a refused submission: asserts it says `expected` in Chinese, without the
- * engine's wrapper (issue 12 §3: a warning while it is there, a failure with E2E_STRICT=1), and closes it as the
- * user does (it stays over the form's buttons otherwise).
+ * engine's wrapper or an id (issue 12 §3), and closes it as the user does (it stays over the form's buttons otherwise).
  */
 async function expectRefusalShown(t, user, expected) {
   const text = await user.expectNotification(expected);
-  if (/Cannot submit|Cannot instantiate|task form|[0-9a-f]{8}-[0-9a-f]{4}-/.test(text)) {
-    const message = `拒绝提示带有引擎的英文包装：「${text.replace(/\s+/g, ' ').slice(0, 160)}」（issue 12 §3）`;
-    if (process.env.E2E_STRICT) throw new StepError(message);
-    console.log(`   ! 已知缺陷：${message}`);
-    t.note(`已知缺陷：${message}`);
+  if (/Cannot submit|Cannot instantiate|task form|Exception|[0-9a-f]{8}-[0-9a-f]{4}-/.test(text)) {
+    throw new StepError(`拒绝提示带有引擎的英文包装：「${text.replace(/\s+/g, ' ').slice(0, 160)}」（issue 12 §3）`);
   }
   const close = user.page.locator('.notifications .alert button.close').filter({ visible: true });
   for (let i = 0; i < 10 && (await close.count()); i++) await close.first().click({ timeout: 5000 });
@@ -446,13 +409,21 @@ async function majorCaseUpToPriorNotice(t, officer, head, c = MAJOR_CASE) {
     t.check(vars.priorNoticeDocId, '行政处罚事先告知书未生成');
   });
 
-  await t.step('officer1 送达事先告知书，当事人签字放弃陈述、申辩和听证', async () => {
+  await t.step('officer1 送达事先告知书（直接送达）', async () => {
     const form = await openHandlerTask(officer, '送达事先告知书', caseNo);
     await form.expectText('送达行政处罚事先告知书');
     await form.select('送达方式', '直接送达');
-    await form.radio('当事人陈述、申辩和听证', '当事人书面放弃陈述、申辩和听证');
     await form.complete();
     await officer.expectTaskGone('送达事先告知书', caseNo);
+  });
+
+  await t.step('officer1 记录当事人意见：当事人签字放弃陈述、申辩和听证', async () => {
+    const form = await openHandlerTask(officer, '记录当事人意见', caseNo);
+    await expectShown(form, '案号', caseNo);
+    await form.radio('当事人意见', '放弃听证');
+    await form.textarea('当事人陈述、申辩意见', '当事人书面表示放弃陈述、申辩和听证');
+    await form.complete();
+    await officer.expectTaskGone('记录当事人意见', caseNo);
   });
 
   return { caseNo, pid };
@@ -460,6 +431,6 @@ async function majorCaseUpToPriorNotice(t, officer, head, c = MAJOR_CASE) {
 
 module.exports = {
   workdaysAfter, isWorkday, beijingDay, addDays,
-  openFilter, expectRefusalShown, expectShown, expectLabelShown, knownDefectText, fillIfAsked, take, openHandlerTask, expectDue, shownDue, cardDue, parseDue, waitForCardDue, reviewConclusion, reviewOf, reviewInstance,
+  openFilter, expectRefusalShown, expectShown, fillIfAsked, take, openHandlerTask, expectDue, shownDue, cardDue, parseDue, waitForCardDue, reviewConclusion, reviewOf, reviewInstance,
   acceptMaterials, majorCaseUpToPriorNotice, startReview, openReviewDecision, decisionNumber, MAJOR_CASE, StepError,
 };
