@@ -59,7 +59,7 @@ runPath(__filename, async (t) => {
     await form.expectText('审批是否移送涉嫌犯罪案件');
     await form.expectValue('案号', caseNo);
     await form.expectValue('当事人', c.party);
-    await form.expectValue('承办人', 'officer1');
+    await form.expectValue('承办人', '李明');
     await form.expectValue('涉嫌犯罪的事实和罪名', crime);
     form = await claim(head, '案号', caseNo);
     await form.radio('审批决定', '批准移送');
