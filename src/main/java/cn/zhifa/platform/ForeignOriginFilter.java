@@ -3,6 +3,7 @@ package cn.zhifa.platform;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
@@ -25,11 +26,19 @@ import jakarta.servlet.http.HttpServletResponse;
  * and OPTIONS. "This server" is the scheme, host and port the request was addressed to, as the
  * servlet container reports them: behind a reverse proxy that is the public address only when
  * Spring's forwarded-header handling is on ({@code server.forward-headers-strategy}); otherwise
- * {@code X-Forwarded-*} headers are not trusted.
+ * {@code X-Forwarded-*} headers are not trusted. Where the proxy cannot pass the public address on,
+ * list it in {@code zhifa.security.trusted-origins} (e.g. {@code https://zhifa.example.gov.cn}).
  */
 class ForeignOriginFilter extends OncePerRequestFilter {
 
 	static final String MESSAGE = "拒绝来自其他网站的请求：修改数据的请求只能从本系统的页面发出（请求来源 Origin/Referer 不是本系统）";
+
+	private final List<URI> trusted;
+
+	/** @param trustedOrigins further origins of this server (its public address behind a proxy), e.g. {@code https://zhifa.example.gov.cn} */
+	ForeignOriginFilter(List<String> trustedOrigins) {
+		this.trusted = trustedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
+	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -41,7 +50,7 @@ class ForeignOriginFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String origin = request.getHeader(HttpHeaders.ORIGIN);
 		String source = origin != null ? origin : request.getHeader(HttpHeaders.REFERER);
-		if (source != null && !sameOrigin(source, request)) {
+		if (source != null && !sameOrigin(source, request) && trusted.stream().noneMatch(t -> sameOrigin(source, t))) {
 			ProblemResponses.write(response, Problem.forbidden(MESSAGE));
 			return;
 		}
@@ -50,20 +59,31 @@ class ForeignOriginFilter extends OncePerRequestFilter {
 
 	/** Whether {@code source} (an Origin or a Referer) has the request's own scheme, host and port. */
 	static boolean sameOrigin(String source, HttpServletRequest request) {
-		URI uri;
+		return same(parse(source), request.getScheme(), request.getServerName(), request.getServerPort());
+	}
+
+	static boolean sameOrigin(String source, URI trusted) {
+		return trusted.getScheme() != null && trusted.getHost() != null
+				&& same(parse(source), trusted.getScheme(), trusted.getHost(), trusted.getPort());
+	}
+
+	private static URI parse(String source) {
 		try {
-			uri = new URI(source.strip());
+			URI uri = new URI(source.strip());
+			return uri.getScheme() == null || uri.getHost() == null ? null : uri;
 		}
 		catch (URISyntaxException e) {
-			return false; // "null" (sandboxed pages, privacy redirects) and garbage are foreign
+			return null; // "null" (sandboxed pages, privacy redirects) and garbage are foreign
 		}
-		if (uri.getScheme() == null || uri.getHost() == null) {
+	}
+
+	private static boolean same(URI uri, String scheme, String host, int port) {
+		if (uri == null) {
 			return false;
 		}
-		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-		return scheme.equals(request.getScheme().toLowerCase(Locale.ROOT))
-				&& host(uri.getHost()).equals(host(request.getServerName()))
-				&& port(scheme, uri.getPort()) == port(request.getScheme().toLowerCase(Locale.ROOT), request.getServerPort());
+		String s = uri.getScheme().toLowerCase(Locale.ROOT);
+		String own = scheme.toLowerCase(Locale.ROOT);
+		return s.equals(own) && host(uri.getHost()).equals(host(host)) && port(s, uri.getPort()) == port(own, port);
 	}
 
 	private static String host(String host) {

@@ -1,6 +1,9 @@
 package cn.zhifa.platform;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,7 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService,
+			@Value("${zhifa.security.trusted-origins:}") List<String> trustedOrigins) throws Exception {
 		LoginRequiredEntryPoint loginRequired = new LoginRequiredEntryPoint();
 		RequestMatcher basicAuthCall = request -> {
 			String header = request.getHeader("Authorization");
@@ -46,7 +50,7 @@ class SecurityConfiguration {
 			// a GET of /api/** from a page of the webapps (e.g. a document link in a task form) runs as its session's user
 			.addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
 			// a foreign page's state-changing request is refused on every route, before any login is checked
-			.addFilterBefore(new ForeignOriginFilter(), CsrfFilter.class)
+			.addFilterBefore(new ForeignOriginFilter(trustedOrigins), CsrfFilter.class)
 			// supervisors read only: after the login, so anonymous requests stay 401
 			.addFilterAfter(new SupervisorReadOnlyFilter(), AuthorizationFilter.class)
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/engine-rest/**", "/camunda/**")
