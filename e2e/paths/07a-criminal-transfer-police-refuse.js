@@ -79,7 +79,7 @@ runPath(__filename, async (t) => {
     await officer.openFilter('我的待办');
     const form = await officer.openTask('向公安机关移送并抄送', { caseNo });
     await expectDue(t, officer, '向公安机关移送并抄送', caseNo, in24Hours(approvedDay));
-    await form.expectValue('接受移送的公安机关', police);
+    await form.expectValue('公安机关', police);
     await form.expectValue('涉嫌犯罪案件移送书文号', /^寥街刑移〔\d{4}〕\d+号$/);
   });
 
