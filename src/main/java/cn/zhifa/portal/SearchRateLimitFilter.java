@@ -15,6 +15,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.platform.problem.ProblemResponses;
+
 /**
  * Per-client token bucket for the public searches ({@code /public/disclosures} and
  * {@code /public/api/disclosures} with any filter, keyword or page): {@code zhifa.portal.search-burst}
@@ -58,14 +61,13 @@ class SearchRateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(429);
 		response.setHeader("Retry-After", "1");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		if (request.getRequestURI().startsWith("/public/api/")) {
-			response.setContentType("application/json;charset=UTF-8");
-			response.getWriter().write("{\"error\":\"检索过于频繁，请稍后再试\"}");
+			ProblemResponses.write(response, Problem.tooManyRequests("检索过于频繁，请稍后再试"));
 		}
 		else {
+			response.setStatus(429);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			response.setContentType("text/html;charset=UTF-8");
 			response.getWriter().write(Html.page("检索过于频繁", "<p>检索过于频繁，请稍后再试。</p>"));
 		}

@@ -3,11 +3,11 @@ package cn.zhifa.record;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.problem.InputCheck;
+import cn.zhifa.platform.problem.Problem;
 
 /**
  * Who may read a case's record (R-REC-5): users of the case's agency; supervisors and
@@ -19,6 +19,8 @@ class RecordAccess {
 
 	static final String SUPERVISOR = "supervisor";
 	static final String ADMIN = "camunda-admin";
+	/** A purpose is a sentence, kept in the record entry. */
+	static final int PURPOSE_LENGTH = 500;
 
 	private final CaseFiles caseFiles;
 	private final RecordService records;
@@ -44,7 +46,11 @@ class RecordAccess {
 		boolean ownAgency = agency != null && user.agencies().contains(agency);
 		if (user.inGroup(SUPERVISOR) || (user.inGroup(ADMIN) && !ownAgency)) {
 			if (purpose == null || purpose.isBlank()) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "调阅执法记录须说明调阅目的（参数 purpose）");
+				throw Problem.invalid("purpose", "调阅执法记录须说明调阅目的（参数 purpose）");
+			}
+			String flaw = InputCheck.textFlaw(purpose.strip(), PURPOSE_LENGTH);
+			if (flaw != null) {
+				throw Problem.invalid("purpose", "调阅目的" + flaw);
 			}
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("purpose", purpose.strip());
@@ -64,12 +70,12 @@ class RecordAccess {
 		CurrentUser user = CurrentUser.get();
 		String agency = caseFiles.agencyOf(caseNo).orElseThrow(() -> notFound(caseNo));
 		if (agency == null || !user.agencies().contains(agency)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有本机关执法人员可以为案件 " + caseNo + " 上传音像记录");
+			throw Problem.forbidden("只有本机关执法人员可以为案件 " + caseNo + " 上传音像记录");
 		}
 		return agency;
 	}
 
-	static ResponseStatusException notFound(String caseNo) {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND, "没有案件 " + caseNo + " 的执法记录");
+	static Problem notFound(String caseNo) {
+		return Problem.notFound("caseNo", "没有案件 " + caseNo + " 的执法记录");
 	}
 }
