@@ -164,7 +164,8 @@ class ErrorModelIT {
 		assertAvRefused(caseNo, url, "长".repeat(301) + ".mp4", "video/mp4", meta, 413, "file");
 		assertAvRefused(caseNo, url, "x.mp4", "image/../../x", meta, 400, "file");
 		for (var bad : Map.of("interruptions", "[{\"at\": \"soon\", \"reason\": \"更换电池\"}",
-				"endedAt", "2026-11-20T00:30:00Z", "officers", "officer1,officer4", "device", "记".repeat(201)).entrySet()) {
+				"endedAt", "2026-11-20T00:30:00Z", "officers", "officer1,officer4", "device", "记".repeat(201), "step",
+				"s".repeat(256)).entrySet()) {
 			Map<String, String> m = new LinkedHashMap<>(meta);
 			m.put(bad.getKey(), bad.getValue());
 			assertAvRefused(caseNo, url, "x.mp4", "video/mp4", m, 400, bad.getKey());
