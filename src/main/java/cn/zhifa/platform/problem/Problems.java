@@ -25,6 +25,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -119,6 +120,9 @@ public final class Problems {
 			String message = FIELD_PREFIX.matcher(String.valueOf(f.getMessage())).replaceFirst("");
 			return Problem.invalid(field, writtenForUsers(message) ? message
 					: (field == null ? "填写的内容" : "“" + field + "”") + "不符合要求");
+		}
+		if (t instanceof AuthenticationException) {
+			return Problem.unauthorized("请先登录");
 		}
 		if (t instanceof AuthorizationException || t instanceof AccessDeniedException) {
 			return Problem.forbidden(writtenForUsers(t.getMessage()) ? t.getMessage() : "您没有权限执行此操作");

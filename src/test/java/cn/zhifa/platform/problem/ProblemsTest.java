@@ -17,6 +17,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -83,6 +84,7 @@ class ProblemsTest {
 		assertThat(refused.status()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(refused.detail()).isEqualTo("您没有权限执行此操作");
 		assertThat(Problems.of(new AuthorizationException("只能为本机构发起流程")).detail()).isEqualTo("只能为本机构发起流程");
+		assertThat(Problems.of(new BadCredentialsException("Bad credentials")).status()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(Problems.of(new OptimisticLockingException("ENGINE-03005 Entity was updated by another transaction")).status())
 			.isEqualTo(HttpStatus.CONFLICT);
 	}
