@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.zhifa.calendar.CalendarErrors.CalendarForbiddenException;
+import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.platform.CurrentUser;
 
 /**
@@ -80,7 +80,14 @@ class CalendarController {
 	@PostMapping("/reload")
 	CalendarSummary reload() {
 		requireAdmin();
-		CalendarData data = registry.reload();
+		CalendarData data;
+		try {
+			data = registry.reload();
+		}
+		catch (CalendarFileException e) {
+			throw Problem.invalid("file", "日历文件有误，未重新加载，原日历继续有效：" + e.getMessage()).with("file", e.file())
+				.with("line", e.line());
+		}
 		return new CalendarSummary(data.origin(), data.calendar().years(), new TreeSet<>(data.limits().byKey().keySet()));
 	}
 
@@ -104,10 +111,10 @@ class CalendarController {
 					year = Integer.parseInt(y.trim());
 				}
 				catch (NumberFormatException e) {
-					throw new CalendarRequestException("year", "参数 year 应为四位年份，而不是 " + y);
+					throw Problem.invalid("year", "参数 year 应为四位年份，而不是 " + y);
 				}
 				if (!calendar.hasYear(year)) {
-					throw new CalendarRequestException("year", "参数 year：" + year + " 年还没有日历文件，重新计算不会改变任何期限；请先添加 calendar/"
+					throw Problem.invalid("year", "参数 year：" + year + " 年还没有日历文件，重新计算不会改变任何期限；请先添加 calendar/"
 							+ year + ".yml 并重新加载");
 				}
 				target.add(year);
@@ -122,35 +129,35 @@ class CalendarController {
 
 	private static void requireAdmin() {
 		if (!CurrentUser.get().inGroup(ADMIN_GROUP)) {
-			throw new CalendarForbiddenException("只有系统管理员（camunda-admin）可以执行此操作");
+			throw Problem.forbidden("只有系统管理员（camunda-admin）可以执行此操作");
 		}
 	}
 
 	private static LocalDate date(String value, String field) {
 		if (value == null || value.isBlank()) {
-			throw new CalendarRequestException(field, "缺少参数 " + field + "（日期，格式 yyyy-MM-dd）");
+			throw Problem.invalid(field, "缺少参数 " + field + "（日期，格式 yyyy-MM-dd）");
 		}
 		try {
 			return LocalDate.parse(value.trim());
 		}
 		catch (DateTimeParseException e) {
-			throw new CalendarRequestException(field, "参数 " + field + " 应为日期 yyyy-MM-dd（如 2026-03-02），而不是 " + value);
+			throw Problem.invalid(field, "参数 " + field + " 应为日期 yyyy-MM-dd（如 2026-03-02），而不是 " + value);
 		}
 	}
 
 	private static int amount(String value) {
 		if (value == null || value.isBlank()) {
-			throw new CalendarRequestException("add", "缺少参数 add（天数，0 到 " + MAX_ADD + "）");
+			throw Problem.invalid("add", "缺少参数 add（天数，0 到 " + MAX_ADD + "）");
 		}
 		int n;
 		try {
 			n = Integer.parseInt(value.trim());
 		}
 		catch (NumberFormatException e) {
-			throw new CalendarRequestException("add", "参数 add 应为整数，而不是 " + value);
+			throw Problem.invalid("add", "参数 add 应为整数，而不是 " + value);
 		}
 		if (n < 0 || n > MAX_ADD) {
-			throw new CalendarRequestException("add", "参数 add 应在 0 到 " + MAX_ADD + " 之间，而不是 " + n);
+			throw Problem.invalid("add", "参数 add 应在 0 到 " + MAX_ADD + " 之间，而不是 " + n);
 		}
 		return n;
 	}

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -21,7 +20,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,11 +30,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CaseRetrievals;
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.problem.InputCheck;
+import cn.zhifa.platform.problem.Problem;
 
 /**
  * Case API: register a case, read it with its stage, open tasks and running deadlines, list cases,
  * add evidence, and the party's hearing request / the officer's request to extend the decision
- * period. Another agency's case is 404 — its existence is not revealed.
+ * period. Another agency's case is 404 — its existence is not revealed. Refusals are problem details
+ * ({@link Problem}); the service checks every text against its column before anything is stored.
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -48,6 +49,8 @@ class CaseController {
 	private final RuntimeService runtimeService;
 	private final CaseRetrievals retrievals;
 
+	static final int MAX_PAGE_SIZE = 200;
+
 	CaseController(CaseService cases, TaskService taskService, ManagementService managementService,
 			RuntimeService runtimeService, CaseRetrievals retrievals) {
 		this.cases = cases;
@@ -55,9 +58,6 @@ class CaseController {
 		this.managementService = managementService;
 		this.runtimeService = runtimeService;
 		this.retrievals = retrievals;
-	}
-
-	record Error(String error, String field) {
 	}
 
 	record NewCaseRequest(String agencyCode, String caseSource, Boolean summaryProcedure, String partyType,
@@ -69,17 +69,17 @@ class CaseController {
 	ResponseEntity<?> register(@RequestBody NewCaseRequest r) {
 		CurrentUser user = CurrentUser.get();
 		if (r.agencyCode() == null) {
-			return bad("agencyCode", "执法主体必须填写");
+			throw Problem.invalid("agencyCode", "执法主体必须填写");
 		}
 		if (!user.agencies().contains(r.agencyCode())) {
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Error("只能登记本机构的案件", "agencyCode"));
+			throw Problem.forbidden("只能登记本机构的案件");
 		}
 		LocalDate discovered;
 		try {
 			discovered = r.discoveredOn() == null ? null : LocalDate.parse(r.discoveredOn());
 		}
 		catch (DateTimeParseException e) {
-			return bad("discoveredOn", "日期格式应为 yyyy-MM-dd");
+			throw Problem.invalid("discoveredOn", "发现日期格式应为 yyyy-MM-dd");
 		}
 		NewCase c = new NewCase(r.agencyCode(), r.caseSource(), Boolean.TRUE.equals(r.summaryProcedure()), r.partyType(),
 				r.partyName(), r.partyIdNumber(), r.partyContact(), Boolean.TRUE.equals(r.partyIsOfficial()),
@@ -102,9 +102,6 @@ class CaseController {
 	@GetMapping("/{caseNo}")
 	ResponseEntity<?> get(@PathVariable String caseNo, @RequestParam(required = false) String purpose) {
 		EnforcementCase c = visible(caseNo);
-		if (c == null) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Error("案件不存在：" + caseNo, "caseNo"));
-		}
 		CurrentUser user = CurrentUser.get();
 		if (CaseRetrievals.supervised(user, c.getAgencyCode())) {
 			retrievals.record(caseNo, c.getAgencyCode(), user, CaseRetrievals.purposeOfRequest(purpose), "case");
@@ -136,10 +133,13 @@ class CaseController {
 			@RequestParam(defaultValue = "20") int size) {
 		CurrentUser user = CurrentUser.get();
 		if (agency != null && !user.mayAccessAgency(agency)) {
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Error("无权查看该执法主体的案件", "agency"));
+			throw Problem.forbidden("无权查看该执法主体的案件");
 		}
-		if (page < 0 || size < 1 || size > 200) {
-			return bad(page < 0 ? "page" : "size", "page ≥ 0，1 ≤ size ≤ 200");
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw Problem.invalid("size", "每页条数（size）应在 1 到 " + MAX_PAGE_SIZE + " 之间");
+		}
+		if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
+			throw Problem.invalid("page", "页码（page）应在 0 到 " + Integer.MAX_VALUE / size + " 之间");
 		}
 		var agencies = agency != null ? List.of(agency) : List.copyOf(user.agencies());
 		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "registeredAt"));
@@ -158,24 +158,22 @@ class CaseController {
 
 	@PostMapping("/{caseNo}/evidence")
 	ResponseEntity<?> addEvidence(@PathVariable String caseNo, @RequestBody EvidenceRequest r) {
-		if (visible(caseNo) == null) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Error("案件不存在：" + caseNo, "caseNo"));
-		}
+		visible(caseNo);
 		if (r.kind() == null || r.kind().isBlank()) {
-			return bad("kind", "证据种类必须填写");
+			throw Problem.invalid("kind", "证据种类必须填写");
 		}
 		if (r.description() == null || r.description().isBlank()) {
-			return bad("description", "证据内容必须填写");
+			throw Problem.invalid("description", "证据内容必须填写");
 		}
 		if (r.obtainedBy() == null || r.obtainedBy().isBlank()) {
-			return bad("obtainedBy", "取证人员必须填写");
+			throw Problem.invalid("obtainedBy", "取证人员必须填写");
 		}
 		Instant obtained;
 		try {
 			obtained = Instant.parse(r.obtainedAt());
 		}
 		catch (RuntimeException e) {
-			return bad("obtainedAt", "取证时间应为 ISO-8601 时间，例如 2026-11-20T10:00:00+08:00");
+			throw Problem.invalid("obtainedAt", "取证时间应为 ISO-8601 时间，例如 2026-11-20T10:00:00+08:00");
 		}
 		Evidence saved = cases.addEvidence(caseNo, r.kind(), r.description(), obtained, r.obtainedBy(), r.fileRefs(),
 				CurrentUser.get().id());
@@ -195,34 +193,28 @@ class CaseController {
 	@PostMapping("/{caseNo}/deadline-extension")
 	ResponseEntity<?> extensionRequested(@PathVariable String caseNo, @RequestBody ExtensionRequest r) {
 		if (r.reason() == null || r.reason().isBlank()) {
-			return bad("reason", "申请延长办案期限须说明理由");
+			throw Problem.invalid("reason", "申请延长办案期限须说明理由");
 		}
+		InputCheck.requireText("reason", "延长理由", r.reason(), InputCheck.VARIABLE_LENGTH);
 		return correlate(caseNo, "enforcement.extensionRequested", Map.of("extensionRequestReason", r.reason()));
-	}
-
-	@ExceptionHandler(FormFieldValidationException.class)
-	ResponseEntity<Error> invalid(FormFieldValidationException e) {
-		Object field = e.getDetail();
-		return ResponseEntity.badRequest().body(new Error(e.getMessage(), field == null ? null : field.toString()));
 	}
 
 	private ResponseEntity<?> correlate(String caseNo, String message, Map<String, Object> variables) {
 		EnforcementCase c = visible(caseNo);
-		if (c == null) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Error("案件不存在：" + caseNo, "caseNo"));
-		}
 		try {
 			runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(caseNo).setVariables(variables)
 				.correlate();
 		}
 		catch (MismatchingMessageCorrelationException e) {
-			return ResponseEntity.status(HttpStatus.CONFLICT).body(new Error("案件当前阶段不接受该请求（" + c.getStage() + "）", "caseNo"));
+			throw Problem.conflict("caseNo", "案件当前阶段不接受该请求（" + c.getStage() + "）");
 		}
 		return ResponseEntity.noContent().build();
 	}
 
+	/** The case if the user's agency may see it; otherwise 404, so another agency's case is not revealed. */
 	private EnforcementCase visible(String caseNo) {
-		return cases.find(caseNo).filter(c -> CurrentUser.get().mayAccessAgency(c.getAgencyCode())).orElse(null);
+		return cases.find(caseNo).filter(c -> CurrentUser.get().mayAccessAgency(c.getAgencyCode()))
+			.orElseThrow(() -> Problem.notFound("caseNo", "案件不存在：" + caseNo));
 	}
 
 	private boolean isOverdue(EnforcementCase c, Date now) {
@@ -232,9 +224,5 @@ class CaseController {
 
 	private static String state(Instant due, Date now) {
 		return due.isBefore(now.toInstant()) ? "OVERDUE" : "RUNNING";
-	}
-
-	private static ResponseEntity<Error> bad(String field, String message) {
-		return ResponseEntity.badRequest().body(new Error(field + ": " + message, field));
 	}
 }

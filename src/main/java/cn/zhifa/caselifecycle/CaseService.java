@@ -38,7 +38,10 @@ import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Certificate;
 import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.qualification.QualificationService;
+import cn.zhifa.rules.DecisionKeys;
+import cn.zhifa.rules.PublishedRules;
 
 /**
  * Registers cases (case number gap-free per agency and year) and keeps the case record in step
@@ -65,12 +68,14 @@ public class CaseService {
 	private final String numberAbbreviation;
 	private final DisplayLabels labels;
 	private final OfficerRepository organisation;
+	private final PublishedRules rules;
 
 	CaseService(CaseRepository cases, EvidenceRepository evidence, CaseOfficerRepository officers,
 			AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtimeService,
 			ManagementService managementService, Deadlines deadlines,
 			@Value("${zhifa.cases.number-abbreviation:罚}") String numberAbbreviation, DisplayLabels labels,
-			OfficerRepository organisation) {
+			OfficerRepository organisation, PublishedRules rules) {
+		this.rules = rules;
 		this.labels = labels;
 		this.organisation = organisation;
 		this.cases = cases;
@@ -307,10 +312,19 @@ public class CaseService {
 		recalculateTimers(execution.getProcessInstanceId(), "timerEvent_seizureBreach");
 	}
 
+	/** Records evidence of a case; texts must fit their columns of {@code zf_evidence} (400 naming the field). */
 	@Transactional
 	public Evidence addEvidence(String caseNo, String kind, String description, Instant obtainedAt, String obtainedBy,
 			String fileRefs, String recordedBy) {
+		evidenceText("kind", "证据种类", kind);
+		evidenceText("description", "证据内容", description);
+		evidenceText("obtainedBy", "取证人员", obtainedBy);
+		evidenceText("fileRefs", "附件", fileRefs);
 		return evidence.save(new Evidence(caseNo, kind, description, obtainedAt, obtainedBy, fileRefs, recordedBy, now()));
+	}
+
+	private static void evidenceText(String field, String label, String value) {
+		InputCheck.requireText(field, label, value, InputCheck.column(Evidence.class, field));
 	}
 
 	public Optional<EnforcementCase> find(String caseNo) {
@@ -355,6 +369,15 @@ public class CaseService {
 	}
 
 	private void validate(NewCase c) {
+		text("agencyCode", "执法主体", c.agencyCode(), "agencyCode");
+		text("caseSource", "案件来源", c.source(), "source");
+		text("partyType", "当事人类型", c.partyType(), "partyType");
+		text("partyName", "当事人名称", c.partyName(), "partyName");
+		text("partyIdNumber", "公民身份号码 / 统一社会信用代码", c.partyIdNumber(), "partyIdNumber");
+		text("partyContact", "当事人联系方式", c.partyContact(), "partyContact");
+		text("violationCode", "违法行为代码", c.violationCode(), "violationCode");
+		text("facts", "违法事实", c.facts(), "facts");
+		text("transferredFromCaseNo", "移送案号", c.transferredFromCaseNo(), "transferredFromCaseNo");
 		if (!StringUtils.hasText(c.agencyCode()) || !agencies.existsById(c.agencyCode())) {
 			throw invalid("agencyCode", "执法主体不存在：" + c.agencyCode());
 		}
@@ -376,14 +399,30 @@ public class CaseService {
 		if (!StringUtils.hasText(c.violationCode())) {
 			throw invalid("violationCode", "违法行为代码必须填写（见裁量基准表）");
 		}
+		List<String> codes = rules.inputValues(DecisionKeys.DISCRETION_BENCHMARK, "violationCode");
+		if (!codes.isEmpty() && !codes.contains(c.violationCode())) {
+			throw invalid("violationCode", "违法行为代码须为裁量基准表所列之一：" + String.join("、", codes));
+		}
 		if (!StringUtils.hasText(c.facts())) {
 			throw invalid("facts", "违法事实必须填写");
 		}
 		if (c.discoveredOn() == null || c.discoveredOn().isAfter(LocalDate.ofInstant(now(), CHINA))) {
 			throw invalid("discoveredOn", "发现日期必须填写且不得晚于今天");
 		}
-		if (c.summaryProcedure() && (c.proposedFine() == null || c.proposedFine() < 0)) {
+		String fine = InputCheck.amountFlaw(c.proposedFine());
+		if (fine != null) {
+			throw invalid("proposedFine", "罚款数额" + fine);
+		}
+		if (c.summaryProcedure() && c.proposedFine() == null) {
 			throw invalid("proposedFine", "简易程序须填写当场罚款数额");
+		}
+	}
+
+	/** A text of the case must fit its column of {@code zf_case}, without zero bytes or broken characters. */
+	private static void text(String field, String label, String value, String property) {
+		String flaw = InputCheck.textFlaw(value, InputCheck.column(EnforcementCase.class, property));
+		if (flaw != null) {
+			throw invalid(field, label + flaw);
 		}
 	}
 
@@ -398,12 +437,23 @@ public class CaseService {
 			throw invalid("discoveredOn", "发现日期格式应为 yyyy-MM-dd");
 		}
 		Object fine = e.getVariable("proposedFine");
-		return new NewCase((String) e.getVariable("agencyCode"), (String) e.getVariable("caseSource"),
-				Boolean.TRUE.equals(e.getVariable("summaryProcedure")), (String) e.getVariable("partyType"),
-				(String) e.getVariable("partyName"), (String) e.getVariable("partyIdNumber"),
-				(String) e.getVariable("partyContact"), Boolean.TRUE.equals(e.getVariable("partyIsOfficial")),
-				(String) e.getVariable("violationCode"), (String) e.getVariable("facts"), discovered,
+		if (fine != null && !(fine instanceof Number)) {
+			throw invalid("proposedFine", "罚款数额应为数字");
+		}
+		return new NewCase(string(e, "agencyCode"), string(e, "caseSource"),
+				Boolean.TRUE.equals(e.getVariable("summaryProcedure")), string(e, "partyType"), string(e, "partyName"),
+				string(e, "partyIdNumber"), string(e, "partyContact"), Boolean.TRUE.equals(e.getVariable("partyIsOfficial")),
+				string(e, "violationCode"), string(e, "facts"), discovered,
 				fine instanceof Number n ? n.doubleValue() : null, null, null);
+	}
+
+	/** A start variable that must be a text (a number or object sent for it is refused, naming it). */
+	private static String string(DelegateExecution e, String name) {
+		Object value = e.getVariable(name);
+		if (value != null && !(value instanceof String)) {
+			throw invalid(name, name + " 应为文字");
+		}
+		return (String) value;
 	}
 
 	static Instant now() {

@@ -13,42 +13,45 @@ import jakarta.persistence.Table;
  * {@code enforcement-case} process. Lifecycle ({@link #getStage() stage}): REGISTERED → FILED or
  * NOT_FILED or TRANSFERRED_OUT → INVESTIGATING → DECIDING → DECIDED → SERVED → EXECUTED → CLOSED
  * (or CRIMINAL_TRANSFER, NO_DECISION). The engine holds only what routing needs; the case record
- * holds the party and the facts.
+ * holds the party and the facts. Column lengths are those of {@code V10__cases.sql}.
  */
 @Entity
 @Table(name = "zf_case")
 public class EnforcementCase {
 
 	@Id
-	@Column(name = "case_no")
+	@Column(name = "case_no", length = 100)
 	private String caseNo;
-	@Column(name = "agency_code")
+	@Column(name = "agency_code", length = 32)
 	private String agencyCode;
-	@Column(name = "process_instance_id")
+	@Column(name = "process_instance_id", length = 64)
 	private String processInstanceId;
+	@Column(name = "source", length = 32)
 	private String source;
 	@Column(name = "summary_procedure")
 	private boolean summaryProcedure;
-	@Column(name = "party_type")
+	@Column(name = "party_type", length = 16)
 	private String partyType;
-	@Column(name = "party_name")
+	@Column(name = "party_name", length = 200)
 	private String partyName;
-	@Column(name = "party_id_number")
+	@Column(name = "party_id_number", length = 64)
 	private String partyIdNumber;
-	@Column(name = "party_contact")
+	@Column(name = "party_contact", length = 200)
 	private String partyContact;
 	@Column(name = "party_is_official")
 	private boolean partyIsOfficial;
-	@Column(name = "violation_code")
+	@Column(name = "violation_code", length = 64)
 	private String violationCode;
+	@Column(name = "facts", length = 4000)
 	private String facts;
 	@Column(name = "discovered_on")
 	private LocalDate discoveredOn;
+	@Column(name = "stage", length = 32)
 	private String stage;
 	private Boolean major;
 	@Column(name = "registered_at")
 	private Instant registeredAt;
-	@Column(name = "registered_by")
+	@Column(name = "registered_by", length = 64)
 	private String registeredBy;
 	@Column(name = "filed_at")
 	private Instant filedAt;
@@ -56,9 +59,9 @@ public class EnforcementCase {
 	private Instant decidedAt;
 	@Column(name = "closed_at")
 	private Instant closedAt;
-	@Column(name = "transferred_from_case_no")
+	@Column(name = "transferred_from_case_no", length = 100)
 	private String transferredFromCaseNo;
-	@Column(name = "transfer_process_instance_id")
+	@Column(name = "transfer_process_instance_id", length = 64)
 	private String transferProcessInstanceId;
 
 	protected EnforcementCase() {

@@ -17,17 +17,19 @@ public class Evidence {
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
-	@Column(name = "case_no")
+	@Column(name = "case_no", length = 100)
 	private String caseNo;
+	@Column(name = "kind", length = 64)
 	private String kind;
+	@Column(name = "description", length = 2000)
 	private String description;
 	@Column(name = "obtained_at")
 	private Instant obtainedAt;
-	@Column(name = "obtained_by")
+	@Column(name = "obtained_by", length = 200)
 	private String obtainedBy;
-	@Column(name = "file_refs")
+	@Column(name = "file_refs", length = 2000)
 	private String fileRefs;
-	@Column(name = "recorded_by")
+	@Column(name = "recorded_by", length = 64)
 	private String recordedBy;
 	@Column(name = "recorded_at")
 	private Instant recordedAt;

@@ -3,6 +3,8 @@ package cn.zhifa.caselifecycle;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.zhifa.platform.problem.InputCheck;
+
 /**
  * The evidence an officer lists in 调查取证 (field {@code evidenceSummary}): one item per line,
  * "证据种类：内容", the kind being one of the statutory kinds (行政处罚法 第四十六条). Each line becomes
@@ -42,6 +44,10 @@ final class EvidenceLines {
 			if (kind == null || !KINDS.contains(kind) || description.isEmpty()) {
 				throw CaseService.invalid(FIELD, "取得的证据第" + (i + 1) + "行「" + abbreviate(line)
 						+ "」应写成“证据种类：内容”，例如“现场笔录：11月20日现场检查笔录1份”；证据种类为 " + String.join("、", KINDS));
+			}
+			String flaw = InputCheck.textFlaw(description, InputCheck.column(Evidence.class, "description"));
+			if (flaw != null) {
+				throw CaseService.invalid(FIELD, "取得的证据第" + (i + 1) + "行的内容" + flaw);
 			}
 			items.add(new Item(kind, description));
 		}

@@ -2,12 +2,13 @@ package cn.zhifa.disclosure;
 
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.platform.problem.Problems;
 
 /**
  * {@code POST /api/disclosure/redaction-rules/reload} (camunda-admin only): re-reads
@@ -26,13 +27,14 @@ class RedactionRulesController {
 	@PostMapping("/api/disclosure/redaction-rules/reload")
 	ResponseEntity<Map<String, Object>> reload() {
 		if (!CurrentUser.get().inGroup("camunda-admin")) {
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "只有系统管理员可以重新加载脱敏规则"));
+			throw Problem.forbidden("只有系统管理员可以重新加载脱敏规则");
 		}
 		try {
 			return ResponseEntity.ok(Map.of("rules", rules.reload()));
 		}
 		catch (RuntimeException e) {
-			return ResponseEntity.badRequest().body(Map.of("error", "脱敏规则文件有误，原规则继续有效：" + e.getMessage()));
+			throw Problem.invalid("file", "脱敏规则文件有误，原规则继续有效："
+					+ (Problems.safeToShow(e.getMessage()) ? e.getMessage() : "无法读取"));
 		}
 	}
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CaseRetrievals;
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.problem.Problem;
 
 /**
  * Documents for logged-in users of the owning agency (cross-agency users: supervisors and
@@ -50,7 +51,7 @@ class DocumentController {
 						ContentDisposition.attachment().filename(doc.fileName(), StandardCharsets.UTF_8).build().toString())
 				.eTag("\"" + doc.sha256() + "\"")
 				.body(doc.content()))
-			.orElseGet(() -> ResponseEntity.notFound().build());
+			.orElseThrow(() -> Problem.notFound("id", "文书不存在：" + id));
 	}
 
 	/** Metadata of the case's documents that belong to the user's agencies (a supervisor's list is a recorded retrieval). */

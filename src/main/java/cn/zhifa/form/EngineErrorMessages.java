@@ -24,19 +24,31 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.platform.problem.ProblemResponses;
+import cn.zhifa.platform.problem.Problems;
+
 /**
  * Error answers of the engine's REST API — {@code /engine-rest} and the webapps' own
- * {@code /camunda/api/engine}, which Tasklist calls — in Chinese:
+ * {@code /camunda/api/engine}, which Tasklist calls — as Zhifa's problem details
+ * ({@link Problem}, {@code application/problem+json}) in Chinese, keeping {@code message} (what
+ * Tasklist and the engine's JavaScript client show) and {@code code}:
  * <ul>
- * <li>the engine's English wrapper ("Cannot submit task form 5f…: ", "Cannot instantiate process
- * definition …: ") is removed;</li>
- * <li>a refused form value ({@link #INVALID_INPUT_CODE}) is 400, also where the engine answers 500
- * ({@code /start}), and a task check's "fineAmount: …" names the field by its label in the task's
- * or start event's form ("罚款数额：…");</li>
- * <li>an English message for a refusal, a missing record, a concurrent change or a failure gets a
- * Chinese one; deployment answers keep the parser's file/line details.</li>
+ * <li>a refused value ({@link #INVALID_INPUT_CODE}) is 400 naming the field, also where the engine
+ * answers 500 ({@code /start}); a task check's "fineAmount: …" names the field by its label in the
+ * task's or start event's form ("罚款数额：…"); the engine's English wrapper ("Cannot submit task form
+ * 5f…: ") is removed;</li>
+ * <li>a refusal is 403; another agency's thing (the engine's tenant check) and an unknown id are 404,
+ * like a thing that does not exist; a concurrent change is 409;</li>
+ * <li>what the engine refuses as bad input — a Java-serialized variable, a variable of the wrong type,
+ * a value too long for its column, unreadable JSON or parameters — is 400;</li>
+ * <li>anything else is 500 with a reference, the engine's text logged under it.</li>
  * </ul>
- * Only error answers are buffered; successful ones stream through untouched.
+ * The engine's own texts (English, class names, SQL, engine codes) never reach the client; a message
+ * passes only if it was written for users ({@link Problems#writtenForUsers}). The engine's
+ * {@code type} (an exception class name) is replaced by the problem type. Deployment errors keep the
+ * parser's {@code details} (file, line, element), which Camunda Modeler shows. Only error answers are
+ * buffered; successful ones stream through untouched.
  */
 public final class EngineErrorMessages extends OncePerRequestFilter {
 
@@ -48,7 +60,17 @@ public final class EngineErrorMessages extends OncePerRequestFilter {
 			"^Cannot (?:submit task form|complete task|resolve task|instantiate process definition|start process instance|"
 					+ "correlate message|set variable|modify variables)(?: \\S+)?: (.+)$", Pattern.DOTALL);
 	private static final Pattern FIELD_RULE = Pattern.compile("^([A-Za-z][A-Za-z0-9_]*): (.+)$", Pattern.DOTALL);
-	private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
+	private static final Pattern TENANT = Pattern.compile("no authenticated tenant");
+	private static final Pattern NOT_FOUND = Pattern.compile(
+			"(?i)cannot find|doesn't exist|does not exist|not found|no (?:matching |deployed )?[a-z ]*(?:found|with id)");
+	private static final Pattern CONCURRENT = Pattern.compile("(?i)updated by another transaction concurrently|OptimisticLocking");
+	private static final Pattern SERIALIZED = Pattern.compile("Cannot set variable with name (\\S+)\\. Java serialization format is prohibited");
+	private static final Pattern TOO_LONG = Pattern.compile("(?i)value too long|too long for column");
+	private static final Pattern ENGINE_CODE = Pattern.compile("ENGINE-\\d+ ");
+	/** Types of the engine's REST layer for requests it could not read. */
+	private static final Pattern UNREADABLE_TYPE = Pattern.compile(
+			"InvalidRequestException|JsonParseException|JsonMappingException|ClassCastException|"
+					+ "NumberFormatException|IllegalArgumentException|DateTimeParseException|ParseException");
 	private static final Pattern TASK = Pattern.compile("/task/([^/]+)/");
 	private static final Pattern DEFINITION_BY_ID = Pattern.compile("/process-definition/(?!key/)([^/]+)/");
 	private static final Pattern DEFINITION_BY_KEY = Pattern.compile("/process-definition/key/([^/]+)/(?:tenant-id/([^/]+)/)?");
@@ -69,66 +91,101 @@ public final class EngineErrorMessages extends OncePerRequestFilter {
 		if (!capture.captured()) {
 			return;
 		}
-		byte[] body = capture.body();
-		JsonNode json = parse(body);
-		if (json instanceof ObjectNode error && error.path("message").isTextual()) {
-			int status = rewrite(error, request.getRequestURI(), capture.getStatus());
-			body = JSON.writeValueAsBytes(error);
-			response.setStatus(status);
-			response.setContentType("application/json;charset=UTF-8");
+		JsonNode engine = parse(capture.body());
+		ObjectNode error = engine instanceof ObjectNode o ? o : JSON.createObjectNode();
+		Problem problem = problem(error, request.getRequestURI(), capture.getStatus());
+		ObjectNode body = ProblemResponses.json(problem);
+		body.put("message", problem.detail());
+		if (error.path("code").isNumber()) {
+			body.set("code", error.get("code"));
 		}
-		response.setContentLength(body.length);
-		response.getOutputStream().write(body);
+		if (request.getRequestURI().contains("/deployment") && error.has("details")) {
+			body.set("details", error.get("details"));
+		}
+		byte[] bytes = JSON.writeValueAsBytes(body);
+		response.setStatus(problem.status().value());
+		response.setContentType(ProblemResponses.PROBLEM_JSON + ";charset=UTF-8");
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
 	}
 
-	private int rewrite(ObjectNode error, String uri, int status) {
-		String message = error.path("message").asText();
+	/** What the engine's error answer means, as a problem (see the class comment). */
+	private Problem problem(ObjectNode error, String uri, int status) {
+		String type = error.path("type").asText("");
+		String message = error.path("message").asText("");
 		Matcher wrapped = WRAPPER.matcher(message);
 		if (wrapped.matches()) {
 			message = wrapped.group(1);
 		}
-		boolean invalidInput = error.path("code").asInt() == INVALID_INPUT_CODE;
+		int code = error.path("code").asInt(0);
+		if (code == INVALID_INPUT_CODE) {
+			return invalidInput(message, form(uri));
+		}
+		if ("AuthorizationException".equals(type) || status == HttpServletResponse.SC_FORBIDDEN) {
+			return Problem.forbidden(Problems.writtenForUsers(message) ? message : "您没有权限执行此操作");
+		}
+		if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+			return Problem.unauthorized("请先登录");
+		}
+		if ("QueryParamException".equals(type)) { // JAX-RS answers 404 for a query parameter it cannot convert
+			return Problem.unreadable("查询参数的格式不对");
+		}
+		if (TENANT.matcher(message).find() || NOT_FOUND.matcher(message).find() || status == HttpServletResponse.SC_NOT_FOUND) {
+			return Problem.notFound(null, "要访问的记录不存在，或已被他人办理");
+		}
+		if ("OptimisticLockingException".equals(type) || code == 1 || CONCURRENT.matcher(message).find()) {
+			return Problem.conflict(null, "该记录刚被他人修改，请刷新后重试");
+		}
+		Matcher serialized = SERIALIZED.matcher(message);
+		if (serialized.find()) {
+			return Problem.invalid(serialized.group(1), "变量“" + serialized.group(1) + "”不能以 Java 序列化格式提交，请使用 JSON");
+		}
+		if (code == 10_002 || TOO_LONG.matcher(message).find()) {
+			return Problem.invalid(null, "填写的内容过长");
+		}
+		if (uri.contains("/deployment") && status == HttpServletResponse.SC_BAD_REQUEST) {
+			String parser = ENGINE_CODE.matcher(message).replaceAll("");
+			return Problem.invalid("data", "模型文件有误" + (Problems.safeToShow(parser) ? "：" + parser : "，请在 Camunda Modeler 中检查"));
+		}
+		if (status == HttpServletResponse.SC_BAD_REQUEST || UNREADABLE_TYPE.matcher(type).matches()) {
+			return Problem.unreadable(Problems.writtenForUsers(message) ? message : "请求有误，请检查填写的内容（变量的名称、类型和值）");
+		}
+		if (status < 500) {
+			return Problems.byStatus(status);
+		}
+		return Problems.failed("engine REST " + uri + " answered " + status + " " + type + ": " + message);
+	}
+
+	/**
+	 * A refused value: a service's "fineAmount: 罚款数额…" names the field by its key and gets the
+	 * form's label; a form check's "罚款数额：须为整数" is found by its label.
+	 */
+	private static Problem invalidInput(String message, Optional<FormSchema> form) {
 		Matcher fieldRule = FIELD_RULE.matcher(message);
-		if (invalidInput && fieldRule.matches()) {
-			String field = fieldRule.group(1);
+		String field;
+		String text;
+		if (fieldRule.matches()) {
+			field = fieldRule.group(1);
 			String rule = fieldRule.group(2);
-			message = label(uri, field).map(l -> l + "：" + rule).orElse(rule);
-			error.put("field", field);
+			text = form.flatMap(f -> f.field(field)).map(FormSchema.Field::name).map(l -> l + "：" + rule).orElse(rule);
 		}
-		if (invalidInput) {
-			status = HttpServletResponse.SC_BAD_REQUEST;
+		else {
+			field = form.flatMap(f -> f.fields().values().stream().filter(x -> message.startsWith(x.name() + "："))
+				.map(FormSchema.Field::key).findFirst()).orElse(null);
+			text = message;
 		}
-		if (!CJK.matcher(message).find() && !uri.contains("/deployment")) {
-			message = chinese(status, error.path("type").asText());
-		}
-		error.put("message", message);
-		if ("OptimisticLockingException".equals(error.path("type").asText())) {
-			status = HttpServletResponse.SC_CONFLICT;
-		}
-		return status;
+		return Problem.invalid(field, Problems.writtenForUsers(text) ? text : "请检查填写的内容");
 	}
 
-	private static String chinese(int status, String type) {
-		if ("OptimisticLockingException".equals(type)) {
-			return "该记录刚被他人修改，请刷新后重试";
-		}
-		return switch (status) {
-			case 401 -> "请先登录";
-			case 403 -> "您没有权限执行此操作";
-			case 404 -> "要访问的记录不存在，或已被他人办理";
-			case 409 -> "该记录刚被他人修改，请刷新后重试";
-			default -> status < 500 ? "请求有误，请检查填写的内容" : "系统处理出错，请稍后重试；如仍出错请联系管理员";
-		};
-	}
-
-	private Optional<String> label(String uri, String field) {
+	/** The form of the task or start event the request is about, if any. */
+	private Optional<FormSchema> form(String uri) {
 		try {
 			Supplier<InputStream> form = deployedForm(uri);
 			if (form == null) {
 				return Optional.empty();
 			}
 			try (InputStream in = form.get()) {
-				return FormSchema.read(in).field(field).map(FormSchema.Field::name);
+				return in == null ? Optional.empty() : Optional.of(FormSchema.read(in));
 			}
 		}
 		catch (Exception noForm) {

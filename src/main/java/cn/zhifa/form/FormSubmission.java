@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 
+import cn.zhifa.platform.problem.InputCheck;
+
 /**
  * Turns the values a client submitted for a Camunda Form into the variables the engine stores:
  * <ul>
@@ -33,8 +35,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * <li>select and radio → one of the field's options (static, or the list in its {@code valuesKey}
  * variable); checklist and taglist → a JSON list of such options;</li>
  * <li>empty optional values → null; required fields without a show/hide condition must be filled;</li>
- * <li>texts at most {@value #MAX_TEXT} characters (or the field's max length), no zero bytes or broken
- * characters;</li>
+ * <li>texts are texts (a number or list for a text field is refused), at most {@value #MAX_TEXT}
+ * characters (or the field's max length), no zero bytes or broken characters ({@link InputCheck});</li>
  * <li>a key the form does not have is refused: case variables are not set through forms.</li>
  * </ul>
  * Every refusal is a {@link FormFieldValidationException} whose message names the field by its
@@ -43,9 +45,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 final class FormSubmission {
 
 	/** Camunda keeps a string variable in a 4,000-character column. */
-	static final int MAX_TEXT = 4000;
-	/** No amount or count in enforcement comes near this; larger numbers are typing errors or attacks. */
-	private static final BigDecimal MAX_NUMBER = new BigDecimal("1e15");
+	static final int MAX_TEXT = InputCheck.VARIABLE_LENGTH;
+	private static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(InputCheck.MAX_NUMBER);
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -226,24 +227,16 @@ final class FormSubmission {
 	}
 
 	private static String text(FormSchema.Field field, Object raw) {
-		if (!(raw instanceof String || raw instanceof Number || raw instanceof Boolean)) {
+		if (!(raw instanceof String s)) {
 			throw invalid(field, "请填写文字");
 		}
-		String s = raw.toString();
 		int limit = field.maxLength() == null ? MAX_TEXT : Math.min(field.maxLength(), MAX_TEXT);
-		if (s.codePointCount(0, s.length()) > limit) {
-			throw invalid(field, "不得超过 " + limit + " 个字符");
+		String flaw = InputCheck.textFlaw(s, limit);
+		if (flaw != null) {
+			throw invalid(field, flaw);
 		}
 		if (field.minLength() != null && s.codePointCount(0, s.length()) < field.minLength()) {
 			throw invalid(field, "不得少于 " + field.minLength() + " 个字符");
-		}
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			boolean brokenPair = Character.isHighSurrogate(c) ? i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(++i))
-					: Character.isLowSurrogate(c);
-			if (c == 0 || brokenPair) {
-				throw invalid(field, "含有无法识别的字符");
-			}
 		}
 		return s;
 	}

@@ -25,15 +25,15 @@ public class LegalReview {
 
 	@Id
 	private String id;
-	@Column(name = "case_id")
+	@Column(name = "case_id", length = 100)
 	private String caseId;
-	@Column(name = "agency_code")
+	@Column(name = "agency_code", length = 32)
 	private String agencyCode;
-	@Column(name = "decision_type")
+	@Column(name = "decision_type", length = 32)
 	private String decisionType;
-	@Column(name = "major_reasons")
+	@Column(name = "major_reasons", length = 2000)
 	private String majorReasons;
-	@Column(name = "handler_id")
+	@Column(name = "handler_id", length = 64)
 	private String handlerId;
 	@Enumerated(EnumType.STRING)
 	private Status status;

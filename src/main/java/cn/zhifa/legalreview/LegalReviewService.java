@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.platform.problem.InputCheck;
 
 /**
  * The rules of a legal review that are not routing: validating what people submit, starting and
@@ -60,8 +61,8 @@ public class LegalReviewService {
 
 	/** Validates the request and registers the review (idempotent: a retried start finds its row). */
 	void open(DelegateExecution execution) {
-		String caseId = required(execution, CASE_ID, "案号");
-		String agency = required(execution, AGENCY, "执法主体");
+		String caseId = fitting(required(execution, CASE_ID, "案号"), CASE_ID, "案号", "caseId");
+		String agency = fitting(required(execution, AGENCY, "执法主体"), AGENCY, "执法主体", "agencyCode");
 		if (!agencies.existsById(agency)) {
 			throw invalid(AGENCY, "执法主体 " + agency + " 不存在");
 		}
@@ -69,8 +70,9 @@ public class LegalReviewService {
 		if (!DECISION_TYPES.contains(type)) {
 			throw invalid(DECISION_TYPE, "决定类型须为 " + DECISION_TYPES + " 之一，收到 " + type);
 		}
-		String reasons = required(execution, MAJOR_REASONS, "属于重大执法决定的理由");
-		String handler = required(execution, HANDLER, "承办人");
+		String reasons = fitting(required(execution, MAJOR_REASONS, "属于重大执法决定的理由"), MAJOR_REASONS,
+				"属于重大执法决定的理由", "majorReasons");
+		String handler = fitting(required(execution, HANDLER, "承办人"), HANDLER, "承办人", "handlerId");
 		List<String> materials = materials(execution.getVariable(MATERIALS));
 		if (materials.isEmpty()) {
 			throw invalid(MATERIALS, "送审材料清单不能为空(R-REV-3: 审核自收到材料之日起计算)");
@@ -347,6 +349,15 @@ public class LegalReviewService {
 			throw invalid(name, label + "(" + name + ")必须填写");
 		}
 		return value.trim();
+	}
+
+	/** A start value that the review row keeps: it must fit the column of {@code property} in zf_legal_review. */
+	private static String fitting(String value, String name, String label, String property) {
+		String flaw = InputCheck.textFlaw(value, InputCheck.column(LegalReview.class, property));
+		if (flaw != null) {
+			throw invalid(name, label + flaw);
+		}
+		return value;
 	}
 
 	private static String text(VariableScope scope, String name) {

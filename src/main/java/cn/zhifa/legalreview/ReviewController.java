@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,6 +17,7 @@ import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.OfficerRepository;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.problem.Problem;
 
 /**
  * Review dashboard API: reviews with their due dates and SLA state, and reviewer staffing against
@@ -56,16 +55,13 @@ class ReviewController {
 			String opinionDocId) {
 	}
 
-	record Error(String error, String field) {
-	}
-
 	@GetMapping
-	ResponseEntity<?> list(@RequestParam(required = false) String agency, @RequestParam(required = false) String status,
+	List<ReviewView> list(@RequestParam(required = false) String agency, @RequestParam(required = false) String status,
 			@RequestParam(required = false) Boolean overdue) {
 		CurrentUser user = CurrentUser.get();
 		Set<String> visible = user.agencies();
 		if (agency != null && !user.mayAccessAgency(agency)) {
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Error("无权查看该执法主体的数据", "agency"));
+			throw Problem.forbidden("无权查看该执法主体的数据");
 		}
 		LegalReview.Status wanted = null;
 		if (status != null) {
@@ -73,8 +69,7 @@ class ReviewController {
 				wanted = LegalReview.Status.valueOf(status);
 			}
 			catch (IllegalArgumentException e) {
-				return ResponseEntity.badRequest()
-					.body(new Error("status 须为 " + List.of(LegalReview.Status.values()) + " 之一", "status"));
+				throw Problem.invalid("status", "status 须为 " + List.of(LegalReview.Status.values()) + " 之一");
 			}
 		}
 		List<ReviewView> result = new ArrayList<>();
@@ -88,7 +83,7 @@ class ReviewController {
 			}
 			result.add(view);
 		}
-		return ResponseEntity.ok(result);
+		return result;
 	}
 
 	record Staffing(String agencyCode, String agencyName, long officers, long reviewers, long required, boolean compliant) {

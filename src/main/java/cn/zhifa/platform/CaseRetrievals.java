@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
 
 /**
@@ -45,8 +46,9 @@ public interface CaseRetrievals {
 			return null;
 		}
 		purpose = purpose.strip();
-		if (purpose.length() > MAX_PURPOSE_LENGTH) {
-			throw Problem.invalid("purpose", "调阅目的不能超过 " + MAX_PURPOSE_LENGTH + " 个字");
+		String flaw = InputCheck.textFlaw(purpose, MAX_PURPOSE_LENGTH);
+		if (flaw != null) {
+			throw Problem.invalid("purpose", "调阅目的" + flaw);
 		}
 		return purpose;
 	}

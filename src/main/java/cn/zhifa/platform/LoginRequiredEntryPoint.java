@@ -1,10 +1,8 @@
 package cn.zhifa.platform;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -13,8 +11,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.platform.problem.ProblemResponses;
+
 /**
- * Answers a request without valid login with 401 and a Chinese message. API clients (curl, Camunda
+ * Answers a request without valid login with 401 and a Chinese message (problem JSON). API clients (curl, Camunda
  * Modeler's deployment, scripts) also get the HTTP Basic challenge ({@code WWW-Authenticate}); browsers
  * never do, because Chromium and Firefox answer a Basic challenge with a native sign-in dialog — on the
  * webapps' own XHR (e.g. {@code /camunda-welcome}) or on a typed URL. In the browser people log in
@@ -39,13 +40,11 @@ class LoginRequiredEntryPoint implements AuthenticationEntryPoint {
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException {
-		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		if (!BROWSER.matches(request)) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
 		}
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter().write("{\"message\":\"" + MESSAGE + "\"}");
+		// "message" as well: what the engine's REST clients read (Camunda's error format)
+		ProblemResponses.write(response, Problem.unauthorized(MESSAGE).with("message", MESSAGE));
 	}
 
 	private static boolean contains(String header, String value) {

@@ -16,13 +16,15 @@ import cn.zhifa.disclosure.DisclosurePage;
 import cn.zhifa.disclosure.DisclosureQuery;
 import cn.zhifa.disclosure.PublicDisclosure;
 import cn.zhifa.disclosure.PublicDisclosures;
+import cn.zhifa.platform.problem.Problem;
 
 import static cn.zhifa.portal.Html.esc;
 
 /**
  * Machine access for other platforms (R-DISC-3): {@code GET /public/api/disclosures?agency=&type=&category=&from=&to=&q=&page=&size=}
  * (JSON page: items, page, size, hasNext), {@code GET /public/api/disclosures/{itemNo}} and the Atom
- * feed {@code GET /public/feed/disclosures.atom} (the latest 50 publications and withdrawals).
+ * feed {@code GET /public/feed/disclosures.atom} (the latest 50 publications and withdrawals). Errors are
+ * problem details ({@link Problem}), like every JSON API of Zhifa.
  */
 @RestController
 class DisclosureApi {
@@ -49,7 +51,7 @@ class DisclosureApi {
 	@GetMapping("/public/api/disclosures/{itemNo}")
 	ResponseEntity<PublicDisclosure> one(@PathVariable String itemNo) {
 		return disclosures.find(itemNo).map(d -> ResponseEntity.ok().cacheControl(CacheControl.maxAge(60, TimeUnit.SECONDS).cachePublic()).body(d))
-			.orElseGet(() -> ResponseEntity.notFound().build());
+			.orElseThrow(() -> Problem.notFound("itemNo", "没有这条公示：" + itemNo));
 	}
 
 	@GetMapping("/public/feed/disclosures.atom")

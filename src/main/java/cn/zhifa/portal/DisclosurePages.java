@@ -20,6 +20,7 @@ import cn.zhifa.disclosure.PublicDisclosure;
 import cn.zhifa.disclosure.PublicDisclosures;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.platform.problem.Problem;
 
 import static cn.zhifa.portal.Html.esc;
 
@@ -125,10 +126,10 @@ class DisclosurePages {
 			y = year == null || year.isBlank() ? ClockUtil.getCurrentTime().toInstant().atZone(Html.CHINA).getYear() : Integer.parseInt(year);
 		}
 		catch (NumberFormatException e) {
-			throw new PortalRequestException("年份应为数字");
+			throw Problem.invalid("year", "年份应为数字");
 		}
 		if (y < 2000 || y > 2100) {
-			throw new PortalRequestException("年份超出范围");
+			throw Problem.invalid("year", "年份超出范围");
 		}
 		List<Map<String, Object>> rows = disclosures.yearCounts(y);
 		StringBuilder b = new StringBuilder();

@@ -1,32 +1,30 @@
 package cn.zhifa.portal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.platform.problem.ProblemResponses;
+import cn.zhifa.platform.problem.Problems;
 
 /**
- * Errors on portal pages and APIs: a short Chinese message, never a stack trace or an exception
- * text (which might carry data); unexpected errors are logged with an id the public can quote.
+ * Errors on the portal's HTML pages: the same {@link Problem} as everywhere (status, Chinese detail),
+ * shown as a Chinese page; never a stack trace or an exception text, and unexpected errors only with
+ * the reference the public can quote ({@link Problems}). The portal's JSON API ({@code /public/api/**})
+ * answers problem JSON like the rest of Zhifa ({@link ProblemResponses}), which comes after this advice.
  */
-@RestControllerAdvice(assignableTypes = { DisclosurePages.class, DisclosureApi.class, PreDisclosurePages.class })
+@ControllerAdvice(assignableTypes = { DisclosurePages.class, PreDisclosurePages.class })
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalErrors {
 
-	private static final Logger log = LoggerFactory.getLogger(PortalErrors.class);
-
-	@ExceptionHandler(PortalRequestException.class)
-	ResponseEntity<String> badRequest(PortalRequestException e) {
-		return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(DisclosurePages.HTML)
-			.body(Html.page("请求有误", "<p>" + Html.esc(e.getMessage()) + "</p><p><a href=\"/public/disclosures\">返回公示列表</a></p>"));
-	}
-
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<String> unexpected(Exception e) {
-		String id = Long.toString(System.nanoTime(), 36);
-		log.error("portal error {}", id, e);
-		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(DisclosurePages.HTML)
-			.body(Html.page("暂时无法访问", "<p>系统繁忙，请稍后再试（错误编号 " + id + "）。</p>"));
+	ResponseEntity<String> page(Exception e) {
+		Problem problem = Problems.of(e);
+		String back = problem.status().is5xxServerError() ? "" : "<p><a href=\"/public/disclosures\">返回公示列表</a></p>";
+		return ResponseEntity.status(problem.status()).contentType(DisclosurePages.HTML)
+			.body(Html.page(ProblemResponses.title(problem.status().value()), "<p>" + Html.esc(problem.detail()) + "</p>" + back));
 	}
 }

@@ -5,11 +5,18 @@ import java.time.format.DateTimeParseException;
 
 import cn.zhifa.disclosure.DisclosureQuery;
 import cn.zhifa.disclosure.PublicDisclosures;
+import cn.zhifa.platform.problem.InputCheck;
+import cn.zhifa.platform.problem.Problem;
 
-/** Reads the list's query parameters (agency, type, category, from, to, q, page, size) into a {@link DisclosureQuery}. */
+/**
+ * Reads the list's query parameters (agency, type, category, from, to, q, page, size) into a
+ * {@link DisclosureQuery}; a bad one is a 400 {@link Problem} naming it (an HTML page for the portal's
+ * pages, problem JSON for its API).
+ */
 final class SearchParameters {
 
 	static final String[] NAMES = { "agency", "type", "category", "from", "to", "q", "page", "size" };
+	static final int MAX_TEXT = 200;
 
 	private SearchParameters() {
 	}
@@ -17,16 +24,26 @@ final class SearchParameters {
 	static DisclosureQuery parse(String agency, String type, String category, String from, String to, String q,
 			String page, String size) {
 		if (type != null && !type.isBlank() && !PublicDisclosures.decisionTypes().containsKey(type)) {
-			throw new PortalRequestException("未知的决定类别");
+			throw Problem.invalid("type", "未知的决定类别");
 		}
 		if (agency != null && !agency.isBlank() && !agency.matches("[A-Za-z0-9_-]{1,32}")) {
-			throw new PortalRequestException("未知的执法主体");
+			throw Problem.invalid("agency", "未知的执法主体");
 		}
-		return new DisclosureQuery(agency, type, category, day(from, "起始日期"), day(to, "截止日期"), q,
-				number(page, 1, "页码"), number(size, DisclosureQuery.DEFAULT_PAGE_SIZE, "每页条数"));
+		text(category, "category", "类别");
+		text(q, "q", "检索词");
+		return new DisclosureQuery(agency, type, category, day(from, "from", "起始日期"), day(to, "to", "截止日期"), q,
+				number(page, 1, "page", "页码"), number(size, DisclosureQuery.DEFAULT_PAGE_SIZE, "size", "每页条数"));
 	}
 
-	private static LocalDate day(String value, String label) {
+	/** Free text of a search: no zero bytes or broken characters; longer than any useful search is refused. */
+	private static void text(String value, String field, String label) {
+		String flaw = InputCheck.textFlaw(value, MAX_TEXT);
+		if (flaw != null) {
+			throw Problem.invalid(field, label + flaw);
+		}
+	}
+
+	private static LocalDate day(String value, String field, String label) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -34,11 +51,11 @@ final class SearchParameters {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException e) {
-			throw new PortalRequestException(label + "格式应为 yyyy-MM-dd");
+			throw Problem.invalid(field, label + "格式应为 yyyy-MM-dd");
 		}
 	}
 
-	private static int number(String value, int fallback, String label) {
+	private static int number(String value, int fallback, String field, String label) {
 		if (value == null || value.isBlank()) {
 			return fallback;
 		}
@@ -46,7 +63,7 @@ final class SearchParameters {
 			return Integer.parseInt(value.strip());
 		}
 		catch (NumberFormatException e) {
-			throw new PortalRequestException(label + "应为数字");
+			throw Problem.invalid(field, label + "应为数字");
 		}
 	}
 }

@@ -19,6 +19,9 @@ import org.springframework.web.util.UrlPathHelper;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.platform.problem.ProblemResponses;
 
+import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.platform.problem.ProblemResponses;
+
 /**
  * Per-client token bucket for the public searches ({@code /public/disclosures} and
  * {@code /public/api/disclosures} with any filter, keyword or page): {@code zhifa.portal.search-burst}

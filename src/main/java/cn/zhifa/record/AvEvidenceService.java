@@ -9,9 +9,11 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +24,10 @@ import org.springframework.util.unit.DataSize;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.platform.problem.InputCheck;
+import cn.zhifa.platform.problem.Problem;
+
 /**
  * Audio-video evidence (R-REC-2/3): stores a recording or photo in the content-addressed file
  * store, its metadata in {@code zf_av_file}, and an {@code EVIDENCE_ADDED} entry with the file's
@@ -30,15 +36,21 @@ import com.fasterxml.jackson.core.type.TypeReference;
 @Service
 public class AvEvidenceService {
 
-	static final List<String> ALLOWED_TYPES = List.of("video/", "audio/", "image/");
+	/** video/*, audio/* or image/* with a plain subtype (RFC 6838 restricted name), no parameters. */
+	static final Pattern MEDIA_TYPE = Pattern.compile("(video|audio|image)/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
+	/** An interruption's reason is a sentence; a recording has few interruptions. */
+	static final int REASON_LENGTH = 500;
+	static final int MAX_INTERRUPTIONS = 100;
 
 	private final JdbcTemplate jdbc;
 	private final AvFileStore store;
 	private final RecordService records;
 	private final long maxBytes;
+	private final OfficerRepository staff;
 
 	AvEvidenceService(JdbcTemplate jdbc, AvFileStore store, RecordService records,
-			@Value("${zhifa.record.max-upload-size:2GB}") DataSize maxUploadSize) {
+			@Value("${zhifa.record.max-upload-size:2GB}") DataSize maxUploadSize, OfficerRepository staff) {
+		this.staff = staff;
 		this.jdbc = jdbc;
 		this.store = store;
 		this.records = records;
@@ -51,23 +63,27 @@ public class AvEvidenceService {
 	}
 
 	/**
-	 * Stores the file and its metadata and records it.
+	 * Stores the file and its metadata and records it. Refuses (400 problem naming the field, nothing
+	 * stored) a type that is not a plain video/*, audio/* or image/* type or does not match the bytes,
+	 * texts too long for their columns or with zero bytes, officers who are not staff of the case's
+	 * agency, a recording that ends before it starts, and interruptions without a reason.
 	 *
-	 * @throws IllegalArgumentException if the content type is not video, audio or an image
 	 * @throws AvFileStore.FileTooLargeException beyond {@code zhifa.record.max-upload-size}
 	 */
 	@Transactional
 	public AvFile add(String caseNo, String fileName, String mediaType, InputStream content, Metadata metadata,
 			String uploadedBy) throws IOException {
-		if (mediaType == null || ALLOWED_TYPES.stream().noneMatch(mediaType.toLowerCase()::startsWith)) {
-			throw new IllegalArgumentException("只接受音频、视频或图片文件（video/*、audio/*、image/*），收到：" + mediaType);
+		mediaType = mediaType == null ? null : mediaType.strip().toLowerCase(Locale.ROOT);
+		if (mediaType == null || !MEDIA_TYPE.matcher(mediaType).matches()) {
+			throw Problem.invalid("file", "只接受音频、视频或图片文件（video/*、audio/*、image/*）");
 		}
+		check(fileName, metadata);
 		java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(content);
 		buffered.mark(MediaSignatures.HEAD_LENGTH);
 		byte[] head = buffered.readNBytes(MediaSignatures.HEAD_LENGTH);
 		buffered.reset();
 		if (!MediaSignatures.matches(mediaType, head)) {
-			throw new IllegalArgumentException("文件内容与声明的类型 " + mediaType + " 不符：只接受真实的音频、视频或图片文件");
+			throw Problem.invalid("file", "文件内容与声明的类型 " + mediaType + " 不符：只接受真实的音频、视频或图片文件");
 		}
 		AvFileStore.Stored stored = store.store(buffered, maxBytes);
 		String id = UUID.randomUUID().toString();
@@ -104,6 +120,39 @@ public class AvEvidenceService {
 				i.reason() == null ? "" : i.reason())).toList());
 		records.append(caseNo, "EVIDENCE_ADDED", who, metadata.agencyCode(), null, metadata.step(), data);
 		return find(id).orElseThrow();
+	}
+
+	private void check(String fileName, Metadata m) {
+		text("fileName", "文件名", fileName, "fileName");
+		if (fileName != null && fileName.chars().anyMatch(Character::isISOControl)) {
+			throw Problem.invalid("fileName", "文件名含有控制字符");
+		}
+		text("step", "执法环节", m.step(), "step");
+		text("device", "记录设备", m.device(), "device");
+		List<String> officers = m.officers() == null ? List.of() : m.officers();
+		text("officers", "执法人员", String.join(",", officers), "officers");
+		for (String officer : officers) {
+			if (staff.findById(officer).filter(o -> o.getAgencyCode().equals(m.agencyCode())).isEmpty()) {
+				throw Problem.invalid("officers", "执法人员 " + officer + " 不是本案执法机关的工作人员");
+			}
+		}
+		if (m.startedAt() != null && m.endedAt() != null && m.endedAt().isBefore(m.startedAt())) {
+			throw Problem.invalid("endedAt", "结束时间不得早于开始时间");
+		}
+		List<AvFile.Interruption> interruptions = m.interruptions() == null ? List.of() : m.interruptions();
+		if (interruptions.size() > MAX_INTERRUPTIONS) {
+			throw Problem.invalid("interruptions", "中断记录不得超过 " + MAX_INTERRUPTIONS + " 条");
+		}
+		for (AvFile.Interruption i : interruptions) {
+			if (i.reason() == null || i.reason().isBlank()) {
+				throw Problem.invalid("interruptions", "音像记录中断须说明理由（interruptions[].reason）");
+			}
+			InputCheck.requireText("interruptions", "中断理由", i.reason(), REASON_LENGTH);
+		}
+	}
+
+	private static void text(String field, String label, String value, String column) {
+		InputCheck.requireText(field, label, value, InputCheck.column(AvFile.class, column));
 	}
 
 	@Transactional(readOnly = true)

@@ -1,9 +1,9 @@
 package cn.zhifa.record;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+
+import cn.zhifa.platform.problem.Problem;
 
 /**
  * The public portal's copy of the record's global head (R-REC-4): anyone can note the day's hash
@@ -28,7 +28,7 @@ class PublicHeadController {
 	@GetMapping("/public/api/records/head")
 	SignedHead latest() {
 		PublishedHeads.Head h = heads.latest()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未公布记录校验值"));
+			.orElseThrow(() -> Problem.notFound(null, "尚未公布记录校验值"));
 		return new SignedHead(h.date(), h.sequence(), h.hash(), h.publishedAt(), h.signedMessage(), h.signature(),
 				HeadSigner.ALGORITHM, h.keyId(), signer.publicKey());
 	}

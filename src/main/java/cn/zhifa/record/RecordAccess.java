@@ -1,11 +1,11 @@
 package cn.zhifa.record;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 import cn.zhifa.platform.CaseRetrievals;
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.problem.InputCheck;
+import cn.zhifa.platform.problem.Problem;
 
 /**
  * Who may read a case's record (R-REC-5): users of the case's agency; supervisors and
@@ -54,12 +54,12 @@ class RecordAccess {
 		CurrentUser user = CurrentUser.get();
 		String agency = caseFiles.agencyOf(caseNo).orElseThrow(() -> notFound(caseNo));
 		if (agency == null || !user.agencies().contains(agency)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有本机关执法人员可以为案件 " + caseNo + " 上传音像记录");
+			throw Problem.forbidden("只有本机关执法人员可以为案件 " + caseNo + " 上传音像记录");
 		}
 		return agency;
 	}
 
-	static ResponseStatusException notFound(String caseNo) {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND, "没有案件 " + caseNo + " 的执法记录");
+	static Problem notFound(String caseNo) {
+		return Problem.notFound("caseNo", "没有案件 " + caseNo + " 的执法记录");
 	}
 }

@@ -3,6 +3,7 @@ package cn.zhifa.record;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +21,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,12 +28,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.problem.InputCheck;
+import cn.zhifa.platform.problem.Problem;
 
 /**
  * REST for the full-process record (R-REC-1…6, R-COORD-6). Users of a case's agency read its
@@ -49,6 +50,8 @@ class RecordController {
 	private final CaseFiles caseFiles;
 	private final RecordAccess access;
 	private final HistoryService history;
+	/** Names and units in an interference report. */
+	static final int TEXT_LENGTH = 200;
 
 	RecordController(RecordService records, RecordVerifier verifier, AvEvidenceService evidence, CaseFiles caseFiles,
 			RecordAccess access, HistoryService history) {
@@ -89,7 +92,7 @@ class RecordController {
 	@GetMapping("/api/records/verify")
 	VerificationReport verifyAll() {
 		if (!RecordAccess.supervises(CurrentUser.get())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有监督人员可以校验全部执法记录");
+			throw Problem.forbidden("只有监督人员可以校验全部执法记录");
 		}
 		return verifier.verifyAll();
 	}
@@ -105,27 +108,45 @@ class RecordController {
 			@RequestParam(required = false) Instant endedAt, @RequestParam(required = false) Boolean partyInformed,
 			@RequestParam(required = false) String interruptions) throws IOException {
 		String agency = access.write(caseNo);
-		List<AvFile.Interruption> breaks = new ArrayList<>();
-		if (interruptions != null && !interruptions.isBlank()) {
-			List<Map<String, String>> list = Hashing.JSON.readValue(interruptions,
-					new TypeReference<List<Map<String, String>>>() {
-					});
-			for (Map<String, String> m : list) {
-				if (m.get("reason") == null || m.get("reason").isBlank()) {
-					throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "音像记录中断须说明理由（interruptions[].reason）");
-				}
-				breaks.add(new AvFile.Interruption(m.get("at") == null ? null : Instant.parse(m.get("at")), m.get("reason")));
-			}
-		}
 		List<String> officerIds = officers == null || officers.isBlank() ? List.of(CurrentUser.get().id())
 				: Arrays.stream(officers.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
 		AvEvidenceService.Metadata metadata = new AvEvidenceService.Metadata(step, agency, officerIds, device, startedAt,
-				endedAt, partyInformed, breaks);
+				endedAt, partyInformed, interruptions(interruptions));
 		try (InputStream in = file.getInputStream()) {
 			AvFile stored = evidence.add(caseNo, file.getOriginalFilename(), file.getContentType(), in, metadata,
 					CurrentUser.get().id());
 			return ResponseEntity.status(HttpStatus.CREATED).body(stored);
 		}
+		catch (AvFileStore.FileTooLargeException e) {
+			throw Problem.tooLarge("file", e.getMessage());
+		}
+	}
+
+	/** {@code [{"at": "2026-11-20T01:10:00Z", "reason": "更换电池"}, …]}; 400 naming the entry that cannot be read. */
+	private static List<AvFile.Interruption> interruptions(String json) {
+		List<AvFile.Interruption> breaks = new ArrayList<>();
+		if (json == null || json.isBlank()) {
+			return breaks;
+		}
+		List<Map<String, String>> list;
+		try {
+			list = Hashing.JSON.readValue(json, new TypeReference<List<Map<String, String>>>() {
+			});
+		}
+		catch (IOException e) {
+			throw Problem.invalid("interruptions", "中断记录应为 JSON 列表，例如 [{\"at\":\"2026-11-20T01:10:00Z\",\"reason\":\"更换电池\"}]");
+		}
+		for (int i = 0; i < list.size(); i++) {
+			Map<String, String> m = list.get(i);
+			String at = m == null ? null : m.get("at");
+			try {
+				breaks.add(new AvFile.Interruption(at == null ? null : Instant.parse(at), m == null ? null : m.get("reason")));
+			}
+			catch (DateTimeParseException e) {
+				throw Problem.invalid("interruptions[" + i + "].at", "中断时间应为 ISO-8601 时间，例如 2026-11-20T01:10:00Z");
+			}
+		}
+		return breaks;
 	}
 
 	@GetMapping("/api/records/{caseNo}/evidence")
@@ -158,8 +179,11 @@ class RecordController {
 		String agency = caseFiles.agencyOf(caseNo).orElseThrow(() -> RecordAccess.notFound(caseNo));
 		if (report.description() == null || report.description().isBlank()
 				|| (blank(report.intervener()) && blank(report.intervenerUnit()))) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "请填写干预人（或单位）和干预内容");
+			throw Problem.invalid("description", "请填写干预人（或单位）和干预内容");
 		}
+		InputCheck.requireText("intervener", "干预人", report.intervener(), TEXT_LENGTH);
+		InputCheck.requireText("intervenerUnit", "干预人单位", report.intervenerUnit(), TEXT_LENGTH);
+		InputCheck.requireText("description", "干预内容", report.description(), InputCheck.VARIABLE_LENGTH);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("intervener", report.intervener());
 		data.put("intervenerUnit", report.intervenerUnit());
@@ -236,19 +260,12 @@ class RecordController {
 	/** Year-end handover list (default: last year) of closed case files, own agencies or all for supervisors. */
 	@GetMapping("/api/case-files/handover")
 	List<CaseFiles.HandoverItem> handover(@RequestParam(required = false) Integer year) {
+		if (year != null && (year < 1949 || year > 9999)) {
+			throw Problem.invalid("year", "年份（year）应为四位数字，例如 " + CaseFiles.lastYear());
+		}
 		CurrentUser user = CurrentUser.get();
 		return caseFiles.handover(year == null ? CaseFiles.lastYear() : year,
 				RecordAccess.supervises(user) ? null : user.agencies());
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Map<String, String>> badRequest(IllegalArgumentException e) {
-		return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
-	}
-
-	@ExceptionHandler(AvFileStore.FileTooLargeException.class)
-	ResponseEntity<Map<String, String>> tooLarge(AvFileStore.FileTooLargeException e) {
-		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message", e.getMessage()));
 	}
 
 	private static boolean blank(String s) {

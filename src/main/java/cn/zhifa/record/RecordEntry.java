@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Map;
 
+import jakarta.persistence.Column;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -13,7 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * did it, when, and the details ({@code data}, canonical JSON). {@code hash} chains it to the
  * previous entry of the case, {@code globalHash} to the previous entry of all cases.
  */
-public record RecordEntry(long id, String caseNo, long caseSeq, long globalSeq, String kind, String actor,
+public record RecordEntry(long id, @Column(name = "case_no", length = 100) String caseNo, long caseSeq, long globalSeq, String kind, String actor,
 		String agencyCode, String processInstanceId, String activityId, Instant occurredAt, String data,
 		String prevHash, String hash, String globalPrevHash, String globalHash) {
 

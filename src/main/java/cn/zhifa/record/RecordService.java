@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +18,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import cn.zhifa.platform.problem.InputCheck;
 
 /**
  * The append-only full-process record (R-REC-1, R-REC-4). {@link #append} is the only writer: it
@@ -59,6 +62,10 @@ public class RecordService {
 			String activityId, Map<String, Object> data) {
 		if (caseNo == null || caseNo.isBlank()) {
 			throw new IllegalArgumentException("a record entry needs a case number");
+		}
+		String flaw = InputCheck.textFlaw(caseNo, InputCheck.column(RecordEntry.class, "caseNo"));
+		if (flaw != null) { // a case number from outside (a start variable, a business key): refused, naming it
+			throw new FormFieldValidationException("caseId", "caseId: 案号" + flaw);
 		}
 		if (kind == null || kind.isBlank()) {
 			throw new IllegalArgumentException("a record entry needs a kind");

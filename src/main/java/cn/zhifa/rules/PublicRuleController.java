@@ -1,12 +1,12 @@
 package cn.zhifa.rules;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+
+import cn.zhifa.platform.problem.Problem;
 
 /**
  * Public, anonymous (R-DISC-1 事前公示): the currently deployed major-decision catalogue, discretion
@@ -27,9 +27,9 @@ class PublicRuleController {
 	@GetMapping("/{key}")
 	ResponseEntity<RuleTable> table(@PathVariable String key) {
 		if (!DecisionKeys.PUBLISHED.contains(key)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no published rule table " + key);
+			throw Problem.notFound("key", "没有公开的规则表 " + key);
 		}
 		return rules.latest(key).map(ResponseEntity::ok)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "rule table " + key + " is not deployed"));
+			.orElseThrow(() -> Problem.notFound("key", "规则表 " + key + " 尚未部署"));
 	}
 }

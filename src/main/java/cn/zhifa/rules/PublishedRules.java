@@ -1,7 +1,10 @@
 package cn.zhifa.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PublishedRules {
+
+	private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
 	private final RepositoryService repositoryService;
 
@@ -54,6 +59,37 @@ public class PublishedRules {
 				table.getInputs().stream().map(PublishedRules::column).toList(),
 				table.getOutputs().stream().map(PublishedRules::column).toList(),
 				table.getRules().stream().map(PublishedRules::row).toList()));
+	}
+
+	/**
+	 * The values the latest version of table {@code key} allows for the input that reads
+	 * {@code variable} (the input's "input values" in Camunda Modeler, e.g. the violation codes of the
+	 * discretion benchmark); empty when the table is not deployed or declares no such list.
+	 */
+	public List<String> inputValues(String key, String variable) {
+		DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+			.withoutTenantId().latestVersion().singleResult();
+		if (definition == null) {
+			return List.of();
+		}
+		Decision decision = repositoryService.getDmnModelInstance(definition.getId()).getModelElementById(key);
+		if (decision == null || !(decision.getExpression() instanceof DecisionTable table)) {
+			return List.of();
+		}
+		for (Input input : table.getInputs()) {
+			LiteralExpression expression = input.getInputExpression();
+			if (expression != null && expression.getText() != null
+					&& variable.equals(expression.getText().getTextContent().strip()) && input.getInputValues() != null
+					&& input.getInputValues().getText() != null) {
+				List<String> values = new ArrayList<>();
+				Matcher quoted = QUOTED.matcher(input.getInputValues().getText().getTextContent());
+				while (quoted.find()) {
+					values.add(quoted.group(1));
+				}
+				return values;
+			}
+		}
+		return List.of();
 	}
 
 	private static RuleTable.Column column(Input input) {

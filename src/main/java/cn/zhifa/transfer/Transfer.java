@@ -62,7 +62,7 @@ public class Transfer {
 	private Boolean handedOverOnTime;
 	@Column(name = "external_decision")
 	private String externalDecision;
-	@Column(name = "receiving_case_no")
+	@Column(name = "receiving_case_no", length = 100)
 	private String receivingCaseNo;
 	private String outcome;
 	@Column(name = "may_decide_admin")

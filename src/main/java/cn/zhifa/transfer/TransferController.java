@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.problem.InputCheck;
+import cn.zhifa.platform.problem.Problem;
 
 /**
  * Transfers API: the list and record of transfers of the user's agencies, and the answers of external
@@ -84,8 +85,9 @@ class TransferController {
 	TransferView policeDecision(@PathVariable String processInstanceId, @RequestBody PoliceDecision body) {
 		Transfer transfer = answerable(processInstanceId, Transfer.Kind.CRIMINAL);
 		String decision = value(body.policeDecision(), POLICE_DECISIONS, POLICE_DECISION);
+		notes("notes", body.notes());
 		if ("NOT_FILED".equals(decision) && blank(body.notes())) {
-			throw new TransferRequestException(HttpStatus.BAD_REQUEST, "不予立案的，须填写不予立案通知书载明的理由(notes)", "notes");
+			throw Problem.invalid("notes", "不予立案的，须填写不予立案通知书载明的理由(notes)");
 		}
 		Map<String, Object> vars = answer(POLICE_DECISION, decision);
 		vars.put(POLICE_DECISION_NOTES, body.notes());
@@ -97,6 +99,7 @@ class TransferController {
 	TransferView reconsiderationResult(@PathVariable String processInstanceId, @RequestBody ReconsiderationResult body) {
 		Transfer transfer = answerable(processInstanceId, Transfer.Kind.CRIMINAL);
 		String result = value(body.reconsiderationResult(), POLICE_DECISIONS, RECONSIDERATION_RESULT);
+		notes("notes", body.notes());
 		Map<String, Object> vars = answer(RECONSIDERATION_RESULT, result);
 		vars.put(RECONSIDERATION_NOTES, body.notes());
 		return correlate(transfer, "transfer.reconsiderationResult", "等待复议或立案监督结果", vars);
@@ -107,6 +110,7 @@ class TransferController {
 	TransferView judicialOutcome(@PathVariable String processInstanceId, @RequestBody JudicialOutcome body) {
 		Transfer transfer = answerable(processInstanceId, Transfer.Kind.CRIMINAL);
 		String outcome = value(body.judicialOutcome(), JUDICIAL_OUTCOMES, JUDICIAL_OUTCOME);
+		notes("notes", body.notes());
 		Map<String, Object> vars = answer(JUDICIAL_OUTCOME, outcome);
 		vars.put(JUDICIAL_NOTES, body.notes());
 		return correlate(transfer, "transfer.judicialOutcome", "等待司法处理结果", vars);
@@ -117,8 +121,11 @@ class TransferController {
 	TransferView acceptance(@PathVariable String processInstanceId, @RequestBody Acceptance body) {
 		Transfer transfer = answerable(processInstanceId, Transfer.Kind.CASE);
 		if (body.accepted() == null) {
-			throw new TransferRequestException(HttpStatus.BAD_REQUEST, "accepted 须为 true（接收）或 false（拒绝接收）", "accepted");
+			throw Problem.invalid("accepted", "accepted 须为 true（接收）或 false（拒绝接收）");
 		}
+		InputCheck.requireText("receivingCaseNo", "接收机关案号", body.receivingCaseNo(),
+				InputCheck.column(Transfer.class, "receivingCaseNo"));
+		notes("reasons", body.reasons());
 		Map<String, Object> vars = new HashMap<>();
 		vars.put(ANSWERED_BY, CurrentUser.get().id());
 		if (body.accepted()) {
@@ -126,7 +133,7 @@ class TransferController {
 			return correlate(transfer, "transfer.accepted", "等待接收机关答复", vars);
 		}
 		if (blank(body.reasons())) {
-			throw new TransferRequestException(HttpStatus.BAD_REQUEST, "拒绝接收的，须写明理由(reasons)", "reasons");
+			throw Problem.invalid("reasons", "拒绝接收的，须写明理由(reasons)");
 		}
 		vars.put(REFUSAL_FROM_TARGET, body.reasons().trim());
 		return correlate(transfer, "transfer.refused", "等待接收机关答复", vars);
@@ -139,22 +146,20 @@ class TransferController {
 		return records.find(id)
 			.filter(t -> user.mayAccessAgency(t.getAgencyCode())
 					|| (t.getTargetAgencyCode() != null && user.mayAccessAgency(t.getTargetAgencyCode())))
-			.orElseThrow(() -> new TransferRequestException(HttpStatus.NOT_FOUND, "移送 " + id + " 不存在", null));
+			.orElseThrow(() -> Problem.notFound(null, "移送 " + id + " 不存在"));
 	}
 
 	private Transfer answerable(String id, Transfer.Kind kind) {
 		Transfer transfer = visible(id);
 		CurrentUser user = CurrentUser.get();
 		if (user.groups().stream().noneMatch(ANSWERING_ROLES::contains)) {
-			throw new TransferRequestException(HttpStatus.FORBIDDEN, "只有执法机关工作人员可以登记外部答复", null);
+			throw Problem.forbidden("只有执法机关工作人员可以登记外部答复");
 		}
 		if (transfer.getKind() != kind) {
-			throw new TransferRequestException(HttpStatus.CONFLICT,
-					"移送 " + id + " 是" + label(transfer.getKind()) + "，不接受此答复", null);
+			throw Problem.conflict(null, "移送 " + id + " 是" + label(transfer.getKind()) + "，不接受此答复");
 		}
 		if (transfer.getStatus() == Transfer.Status.CLOSED) {
-			throw new TransferRequestException(HttpStatus.CONFLICT,
-					"移送 " + id + " 已办结（" + transfer.getOutcome() + "），不再接受答复", null);
+			throw Problem.conflict(null, "移送 " + id + " 已办结（" + transfer.getOutcome() + "），不再接受答复");
 		}
 		return transfer;
 	}
@@ -164,8 +169,8 @@ class TransferController {
 		boolean waiting = runtimeService.createEventSubscriptionQuery().processInstanceId(transfer.getId())
 			.eventType("message").eventName(message).count() > 0;
 		if (!waiting) {
-			throw new TransferRequestException(HttpStatus.CONFLICT, "移送 " + transfer.getId() + " 当前不在“" + stepLabel
-					+ "”环节（当前状态 " + transfer.getStatus() + "），此答复未被接受", null);
+			throw Problem.conflict(null, "移送 " + transfer.getId() + " 当前不在“" + stepLabel + "”环节（当前状态 "
+					+ transfer.getStatus() + "），此答复未被接受");
 		}
 		runtimeService.createMessageCorrelation(message).processInstanceId(transfer.getId()).setVariables(vars)
 			.correlateWithResult();
@@ -181,10 +186,14 @@ class TransferController {
 
 	private static String value(String value, Set<String> allowed, String field) {
 		if (value == null || !allowed.contains(value.trim())) {
-			throw new TransferRequestException(HttpStatus.BAD_REQUEST,
-					field + " 须为 " + allowed.stream().sorted().toList() + " 之一，收到 " + value, field);
+			throw Problem.invalid(field, field + " 须为 " + allowed.stream().sorted().toList() + " 之一，收到 " + value);
 		}
 		return value.trim();
+	}
+
+	/** Notes and reasons end up as a step's details: they must fit that column. */
+	private static void notes(String field, String value) {
+		InputCheck.requireText(field, "说明", value, InputCheck.column(TransferStep.class, "details"));
 	}
 
 	private static boolean blank(String s) {

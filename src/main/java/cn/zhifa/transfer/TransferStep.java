@@ -27,6 +27,7 @@ public class TransferStep {
 	private Instant dueAt;
 	@Column(name = "on_time")
 	private Boolean onTime;
+	@Column(length = 4000)
 	private String details;
 
 	protected TransferStep() {

@@ -263,6 +263,6 @@ class CalendarApiIT extends EngineTestSupport {
 				: http.withBasicAuth("officer1", "demo").getForEntity(url, Map.class);
 		assertThat(response.getStatusCode()).as(url).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((Map<String, Object>) response.getBody()).as(url).containsEntry("field", field)
-			.extractingByKey("error").asString().contains(field);
+			.containsEntry("type", "https://zhifa.cn/problems/invalid-field").extractingByKey("detail").asString().contains(field);
 	}
 }

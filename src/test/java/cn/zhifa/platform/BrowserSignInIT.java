@@ -80,7 +80,7 @@ class BrowserSignInIT {
 		ResponseEntity<String> anonymous = get("/engine-rest/task", headers("curl/8.5.0", "*/*"));
 		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic realm=\"Zhifa\"");
-		assertThat(anonymous.getHeaders().getContentType().toString()).startsWith("application/json");
+		assertThat(anonymous.getHeaders().getContentType().toString()).startsWith("application/problem+json");
 		assertThat(anonymous.getBody()).contains("未登录", "HTTP Basic");
 
 		HttpHeaders wrong = headers("curl/8.5.0", "*/*");

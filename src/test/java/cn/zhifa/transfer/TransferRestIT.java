@@ -81,7 +81,7 @@ class TransferRestIT extends TransferTestSupport {
 		ResponseEntity<Map<String, Object>> early = post("officer1", pid, "judicial-outcome",
 				Map.of("judicialOutcome", "CONVICTED"));
 		assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(early.getBody().get("error").toString()).contains("等待司法处理结果");
+		assertThat(early.getBody().get("detail").toString()).contains("等待司法处理结果");
 		assertThat(post("officer1", pid, "acceptance", Map.of("accepted", true)).getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);
 		assertThat(records.get(pid).getStatus()).isEqualTo(Transfer.Status.AWAITING_POLICE);
@@ -112,7 +112,7 @@ class TransferRestIT extends TransferTestSupport {
 		// a late answer for a finished transfer
 		ResponseEntity<Map<String, Object>> late = post("officer1", pid, "police-decision", Map.of("policeDecision", "FILED"));
 		assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(late.getBody().get("error").toString()).contains("已办结");
+		assertThat(late.getBody().get("detail").toString()).contains("已办结");
 		assertThat(rest("officer4").exchange("/api/transfers/" + pid, HttpMethod.GET, null, MAP).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
 	}

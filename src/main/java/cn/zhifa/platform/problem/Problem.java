@@ -1,6 +1,8 @@
 package cn.zhifa.platform.problem;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.http.HttpStatus;
@@ -11,16 +13,20 @@ import org.springframework.http.ProblemDetail;
  * stable {@code type}, a Chinese {@code title} and {@code detail} a user can act on, and the offending
  * {@code field} (request field, form field or parameter) where there is one. Thrown anywhere below a
  * controller or a filter; {@link ProblemResponses} writes it. Never carries an exception text, class
- * name, SQL or stack trace: {@code detail} is written for the user.
+ * name, SQL or stack trace: {@code detail} is written for the user. The types are listed in
+ * docs/adr/0013-one-error-model.md.
  */
 public class Problem extends RuntimeException {
 
 	/** Base of the stable problem types; the slug after it never changes once published. */
 	public static final String TYPE_BASE = "https://zhifa.cn/problems/";
+	/** A detail longer than this is cut: it may quote what the client sent. */
+	static final int MAX_DETAIL = 500;
 
 	private final HttpStatus status;
 	private final String type;
 	private final String field;
+	private final Map<String, Object> properties = new LinkedHashMap<>();
 
 	public Problem(HttpStatus status, String type, String detail, String field) {
 		super(Objects.requireNonNull(detail, "detail"));
@@ -37,6 +43,11 @@ public class Problem extends RuntimeException {
 	/** 400: the request as a whole cannot be read (malformed JSON, multipart, parameters). */
 	public static Problem unreadable(String detail) {
 		return new Problem(HttpStatus.BAD_REQUEST, "unreadable-request", detail, null);
+	}
+
+	/** 401: no valid login. */
+	public static Problem unauthorized(String detail) {
+		return new Problem(HttpStatus.UNAUTHORIZED, "unauthorized", detail, null);
 	}
 
 	/** 403: the user may not do this (role, own agency, supervisor writes). */
@@ -64,6 +75,18 @@ public class Problem extends RuntimeException {
 		return new Problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", detail, null);
 	}
 
+	/** 500: our failure; the client gets only the reference under which it was logged. */
+	public static Problem internal(String reference) {
+		return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+				"系统处理出错，请稍后重试；如仍出错请联系管理员（错误编号 " + reference + "）", null).with("reference", reference);
+	}
+
+	/** Adds a property to the body (e.g. {@code file} and {@code line} of a malformed file). */
+	public Problem with(String name, Object value) {
+		properties.put(name, value);
+		return this;
+	}
+
 	public HttpStatus status() {
 		return status;
 	}
@@ -83,12 +106,17 @@ public class Problem extends RuntimeException {
 
 	/** The RFC 9457 body: type, title (Chinese, per status), status, detail, and field when known. */
 	public ProblemDetail toProblemDetail() {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail());
+		String detail = detail();
+		if (detail.codePointCount(0, detail.length()) > MAX_DETAIL) {
+			detail = detail.substring(0, detail.offsetByCodePoints(0, MAX_DETAIL)) + "…";
+		}
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
 		body.setType(URI.create(TYPE_BASE + type));
 		body.setTitle(ProblemResponses.title(status.value()));
 		if (field != null) {
 			body.setProperty("field", field);
 		}
+		properties.forEach(body::setProperty);
 		return body;
 	}
 

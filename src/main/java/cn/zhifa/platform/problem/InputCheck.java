@@ -1,0 +1,95 @@
+package cn.zhifa.platform.problem;
+
+import java.lang.reflect.Field;
+
+import jakarta.persistence.Column;
+
+/**
+ * The one check of values that come from outside — request fields, parameters, form values, process
+ * variables — before they are stored. A text is at most as long as its column, has no zero bytes
+ * (PostgreSQL refuses them) and no lone surrogates (half of a character, unstorable in UTF-8); column
+ * lengths are read from the entity's {@code @Column(length)}, which mirrors the Flyway migration, so a
+ * limit is stated once. An amount is a finite number within {@link #MAX_NUMBER}. Callers turn a flaw
+ * into their own refusal ({@link Problem#invalid} for the API, {@code FormFieldValidationException}
+ * inside the engine), naming the field.
+ */
+public final class InputCheck {
+
+	/** Camunda keeps a string variable in a 4,000-character column. */
+	public static final int VARIABLE_LENGTH = 4000;
+	/** No amount or count in enforcement comes near this; larger numbers are typing errors or attacks. */
+	public static final double MAX_NUMBER = 1e15;
+
+	private InputCheck() {
+	}
+
+	/**
+	 * What is wrong with {@code value} as a text of at most {@code maxLength} characters, in Chinese
+	 * (e.g. "不得超过 200 个字符"), or {@code null} if nothing is. {@code null} values pass (required
+	 * fields are checked by their owners).
+	 */
+	public static String textFlaw(String value, int maxLength) {
+		if (value == null) {
+			return null;
+		}
+		// String.length() counts UTF-16 units: never fewer than the characters a database counts
+		if (value.length() > maxLength) {
+			return "不得超过 " + maxLength + " 个字符";
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean brokenPair = Character.isHighSurrogate(c)
+					? i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(++i)) : Character.isLowSurrogate(c);
+			if (c == 0 || brokenPair) {
+				return "含有无法识别的字符";
+			}
+		}
+		return null;
+	}
+
+	/** For the API: {@code value} if it is a storable text, else a 400 problem naming {@code field} by its {@code label}. */
+	public static String requireText(String field, String label, String value, int maxLength) {
+		String flaw = textFlaw(value, maxLength);
+		if (flaw != null) {
+			throw Problem.invalid(field, label + flaw);
+		}
+		return value;
+	}
+
+	/** What is wrong with {@code value} as an amount or count from 0 to {@link #MAX_NUMBER}, or {@code null}. */
+	public static String amountFlaw(Double value) {
+		if (value == null) {
+			return null;
+		}
+		if (!Double.isFinite(value) || Math.abs(value) > MAX_NUMBER) {
+			return "数值过大";
+		}
+		return value < 0 ? "不得小于 0" : null;
+	}
+
+	/**
+	 * The declared length of the column behind {@code property} of {@code type}: an entity, or a
+	 * record whose components carry {@code @Column} (a table written with JDBC). Fails at once for a
+	 * property without {@code @Column}, so a forgotten annotation shows in the first test;
+	 * {@code ColumnLengthsIT} checks the declared lengths against the database.
+	 */
+	public static int column(Class<?> type, String property) {
+		Column column = field(type, property).getAnnotation(Column.class);
+		if (column == null) {
+			throw new IllegalStateException(type.getSimpleName() + "." + property + " has no @Column");
+		}
+		return column.length();
+	}
+
+	private static Field field(Class<?> type, String property) {
+		for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+			try {
+				return c.getDeclaredField(property);
+			}
+			catch (NoSuchFieldException next) {
+				// look in the superclass
+			}
+		}
+		throw new IllegalStateException(type.getSimpleName() + " has no property " + property);
+	}
+}

@@ -1,0 +1,392 @@
+package cn.zhifa.platform.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.zhifa.record.RecordService;
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * Issue 13, "one error model, and no 500 for bad input": every refusal of /api, the portal's JSON API
+ * and the engine's REST is a problem detail ({@code application/problem+json}) with a stable type, a
+ * Chinese detail and the field at fault; no class name, SQL or stack trace; and nothing is written.
+ * Each case here answered 500 (or a different shape) before.
+ */
+@ZhifaIntegrationTest
+class ErrorModelIT {
+
+	/** Escapes non-ASCII, so a lone surrogate reaches the server as sent (\\ud800), not as "?". */
+	private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
+	private static final String MB = "字".repeat(1 << 20);
+	private static final String CASES = "/api/cases";
+
+	@LocalServerPort
+	int port;
+	@Autowired
+	JdbcTemplate jdbc;
+	@Autowired
+	ProcessEngine engine;
+	@Autowired
+	RecordService records;
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	// --- POST /api/cases ---
+
+	@Test
+	void overLongTextsInEveryFieldOfANewCaseAreRefusedNamingTheField() throws Exception {
+		Map<String, Integer> columns = Map.of("caseSource", 32, "partyType", 16, "partyName", 200, "partyIdNumber", 64,
+				"partyContact", 200, "violationCode", 64, "facts", 4000);
+		for (var column : columns.entrySet()) {
+			for (String value : List.of("长".repeat(column.getValue() + 1), MB)) {
+				Map<String, Object> c = validCase();
+				c.put(column.getKey(), value);
+				assertRefusedAndNothingWritten(() -> post("officer1", CASES, c), 400, column.getKey());
+			}
+		}
+		Map<String, Object> foreign = validCase();
+		foreign.put("agencyCode", MB);
+		assertRefusedAndNothingWritten(() -> post("officer1", CASES, foreign), 403, null);
+	}
+
+	@Test
+	void zeroBytesLoneSurrogatesHugeFinesAndUnknownCodesAreRefused() throws Exception {
+		for (String field : List.of("partyName", "facts", "partyContact")) {
+			for (String bad : List.of("张\u0000三", "张\ud800三")) {
+				Map<String, Object> c = validCase();
+				c.put(field, bad);
+				assertRefusedAndNothingWritten(() -> post("officer1", CASES, c), 400, field);
+			}
+		}
+		Map<String, Object> fine = validCase();
+		fine.put("proposedFine", 1e308);
+		assertRefusedAndNothingWritten(() -> post("officer1", CASES, fine), 400, "proposedFine");
+		Map<String, Object> code = validCase();
+		code.put("violationCode", "XX-NO-SUCH-CODE");
+		assertRefusedAndNothingWritten(() -> post("officer1", CASES, code), 400, "violationCode");
+	}
+
+	@Test
+	void unreadableJsonWrongTypesMethodsAndMediaTypes() throws Exception {
+		assertRefusedAndNothingWritten(() -> send("officer1", "POST", CASES, "application/json", "{\"partyName\": [1]}"), 400,
+				"partyName");
+		assertRefusedAndNothingWritten(() -> send("officer1", "POST", CASES, "application/json",
+				"{\"agencyCode\": \"LIAOKUO\", \"summaryProcedure\": \"maybe\"}"), 400, "summaryProcedure");
+		assertRefusedAndNothingWritten(() -> send("officer1", "POST", CASES, "application/json", "{not json"), 400, null);
+		assertRefusedAndNothingWritten(() -> send("officer1", "POST", CASES, "application/json", ""), 400, null);
+		assertRefusedAndNothingWritten(() -> send("officer1", "POST", CASES, "text/plain", "x"), 415, null);
+		HttpResponse<String> delete = send("officer1", "DELETE", CASES, null, null);
+		assertProblem(delete, 405, null);
+		assertThat(delete.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+		assertProblem(send("officer1", "GET", "/api/no-such-route", null, null), 404, null);
+	}
+
+	// --- lists and parameters ---
+
+	@Test
+	void pagesAndYearsOutOfRangeOrNotNumbers() throws Exception {
+		assertProblem(send("officer1", "GET", CASES + "?page=2147483647&size=200", null, null), 400, "page");
+		assertProblem(send("officer1", "GET", CASES + "?page=abc", null, null), 400, "page");
+		assertProblem(send("officer1", "GET", CASES + "?size=0", null, null), 400, "size");
+		assertProblem(send("officer1", "GET", "/api/case-files/handover?year=2147483647", null, null), 400, "year");
+		assertProblem(send("officer1", "GET", "/api/case-files/handover?year=abc", null, null), 400, "year");
+		assertProblem(send("officer1", "GET", "/api/reviews?status=NOPE", null, null), 400, "status");
+		assertProblem(send("officer1", "GET", "/api/calendar/workdays?from=x&add=1", null, null), 400, "from");
+		assertProblem(send("officer1", "POST", "/api/calendar/reload", null, null), 403, null);
+		assertProblem(send("officer1", "GET", "/api/documents/no-such-document", null, null), 404, "id");
+		assertProblem(send("officer1", "GET", "/api/cases/NO-SUCH-CASE", null, null), 404, "caseNo");
+	}
+
+	// --- evidence and the deadline extension of a case ---
+
+	@Test
+	void evidenceAndExtensionTextsAreCheckedBeforeAnythingIsStored() throws Exception {
+		String caseNo = JSON.readTree(post("officer1", CASES, validCase()).body()).path("caseNo").asText();
+		String evidence = CASES + "/" + caseNo + "/evidence";
+		Map<String, Object> valid = Map.of("kind", "现场笔录", "description", "占道经营现场检查笔录", "obtainedAt",
+				"2026-11-20T10:00:00+08:00", "obtainedBy", "李明、王芳");
+		Map<String, Integer> columns = Map.of("kind", 64, "description", 2000, "obtainedBy", 200, "fileRefs", 2000);
+		for (var column : columns.entrySet()) {
+			for (String value : List.of("证".repeat(column.getValue() + 1), MB, "证\u0000据")) {
+				Map<String, Object> e = new HashMap<>(valid);
+				e.put(column.getKey(), value);
+				assertRefusedAndNothingWritten(() -> post("officer1", evidence, e), 400, column.getKey());
+			}
+		}
+		Map<String, Object> badTime = new HashMap<>(valid);
+		badTime.put("obtainedAt", "yesterday");
+		assertRefusedAndNothingWritten(() -> post("officer1", evidence, badTime), 400, "obtainedAt");
+
+		String pid = jdbc.queryForObject("SELECT process_instance_id FROM zf_case WHERE case_no = ?", String.class, caseNo);
+		for (String reason : List.of(MB, "理由\u0000")) {
+			assertRefusedAndNothingWritten(() -> post("officer1", CASES + "/" + caseNo + "/deadline-extension",
+					Map.of("reason", reason)), 400, "reason");
+		}
+		assertThat(engine.getRuntimeService().getVariable(pid, "extensionRequestReason")).isNull();
+		// the right request at the wrong stage: 409, still nothing
+		assertRefusedAndNothingWritten(() -> post("officer1", CASES + "/" + caseNo + "/deadline-extension",
+				Map.of("reason", "案情复杂")), 409, "caseNo");
+	}
+
+	// --- AV evidence upload ---
+
+	@Test
+	void avUploadRefusesBadMetadataNamesAndMultipart() throws Exception {
+		String caseNo = "ERR-AV-" + UUID.randomUUID();
+		records.append(caseNo, "TEST_STEP", "officer1", "LIAOKUO", null, "step1", Map.of("note", "立案"));
+		String url = "/api/records/" + caseNo + "/evidence";
+		Map<String, String> meta = avMetadata();
+
+		assertAvRefused(caseNo, url, "ev\u0000il.mp4", "video/mp4", meta, 400, null); // the multipart parser refuses it
+		assertAvRefused(caseNo, url, "a".repeat(301) + ".mp4", "video/mp4", meta, 400, "fileName");
+		// a part header longer than the multipart parser allows (512 bytes) is too large for it
+		assertAvRefused(caseNo, url, "长".repeat(301) + ".mp4", "video/mp4", meta, 413, "file");
+		assertAvRefused(caseNo, url, "x.mp4", "image/../../x", meta, 400, "file");
+		for (var bad : Map.of("interruptions", "[{\"at\": \"soon\", \"reason\": \"更换电池\"}",
+				"endedAt", "2026-11-20T00:30:00Z", "officers", "officer1,officer4", "device", "记".repeat(201), "step",
+				"s".repeat(256)).entrySet()) {
+			Map<String, String> m = new LinkedHashMap<>(meta);
+			m.put(bad.getKey(), bad.getValue());
+			assertAvRefused(caseNo, url, "x.mp4", "video/mp4", m, 400, bad.getKey());
+		}
+		Map<String, String> badAt = new LinkedHashMap<>(meta);
+		badAt.put("interruptions", "[{\"at\": \"soon\", \"reason\": \"更换电池\"}]");
+		assertAvRefused(caseNo, url, "x.mp4", "video/mp4", badAt, 400, "interruptions[0].at");
+		Map<String, String> badStart = new LinkedHashMap<>(meta);
+		badStart.put("startedAt", "noon");
+		assertAvRefused(caseNo, url, "x.mp4", "video/mp4", badStart, 400, "startedAt");
+
+		// a multipart body cut off in the middle of the file
+		byte[] whole = multipart("x.mp4", "video/mp4", meta);
+		byte[] truncated = java.util.Arrays.copyOf(whole, whole.length - 60);
+		assertRefusedAndNothingWritten(() -> sendBytes("officer1", url, "multipart/form-data; boundary=" + BOUNDARY, truncated),
+				400, null);
+		assertThat(avFiles(caseNo)).isZero();
+		// and the same upload whole is stored
+		HttpResponse<String> stored = sendBytes("officer1", url, "multipart/form-data; boundary=" + BOUNDARY, whole);
+		assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+	}
+
+	// --- the public portal ---
+
+	@Test
+	void thePortalsJsonApiAnswersProblemsItsPagesChineseHtml() throws Exception {
+		assertProblem(send(null, "GET", "/public/api/disclosures?q=%00", null, null), 400, "q");
+		assertProblem(send(null, "GET", "/public/api/disclosures?page=abc", null, null), 400, "page");
+		assertProblem(send(null, "GET", "/public/api/disclosures?from=2026-02-30", null, null), 400, "from");
+		assertProblem(send(null, "GET", "/public/api/disclosures/NO-SUCH-ITEM", null, null), 404, "itemNo");
+		assertProblem(send(null, "GET", "/public/api/rules/no-such-table", null, null), 404, "key");
+		HttpResponse<String> page = send(null, "GET", "/public/disclosures?page=abc", null, null);
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		assertThat(page.body()).contains("页码应为数字").doesNotContain("Exception");
+	}
+
+	@Test
+	void theServletContainersErrorPageAnswersAProblemToo() throws Exception {
+		HttpResponse<String> error = send("officer1", "GET", "/error", null, null);
+		assertProblem(error, 404, null);
+		assertThat(error.body()).doesNotContain("Whitelabel", "timestamp");
+		assertProblem(send(null, "GET", "/api/cases", null, null), 401, null);
+	}
+
+	// --- the engine's REST API ---
+
+	@Test
+	void engineRestRefusalsAreProblemsInChineseAndStartNothing() throws Exception {
+		String start = "/engine-rest/process-definition/key/enforcement-case/start";
+		String serialized = "{\"variables\": {\"x\": {\"value\": \"rO0ABXQAA2FiYw==\", \"type\": \"Object\", \"valueInfo\": "
+				+ "{\"objectTypeName\": \"java.lang.String\", \"serializationDataFormat\": \"application/x-java-serialized-object\"}}}}";
+		assertRefusedAndNothingWritten(() -> send("officer1", "POST", start, "application/json", serialized), 400, "x");
+
+		Map<String, Object> variables = startVariables();
+		variables.put("partyName", Map.of("value", 5, "type", "Integer"));
+		assertRefusedAndNothingWritten(() -> post("officer1", start, Map.of("variables", variables)), 400, "partyName");
+		assertRefusedAndNothingWritten(() -> post("officer1",
+				"/engine-rest/process-definition/key/enforcement-case/submit-form", Map.of("variables", variables)), 400,
+				"partyName");
+
+		assertRefusedAndNothingWritten(() -> post("officer1", "/engine-rest/task/no-such-task/complete", Map.of()), 404, null);
+		assertRefusedAndNothingWritten(() -> send("officer1", "PUT", "/engine-rest/process-instance/no-such-instance/variables/x",
+				"application/json", "{\"value\": \"a\", \"type\": \"String\"}"), 404, null);
+		assertRefusedAndNothingWritten(() -> post("officer1", "/engine-rest/process-definition/key/legal-review/start",
+				Map.of("variables", Map.of())), 400, "caseId");
+		assertRefusedAndNothingWritten(() -> send("officer1", "POST", start, "application/json", "{bad"), 400, null);
+		assertProblem(send("officer1", "GET", "/engine-rest/task?maxResults=abc", null, null), 400, null);
+	}
+
+	@Test
+	void aHugeCaseIdReturnsNoSql() throws Exception {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("caseId", Map.of("value", "寥街罚〔2026〕" + MB + "号"));
+		variables.put("decisionType", Map.of("value", "PENALTY"));
+		variables.put("majorReasons", Map.of("value", "拟吊销许可证"));
+		variables.put("materials", Map.of("value", "处罚决定书（草稿）"));
+		variables.put("handlerId", Map.of("value", "officer1"));
+		HttpResponse<String> refused = assertRefusedAndNothingWritten(() -> post("officer1",
+				"/engine-rest/process-definition/key/legal-review/start", Map.of("variables", variables)), 400, "caseId");
+		assertThat(refused.body()).doesNotContain("zf_record", "INSERT");
+	}
+
+	@Test
+	void anotherAgencysTaskIsNotFound() throws Exception {
+		String caseNo = JSON.readTree(post("officer1", CASES, validCase()).body()).path("caseNo").asText();
+		String task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+		assertRefusedAndNothingWritten(() -> post("officer4", "/engine-rest/task/" + task + "/complete", Map.of()), 404, null);
+		assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isOne();
+	}
+
+	// --- helpers ---
+
+	interface Call {
+		HttpResponse<String> send() throws Exception;
+	}
+
+	/** The call is refused with {@code status} as a problem, and no table it could write to changed. */
+	private HttpResponse<String> assertRefusedAndNothingWritten(Call call, int status, String field) throws Exception {
+		Map<String, Long> before = counts();
+		HttpResponse<String> response = call.send();
+		assertProblem(response, status, field);
+		assertThat(counts()).as("rows after a refused request").isEqualTo(before);
+		return response;
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
+		String body = response.body();
+		assertThat(response.statusCode()).as(body).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).as(body).startsWith("application/problem+json");
+		JsonNode problem = JSON.readTree(body);
+		assertThat(problem.path("type").asText()).startsWith(Problem.TYPE_BASE);
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		assertThat(problem.path("title").asText()).containsPattern("[\\u4e00-\\u9fff]");
+		assertThat(problem.path("detail").asText()).as(body).containsPattern("[\\u4e00-\\u9fff]");
+		if (field != null) {
+			assertThat(problem.path("field").asText()).as(body).isEqualTo(field);
+		}
+		assertThat(body.length()).isLessThan(4000);
+		assertThat(body).doesNotContain("Exception", "java.", "org.", "SQL", "INSERT", "ENGINE-", "\tat ");
+	}
+
+	private Map<String, Long> counts() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String table : List.of("zf_case", "zf_evidence", "zf_av_file", "zf_record", "zf_legal_review", "zf_transfer")) {
+			counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
+		}
+		counts.put("instances", engine.getHistoryService().createHistoricProcessInstanceQuery().count());
+		counts.put("variables", jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_VARIABLE", Long.class));
+		return counts;
+	}
+
+	private long avFiles(String caseNo) {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM zf_av_file WHERE case_no = ?", Long.class, caseNo);
+	}
+
+	private static Map<String, Object> validCase() {
+		Map<String, Object> c = new HashMap<>();
+		c.put("agencyCode", "LIAOKUO");
+		c.put("caseSource", "PATROL");
+		c.put("partyType", "PERSON");
+		c.put("partyName", "张三");
+		c.put("partyIdNumber", "530302199001011232");
+		c.put("violationCode", "CM-OCCUPY-ROAD");
+		c.put("facts", "在人民路占道经营");
+		c.put("discoveredOn", "2026-11-20");
+		return c;
+	}
+
+	/** The register form's values for the engine's REST, as Tasklist sends them (the agency comes from the login). */
+	private static Map<String, Object> startVariables() {
+		Map<String, Object> v = new LinkedHashMap<>();
+		validCase().forEach((name, value) -> v.put(name, Map.of("value", value)));
+		v.remove("agencyCode");
+		return v;
+	}
+
+	private static Map<String, String> avMetadata() {
+		Map<String, String> m = new LinkedHashMap<>();
+		m.put("step", "userTask_seizeProperty");
+		m.put("officers", "officer1,officer2");
+		m.put("device", "执法记录仪 DSJ-01");
+		m.put("startedAt", "2026-11-20T01:00:00Z");
+		m.put("endedAt", "2026-11-20T01:30:00Z");
+		m.put("partyInformed", "true");
+		m.put("interruptions", "[{\"at\":\"2026-11-20T01:10:00Z\",\"reason\":\"更换电池\"}]");
+		return m;
+	}
+
+	private static final String BOUNDARY = "zhifa-test-boundary";
+
+	/** A multipart body with an MP4 file (ISO base media header) and the metadata fields. */
+	private static byte[] multipart(String fileName, String mediaType, Map<String, String> fields) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (var f : fields.entrySet()) {
+			out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n"
+					+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+				+ "Content-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		byte[] video = new byte[4096];
+		new java.util.Random().nextBytes(video);
+		System.arraycopy(new byte[] { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2' }, 0, video, 0, 12);
+		out.write(video);
+		out.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return out.toByteArray();
+	}
+
+	private void assertAvRefused(String caseNo, String url, String fileName, String mediaType, Map<String, String> meta,
+			int status, String field) throws Exception {
+		byte[] body = multipart(fileName, mediaType, meta);
+		assertRefusedAndNothingWritten(() -> sendBytes("officer1", url, "multipart/form-data; boundary=" + BOUNDARY, body),
+				status, field);
+		assertThat(avFiles(caseNo)).isZero();
+	}
+
+	private HttpResponse<String> post(String user, String path, Object body) throws Exception {
+		return send(user, "POST", path, "application/json", JSON.writeValueAsString(body));
+	}
+
+	private HttpResponse<String> send(String user, String method, String path, String contentType, String body)
+			throws Exception {
+		return sendBytes(user, method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<String> sendBytes(String user, String path, String contentType, byte[] body) throws Exception {
+		return sendBytes(user, "POST", path, contentType, body);
+	}
+
+	private HttpResponse<String> sendBytes(String user, String method, String path, String contentType, byte[] body)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Accept", "application/json");
+		if (user != null) {
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+		}
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+		return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+}
