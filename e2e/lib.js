@@ -497,8 +497,9 @@ class User {
     }
     await form.locator('input[ng-model="username"]').fill(this.id);
     await form.locator('input[ng-model="password"]').fill(PASSWORD);
+    // a login hashes the password and opens the session: on a busy machine it may take longer than a page step
     const answer = page.waitForResponse((r) => r.url().includes('/api/admin/auth/user/default/login/')
-      && r.request().method() === 'POST');
+      && r.request().method() === 'POST', { timeout: 3 * TIMEOUT });
     await form.locator('button[type="submit"]').click();
     const response = await answer;
     if (response.status() !== 200) {
