@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Signs the published head (hourly by default, {@link PublishedHeads}) with Ed25519. The key comes from {@code zhifa.record.signing-key}
- * and {@code zhifa.record.signing-public-key} (base64 PKCS#8 / X.509; recommended in production,
- * kept outside the database); without them one key pair is created once in the database and shared
- * by all nodes (logged as a warning). Anyone can verify a head with the public key the portal shows.
+ * Signs the published head (hourly by default, {@link PublishedHeads}) with Ed25519. The key comes
+ * from {@code zhifa.record.signing-key} and {@code zhifa.record.signing-public-key} (base64 PKCS#8 /
+ * X.509; recommended in production, kept outside the database); without them one key pair is created
+ * once in the database and shared by all nodes (logged as a warning). Anyone can verify a head with the public key the portal shows.
  */
 @Component
 class HeadSigner {
