@@ -56,7 +56,15 @@ final class DatabaseOwner {
 		}
 		finally {
 			dropped.values().forEach(jdbc::execute);
+			if (recordTriggers().size() != dropped.size()) {
+				throw new IllegalStateException("the record triggers of H2 were not all created again");
+			}
 		}
+	}
+
+	private List<String> recordTriggers() {
+		return jdbc.queryForList("SELECT DISTINCT TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS WHERE JAVA_CLASS = ?",
+				String.class, H2RecordGuard.class.getName());
 	}
 
 	/** Drops the record triggers of H2 and returns the statements that create them again. */
