@@ -378,6 +378,13 @@ class Form {
       .catch(() => { throw new StepError(`表单中看不到「${text}」`); });
   }
 
+  /** Waits for a validation message form-js shows under a field (in Chinese: zhifa-webapps.js). */
+  async expectError(text) {
+    await this.root.locator('.fjs-form-field-error').getByText(text, { exact: false }).first()
+      .waitFor({ state: 'visible', timeout: TIMEOUT })
+      .catch(async () => { throw new StepError(`表单中没有校验提示「${text}」（现有：${(await this.errors()).join('；') || '无'}）`); });
+  }
+
   /** Validation messages form-js shows under the fields. */
   async errors() {
     return (await this.root.locator('.fjs-form-field-error').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
@@ -429,8 +436,11 @@ class Form {
     }
     const responsePromise = page.waitForResponse((r) => r.request().method() === 'POST' && urlPattern.test(r.url().split('?')[0]),
       { timeout: TIMEOUT }).catch(() => null);
+    const clickedAt = Date.now();
     await button.click();
     const response = await responsePromise;
+    const took = (Date.now() - clickedAt) / 1000;
+    if (took > 3) console.log(`   … ${this.user.id} 提交「${what}」等待服务器 ${took.toFixed(1)} s`);
     if (!response) {
       const errors = await this.errors();
       throw new StepError(`提交未发出${errors.length ? '（表单校验：' + errors.join('；') + '）' : ''}`);
@@ -451,6 +461,11 @@ class Form {
     }
     if (this.kind === 'start') {
       await page.locator('.modal-content').waitFor({ state: 'detached', timeout: TIMEOUT });
+      // the user is told the number the system gave (e.g. the case number, issue 12 §4), reads it, closes it
+      if (result && result.businessKey) {
+        await this.user.expectNotification(result.businessKey);
+        await this.user.closeNotifications();
+      }
     }
     return result;
   }
@@ -773,6 +788,13 @@ class User {
       throw new StepError(`看不到提示「${text}」（页面提示：${(await this.notifications()).join(' | ') || '无'}）`);
     }
     return (await alerts.first().innerText()).trim();
+  }
+
+  /** Closes the notifications shown, as a user does after reading them (they cover the form's buttons). */
+  async closeNotifications() {
+    const close = this.page.locator('.notifications .alert button.close, [notifications-panel] .alert button.close')
+      .filter({ visible: true });
+    for (let i = 0; i < 10 && (await close.count()); i++) await close.first().click({ timeout: 5000 }).catch(() => {});
   }
 
   /** Asserts a text is visible on the page (string: substring, RegExp). */

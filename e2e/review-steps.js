@@ -114,8 +114,7 @@ async function expectRefusalShown(t, user, expected) {
   if (/Cannot submit|Cannot instantiate|task form|Exception|[0-9a-f]{8}-[0-9a-f]{4}-/.test(text)) {
     throw new StepError(`拒绝提示带有引擎的英文包装：「${text.replace(/\s+/g, ' ').slice(0, 160)}」（issue 12 §3）`);
   }
-  const close = user.page.locator('.notifications .alert button.close').filter({ visible: true });
-  for (let i = 0; i < 10 && (await close.count()); i++) await close.first().click({ timeout: 5000 });
+  await user.closeNotifications();
   return text;
 }
 

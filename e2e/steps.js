@@ -26,6 +26,11 @@ async function registerCase(t, officer, opts = {}) {
   await t.step(`${officer.id} 发起「行政处罚案件办理」，登记案件（${c.party}）`, async () => {
     const form = await officer.startProcess('行政处罚案件办理');
     await form.expectText('登记执法案件');
+    // form-js speaks Chinese too: an empty choice reads 请选择, an emptied required field 此项为必填项
+    await form.expectText('请选择');
+    await form.textfield('当事人姓名或名称', '张');
+    await form.textfield('当事人姓名或名称', '');
+    await form.expectError('此项为必填项');
     await form.select('案件来源', opts.source || '巡查发现');
     await form.radio('当事人类型', c.partyType);
     await form.textfield('当事人姓名或名称', c.party);

@@ -44,7 +44,7 @@ runPath(__filename, async (t) => {
     form = await claim(officer, '案号', caseNo);
     await form.textarea('调查终结报告', '经调查，当事人倾倒工业废渣的事实清楚，废渣来源为其经营的电镀作坊');
     await form.checkbox('违法事实成立', true);
-    await form.select('违法情节', '较重');
+    await form.select('违法情节', '严重');
     await form.checkbox('造成危害后果', true);
     await form.checkbox('涉嫌犯罪，应当移送司法机关', true);
     await form.textarea('涉嫌犯罪的事实和罪名', crime);
@@ -59,7 +59,7 @@ runPath(__filename, async (t) => {
     await form.expectText('审批是否移送涉嫌犯罪案件');
     await form.expectValue('案号', caseNo);
     await form.expectValue('当事人', c.party);
-    await form.expectValue('承办人', 'officer1');
+    await form.expectValue('承办人', '李明');
     await form.expectValue('涉嫌犯罪的事实和罪名', crime);
     form = await claim(head, '案号', caseNo);
     await form.radio('审批决定', '批准移送');

@@ -19,7 +19,7 @@ async function transferAtFiling(t, head, caseNo, reason) {
   await head.openTask('审批立案', { caseNo });
   const form = await claim(head, '案号', caseNo);
   await form.radio('审批意见', '不属本机关管辖，移送');
-  await form.textfield('受移送机关代码（使用本系统的机关）', 'QLSCJ');
+  await form.select('接收机关（使用本平台的机关）', '某区市场监督管理局');
   await form.textarea('移送理由', reason);
   await form.complete();
   await head.expectTaskGone('审批立案', caseNo);

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zhifa.platform.CaseRetrievals;
 import cn.zhifa.platform.CurrentUser;
 
 /**
@@ -45,13 +46,15 @@ class CaseController {
 	private final TaskService taskService;
 	private final ManagementService managementService;
 	private final RuntimeService runtimeService;
+	private final CaseRetrievals retrievals;
 
 	CaseController(CaseService cases, TaskService taskService, ManagementService managementService,
-			RuntimeService runtimeService) {
+			RuntimeService runtimeService, CaseRetrievals retrievals) {
 		this.cases = cases;
 		this.taskService = taskService;
 		this.managementService = managementService;
 		this.runtimeService = runtimeService;
+		this.retrievals = retrievals;
 	}
 
 	record Error(String error, String field) {
@@ -95,11 +98,16 @@ class CaseController {
 			List<CaseOfficer> officers) {
 	}
 
+	/** The case with its stage, tasks, deadlines, evidence and officers; a supervisor's read is a recorded retrieval (R-REC-5). */
 	@GetMapping("/{caseNo}")
-	ResponseEntity<?> get(@PathVariable String caseNo) {
+	ResponseEntity<?> get(@PathVariable String caseNo, @RequestParam(required = false) String purpose) {
 		EnforcementCase c = visible(caseNo);
 		if (c == null) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new Error("案件不存在：" + caseNo, "caseNo"));
+		}
+		CurrentUser user = CurrentUser.get();
+		if (CaseRetrievals.supervised(user, c.getAgencyCode())) {
+			retrievals.record(caseNo, c.getAgencyCode(), user, CaseRetrievals.purposeOfRequest(purpose), "case");
 		}
 		List<OpenTask> tasks = new ArrayList<>();
 		List<Deadline> deadlines = new ArrayList<>();

@@ -13,11 +13,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zhifa.platform.CaseRetrievals;
 import cn.zhifa.platform.CurrentUser;
 
 /**
  * Documents for logged-in users of the owning agency (cross-agency users: supervisors and
- * administrators through their agency memberships). Another agency's document answers 404, exactly
+ * administrators through their agency memberships; they state a purpose and each read is recorded,
+ * R-REC-5). Another agency's document answers 404, exactly
  * like a document that does not exist, so ids reveal nothing.
  */
 @RestController
@@ -25,17 +27,23 @@ import cn.zhifa.platform.CurrentUser;
 class DocumentController {
 
 	private final DocumentService documents;
+	private final CaseRetrievals retrievals;
 
-	DocumentController(DocumentService documents) {
+	DocumentController(DocumentService documents, CaseRetrievals retrievals) {
 		this.documents = documents;
+		this.retrievals = retrievals;
 	}
 
-	/** The {@code .docx} file, named in Content-Disposition (UTF-8, RFC 6266). */
+	/**
+	 * The {@code .docx} file, named in Content-Disposition (UTF-8, RFC 6266). A supervisor states a
+	 * purpose and the retrieval is recorded in the case's record (R-REC-5).
+	 */
 	@GetMapping("/{id}")
-	ResponseEntity<byte[]> download(@PathVariable String id) {
+	ResponseEntity<byte[]> download(@PathVariable String id, @RequestParam(required = false) String purpose) {
 		CurrentUser user = CurrentUser.get();
 		return documents.find(id)
 			.filter(doc -> user.mayAccessAgency(doc.agencyCode()))
+			.map(doc -> retrieved(doc, user, purpose, "document " + doc.id()))
 			.map(doc -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(StoredDocument.DOCX_MEDIA_TYPE))
 				.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -45,10 +53,23 @@ class DocumentController {
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
-	/** Metadata of the case's documents that belong to the user's agencies. */
+	/** Metadata of the case's documents that belong to the user's agencies (a supervisor's list is a recorded retrieval). */
 	@GetMapping
-	List<DocumentMetadata> list(@RequestParam String caseId) {
+	List<DocumentMetadata> list(@RequestParam String caseId, @RequestParam(required = false) String purpose) {
 		CurrentUser user = CurrentUser.get();
-		return user.inGroup("camunda-admin") ? documents.listByCase(caseId) : documents.listByCase(caseId, user.agencies());
+		List<DocumentMetadata> listed = user.isAdmin() ? documents.listByCase(caseId)
+				: documents.listByCase(caseId, user.agencies());
+		listed.stream().map(DocumentMetadata::agencyCode).filter(agency -> CaseRetrievals.supervised(user, agency))
+			.findFirst()
+			.ifPresent(agency -> retrievals.record(caseId, agency, user, CaseRetrievals.purposeOfRequest(purpose),
+					"document list"));
+		return listed;
+	}
+
+	private StoredDocument retrieved(StoredDocument doc, CurrentUser user, String purpose, String what) {
+		if (doc.caseId() != null && CaseRetrievals.supervised(user, doc.agencyCode())) {
+			retrievals.record(doc.caseId(), doc.agencyCode(), user, CaseRetrievals.purposeOfRequest(purpose), what);
+		}
+		return doc;
 	}
 }

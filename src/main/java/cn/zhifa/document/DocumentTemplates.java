@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
@@ -32,6 +34,7 @@ class DocumentTemplates {
 	private static final String CLASSPATH_FOLDER = "templates/";
 
 	private final Path dir;
+	private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
 	DocumentTemplates(@Value("${zhifa.templates.dir:templates}") String dir) {
 		this.dir = Path.of(dir.isBlank() ? "templates" : dir);
@@ -97,8 +100,33 @@ class DocumentTemplates {
 		}
 	}
 
+	/**
+	 * A YAML file of the folder, parsed once per content: the file is read on every call (an edit by the legal
+	 * office takes effect at once) but parsed again only when its bytes changed — form labels are looked up on
+	 * every task shown. The parsed trees are only read, never changed, by the callers.
+	 */
 	private Object yaml(String file) {
-		try (InputStream in = new java.io.ByteArrayInputStream(read(file))) {
+		byte[] bytes;
+		try {
+			bytes = read(file);
+		}
+		catch (IOException e) {
+			throw new TemplateConfigurationException("Cannot read " + origin() + file, e);
+		}
+		Parsed cached = parsed.get(file);
+		if (cached != null && Arrays.equals(cached.bytes(), bytes)) {
+			return cached.root();
+		}
+		Object root = parse(file, bytes);
+		parsed.put(file, new Parsed(bytes, root));
+		return root;
+	}
+
+	private record Parsed(byte[] bytes, Object root) {
+	}
+
+	private Object parse(String file, byte[] bytes) {
+		try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
 			return new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
 		}
 		catch (IOException e) {

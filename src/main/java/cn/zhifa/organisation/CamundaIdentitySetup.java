@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -54,8 +55,17 @@ public class CamundaIdentitySetup {
 			ensureGroup(role.groupId(), role.label(), "WORKFLOW");
 			grant(role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grant(role.groupId(), Resources.FILTER, "*", Permissions.READ);
-			grant(role.groupId(), Resources.USER, "*", Permissions.READ);
-			grant(role.groupId(), Resources.GROUP, "*", Permissions.READ);
+			if (role == StaffRole.SUPERVISOR) {
+				// supervisors see every agency's staff; everyone else only their own agency's (ensureAgency)
+				grant(role.groupId(), Resources.USER, "*", Permissions.READ);
+				grant(role.groupId(), Resources.GROUP, "*", Permissions.READ);
+			}
+			else {
+				// earlier versions let every role read every user and group, and every member their role group
+				revoke(groupGrant(role.groupId(), Resources.USER, "*"), Permissions.READ);
+				revoke(groupGrant(role.groupId(), Resources.GROUP, "*"), Permissions.READ);
+				revoke(groupGrant(role.groupId(), Resources.GROUP, role.groupId()), Permissions.READ);
+			}
 			grant(role.groupId(), Resources.DECISION_DEFINITION, "*", Permissions.READ);
 			if (role == StaffRole.AUXILIARY) {
 				grant(role.groupId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
@@ -104,6 +114,42 @@ public class CamundaIdentitySetup {
 		for (StaffRole role : StaffRole.values()) {
 			if (role != StaffRole.SUPERVISOR) {
 				ensureGroup(role.groupOf(agency.getCode()), agency.getShortName() + role.label(), "WORKFLOW");
+			}
+		}
+		ensureDirectory(agency.getCode());
+	}
+
+	/**
+	 * The agency's staff directory (issue 13 §4): its staff groups read each other (Tasklist's candidate
+	 * groups) and every member of the agency (names of assignees, colleagues to choose), nobody outside.
+	 * New members get their grants when they join ({@link AgencyDirectoryAuthorizations}); this brings
+	 * existing data in line, and revokes the grants of users who left the agency.
+	 */
+	void ensureDirectory(String agencyCode) {
+		List<String> staffGroups = AgencyDirectoryAuthorizations.staffGroups(agencyCode);
+		java.util.Set<String> members = new java.util.HashSet<>();
+		identityService.createUserQuery().memberOfTenant(agencyCode).list().forEach(u -> members.add(u.getId()));
+		for (String group : staffGroups) {
+			for (String other : staffGroups) {
+				grant(group, Resources.GROUP, other, Permissions.READ);
+			}
+			java.util.Set<String> granted = new java.util.HashSet<>();
+			for (Authorization auth : authorizationService.createAuthorizationQuery().groupIdIn(group)
+				.resourceType(Resources.USER).list()) {
+				if (auth.getAuthorizationType() != AUTH_TYPE_GRANT || "*".equals(auth.getResourceId())) {
+					continue;
+				}
+				if (members.contains(auth.getResourceId())) {
+					granted.add(auth.getResourceId());
+				}
+				else {
+					revoke(auth, Permissions.READ);
+				}
+			}
+			for (String member : members) {
+				if (!granted.contains(member)) {
+					grant(group, Resources.USER, member, Permissions.READ);
+				}
 			}
 		}
 	}
@@ -190,6 +236,25 @@ public class CamundaIdentitySetup {
 			}
 		}
 		if (changed) {
+			authorizationService.saveAuthorization(auth);
+		}
+	}
+
+	private Authorization groupGrant(String groupId, Resource resource, String resourceId) {
+		return authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+			.resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+	}
+
+	/** Takes {@code permission} away from a grant; deletes the grant when nothing is left. */
+	private void revoke(Authorization auth, Permission permission) {
+		if (auth == null || !auth.isPermissionGranted(permission)) {
+			return;
+		}
+		auth.removePermission(permission);
+		if (auth instanceof AuthorizationEntity entity && entity.getPermissions() == 0) {
+			authorizationService.deleteAuthorization(auth.getId());
+		}
+		else {
 			authorizationService.saveAuthorization(auth);
 		}
 	}

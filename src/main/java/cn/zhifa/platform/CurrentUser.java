@@ -16,6 +16,8 @@ public record CurrentUser(String id, Set<String> groups, Set<String> agencies) {
 
 	/** Camunda's administrators group. */
 	public static final String ADMIN_GROUP = "camunda-admin";
+	/** Supervisors (司法局 执法监督): read every agency, never write. */
+	public static final String SUPERVISOR_GROUP = "supervisor";
 	static final String GROUP_PREFIX = "ROLE_";
 	static final String TENANT_PREFIX = "TENANT_";
 
@@ -30,6 +32,16 @@ public record CurrentUser(String id, Set<String> groups, Set<String> agencies) {
 
 	public boolean inGroup(String group) {
 		return groups.contains(group);
+	}
+
+	/** A supervisor: reads every agency's cases, changes nothing (issue 13 §3). */
+	public boolean isSupervisor() {
+		return inGroup(SUPERVISOR_GROUP);
+	}
+
+	/** An administrator (Camunda's {@value #ADMIN_GROUP} group). */
+	public boolean isAdmin() {
+		return inGroup(ADMIN_GROUP);
 	}
 
 	/** Whether this user may see data of {@code agencyCode} (own agency, or a cross-agency supervisor/admin). */

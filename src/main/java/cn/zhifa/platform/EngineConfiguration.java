@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -29,17 +32,21 @@ class EngineConfiguration {
 				listeners.add(new AgencyVariable());
 				config.setCustomPostBPMNParseListeners(listeners);
 				// listeners' validation and authorization errors reach callers as 400 / 403, not 500
-				config.setCustomPreCommandInterceptorsTxRequired(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequired()));
-				config.setCustomPreCommandInterceptorsTxRequiresNew(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequiresNew()));
+				config.setCustomPreCommandInterceptorsTxRequired(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequired(), config));
+				config.setCustomPreCommandInterceptorsTxRequiresNew(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequiresNew(), config));
 			}
 		};
 	}
 
-	/** Puts the unwrapping interceptor first (outermost), keeping interceptors other plugins added. */
-	private static List<CommandInterceptor> withUnwrapping(
-			List<CommandInterceptor> existing) {
+	/**
+	 * Puts the unwrapping interceptor first (outermost), then the own-agency restriction of the user
+	 * operation log, keeping interceptors other plugins added.
+	 */
+	private static List<CommandInterceptor> withUnwrapping(List<CommandInterceptor> existing,
+			ProcessEngineConfigurationImpl config) {
 		List<CommandInterceptor> list = new ArrayList<>();
 		list.add(new UserErrorUnwrapping());
+		list.add(new OwnAgencyOperationLog(config));
 		if (existing != null) {
 			list.addAll(existing);
 		}
@@ -57,6 +64,22 @@ class EngineConfiguration {
 				new EngineRestAuthenticationFilter(identityService));
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.setName("engine-rest-authentication");
+		return registration;
+	}
+
+	/**
+	 * Supervisors' retrievals through Cockpit and {@code /engine-rest} are recorded (R-REC-5). After
+	 * Spring Security (order -100: the login is known, writes are refused), before the engine's REST
+	 * API runs the call as the user.
+	 */
+	@Bean
+	FilterRegistrationBean<EngineRetrievalFilter> engineRetrievals(HistoryService history, RuntimeService runtime,
+			TaskService tasks, CaseRetrievals retrievals) {
+		FilterRegistrationBean<EngineRetrievalFilter> registration = new FilterRegistrationBean<>(
+				new EngineRetrievalFilter(history, runtime, tasks, retrievals));
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+		registration.setName("engine-retrievals");
+		registration.setOrder(0);
 		return registration;
 	}
 }

@@ -1,10 +1,15 @@
 package cn.zhifa.platform;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -15,16 +20,20 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * identity service ({@link CamundaIdentityAuthenticationProvider}).
  * A user logged in to the webapps may also read {@code /api/**} (GET) with that session, e.g. a
  * document linked in a task form ({@link WebappSessionAuthenticationFilter}).
- * CSRF protection stays on for browser sessions; calls that carry their own Basic credentials are
- * not forgeable by a third-party page and skip it. Without valid login the answer is 401 with a Chinese
- * message, and the Basic challenge only for API clients, so browsers never pop up a sign-in dialog
- * ({@link LoginRequiredEntryPoint}).
+ * CSRF: Spring's token for browser sessions on our routes, the webapps' own token on theirs; and for
+ * every route, whatever the login, a state-changing request from a foreign page (its Origin or
+ * Referer) is refused ({@link ForeignOriginFilter}) — a browser also sends Basic credentials it cached.
+ * Supervisors read and never write, on every route ({@link SupervisorReadOnlyFilter}).
+ * Without valid login the answer is 401 with a Chinese message, and the Basic challenge only for API
+ * clients, so browsers never pop up a sign-in dialog ({@link LoginRequiredEntryPoint}).
+ * The trust model as a whole: docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService,
+			@Value("${zhifa.security.trusted-origins:}") List<String> trustedOrigins) throws Exception {
 		LoginRequiredEntryPoint loginRequired = new LoginRequiredEntryPoint();
 		RequestMatcher basicAuthCall = request -> {
 			String header = request.getHeader("Authorization");
@@ -40,6 +49,10 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginRequired))
 			// a GET of /api/** from a page of the webapps (e.g. a document link in a task form) runs as its session's user
 			.addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+			// a foreign page's state-changing request is refused on every route, before any login is checked
+			.addFilterBefore(new ForeignOriginFilter(trustedOrigins), CsrfFilter.class)
+			// supervisors read only: after the login, so anonymous requests stay 401
+			.addFilterAfter(new SupervisorReadOnlyFilter(), AuthorizationFilter.class)
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/engine-rest/**", "/camunda/**")
 				.ignoringRequestMatchers(basicAuthCall))
 			// the webapps set their own frame and content-type headers; keep Spring's defaults elsewhere

@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,10 +21,6 @@ import jakarta.servlet.http.HttpSession;
  * need HTTP Basic (or Spring's CSRF token), and the session is only read, never created.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
-
-	/** Where Camunda's webapps keep their login in the HTTP session (webapp AuthenticationUtil). */
-	static final String SESSION_ATTRIBUTE = "authenticatedUser";
-	static final String ENGINE = "default";
 
 	private final IdentityService identityService;
 
@@ -52,11 +47,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private String sessionUser(HttpSession session) {
-		if (session == null || !(session.getAttribute(SESSION_ATTRIBUTE) instanceof Authentications authentications)) {
-			return null;
-		}
-		Authentication authentication = authentications.getAuthenticationForProcessEngine(ENGINE);
-		if (authentication == null || authentication.getIdentityId() == null) {
+		Authentication authentication = RequestUsers.webappLogin(session);
+		if (authentication == null) {
 			return null;
 		}
 		// a user deleted since the login no longer counts

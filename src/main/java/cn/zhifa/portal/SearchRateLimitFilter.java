@@ -14,6 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
+
+import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.platform.problem.ProblemResponses;
 
 /**
  * Per-client token bucket for the public searches ({@code /public/disclosures} and
@@ -29,6 +33,11 @@ class SearchRateLimitFilter extends OncePerRequestFilter {
 
 	private static final Set<String> PATHS = Set.of("/public/disclosures", "/public/api/disclosures");
 	private static final int MAX_CLIENTS = 100_000;
+	private static final UrlPathHelper URL_PATHS = new UrlPathHelper();
+	static {
+		URL_PATHS.setUrlDecode(true);
+		URL_PATHS.setRemoveSemicolonContent(true);
+	}
 
 	private final TokenBuckets buckets;
 
@@ -39,16 +48,35 @@ class SearchRateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		if (!buckets.enabled() || !PATHS.contains(request.getRequestURI())) {
-			return true;
+		return !buckets.enabled() || !isSearch(request);
+	}
+
+	/**
+	 * Whether the request is a search, judged on the request as the controllers see it (issue 13 §8):
+	 * the decoded, normalised path ({@code /public/api/disclosure%73}, {@code ;jsessionid=…}, a trailing
+	 * or repeated slash) and every value of every search parameter ({@code ?q=&q=x}).
+	 */
+	static boolean isSearch(HttpServletRequest request) {
+		if (!PATHS.contains(normalisedPath(request))) {
+			return false;
 		}
 		for (String name : SearchParameters.NAMES) {
-			String value = request.getParameter(name);
-			if (value != null && !value.isBlank() && !(name.equals("page") && value.strip().equals("1"))) {
-				return false;
+			String[] values = request.getParameterValues(name);
+			if (values == null) {
+				continue;
+			}
+			for (String value : values) {
+				if (value != null && !value.isBlank() && !(name.equals("page") && value.strip().equals("1"))) {
+					return true;
+				}
 			}
 		}
-		return true;
+		return false;
+	}
+
+	static String normalisedPath(HttpServletRequest request) {
+		String path = URL_PATHS.getPathWithinApplication(request).replaceAll("/{2,}", "/");
+		return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 	}
 
 	@Override
@@ -58,14 +86,13 @@ class SearchRateLimitFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(429);
 		response.setHeader("Retry-After", "1");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		if (request.getRequestURI().startsWith("/public/api/")) {
-			response.setContentType("application/json;charset=UTF-8");
-			response.getWriter().write("{\"error\":\"检索过于频繁，请稍后再试\"}");
+		if (normalisedPath(request).startsWith("/public/api/")) {
+			ProblemResponses.write(response, Problem.tooManyRequests("检索过于频繁，请稍后再试"));
 		}
 		else {
+			response.setStatus(429);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			response.setContentType("text/html;charset=UTF-8");
 			response.getWriter().write(Html.page("检索过于频繁", "<p>检索过于频繁，请稍后再试。</p>"));
 		}

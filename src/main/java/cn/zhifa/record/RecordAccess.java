@@ -1,12 +1,10 @@
 package cn.zhifa.record;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
+import cn.zhifa.platform.CaseRetrievals;
 import cn.zhifa.platform.CurrentUser;
 
 /**
@@ -21,11 +19,11 @@ class RecordAccess {
 	static final String ADMIN = "camunda-admin";
 
 	private final CaseFiles caseFiles;
-	private final RecordService records;
+	private final CaseRetrievals retrievals;
 
-	RecordAccess(CaseFiles caseFiles, RecordService records) {
+	RecordAccess(CaseFiles caseFiles, CaseRetrievals retrievals) {
 		this.caseFiles = caseFiles;
-		this.records = records;
+		this.retrievals = retrievals;
 	}
 
 	/** Whether the user reads across agencies (supervisor, administrator). */
@@ -36,21 +34,13 @@ class RecordAccess {
 	/**
 	 * Checks the current user may read the case and records a supervisor's retrieval; returns the
 	 * case's agency. 404 for an unknown case or another agency's case, 400 for a supervisor without
-	 * a purpose.
+	 * a purpose (parameter {@code purpose} or header {@code X-Zhifa-Purpose}).
 	 */
 	String read(String caseNo, String purpose, String what) {
 		CurrentUser user = CurrentUser.get();
 		String agency = caseFiles.agencyOf(caseNo).orElseThrow(() -> notFound(caseNo));
-		boolean ownAgency = agency != null && user.agencies().contains(agency);
-		if (user.inGroup(SUPERVISOR) || (user.inGroup(ADMIN) && !ownAgency)) {
-			if (purpose == null || purpose.isBlank()) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "调阅执法记录须说明调阅目的（参数 purpose）");
-			}
-			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("purpose", purpose.strip());
-			data.put("retrieved", what);
-			data.put("groups", user.groupList().stream().sorted().toList());
-			records.append(caseNo, "RETRIEVAL", user.id(), agency, null, null, data);
+		if (CaseRetrievals.supervised(user, agency)) {
+			retrievals.record(caseNo, agency, user, CaseRetrievals.purposeOfRequest(purpose), what);
 			return agency;
 		}
 		if (agency == null || !user.mayAccessAgency(agency)) {

@@ -132,6 +132,50 @@ public class RecordService {
 				content, prev, hash, globalPrev, globalHash);
 	}
 
+	/**
+	 * Appends as {@link #append(String, String, String, String, String, String, Map)} unless the case
+	 * already has an entry of {@code kind} by {@code actor} since {@code since} whose data hold all of
+	 * {@code same} — e.g. one RETRIEVAL per supervisor, case and purpose an hour. The check is repeated
+	 * under the global head lock, so concurrent requests on several nodes append once.
+	 *
+	 * @return the new entry, or empty if a matching one exists
+	 */
+	@Transactional
+	public Optional<RecordEntry> appendUnlessRecent(String caseNo, String kind, String actor, String agencyCode,
+			Instant since, Map<String, Object> same, Map<String, Object> data) {
+		if (hasRecent(caseNo, kind, actor, since, same)) {
+			return Optional.empty();
+		}
+		jdbc.queryForList("SELECT last_seq FROM zf_record_global_head WHERE id = 1 FOR UPDATE");
+		if (hasRecent(caseNo, kind, actor, since, same)) {
+			return Optional.empty();
+		}
+		return Optional.of(append(caseNo, kind, actor, agencyCode, null, null, data));
+	}
+
+	private boolean hasRecent(String caseNo, String kind, String actor, Instant since, Map<String, Object> same) {
+		List<String> recent = jdbc.queryForList(
+				"SELECT data FROM zf_record WHERE case_no = ? AND kind = ? AND actor = ? AND occurred_at >= ?", String.class,
+				caseNo, kind, actor, Hashing.utc(since));
+		for (String json : recent) {
+			Map<String, Object> data = parse(json);
+			if (same.entrySet().stream().allMatch(e -> java.util.Objects.equals(data.get(e.getKey()), e.getValue()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Map<String, Object> parse(String json) {
+		try {
+			return Hashing.JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+			});
+		}
+		catch (java.io.IOException e) {
+			return Map.of();
+		}
+	}
+
 	/** The case's record in order (empty if the case has none). */
 	@Transactional(readOnly = true)
 	public List<RecordEntry> list(String caseNo) {

@@ -25,6 +25,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import cn.zhifa.record.RecordEntry;
+import cn.zhifa.record.RecordService;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /** Issue 4: generated documents through HTTP, only for users of the owning agency (404 otherwise). */
@@ -39,6 +41,8 @@ class DocumentApiIT {
 	TestRestTemplate http;
 	@Autowired
 	DocumentService documents;
+	@Autowired
+	RecordService records;
 
 	String caseId = "DOC-API-" + UUID.randomUUID();
 	GeneratedDocument opinion;
@@ -145,6 +149,35 @@ class DocumentApiIT {
 		}
 	}
 
+	/** R-REC-5: a supervisor reads a document with a stated purpose, and the read is recorded in the case's record. */
+	@Test
+	void aSupervisorStatesAPurposeAndTheReadIsRecorded() {
+		long before = retrievals();
+		ResponseEntity<String> refused = http.withBasicAuth("supervisor1", "demo")
+			.getForEntity("/api/documents/" + opinion.id(), String.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody()).contains("调阅目的");
+		assertThat(retrievals()).isEqualTo(before);
+
+		ResponseEntity<byte[]> read = http.withBasicAuth("supervisor1", "demo")
+			.getForEntity("/api/documents/" + opinion.id() + "?purpose=案卷评查", byte[].class);
+		assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(DocumentService.sha256(read.getBody())).isEqualTo(opinion.sha256());
+		RecordEntry entry = records.list(caseId).stream().filter(e -> e.kind().equals("RETRIEVAL")).reduce((a, b) -> b)
+			.orElseThrow();
+		assertThat(entry.actor()).isEqualTo("supervisor1");
+		assertThat(entry.dataMap()).containsEntry("purpose", "案卷评查").containsEntry("retrieved", "document " + opinion.id());
+		assertThat(retrievals()).isEqualTo(before + 1);
+		// the agency's own reviewer reads without a purpose and without an entry
+		assertThat(http.withBasicAuth("reviewer1", "demo").getForEntity("/api/documents/" + opinion.id(), byte[].class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(retrievals()).isEqualTo(before + 1);
+	}
+
+	private long retrievals() {
+		return records.list(caseId).stream().filter(e -> e.kind().equals("RETRIEVAL")).count();
+	}
+
 	@Test
 	void anotherAgencysDocumentIsNotFound() {
 		// officer4 belongs to QLSCJ: the LIAOKUO document must look exactly like a missing one
@@ -170,12 +203,17 @@ class DocumentApiIT {
 		assertThat(own).extracting(d -> d.get("number")).containsExactly(submission.number(), opinion.number());
 		assertThat(own.get(0)).doesNotContainKey("content").containsEntry("kind", "REVIEW_SUBMISSION");
 		assertThat(list("officer4")).isEmpty();
-		assertThat(list("admin")).hasSize(2);
+		// the administrator reads another agency's case files as a supervisor does: with a purpose, recorded (R-REC-5)
+		assertThat(list("admin", "&purpose=系统维护核对")).hasSize(2);
 	}
 
 	private List<Map<String, Object>> list(String user) {
+		return list(user, "");
+	}
+
+	private List<Map<String, Object>> list(String user, String purpose) {
 		ResponseEntity<List<Map<String, Object>>> response = http.withBasicAuth(user, "demo")
-			.exchange("/api/documents?caseId=" + caseId, HttpMethod.GET, null, LIST);
+			.exchange("/api/documents?caseId=" + caseId + purpose, HttpMethod.GET, null, LIST);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return response.getBody();
 	}

@@ -47,8 +47,8 @@ class AgencyFromLoginIT {
 		String caseId = "寥街罚〔2026〕S" + UUID.randomUUID().toString().substring(0, 6) + "号";
 		ResponseEntity<Map> refused = start("supervisor1", caseId, "LIAOKUO");
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		// refused by the engine's authorization (no CREATE) or, failing that, by the agency rule
-		assertThat(refused.getBody().get("message").toString()).isIn("您没有权限执行此操作", "执法监督人员只能查阅，不能发起流程");
+		// refused before the engine by the rule that supervisors never write (issue 13 §3), a problem detail
+		assertThat(refused.getBody().get("detail")).isEqualTo("执法监督人员只能查阅，不能新增、修改或删除数据");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
 	}
 

@@ -148,7 +148,22 @@ class PortalApiIT {
 			.findFirst().orElseThrow();
 		assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
 		assertThat(limited.body()).contains("检索过于频繁");
+		HttpResponse<String> limitedApi = responses.stream()
+			.filter(r -> r.statusCode() == 429 && r.uri().getPath().equals("/public/api/disclosures")).findFirst().orElseThrow();
+		assertThat(limitedApi.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+			.startsWith("application/problem+json"));
+		assertThat(limitedApi.body()).contains("检索过于频繁");
 		assertThat(get("http://127.0.0.2:" + port, "/public/disclosures").statusCode()).isEqualTo(200);
+
+		// issue 13 §8: the same searches spelled differently are the same searches, and limited too
+		for (String bypass : List.of("/public/api/disclosure%73?q=rate", "/public/api/disclosures?q=&q=rate",
+				"/public/disclosures?page=1&page=2", "/public/%64isclosures?agency=LIAOKUO")) {
+			List<Integer> bypassStatuses = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				bypassStatuses.add(get("http://127.0.0.2:" + port, bypass + "&i=" + i).statusCode());
+			}
+			assertThat(bypassStatuses).as(bypass).contains(429);
+		}
 	}
 
 	@Test

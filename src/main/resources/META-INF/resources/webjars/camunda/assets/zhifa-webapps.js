@@ -35,6 +35,118 @@ const ZH_DATETIME_FORMATS = {
   shortTime: 'HH:mm'
 };
 
+// Camunda Forms (form-js) and its date picker (flatpickr) have their texts compiled in, in English, with
+// no locale mechanism: the task and start forms are translated where they are shown. Only whole texts
+// form-js itself writes are replaced, never what a form's author or a user wrote.
+const FORM_TEXTS = [
+  [/^Field is required\.$/, '此项为必填项'],
+  [/^Field must have minimum length of (\d+)\.$/, '至少填写 $1 个字'],
+  [/^Field must have maximum length of (\d+)\.$/, '最多填写 $1 个字'],
+  [/^Field must have minimum value of (.+)\.$/, '不得小于 $1'],
+  [/^Field must have maximum value of (.+)\.$/, '不得大于 $1'],
+  [/^Field must match pattern .*$/, '格式不符合要求'],
+  [/^Field must be a valid email\.$/, '请填写有效的电子邮箱地址'],
+  [/^Field must be a valid {1,2}international phone number.*$/, '请填写有效的电话号码'],
+  [/^Select$/, '请选择'],
+  [/^No results$/, '没有匹配的选项'],
+  [/^All values selected$/, '已全部选择']
+];
+const FORM_PLACEHOLDERS = { Search: '搜索', Select: '请选择' };
+const WEEKDAYS = { Sun: '日', Mon: '一', Tue: '二', Wed: '三', Thu: '四', Fri: '五', Sat: '六' };
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+const FORM_SCOPE = '.fjs-container, .flatpickr-calendar';
+
+function translateFormText(node) {
+  const text = node.nodeValue.trim();
+  if (!text || !node.parentElement || !node.parentElement.closest(FORM_SCOPE)) {
+    return;
+  }
+  if (node.parentElement.closest('.flatpickr-weekday') && WEEKDAYS[text]) {
+    node.nodeValue = WEEKDAYS[text];
+    return;
+  }
+  if (node.parentElement.closest('.flatpickr-monthDropdown-months, .cur-month') && MONTHS.includes(text)) {
+    node.nodeValue = (MONTHS.indexOf(text) + 1) + '月';
+    return;
+  }
+  for (const [pattern, chinese] of FORM_TEXTS) {
+    if (pattern.test(text)) {
+      node.nodeValue = text.replace(pattern, chinese);
+      return;
+    }
+  }
+}
+
+function translateForms(root) {
+  if (root.nodeType === Node.TEXT_NODE) {
+    translateFormText(root);
+    return;
+  }
+  if (root.nodeType !== Node.ELEMENT_NODE) {
+    return;
+  }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    translateFormText(node);
+  }
+  const inputs = root.matches('input[placeholder]') ? [root] : root.querySelectorAll('input[placeholder]');
+  inputs.forEach(function(input) {
+    const chinese = FORM_PLACEHOLDERS[input.getAttribute('placeholder')];
+    if (chinese && input.closest(FORM_SCOPE)) {
+      input.setAttribute('placeholder', chinese);
+    }
+  });
+}
+
+new MutationObserver(function(mutations) {
+  mutations.forEach(function(mutation) {
+    if (mutation.type === 'characterData') {
+      translateForms(mutation.target);
+    } else if (mutation.type === 'attributes') {
+      translateForms(mutation.target);
+    } else {
+      mutation.addedNodes.forEach(translateForms);
+    }
+  });
+}).observe(document.documentElement, {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['placeholder']
+});
+
+// Tasklist, after a start: besides "流程已发起。", the number the system gave what was just started (案号 for a
+// case: its business key), so the officer can quote and find it at once. The start dialog keeps the
+// started instance to itself; the user's latest started instance is read back from the history instead.
+const PROCESS_STARTED = '流程已发起。';
+const ENGINE_API = '/camunda/api/engine/engine/default';
+
+function announceStartedNumber(notifications) {
+  fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' })
+    .then(function(response) { return response.ok ? response.json() : null; })
+    .then(function(auth) {
+      if (!auth || !auth.userId) {
+        return null;
+      }
+      return fetch(ENGINE_API + '/history/process-instance?startedBy=' + encodeURIComponent(auth.userId)
+        + '&sortBy=startTime&sortOrder=desc&maxResults=1', { credentials: 'same-origin' })
+        .then(function(response) { return response.ok ? response.json() : []; });
+    })
+    .then(function(instances) {
+      const started = instances && instances[0];
+      if (started && started.businessKey && Date.now() - Date.parse(started.startTime) < 120000) {
+        notifications.addMessage({
+          status: '编号',
+          message: (started.processDefinitionName || '') + '：' + started.businessKey,
+          duration: 10000
+        });
+      }
+    })
+    .catch(function() {});
+}
+
 angular.module('cam.commons').run([
   '$injector',
   function($injector) {
@@ -58,6 +170,20 @@ angular.module('cam.commons').config([
         $locale.id = 'zh-cn';
         angular.extend($locale.DATETIME_FORMATS, ZH_DATETIME_FORMATS);
         return $locale;
+      }
+    ]);
+    $provide.decorator('Notifications', [
+      '$delegate',
+      function(notifications) {
+        const addMessage = notifications.addMessage;
+        notifications.addMessage = function(message) {
+          const result = addMessage.apply(this, arguments);
+          if (message && message.status === PROCESS_STARTED) {
+            announceStartedNumber(notifications);
+          }
+          return result;
+        };
+        return notifications;
       }
     ]);
     $provide.decorator('camWidgetHeaderDirective', [
