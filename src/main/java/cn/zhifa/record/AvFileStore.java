@@ -84,15 +84,15 @@ class AvFileStore {
 		return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
 	}
 
-	/** Null when the stored bytes match their name, else what is wrong. */
-	String check(String sha256) {
+	/** Null when the stored bytes match their name, else what is wrong (FILE_MISSING or FILE_CHANGED). */
+	VerificationReport.Kind check(String sha256) {
 		Path file = path(sha256);
 		if (!Files.isRegularFile(file)) {
-			return "stored file " + sha256 + " is missing";
+			return VerificationReport.Kind.FILE_MISSING;
 		}
 		try (InputStream in = Files.newInputStream(file)) {
 			String actual = Hashing.sha256(in);
-			return actual.equals(sha256) ? null : "stored file bytes no longer match their SHA-256 (changed)";
+			return actual.equals(sha256) ? null : VerificationReport.Kind.FILE_CHANGED;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("cannot read " + file, e);

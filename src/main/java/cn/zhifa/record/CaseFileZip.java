@@ -20,6 +20,8 @@ import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import cn.zhifa.record.VerificationReport.Kind;
+
 /**
  * The exported case file (案卷, R-REC-6) as a ZIP: {@code record.json} (the case's record with its
  * hashes), {@code documents/…}, {@code evidence/…} and {@code manifest.json} listing every other
@@ -141,8 +143,8 @@ public final class CaseFileZip {
 			}
 		}
 		if (manifestBytes == null) {
-			problems.add(new VerificationReport.Problem(null, null, null, MANIFEST, "the ZIP has no manifest"));
-			return new VerificationReport("case file " + name, 0, actual.size(), problems, false);
+			problems.add(new VerificationReport.Problem(Kind.UNREADABLE, null, null, null, MANIFEST, "案卷文件中没有清单"));
+			return new VerificationReport("案卷文件 " + name, 0, actual.size(), problems, false);
 		}
 		Map<String, Object> manifest = Hashing.JSON.readValue(manifestBytes, new TypeReference<Map<String, Object>>() {
 		});
@@ -158,18 +160,18 @@ public final class CaseFileZip {
 		listed.forEach((path, sha) -> {
 			String found = actual.get(path);
 			if (found == null) {
-				problems.add(new VerificationReport.Problem(caseNo, null, null, path, "listed in the manifest but missing"));
+				problems.add(new VerificationReport.Problem(Kind.FILE_MISSING, caseNo, null, null, path, "清单列出但案卷中缺失"));
 			}
 			else if (!found.equals(sha)) {
-				problems.add(new VerificationReport.Problem(caseNo, null, null, path,
-						"bytes do not match the manifest's SHA-256 (changed)"));
+				problems.add(new VerificationReport.Problem(Kind.FILE_CHANGED, caseNo, null, null, path,
+						"内容与清单中的 SHA-256 不符（被修改）"));
 			}
 		});
 		actual.keySet().stream().filter(p -> !listed.containsKey(p)).forEach(p -> problems
-			.add(new VerificationReport.Problem(caseNo, null, null, p, "not listed in the manifest (added)")));
+			.add(new VerificationReport.Problem(Kind.FILE_ADDED, caseNo, null, null, p, "清单中没有此文件（被添加）")));
 		long records = 0;
 		if (recordBytes == null) {
-			problems.add(new VerificationReport.Problem(caseNo, null, null, RECORD, "the ZIP has no record"));
+			problems.add(new VerificationReport.Problem(Kind.UNREADABLE, caseNo, null, null, RECORD, "案卷文件中没有全过程记录"));
 		}
 		else {
 			List<Map<String, Object>> entries;
@@ -178,7 +180,7 @@ public final class CaseFileZip {
 				});
 			}
 			catch (IOException e) {
-				problems.add(new VerificationReport.Problem(caseNo, null, null, RECORD, "the record is not readable JSON"));
+				problems.add(new VerificationReport.Problem(Kind.UNREADABLE, caseNo, null, null, RECORD, "全过程记录不是可读的 JSON"));
 				entries = List.of();
 			}
 			records = entries.size();
@@ -192,16 +194,16 @@ public final class CaseFileZip {
 						Instant.parse((String) m.get("occurredAt")), (String) m.get("data"), (String) m.get("prevHash"),
 						(String) m.get("hash"), (String) m.get("globalPrevHash"), (String) m.get("globalHash"));
 				if (e.caseSeq() != expected) {
-					problems.add(new VerificationReport.Problem(e.caseNo(), e.caseSeq(), e.globalSeq(), RECORD,
-							"case sequence broken (expected #" + expected + ": removed or reordered)"));
+					problems.add(new VerificationReport.Problem(e.caseSeq() > expected ? Kind.REMOVED : Kind.REORDERED, e.caseNo(),
+							e.caseSeq(), e.globalSeq(), RECORD, "本案序号中断（应为第 " + expected + " 条：被删除或重排）"));
 				}
 				if (!e.prevHash().equals(prev)) {
-					problems.add(new VerificationReport.Problem(e.caseNo(), e.caseSeq(), e.globalSeq(), RECORD,
-							"does not link to the previous entry"));
+					problems.add(new VerificationReport.Problem(Kind.UNLINKED, e.caseNo(), e.caseSeq(), e.globalSeq(), RECORD,
+							"未链接到上一条记录"));
 				}
 				if (!e.hash().equals(e.expectedHash(e.prevHash()))) {
-					problems.add(new VerificationReport.Problem(e.caseNo(), e.caseSeq(), e.globalSeq(), RECORD,
-							"content does not match its hash (changed)"));
+					problems.add(new VerificationReport.Problem(Kind.CHANGED, e.caseNo(), e.caseSeq(), e.globalSeq(), RECORD,
+							"内容与其哈希不符（被修改）"));
 				}
 				prev = e.hash();
 				expected = e.caseSeq() + 1;
@@ -212,16 +214,16 @@ public final class CaseFileZip {
 			// evidence bytes must be the ones the record says were handed in
 			actual.forEach((path, sha) -> {
 				if (path.startsWith("evidence/") && !recordedEvidence.contains(sha)) {
-					problems.add(new VerificationReport.Problem(caseNo, null, null, path,
-							"evidence file whose SHA-256 the record does not contain (changed or added)"));
+					problems.add(new VerificationReport.Problem(Kind.FILE_CHANGED, caseNo, null, null, path,
+							"全过程记录中没有此证据文件的 SHA-256（被修改或添加）"));
 				}
 			});
 			Object headHash = manifest.get("recordHeadHash");
 			if (headHash != null && !headHash.equals(prev)) {
-				problems.add(new VerificationReport.Problem(caseNo, null, null, RECORD,
-						"the record's last hash does not match the manifest's recordHeadHash"));
+				problems.add(new VerificationReport.Problem(Kind.HEAD_MISMATCH, caseNo, null, null, RECORD,
+						"全过程记录最后一条的哈希与清单中的 recordHeadHash 不符"));
 			}
 		}
-		return new VerificationReport("case file " + name, records, actual.size(), problems, false);
+		return new VerificationReport("案卷文件 " + name, records, actual.size(), problems, false);
 	}
 }

@@ -11,7 +11,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -26,10 +25,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Signs the daily published head with Ed25519. The key comes from {@code zhifa.record.signing-key}
- * and {@code zhifa.record.signing-public-key} (base64 PKCS#8 / X.509; recommended in production,
- * kept outside the database); without them one key pair is created once in the database and shared
- * by all nodes (logged as a warning). Anyone can verify a head with the public key the portal shows.
+ * Signs the published head (hourly by default, {@link PublishedHeads}) with Ed25519. The key comes
+ * from {@code zhifa.record.signing-key} and {@code zhifa.record.signing-public-key} (base64 PKCS#8 /
+ * X.509; recommended in production, kept outside the database); without them one key pair is created
+ * once in the database and shared by all nodes (logged as a warning). Anyone can verify a head with the public key the portal shows.
  */
 @Component
 class HeadSigner {
@@ -49,9 +48,12 @@ class HeadSigner {
 		this.configuredPublic = configuredPublic;
 	}
 
-	/** What is signed: the day, the global sequence number and the hash of the last record. */
-	static String message(LocalDate date, long sequence, String hash) {
-		return "zhifa-record-head|" + date + "|" + sequence + "|" + hash;
+	/**
+	 * What is signed: the period ({@code 2026-11-21T14:00+08:00}, or the day for heads published daily
+	 * before V13), the global sequence number and the hash of the last record.
+	 */
+	static String message(String period, long sequence, String hash) {
+		return "zhifa-record-head|" + period + "|" + sequence + "|" + hash;
 	}
 
 	String sign(String message) {

@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Scheduling for the daily published head, and multipart limits for evidence uploads: parts are
+ * Scheduling for the periodically published head, and multipart limits for evidence uploads: parts are
  * streamed to temporary files above 1 MB, up to {@code zhifa.record.max-upload-size} (default 2 GB).
  */
 @Configuration(proxyBeanMethods = false)

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -26,11 +28,14 @@ import cn.zhifa.platform.problem.InputCheck;
  * joins the caller's transaction (the engine's, for steps), locks the global head row and the
  * case's head row ({@code SELECT … FOR UPDATE}), and inserts the entry chained to both — so appends
  * from several nodes sharing one PostgreSQL database are serialised, and a rolled-back step leaves
- * no record.
+ * no record. A number already published ({@link PublishedHeads}) is never issued again: when the
+ * store is behind a published head (entries removed from the end, heads wound back), the entry
+ * continues the published chain after it, and the verifier reports the gap.
  */
 @Service
 public class RecordService {
 
+	private static final Logger log = LoggerFactory.getLogger(RecordService.class);
 	/** Actor of entries no logged-in person caused (timers, start-up). */
 	public static final String SYSTEM = "system";
 
@@ -100,6 +105,25 @@ public class RecordService {
 			else if (head.get(0).get("agency_code") == null) {
 				jdbc.update("UPDATE zf_record_case_head SET agency_code = ? WHERE case_no = ?", agency, caseNo);
 			}
+		}
+		// never reuse a published number: a store behind what was published was cut short (issue 13 §7)
+		Map<String, Object> published = jdbc.queryForMap("""
+				SELECT (SELECT MAX(global_seq) FROM zf_record_published_head) AS global_seq,
+				       (SELECT MAX(case_seq) FROM zf_record_published_case_head WHERE case_no = ?) AS case_seq""", caseNo);
+		if (published.get("global_seq") instanceof Number p && p.longValue() >= globalSeq) {
+			log.error("Record store truncated: the global head #{} is behind the published head #{}; the entry for "
+					+ "case {} continues the published chain at #{} (run verify-records)", globalSeq - 1, p, caseNo,
+					p.longValue() + 1);
+			globalSeq = p.longValue() + 1;
+			globalPrev = jdbc.queryForObject("SELECT global_hash FROM zf_record_published_head WHERE global_seq = ? "
+					+ "ORDER BY period DESC FETCH FIRST 1 ROWS ONLY", String.class, p.longValue());
+		}
+		if (published.get("case_seq") instanceof Number p && p.longValue() >= caseSeq) {
+			log.error("Record store truncated: the head of case {} (#{}) is behind its published head #{}; the entry "
+					+ "continues the published chain at #{} (run verify-records)", caseNo, caseSeq - 1, p, p.longValue() + 1);
+			caseSeq = p.longValue() + 1;
+			prev = jdbc.queryForObject("SELECT hash FROM zf_record_published_case_head WHERE case_no = ? AND case_seq = ?",
+					String.class, caseNo, p.longValue());
 		}
 		String hash = Hashing.chain(prev, RecordEntry.canonicalContent(caseNo, caseSeq, globalSeq, kind, who, agency,
 				processInstanceId, activityId, now, content));

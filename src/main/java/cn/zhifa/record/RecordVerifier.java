@@ -1,10 +1,13 @@
 package cn.zhifa.record;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -12,11 +15,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.zhifa.record.VerificationReport.Kind;
+import cn.zhifa.record.VerificationReport.Problem;
+
 /**
  * Recomputes the hash chains and file hashes (R-REC-4 防删改) and names the first broken link: an
  * entry whose content changed (hash mismatch), an entry removed (gap in the sequence, or the head
- * pointing further than the chain), entries reordered (sequence or link out of order), a published
- * day's head that the chain no longer contains, a stored file whose bytes no longer match.
+ * pointing further than the chain), entries reordered (sequence or link out of order), a stored file
+ * whose bytes no longer match — and checks the store against what was published
+ * ({@link PublishedHeads}): the global chain must still reach every published global head with the
+ * same hash, and each case its latest published case head. A store cut short after publication, its
+ * heads wound back to match, is reported as truncated ({@link Kind#TRUNCATED}).
  */
 @Component
 public class RecordVerifier {
@@ -32,11 +41,23 @@ public class RecordVerifier {
 		this.files = files;
 	}
 
-	/** Verifies one case's chain, its head and its evidence files. */
+	/**
+	 * A global head that the chain must reach with the same hash: one published by Zhifa (label = its
+	 * period) or a copy kept outside the database (e.g. the portal's, checked by {@code verify-records
+	 * --published-head}).
+	 */
+	public record Anchor(String label, long sequence, String hash) {
+	}
+
+	/** Verifies one case's chain, its head, its published head, its evidence files, and that the store reaches what was published. */
 	@Transactional(readOnly = true)
 	public VerificationReport verifyCase(String caseNo) {
 		Problems problems = new Problems();
 		ChainState state = new ChainState();
+		jdbc.query("SELECT p.case_seq, p.hash, p.period FROM zf_record_published_case_head p WHERE p.case_no = ? "
+				+ "ORDER BY p.case_seq DESC FETCH FIRST 1 ROWS ONLY", rs -> {
+					state.published(rs.getLong(1), rs.getString(2), rs.getString(3));
+				}, caseNo);
 		long[] count = { 0 };
 		jdbc.query("SELECT " + RecordService.COLUMNS + " FROM zf_record WHERE case_no = ? ORDER BY case_seq, id", rs -> {
 			RecordEntry entry = RecordService.entry(rs, 0);
@@ -46,15 +67,37 @@ public class RecordVerifier {
 		jdbc.query("SELECT last_seq, last_hash FROM zf_record_case_head WHERE case_no = ?", rs -> {
 			checkHead(caseNo, rs.getLong(1), rs.getString(2), state, problems);
 		}, caseNo);
+		checkCasePublished(caseNo, state, problems);
+		checkStoreReachesPublished(problems);
 		long checkedFiles = checkFiles("WHERE case_no = ?", problems, caseNo);
-		return problems.report("case " + caseNo, count[0], checkedFiles);
+		return problems.report("案件 " + caseNo, count[0], checkedFiles);
 	}
 
 	/** Verifies the whole store: every case chain, the global chain, the heads, published heads and files. */
 	@Transactional(readOnly = true)
 	public VerificationReport verifyAll() {
+		return verifyAll(List.of());
+	}
+
+	/** As {@link #verifyAll()}, also against global heads kept outside the database. */
+	@Transactional(readOnly = true)
+	public VerificationReport verifyAll(List<Anchor> outside) {
 		Problems problems = new Problems();
+		Map<Long, List<Anchor>> anchors = new HashMap<>();
+		jdbc.query("SELECT period, global_seq, global_hash FROM zf_record_published_head", rs -> {
+			Anchor a = new Anchor(rs.getString(1), rs.getLong(2), rs.getString(3));
+			anchors.computeIfAbsent(a.sequence(), s -> new ArrayList<>()).add(a);
+		});
+		outside.forEach(a -> anchors.computeIfAbsent(a.sequence(), s -> new ArrayList<>()).add(a));
 		Map<String, ChainState> cases = new HashMap<>();
+		jdbc.query("SELECT p.case_no, p.case_seq, p.hash, p.period FROM zf_record_published_case_head p "
+				+ "WHERE p.case_seq = (SELECT MAX(q.case_seq) FROM zf_record_published_case_head q WHERE q.case_no = p.case_no)",
+				rs -> {
+					cases.computeIfAbsent(rs.getString(1), c -> new ChainState()).published(rs.getLong(2), rs.getString(3),
+							rs.getString(4));
+				});
+		Set<Anchor> reached = new HashSet<>();
+		checkGenesisAnchors(anchors.getOrDefault(0L, List.of()), reached, problems);
 		long[] count = { 0 };
 		long[] expectedGlobal = { 1 };
 		String[] globalPrev = { Hashing.GENESIS };
@@ -62,15 +105,23 @@ public class RecordVerifier {
 			RecordEntry entry = RecordService.entry(rs, 0);
 			count[0]++;
 			if (entry.globalSeq() != expectedGlobal[0]) {
-				problems.add(entry, entry.globalSeq() > expectedGlobal[0]
-						? "global entries #" + expectedGlobal[0] + "–#" + (entry.globalSeq() - 1) + " are missing (removed)"
-						: "global sequence out of order (expected #" + expectedGlobal[0] + ", reordered or duplicated)");
+				problems.add(entry, entry.globalSeq() > expectedGlobal[0] ? Kind.REMOVED : Kind.REORDERED,
+						entry.globalSeq() > expectedGlobal[0]
+								? "全局第 " + expectedGlobal[0] + "–" + (entry.globalSeq() - 1) + " 条缺失（被删除）"
+								: "全局序号错乱（应为第 " + expectedGlobal[0] + " 条：被重排或重复）");
 			}
 			if (!entry.globalPrevHash().equals(globalPrev[0])) {
-				problems.add(entry, "does not link to the previous entry of the global chain");
+				problems.add(entry, Kind.UNLINKED, "未链接到全局链的上一条记录（被删除或重排）");
 			}
 			if (!entry.globalHash().equals(entry.expectedGlobalHash(entry.globalPrevHash()))) {
-				problems.add(entry, "global hash does not match (changed)");
+				problems.add(entry, Kind.CHANGED, "全局哈希与内容不符（被修改）");
+			}
+			for (Anchor a : anchors.getOrDefault(entry.globalSeq(), List.of())) {
+				reached.add(a);
+				if (!a.hash().equals(entry.globalHash())) {
+					problems.add(entry, Kind.REWRITTEN, a.label() + " 公布的全局第 " + a.sequence()
+							+ " 条校验值与库中记录不符（公布后被改写）");
+				}
 			}
 			expectedGlobal[0] = entry.globalSeq() + 1;
 			globalPrev[0] = entry.globalHash();
@@ -80,47 +131,103 @@ public class RecordVerifier {
 			String caseNo = rs.getString(1);
 			checkHead(caseNo, rs.getLong(2), rs.getString(3), cases.getOrDefault(caseNo, new ChainState()), problems);
 		});
-		jdbc.query("SELECT last_seq, last_hash FROM zf_record_global_head WHERE id = 1", rs -> {
-			if (rs.getLong(1) != expectedGlobal[0] - 1 || !rs.getString(2).equals(globalPrev[0])) {
-				problems.add(new VerificationReport.Problem(null, null, rs.getLong(1), null,
-						"global head (#" + rs.getLong(1) + ") does not match the last entry of the chain (#"
-								+ (expectedGlobal[0] - 1) + "): entries removed from the end or head changed"));
-			}
-		});
-		checkPublishedHeads(problems);
+		long lastGlobal = expectedGlobal[0] - 1;
+		List<RecordService.GlobalHead> head = jdbc.query("SELECT last_seq, last_hash FROM zf_record_global_head WHERE id = 1",
+				(rs, n) -> new RecordService.GlobalHead(rs.getLong(1), rs.getString(2)));
+		if (head.isEmpty()) {
+			problems.add(new Problem(Kind.HEAD_MISMATCH, null, null, null, null, "全局链头缺失（被删除）"));
+		}
+		else if (head.get(0).lastSeq() != lastGlobal || !head.get(0).lastHash().equals(globalPrev[0])) {
+			problems.add(new Problem(Kind.HEAD_MISMATCH, null, null, head.get(0).lastSeq(), null, "全局链头（第 "
+					+ head.get(0).lastSeq() + " 条）与全局链最后一条记录（第 " + lastGlobal + " 条）不符：末尾记录被删除或链头被改动"));
+		}
+		checkGlobalPublished(anchors, reached, lastGlobal, problems);
+		cases.entrySet().stream().sorted(Map.Entry.comparingByKey())
+			.forEach(e -> checkCasePublished(e.getKey(), e.getValue(), problems));
 		long checkedFiles = checkFiles("", problems);
-		return problems.report("all cases", count[0], checkedFiles);
+		return problems.report("全部案件", count[0], checkedFiles);
 	}
 
-	private void checkPublishedHeads(Problems problems) {
-		List<Map<String, Object>> published = jdbc.queryForList(
-				"SELECT head_date, global_seq, global_hash FROM zf_record_published_head ORDER BY head_date");
-		for (Map<String, Object> head : published) {
-			long seq = ((Number) head.get("global_seq")).longValue();
-			String hash = (String) head.get("global_hash");
-			List<String> actual = seq == 0 ? List.of(Hashing.GENESIS)
-					: jdbc.queryForList("SELECT global_hash FROM zf_record WHERE global_seq = ?", String.class, seq);
-			if (actual.size() != 1 || !actual.get(0).equals(hash)) {
-				Object date = head.get("head_date");
-				problems.add(new VerificationReport.Problem(null, null, seq, null, "head published for "
-						+ (date instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) date)
-						+ " is not in the global chain any more (rewritten after publication)"));
+	/** Published heads of an empty store hold the genesis hash. */
+	private static void checkGenesisAnchors(List<Anchor> atZero, Set<Anchor> reached, Problems problems) {
+		for (Anchor a : atZero) {
+			reached.add(a);
+			if (!a.hash().equals(Hashing.GENESIS)) {
+				problems.add(new Problem(Kind.REWRITTEN, null, null, 0L, null,
+						a.label() + " 公布的空记录库校验值与起始值不符（公布后被改写）"));
 			}
+		}
+	}
+
+	/** Every published global head must be in the chain: the highest one missing is reported. */
+	private static void checkGlobalPublished(Map<Long, List<Anchor>> anchors, Set<Anchor> reached, long lastGlobal,
+			Problems problems) {
+		List<Anchor> missing = anchors.values().stream().flatMap(List::stream).filter(a -> !reached.contains(a))
+			.sorted(Comparator.comparingLong(Anchor::sequence).thenComparing(Anchor::label)).toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		Anchor highest = missing.get(missing.size() - 1);
+		String more = missing.size() > 1 ? "（共 " + missing.size() + " 个已公布的校验值不再被记录覆盖）" : "";
+		problems.add(new Problem(Kind.TRUNCATED, null, null, highest.sequence(), null, highest.sequence() > lastGlobal
+				? "记录被截断：" + highest.label() + " 公布的校验值覆盖至全局第 " + highest.sequence() + " 条，库中全局记录只到第 "
+						+ lastGlobal + " 条" + more
+				: "记录被截断：" + highest.label() + " 公布的全局第 " + highest.sequence() + " 条已不在库中（公布后被删除）" + more));
+	}
+
+	/** The case must still hold its latest published entry, with the published hash. */
+	private static void checkCasePublished(String caseNo, ChainState state, Problems problems) {
+		if (state.publishedSeq == 0 || state.publishedReached) {
+			return;
+		}
+		problems.add(new Problem(Kind.TRUNCATED, caseNo, state.publishedSeq, null, null, state.lastSeq < state.publishedSeq
+				? "案件记录被截断：" + state.publishedPeriod + " 公布时本案已有 " + state.publishedSeq + " 条记录，库中只到第 "
+						+ state.lastSeq + " 条"
+				: "案件记录被截断：" + state.publishedPeriod + " 公布的本案第 " + state.publishedSeq + " 条已不在库中（公布后被删除）"));
+	}
+
+	/** For one case's verification: the store as a whole must still reach the highest published global head. */
+	private void checkStoreReachesPublished(Problems problems) {
+		Optional<Anchor> highest = jdbc.query("SELECT period, global_seq, global_hash FROM zf_record_published_head "
+				+ "ORDER BY global_seq DESC, period DESC FETCH FIRST 1 ROWS ONLY",
+				(rs, n) -> new Anchor(rs.getString(1), rs.getLong(2), rs.getString(3))).stream().findFirst();
+		if (highest.isEmpty() || highest.get().sequence() == 0) {
+			return;
+		}
+		Anchor a = highest.get();
+		List<String> stored = jdbc.queryForList("SELECT global_hash FROM zf_record WHERE global_seq = ?", String.class,
+				a.sequence());
+		if (stored.isEmpty()) {
+			Long last = jdbc.queryForObject("SELECT MAX(global_seq) FROM zf_record", Long.class);
+			problems.add(new Problem(Kind.TRUNCATED, null, null, a.sequence(), null, "记录库被截断：" + a.label()
+					+ " 公布的校验值覆盖至全局第 " + a.sequence() + " 条，库中已无该条记录（全局记录只到第 " + (last == null ? 0 : last)
+					+ " 条），本案的记录也可能被删除"));
+		}
+		else if (!stored.contains(a.hash())) {
+			problems.add(new Problem(Kind.REWRITTEN, null, null, a.sequence(), null,
+					a.label() + " 公布的全局第 " + a.sequence() + " 条校验值与库中记录不符（公布后被改写）"));
 		}
 	}
 
 	private static void checkCaseLink(RecordEntry entry, ChainState state, Problems problems) {
 		long expected = state.lastSeq + 1;
 		if (entry.caseSeq() != expected) {
-			problems.add(entry, entry.caseSeq() > expected
-					? "entries #" + expected + "–#" + (entry.caseSeq() - 1) + " of the case are missing (removed)"
-					: "case sequence out of order (expected #" + expected + ", reordered or duplicated)");
+			problems.add(entry, entry.caseSeq() > expected ? Kind.REMOVED : Kind.REORDERED, entry.caseSeq() > expected
+					? "本案第 " + expected + "–" + (entry.caseSeq() - 1) + " 条缺失（被删除）"
+					: "本案序号错乱（应为第 " + expected + " 条：被重排或重复）");
 		}
 		if (!entry.prevHash().equals(state.lastHash)) {
-			problems.add(entry, "does not link to the previous entry of the case (removed or reordered)");
+			problems.add(entry, Kind.UNLINKED, "未链接到本案的上一条记录（被删除或重排）");
 		}
 		if (!entry.hash().equals(entry.expectedHash(entry.prevHash()))) {
-			problems.add(entry, "content does not match its hash (changed)");
+			problems.add(entry, Kind.CHANGED, "内容与其哈希不符（被修改）");
+		}
+		if (entry.caseSeq() == state.publishedSeq) {
+			state.publishedReached = true;
+			if (!entry.hash().equals(state.publishedHash)) {
+				problems.add(entry, Kind.REWRITTEN, state.publishedPeriod + " 公布的本案第 " + state.publishedSeq
+						+ " 条校验值与库中记录不符（公布后被改写）");
+			}
 		}
 		state.lastSeq = entry.caseSeq();
 		state.lastHash = entry.hash();
@@ -128,8 +235,8 @@ public class RecordVerifier {
 
 	private static void checkHead(String caseNo, long headSeq, String headHash, ChainState state, Problems problems) {
 		if (headSeq != state.lastSeq || !headHash.equals(state.lastHash)) {
-			problems.add(new VerificationReport.Problem(caseNo, headSeq, null, null, "head of the case (#" + headSeq
-					+ ") does not match its last entry (#" + state.lastSeq + "): entries removed from the end"));
+			problems.add(new Problem(Kind.HEAD_MISMATCH, caseNo, headSeq, null, null, "案件链头（第 " + headSeq
+					+ " 条）与本案最后一条记录（第 " + state.lastSeq + " 条）不符：末尾记录被删除或链头被改动"));
 		}
 	}
 
@@ -137,9 +244,12 @@ public class RecordVerifier {
 		long[] count = { 0 };
 		jdbc.query("SELECT id, case_no, sha256 FROM zf_av_file " + where + " ORDER BY uploaded_at, id", rs -> {
 			count[0]++;
-			String problem = files.check(rs.getString(3));
+			String sha256 = rs.getString(3);
+			Kind problem = files.check(sha256);
 			if (problem != null) {
-				problems.add(new VerificationReport.Problem(rs.getString(2), null, null, rs.getString(1), problem));
+				problems.add(new Problem(problem, rs.getString(2), null, null, rs.getString(1),
+						problem == Kind.FILE_MISSING ? "存储的文件 " + sha256 + " 缺失"
+								: "存储的文件内容与其 SHA-256 不符（被修改）"));
 			}
 		}, args);
 		return count[0];
@@ -148,27 +258,37 @@ public class RecordVerifier {
 	private static final class ChainState {
 		long lastSeq;
 		String lastHash = Hashing.GENESIS;
+		long publishedSeq;
+		String publishedHash;
+		String publishedPeriod;
+		boolean publishedReached;
+
+		void published(long seq, String hash, String period) {
+			publishedSeq = seq;
+			publishedHash = hash;
+			publishedPeriod = period;
+		}
 	}
 
 	private static final class Problems {
-		final List<VerificationReport.Problem> list = new ArrayList<>();
-		boolean truncated;
+		final List<Problem> list = new ArrayList<>();
+		boolean more;
 
-		void add(RecordEntry entry, String description) {
-			add(new VerificationReport.Problem(entry.caseNo(), entry.caseSeq(), entry.globalSeq(), null, description));
+		void add(RecordEntry entry, Kind kind, String description) {
+			add(new Problem(kind, entry.caseNo(), entry.caseSeq(), entry.globalSeq(), null, description));
 		}
 
-		void add(VerificationReport.Problem problem) {
+		void add(Problem problem) {
 			if (list.size() < MAX_PROBLEMS) {
 				list.add(problem);
 			}
 			else {
-				truncated = true;
+				more = true;
 			}
 		}
 
 		VerificationReport report(String scope, long records, long checkedFiles) {
-			return new VerificationReport(scope, records, checkedFiles, List.copyOf(list), truncated);
+			return new VerificationReport(scope, records, checkedFiles, List.copyOf(list), more);
 		}
 	}
 }

@@ -14,7 +14,9 @@
  * {@link cn.zhifa.record.RecordVerifier} recomputes the chains and the stored files' hashes.</li>
  * <li>{@code /api/records/**} serves records, verification, evidence upload, interference reports,
  * the per-party view, case-file completeness, ZIP export and the year-end handover list;
- * {@code /public/api/records/head} publishes the day's global head hash.</li>
+ * {@code /public/api/records/head} publishes the signed global head hash (hourly by default,
+ * {@link cn.zhifa.record.PublishedHeads}); the heads only move forward (triggers on PostgreSQL and
+ * H2), and the verifier reports a store cut short after publication as truncated.</li>
  * <li>{@link cn.zhifa.record.VerifyRecordsCommand} verifies the whole store (or an exported case
  * file) from the command line.</li>
  * </ul>

@@ -28,9 +28,9 @@ class AvFileStoreTest {
 		assertThat(store.check(stored.sha256())).isNull();
 
 		Files.write(store.path(stored.sha256()), "changed".getBytes());
-		assertThat(store.check(stored.sha256())).contains("no longer match");
+		assertThat(store.check(stored.sha256())).isEqualTo(VerificationReport.Kind.FILE_CHANGED);
 		Files.delete(store.path(stored.sha256()));
-		assertThat(store.check(stored.sha256())).contains("missing");
+		assertThat(store.check(stored.sha256())).isEqualTo(VerificationReport.Kind.FILE_MISSING);
 	}
 
 	@Test

@@ -111,7 +111,8 @@ class RecordApiIT {
 			VerificationReport report = verifier.verifyCase(caseNo);
 			assertThat(report.ok()).isFalse();
 			assertThat(report.firstBroken().fileId()).isEqualTo(created.getBody().get("id"));
-			assertThat(report.firstBroken().description()).contains("no longer match");
+			assertThat(report.firstBroken().kind()).isEqualTo(VerificationReport.Kind.FILE_CHANGED);
+			assertThat(report.firstBroken().description()).contains("被修改");
 		}
 		finally {
 			Files.write(file, video);
@@ -177,13 +178,15 @@ class RecordApiIT {
 				});
 		assertThat(head.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat((String) head.getBody().get("hash")).hasSize(64);
-		assertThat(head.getBody()).containsKeys("date", "sequence");
+		assertThat(head.getBody()).containsKeys("period", "date", "sequence").containsEntry("publishInterval", "PT1H");
+		assertThat((String) head.getBody().get("period")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:00\\+08:00")
+			.startsWith((String) head.getBody().get("date"));
 		// signed (Ed25519): anyone can check the published value with the public key shown beside it
 		Map<String, Object> h = head.getBody();
-		String message = "zhifa-record-head|" + h.get("date") + "|" + h.get("sequence") + "|" + h.get("hash");
+		String message = "zhifa-record-head|" + h.get("period") + "|" + h.get("sequence") + "|" + h.get("hash");
 		assertThat(h.get("signedMessage")).isEqualTo(message);
 		assertThat(HeadSigner.verify(message, (String) h.get("signature"), (String) h.get("publicKey"))).isTrue();
-		String forged = "zhifa-record-head|" + h.get("date") + "|" + h.get("sequence") + "|" + "f".repeat(64);
+		String forged = "zhifa-record-head|" + h.get("period") + "|" + h.get("sequence") + "|" + "f".repeat(64);
 		assertThat(HeadSigner.verify(forged, (String) h.get("signature"), (String) h.get("publicKey"))).isFalse();
 	}
 

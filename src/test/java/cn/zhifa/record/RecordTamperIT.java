@@ -3,8 +3,6 @@ package cn.zhifa.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -23,9 +21,10 @@ import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
  * Issue 9 (R-REC-4 防删改): tampering by direct SQL — an entry updated, deleted, reordered, cut off
- * the end — is detected and the first broken link named, on H2 and PostgreSQL; on PostgreSQL the
- * triggers refuse UPDATE and DELETE in the first place. Each tampering happens inside a transaction
- * that is rolled back after the verifier looked, so the shared database stays intact.
+ * the end — is detected and the first broken link named, on H2 and PostgreSQL; the triggers (both
+ * databases since issue 13) refuse UPDATE and DELETE in the first place. Each tampering happens as a
+ * database owner past the triggers ({@link DatabaseOwner}) inside a transaction that is rolled back
+ * after the verifier looked, so the shared database stays intact.
  */
 @ZhifaIntegrationTest
 class RecordTamperIT {
@@ -60,7 +59,8 @@ class RecordTamperIT {
 				j -> j.update("UPDATE zf_record SET data = ? WHERE case_no = ? AND case_seq = 3", "{\"n\":33}", caseNo));
 		assertThat(reports[0].ok()).isFalse();
 		assertThat(reports[0].firstBroken().caseSeq()).isEqualTo(3L);
-		assertThat(reports[0].firstBroken().description()).contains("changed");
+		assertThat(reports[0].firstBroken().kind()).isEqualTo(VerificationReport.Kind.CHANGED);
+		assertThat(reports[0].firstBroken().description()).contains("被修改");
 		assertFirstBrokenOverall(reports[1], 3L);
 		assertThat(verifier.verifyCase(caseNo).ok()).as("rolled back").isTrue();
 	}
@@ -78,16 +78,18 @@ class RecordTamperIT {
 		VerificationReport[] reports = tampered(
 				j -> j.update("DELETE FROM zf_record WHERE case_no = ? AND case_seq = 3", caseNo));
 		assertThat(reports[0].firstBroken().caseSeq()).isEqualTo(4L);
-		assertThat(reports[0].firstBroken().description()).contains("#3").contains("missing");
+		assertThat(reports[0].firstBroken().kind()).isEqualTo(VerificationReport.Kind.REMOVED);
+		assertThat(reports[0].firstBroken().description()).contains("第 3–3 条缺失");
 		assertThat(reports[1].ok()).isFalse();
-		assertThat(reports[1].problems()).anySatisfy(p -> assertThat(p.description()).contains("missing"));
+		assertThat(reports[1].has(VerificationReport.Kind.REMOVED)).as(reports[1].describe()).isTrue();
 	}
 
 	@Test
 	void removedLastEntryIsDetectedByTheHead() {
 		VerificationReport[] reports = tampered(
 				j -> j.update("DELETE FROM zf_record WHERE case_no = ? AND case_seq = 5", caseNo));
-		assertThat(reports[0].firstBroken().description()).contains("head of the case").contains("#5");
+		assertThat(reports[0].firstBroken().kind()).isEqualTo(VerificationReport.Kind.HEAD_MISMATCH);
+		assertThat(reports[0].firstBroken().description()).contains("案件链头（第 5 条）");
 		assertThat(reports[1].ok()).isFalse();
 	}
 
@@ -103,11 +105,7 @@ class RecordTamperIT {
 	}
 
 	@Test
-	void postgresqlRefusesUpdateAndDeleteH2LeavesItToTheVerifier() throws Exception {
-		if (!postgres()) {
-			// H2 has no triggers here: the verifier is the protection (tests above)
-			return;
-		}
+	void triggersRefuseUpdateAndDeleteOnBothDatabases() throws Exception {
 		evidence.add(caseNo, "photo.jpg", "image/jpeg", new java.io.ByteArrayInputStream(WholeCaseRecordIT.randomJpeg()),
 				WholeCaseRecordIT.metadata("step1"), "officer1");
 		TransactionTemplate tx = new TransactionTemplate(transactions);
@@ -118,27 +116,20 @@ class RecordTamperIT {
 				"DELETE FROM zf_record WHERE case_no = ?", caseNo))).isInstanceOf(DataAccessException.class)
 			.hasStackTraceContaining("全过程记录不可修改或删除");
 		assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.update(
-				"DELETE FROM zf_av_file WHERE case_no = ?", caseNo))).isInstanceOf(DataAccessException.class);
+				"DELETE FROM zf_av_file WHERE case_no = ?", caseNo))).isInstanceOf(DataAccessException.class)
+			.hasStackTraceContaining("全过程记录不可修改或删除");
 		assertThat(records.list(caseNo)).hasSize(6);
 		assertThat(evidence.list(caseNo)).hasSize(1);
 	}
 
 	/**
-	 * Tampers inside a transaction (on PostgreSQL with the triggers bypassed, as a superuser could),
-	 * verifies the case and the whole store in that transaction, then rolls back.
+	 * Tampers as a database owner past the triggers, verifies the case and the whole store in that
+	 * transaction, then rolls back.
 	 */
 	private VerificationReport[] tampered(Consumer<JdbcTemplate> tamper) {
-		boolean postgres = postgres();
-		TransactionTemplate tx = new TransactionTemplate(transactions);
-		return tx.execute(status -> {
-			if (postgres) {
-				jdbc.execute("SET LOCAL session_replication_role = replica");
-			}
-			tamper.accept(jdbc);
-			VerificationReport one = verifier.verifyCase(caseNo);
-			VerificationReport all = verifier.verifyAll();
-			status.setRollbackOnly();
-			return new VerificationReport[] { one, all };
+		return new DatabaseOwner(jdbc, transactions, dataSource).bypassingTriggers(j -> {
+			tamper.accept(j);
+			return new VerificationReport[] { verifier.verifyCase(caseNo), verifier.verifyAll() };
 		});
 	}
 
@@ -150,14 +141,5 @@ class RecordTamperIT {
 				assertThat(p.caseSeq()).isEqualTo(caseSeq);
 			});
 		assertThat(all.problems()).allSatisfy(p -> assertThat(p.caseNo()).isIn(caseNo, null));
-	}
-
-	private boolean postgres() {
-		try (Connection c = dataSource.getConnection()) {
-			return c.getMetaData().getURL().startsWith("jdbc:postgresql:");
-		}
-		catch (SQLException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }
