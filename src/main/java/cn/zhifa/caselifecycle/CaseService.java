@@ -1,5 +1,13 @@
 package cn.zhifa.caselifecycle;
 
+import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
+import static cn.zhifa.platform.CaseVariables.CASE_ID;
+import static cn.zhifa.platform.CaseVariables.FILING_DECISION;
+import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
+import static cn.zhifa.platform.CaseVariables.RECEIVING_CASE_NO;
+import static cn.zhifa.platform.CaseVariables.REGISTERED_BY;
+import static cn.zhifa.platform.CaseVariables.TRANSFER_PROCESS_INSTANCE_ID;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -95,9 +104,9 @@ public class CaseService {
 		validate(c);
 		EnforcementCase saved = cases.save(new EnforcementCase(nextCaseNo(c.agencyCode()), c, registeredBy, now()));
 		Map<String, Object> vars = c.variables();
-		vars.put("caseId", saved.getCaseNo());
-		vars.put("registeredBy", registeredBy);
-		vars.put("handlerId", registeredBy); // until the head names the handler at filing
+		vars.put(CASE_ID, saved.getCaseNo());
+		vars.put(REGISTERED_BY, registeredBy);
+		vars.put(HANDLER_ID, registeredBy); // until the head names the handler at filing
 		String pid = runtimeService.startProcessInstanceByKey(PROCESS_KEY, saved.getCaseNo(), vars).getId();
 		saved.startedAs(pid);
 		return saved.getCaseNo();
@@ -110,26 +119,35 @@ public class CaseService {
 	@Transactional
 	public String registerTransferred(NewCase c) {
 		if (c.transferProcessInstanceId() == null) {
-			throw invalid("transferProcessInstanceId", "移送案件须关联移送流程");
+			throw invalid(TRANSFER_PROCESS_INSTANCE_ID, "移送案件须关联移送流程");
 		}
 		return register(c, "system");
 	}
 
 	/** A case started from Tasklist's start form: number and record it now (idempotent). */
 	void registerFromProcess(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable("caseId");
+		String caseNo = (String) execution.getVariable(CASE_ID);
 		if (caseNo != null && cases.existsById(caseNo)) {
-			cases.findById(caseNo).orElseThrow().startedAs(execution.getProcessInstanceId());
+			// registered through /api a moment ago (same transaction): this process is the case's, and no other
+			EnforcementCase registered = cases.findById(caseNo).orElseThrow();
+			String pid = execution.getProcessInstanceId();
+			if (registered.getProcessInstanceId() != null && !registered.getProcessInstanceId().equals(pid)
+					|| !registered.getAgencyCode().equals(execution.getTenantId())) {
+				log.warn("Refused process {} for case {}: the case belongs to process {} of agency {}", pid, caseNo,
+						registered.getProcessInstanceId(), registered.getAgencyCode());
+				throw new AuthorizationException("案号“" + caseNo + "”已由其他流程办理，不能再次登记");
+			}
+			registered.startedAs(pid);
 			return;
 		}
 		NewCase c = fromVariables(execution);
 		validate(c);
 		EnforcementCase saved = cases.save(new EnforcementCase(nextCaseNo(c.agencyCode()), c,
-				(String) execution.getVariable("registeredBy"), now()));
+				(String) execution.getVariable(REGISTERED_BY), now()));
 		saved.startedAs(execution.getProcessInstanceId());
-		execution.setVariable("caseId", saved.getCaseNo());
-		if (execution.getVariable("handlerId") == null) {
-			execution.setVariable("handlerId", execution.getVariable("registeredBy"));
+		execution.setVariable(CASE_ID, saved.getCaseNo());
+		if (execution.getVariable(HANDLER_ID) == null) {
+			execution.setVariable(HANDLER_ID, execution.getVariable(REGISTERED_BY));
 		}
 		execution.setProcessBusinessKey(saved.getCaseNo());
 	}
@@ -141,7 +159,7 @@ public class CaseService {
 			case "FILED" -> {
 				execution.setVariable("filedAt", Date.from(at));
 				execution.setVariable("decisionDueAt", deadlines.limit("PENALTY_DECISION", Date.from(at)));
-				assign(caseOf(execution).getCaseNo(), (String) execution.getVariable("handlerId"), "HANDLER");
+				assign(caseOf(execution).getCaseNo(), (String) execution.getVariable(HANDLER_ID), "HANDLER");
 			}
 			case "DECIDED" -> {
 				// what disclosure publishes (R-DISC-3): agency, party, category, conclusion, number, date, basis
@@ -178,7 +196,7 @@ public class CaseService {
 		Instant now = now();
 		for (EvidenceLines.Item item : EvidenceLines.parse(execution.getVariable(EvidenceLines.FIELD))) {
 			evidence.save(new Evidence(caseNo, item.kind(), item.description(), now, obtainedBy, null,
-					recordedBy != null ? recordedBy : (String) execution.getVariable("handlerId"), now));
+					recordedBy != null ? recordedBy : (String) execution.getVariable(HANDLER_ID), now));
 		}
 		execution.setVariable("evidenceList", evidenceList(caseNo));
 	}
@@ -232,11 +250,11 @@ public class CaseService {
 
 	/** The party answered the transfer that created this case (R-COORD-1); no-op for other sources. */
 	void answerTransfer(DelegateExecution execution) {
-		Object transferPid = execution.getVariable("transferProcessInstanceId");
+		Object transferPid = execution.getVariable(TRANSFER_PROCESS_INSTANCE_ID);
 		if (transferPid == null) {
 			return;
 		}
-		boolean accepted = "FILE".equals(execution.getVariable("filingDecision"));
+		boolean accepted = "FILE".equals(execution.getVariable(FILING_DECISION));
 		// the transfer belongs to the sending agency (another tenant): answer as the system, not as the head
 		var commandContext = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
 		boolean tenantCheck = commandContext.isTenantCheckEnabled();
@@ -245,14 +263,14 @@ public class CaseService {
 		commandContext.disableAuthorizationCheck();
 		try {
 			var correlation = runtimeService.createMessageCorrelation(accepted ? "transfer.accepted" : "transfer.refused")
-				.processInstanceId(transferPid.toString()).setVariable("receivingCaseNo", execution.getVariable("caseId"));
+				.processInstanceId(transferPid.toString()).setVariable(RECEIVING_CASE_NO, execution.getVariable(CASE_ID));
 			if (!accepted) {
 				correlation.setVariable("transferRefusalReasons", execution.getVariable("notFilingReasons"));
 			}
 			correlation.correlate();
 		}
 		catch (MismatchingMessageCorrelationException e) {
-			log.warn("Case {}: the transfer process {} no longer waits for an answer ({})", execution.getVariable("caseId"),
+			log.warn("Case {}: the transfer process {} no longer waits for an answer ({})", execution.getVariable(CASE_ID),
 					transferPid, e.getMessage());
 		}
 		finally {
@@ -282,7 +300,7 @@ public class CaseService {
 		execution.setVariable("isMajor", major);
 		execution.setVariable("majorReasons", reasons.toString().trim());
 		execution.setVariable("decisionType", "PENALTY");
-		String caseNo = (String) execution.getVariable("caseId");
+		String caseNo = (String) execution.getVariable(CASE_ID);
 		execution.setVariable("materials", List.of("行政处罚决定书（拟）", "调查终结报告", "证据材料（" + evidenceOf(caseNo).size()
 				+ "份）", "当事人陈述申辩、听证材料"));
 		execution.setVariable("evidenceList", evidenceList(caseNo));
@@ -356,9 +374,16 @@ public class CaseService {
 		}
 	}
 
+	/** The case of this process: the case whose process it is (a case variable pointing elsewhere is refused). */
 	private EnforcementCase caseOf(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable("caseId");
-		return cases.findById(caseNo).orElseThrow(() -> new IllegalStateException("no case " + caseNo));
+		String caseNo = (String) execution.getVariable(CASE_ID);
+		EnforcementCase c = cases.findById(caseNo).orElseThrow(() -> new IllegalStateException("no case " + caseNo));
+		if (!execution.getProcessInstanceId().equals(c.getProcessInstanceId())) {
+			log.warn("Refused a step of process {} on case {} of process {}", execution.getProcessInstanceId(), caseNo,
+					c.getProcessInstanceId());
+			throw new AuthorizationException("案号“" + caseNo + "”不属于本流程，不能办理");
+		}
+		return c;
 	}
 
 	private String nextCaseNo(String agencyCode) {
@@ -369,7 +394,7 @@ public class CaseService {
 	}
 
 	private void validate(NewCase c) {
-		text("agencyCode", "执法主体", c.agencyCode(), "agencyCode");
+		text(AGENCY_CODE, "执法主体", c.agencyCode(), "agencyCode");
 		text("caseSource", "案件来源", c.source(), "source");
 		text("partyType", "当事人类型", c.partyType(), "partyType");
 		text("partyName", "当事人名称", c.partyName(), "partyName");
@@ -379,7 +404,7 @@ public class CaseService {
 		text("facts", "违法事实", c.facts(), "facts");
 		text("transferredFromCaseNo", "移送案号", c.transferredFromCaseNo(), "transferredFromCaseNo");
 		if (!StringUtils.hasText(c.agencyCode()) || !agencies.existsById(c.agencyCode())) {
-			throw invalid("agencyCode", "执法主体不存在：" + c.agencyCode());
+			throw invalid(AGENCY_CODE, "执法主体不存在：" + c.agencyCode());
 		}
 		if (c.source() == null || !SOURCES.contains(c.source())) {
 			throw invalid("caseSource", "案件来源须为 " + SOURCES + " 之一");
@@ -440,7 +465,7 @@ public class CaseService {
 		if (fine != null && !(fine instanceof Number)) {
 			throw invalid("proposedFine", "罚款数额应为数字");
 		}
-		return new NewCase(string(e, "agencyCode"), string(e, "caseSource"),
+		return new NewCase(string(e, AGENCY_CODE), string(e, "caseSource"),
 				Boolean.TRUE.equals(e.getVariable("summaryProcedure")), string(e, "partyType"), string(e, "partyName"),
 				string(e, "partyIdNumber"), string(e, "partyContact"), Boolean.TRUE.equals(e.getVariable("partyIsOfficial")),
 				string(e, "violationCode"), string(e, "facts"), discovered,

@@ -1,5 +1,8 @@
 package cn.zhifa.caselifecycle;
 
+import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
+import static cn.zhifa.platform.CaseVariables.FILING_DECISION;
+import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.caselifecycle.CaseService.invalid;
 
 import java.time.LocalDate;
@@ -86,7 +89,7 @@ class CaseTaskChecks implements TaskListener {
 	}
 
 	private void approveFiling(DelegateTask task) {
-		String decision = choice(task, "filingDecision", FILING);
+		String decision = choice(task, FILING_DECISION, FILING);
 		switch (decision) {
 			case "FILE" -> handler(task);
 			case "NOT_FILE" -> text(task, "notFilingReasons", "不予立案须写明理由");
@@ -104,13 +107,13 @@ class CaseTaskChecks implements TaskListener {
 
 	/** The handler is one of the agency's certified officers, the people the filing form offers. */
 	private void handler(DelegateTask task) {
-		text(task, "handlerId", "立案须指定承办人");
-		String agency = task.getTenantId() != null ? task.getTenantId() : str(task, "agencyCode");
-		qualifications.caseOfficerRefusal(str(task, "handlerId").strip(), agency, qualifications.today())
+		text(task, HANDLER_ID, "立案须指定承办人");
+		String agency = task.getTenantId() != null ? task.getTenantId() : str(task, AGENCY_CODE);
+		qualifications.caseOfficerRefusal(str(task, HANDLER_ID).strip(), agency, qualifications.today())
 			.ifPresent(reason -> {
-				throw invalid("handlerId", "承办人须为本机构持有效执法证的行政执法人员：" + reason);
+				throw invalid(HANDLER_ID, "承办人须为本机构持有效执法证的行政执法人员：" + reason);
 			});
-		task.setVariable("handlerId", str(task, "handlerId").strip());
+		task.setVariable(HANDLER_ID, str(task, HANDLER_ID).strip());
 	}
 
 	private void conclude(DelegateTask task) {

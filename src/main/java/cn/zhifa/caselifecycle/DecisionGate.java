@@ -1,5 +1,6 @@
 package cn.zhifa.caselifecycle;
 
+import cn.zhifa.platform.CaseVariables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,15 +94,15 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 		if (!isMajor(scope)) {
 			return;
 		}
-		Object result = scope.getVariable("legalReviewResult");
-		Object ruling = scope.getVariable("headRuling");
+		Object result = scope.getVariable(CaseVariables.LEGAL_REVIEW_RESULT);
+		Object ruling = scope.getVariable(CaseVariables.HEAD_RULING);
 		if ("PASSED".equals(result) || ("NOT_PASSED".equals(result) && HEAD_OVERRIDES.contains(String.valueOf(ruling)))) {
 			return;
 		}
 		log.warn("Decision gate refused step {} of case {}: major decision, legal review result {}", step,
-				scope.getVariable("caseId"), result);
+				scope.getVariable(CaseVariables.CASE_ID), result);
 		throw new AuthorizationException("R-REV-1：重大执法决定未经法制审核或者审核未通过的，不得作出决定（案号 "
-				+ scope.getVariable("caseId") + "，法制审核结果：" + (result == null ? "未审核" : result) + "）");
+				+ scope.getVariable(CaseVariables.CASE_ID) + "，法制审核结果：" + (result == null ? "未审核" : result) + "）");
 	}
 
 	@SuppressWarnings("unchecked")

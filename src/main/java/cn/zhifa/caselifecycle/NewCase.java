@@ -1,5 +1,6 @@
 package cn.zhifa.caselifecycle;
 
+import cn.zhifa.platform.CaseVariables;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ public record NewCase(String agencyCode, String source, boolean summaryProcedure
 
 	Map<String, Object> variables() {
 		Map<String, Object> v = new LinkedHashMap<>();
-		v.put("agencyCode", agencyCode);
+		v.put(CaseVariables.AGENCY_CODE, agencyCode);
 		v.put("caseSource", source);
 		v.put("summaryProcedure", summaryProcedure);
 		v.put("partyType", partyType);
@@ -29,8 +30,8 @@ public record NewCase(String agencyCode, String source, boolean summaryProcedure
 			v.put("proposedFine", proposedFine);
 		}
 		if (transferProcessInstanceId != null) {
-			v.put("transferProcessInstanceId", transferProcessInstanceId);
-			v.put("transferredFromCaseNo", transferredFromCaseNo);
+			v.put(CaseVariables.TRANSFER_PROCESS_INSTANCE_ID, transferProcessInstanceId);
+			v.put(CaseVariables.TRANSFERRED_FROM_CASE_NO, transferredFromCaseNo);
 		}
 		return v;
 	}

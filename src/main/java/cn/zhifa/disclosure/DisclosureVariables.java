@@ -1,5 +1,6 @@
 package cn.zhifa.disclosure;
 
+import cn.zhifa.platform.CaseVariables;
 import java.util.Map;
 
 /**
@@ -9,11 +10,11 @@ import java.util.Map;
 final class DisclosureVariables {
 
 	// --- start (contract with the case process; business key = caseId)
-	static final String CASE_ID = "caseId";
-	static final String AGENCY_CODE = "agencyCode";
+	static final String CASE_ID = CaseVariables.CASE_ID;
+	static final String AGENCY_CODE = CaseVariables.AGENCY_CODE;
 	static final String DECISION_TYPE = "decisionType";
 	static final String DECISION_DATE = "decisionDate";
-	static final String DECISION_NUMBER = "decisionNumber";
+	static final String DECISION_NUMBER = CaseVariables.DECISION_NUMBER;
 	static final String PARTY_TYPE = "partyType";
 	static final String PARTY_NAME = "partyName";
 	static final String PARTY_ID_NUMBER = "partyIdNumber";
@@ -22,7 +23,7 @@ final class DisclosureVariables {
 	static final String LEGAL_BASIS = "legalBasis";
 
 	// --- redacted text the reviewers and the public see (R-DISC-4)
-	static final String ITEM_NO = "disclosureItemNo";
+	static final String ITEM_NO = CaseVariables.DISCLOSURE_ITEM_NO;
 	static final String AGENCY_NAME = "agencyName";
 	static final String DECISION_TYPE_LABEL = "decisionTypeLabel";
 	static final String PUBLIC_PARTY_NAME = "publicPartyName";

@@ -1,5 +1,6 @@
 package cn.zhifa.document;
 
+import cn.zhifa.platform.CaseVariables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ final class DocumentFields {
 		all.put("documentName", kind.name());
 		all.put("today", today);
 		if (caseId != null) {
-			all.putIfAbsent("caseId", caseId);
+			all.putIfAbsent(CaseVariables.CASE_ID, caseId);
 		}
 		FieldFormatter formatter = new FieldFormatter(labels);
 		for (Map.Entry<String, Object> field : new ArrayList<>(all.entrySet())) {

@@ -1,5 +1,6 @@
 package cn.zhifa.document;
 
+import cn.zhifa.platform.CaseVariables;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,14 +42,14 @@ class GenerateDocumentDelegate implements JavaDelegate {
 			throw new ProcessEngineException("Service task " + execution.getCurrentActivityId()
 					+ " needs the input parameter 'documentKind' (a kind listed in templates/document-kinds.yml)");
 		}
-		String agencyCode = text(execution.getVariable("agencyCode"));
+		String agencyCode = text(execution.getVariable(CaseVariables.AGENCY_CODE));
 		if (agencyCode == null) {
 			agencyCode = execution.getTenantId();
 		}
 		if (agencyCode == null) {
 			throw new ProcessEngineException("Document " + kind + ": the process has no 'agencyCode' variable or tenant");
 		}
-		String caseId = text(execution.getVariable("caseId"));
+		String caseId = text(execution.getVariable(CaseVariables.CASE_ID));
 		if (caseId == null) {
 			caseId = execution.getProcessBusinessKey();
 		}

@@ -1,5 +1,6 @@
 package cn.zhifa.legalreview;
 
+import cn.zhifa.platform.CaseVariables;
 import java.util.List;
 import java.util.Set;
 
@@ -10,17 +11,17 @@ final class ReviewVariables {
 	}
 
 	// start variables (callers: enforcement-case, or a standalone start)
-	static final String CASE_ID = "caseId";
-	static final String AGENCY = "agencyCode";
+	static final String CASE_ID = CaseVariables.CASE_ID;
+	static final String AGENCY = CaseVariables.AGENCY_CODE;
 	static final String DECISION_TYPE = "decisionType";
 	static final String MAJOR_REASONS = "majorReasons";
 	static final String MATERIALS = "materials";
-	static final String HANDLER = "handlerId";
+	static final String HANDLER = CaseVariables.HANDLER_ID;
 	/** The materials one per line, for display in forms. */
 	static final String MATERIALS_TEXT = "materialsText";
 	static final Set<String> DECISION_TYPES = Set.of("PERMIT", "PENALTY", "COERCION", "EXPROPRIATION", "OTHER");
 
-	static final String REVIEW_ID = "legalReviewId";
+	static final String REVIEW_ID = CaseVariables.LEGAL_REVIEW_ID;
 	// materials check
 	static final String MATERIALS_COMPLETE = "materialsComplete";
 	static final String MISSING_MATERIALS = "missingMaterials";
@@ -51,11 +52,11 @@ final class ReviewVariables {
 	static final Set<String> NEGOTIATION_RESULTS = Set.of("AGREED_WITH_REVIEW", "REVIEW_REVISED", "NO_AGREEMENT");
 	static final String NEGOTIATION_NOTES = "negotiationNotes";
 	static final String REVISED_OPINION = "revisedOpinion";
-	static final String HEAD_RULING = "headRuling";
+	static final String HEAD_RULING = CaseVariables.HEAD_RULING;
 	static final Set<String> HEAD_RULINGS = Set.of("ADOPT_REVIEW", "ADOPT_HANDLER", "OTHER");
 	static final String HEAD_RULING_REASONS = "headRulingReasons";
 	static final String DISAGREEMENT_OUTCOME = "disagreementOutcome";
 	// result to the caller
-	static final String RESULT = "legalReviewResult"; // PASSED | NOT_PASSED | SUSPECTED_CRIME
+	static final String RESULT = CaseVariables.LEGAL_REVIEW_RESULT; // PASSED | NOT_PASSED | SUSPECTED_CRIME
 	static final String OPINION_DOC = "legalReviewOpinionDocId";
 }

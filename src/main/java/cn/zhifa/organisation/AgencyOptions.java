@@ -1,5 +1,6 @@
 package cn.zhifa.organisation;
 
+import cn.zhifa.platform.CaseVariables;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ class AgencyOptions implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Object own = task.getTenantId() != null ? task.getTenantId() : task.getVariable("agencyCode");
+		Object own = task.getTenantId() != null ? task.getTenantId() : task.getVariable(CaseVariables.AGENCY_CODE);
 		List<Map<String, String>> options = new ArrayList<>();
 		agencies.findAll().stream().filter(a -> !a.getCode().equals(own)).sorted(Comparator.comparing(Agency::getName))
 			.forEach(a -> {

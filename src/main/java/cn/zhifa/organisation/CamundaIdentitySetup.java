@@ -1,5 +1,6 @@
 package cn.zhifa.organisation;
 
+import cn.zhifa.platform.CaseVariables;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -288,7 +289,7 @@ public class CamundaIdentitySetup {
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query) {
 		Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
-				"variables", List.of(Map.of("name", "caseId", "label", "案号"), Map.of("name", "partyName", "label", "当事人")));
+				"variables", List.of(Map.of("name", CaseVariables.CASE_ID, "label", "案号"), Map.of("name", "partyName", "label", "当事人")));
 		Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
 		String wanted = new JsonTaskQueryConverter().toJson((TaskQueryImpl) query).toString();
 		if (filter == null) {

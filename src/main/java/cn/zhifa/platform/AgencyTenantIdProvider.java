@@ -1,6 +1,8 @@
 package cn.zhifa.platform;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,16 +28,49 @@ import org.slf4j.LoggerFactory;
  * {@code agencyCode} names; so does an administrator's start, which is logged.</li>
  * </ul>
  * {@link AgencyVariable} then makes {@code agencyCode} equal to the tenant for the whole instance.
+ * A user's (or administrator's) start that names a case number ({@code caseId}, the standalone start
+ * forms) must name a case of that agency or a new one: another agency's case is refused (403), so a
+ * standalone legal review, disclosure or transfer cannot write into it (ADR-0014).
  */
 class AgencyTenantIdProvider implements TenantIdProvider {
 
-	static final String AGENCY_VARIABLE = "agencyCode";
+	static final String AGENCY_VARIABLE = CaseVariables.AGENCY_CODE;
 	/** Supervisors (司法局) are members of every agency's tenant to read; they never write. */
 	static final String SUPERVISOR_GROUP = "supervisor";
 	private static final Logger log = LoggerFactory.getLogger(AgencyTenantIdProvider.class);
 
+	/** The agency a case number already belongs to, if any ({@link CaseNumberOwners}). */
+	private final Function<String, Optional<String>> caseOwner;
+
+	AgencyTenantIdProvider(Function<String, Optional<String>> caseOwner) {
+		this.caseOwner = caseOwner;
+	}
+
 	@Override
 	public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+		String tenant = tenantOf(ctx);
+		Authentication login = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthentication();
+		if (login != null && Context.getBpmnExecutionContext() == null && ctx.getSuperExecution() == null) {
+			refuseAnotherAgencysCase(ctx, tenant);
+		}
+		return tenant;
+	}
+
+	private void refuseAnotherAgencysCase(TenantIdProviderProcessInstanceContext ctx, String tenant) {
+		Object named = ctx.getVariables() == null ? null : ctx.getVariables().get(CaseVariables.CASE_ID);
+		String caseNo = named == null ? null : named.toString().strip();
+		if (caseNo == null || caseNo.isEmpty()) {
+			return;
+		}
+		Optional<String> owner = caseOwner.apply(caseNo);
+		if (owner.isPresent() && !owner.get().equals(tenant)) {
+			log.warn("Refused a start of {} naming case {} of agency {} for agency {}", ctx.getProcessDefinition().getKey(),
+					caseNo, owner.get(), tenant);
+			throw new AuthorizationException("案号“" + caseNo + "”属于其他执法机构，不能为其发起流程");
+		}
+	}
+
+	private String tenantOf(TenantIdProviderProcessInstanceContext ctx) {
 		DelegateExecution caller = ctx.getSuperExecution();
 		if (caller != null && caller.getTenantId() != null) {
 			return caller.getTenantId();

@@ -14,7 +14,7 @@ final class AgencyVariable extends AbstractBpmnParseListener {
 
 	private static final ExecutionListener SET_FROM_TENANT = execution -> {
 		if (execution.getTenantId() != null) {
-			execution.setVariable(AgencyTenantIdProvider.AGENCY_VARIABLE, execution.getTenantId());
+			execution.setVariable(CaseVariables.AGENCY_CODE, execution.getTenantId());
 		}
 	};
 

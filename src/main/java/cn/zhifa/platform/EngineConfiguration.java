@@ -2,31 +2,36 @@ package cn.zhifa.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** Engine settings that application.yml cannot express, and the REST API's login. */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
-	/** Agencies as tenants (ADR-0004). */
+	/** Agencies as tenants (ADR-0004); a user's start may not name another agency's case (ADR-0014). */
 	@Bean
-	AbstractProcessEnginePlugin agencyTenantPlugin() {
+	AbstractProcessEnginePlugin agencyTenantPlugin(ObjectProvider<CaseNumberOwners> caseNumberOwners) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl config) {
-				config.setTenantIdProvider(new AgencyTenantIdProvider());
+				config.setTenantIdProvider(new AgencyTenantIdProvider(caseNo -> caseNumberOwners.orderedStream()
+					.map(owners -> owners.agencyOf(caseNo)).flatMap(Optional::stream).findFirst()));
 				List<BpmnParseListener> listeners = config.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
 						: new ArrayList<>(config.getCustomPostBPMNParseListeners());
 				listeners.add(new AgencyVariable());
@@ -80,6 +85,20 @@ class EngineConfiguration {
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
 		registration.setName("engine-retrievals");
 		registration.setOrder(0);
+		return registration;
+	}
+
+	/**
+	 * Case variables belong to the system (ADR-0014): every write route of the engine's REST API, as
+	 * API clients ({@code /engine-rest}) and the webapps ({@code /camunda/api/engine}) call it.
+	 * After Spring Security (the login is known), before the engine's error messages.
+	 */
+	@Bean
+	FilterRegistrationBean<EngineRestGuard> engineRestGuard(ProcessEngine engine) {
+		FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(new EngineRestGuard(engine));
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setName("engine-rest-guard");
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
 		return registration;
 	}
 }

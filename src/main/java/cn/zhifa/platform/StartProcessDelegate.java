@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component("startProcess")
 class StartProcessDelegate implements JavaDelegate {
 
-	static final String STARTED_BY = "startedByProcessInstanceId";
+	static final String STARTED_BY = CaseVariables.STARTED_BY;
 
 	@Override
 	public void execute(DelegateExecution execution) {

@@ -1,5 +1,6 @@
 package cn.zhifa.qualification;
 
+import cn.zhifa.platform.CaseVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ class CertifiedOfficerOptions implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Object agency = task.getTenantId() != null ? task.getTenantId() : task.getVariable("agencyCode");
+		Object agency = task.getTenantId() != null ? task.getTenantId() : task.getVariable(CaseVariables.AGENCY_CODE);
 		List<Map<String, String>> options = new ArrayList<>();
 		for (Officer officer : qualifications.certifiedOfficers(agency == null ? null : agency.toString(),
 				qualifications.today())) {

@@ -1,5 +1,6 @@
 package cn.zhifa.qualification;
 
+import cn.zhifa.platform.CaseVariables;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class EnforcementStepGuard implements TaskListener {
 	static final String INVESTIGATION = "INVESTIGATION";
 	/** Process variable: user ids of the officers who investigated (list, JSON array or comma-separated). */
 	static final String INVESTIGATING_OFFICERS = "investigatingOfficers";
-	static final String AGENCY_VARIABLE = "agencyCode";
+	static final String AGENCY_VARIABLE = CaseVariables.AGENCY_CODE;
 
 	private static final Logger log = LoggerFactory.getLogger(EnforcementStepGuard.class);
 	private static final ObjectMapper JSON = new ObjectMapper();

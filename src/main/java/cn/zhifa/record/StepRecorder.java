@@ -1,5 +1,6 @@
 package cn.zhifa.record;
 
+import cn.zhifa.platform.CaseVariables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,7 +201,7 @@ class StepRecorder {
 		if (businessKey != null) {
 			return businessKey;
 		}
-		String caseId = text(execution.getVariable("caseId"));
+		String caseId = text(execution.getVariable(CaseVariables.CASE_ID));
 		if (caseId != null) {
 			return caseId;
 		}
@@ -210,7 +211,7 @@ class StepRecorder {
 
 	private static String agency(DelegateExecution execution) {
 		String tenant = execution.getTenantId();
-		return tenant != null ? tenant : text(execution.getVariable("agencyCode"));
+		return tenant != null ? tenant : text(execution.getVariable(CaseVariables.AGENCY_CODE));
 	}
 
 	private static String actor(DelegateExecution execution) {

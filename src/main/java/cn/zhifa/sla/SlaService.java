@@ -1,5 +1,6 @@
 package cn.zhifa.sla;
 
+import cn.zhifa.platform.CaseVariables;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -47,7 +48,7 @@ public class SlaService {
 			return;
 		}
 		Instant now = ClockUtil.getCurrentTime().toInstant();
-		String agency = (String) execution.getVariable("agencyCode");
+		String agency = (String) execution.getVariable(CaseVariables.AGENCY_CODE);
 		String caseId = execution.getProcessBusinessKey();
 		List<Task> open = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId)
 			.list();

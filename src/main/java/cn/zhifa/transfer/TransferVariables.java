@@ -1,5 +1,6 @@
 package cn.zhifa.transfer;
 
+import cn.zhifa.platform.CaseVariables;
 import java.util.List;
 import java.util.Set;
 
@@ -13,9 +14,9 @@ final class TransferVariables {
 	}
 
 	// common start variables
-	static final String CASE_ID = "caseId";
-	static final String AGENCY = "agencyCode";
-	static final String HANDLER = "handlerId";
+	static final String CASE_ID = CaseVariables.CASE_ID;
+	static final String AGENCY = CaseVariables.AGENCY_CODE;
+	static final String HANDLER = CaseVariables.HANDLER_ID;
 	static final String PARTY_NAME = "partyName";
 	/** Who answered for an external body through /api/transfers (set by the REST controller). */
 	static final String ANSWERED_BY = "answeredBy";
@@ -81,7 +82,7 @@ final class TransferVariables {
 	static final String SIGNER = "signerId";
 	static final String RECEIVED_BY = "receivedBy";
 	static final String TRANSFER_ANSWER = "transferAnswer"; // ACCEPTED | REFUSED
-	static final String RECEIVING_CASE_NO = "receivingCaseNo";
+	static final String RECEIVING_CASE_NO = CaseVariables.RECEIVING_CASE_NO;
 	static final String REFUSAL_FROM_TARGET = "transferRefusalReasons";
 	static final String NEGOTIATION_RESULT = "jurisdictionNegotiation";
 	static final Set<String> NEGOTIATION_RESULTS = Set.of("TARGET_ACCEPTS", "SOURCE_KEEPS", "NO_AGREEMENT");

@@ -1,0 +1,260 @@
+package cn.zhifa.platform;
+
+import static cn.zhifa.platform.CaseVariable.system;
+import static cn.zhifa.platform.CaseVariable.Type.BOOLEAN;
+import static cn.zhifa.platform.CaseVariable.Type.DAY;
+import static cn.zhifa.platform.CaseVariable.Type.INSTANT;
+import static cn.zhifa.platform.CaseVariable.Type.LIST;
+import static cn.zhifa.platform.CaseVariable.Type.NUMBER;
+import static cn.zhifa.platform.CaseVariable.Type.RESULT;
+import static cn.zhifa.platform.CaseVariable.Type.TEXT;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The case contract (ADR-0014): the variables the processes share whose values belong to the
+ * system — who the case is (case number, agency, business key), who handles it, the gates a person
+ * decides through their own task's form (filing, review result, head ruling, …), and what the
+ * engine and our services compute (numbers, documents, deadlines, results). One list, named once:
+ * the processes, forms, services and the guard of the engine's REST API
+ * ({@link EngineRestGuard}) use it.
+ * <p>
+ * From outside (the engine's REST API, Tasklist, Cockpit) a declared variable is set only as
+ * {@link CaseVariable} says: through the forms that declare it, by the messages that carry it, or
+ * ({@code agencyCode}) by an administrator's start. Every other field of a deployed form belongs to
+ * its form in the same way. Java inside the application (delegates, listeners, {@code /api}) sets
+ * them freely.
+ */
+public final class CaseVariables {
+
+	// --- who the case is
+	/** 案号: the case number, also the business key of every process of the case. */
+	public static final String CASE_ID = "caseId";
+	/** 执法机构: the agency (= tenant) the instance belongs to, set from the tenant at start. */
+	public static final String AGENCY_CODE = "agencyCode";
+	/** 承办人: the handling officer (initiator, then named by the head at filing). */
+	public static final String HANDLER_ID = "handlerId";
+	/** 登记人: who registered the case (the start's login). */
+	public static final String REGISTERED_BY = "registeredBy";
+	/** The instance that started this one ({@code ${startProcess}}), for idempotent starts. */
+	public static final String STARTED_BY = "startedByProcessInstanceId";
+	/** The case-transfer instance that a transferred-in case answers. */
+	public static final String TRANSFER_PROCESS_INSTANCE_ID = "transferProcessInstanceId";
+	public static final String TRANSFERRED_FROM_CASE_NO = "transferredFromCaseNo";
+	public static final String LEGAL_REVIEW_ID = "legalReviewId";
+	public static final String DISCLOSURE_ITEM_NO = "disclosureItemNo";
+
+	// --- numbers and documents
+	public static final String DECISION_NUMBER = "decisionNumber";
+	public static final String RECEIVING_CASE_NO = "receivingCaseNo";
+
+	// --- gates decided through a form
+	public static final String FILING_DECISION = "filingDecision";
+	public static final String LEGAL_REVIEW_RESULT = "legalReviewResult";
+	public static final String HEAD_RULING = "headRuling";
+
+	private static final String REVOKED = "disclosure.decisionRevoked";
+	private static final String CORRECTED = "disclosure.decisionCorrected";
+	/** Standalone starts (no case process in Zhifa) name the case they concern in their start form. */
+	private static final String[] STANDALONE_STARTS = { "legal-review-start", "disclosure-start", "case-transfer-start",
+			"criminal-transfer-start", "discipline-transfer-start" };
+
+	private static final Map<String, CaseVariable> DECLARED = index(List.of(
+			// who the case is, who handles it
+			system(CASE_ID, "案号", TEXT).forms(STANDALONE_STARTS),
+			system(AGENCY_CODE, "执法机构", TEXT).orAdministratorAtStart(),
+			system(HANDLER_ID, "承办人", TEXT).forms("enforcement-case-approve-filing"),
+			system(REGISTERED_BY, "登记人", TEXT),
+			system(STARTED_BY, "发起流程", TEXT),
+			system(TRANSFER_PROCESS_INSTANCE_ID, "移送流程", TEXT),
+			system(TRANSFERRED_FROM_CASE_NO, "移送机关案号", TEXT),
+			system(LEGAL_REVIEW_ID, "法制审核编号", TEXT),
+			system(DISCLOSURE_ITEM_NO, "公示编号", TEXT),
+			system("agencyName", "执法机构名称", TEXT),
+			system("caseOfficers", "办案人员", LIST),
+			system("evidenceList", "证据清单", LIST),
+			system("answeredBy", "答复登记人", TEXT),
+			system("reviewerId", "审核人员", TEXT),
+			system("approverId", "审批人", TEXT),
+			system("signerId", "签发人", TEXT),
+			system("disclosureReviewedBy", "公示审核人", TEXT),
+			system("disclosurePreparedBy", "公示整理人", TEXT),
+			system("hearingRequestedBy", "听证申请登记人", TEXT),
+			// numbers and documents (document service)
+			system(DECISION_NUMBER, "决定书文号", TEXT).forms("disclosure-start", "discipline-transfer-start")
+				.messages(CORRECTED),
+			system(RECEIVING_CASE_NO, "接收机关案号", TEXT).forms("case-transfer-external-feedback"),
+			system("caseTransferLetterNo", "案件移送书文号", TEXT),
+			system("criminalTransferLetterNo", "涉嫌犯罪案件移送书文号", TEXT),
+			system("disciplineTransferLetterNo", "纪检监察移送函文号", TEXT),
+			system("decisionDocId", "决定书", TEXT),
+			system("priorNoticeDocId", "事先告知书", TEXT),
+			system("reviewSubmissionDocId", "法制审核送审表", TEXT),
+			system("legalReviewOpinionDocId", "法制审核意见书", TEXT),
+			system("caseTransferLetterDocId", "案件移送书", TEXT),
+			system("criminalTransferLetterDocId", "涉嫌犯罪案件移送书", TEXT),
+			system("disciplineTransferLetterDocId", "纪检监察移送函", TEXT),
+			system("investigationReportDocId", "调查报告", TEXT).forms("criminal-transfer-start"),
+			// the case as registered (start form of the case, or a standalone start)
+			system("summaryProcedure", "适用简易程序", BOOLEAN).forms("enforcement-case-register"),
+			system("proposedFine", "当场罚款数额", NUMBER).forms("enforcement-case-register"),
+			system("violationCode", "违法行为", TEXT).forms("enforcement-case-register", "case-transfer-start"),
+			system("discoveredOn", "发现日期", DAY).forms("enforcement-case-register", "case-transfer-start"),
+			system("partyIsOfficial", "当事人为党员或公职人员", BOOLEAN).forms("enforcement-case-register",
+					"case-transfer-start", "discipline-transfer-start"),
+			system("decisionType", "执法决定类别", TEXT).forms("legal-review-start", "disclosure-start").messages(CORRECTED),
+			system("decisionDate", "决定日期", DAY).forms("disclosure-start").messages(CORRECTED),
+			system("majorReasons", "重大执法决定的理由", TEXT).forms("legal-review-start"),
+			system("materials", "送审材料", LIST).forms("legal-review-start"),
+			system("targetAgencyCode", "有管辖权的机关", TEXT).forms("enforcement-case-approve-filing", "case-transfer-start"),
+			system("targetAgencyName", "有管辖权的机关名称", TEXT).forms("enforcement-case-approve-filing",
+					"case-transfer-start"),
+			// gates: decided by a person through the form of their own task
+			system(FILING_DECISION, "立案审批意见", TEXT).forms("enforcement-case-approve-filing"),
+			system("investigatingOfficers", "调查人员", LIST).forms("enforcement-case-investigate"),
+			system("seizureNeeded", "需要查封扣押", BOOLEAN).forms("enforcement-case-investigate"),
+			system("violationConfirmed", "违法事实成立", BOOLEAN).forms("enforcement-case-conclude-investigation"),
+			system("suspectedCrime", "涉嫌犯罪", BOOLEAN).forms("enforcement-case-conclude-investigation"),
+			system("fineAmount", "罚款数额", NUMBER).forms("enforcement-case-propose-penalty",
+					"enforcement-case-decide-on-the-spot"),
+			system("confiscationValue", "没收违法所得、非法财物价值", NUMBER).forms("enforcement-case-propose-penalty"),
+			system("revokesLicence", "吊销许可证件", BOOLEAN).forms("enforcement-case-propose-penalty"),
+			system("ordersSuspension", "责令停产停业", BOOLEAN).forms("enforcement-case-propose-penalty"),
+			system("publicInterest", "涉及重大公共利益", BOOLEAN).forms("enforcement-case-propose-penalty"),
+			system("socialRisk", "可能造成重大社会影响", BOOLEAN).forms("enforcement-case-propose-penalty"),
+			system("complexCase", "案情疑难复杂", BOOLEAN).forms("enforcement-case-propose-penalty"),
+			system("flaggedMajor", "承办人认定为重大执法决定", BOOLEAN).forms("enforcement-case-propose-penalty"),
+			system("partyReply", "当事人意见", TEXT).forms("enforcement-case-record-party-reply"),
+			system("decisionKind", "决定类型", TEXT).forms("enforcement-case-decide", "enforcement-case-decide-on-the-spot"),
+			system("servedOn", "送达日期", DAY).forms("enforcement-case-serve"),
+			system("extensionApproved", "批准延长办案期限", BOOLEAN).forms("enforcement-case-approve-extension"),
+			system("seizureExtensionApproved", "批准延长查封扣押", BOOLEAN).forms("enforcement-case-seizure-extension"),
+			system("materialsComplete", "送审材料齐全", BOOLEAN).forms("legal-review-check-materials"),
+			system("reviewAction", "审核处理", TEXT).forms("legal-review-decision"),
+			system("reviewOutcome", "审核结论", TEXT).forms("legal-review-decision"),
+			system("revisionAction", "补正纠正处理", TEXT).forms("legal-review-revise"),
+			system("handlerResponse", "对审核意见的答复", TEXT).forms("legal-review-respond"),
+			system("negotiationResult", "协商结果", TEXT).forms("review-disagreement-negotiate"),
+			system(HEAD_RULING, "主要负责人裁决", TEXT).forms("review-disagreement-head-ruling"),
+			system("headDecision", "负责人审批意见", TEXT).forms("criminal-transfer-approve"),
+			system("followUp", "后续处理", TEXT).forms("criminal-transfer-follow-up"),
+			system("transferSigned", "已签发案件移送书", BOOLEAN).forms("case-transfer-sign"),
+			system("jurisdictionNegotiation", "管辖争议协商结果", TEXT).forms("case-transfer-negotiate"),
+			system("coordinationResult", "协调结果", TEXT).forms("case-transfer-coordination"),
+			system("transferAnswer", "接收机关答复", TEXT).forms("case-transfer-external-feedback"),
+			system("disclosureReviewOutcome", "公示审核结论", TEXT).forms("disclosure-review"),
+			// decision tables and results the system derives
+			system("summaryEligible", "符合当场处罚条件", BOOLEAN),
+			system("discretion", "裁量基准", RESULT),
+			system("handling", "裁量基准处理方式", TEXT),
+			system("fineMin", "罚款下限", NUMBER),
+			system("fineMax", "罚款上限", NUMBER),
+			system("fineUnit", "罚款计算方式", TEXT),
+			system("discretionBasis", "裁量依据", TEXT),
+			system("majorCatalogue", "重大执法决定目录", LIST),
+			system("isMajor", "重大执法决定", BOOLEAN),
+			system(LEGAL_REVIEW_RESULT, "法制审核结果", TEXT),
+			system("reviewRound", "审核轮次", NUMBER),
+			system("reviewExtended", "审核期限已延长", BOOLEAN),
+			system("previousReviewOpinion", "上一轮审核意见", TEXT),
+			system("materialsText", "送审材料", TEXT),
+			system("disagreementOutcome", "分歧处理结果", TEXT),
+			system("hearingHeld", "已举行听证", BOOLEAN),
+			system("seizureExtended", "查封扣押已延长", BOOLEAN),
+			system("policeDecision", "公安机关立案决定", TEXT),
+			system("reconsiderationResult", "复议或立案监督结果", TEXT),
+			system("judicialOutcome", "司法处理结果", TEXT),
+			system("criminalTransferOutcome", "涉嫌犯罪案件移送结果", TEXT),
+			system("mayDecideAdministratively", "可依法作出行政处理", BOOLEAN),
+			system("caseTransferOutcome", "案件移送结果", TEXT),
+			system("targetInZhifa", "接收机关在本平台", BOOLEAN),
+			system("disclosureStatus", "公示状态", TEXT),
+			system("disclosureVersion", "公示版本", NUMBER),
+			system("disclosureDeadlineRule", "公示期限规则", RESULT),
+			system("disclosureWorkingDays", "公示期限（工作日）", NUMBER),
+			system("disclosureBasis", "公示期限依据", TEXT),
+			system("disclosureDelayWorkingDays", "公示超期工作日", NUMBER),
+			system("decisionTypeLabel", "执法决定类别名称", TEXT),
+			system("publicPartyName", "公开的当事人名称", TEXT),
+			system("publicPartyCreditCode", "公开的统一社会信用代码", TEXT),
+			system("publicLegalBasis", "公开的执法依据", TEXT),
+			system("redactionSummary", "脱敏说明", TEXT),
+			system("withheldNote", "不予公开说明", TEXT),
+			// deadlines and moments the engine or a service computed
+			system("filedAt", "立案时间", INSTANT),
+			system("decisionDueAt", "作出决定期限", INSTANT),
+			system("decisionAt", "作出决定时间", INSTANT),
+			system("closedAt", "结案时间", DAY).forms("discipline-transfer-start"),
+			system("seizedAt", "查封扣押时间", INSTANT),
+			system("seizureDueAt", "查封扣押期限", INSTANT),
+			system("priorNoticeServedAt", "事先告知送达时间", INSTANT),
+			system("materialsReceivedAt", "收到送审材料时间", INSTANT),
+			system("reviewDueAt", "审核期限", INSTANT),
+			system("negotiationStartedAt", "协商开始时间", INSTANT),
+			system("reportedAt", "报告时间", INSTANT),
+			system("approvalDueAt", "审批期限", INSTANT),
+			system("approvedAt", "批准时间", INSTANT),
+			system("handoverDueAt", "移送期限", INSTANT),
+			system("handedOverAt", "移送时间", INSTANT),
+			system("policeDecisionDueAt", "公安机关决定期限", INSTANT),
+			system("policeFiledAt", "公安机关立案时间", INSTANT),
+			system("reconsiderationDueAt", "复议期限", INSTANT),
+			system("transferStartedAt", "移送开始时间", INSTANT),
+			system("transferDueAt", "移送期限", INSTANT),
+			system("disciplineDueAt", "纪检监察移送期限", INSTANT),
+			system("disciplineSentAt", "纪检监察移送时间", INSTANT),
+			system("disclosureDueAt", "公示期限", INSTANT),
+			system("disclosurePublishedAt", "公示时间", INSTANT),
+			system("disclosurePublicUntilAt", "公示截止时间", INSTANT),
+			system("withdrawalDueAt", "撤回期限", INSTANT),
+			system("disclosureWithdrawnAt", "撤回时间", INSTANT),
+			// what an external body sends (R-DISC-5): a revocation or a correction of a published decision
+			system("revocationKind", "撤回原因类别", TEXT).messages(REVOKED),
+			system("revocationReason", "撤回理由", TEXT).messages(REVOKED),
+			system("correctionNote", "更正说明", TEXT).messages(CORRECTED),
+			system("partyType", "当事人类型", TEXT).forms("enforcement-case-register", "case-transfer-start",
+					"disclosure-start").messages(CORRECTED),
+			system("partyName", "当事人名称", TEXT).forms("enforcement-case-register", "case-transfer-start",
+					"disclosure-start", "criminal-transfer-start", "discipline-transfer-start").messages(CORRECTED),
+			system("partyIdNumber", "当事人证件号码", TEXT).forms("enforcement-case-register", "case-transfer-start",
+					"disclosure-start").messages(CORRECTED),
+			system("category", "执法类别", TEXT).forms("disclosure-start").messages(CORRECTED),
+			system("conclusion", "执法结论", TEXT).forms("disclosure-start").messages(CORRECTED),
+			system("legalBasis", "执法依据", TEXT).forms("disclosure-start", "enforcement-case-decide",
+					"enforcement-case-decide-on-the-spot").messages(CORRECTED)));
+
+	private CaseVariables() {
+	}
+
+	/** The declaration of a variable of the contract, if it is one. */
+	public static Optional<CaseVariable> find(String name) {
+		return Optional.ofNullable(name == null ? null : DECLARED.get(name));
+	}
+
+	public static boolean isDeclared(String name) {
+		return name != null && DECLARED.containsKey(name);
+	}
+
+	public static Collection<CaseVariable> all() {
+		return DECLARED.values();
+	}
+
+	/** How a refusal names a variable: its label and name when declared (案号（caseId）), else the name. */
+	public static String display(String name) {
+		return find(name).map(CaseVariable::display).orElse("“" + name + "”");
+	}
+
+	private static Map<String, CaseVariable> index(List<CaseVariable> variables) {
+		Map<String, CaseVariable> byName = new LinkedHashMap<>();
+		for (CaseVariable v : variables) {
+			if (byName.put(v.name(), v) != null) {
+				throw new IllegalStateException("case variable declared twice: " + v.name());
+			}
+		}
+		return java.util.Collections.unmodifiableMap(byName);
+	}
+}

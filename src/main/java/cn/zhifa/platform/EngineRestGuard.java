@@ -1,0 +1,693 @@
+package cn.zhifa.platform;
+
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.zhifa.form.DeployedForm;
+import cn.zhifa.platform.EngineRestRoutes.Match;
+import cn.zhifa.platform.EngineRestRoutes.Rule;
+import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.platform.problem.ProblemResponses;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Case variables belong to the system (ADR-0014): on every state-changing route of the engine's REST
+ * API ({@code /engine-rest} and the webapps' {@code /camunda/api/engine}, which Tasklist and Cockpit
+ * call) a caller sets a variable of the case contract ({@link CaseVariables}) or a field of a
+ * deployed form only the way the contract allows:
+ * <ul>
+ * <li>a step's variables through that step's form: {@code submit-form} (typed by the form, see
+ * {@code cn.zhifa.form}); {@code complete}, {@code resolve} and {@code start} are held to the same
+ * form — their variables are converted by it here, so a key the form does not have is refused and
+ * values are stored typed; a declared variable only through the forms the contract names;</li>
+ * <li>a message's variables only as the contract declares them for that message;</li>
+ * <li>no business key, start instructions or skipped listeners at a start, no restart, no task ended
+ * by a BPMN error or escalation;</li>
+ * <li>everywhere else (variable PUT/POST/DELETE and binary data, executions, signals, modification,
+ * external tasks, CMMN) a declared variable or a form's field is refused.</li>
+ * </ul>
+ * The routes and their rules are listed in {@link EngineRestRoutes}; an unknown write route is
+ * searched for such names anywhere in its body. Refusals are problem details in Chinese naming the
+ * variable (403 for the system's variables, 400 for a value a form refuses); nothing reaches the
+ * engine. Java inside the application (delegates, listeners, {@code /api}) is not affected.
+ */
+final class EngineRestGuard extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(EngineRestGuard.class);
+	private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+		.build();
+	/** A start or a step carries a few kilobytes; this is far above any real body of a checked route. */
+	private static final int MAX_BODY = 8 * 1024 * 1024;
+	/** The REST API's date format (Camunda's JacksonConfigurator). */
+	private static final String REST_DATE = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
+	private static final String PROBLEM_TYPE = "system-owned-variable";
+	private static final String ENGINE_NAME = "default";
+
+	private final IdentityService identity;
+	private final TaskService tasks;
+	private final FormService forms;
+	private final RepositoryService repository;
+	/** Field keys and labels of the forms of each deployment (deployments never change). */
+	private final Map<String, Map<String, String>> formFieldsByDeployment = new ConcurrentHashMap<>();
+
+	EngineRestGuard(ProcessEngine engine) {
+		this.identity = engine.getIdentityService();
+		this.tasks = engine.getTaskService();
+		this.forms = engine.getFormService();
+		this.repository = engine.getRepositoryService();
+	}
+
+	/** Who calls: id, groups, agencies. */
+	record Caller(String id, Set<String> groups, Set<String> agencies) {
+
+		boolean admin() {
+			return groups.contains(CurrentUser.ADMIN_GROUP);
+		}
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !EngineRestRoutes.WRITE_METHODS.contains(request.getMethod());
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = EngineRestRoutes.enginePath(path(request));
+		Caller caller = path == null ? null : caller(request);
+		if (caller == null) {
+			chain.doFilter(request, response); // not the engine's API, or not logged in: the API answers 401
+			return;
+		}
+		Optional<Match> match = EngineRestRoutes.match(request.getMethod(), path);
+		if (match.isPresent() && match.get().rule() == Rule.NONE) {
+			chain.doFilter(request, response);
+			return;
+		}
+		try {
+			byte[] body = needsBody(match) ? body(request) : null;
+			JsonNode json = body == null || body.length == 0 ? null : parse(body);
+			JsonNode checked = match.isPresent() ? check(match.get(), caller, json)
+					: checkUnknown(request.getMethod(), path, json);
+			byte[] forward = checked != json ? JSON.writeValueAsBytes(checked) : body;
+			chain.doFilter(forward == null ? request : new BodyRequest(request, forward), response);
+		}
+		catch (Problem refused) {
+			log.warn("Refused {} {} by {}: {}", request.getMethod(), path, caller.id(), refused.detail());
+			ProblemResponses.write(response, refused);
+		}
+	}
+
+	private static boolean needsBody(Optional<Match> match) {
+		return match.isEmpty() || match.get().rule() != Rule.NAMED_VARIABLE && match.get().rule() != Rule.RESTART
+				&& match.get().rule() != Rule.TASK_ERROR;
+	}
+
+	/** The decoded path within the application, as the servlet mapping saw it. */
+	private static String path(HttpServletRequest request) {
+		String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+		String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
+		return servletPath + pathInfo;
+	}
+
+	// ---------------------------------------------------------------- the rules
+
+	/** @return the body to pass on: the same node, or a rewritten one (variables typed by the form) */
+	private JsonNode check(Match match, Caller caller, JsonNode body) {
+		return switch (match.rule()) {
+			case START -> start(match, caller, body, true);
+			case START_FORM -> start(match, caller, body, false);
+			case TASK_COMPLETE -> completeTask(match.group("id"), caller, body);
+			case TASK_FORM -> {
+				submitTaskForm(match.group("id"), caller, body);
+				yield body;
+			}
+			case TASK_ERROR -> throw forbidden(null, "任务须通过其表单办理，不能以 BPMN 错误或升级事件结束任务");
+			case RESTART -> throw forbidden(null, "不能重新启动已结束的流程实例：新实例会沿用原案件的案号和变量");
+			case NAMED_VARIABLE -> {
+				refuseProtected(List.of(match.group("name")), null);
+				yield body;
+			}
+			case VARIABLE_PATCH -> {
+				refuseProtected(names(body, List.of("modifications", "deletions")), null);
+				yield body;
+			}
+			case VARIABLES -> {
+				refuseProtected(names(body, match.route().fields()), null);
+				yield body;
+			}
+			case CREATE -> {
+				refuseBusinessKey(body);
+				refuseProtected(names(body, match.route().fields()), null);
+				yield body;
+			}
+			case MESSAGE -> {
+				String message = match.optionalGroup("message").orElse(text(body, "messageName"));
+				refuseProtected(names(body, match.route().fields()), message);
+				yield body;
+			}
+			case MODIFICATION -> {
+				List<String> names = new ArrayList<>();
+				if (body != null) {
+					for (JsonNode instruction : body.path("instructions")) {
+						names.addAll(names(instruction, List.of("variables")));
+					}
+				}
+				refuseProtected(names, null);
+				yield body;
+			}
+			case NONE -> body;
+		};
+	}
+
+	/** A route the table does not know (a newer Camunda): no declared variable or form field anywhere in it. */
+	private JsonNode checkUnknown(String method, String path, JsonNode body) {
+		log.warn("Engine REST route not classified by EngineRestRoutes: {} {}", method, path);
+		List<String> keys = new ArrayList<>();
+		collectKeys(body, keys);
+		refuseProtected(keys, null);
+		return body;
+	}
+
+	private JsonNode start(Match match, Caller caller, JsonNode body, boolean plainStart) {
+		refuseBusinessKey(body);
+		if (body != null && hasText(body.get("caseInstanceId"))) {
+			throw forbidden("caseInstanceId", "发起流程不能关联其他案例实例");
+		}
+		if (plainStart && body != null && (body.path("startInstructions").size() > 0
+				|| body.path("skipCustomListeners").asBoolean(false) || body.path("skipIoMappings").asBoolean(false))) {
+			throw forbidden("startInstructions", "发起流程须从开始事件开始，不能指定开始位置，也不能跳过监听器或输入输出映射");
+		}
+		Map<String, JsonNode> given = fields(body == null ? null : body.get("variables"));
+		JsonNode agency = null;
+		if (plainStart && caller.admin() && given.containsKey(CaseVariables.AGENCY_CODE)) {
+			// an administrator may start for any agency (AgencyTenantIdProvider logs it)
+			agency = given.remove(CaseVariables.AGENCY_CODE);
+		}
+		Optional<DeployedForm> form = startForm(match);
+		checkAgainstForm(given.keySet(), form);
+		if (!plainStart || form.isEmpty()) {
+			return body; // submit-form: the engine's form handler types and limits what the form has
+		}
+		Map<String, JsonNode> typed = new LinkedHashMap<>();
+		if (agency != null) {
+			typed.put(CaseVariables.AGENCY_CODE, agency);
+		}
+		typed.putAll(typedByForm(form.get(), given, name -> null));
+		return withVariables(body, typed);
+	}
+
+	private JsonNode completeTask(String taskId, Caller caller, JsonNode body) {
+		Optional<DeployedForm> form = visibleTask(caller, taskId) ? taskForm(taskId) : Optional.empty();
+		Map<String, JsonNode> given = fields(body == null ? null : body.get("variables"));
+		checkAgainstForm(given.keySet(), form);
+		if (form.isEmpty()) {
+			return body;
+		}
+		Map<String, JsonNode> typed = typedByForm(form.get(), given, name -> asSystem(() -> tasks.getVariable(taskId, name)));
+		return body == null ? null : withVariables(body, typed);
+	}
+
+	private void submitTaskForm(String taskId, Caller caller, JsonNode body) {
+		Optional<DeployedForm> form = visibleTask(caller, taskId) ? taskForm(taskId) : Optional.empty();
+		checkAgainstForm(fields(body == null ? null : body.get("variables")).keySet(), form);
+	}
+
+	/**
+	 * Variables submitted for a step: with a form, a declared variable only if the contract names this
+	 * form (display-only fields are dropped by the form anyway; other keys the form refuses itself);
+	 * without one, no declared variable and no field of any form.
+	 */
+	private void checkAgainstForm(Iterable<String> names, Optional<DeployedForm> form) {
+		if (form.isEmpty()) {
+			refuseProtected(names, null);
+			return;
+		}
+		for (String name : names) {
+			if (form.get().keys().contains(name) && !form.get().stores(name)) {
+				continue;
+			}
+			refuseDeclaredOutsideForm(name, form.get().id());
+		}
+	}
+
+	private static void refuseBusinessKey(JsonNode body) {
+		if (body != null && hasText(body.get("businessKey"))) {
+			throw forbidden("businessKey", "业务键（案号）由系统设置，发起流程时不能指定");
+		}
+	}
+
+	/** A declared variable may be set through this form only if the contract names the form. */
+	private static void refuseDeclaredOutsideForm(String name, String formId) {
+		Optional<CaseVariable> declared = CaseVariables.find(name);
+		if (declared.isPresent() && (formId == null || !declared.get().forms().contains(formId))) {
+			throw forbidden(name, declared.get().display() + "由系统设置，不能" + (formId == null ? "从外部设置"
+					: "通过表单“" + formId + "”设置"));
+		}
+	}
+
+	/**
+	 * Declared variables (unless the message carries them) and fields of deployed forms cannot be set,
+	 * changed or removed this way.
+	 */
+	private void refuseProtected(Iterable<String> names, String message) {
+		Map<String, String> formFields = null;
+		for (String name : names) {
+			Optional<CaseVariable> declared = CaseVariables.find(name);
+			if (declared.isPresent()) {
+				if (message != null && declared.get().messages().contains(message)) {
+					continue;
+				}
+				throw forbidden(name, declared.get().display() + "由系统设置，不能从外部设置、修改或删除");
+			}
+			if (formFields == null) {
+				formFields = formFields();
+			}
+			if (formFields.containsKey(name)) {
+				throw forbidden(name, formFields.get(name) + "（" + name + "）只能在其任务的表单中填写，不能从外部设置、修改或删除");
+			}
+		}
+	}
+
+	private static Problem forbidden(String field, String detail) {
+		return new Problem(HttpStatus.FORBIDDEN, PROBLEM_TYPE, detail, field);
+	}
+
+	// ---------------------------------------------------------------- forms
+
+	private Map<String, JsonNode> typedByForm(DeployedForm form, Map<String, JsonNode> given,
+			java.util.function.Function<String, Object> variables) {
+		VariableMap submitted = Variables.createVariables();
+		given.forEach((name, dto) -> submitted.putValue(name, rawValue(dto)));
+		VariableMap typed;
+		try {
+			typed = form.typed(submitted, variables);
+		}
+		catch (FormFieldValidationException refused) {
+			Object field = refused.getDetail();
+			throw Problem.invalid(field == null ? null : field.toString(), refused.getMessage());
+		}
+		Map<String, JsonNode> result = new LinkedHashMap<>();
+		for (String name : typed.keySet()) {
+			result.put(name, dto(typed.getValueTyped(name)));
+		}
+		return result;
+	}
+
+	private Optional<DeployedForm> taskForm(String taskId) {
+		return asSystem(() -> {
+			try {
+				FormData data = forms.getTaskFormData(taskId);
+				return isCamundaForm(data) ? read(() -> forms.getDeployedTaskForm(taskId)) : Optional.<DeployedForm>empty();
+			}
+			catch (ProcessEngineException gone) {
+				return Optional.<DeployedForm>empty(); // no such task: the API answers
+			}
+		});
+	}
+
+	private Optional<DeployedForm> startForm(Match match) {
+		return asSystem(() -> {
+			ProcessDefinition definition;
+			if (match.group("id") != null) {
+				definition = repository.createProcessDefinitionQuery().processDefinitionId(match.group("id")).singleResult();
+			}
+			else {
+				ProcessDefinitionQuery query = repository.createProcessDefinitionQuery().processDefinitionKey(match.group("key"))
+					.latestVersion();
+				List<ProcessDefinition> found = (match.group("tenant") == null ? query : query.tenantIdIn(match.group("tenant")))
+					.list();
+				definition = found.size() == 1 ? found.get(0) : null;
+			}
+			if (definition == null) {
+				return Optional.<DeployedForm>empty(); // unknown: the API answers 404
+			}
+			FormData data = forms.getStartFormData(definition.getId());
+			return isCamundaForm(data) ? read(() -> forms.getDeployedStartForm(definition.getId()))
+					: Optional.<DeployedForm>empty();
+		});
+	}
+
+	private static boolean isCamundaForm(FormData form) {
+		return form != null && (form.getCamundaFormRef() != null
+				|| form.getFormKey() != null && form.getFormKey().startsWith("camunda-forms:"));
+	}
+
+	private static Optional<DeployedForm> read(Supplier<InputStream> deployed) {
+		try (InputStream in = deployed.get()) {
+			return in == null ? Optional.empty() : Optional.of(DeployedForm.read(in));
+		}
+		catch (IOException | ProcessEngineException unreadable) {
+			return Optional.empty();
+		}
+	}
+
+	/** Keys of every deployed form with their labels (a form's field belongs to its form). */
+	private Map<String, String> formFields() {
+		return asSystem(() -> {
+			Map<String, String> all = new LinkedHashMap<>();
+			for (Deployment deployment : repository.createDeploymentQuery().list()) {
+				all.putAll(formFieldsByDeployment.computeIfAbsent(deployment.getId(), this::formFieldsOf));
+			}
+			return all;
+		});
+	}
+
+	private Map<String, String> formFieldsOf(String deploymentId) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (String resource : repository.getDeploymentResourceNames(deploymentId)) {
+			if (!resource.endsWith(".form")) {
+				continue;
+			}
+			read(() -> repository.getResourceAsStream(deploymentId, resource))
+				.ifPresent(form -> form.keys().forEach(key -> fields.putIfAbsent(key, form.label(key).orElse(key))));
+		}
+		return Map.copyOf(fields);
+	}
+
+	// ---------------------------------------------------------------- the caller and the engine
+
+	private Caller caller(HttpServletRequest request) {
+		String path = path(request);
+		if (path.startsWith("/engine-rest/")) {
+			var auth = SecurityContextHolder.getContext().getAuthentication();
+			if (auth == null || !auth.isAuthenticated()) {
+				return null;
+			}
+			CurrentUser user = CurrentUser.get();
+			return new Caller(user.id(), user.groups(), user.agencies());
+		}
+		HttpSession session = request.getSession(false);
+		if (session == null || !(session.getAttribute(WebappSessionAuthenticationFilter.SESSION_ATTRIBUTE)
+				instanceof Authentications authentications)) {
+			return null;
+		}
+		if (!(authentications.getAuthenticationForProcessEngine(ENGINE_NAME) instanceof UserAuthentication user)
+				|| user.getIdentityId() == null) {
+			return null;
+		}
+		return new Caller(user.getIdentityId(), set(user.getGroupIds()), set(user.getTenantIds()));
+	}
+
+	private static Set<String> set(java.util.Collection<String> values) {
+		return values == null ? Set.of() : Set.copyOf(values);
+	}
+
+	private boolean visibleTask(Caller caller, String taskId) {
+		Authentication before = identity.getCurrentAuthentication();
+		identity.setAuthentication(caller.id(), List.copyOf(caller.groups()), List.copyOf(caller.agencies()));
+		try {
+			return tasks.createTaskQuery().taskId(taskId).count() == 1;
+		}
+		finally {
+			restore(before);
+		}
+	}
+
+	/** Reads the guard needs whatever the caller may read (forms, option lists); never returned to the caller. */
+	private <T> T asSystem(Supplier<T> read) {
+		Authentication before = identity.getCurrentAuthentication();
+		identity.clearAuthentication();
+		try {
+			return read.get();
+		}
+		finally {
+			restore(before);
+		}
+	}
+
+	private void restore(Authentication before) {
+		if (before == null) {
+			identity.clearAuthentication();
+		}
+		else {
+			identity.setAuthentication(before);
+		}
+	}
+
+	// ---------------------------------------------------------------- JSON
+
+	private static byte[] body(HttpServletRequest request) throws IOException {
+		byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+		if (body.length > MAX_BODY) {
+			throw Problem.tooLarge(null, "请求内容过大");
+		}
+		return body;
+	}
+
+	private static JsonNode parse(byte[] body) {
+		try {
+			return JSON.readTree(body);
+		}
+		catch (IOException unreadable) {
+			throw Problem.unreadable("请求内容不是有效的 JSON");
+		}
+	}
+
+	/** A variables object's entries by name (the engine's {@code {"name": {"value": …, "type": …}}}). */
+	private static Map<String, JsonNode> fields(JsonNode variables) {
+		Map<String, JsonNode> fields = new LinkedHashMap<>();
+		if (variables != null && variables.isObject()) {
+			variables.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
+		}
+		return fields;
+	}
+
+	/** Variable names in these fields of a body: object keys, or the texts of a list (deletions). */
+	private static List<String> names(JsonNode body, List<String> fieldNames) {
+		List<String> names = new ArrayList<>();
+		if (body == null) {
+			return names;
+		}
+		for (String field : fieldNames) {
+			JsonNode node = body.get(field);
+			if (node == null) {
+				continue;
+			}
+			if (node.isObject()) {
+				node.properties().forEach(e -> names.add(e.getKey()));
+			}
+			else if (node.isArray()) {
+				node.forEach(item -> names.add(item.isTextual() ? item.asText() : item.toString()));
+			}
+		}
+		return names;
+	}
+
+	private static void collectKeys(JsonNode node, List<String> keys) {
+		if (node == null) {
+			return;
+		}
+		if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> field : node.properties()) {
+				keys.add(field.getKey());
+				collectKeys(field.getValue(), keys);
+			}
+		}
+		else if (node.isArray()) {
+			node.forEach(item -> collectKeys(item, keys));
+		}
+	}
+
+	private static boolean hasText(JsonNode node) {
+		return node != null && !node.isNull() && !node.asText("").isBlank();
+	}
+
+	private static String text(JsonNode body, String field) {
+		return body == null || !body.path(field).isTextual() ? null : body.path(field).asText();
+	}
+
+	/** The value of a variable as sent: {@code {"value": …}}, or a bare value. */
+	private static Object rawValue(JsonNode dto) {
+		JsonNode value = dto != null && dto.isObject() ? dto.get("value") : dto;
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		try {
+			return JSON.treeToValue(value, Object.class);
+		}
+		catch (IOException e) {
+			throw Problem.unreadable("请求内容不是有效的 JSON");
+		}
+	}
+
+	/** A typed value as the REST API reads it: {@code {"type": "Long", "value": 12000}}. */
+	private static JsonNode dto(TypedValue typed) {
+		ObjectNode dto = JSON.createObjectNode();
+		Object value = typed == null ? null : typed.getValue();
+		if (value == null) {
+			dto.put("type", "Null");
+			dto.putNull("value");
+		}
+		else if (typed instanceof JsonValue json) {
+			dto.put("type", "Json");
+			dto.put("value", json.getValueSerialized());
+		}
+		else if (value instanceof Date date) {
+			dto.put("type", "Date");
+			dto.put("value", new SimpleDateFormat(REST_DATE).format(date));
+		}
+		else if (value instanceof Long n) {
+			dto.put("type", "Long");
+			dto.put("value", n);
+		}
+		else if (value instanceof Double n) {
+			dto.put("type", "Double");
+			dto.put("value", n);
+		}
+		else if (value instanceof Boolean b) {
+			dto.put("type", "Boolean");
+			dto.put("value", b);
+		}
+		else {
+			dto.put("type", "String");
+			dto.put("value", value.toString());
+		}
+		return dto;
+	}
+
+	private static JsonNode withVariables(JsonNode body, Map<String, JsonNode> variables) {
+		ObjectNode copy = body.deepCopy();
+		ObjectNode vars = JSON.createObjectNode();
+		variables.forEach(vars::set);
+		copy.set("variables", vars);
+		return copy;
+	}
+
+	/** The request with another body (the checked or rewritten one), its length headers to match. */
+	private static final class BodyRequest extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		BodyRequest(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(body);
+			return new ServletInputStream() {
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("blocking reads only");
+				}
+			};
+		}
+
+		@Override
+		public BufferedReader getReader() {
+			return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+		}
+
+		@Override
+		public int getContentLength() {
+			return body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return body.length;
+		}
+
+		@Override
+		public String getHeader(String name) {
+			return "Content-Length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			return "Content-Length".equalsIgnoreCase(name) ? Collections.enumeration(List.of(String.valueOf(body.length)))
+					: super.getHeaders(name);
+		}
+
+		@Override
+		public int getIntHeader(String name) {
+			return "Content-Length".equalsIgnoreCase(name) ? body.length : super.getIntHeader(name);
+		}
+
+		@Override
+		public Enumeration<String> getHeaderNames() {
+			Set<String> names = new HashSet<>(Collections.list(super.getHeaderNames()));
+			if (names.stream().noneMatch("Content-Length"::equalsIgnoreCase)) {
+				names.add("Content-Length");
+			}
+			return Collections.enumeration(names);
+		}
+	}
+}
