@@ -40,10 +40,9 @@ class LegalReviewRestIT {
 	@Test
 	void officerRequestsReviewerApprovesAgencyOnlySeesIt() throws Exception {
 		String caseId = "寥街罚〔2026〕R" + UUID.randomUUID().toString().substring(0, 6) + "号";
-		Map<String, Object> start = Map.of("businessKey", caseId, "variables", Map.of(
-				"caseId", value(caseId), "agencyCode", value("LIAOKUO"), "decisionType", value("PENALTY"),
-				"majorReasons", value("拟责令停产停业"), "materials", value("处罚决定书（草稿）\n调查终结报告"),
-				"handlerId", value("officer1")));
+		// the start form's fields; agency, handler and business key come from the login and the case number
+		Map<String, Object> start = Map.of("variables", Map.of("caseId", value(caseId), "decisionType", value("PENALTY"),
+				"majorReasons", value("拟责令停产停业"), "materials", value("处罚决定书（草稿）\n调查终结报告")));
 		ResponseEntity<Map<String, Object>> started = as("officer1")
 			.exchange("/engine-rest/process-definition/key/legal-review/start", HttpMethod.POST, new HttpEntity<>(start), MAP);
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -110,9 +109,8 @@ class LegalReviewRestIT {
 	@Test
 	void reviewerDecidesThroughTheFormAsTasklistSendsIt() {
 		String caseId = "寥街罚〔2026〕F" + UUID.randomUUID().toString().substring(0, 6) + "号";
-		Map<String, Object> start = Map.of("businessKey", caseId, "variables", Map.of(
-				"caseId", value(caseId), "decisionType", value("PENALTY"), "majorReasons", value("拟责令停产停业"),
-				"materials", value("处罚决定书（草稿）"), "handlerId", value("officer1")));
+		Map<String, Object> start = Map.of("variables", Map.of("caseId", value(caseId), "decisionType", value("PENALTY"),
+				"majorReasons", value("拟责令停产停业"), "materials", value("处罚决定书（草稿）")));
 		ResponseEntity<Map<String, Object>> started = as("officer1")
 			.exchange("/engine-rest/process-definition/key/legal-review/start", HttpMethod.POST, new HttpEntity<>(start), MAP);
 		String pid = started.getBody().get("id").toString();
@@ -124,9 +122,10 @@ class LegalReviewRestIT {
 		as("reviewer1").postForEntity("/engine-rest/task/" + review.get("id") + "/claim", Map.of("userId", "reviewer1"),
 				String.class);
 
-		// what the case shows (case number, round, materials) is text in the form, not fields: sending it is refused
+		// what the case shows (case number, round, materials) is text in the form, not fields: sending it is
+		// refused — the round is the system's (ADR-0014)
 		ResponseEntity<String> displayed = submitForm("reviewer1", review, Map.of("reviewRound", value("1")));
-		assertThat(displayed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(displayed.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(displayed.getBody()).contains("reviewRound").doesNotContain("Cannot submit");
 
 		Map<String, Object> form = new LinkedHashMap<>();

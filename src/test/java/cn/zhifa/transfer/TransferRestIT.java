@@ -39,8 +39,8 @@ class TransferRestIT extends TransferTestSupport {
 	@Test
 	void policeRefuseToFileAndTheAgencyMayDecideAdministratively() {
 		String caseId = newCaseId("R");
-		Map<String, Object> start = Map.of("businessKey", caseId, "variables", Map.of("caseId", value(caseId),
-				"agencyCode", value("LIAOKUO"), "handlerId", value("officer1"), "partyName", value("某副食店"),
+		// the start form's fields; agency, handler and business key come from the login and the case number
+		Map<String, Object> start = Map.of("variables", Map.of("caseId", value(caseId), "partyName", value("某副食店"),
 				"crimeSuspicion", value("销售有毒有害食品，涉嫌生产、销售有毒、有害食品罪")));
 		ResponseEntity<Map<String, Object>> started = rest("officer1").exchange(
 				"/engine-rest/process-definition/key/criminal-transfer/start", HttpMethod.POST, new HttpEntity<>(start), MAP);
