@@ -104,6 +104,56 @@ class CaseVariablesProtectionIT {
 	}
 
 	@Test
+	void instancesStartedByAMessageOrASignalBelongToTheUsersAgency() {
+		engine.getRepositoryService().createDeployment().name("test-start-events").enableDuplicateFiltering(true)
+			.addClasspathResource("models/start-events.bpmn").deploy();
+		long before = engine.getRuntimeService().createProcessInstanceQuery()
+			.processDefinitionKeyIn("test-message-start", "test-signal-start").count();
+
+		assertRefused(post("officer4", "/engine-rest/message", Map.of("messageName", "test.startByMessage",
+				"processVariables", Map.of("agencyCode", value("LIAOKUO")))), HttpStatus.FORBIDDEN, "agencyCode",
+				"执法机构（agencyCode）");
+		assertRefused(post("officer4", "/engine-rest/signal", Map.of("name", "test.startBySignal", "variables",
+				Map.of("agencyCode", value("LIAOKUO")))), HttpStatus.FORBIDDEN, "agencyCode", "执法机构（agencyCode）");
+		engine.getIdentityService().setAuthentication("officer4", List.of("officer", "QLSCJ-officer"), List.of("QLSCJ"));
+		assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation("test.startByMessage")
+			.setVariable("agencyCode", "LIAOKUO").correlateStartMessage()).isInstanceOf(AuthorizationException.class)
+			.hasMessage("只能为本机构发起流程");
+		assertThatThrownBy(() -> engine.getRuntimeService().createSignalEvent("test.startBySignal")
+			.setVariables(Map.of("agencyCode", "LIAOKUO")).send()).isInstanceOf(AuthorizationException.class)
+			.hasMessage("只能为本机构发起流程");
+		engine.getIdentityService().clearAuthentication();
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+			.processDefinitionKeyIn("test-message-start", "test-signal-start").count()).isEqualTo(before);
+
+		assertThat(post("officer4", "/engine-rest/message", Map.of("messageName", "test.startByMessage"))
+			.getStatusCode().is2xxSuccessful()).isTrue();
+		assertThat(post("officer4", "/engine-rest/signal", Map.of("name", "test.startBySignal")).getStatusCode()
+			.is2xxSuccessful()).isTrue();
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+			.processDefinitionKeyIn("test-message-start", "test-signal-start").list())
+			.hasSize((int) before + 2).allSatisfy(p -> assertThat(p.getTenantId()).isEqualTo("QLSCJ"));
+	}
+
+	@Test
+	void anAdministratorMayStartForAnAgencyTheStartFormStillTyped() {
+		Map<String, Object> register = registerForm();
+		register.put("agencyCode", value("QLSCJ"));
+		ResponseEntity<Map<String, Object>> started = post("admin",
+				"/engine-rest/process-definition/key/enforcement-case/start", Map.of("variables", register));
+		assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
+		String pid = started.getBody().get("id").toString();
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pid).singleResult()
+			.getTenantId()).isEqualTo("QLSCJ");
+		assertThat(engine.getRuntimeService().getVariableTyped(pid, "summaryProcedure").getType().getName())
+			.isEqualTo("boolean");
+		// still the start form only, and no business key
+		register.put("caseId", value("区市监罚〔2026〕A1号"));
+		assertRefused(post("admin", "/engine-rest/process-definition/key/enforcement-case/start",
+				Map.of("variables", register)), HttpStatus.FORBIDDEN, "caseId", "案号（caseId）");
+	}
+
+	@Test
 	void aStartCannotTakeOverAnotherAgencysCaseByBusinessKeyOrCaseNumber() {
 		String liaokuoCase = registerCase("officer1");
 		Map<String, Object> caseRow = caseRow(liaokuoCase);
