@@ -84,6 +84,10 @@ public final class CaseVariables {
 			system("disclosureReviewedBy", "公示审核人", TEXT),
 			system("disclosurePreparedBy", "公示整理人", TEXT),
 			system("hearingRequestedBy", "听证申请登记人", TEXT),
+			system("extensionRequestReason", "申请延长办案期限的理由", TEXT),
+			// the options a form offers (task listeners): choosing outside them is no choice
+			system("certifiedOfficers", "可选的执法人员", LIST),
+			system("otherAgencies", "可选的机关", LIST),
 			// numbers and documents (document service)
 			system(DECISION_NUMBER, "决定书文号", TEXT).forms("disclosure-start", "discipline-transfer-start")
 				.messages(CORRECTED),
@@ -172,6 +176,11 @@ public final class CaseVariables {
 			system("mayDecideAdministratively", "可依法作出行政处理", BOOLEAN),
 			system("caseTransferOutcome", "案件移送结果", TEXT),
 			system("targetInZhifa", "接收机关在本平台", BOOLEAN),
+			system("caseTransferMaterials", "案件移送材料清单", TEXT),
+			system("policeDecisionNotes", "公安机关决定情况", TEXT),
+			system("reconsiderationNotes", "复议或立案监督情况", TEXT),
+			system("judicialNotes", "司法处理情况", TEXT),
+			system("coercionKind", "行政强制措施种类", TEXT),
 			system("disclosureStatus", "公示状态", TEXT),
 			system("disclosureVersion", "公示版本", NUMBER),
 			system("disclosureDeadlineRule", "公示期限规则", RESULT),
