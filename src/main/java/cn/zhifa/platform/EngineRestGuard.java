@@ -142,6 +142,12 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		try {
 			byte[] body = needsBody(match) ? body(request) : null;
 			JsonNode json = body == null || body.length == 0 ? null : parse(body);
+			if (json != null && json.isNull()) {
+				json = null; // "null": no body, as the API reads it
+			}
+			if (json != null && !json.isObject() && match.isPresent()) {
+				throw Problem.unreadable("请求内容应为 JSON 对象");
+			}
 			JsonNode checked = match.isPresent() ? check(match.get(), caller, json)
 					: checkUnknown(request.getMethod(), path, json);
 			byte[] forward = checked != json ? JSON.writeValueAsBytes(checked) : body;
