@@ -35,13 +35,10 @@ import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -63,7 +60,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * Case variables belong to the system (ADR-0014): on every state-changing route of the engine's REST
@@ -96,7 +92,6 @@ final class EngineRestGuard extends OncePerRequestFilter {
 	/** The REST API's date format (Camunda's JacksonConfigurator). */
 	private static final String REST_DATE = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
 	private static final String PROBLEM_TYPE = "system-owned-variable";
-	private static final String ENGINE_NAME = "default";
 
 	private final IdentityService identity;
 	private final TaskService tasks;
@@ -112,14 +107,6 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		this.repository = engine.getRepositoryService();
 	}
 
-	/** Who calls: id, groups, agencies. */
-	record Caller(String id, Set<String> groups, Set<String> agencies) {
-
-		boolean admin() {
-			return groups.contains(CurrentUser.ADMIN_GROUP);
-		}
-	}
-
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !EngineRestRoutes.WRITE_METHODS.contains(request.getMethod());
@@ -129,7 +116,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = EngineRestRoutes.enginePath(path(request));
-		Caller caller = path == null ? null : caller(request);
+		CurrentUser caller = path == null ? null : RequestUsers.of(request);
 		if (caller == null) {
 			chain.doFilter(request, response); // not the engine's API, or not logged in: the API answers 401
 			return;
@@ -174,7 +161,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 	// ---------------------------------------------------------------- the rules
 
 	/** @return the body to pass on: the same node, or a rewritten one (variables typed by the form) */
-	private JsonNode check(Match match, Caller caller, JsonNode body) {
+	private JsonNode check(Match match, CurrentUser caller, JsonNode body) {
 		return switch (match.rule()) {
 			case START -> start(match, caller, body, true);
 			case START_FORM -> start(match, caller, body, false);
@@ -230,7 +217,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		return body;
 	}
 
-	private JsonNode start(Match match, Caller caller, JsonNode body, boolean plainStart) {
+	private JsonNode start(Match match, CurrentUser caller, JsonNode body, boolean plainStart) {
 		refuseBusinessKey(body);
 		if (body != null && hasText(body.get("caseInstanceId"))) {
 			throw forbidden("caseInstanceId", "发起流程不能关联其他案例实例");
@@ -241,7 +228,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		}
 		Map<String, JsonNode> given = fields(body == null ? null : body.get("variables"));
 		JsonNode agency = null;
-		if (plainStart && caller.admin() && given.containsKey(CaseVariables.AGENCY_CODE)) {
+		if (plainStart && caller.inGroup(CurrentUser.ADMIN_GROUP) && given.containsKey(CaseVariables.AGENCY_CODE)) {
 			// an administrator may start for any agency (AgencyTenantIdProvider logs it)
 			agency = given.remove(CaseVariables.AGENCY_CODE);
 		}
@@ -258,7 +245,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		return withVariables(body, typed);
 	}
 
-	private JsonNode completeTask(String taskId, Caller caller, JsonNode body) {
+	private JsonNode completeTask(String taskId, CurrentUser caller, JsonNode body) {
 		Optional<DeployedForm> form = visibleTask(caller, taskId) ? taskForm(taskId) : Optional.empty();
 		Map<String, JsonNode> given = fields(body == null ? null : body.get("variables"));
 		checkAgainstForm(given.keySet(), form);
@@ -269,7 +256,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		return body == null ? null : withVariables(body, typed);
 	}
 
-	private void submitTaskForm(String taskId, Caller caller, JsonNode body) {
+	private void submitTaskForm(String taskId, CurrentUser caller, JsonNode body) {
 		Optional<DeployedForm> form = visibleTask(caller, taskId) ? taskForm(taskId) : Optional.empty();
 		checkAgainstForm(fields(body == null ? null : body.get("variables")).keySet(), form);
 	}
@@ -428,35 +415,9 @@ final class EngineRestGuard extends OncePerRequestFilter {
 
 	// ---------------------------------------------------------------- the caller and the engine
 
-	private Caller caller(HttpServletRequest request) {
-		String path = path(request);
-		if (path.startsWith("/engine-rest/")) {
-			var auth = SecurityContextHolder.getContext().getAuthentication();
-			if (auth == null || !auth.isAuthenticated()) {
-				return null;
-			}
-			CurrentUser user = CurrentUser.get();
-			return new Caller(user.id(), user.groups(), user.agencies());
-		}
-		HttpSession session = request.getSession(false);
-		if (session == null || !(session.getAttribute(WebappSessionAuthenticationFilter.SESSION_ATTRIBUTE)
-				instanceof Authentications authentications)) {
-			return null;
-		}
-		if (!(authentications.getAuthenticationForProcessEngine(ENGINE_NAME) instanceof UserAuthentication user)
-				|| user.getIdentityId() == null) {
-			return null;
-		}
-		return new Caller(user.getIdentityId(), set(user.getGroupIds()), set(user.getTenantIds()));
-	}
-
-	private static Set<String> set(java.util.Collection<String> values) {
-		return values == null ? Set.of() : Set.copyOf(values);
-	}
-
-	private boolean visibleTask(Caller caller, String taskId) {
+	private boolean visibleTask(CurrentUser caller, String taskId) {
 		Authentication before = identity.getCurrentAuthentication();
-		identity.setAuthentication(caller.id(), List.copyOf(caller.groups()), List.copyOf(caller.agencies()));
+		identity.setAuthentication(caller.id(), caller.groupList(), caller.agencyList());
 		try {
 			return tasks.createTaskQuery().taskId(taskId).count() == 1;
 		}
