@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
