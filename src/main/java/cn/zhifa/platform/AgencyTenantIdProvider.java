@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@link AgencyVariable} then makes {@code agencyCode} equal to the tenant for the whole instance.
  * A user's (or administrator's) start that names a case number ({@code caseId}, the standalone start
  * forms) must name a case of that agency or a new one: another agency's case is refused (403), so a
- * standalone legal review, disclosure or transfer cannot write into it (ADR-0014).
+ * standalone legal review, disclosure or transfer cannot write into it (ADR-0015).
  */
 class AgencyTenantIdProvider implements TenantIdProvider {
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The case contract (ADR-0014): the variables the processes share whose values belong to the
+ * The case contract (ADR-0015): the variables the processes share whose values belong to the
  * system — who the case is (case number, agency, business key), who handles it, the gates a person
  * decides through their own task's form (filing, review result, head ruling, …), and what the
  * engine and our services compute (numbers, documents, deadlines, results). One list, named once:

@@ -24,7 +24,7 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
-	/** Agencies as tenants (ADR-0004); a user's start may not name another agency's case (ADR-0014). */
+	/** Agencies as tenants (ADR-0004); a user's start may not name another agency's case (ADR-0015). */
 	@Bean
 	AbstractProcessEnginePlugin agencyTenantPlugin(ObjectProvider<CaseNumberOwners> caseNumberOwners) {
 		return new AbstractProcessEnginePlugin() {
@@ -89,7 +89,7 @@ class EngineConfiguration {
 	}
 
 	/**
-	 * Case variables belong to the system (ADR-0014): every write route of the engine's REST API, as
+	 * Case variables belong to the system (ADR-0015): every write route of the engine's REST API, as
 	 * API clients ({@code /engine-rest}) and the webapps ({@code /camunda/api/engine}) call it.
 	 * After Spring Security (the login is known), before the engine's error messages.
 	 */

@@ -62,7 +62,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Case variables belong to the system (ADR-0014): on every state-changing route of the engine's REST
+ * Case variables belong to the system (ADR-0015): on every state-changing route of the engine's REST
  * API ({@code /engine-rest} and the webapps' {@code /camunda/api/engine}, which Tasklist and Cockpit
  * call) a caller sets a variable of the case contract ({@link CaseVariables}) or a field of a
  * deployed form only the way the contract allows:

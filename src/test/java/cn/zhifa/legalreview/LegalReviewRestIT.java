@@ -123,7 +123,7 @@ class LegalReviewRestIT {
 				String.class);
 
 		// what the case shows (case number, round, materials) is text in the form, not fields: sending it is
-		// refused — the round is the system's (ADR-0014)
+		// refused — the round is the system's (ADR-0015)
 		ResponseEntity<String> displayed = submitForm("reviewer1", review, Map.of("reviewRound", value("1")));
 		assertThat(displayed.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(displayed.getBody()).contains("reviewRound").doesNotContain("Cannot submit");

@@ -15,7 +15,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Issue 13 §1: what a user starts belongs to the user's own agency, from the login; naming an agency
- * at a start is refused (ADR-0014), and the engine refuses another agency below the REST guard too
+ * at a start is refused (ADR-0015), and the engine refuses another agency below the REST guard too
  * ({@link CaseVariablesProtectionIT}).
  */
 @ZhifaIntegrationTest

@@ -33,7 +33,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * Issue 13, "one agency writes into another": every attack that was found, and the routes around them,
  * through real HTTP as the demo users — refused with a Chinese message naming the variable, and
  * nothing changed (case rows, variables, numbers, record) — and the legitimate paths (Tasklist's
- * submit-form with the task's own fields, complete held to the same form) still work (ADR-0014).
+ * submit-form with the task's own fields, complete held to the same form) still work (ADR-0015).
  */
 @ZhifaIntegrationTest
 class CaseVariablesProtectionIT {

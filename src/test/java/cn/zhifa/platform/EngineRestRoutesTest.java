@@ -23,7 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 
 /**
- * Route-completeness of the guard (ADR-0014): every state-changing route of the engine's REST API, as
+ * Route-completeness of the guard (ADR-0015): every state-changing route of the engine's REST API, as
  * the REST library on the class path declares them (JAX-RS resources and their sub-resources), is
  * classified by {@link EngineRestRoutes}. A Camunda upgrade that adds a route fails here until the
  * route is classified.

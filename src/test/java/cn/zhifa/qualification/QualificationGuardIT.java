@@ -28,7 +28,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * (officer1) may claim and complete (204); an officer whose certificate expired on 2025-06-30
  * (officer3) and auxiliary staff (aux1) are refused with 403 and the reason; investigation needs two
  * qualified officers recorded (the officers are a case variable only the investigation form sets over
- * REST, ADR-0014; the guard is also checked through the engine's Java API). Every step of the test model is open to officers and auxiliary staff,
+ * REST, ADR-0015; the guard is also checked through the engine's Java API). Every step of the test model is open to officers and auxiliary staff,
  * so only the guard can be what refuses.
  */
 @ZhifaIntegrationTest
@@ -163,7 +163,7 @@ class QualificationGuardIT extends EngineTestSupport {
 		ResponseEntity<String> none = complete("officer1", investigation, Map.of());
 		assertThat(none.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(none.getBody()).contains("两名以上");
-		// the investigating officers are a case variable (ADR-0014): over REST only the investigation form
+		// the investigating officers are a case variable (ADR-0015): over REST only the investigation form
 		// sets them, and this test step has none; the guard below the form is the engine's
 		ResponseEntity<String> outsideTheForm = complete("officer1", investigation, json("[\"officer1\",\"officer2\"]"));
 		assertThat(outsideTheForm.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
