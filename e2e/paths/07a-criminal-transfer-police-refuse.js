@@ -133,7 +133,8 @@ runPath(__filename, async (t) => {
     await form.expectValue('案号', caseNo);
     const vars = await t.variables(pid);
     t.check(typeof vars.fineMax === 'number' && vars.fineMax > 0, `裁量基准没有给出罚款上限：${vars.fineMax}`);
-    await form.expectValue('罚款上限（元）', new RegExp('^' + vars.fineMax + '(\\.0+)?$'));
+    // the benchmark is shown as text: "基准罚款：<min>–<max> 元"
+    await form.expectValue('基准罚款', new RegExp('^[\\d.]+–' + vars.fineMax + '(\\.0+)? 元'));
     form = await claim(officer, '案号', caseNo);
     await form.textfield('处罚种类', '罚款');
     await form.number('拟罚款数额（元）', vars.fineMax);
