@@ -495,8 +495,17 @@ class User {
       // already signed in (one session for the webapps): the login page sends the user on
       return this.arrived(app);
     }
-    await form.locator('input[ng-model="username"]').fill(this.id);
-    await form.locator('input[ng-model="password"]').fill(PASSWORD);
+    // the login page may still be settling (translations, focus): type, check what each field shows, retype if
+    // the text landed elsewhere — as a user who sees "reviewer1demo" in the name field does
+    const username = form.locator('input[ng-model="username"]');
+    const password = form.locator('input[ng-model="password"]');
+    for (let attempt = 1; ; attempt++) {
+      await username.fill(this.id);
+      await password.fill(PASSWORD);
+      if ((await username.inputValue()) === this.id && (await password.inputValue()) === PASSWORD) break;
+      if (attempt === 3) throw new StepError(`${this.id} 的登录表单没有接受输入`);
+      await this.page.waitForTimeout(500);
+    }
     // a login hashes the password and opens the session: on a busy machine it may take longer than a page step
     const answer = page.waitForResponse((r) => r.url().includes('/api/admin/auth/user/default/login/')
       && r.request().method() === 'POST', { timeout: 3 * TIMEOUT });

@@ -6,6 +6,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -46,7 +53,8 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").hasAnyRole("camunda-admin", "supervisor")
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(loginRequired))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginRequired))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginRequired)
+				.accessDeniedHandler(loginFirst(loginRequired)))
 			// a GET of /api/** from a page of the webapps (e.g. a document link in a task form) runs as its session's user
 			.addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
 			// a foreign page's state-changing request is refused on every route, before any login is checked
@@ -58,5 +66,22 @@ class SecurityConfiguration {
 			// the webapps set their own frame and content-type headers; keep Spring's defaults elsewhere
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
 		return http.build();
+	}
+
+	/**
+	 * Refusals as 403, except a write without a CSRF token by nobody logged in: that caller must log in
+	 * first (401, as for a read), not be told he may not (the attack suite's anonymous POSTs answered 403).
+	 */
+	private static AccessDeniedHandler loginFirst(LoginRequiredEntryPoint loginRequired) {
+		AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+		return (request, response, denied) -> {
+			Authentication user = SecurityContextHolder.getContext().getAuthentication();
+			if (denied instanceof CsrfException && (user == null || user instanceof AnonymousAuthenticationToken)) {
+				loginRequired.commence(request, response, new InsufficientAuthenticationException("login required", denied));
+			}
+			else {
+				forbidden.handle(request, response, denied);
+			}
+		};
 	}
 }

@@ -184,6 +184,7 @@ class RecordController {
 		InputCheck.requireText("intervener", "干预人", report.intervener(), TEXT_LENGTH);
 		InputCheck.requireText("intervenerUnit", "干预人单位", report.intervenerUnit(), TEXT_LENGTH);
 		InputCheck.requireText("description", "干预内容", report.description(), InputCheck.VARIABLE_LENGTH);
+		InputCheck.requirePastMoment("occurredAt", "干预发生时间", report.occurredAt());
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("intervener", report.intervener());
 		data.put("intervenerUnit", report.intervenerUnit());

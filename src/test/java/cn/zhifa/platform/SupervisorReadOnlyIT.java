@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +28,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
+import cn.zhifa.support.Routes;
 import cn.zhifa.support.WebappSession;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
@@ -51,7 +49,6 @@ class SupervisorReadOnlyIT {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
-	private static final Set<RequestMethod> READS = Set.of(RequestMethod.GET, RequestMethod.HEAD, RequestMethod.OPTIONS);
 
 	@Autowired
 	TestRestTemplate http;
@@ -81,27 +78,18 @@ class SupervisorReadOnlyIT {
 	@Test
 	void everyWriteRouteOfTheApiRefusesASupervisorAndStoresNothing() {
 		List<String> routes = new ArrayList<>();
-		for (Map.Entry<RequestMappingInfo, ?> mapping : mappings.getHandlerMethods().entrySet()) {
-			RequestMappingInfo info = mapping.getKey();
-			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-			List<RequestMethod> writes = methods.isEmpty() ? List.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.DELETE)
-					: methods.stream().filter(m -> !READS.contains(m)).toList();
-			boolean multipart = info.getConsumesCondition().getConsumableMediaTypes().contains(MediaType.MULTIPART_FORM_DATA);
-			for (String pattern : info.getPatternValues()) {
-				if (!pattern.startsWith("/api/")) {
-					continue;
-				}
-				for (RequestMethod method : writes) {
-					routes.add(method + " " + pattern);
-					String path = pattern.replace("{caseNo}", caseNo).replace("{processInstanceId}", processInstanceId)
-						.replaceAll("\\{[^}]+}", "x");
-					Map<String, Long> before = rowCounts();
-					ResponseEntity<Map<String, Object>> refused = http.withBasicAuth("supervisor1", "demo").exchange(path,
-							HttpMethod.valueOf(method.name()), multipart ? multipartBody() : jsonBody(), MAP);
-					assertRefused(refused, method + " " + pattern);
-					assertThat(rowCounts()).as("nothing stored by %s %s", method, pattern).isEqualTo(before);
-				}
-			}
+		for (Routes.Route route : Routes.writes(mappings, "/api/")) {
+			routes.add(route.toString());
+			String path = route.path(v -> switch (v) {
+				case "caseNo" -> caseNo;
+				case "processInstanceId" -> processInstanceId;
+				default -> "x";
+			});
+			Map<String, Long> before = rowCounts();
+			ResponseEntity<Map<String, Object>> refused = http.withBasicAuth("supervisor1", "demo").exchange(path,
+					route.method(), route.multipart() ? multipartBody() : jsonBody(), MAP);
+			assertRefused(refused, route.toString());
+			assertThat(rowCounts()).as("nothing stored by %s", route).isEqualTo(before);
 		}
 		// the routes the issue found open, and the rest of today's write routes
 		assertThat(routes).contains("POST /api/cases", "POST /api/cases/{caseNo}/evidence",

@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ErrorEndpoint implements ErrorController {
 
 	@RequestMapping("${server.error.path:${error.path:/error}}")
-	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+	ResponseEntity<?> error(HttpServletRequest request) {
 		Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		Problem problem;
@@ -31,7 +32,6 @@ class ErrorEndpoint implements ErrorController {
 		else {
 			problem = Problems.byStatus(status instanceof Integer code ? code : 404);
 		}
-		return ResponseEntity.status(problem.status()).contentType(ProblemResponses.PROBLEM_JSON)
-			.body(problem.toProblemDetail());
+		return ProblemResponses.respond(request, problem, new HttpHeaders());
 	}
 }

@@ -1,5 +1,7 @@
 package cn.zhifa.platform.problem;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.lang.reflect.Field;
 
 import jakarta.persistence.Column;
@@ -66,6 +68,21 @@ public final class InputCheck {
 		}
 		return value < 0 ? "不得小于 0" : null;
 	}
+
+	/**
+	 * For the API: a past moment of an enforcement (when something happened) between 2000 and now
+	 * (a day's leeway for clocks), else a 400 problem naming {@code field}. JSON numbers are read as
+	 * epoch seconds, and a huge one silently becomes 1970: the attack suite stored such an
+	 * interference report. {@code null} passes.
+	 */
+	public static Instant requirePastMoment(String field, String label, Instant value) {
+		if (value != null && (value.isBefore(EARLIEST) || value.isAfter(Instant.now().plus(Duration.ofDays(1))))) {
+			throw Problem.invalid(field, label + "应为 2000 年以后、不晚于当前的时间");
+		}
+		return value;
+	}
+
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
 	/**
 	 * The declared length of the column behind {@code property} of {@code type}: an entity, or a

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -32,14 +34,57 @@ public class ProblemResponses {
 	private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> problem(Exception e) {
+	ResponseEntity<?> problem(Exception e, HttpServletRequest request) {
 		Problem problem = Problems.of(e);
 		HttpHeaders headers = new HttpHeaders();
 		if (e instanceof ErrorResponse spring) {
 			headers.addAll(spring.getHeaders()); // e.g. Allow on 405
 		}
-		return ResponseEntity.status(problem.status()).headers(headers).contentType(PROBLEM_JSON)
-			.body(problem.toProblemDetail());
+		return respond(request, problem, headers);
+	}
+
+	/**
+	 * The answer to a request refused with {@code problem}: problem JSON — or, for a browser asking for a page
+	 * outside the APIs (e.g. a mistyped portal address), the Chinese error page of its status
+	 * ({@code static/error/404.html}, {@code 4xx.html}, {@code 5xx.html}).
+	 */
+	static ResponseEntity<?> respond(HttpServletRequest request, Problem problem, HttpHeaders headers) {
+		int status = problem.status().value();
+		if (wantsPage(request)) {
+			String page = errorPage(status);
+			if (page != null) {
+				return ResponseEntity.status(status).headers(headers).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+					.body(page);
+			}
+		}
+		return ResponseEntity.status(status).headers(headers).contentType(PROBLEM_JSON).body(problem.toProblemDetail());
+	}
+
+	private static boolean wantsPage(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		String path = request.getRequestURI();
+		Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+		if (original instanceof String uri) {
+			path = uri;
+		}
+		boolean api = path.startsWith("/api/") || path.startsWith("/public/api/") || path.startsWith("/engine-rest")
+				|| path.startsWith("/camunda/api/") || path.startsWith("/actuator");
+		return !api && accept != null && accept.contains("text/html");
+	}
+
+	private static String errorPage(int status) {
+		for (String name : new String[] { status + ".html", (status / 100) + "xx.html" }) {
+			ClassPathResource page = new ClassPathResource("static/error/" + name);
+			if (page.exists()) {
+				try (var in = page.getInputStream()) {
+					return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				}
+				catch (IOException e) {
+					return null;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** For filters: writes the problem unless the response is already committed. */

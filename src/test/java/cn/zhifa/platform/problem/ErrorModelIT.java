@@ -243,7 +243,6 @@ class ErrorModelIT {
 		variables.put("decisionType", Map.of("value", "PENALTY"));
 		variables.put("majorReasons", Map.of("value", "拟吊销许可证"));
 		variables.put("materials", Map.of("value", "处罚决定书（草稿）"));
-		variables.put("handlerId", Map.of("value", "officer1"));
 		HttpResponse<String> refused = assertRefusedAndNothingWritten(() -> post("officer1",
 				"/engine-rest/process-definition/key/legal-review/start", Map.of("variables", variables)), 400, "caseId");
 		assertThat(refused.body()).doesNotContain("zf_record", "INSERT");

@@ -1,0 +1,489 @@
+package cn.zhifa.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.support.Routes;
+import cn.zhifa.support.Routes.Route;
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * Issue 13, "a standing attack suite": every route of the running application — the MVC routes of
+ * {@code /api/**} and {@code /public/**} from the handler mapping, the engine REST's root resources
+ * from the JAX-RS resources — is attacked as an anonymous caller (401), a supervisor writing (403),
+ * an officer of another agency (403/404, no data of the case), and with the bad-input corpus of
+ * {@code src/test/resources/attack/bad-inputs.json} in every JSON field of every write route
+ * (4xx problem details, never 500 or a leak, nothing stored). A new route or field is attacked
+ * without changing this class; a new write route with a JSON body needs a valid body in the corpus.
+ */
+@ZhifaIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AttackSuiteIT {
+
+	/** Escapes non-ASCII, so a lone surrogate reaches the server as sent. */
+	private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
+	private static final List<String> LEAKS = List.of("Exception", "java.", "org.", "SQL", "\tat ", "ENGINE-", "Whitelabel");
+	private static final List<String> TABLES = List.of("zf_case", "zf_evidence", "zf_av_file", "zf_record", "zf_document",
+			"zf_legal_review", "zf_transfer", "ACT_HI_PROCINST", "ACT_RU_VARIABLE", "ACT_RU_TASK", "ACT_RE_DEPLOYMENT");
+	/** Path variables that name nothing of an agency. */
+	private static final Set<String> NEUTRAL_VARIABLES = Set.of("date");
+	/** Routes where another agency may write: anyone reports interference in a case (R-COORD-6). */
+	private static final Set<String> CROSS_AGENCY_WRITES = Set.of("POST /api/records/{caseNo}/interference");
+	/** Reads that answer a list filtered to the caller's agencies: another agency gets none of the case's entries. */
+	private static final Set<String> FILTERED_READS = Set.of("GET /api/parties/{partyIdNumber}/records");
+	private static final String BOUNDARY = "zhifa-attack-boundary";
+
+	@LocalServerPort
+	int port;
+	@Autowired
+	JdbcTemplate jdbc;
+	@Autowired
+	ProcessEngine engine;
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	private final HttpClient client = HttpClient.newHttpClient();
+	private JsonNode corpus;
+	/** officer1's (LIAOKUO) things, by the path variable that names them. */
+	private final Map<String, String> liaokuo = new LinkedHashMap<>();
+	/** Texts of the LIAOKUO case no other agency may see. */
+	private final List<String> secrets = new ArrayList<>();
+	private String taskId;
+	private int requests;
+
+	@BeforeAll
+	void aLiaokuoCaseWithEvidenceAndAFile() throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/attack/bad-inputs.json")) {
+			corpus = new ObjectMapper().readTree(in);
+		}
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		ObjectNode c = validBody("POST /api/cases");
+		c.put("partyName", "攻防甲" + tag);
+		c.put("facts", "攻击套件机密事实" + tag);
+		HttpResponse<String> created = send("officer1", "POST", "/api/cases", "application/json", JSON.writeValueAsBytes(c));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String caseNo = JSON.readTree(created.body()).path("caseNo").asText();
+		ObjectNode evidence = validBody("POST /api/cases/{caseNo}/evidence");
+		evidence.put("description", "攻击套件机密证据" + tag);
+		assertThat(send("officer1", "POST", "/api/cases/" + caseNo + "/evidence", "application/json",
+				JSON.writeValueAsBytes(evidence)).statusCode()).isEqualTo(201);
+		HttpResponse<String> file = send("officer1", "POST", "/api/records/" + caseNo + "/evidence",
+				"multipart/form-data; boundary=" + BOUNDARY, multipart("secret-" + tag + ".mp4", avMetadata()));
+		assertThat(file.statusCode()).as(file.body()).isEqualTo(201);
+		String processInstanceId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+			.singleResult().getId();
+		taskId = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+		List<String> documents = jdbc.queryForList("SELECT id FROM zf_document WHERE agency_code = 'LIAOKUO'", String.class);
+		liaokuo.put("caseNo", caseNo);
+		liaokuo.put("processInstanceId", processInstanceId);
+		liaokuo.put("fileId", JSON.readTree(file.body()).path("id").asText());
+		liaokuo.put("id", documents.isEmpty() ? "NO-DOCUMENT" : documents.get(0));
+		liaokuo.put("partyIdNumber", c.path("partyIdNumber").asText());
+		secrets.addAll(List.of("攻防甲" + tag, "攻击套件机密事实" + tag, "攻击套件机密证据" + tag, "secret-" + tag));
+	}
+
+	// --- 1. who may call what ---
+
+	@Test
+	void anonymousCallersGet401OnEveryRouteButThePortalAndHealth() throws Exception {
+		int checked = 0;
+		for (Route route : Routes.of(mappings, "/api/", "/public")) {
+			HttpResponse<String> response = send(null, route.method().name(), route.path(v -> "x"),
+					route.write() ? "application/json" : null, route.write() ? "{}".getBytes() : null);
+			if (route.pattern().startsWith("/public")) {
+				assertThat(response.statusCode()).as("%s is open", route).isNotEqualTo(401).isLessThan(500);
+				assertNoLeak(response, route + " anonymous", null);
+			}
+			else {
+				assertProblem(response, route + " anonymous", 401);
+			}
+			checked++;
+		}
+		for (String root : Routes.engineRestRoots()) {
+			for (String prefix : List.of("/engine-rest", "/engine-rest/engine/default")) {
+				for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
+					String path = prefix + root + (method.equals("PUT") || method.equals("DELETE") ? "/x" : "");
+					assertProblem(send(null, method, path, "application/json", "{}".getBytes()), method + " " + path, 401);
+					checked++;
+				}
+			}
+		}
+		for (String actuator : List.of("/actuator", "/actuator/env", "/actuator/metrics", "/actuator/info", "/actuator/loggers")) {
+			assertThat(send(null, "GET", actuator, null, null).statusCode()).as(actuator).isEqualTo(401);
+		}
+		assertThat(send(null, "GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
+		assertThat(Routes.engineRestRoots()).contains("/task", "/process-instance", "/deployment", "/engine", "/history");
+		assertThat(checked).isGreaterThan(200);
+	}
+
+	@Test
+	void aSupervisorWritesNothingAnywhere() throws Exception {
+		// the /api write routes with a valid body (SupervisorReadOnlyIT sends them a dummy one)
+		for (Route route : Routes.writes(mappings, "/api/", "/public")) {
+			Map<String, Long> before = rowCounts();
+			assertProblem(sendValid("supervisor1", route, route.path(liaokuo::get)), route + " as supervisor", 403);
+			assertThat(rowCounts()).as("nothing stored by %s", route).isEqualTo(before);
+		}
+		// every write method on every root resource of the engine's REST, for both engine paths
+		Map<String, Long> before = rowCounts();
+		for (String root : Routes.engineRestRoots()) {
+			for (String prefix : List.of("/engine-rest", "/engine-rest/engine/default")) {
+				for (String method : List.of("PUT", "DELETE")) {
+					String path = prefix + root + "/" + liaokuo.get("processInstanceId");
+					assertProblem(send("supervisor1", method, path, "application/json", "{}".getBytes()), method + " " + path, 403);
+				}
+				String post = prefix + root + "/" + taskId + "/complete";
+				assertProblem(send("supervisor1", "POST", post, "application/json", "{}".getBytes()), "POST " + post, 403);
+			}
+		}
+		assertThat(rowCounts()).isEqualTo(before);
+	}
+
+	@Test
+	void anotherAgencysThingsAreRefusedWithoutTheirData() throws Exception {
+		int attacked = 0;
+		for (Route route : Routes.of(mappings, "/api/")) {
+			List<String> variables = route.pathVariables();
+			if (variables.isEmpty()) {
+				if (!route.write()) { // lists: nothing of the LIAOKUO case in QLSCJ's
+					HttpResponse<String> list = send("officer4", route.method().name(), route.pattern(), null, null);
+					assertThat(list.statusCode()).as("%s %s", route, list.body()).isLessThan(500);
+					assertNoSecrets(list, route + " as officer4");
+				}
+				continue;
+			}
+			for (String variable : variables) {
+				if (!liaokuo.containsKey(variable) && !NEUTRAL_VARIABLES.contains(variable)) {
+					fail("%s: path variable {%s} is new to the attack suite: name a LIAOKUO thing for it in "
+							+ "AttackSuiteIT.aLiaokuoCaseWithEvidenceAndAFile, or list it as neutral", route, variable);
+				}
+			}
+			if (variables.stream().noneMatch(liaokuo::containsKey)) {
+				continue;
+			}
+			String path = route.path(v -> liaokuo.getOrDefault(v, "2026-11-20"));
+			Map<String, Long> before = rowCounts();
+			HttpResponse<String> response = route.write() ? sendValid("officer4", route, path)
+					: send("officer4", route.method().name(), path, null, null);
+			assertNoSecrets(response, route + " as officer4");
+			if (CROSS_AGENCY_WRITES.contains(route.toString()) || FILTERED_READS.contains(route.toString())) {
+				assertThat(response.statusCode()).as(route.toString()).isLessThan(500);
+			}
+			else {
+				assertProblem(response, route + " as officer4", 403, 404);
+				assertThat(rowCounts()).as("nothing stored by %s as officer4", route).isEqualTo(before);
+			}
+			attacked++;
+		}
+		// the engine's REST and the webapps' reads of the same case
+		String pid = liaokuo.get("processInstanceId");
+		Map<String, Long> before = rowCounts();
+		for (String[] call : new String[][] { { "GET", "/engine-rest/process-instance/" + pid },
+				{ "GET", "/engine-rest/process-instance/" + pid + "/variables" }, { "GET", "/engine-rest/task/" + taskId },
+				{ "GET", "/engine-rest/task/" + taskId + "/form-variables" },
+				{ "GET", "/engine-rest/history/process-instance/" + pid },
+				{ "POST", "/engine-rest/task/" + taskId + "/complete" }, { "POST", "/engine-rest/task/" + taskId + "/claim" },
+				{ "PUT", "/engine-rest/process-instance/" + pid + "/variables/partyName" },
+				{ "DELETE", "/engine-rest/process-instance/" + pid } }) {
+			HttpResponse<String> response = send("officer4", call[0], call[1], "application/json",
+					"{\"value\": \"x\", \"type\": \"String\", \"userId\": \"officer4\"}".getBytes());
+			assertProblem(response, call[0] + " " + call[1] + " as officer4", 403, 404);
+			assertNoSecrets(response, call[1]);
+		}
+		HttpResponse<String> variables = send("officer4", "GET", "/engine-rest/variable-instance?processInstanceIdIn=" + pid,
+				null, null);
+		assertThat(variables.statusCode()).isLessThan(500);
+		assertNoSecrets(variables, "variable-instance of the LIAOKUO case");
+		assertThat(rowCounts()).isEqualTo(before);
+		assertThat(attacked).isGreaterThan(15);
+	}
+
+	// --- 2. the bad-input corpus ---
+
+	@Test
+	void everyBadInputInEveryFieldOfEveryWriteRouteIsRefusedOrHarmless() throws Exception {
+		int fields = 0;
+		List<String> unwritten = new ArrayList<>();
+		for (Route route : Routes.writes(mappings, "/api/", "/public")) {
+			String path = route.path(liaokuo::get);
+			if (route.multipart()) {
+				fields += attackMultipart(route, path);
+				continue;
+			}
+			if (route.bodyType().isEmpty()) {
+				continue; // no body: the path corpus below is its attack
+			}
+			if (!corpus.path("validBodies").has(route.toString())) {
+				unwritten.add(route.toString());
+				continue;
+			}
+			for (Map.Entry<String, Class<?>> field : fieldsOf(route.bodyType().get()).entrySet()) {
+				fields++;
+				for (JsonNode bad : corpus.path("values")) {
+					ObjectNode body = validBody(route.toString());
+					JsonNode value = value(bad);
+					body.set(field.getKey(), value);
+					String what = route + " " + field.getKey() + " = " + bad.path("name").asText();
+					expect(bad, field.getValue(), what, value.isTextual() ? value.asText() : value.toString(),
+							() -> send("officer1", route.method().name(), path, "application/json", JSON.writeValueAsBytes(body)));
+				}
+			}
+			for (JsonNode bad : corpus.path("bodies")) {
+				String body = bad.has("repeat") ? bad.path("repeat").asText().repeat(bad.path("times").asInt())
+						: bad.path("body").asText().replace("%1MB%", "字".repeat(1 << 20));
+				Map<String, Long> before = rowCounts();
+				assertProblem(send("officer1", route.method().name(), path, "application/json", body.getBytes(StandardCharsets.UTF_8)),
+						route + " body " + bad.path("name").asText(), 400, 413);
+				assertThat(rowCounts()).isEqualTo(before);
+			}
+		}
+		assertThat(unwritten).as("write routes without a valid body in attack/bad-inputs.json").isEmpty();
+		assertThat(fields).isGreaterThan(25);
+	}
+
+	@Test
+	void hostileAndUnknownPathValuesOfEveryWriteRouteAreRefused() throws Exception {
+		for (Route route : Routes.writes(mappings, "/api/")) {
+			if (route.pathVariables().isEmpty()) {
+				continue;
+			}
+			for (JsonNode bad : corpus.path("pathValues")) {
+				String value = URLEncoder.encode(value(bad).asText(), StandardCharsets.UTF_8).replace("+", "%20");
+				String path = route.path(v -> value);
+				Map<String, Long> before = rowCounts();
+				HttpResponse<String> response = sendValid("officer1", route, path);
+				assertProblem(response, route + " path " + bad.path("name").asText(), value(bad).asText(), 400, 403, 404);
+				assertThat(rowCounts()).as(route + " " + bad.path("name").asText()).isEqualTo(before);
+			}
+		}
+	}
+
+	/** The multipart upload: each bad value in each of its form fields (from its {@code @RequestParam}s). */
+	private int attackMultipart(Route route, String path) throws Exception {
+		int fields = 0;
+		for (Parameter p : route.handler().getMethod().getParameters()) {
+			RequestParam param = p.getAnnotation(RequestParam.class);
+			if (param == null || MultipartFile.class.isAssignableFrom(p.getType())) {
+				continue;
+			}
+			String name = param.name().isEmpty() ? (param.value().isEmpty() ? p.getName() : param.value()) : param.name();
+			fields++;
+			for (JsonNode bad : corpus.path("values")) {
+				JsonNode value = value(bad);
+				if (!value.isValueNode() || !StandardCharsets.UTF_8.newEncoder().canEncode(value.asText())) {
+					continue; // a form field is UTF-8 text: no arrays, objects or lone surrogates
+				}
+				Map<String, String> meta = avMetadata();
+				meta.put(name, value.asText());
+				expect(bad, p.getType(), route + " " + name + " = " + bad.path("name").asText(), value.asText(),
+						() -> send("officer1", "POST", path, "multipart/form-data; boundary=" + BOUNDARY,
+								multipart("x.mp4", meta)));
+			}
+		}
+		return fields;
+	}
+
+	// --- helpers ---
+
+	interface Call {
+		HttpResponse<String> send() throws Exception;
+	}
+
+	/** Sends one bad value and checks the answer its corpus entry expects for a field of {@code type}. */
+	private void expect(JsonNode bad, Class<?> type, String what, String sent, Call call) throws Exception {
+		boolean mustRefuse = bad.path("expect").asText().equals("refused");
+		for (JsonNode t : bad.path("refusedFor")) {
+			mustRefuse |= t.asText().equals(type.getSimpleName());
+		}
+		Map<String, Long> before = rowCounts();
+		HttpResponse<String> response = call.send();
+		Map<String, Long> after = rowCounts();
+		assertNoLeak(response, what, sent);
+		if (mustRefuse || response.statusCode() >= 400) {
+			assertProblem(response, what, sent, 400, 403, 404, 409, 413, 415, 422);
+			assertThat(after).as("nothing stored: %s", what).isEqualTo(before);
+		}
+		else {
+			assertThat(response.statusCode()).as("%s: %s", what, response.body()).isBetween(200, 299);
+			before.forEach((table, rows) -> assertThat(after.get(table)).as("%s lost rows: %s", table, what)
+				.isGreaterThanOrEqualTo(rows));
+		}
+	}
+
+	private HttpResponse<String> sendValid(String user, Route route, String path) throws Exception {
+		if (route.multipart()) {
+			return send(user, route.method().name(), path, "multipart/form-data; boundary=" + BOUNDARY,
+					multipart("x.mp4", avMetadata()));
+		}
+		JsonNode body = corpus.path("validBodies").path(route.toString());
+		return send(user, route.method().name(), path, "application/json",
+				JSON.writeValueAsBytes(body.isMissingNode() ? JSON.createObjectNode() : body));
+	}
+
+	private void assertProblem(HttpResponse<String> response, String what, int... statuses) throws Exception {
+		assertProblem(response, what, null, statuses);
+	}
+
+	/** A problem detail with one of {@code statuses}; {@code sent} may be quoted in it. */
+	private void assertProblem(HttpResponse<String> response, String what, String sent, int... statuses) throws Exception {
+		String body = response.body();
+		assertThat(response.statusCode()).as("%s: %s", what, abbreviated(body))
+			.isIn(java.util.Arrays.stream(statuses).boxed().toList());
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).as("%s: %s", what, abbreviated(body))
+			.startsWith("application/problem+json");
+		JsonNode problem = JSON.readTree(body);
+		assertThat(problem.path("type").asText()).as(what).startsWith(Problem.TYPE_BASE);
+		assertThat(problem.path("status").asInt()).as(what).isEqualTo(response.statusCode());
+		assertThat(problem.path("detail").asText()).as("%s: %s", what, abbreviated(body)).containsPattern("[\\u4e00-\\u9fff]");
+		assertNoLeak(response, what, sent);
+	}
+
+	/** No class name, SQL or stack trace in the body (what was sent may come back). */
+	private void assertNoLeak(HttpResponse<String> response, String what, String sent) {
+		String body = response.body();
+		if (sent != null && !sent.isEmpty()) {
+			body = body.replace(sent, "");
+			body = body.replace(JSON.valueToTree(sent).toString(), "");
+		}
+		assertThat(response.statusCode()).as("%s: %s", what, abbreviated(body)).isLessThan(500);
+		for (String leak : LEAKS) {
+			assertThat(body).as("%s leaks %s", what, leak).doesNotContain(leak);
+		}
+	}
+
+	private void assertNoSecrets(HttpResponse<String> response, String what) {
+		for (String secret : secrets) {
+			assertThat(response.body()).as("%s shows the LIAOKUO case", what).doesNotContain(secret);
+		}
+	}
+
+	private static String abbreviated(String body) {
+		return body.length() > 600 ? body.substring(0, 600) + "…" : body;
+	}
+
+	private Map<String, Long> rowCounts() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String table : TABLES) {
+			counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
+		}
+		return counts;
+	}
+
+	private ObjectNode validBody(String route) {
+		return corpus.path("validBodies").path(route).deepCopy();
+	}
+
+	private static JsonNode value(JsonNode entry) {
+		return entry.has("repeat") ? TextNode.valueOf(entry.path("repeat").asText().repeat(entry.path("times").asInt()))
+				: entry.path("value");
+	}
+
+	/** The JSON fields of a request body type: a record's components, else its declared fields. */
+	private static Map<String, Class<?>> fieldsOf(Class<?> type) {
+		Map<String, Class<?>> fields = new LinkedHashMap<>();
+		if (type.isRecord()) {
+			for (RecordComponent c : type.getRecordComponents()) {
+				fields.put(c.getName(), c.getType());
+			}
+		}
+		else {
+			for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+				if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+					fields.put(f.getName(), f.getType());
+				}
+			}
+		}
+		assertThat(fields).as("fields of %s", type).isNotEmpty();
+		return fields;
+	}
+
+	private static Map<String, String> avMetadata() {
+		Map<String, String> m = new LinkedHashMap<>();
+		m.put("step", "userTask_seizeProperty");
+		m.put("officers", "officer1,officer2");
+		m.put("device", "执法记录仪 DSJ-01");
+		m.put("startedAt", "2026-11-20T01:00:00Z");
+		m.put("endedAt", "2026-11-20T01:30:00Z");
+		m.put("partyInformed", "true");
+		m.put("interruptions", "[{\"at\":\"2026-11-20T01:10:00Z\",\"reason\":\"更换电池\"}]");
+		return m;
+	}
+
+	/** A multipart body with an MP4 file (ISO base media header) and the metadata fields. */
+	private static byte[] multipart(String fileName, Map<String, String> fields) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (var f : fields.entrySet()) {
+			out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n"
+					+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+				+ "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		byte[] video = new byte[4096];
+		new java.util.Random().nextBytes(video);
+		System.arraycopy(new byte[] { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2' }, 0, video, 0, 12);
+		out.write(video);
+		out.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return out.toByteArray();
+	}
+
+	private HttpResponse<String> send(String user, String method, String path, String contentType, byte[] body)
+			throws Exception {
+		requests++;
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Accept", "application/json");
+		if (user != null) {
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+		}
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+		return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	@org.junit.jupiter.api.AfterAll
+	void report() {
+		System.out.printf("AttackSuiteIT: %d MVC routes, %d engine REST roots, %d corpus values, %d requests%n",
+				Routes.of(mappings, "/api/", "/public").size(), Routes.engineRestRoots().size(),
+				corpus.path("values").size() + corpus.path("bodies").size() + corpus.path("pathValues").size(), requests);
+	}
+}
