@@ -1,22 +1,39 @@
 package cn.zhifa.platform;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
+import cn.zhifa.form.DeployedForm;
+
 /**
- * Generic delegate {@code ${startProcess}}: starts another process (input parameter
- * {@code processKey}) with a copy of this instance's variables and the same business key, without
- * waiting for it — e.g. disclosure after a decision is served, discipline transfer after closing.
- * Idempotent: a retried job does not start a second instance for the same caller.
+ * Generic delegate {@code ${startProcess}}: starts another process of the same agency (input
+ * parameter {@code processKey}) with the same business key, without waiting for it — e.g. disclosure
+ * after a decision is served, discipline transfer after closing. Idempotent: a retried job does not
+ * start a second instance for the same caller.
+ * <p>
+ * What is handed over is explicit (ADR-0015), like a call activity's mappings: the case's identity
+ * ({@link #IDENTITY}) and the fields of the started process's own start form — the same contract a
+ * person starting that process by hand fills in — taken from this instance where it has them. No
+ * other variable of the calling instance crosses over.
  */
 @Component("startProcess")
 class StartProcessDelegate implements JavaDelegate {
 
 	static final String STARTED_BY = CaseVariables.STARTED_BY;
+	/** Who the case is: passed to every started process. */
+	static final List<String> IDENTITY = List.of(CaseVariables.CASE_ID, CaseVariables.AGENCY_CODE, "agencyName");
 
 	@Override
 	public void execute(DelegateExecution execution) {
@@ -24,19 +41,49 @@ class StartProcessDelegate implements JavaDelegate {
 		if (key == null) {
 			throw new ProcessEngineException(execution.getCurrentActivityId() + " needs the input parameter processKey");
 		}
-		var runtime = execution.getProcessEngineServices().getRuntimeService();
+		ProcessEngineServices engine = execution.getProcessEngineServices();
 		String businessKey = execution.getProcessBusinessKey();
 		// history, not runtime: the started instance may already have ended
-		boolean started = execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
+		boolean started = engine.getHistoryService().createHistoricProcessInstanceQuery()
 			.processDefinitionKey(key.toString())
 			.processInstanceBusinessKey(businessKey).variableValueEquals(STARTED_BY, execution.getProcessInstanceId())
 			.count() > 0;
 		if (started) {
 			return;
 		}
-		Map<String, Object> variables = execution.getVariables();
-		variables.remove("processKey");
+		ProcessDefinition target = target(engine, key.toString(), execution.getTenantId());
+		Map<String, Object> variables = new HashMap<>();
+		for (String name : handedOver(engine, target)) {
+			Object value = execution.getVariable(name);
+			if (value != null) {
+				variables.put(name, value);
+			}
+		}
 		variables.put(STARTED_BY, execution.getProcessInstanceId());
-		runtime.startProcessInstanceByKey(key.toString(), businessKey, variables);
+		engine.getRuntimeService().startProcessInstanceById(target.getId(), businessKey, variables);
+	}
+
+	/** The latest version of the process for this instance's agency (its own or the shared one). */
+	private static ProcessDefinition target(ProcessEngineServices engine, String key, String tenantId) {
+		var query = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion();
+		ProcessDefinition own = tenantId == null ? null : query.tenantIdIn(tenantId).singleResult();
+		ProcessDefinition definition = own != null ? own
+				: engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId()
+					.latestVersion().singleResult();
+		if (definition == null) {
+			throw new ProcessEngineException("no deployed process " + key + " for tenant " + tenantId);
+		}
+		return definition;
+	}
+
+	private static Set<String> handedOver(ProcessEngineServices engine, ProcessDefinition target) {
+		Set<String> names = new LinkedHashSet<>(IDENTITY);
+		try (InputStream form = engine.getFormService().getDeployedStartForm(target.getId())) {
+			names.addAll(DeployedForm.read(form).storedKeys());
+		}
+		catch (IOException | ProcessEngineException noCamundaForm) {
+			// a process without a Camunda start form receives the identity only
+		}
+		return names;
 	}
 }

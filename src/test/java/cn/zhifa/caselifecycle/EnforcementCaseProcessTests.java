@@ -202,6 +202,11 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		executeDueJobs(pi.getId()); // disclosure starts asynchronously
 		ProcessInstance disclosure = engine.getRuntimeService().createProcessInstanceQuery()
 			.processDefinitionKey("disclosure-publication").processInstanceBusinessKey(caseNo).singleResult();
+		// ADR-0015: only the case's identity and the disclosure start form's fields cross over
+		assertThat(var(disclosure, "decisionNumber")).isEqualTo(var(pi, "decisionNumber"));
+		assertThat(var(disclosure, "agencyCode")).isEqualTo("LIAOKUO");
+		assertThat(engine.getRuntimeService().getVariables(disclosure.getId()))
+			.doesNotContainKeys("handlerId", "filingDecision", "fineAmount", "servedOn", "evidenceList");
 		as("officer1");
 		complete(pi, "userTask_recordExecution", Map.of("executionResult", "PAID"));
 
