@@ -1,22 +1,14 @@
 package cn.zhifa.platform;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
-import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -54,11 +46,8 @@ import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.platform.problem.ProblemResponses;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -138,7 +127,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 			JsonNode checked = match.isPresent() ? check(match.get(), caller, json)
 					: checkUnknown(request.getMethod(), path, json);
 			byte[] forward = checked != json ? JSON.writeValueAsBytes(checked) : body;
-			chain.doFilter(forward == null ? request : new BodyRequest(request, forward), response);
+			chain.doFilter(forward == null ? request : new ReplayedBody(request, forward), response);
 		}
 		catch (Problem refused) {
 			log.warn("Refused {} {} by {}: {}", request.getMethod(), path, caller.id(), refused.detail());
@@ -574,87 +563,5 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		variables.forEach(vars::set);
 		copy.set("variables", vars);
 		return copy;
-	}
-
-	/** The request with another body (the checked or rewritten one), its length headers to match. */
-	private static final class BodyRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		BodyRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("blocking reads only");
-				}
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-		}
-
-		@Override
-		public int getContentLength() {
-			return body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return body.length;
-		}
-
-		@Override
-		public String getHeader(String name) {
-			return "Content-Length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
-		}
-
-		@Override
-		public Enumeration<String> getHeaders(String name) {
-			return "Content-Length".equalsIgnoreCase(name) ? Collections.enumeration(List.of(String.valueOf(body.length)))
-					: super.getHeaders(name);
-		}
-
-		@Override
-		public int getIntHeader(String name) {
-			return "Content-Length".equalsIgnoreCase(name) ? body.length : super.getIntHeader(name);
-		}
-
-		@Override
-		public Enumeration<String> getHeaderNames() {
-			Set<String> names = new HashSet<>(Collections.list(super.getHeaderNames()));
-			if (names.stream().noneMatch("Content-Length"::equalsIgnoreCase)) {
-				names.add("Content-Length");
-			}
-			return Collections.enumeration(names);
-		}
 	}
 }

@@ -1,11 +1,7 @@
 package cn.zhifa.platform;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,11 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.platform.problem.ProblemResponses;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -112,7 +105,7 @@ class EngineRetrievalFilter extends OncePerRequestFilter {
 			JsonNode body = null;
 			if (post) {
 				byte[] bytes = readBody(request);
-				forwarded = new CachedBody(request, bytes);
+				forwarded = new ReplayedBody(request, bytes);
 				body = json(bytes);
 			}
 			String enginePath = EngineRequests.enginePath(path);
@@ -259,65 +252,6 @@ class EngineRetrievalFilter extends OncePerRequestFilter {
 		}
 		catch (IOException e) {
 			return null; // the engine answers a malformed query itself
-		}
-	}
-
-	/** The request with its body read once here and replayed to the engine's REST API. */
-	static final class CachedBody extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		CachedBody(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			String encoding = getCharacterEncoding();
-			return new BufferedReader(new InputStreamReader(getInputStream(),
-					encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
-		}
-
-		@Override
-		public int getContentLength() {
-			return body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return body.length;
 		}
 	}
 }
