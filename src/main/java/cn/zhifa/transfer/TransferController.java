@@ -75,15 +75,15 @@ class TransferController {
 			.toList();
 	}
 
-	@GetMapping("/{processInstanceId}")
-	TransferView one(@PathVariable String processInstanceId) {
-		return view(visible(processInstanceId), true);
+	@GetMapping("/{transferId}")
+	TransferView one(@PathVariable String transferId) {
+		return view(visible(transferId), true);
 	}
 
 	/** 公安机关立案决定 (R-COORD-2): FILED or NOT_FILED, expected within 3 days of the hand-over. */
-	@PostMapping("/{processInstanceId}/police-decision")
-	TransferView policeDecision(@PathVariable String processInstanceId, @RequestBody PoliceDecision body) {
-		Transfer transfer = answerable(processInstanceId, Transfer.Kind.CRIMINAL);
+	@PostMapping("/{transferId}/police-decision")
+	TransferView policeDecision(@PathVariable String transferId, @RequestBody PoliceDecision body) {
+		Transfer transfer = answerable(transferId, Transfer.Kind.CRIMINAL);
 		String decision = value(body.policeDecision(), POLICE_DECISIONS, POLICE_DECISION);
 		notes("notes", body.notes());
 		if ("NOT_FILED".equals(decision) && blank(body.notes())) {
@@ -95,9 +95,9 @@ class TransferController {
 	}
 
 	/** Result of the reconsideration (复议) or of the procuratorate's filing supervision: FILED or NOT_FILED. */
-	@PostMapping("/{processInstanceId}/reconsideration-result")
-	TransferView reconsiderationResult(@PathVariable String processInstanceId, @RequestBody ReconsiderationResult body) {
-		Transfer transfer = answerable(processInstanceId, Transfer.Kind.CRIMINAL);
+	@PostMapping("/{transferId}/reconsideration-result")
+	TransferView reconsiderationResult(@PathVariable String transferId, @RequestBody ReconsiderationResult body) {
+		Transfer transfer = answerable(transferId, Transfer.Kind.CRIMINAL);
 		String result = value(body.reconsiderationResult(), POLICE_DECISIONS, RECONSIDERATION_RESULT);
 		notes("notes", body.notes());
 		Map<String, Object> vars = answer(RECONSIDERATION_RESULT, result);
@@ -106,9 +106,9 @@ class TransferController {
 	}
 
 	/** 司法处理结果 after the police filed the case. */
-	@PostMapping("/{processInstanceId}/judicial-outcome")
-	TransferView judicialOutcome(@PathVariable String processInstanceId, @RequestBody JudicialOutcome body) {
-		Transfer transfer = answerable(processInstanceId, Transfer.Kind.CRIMINAL);
+	@PostMapping("/{transferId}/judicial-outcome")
+	TransferView judicialOutcome(@PathVariable String transferId, @RequestBody JudicialOutcome body) {
+		Transfer transfer = answerable(transferId, Transfer.Kind.CRIMINAL);
 		String outcome = value(body.judicialOutcome(), JUDICIAL_OUTCOMES, JUDICIAL_OUTCOME);
 		notes("notes", body.notes());
 		Map<String, Object> vars = answer(JUDICIAL_OUTCOME, outcome);
@@ -117,9 +117,9 @@ class TransferController {
 	}
 
 	/** The receiving agency accepted or refused a case transfer (R-COORD-1); a refusal needs its reasons. */
-	@PostMapping("/{processInstanceId}/acceptance")
-	TransferView acceptance(@PathVariable String processInstanceId, @RequestBody Acceptance body) {
-		Transfer transfer = answerable(processInstanceId, Transfer.Kind.CASE);
+	@PostMapping("/{transferId}/acceptance")
+	TransferView acceptance(@PathVariable String transferId, @RequestBody Acceptance body) {
+		Transfer transfer = answerable(transferId, Transfer.Kind.CASE);
 		if (body.accepted() == null) {
 			throw Problem.invalid("accepted", "accepted 须为 true（接收）或 false（拒绝接收）");
 		}

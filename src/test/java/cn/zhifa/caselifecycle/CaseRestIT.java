@@ -1,5 +1,6 @@
 package cn.zhifa.caselifecycle;
 
+import static cn.zhifa.support.Fixtures.validCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -79,19 +80,6 @@ class CaseRestIT {
 			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(as("officer1").getForEntity("/api/cases?size=0", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
-	}
-
-	private static Map<String, Object> validCase() {
-		Map<String, Object> c = new HashMap<>();
-		c.put("agencyCode", "LIAOKUO");
-		c.put("caseSource", "PATROL");
-		c.put("partyType", "PERSON");
-		c.put("partyName", "张三");
-		c.put("partyIdNumber", "530302199001011232");
-		c.put("violationCode", "CM-OCCUPY-ROAD");
-		c.put("facts", "在人民路占道经营");
-		c.put("discoveredOn", "2026-11-20");
-		return c;
 	}
 
 	private TestRestTemplate as(String user) {

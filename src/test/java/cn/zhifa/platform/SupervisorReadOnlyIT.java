@@ -96,7 +96,7 @@ class SupervisorReadOnlyIT {
 				"POST /api/records/{caseNo}/evidence", "POST /api/cases/{caseNo}/deadline-extension",
 				"POST /api/cases/{caseNo}/hearing-request", "POST /api/records/{caseNo}/interference",
 				"POST /api/calendar/reload", "POST /api/disclosure/redaction-rules/reload",
-				"POST /api/transfers/{processInstanceId}/police-decision");
+				"POST /api/transfers/{transferId}/police-decision");
 	}
 
 	@Test

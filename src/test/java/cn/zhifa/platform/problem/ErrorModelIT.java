@@ -1,8 +1,11 @@
 package cn.zhifa.platform.problem;
 
+import static cn.zhifa.support.Fixtures.validCase;
+import static cn.zhifa.support.Fixtures.avMetadata;
+import static cn.zhifa.support.Fixtures.multipart;
+import static cn.zhifa.support.Fixtures.MULTIPART;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -180,11 +183,11 @@ class ErrorModelIT {
 		// a multipart body cut off in the middle of the file
 		byte[] whole = multipart("x.mp4", "video/mp4", meta);
 		byte[] truncated = java.util.Arrays.copyOf(whole, whole.length - 60);
-		assertRefusedAndNothingWritten(() -> sendBytes("officer1", url, "multipart/form-data; boundary=" + BOUNDARY, truncated),
+		assertRefusedAndNothingWritten(() -> sendBytes("officer1", url, MULTIPART, truncated),
 				400, null);
 		assertThat(avFiles(caseNo)).isZero();
 		// and the same upload whole is stored
-		HttpResponse<String> stored = sendBytes("officer1", url, "multipart/form-data; boundary=" + BOUNDARY, whole);
+		HttpResponse<String> stored = sendBytes("officer1", url, MULTIPART, whole);
 		assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
 	}
 
@@ -301,19 +304,6 @@ class ErrorModelIT {
 		return jdbc.queryForObject("SELECT COUNT(*) FROM zf_av_file WHERE case_no = ?", Long.class, caseNo);
 	}
 
-	private static Map<String, Object> validCase() {
-		Map<String, Object> c = new HashMap<>();
-		c.put("agencyCode", "LIAOKUO");
-		c.put("caseSource", "PATROL");
-		c.put("partyType", "PERSON");
-		c.put("partyName", "张三");
-		c.put("partyIdNumber", "530302199001011232");
-		c.put("violationCode", "CM-OCCUPY-ROAD");
-		c.put("facts", "在人民路占道经营");
-		c.put("discoveredOn", "2026-11-20");
-		return c;
-	}
-
 	/** The register form's values for the engine's REST, as Tasklist sends them (the agency comes from the login). */
 	private static Map<String, Object> startVariables() {
 		Map<String, Object> v = new LinkedHashMap<>();
@@ -322,41 +312,11 @@ class ErrorModelIT {
 		return v;
 	}
 
-	private static Map<String, String> avMetadata() {
-		Map<String, String> m = new LinkedHashMap<>();
-		m.put("step", "userTask_seizeProperty");
-		m.put("officers", "officer1,officer2");
-		m.put("device", "执法记录仪 DSJ-01");
-		m.put("startedAt", "2026-11-20T01:00:00Z");
-		m.put("endedAt", "2026-11-20T01:30:00Z");
-		m.put("partyInformed", "true");
-		m.put("interruptions", "[{\"at\":\"2026-11-20T01:10:00Z\",\"reason\":\"更换电池\"}]");
-		return m;
-	}
-
-	private static final String BOUNDARY = "zhifa-test-boundary";
-
-	/** A multipart body with an MP4 file (ISO base media header) and the metadata fields. */
-	private static byte[] multipart(String fileName, String mediaType, Map<String, String> fields) throws Exception {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		for (var f : fields.entrySet()) {
-			out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n"
-					+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-		}
-		out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-				+ "Content-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		byte[] video = new byte[4096];
-		new java.util.Random().nextBytes(video);
-		System.arraycopy(new byte[] { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2' }, 0, video, 0, 12);
-		out.write(video);
-		out.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return out.toByteArray();
-	}
 
 	private void assertAvRefused(String caseNo, String url, String fileName, String mediaType, Map<String, String> meta,
 			int status, String field) throws Exception {
 		byte[] body = multipart(fileName, mediaType, meta);
-		assertRefusedAndNothingWritten(() -> sendBytes("officer1", url, "multipart/form-data; boundary=" + BOUNDARY, body),
+		assertRefusedAndNothingWritten(() -> sendBytes("officer1", url, MULTIPART, body),
 				status, field);
 		assertThat(avFiles(caseNo)).isZero();
 	}
