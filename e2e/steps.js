@@ -154,12 +154,12 @@ async function servePriorNotice(t, officer, c, method = '直接送达') {
   });
 }
 
-/** The handler records the party's answer to the prior notice (due 5 days after service). */
+/** The handler records the party's answer to the prior notice (due 5 working days after service, 行政处罚法 arts. 64, 85). */
 async function recordPartyReply(t, officer, c, reply, statement) {
-  await t.step(`${officer.id} 记录当事人意见：${reply}（申请听证期限为告知后5日）`, async () => {
+  await t.step(`${officer.id} 记录当事人意见：${reply}（申请听证期限为告知后5个工作日）`, async () => {
     await officer.openFilter('本机构待办');
     let form = await officer.openTask('记录当事人意见', { caseNo: c.caseNo });
-    await officer.expectDue(await t.dueDay(c.priorNoticeServedOn, 5, 'DAYS'));
+    await officer.expectDue(await t.dueDay(c.priorNoticeServedOn, 5, 'WORKING_DAYS'));
     await form.expectValue('案号', c.caseNo);
     await form.expectValue('当事人', c.party);
     form = await officer.claim();

@@ -153,12 +153,17 @@ class CaseTaskChecks implements TaskListener {
 		}
 	}
 
-	/** Hearing notice at least 7 days before the hearing (行政处罚法 art. 64). */
+	/**
+	 * The party is notified at least 7 working days before the hearing (行政处罚法 art. 64(2) with art. 85;
+	 * limit {@code HEARING_NOTICE}): notified today, the hearing is on the 7th working day after today or later.
+	 */
 	private void scheduleHearing(DelegateTask task) {
 		LocalDate hearing = date(task, "hearingDate");
-		LocalDate earliest = LocalDate.ofInstant(deadlines.limit("HEARING_NOTICE", now(task)).toInstant(), CaseService.CHINA);
+		Date notifiedAt = now(task);
+		LocalDate earliest = LocalDate.ofInstant(deadlines.limit("HEARING_NOTICE", notifiedAt).toInstant(), CaseService.CHINA);
 		if (hearing.isBefore(earliest)) {
-			throw invalid("hearingDate", "应当在举行听证的七日前通知当事人，听证日期不得早于 " + earliest);
+			throw invalid("hearingDate", "听证日期 " + hearing + " 不符合《中华人民共和国行政处罚法》第六十四条第二项、第八十五条：应当在举行听证的七日前通知当事人，"
+					+ "七日指工作日；今日（" + LocalDate.ofInstant(notifiedAt.toInstant(), CaseService.CHINA) + "）通知的，听证日期不得早于 " + earliest);
 		}
 		text(task, "hearingPlace", "请填写听证地点");
 	}

@@ -179,7 +179,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "priorNoticeDocId")).isNotNull();
 		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
 
-		// nobody asks for a hearing within 5 days: Mon 2 Nov + 5 days = Sat 7 Nov → rolls to Mon 9 Nov
+		// nobody asks for a hearing within 5 working days (行政处罚法 arts. 64, 85): Mon 2 Nov → 3, 4, 5, 6, 9 Nov
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
 		assertThat(task(pi, "userTask_recordPartyReply").getDueDate()).isEqualTo(at("2026-11-09T23:59:59+08:00"));
 		clockAt(at("2026-11-10T00:00:00+08:00"));
@@ -195,7 +195,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(task(pi, "userTask_serve").getAssignee()).isEqualTo("officer1");
 		assertThat(engine.getTaskService().getVariableLocal(task(pi, "userTask_serve").getId(), "decisionKindLabel"))
 			.isEqualTo("给予行政处罚");
-		assertThat(task(pi, "userTask_serve").getDueDate()).isEqualTo(at("2026-11-17T23:59:59+08:00"));
+		// service within 7 working days of the decision on Tue 10 Nov (行政处罚法 arts. 61, 85): 11–13, 16–19 Nov
+		assertThat(task(pi, "userTask_serve").getDueDate()).isEqualTo(at("2026-11-19T23:59:59+08:00"));
 
 		as("officer1");
 		complete(pi, "userTask_serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-10"));
