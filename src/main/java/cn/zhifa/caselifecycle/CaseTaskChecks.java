@@ -31,6 +31,8 @@ class CaseTaskChecks implements TaskListener {
 	static final Set<String> SERVICE = Set.of("DIRECT", "LEFT", "POST", "ELECTRONIC", "PUBLIC_NOTICE");
 	static final Set<String> EXECUTION = Set.of("PAID", "ENFORCED", "COURT_APPLIED", "NOT_PAID_OVERDUE");
 	static final Set<String> PARTY_REPLIES = Set.of("HEARING_REQUESTED", "WAIVED");
+	/** What may be decided on the spot (行政处罚法 art. 51): a fine, or a warning. */
+	static final Set<String> SUMMARY_KINDS = Set.of("FINE", "WARNING");
 
 	private final Deadlines deadlines;
 	private final QualificationService qualifications;
@@ -68,7 +70,11 @@ class CaseTaskChecks implements TaskListener {
 			}
 			case "userTask_educate" -> text(task, "educationRecord", "请记录批评教育、责令改正的情况(R-DISCR-2)");
 			case "userTask_collectiveDiscussion" -> text(task, "discussionMinutes", "重大执法决定须经集体讨论，请填写讨论记录");
-			case "userTask_decide", "userTask_decideOnTheSpot" -> decide(task);
+			case "userTask_decide" -> decide(task);
+			case "userTask_decideOnTheSpot" -> {
+				decide(task);
+				summaryCap(task);
+			}
 			case "userTask_serve" -> {
 				choice(task, "serviceMethod", SERVICE);
 				date(task, "servedOn");
@@ -176,6 +182,31 @@ class CaseTaskChecks implements TaskListener {
 		}
 		if ("PENALTY".equals(kind) && !(task.getVariable("fineAmount") instanceof Number)) {
 			throw invalid("fineAmount", "请填写罚款数额（元，不罚款填0）");
+		}
+	}
+
+	/**
+	 * 行政处罚法 art. 51: what is decided on the spot — its kind and amount, not only the fine typed at
+	 * registration — must be within the summary procedure's cap. The cap is the decision table
+	 * {@code summary-procedure} (data); a decision outside it is refused, naming the field and the article.
+	 */
+	private void summaryCap(DelegateTask task) {
+		if (!"PENALTY".equals(str(task, "decisionKind"))) {
+			return;
+		}
+		Object kindValue = task.getVariable("summaryPenaltyKind");
+		String kind = kindValue == null ? "FINE" : choice(task, "summaryPenaltyKind", SUMMARY_KINDS);
+		Number fine = (Number) task.getVariable("fineAmount");
+		var inputs = org.camunda.bpm.engine.variable.Variables.createVariables().putValue("summaryPenaltyKind", kind)
+			.putValue("partyType", str(task, "partyType")).putValue("proposedFine", fine.doubleValue());
+		var result = org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(
+				() -> task.getProcessEngineServices().getDecisionService().evaluateDecisionTableByKey("summary-procedure")
+					.decisionDefinitionWithoutTenantId().variables(inputs).evaluate().getFirstResult());
+		if (result == null || !Boolean.TRUE.equals(result.getEntry("eligible"))) {
+			String decided = ("WARNING".equals(kind) ? "警告" : "罚款") + (fine.doubleValue() > 0
+					? new java.math.BigDecimal(fine.toString()).stripTrailingZeros().toPlainString() + "元" : "");
+			throw invalid("fineAmount", "本案当场决定" + decided + "，超出当场处罚的范围：" + (result == null ? "《中华人民共和国行政处罚法》第五十一条"
+					: result.getEntry("basis")) + "。请按普通程序办理");
 		}
 	}
 

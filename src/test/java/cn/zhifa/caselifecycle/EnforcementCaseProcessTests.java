@@ -379,6 +379,32 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(pi).isEnded().hasNotPassed("userTask_approveFiling");
 	}
 
+	/** 行政处罚法 art. 51 on what is decided, not only on what was typed at registration (issue 16 point 8). */
+	@Test
+	void aDecidedOnTheSpotPenaltyAboveTheCapIsRefused() {
+		clockAt(MONDAY);
+		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", true, "PERSON", "王五", PERSON_ID, null, false,
+				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 100.0, null, null), "officer1");
+		ProcessInstance pi = instance(caseNo);
+		assertThat(pi).isWaitingAt("userTask_decideOnTheSpot");
+		as("officer1");
+		Map<String, Object> decision = new HashMap<>(Map.of("decisionKind", "PENALTY", "summaryPenaltyKind", "FINE",
+				"fineAmount", 5000, "decisionContent", "当场罚款伍仟元", "legalBasis", "《城市市容和环境卫生管理条例》第三十四条",
+				"avMissingExplanation", "执法记录仪故障，已书面说明"));
+		assertThatThrownBy(() -> complete(pi, "userTask_decideOnTheSpot", decision))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				assertThat((Object) e.getDetail()).isEqualTo("fineAmount");
+				assertThat(e.getMessage()).contains("罚款5000元", "第五十一条");
+			});
+		decision.putAll(Map.of("summaryPenaltyKind", "WARNING", "fineAmount", 200));
+		assertThatThrownBy(() -> complete(pi, "userTask_decideOnTheSpot", decision))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("第五十一条");
+		assertThat(pi).isWaitingAt("userTask_decideOnTheSpot");
+		decision.putAll(Map.of("summaryPenaltyKind", "WARNING", "fineAmount", 0, "decisionContent", "警告"));
+		complete(pi, "userTask_decideOnTheSpot", decision);
+		assertThat(pi).hasPassed("userTask_decideOnTheSpot").isWaitingAt("userTask_fileSummaryCase");
+	}
+
 	@Test
 	void summaryProcedureAboveTheCapFallsBackToTheOrdinaryProcedure() {
 		clockAt(MONDAY);
