@@ -108,6 +108,8 @@ public final class CaseVariables {
 			system("proposedFine", "当场罚款数额", NUMBER).forms("enforcement-case-register"),
 			system("violationCode", "违法行为", TEXT).forms("enforcement-case-register", "case-transfer-start"),
 			system("discoveredOn", "发现日期", DAY).forms("enforcement-case-register", "case-transfer-start"),
+			system("violationDate", "违法行为发生（终了）日期", DAY).forms("enforcement-case-register"),
+			system("limitationHarm", "涉及生命健康安全、金融安全且有危害后果", BOOLEAN).forms("enforcement-case-register"),
 			system("partyIsOfficial", "当事人为党员或公职人员", BOOLEAN).forms("enforcement-case-register",
 					"case-transfer-start", "discipline-transfer-start"),
 			system("decisionType", "执法决定类别", TEXT).forms("legal-review-start", "disclosure-start").messages(CORRECTED),
