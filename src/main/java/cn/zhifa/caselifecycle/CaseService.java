@@ -308,10 +308,16 @@ public class CaseService {
 		caseOf(execution).markMajor(major);
 	}
 
-	/** One 30-day extension of the decision period approved by the head (行政处罚法 art. 60). */
+	/**
+	 * An extension of the decision period approved by the head (行政处罚法 art. 60): by the limit
+	 * {@code PENALTY_DECISION_EXTENSION}; how many are allowed is the table {@code decision-period-extension}
+	 * (checked when the head approves), so the count is kept here.
+	 */
 	void extendDecisionPeriod(DelegateExecution execution) {
 		Date due = deadlines.limit("PENALTY_DECISION_EXTENSION", execution.getVariable("decisionDueAt"));
 		execution.setVariable("decisionDueAt", due);
+		Object granted = execution.getVariable("decisionExtensions");
+		execution.setVariable("decisionExtensions", (granted instanceof Number n ? n.intValue() : 0) + 1);
 		recalculateTimers(execution.getProcessInstanceId(), "timerEvent_decisionBreach");
 	}
 

@@ -81,7 +81,9 @@ class CaseTaskChecks implements TaskListener {
 			}
 			case "userTask_recordExecution" -> choice(task, "executionResult", EXECUTION);
 			case "userTask_approveDecisionExtension" -> {
-				bool(task, "extensionApproved");
+				if (bool(task, "extensionApproved")) {
+					extensionAllowed(task);
+				}
 				text(task, "extensionReason", "请写明批准或不批准延长的理由");
 			}
 			case "userTask_decideSeizureExtension" -> {
@@ -199,15 +201,35 @@ class CaseTaskChecks implements TaskListener {
 		Number fine = (Number) task.getVariable("fineAmount");
 		var inputs = org.camunda.bpm.engine.variable.Variables.createVariables().putValue("summaryPenaltyKind", kind)
 			.putValue("partyType", str(task, "partyType")).putValue("proposedFine", fine.doubleValue());
-		var result = org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(
-				() -> task.getProcessEngineServices().getDecisionService().evaluateDecisionTableByKey("summary-procedure")
-					.decisionDefinitionWithoutTenantId().variables(inputs).evaluate().getFirstResult());
+		var result = evaluate(task, "summary-procedure", inputs);
 		if (result == null || !Boolean.TRUE.equals(result.getEntry("eligible"))) {
 			String decided = ("WARNING".equals(kind) ? "警告" : "罚款") + (fine.doubleValue() > 0
 					? new java.math.BigDecimal(fine.toString()).stripTrailingZeros().toPlainString() + "元" : "");
 			throw invalid("fineAmount", "本案当场决定" + decided + "，超出当场处罚的范围：" + (result == null ? "《中华人民共和国行政处罚法》第五十一条"
 					: result.getEntry("basis")) + "。请按普通程序办理");
 		}
+	}
+
+	/**
+	 * 行政处罚法 art. 60: how often the 90 days may be extended is the approval rule of the decision table
+	 * {@code decision-period-extension} (data: once, by the head); an approval beyond it is refused.
+	 */
+	private void extensionAllowed(DelegateTask task) {
+		Object granted = task.getVariable("decisionExtensions");
+		int extensions = granted instanceof Number n ? n.intValue() : 0;
+		var result = evaluate(task, "decision-period-extension",
+				org.camunda.bpm.engine.variable.Variables.createVariables().putValue("extensionsGranted", extensions));
+		if (result == null || !Boolean.TRUE.equals(result.getEntry("mayExtend"))) {
+			throw invalid("extensionApproved", "不能批准延长：办案期限已延长" + extensions + "次。" + (result == null
+					? "《中华人民共和国行政处罚法》第六十条" : result.getEntry("basis")));
+		}
+	}
+
+	private static org.camunda.bpm.dmn.engine.DmnDecisionRuleResult evaluate(DelegateTask task, String decision,
+			org.camunda.bpm.engine.variable.VariableMap inputs) {
+		return org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(
+				() -> task.getProcessEngineServices().getDecisionService().evaluateDecisionTableByKey(decision)
+					.decisionDefinitionWithoutTenantId().variables(inputs).evaluate().getFirstResult());
 	}
 
 	private static Date now(DelegateTask task) {

@@ -484,6 +484,21 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		Date extended = (Date) var(pi, "decisionDueAt");
 		assertThat(extended).isAfter(due);
 		assertThat(timerDue(pi, "timerEvent_decisionBreach")).isEqualTo(extended);
+
+		// the approval rule (dmn/decision-period-extension.dmn): once — a second approval is refused (issue 16 point 5)
+		engine.getIdentityService().clearAuthentication();
+		engine.getRuntimeService().createMessageCorrelation("enforcement.extensionRequested").processInstanceBusinessKey(caseNo)
+			.setVariable("extensionRequestReason", "鉴定尚未完成").correlate();
+		as("head1");
+		assertThatThrownBy(() -> complete(pi, "userTask_approveDecisionExtension",
+				Map.of("extensionApproved", true, "extensionReason", "同意再次延长")))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				assertThat((Object) e.getDetail()).isEqualTo("extensionApproved");
+				assertThat(e.getMessage()).contains("第六十条", "延长一次");
+			});
+		complete(pi, "userTask_approveDecisionExtension", Map.of("extensionApproved", false, "extensionReason", "已延长过一次"));
+		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "decisionDueAt")).isEqualTo(extended);
+		assertThat(timerDue(pi, "timerEvent_decisionBreach")).isEqualTo(extended);
 	}
 
 	@Test
