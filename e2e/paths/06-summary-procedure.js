@@ -50,6 +50,7 @@ runPath(__filename, async (t) => {
     await form.textarea('法律依据', '《城市市容和环境卫生管理条例》第三十四条');
     await form.textarea('未能全程音像记录的书面说明', '执法记录仪电量耗尽，已书面说明并由当事人签字确认');
     await form.completeRefused(/第五十一条/);
+    await officer.closeNotifications();
     await form.number('罚款数额（元）', 100);
     await form.textarea('处罚决定内容', '罚款人民币壹佰元');
     await form.complete();
