@@ -21,6 +21,7 @@ async function registerCase(t, officer, opts = {}) {
     violation: opts.violation || '占道经营（城市管理）',
     facts: opts.facts || '当事人在人民路18号门前占用城市道路摆摊经营水果，经劝导拒不撤离',
     discoveredOn: opts.discoveredOn || today(),
+    violationDate: opts.violationDate || opts.discoveredOn || today(),
     agencyCode: opts.agencyCode || 'LIAOKUO',
   };
   await t.step(`${officer.id} 发起「行政处罚案件办理」，登记案件（${c.party}）`, async () => {
@@ -39,6 +40,7 @@ async function registerCase(t, officer, opts = {}) {
     await form.select('违法行为', c.violation);
     await form.textarea('违法事实', c.facts);
     await form.date('发现日期', c.discoveredOn);
+    await form.date('违法行为发生日期（有连续或者继续状态的，为行为终了之日）', c.violationDate);
     if (opts.summaryFine !== undefined) {
       await form.checkbox('适用简易程序（当场处罚）', true);
       await form.number('当场罚款数额（元）', opts.summaryFine);
@@ -154,12 +156,12 @@ async function servePriorNotice(t, officer, c, method = '直接送达') {
   });
 }
 
-/** The handler records the party's answer to the prior notice (due 5 days after service). */
+/** The handler records the party's answer to the prior notice (due 5 working days after service, 行政处罚法 arts. 64, 85). */
 async function recordPartyReply(t, officer, c, reply, statement) {
-  await t.step(`${officer.id} 记录当事人意见：${reply}（申请听证期限为告知后5日）`, async () => {
+  await t.step(`${officer.id} 记录当事人意见：${reply}（申请听证期限为告知后5个工作日）`, async () => {
     await officer.openFilter('本机构待办');
     let form = await officer.openTask('记录当事人意见', { caseNo: c.caseNo });
-    await officer.expectDue(await t.dueDay(c.priorNoticeServedOn, 5, 'DAYS'));
+    await officer.expectDue(await t.dueDay(c.priorNoticeServedOn, 5, 'WORKING_DAYS'));
     await form.expectValue('案号', c.caseNo);
     await form.expectValue('当事人', c.party);
     form = await officer.claim();

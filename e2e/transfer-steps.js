@@ -198,6 +198,7 @@ async function registerCase(t, officer, c) {
   await form.select('违法行为', violationOption(c.violation));
   await form.textarea('违法事实', c.facts);
   await fillDate(form, '发现日期', c.discoveredOn || today());
+  await fillDate(form, '违法行为发生日期（有连续或者继续状态的，为行为终了之日）', c.violationDate || c.discoveredOn || today());
   if (c.summaryFine !== undefined) {
     await form.checkbox('适用简易程序（当场处罚）', true);
     await form.number('当场罚款数额（元）', c.summaryFine);

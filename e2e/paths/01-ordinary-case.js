@@ -66,10 +66,10 @@ runPath(__filename, async (t) => {
     c.decidedOn = today();
   });
 
-  await t.step('officer1 送达处罚决定书（7日内送达，显示决定书文号）', async () => {
+  await t.step('officer1 送达处罚决定书（7个工作日内送达，显示决定书文号）', async () => {
     await officer.openFilter('本机构待办');
     let form = await officer.openTask('送达处罚决定书', { caseNo: c.caseNo });
-    await officer.expectDue(await t.dueDay(c.decidedOn, 7, 'DAYS'));
+    await officer.expectDue(await t.dueDay(c.decidedOn, 7, 'WORKING_DAYS'));
     await form.expectValue('决定书文号', c.decisionNumber);
     form = await officer.claim();
     await form.select('送达方式', '直接送达');

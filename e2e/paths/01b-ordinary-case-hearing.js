@@ -1,5 +1,5 @@
 // Path 1b — the ordinary case when the party requests a hearing: after the prior notice the officer records
-// the request (记录当事人意见 → 要求听证), notifies the hearing at least 7 days ahead (an earlier date is
+// the request (记录当事人意见 → 要求听证), notifies the hearing at least 7 working days ahead (行政处罚法 arts. 64, 85) (an earlier date is
 // refused with the reason), holds it with its record; a decision after a hearing is major (catalogue row
 // 经过听证), so reviewer1 reviews it (法制审核), head1 discusses it collectively and decides.
 // Service, disclosure, execution and closing are the same as in path 1.
@@ -19,7 +19,7 @@ runPath(__filename, async (t) => {
   await steps.servePriorNotice(t, officer, c, '直接送达');
   await steps.recordPartyReply(t, officer, c, '要求听证', '当事人认为罚款过重，当场书面要求听证');
 
-  await t.step('officer1 通知听证：早于七日的日期被拒绝并说明理由，改为七日后', async () => {
+  await t.step('officer1 通知听证：早于七个工作日的日期被拒绝并说明理由，改为七个工作日后', async () => {
     await officer.openFilter('本机构待办');
     let form = await officer.openTask('通知听证', { caseNo: c.caseNo });
     form = await officer.claim();
@@ -27,7 +27,7 @@ runPath(__filename, async (t) => {
     await form.date('听证日期', today(3));
     await form.textfield('听证地点', '寥廓街道综合行政执法队第一会议室');
     await form.completeRefused(/七日前/);
-    c.hearingDate = await t.dueDay(today(), 7, 'DAYS');
+    c.hearingDate = await t.dueDay(today(), 7, 'WORKING_DAYS');
     await form.date('听证日期', c.hearingDate);
     await form.complete();
     await officer.expectTaskGone('通知听证', c.caseNo);
@@ -99,6 +99,6 @@ runPath(__filename, async (t) => {
     t.equal(vars.legalReviewResult, 'PASSED', '法制审核结果');
     await officer.openFilter('本机构待办');
     await officer.openTask('送达处罚决定书', { caseNo: c.caseNo });
-    await officer.expectDue(await t.dueDay(today(), 7, 'DAYS'));
+    await officer.expectDue(await t.dueDay(today(), 7, 'WORKING_DAYS'));
   });
 });

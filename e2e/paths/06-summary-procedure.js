@@ -1,5 +1,6 @@
 // Path 6 — summary procedure (简易程序, 当场处罚, 行政处罚法 art. 51): officer1 registers the case through
-// the start form of 行政处罚案件办理 with 适用简易程序 and a fine within the cap, decides on the spot,
+// the start form of 行政处罚案件办理 with 适用简易程序 and a fine within the cap, decides on the spot (a decided
+// fine above the cap is refused citing art. 51),
 // head1 files it with the agency (报所属机关备案), the decision is disclosed (prepared by the officer,
 // reviewed by office1), the officer records the payment, and the case is closed.
 'use strict';
@@ -23,6 +24,7 @@ runPath(__filename, async (t) => {
     await form.select('违法行为', '乱倒垃圾（城市管理，个人）');
     await form.textarea('违法事实', '在人民路沿街乱倒生活垃圾，执法人员当场发现');
     await form.date('发现日期', today());
+    await form.date('违法行为发生日期（有连续或者继续状态的，为行为终了之日）', today());
     await form.checkbox('适用简易程序（当场处罚）', true);
     // the fine is asked only for the summary procedure
     await form.number('当场罚款数额（元）', 100);
@@ -41,10 +43,16 @@ runPath(__filename, async (t) => {
     await form.expectValue('当事人', party);
     form = await officer.claim();
     await form.select('决定', '给予行政处罚');
-    await form.number('罚款数额（元）', 100);
-    await form.textarea('处罚决定内容', '罚款人民币壹佰元');
+    await form.select('当场处罚种类', '罚款');
+    // the cap applies to what is decided (行政处罚法 art. 51): 5000 yuan to a person is refused
+    await form.number('罚款数额（元）', 5000);
+    await form.textarea('处罚决定内容', '罚款人民币伍仟元');
     await form.textarea('法律依据', '《城市市容和环境卫生管理条例》第三十四条');
     await form.textarea('未能全程音像记录的书面说明', '执法记录仪电量耗尽，已书面说明并由当事人签字确认');
+    await form.completeRefused(/第五十一条/);
+    await officer.closeNotifications();
+    await form.number('罚款数额（元）', 100);
+    await form.textarea('处罚决定内容', '罚款人民币壹佰元');
     await form.complete();
     await officer.expectTaskGone('当场作出处罚决定', caseNo);
     const vars = await t.variables(pid);

@@ -36,14 +36,17 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a calendar folder: {@code <yyyy>.yml} year files and {@code statutory-limits.yml}
- * (format in docs/calendar.md). Every problem is a {@link CalendarFileException} naming the file
+ * Reads a calendar folder: {@code <yyyy>.yml} year files, {@code statutory-limits.yml} and
+ * {@code statute-day-rules.yml} (format in docs/calendar.md). Every limit counted in days must count
+ * them as its statute says (行政处罚法 art. 85, 行政强制法 art. 69, …): a limit whose unit contradicts
+ * its statute's rule is refused like any other mistake. Every problem is a {@link CalendarFileException} naming the file
  * and the line, with a message in Chinese for the legal office that edits the files. Nothing is
  * half-loaded: either the whole folder is valid or an exception is thrown.
  */
 public final class CalendarFiles {
 
 	public static final String LIMITS_FILE = "statutory-limits.yml";
+	public static final String STATUTES_FILE = "statute-day-rules.yml";
 	private static final Pattern YEAR_FILE = Pattern.compile("(\\d{4})\\.ya?ml");
 	private static final int MAX_HOLIDAY_LENGTH = 15;
 	private static final int MAX_LIMIT_AMOUNT = 3650;
@@ -96,7 +99,8 @@ public final class CalendarFiles {
 	/** Parses file name → content; {@code prefix} is put before file names in messages. */
 	static CalendarData parse(String origin, String prefix, Map<String, String> contents) {
 		List<YearCalendar> years = new ArrayList<>();
-		StatutoryLimits limits = null;
+		String limitsContent = null;
+		String statutesContent = null;
 		Map<LocalDate, String> declaredIn = new HashMap<>();
 		for (Map.Entry<String, String> file : contents.entrySet()) {
 			String name = prefix + file.getKey();
@@ -112,17 +116,25 @@ public final class CalendarFiles {
 				years.add(parsed);
 			}
 			else if (file.getKey().equals(LIMITS_FILE)) {
-				limits = parseLimits(name, file.getValue());
+				limitsContent = file.getValue();
+			}
+			else if (file.getKey().equals(STATUTES_FILE)) {
+				statutesContent = file.getValue();
 			}
 			else {
-				throw new CalendarFileException(name, 0,
-						"无法识别的文件名：年度日历应命名为四位年份（如 2027.yml），期限配置为 " + LIMITS_FILE);
+				throw new CalendarFileException(name, 0, "无法识别的文件名：年度日历应命名为四位年份（如 2027.yml），期限配置为 "
+						+ LIMITS_FILE + "，各法律文件的期间计算规则为 " + STATUTES_FILE);
 			}
 		}
-		if (limits == null) {
+		if (statutesContent == null) {
+			throw new CalendarFileException(prefix + STATUTES_FILE, 0, "缺少各法律文件期间计算规则文件");
+		}
+		if (limitsContent == null) {
 			throw new CalendarFileException(prefix + LIMITS_FILE, 0, "缺少法定期限配置文件");
 		}
-		return new CalendarData(origin, years, new WorkingDayCalendar(years), limits, Instant.now());
+		StatuteDayRules statutes = parseStatutes(prefix + STATUTES_FILE, statutesContent);
+		StatutoryLimits limits = parseLimits(prefix + LIMITS_FILE, limitsContent, statutes);
+		return new CalendarData(origin, years, new WorkingDayCalendar(years), limits, statutes, Instant.now());
 	}
 
 	// --- year files -----------------------------------------------------------------------
@@ -190,7 +202,7 @@ public final class CalendarFiles {
 
 	// --- limits file ----------------------------------------------------------------------
 
-	static StatutoryLimits parseLimits(String file, String content) {
+	static StatutoryLimits parseLimits(String file, String content, StatuteDayRules statutes) {
 		MappingNode root = root(file, content);
 		Map<String, Node> top = fields(file, root, Set.of("limits"), Set.of("limits"));
 		MappingNode limitsNode = mapping(file, top.get("limits"), "limits");
@@ -204,8 +216,8 @@ public final class CalendarFiles {
 				throw error(file, tuple.getKeyNode(), "键名 " + key + " 重复");
 			}
 			MappingNode entry = mapping(file, tuple.getValueNode(), key);
-			Map<String, Node> f = fields(file, entry, Set.of("amount", "unit", "label", "basis"),
-					Set.of("amount", "unit", "label", "basis"));
+			Map<String, Node> f = fields(file, entry, Set.of("amount", "statute", "unit", "label", "basis"),
+					Set.of("amount", "statute", "unit", "label", "basis"));
 			int amount = integer(file, f.get("amount"), key + ".amount");
 			if (amount <= 0 || amount > MAX_LIMIT_AMOUNT) {
 				throw error(file, f.get("amount"), key + ".amount 必须是 1 到 " + MAX_LIMIT_AMOUNT + " 之间的整数");
@@ -216,12 +228,88 @@ public final class CalendarFiles {
 				unit = LimitUnit.valueOf(unitText);
 			}
 			catch (IllegalArgumentException e) {
-				throw error(file, f.get("unit"), key + ".unit 必须是 WORKING_DAYS（工作日）、DAYS（日）或 HOURS（小时），而不是 " + unitText);
+				throw error(file, f.get("unit"),
+						key + ".unit 必须是 WORKING_DAYS（工作日）、DAYS（日）、HOURS（小时）或 YEARS（年），而不是 " + unitText);
 			}
-			limits.put(key, new StatutoryLimit(key, amount, unit, text(file, f.get("label"), key + ".label"),
-					text(file, f.get("basis"), key + ".basis")));
+			String statute = text(file, f.get("statute"), key + ".statute");
+			StatuteDayRule rule = statutes.byKey().get(statute);
+			if (rule == null) {
+				throw error(file, f.get("statute"), key + ".statute " + statute + " 不在 " + statutes.file() + " 中（可选："
+						+ String.join("、", new java.util.TreeSet<>(statutes.byKey().keySet())) + "）");
+			}
+			StatutoryLimit limit = new StatutoryLimit(key, amount, statute, unit, text(file, f.get("label"), key + ".label"),
+					text(file, f.get("basis"), key + ".basis"));
+			if (!rule.allows(limit)) {
+				LimitUnit expected = rule.unitFor(amount);
+				throw error(file, f.get("unit"), key + "：" + rule.name() + "的" + amount + "日期间应按"
+						+ (expected == LimitUnit.WORKING_DAYS ? "工作日（WORKING_DAYS）" : "自然日（DAYS）") + "计算，而不是 " + unit
+						+ "（" + rule.basis() + "）");
+			}
+			limits.put(key, limit);
 		}
 		return new StatutoryLimits(file, limits);
+	}
+
+	// --- statutes' day-type rules ----------------------------------------------------------
+
+	static StatuteDayRules parseStatutes(String file, String content) {
+		MappingNode root = root(file, content);
+		Map<String, Node> top = fields(file, root, Set.of("statutes"), Set.of("statutes"));
+		MappingNode statutesNode = mapping(file, top.get("statutes"), "statutes");
+		Map<String, StatuteDayRule> rules = new LinkedHashMap<>();
+		for (NodeTuple tuple : statutesNode.getValue()) {
+			String key = text(file, tuple.getKeyNode(), "法律文件键名");
+			if (!LIMIT_KEY.matcher(key).matches()) {
+				throw error(file, tuple.getKeyNode(), "键名 " + key + " 只能由大写字母、数字和下划线组成（如 ADMINISTRATIVE_PENALTY_LAW）");
+			}
+			if (rules.containsKey(key)) {
+				throw error(file, tuple.getKeyNode(), "键名 " + key + " 重复");
+			}
+			MappingNode entry = mapping(file, tuple.getValueNode(), key);
+			Map<String, Node> f = fields(file, entry, Set.of("name", "rule", "amounts", "upTo", "basis"),
+					Set.of("name", "rule", "basis"));
+			String ruleText = text(file, f.get("rule"), key + ".rule");
+			StatuteDayRule.Kind kind;
+			try {
+				kind = StatuteDayRule.Kind.valueOf(ruleText);
+			}
+			catch (IllegalArgumentException e) {
+				throw error(file, f.get("rule"), key + ".rule 必须是 ALL_WORKING_DAYS、ALL_CALENDAR_DAYS、WORKING_DAYS_LISTED 或 "
+						+ "WORKING_DAYS_UP_TO，而不是 " + ruleText);
+			}
+			Set<Integer> amounts = new java.util.TreeSet<>();
+			Integer upTo = null;
+			if (kind == StatuteDayRule.Kind.WORKING_DAYS_LISTED) {
+				if (!f.containsKey("amounts")) {
+					throw error(file, entry, key + "：WORKING_DAYS_LISTED 须用 amounts 列出按工作日计算的天数");
+				}
+				for (Node n : sequence(file, f.get("amounts"), key + ".amounts")) {
+					int a = integer(file, n, key + ".amounts");
+					if (a <= 0 || a > MAX_LIMIT_AMOUNT) {
+						throw error(file, n, key + ".amounts 必须是 1 到 " + MAX_LIMIT_AMOUNT + " 之间的整数");
+					}
+					amounts.add(a);
+				}
+			}
+			else if (f.containsKey("amounts")) {
+				throw error(file, f.get("amounts"), key + "：只有 WORKING_DAYS_LISTED 使用 amounts");
+			}
+			if (kind == StatuteDayRule.Kind.WORKING_DAYS_UP_TO) {
+				if (!f.containsKey("upTo")) {
+					throw error(file, entry, key + "：WORKING_DAYS_UP_TO 须用 upTo 写明按工作日计算的最长天数");
+				}
+				upTo = integer(file, f.get("upTo"), key + ".upTo");
+				if (upTo <= 0 || upTo > MAX_LIMIT_AMOUNT) {
+					throw error(file, f.get("upTo"), key + ".upTo 必须是 1 到 " + MAX_LIMIT_AMOUNT + " 之间的整数");
+				}
+			}
+			else if (f.containsKey("upTo")) {
+				throw error(file, f.get("upTo"), key + "：只有 WORKING_DAYS_UP_TO 使用 upTo");
+			}
+			rules.put(key, new StatuteDayRule(key, text(file, f.get("name"), key + ".name"), kind, amounts, upTo,
+					text(file, f.get("basis"), key + ".basis")));
+		}
+		return new StatuteDayRules(file, rules);
 	}
 
 	// --- YAML helpers: every value keeps its line -------------------------------------------

@@ -51,6 +51,8 @@ public class Deadlines {
 			case WORKING_DAYS -> date(workdaysDeadline(start, limit.amount()), key);
 			case DAYS -> date(daysDeadline(start, limit.amount()), key);
 			case HOURS -> hours(start, limit.amount());
+			case YEARS -> Date.from(WorkingDayCalendar
+				.endOfDay(DeadlineStarts.day(start, "deadline start").plusYears(limit.amount())));
 		};
 	}
 

@@ -161,6 +161,7 @@ class ProvisionalDeadlines {
 
 	private static CalendarData without(CalendarData data, Set<Integer> years) {
 		List<YearCalendar> kept = data.yearFiles().stream().filter(y -> !years.contains(y.year())).toList();
-		return new CalendarData(data.origin(), kept, new WorkingDayCalendar(kept), data.limits(), data.loadedAt());
+		return new CalendarData(data.origin(), kept, new WorkingDayCalendar(kept), data.limits(), data.statuteRules(),
+				data.loadedAt());
 	}
 }

@@ -1,8 +1,9 @@
 package cn.zhifa.calendar;
 
 /**
- * One entry of {@code calendar/statutory-limits.yml}, e.g. {@code LEGAL_REVIEW}: 5 working days,
- * "重大执法决定法制审核", with its legal basis.
+ * One entry of {@code calendar/statutory-limits.yml}, e.g. {@code HEARING_REQUEST}: 5 working days,
+ * set by {@code ADMINISTRATIVE_PENALTY_LAW} (whose art. 85 makes its 5 days working days),
+ * "当事人要求听证", with its legal basis.
  */
-public record StatutoryLimit(String key, int amount, LimitUnit unit, String label, String basis) {
+public record StatutoryLimit(String key, int amount, String statute, LimitUnit unit, String label, String basis) {
 }

@@ -62,7 +62,7 @@ class CaseController {
 
 	record NewCaseRequest(String agencyCode, String caseSource, Boolean summaryProcedure, String partyType,
 			String partyName, String partyIdNumber, String partyContact, Boolean partyIsOfficial, String violationCode,
-			String facts, String discoveredOn, Double proposedFine) {
+			String facts, String discoveredOn, Double proposedFine, String violationDate, Boolean limitationHarm) {
 	}
 
 	@PostMapping
@@ -81,9 +81,17 @@ class CaseController {
 		catch (DateTimeParseException e) {
 			throw Problem.invalid("discoveredOn", "发现日期格式应为 yyyy-MM-dd");
 		}
+		LocalDate violated;
+		try {
+			violated = r.violationDate() == null ? null : LocalDate.parse(r.violationDate());
+		}
+		catch (DateTimeParseException e) {
+			throw Problem.invalid("violationDate", "违法行为发生日期格式应为 yyyy-MM-dd");
+		}
 		NewCase c = new NewCase(r.agencyCode(), r.caseSource(), Boolean.TRUE.equals(r.summaryProcedure()), r.partyType(),
 				r.partyName(), r.partyIdNumber(), r.partyContact(), Boolean.TRUE.equals(r.partyIsOfficial()),
-				r.violationCode(), r.facts(), discovered, r.proposedFine(), null, null);
+				r.violationCode(), r.facts(), discovered, r.proposedFine(), null, null, violated,
+				Boolean.TRUE.equals(r.limitationHarm()));
 		String caseNo = cases.register(c, user.id());
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("caseNo", caseNo));
 	}

@@ -308,10 +308,16 @@ public class CaseService {
 		caseOf(execution).markMajor(major);
 	}
 
-	/** One 30-day extension of the decision period approved by the head (行政处罚法 art. 60). */
+	/**
+	 * An extension of the decision period approved by the head (行政处罚法 art. 60): by the limit
+	 * {@code PENALTY_DECISION_EXTENSION}; how many are allowed is the table {@code decision-period-extension}
+	 * (checked when the head approves), so the count is kept here.
+	 */
 	void extendDecisionPeriod(DelegateExecution execution) {
 		Date due = deadlines.limit("PENALTY_DECISION_EXTENSION", execution.getVariable("decisionDueAt"));
 		execution.setVariable("decisionDueAt", due);
+		Object granted = execution.getVariable("decisionExtensions");
+		execution.setVariable("decisionExtensions", (granted instanceof Number n ? n.intValue() : 0) + 1);
 		recalculateTimers(execution.getProcessInstanceId(), "timerEvent_decisionBreach");
 	}
 
@@ -434,12 +440,34 @@ public class CaseService {
 		if (c.discoveredOn() == null || c.discoveredOn().isAfter(LocalDate.ofInstant(now(), CHINA))) {
 			throw invalid("discoveredOn", "发现日期必须填写且不得晚于今天");
 		}
+		limitation(c, deadlines);
 		String fine = InputCheck.amountFlaw(c.proposedFine());
 		if (fine != null) {
 			throw invalid("proposedFine", "罚款数额" + fine);
 		}
 		if (c.summaryProcedure() && c.proposedFine() == null) {
 			throw invalid("proposedFine", "简易程序须填写当场罚款数额");
+		}
+	}
+
+	/**
+	 * 行政处罚法 art. 36: a violation not discovered within 2 years (5 where life/health or financial security
+	 * was harmed) of the day it was committed, or ended if continuing, is not penalised; such a case is not
+	 * registered. The periods are the limits {@code LIMITATION} / {@code LIMITATION_HARM} (data).
+	 */
+	static void limitation(NewCase c, Deadlines deadlines) {
+		if (c.violationDate() == null) {
+			return;
+		}
+		if (c.violationDate().isAfter(c.discoveredOn())) {
+			throw invalid("violationDate", "违法行为发生日期 " + c.violationDate() + " 不得晚于发现日期 " + c.discoveredOn());
+		}
+		String key = c.limitationHarm() ? "LIMITATION_HARM" : "LIMITATION";
+		LocalDate last = LocalDate.ofInstant(deadlines.limit(key, c.violationDate().toString()).toInstant(), CHINA);
+		if (c.discoveredOn().isAfter(last)) {
+			throw invalid("violationDate", "已过追责时效，不予立案：《中华人民共和国行政处罚法》第三十六条，违法行为在" + (c.limitationHarm()
+					? "五年（涉及公民生命健康安全、金融安全且有危害后果）" : "二年") + "内未被发现的，不再给予行政处罚；本案违法行为发生（终了）于 "
+					+ c.violationDate() + "，至 " + last + " 届满，发现于 " + c.discoveredOn());
 		}
 	}
 
@@ -461,6 +489,15 @@ public class CaseService {
 		catch (DateTimeParseException ex) {
 			throw invalid("discoveredOn", "发现日期格式应为 yyyy-MM-dd");
 		}
+		LocalDate violated;
+		try {
+			Object d = e.getVariable("violationDate");
+			violated = d instanceof Date date ? LocalDate.ofInstant(date.toInstant(), CHINA)
+					: d == null ? null : LocalDate.parse(d.toString().substring(0, Math.min(10, d.toString().length())));
+		}
+		catch (DateTimeParseException ex) {
+			throw invalid("violationDate", "违法行为发生日期格式应为 yyyy-MM-dd");
+		}
 		Object fine = e.getVariable("proposedFine");
 		if (fine != null && !(fine instanceof Number)) {
 			throw invalid("proposedFine", "罚款数额应为数字");
@@ -469,7 +506,8 @@ public class CaseService {
 				Boolean.TRUE.equals(e.getVariable("summaryProcedure")), string(e, "partyType"), string(e, "partyName"),
 				string(e, "partyIdNumber"), string(e, "partyContact"), Boolean.TRUE.equals(e.getVariable("partyIsOfficial")),
 				string(e, "violationCode"), string(e, "facts"), discovered,
-				fine instanceof Number n ? n.doubleValue() : null, null, null);
+				fine instanceof Number n ? n.doubleValue() : null, null, null, violated,
+				Boolean.TRUE.equals(e.getVariable("limitationHarm")));
 	}
 
 	/** A start variable that must be a text (a number or object sent for it is refused, naming it). */

@@ -31,6 +31,8 @@ class CaseTaskChecks implements TaskListener {
 	static final Set<String> SERVICE = Set.of("DIRECT", "LEFT", "POST", "ELECTRONIC", "PUBLIC_NOTICE");
 	static final Set<String> EXECUTION = Set.of("PAID", "ENFORCED", "COURT_APPLIED", "NOT_PAID_OVERDUE");
 	static final Set<String> PARTY_REPLIES = Set.of("HEARING_REQUESTED", "WAIVED");
+	/** What may be decided on the spot (行政处罚法 art. 51): a fine, or a warning. */
+	static final Set<String> SUMMARY_KINDS = Set.of("FINE", "WARNING");
 
 	private final Deadlines deadlines;
 	private final QualificationService qualifications;
@@ -68,14 +70,20 @@ class CaseTaskChecks implements TaskListener {
 			}
 			case "userTask_educate" -> text(task, "educationRecord", "请记录批评教育、责令改正的情况(R-DISCR-2)");
 			case "userTask_collectiveDiscussion" -> text(task, "discussionMinutes", "重大执法决定须经集体讨论，请填写讨论记录");
-			case "userTask_decide", "userTask_decideOnTheSpot" -> decide(task);
+			case "userTask_decide" -> decide(task);
+			case "userTask_decideOnTheSpot" -> {
+				decide(task);
+				summaryCap(task);
+			}
 			case "userTask_serve" -> {
 				choice(task, "serviceMethod", SERVICE);
 				date(task, "servedOn");
 			}
 			case "userTask_recordExecution" -> choice(task, "executionResult", EXECUTION);
 			case "userTask_approveDecisionExtension" -> {
-				bool(task, "extensionApproved");
+				if (bool(task, "extensionApproved")) {
+					extensionAllowed(task);
+				}
 				text(task, "extensionReason", "请写明批准或不批准延长的理由");
 			}
 			case "userTask_decideSeizureExtension" -> {
@@ -153,12 +161,17 @@ class CaseTaskChecks implements TaskListener {
 		}
 	}
 
-	/** Hearing notice at least 7 days before the hearing (行政处罚法 art. 64). */
+	/**
+	 * The party is notified at least 7 working days before the hearing (行政处罚法 art. 64(2) with art. 85;
+	 * limit {@code HEARING_NOTICE}): notified today, the hearing is on the 7th working day after today or later.
+	 */
 	private void scheduleHearing(DelegateTask task) {
 		LocalDate hearing = date(task, "hearingDate");
-		LocalDate earliest = LocalDate.ofInstant(deadlines.limit("HEARING_NOTICE", now(task)).toInstant(), CaseService.CHINA);
+		Date notifiedAt = now(task);
+		LocalDate earliest = LocalDate.ofInstant(deadlines.limit("HEARING_NOTICE", notifiedAt).toInstant(), CaseService.CHINA);
 		if (hearing.isBefore(earliest)) {
-			throw invalid("hearingDate", "应当在举行听证的七日前通知当事人，听证日期不得早于 " + earliest);
+			throw invalid("hearingDate", "听证日期 " + hearing + " 不符合《中华人民共和国行政处罚法》第六十四条第二项、第八十五条：应当在举行听证的七日前通知当事人，"
+					+ "七日指工作日；今日（" + LocalDate.ofInstant(notifiedAt.toInstant(), CaseService.CHINA) + "）通知的，听证日期不得早于 " + earliest);
 		}
 		text(task, "hearingPlace", "请填写听证地点");
 	}
@@ -172,6 +185,51 @@ class CaseTaskChecks implements TaskListener {
 		if ("PENALTY".equals(kind) && !(task.getVariable("fineAmount") instanceof Number)) {
 			throw invalid("fineAmount", "请填写罚款数额（元，不罚款填0）");
 		}
+	}
+
+	/**
+	 * 行政处罚法 art. 51: what is decided on the spot — its kind and amount, not only the fine typed at
+	 * registration — must be within the summary procedure's cap. The cap is the decision table
+	 * {@code summary-procedure} (data); a decision outside it is refused, naming the field and the article.
+	 */
+	private void summaryCap(DelegateTask task) {
+		if (!"PENALTY".equals(str(task, "decisionKind"))) {
+			return;
+		}
+		Object kindValue = task.getVariable("summaryPenaltyKind");
+		String kind = kindValue == null ? "FINE" : choice(task, "summaryPenaltyKind", SUMMARY_KINDS);
+		Number fine = (Number) task.getVariable("fineAmount");
+		var inputs = org.camunda.bpm.engine.variable.Variables.createVariables().putValue("summaryPenaltyKind", kind)
+			.putValue("partyType", str(task, "partyType")).putValue("proposedFine", fine.doubleValue());
+		var result = evaluate(task, "summary-procedure", inputs);
+		if (result == null || !Boolean.TRUE.equals(result.getEntry("eligible"))) {
+			String decided = ("WARNING".equals(kind) ? "警告" : "罚款") + (fine.doubleValue() > 0
+					? new java.math.BigDecimal(fine.toString()).stripTrailingZeros().toPlainString() + "元" : "");
+			throw invalid("fineAmount", "本案当场决定" + decided + "，超出当场处罚的范围：" + (result == null ? "《中华人民共和国行政处罚法》第五十一条"
+					: result.getEntry("basis")) + "。请按普通程序办理");
+		}
+	}
+
+	/**
+	 * 行政处罚法 art. 60: how often the 90 days may be extended is the approval rule of the decision table
+	 * {@code decision-period-extension} (data: once, by the head); an approval beyond it is refused.
+	 */
+	private void extensionAllowed(DelegateTask task) {
+		Object granted = task.getVariable("decisionExtensions");
+		int extensions = granted instanceof Number n ? n.intValue() : 0;
+		var result = evaluate(task, "decision-period-extension",
+				org.camunda.bpm.engine.variable.Variables.createVariables().putValue("extensionsGranted", extensions));
+		if (result == null || !Boolean.TRUE.equals(result.getEntry("mayExtend"))) {
+			throw invalid("extensionApproved", "不能批准延长：办案期限已延长" + extensions + "次。" + (result == null
+					? "《中华人民共和国行政处罚法》第六十条" : result.getEntry("basis")));
+		}
+	}
+
+	private static org.camunda.bpm.dmn.engine.DmnDecisionRuleResult evaluate(DelegateTask task, String decision,
+			org.camunda.bpm.engine.variable.VariableMap inputs) {
+		return org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(
+				() -> task.getProcessEngineServices().getDecisionService().evaluateDecisionTableByKey(decision)
+					.decisionDefinitionWithoutTenantId().variables(inputs).evaluate().getFirstResult());
 	}
 
 	private static Date now(DelegateTask task) {

@@ -7,11 +7,22 @@ import java.util.Map;
 
 /**
  * What registering a case needs (the start form / {@code POST /api/cases}). Field names are also
- * the process variable names.
+ * the process variable names. {@code violationDate} is the day of the violation, or the day a
+ * continuing one ended, from which the limitation of 行政处罚法 art. 36 runs; {@code limitationHarm}
+ * marks a violation touching life/health or financial security with harmful consequences (5 years).
  */
 public record NewCase(String agencyCode, String source, boolean summaryProcedure, String partyType, String partyName,
 		String partyIdNumber, String partyContact, boolean partyIsOfficial, String violationCode, String facts,
-		LocalDate discoveredOn, Double proposedFine, String transferredFromCaseNo, String transferProcessInstanceId) {
+		LocalDate discoveredOn, Double proposedFine, String transferredFromCaseNo, String transferProcessInstanceId,
+		LocalDate violationDate, boolean limitationHarm) {
+
+	/** A case whose violation date is not known to the caller (a transfer from another agency, older clients). */
+	public NewCase(String agencyCode, String source, boolean summaryProcedure, String partyType, String partyName,
+			String partyIdNumber, String partyContact, boolean partyIsOfficial, String violationCode, String facts,
+			LocalDate discoveredOn, Double proposedFine, String transferredFromCaseNo, String transferProcessInstanceId) {
+		this(agencyCode, source, summaryProcedure, partyType, partyName, partyIdNumber, partyContact, partyIsOfficial,
+				violationCode, facts, discoveredOn, proposedFine, transferredFromCaseNo, transferProcessInstanceId, null, false);
+	}
 
 	Map<String, Object> variables() {
 		Map<String, Object> v = new LinkedHashMap<>();
@@ -26,6 +37,10 @@ public record NewCase(String agencyCode, String source, boolean summaryProcedure
 		v.put("violationCode", violationCode);
 		v.put("facts", facts);
 		v.put("discoveredOn", discoveredOn.toString());
+		if (violationDate != null) {
+			v.put("violationDate", violationDate.toString());
+		}
+		v.put("limitationHarm", limitationHarm);
 		if (proposedFine != null) {
 			v.put("proposedFine", proposedFine);
 		}

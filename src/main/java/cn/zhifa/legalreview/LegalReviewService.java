@@ -81,6 +81,7 @@ public class LegalReviewService {
 		execution.setVariable(MATERIALS_TEXT, String.join("\n", materials));
 		execution.setVariable(REVIEW_ID, execution.getProcessInstanceId());
 		execution.setVariable(ROUND, 0);
+		received(execution, Date.from(now()));
 		if (execution.getProcessBusinessKey() == null) {
 			execution.setProcessBusinessKey(caseId);
 		}
@@ -101,10 +102,29 @@ public class LegalReviewService {
 		}
 	}
 
-	/** A new round: the clock starts now (acceptance or resubmission, R-REV-3/5). */
+	/**
+	 * R-REV-3: the 5 working days run from the receipt of the materials, and checking them is inside
+	 * that time (the check task is due at {@code reviewDueAt}). The clock starts when the request
+	 * arrives and again when supplemented materials arrive ({@link #materialsReceived(DelegateTask)}).
+	 */
+	private void received(org.camunda.bpm.engine.delegate.VariableScope scope, Date receivedAt) {
+		scope.setVariable(MATERIALS_RECEIVED_AT, receivedAt);
+		scope.setVariable(DUE_AT, deadlines.limit(LIMIT, receivedAt));
+	}
+
+	/** The handler supplemented the materials: the materials are received now, the clock starts again. */
+	void materialsReceived(DelegateTask task) {
+		received(task.getExecution(), Date.from(now()));
+	}
+
+	/**
+	 * A new round (R-REV-3/5): the first counts from the receipt of the materials (the check was inside
+	 * it), a later one from the resubmission, i.e. now.
+	 */
 	void startRound(DelegateExecution execution) {
 		int round = ((Number) execution.getVariable(ROUND)).intValue() + 1;
-		Date received = Date.from(now());
+		Object receivedBefore = execution.getVariable(MATERIALS_RECEIVED_AT);
+		Date received = round == 1 && receivedBefore instanceof Date d ? d : Date.from(now());
 		Date due = deadlines.limit(LIMIT, received);
 		execution.setVariable(ROUND, round);
 		execution.setVariable(MATERIALS_RECEIVED_AT, received);

@@ -39,6 +39,7 @@ class LegalReviewTaskChecks implements TaskListener {
 					service.checkRecusal(task);
 				}
 			}
+			case "userTask_supplementMaterials" -> whenComplete(complete, () -> service.materialsReceived(task));
 			case "userTask_reviseDecision" -> whenComplete(complete, () -> service.checkRevision(task));
 			case "userTask_respondToOpinion" -> whenComplete(complete, () -> service.checkResponse(task));
 			case "userTask_negotiateOpinion" -> whenComplete(complete, () -> service.checkNegotiation(task));

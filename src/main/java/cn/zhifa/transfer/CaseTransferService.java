@@ -27,6 +27,9 @@ import cn.zhifa.organisation.AgencyRepository;
 @Service
 class CaseTransferService {
 
+	/** When the agency found that the case is outside its competence (day or moment); the transfer clock starts there. */
+	static final String OUTSIDE_COMPETENCE_FOUND_ON = "outsideCompetenceFoundOn";
+
 	static final String LIMIT = "CASE_TRANSFER";
 	static final String LIMIT_URGENT = "CASE_TRANSFER_URGENT";
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -65,7 +68,12 @@ class CaseTransferService {
 		}
 		boolean urgent = flag(execution, URGENT);
 		Date start = Date.from(now());
-		Date due = deadlines.limit(urgent ? LIMIT_URGENT : LIMIT, start);
+		// R-COORD-1: the 3 working days (24 hours) run from the discovery that the case is outside the agency's
+		// competence — the moment given as outsideCompetenceFoundOn, else the day the case was discovered
+		Object found = execution.getVariable(OUTSIDE_COMPETENCE_FOUND_ON);
+		Object clockStart = found != null && !found.toString().isBlank() ? found
+				: execution.getVariable("discoveredOn") != null ? discoveredOn(execution) : start;
+		Date due = deadlines.limit(urgent ? LIMIT_URGENT : LIMIT, clockStart);
 		execution.setVariable(URGENT, urgent);
 		execution.setVariable(TARGET_IN_ZHIFA, target.isPresent());
 		execution.setVariable(TARGET_AGENCY_NAME, targetName);

@@ -237,7 +237,7 @@ class CalendarApiIT extends EngineTestSupport {
 	}
 
 	private void copyRealFiles() throws IOException {
-		for (String name : new String[] { "2025.yml", "2026.yml", "statutory-limits.yml" }) {
+		for (String name : new String[] { "2025.yml", "2026.yml", "statutory-limits.yml", "statute-day-rules.yml" }) {
 			Files.copy(Path.of("calendar", name), folder.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		}
 	}

@@ -25,7 +25,7 @@ class CalendarFilesTest {
 
 	@BeforeEach
 	void copyRealFiles() throws IOException {
-		for (String name : new String[] { "2025.yml", "2026.yml", "statutory-limits.yml" }) {
+		for (String name : new String[] { "2025.yml", "2026.yml", "statutory-limits.yml", "statute-day-rules.yml" }) {
 			Files.copy(Path.of("calendar", name), dir.resolve(name));
 		}
 	}

@@ -18,7 +18,7 @@ class CalendarFolderWatcherTest {
 
 	@Test
 	void aSavedFileIsPickedUpAndABrokenOneIgnored() throws IOException, InterruptedException {
-		for (String name : new String[] { "2025.yml", "2026.yml", "statutory-limits.yml" }) {
+		for (String name : new String[] { "2025.yml", "2026.yml", "statutory-limits.yml", "statute-day-rules.yml" }) {
 			Files.copy(Path.of("calendar", name), dir.resolve(name));
 		}
 		CalendarRegistry registry = new CalendarRegistry(dir.toString());

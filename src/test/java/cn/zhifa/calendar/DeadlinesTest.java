@@ -100,19 +100,23 @@ class DeadlinesTest {
 				new Expected("CASE_TRANSFER_URGENT", 24, LimitUnit.HOURS),
 				new Expected("DISCIPLINE_TRANSFER", 10, LimitUnit.WORKING_DAYS),
 				new Expected("FILING_APPROVAL", 15, LimitUnit.WORKING_DAYS),
-				new Expected("HEARING_REQUEST", 5, LimitUnit.DAYS), new Expected("HEARING_NOTICE", 7, LimitUnit.DAYS),
+				new Expected("HEARING_REQUEST", 5, LimitUnit.WORKING_DAYS),
+				new Expected("HEARING_NOTICE", 7, LimitUnit.WORKING_DAYS),
 				new Expected("PENALTY_DECISION", 90, LimitUnit.DAYS), new Expected("SEIZURE", 30, LimitUnit.DAYS),
 				new Expected("SEIZURE_EXTENSION", 30, LimitUnit.DAYS),
 				new Expected("POLICE_FILING_DECISION", 3, LimitUnit.DAYS),
 				new Expected("RECONSIDERATION_REQUEST", 3, LimitUnit.DAYS),
-				new Expected("DISCLOSURE_WITHDRAWAL", 3, LimitUnit.DAYS),
-				new Expected("SERVICE_ABSENT", 7, LimitUnit.DAYS),
+				new Expected("DISCLOSURE_WITHDRAWAL", 3, LimitUnit.WORKING_DAYS),
+				new Expected("SERVICE_ABSENT", 7, LimitUnit.WORKING_DAYS),
 				new Expected("NEGOTIATION", 3, LimitUnit.WORKING_DAYS),
 				new Expected("PENALTY_DECISION_WARNING_FIRST", 60, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_WARNING_SECOND", 80, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_EXTENSION", 30, LimitUnit.DAYS),
 				new Expected("PAYMENT", 15, LimitUnit.DAYS),
-				new Expected("EVIDENCE_HANDOVER", 3, LimitUnit.DAYS));
+				new Expected("EVIDENCE_HANDOVER", 3, LimitUnit.DAYS),
+				new Expected("EXECUTION_DEMAND", 10, LimitUnit.WORKING_DAYS),
+				new Expected("COERCION_URGENT_APPROVAL", 24, LimitUnit.HOURS),
+				new Expected("LIMITATION", 2, LimitUnit.YEARS), new Expected("LIMITATION_HARM", 5, LimitUnit.YEARS));
 		StatutoryLimits limits = new CalendarRegistry("calendar").current().limits();
 		for (Expected e : contract) {
 			StatutoryLimit limit = limits.get(e.key());
@@ -137,6 +141,44 @@ class DeadlinesTest {
 			.isEqualTo(at.apply("2026-10-08T15:59:59Z"));
 		assertThatThrownBy(() -> deadlines.limit("NO_SUCH_LIMIT", start)).isInstanceOf(NoSuchElementException.class)
 			.hasMessageContaining("NO_SUCH_LIMIT").hasMessageContaining("statutory-limits.yml");
+	}
+
+	/**
+	 * 行政处罚法 art. 85: its 2, 3, 5 and 7 days are working days (issue 16 point 1). Notice served on
+	 * 30 Sep 2026: 5 working days skip National Day → 8, 9, 10 (adjusted Saturday), 12, 13 Oct.
+	 */
+	@Test
+	void thePenaltyLawsShortPeriodsAreWorkingDays() {
+		Function<String, Instant> endOf = day -> Instant.parse(day + "T15:59:59Z");
+		assertThat(deadlines.limit("HEARING_REQUEST", "2026-09-30T16:00:00+08:00").toInstant())
+			.isEqualTo(endOf.apply("2026-10-13"));
+		// a hearing notified on Mon 2 Nov 2026 is held 7 working days later at the earliest: Wed 11 Nov
+		assertThat(deadlines.limit("HEARING_NOTICE", "2026-11-02T09:00:00+08:00").toInstant())
+			.isEqualTo(endOf.apply("2026-11-11"));
+		// service when the party is absent, 7 working days from a decision on Wed 30 Sep: 8, 9, 10, 12–15 Oct
+		assertThat(deadlines.limit("SERVICE_ABSENT", "2026-09-30").toInstant()).isEqualTo(endOf.apply("2026-10-15"));
+		// withdrawal of a revoked publication, 3 working days from Thu 24 Sep (Mid-Autumn 25–27 Sep): 28, 29, 30 Sep
+		assertThat(deadlines.limit("DISCLOSURE_WITHDRAWAL", "2026-09-24").toInstant()).isEqualTo(endOf.apply("2026-09-30"));
+		// longer periods stay calendar days: 90 days from filing on Mon 2 Nov 2026 → Sun 31 Jan 2027 → Mon 1 Feb
+		assertThat(deadlines.limit("PENALTY_DECISION", "2026-11-02").toInstant()).isEqualTo(endOf.apply("2027-02-01"));
+	}
+
+	/** 行政强制法 art. 69: 10 days or less are working days, longer periods calendar days (issue 16 point 2). */
+	@Test
+	void theCoercionLawsPeriodsUpToTenDaysAreWorkingDays() {
+		Function<String, Instant> endOf = day -> Instant.parse(day + "T15:59:59Z");
+		// demand notice served Wed 30 Sep 2026: 10 working days → 8, 9, 10, 12–16, 19, 20 Oct
+		assertThat(deadlines.limit("EXECUTION_DEMAND", "2026-09-30").toInstant()).isEqualTo(endOf.apply("2026-10-20"));
+		// seizure 30 days from Wed 30 Sep 2026 → Fri 30 Oct (calendar days)
+		assertThat(deadlines.limit("SEIZURE", "2026-09-30").toInstant()).isEqualTo(endOf.apply("2026-10-30"));
+	}
+
+	/** 行政处罚法 art. 36: 2 (or 5) years from the violation, the same date, not rolled. */
+	@Test
+	void theLimitationCountsYears() {
+		assertThat(deadlines.limit("LIMITATION", "2024-03-16").toInstant()).isEqualTo(Instant.parse("2026-03-16T15:59:59Z"));
+		assertThat(deadlines.limit("LIMITATION_HARM", "2021-11-02").toInstant())
+			.isEqualTo(Instant.parse("2026-11-02T15:59:59Z"));
 	}
 
 	@Test

@@ -179,7 +179,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "priorNoticeDocId")).isNotNull();
 		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
 
-		// nobody asks for a hearing within 5 days: Mon 2 Nov + 5 days = Sat 7 Nov → rolls to Mon 9 Nov
+		// nobody asks for a hearing within 5 working days (行政处罚法 arts. 64, 85): Mon 2 Nov → 3, 4, 5, 6, 9 Nov
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
 		assertThat(task(pi, "userTask_recordPartyReply").getDueDate()).isEqualTo(at("2026-11-09T23:59:59+08:00"));
 		clockAt(at("2026-11-10T00:00:00+08:00"));
@@ -195,7 +195,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(task(pi, "userTask_serve").getAssignee()).isEqualTo("officer1");
 		assertThat(engine.getTaskService().getVariableLocal(task(pi, "userTask_serve").getId(), "decisionKindLabel"))
 			.isEqualTo("给予行政处罚");
-		assertThat(task(pi, "userTask_serve").getDueDate()).isEqualTo(at("2026-11-17T23:59:59+08:00"));
+		// service within 7 working days of the decision on Tue 10 Nov (行政处罚法 arts. 61, 85): 11–13, 16–19 Nov
+		assertThat(task(pi, "userTask_serve").getDueDate()).isEqualTo(at("2026-11-19T23:59:59+08:00"));
 
 		as("officer1");
 		complete(pi, "userTask_serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-10"));
@@ -383,6 +384,32 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(pi).isEnded().hasNotPassed("userTask_approveFiling");
 	}
 
+	/** 行政处罚法 art. 51 on what is decided, not only on what was typed at registration (issue 16 point 8). */
+	@Test
+	void aDecidedOnTheSpotPenaltyAboveTheCapIsRefused() {
+		clockAt(MONDAY);
+		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", true, "PERSON", "王五", PERSON_ID, null, false,
+				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 100.0, null, null), "officer1");
+		ProcessInstance pi = instance(caseNo);
+		assertThat(pi).isWaitingAt("userTask_decideOnTheSpot");
+		as("officer1");
+		Map<String, Object> decision = new HashMap<>(Map.of("decisionKind", "PENALTY", "summaryPenaltyKind", "FINE",
+				"fineAmount", 5000, "decisionContent", "当场罚款伍仟元", "legalBasis", "《城市市容和环境卫生管理条例》第三十四条",
+				"avMissingExplanation", "执法记录仪故障，已书面说明"));
+		assertThatThrownBy(() -> complete(pi, "userTask_decideOnTheSpot", decision))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				assertThat((Object) e.getDetail()).isEqualTo("fineAmount");
+				assertThat(e.getMessage()).contains("罚款5000元", "第五十一条");
+			});
+		decision.putAll(Map.of("summaryPenaltyKind", "WARNING", "fineAmount", 200));
+		assertThatThrownBy(() -> complete(pi, "userTask_decideOnTheSpot", decision))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("第五十一条");
+		assertThat(pi).isWaitingAt("userTask_decideOnTheSpot");
+		decision.putAll(Map.of("summaryPenaltyKind", "WARNING", "fineAmount", 0, "decisionContent", "警告"));
+		complete(pi, "userTask_decideOnTheSpot", decision);
+		assertThat(pi).hasPassed("userTask_decideOnTheSpot").isWaitingAt("userTask_fileSummaryCase");
+	}
+
 	@Test
 	void summaryProcedureAboveTheCapFallsBackToTheOrdinaryProcedure() {
 		clockAt(MONDAY);
@@ -461,6 +488,21 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		complete(pi, "userTask_approveDecisionExtension", Map.of("extensionApproved", true, "extensionReason", "同意延长"));
 		Date extended = (Date) var(pi, "decisionDueAt");
 		assertThat(extended).isAfter(due);
+		assertThat(timerDue(pi, "timerEvent_decisionBreach")).isEqualTo(extended);
+
+		// the approval rule (dmn/decision-period-extension.dmn): once — a second approval is refused (issue 16 point 5)
+		engine.getIdentityService().clearAuthentication();
+		engine.getRuntimeService().createMessageCorrelation("enforcement.extensionRequested").processInstanceBusinessKey(caseNo)
+			.setVariable("extensionRequestReason", "鉴定尚未完成").correlate();
+		as("head1");
+		assertThatThrownBy(() -> complete(pi, "userTask_approveDecisionExtension",
+				Map.of("extensionApproved", true, "extensionReason", "同意再次延长")))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				assertThat((Object) e.getDetail()).isEqualTo("extensionApproved");
+				assertThat(e.getMessage()).contains("第六十条", "延长一次");
+			});
+		complete(pi, "userTask_approveDecisionExtension", Map.of("extensionApproved", false, "extensionReason", "已延长过一次"));
+		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "decisionDueAt")).isEqualTo(extended);
 		assertThat(timerDue(pi, "timerEvent_decisionBreach")).isEqualTo(extended);
 	}
 

@@ -61,8 +61,12 @@ class LegalReviewProcessTests extends EngineTestSupport {
 	void approvedInFirstRound() {
 		clockAt(at(BEFORE_NATIONAL_DAY));
 		ProcessInstance pi = start();
+		// the materials check is inside the 5 working days from receipt (R-REV-3, issue 16 point 4)
+		assertThat(task(pi, "userTask_checkMaterials").getDueDate()).isEqualTo(at("2026-10-10T23:59:59+08:00"));
+		clockAt(at("2026-09-30T10:00:00+08:00"));
 		acceptMaterials(pi);
 		Task review = task(pi, "userTask_reviewDecision");
+		// from receipt on 28 Sep, not from the acceptance on 30 Sep:
 		// 29, 30 Sep, (1–7 Oct holiday), 8, 9, 10 Oct (adjusted Saturday) = 5 working days
 		assertThat(review.getDueDate()).isEqualTo(at("2026-10-10T23:59:59+08:00"));
 		assertThat(review.getTenantId()).isEqualTo("LIAOKUO");
@@ -86,7 +90,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 	}
 
 	@Test
-	void incompleteMaterialsAreReturnedAndTheClockDoesNotStart() {
+	void incompleteMaterialsAreReturnedAndTheClockStartsAgainWhenTheSupplementArrives() {
 		clockAt(at(BEFORE_NATIONAL_DAY));
 		ProcessInstance pi = start();
 		Task check = task(pi, "userTask_checkMaterials");
@@ -96,15 +100,16 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		engine.getTaskService().complete(check.getId(), Map.of("materialsComplete", false, "missingMaterials", "听证笔录"));
 
 		assertThat(task(pi, "userTask_supplementMaterials").getAssignee()).isEqualTo("officer1");
-		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "materialsReceivedAt")).isNull();
 		assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
 
 		clockAt(at("2026-10-09T09:00:00+08:00"));
 		as("officer1");
 		engine.getTaskService().complete(task(pi, "userTask_supplementMaterials").getId(),
 				Map.of("supplementedMaterials", "听证笔录(2026-10-08)"));
+		// the complete materials are received on 9 Oct: 10 (adjusted Sat), 12, 13, 14, 15 Oct — checking is inside
+		assertThat(task(pi, "userTask_checkMaterials").getDueDate()).isEqualTo(at("2026-10-15T23:59:59+08:00"));
+		clockAt(at("2026-10-12T09:00:00+08:00"));
 		acceptMaterials(pi);
-		// clock starts at acceptance on 9 Oct: 10 (adjusted Sat), 12, 13, 14, 15 Oct
 		assertThat(task(pi, "userTask_reviewDecision").getDueDate()).isEqualTo(at("2026-10-15T23:59:59+08:00"));
 	}
 

@@ -1,0 +1,58 @@
+package cn.zhifa.caselifecycle;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import cn.zhifa.calendar.CalendarFixtures;
+
+/** The checks of {@code ${caseTaskChecks}} that depend on statutory periods, on the real calendar. */
+class CaseTaskChecksTest {
+
+	final CaseTaskChecks checks = new CaseTaskChecks(CalendarFixtures.deadlines(), null);
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	/** 行政处罚法 arts. 64(2), 85: notified Mon 2 Nov 2026 → 7 working days → Wed 11 Nov at the earliest. */
+	@Test
+	void aHearingLessThanSevenWorkingDaysAfterTheNoticeIsRefusedCitingTheArticles() {
+		ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-02T09:00:00+08:00").toInstant()));
+		assertThatThrownBy(() -> checks.notify(task("userTask_scheduleHearing",
+				Map.of("hearingDate", "2026-11-09", "hearingPlace", "第一会议室"))))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingDate");
+				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十四条", "第八十五条", "工作日",
+						"2026-11-11");
+			});
+		assertThatThrownBy(() -> checks.notify(task("userTask_scheduleHearing",
+				Map.of("hearingDate", "2026-11-10", "hearingPlace", "第一会议室")))).hasMessageContaining("2026-11-11");
+		assertThatCode(() -> checks.notify(task("userTask_scheduleHearing",
+				Map.of("hearingDate", "2026-11-11", "hearingPlace", "第一会议室")))).doesNotThrowAnyException();
+	}
+
+	static DelegateTask task(String key, Map<String, Object> variables) {
+		Map<String, Object> vars = new HashMap<>(variables);
+		DelegateTask task = mock(DelegateTask.class);
+		when(task.getTaskDefinitionKey()).thenReturn(key);
+		when(task.getVariable(anyString())).thenAnswer(call -> vars.get(call.<String>getArgument(0)));
+		org.mockito.Mockito.doAnswer(call -> vars.put(call.getArgument(0), call.getArgument(1))).when(task)
+			.setVariable(anyString(), org.mockito.ArgumentMatchers.any());
+		return task;
+	}
+}
