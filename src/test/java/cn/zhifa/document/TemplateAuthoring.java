@@ -381,7 +381,7 @@ public final class TemplateAuthoring {
 		body(doc, "问：我们是${agencyName}的执法人员，这是我们的执法证件，请你过目。现依法就有关情况向你调查询问，"
 				+ "你应当如实回答，作伪证要承担法律责任。你有权申请执法人员回避，是否申请回避？本次询问全程音像记录，听清楚了吗？");
 		body(doc, "答：${recusalAnswer}");
-		body(doc, "${inquiryTranscript}");
+		lines(doc, "${inquiryTranscript}");
 		body(doc, "以上笔录已经本人阅读（已向本人宣读），与本人所述一致。");
 		closing(doc, "被询问人（签名）：　　　　　　　　年　　月　　日",
 				"询问人（签名）：　　　　　　　　　记录人（签名）：　　　　　　　　");
@@ -407,7 +407,7 @@ public final class TemplateAuthoring {
 		body(doc, "执法人员已向当事人（现场负责人）出示执法证件，说明检查（勘验）的依据和事项，告知其有权申请执法人员回避，"
 				+ "并告知本次检查（勘验）全程音像记录。当事人（现场负责人）是否申请回避：${recusalRequestedLabel}。");
 		section(doc, "现场检查（勘验）情况");
-		body(doc, "${inspectionFindings}");
+		lines(doc, "${inspectionFindings}");
 		body(doc, "音像记录情况：${avRecordingNote}");
 		body(doc, "以上笔录已经当事人（现场负责人）核对无误。");
 		closing(doc, "当事人或现场负责人（签名）：　　　　　　　　年　　月　　日",
@@ -608,6 +608,14 @@ public final class TemplateAuthoring {
 		p.setIndentationFirstLine(640);
 		p.setSpacingBefore(120);
 		text(p, text, 16, false);
+		return p;
+	}
+
+	/** A text of several lines (a transcript): left-aligned, so a line break does not stretch the line before it. */
+	private static XWPFParagraph lines(XWPFDocument doc, String text) {
+		XWPFParagraph p = body(doc, text);
+		p.setAlignment(ParagraphAlignment.LEFT);
+		p.setIndentationFirstLine(0);
 		return p;
 	}
 
