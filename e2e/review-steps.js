@@ -342,8 +342,10 @@ async function majorCaseUpToPriorNotice(t, officer, head, c = MAJOR_CASE) {
     await form.textfield('当事人姓名或名称', c.party);
     await form.textfield('公民身份号码 / 统一社会信用代码', c.creditCode);
     await form.textfield('联系方式', '0874-3123456');
+    await form.textfield('住所（地址）', c.address || '曲靖市麒麟区建设路66号');
     await form.select('违法行为', violationOption(c.violation));
     await form.textarea('违法事实', c.facts);
+    await form.textfield('违法行为地点', c.place || '曲靖市麒麟区建设路66号');
     await form.date('发现日期', discovered);
     const instance = await form.start();
     t.check(instance && instance.id, '发起流程后没有得到流程实例');

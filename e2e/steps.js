@@ -37,8 +37,10 @@ async function registerCase(t, officer, opts = {}) {
     await form.textfield('当事人姓名或名称', c.party);
     await form.textfield('公民身份号码 / 统一社会信用代码', c.partyId);
     await form.textfield('联系方式', '13800000000');
+    await form.textfield('住所（地址）', c.address || '曲靖市麒麟区寥廓街道南宁西路18号');
     await form.select('违法行为', c.violation);
     await form.textarea('违法事实', c.facts);
+    await form.textfield('违法行为地点', c.place || '曲靖市麒麟区寥廓街道南宁西路');
     await form.date('发现日期', c.discoveredOn);
     await form.date('违法行为发生日期（有连续或者继续状态的，为行为终了之日）', c.violationDate);
     if (opts.summaryFine !== undefined) {

@@ -194,9 +194,11 @@ async function registerCase(t, officer, c) {
   await form.textfield('当事人姓名或名称', c.party);
   await form.textfield('公民身份号码 / 统一社会信用代码', c.partyId);
   if (c.contact) await form.textfield('联系方式', c.contact);
+  await form.textfield('住所（地址）', c.address || '曲靖市麒麟区寥廓街道北关路18号');
   if (c.official) await form.checkbox('当事人为中共党员或公职人员（结案后依规移送纪检监察机关）', true);
   await form.select('违法行为', violationOption(c.violation));
   await form.textarea('违法事实', c.facts);
+  await form.textfield('违法行为地点', c.place || '曲靖市麒麟区寥廓街道北关路');
   await fillDate(form, '发现日期', c.discoveredOn || today());
   await fillDate(form, '违法行为发生日期（有连续或者继续状态的，为行为终了之日）', c.violationDate || c.discoveredOn || today());
   if (c.summaryFine !== undefined) {

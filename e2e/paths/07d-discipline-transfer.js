@@ -125,6 +125,7 @@ runPath(__filename, async (t) => {
     await form.textfield('当事人', '王建华');
     await form.checkbox('当事人为党员或公职人员', true);
     await fillDate(form, '结案日期', closedOn);
+    await form.textfield('行政处罚决定书文号', '寥街罚决〔2025〕96号');
     const instance = await form.start();
     t.check(instance && instance.id, '发起流程后没有得到流程实例');
     transferB = instance.id;

@@ -301,11 +301,24 @@ public class CaseService {
 		execution.setVariable("majorReasons", reasons.toString().trim());
 		execution.setVariable("decisionType", "PENALTY");
 		String caseNo = (String) execution.getVariable(CASE_ID);
-		execution.setVariable("materials", List.of("行政处罚决定书（拟）", "调查终结报告", "证据材料（" + evidenceOf(caseNo).size()
-				+ "份）", "当事人陈述申辩、听证材料"));
+		execution.setVariable("materials", reviewMaterials(evidenceOf(caseNo)));
 		execution.setVariable("evidenceList", evidenceList(caseNo));
 		execution.setVariable("caseOfficers", caseOfficerList(caseNo));
 		caseOf(execution).markMajor(major);
+	}
+
+	/**
+	 * The materials a major case sends to legal review (R-REV-3): the draft decision, the investigation report, each
+	 * piece of evidence by name (a count alone told the reviewer nothing, and "证据材料（0份）" reached the 送审表),
+	 * and the party's statement and hearing materials.
+	 */
+	static List<String> reviewMaterials(List<Evidence> evidence) {
+		List<String> materials = new ArrayList<>(List.of("行政处罚决定书（拟）", "调查终结报告"));
+		for (Evidence e : evidence) {
+			materials.add("证据：" + e.getKind() + "（" + e.getDescription() + "）");
+		}
+		materials.add("当事人陈述申辩、听证材料");
+		return materials;
 	}
 
 	/**

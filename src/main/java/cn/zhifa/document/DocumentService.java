@@ -87,8 +87,8 @@ public class DocumentService {
 			int sequence = numbers.next(agencyCode, documentKind.series(), today.getYear());
 			number = DocumentNumbers.format(agency.getShortName(), documentKind.abbreviation(), today.getYear(), sequence);
 		}
-		Map<String, Object> all = DocumentFields.build(documentKind, agency.getName(), agency.getShortName(), caseId, number,
-				today, labels, fields, id -> officers.findById(id).map(Officer::getFullName).orElse(null));
+		Map<String, Object> all = DocumentFields.build(documentKind, DocumentFields.Issuer.of(agency), caseId, number,
+				now, labels, fields, id -> officers.findById(id).map(Officer::getFullName).orElse(null));
 		DocxTemplateFiller.Filled filled = new DocxTemplateFiller(labels).fill(template, all,
 				kind + " of case " + caseId + " (" + templates.origin() + documentKind.template() + ")");
 		String id = UUID.randomUUID().toString();

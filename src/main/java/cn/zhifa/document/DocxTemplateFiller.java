@@ -54,8 +54,12 @@ final class DocxTemplateFiller {
 		this.formatter = new FieldFormatter(labels);
 	}
 
-	/** The filled document and the names of the placeholders that had no value. */
-	record Filled(byte[] content, Set<String> missingFields) {
+	/**
+	 * The filled document, the names of the placeholders that had no value (without the optional ones) and of
+	 * every placeholder, optional or not, that printed nothing (no value, or an empty one): a document with a blank
+	 * where the template asks for a value.
+	 */
+	record Filled(byte[] content, Set<String> missingFields, Set<String> blankFields) {
 	}
 
 	Filled fill(byte[] template, Map<String, Object> fields) {
@@ -71,7 +75,7 @@ final class DocxTemplateFiller {
 			doc.getFooterList().forEach(fill::body);
 			ByteArrayOutputStream out = new ByteArrayOutputStream(template.length + 4096);
 			doc.write(out);
-			return new Filled(out.toByteArray(), Set.copyOf(fill.missing));
+			return new Filled(out.toByteArray(), Set.copyOf(fill.missing), Set.copyOf(fill.blank));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("the template is not a readable .docx file", e);
@@ -88,6 +92,7 @@ final class DocxTemplateFiller {
 		private final Map<String, Object> fields;
 		private final String document;
 		private final Set<String> missing = new LinkedHashSet<>();
+		private final Set<String> blank = new LinkedHashSet<>();
 
 		Fill(Map<String, Object> fields, String document) {
 			this.fields = fields;
@@ -116,6 +121,9 @@ final class DocxTemplateFiller {
 					continue;
 				}
 				List<?> elements = listValue(list);
+				if (elements.isEmpty()) {
+					blank.add(list + "[]");
+				}
 				int count = Math.max(1, elements.size());
 				for (int i = 0; i < count; i++) {
 					// POI's addRow copies the row's XML into the table: fill the copy completely before adding it
@@ -205,7 +213,11 @@ final class DocxTemplateFiller {
 				String runText = text(run);
 				int localOpen = open - starts[first];
 				int localClose = close - starts[first];
-				String value = resolve(runText.substring(localOpen + 2, localClose).trim(), element);
+				String placeholder = runText.substring(localOpen + 2, localClose).trim();
+				String value = resolve(placeholder, element);
+				if (value.isBlank() && !(element != null && element.element() == null)) {
+					blank.add(placeholder.endsWith("?") ? placeholder.substring(0, placeholder.length() - 1).trim() : placeholder);
+				}
 				setText(run, runText.substring(0, localOpen) + value + runText.substring(localClose + 1));
 				from = open + value.length();
 			}

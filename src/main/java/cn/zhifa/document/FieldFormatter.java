@@ -22,6 +22,10 @@ final class FieldFormatter {
 
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 	static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+	static final DateTimeFormatter CHINESE_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日H时mm分");
+
+	private static final java.util.regex.Pattern ISO_DAY = java.util.regex.Pattern
+		.compile("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
 
 	private final Labels labels;
 
@@ -34,7 +38,8 @@ final class FieldFormatter {
 			return "";
 		}
 		if (value instanceof String s) {
-			return s;
+			LocalDate isoDay = isoDate(s);
+			return isoDay != null ? CHINESE_DATE.format(isoDay) : s;
 		}
 		if (value instanceof Boolean b) {
 			return labels.bool(b);
@@ -44,7 +49,11 @@ final class FieldFormatter {
 			return CHINESE_DATE.format(day);
 		}
 		if (value instanceof BigDecimal d) {
-			return d.toPlainString();
+			return d.stripTrailingZeros().toPlainString();
+		}
+		if (value instanceof Double || value instanceof Float) {
+			// a form's number field arrives as a double: 500.0 is printed 500
+			return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
 		}
 		if (value instanceof Enum<?> e) {
 			return e.name();
@@ -57,6 +66,53 @@ final class FieldFormatter {
 			return String.join("、", parts);
 		}
 		return value.toString();
+	}
+
+	/**
+	 * A moment as {@code 2026年11月20日9时30分} (China time), for fields where the hour matters (笔录, 当场处罚);
+	 * {@code null} for a value without a time of day.
+	 */
+	static String dateTime(Object value) {
+		java.time.ZonedDateTime at = null;
+		if (value instanceof Date d) {
+			at = d.toInstant().atZone(CHINA);
+		}
+		else if (value instanceof Instant d) {
+			at = d.atZone(CHINA);
+		}
+		else if (value instanceof OffsetDateTime d) {
+			at = d.atZoneSameInstant(CHINA);
+		}
+		else if (value instanceof ZonedDateTime d) {
+			at = d.withZoneSameInstant(CHINA);
+		}
+		else if (value instanceof LocalDateTime d) {
+			at = d.atZone(CHINA);
+		}
+		return at == null ? null : CHINESE_DATE_TIME.format(at);
+	}
+
+	/**
+	 * The day of a text that is only an ISO date or date-time ({@code 2026-11-27}, {@code 2026-11-27T09:30:00+08:00}),
+	 * as date fields of forms store them; {@code null} for any other text.
+	 */
+	static LocalDate isoDate(String text) {
+		String t = text.strip();
+		if (!ISO_DAY.matcher(t).matches()) {
+			return null;
+		}
+		try {
+			if (t.length() == 10) {
+				return LocalDate.parse(t);
+			}
+			if (t.endsWith("Z") || t.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+				return OffsetDateTime.parse(t).atZoneSameInstant(CHINA).toLocalDate();
+			}
+			return LocalDateTime.parse(t).toLocalDate();
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return null;
+		}
 	}
 
 	/** The calendar day of a date-like value in China, or {@code null} if it is not date-like. */

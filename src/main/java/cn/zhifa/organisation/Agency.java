@@ -27,6 +27,15 @@ public class Agency {
 	private String legalRepresentative;
 	@Column(name = "legal_basis")
 	private String legalBasis;
+	/**
+	 * The administrative reconsideration body a decision names (行政处罚法 art. 59(5); 行政复议法 art. 24: for a
+	 * department or a township/street agency, the county-level people's government), e.g. 曲靖市麒麟区人民政府.
+	 */
+	@Column(name = "reconsideration_body")
+	private String reconsiderationBody;
+	/** The people's court a decision names for an administrative lawsuit (行政诉讼法 art. 18, or the court designated for centralised jurisdiction). */
+	@Column(name = "litigation_court")
+	private String litigationCourt;
 
 	protected Agency() {
 	}
@@ -73,5 +82,20 @@ public class Agency {
 
 	public String getLegalBasis() {
 		return legalBasis;
+	}
+
+	public String getReconsiderationBody() {
+		return reconsiderationBody;
+	}
+
+	public String getLitigationCourt() {
+		return litigationCourt;
+	}
+
+	/** Sets where the agency's decisions can be challenged (reconsideration body, court). */
+	public Agency withRemedies(String reconsiderationBody, String litigationCourt) {
+		this.reconsiderationBody = reconsiderationBody;
+		this.litigationCourt = litigationCourt;
+		return this;
 	}
 }

@@ -59,9 +59,11 @@ class OrganisationSetup {
 	private void createDemoOrganisation() {
 		Agency liaokuo = agency(new Agency("LIAOKUO", "寥廓街道综合行政执法队", "寥街", "综合行政执法", "云南省曲靖市麒麟区寥廓街道",
 				"麒麟区寥廓街道南宁西路1号", "张伟",
-				"《中华人民共和国行政处罚法》《中华人民共和国行政强制法》《城市市容和环境卫生管理条例》及赋权街道的行政执法事项清单"));
+				"《中华人民共和国行政处罚法》《中华人民共和国行政强制法》《城市市容和环境卫生管理条例》及赋权街道的行政执法事项清单")
+			.withRemedies("曲靖市麒麟区人民政府", "曲靖市麒麟区人民法院"));
 		Agency qlscj = agency(new Agency("QLSCJ", "某区市场监督管理局", "区市监", "市场监督管理", "某区", "某区建设路88号", "吴刚",
-				"《中华人民共和国行政处罚法》《中华人民共和国食品安全法》《无证无照经营查处办法》"));
+				"《中华人民共和国行政处罚法》《中华人民共和国食品安全法》《无证无照经营查处办法》")
+			.withRemedies("某区人民政府", "某区人民法院"));
 		identity.ensureAgency(liaokuo);
 		identity.ensureAgency(qlscj);
 
@@ -87,8 +89,13 @@ class OrganisationSetup {
 		log.info("Demo organisation ready: agencies LIAOKUO, QLSCJ; users officer1…supervisor1, password '{}'", DEMO_PASSWORD);
 	}
 
+	/** The demo agency, created once; where to challenge its decisions added to one created before that was kept. */
 	private Agency agency(Agency agency) {
-		return agencies.findById(agency.getCode()).orElseGet(() -> agencies.save(agency));
+		Agency existing = agencies.findById(agency.getCode()).orElseGet(() -> agencies.save(agency));
+		if (existing.getReconsiderationBody() == null || existing.getLitigationCourt() == null) {
+			existing.withRemedies(agency.getReconsiderationBody(), agency.getLitigationCourt());
+		}
+		return existing;
 	}
 
 	private void person(String userId, String agencyCode, String surname, String givenName, StaffRole role, String unit,

@@ -47,6 +47,8 @@ class DisciplineTransferService {
 		if (!flag(execution, PARTY_IS_OFFICIAL)) {
 			throw invalid(PARTY_IS_OFFICIAL, "当事人不是党员或公职人员的，无需向纪检监察机关移送(R-COORD-3)");
 		}
+		// the penalty decision goes with the clues (R-COORD-3): the letter names it
+		required(execution, cn.zhifa.platform.CaseVariables.DECISION_NUMBER, "行政处罚决定书文号");
 		Date closedAt = closedAt(execution.getVariable(CLOSED_AT));
 		execution.setVariable(CLOSED_AT, closedAt);
 		Date due = deadlines.limit(LIMIT, closedAt);

@@ -273,7 +273,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 			.singleResult();
 		assertThat(review.getTenantId()).isEqualTo("LIAOKUO");
 		// the reviewer sees the evidence the officers listed (it was "证据材料（0份）"), who handled the case, the benchmark
-		assertThat(var(review, "materials").toString()).contains("证据材料（3份）");
+		assertThat(var(review, "materials").toString()).contains("证据：视听资料（现场照片6张）", "证据：当事人的陈述（询问笔录1份）");
 		as("reviewer1");
 		complete(review, "userTask_checkMaterials", Map.of("materialsComplete", true));
 		Task reviewTask = task(review, "userTask_reviewDecision");

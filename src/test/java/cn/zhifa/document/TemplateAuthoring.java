@@ -1,46 +1,100 @@
 package cn.zhifa.document;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRelation;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 
 /**
- * Wrote the first version of the templates in {@code templates/}. The committed {@code .docx} files
- * are the source of truth from then on: the legal office edits them in Word or WPS, and this program
- * refuses to overwrite them unless run with {@code --overwrite}. Kept to show how the layout was
- * built (A4, GB/T 9704 margins, 宋体 titles, 仿宋 text, bordered field tables).
+ * Wrote the templates in {@code templates/}. The committed {@code .docx} files are the source of truth: the legal
+ * office edits them in Word or WPS, and this program refuses to overwrite them unless run with
+ * {@code --overwrite} (issue 16 re-wrote all of them with it: the contents of 行政处罚法 arts. 52 and 59, the
+ * named reconsideration body and court, seal and date kept with the text before them, font fallbacks, and the
+ * 笔录, 送达回证, 查封扣押 and 催告 documents).
+ * <p>
+ * The layout: A4 with the margins of GB/T 9704, 宋体 titles, 仿宋 text, 黑体 section headings; every run names
+ * its font for all scripts, the document's font table gives each font its Windows alternate name, character set
+ * and PANOSE class (Word and WPS substitute a missing font from them), and the default language is zh-CN (so a
+ * Linux LibreOffice falls back to a Simplified Chinese face; {@code templates/fonts.conf} maps the three fonts to
+ * Noto CJK). The seal line and the date are "kept with next" together with the paragraph before them, so they
+ * never stand alone on a page.
  * <p>
  * Run: {@code java -cp target/test-classes:<classpath> cn.zhifa.document.TemplateAuthoring [dir] [--overwrite]}
  */
 public final class TemplateAuthoring {
 
-	private static final String TITLE_FONT = "宋体";
-	private static final String BODY_FONT = "仿宋";
+	static final String TITLE_FONT = "宋体";
+	static final String BODY_FONT = "仿宋";
+	static final String HEADING_FONT = "黑体";
+
+	/** Font table entries: name, Windows alternate name, PANOSE-1, pitch, family. Character set 86 = GB2312. */
+	static final List<String[]> FONTS = List.of(
+			new String[] { "仿宋", "FangSong", "02010609060101010101", "fixed", "modern" },
+			new String[] { "宋体", "SimSun", "02010600030101010101", "variable", "auto" },
+			new String[] { "黑体", "SimHei", "02010609060101010101", "fixed", "modern" });
+
+	private static final String REMEDIES = "如不服本决定，可以在收到本决定书之日起六十日内向${reconsiderationBody}申请行政复议，"
+			+ "也可以在收到本决定书之日起六个月内直接向${litigationCourt}提起行政诉讼。";
 
 	private TemplateAuthoring() {
+	}
+
+	/** Every template this program writes, by file name. */
+	static Map<String, Supplier<XWPFDocument>> templates() {
+		Map<String, Supplier<XWPFDocument>> all = new LinkedHashMap<>();
+		all.put("review-submission.docx", TemplateAuthoring::reviewSubmission);
+		all.put("review-opinion.docx", TemplateAuthoring::reviewOpinion);
+		all.put("criminal-transfer-letter.docx", TemplateAuthoring::criminalTransferLetter);
+		all.put("case-transfer-letter.docx", TemplateAuthoring::caseTransferLetter);
+		all.put("discipline-transfer-letter.docx", TemplateAuthoring::disciplineTransferLetter);
+		all.put("prior-notice.docx", TemplateAuthoring::priorNotice);
+		all.put("penalty-decision.docx", TemplateAuthoring::penaltyDecision);
+		all.put("no-penalty-decision.docx", TemplateAuthoring::noPenaltyDecision);
+		all.put("summary-penalty-decision.docx", TemplateAuthoring::summaryPenaltyDecision);
+		all.put("inquiry-record.docx", TemplateAuthoring::inquiryRecord);
+		all.put("inspection-record.docx", TemplateAuthoring::inspectionRecord);
+		all.put("service-receipt.docx", TemplateAuthoring::serviceReceipt);
+		all.put("seizure-decision.docx", TemplateAuthoring::seizureDecision);
+		all.put("seizure-inventory.docx", TemplateAuthoring::seizureInventory);
+		all.put("demand-notice.docx", TemplateAuthoring::demandNotice);
+		return all;
 	}
 
 	public static void main(String[] args) throws IOException {
 		boolean overwrite = List.of(args).contains("--overwrite");
 		Path dir = Path.of(List.of(args).stream().filter(a -> !a.startsWith("--")).findFirst().orElse("templates"));
-		write(dir.resolve("review-submission.docx"), reviewSubmission(), overwrite);
-		write(dir.resolve("review-opinion.docx"), reviewOpinion(), overwrite);
+		for (Map.Entry<String, Supplier<XWPFDocument>> template : templates().entrySet()) {
+			write(dir.resolve(template.getKey()), template.getValue().get(), overwrite);
+		}
 	}
 
 	private static void write(Path file, XWPFDocument doc, boolean overwrite) throws IOException {
@@ -54,13 +108,24 @@ public final class TemplateAuthoring {
 		System.out.println("wrote " + file);
 	}
 
+	static byte[] bytes(XWPFDocument doc) {
+		try (doc; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			doc.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	// ------------------------------------------------------------------------------------------------ legal review
+
 	/** 重大执法决定法制审核送审表 (R-REV-2, R-REV-3, R-REV-7: the handling unit answers for its materials). */
 	static XWPFDocument reviewSubmission() {
 		XWPFDocument doc = page();
 		heading(doc, "${agencyName}", 18, false);
 		heading(doc, "重大执法决定法制审核送审表", 22, true);
 		numberLine(doc, "编号：${documentNumber}");
-
 		fieldTable(doc, List.of(
 				new String[] { "案件编号", "${caseId}" },
 				new String[] { "重大执法决定类别", "${decisionTypeLabel}" },
@@ -68,26 +133,24 @@ public final class TemplateAuthoring {
 				new String[] { "承办人", "${handlerName}" },
 				new String[] { "法制审核机构收到材料日期", "${materialsReceivedAt}" },
 				new String[] { "审核期限", "${reviewDueAt}前出具书面审核意见" }));
-
 		section(doc, "送审材料清单");
 		XWPFTable materials = table(doc, 3, new int[] { 12, 68, 20 });
 		row(materials, 0, true, "序号", "材料名称", "备注");
 		row(materials, 1, false, "${materials[]#}", "${materials[]}", "");
 		center(materials.getRow(1).getCell(0));
-
 		section(doc, "承办单位意见");
 		XWPFTable sign = table(doc, 1, new int[] { 100 });
 		XWPFTableCell cell = sign.getRow(0).getCell(0);
-		text(cell.getParagraphs().get(0), "承办单位对送审材料的真实性、完整性负责。", 14, false);
-		paragraph(cell, "", 14);
+		text(cell.getParagraphs().get(0), "承办单位对送审材料的真实性、完整性、合法性负责。", 14, false);
+		text(cell.addParagraph(), "", 14, false);
 		XWPFParagraph signature = cell.addParagraph();
 		signature.setAlignment(ParagraphAlignment.RIGHT);
-		text(signature, "承办人（签名）：　　　　　　　负责人（签名）：　　　　　　　", 14, false);
+		text(signature, "承办人（签名）：　　　　　　负责人（签名）：　　　　　　", 14, false);
 		XWPFParagraph date = cell.addParagraph();
 		date.setAlignment(ParagraphAlignment.RIGHT);
 		text(date, "${today}", 14, false);
-
-		footer(doc);
+		sign.getRow(0).setCantSplitRow(true);
+		footer(doc, true);
 		return doc;
 	}
 
@@ -97,7 +160,6 @@ public final class TemplateAuthoring {
 		heading(doc, "${agencyName}", 18, false);
 		heading(doc, "法制审核意见书", 22, true);
 		numberLine(doc, "${documentNumber}");
-
 		fieldTable(doc, List.of(
 				new String[] { "案件编号", "${caseId}" },
 				new String[] { "重大执法决定类别", "${decisionTypeLabel}" },
@@ -108,39 +170,360 @@ public final class TemplateAuthoring {
 				new String[] { "审核期限", "${reviewDueAt}" },
 				new String[] { "是否延长审核期限", "${reviewExtendedLabel}" },
 				new String[] { "延长理由", "${extensionReason?}" }));
-
 		section(doc, "一、审核内容");
 		XWPFTable checklist = table(doc, 3, new int[] { 12, 58, 30 });
 		row(checklist, 0, true, "序号", "审核事项", "审核情况");
 		row(checklist, 1, false, "${checklist[]#}", "${checklist[].item}", "${checklist[].value}");
 		center(checklist.getRow(1).getCell(0));
-
 		section(doc, "二、审核意见");
-		XWPFParagraph opinion = doc.createParagraph();
-		opinion.setIndentationFirstLine(640);
-		text(opinion, "${reviewOpinion}", 16, false);
-
+		body(doc, "${reviewOpinion}");
 		section(doc, "三、审核结论");
-		XWPFParagraph outcome = doc.createParagraph();
-		outcome.setIndentationFirstLine(640);
-		text(outcome, "${reviewOutcomeLabel}", 16, true);
-
-		doc.createParagraph();
-		XWPFParagraph reviewer = doc.createParagraph();
-		reviewer.setAlignment(ParagraphAlignment.RIGHT);
-		text(reviewer, "法制审核人员（签名）：　　　　　　　　", 16, false);
-		XWPFParagraph seal = doc.createParagraph();
-		seal.setAlignment(ParagraphAlignment.RIGHT);
-		text(seal, "${agencyName}（法制审核机构盖章）", 16, false);
-		XWPFParagraph date = doc.createParagraph();
-		date.setAlignment(ParagraphAlignment.RIGHT);
-		text(date, "${today}", 16, false);
-
-		footer(doc);
+		XWPFParagraph outcome = body(doc, "${reviewOutcomeLabel}");
+		outcome.getRuns().get(0).setBold(true);
+		closing(doc, "法制审核人员（签名）：　　　　　　　　", "${agencyName}（法制审核机构盖章）", "${today}");
+		footer(doc, true);
 		return doc;
 	}
 
-	/** A4 portrait with the margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm). */
+	// ---------------------------------------------------------------------------------------------------- transfers
+
+	/** 涉嫌犯罪案件移送书 (国务院令第310号 arts. 3, 6). */
+	static XWPFDocument criminalTransferLetter() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "涉嫌犯罪案件移送书", 22, true);
+		numberLine(doc, "${documentNumber}");
+		addressee(doc, "${policeOrgan}：");
+		body(doc, "我机关在查处${partyName}违法一案（案号：${caseId}）中，发现其行为涉嫌犯罪。经本机关正职负责人批准，依据"
+				+ "《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）第三条、第六条的规定，现将该案移送你局，请依法审查，"
+				+ "自接受移送之日起3日内作出立案或者不予立案的决定，并书面告知我机关。");
+		fieldTable(doc, List.of(
+				new String[] { "涉嫌犯罪的事实和罪名", "${crimeSuspicion}" },
+				new String[] { "承办人", "${handlerName}" },
+				new String[] { "批准人", "${approverName}" },
+				new String[] { "批准时间", "${approvedAt}" }));
+		section(doc, "随附材料");
+		XWPFTable materials = table(doc, 3, new int[] { 12, 68, 20 });
+		row(materials, 0, true, "序号", "材料名称", "备注");
+		row(materials, 1, false, "${transferAttachments[]#}", "${transferAttachments[]}", "");
+		center(materials.getRow(1).getCell(0));
+		body(doc, "抄送：同级人民检察院、同级司法行政部门；并报上一级行政执法机关。");
+		closing(doc, "${agencyName}（盖章）", "${today}");
+		footer(doc, true);
+		return doc;
+	}
+
+	/** 案件移送书 (R-COORD-1): a case outside the agency's competence goes to the competent one. */
+	static XWPFDocument caseTransferLetter() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "案件移送书", 22, true);
+		numberLine(doc, "${documentNumber}");
+		addressee(doc, "${targetAgencyName}：");
+		body(doc, "我机关在执法中发现的下列案件，经审查不属于本机关管辖。依据《中华人民共和国行政处罚法》第二十二条的规定，"
+				+ "现将该案移送你单位处理，请予接收，并将处理情况告知我机关。");
+		fieldTable(doc, List.of(
+				new String[] { "本机关案号", "${caseId}" },
+				new String[] { "当事人", "${partyName}" },
+				new String[] { "证件号码", "${partyIdNumber}" },
+				new String[] { "联系方式", "${partyContact?}" },
+				new String[] { "违法行为", "${violationCodeLabel}" },
+				new String[] { "发现日期", "${discoveredOn}" },
+				new String[] { "违法事实", "${facts}" },
+				new String[] { "移送理由", "${transferReason}" },
+				new String[] { "是否紧急", "${urgentLabel}" }));
+		section(doc, "随附材料");
+		XWPFTable materials = table(doc, 3, new int[] { 12, 68, 20 });
+		row(materials, 0, true, "序号", "材料名称", "备注");
+		row(materials, 1, false, "${caseTransferMaterials[]#}", "${caseTransferMaterials[]}", "");
+		center(materials.getRow(1).getCell(0));
+		body(doc, "承办人：${handlerName}");
+		closing(doc, "${agencyName}（盖章）", "${today}");
+		footer(doc, true);
+		return doc;
+	}
+
+	/** 纪检监察移送函 (R-COORD-3): clues and the penalty decision of a party who is a Party member or official. */
+	static XWPFDocument disciplineTransferLetter() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "关于移送违纪违法问题线索的函", 22, true);
+		numberLine(doc, "${documentNumber}");
+		addressee(doc, "${disciplineOrgan}：");
+		body(doc, "我机关办理的${caseId}案件已于${closedAt}办结。该案当事人${partyName}系中共党员或者公职人员，依据行政执法与"
+				+ "纪检监察衔接的有关规定，现将其违纪违法问题线索及行政处罚决定书移送你单位，请依规依纪依法处理。");
+		fieldTable(doc, List.of(
+				new String[] { "问题线索", "${disciplineClues}" },
+				new String[] { "行政处罚决定书", "${decisionNumber}（复印件随函附送）" },
+				new String[] { "移送期限", "${disciplineDueAt}前" }));
+		body(doc, "单位负责人（签字）：${signerName}");
+		closing(doc, "${agencyName}（盖章）", "${today}");
+		footer(doc, true);
+		return doc;
+	}
+
+	// --------------------------------------------------------------------------------------------- enforcement case
+
+	/** 行政处罚事先告知书 (行政处罚法 arts. 44, 45, 63, 64). */
+	static XWPFDocument priorNotice() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "行政处罚事先告知书", 22, true);
+		numberLine(doc, "${documentNumber}");
+		addressee(doc, "${partyName}：");
+		fieldTable(doc, List.of(
+				new String[] { "案号", "${caseId}" },
+				new String[] { "当事人", "${partyName}" },
+				new String[] { "住所（地址）", "${partyAddress}" },
+				new String[] { "违法事实", "${facts}" },
+				new String[] { "证据", "${evidenceSummary}" },
+				new String[] { "拟作出的行政处罚", "${penaltyKinds?}（拟罚款人民币${fineAmount}元）" },
+				new String[] { "裁量依据", "${discretionBasis}" }));
+		body(doc, "根据《中华人民共和国行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条的规定，你（单位）享有陈述、"
+				+ "申辩的权利；符合听证条件的，可以在收到本告知书之日起五日内提出听证申请。逾期未提出陈述、申辩或者听证申请的，"
+				+ "视为放弃上述权利。本机关不因你（单位）的陈述、申辩而给予更重的处罚。");
+		closing(doc, "${agencyName}（印章）", "${today}");
+		footer(doc, true);
+		return doc;
+	}
+
+	/** 行政处罚决定书: what 行政处罚法 art. 59 requires, (一) to (六). */
+	static XWPFDocument penaltyDecision() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "行政处罚决定书", 22, true);
+		numberLine(doc, "${documentNumber}");
+		fieldTable(doc, List.of(
+				new String[] { "当事人", "${partyName}" },
+				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
+				new String[] { "住所（地址）", "${partyAddress}" },
+				new String[] { "案号", "${caseId}" },
+				new String[] { "违法事实", "${facts}" },
+				new String[] { "证据", "${evidenceSummary}" },
+				new String[] { "法律依据", "${legalBasis}" },
+				new String[] { "裁量基准", "${discretionBasis}" },
+				new String[] { "处罚种类和数额", "${decisionContent}" },
+				new String[] { "罚款数额", "人民币${fineAmount}元" }));
+		body(doc, "履行方式和期限：当事人应当自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款"
+				+ "（《中华人民共和国行政处罚法》第六十七条）。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额"
+				+ "不超过罚款数额（第七十二条第一款第一项）。");
+		body(doc, "当事人" + REMEDIES + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。逾期不申请行政复议、"
+				+ "不提起行政诉讼，又不履行本决定的，本机关将依法申请人民法院强制执行。");
+		closing(doc, "${agencyName}（印章）", "${today}");
+		footer(doc, true);
+		return doc;
+	}
+
+	/** 不予行政处罚决定书 (行政处罚法 arts. 33, 57(二)(三), 59). */
+	static XWPFDocument noPenaltyDecision() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "不予行政处罚决定书", 22, true);
+		numberLine(doc, "${documentNumber}");
+		fieldTable(doc, List.of(
+				new String[] { "当事人", "${partyName}" },
+				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
+				new String[] { "住所（地址）", "${partyAddress}" },
+				new String[] { "案号", "${caseId}" },
+				new String[] { "违法事实", "${facts}" },
+				new String[] { "证据", "${evidenceSummary}" },
+				new String[] { "法律依据", "${legalBasis}" },
+				new String[] { "决定", "${decisionContent}" },
+				new String[] { "教育及改正情况", "${educationRecord?}" }));
+		body(doc, "当事人" + REMEDIES);
+		closing(doc, "${agencyName}（印章）", "${today}");
+		footer(doc, true);
+		return doc;
+	}
+
+	/** 当场行政处罚决定书: what 行政处罚法 art. 52 requires. */
+	static XWPFDocument summaryPenaltyDecision() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "当场行政处罚决定书", 22, true);
+		numberLine(doc, "${documentNumber}");
+		fieldTable(doc, List.of(
+				new String[] { "当事人", "${partyName}" },
+				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
+				new String[] { "住所（地址）", "${partyAddress}" },
+				new String[] { "案号", "${caseId}" },
+				new String[] { "违法行为", "${facts}" },
+				new String[] { "处罚种类", "${decisionContent}" },
+				new String[] { "法律依据", "${legalBasis}" },
+				new String[] { "罚款数额", "人民币${fineAmount}元" },
+				new String[] { "处罚时间", "${issuedAtTime}" },
+				new String[] { "处罚地点", "${violationPlace}" },
+				new String[] { "执法人员", "${registeredByName}" }));
+		body(doc, "执法人员已向当事人出示执法证件。当事人应当自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统"
+				+ "缴纳罚款；依法当场收缴罚款的，执法人员出具专用票据。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。");
+		body(doc, "当事人" + REMEDIES);
+		body(doc, "执法人员（签名）：　　　　　　　　当事人（签名）：　　　　　　　　");
+		closing(doc, "${agencyName}（印章）", "${today}");
+		footer(doc, true);
+		return doc;
+	}
+
+	/** 询问笔录 (行政处罚法 arts. 42, 43, 55): officers show certificates, the person may ask for recusal. */
+	static XWPFDocument inquiryRecord() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "询问笔录", 22, true);
+		fieldTable(doc, List.of(
+				new String[] { "案号", "${caseId}" },
+				new String[] { "询问时间", "${inquiryStartedAtTime}至${inquiryEndedAtTime}" },
+				new String[] { "询问地点", "${inquiryPlace}" },
+				new String[] { "询问人及执法证号", "${inquiryOfficers}" },
+				new String[] { "记录人", "${recorderName}" },
+				new String[] { "被询问人", "${intervieweeName}（${intervieweeRelation}）" },
+				new String[] { "身份证件号码", "${intervieweeIdNumber}" },
+				new String[] { "住址", "${intervieweeAddress}" },
+				new String[] { "联系电话", "${intervieweeContact}" }));
+		body(doc, "问：我们是${agencyName}的执法人员，这是我们的执法证件，请你过目。现依法就有关情况向你调查询问，"
+				+ "你应当如实回答，作伪证要承担法律责任。你有权申请执法人员回避，是否申请回避？本次询问全程音像记录，听清楚了吗？");
+		body(doc, "答：${recusalAnswer}");
+		lines(doc, "${inquiryTranscript}");
+		body(doc, "以上笔录已经本人阅读（已向本人宣读），与本人所述一致。");
+		closing(doc, "被询问人（签名）：　　　　　　　　年　　月　　日",
+				"询问人（签名）：　　　　　　　　　记录人（签名）：　　　　　　　　");
+		footer(doc, false);
+		return doc;
+	}
+
+	/** 现场检查（勘验）笔录 (行政处罚法 arts. 42, 55; 行政强制法 art. 18; R-REC-3 recording announced). */
+	static XWPFDocument inspectionRecord() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "现场检查（勘验）笔录", 22, true);
+		fieldTable(doc, List.of(
+				new String[] { "案号", "${caseId}" },
+				new String[] { "检查（勘验）时间", "${inspectionStartedAtTime}至${inspectionEndedAtTime}" },
+				new String[] { "检查（勘验）地点", "${inspectionPlace}" },
+				new String[] { "当事人", "${partyName}" },
+				new String[] { "住所（地址）", "${partyAddress}" },
+				new String[] { "现场负责人", "${onSitePerson}" },
+				new String[] { "检查人员及执法证号", "${inspectionOfficers}" },
+				new String[] { "记录人", "${recorderName}" },
+				new String[] { "见证人", "${witnessName}" }));
+		body(doc, "执法人员已向当事人（现场负责人）出示执法证件，说明检查（勘验）的依据和事项，告知其有权申请执法人员回避，"
+				+ "并告知本次检查（勘验）全程音像记录。当事人（现场负责人）是否申请回避：${recusalRequestedLabel}。");
+		section(doc, "现场检查（勘验）情况");
+		lines(doc, "${inspectionFindings}");
+		body(doc, "音像记录情况：${avRecordingNote}");
+		body(doc, "以上笔录已经当事人（现场负责人）核对无误。");
+		closing(doc, "当事人或现场负责人（签名）：　　　　　　　　年　　月　　日",
+				"检查人员（签名）：　　　　　　　　　记录人（签名）：　　　　　　　　",
+				"见证人（签名）：　　　　　　　　年　　月　　日");
+		footer(doc, false);
+		return doc;
+	}
+
+	/** 送达回证 (行政处罚法 art. 61; 民事诉讼法 arts. 87-95 as it refers to them). */
+	static XWPFDocument serviceReceipt() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "送达回证", 22, true);
+		XWPFTable table = fieldTable(doc, List.of(
+				new String[] { "案号", "${caseId}" },
+				new String[] { "送达文书名称及文号", "${servedDocumentName}（${servedDocumentNumber}）" },
+				new String[] { "受送达人", "${partyName}" },
+				new String[] { "送达地点", "${serviceAddress}" },
+				new String[] { "送达方式", "${serviceMethodLabel}" },
+				new String[] { "送达时间", "${servedOn}" },
+				new String[] { "送达人", "${serverNames}" },
+				new String[] { "受送达人签名或者盖章", "" },
+				new String[] { "代收人及代收理由", "" },
+				new String[] { "见证人（留置送达时）", "" },
+				new String[] { "备注", "${serviceNote?}" }));
+		for (int r = 7; r <= 9; r++) {
+			table.getRow(r).setHeight(900);
+		}
+		body(doc, "受送达人签收时，应当注明签收日期；受送达人拒绝签收的，送达人应当在本回证上注明拒收事由和日期，由送达人、"
+				+ "见证人签名或者盖章，把文书留在受送达人的住所，并采用拍照、录像等方式记录送达过程。");
+		closing(doc, "${agencyName}（印章）", "${today}");
+		footer(doc, false);
+		return doc;
+	}
+
+	/** 查封（扣押）决定书: what 行政强制法 art. 24 requires, period of art. 25. */
+	static XWPFDocument seizureDecision() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "查封（扣押）决定书", 22, true);
+		numberLine(doc, "${documentNumber}");
+		fieldTable(doc, List.of(
+				new String[] { "当事人", "${partyName}" },
+				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
+				new String[] { "住所（地址）", "${partyAddress}" },
+				new String[] { "案号", "${caseId}" },
+				new String[] { "行政强制措施", "${seizureMeasureLabel}" },
+				new String[] { "理由", "${seizureReason}" },
+				new String[] { "依据", "${seizureBasis}" },
+				new String[] { "期限", "自${seizedAt}起至${seizureDueAt}止" },
+				new String[] { "场所、设施或者财物", "${seizedItemsSummary}（详见查封（扣押）清单）" },
+				new String[] { "存放地点", "${seizureStoragePlace}" }));
+		body(doc, "查封、扣押的期限不超过三十日；情况复杂的，经本机关负责人批准可以延长，但延长期限不得超过三十日。检测、检验、"
+				+ "检疫或者技术鉴定的期间不计入查封、扣押期限（《中华人民共和国行政强制法》第二十五条）。对查封的场所、设施或者财物，"
+				+ "当事人不得擅自转移、隐匿、损毁。你（单位）享有陈述、申辩的权利。");
+		body(doc, "当事人" + REMEDIES);
+		closing(doc, "${agencyName}（印章）", "${today}");
+		footer(doc, true);
+		return doc;
+	}
+
+	/** 查封（扣押）清单 (行政强制法 art. 24: in two copies, one for the party, one for the agency). */
+	static XWPFDocument seizureInventory() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "查封（扣押）清单", 22, true);
+		fieldTable(doc, List.of(
+				new String[] { "查封（扣押）决定书文号", "${seizureDecisionNumber}" },
+				new String[] { "当事人", "${partyName}" },
+				new String[] { "查封（扣押）地点", "${seizurePlace}" },
+				new String[] { "查封（扣押）时间", "${seizedAtTime}" }));
+		section(doc, "查封（扣押）的场所、设施或者财物");
+		XWPFTable items = table(doc, 6, new int[] { 8, 28, 20, 12, 10, 22 });
+		row(items, 0, true, "序号", "名称", "规格型号", "数量", "单位", "状况");
+		row(items, 1, false, "${seizedItems[]#}", "${seizedItems[].name}", "${seizedItems[].spec}",
+				"${seizedItems[].quantity}", "${seizedItems[].unit}", "${seizedItems[].condition}");
+		center(items.getRow(1).getCell(0));
+		body(doc, "本清单一式两份，当事人和本机关各执一份。以上财物经当事人当场清点核对无误。");
+		closing(doc, "当事人（签名）：　　　　　　　　执法人员（签名）：　　　　　　　　",
+				"见证人（签名）：　　　　　　　　", "${agencyName}（印章）", "${today}");
+		footer(doc, false);
+		return doc;
+	}
+
+	/** 催告书 (行政强制法 arts. 35-37, 45, 54; 行政处罚法 art. 72). */
+	static XWPFDocument demandNotice() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "催告书", 22, true);
+		numberLine(doc, "${documentNumber}");
+		addressee(doc, "${partyName}：");
+		body(doc, "本机关于${servedOn}向你（单位）送达了《行政处罚决定书》（${decisionNumber}），决定：${decisionContent}。"
+				+ "你（单位）在法定期限内未申请行政复议或者提起行政诉讼，又未履行该决定。依据《中华人民共和国行政强制法》"
+				+ "第三十五条、第五十四条的规定，现催告你（单位）履行下列义务：");
+		fieldTable(doc, List.of(
+				new String[] { "住所（地址）", "${partyAddress}" },
+				new String[] { "罚款", "人民币${fineAmount}元" },
+				new String[] { "加处罚款", "人民币${surchargeAmount}元（计至${surchargeUntil}，不超过罚款数额）" },
+				new String[] { "应缴纳金额合计", "人民币${amountDue}元" },
+				new String[] { "履行期限", "收到本催告书之日起十日内，即${demandDueAt}前" },
+				new String[] { "履行方式", "${paymentMethod}" }));
+		body(doc, "你（单位）有权进行陈述和申辩，可以在收到本催告书之日起三日内向本机关提出；本机关将充分听取你（单位）的意见，"
+				+ "对提出的事实、理由和证据进行记录、复核（《中华人民共和国行政强制法》第三十六条）。逾期仍不履行的，本机关将依法"
+				+ "申请人民法院强制执行。");
+		closing(doc, "${agencyName}（印章）", "${today}");
+		footer(doc, true);
+		return doc;
+	}
+
+	// ------------------------------------------------------------------------------------------------------ layout
+
+	/**
+	 * A4 portrait with the margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), default text
+	 * 仿宋 in Simplified Chinese, and the font table with each font's substitutes.
+	 */
 	private static XWPFDocument page() {
 		XWPFDocument doc = new XWPFDocument();
 		CTSectPr section = doc.getDocument().getBody().addNewSectPr();
@@ -154,7 +537,40 @@ public final class TemplateAuthoring {
 		margins.setRight(BigInteger.valueOf(twips(26)));
 		margins.setHeader(BigInteger.valueOf(twips(15)));
 		margins.setFooter(BigInteger.valueOf(twips(15)));
+		XWPFStyles styles = doc.createStyles();
+		styles.setSpellingLanguage("zh-CN");
+		styles.setEastAsia("zh-CN");
+		CTFonts defaults = CTFonts.Factory.newInstance();
+		defaults.setAscii(BODY_FONT);
+		defaults.setHAnsi(BODY_FONT);
+		defaults.setEastAsia(BODY_FONT);
+		defaults.setCs(BODY_FONT);
+		styles.setDefaultFonts(defaults);
+		fontTable(doc);
 		return doc;
+	}
+
+	/** {@code word/fontTable.xml}: for each font its Windows alternate name, GB2312 character set, PANOSE class. */
+	private static void fontTable(XWPFDocument doc) {
+		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+				+ "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
+		for (String[] font : FONTS) {
+			xml.append("<w:font w:name=\"").append(font[0]).append("\"><w:altName w:val=\"").append(font[1])
+				.append("\"/><w:panose1 w:val=\"").append(font[2]).append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"")
+				.append(font[4]).append("\"/><w:pitch w:val=\"").append(font[3]).append("\"/></w:font>");
+		}
+		xml.append("</w:fonts>");
+		try {
+			PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
+			PackagePart part = doc.getPackage().createPart(name, XWPFRelation.FONT_TABLE.getContentType());
+			try (OutputStream out = part.getOutputStream()) {
+				out.write(xml.toString().getBytes(StandardCharsets.UTF_8));
+			}
+			doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL, XWPFRelation.FONT_TABLE.getRelation());
+		}
+		catch (InvalidFormatException | IOException e) {
+			throw new IllegalStateException("cannot add the font table", e);
+		}
 	}
 
 	private static long twips(int mm) {
@@ -165,6 +581,7 @@ public final class TemplateAuthoring {
 		XWPFParagraph p = doc.createParagraph();
 		p.setAlignment(ParagraphAlignment.CENTER);
 		p.setSpacingAfter(120);
+		keepNext(p, true);
 		XWPFRun run = p.createRun();
 		font(run, TITLE_FONT);
 		run.setBold(bold);
@@ -179,15 +596,74 @@ public final class TemplateAuthoring {
 		text(p, text, 16, false);
 	}
 
+	private static void addressee(XWPFDocument doc, String text) {
+		XWPFParagraph p = doc.createParagraph();
+		p.setSpacingBefore(120);
+		text(p, text, 16, false);
+	}
+
+	private static XWPFParagraph body(XWPFDocument doc, String text) {
+		XWPFParagraph p = doc.createParagraph();
+		p.setAlignment(ParagraphAlignment.BOTH);
+		p.setIndentationFirstLine(640);
+		p.setSpacingBefore(120);
+		text(p, text, 16, false);
+		return p;
+	}
+
+	/** A text of several lines (a transcript): left-aligned, so a line break does not stretch the line before it. */
+	private static XWPFParagraph lines(XWPFDocument doc, String text) {
+		XWPFParagraph p = body(doc, text);
+		p.setAlignment(ParagraphAlignment.LEFT);
+		p.setIndentationFirstLine(0);
+		return p;
+	}
+
 	private static void section(XWPFDocument doc, String text) {
 		XWPFParagraph p = doc.createParagraph();
 		p.setSpacingBefore(240);
 		p.setSpacingAfter(120);
+		keepNext(p, true);
 		XWPFRun run = p.createRun();
-		font(run, "黑体");
-		run.setBold(true);
+		font(run, HEADING_FONT);
 		run.setFontSize(16);
 		run.setText(text);
+	}
+
+	/**
+	 * The signature block at the end: right-aligned lines (seal, date …), kept on one page with each other and with
+	 * the paragraph before them, so the seal and the date never stand alone on a page.
+	 */
+	private static void closing(XWPFDocument doc, String... lines) {
+		List<XWPFParagraph> paragraphs = doc.getParagraphs();
+		if (!paragraphs.isEmpty()) {
+			keepNext(paragraphs.get(paragraphs.size() - 1), true);
+		}
+		XWPFParagraph space = doc.createParagraph();
+		keepNext(space, true);
+		for (int i = 0; i < lines.length; i++) {
+			XWPFParagraph p = doc.createParagraph();
+			p.setAlignment(ParagraphAlignment.RIGHT);
+			p.setSpacingBefore(i == 0 ? 240 : 60);
+			keepNext(p, i < lines.length - 1);
+			keepLines(p);
+			text(p, lines[i], 16, false);
+		}
+	}
+
+	/** Keep with next (POI's own setter fails on a paragraph without properties). */
+	private static void keepNext(XWPFParagraph p, boolean keep) {
+		if (!p.getCTP().isSetPPr()) {
+			p.getCTP().addNewPPr();
+		}
+		p.setKeepNext(keep);
+	}
+
+	private static void keepLines(XWPFParagraph p) {
+		if (!p.getCTP().isSetPPr()) {
+			p.getCTP().addNewPPr();
+		}
+		p.getCTP().getPPr().addNewKeepLines();
 	}
 
 	private static XWPFTable fieldTable(XWPFDocument doc, List<String[]> rows) {
@@ -199,13 +675,28 @@ public final class TemplateAuthoring {
 		return table;
 	}
 
+	/** Text width of the page: A4 (210 mm) less the left and right margins, in twips. */
+	private static final int TEXT_WIDTH = (int) (twips(210) - twips(28) - twips(26));
+
+	/** A table over the text width with fixed columns (in twips: Word, WPS and LibreOffice all keep them). */
 	private static XWPFTable table(XWPFDocument doc, int columns, int[] percent) {
 		XWPFTable table = doc.createTable(1, columns);
-		table.setWidth("100%");
+		table.setWidth(String.valueOf(TEXT_WIDTH));
+		table.getCTTbl().getTblPr().addNewTblLayout().setType(
+				org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+		var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+		while (grid.sizeOfGridColArray() > 0) {
+			grid.removeGridCol(0);
+		}
 		for (int c = 0; c < columns; c++) {
-			table.getRow(0).getCell(c).setWidth(percent[c] + "%");
+			grid.addNewGridCol().setW(BigInteger.valueOf(columnWidth(percent[c])));
+			table.getRow(0).getCell(c).setWidth(String.valueOf(columnWidth(percent[c])));
 		}
 		return table;
+	}
+
+	private static int columnWidth(int percent) {
+		return TEXT_WIDTH * percent / 100;
 	}
 
 	/** A row of plain cells; in a header row, and in the first (label) column of a two-column field table, bold. */
@@ -214,7 +705,7 @@ public final class TemplateAuthoring {
 		row.setHeight(520);
 		for (int c = 0; c < cells.length; c++) {
 			XWPFTableCell cell = row.getCell(c);
-			cell.setWidth(table.getRow(0).getCell(c).getWidthDecimal() + "%");
+			cell.setWidth(String.valueOf(table.getRow(0).getCell(c).getWidth()));
 			cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
 			XWPFParagraph p = cell.getParagraphs().get(0);
 			if (header) {
@@ -231,10 +722,6 @@ public final class TemplateAuthoring {
 		cell.getParagraphs().forEach(p -> p.setAlignment(ParagraphAlignment.CENTER));
 	}
 
-	private static void paragraph(XWPFTableCell cell, String text, int size) {
-		text(cell.addParagraph(), text, size, false);
-	}
-
 	private static void text(XWPFParagraph p, String text, int size, boolean bold) {
 		XWPFRun run = p.createRun();
 		font(run, BODY_FONT);
@@ -243,18 +730,21 @@ public final class TemplateAuthoring {
 		run.setText(text);
 	}
 
+	/** The font for every script (Latin, Chinese, complex), so no part of a line falls to another font. */
 	private static void font(XWPFRun run, String font) {
-		run.setFontFamily(font);
+		run.setFontFamily(font, XWPFRun.FontCharRange.ascii);
+		run.setFontFamily(font, XWPFRun.FontCharRange.hAnsi);
 		run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
+		run.setFontFamily(font, XWPFRun.FontCharRange.cs);
 	}
 
-	private static void footer(XWPFDocument doc) {
+	private static void footer(XWPFDocument doc, boolean numbered) {
 		XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
 		XWPFParagraph p = footer.createParagraph();
 		p.setAlignment(ParagraphAlignment.CENTER);
 		XWPFRun run = p.createRun();
 		font(run, BODY_FONT);
 		run.setFontSize(9);
-		run.setText("${agencyName}　${documentName}　${documentNumber}");
+		run.setText(numbered ? "${agencyName}　${documentName}　${documentNumber}" : "${agencyName}　${documentName}　案号：${caseId}");
 	}
 }

@@ -112,6 +112,16 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("partyIsOfficial");
 	}
 
+	/** Issue 16 point 21: the letter's 行政处罚决定书 cell was empty when the case was reported without its number. */
+	@Test
+	void withoutTheDecisionNumberNoLetterIsStarted() {
+		Map<String, Object> vars = variables(at(CLOSED));
+		vars.remove("decisionNumber");
+		assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("discipline-transfer", caseId, vars))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("decisionNumber")
+			.hasMessageContaining("行政处罚决定书文号");
+	}
+
 	private ProcessInstance start(Object closedAt) {
 		return engine.getRuntimeService().startProcessInstanceByKey("discipline-transfer", caseId, variables(closedAt));
 	}
