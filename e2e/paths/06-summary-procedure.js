@@ -20,7 +20,7 @@ runPath(__filename, async (t) => {
     await form.textfield('当事人姓名或名称', party);
     await form.textfield('公民身份号码 / 统一社会信用代码', '530302199001011232');
     await form.textfield('联系方式', '13800000000');
-    await form.select('违法行为', '乱倒垃圾（城市管理，个人）');
+    await form.select('违法行为', '乱倒垃圾（城市管理）');
     await form.textarea('违法事实', '在人民路沿街乱倒生活垃圾，执法人员当场发现');
     await form.date('发现日期', today());
     await form.checkbox('适用简易程序（当场处罚）', true);
