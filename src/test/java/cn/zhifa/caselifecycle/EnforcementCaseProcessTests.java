@@ -207,12 +207,14 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		as("officer1");
 		complete(pi, "userTask_recordExecution", Map.of("executionResult", "PAID"));
 
-		// R-DISC-3/4/6: the served decision is prepared, reviewed by the general office, published redacted
+		// R-DISC-3/4/6: the served decision is prepared, reviewed by the general office and the justice office, published redacted
 		as("officer1");
 		complete(disclosure, "userTask_prepareDisclosure",
 				Map.of("publicConclusion", var(disclosure, "publicConclusion")));
 		as("office1");
 		complete(disclosure, "userTask_reviewDisclosure", Map.of("disclosureReviewOutcome", "APPROVE"));
+		as("reviewer1");
+		complete(disclosure, "userTask_justiceReviewDisclosure", Map.of("disclosureReviewOutcome", "APPROVE"));
 		engine.getIdentityService().clearAuthentication();
 		var published = portal.search(new DisclosureQuery("LIAOKUO", null, null, null, null,
 				(String) var(pi, "decisionNumber"), 0, 20)).items();
