@@ -94,16 +94,28 @@ runPath(__filename, async (t) => {
   });
 
   const office = await t.login('office1');
-  await t.step('office1（党政办）在「本机构待办」中审核公示信息，同意公开', async () => {
+  await t.step('office1（党政办）在「本机构待办」中审核公示信息，同意后交司法所', async () => {
     await office.openFilter('本机构待办');
-    let form = await office.openTask('审核公示信息', { caseNo: c.caseNo });
+    let form = await office.openTask('党政办审核公示信息', { caseNo: c.caseNo });
     form = await office.claim();
     await form.expectValue('决定文书号', c.decisionNumber);
     await form.expectValue('当事人', /^张\*+$/);
     await form.expectValue('执法结论', '责令立即改正，罚款人民币伍佰元');
     await form.radio('审核结论', '同意公开');
     await form.complete();
-    await office.expectTaskGone('审核公示信息', c.caseNo);
+    await office.expectTaskGone('党政办审核公示信息', c.caseNo);
+  });
+
+  const justice = await t.login('reviewer1');
+  await t.step('reviewer1（司法所）在「本机构待办」中审核公示信息，同意公开（R-DISC-6：党政办、司法所均须审核）', async () => {
+    await justice.openFilter('本机构待办');
+    let form = await justice.openTask('司法所审核公示信息', { caseNo: c.caseNo });
+    form = await justice.claim();
+    await form.expectValue('当事人', /^张\*+$/);
+    await form.expectValue('执法结论', '责令立即改正，罚款人民币伍佰元');
+    await form.radio('审核结论', '同意公开');
+    await form.complete();
+    await justice.expectTaskGone('司法所审核公示信息', c.caseNo);
   });
 
   await t.step('公众在公示平台 /public/ 检索到已脱敏的处罚决定', async () => {

@@ -80,15 +80,27 @@ runPath(__filename, async (t) => {
   });
 
   const office = await t.login('office1');
-  await t.step('office1（党政办）在「本机构待办」中审核公示信息并同意公开', async () => {
+  await t.step('office1（党政办）在「本机构待办」中审核公示信息，同意后交司法所', async () => {
     await office.openFilter('本机构待办');
-    let form = await office.openTask('审核公示信息', { caseNo });
+    let form = await office.openTask('党政办审核公示信息', { caseNo });
     form = await office.claim();
     await form.expectValue('当事人', /^王\*+$/);
     await form.expectValue('执法结论', '罚款人民币壹佰元');
     await form.radio('审核结论', '同意公开');
     await form.complete();
-    await office.expectTaskGone('审核公示信息', caseNo);
+    await office.expectTaskGone('党政办审核公示信息', caseNo);
+  });
+
+  const justice = await t.login('reviewer1');
+  await t.step('reviewer1（司法所）在「本机构待办」中审核公示信息，同意公开（R-DISC-6：党政办、司法所均须审核）', async () => {
+    await justice.openFilter('本机构待办');
+    let form = await justice.openTask('司法所审核公示信息', { caseNo: caseNo });
+    form = await justice.claim();
+    await form.expectValue('当事人', /^王\*+$/);
+    await form.expectValue('执法结论', '罚款人民币壹佰元');
+    await form.radio('审核结论', '同意公开');
+    await form.complete();
+    await justice.expectTaskGone('司法所审核公示信息', caseNo);
   });
 
   await t.step('officer1 记录执行情况（到期日为送达后15日），案件结案归档', async () => {

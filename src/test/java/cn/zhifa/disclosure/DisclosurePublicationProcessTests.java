@@ -102,6 +102,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		engine.getIdentityService().clearAuthentication();
 		engine.getTaskService().setAssignee(task(pi, "userTask_reviewDisclosure").getId(), null);
 		reviewAs(both, pi, "APPROVE", null);
+		engine.getIdentityService().clearAuthentication();
 		// approved by one office only: nothing is published yet
 		assertThat(pi).isWaitingAt("userTask_justiceReviewDisclosure");
 		assertThat(var(pi, "disclosureStatus")).isNull();
@@ -119,10 +120,13 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		engine.getTaskService().setAssignee(justice.getId(), null);
 		// the justice office returns it: back to the handler, and both offices review again
 		justiceReviewAs("reviewer1", pi, "RETURN", "法律依据应写明条款项");
+		engine.getIdentityService().clearAuthentication();
 		assertThat(pi).isWaitingAt("userTask_prepareDisclosure");
 		prepareAs("officer1", pi, Map.of());
+		engine.getIdentityService().clearAuthentication();
 		assertThat(pi).isWaitingAt("userTask_reviewDisclosure");
 		approveBoth(pi);
+		engine.getIdentityService().clearAuthentication();
 		assertThat(var(pi, "disclosureStatus")).isEqualTo("PUBLISHED");
 		assertThat(var(pi, "disclosureReviewedBy")).isEqualTo("office1");
 		assertThat(var(pi, "disclosureJusticeReviewedBy")).isEqualTo("reviewer1");
