@@ -57,7 +57,7 @@ async function registerCase(t, officer, opts = {}) {
 }
 
 /** The violation as the register form lists it (its name in the discretion benchmark), by its code. */
-const VIOLATIONS = {"CM-OCCUPY-ROAD": "占道经营（城市管理）", "CM-ILLEGAL-BUILD": "违法建设（城市管理，罚款按建设工程造价的百分比计）", "CM-DUMP-WASTE": "乱倒垃圾（城市管理，个人）", "MR-UNLICENSED": "无照经营（市场监管）", "MR-EXPIRED-FOOD": "销售超过保质期的食品（市场监管，货值金额不足1万元）", "MR-PRICE-TAG": "不按规定明码标价（市场监管）"};
+const VIOLATIONS = {"CM-OCCUPY-ROAD": "占道经营（城市管理）", "CM-ILLEGAL-BUILD": "违法建设（城市、镇规划区，罚款按建设工程造价的百分比计）", "CM-ILLEGAL-BUILD-RURAL": "违法建设（乡、村庄规划区，乡镇人民政府）", "CM-DUMP-WASTE": "乱倒垃圾（城市管理）", "MR-UNLICENSED": "无照经营（市场监管，未经设立登记从事经营活动）", "MR-EXPIRED-FOOD": "销售超过保质期的食品（市场监管）", "MR-PRICE-TAG": "不按规定明码标价（市场监管）"};
 function violationOption(code) {
   return VIOLATIONS[code] || code;
 }

@@ -43,20 +43,20 @@ runPath(__filename, async (t) => {
 
   await steps.investigate(t, officer, c, 'officer1,officer2');
   await steps.concludeInvestigation(t, officer, c, { circumstance: '一般' });
-  // 占道经营, 一般情节: the benchmark gives 2000–8000 yuan (dmn/discretion-benchmark.dmn)
-  await steps.proposePenalty(t, officer, c, { fine: 3000, min: 2000, max: 8000 });
+  // 占道经营, 一般情节: a street vendor (a person) gets 200–1000 yuan (dmn/discretion-benchmark.dmn)
+  await steps.proposePenalty(t, officer, c, { fine: 500, min: 200, max: 1000 });
   await steps.servePriorNotice(t, officer, c, '直接送达');
   await steps.recordPartyReply(t, officer, c, '放弃听证', '当事人对违法事实无异议，书面表示放弃听证');
 
-  await t.step('head1 在「本机构待办」中作出处罚决定（拟罚款3000元，非重大执法决定）', async () => {
+  await t.step('head1 在「本机构待办」中作出处罚决定（拟罚款500元，非重大执法决定）', async () => {
     await head.openFilter('本机构待办');
     let form = await head.openTask('作出处罚决定', { caseNo: c.caseNo });
     await form.expectValue('案号', c.caseNo);
     await form.expectValue('当事人', c.party);
-    await form.expectValue('拟罚款数额', /^3000(\.0+)? 元/);
+    await form.expectValue('拟罚款数额', /^500(\.0+)? 元/);
     form = await head.claim();
     await form.select('决定', '给予行政处罚');
-    await form.textarea('决定内容', '责令立即改正，罚款人民币叁仟元');
+    await form.textarea('决定内容', '责令立即改正，罚款人民币伍佰元');
     await form.textarea('法律依据', '《城市道路管理条例》第二十七条第（七）项、第四十二条');
     await form.complete();
     await head.expectTaskGone('作出处罚决定', c.caseNo);
@@ -88,22 +88,34 @@ runPath(__filename, async (t) => {
     await form.expectValue('决定文书号', c.decisionNumber);
     await form.expectValue('执法决定类别', '行政处罚');
     await form.expectValue('公开的当事人名称', /^张\*+$/);
-    await form.expectValue('公开的执法结论', '责令立即改正，罚款人民币叁仟元');
+    await form.expectValue('公开的执法结论', '责令立即改正，罚款人民币伍佰元');
     await form.complete();
     await officer.expectTaskGone('整理公示信息', c.caseNo);
   });
 
   const office = await t.login('office1');
-  await t.step('office1（党政办）在「本机构待办」中审核公示信息，同意公开', async () => {
+  await t.step('office1（党政办）在「本机构待办」中审核公示信息，同意后交司法所', async () => {
     await office.openFilter('本机构待办');
-    let form = await office.openTask('审核公示信息', { caseNo: c.caseNo });
+    let form = await office.openTask('党政办审核公示信息', { caseNo: c.caseNo });
     form = await office.claim();
     await form.expectValue('决定文书号', c.decisionNumber);
     await form.expectValue('当事人', /^张\*+$/);
-    await form.expectValue('执法结论', '责令立即改正，罚款人民币叁仟元');
+    await form.expectValue('执法结论', '责令立即改正，罚款人民币伍佰元');
     await form.radio('审核结论', '同意公开');
     await form.complete();
-    await office.expectTaskGone('审核公示信息', c.caseNo);
+    await office.expectTaskGone('党政办审核公示信息', c.caseNo);
+  });
+
+  const justice = await t.login('reviewer1');
+  await t.step('reviewer1（司法所）在「本机构待办」中审核公示信息，同意公开（R-DISC-6：党政办、司法所均须审核）', async () => {
+    await justice.openFilter('本机构待办');
+    let form = await justice.openTask('司法所审核公示信息', { caseNo: c.caseNo });
+    form = await justice.claim();
+    await form.expectValue('当事人', /^张\*+$/);
+    await form.expectValue('执法结论', '责令立即改正，罚款人民币伍佰元');
+    await form.radio('审核结论', '同意公开');
+    await form.complete();
+    await justice.expectTaskGone('司法所审核公示信息', c.caseNo);
   });
 
   await t.step('公众在公示平台 /public/ 检索到已脱敏的处罚决定', async () => {
@@ -115,7 +127,7 @@ runPath(__filename, async (t) => {
     t.equal(await visitor.detail('决定文书号'), c.decisionNumber, '公示的决定文书号');
     t.equal(await visitor.detail('决定类别'), '行政处罚', '公示的决定类别');
     t.check(/^张\*+$/.test(await visitor.detail('执法对象')), `执法对象应已脱敏：${await visitor.detail('执法对象')}`);
-    t.equal(await visitor.detail('执法结论'), '责令立即改正，罚款人民币叁仟元', '公示的执法结论');
+    t.equal(await visitor.detail('执法结论'), '责令立即改正，罚款人民币伍佰元', '公示的执法结论');
     const page = await visitor.text();
     t.check(!page.includes(c.party) && !page.includes(steps.PERSON_ID) && !page.includes('13800000000'),
       '公示页面出现了当事人的姓名、身份证号码或电话');
@@ -128,7 +140,7 @@ runPath(__filename, async (t) => {
     form = await officer.claim();
     await form.expectValue('案号', c.caseNo);
     await form.select('执行结果', '已缴纳');
-    await form.textarea('执行情况', '当事人已于送达当日通过电子支付缴纳罚款叁仟元');
+    await form.textarea('执行情况', '当事人已于送达当日通过电子支付缴纳罚款伍佰元');
     await form.complete();
     await officer.expectTaskGone('记录执行情况', c.caseNo);
     const history = await t.api(`/engine-rest/history/process-instance/${c.pid}`);

@@ -15,7 +15,7 @@ runPath(__filename, async (t) => {
   await steps.approveFiling(t, head, c, 'officer1');
   await steps.investigate(t, officer, c, 'officer1,officer2');
   await steps.concludeInvestigation(t, officer, c, { circumstance: '一般' });
-  await steps.proposePenalty(t, officer, c, { fine: 5000, min: 2000, max: 8000 });
+  await steps.proposePenalty(t, officer, c, { fine: 800, min: 200, max: 1000 });
   await steps.servePriorNotice(t, officer, c, '直接送达');
   await steps.recordPartyReply(t, officer, c, '要求听证', '当事人认为罚款过重，当场书面要求听证');
 
@@ -79,7 +79,7 @@ runPath(__filename, async (t) => {
     await form.expectValue('案号', c.caseNo);
     await form.expectValue('重大执法决定理由', /听证/);
     form = await head.claim();
-    await form.textarea('集体讨论记录', '经集体讨论，同意承办人意见，罚款伍仟元');
+    await form.textarea('集体讨论记录', '经集体讨论，同意承办人意见，罚款捌佰元');
     await form.complete();
     await head.expectTaskGone('集体讨论', c.caseNo);
   });
@@ -87,10 +87,10 @@ runPath(__filename, async (t) => {
   await t.step('head1 作出处罚决定（经法制审核通过），生成决定书文号，送达任务出现', async () => {
     await head.openFilter('本机构待办');
     let form = await head.openTask('作出处罚决定', { caseNo: c.caseNo });
-    await form.expectValue('拟罚款数额', /^5000(\.0+)? 元/);
+    await form.expectValue('拟罚款数额', /^800(\.0+)? 元/);
     form = await head.claim();
     await form.select('决定', '给予行政处罚');
-    await form.textarea('决定内容', '罚款人民币伍仟元');
+    await form.textarea('决定内容', '罚款人民币捌佰元');
     await form.textarea('法律依据', '《城市道路管理条例》第二十七条第（七）项、第四十二条');
     await form.complete();
     await head.expectTaskGone('作出处罚决定', c.caseNo);

@@ -22,7 +22,7 @@ runPath(__filename, async (t) => {
     await form.textfield('公民身份号码 / 统一社会信用代码', '530302199001011232');
     await form.textfield('联系方式', '13800000000');
     await form.textfield('住所（地址）', '曲靖市麒麟区寥廓街道人民路12号');
-    await form.select('违法行为', '乱倒垃圾（城市管理，个人）');
+    await form.select('违法行为', '乱倒垃圾（城市管理）');
     await form.textarea('违法事实', '在人民路沿街乱倒生活垃圾，执法人员当场发现');
     await form.textfield('违法行为地点', '曲靖市麒麟区人民路与南宁西路交叉口');
     await form.date('发现日期', today());
@@ -90,15 +90,27 @@ runPath(__filename, async (t) => {
   });
 
   const office = await t.login('office1');
-  await t.step('office1（党政办）在「本机构待办」中审核公示信息并同意公开', async () => {
+  await t.step('office1（党政办）在「本机构待办」中审核公示信息，同意后交司法所', async () => {
     await office.openFilter('本机构待办');
-    let form = await office.openTask('审核公示信息', { caseNo });
+    let form = await office.openTask('党政办审核公示信息', { caseNo });
     form = await office.claim();
     await form.expectValue('当事人', /^王\*+$/);
     await form.expectValue('执法结论', '罚款人民币壹佰元');
     await form.radio('审核结论', '同意公开');
     await form.complete();
-    await office.expectTaskGone('审核公示信息', caseNo);
+    await office.expectTaskGone('党政办审核公示信息', caseNo);
+  });
+
+  const justice = await t.login('reviewer1');
+  await t.step('reviewer1（司法所）在「本机构待办」中审核公示信息，同意公开（R-DISC-6：党政办、司法所均须审核）', async () => {
+    await justice.openFilter('本机构待办');
+    let form = await justice.openTask('司法所审核公示信息', { caseNo: caseNo });
+    form = await justice.claim();
+    await form.expectValue('当事人', /^王\*+$/);
+    await form.expectValue('执法结论', '罚款人民币壹佰元');
+    await form.radio('审核结论', '同意公开');
+    await form.complete();
+    await justice.expectTaskGone('司法所审核公示信息', caseNo);
   });
 
   await t.step('officer1 记录执行情况（到期日为送达后15日），案件结案归档', async () => {

@@ -1,6 +1,6 @@
 // Path 7e — withdrawal of a published decision (R-DISC-5, 行政处罚法 art. 48): officer1 enters a served penalty
 // decision for disclosure (start form 执法决定事后公示) → prepares the redacted text (due 7 working days after
-// the decision) → office1 reviews and approves it → an anonymous visitor finds it on the public portal →
+// the decision) → office1 (党政办) and reviewer1 (司法所) review and approve it (R-DISC-6) → an anonymous visitor finds it on the public portal →
 // the reconsideration organ (outside Zhifa) revokes the decision and its decision reaches Zhifa as the
 // message disclosure.decisionRevoked through the engine's REST API → the visitor sees the item withdrawn:
 // the reason only, no content, no party.
@@ -55,17 +55,32 @@ runPath(__filename, async (t) => {
   });
 
   const office = await t.login('office1');
-  await t.step('office1 在「本机构待办」审核公示信息：同意公开', async () => {
+  await t.step('office1（党政办）在「本机构待办」审核公示信息：同意，交司法所', async () => {
     await office.openFilter('本机构待办');
-    await office.openTask('审核公示信息', { caseNo });
+    await office.openTask('党政办审核公示信息', { caseNo });
     const form = await claim(office, '决定文书号', decisionNo);
     await form.expectValue('执法主体', '寥廓街道综合行政执法队');
     await form.expectValue('当事人', /^马\*+$/);
     await form.radio('审核结论', '同意公开');
     await form.complete();
-    await office.expectTaskGone('审核公示信息', caseNo);
+    await office.expectTaskGone('党政办审核公示信息', caseNo);
+    const vars = await t.variables(pid);
+    t.check(vars.disclosureStatus !== 'PUBLISHED', '只经党政办审核就已公开（R-DISC-6 须党政办和司法所均审核）');
+  });
+
+  const justice = await t.login('reviewer1');
+  await t.step('reviewer1（司法所）在「本机构待办」审核公示信息：同意公开', async () => {
+    await justice.openFilter('本机构待办');
+    await justice.openTask('司法所审核公示信息', { caseNo });
+    const form = await claim(justice, '决定文书号', decisionNo);
+    await form.expectValue('当事人', /^马\*+$/);
+    await form.radio('审核结论', '同意公开');
+    await form.complete();
+    await justice.expectTaskGone('司法所审核公示信息', caseNo);
     const vars = await t.variables(pid);
     t.equal(vars.disclosureStatus, 'PUBLISHED', '公示状态');
+    t.equal(vars.disclosureReviewedBy, 'office1', '党政办审核人');
+    t.equal(vars.disclosureJusticeReviewedBy, 'reviewer1', '司法所审核人');
     itemNo = vars.disclosureItemNo;
     t.check(itemNo, '公示没有编号');
   });

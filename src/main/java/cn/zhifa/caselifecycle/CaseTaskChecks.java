@@ -156,6 +156,16 @@ class CaseTaskChecks implements TaskListener {
 				throw invalid("discretionReason", "拟罚款数额超出裁量基准范围（" + min + "–" + max + "元），须书面说明理由(R-DISCR-1)");
 			}
 		}
+		// a benchmark in multiples of the goods value (食品安全法 art. 124: 货值金额1万元以上的按倍数计)
+		if ("TIMES_GOODS_VALUE".equals(str(task, "fineUnit")) && task.getVariable("goodsValue") instanceof Number goods
+				&& task.getVariable("fineMin") instanceof Number min && task.getVariable("fineMax") instanceof Number max) {
+			double low = goods.doubleValue() * min.doubleValue();
+			double high = goods.doubleValue() * max.doubleValue();
+			if ((amount.doubleValue() < low || amount.doubleValue() > high) && !StringUtils.hasText(str(task, "discretionReason"))) {
+				throw invalid("discretionReason", "拟罚款数额超出裁量基准范围（货值金额 " + goods + " 元的 " + min + "–" + max
+						+ " 倍，即 " + low + "–" + high + " 元），须书面说明理由(R-DISCR-1)");
+			}
+		}
 		if (Boolean.TRUE.equals(task.getVariable("flaggedMajor"))) {
 			text(task, "flaggedMajorReason", "认定为重大执法决定的，须写明理由");
 		}

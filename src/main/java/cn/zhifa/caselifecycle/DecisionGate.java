@@ -42,7 +42,7 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 	private static final Logger log = LoggerFactory.getLogger(DecisionGate.class);
 	static final List<String> CATALOGUE_INPUTS = List.of("decisionType", "partyType", "fineAmount", "confiscationValue",
 			"revokesLicence", "ordersSuspension", "coercionKind", "hearingHeld", "publicInterest", "socialRisk",
-			"complexCase");
+			"complexCase", "downgradesQualification", "restrictsOccupation", "seizureValue", "permitAction", "requiredByLaw");
 	/** The decision steps of the case models (ids are the contract; the document gate covers renamed ones). */
 	static final Set<String> DECISION_TASKS = Set.of("userTask_decide", "userTask_decideOnTheSpot");
 	static final Set<String> HEAD_OVERRIDES = Set.of("ADOPT_HANDLER", "OTHER");

@@ -90,7 +90,7 @@ final class DisclosureDelegates {
 		public void notify(DelegateTask task) {
 			switch (task.getTaskDefinitionKey()) {
 				case "userTask_prepareDisclosure" -> service.completePreparation(task);
-				case "userTask_reviewDisclosure" -> service.completeReview(task);
+				case "userTask_reviewDisclosure", "userTask_justiceReviewDisclosure" -> service.completeReview(task);
 				default -> {
 				}
 			}

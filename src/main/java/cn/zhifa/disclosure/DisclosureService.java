@@ -149,8 +149,15 @@ class DisclosureService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
 	}
 
-	/** Task listener on {@code userTask_reviewDisclosure} completion: outcome required, a return needs its reason (R-DISC-6). */
+	/**
+	 * Task listener on completion of the two reviews (R-DISC-6, seed 000: 党政办 and 司法所 both review):
+	 * {@code userTask_reviewDisclosure} by the general office ({@code <agency>-office}), then
+	 * {@code userTask_justiceReviewDisclosure} by the justice office ({@code <agency>-reviewer}). Outcome
+	 * required, a return needs its reason; each reviewer must belong to the office of the step, and the
+	 * justice office's reviewer is neither the general office's reviewer nor the preparer.
+	 */
 	void completeReview(DelegateTask task) {
+		boolean justice = JUSTICE_REVIEW_STEP.equals(task.getTaskDefinitionKey());
 		String outcome = string(task, REVIEW_OUTCOME);
 		if (!"APPROVE".equals(outcome) && !"RETURN".equals(outcome)) {
 			throw invalid(REVIEW_OUTCOME, "请选择审核结论：同意公开（APPROVE）或退回修改（RETURN）");
@@ -163,7 +170,23 @@ class DisclosureService {
 		if (reviewer != null && reviewer.equals(string(task, PREPARED_BY))) {
 			throw new org.camunda.bpm.engine.AuthorizationException("整理公示信息的人员不得审核本人整理的公示信息：" + reviewer);
 		}
-		task.setVariable(REVIEWED_BY, reviewer);
+		String group = string(task, AGENCY_CODE) + (justice ? "-reviewer" : "-office");
+		if (reviewer != null && task.getProcessEngineServices().getIdentityService().createGroupQuery()
+			.groupMember(reviewer).groupId(group).count() == 0) {
+			throw new org.camunda.bpm.engine.AuthorizationException((justice ? "司法所" : "党政办") + "审核须由本机构"
+					+ (justice ? "司法所（法制审核人员）" : "党政办工作人员") + "办理（R-DISC-6），" + reviewer + " 不是该组成员");
+		}
+		if (justice) {
+			if (reviewer != null && reviewer.equals(string(task, REVIEWED_BY))) {
+				throw new org.camunda.bpm.engine.AuthorizationException(
+						"党政办和司法所须分别审核（R-DISC-6）：已作党政办审核的人员不得再作司法所审核：" + reviewer);
+			}
+			task.setVariable(JUSTICE_REVIEWED_BY, reviewer);
+		}
+		else {
+			task.setVariable(REVIEWED_BY, reviewer);
+			task.removeVariable(JUSTICE_REVIEWED_BY);
+		}
 	}
 
 	/** Publishes the reviewed, redacted item (a new version when corrected) and records its delay for statistics. */
@@ -172,7 +195,7 @@ class DisclosureService {
 		Instant now = now();
 		Date dueAt = (Date) execution.getVariable(DUE_AT);
 		int delay = Math.max(0, deadlines.workdaysBetween(dueAt, Date.from(now)));
-		LocalDate publicUntil = now.atZone(CHINA).toLocalDate().plus(publicPeriod);
+		LocalDate publicUntil = now.atZone(CHINA).toLocalDate().plus(publicPeriod(execution));
 		int version = store.nextVersion(itemNo);
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("item_no", itemNo);
@@ -199,6 +222,7 @@ class DisclosureService {
 		row.put("delay_working_days", delay);
 		row.put("public_until", publicUntil);
 		row.put("reviewed_by", execution.getVariable(REVIEWED_BY));
+		row.put("justice_reviewed_by", execution.getVariable(JUSTICE_REVIEWED_BY));
 		store.publish(row);
 		execution.setVariable(VERSION, version);
 		execution.setVariable(STATUS, "PUBLISHED");
@@ -237,6 +261,21 @@ class DisclosureService {
 	}
 
 	// --- helpers
+
+	/** The public period of this kind of decision (decision table disclosure-deadline, column 公示期); else the configured default. */
+	private Period publicPeriod(VariableScope scope) {
+		String period = string(scope, PUBLIC_PERIOD);
+		if (period == null || period.isBlank()) {
+			return publicPeriod;
+		}
+		try {
+			return Period.parse(period.strip());
+		}
+		catch (DateTimeParseException e) {
+			log.warn("disclosure-deadline gives an unreadable public period {}: using {}", period, publicPeriod);
+			return publicPeriod;
+		}
+	}
 
 	private void redactInto(DelegateExecution execution) {
 		Redactor redactor = redaction.redactor();

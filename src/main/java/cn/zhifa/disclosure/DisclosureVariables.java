@@ -39,11 +39,16 @@ final class DisclosureVariables {
 	// --- deadline (decision table disclosure-deadline, R-DISC-3)
 	static final String WORKING_DAYS = "disclosureWorkingDays";
 	static final String DUE_AT = "disclosureDueAt";
+	/** How long the published item stays on the portal's list (ISO-8601 period, by decision kind). */
+	static final String PUBLIC_PERIOD = "disclosurePublicPeriod";
 
 	// --- review (R-DISC-6)
 	static final String REVIEW_OUTCOME = "disclosureReviewOutcome";
 	static final String REVIEW_COMMENT = "disclosureReviewComment";
 	static final String REVIEWED_BY = "disclosureReviewedBy";
+	/** 司法所 reviewer (the second review of R-DISC-6). */
+	static final String JUSTICE_REVIEWED_BY = "disclosureJusticeReviewedBy";
+	static final String JUSTICE_REVIEW_STEP = "userTask_justiceReviewDisclosure";
 	static final String PREPARED_BY = "disclosurePreparedBy";
 
 	// --- publication

@@ -3,6 +3,7 @@ package cn.zhifa.legalreview;
 import static cn.zhifa.legalreview.ReviewVariables.*;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
@@ -27,6 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.organisation.Officer;
+import cn.zhifa.organisation.OfficerRepository;
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
@@ -46,11 +50,16 @@ public class LegalReviewService {
 	private final AgencyRepository agencies;
 	private final Deadlines deadlines;
 	private final IdentityService identityService;
+	private final OfficerRepository officers;
+	private final LocalDate qualificationRequiredSince;
 	private final ObjectMapper json = new ObjectMapper();
 
 	LegalReviewService(LegalReviewRepository reviews, ReviewRoundRepository rounds,
 			ReviewDisagreementRepository disagreements, AgencyRepository agencies, Deadlines deadlines,
-			IdentityService identityService) {
+			IdentityService identityService, OfficerRepository officers,
+			@Value("${zhifa.legal-review.qualification-required-since:2021-07-15}") LocalDate qualificationRequiredSince) {
+		this.officers = officers;
+		this.qualificationRequiredSince = qualificationRequiredSince;
 		this.reviews = reviews;
 		this.rounds = rounds;
 		this.disagreements = disagreements;
@@ -92,6 +101,7 @@ public class LegalReviewService {
 
 	/** Materials check completed: returned materials need the list of what is missing. */
 	void checkMaterials(DelegateTask task) {
+		requireReviewerQualification(task, actor(task));
 		recuse(task, actor(task));
 		Object complete = task.getVariable(MATERIALS_COMPLETE);
 		if (!(complete instanceof Boolean)) {
@@ -138,6 +148,7 @@ public class LegalReviewService {
 			execution.removeVariable(cleared);
 		}
 		CHECKLIST.forEach(execution::removeVariable);
+		COUNSEL_VARIABLES.forEach(execution::removeVariable);
 		String reviewId = reviewId(execution);
 		if (rounds.findByReviewIdAndRoundNo(reviewId, round).isEmpty()) {
 			rounds.save(new ReviewRound(reviewId, round, received.toInstant(), due.toInstant()));
@@ -149,6 +160,7 @@ public class LegalReviewService {
 	void checkDecision(DelegateTask task) {
 		String reviewer = actor(task);
 		recuse(task, reviewer);
+		requireReviewerQualification(task, reviewer);
 		String action = text(task, ACTION);
 		if ("EXTEND".equals(action)) {
 			if (Boolean.TRUE.equals(task.getVariable(EXTENDED))) {
@@ -174,6 +186,7 @@ public class LegalReviewService {
 		if ("APPROVED".equals(outcome) && !StringUtils.hasText(text(task, OPINION))) {
 			task.setVariable(OPINION, "经审核，同意作出该决定。");
 		}
+		checkCounsel(task);
 		task.setVariable(REVIEWER, reviewer);
 	}
 
@@ -203,6 +216,11 @@ public class LegalReviewService {
 				deadlines.workdaysBetween(execution.getVariable(MATERIALS_RECEIVED_AT), Date.from(now)));
 		String doc = text(execution, OPINION_DOC);
 		r.attachOpinionDocument(doc);
+		String counsel = text(execution, COUNSEL_KIND);
+		if (counsel != null && !"NONE".equals(counsel)) {
+			r.recordCounsel(counsel, text(execution, COUNSEL_NAME), text(execution, COUNSEL_OPINION),
+					text(execution, COUNSEL_ADOPTION), text(execution, COUNSEL_NOT_ADOPTED_REASON));
+		}
 		String outcome = text(execution, OUTCOME);
 		if ("NEEDS_CORRECTION".equals(outcome) || "REJECTED".equals(outcome)) {
 			review(reviewId).awaitHandler(doc);
@@ -334,10 +352,60 @@ public class LegalReviewService {
 		return text(scope, REVIEW_ID);
 	}
 
-	/** On claim/assignment: the handler may not take the review of their own case (回避). */
+	/** On claim/assignment: the handler may not take the review of their own case (回避); the reviewer is qualified (R-REV-9). */
 	void checkRecusal(DelegateTask task) {
 		recuse(task, task.getAssignee());
+		requireReviewerQualification(task, task.getAssignee());
 	}
+
+	/**
+	 * R-REV-9, 《行政处罚法》第五十八条第二款: whoever does legal review for the first time holds the national legal
+	 * professional qualification (法律职业资格). A reviewer is refused unless registered as staff of the case's
+	 * agency with a qualification certificate number, or already doing legal review before the requirement
+	 * took effect ({@code zhifa.legal-review.qualification-required-since}, the day the 2021 law came into force).
+	 */
+	void requireReviewerQualification(DelegateTask task, String user) {
+		if (user == null) {
+			return;
+		}
+		String agency = text(task, AGENCY);
+		Officer officer = officers.findById(user).orElse(null);
+		if (officer == null || (agency != null && !agency.equals(officer.getAgencyCode()))) {
+			throw new AuthorizationException("R-REV-9：" + user + " 不是本机构登记的法制审核人员，不能办理法制审核");
+		}
+		if (!officer.mayDoLegalReview(qualificationRequiredSince)) {
+			throw new AuthorizationException("R-REV-9：初次从事行政处罚决定法制审核的人员，应当通过国家统一法律职业资格考试取得法律职业资格"
+					+ "（《中华人民共和国行政处罚法》第五十八条第二款）；" + officer.getFullName() + "（" + user
+					+ "）未登记法律职业资格证书，且不是" + qualificationRequiredSince + "以前已从事法制审核的人员，不能办理法制审核");
+		}
+	}
+
+	/** R-REV-8: a public lawyer / legal adviser who took part is named, with their opinion and whether it was adopted. */
+	private static void checkCounsel(DelegateTask task) {
+		String kind = text(task, COUNSEL_KIND);
+		if (kind == null || "NONE".equals(kind)) {
+			return;
+		}
+		if (!COUNSEL_KINDS.contains(kind)) {
+			throw invalid(COUNSEL_KIND, "参与审核的人员类别须为 公职律师/法律顾问/无");
+		}
+		if (!StringUtils.hasText(text(task, COUNSEL_NAME))) {
+			throw invalid(COUNSEL_NAME, "公职律师、法律顾问参与审核的，须写明其姓名(R-REV-8)");
+		}
+		if (!StringUtils.hasText(text(task, COUNSEL_OPINION))) {
+			throw invalid(COUNSEL_OPINION, "公职律师、法律顾问参与审核的，须记录其意见(R-REV-8)");
+		}
+		String adoption = text(task, COUNSEL_ADOPTION);
+		if (adoption == null || !COUNSEL_ADOPTIONS.contains(adoption)) {
+			throw invalid(COUNSEL_ADOPTION, "须记录公职律师、法律顾问的意见是否被采纳(R-REV-8)");
+		}
+		if (!"ADOPTED".equals(adoption) && !StringUtils.hasText(text(task, COUNSEL_NOT_ADOPTED_REASON))) {
+			throw invalid(COUNSEL_NOT_ADOPTED_REASON, "未采纳或部分采纳公职律师、法律顾问意见的，须说明理由(R-REV-8)");
+		}
+	}
+
+	static final List<String> COUNSEL_KINDS = List.of("PUBLIC_LAWYER", "LEGAL_ADVISER");
+	static final List<String> COUNSEL_ADOPTIONS = List.of("ADOPTED", "PARTLY_ADOPTED", "NOT_ADOPTED");
 
 	/** 回避: the handler never reviews their own case. */
 	private static void recuse(DelegateTask task, String user) {

@@ -45,6 +45,18 @@ public class ReviewRound {
 	private Integer workingDaysTaken;
 	@Column(name = "opinion_doc_id")
 	private String opinionDocId;
+	/** R-REV-8: a public lawyer (PUBLIC_LAWYER) or legal adviser (LEGAL_ADVISER) took part; null or NONE: nobody. */
+	@Column(name = "counsel_kind", length = 32)
+	private String counselKind;
+	@Column(name = "counsel_name", length = 100)
+	private String counselName;
+	@Column(name = "counsel_opinion", length = 2000)
+	private String counselOpinion;
+	/** ADOPTED, PARTLY_ADOPTED or NOT_ADOPTED. */
+	@Column(name = "counsel_adoption", length = 32)
+	private String counselAdoption;
+	@Column(name = "counsel_not_adopted_reason", length = 2000)
+	private String counselNotAdoptedReason;
 
 	protected ReviewRound() {
 	}
@@ -70,6 +82,35 @@ public class ReviewRound {
 		this.decidedAt = at;
 		this.decidedOnTime = !at.isAfter(dueAt);
 		this.workingDaysTaken = workingDaysTaken;
+	}
+
+	/** R-REV-8: who of the public lawyers / legal advisers took part, their opinion and whether it was adopted. */
+	void recordCounsel(String kind, String name, String opinion, String adoption, String notAdoptedReason) {
+		this.counselKind = kind;
+		this.counselName = name;
+		this.counselOpinion = opinion;
+		this.counselAdoption = adoption;
+		this.counselNotAdoptedReason = notAdoptedReason;
+	}
+
+	public String getCounselKind() {
+		return counselKind;
+	}
+
+	public String getCounselName() {
+		return counselName;
+	}
+
+	public String getCounselOpinion() {
+		return counselOpinion;
+	}
+
+	public String getCounselAdoption() {
+		return counselAdoption;
+	}
+
+	public String getCounselNotAdoptedReason() {
+		return counselNotAdoptedReason;
 	}
 
 	void attachOpinionDocument(String docId) {

@@ -36,6 +36,14 @@ final class ReviewVariables {
 	static final String OUTCOME = "reviewOutcome";
 	static final Set<String> OUTCOMES = Set.of("APPROVED", "NEEDS_CORRECTION", "REJECTED", "SUSPECTED_CRIME");
 	static final String OPINION = "reviewOpinion";
+	// R-REV-8: public lawyers / legal advisers taking part in the round
+	static final String COUNSEL_KIND = "counselKind"; // NONE | PUBLIC_LAWYER | LEGAL_ADVISER
+	static final String COUNSEL_NAME = "counselName";
+	static final String COUNSEL_OPINION = "counselOpinion";
+	static final String COUNSEL_ADOPTION = "counselAdoption"; // ADOPTED | PARTLY_ADOPTED | NOT_ADOPTED
+	static final String COUNSEL_NOT_ADOPTED_REASON = "counselNotAdoptedReason";
+	static final java.util.List<String> COUNSEL_VARIABLES = java.util.List.of(COUNSEL_KIND, COUNSEL_NAME, COUNSEL_OPINION,
+			COUNSEL_ADOPTION, COUNSEL_NOT_ADOPTED_REASON);
 	/** From round 2 on: the opinion of the round before, shown to the reviewer with the handler's revision notes. */
 	static final String PREVIOUS_OPINION = "previousReviewOpinion";
 	/** R-REV-4 checklist: true = no problem found. */

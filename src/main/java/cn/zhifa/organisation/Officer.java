@@ -34,6 +34,12 @@ public class Officer {
 	@Column(name = "staff_role")
 	private StaffRole role;
 	private String unit;
+	/** 法律职业资格证书编号 (R-REV-9); null when the person holds none. */
+	@Column(name = "legal_qualification_no")
+	private String legalQualificationNo;
+	/** The day this person first did legal review (法制审核), when known. */
+	@Column(name = "reviewing_since")
+	private LocalDate reviewingSince;
 	@OneToMany(mappedBy = "officer", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
 	private List<Certificate> certificates = new ArrayList<>();
 
@@ -57,6 +63,32 @@ public class Officer {
 	/** Whether this person may carry out an enforcement step on {@code day} (R-QUAL-2/3). */
 	public boolean mayEnforceOn(LocalDate day) {
 		return role != StaffRole.AUXILIARY && certificates.stream().anyMatch(c -> c.isValidOn(day));
+	}
+
+	/** Records the national legal professional qualification (法律职业资格) and when legal review work began. */
+	public void recordLegalReviewQualification(String qualificationNo, LocalDate reviewingSince) {
+		this.legalQualificationNo = qualificationNo;
+		this.reviewingSince = reviewingSince;
+	}
+
+	/**
+	 * R-REV-9, 《行政处罚法》第五十八条第二款: may this person do legal review? Yes with the legal professional
+	 * qualification; without it only a reviewer who was already doing legal review before {@code requiredSince}
+	 * (a first-time reviewer needs the qualification).
+	 */
+	public boolean mayDoLegalReview(LocalDate requiredSince) {
+		if (legalQualificationNo != null && !legalQualificationNo.isBlank()) {
+			return true;
+		}
+		return reviewingSince != null && reviewingSince.isBefore(requiredSince);
+	}
+
+	public String getLegalQualificationNo() {
+		return legalQualificationNo;
+	}
+
+	public LocalDate getReviewingSince() {
+		return reviewingSince;
 	}
 
 	public String getUserId() {

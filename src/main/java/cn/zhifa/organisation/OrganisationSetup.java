@@ -83,10 +83,21 @@ class OrganisationSetup {
 		person("reviewer2", "QLSCJ", "周", "敏", StaffRole.LEGAL_REVIEWER, "法规科", "53030020240012", yn, from, to);
 		person("head2", "QLSCJ", "吴", "刚", StaffRole.HEAD, "局领导", "53030020240013", yn, from, to);
 		person("supervisor1", null, "郑", "洁", StaffRole.SUPERVISOR, "区司法局行政执法监督科", null, null, null, null);
+		// R-REV-9: reviewer1 holds the legal professional qualification; reviewer2 has reviewed since before 2021
+		reviewerQualification("reviewer1", "A20195303021234", LocalDate.of(2022, 3, 1));
+		reviewerQualification("reviewer2", null, LocalDate.of(2019, 5, 6));
 		for (String legalOffice : List.of("reviewer1", "reviewer2")) {
 			identity.ensureMembership(legalOffice, CamundaIdentitySetup.LEGAL_OFFICE_GROUP);
 		}
 		log.info("Demo organisation ready: agencies LIAOKUO, QLSCJ; users officer1…supervisor1, password '{}'", DEMO_PASSWORD);
+	}
+
+	private void reviewerQualification(String userId, String qualificationNo, LocalDate reviewingSince) {
+		officers.findById(userId).filter(o -> o.getLegalQualificationNo() == null && o.getReviewingSince() == null)
+			.ifPresent(o -> {
+				o.recordLegalReviewQualification(qualificationNo, reviewingSince);
+				officers.save(o);
+			});
 	}
 
 	/** The demo agency, created once; where to challenge its decisions added to one created before that was kept. */

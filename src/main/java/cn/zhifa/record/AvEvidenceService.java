@@ -136,6 +136,11 @@ public class AvEvidenceService {
 				throw Problem.invalid("officers", "执法人员 " + officer + " 不是本案执法机关的工作人员");
 			}
 		}
+		// R-REC-3 (seed 000): 开始视音频记录时，应告知行政相对人 — the upload states that the party was told
+		if (!Boolean.TRUE.equals(m.partyInformed())) {
+			throw Problem.invalid("partyInformed", "开始音像记录时应当告知当事人（R-REC-3）：请确认已告知当事人正在进行音像记录；"
+					+ "未告知的，该记录不能作为本环节的音像记录登记");
+		}
 		if (m.startedAt() != null && m.endedAt() != null && m.endedAt().isBefore(m.startedAt())) {
 			throw Problem.invalid("endedAt", "结束时间不得早于开始时间");
 		}

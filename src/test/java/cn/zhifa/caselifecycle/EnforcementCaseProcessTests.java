@@ -160,7 +160,9 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		ProcessInstance pi = instance(caseNo);
 		fileAndInvestigate(pi);
 		conclude(pi, "ORDINARY", false, false);
-		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "fineMin")).isEqualTo(2000.0);
+		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "fineMin")).isEqualTo(200.0);
+		// a street vendor (a person): 200–1000 yuan for an ordinary case (dmn/discretion-benchmark.dmn)
+		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "fineMax")).isEqualTo(1000.0);
 		// the screen shows Chinese texts and names, never the codes (task variables from templates/labels.yml)
 		assertThat(engine.getTaskService().getVariablesLocal(task(pi, "userTask_proposePenalty").getId()))
 			.containsEntry("handlingLabel", "一般处罚").containsEntry("circumstanceLabel", "一般")
@@ -173,9 +175,9 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 					org.assertj.core.groups.Tuple.tuple("当事人的陈述", "询问笔录1份", "李明、王芳"));
 
 		as("officer1");
-		assertThatThrownBy(() -> complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 9000)))
+		assertThatThrownBy(() -> complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 1500)))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("discretionReason");
-		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 3000, "penaltyKinds", "罚款"));
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 800, "penaltyKinds", "罚款"));
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "priorNoticeDocId")).isNotNull();
 		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
 
@@ -188,8 +190,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(decide).isNotNull();
 
 		as("head1");
-		complete(pi, "userTask_decide", Map.of("decisionKind", "PENALTY", "decisionContent", "罚款人民币叁仟元",
-				"fineAmount", 3000));
+		complete(pi, "userTask_decide", Map.of("decisionKind", "PENALTY", "decisionContent", "罚款人民币捌佰元",
+				"fineAmount", 800));
 		assertThat(documents.find((String) var(pi, "decisionDocId"))).isPresent();
 		assertThat((String) var(pi, "decisionNumber")).startsWith("寥街罚决〔2026〕");
 		assertThat(task(pi, "userTask_serve").getAssignee()).isEqualTo("officer1");
@@ -211,12 +213,14 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		as("officer1");
 		complete(pi, "userTask_recordExecution", Map.of("executionResult", "PAID"));
 
-		// R-DISC-3/4/6: the served decision is prepared, reviewed by the general office, published redacted
+		// R-DISC-3/4/6: the served decision is prepared, reviewed by the general office and the justice office, published redacted
 		as("officer1");
 		complete(disclosure, "userTask_prepareDisclosure",
 				Map.of("publicConclusion", var(disclosure, "publicConclusion")));
 		as("office1");
 		complete(disclosure, "userTask_reviewDisclosure", Map.of("disclosureReviewOutcome", "APPROVE"));
+		as("reviewer1");
+		complete(disclosure, "userTask_justiceReviewDisclosure", Map.of("disclosureReviewOutcome", "APPROVE"));
 		engine.getIdentityService().clearAuthentication();
 		var published = portal.search(new DisclosureQuery("LIAOKUO", null, null, null, null,
 				(String) var(pi, "decisionNumber"), 0, 20)).items();
@@ -342,7 +346,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		fileAndInvestigate(pi);
 		conclude(pi, "ORDINARY", false, false);
 		as("officer1");
-		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 3000, "penaltyKinds", "罚款"));
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 800, "penaltyKinds", "罚款"));
 		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
 	}

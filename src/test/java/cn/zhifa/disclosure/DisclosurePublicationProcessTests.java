@@ -73,6 +73,63 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		engine.getTaskService().setAssignee(task(pi, "userTask_reviewDisclosure").getId(), null);
 		reviewAs("office1", pi, "APPROVE", null);
 		assertThat(var(pi, "disclosureReviewedBy")).isEqualTo("office1");
+		assertThat(pi).isWaitingAt("userTask_justiceReviewDisclosure");
+		assertThat(pi).isWaitingAt("userTask_justiceReviewDisclosure");
+	}
+
+	/**
+	 * R-DISC-6 (seed 000: 部门 → 党政办 + 司法所审核 → 公开): both offices review, each through its own staff;
+	 * one person does not do both reviews; a return by the justice office goes back to the handler and
+	 * both review again.
+	 */
+	@Test
+	void generalOfficeAndJusticeOfficeBothReviewBeforePublication() {
+		String both = "both" + tag;
+		var identity = engine.getIdentityService();
+		var user = identity.newUser(both);
+		user.setPassword("x" + tag);
+		identity.saveUser(user);
+		identity.createMembership(both, "LIAOKUO-office");
+		identity.createMembership(both, "LIAOKUO-reviewer");
+		identity.createTenantUserMembership("LIAOKUO", both);
+		clockAt(at("2026-09-28T10:00:00+08:00"));
+		ProcessInstance pi = start(Map.of("decisionDate", "2026-09-28"));
+		prepareAs("officer1", pi, Map.of());
+		// the justice office cannot stand in for the general office
+		// (the engine's task authorization already refuses the claim: the step is offered to LIAOKUO-office only)
+		assertThatThrownBy(() -> reviewAs("reviewer1", pi, "APPROVE", null))
+			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		engine.getIdentityService().clearAuthentication();
+		engine.getTaskService().setAssignee(task(pi, "userTask_reviewDisclosure").getId(), null);
+		reviewAs(both, pi, "APPROVE", null);
+		engine.getIdentityService().clearAuthentication();
+		// approved by one office only: nothing is published yet
+		assertThat(pi).isWaitingAt("userTask_justiceReviewDisclosure");
+		assertThat(var(pi, "disclosureStatus")).isNull();
+		Task justice = task(pi, "userTask_justiceReviewDisclosure");
+		assertThat(engine.getTaskService().getIdentityLinksForTask(justice.getId()))
+			.extracting(link -> link.getGroupId()).containsExactly("LIAOKUO-reviewer");
+		// the general office cannot approve twice, and one person does not do both reviews
+		assertThatThrownBy(() -> justiceReviewAs("office1", pi, "APPROVE", null))
+			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		engine.getIdentityService().clearAuthentication();
+		engine.getTaskService().setAssignee(justice.getId(), null);
+		assertThatThrownBy(() -> justiceReviewAs(both, pi, "APPROVE", null))
+			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("分别审核");
+		engine.getIdentityService().clearAuthentication();
+		engine.getTaskService().setAssignee(justice.getId(), null);
+		// the justice office returns it: back to the handler, and both offices review again
+		justiceReviewAs("reviewer1", pi, "RETURN", "法律依据应写明条款项");
+		engine.getIdentityService().clearAuthentication();
+		assertThat(pi).isWaitingAt("userTask_prepareDisclosure");
+		prepareAs("officer1", pi, Map.of());
+		engine.getIdentityService().clearAuthentication();
+		assertThat(pi).isWaitingAt("userTask_reviewDisclosure");
+		approveBoth(pi);
+		engine.getIdentityService().clearAuthentication();
+		assertThat(var(pi, "disclosureStatus")).isEqualTo("PUBLISHED");
+		assertThat(var(pi, "disclosureReviewedBy")).isEqualTo("office1");
+		assertThat(var(pi, "disclosureJusticeReviewedBy")).isEqualTo("reviewer1");
 	}
 
 	@Test
@@ -95,11 +152,14 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 
 		prepareAs("officer1", pi, Map.of());
 		clockAt(at("2026-10-09T09:00:00+08:00"));
-		reviewAs("office1", pi, "APPROVE", null);
+		approveBoth(pi);
 
 		assertThat(pi).isWaitingAt("gateway_afterPublication").hasPassedInOrder("serviceTask_registerDisclosure",
 				"businessRuleTask_disclosureDeadline", "userTask_prepareDisclosure", "userTask_reviewDisclosure",
-				"serviceTask_publishDisclosure");
+				"userTask_justiceReviewDisclosure", "serviceTask_publishDisclosure");
+		// the public period is the penalty's own (dmn/disclosure-deadline.dmn: P1Y), not 3 years for every kind
+		assertThat(var(pi, "disclosurePublicPeriod")).isEqualTo("P1Y");
+		assertThat((Date) var(pi, "disclosurePublicUntilAt")).isEqualTo(at("2027-10-10T00:00:00+08:00"));
 		assertThat(var(pi, "disclosureDelayWorkingDays")).isEqualTo(0);
 		String itemNo = (String) var(pi, "disclosureItemNo");
 		PublicDisclosure published = portal.find(itemNo).orElseThrow();
@@ -141,11 +201,11 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		assertThat(var(pi, "publicPartyCreditCode")).isEqualTo("91530302MA6K7QWE1R");
 		prepareAs("officer1", pi, Map.of());
 
-		as("reviewer1");
+		as("office1");
 		Task review = task(pi, "userTask_reviewDisclosure");
 		assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), Map.of("disclosureReviewOutcome", "RETURN")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("disclosureReviewComment");
-		reviewAs("reviewer1", pi, "RETURN", "配方属于商业秘密，应不予公开");
+		reviewAs("office1", pi, "RETURN", "配方属于商业秘密，应不予公开");
 		assertThat(pi).isWaitingAt("userTask_prepareDisclosure");
 
 		as("officer1");
@@ -155,7 +215,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("withholdingReason");
 		prepareAs("officer1", pi, Map.of("withheldPassages", "其配方为秘制辣椒油配比3:2:1。", "withholdingReason",
 				"TRADE_SECRET", "withholdingNote", "配方系经营者的技术秘密"));
-		reviewAs("office1", pi, "APPROVE", null);
+		approveBoth(pi);
 
 		PublicDisclosure published = portal.find((String) var(pi, "disclosureItemNo")).orElseThrow();
 		assertThat(published.conclusion()).contains("[涉及商业秘密，依法不予公开]", "法定代表人：李*")
@@ -185,7 +245,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.contains("LIAOKUO-head", "supervisor");
 
-		reviewAs("reviewer1", pi, "APPROVE", null);
+		approveBoth(pi);
 		assertThat(var(pi, "disclosureDelayWorkingDays")).isEqualTo(1);
 	}
 
@@ -204,7 +264,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
 			.getBusinessKey()).isEqualTo(caseId);
 		prepareAs("officer1", pi, Map.of());
-		reviewAs("office1", pi, "APPROVE", null);
+		approveBoth(pi);
 		String itemNo = (String) var(pi, "disclosureItemNo");
 		assertThat(portal.find(itemNo).orElseThrow().withdrawn()).isFalse();
 
@@ -232,7 +292,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		clockAt(at("2026-06-01T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("decisionDate", "2026-06-01"));
 		prepareAs("officer1", pi, Map.of());
-		reviewAs("office1", pi, "APPROVE", null);
+		approveBoth(pi);
 		String itemNo = (String) var(pi, "disclosureItemNo");
 
 		clockAt(at("2026-06-15T10:00:00+08:00"));
@@ -245,7 +305,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		// 16, 17, 18 Jun, (19–21 Jun Dragon Boat), 22, 23, 24, 25 Jun
 		assertThat((Date) var(pi, "disclosureDueAt")).isEqualTo(at("2026-06-25T23:59:59+08:00"));
 		prepareAs("officer1", pi, Map.of());
-		reviewAs("office1", pi, "APPROVE", null);
+		approveBoth(pi);
 
 		PublicDisclosure current = portal.find(itemNo).orElseThrow();
 		assertThat(current.version()).isEqualTo(2);
@@ -261,15 +321,16 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		clockAt(at("2026-04-07T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("decisionDate", "2026-04-07"));
 		prepareAs("officer1", pi, Map.of());
-		reviewAs("office1", pi, "APPROVE", null);
+		approveBoth(pi);
 		String itemNo = (String) var(pi, "disclosureItemNo");
 		Date until = (Date) var(pi, "disclosurePublicUntilAt");
-		assertThat(until).isEqualTo(at("2029-04-08T00:00:00+08:00"));
+		// a penalty stays on the list for one year (dmn/disclosure-deadline.dmn, column 公示期)
+		assertThat(until).isEqualTo(at("2027-04-08T00:00:00+08:00"));
 
-		clockAt(at("2029-04-07T12:00:00+08:00"));
+		clockAt(at("2027-04-07T12:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isZero();
 		assertThat(portal.find(itemNo)).isPresent();
-		clockAt(at("2029-04-08T00:30:00+08:00"));
+		clockAt(at("2027-04-08T00:30:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).isEnded().hasPassed("endEvent_archived");
 		assertThat(portal.find(itemNo)).isEmpty();
@@ -324,8 +385,22 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		engine.getTaskService().complete(task.getId(), vars);
 	}
 
+	/** R-DISC-6: 党政办 (office1) and then 司法所 (reviewer1) approve. */
+	private void approveBoth(ProcessInstance pi) {
+		reviewAs("office1", pi, "APPROVE", null);
+		justiceReviewAs("reviewer1", pi, "APPROVE", null);
+	}
+
 	private void reviewAs(String user, ProcessInstance pi, String outcome, String comment) {
-		Task task = task(pi, "userTask_reviewDisclosure");
+		reviewAs("userTask_reviewDisclosure", user, pi, outcome, comment);
+	}
+
+	private void justiceReviewAs(String user, ProcessInstance pi, String outcome, String comment) {
+		reviewAs("userTask_justiceReviewDisclosure", user, pi, outcome, comment);
+	}
+
+	private void reviewAs(String step, String user, ProcessInstance pi, String outcome, String comment) {
+		Task task = task(pi, step);
 		as(user);
 		engine.getTaskService().claim(task.getId(), user);
 		Map<String, Object> vars = new HashMap<>();

@@ -57,6 +57,7 @@ public final class DisclosureScenario {
 		complete(pi, "userTask_prepareDisclosure", "officer1",
 				Map.of("publicConclusion", engine.getRuntimeService().getVariable(pi.getId(), "publicConclusion")));
 		complete(pi, "userTask_reviewDisclosure", "office1", Map.of("disclosureReviewOutcome", "APPROVE"));
+		complete(pi, "userTask_justiceReviewDisclosure", "reviewer1", Map.of("disclosureReviewOutcome", "APPROVE"));
 		return itemNo(pi);
 	}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -26,6 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zhifa.document.DocumentService;
+import cn.zhifa.organisation.Officer;
+import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.sla.Notification;
 import cn.zhifa.sla.SlaService;
 import cn.zhifa.support.EngineTestSupport;
@@ -49,6 +53,8 @@ class LegalReviewProcessTests extends EngineTestSupport {
 	DocumentService documents;
 	@Autowired
 	SlaService sla;
+	@Autowired
+	OfficerRepository officers;
 
 	String caseId;
 
@@ -267,6 +273,88 @@ class LegalReviewProcessTests extends EngineTestSupport {
 			.satisfies(r -> assertThat(r.getDecidedOnTime()).isFalse());
 	}
 
+	/**
+	 * R-REV-9 (《行政处罚法》第五十八条第二款): a first-time reviewer needs 法律职业资格. Refused when claiming or
+	 * completing a review step, in Chinese; a reviewer who was already reviewing before 2021-07-15 may go on.
+	 */
+	@Test
+	void firstTimeReviewerNeedsTheLegalProfessionalQualification() {
+		clockAt(at(BEFORE_NATIONAL_DAY));
+		String newcomer = reviewer("new", null, LocalDate.of(2026, 9, 1));
+		ProcessInstance pi = start();
+		Task check = task(pi, "userTask_checkMaterials");
+		assertThatThrownBy(() -> engine.getTaskService().claim(check.getId(), newcomer))
+			.isInstanceOf(AuthorizationException.class).hasMessageContaining("法律职业资格").hasMessageContaining("第五十八条第二款");
+		acceptMaterials(pi);
+		Task review = task(pi, "userTask_reviewDecision");
+		assertThatThrownBy(() -> engine.getTaskService().claim(review.getId(), newcomer))
+			.isInstanceOf(AuthorizationException.class).hasMessageContaining("法律职业资格");
+		// not by completing it unclaimed either
+		as(newcomer);
+		assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), decision("APPROVED", null)))
+			.isInstanceOf(AuthorizationException.class).hasMessageContaining("法律职业资格");
+		engine.getIdentityService().clearAuthentication();
+		assertThat(task(pi, "userTask_reviewDecision").getAssignee()).isNull();
+
+		// reviewing since before the law took effect: may go on without the qualification
+		decide(pi, reviewer("old", null, LocalDate.of(2019, 3, 1)), "APPROVED", null);
+		assertThat(pi).isEnded().hasPassed("endEvent_passed");
+		// and once the newcomer registers the qualification certificate, the newcomer may review
+		Officer o = officers.findById(newcomer).orElseThrow();
+		o.recordLegalReviewQualification("A20245303020099", LocalDate.of(2026, 9, 1));
+		officers.save(o);
+		caseId = caseId.replace("号", "A号");
+		ProcessInstance next = start();
+		acceptMaterials(next);
+		decide(next, newcomer, "APPROVED", null);
+		assertThat(next).isEnded().hasPassed("endEvent_passed");
+	}
+
+	/** R-REV-8: a public lawyer / legal adviser taking part is named, their opinion kept and its adoption recorded. */
+	@Test
+	void counselTakingPartAndWhetherTheirOpinionWasAdoptedAreRecorded() {
+		clockAt(at(BEFORE_NATIONAL_DAY));
+		ProcessInstance pi = start();
+		acceptMaterials(pi);
+		as("reviewer1");
+		Task review = task(pi, "userTask_reviewDecision");
+		engine.getTaskService().claim(review.getId(), "reviewer1");
+		Map<String, Object> vars = decision("APPROVED", null);
+		vars.put("counselKind", "LEGAL_ADVISER");
+		assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), vars))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("counselName");
+		vars.put("counselName", "云南某律师事务所 赵律师");
+		vars.put("counselOpinion", "建议将罚款降至基准下限");
+		vars.put("counselAdoption", "NOT_ADOPTED");
+		assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), vars))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("counselNotAdoptedReason");
+		vars.put("counselNotAdoptedReason", "当事人拒不改正，情节严重，不宜降至下限");
+		engine.getTaskService().complete(review.getId(), vars);
+
+		assertThat(reviews.roundsOf(pi.getId())).singleElement().satisfies(r -> {
+			assertThat(r.getCounselKind()).isEqualTo("LEGAL_ADVISER");
+			assertThat(r.getCounselName()).isEqualTo("云南某律师事务所 赵律师");
+			assertThat(r.getCounselOpinion()).isEqualTo("建议将罚款降至基准下限");
+			assertThat(r.getCounselAdoption()).isEqualTo("NOT_ADOPTED");
+			assertThat(r.getCounselNotAdoptedReason()).startsWith("当事人拒不改正");
+		});
+	}
+
+	/** A reviewer of LIAOKUO registered as staff with the given qualification; returns the user id. */
+	private String reviewer(String prefix, String qualificationNo, LocalDate reviewingSince) {
+		String id = prefix + UUID.randomUUID().toString().substring(0, 8);
+		var identity = engine.getIdentityService();
+		var user = identity.newUser(id);
+		user.setPassword("x" + id);
+		identity.saveUser(user);
+		identity.createMembership(id, "LIAOKUO-reviewer");
+		identity.createTenantUserMembership("LIAOKUO", id);
+		Officer officer = new Officer(id, "LIAOKUO", "审核" + prefix, StaffRole.LEGAL_REVIEWER, "寥廓街道司法所");
+		officer.recordLegalReviewQualification(qualificationNo, reviewingSince);
+		officers.save(officer);
+		return id;
+	}
+
 	@Test
 	void theHandlerMayNotReviewTheirOwnCase() {
 		clockAt(at(BEFORE_NATIONAL_DAY));
@@ -329,6 +417,18 @@ class LegalReviewProcessTests extends EngineTestSupport {
 	private void acceptMaterials(ProcessInstance pi) {
 		as("reviewer1");
 		engine.getTaskService().complete(task(pi, "userTask_checkMaterials").getId(), Map.of("materialsComplete", true));
+	}
+
+	private static Map<String, Object> decision(String outcome, String opinion) {
+		Map<String, Object> vars = new HashMap<>();
+		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
+				"checkDiscretion", "checkDocuments", "checkCrime").forEach(c -> vars.put(c, true));
+		vars.put("reviewAction", "DECIDE");
+		vars.put("reviewOutcome", outcome);
+		if (opinion != null) {
+			vars.put("reviewOpinion", opinion);
+		}
+		return vars;
 	}
 
 	private void decide(ProcessInstance pi, String reviewer, String outcome, String opinion) {

@@ -104,6 +104,14 @@ class RecordApiIT {
 			.isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(upload("officer4", caseNo, video, "x.mp4", "video/mp4").getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
+		// R-REC-3: the party must have been told that recording starts — a missing or negative statement is refused
+		for (String informed : new String[] { null, "false" }) {
+			ResponseEntity<Map<String, Object>> refused = upload("officer1", caseNo, WholeCaseRecordIT.randomBytes(), "y.mp4",
+					"video/mp4", informed);
+			assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(refused.getBody()).containsEntry("field", "partyInformed");
+			assertThat((String) refused.getBody().get("detail")).contains("告知当事人");
+		}
 
 		Path file = store.path(sha256);
 		Files.write(file, "tampered".getBytes());
@@ -191,6 +199,11 @@ class RecordApiIT {
 	}
 
 	private ResponseEntity<Map<String, Object>> upload(String user, String caseNo, byte[] bytes, String name, String type) {
+		return upload(user, caseNo, bytes, name, type, "true");
+	}
+
+	private ResponseEntity<Map<String, Object>> upload(String user, String caseNo, byte[] bytes, String name, String type,
+			String partyInformed) {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		HttpHeaders partHeaders = new HttpHeaders();
 		partHeaders.setContentType(MediaType.parseMediaType(type));
@@ -205,7 +218,9 @@ class RecordApiIT {
 		form.add("device", "执法记录仪 DSJ-01");
 		form.add("startedAt", "2026-11-20T01:00:00Z");
 		form.add("endedAt", "2026-11-20T01:30:00Z");
-		form.add("partyInformed", "true");
+		if (partyInformed != null) {
+			form.add("partyInformed", partyInformed);
+		}
 		form.add("interruptions", "[{\"at\":\"2026-11-20T01:10:00Z\",\"reason\":\"更换电池\"}]");
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);

@@ -25,7 +25,8 @@ class AvRecordingListTest {
 				Arguments.of("rule_onSiteInspection", "ON_SITE_INSPECTION", "AS_NEEDED"),
 				Arguments.of("rule_randomInspection", "RANDOM_INSPECTION", "AS_NEEDED"),
 				Arguments.of("rule_evidenceCollection", "EVIDENCE_COLLECTION", "AS_NEEDED"),
-				Arguments.of("rule_evidencePreservation", "EVIDENCE_PRESERVATION", "AS_NEEDED"),
+				// seed 000: 证据先行登记保存 needs full recording
+				Arguments.of("rule_evidencePreservation", "EVIDENCE_PRESERVATION", "FULL"),
 				Arguments.of("rule_hearing", "HEARING", "AS_NEEDED"),
 				Arguments.of("rule_leftService", "LEFT_SERVICE", "AS_NEEDED"),
 				Arguments.of("rule_publicNoticeService", "PUBLIC_NOTICE_SERVICE", "AS_NEEDED"),

@@ -18,19 +18,31 @@ class DisclosureDeadlineTest {
 
 	static Stream<Arguments> oneScenarioPerRule() {
 		return Stream.of(
-				Arguments.of("rule_permit", "PERMIT", 7),
-				Arguments.of("rule_penalty", "PENALTY", 7),
-				Arguments.of("rule_otherDecision", "COERCION", 20));
+				Arguments.of("rule_permit", "PERMIT", 7, "P3Y"),
+				Arguments.of("rule_penalty", "PENALTY", 7, "P1Y"),
+				Arguments.of("rule_coercion", "COERCION", 20, "P6M"),
+				Arguments.of("rule_expropriation", "EXPROPRIATION", 20, "P3Y"),
+				Arguments.of("rule_otherDecision", "OTHER", 20, "P1Y"));
 	}
 
-	@ParameterizedTest(name = "{0}: {1} → {2} working days")
+	@ParameterizedTest(name = "{0}: {1} → {2} working days, public for {3}")
 	@MethodSource("oneScenarioPerRule")
-	void ruleGivesWorkingDays(String ruleId, String decisionType, int workingDays) {
+	void ruleGivesWorkingDaysAndPublicPeriod(String ruleId, String decisionType, int workingDays, String publicPeriod) {
 		var evaluation = TABLE.evaluate(Map.of("decisionType", decisionType));
 
 		assertThat(evaluation.matchedRuleIds()).containsExactly(ruleId);
-		assertThat(evaluation.single()).containsEntry("workingDays", workingDays);
+		assertThat(evaluation.single()).containsEntry("workingDays", workingDays).containsEntry("publicPeriod", publicPeriod);
 		assertThat((String) evaluation.single().get("basis")).contains("个工作日");
+		assertThat((String) evaluation.single().get("publicPeriodBasis")).isNotBlank();
+	}
+
+	/** Issue 16 point 14: how long a decision stays on the portal is data by decision kind, not 3 years for all. */
+	@Test
+	void publicPeriodIsDataByDecisionKind() {
+		var periods = oneScenarioPerRule().map(a -> (String) a.get()[3]).map(java.time.Period::parse).distinct().toList();
+		assertThat(periods).hasSizeGreaterThan(2);
+		assertThat(TABLE.evaluate(Map.of("decisionType", "PENALTY")).single().get("publicPeriod"))
+			.isNotEqualTo(TABLE.evaluate(Map.of("decisionType", "COERCION")).single().get("publicPeriod"));
 	}
 
 	@Test

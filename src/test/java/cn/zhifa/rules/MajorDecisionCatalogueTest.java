@@ -35,6 +35,11 @@ class MajorDecisionCatalogueTest {
 		v.put("publicInterest", false);
 		v.put("socialRisk", false);
 		v.put("complexCase", false);
+		v.put("downgradesQualification", false);
+		v.put("restrictsOccupation", false);
+		v.put("seizureValue", null);
+		v.put("permitAction", null);
+		v.put("requiredByLaw", false);
 		return v;
 	}
 
@@ -58,12 +63,18 @@ class MajorDecisionCatalogueTest {
 						"coercionKind", "FREEZE"), "冻结"),
 				Arguments.of("rule_hearingHeld", with("hearingHeld", true), "听证"),
 				Arguments.of("rule_complexCase", with("complexCase", true), "疑难复杂"),
-				Arguments.of("rule_fineAmountPerson", with("fineAmount", 10000), "较大数额罚款（公民）"),
-				Arguments.of("rule_fineAmountOrganisation", with("partyType", "ORG", "fineAmount", 100000),
-						"较大数额罚款（法人或其他组织）"),
-				Arguments.of("rule_confiscationPerson", with("confiscationValue", 12000.5), "没收"),
-				Arguments.of("rule_confiscationOrganisation",
-						with("partyType", "ORG", "confiscationValue", 250000), "没收"),
+				Arguments.of("rule_largeAmountPerson", with("fineAmount", 10000), "较大数额罚没（公民）"),
+				Arguments.of("rule_largeAmountOrganisation", with("partyType", "ORG", "fineAmount", 100000),
+						"较大数额罚没（法人或其他组织）"),
+				Arguments.of("rule_downgradesQualification", with("downgradesQualification", true), "降低资质等级"),
+				Arguments.of("rule_restrictsOccupation", with("restrictsOccupation", true), "限制从业"),
+				Arguments.of("rule_largeValueSeizure", with("decisionType", "COERCION", "fineAmount", null,
+						"coercionKind", "SEIZURE", "seizureValue", 150000), "查封扣押较大价值财物"),
+				Arguments.of("rule_coerciveExecution", with("decisionType", "COERCION", "fineAmount", null,
+						"coercionKind", "FORCED_EXECUTION"), "行政强制执行"),
+				Arguments.of("rule_permitRefusedOrRevoked", with("decisionType", "PERMIT", "fineAmount", null,
+						"permitAction", "REVOKE"), "撤销或撤回许可"),
+				Arguments.of("rule_requiredByLaw", with("requiredByLaw", true), "法律、法规规定"),
 				Arguments.of("rule_expropriation", with("decisionType", "EXPROPRIATION", "fineAmount", null), "征收征用"));
 	}
 
@@ -93,6 +104,27 @@ class MajorDecisionCatalogueTest {
 		assertThat(TABLE.evaluate(ordinaryCase()).result().getResultList()).isEmpty();
 	}
 
+	/** Issue 16 point 18: "large amount" is judged on the total of fines and confiscations, not on each alone. */
+	@Test
+	void largeAmountIsTheTotalOfFineAndConfiscation() {
+		assertThat(TABLE.evaluate(with("fineAmount", 6000, "confiscationValue", 4000)).matchedRuleIds())
+			.containsExactly("rule_largeAmountPerson");
+		assertThat(TABLE.evaluate(with("partyType", "ORG", "fineAmount", 60000, "confiscationValue", 45000.5))
+			.matchedRuleIds()).containsExactly("rule_largeAmountOrganisation");
+		assertThat(TABLE.evaluate(with("fineAmount", 6000, "confiscationValue", 3999)).matchedRuleIds()).isEmpty();
+		// a confiscation alone counts, and a missing fine counts as none
+		assertThat(TABLE.evaluate(with("fineAmount", null, "confiscationValue", 12000.5)).matchedRuleIds())
+			.containsExactly("rule_largeAmountPerson");
+	}
+
+	@Test
+	void smallSeizuresAndGrantedPermitsAreNotMajorByThemselves() {
+		assertThat(TABLE.evaluate(with("decisionType", "COERCION", "fineAmount", null, "coercionKind", "SEIZURE",
+				"seizureValue", 99999)).matchedRuleIds()).isEmpty();
+		assertThat(TABLE.evaluate(with("decisionType", "PERMIT", "fineAmount", null, "permitAction", "GRANT"))
+			.matchedRuleIds()).isEmpty();
+	}
+
 	@Test
 	void amountsJustBelowTheSampleThresholdsAreNotMajor() {
 		assertThat(TABLE.evaluate(with("fineAmount", 9999.99)).matchedRuleIds()).isEmpty();
@@ -106,7 +138,7 @@ class MajorDecisionCatalogueTest {
 		var evaluation = TABLE.evaluate(with("hearingHeld", true, "ordersSuspension", true, "fineAmount", 50000));
 
 		assertThat(evaluation.matchedRuleIds()).containsExactly("rule_ordersSuspension", "rule_hearingHeld",
-				"rule_fineAmountPerson");
+				"rule_largeAmountPerson");
 		List<Object> items = evaluation.result().collectEntries("catalogueItem");
 		assertThat(items).hasSize(3);
 		assertThat(evaluation.result().collectEntries("isMajor")).containsOnly(true);

@@ -159,8 +159,8 @@ class PublicRuleApiIT {
 
 	private Map<String, Object> evaluateOrdinaryRoadOccupation() {
 		return engine.getDecisionService().evaluateDecisionTableByKey(DecisionKeys.DISCRETION_BENCHMARK)
-			.variables(Map.of("violationCode", "CM-OCCUPY-ROAD", "circumstance", "ORDINARY", "firstOffence", false,
-					"correctedPromptly", false, "harmCaused", true))
+			.variables(Map.of("violationCode", "CM-OCCUPY-ROAD", "partyType", "ORG", "circumstance", "ORDINARY",
+					"firstOffence", false, "correctedPromptly", false, "harmCaused", true))
 			.evaluate().getSingleResult().getEntryMap();
 	}
 
