@@ -394,6 +394,9 @@ class CaseVariablesProtectionIT {
 		form.put("violationCode", value("CM-OCCUPY-ROAD"));
 		form.put("facts", value("在人民路占道经营"));
 		form.put("discoveredOn", value(yesterday()));
+		form.put("violationDate", value(yesterday()));
+		form.put("partyAddress", value("曲靖市麒麟区人民路12号"));
+		form.put("violationPlace", value("人民路与南宁西路交叉口"));
 		form.put("partyIsOfficial", value(false));
 		form.put("summaryProcedure", value(false)); // as Tasklist sends an unticked box
 		return form;
