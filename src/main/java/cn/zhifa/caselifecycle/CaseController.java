@@ -88,6 +88,11 @@ class CaseController {
 		catch (DateTimeParseException e) {
 			throw Problem.invalid("violationDate", "违法行为发生日期格式应为 yyyy-MM-dd");
 		}
+		if (violated == null) {
+			// the limitation of art. 36 runs from this day: a case registered without it could not be checked
+			throw Problem.invalid("violationDate",
+					"违法行为发生日期必须填写（有连续或者继续状态的，为行为终了之日；《中华人民共和国行政处罚法》第三十六条追责时效自此起算）");
+		}
 		NewCase c = new NewCase(r.agencyCode(), r.caseSource(), Boolean.TRUE.equals(r.summaryProcedure()), r.partyType(),
 				r.partyName(), r.partyIdNumber(), r.partyContact(), Boolean.TRUE.equals(r.partyIsOfficial()),
 				r.violationCode(), r.facts(), discovered, r.proposedFine(), null, null, violated,

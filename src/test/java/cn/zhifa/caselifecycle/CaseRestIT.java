@@ -73,6 +73,16 @@ class CaseRestIT {
 		bad = new HashMap<>(validCase());
 		bad.put("discoveredOn", "2026-13-01");
 		assertThat(post("officer1", "/api/cases", bad).getBody()).containsEntry("field", "discoveredOn");
+		// 行政处罚法 art. 36: the violation's day is required, and a violation discovered past 2 years is not filed
+		bad = new HashMap<>(validCase());
+		bad.remove("violationDate");
+		assertThat(post("officer1", "/api/cases", bad).getBody()).containsEntry("field", "violationDate");
+		bad = new HashMap<>(validCase());
+		bad.put("violationDate", "2024-06-01");
+		ResponseEntity<Map<String, Object>> late = post("officer1", "/api/cases", bad);
+		assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(late.getBody()).containsEntry("field", "violationDate");
+		assertThat(late.getBody().get("detail").toString()).contains("第三十六条");
 		bad = new HashMap<>(validCase());
 		bad.remove("facts");
 		assertThat(post("officer1", "/api/cases", bad).getBody()).containsEntry("field", "facts");

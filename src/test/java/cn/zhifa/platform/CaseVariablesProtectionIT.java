@@ -373,6 +373,7 @@ class CaseVariablesProtectionIT {
 		c.put("violationCode", "CM-OCCUPY-ROAD");
 		c.put("facts", "在人民路占道经营");
 		c.put("discoveredOn", yesterday());
+		c.put("violationDate", yesterday());
 		ResponseEntity<Map<String, Object>> created = post(officer, "/api/cases", c);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		return created.getBody().get("caseNo").toString();

@@ -334,6 +334,7 @@ class SupervisorReadOnlyIT {
 		c.put("violationCode", "CM-OCCUPY-ROAD");
 		c.put("facts", "在人民路占道经营");
 		c.put("discoveredOn", "2026-11-20");
+		c.put("violationDate", "2026-11-19");
 		return c;
 	}
 }
