@@ -347,6 +347,7 @@ async function majorCaseUpToPriorNotice(t, officer, head, c = MAJOR_CASE) {
     await form.textarea('违法事实', c.facts);
     await form.textfield('违法行为地点', c.place || '曲靖市麒麟区建设路66号');
     await form.date('发现日期', discovered);
+    await form.date('违法行为发生日期（有连续或者继续状态的，为行为终了之日）', c.violationDate || discovered);
     const instance = await form.start();
     t.check(instance && instance.id, '发起流程后没有得到流程实例');
     pid = instance.id;
