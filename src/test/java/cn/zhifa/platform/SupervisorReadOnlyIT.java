@@ -1,11 +1,11 @@
 package cn.zhifa.platform;
 
+import static cn.zhifa.support.Fixtures.validCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ class SupervisorReadOnlyIT {
 	@BeforeAll
 	void registerALiaokuoCase() {
 		ResponseEntity<Map<String, Object>> created = http.withBasicAuth("officer1", "demo").exchange("/api/cases",
-				HttpMethod.POST, new HttpEntity<>(newCase()), MAP);
+				HttpMethod.POST, new HttpEntity<>(validCase()), MAP);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		caseNo = created.getBody().get("caseNo").toString();
 		processInstanceId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
@@ -105,7 +105,7 @@ class SupervisorReadOnlyIT {
 		int recordBefore = records.list(caseNo).size();
 		HttpHeaders json = new HttpHeaders();
 		json.setContentType(MediaType.APPLICATION_JSON);
-		assertRefused(supervisor().exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(newCase(), json), MAP),
+		assertRefused(supervisor().exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(validCase(), json), MAP),
 				"register a LIAOKUO case");
 		assertRefused(supervisor().exchange("/api/cases/" + caseNo + "/evidence", HttpMethod.POST,
 				new HttpEntity<>(evidence(), json), MAP), "add evidence");
@@ -322,19 +322,5 @@ class SupervisorReadOnlyIT {
 	private static Map<String, Object> evidence() {
 		return Map.of("kind", "现场笔录", "description", "占道经营现场检查笔录", "obtainedAt", "2026-11-20T10:00:00+08:00",
 				"obtainedBy", "李明、王芳");
-	}
-
-	static Map<String, Object> newCase() {
-		Map<String, Object> c = new HashMap<>();
-		c.put("agencyCode", "LIAOKUO");
-		c.put("caseSource", "PATROL");
-		c.put("partyType", "PERSON");
-		c.put("partyName", "张三");
-		c.put("partyIdNumber", "530302199001011232");
-		c.put("violationCode", "CM-OCCUPY-ROAD");
-		c.put("facts", "在人民路占道经营");
-		c.put("discoveredOn", "2026-11-20");
-		c.put("violationDate", "2026-11-19");
-		return c;
 	}
 }
