@@ -109,6 +109,9 @@ class DocumentRenderingTest {
 		assertThat(text.get("SEIZURE_INVENTORY")).contains("电焊机", "ZX7-250", "寥街强制〔2026〕3号");
 		// 行政强制法 art. 35: deadline, manner, amount, statement and defence
 		assertThat(text.get("DEMAND_NOTICE")).contains("人民币10000元", "2027年1月25日前", "陈述和申辩", "寥街罚决〔2026〕8号");
+		// 行政处罚法 art. 85 and 行政强制法 art. 69: the short periods a party is told are working days
+		assertThat(text.get("PRIOR_NOTICE")).contains("五个工作日内提出听证申请").doesNotContain("五日内");
+		assertThat(text.get("DEMAND_NOTICE")).contains("十个工作日内", "三个工作日内").doesNotContain("十日内", "三日内");
 		// defects seen in LibreOffice (point 21)
 		assertThat(text.get("DISCIPLINE_TRANSFER_LETTER")).contains("寥街罚决〔2026〕8号");
 		assertThat(text.get("CASE_TRANSFER_LETTER")).contains("违法建设", "2026年11月2日").doesNotContain("管辖。该建设");

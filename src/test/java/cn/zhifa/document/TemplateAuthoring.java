@@ -280,7 +280,7 @@ public final class TemplateAuthoring {
 				new String[] { "拟作出的行政处罚", "${penaltyKinds?}（拟罚款人民币${fineAmount}元）" },
 				new String[] { "裁量依据", "${discretionBasis}" }));
 		body(doc, "根据《中华人民共和国行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条的规定，你（单位）享有陈述、"
-				+ "申辩的权利；符合听证条件的，可以在收到本告知书之日起五日内提出听证申请。逾期未提出陈述、申辩或者听证申请的，"
+				+ "申辩的权利；符合听证条件的，可以在收到本告知书之日起五个工作日内提出听证申请（《中华人民共和国行政处罚法》第六十四条、第八十五条）。逾期未提出陈述、申辩或者听证申请的，"
 				+ "视为放弃上述权利。本机关不因你（单位）的陈述、申辩而给予更重的处罚。");
 		closing(doc, "${agencyName}（印章）", "${today}");
 		footer(doc, true);
@@ -508,9 +508,9 @@ public final class TemplateAuthoring {
 				new String[] { "罚款", "人民币${fineAmount}元" },
 				new String[] { "加处罚款", "人民币${surchargeAmount}元（计至${surchargeUntil}，不超过罚款数额）" },
 				new String[] { "应缴纳金额合计", "人民币${amountDue}元" },
-				new String[] { "履行期限", "收到本催告书之日起十日内，即${demandDueAt}前" },
+				new String[] { "履行期限", "收到本催告书之日起十个工作日内，即${demandDueAt}前（《中华人民共和国行政强制法》第六十九条）" },
 				new String[] { "履行方式", "${paymentMethod}" }));
-		body(doc, "你（单位）有权进行陈述和申辩，可以在收到本催告书之日起三日内向本机关提出；本机关将充分听取你（单位）的意见，"
+		body(doc, "你（单位）有权进行陈述和申辩，可以在收到本催告书之日起三个工作日内向本机关提出；本机关将充分听取你（单位）的意见，"
 				+ "对提出的事实、理由和证据进行记录、复核（《中华人民共和国行政强制法》第三十六条）。逾期仍不履行的，本机关将依法"
 				+ "申请人民法院强制执行。");
 		closing(doc, "${agencyName}（印章）", "${today}");
