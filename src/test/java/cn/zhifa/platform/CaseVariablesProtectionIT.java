@@ -1,5 +1,6 @@
 package cn.zhifa.platform;
 
+import static cn.zhifa.support.Fixtures.validCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -364,14 +365,8 @@ class CaseVariablesProtectionIT {
 	}
 
 	private String registerCase(String officer) {
-		Map<String, Object> c = new LinkedHashMap<>();
+		Map<String, Object> c = validCase();
 		c.put("agencyCode", officer.equals("officer4") ? "QLSCJ" : "LIAOKUO");
-		c.put("caseSource", "PATROL");
-		c.put("partyType", "PERSON");
-		c.put("partyName", "张三");
-		c.put("partyIdNumber", "530302199001011232");
-		c.put("violationCode", "CM-OCCUPY-ROAD");
-		c.put("facts", "在人民路占道经营");
 		c.put("discoveredOn", yesterday());
 		c.put("violationDate", yesterday());
 		ResponseEntity<Map<String, Object>> created = post(officer, "/api/cases", c);
