@@ -117,7 +117,7 @@ public class LegalReviewService {
 	 * that time (the check task is due at {@code reviewDueAt}). The clock starts when the request
 	 * arrives and again when supplemented materials arrive ({@link #materialsReceived(DelegateTask)}).
 	 */
-	private void received(org.camunda.bpm.engine.delegate.VariableScope scope, Date receivedAt) {
+	private void received(VariableScope scope, Date receivedAt) {
 		scope.setVariable(MATERIALS_RECEIVED_AT, receivedAt);
 		scope.setVariable(DUE_AT, deadlines.limit(LIMIT, receivedAt));
 	}
