@@ -118,9 +118,14 @@ public class DocumentService {
 		return documents.findMetadataByCase(caseId);
 	}
 
-	/** Whether {@code templates/document-kinds.yml} lists the kind. */
-	public boolean isKnownKind(String kind) {
-		return templates.kinds().containsKey(kind);
+	/** The kinds {@code templates/document-kinds.yml} lists (models may generate only these). */
+	public java.util.Set<String> kindNames() {
+		return java.util.Set.copyOf(templates.kinds().keySet());
+	}
+
+	/** The kinds listed in a templates folder (or in the jar's copy when the folder does not exist). */
+	public static java.util.Set<String> kindNames(java.nio.file.Path templatesDir) {
+		return java.util.Set.copyOf(new DocumentTemplates(templatesDir.toString()).kinds().keySet());
 	}
 
 	static String fileName(DocumentKind kind, String number, String caseId) {
