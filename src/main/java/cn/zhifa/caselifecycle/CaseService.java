@@ -72,6 +72,7 @@ public class CaseService {
 	private final AgencyRepository agencies;
 	private final DocumentNumbers numbers;
 	private final RuntimeService runtimeService;
+	private final org.camunda.bpm.engine.RepositoryService repositoryService;
 	private final ManagementService managementService;
 	private final Deadlines deadlines;
 	private final String numberAbbreviation;
@@ -81,7 +82,7 @@ public class CaseService {
 
 	CaseService(CaseRepository cases, EvidenceRepository evidence, CaseOfficerRepository officers,
 			AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtimeService,
-			ManagementService managementService, Deadlines deadlines,
+			org.camunda.bpm.engine.RepositoryService repositoryService, ManagementService managementService, Deadlines deadlines,
 			@Value("${zhifa.cases.number-abbreviation:罚}") String numberAbbreviation, DisplayLabels labels,
 			OfficerRepository organisation, PublishedRules rules) {
 		this.rules = rules;
@@ -93,6 +94,7 @@ public class CaseService {
 		this.agencies = agencies;
 		this.numbers = numbers;
 		this.runtimeService = runtimeService;
+		this.repositoryService = repositoryService;
 		this.managementService = managementService;
 		this.deadlines = deadlines;
 		this.numberAbbreviation = numberAbbreviation;
@@ -107,7 +109,9 @@ public class CaseService {
 		vars.put(CASE_ID, saved.getCaseNo());
 		vars.put(REGISTERED_BY, registeredBy);
 		vars.put(HANDLER_ID, registeredBy); // until the head names the handler at filing
-		String pid = runtimeService.startProcessInstanceByKey(PROCESS_KEY, saved.getCaseNo(), vars).getId();
+		// the agency's own version of the case process if its legal office deployed one, else the shared one
+		String definition = cn.zhifa.models.ModelVersions.latestProcess(repositoryService, PROCESS_KEY, c.agencyCode()).getId();
+		String pid = runtimeService.startProcessInstanceById(definition, saved.getCaseNo(), vars).getId();
 		saved.startedAs(pid);
 		return saved.getCaseNo();
 	}

@@ -238,8 +238,8 @@ class CaseTaskChecks implements TaskListener {
 	private static org.camunda.bpm.dmn.engine.DmnDecisionRuleResult evaluate(DelegateTask task, String decision,
 			org.camunda.bpm.engine.variable.VariableMap inputs) {
 		return org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(
-				() -> task.getProcessEngineServices().getDecisionService().evaluateDecisionTableByKey(decision)
-					.decisionDefinitionWithoutTenantId().variables(inputs).evaluate().getFirstResult());
+				() -> cn.zhifa.models.ModelVersions.evaluate(task.getProcessEngineServices(), decision,
+						task.getProcessDefinitionId(), task.getTenantId(), inputs).getFirstResult());
 	}
 
 	private static Date now(DelegateTask task) {

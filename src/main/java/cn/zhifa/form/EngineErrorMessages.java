@@ -56,6 +56,8 @@ public final class EngineErrorMessages extends OncePerRequestFilter {
 	public static final int INVALID_INPUT_CODE = 22001;
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+	/** How the model guard's refusal starts (cn.zhifa.models.ModelRejectedException). */
+	private static final String MODEL_REJECTED = "模型未部署";
 	private static final Pattern WRAPPER = Pattern.compile(
 			"^Cannot (?:submit task form|complete task|resolve task|instantiate process definition|start process instance|"
 					+ "correlate message|set variable|modify variables)(?: \\S+)?: (.+)$", Pattern.DOTALL);
@@ -143,6 +145,9 @@ public final class EngineErrorMessages extends OncePerRequestFilter {
 		if (code == 10_002 || TOO_LONG.matcher(message).find()) {
 			return Problem.invalid(null, "填写的内容过长");
 		}
+		if (uri.contains("/deployment") && ENGINE_CODE.matcher(message).replaceAll("").startsWith(MODEL_REJECTED)) {
+			return modelRejected(ENGINE_CODE.matcher(message).replaceAll(""), error.path("details"));
+		}
 		if (uri.contains("/deployment") && status == HttpServletResponse.SC_BAD_REQUEST) {
 			String parser = ENGINE_CODE.matcher(message).replaceAll("");
 			return Problem.invalid("data", "模型文件有误" + (Problems.safeToShow(parser) ? "：" + parser : "，请在 Camunda Modeler 中检查"));
@@ -154,6 +159,24 @@ public final class EngineErrorMessages extends OncePerRequestFilter {
 			return Problems.byStatus(status);
 		}
 		return Problems.failed("engine REST " + uri + " answered " + status + " " + type + ": " + message);
+	}
+
+	/**
+	 * The model guard refused a deployment (issue 14): its Chinese summary, and every problem with file,
+	 * line and element as {@code problems} (Camunda Modeler reads the same from {@code details}).
+	 */
+	private static Problem modelRejected(String message, JsonNode details) {
+		com.fasterxml.jackson.databind.node.ArrayNode problems = JSON.createArrayNode();
+		details.fields().forEachRemaining(file -> file.getValue().path("errors").forEach(e -> {
+			ObjectNode p = problems.addObject();
+			p.put("file", file.getKey());
+			p.put("line", e.path("line").asInt(0));
+			if (e.path("mainElementId").isTextual()) {
+				p.put("element", e.path("mainElementId").asText());
+			}
+			p.put("message", e.path("message").asText(""));
+		}));
+		return Problem.invalid("data", message).with("problems", problems);
 	}
 
 	/**

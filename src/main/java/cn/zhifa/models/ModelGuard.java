@@ -42,47 +42,13 @@ public final class ModelGuard {
 	public static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 	static final String DMN_CAMUNDA = "http://camunda.org/schema/1.0/dmn";
 
-	/** What is already deployed or configured and may be referred to besides the files themselves. */
-	public interface Known {
-		boolean form(String id);
-
-		boolean decision(String key);
-
-		boolean process(String key);
-
-		Set<String> limitKeys();
-
-		Set<String> documentKinds();
-	}
-
-	/** Nothing deployed yet: only the files themselves, the limits and the document kinds can be referred to. */
-	public static Known folder(Set<String> limitKeys, Set<String> documentKinds) {
-		return new Known() {
-			@Override
-			public boolean form(String id) {
-				return false;
-			}
-
-			@Override
-			public boolean decision(String key) {
-				return false;
-			}
-
-			@Override
-			public boolean process(String key) {
-				return false;
-			}
-
-			@Override
-			public Set<String> limitKeys() {
-				return limitKeys;
-			}
-
-			@Override
-			public Set<String> documentKinds() {
-				return documentKinds;
-			}
-		};
+	/**
+	 * What a model may refer to besides the files deployed with it: the statutory limits
+	 * ({@code calendar/statutory-limits.yml}) and the document kinds ({@code templates/document-kinds.yml}).
+	 * Forms, decisions and called processes must be in the same deployment: a running case keeps the
+	 * versions it started with (deployment binding, issue 14 §5).
+	 */
+	public record Known(Set<String> limitKeys, Set<String> documentKinds) {
 	}
 
 	/** camunda: attributes a model may not use, with the reason. */
@@ -123,6 +89,7 @@ public final class ModelGuard {
 	private final Map<String, Node> bpmn = new TreeMap<>();
 	private final Map<String, Node> dmn = new TreeMap<>();
 	private final Set<String> formIds = new HashSet<>();
+	private final Map<String, Set<String>> formFields = new java.util.HashMap<>();
 	private final Set<String> decisionKeys = new HashSet<>();
 	private final Set<String> processKeys = new HashSet<>();
 
@@ -208,6 +175,9 @@ public final class ModelGuard {
 		if (!formIds.add(form.path("id").asText())) {
 			problems.add(new ModelProblem(name, 1, form.path("id").asText(), "表单编号“" + form.path("id").asText() + "”重复"));
 		}
+		Set<String> keys = new HashSet<>();
+		form.findValues("key").forEach(k -> keys.add(k.asText()));
+		formFields.put(form.path("id").asText(), keys);
 	}
 
 	// ------------------------------------------------------------------ BPMN
@@ -218,9 +188,15 @@ public final class ModelGuard {
 			return;
 		}
 		root.walk(n -> checkBpmnElement(file, n));
+		for (Node process : root.children(BPMN, "process")) {
+			StatutoryGraph.check(process, formFields, (at, message) -> problem(file, at, message));
+		}
 	}
 
 	private void checkBpmnElement(String file, Node n) {
+		if (n.is(BPMN, "script") && n.parent() != null && n.parent().is(BPMN, "scriptTask")) {
+			return; // reported with its script task
+		}
 		if (n.is(BPMN, "scriptTask") || n.is(BPMN, "script")) {
 			problem(file, n, "不允许脚本任务：流程中的计算请用决策表（DMN）或系统提供的服务任务");
 			return;
@@ -290,29 +266,18 @@ public final class ModelGuard {
 
 	private void references(String file, Node n) {
 		String formRef = n.attr(CAMUNDA, "formRef");
-		if (formRef != null && !Expressions.contains(formRef) && !formIds.contains(formRef) && !known.form(formRef)) {
-			problem(file, n, "引用的表单“" + formRef + "”不存在");
-		}
-		if (formRef != null && Expressions.contains(formRef)) {
-			problem(file, n, "表单须写明编号，不能用表达式");
+		if (formRef != null) {
+			reference(file, n, "表单", formRef, formIds, n.attr(CAMUNDA, "formRefBinding"), "camunda:formRefBinding");
 		}
 		String decisionRef = n.attr(CAMUNDA, "decisionRef");
 		if (decisionRef != null) {
-			if (Expressions.contains(decisionRef)) {
-				problem(file, n, "决策表须写明编号，不能用表达式");
-			}
-			else if (!decisionKeys.contains(decisionRef) && !known.decision(decisionRef)) {
-				problem(file, n, "引用的决策表“" + decisionRef + "”不存在");
-			}
+			reference(file, n, "决策表", decisionRef, decisionKeys, n.attr(CAMUNDA, "decisionRefBinding"),
+					"camunda:decisionRefBinding");
 		}
 		if (n.is(BPMN, "callActivity")) {
 			String called = n.attr("calledElement");
-			if (called == null || Expressions.contains(called)) {
-				problem(file, n, "调用活动须写明被调用流程的编号");
-			}
-			else if (!processKeys.contains(called) && !known.process(called)) {
-				problem(file, n, "调用的流程“" + called + "”不存在");
-			}
+			reference(file, n, "被调用的流程", called == null ? "" : called, processKeys, n.attr(CAMUNDA, "calledElementBinding"),
+					"camunda:calledElementBinding");
 		}
 		if (n.is(BPMN, "userTask")) {
 			if (formRef == null) {
@@ -340,6 +305,23 @@ public final class ModelGuard {
 					problem(file, n, "文书种类“" + k + "”不存在（见 templates/document-kinds.yml）");
 				}
 			}
+		}
+	}
+
+	/**
+	 * A form, decision or called process: named literally, in the same deployment, bound to it — so a
+	 * case keeps the versions it started with and a change elsewhere cannot break or alter it.
+	 */
+	private void reference(String file, Node n, String what, String key, Set<String> inSet, String binding, String attribute) {
+		if (key.isBlank() || Expressions.contains(key)) {
+			problem(file, n, what + "须写明编号，不能为空或用表达式");
+			return;
+		}
+		if (!inSet.contains(key)) {
+			problem(file, n, "引用的" + what + "“" + key + "”不在本次部署的文件中（流程与其表单、决策表须一起部署）");
+		}
+		if (!"deployment".equals(binding)) {
+			problem(file, n, what + "“" + key + "”须绑定到同一次部署（" + attribute + "=\"deployment\"），使办理中的案件沿用开始时的版本");
 		}
 	}
 

@@ -51,6 +51,41 @@ public final class ModelVocabulary {
 	static final Set<String> FORBIDDEN_PROPERTIES = Set.of("class", "classLoader", "declaringClass", "module",
 			"processEngine", "processEngineServices", "processEngineConfiguration", "runtime");
 
+	/**
+	 * The marker of a statutory step ({@code <camunda:property name="statutoryStep" value="…"/>} in the
+	 * element's extension properties, "Extension properties" in Camunda Modeler): the gate and the graph
+	 * proofs of the model guard attach to it, not to an element id (issue 14 §3).
+	 */
+	public static final String STATUTORY_STEP = "statutoryStep";
+	/** Makes or records an enforcement decision: gated by R-REV-1, needs review, discussion and disclosure around it. */
+	public static final String DECISION = "DECISION";
+	/** The legal review of a major decision (R-REV-1). */
+	public static final String LEGAL_REVIEW = "LEGAL_REVIEW";
+	/** The collective discussion of the agency's heads (行政处罚法 art. 57). */
+	public static final String COLLECTIVE_DISCUSSION = "COLLECTIVE_DISCUSSION";
+	/** Starts the disclosure of the decision (R-DISC). */
+	public static final String DISCLOSURE = "DISCLOSURE";
+	public static final Set<String> STATUTORY_STEPS = Set.of(DECISION, LEGAL_REVIEW, COLLECTIVE_DISCUSSION, DISCLOSURE);
+
+	/** Document kinds that are enforcement decisions: a task generating one must be marked {@link #DECISION}. */
+	public static final Set<String> DECISION_DOCUMENTS = Set.of("PENALTY_DECISION", "NO_PENALTY_DECISION",
+			"SUMMARY_PENALTY_DECISION");
+	/** Form fields that set a decision's outcome: a user task whose form has one must be marked {@link #DECISION}. */
+	public static final Set<String> DECISION_FIELDS = Set.of("decisionKind");
+	/** Qualification marker a decision step must carry (R-QUAL: only certified officers decide). */
+	public static final String ENFORCEMENT_ACTION = "enforcementAction";
+
+	/**
+	 * Conditions of a sequence flow after which the decision is by law not major, so no legal review is
+	 * needed on that path: {@code isMajor} is set by the system's {@code evaluateMajor} from the major-decision
+	 * catalogue; the summary procedure (行政处罚法 art. 51) only allows fines far below every major threshold.
+	 * The runtime gate checks the catalogue again at every decision step whatever the path.
+	 */
+	public static final Set<String> NOT_MAJOR_CONDITIONS = Set.of("${!isMajor}", "${summaryEligible}");
+
+	/** Delegates that record an SLA warning or breach: the task their timer is attached to needs a due date. */
+	public static final Set<String> SLA_DELEGATES = Set.of("slaWarning", "slaBreach");
+
 	private ModelVocabulary() {
 	}
 

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import cn.zhifa.calendar.CalendarFiles;
 import cn.zhifa.document.DocumentService;
-import cn.zhifa.platform.ModelFiles;
+
 
 /**
  * {@code verify-models DIR}: the model guard from the command line, for a legal office to check a
@@ -33,7 +33,7 @@ public final class VerifyModels {
 		Set<String> limits = (Files.isDirectory(calendar) ? CalendarFiles.load(calendar) : CalendarFiles.loadFromClasspath())
 			.limits().byKey().keySet();
 		Set<String> kinds = DocumentService.kindNames(dir.resolve("templates"));
-		List<ModelProblem> problems = ModelGuard.check(models.files(), ModelGuard.folder(limits, kinds));
+		List<ModelProblem> problems = ModelGuard.check(models.files(), new ModelGuard.Known(limits, kinds));
 		problems.forEach(p -> out.println(p));
 		out.println(problems.isEmpty() ? "检查通过：" + models.files().size() + " 个模型文件可以部署"
 				: "检查未通过：" + problems.size() + " 个问题，未部署任何文件");

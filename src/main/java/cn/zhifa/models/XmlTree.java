@@ -27,6 +27,22 @@ final class XmlTree {
 	record Node(String ns, String name, Map<String, String> attributes, StringBuilder text, int line, List<Node> children,
 			Node parent) {
 
+		/** Identity: elements are nodes of one tree (the record's own equality would recurse through parents). */
+		@Override
+		public boolean equals(Object other) {
+			return this == other;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this);
+		}
+
+		@Override
+		public String toString() {
+			return name + (id() == null ? "" : "#" + id()) + "@" + line;
+		}
+
 		String attr(String local) {
 			return attributes.get(local);
 		}
@@ -63,10 +79,13 @@ final class XmlTree {
 			}
 		}
 
-		/** The nearest element with an id, this one included: what an error names. */
+		/**
+		 * The nearest element with an id, this one included, that Camunda Modeler shows as an element
+		 * (an event's definition and a condition are shown as their event or flow): what an error names.
+		 */
 		Node identified() {
 			for (Node n = this; n != null; n = n.parent) {
-				if (n.id() != null) {
+				if (n.id() != null && !n.name.endsWith("EventDefinition") && !n.name.equals("conditionExpression")) {
 					return n;
 				}
 			}

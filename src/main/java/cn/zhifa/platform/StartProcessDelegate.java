@@ -51,7 +51,9 @@ class StartProcessDelegate implements JavaDelegate {
 		if (started) {
 			return;
 		}
-		ProcessDefinition target = target(engine, key.toString(), execution.getTenantId());
+		// pinned: the version deployed with this case's process, else the agency's own or the shared one
+		ProcessDefinition target = cn.zhifa.models.ModelVersions.processFor(engine.getRepositoryService(), key.toString(),
+				execution.getProcessDefinitionId(), execution.getTenantId());
 		Map<String, Object> variables = new HashMap<>();
 		for (String name : handedOver(engine, target)) {
 			Object value = execution.getVariable(name);
@@ -61,19 +63,6 @@ class StartProcessDelegate implements JavaDelegate {
 		}
 		variables.put(STARTED_BY, execution.getProcessInstanceId());
 		engine.getRuntimeService().startProcessInstanceById(target.getId(), businessKey, variables);
-	}
-
-	/** The latest version of the process for this instance's agency (its own or the shared one). */
-	private static ProcessDefinition target(ProcessEngineServices engine, String key, String tenantId) {
-		var query = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion();
-		ProcessDefinition own = tenantId == null ? null : query.tenantIdIn(tenantId).singleResult();
-		ProcessDefinition definition = own != null ? own
-				: engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId()
-					.latestVersion().singleResult();
-		if (definition == null) {
-			throw new ProcessEngineException("no deployed process " + key + " for tenant " + tenantId);
-		}
-		return definition;
 	}
 
 	private static Set<String> handedOver(ProcessEngineServices engine, ProcessDefinition target) {

@@ -3,18 +3,20 @@ package cn.zhifa.platform;
 import java.net.ConnectException;
 import java.sql.SQLException;
 
+import cn.zhifa.models.ModelDeploymentException;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
 
 /** Start-up failures reported as one clear line instead of a stack trace. */
-final class StartupFailureAnalyzers {
+public final class StartupFailureAnalyzers {
 
 	private StartupFailureAnalyzers() {
 	}
 
 	/** A model that does not parse: names the file and the line; nothing was deployed. */
-	static class BrokenModel extends AbstractFailureAnalyzer<ModelDeploymentException> {
+	public static class BrokenModel extends AbstractFailureAnalyzer<ModelDeploymentException> {
 
 		@Override
 		protected FailureAnalysis analyze(Throwable root, ModelDeploymentException e) {

@@ -182,11 +182,9 @@ class StepRecorder {
 
 	private static String avRequirement(DelegateTask task, String actionKind) {
 		org.camunda.bpm.dmn.engine.DmnDecisionRuleResult result = Context.getCommandContext().runWithoutAuthorization(
-				() -> task.getProcessEngineServices().getDecisionService().evaluateDecisionTableByKey(AV_DECISION)
-					.decisionDefinitionWithoutTenantId()
-					.variables(Variables.createVariables().putValue("actionKind", actionKind))
-					.evaluate()
-					.getFirstResult());
+				() -> cn.zhifa.models.ModelVersions.evaluate(task.getProcessEngineServices(), AV_DECISION,
+						task.getProcessDefinitionId(), task.getTenantId(),
+						Variables.createVariables().putValue("actionKind", actionKind)).getFirstResult());
 		return result == null ? null : text(result.getEntry("avRequirement"));
 	}
 

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import cn.zhifa.calendar.CalendarFiles;
 import cn.zhifa.document.DocumentService;
-import cn.zhifa.platform.ModelFiles;
+
 
 /** The model guard on the shipped models (all accepted) and on each kind of dangerous or broken model (refused). */
 class ModelGuardTest {
 
-	static final ModelGuard.Known KNOWN = ModelGuard.folder(
+	static final ModelGuard.Known KNOWN = new ModelGuard.Known(
 			CalendarFiles.load(Path.of("calendar")).limits().byKey().keySet(), DocumentService.kindNames(Path.of("templates")));
 
 	@Test
@@ -58,7 +58,7 @@ class ModelGuardTest {
 				Map.entry("class", "    <bpmn:serviceTask id=\"serviceTask_x\" camunda:class=\"java.lang.Runtime\" />"),
 				Map.entry("script", "    <bpmn:scriptTask id=\"scriptTask_x\" scriptFormat=\"groovy\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>"),
 				Map.entry("listenerClass", """
-						    <bpmn:userTask id="userTask_x" camunda:formRef="f" camunda:candidateGroups="g">
+						    <bpmn:userTask id="userTask_x" camunda:formRef="f" camunda:formRefBinding="deployment" camunda:candidateGroups="g">
 						      <bpmn:extensionElements><camunda:taskListener class="x.Y" event="create" /></bpmn:extensionElements>
 						    </bpmn:userTask>"""),
 				Map.entry("ioScript", """
@@ -94,7 +94,7 @@ class ModelGuardTest {
 				    <bpmn:userTask id="userTask_a" camunda:formRef="missing-form" camunda:candidateGroups="g" camunda:dueDate="${deadlines.limit('NO_SUCH_LIMIT', filedAt)}" />
 				    <bpmn:businessRuleTask id="rule_a" camunda:decisionRef="missing-decision" />
 				    <bpmn:callActivity id="call_a" calledElement="missing-process" />
-				    <bpmn:userTask id="userTask_b" camunda:formRef="f" />
+				    <bpmn:userTask id="userTask_b" camunda:formRef="f" camunda:formRefBinding="deployment" />
 				    <bpmn:userTask id="userTask_c" camunda:candidateGroups="g" />
 				    <bpmn:serviceTask id="serviceTask_doc" camunda:delegateExpression="${generateDocument}">
 				      <bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="documentKind">NO_SUCH_KIND</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements>
@@ -152,6 +152,58 @@ class ModelGuardTest {
 	void duplicateFormIdsAreRefused() {
 		Map<String, byte[]> files = Map.of("forms/a.form", "{\"id\":\"same\",\"components\":[]}".getBytes(StandardCharsets.UTF_8),
 				"forms/b.form", "{\"id\":\"same\",\"components\":[]}".getBytes(StandardCharsets.UTF_8));
-		assertThat(ModelGuard.check(files, ModelGuard.folder(Set.of(), Set.of()))).hasSize(1);
+		assertThat(ModelGuard.check(files, new ModelGuard.Known(Set.of(), Set.of()))).hasSize(1);
+	}
+
+	/** The shipped models with one edit to enforcement-case.bpmn, checked as a set. */
+	static List<ModelProblem> withEditedCaseModel(java.util.function.UnaryOperator<String> edit) {
+		Map<String, byte[]> files = new LinkedHashMap<>(ModelFiles.fromDirectory(Path.of(".")).files());
+		String model = new String(files.get("processes/enforcement-case.bpmn"), StandardCharsets.UTF_8);
+		String edited = edit.apply(model);
+		assertThat(edited).as("the edit applies").isNotEqualTo(model);
+		files.put("processes/enforcement-case.bpmn", edited.getBytes(StandardCharsets.UTF_8));
+		return ModelGuard.check(files, KNOWN);
+	}
+
+	@Test
+	void aRenamedDecisionStepWithoutItsMarkerIsRefused() {
+		List<ModelProblem> problems = withEditedCaseModel(m -> m.replace("userTask_decide\"", "userTask_decideRenamed\"")
+			.replace(">userTask_decide<", ">userTask_decideRenamed<")
+			.replaceFirst("(id=\"userTask_decideRenamed\"[\\s\\S]*?)<camunda:property name=\"statutoryStep\" value=\"DECISION\"/>", "$1"));
+		assertThat(problems).anySatisfy(p -> {
+			assertThat(p.element()).isEqualTo("userTask_decideRenamed");
+			assertThat(p.message()).contains("statutoryStep = DECISION");
+		});
+	}
+
+	@Test
+	void aPathToTheDecisionAroundTheLegalReviewIsRefused() {
+		List<ModelProblem> problems = withEditedCaseModel(m -> m.replace("${!isMajor}", "${!isMajor || fineAmount &lt; 100000}"));
+		assertThat(problems).extracting(ModelProblem::message).anyMatch(msg -> msg.contains("不经法制审核"))
+			.anyMatch(msg -> msg.contains("集体讨论"));
+	}
+
+	@Test
+	void aDecisionWithoutDisclosureIsRefused() {
+		List<ModelProblem> problems = withEditedCaseModel(
+				m -> m.replace("<camunda:property name=\"statutoryStep\" value=\"DISCLOSURE\"/>", ""));
+		assertThat(problems).extracting(ModelProblem::message).anyMatch(msg -> msg.contains("不经公示"));
+	}
+
+	@Test
+	void aMarkerOnTheWrongElementDoesNotCount() {
+		List<ModelProblem> problems = withEditedCaseModel(m -> m.replace(
+				"<camunda:property name=\"statutoryStep\" value=\"COLLECTIVE_DISCUSSION\"/>",
+				"<camunda:property name=\"statutoryStep\" value=\"LEGAL_REVIEW\"/>"));
+		assertThat(problems).extracting(ModelProblem::element).contains("userTask_collectiveDiscussion");
+		assertThat(problems).extracting(ModelProblem::message).anyMatch(msg -> msg.contains("法制审核标记只能用于"));
+	}
+
+	@Test
+	void aWatchedTaskNeedsADueDate() {
+		List<ModelProblem> problems = withEditedCaseModel(m -> m.replaceFirst(
+				"(<userTask[^>]*id=\"userTask_approveFiling\"[^>]*?) camunda:dueDate=\"[^\"]*\"", "$1")
+			.replaceFirst("camunda:dueDate=\"[^\"]*\"([^>]*id=\"userTask_approveFiling\")", "$1"));
+		assertThat(problems).extracting(ModelProblem::element).contains("userTask_approveFiling");
 	}
 }

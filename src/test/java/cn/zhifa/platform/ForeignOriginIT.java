@@ -141,6 +141,7 @@ class ForeignOriginIT {
 	private ResponseEntity<Map<String, Object>> deploy(String name, HttpHeaders headers) {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("deployment-name", name);
+		form.add("tenant-id", "LIAOKUO"); // reviewer1's own agency: a legal office deploys only there (issue 14)
 		form.add("data", part("test-origin.bpmn", """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"

@@ -1,4 +1,4 @@
-package cn.zhifa.platform;
+package cn.zhifa.models;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.parsers.SAXParserFactory;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -21,18 +20,14 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Deploys the models at start-up as one deployment with relative resource names and duplicate
- * filtering (ADR-0002): an unchanged restart creates nothing, a changed file creates a new version
- * of that definition only. A file that does not parse stops start-up with its name and line, and
- * nothing of that start-up is deployed.
+ * filtering (ADR-0002): an unchanged restart creates nothing; when any file changed, the whole set is
+ * deployed again as one deployment (ADR-0016), so each process version runs with the forms, decision
+ * tables and called processes deployed with it, and running cases keep theirs. The model guard checks the files inside the engine (ADR-0016); a file it
+ * refuses stops start-up with its name, line and every problem, and nothing of that start-up is deployed.
  */
 @Component
 class ModelDeployer implements SmartInitializingSingleton {
@@ -42,7 +37,6 @@ class ModelDeployer implements SmartInitializingSingleton {
 	private final RepositoryService repositoryService;
 	private final String configuredDir;
 	private final String deploymentName;
-	private final ObjectMapper json = new ObjectMapper();
 
 	ModelDeployer(RepositoryService repositoryService, @Value("${zhifa.models.dir:}") String configuredDir,
 			@Value("${zhifa.models.deployment-name:zhifa-models}") String deploymentName) {
@@ -77,16 +71,19 @@ class ModelDeployer implements SmartInitializingSingleton {
 			log.warn("No models found in {}", models.origin());
 			return null;
 		}
-		models.files().forEach(this::checkWellFormed);
 		DeploymentBuilder builder = repositoryService.createDeployment()
 			.name(deploymentName)
 			.source("zhifa:" + models.origin())
-			.enableDuplicateFiltering(true);
+			.enableDuplicateFiltering(false); // any change: the whole set, so every process binds to its own forms and rules
 		models.files().forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
 		long before = repositoryService.createDeploymentQuery().deploymentName(deploymentName).count();
 		DeploymentWithDefinitions deployment;
 		try {
 			deployment = builder.deployWithResult();
+		}
+		catch (ModelRejectedException e) {
+			ModelProblem first = e.problems().get(0);
+			throw new ModelDeploymentException(first.file(), first.line(), e.getMessage(), e);
 		}
 		catch (ParseException e) {
 			throw describe(e);
@@ -101,34 +98,6 @@ class ModelDeployer implements SmartInitializingSingleton {
 		log.info("Deployed {} from {}: changed resources {}", deploymentName, models.origin(),
 				repositoryService.getDeploymentResourceNames(deployment.getId()));
 		return deployment;
-	}
-
-	private void checkWellFormed(String name, byte[] bytes) {
-		if (name.endsWith(".form")) {
-			try {
-				json.readTree(bytes);
-			}
-			catch (JsonProcessingException e) {
-				JsonLocation at = e.getLocation();
-				throw new ModelDeploymentException(name, at == null ? 0 : at.getLineNr(), e.getOriginalMessage(), e);
-			}
-			catch (java.io.IOException e) {
-				throw new ModelDeploymentException(name, 0, e.getMessage(), e);
-			}
-			return;
-		}
-		try {
-			SAXParserFactory factory = SAXParserFactory.newInstance();
-			factory.setNamespaceAware(true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.newSAXParser().parse(new ByteArrayInputStream(bytes), new DefaultHandler());
-		}
-		catch (SAXParseException e) {
-			throw new ModelDeploymentException(name, e.getLineNumber(), e.getMessage(), e);
-		}
-		catch (Exception e) {
-			throw new ModelDeploymentException(name, 0, e.getMessage(), e);
-		}
 	}
 
 	private static ModelDeploymentException describe(ParseException e) {

@@ -1,4 +1,4 @@
-package cn.zhifa.platform;
+package cn.zhifa.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,11 +17,12 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.zhifa.ZhifaApplication;
+import cn.zhifa.platform.StartupFailureAnalyzers;
 
 /**
  * Issue 2, model deployment and persistence: real restarts of the application on an H2 file
  * database with its own models folder. Unchanged restart → no new deployment; one changed file →
- * one new version of that definition only; a broken model stops start-up naming file and line.
+ * the whole set deployed again (ADR-0016), running instances stay on their version; a broken model stops start-up naming file and line.
  */
 class ModelDeploymentIT {
 
@@ -62,7 +63,7 @@ class ModelDeploymentIT {
 			assertThat(repo.createProcessDefinitionQuery().processDefinitionKey("restart-b").latestVersion().singleResult()
 				.getVersion()).isEqualTo(2);
 			assertThat(repo.createProcessDefinitionQuery().processDefinitionKey("restart-a").latestVersion().singleResult()
-				.getVersion()).as("unchanged definition keeps its version").isEqualTo(1);
+				.getVersion()).as("the whole set is deployed again: every process binds to its own forms").isEqualTo(2);
 			ProcessEngine engine = app.getBean(ProcessEngine.class);
 			assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
 				.getProcessDefinitionId()).contains("restart-a:1:");
@@ -149,7 +150,7 @@ class ModelDeploymentIT {
 				  <bpmn:process id="%1$s" name="%2$s" isExecutable="true" camunda:historyTimeToLive="P1D">
 				    <bpmn:startEvent id="startEvent_started" />
 				    <bpmn:sequenceFlow id="flow_toWork" sourceRef="startEvent_started" targetRef="userTask_work" />
-				    <bpmn:userTask id="userTask_work" name="办理" />
+				    <bpmn:userTask id="userTask_work" name="办理" camunda:formRef="restart-form" camunda:candidateGroups="LIAOKUO-officer" />
 				    <bpmn:sequenceFlow id="flow_toEnd" sourceRef="userTask_work" targetRef="endEvent_done" />
 				    <bpmn:endEvent id="endEvent_done" />
 				  </bpmn:process>

@@ -1,4 +1,4 @@
-package cn.zhifa.platform;
+package cn.zhifa.models;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,0 +1,76 @@
+package cn.zhifa.models;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.variable.VariableMap;
+
+/**
+ * Which version of a model applies (issue 14 §4–5, ADR-0016), in one place:
+ * <ul>
+ * <li>a new case or process runs the agency's own version if its legal office deployed one into the
+ * agency's tenant, else the shared (county-wide) version;</li>
+ * <li>a running case keeps the models it started with: a decision table it evaluates, or a process it
+ * starts, comes from the deployment of its own process version (falling back to the rule above only
+ * for processes deployed before models were deployed as complete sets).</li>
+ * </ul>
+ */
+public final class ModelVersions {
+
+	private ModelVersions() {
+	}
+
+	/** The latest version of process {@code key} for the agency {@code tenantId}: its own, else the shared one. */
+	public static ProcessDefinition latestProcess(RepositoryService repository, String key, String tenantId) {
+		ProcessDefinition own = tenantId == null ? null
+				: repository.createProcessDefinitionQuery().processDefinitionKey(key).tenantIdIn(tenantId).latestVersion()
+					.singleResult();
+		ProcessDefinition definition = own != null ? own
+				: repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId().latestVersion()
+					.singleResult();
+		if (definition == null) {
+			throw new ProcessEngineException("no deployed process " + key + " for tenant " + tenantId);
+		}
+		return definition;
+	}
+
+	/** Process {@code key} as deployed with the calling process version, else the agency's latest. */
+	public static ProcessDefinition processFor(RepositoryService repository, String key, String callerDefinitionId,
+			String tenantId) {
+		String deployment = repository.getProcessDefinition(callerDefinitionId).getDeploymentId();
+		ProcessDefinition pinned = repository.createProcessDefinitionQuery().deploymentId(deployment).processDefinitionKey(key)
+			.singleResult();
+		return pinned != null ? pinned : latestProcess(repository, key, tenantId);
+	}
+
+	/** Decision table {@code key} as deployed with the process version {@code processDefinitionId}, else the agency's latest. */
+	public static DecisionDefinition decisionFor(RepositoryService repository, String key, String processDefinitionId,
+			String tenantId) {
+		String deployment = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
+		DecisionDefinition pinned = repository.createDecisionDefinitionQuery().deploymentId(deployment).decisionDefinitionKey(key)
+			.singleResult();
+		if (pinned != null) {
+			return pinned;
+		}
+		DecisionDefinition own = tenantId == null ? null
+				: repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).tenantIdIn(tenantId).latestVersion()
+					.singleResult();
+		DecisionDefinition definition = own != null ? own
+				: repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).withoutTenantId().latestVersion()
+					.singleResult();
+		if (definition == null) {
+			throw new ProcessEngineException("no deployed decision " + key + " for tenant " + tenantId);
+		}
+		return definition;
+	}
+
+	/** Evaluates decision table {@code key} in the version the running process {@code processDefinitionId} is pinned to. */
+	public static DmnDecisionTableResult evaluate(ProcessEngineServices engine, String key, String processDefinitionId,
+			String tenantId, VariableMap inputs) {
+		DecisionDefinition definition = decisionFor(engine.getRepositoryService(), key, processDefinitionId, tenantId);
+		return engine.getDecisionService().evaluateDecisionTableById(definition.getId()).variables(inputs).evaluate();
+	}
+}

@@ -1,0 +1,185 @@
+package cn.zhifa.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * Issue 14: deployments as Camunda Modeler sends them ({@code POST /engine-rest/deployment/create},
+ * multipart, HTTP Basic) — code in a model, broken models and deployments into another agency are
+ * refused before anything is deployed, with every problem in Chinese naming file, line and element.
+ */
+@ZhifaIntegrationTest
+class ModelGovernanceIT {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	TestRestTemplate http;
+	@Autowired
+	ProcessEngine engine;
+
+	static String process(String id, String body) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="definitions_%1$s" targetNamespace="t">
+				  <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
+				    <bpmn:startEvent id="startEvent_s" />
+				%2$s
+				  </bpmn:process>
+				</bpmn:definitions>
+				""".formatted(id, body);
+	}
+
+	ResponseEntity<Map<String, Object>> deploy(String user, String tenant, Map<String, String> files) {
+		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		form.add("deployment-name", "modeler-" + user);
+		form.add("deploy-changed-only", "true");
+		form.add("deployment-source", "Camunda Modeler");
+		if (tenant != null) {
+			form.add("tenant-id", tenant);
+		}
+		files.forEach((name, content) -> {
+			HttpHeaders part = new HttpHeaders();
+			part.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+			form.add(name, new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+				@Override
+				public String getFilename() {
+					return name;
+				}
+			}, part));
+		});
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return http.withBasicAuth(user, "demo").exchange("/engine-rest/deployment/create", HttpMethod.POST,
+				new HttpEntity<>(form, headers), MAP);
+	}
+
+	long deployments() {
+		return engine.getRepositoryService().createDeploymentQuery().count();
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> problems(ResponseEntity<Map<String, Object>> response) {
+		return (List<Map<String, Object>>) response.getBody().get("problems");
+	}
+
+	@Test
+	void deployingCodeIsRefusedAndNobodyBecomesAdministrator() {
+		long before = deployments();
+		ResponseEntity<Map<String, Object>> response = deploy("reviewer2", "QLSCJ", Map.of("attack.bpmn", process("attack", """
+				    <bpmn:intermediateCatchEvent id="timer_t">
+				      <bpmn:timerEventDefinition id="def_t"><bpmn:timeDuration>${identityService.createMembership('reviewer2','camunda-admin') == null ? 'PT1S' : 'PT1S'}</bpmn:timeDuration></bpmn:timerEventDefinition>
+				    </bpmn:intermediateCatchEvent>
+				    <bpmn:serviceTask id="serviceTask_x" camunda:class="java.lang.Runtime" />
+				    <bpmn:scriptTask id="scriptTask_x" scriptFormat="groovy"><bpmn:script>1</bpmn:script></bpmn:scriptTask>""")));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat((String) response.getBody().get("detail")).startsWith("模型未部署，发现 3 个问题");
+		assertThat(problems(response)).extracting(p -> p.get("element")).containsExactly("timer_t", "serviceTask_x", "scriptTask_x");
+		assertThat(problems(response)).allSatisfy(p -> {
+			assertThat(p.get("file")).isEqualTo("attack.bpmn");
+			assertThat((Integer) p.get("line")).isBetween(6, 10);
+			assertThat((String) p.get("message")).containsPattern("[\\u4e00-\\u9fff]");
+		});
+		assertThat(response.getBody()).containsKey("details"); // what Camunda Modeler shows per file
+		assertThat(deployments()).isEqualTo(before);
+		assertThat(engine.getIdentityService().createGroupQuery().groupMember("reviewer2").groupId("camunda-admin").count())
+			.isZero();
+	}
+
+	@Test
+	void aStoredFilterCannotRunCodeEither() {
+		Map<String, Object> filter = Map.of("resourceType", "Task", "name", "攻击", "query",
+				Map.of("assigneeExpression", "${identityService.createMembership('reviewer2','camunda-admin')}"));
+		ResponseEntity<Map<String, Object>> created = http.withBasicAuth("reviewer2", "demo").exchange("/engine-rest/filter/create",
+				HttpMethod.POST, new HttpEntity<>(filter, json()), MAP);
+		if (created.getStatusCode().is2xxSuccessful()) {
+			String id = (String) created.getBody().get("id");
+			ResponseEntity<String> listed = http.withBasicAuth("reviewer2", "demo").exchange("/engine-rest/filter/" + id + "/list",
+					HttpMethod.GET, null, String.class);
+			assertThat(listed.getStatusCode().is2xxSuccessful()).isFalse();
+			engine.getFilterService().deleteFilter(id);
+		}
+		assertThat(engine.getIdentityService().createGroupQuery().groupMember("reviewer2").groupId("camunda-admin").count())
+			.isZero();
+	}
+
+	static HttpHeaders json() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return headers;
+	}
+
+	@Test
+	void brokenModelsAreRefusedAndTheOldVersionKeepsServing() throws Exception {
+		String catalogue = Files.readString(Path.of("dmn/major-decision-catalogue.dmn"));
+		DecisionDefinition serving = latestCatalogue();
+		long before = deployments();
+		Map<String, String> broken = new LinkedHashMap<>();
+		broken.put("FEEL error", catalogue.replaceFirst("&gt;= 10000<", "&gt;= (10000<"));
+		broken.put("missing form", process("broken-form", "<bpmn:userTask id=\"userTask_a\" camunda:formRef=\"no-such-form\" camunda:candidateGroups=\"g\" />"));
+		broken.put("missing decision", process("broken-rule", "<bpmn:businessRuleTask id=\"rule_a\" camunda:decisionRef=\"no-such-table\" />"));
+		broken.put("missing bean", process("broken-bean", "<bpmn:serviceTask id=\"serviceTask_a\" camunda:delegateExpression=\"${registerCaseV2}\" />"));
+		broken.put("unknown limit", process("broken-limit",
+				"<bpmn:userTask id=\"userTask_b\" camunda:formRef=\"enforcement-case-register\" camunda:candidateGroups=\"g\" camunda:dueDate=\"${deadlines.limit('NO_SUCH', filedAt)}\" />"));
+		broken.put("malformed", "<?xml version=\"1.0\"?>\n<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n<bpmn:process id=\"x\">\n</bpmn:definitions>");
+		assertThat(catalogue).contains("&gt;= 10000<");
+		broken.forEach((kind, content) -> {
+			String file = kind.equals("FEEL error") ? "major-decision-catalogue.dmn" : "broken.bpmn";
+			ResponseEntity<Map<String, Object>> response = deploy("reviewer2", "QLSCJ", Map.of(file, content));
+			assertThat(response.getStatusCode()).as(kind).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(problems(response)).as(kind).isNotEmpty().allSatisfy(p -> {
+				assertThat(p.get("file")).isEqualTo(file);
+				assertThat((Integer) p.get("line")).isPositive();
+				assertThat((String) p.get("message")).containsPattern("[\\u4e00-\\u9fff]");
+			});
+		});
+		assertThat(deployments()).isEqualTo(before);
+		assertThat(latestCatalogue().getId()).isEqualTo(serving.getId());
+	}
+
+	@Test
+	void anAgencyDeploysOnlyIntoItsOwnTenant() throws Exception {
+		String catalogue = Files.readString(Path.of("dmn/major-decision-catalogue.dmn"));
+		long before = deployments();
+		ResponseEntity<Map<String, Object>> shared = deploy("reviewer2", null, Map.of("major-decision-catalogue.dmn", catalogue));
+		assertThat(shared.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat((String) shared.getBody().get("detail")).contains("司法局");
+		ResponseEntity<Map<String, Object>> foreign = deploy("reviewer2", "LIAOKUO", Map.of("major-decision-catalogue.dmn", catalogue));
+		assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(deployments()).isEqualTo(before);
+		assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("major-decision-catalogue")
+			.tenantIdIn("LIAOKUO").count()).isZero();
+	}
+
+	private DecisionDefinition latestCatalogue() {
+		return engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("major-decision-catalogue")
+			.withoutTenantId().latestVersion().singleResult();
+	}
+}
