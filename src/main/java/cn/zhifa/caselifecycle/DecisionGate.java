@@ -4,10 +4,8 @@ import cn.zhifa.platform.CaseVariables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -25,16 +23,24 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import cn.zhifa.legalreview.LegalReviewService;
+import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.models.ModelVersions;
+import cn.zhifa.models.ModelVocabulary;
 
 /**
  * The hard legal-review gate (R-REV-1): no major decision may be made without a legal review that
- * passed, or the principal head's ruling after a disagreement (R-REV-6). Enforced by an engine
- * plugin on every deployed process — not by the diagram — at two points a model cannot avoid:
- * creating or completing a decision task ({@link #DECISION_TASKS}) and generating a decision
- * document (a service task whose {@code documentKind} names a {@code …PENALTY_DECISION}). Whether
- * the case is major is decided again here from the deployed {@code major-decision-catalogue}, so a
- * model that skips the catalogue or the review is still caught.
+ * passed, or the principal head's ruling after a disagreement (R-REV-6). Enforced by an engine plugin
+ * on every deployed process — not by the diagram — at the steps a model marks as decision steps
+ * ({@code statutoryStep = DECISION}, which the model guard requires on every task that sets a decision's
+ * outcome or generates a decision document, issue 14 §3) and, besides, at any service task generating
+ * a decision document: a user task when it is created and completed, a service task when it starts.
+ * Whether the case is major is decided again here from the major-decision catalogue the case's process
+ * version was deployed with; whether the review allows it is read from the stored review record
+ * ({@link LegalReviewService#permitsMajorDecision}), never from process variables.
  */
 @Component
 class DecisionGate extends AbstractProcessEnginePlugin {
@@ -43,9 +49,13 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 	static final List<String> CATALOGUE_INPUTS = List.of("decisionType", "partyType", "fineAmount", "confiscationValue",
 			"revokesLicence", "ordersSuspension", "coercionKind", "hearingHeld", "publicInterest", "socialRisk",
 			"complexCase", "downgradesQualification", "restrictsOccupation", "seizureValue", "permitAction", "requiredByLaw");
-	/** The decision steps of the case models (ids are the contract; the document gate covers renamed ones). */
-	static final Set<String> DECISION_TASKS = Set.of("userTask_decide", "userTask_decideOnTheSpot");
-	static final Set<String> HEAD_OVERRIDES = Set.of("ADOPT_HANDLER", "OTHER");
+	static final String CATALOGUE = "major-decision-catalogue";
+
+	private final ObjectProvider<LegalReviewService> reviews;
+
+	DecisionGate(ObjectProvider<LegalReviewService> reviews) {
+		this.reviews = reviews;
+	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl config) {
@@ -55,10 +65,10 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 		config.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
 			@Override
 			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				if (DECISION_TASKS.contains(activity.getId())
+				if (ModelMarkers.isStep(element, ModelVocabulary.DECISION)
 						&& activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
 					TaskDefinition task = behavior.getTaskDefinition();
-					TaskListener gate = t -> check(t, t.getTaskDefinitionKey());
+					TaskListener gate = t -> check(t, t.getTaskDefinitionKey(), t.getProcessDefinitionId(), t.getTenantId());
 					task.addTaskListener(TaskListener.EVENTNAME_CREATE, gate);
 					task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, gate);
 				}
@@ -66,9 +76,9 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 
 			@Override
 			public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				if (generatesDecisionDocument(element)) {
-					activity.addListener(ExecutionListener.EVENTNAME_START,
-							(ExecutionListener) e -> check(e, e.getCurrentActivityId()));
+				if (ModelMarkers.isStep(element, ModelVocabulary.DECISION) || generatesDecisionDocument(element)) {
+					activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) e -> check(e,
+							e.getCurrentActivityId(), e.getProcessDefinitionId(), e.getTenantId()));
 				}
 			}
 		});
@@ -82,31 +92,34 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 		}
 		for (Element p : io.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputParameter")) {
 			if ("documentKind".equals(p.attribute("name")) && p.getText() != null
-					&& p.getText().contains("PENALTY_DECISION")) {
+					&& ModelVocabulary.DECISION_DOCUMENTS.stream().anyMatch(p.getText()::contains)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	/** Refuses (HTTP 403 through REST) when the case is major and the review neither passed nor was ruled on by the head. */
-	static void check(VariableScope scope, String step) {
-		if (!isMajor(scope)) {
+	/** Refuses (HTTP 403 through REST) when the case is major and its stored review neither passed nor was ruled on by the head. */
+	void check(VariableScope scope, String step, String processDefinitionId, String tenantId) {
+		if (!isMajor(scope, processDefinitionId, tenantId)) {
 			return;
 		}
-		Object result = scope.getVariable(CaseVariables.LEGAL_REVIEW_RESULT);
-		Object ruling = scope.getVariable(CaseVariables.HEAD_RULING);
-		if ("PASSED".equals(result) || ("NOT_PASSED".equals(result) && HEAD_OVERRIDES.contains(String.valueOf(ruling)))) {
+		Object caseId = scope.getVariable(CaseVariables.CASE_ID);
+		String agency = tenantId != null ? tenantId : (String) scope.getVariable(CaseVariables.AGENCY_CODE);
+		LegalReviewService service = reviews.getObject();
+		String id = caseId == null ? null : caseId.toString();
+		if (service.permitsMajorDecision(id, agency)) {
 			return;
 		}
-		log.warn("Decision gate refused step {} of case {}: major decision, legal review result {}", step,
-				scope.getVariable(CaseVariables.CASE_ID), result);
-		throw new AuthorizationException("R-REV-1：重大执法决定未经法制审核或者审核未通过的，不得作出决定（案号 "
-				+ scope.getVariable(CaseVariables.CASE_ID) + "，法制审核结果：" + (result == null ? "未审核" : result) + "）");
+		String result = service.latestResult(id, agency);
+		log.warn("Decision gate refused step {} of case {}: major decision, stored legal review result {}", step, caseId,
+				result);
+		throw new AuthorizationException("R-REV-1：重大执法决定未经法制审核或者审核未通过的，不得作出决定（案号 " + caseId
+				+ "，法制审核结果：" + (result == null ? "未审核" : result) + "）");
 	}
 
 	@SuppressWarnings("unchecked")
-	static boolean isMajor(VariableScope scope) {
+	static boolean isMajor(VariableScope scope, String processDefinitionId, String tenantId) {
 		if (Boolean.TRUE.equals(scope.getVariable("isMajor")) || Boolean.TRUE.equals(scope.getVariable("flaggedMajor"))) {
 			return true;
 		}
@@ -120,17 +133,17 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 		if (inputs.get("hearingHeld") == null) {
 			inputs.putValue("hearingHeld", false);
 		}
-		DecisionService decisions = Context.getProcessEngineConfiguration().getDecisionService();
 		try {
-			// the gate, not the acting user, reads the catalogue: no authorization check for this evaluation
-			return Context.getCommandContext().runWithoutAuthorization(() -> decisions
-				.evaluateDecisionTableByKey("major-decision-catalogue", inputs).getResultList().stream()
+			// the gate, not the acting user, reads the catalogue the case's process version was deployed with
+			return Context.getCommandContext().runWithoutAuthorization(() -> ModelVersions
+				.evaluate(Context.getProcessEngineConfiguration().getProcessEngine(), CATALOGUE, processDefinitionId, tenantId,
+						inputs)
+				.getResultList().stream()
 				.anyMatch(row -> Boolean.TRUE.equals(((Map<String, Object>) new HashMap<>(row)).get("isMajor"))));
 		}
 		catch (RuntimeException e) {
 			// fail closed: if the catalogue cannot be evaluated, treat the decision as major
-			log.warn("Decision gate could not evaluate major-decision-catalogue ({}): treating the decision as major",
-					e.getMessage());
+			log.warn("Decision gate could not evaluate {} ({}): treating the decision as major", CATALOGUE, e.getMessage());
 			return true;
 		}
 	}

@@ -11,6 +11,9 @@ interface LegalReviewRepository extends JpaRepository<LegalReview, String> {
 	List<LegalReview> findByAgencyCodeInOrderByRequestedAtDesc(Collection<String> agencyCodes);
 
 	List<LegalReview> findByAgencyCodeInAndResultOrderByConcludedAtAsc(Collection<String> agencyCodes, String result);
+
+	Optional<LegalReview> findFirstByCaseIdAndAgencyCodeAndConcludedAtIsNotNullOrderByConcludedAtDesc(String caseId,
+			String agencyCode);
 }
 
 interface ReviewRoundRepository extends JpaRepository<ReviewRound, Long> {

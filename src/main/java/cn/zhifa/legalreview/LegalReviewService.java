@@ -321,6 +321,31 @@ public class LegalReviewService {
 	// --- queries ---
 
 	/** Reviews that concluded "suspected crime" (R-REV-4), for the untransferred-cases supervision list (R-COORD-2). */
+	/** Rulings of the principal head that override a review that did not pass (R-REV-6). */
+	static final java.util.Set<String> HEAD_OVERRIDES = java.util.Set.of("ADOPT_HANDLER", "OTHER");
+
+	/**
+	 * Whether the stored record of the case's latest concluded legal review allows a major decision
+	 * (R-REV-1): the review passed, or it did not and the principal head ruled otherwise (R-REV-6). Read
+	 * from the review record, never from process variables a caller might have set.
+	 */
+	public boolean permitsMajorDecision(String caseId, String agencyCode) {
+		if (caseId == null || agencyCode == null) {
+			return false;
+		}
+		return reviews.findFirstByCaseIdAndAgencyCodeAndConcludedAtIsNotNullOrderByConcludedAtDesc(caseId, agencyCode)
+			.map(r -> "PASSED".equals(r.getResult())
+					|| "NOT_PASSED".equals(r.getResult()) && r.getHeadRuling() != null && HEAD_OVERRIDES.contains(r.getHeadRuling()))
+			.orElse(false);
+	}
+
+	/** The result of the case's latest concluded legal review, for messages; null when none concluded. */
+	public String latestResult(String caseId, String agencyCode) {
+		return caseId == null || agencyCode == null ? null
+				: reviews.findFirstByCaseIdAndAgencyCodeAndConcludedAtIsNotNullOrderByConcludedAtDesc(caseId, agencyCode)
+					.map(LegalReview::getResult).orElse(null);
+	}
+
 	public List<LegalReview> suspectedCrimeReviews(Collection<String> agencyCodes) {
 		return reviews.findByAgencyCodeInAndResultOrderByConcludedAtAsc(agencyCodes, "SUSPECTED_CRIME");
 	}

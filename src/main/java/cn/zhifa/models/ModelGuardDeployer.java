@@ -42,9 +42,16 @@ final class ModelGuardDeployer implements Deployer {
 		this.documentKinds = documentKinds;
 	}
 
+	/**
+	 * Test seam: set only by test code (cn.zhifa.models.UnguardedDeployments under src/test) to deploy a
+	 * deliberately bad model and prove the runtime checks behind the guard hold too. No production code
+	 * path sets it; it is per thread and always reset.
+	 */
+	static final ThreadLocal<Boolean> UNGUARDED = ThreadLocal.withInitial(() -> false);
+
 	@Override
 	public void deploy(DeploymentEntity deployment) {
-		if (!deployment.isNew()) {
+		if (!deployment.isNew() || UNGUARDED.get()) {
 			return;
 		}
 		CommandContext context = Context.getCommandContext();

@@ -38,21 +38,6 @@ class EnforcementStepParseListener extends AbstractBpmnParseListener {
 	}
 
 	static String enforcementAction(Element userTask) {
-		Element extensions = userTask.element("extensionElements");
-		if (extensions == null) {
-			return null;
-		}
-		Element properties = extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-		if (properties == null) {
-			return null;
-		}
-		for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-			String value = property.attribute("value");
-			if (EnforcementStepGuard.ENFORCEMENT_ACTION.equals(property.attribute("name")) && value != null
-					&& !value.isBlank()) {
-				return value.strip();
-			}
-		}
-		return null;
+		return cn.zhifa.models.ModelMarkers.property(userTask, EnforcementStepGuard.ENFORCEMENT_ACTION);
 	}
 }

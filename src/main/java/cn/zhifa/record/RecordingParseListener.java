@@ -104,19 +104,7 @@ class RecordingParseListener extends AbstractBpmnParseListener {
 	}
 
 	static String property(Element element, String name) {
-		Element extensions = element.element("extensionElements");
-		Element properties = extensions == null ? null
-				: extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
-		if (properties == null) {
-			return null;
-		}
-		for (Element property : properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property")) {
-			String value = property.attribute("value");
-			if (name.equals(property.attribute("name")) && value != null && !value.isBlank()) {
-				return value.strip();
-			}
-		}
-		return null;
+		return cn.zhifa.models.ModelMarkers.property(element, name);
 	}
 
 	static String inputParameter(Element element, String name) {

@@ -3,6 +3,8 @@ package cn.zhifa.caselifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -11,49 +13,73 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.zhifa.models.ModelProblem;
+import cn.zhifa.models.ModelRejectedException;
+import cn.zhifa.models.UnguardedDeployments;
 import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
- * R-REV-1 against an edited model: the model skips the catalogue and the legal review, yet a major
- * decision cannot be reached; a minor one, or a major one whose review passed or was ruled on by
- * the head, can.
+ * R-REV-1 against an edited model that goes straight to a renamed decision step: the model guard
+ * refuses it at deploy; deployed past the guard, a major decision still cannot be made unless the
+ * stored review record passed (or the head ruled after a disagreement) — process variables claiming a
+ * review are not enough.
  */
 @ZhifaIntegrationTest
 class DecisionGateIT extends EngineTestSupport {
 
+	private static final String MODEL = "caselifecycle/decision-without-review.bpmn";
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@BeforeEach
-	void deployEditedModel() {
-		engine.getRepositoryService().createDeployment().name("test-decision-gate").enableDuplicateFiltering(true)
-			.addClasspathResource("caselifecycle/decision-without-review.bpmn").deploy();
+	void deployEditedModelPastTheGuard() {
+		UnguardedDeployments.deploy(() -> engine.getRepositoryService().createDeployment().name("test-decision-gate")
+			.enableDuplicateFiltering(true).addClasspathResource(MODEL).deploy());
 	}
 
 	@Test
-	void majorDecisionWithoutReviewCannotBeReached() {
+	void theGuardRefusesTheModel() {
+		assertThatThrownBy(() -> engine.getRepositoryService().createDeployment().name("test-decision-gate-guarded")
+			.addClasspathResource(MODEL).deploy()).isInstanceOfSatisfying(ModelRejectedException.class,
+					e -> assertThat(e.problems()).extracting(ModelProblem::message)
+						.anyMatch(m -> m.contains("不经法制审核")).anyMatch(m -> m.contains("须有表单")));
+	}
+
+	@Test
+	void majorDecisionWithoutAStoredReviewCannotBeReached() {
 		// 责令停产停业: major by the deployed catalogue, though the model never asked it
-		assertThatThrownBy(() -> start(Map.of("ordersSuspension", true))).isInstanceOf(AuthorizationException.class)
+		assertThatThrownBy(() -> start(Map.of("ordersSuspension", true), null, null)).isInstanceOf(AuthorizationException.class)
 			.hasMessageContaining("R-REV-1");
-		assertThatThrownBy(() -> start(Map.of("partyType", "PERSON", "fineAmount", 50000)))
+		assertThatThrownBy(() -> start(Map.of("partyType", "PERSON", "fineAmount", 50000), null, null))
 			.isInstanceOf(AuthorizationException.class);
-		assertThatThrownBy(() -> start(Map.of("flaggedMajor", true))).isInstanceOf(AuthorizationException.class);
-		assertThatThrownBy(() -> start(Map.of("ordersSuspension", true, "legalReviewResult", "NOT_PASSED")))
+		assertThatThrownBy(() -> start(Map.of("flaggedMajor", true), null, null)).isInstanceOf(AuthorizationException.class);
+		// variables claiming a review are not a review
+		assertThatThrownBy(() -> start(Map.of("ordersSuspension", true, "legalReviewResult", "PASSED"), null, null))
 			.isInstanceOf(AuthorizationException.class);
 		assertThatThrownBy(() -> start(Map.of("ordersSuspension", true, "legalReviewResult", "NOT_PASSED", "headRuling",
-				"ADOPT_REVIEW"))).isInstanceOf(AuthorizationException.class);
+				"ADOPT_HANDLER"), null, null)).isInstanceOf(AuthorizationException.class);
+		// stored reviews that do not allow it
+		assertThatThrownBy(() -> start(Map.of("ordersSuspension", true), "NOT_PASSED", null))
+			.isInstanceOf(AuthorizationException.class);
+		assertThatThrownBy(() -> start(Map.of("ordersSuspension", true), "NOT_PASSED", "ADOPT_REVIEW"))
+			.isInstanceOf(AuthorizationException.class);
 	}
 
 	@Test
 	void minorOrReviewedDecisionsPass() {
-		assertThat(start(Map.of("partyType", "PERSON", "fineAmount", 500))).isNotNull();
-		assertThat(start(Map.of("ordersSuspension", true, "legalReviewResult", "PASSED"))).isNotNull();
-		assertThat(start(Map.of("ordersSuspension", true, "legalReviewResult", "NOT_PASSED", "headRuling", "ADOPT_HANDLER")))
-			.isNotNull();
+		assertThat(start(Map.of("partyType", "PERSON", "fineAmount", 500), null, null)).isNotNull();
+		assertThat(start(Map.of("ordersSuspension", true), "PASSED", null)).isNotNull();
+		assertThat(start(Map.of("ordersSuspension", true), "NOT_PASSED", "ADOPT_HANDLER")).isNotNull();
 	}
 
 	@Test
 	void completingTheDecisionIsCheckedAgain() {
-		ProcessInstance pi = start(Map.of("partyType", "PERSON", "fineAmount", 500));
+		ProcessInstance pi = start(Map.of("partyType", "PERSON", "fineAmount", 500), null, null);
 		// the facts change after the task was created: now it is major and unreviewed
 		engine.getRuntimeService().setVariable(pi.getId(), "ordersSuspension", true);
 		String task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
@@ -61,11 +87,18 @@ class DecisionGateIT extends EngineTestSupport {
 		assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
 	}
 
-	private ProcessInstance start(Map<String, Object> facts) {
+	/** Starts the edited model for a new case, after storing a concluded review of it when {@code result} is given. */
+	private ProcessInstance start(Map<String, Object> facts, String result, String headRuling) {
+		String caseId = "GATE-" + UUID.randomUUID();
+		if (result != null) {
+			jdbc.update("INSERT INTO zf_legal_review (id, case_id, agency_code, decision_type, major_reasons, handler_id, status,"
+					+ " result, head_ruling, current_round, requested_at, concluded_at) VALUES (?, ?, 'LIAOKUO', 'PENALTY', '责令停产停业',"
+					+ " 'officer1', 'CONCLUDED', ?, ?, 1, ?, ?)", UUID.randomUUID().toString(), caseId, result, headRuling,
+					Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+		}
 		Map<String, Object> vars = new HashMap<>(facts);
 		vars.put("agencyCode", "LIAOKUO");
-		vars.put("caseId", "GATE-" + UUID.randomUUID());
-		return engine.getRuntimeService().startProcessInstanceByKey("test-decision-without-review", vars.get("caseId").toString(),
-				vars);
+		vars.put("caseId", caseId);
+		return engine.getRuntimeService().startProcessInstanceByKey("test-decision-without-review", caseId, vars);
 	}
 }

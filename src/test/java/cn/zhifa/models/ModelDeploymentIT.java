@@ -150,7 +150,7 @@ class ModelDeploymentIT {
 				  <bpmn:process id="%1$s" name="%2$s" isExecutable="true" camunda:historyTimeToLive="P1D">
 				    <bpmn:startEvent id="startEvent_started" />
 				    <bpmn:sequenceFlow id="flow_toWork" sourceRef="startEvent_started" targetRef="userTask_work" />
-				    <bpmn:userTask id="userTask_work" name="办理" camunda:formRef="restart-form" camunda:candidateGroups="LIAOKUO-officer" />
+				    <bpmn:userTask id="userTask_work" name="办理" camunda:formRef="restart-form" camunda:formRefBinding="deployment" camunda:candidateGroups="LIAOKUO-officer" />
 				    <bpmn:sequenceFlow id="flow_toEnd" sourceRef="userTask_work" targetRef="endEvent_done" />
 				    <bpmn:endEvent id="endEvent_done" />
 				  </bpmn:process>
