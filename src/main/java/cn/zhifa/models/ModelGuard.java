@@ -318,7 +318,7 @@ public final class ModelGuard {
 			return;
 		}
 		if (!inSet.contains(key)) {
-			problem(file, n, "引用的" + what + "“" + key + "”不在本次部署的文件中（流程与其表单、决策表须一起部署）");
+			problem(file, n, "引用的" + what + "“" + key + "”不在本次部署的文件中（流程与其表单、决策表须一起部署，不要只部署有变化的文件）");
 		}
 		if (!"deployment".equals(binding)) {
 			problem(file, n, what + "“" + key + "”须绑定到同一次部署（" + attribute + "=\"deployment\"），使办理中的案件沿用开始时的版本");

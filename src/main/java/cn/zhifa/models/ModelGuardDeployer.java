@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 final class ModelGuardDeployer implements Deployer {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelGuardDeployer.class);
-	static final String ADMIN_GROUP = "camunda-admin";
+	static final String ADMIN_GROUP = cn.zhifa.platform.CurrentUser.ADMIN_GROUP;
 
 	private final Supplier<Set<String>> limitKeys;
 	private final Supplier<Set<String>> documentKinds;

@@ -56,13 +56,14 @@ class CalendarApiIT extends EngineTestSupport {
 		BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
 			.startEvent("event_materialsReceived")
 			.userTask("userTask_reviewCase").name("出具法制审核意见").camundaCandidateGroups("reviewer")
+			.camundaFormRef("test-form").camundaFormRefBinding("deployment")
 			.camundaDueDate(DUE).camundaFollowUpDate(WARNING)
 			.boundaryEvent("event_reviewWarning").cancelActivity(false).timerWithDate(WARNING).endEvent("event_warned")
 			.moveToActivity("userTask_reviewCase").boundaryEvent("event_reviewBreached").timerWithDate(DUE)
 			.endEvent("event_breached")
 			.moveToActivity("userTask_reviewCase").endEvent("event_reviewed").done();
-		engine.getRepositoryService().createDeployment().name("test-calendar-deadlines").enableDuplicateFiltering(true)
-			.addModelInstance(PROCESS + ".bpmn", model).deploy();
+		engine.getRepositoryService().createDeployment().name("test-calendar-deadlines").enableDuplicateFiltering(false)
+			.addModelInstance(PROCESS + ".bpmn", model).addClasspathResource("models/test-form.form").deploy();
 	}
 
 	@AfterEach

@@ -31,7 +31,7 @@ class GenerateDocumentDelegateIT extends EngineTestSupport {
 	void deployTestProcess() {
 		engine.getRepositoryService().createDeployment().name("test-generate-document").enableDuplicateFiltering(true)
 			.addClasspathResource("document/document-test.bpmn")
-			.addClasspathResource("document/document-rollback-test.bpmn").deploy();
+			.addClasspathResource("document/document-rollback-test.bpmn").addClasspathResource("models/test-form.form").deploy();
 	}
 
 	@Test

@@ -42,6 +42,8 @@ class ModelGovernanceIT {
 	TestRestTemplate http;
 	@Autowired
 	ProcessEngine engine;
+	@Autowired
+	org.springframework.context.ApplicationContext context;
 
 	static String process(String id, String body) {
 		return """
@@ -181,5 +183,60 @@ class ModelGovernanceIT {
 	private DecisionDefinition latestCatalogue() {
 		return engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey("major-decision-catalogue")
 			.withoutTenantId().latestVersion().singleResult();
+	}
+
+	@Test
+	void theVocabularyIsExactlyTheApplicationsDelegatesAndListeners() {
+		java.util.Set<String> delegates = new java.util.TreeSet<>();
+		java.util.Set<String> listeners = new java.util.TreeSet<>();
+		for (String name : context.getBeanDefinitionNames()) {
+			Class<?> type = context.getType(name);
+			if (type == null || !type.getName().startsWith("cn.zhifa.")) {
+				continue;
+			}
+			if (org.camunda.bpm.engine.delegate.JavaDelegate.class.isAssignableFrom(type)) {
+				delegates.add(name);
+			}
+			if (org.camunda.bpm.engine.delegate.TaskListener.class.isAssignableFrom(type)) {
+				listeners.add(name);
+			}
+		}
+		assertThat(delegates).containsExactlyInAnyOrderElementsOf(ModelVocabulary.SERVICE_DELEGATES);
+		assertThat(listeners).containsExactlyInAnyOrderElementsOf(ModelVocabulary.TASK_LISTENERS);
+		ModelVocabulary.CALLABLE.forEach((bean, methods) -> methods.forEach((method, arity) -> assertThat(
+				java.util.Arrays.stream(context.getType(bean).getMethods()).anyMatch(m -> m.getName().equals(method)
+						&& m.getParameterCount() == arity)).as(bean + "." + method).isTrue()));
+	}
+
+	ResponseEntity<Map<String, Object>> validate(String user, Map<String, String> files) {
+		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		files.forEach((name, content) -> form.add("files", new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		}, new HttpHeaders())));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return http.withBasicAuth(user, "demo").exchange("/api/models/validate", HttpMethod.POST, new HttpEntity<>(form, headers), MAP);
+	}
+
+	@Test
+	void aDryRunChecksWithoutDeploying() throws Exception {
+		long before = deployments();
+		String catalogue = Files.readString(Path.of("dmn/major-decision-catalogue.dmn"));
+		ResponseEntity<Map<String, Object>> ok = validate("reviewer2", Map.of("dmn/major-decision-catalogue.dmn", catalogue));
+		assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(ok.getBody()).containsEntry("valid", true).containsEntry("files", 1);
+		ResponseEntity<Map<String, Object>> bad = validate("reviewer2",
+				Map.of("dmn/major-decision-catalogue.dmn", catalogue.replaceFirst("&gt;= 10000<", "&gt;= (10000<")));
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(problems(bad)).singleElement().satisfies(p -> {
+			assertThat(p.get("file")).isEqualTo("dmn/major-decision-catalogue.dmn");
+			assertThat(p.get("element")).isEqualTo("inputEntry_largeAmountPerson_12");
+		});
+		assertThat(validate("officer1", Map.of("dmn/major-decision-catalogue.dmn", catalogue)).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(deployments()).isEqualTo(before);
 	}
 }

@@ -114,7 +114,7 @@ class DirectoryIsolationIT {
 	void theOperationLogShowsTheOwnAgencysEntriesOnly() {
 		String key = "DIR-" + UUID.randomUUID();
 		engine.getRepositoryService().createDeployment().name("test-agency-isolation").enableDuplicateFiltering(true)
-			.addClasspathResource("models/agency-isolation.bpmn").deploy();
+			.addClasspathResource("models/agency-isolation.bpmn").addClasspathResource("models/test-form.form").deploy();
 		String qlscj = engine.getRuntimeService().startProcessInstanceByKey("test-agency-isolation", key,
 				Map.of("agencyCode", "QLSCJ")).getId();
 		String task = engine.getTaskService().createTaskQuery().processInstanceId(qlscj)

@@ -107,7 +107,7 @@ class CaseVariablesProtectionIT {
 	@Test
 	void instancesStartedByAMessageOrASignalBelongToTheUsersAgency() {
 		engine.getRepositoryService().createDeployment().name("test-start-events").enableDuplicateFiltering(true)
-			.addClasspathResource("models/start-events.bpmn").deploy();
+			.addClasspathResource("models/start-events.bpmn").addClasspathResource("models/test-form.form").deploy();
 		long before = engine.getRuntimeService().createProcessInstanceQuery()
 			.processDefinitionKeyIn("test-message-start", "test-signal-start").count();
 

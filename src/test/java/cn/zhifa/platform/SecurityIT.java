@@ -41,7 +41,7 @@ class SecurityIT {
 	@BeforeAll
 	void startOneInstancePerAgency() {
 		engine.getRepositoryService().createDeployment().name("test-agency-isolation").enableDuplicateFiltering(true)
-			.addClasspathResource("models/agency-isolation.bpmn").deploy();
+			.addClasspathResource("models/agency-isolation.bpmn").addClasspathResource("models/test-form.form").deploy();
 		liaokuoInstance = start("LIAOKUO").getId();
 		qlscjInstance = start("QLSCJ").getId();
 	}

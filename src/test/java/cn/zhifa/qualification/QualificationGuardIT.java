@@ -42,7 +42,7 @@ class QualificationGuardIT extends EngineTestSupport {
 	@BeforeAll
 	void deployTestModel() {
 		engine.getRepositoryService().createDeployment().name("test-qualification").enableDuplicateFiltering(true)
-			.addClasspathResource("qualification/enforcement-steps.bpmn").deploy();
+			.addClasspathResource("qualification/enforcement-steps.bpmn").addClasspathResource("models/test-form.form").deploy();
 	}
 
 	private String startCase() {

@@ -38,7 +38,7 @@ class RecordBenchmark {
 
 	@Test
 	void appendsPerSecondAndRecordingOverhead() throws Exception {
-		engine.getRepositoryService().createDeployment().name("record-bench").addClasspathResource("record/record-bench.bpmn")
+		engine.getRepositoryService().createDeployment().name("record-bench").addClasspathResource("record/record-bench.bpmn").addClasspathResource("models/test-form.form")
 			.deploy();
 		String run = UUID.randomUUID().toString().substring(0, 8);
 

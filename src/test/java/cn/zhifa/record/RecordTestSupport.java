@@ -20,7 +20,8 @@ final class RecordTestSupport {
 
 	static void deployTestModel(ProcessEngine engine) {
 		engine.getRepositoryService().createDeployment().name("record-tests").enableDuplicateFiltering(false)
-			.addClasspathResource("record/record-whole-case.bpmn").deploy();
+			.addClasspathResource("record/record-whole-case.bpmn").addClasspathResource("models/test-form.form")
+			.addClasspathResource("models/dmn/av-recording-list.dmn").deploy();
 	}
 
 	/** Start variables: agency, party, the AV action kind and what the review submission template needs. */

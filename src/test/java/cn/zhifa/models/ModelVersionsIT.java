@@ -1,0 +1,157 @@
+package cn.zhifa.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import cn.zhifa.support.Fixtures;
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * Issue 14 §4–5 with real deployments through {@code /engine-rest/deployment/create}: a running case
+ * keeps the process, decision tables and forms it started with when the shared models change; an
+ * agency's own version applies to that agency's new cases only and leaves the other agencies' rules
+ * untouched.
+ */
+@ZhifaIntegrationTest
+class ModelVersionsIT {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+	private static final String CATALOGUE = "major-decision-catalogue";
+
+	@Autowired
+	TestRestTemplate http;
+	@Autowired
+	ProcessEngine engine;
+
+	/** The shipped models, with the personal fine threshold of the major-decision catalogue raised from 10,000 to 1,000,000. */
+	static Map<String, byte[]> changedModels() {
+		Map<String, byte[]> files = new LinkedHashMap<>(ModelFiles.fromDirectory(Path.of(".")).files());
+		String catalogue = new String(files.get("dmn/" + CATALOGUE + ".dmn"), StandardCharsets.UTF_8);
+		String changed = catalogue.replace("<text>&gt;= 10000</text>", "<text>&gt;= 1000000</text>");
+		assertThat(changed).isNotEqualTo(catalogue);
+		files.put("dmn/" + CATALOGUE + ".dmn", changed.getBytes(StandardCharsets.UTF_8));
+		return files;
+	}
+
+	ResponseEntity<Map<String, Object>> deploy(String user, String name, String tenant, Map<String, byte[]> files) {
+		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		form.add("deployment-name", name);
+		form.add("deploy-changed-only", "false");
+		if (tenant != null) {
+			form.add("tenant-id", tenant);
+		}
+		files.forEach((file, bytes) -> form.add(file, new HttpEntity<>(new ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return file;
+			}
+		}, octets())));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return http.withBasicAuth(user, "demo").exchange("/engine-rest/deployment/create", HttpMethod.POST,
+				new HttpEntity<>(form, headers), MAP);
+	}
+
+	private static HttpHeaders octets() {
+		HttpHeaders part = new HttpHeaders();
+		part.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+		return part;
+	}
+
+	ProcessInstance registerCase(String officer, String agency) {
+		Map<String, Object> body = Fixtures.validCase();
+		body.put("agencyCode", agency);
+		ResponseEntity<Map<String, Object>> created = http.withBasicAuth(officer, "demo").exchange("/api/cases", HttpMethod.POST,
+				new HttpEntity<>(body), MAP);
+		assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+		String caseNo = (String) created.getBody().get("caseNo");
+		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+			.processDefinitionKey("enforcement-case").singleResult();
+	}
+
+	/** Whether a ¥20,000 fine on a person is major by the catalogue the given process version is pinned to. */
+	boolean twentyThousandIsMajor(String processDefinitionId, String tenant) {
+		return ModelVersions.evaluate(engine, CATALOGUE, processDefinitionId, tenant, Variables.createVariables()
+			.putValue("decisionType", "PENALTY").putValue("partyType", "PERSON").putValue("fineAmount", 20000)
+			.putValue("hearingHeld", false)).getResultList().stream().anyMatch(r -> Boolean.TRUE.equals(r.get("isMajor")));
+	}
+
+	@Test
+	void aRunningCaseKeepsItsVersionsWhenTheSharedModelsChange() {
+		ProcessInstance running = registerCase("officer1", "LIAOKUO");
+		assertThat(twentyThousandIsMajor(running.getProcessDefinitionId(), "LIAOKUO")).isTrue();
+		String changedDeployment = null;
+		try {
+			ResponseEntity<Map<String, Object>> changed = deploy("admin", "zhifa-models", null, changedModels());
+			assertThat(changed.getStatusCode()).as("%s", changed.getBody()).isEqualTo(HttpStatus.OK);
+			changedDeployment = (String) changed.getBody().get("id");
+
+			ProcessDefinition latest = ModelVersions.latestProcess(engine.getRepositoryService(), "enforcement-case", "LIAOKUO");
+			assertThat(latest.getDeploymentId()).isEqualTo(changedDeployment);
+			// the running case: same process version, same catalogue, same forms
+			assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(running.getId()).singleResult()
+				.getProcessDefinitionId()).isEqualTo(running.getProcessDefinitionId());
+			assertThat(twentyThousandIsMajor(running.getProcessDefinitionId(), "LIAOKUO")).as("running case").isTrue();
+			String task = engine.getTaskService().createTaskQuery().processInstanceId(running.getId()).singleResult().getId();
+			assertThat(engine.getFormService().getTaskFormKey(running.getProcessDefinitionId(), "userTask_approveFiling"))
+				.isNull(); // Camunda Forms: bound by formRef, resolved in the case's own deployment below
+			assertThat(engine.getFormService().getDeployedTaskForm(task)).isNotNull();
+			// a new case runs the new version
+			ProcessInstance fresh = registerCase("officer1", "LIAOKUO");
+			assertThat(fresh.getProcessDefinitionId()).isEqualTo(latest.getId());
+			assertThat(twentyThousandIsMajor(fresh.getProcessDefinitionId(), "LIAOKUO")).as("new case").isFalse();
+		}
+		finally {
+			// put the shipped models back as the latest shared version for the other tests
+			ResponseEntity<Map<String, Object>> restored = deploy("admin", "zhifa-models", null,
+					ModelFiles.fromDirectory(Path.of(".")).files());
+			assertThat(restored.getStatusCode()).isEqualTo(HttpStatus.OK);
+		}
+	}
+
+	@Test
+	void anAgencyOverrideAppliesToItsOwnNewCasesOnly() {
+		ResponseEntity<Map<String, Object>> own = deploy("reviewer2", "市场监管局重大决定目录调整", "QLSCJ", changedModels());
+		assertThat(own.getStatusCode()).as("%s", own.getBody()).isEqualTo(HttpStatus.OK);
+		String deployment = (String) own.getBody().get("id");
+		try {
+			ProcessInstance qlscj = registerCase("officer4", "QLSCJ");
+			assertThat(engine.getRepositoryService().getProcessDefinition(qlscj.getProcessDefinitionId()).getTenantId())
+				.isEqualTo("QLSCJ");
+			assertThat(twentyThousandIsMajor(qlscj.getProcessDefinitionId(), "QLSCJ")).isFalse();
+
+			ProcessInstance liaokuo = registerCase("officer1", "LIAOKUO");
+			assertThat(engine.getRepositoryService().getProcessDefinition(liaokuo.getProcessDefinitionId()).getTenantId())
+				.as("LIAOKUO keeps the shared models").isNull();
+			assertThat(twentyThousandIsMajor(liaokuo.getProcessDefinitionId(), "LIAOKUO")).isTrue();
+			assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(CATALOGUE)
+				.tenantIdIn("LIAOKUO").count()).isZero();
+		}
+		finally {
+			engine.getRepositoryService().deleteDeployment(deployment, true);
+		}
+	}
+}
