@@ -16,17 +16,17 @@ public final class ModelVocabulary {
 	/** Service-task delegates ({@code camunda:delegateExpression="${name}"} on a service task). */
 	public static final Set<String> SERVICE_DELEGATES = Set.of("answerTransfer", "approveCriminalTransfer",
 			"archiveDisclosure", "caseStage", "closeReviewDisagreement", "concludeCaseTransfer",
-			"concludeCriminalTransfer", "concludeLegalReview", "deliverCaseTransfer", "evaluateMajor",
+			"concludeCriminalTransfer", "concludeLegalReview", "deliverCaseTransfer", "deployModelChange", "evaluateMajor",
 			"extendDecisionPeriod", "extendReview", "extendSeizure", "generateDocument", "negotiationStalled",
 			"openCaseTransfer", "openCriminalTransfer", "openDisciplineTransfer", "openLegalReview",
 			"openReviewDisagreement", "publishDisclosure", "recordCaseTransferAnswer", "recordCriminalHandover",
 			"recordDisciplineTransfer", "recordEvidenceHandover", "recordExternalCaseHandover", "recordInvestigators",
-			"recordPoliceFiled", "recordPoliceNotFiled", "recordReviewOpinion", "registerCase", "registerDisclosure",
+			"recordModelChange", "recordPoliceFiled", "recordPoliceNotFiled", "recordReviewOpinion", "registerCase", "registerDisclosure",
 			"slaBreach", "slaWarning", "startProcess", "startReviewRound", "startSeizure", "withdrawDisclosure");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
-			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "agencyOptions");
+			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "agencyOptions", "modelChangeTaskChecks");
 
 	/** Beans with methods a model may call in an expression, and those methods with their number of arguments. */
 	public static final Map<String, Map<String, Integer>> CALLABLE = Map.of("deadlines",

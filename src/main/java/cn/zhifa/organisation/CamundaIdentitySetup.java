@@ -36,6 +36,11 @@ public class CamundaIdentitySetup {
 
 	/** Cross-agency group of legal offices that may deploy models (Camunda Modeler → /engine-rest). */
 	public static final String LEGAL_OFFICE_GROUP = "legal-office";
+	/**
+	 * The justice bureau's legal office (司法局法制科): approves changes of the county-wide models (issue 14 §6,
+	 * processes/model-change.bpmn). An agency's own changes are approved by its head ({@code <agency>-head}).
+	 */
+	public static final String JUSTICE_BUREAU_GROUP = "justice-bureau";
 
 	private final IdentityService identityService;
 	private final AuthorizationService authorizationService;
@@ -100,6 +105,11 @@ public class CamundaIdentitySetup {
 		grant(LEGAL_OFFICE_GROUP, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 		grant(LEGAL_OFFICE_GROUP, Resources.DECISION_DEFINITION, "*", Permissions.READ);
 		grant(LEGAL_OFFICE_GROUP, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+		ensureGroup(JUSTICE_BUREAU_GROUP, "司法局法制科(模型变更审批)", "WORKFLOW");
+		grant(JUSTICE_BUREAU_GROUP, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grant(JUSTICE_BUREAU_GROUP, Resources.FILTER, "*", Permissions.READ);
+		grant(JUSTICE_BUREAU_GROUP, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		grant(JUSTICE_BUREAU_GROUP, Resources.DECISION_DEFINITION, "*", Permissions.READ);
 		ensureFilters();
 	}
 
@@ -196,6 +206,20 @@ public class CamundaIdentitySetup {
 		}
 	}
 
+	/** A person of the justice bureau who is not enforcement staff (no agency, no certificate), e.g. of its legal office. */
+	public void ensureBureauStaff(String userId, String fullName, String initialPassword, String groupId) {
+		if (identityService.createUserQuery().userId(userId).count() == 0) {
+			User user = identityService.newUser(userId);
+			user.setFirstName(fullName);
+			user.setLastName("");
+			user.setPassword(initialPassword);
+			user.setEmail(userId + "@zhifa.example");
+			identityService.saveUser(user);
+		}
+		ensureDisplayName(userId, fullName);
+		ensureMembership(userId, groupId);
+	}
+
 	public void ensureMembership(String userId, String groupId) {
 		if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
 			identityService.createMembership(userId, groupId);
@@ -285,11 +309,22 @@ public class CamundaIdentitySetup {
 		ensureFilter("本机构待办", "本机构我所在岗位可领取的任务", 0, agency);
 		ensureFilter("法制审核", "重大执法决定法制审核任务", 10, review);
 		ensureFilter("即将超期", DUE_SOON_DAYS + "日内到期、已提醒或已超期的任务（按到期时间排序）", 20, dueSoon);
+		// issue 14 §6: changes of processes, decision tables and forms waiting for my approval
+		TaskQuery modelChanges = taskService.createTaskQuery().processDefinitionKey("model-change")
+			.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().orderByTaskCreateTime().asc();
+		ensureFilter("模型变更审批", "法制机构提交的流程、决策表和表单变更，待我审批", 30, modelChanges,
+				List.of(Map.of("name", "changeNo", "label", "变更编号"), Map.of("name", "changeName", "label", "变更名称"),
+						Map.of("name", "targetLabel", "label", "适用范围")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+		ensureFilter(name, description, priority, query,
+				List.of(Map.of("name", CaseVariables.CASE_ID, "label", "案号"), Map.of("name", "partyName", "label", "当事人")));
+	}
+
+	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {
 		Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
-				"variables", List.of(Map.of("name", CaseVariables.CASE_ID, "label", "案号"), Map.of("name", "partyName", "label", "当事人")));
+				"variables", variables);
 		Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
 		String wanted = new JsonTaskQueryConverter().toJson((TaskQueryImpl) query).toString();
 		if (filter == null) {

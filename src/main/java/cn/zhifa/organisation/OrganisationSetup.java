@@ -89,6 +89,8 @@ class OrganisationSetup {
 		for (String legalOffice : List.of("reviewer1", "reviewer2")) {
 			identity.ensureMembership(legalOffice, CamundaIdentitySetup.LEGAL_OFFICE_GROUP);
 		}
+		// issue 14 §6: the justice bureau's legal office approves changes of the county-wide models
+		identity.ensureBureauStaff("bureau1", "钱进", DEMO_PASSWORD, CamundaIdentitySetup.JUSTICE_BUREAU_GROUP);
 		log.info("Demo organisation ready: agencies LIAOKUO, QLSCJ; users officer1…supervisor1, password '{}'", DEMO_PASSWORD);
 	}
 

@@ -137,8 +137,10 @@ class PreDisclosurePages {
 
 	/** The deployed decision tables published on the portal: the major-decision catalogue and the discretion benchmarks. */
 	@GetMapping("/public/rules/{key}")
-	ResponseEntity<byte[]> rules(@PathVariable String key) {
-		RuleTable table = DecisionKeys.PUBLISHED.contains(key) ? rules.latest(key).orElse(null) : null;
+	ResponseEntity<byte[]> rules(@PathVariable String key,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String agency) {
+		String own = agency != null && agencies.existsById(agency) ? agency : null;
+		RuleTable table = DecisionKeys.PUBLISHED.contains(key) ? rules.latest(key, own).orElse(null) : null;
 		if (table == null) {
 			return ResponseEntity.status(404).contentType(DisclosurePages.HTML)
 				.body(Html.page("未找到", "<p>没有该清单。</p>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -146,6 +148,20 @@ class PreDisclosurePages {
 		StringBuilder b = new StringBuilder();
 		if (table.description() != null) {
 			b.append("<p>").append(esc(table.description())).append("</p>");
+		}
+		// agencies' own versions (approved model changes of their legal offices, issue 14 §6)
+		List<String> ownVersions = rules.agenciesWithOwnVersion(key);
+		if (own != null && ownVersions.contains(own)) {
+			b.append("<p class=\"meta\">本页为").append(esc(agencyName(own))).append("适用的本单位版本。<a href=\"/public/rules/")
+				.append(esc(key)).append("\">查看全县共用版本</a></p>");
+		}
+		else if (!ownVersions.isEmpty()) {
+			b.append("<p class=\"meta\">全县共用版本。以下单位适用经批准的本单位版本：");
+			for (String code : ownVersions) {
+				b.append("<a href=\"/public/rules/").append(esc(key)).append("?agency=").append(esc(code)).append("\">")
+					.append(esc(agencyName(code))).append("</a> ");
+			}
+			b.append("</p>");
 		}
 		b.append("<p class=\"meta\">版本 ").append(esc(table.versionTag() == null ? table.version() : table.versionTag()))
 			.append("，发布于 ").append(esc(table.deployedAt() == null ? "" : Html.dateTime(table.deployedAt().toInstant())))
@@ -186,9 +202,16 @@ class PreDisclosurePages {
 		return DisclosurePages.html(Html.page("救济渠道", b.toString()), 300);
 	}
 
+	/** The enforcement procedures: not the internal approval of model changes (model-change, issue 14 §6). */
 	private List<ProcessDefinition> latestProcesses() {
 		return repository.createProcessDefinitionQuery().latestVersion().withoutTenantId().active()
-			.orderByProcessDefinitionName().asc().list();
+			.orderByProcessDefinitionName().asc().list().stream().filter(d -> !INTERNAL_PROCESSES.contains(d.getKey())).toList();
+	}
+
+	private static final java.util.Set<String> INTERNAL_PROCESSES = java.util.Set.of("model-change");
+
+	private String agencyName(String code) {
+		return agencies.findById(code).map(a -> a.getName()).orElse(code);
 	}
 
 	private static String name(ProcessDefinition d) {

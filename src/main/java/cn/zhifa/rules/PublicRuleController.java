@@ -25,11 +25,15 @@ class PublicRuleController {
 	}
 
 	@GetMapping("/{key}")
-	ResponseEntity<RuleTable> table(@PathVariable String key) {
+	ResponseEntity<RuleTable> table(@PathVariable String key,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String agency) {
 		if (!DecisionKeys.PUBLISHED.contains(key)) {
 			throw Problem.notFound("key", "没有公开的规则表 " + key);
 		}
-		return rules.latest(key).map(ResponseEntity::ok)
+		if (agency != null && !agency.matches("[A-Za-z0-9_-]{1,32}")) {
+			throw Problem.invalid("agency", "执法机构代码“" + agency + "”格式不正确");
+		}
+		return rules.latest(key, agency).map(ResponseEntity::ok)
 			.orElseThrow(() -> Problem.notFound("key", "规则表 " + key + " 尚未部署"));
 	}
 }

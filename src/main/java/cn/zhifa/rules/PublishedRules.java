@@ -38,11 +38,24 @@ public class PublishedRules {
 
 	/** The latest shared (tenant-independent) version of the table {@code key}, if deployed. */
 	public Optional<RuleTable> latest(String key) {
-		DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
-			.decisionDefinitionKey(key)
-			.withoutTenantId()
-			.latestVersion()
-			.singleResult();
+		return latest(key, null);
+	}
+
+	/**
+	 * The version of table {@code key} that applies to agency {@code agencyCode}: its own if its legal office
+	 * deployed one (an approved model change, issue 14 §6), else the shared one; {@code null}: the shared one.
+	 */
+	public Optional<RuleTable> latest(String key, String agencyCode) {
+		DecisionDefinition definition = agencyCode == null ? null
+				: repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).tenantIdIn(agencyCode)
+					.latestVersion().singleResult();
+		if (definition == null) {
+			definition = repositoryService.createDecisionDefinitionQuery()
+				.decisionDefinitionKey(key)
+				.withoutTenantId()
+				.latestVersion()
+				.singleResult();
+		}
 		if (definition == null) {
 			return Optional.empty();
 		}
@@ -59,6 +72,12 @@ public class PublishedRules {
 				table.getInputs().stream().map(PublishedRules::column).toList(),
 				table.getOutputs().stream().map(PublishedRules::column).toList(),
 				table.getRules().stream().map(PublishedRules::row).toList()));
+	}
+
+	/** Agencies that have their own version of table {@code key} (approved agency model changes). */
+	public List<String> agenciesWithOwnVersion(String key) {
+		return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().list().stream()
+			.map(DecisionDefinition::getTenantId).filter(java.util.Objects::nonNull).distinct().sorted().toList();
 	}
 
 	/**

@@ -1,0 +1,96 @@
+package cn.zhifa.modelchange;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import cn.zhifa.record.RecordService;
+
+/**
+ * The system steps of {@code processes/model-change.bpmn} (issue 14 §6). Thin: the process decides what
+ * happens when; these record it and deploy. The change number is the instance's business key.
+ */
+final class ModelChangeDelegates {
+
+	private ModelChangeDelegates() {
+	}
+
+	static String actor(DelegateExecution execution) {
+		Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return auth == null || auth.getUserId() == null ? RecordService.SYSTEM : auth.getUserId();
+	}
+
+	/**
+	 * {@code ${recordModelChange}} with input {@code changeEvent}: APPROVED or RETURNED (after the approval
+	 * task: who decided, the opinion), DEPLOYED, ROLLED_BACK or FAILED (after deploying).
+	 */
+	@Component("recordModelChange")
+	static class RecordModelChange implements JavaDelegate {
+
+		private final ModelChangeService changes;
+
+		RecordModelChange(ModelChangeService changes) {
+			this.changes = changes;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String event = String.valueOf(execution.getVariableLocal("changeEvent"));
+			String changeNo = execution.getProcessBusinessKey();
+			switch (event) {
+				case "APPROVED", "RETURNED" -> changes.decided(changeNo, "APPROVED".equals(event), actor(execution),
+						(String) execution.getVariable("approvalOpinion"), execution.getProcessInstanceId());
+				case "DEPLOYED", "ROLLED_BACK", "FAILED" -> changes.recordOutcome(changeNo, "MODEL_CHANGE_" + event,
+						execution.getProcessInstanceId());
+				default -> throw new IllegalArgumentException("unknown model change event " + event);
+			}
+		}
+	}
+
+	/**
+	 * {@code ${deployModelChange}}: deploys the change into its target as the system (the step runs in a job:
+	 * after the effective-date timer, or asynchronously for a rollback), so the model guard's authority check
+	 * sees no user. Sets {@code deploymentId}; a set the guard refuses now ends in BPMN error
+	 * {@code MODEL_CHANGE_REFUSED}.
+	 */
+	@Component("deployModelChange")
+	static class DeployModelChange implements JavaDelegate {
+
+		private final ModelChangeService changes;
+
+		DeployModelChange(ModelChangeService changes) {
+			this.changes = changes;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			execution.setVariable("deploymentId", changes.deploy(execution.getProcessBusinessKey()));
+		}
+	}
+
+	/**
+	 * {@code ${modelChangeTaskChecks}} on completing the approval: nobody approves their own change (four
+	 * eyes), and a return says why.
+	 */
+	@Component("modelChangeTaskChecks")
+	static class ModelChangeTaskChecks implements TaskListener {
+
+		@Override
+		public void notify(DelegateTask task) {
+			Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+			String by = auth == null ? null : auth.getUserId();
+			if (by != null && by.equals(task.getVariable("submittedBy"))) {
+				throw new AuthorizationException("提交人不能审批自己提交的模型变更，请由其他有审批权限的人员办理");
+			}
+			Object opinion = task.getVariable("approvalOpinion");
+			if ("RETURN".equals(task.getVariable("approvalDecision")) && (opinion == null || opinion.toString().isBlank())) {
+				throw new FormFieldValidationException("approvalOpinion", "approvalOpinion: 退回时须写明退回理由");
+			}
+		}
+	}
+}
