@@ -474,6 +474,9 @@ public class ModelChangeService {
 			versions.add(new Version(d.getId(), d.getName(), d.getDeploymentTime().toInstant(), source, changeNo,
 					d.getId().equals(current)));
 		}
+		// newest first; deployments of the same moment by their change number
+		versions.sort(java.util.Comparator.comparing(Version::deployedAt)
+			.thenComparing(v -> v.changeNo() == null ? "" : v.changeNo()).reversed());
 		return versions;
 	}
 

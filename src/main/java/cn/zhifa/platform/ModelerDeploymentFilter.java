@@ -69,10 +69,13 @@ public final class ModelerDeploymentFilter extends OncePerRequestFilter {
 			}
 			MultipartFormData form;
 			try {
-				form = new MultipartPayloadProvider().readFrom(MultipartFormData.class, null, null,
-						jakarta.ws.rs.core.MediaType.valueOf(request.getContentType()), null, request.getInputStream());
+				jakarta.ws.rs.core.MultivaluedMap<String, String> headers = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+				headers.putSingle("content-type", request.getContentType());
+				form = new MultipartPayloadProvider().readFrom(MultipartFormData.class, null, null, null, headers,
+						request.getInputStream());
 			}
 			catch (RuntimeException e) {
+				log.debug("Unreadable deployment request", e);
 				throw Problem.unreadable("部署请求应为 multipart/form-data，包含模型文件");
 			}
 			Map<String, byte[]> files = new LinkedHashMap<>();
