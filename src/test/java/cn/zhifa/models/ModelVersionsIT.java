@@ -26,13 +26,14 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import cn.zhifa.support.Fixtures;
+import cn.zhifa.support.ModelChangeSteps;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
  * Issue 14 §4–5 with real deployments through {@code /engine-rest/deployment/create}: a running case
  * keeps the process, decision tables and forms it started with when the shared models change; an
- * agency's own version applies to that agency's new cases only and leaves the other agencies' rules
- * untouched.
+ * agency's own version (submitted from Modeler, approved by its head through model-change, §6) applies to
+ * that agency's new cases only and leaves the other agencies' rules untouched.
  */
 @ZhifaIntegrationTest
 class ModelVersionsIT {
@@ -134,9 +135,14 @@ class ModelVersionsIT {
 
 	@Test
 	void anAgencyOverrideAppliesToItsOwnNewCasesOnly() {
+		// a legal office's deployment is a model change (issue 14 §6): approved by the head, deployed by the system
 		ResponseEntity<Map<String, Object>> own = deploy("reviewer2", "市场监管局重大决定目录调整", "QLSCJ", changedModels());
-		assertThat(own.getStatusCode()).as("%s", own.getBody()).isEqualTo(HttpStatus.OK);
-		String deployment = (String) own.getBody().get("id");
+		assertThat(own.getStatusCode()).as("%s", own.getBody()).isEqualTo(HttpStatus.CONFLICT);
+		String changeNo = (String) own.getBody().get("changeNo");
+		ModelChangeSteps.approve(http, engine, "head2", changeNo);
+		assertThat(ModelChangeSteps.runDueJobs(engine, changeNo)).isEqualTo(2); // effective today: timer, deployment
+		String deployment = (String) ModelChangeSteps.change(http, "reviewer2", changeNo).get("deploymentId");
+		assertThat(deployment).isNotNull();
 		try {
 			ProcessInstance qlscj = registerCase("officer4", "QLSCJ");
 			assertThat(engine.getRepositoryService().getProcessDefinition(qlscj.getProcessDefinitionId()).getTenantId())

@@ -66,6 +66,11 @@ class TasklistFiltersIT {
 
 		assertThat(listedByAdmin("即将超期")).containsExactly("warned-after-the-weekend");
 		for (Filter filter : engine.getFilterService().createFilterQuery().list()) {
+			if ("模型变更审批".equals(filter.getName())) { // model changes (issue 14 §6) have no case: their number and name
+				assertThat(filter.getProperties().get("variables")).as(filter.getName()).asString()
+					.contains("changeNo", "变更编号", "changeName", "变更名称").doesNotContain("agencyCode");
+				continue;
+			}
 			assertThat(filter.getProperties().get("variables")).as(filter.getName()).asString()
 				.contains("caseId", "案号", "partyName", "当事人").doesNotContain("agencyCode");
 		}
