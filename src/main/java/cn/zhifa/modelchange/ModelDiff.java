@@ -381,7 +381,11 @@ public final class ModelDiff {
 
 	private static String describeAnnotation(Element rule) {
 		Element annotation = first(rule, "description");
-		return annotation == null || annotation.getTextContent().isBlank() ? "" : "（" + annotation.getTextContent().strip() + "）";
+		if (annotation == null || annotation.getTextContent().isBlank()) {
+			return "";
+		}
+		String text = annotation.getTextContent().strip();
+		return "（" + (text.length() > 40 ? text.substring(0, 39) + "…" : text) + "）";
 	}
 
 	private static String column(List<String> columns, int i) {
