@@ -45,7 +45,7 @@ class ModelChangeController {
 		this.changes = changes;
 	}
 
-	@PostMapping("/changes")
+	@PostMapping(path = "/changes", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	ModelChangeService.Change submit(MultipartHttpServletRequest request) {
 		CurrentUser user = CurrentUser.get();

@@ -123,6 +123,29 @@ class AttackSuiteIT {
 		liaokuo.put("transferId", criminalTransferAwaitingThePolice(caseNo, "攻击套件机密犯罪线索" + tag));
 		secrets.add("攻击套件机密犯罪线索" + tag);
 		caseTransferAwaitingAnswer = caseTransferAwaitingAnswer(caseNo, tag);
+		liaokuo.put("changeNo", modelChange("攻击套件机密变更理由" + tag));
+		secrets.add("攻击套件机密变更理由" + tag);
+	}
+
+	/** A LIAOKUO model change (issue 14 §6), submitted by its legal office and returned by its head. */
+	private String modelChange(String reason) throws Exception {
+		String catalogue = java.nio.file.Files.readString(java.nio.file.Path.of("dmn/major-decision-catalogue.dmn"))
+			.replace("<text>&gt;= 10000</text>", "<text>&gt;= 20000</text>");
+		String boundary = "----attack-model-change";
+		StringBuilder body = new StringBuilder();
+		Map.of("name", "攻击套件变更", "reason", reason, "target", "LIAOKUO", "effectiveDate", "2099-12-31")
+			.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+				.append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+		body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
+			.append("dmn/major-decision-catalogue.dmn\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(catalogue)
+			.append("\r\n--").append(boundary).append("--\r\n");
+		HttpResponse<String> submitted = send("reviewer1", "POST", "/api/models/changes", "multipart/form-data; boundary=" + boundary,
+				body.toString().getBytes(StandardCharsets.UTF_8));
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+		JsonNode change = JSON.readTree(submitted.body());
+		completeOnlyTask("head1", change.path("processInstanceId").asText(),
+				Map.of("approvalDecision", "RETURN", "approvalOpinion", "攻击套件：退回"));
+		return change.path("changeNo").asText();
 	}
 
 	/** A LIAOKUO criminal transfer, approved and handed over: it waits for the police's filing decision. */
