@@ -220,6 +220,87 @@ class ModelChangeIT extends EngineTestSupport {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aSharedChangeIsApprovedByTheJusticeBureauAndPublishedForEveryAgency() throws Exception {
+		ResponseEntity<Map<String, Object>> submitted = submit("admin", "SHARED", today(),
+				Map.of("dmn/" + CATALOGUE + ".dmn", raisedCatalogue()));
+		assertThat(submitted.getStatusCode()).as("%s", submitted.getBody()).isEqualTo(HttpStatus.CREATED);
+		String changeNo = (String) submitted.getBody().get("changeNo");
+		List<String> deployments = new java.util.ArrayList<>();
+		try {
+			assertThat(ModelChangeSteps.approvalTask(engine, changeNo).getTenantId()).isNull();
+			ModelChangeSteps.approve(http, engine, "bureau1", changeNo);
+			assertThat(ModelChangeSteps.runDueJobs(engine, changeNo)).isEqualTo(2);
+			Map<String, Object> deployed = ModelChangeSteps.change(http, "admin", changeNo);
+			assertThat(deployed).containsEntry("status", "DEPLOYED").containsEntry("decidedBy", "bureau1");
+			deployments.add((String) deployed.get("deploymentId"));
+			assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(deployments.get(0)).singleResult()
+				.getTenantId()).isNull();
+			// every agency without its own version runs it, and the portal publishes it
+			ProcessInstance liaokuo = registerCase("officer1", "LIAOKUO");
+			assertThat(engine.getRepositoryService().getProcessDefinition(liaokuo.getProcessDefinitionId()).getDeploymentId())
+				.isEqualTo(deployments.get(0));
+			assertThat(twentyThousandIsMajor(liaokuo.getProcessDefinitionId(), "LIAOKUO")).isFalse();
+			assertThat(publicCatalogue(null)).contains(">= 1000000");
+			// the supervisor reads it; a legal office of an agency does not see shared changes as its own
+			assertThat(get("supervisor1", changeNo).getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(get("reviewer1", changeNo).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+			// a legal office cannot roll back the county-wide models; the justice bureau can
+			assertThat(http.withBasicAuth("reviewer1", "demo").exchange("/api/models/changes/" + changeNo + "/rollback",
+					HttpMethod.POST, null, MAP).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+			clockAt(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(60)));
+			ResponseEntity<Map<String, Object>> rollback = http.withBasicAuth("admin", "demo").exchange("/api/models/rollback",
+					HttpMethod.POST, new HttpEntity<>(Map.of("deploymentId", deployed.get("baseDeploymentId"))), MAP);
+			assertThat(rollback.getStatusCode()).as("%s", rollback.getBody()).isEqualTo(HttpStatus.CREATED);
+			String rollbackNo = (String) rollback.getBody().get("changeNo");
+			assertThat(ModelChangeSteps.runDueJobs(engine, rollbackNo)).isEqualTo(1);
+			deployments.add((String) ModelChangeSteps.change(http, "admin", rollbackNo).get("deploymentId"));
+			assertThat(publicCatalogue(null)).doesNotContain(">= 1000000");
+			ProcessInstance after = registerCase("officer1", "LIAOKUO");
+			assertThat(twentyThousandIsMajor(after.getProcessDefinitionId(), "LIAOKUO")).isTrue();
+		}
+		finally {
+			deployments.forEach(d -> engine.getRepositoryService().deleteDeployment(d, true));
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void twoApprovedChangesOfOneAgencyDoNotUndoEachOther() throws Exception {
+		String formFile = "forms/review-disagreement-head-ruling.form";
+		String form = Files.readString(Path.of(formFile));
+		String changedForm = form.replace("\"label\": \"裁决理由\"", "\"label\": \"裁决理由及依据\"");
+		assertThat(changedForm).isNotEqualTo(form);
+		String first = (String) submit("reviewer2", "QLSCJ", today(), Map.of("dmn/" + CATALOGUE + ".dmn", raisedCatalogue()))
+			.getBody().get("changeNo");
+		String second = (String) submit("reviewer2", "QLSCJ", today(), Map.of(formFile, changedForm)).getBody().get("changeNo");
+		assertThat(String.join("\n", (List<String>) ModelChangeSteps.change(http, "reviewer2", second).get("diff")))
+			.contains("名称由“裁决理由”改为“裁决理由及依据”");
+		List<String> deployments = new java.util.ArrayList<>();
+		try {
+			ModelChangeSteps.approve(http, engine, "head2", first);
+			ModelChangeSteps.approve(http, engine, "head2", second);
+			ModelChangeSteps.runDueJobs(engine, first);
+			deployments.add((String) ModelChangeSteps.change(http, "reviewer2", first).get("deploymentId"));
+			clockAt(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(60)));
+			ModelChangeSteps.runDueJobs(engine, second);
+			String last = (String) ModelChangeSteps.change(http, "reviewer2", second).get("deploymentId");
+			deployments.add(last);
+			// the second was diffed against the set before the first, but deployed on top of it: both hold
+			String catalogue = new String(engine.getRepositoryService().getResourceAsStream(last, "dmn/" + CATALOGUE + ".dmn")
+				.readAllBytes(), StandardCharsets.UTF_8);
+			String shownForm = new String(engine.getRepositoryService().getResourceAsStream(last, formFile).readAllBytes(),
+					StandardCharsets.UTF_8);
+			assertThat(catalogue).contains("&gt;= 1000000");
+			assertThat(shownForm).contains("裁决理由及依据");
+		}
+		finally {
+			deployments.forEach(d -> engine.getRepositoryService().deleteDeployment(d, true));
+		}
+	}
+
+	@Test
 	void aReturnedChangeEndsWithoutDeploying() throws Exception {
 		long before = engine.getRepositoryService().createDeploymentQuery().count();
 		ResponseEntity<Map<String, Object>> submitted = submit("reviewer2", null, today(),
