@@ -447,7 +447,7 @@ public class CaseService {
 		if (!StringUtils.hasText(c.violationCode())) {
 			throw invalid("violationCode", "违法行为代码必须填写（见裁量基准表）");
 		}
-		List<String> codes = rules.inputValues(DecisionKeys.DISCRETION_BENCHMARK, "violationCode");
+		List<String> codes = rules.inputValues(DecisionKeys.DISCRETION_BENCHMARK, "violationCode", c.agencyCode());
 		if (!codes.isEmpty() && !codes.contains(c.violationCode())) {
 			throw invalid("violationCode", "违法行为代码须为裁量基准表所列之一：" + String.join("、", codes));
 		}

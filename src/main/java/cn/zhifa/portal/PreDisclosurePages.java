@@ -111,14 +111,37 @@ class PreDisclosurePages {
 	}
 
 	@GetMapping("/public/procedures/{key}")
-	ResponseEntity<byte[]> procedure(@PathVariable String key) {
+	ResponseEntity<byte[]> procedure(@PathVariable String key,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String agency) {
 		ProcessDefinition d = latestProcesses().stream().filter(p -> p.getKey().equals(key)).findFirst().orElse(null);
+		// an agency's own version of the procedure (an approved model change, issue 14 §6), else the shared one
+		String own = d != null && agency != null && agencies.existsById(agency) ? agency : null;
+		ProcessDefinition ownVersion = own == null ? null
+				: repository.createProcessDefinitionQuery().processDefinitionKey(key).tenantIdIn(own).latestVersion().singleResult();
+		List<String> ownVersions = d == null ? List.of()
+				: repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().list().stream()
+					.map(ProcessDefinition::getTenantId).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+		if (ownVersion != null) {
+			d = ownVersion;
+		}
 		if (d == null) {
 			return ResponseEntity.status(404).contentType(DisclosurePages.HTML)
 				.body(Html.page("未找到", "<p>没有该执法程序。</p><p><a href=\"/public/procedures\">返回</a></p>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
 		BpmnModelInstance model = repository.getBpmnModelInstance(d.getId());
 		StringBuilder b = new StringBuilder();
+		if (ownVersion != null) {
+			b.append("<p class=\"meta\">本页为").append(esc(agencyName(own))).append("适用的本单位版本。<a href=\"/public/procedures/")
+				.append(esc(key)).append("\">查看全县共用版本</a></p>");
+		}
+		else if (!ownVersions.isEmpty()) {
+			b.append("<p class=\"meta\">全县共用版本。以下单位适用经批准的本单位版本：");
+			for (String code : ownVersions) {
+				b.append("<a href=\"/public/procedures/").append(esc(key)).append("?agency=").append(esc(code)).append("\">")
+					.append(esc(agencyName(code))).append("</a> ");
+			}
+			b.append("</p>");
+		}
 		b.append("<p class=\"meta\">模型版本 ").append(d.getVersion()).append(d.getVersionTag() == null ? "" : "（" + esc(d.getVersionTag()) + "）")
 			.append("</p><div class=\"diagram\">").append(BpmnSvg.render(model, name(d))).append("</div>");
 		b.append("<h2>办理环节</h2><ol>");

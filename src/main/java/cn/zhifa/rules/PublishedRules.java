@@ -86,8 +86,18 @@ public class PublishedRules {
 	 * discretion benchmark); empty when the table is not deployed or declares no such list.
 	 */
 	public List<String> inputValues(String key, String variable) {
-		DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-			.withoutTenantId().latestVersion().singleResult();
+		return inputValues(key, variable, null);
+	}
+
+	/** As {@link #inputValues(String, String)} in the version that applies to agency {@code agencyCode} (its own, else the shared). */
+	public List<String> inputValues(String key, String variable, String agencyCode) {
+		DecisionDefinition definition = agencyCode == null ? null
+				: repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).tenantIdIn(agencyCode)
+					.latestVersion().singleResult();
+		if (definition == null) {
+			definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+				.withoutTenantId().latestVersion().singleResult();
+		}
 		if (definition == null) {
 			return List.of();
 		}

@@ -186,6 +186,8 @@ class ModelChangeIT extends EngineTestSupport {
 			assertThat(publicCatalogue("QLSCJ")).contains(">= 1000000");
 			assertThat(publicCatalogue(null)).doesNotContain(">= 1000000").contains(">= 10000");
 			assertThat(http.getForObject("/public/rules/" + CATALOGUE, String.class)).contains("?agency=QLSCJ");
+			assertThat(http.getForObject("/public/procedures/enforcement-case?agency=QLSCJ", String.class)).contains("本单位版本");
+			assertThat(http.getForObject("/public/procedures", String.class)).doesNotContain("模型变更审批");
 
 			// rollback (a day later): one action, through the process, deployed by the system, recorded on both changes
 			clockAt(Date.from(effective.atStartOfDay(CHINA).plusDays(1).plusHours(9).toInstant()));
