@@ -1,6 +1,7 @@
 package cn.zhifa.modelchange;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -69,7 +70,11 @@ final class ModelChangeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			execution.setVariable("deploymentId", changes.deploy(execution.getProcessBusinessKey()));
+			ModelChangeService.Deployed deployed = changes.deploy(execution.getProcessBusinessKey());
+			if (deployed.refusal() != null) {
+				throw new BpmnError("MODEL_CHANGE_REFUSED", deployed.refusal());
+			}
+			execution.setVariable("deploymentId", deployed.deploymentId());
 		}
 	}
 

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -345,10 +344,15 @@ public class ModelChangeService {
 	/**
 	 * Deploys the change as the system (deployModelChange, after the effective-date timer, in a job): the set
 	 * in force now overlaid with the submitted files (a rollback: its complete set), checked by the guard again
-	 * — another change may have taken effect since it was submitted. Refused: BPMN error, the change FAILED.
+	 * — another change may have taken effect since it was submitted. Refused: nothing deployed, the change FAILED
+	 * with the problems (the delegate raises BPMN error {@code MODEL_CHANGE_REFUSED}).
 	 */
+	/** What deploying a change did: the new deployment, or why the guard refused the set now (nothing deployed). */
+	public record Deployed(String deploymentId, String refusal) {
+	}
+
 	@Transactional
-	public String deploy(String changeNo) {
+	public Deployed deploy(String changeNo) {
 		Map<String, Object> row = row(changeNo);
 		String target = (String) row.get("target_tenant");
 		boolean rollback = Kind.ROLLBACK.name().equals(row.get("kind"));
@@ -365,7 +369,8 @@ public class ModelChangeService {
 		if (!problems.isEmpty()) {
 			jdbc.update("UPDATE zf_model_change SET status = ?, problems = ? WHERE change_no = ?", Status.FAILED.name(),
 					json(problems), changeNo);
-			throw new BpmnError("MODEL_CHANGE_REFUSED", summary(problems));
+			// not thrown here: a BPMN error through this transactional method would mark the job's transaction rollback-only
+			return new Deployed(null, summary(problems));
 		}
 		DeploymentBuilder builder = repository.createDeployment()
 			.name(changeNo + " " + row.get("name"))
@@ -378,7 +383,7 @@ public class ModelChangeService {
 		jdbc.update("UPDATE zf_model_change SET status = ?, deployment_id = ?, deployed_at = ? WHERE change_no = ?",
 				Status.DEPLOYED.name(), deployment.getId(), Timestamp.from(ClockUtil.getCurrentTime().toInstant()), changeNo);
 		log.info("Model change {} deployed for {} as deployment {}", changeNo, targetLabel(target), deployment.getId());
-		return deployment.getId();
+		return new Deployed(deployment.getId(), null);
 	}
 
 	/** The change took effect (DEPLOYED / ROLLED_BACK) or could not (FAILED): its record entry. */

@@ -54,6 +54,8 @@ class ModelChangeIT extends EngineTestSupport {
 
 	@Autowired
 	TestRestTemplate http;
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	static String catalogue() throws Exception {
 		return Files.readString(Path.of("dmn/" + CATALOGUE + ".dmn"));
@@ -300,6 +302,27 @@ class ModelChangeIT extends EngineTestSupport {
 		finally {
 			deployments.forEach(d -> engine.getRepositoryService().deleteDeployment(d, true));
 		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aSetTheGuardRefusesAtTheEffectiveDateIsNotDeployed() throws Exception {
+		String changeNo = (String) submit("reviewer2", "QLSCJ", today(), Map.of("dmn/" + CATALOGUE + ".dmn", raisedCatalogue()))
+			.getBody().get("changeNo");
+		ModelChangeSteps.approve(http, engine, "head2", changeNo);
+		// what was approved no longer passes the guard when it is deployed (as when data it relies on changed since)
+		jdbc.update("UPDATE zf_model_change_file SET content = ? WHERE change_no = ?",
+				catalogue().replaceFirst("&gt;= 10000<", "&gt;= (10000<").getBytes(StandardCharsets.UTF_8), changeNo);
+		long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+		assertThat(ModelChangeSteps.runDueJobs(engine, changeNo)).isEqualTo(2);
+		Map<String, Object> failed = ModelChangeSteps.change(http, "reviewer2", changeNo);
+		assertThat(failed).containsEntry("status", "FAILED").containsEntry("statusLabel", "未能生效");
+		assertThat((List<Map<String, Object>>) failed.get("problems")).singleElement()
+			.satisfies(p -> assertThat(p.get("element")).isEqualTo("inputEntry_largeAmountPerson_12"));
+		assertThat(recordKinds(failed)).contains("MODEL_CHANGE_APPROVED", "MODEL_CHANGE_FAILED");
+		assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+		assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+			.processInstanceId((String) failed.get("processInstanceId")).activityId("endEvent_failed").count()).isOne();
 	}
 
 	@Test
