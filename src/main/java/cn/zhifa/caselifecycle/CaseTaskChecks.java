@@ -1,5 +1,7 @@
 package cn.zhifa.caselifecycle;
 
+import cn.zhifa.models.ModelMarkers;
+
 import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
 import static cn.zhifa.platform.CaseVariables.FILING_DECISION;
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
@@ -44,55 +46,55 @@ class CaseTaskChecks implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		switch (task.getTaskDefinitionKey()) {
-			case "userTask_approveFiling" -> approveFiling(task);
-			case "userTask_investigate" -> {
+		switch (ModelMarkers.formOf(task)) { // by form, not by task id: a renamed task keeps its check
+			case "enforcement-case-approve-filing" -> approveFiling(task);
+			case "enforcement-case-investigate" -> {
 				text(task, EvidenceLines.FIELD, "请填写取得的证据，每行一项：证据种类：内容");
 				EvidenceLines.parse(task.getVariable(EvidenceLines.FIELD));
 				bool(task, "seizureNeeded");
 			}
-			case "userTask_handleSeizure" -> choice(task, "seizureOutcome", Set.of("RELEASED", "CONFISCATED", "HANDED_OVER"));
-			case "userTask_concludeInvestigation" -> conclude(task);
-			case "userTask_proposePenalty" -> proposePenalty(task);
-			case "userTask_servePriorNotice" -> {
+			case "enforcement-case-handle-seizure" -> choice(task, "seizureOutcome", Set.of("RELEASED", "CONFISCATED", "HANDED_OVER"));
+			case "enforcement-case-conclude-investigation" -> conclude(task);
+			case "enforcement-case-propose-penalty" -> proposePenalty(task);
+			case "enforcement-case-serve-prior-notice" -> {
 				choice(task, "priorNoticeMethod", SERVICE);
 				task.setVariable("priorNoticeServedAt", new Date(now(task).getTime()));
 			}
-			case "userTask_recordPartyReply" -> {
+			case "enforcement-case-record-party-reply" -> {
 				if ("HEARING_REQUESTED".equals(choice(task, "partyReply", PARTY_REPLIES))) {
 					task.setVariable("hearingRequestedBy", task.getAssignee());
 				}
 			}
-			case "userTask_scheduleHearing" -> scheduleHearing(task);
-			case "userTask_holdHearing" -> {
+			case "enforcement-case-schedule-hearing" -> scheduleHearing(task);
+			case "enforcement-case-hold-hearing" -> {
 				text(task, "hearingRecord", "决定须以听证笔录为根据，请填写听证笔录要点(R-PROC-1)");
 				task.setVariable("hearingHeld", true);
 			}
-			case "userTask_educate" -> text(task, "educationRecord", "请记录批评教育、责令改正的情况(R-DISCR-2)");
-			case "userTask_collectiveDiscussion" -> text(task, "discussionMinutes", "重大执法决定须经集体讨论，请填写讨论记录");
-			case "userTask_decide" -> decide(task);
-			case "userTask_decideOnTheSpot" -> {
+			case "enforcement-case-educate" -> text(task, "educationRecord", "请记录批评教育、责令改正的情况(R-DISCR-2)");
+			case "enforcement-case-collective-discussion" -> text(task, "discussionMinutes", "重大执法决定须经集体讨论，请填写讨论记录");
+			case "enforcement-case-decide" -> decide(task);
+			case "enforcement-case-decide-on-the-spot" -> {
 				decide(task);
 				summaryCap(task);
 			}
-			case "userTask_serve" -> {
+			case "enforcement-case-serve" -> {
 				choice(task, "serviceMethod", SERVICE);
 				date(task, "servedOn");
 			}
-			case "userTask_recordExecution" -> choice(task, "executionResult", EXECUTION);
-			case "userTask_approveDecisionExtension" -> {
+			case "enforcement-case-record-execution" -> choice(task, "executionResult", EXECUTION);
+			case "enforcement-case-approve-extension" -> {
 				if (bool(task, "extensionApproved")) {
 					extensionAllowed(task);
 				}
 				text(task, "extensionReason", "请写明批准或不批准延长的理由");
 			}
-			case "userTask_decideSeizureExtension" -> {
+			case "enforcement-case-seizure-extension" -> {
 				bool(task, "seizureExtensionApproved");
 				text(task, "seizureExtensionReason", "请写明理由(行政强制法 第二十五条)");
 			}
-			case "userTask_fileSummaryCase" -> text(task, "summaryFilingNote", "请填写备案意见");
-			default -> {
-			}
+			case "enforcement-case-file-summary" -> text(task, "summaryFilingNote", "请填写备案意见");
+			default -> throw new IllegalStateException("caseTaskChecks has no check for form " + ModelMarkers.formOf(task)
+					+ " of task " + task.getTaskDefinitionKey());
 		}
 	}
 

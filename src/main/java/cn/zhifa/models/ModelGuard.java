@@ -280,6 +280,7 @@ public final class ModelGuard {
 					"camunda:calledElementBinding");
 		}
 		if (n.is(BPMN, "userTask")) {
+			taskChecks(file, n, formRef);
 			if (formRef == null) {
 				problem(file, n, "用户任务须有表单（camunda:formRef）");
 			}
@@ -304,6 +305,32 @@ public final class ModelGuard {
 				if (!known.documentKinds().contains(k)) {
 					problem(file, n, "文书种类“" + k + "”不存在（见 templates/document-kinds.yml）");
 				}
+			}
+		}
+	}
+
+	/**
+	 * Fail closed (issue 14 §3): a task showing a form that has a check carries that check's listener;
+	 * a check's listener sits only on a task showing one of its forms.
+	 */
+	private void taskChecks(String file, Node task, String formRef) {
+		java.util.Set<String> listeners = new java.util.TreeSet<>();
+		for (Node ext : task.children(BPMN, "extensionElements")) {
+			for (Node l : ext.children(CAMUNDA, "taskListener")) {
+				String name = Expressions.delegateName(l.attr("delegateExpression"));
+				if (name != null && ModelVocabulary.TASK_CHECKS.containsKey(name)) {
+					listeners.add(name);
+				}
+			}
+		}
+		String needed = formRef == null ? null : ModelVocabulary.checkOf(formRef);
+		if (needed != null && !listeners.contains(needed)) {
+			problem(file, task, "表单“" + formRef + "”的填写内容须经检查：请为该任务添加任务监听器 ${" + needed + "}");
+		}
+		for (String listener : listeners) {
+			if (!listener.equals(needed)) {
+				problem(file, task, "任务监听器 ${" + listener + "} 没有表单“" + formRef + "”的检查"
+						+ (needed == null ? "" : "（该表单应使用 ${" + needed + "}）"));
 			}
 		}
 	}

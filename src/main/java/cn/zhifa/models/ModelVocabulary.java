@@ -28,6 +28,34 @@ public final class ModelVocabulary {
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "agencyOptions");
 
+	/**
+	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
+	 * these forms must have the listed task listener; the listener runs the form's check whatever the
+	 * task is called, and refuses a form it has no check for.
+	 */
+	public static final Map<String, Set<String>> TASK_CHECKS = Map.of(
+			"caseTaskChecks", Set.of("enforcement-case-decide-on-the-spot", "enforcement-case-file-summary",
+					"enforcement-case-record-execution", "enforcement-case-approve-filing", "enforcement-case-investigate",
+					"enforcement-case-handle-seizure", "enforcement-case-conclude-investigation",
+					"enforcement-case-propose-penalty", "enforcement-case-serve-prior-notice",
+					"enforcement-case-record-party-reply", "enforcement-case-schedule-hearing", "enforcement-case-hold-hearing",
+					"enforcement-case-collective-discussion", "enforcement-case-decide", "enforcement-case-educate",
+					"enforcement-case-seizure-extension", "enforcement-case-serve", "enforcement-case-approve-extension"),
+			"legalReviewTaskChecks", Set.of("legal-review-check-materials", "legal-review-decision", "legal-review-revise",
+					"legal-review-respond", "legal-review-supplement", "review-disagreement-negotiate",
+					"review-disagreement-head-ruling"),
+			"transferTaskChecks", Set.of("case-transfer-sign", "case-transfer-negotiate", "case-transfer-coordination",
+					"case-transfer-external-handover", "case-transfer-external-feedback", "criminal-transfer-approve",
+					"criminal-transfer-handover", "criminal-transfer-evidence", "criminal-transfer-follow-up",
+					"discipline-transfer-sign"),
+			"disclosureTaskChecks", Set.of("disclosure-prepare", "disclosure-review"));
+
+	/** The task listener that checks {@code formId}, or null when the form has no check. */
+	public static String checkOf(String formId) {
+		return TASK_CHECKS.entrySet().stream().filter(e -> e.getValue().contains(formId)).map(Map.Entry::getKey).findFirst()
+			.orElse(null);
+	}
+
 	/** Beans with methods a model may call in an expression, and those methods with their number of arguments. */
 	public static final Map<String, Map<String, Integer>> CALLABLE = Map.of("deadlines",
 			Map.of("limit", 2, "workdays", 2, "workdaysBefore", 2, "workdaysBetween", 2, "days", 2, "hours", 2,

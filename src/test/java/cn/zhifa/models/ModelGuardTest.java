@@ -206,4 +206,14 @@ class ModelGuardTest {
 			.replaceFirst("camunda:dueDate=\"[^\"]*\"([^>]*id=\"userTask_approveFiling\")", "$1"));
 		assertThat(problems).extracting(ModelProblem::element).contains("userTask_approveFiling");
 	}
+
+	@Test
+	void aTaskWhoseFormHasACheckMustRunIt() {
+		List<ModelProblem> problems = withEditedCaseModel(m -> m.replaceFirst(
+				"(id=\"userTask_approveFiling\"[\\s\\S]*?)<camunda:taskListener delegateExpression=\"\\$\\{caseTaskChecks\\}\" event=\"complete\"/>", "$1"));
+		assertThat(problems).anySatisfy(p -> {
+			assertThat(p.element()).isEqualTo("userTask_approveFiling");
+			assertThat(p.message()).contains("caseTaskChecks");
+		});
+	}
 }
