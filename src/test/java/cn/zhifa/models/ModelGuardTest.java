@@ -216,4 +216,11 @@ class ModelGuardTest {
 			assertThat(p.message()).contains("caseTaskChecks");
 		});
 	}
+
+	@Test
+	void recordingMarkersNameKindsOfTheRecordingList() {
+		List<ModelProblem> problems = withEditedCaseModel(m -> m.replaceFirst(
+				"<camunda:property name=\"avActionKind\" value=\"SEIZURE\"/>", "<camunda:property name=\"avActionKind\" value=\"SEIZURE_TYPO\"/>"));
+		assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("SEIZURE_TYPO"));
+	}
 }
