@@ -33,23 +33,27 @@ class CaseTaskChecksTest {
 	@Test
 	void aHearingLessThanSevenWorkingDaysAfterTheNoticeIsRefusedCitingTheArticles() {
 		ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-02T09:00:00+08:00").toInstant()));
-		assertThatThrownBy(() -> checks.notify(task("userTask_scheduleHearing",
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing",
 				Map.of("hearingDate", "2026-11-09", "hearingPlace", "第一会议室"))))
 			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
 				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingDate");
 				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十四条", "第八十五条", "工作日",
 						"2026-11-11");
 			});
-		assertThatThrownBy(() -> checks.notify(task("userTask_scheduleHearing",
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing",
 				Map.of("hearingDate", "2026-11-10", "hearingPlace", "第一会议室")))).hasMessageContaining("2026-11-11");
-		assertThatCode(() -> checks.notify(task("userTask_scheduleHearing",
+		assertThatCode(() -> checks.notify(task("enforcement-case-schedule-hearing",
 				Map.of("hearingDate", "2026-11-11", "hearingPlace", "第一会议室")))).doesNotThrowAnyException();
 	}
 
-	static DelegateTask task(String key, Map<String, Object> variables) {
+	/** A task showing form {@code form} (checks attach by form, not by the task's id). */
+	static DelegateTask task(String form, Map<String, Object> variables) {
 		Map<String, Object> vars = new HashMap<>(variables);
 		DelegateTask task = mock(DelegateTask.class);
-		when(task.getTaskDefinitionKey()).thenReturn(key);
+		org.camunda.bpm.model.bpmn.instance.UserTask element = mock(org.camunda.bpm.model.bpmn.instance.UserTask.class);
+		when(element.getCamundaFormRef()).thenReturn(form);
+		when(task.getBpmnModelElementInstance()).thenReturn(element);
+		when(task.getTaskDefinitionKey()).thenReturn("userTask_renamedByTheLegalOffice");
 		when(task.getVariable(anyString())).thenAnswer(call -> vars.get(call.<String>getArgument(0)));
 		org.mockito.Mockito.doAnswer(call -> vars.put(call.getArgument(0), call.getArgument(1))).when(task)
 			.setVariable(anyString(), org.mockito.ArgumentMatchers.any());
