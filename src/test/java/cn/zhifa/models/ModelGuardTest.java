@@ -29,16 +29,7 @@ class ModelGuardTest {
 	}
 
 	static String process(String body) {
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="definitions_attack" targetNamespace="t">
-				  <bpmn:process id="attack" isExecutable="true" camunda:historyTimeToLive="P1D">
-				    <bpmn:startEvent id="startEvent_s" />
-				%s
-				  </bpmn:process>
-				</bpmn:definitions>
-				""".formatted(body);
+		return ModelGovernanceIT.process("attack", body);
 	}
 
 	static List<ModelProblem> check(String name, String content) {
