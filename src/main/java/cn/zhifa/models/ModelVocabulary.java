@@ -100,8 +100,15 @@ public final class ModelVocabulary {
 			"SUMMARY_PENALTY_DECISION");
 	/** Form fields that set a decision's outcome: a user task whose form has one must be marked {@link #DECISION}. */
 	public static final Set<String> DECISION_FIELDS = Set.of("decisionKind");
-	/** Qualification marker a decision step must carry (R-QUAL: only certified officers decide). */
+	/**
+	 * Qualification marker (R-QUAL-2/3): the step is enforcement work, so only a registered, certified
+	 * officer of the agency may be given or complete it. Every user task of a process with a decision step
+	 * carries it (fail closed: a new step is refused at deploy without it).
+	 */
 	public static final String ENFORCEMENT_ACTION = "enforcementAction";
+	/** The kinds of enforcement work a step may name: 许可, 处罚, 强制, 调查取证, 检查. */
+	public static final Set<String> ENFORCEMENT_ACTIONS = Set.of("PERMIT", "PENALTY", "COERCION", "INVESTIGATION",
+			"INSPECTION");
 
 	/**
 	 * Conditions of a sequence flow after which the decision is by law not major, so no legal review is

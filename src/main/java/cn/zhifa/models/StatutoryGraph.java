@@ -191,8 +191,10 @@ final class StatutoryGraph {
 			if (setsDecision(n) && !ModelVocabulary.DECISION.equals(step)) {
 				problem.accept(n, "该步骤作出或记录执法决定（决定种类或决定文书），须标记为决定步骤（扩展属性 statutoryStep = DECISION），以便法制审核关口和流程检查适用");
 			}
-			if (ModelVocabulary.DECISION.equals(step) && n.is(BPMN, "userTask") && marker(n, ModelVocabulary.ENFORCEMENT_ACTION) == null) {
-				problem.accept(n, "决定步骤须标明执法类别（扩展属性 enforcementAction），以核验办理人的执法资格");
+			String action = marker(n, ModelVocabulary.ENFORCEMENT_ACTION);
+			if (action != null && !ModelVocabulary.ENFORCEMENT_ACTIONS.contains(action)) {
+				problem.accept(n, "执法类别 enforcementAction=“" + action + "”无效，可用：" + String.join("、",
+						new java.util.TreeSet<>(ModelVocabulary.ENFORCEMENT_ACTIONS)));
 			}
 			if (ModelVocabulary.LEGAL_REVIEW.equals(step)
 					&& !(n.is(BPMN, "callActivity") && "legal-review".equals(n.attr("calledElement")))) {
@@ -223,6 +225,13 @@ final class StatutoryGraph {
 		List<Node> decisions = nodes.values().stream().filter(n -> ModelVocabulary.DECISION.equals(step(n))).toList();
 		if (decisions.isEmpty()) {
 			return;
+		}
+		// an enforcement process: every step of it is enforcement work (R-QUAL-2/3), a new one too
+		for (Node n : nodes.values()) {
+			if (n.is(BPMN, "userTask") && marker(n, ModelVocabulary.ENFORCEMENT_ACTION) == null) {
+				problem.accept(n, "执法程序中的每个办理步骤须标明执法类别（扩展属性 enforcementAction，如 PENALTY），"
+						+ "以核验办理人的执法资格（R-QUAL-2/3）");
+			}
 		}
 		Predicate<Edge> notMajor = e -> e.flow() != null && e.flow().children(BPMN, "conditionExpression").stream()
 			.anyMatch(c -> ModelVocabulary.NOT_MAJOR_CONDITIONS.contains(c.textTrimmed()));

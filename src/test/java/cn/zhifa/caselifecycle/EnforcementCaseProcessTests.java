@@ -342,6 +342,25 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(var(pi, "hearingRequestedBy")).isEqualTo("officer1");
 	}
 
+	/** Issue 16 §9 (R-QUAL-2/3): every step of the case is enforcement work — officer3's certificate expired. */
+	@Test
+	void anOfficerWithAnExpiredCertificateCannotProposeOrServe() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
+		as("officer3");
+		assertThatThrownBy(() -> complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 800, "penaltyKinds", "罚款")))
+			.isInstanceOf(cn.zhifa.qualification.NotQualifiedException.class).hasMessageContaining("2025-06-30");
+		assertThat(pi).isWaitingAt("userTask_proposePenalty");
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 800, "penaltyKinds", "罚款"));
+		as("officer3");
+		assertThatThrownBy(() -> complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT")))
+			.isInstanceOf(cn.zhifa.qualification.NotQualifiedException.class);
+		assertThat(pi).isWaitingAt("userTask_servePriorNotice");
+	}
+
 	private void toPartyReply(ProcessInstance pi) {
 		fileAndInvestigate(pi);
 		conclude(pi, "ORDINARY", false, false);

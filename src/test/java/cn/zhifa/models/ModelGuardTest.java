@@ -214,4 +214,14 @@ class ModelGuardTest {
 				"<camunda:property name=\"avActionKind\" value=\"SEIZURE\"/>", "<camunda:property name=\"avActionKind\" value=\"SEIZURE_TYPO\"/>"));
 		assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("SEIZURE_TYPO"));
 	}
+
+	@Test
+	void everyStepOfAnEnforcementProcessNeedsItsQualificationMarker() {
+		List<ModelProblem> problems = withEditedCaseModel(m -> m.replaceFirst(
+				"(id=\"userTask_proposePenalty\"[\\s\\S]*?)<camunda:property name=\"enforcementAction\" value=\"PENALTY\"/>", "$1"));
+		assertThat(problems).singleElement().satisfies(p -> {
+			assertThat(p.element()).isEqualTo("userTask_proposePenalty");
+			assertThat(p.message()).contains("enforcementAction");
+		});
+	}
 }
