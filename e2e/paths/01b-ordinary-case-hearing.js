@@ -16,7 +16,7 @@ runPath(__filename, async (t) => {
   await steps.investigate(t, officer, c, 'officer1,officer2');
   await steps.concludeInvestigation(t, officer, c, { circumstance: '一般' });
   await steps.proposePenalty(t, officer, c, { fine: 800, min: 200, max: 1000 });
-  await steps.servePriorNotice(t, officer, c, '直接送达');
+  await steps.servePriorNotice(t, officer, c, '电子送达（经当事人同意）');
   await steps.recordPartyReply(t, officer, c, '要求听证', '当事人认为罚款过重，当场书面要求听证');
 
   await t.step('officer1 通知听证：早于七个工作日的日期被拒绝并说明理由，改为七个工作日后', async () => {

@@ -57,7 +57,7 @@ class CaseTaskChecks implements TaskListener {
 			case "enforcement-case-conclude-investigation" -> conclude(task);
 			case "enforcement-case-propose-penalty" -> proposePenalty(task);
 			case "enforcement-case-serve-prior-notice" -> {
-				choice(task, "priorNoticeMethod", SERVICE);
+				electronicService(task, choice(task, "priorNoticeMethod", SERVICE), false);
 				task.setVariable("priorNoticeServedAt", new Date(now(task).getTime()));
 			}
 			case "enforcement-case-record-party-reply" -> {
@@ -78,7 +78,7 @@ class CaseTaskChecks implements TaskListener {
 				summaryCap(task);
 			}
 			case "enforcement-case-serve" -> {
-				choice(task, "serviceMethod", SERVICE);
+				electronicService(task, choice(task, "serviceMethod", SERVICE), true);
 				date(task, "servedOn");
 			}
 			case "enforcement-case-record-execution" -> choice(task, "executionResult", EXECUTION);
@@ -95,6 +95,23 @@ class CaseTaskChecks implements TaskListener {
 			case "enforcement-case-file-summary" -> text(task, "summaryFilingNote", "请填写备案意见");
 			default -> throw new IllegalStateException("caseTaskChecks has no check for form " + ModelMarkers.formOf(task)
 					+ " of task " + task.getTaskDefinitionKey());
+		}
+	}
+
+	/**
+	 * 行政处罚法 art. 61(2): a document may be served electronically only when the party agreed and signed
+	 * a confirmation naming the address; the decision is served on the day it reaches that system.
+	 */
+	private void electronicService(DelegateTask task, String method, boolean decision) {
+		if (!"ELECTRONIC".equals(method)) {
+			return;
+		}
+		if (!Boolean.TRUE.equals(task.getVariable("electronicConsent"))) {
+			throw invalid("electronicConsent", "电子送达须经当事人同意并签订确认书（行政处罚法第六十一条第二款）；未同意的，请选择其他送达方式");
+		}
+		text(task, "electronicAddress", "请填写当事人确认书载明的电子送达地址");
+		if (decision && !Boolean.TRUE.equals(task.getVariable("electronicReceiptConfirmed"))) {
+			throw invalid("electronicReceiptConfirmed", "电子送达以决定书到达当事人特定系统之日为送达日期，请确认已到达后再登记送达");
 		}
 	}
 

@@ -46,6 +46,30 @@ class CaseTaskChecksTest {
 				Map.of("hearingDate", "2026-11-11", "hearingPlace", "第一会议室")))).doesNotThrowAnyException();
 	}
 
+	/** Issue 16 §15, 行政处罚法 art. 61(2): electronic service only with the party's signed consent, served on arrival. */
+	@Test
+	void electronicServiceNeedsTheConsentTheAddressAndForTheDecisionTheArrival() {
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-serve-prior-notice", Map.of("priorNoticeMethod", "ELECTRONIC"))))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("electronicConsent");
+				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十一条第二款");
+			});
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-serve-prior-notice",
+				Map.of("priorNoticeMethod", "ELECTRONIC", "electronicConsent", true)))).hasMessageContaining("电子送达地址");
+		assertThatCode(() -> checks.notify(task("enforcement-case-serve-prior-notice",
+				Map.of("priorNoticeMethod", "ELECTRONIC", "electronicConsent", true, "electronicAddress", "zhang@example.cn"))))
+			.doesNotThrowAnyException();
+		Map<String, Object> decision = new HashMap<>(Map.of("serviceMethod", "ELECTRONIC", "servedOn", "2026-11-20",
+				"electronicConsent", true, "electronicAddress", "zhang@example.cn"));
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-serve", decision)))
+			.isInstanceOfSatisfying(FormFieldValidationException.class,
+					e -> org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("electronicReceiptConfirmed"));
+		decision.put("electronicReceiptConfirmed", true);
+		assertThatCode(() -> checks.notify(task("enforcement-case-serve", decision))).doesNotThrowAnyException();
+		assertThatCode(() -> checks.notify(task("enforcement-case-serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-20"))))
+			.doesNotThrowAnyException();
+	}
+
 	/** A task showing form {@code form} (checks attach by form, not by the task's id). */
 	static DelegateTask task(String form, Map<String, Object> variables) {
 		Map<String, Object> vars = new HashMap<>(variables);
