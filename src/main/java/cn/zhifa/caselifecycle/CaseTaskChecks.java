@@ -203,10 +203,21 @@ class CaseTaskChecks implements TaskListener {
 					+ "七日指工作日；今日（" + LocalDate.ofInstant(notifiedAt.toInstant(), CaseService.CHINA) + "）通知的，听证日期不得早于 " + earliest);
 		}
 		text(task, "hearingPlace", "请填写听证地点");
+		text(task, "hearingChair", "请指定听证主持人");
+		String chair = str(task, "hearingChair");
+		java.util.List<String> investigators = QualificationService.userIds(task.getVariable("investigatingOfficers"));
+		if (investigators.contains(chair) || chair.equals(str(task, HANDLER_ID))) {
+			throw invalid("hearingChair", "听证由行政机关指定的非本案调查人员主持（《中华人民共和国行政处罚法》第六十四条第（四）项）："
+					+ "所选人员参与了本案调查或承办本案，请另行指定");
+		}
 	}
 
 	private void decide(DelegateTask task) {
 		String kind = choice(task, "decisionKind", DECISIONS);
+		if (StringUtils.hasText(str(task, "partyStatement"))) {
+			text(task, "statementReview", "当事人提出了陈述、申辩，行政机关应当对其提出的事实、理由和证据进行复核，请填写复核意见"
+					+ "（《中华人民共和国行政处罚法》第四十五条）；不得因当事人陈述、申辩而给予更重的处罚");
+		}
 		text(task, "decisionContent", "请填写决定内容");
 		if (!StringUtils.hasText(str(task, "legalBasis")) && !StringUtils.hasText(str(task, "discretionBasis"))) {
 			throw invalid("legalBasis", "决定须写明法律依据(R-DISC-3: 公开内容包括执法依据)");

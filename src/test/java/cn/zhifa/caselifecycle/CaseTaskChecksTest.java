@@ -42,8 +42,38 @@ class CaseTaskChecksTest {
 			});
 		assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing",
 				Map.of("hearingDate", "2026-11-10", "hearingPlace", "第一会议室")))).hasMessageContaining("2026-11-11");
-		assertThatCode(() -> checks.notify(task("enforcement-case-schedule-hearing",
-				Map.of("hearingDate", "2026-11-11", "hearingPlace", "第一会议室")))).doesNotThrowAnyException();
+		assertThatCode(() -> checks.notify(task("enforcement-case-schedule-hearing", Map.of("hearingDate", "2026-11-11",
+				"hearingPlace", "第一会议室", "hearingChair", "reviewer1", "investigatingOfficers", "officer1,officer2",
+				"handlerId", "officer1")))).doesNotThrowAnyException();
+	}
+
+	/** Issue 16 §10, 行政处罚法 art. 64(4): the hearing is chaired by someone who did not investigate the case. */
+	@Test
+	void anInvestigatorCannotChairTheHearing() {
+		ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-02T09:00:00+08:00").toInstant()));
+		for (String chair : new String[] { "officer2", "officer1" }) {
+			assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing", Map.of("hearingDate", "2026-11-11",
+					"hearingPlace", "第一会议室", "hearingChair", chair, "investigatingOfficers", "officer1,officer2",
+					"handlerId", "officer1"))))
+				.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+					org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingChair");
+					org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十四条");
+				});
+		}
+	}
+
+	/** Issue 16 §10, 行政处罚法 art. 45: a statement or defence is re-examined before the decision. */
+	@Test
+	void aStatementOfThePartyIsReExaminedBeforeTheDecision() {
+		Map<String, Object> decision = new HashMap<>(Map.of("decisionKind", "PENALTY", "decisionContent", "罚款伍佰元",
+				"legalBasis", "《城市道路管理条例》第四十二条", "fineAmount", 500, "partyStatement", "罚款过重"));
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-decide", decision)))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("statementReview");
+				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第四十五条");
+			});
+		decision.put("statementReview", "经复核，当事人所述家庭困难属实，维持拟作出的处罚");
+		assertThatCode(() -> checks.notify(task("enforcement-case-decide", decision))).doesNotThrowAnyException();
 	}
 
 	/** Issue 16 §15, 行政处罚法 art. 61(2): electronic service only with the party's signed consent, served on arrival. */
