@@ -96,6 +96,7 @@ runPath(__filename, async (t) => {
     await form.textarea('法律依据', '《城市道路管理条例》第二十七条第（七）项、第四十二条');
     // 行政处罚法 art. 45: the party's statement is re-examined before deciding
     await form.completeRefused('第四十五条');
+    await head.closeNotifications();
     await form.textarea('对当事人陈述、申辩的复核意见（当事人提出陈述、申辩的必填；不得因陈述、申辩加重处罚）',
       '经复核，当事人所称罚款过重的理由不成立，听证中提出的家庭困难已在裁量中考虑');
     await form.complete();

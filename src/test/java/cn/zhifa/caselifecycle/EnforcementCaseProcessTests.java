@@ -267,7 +267,11 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 				Map.of("hearingDate", "2026-11-05", "hearingPlace", "第一会议室"))).isInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("七日前");
 		as("officer1");
-		complete(pi, "userTask_scheduleHearing", Map.of("hearingDate", "2026-11-12", "hearingPlace", "第一会议室"));
+		assertThatThrownBy(() -> complete(pi, "userTask_scheduleHearing",
+				Map.of("hearingDate", "2026-11-12", "hearingPlace", "第一会议室", "hearingChair", "officer2")))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("第六十四条");
+		complete(pi, "userTask_scheduleHearing",
+				Map.of("hearingDate", "2026-11-12", "hearingPlace", "第一会议室", "hearingChair", "reviewer1"));
 		complete(pi, "userTask_holdHearing", Map.of("hearingRecord", "当事人对事实无异议，请求从轻处罚", "avMissingExplanation",
 				"测试环境无录像设备"));
 
