@@ -152,6 +152,13 @@ async function servePriorNotice(t, officer, c, method = '直接送达') {
     let form = await officer.openTask('送达事先告知书', { caseNo: c.caseNo });
     form = await officer.claim();
     await form.select('送达方式', method);
+    if (method.startsWith('电子送达')) {
+      // 行政处罚法 art. 61(2): only with the party's signed consent and the address it names
+      await form.completeRefused('确认书');
+      await officer.closeNotifications();
+      await form.fill('当事人已同意电子送达并签订确认书（行政处罚法第六十一条第二款）', true);
+      await form.fill('电子送达地址（当事人确认书载明的电子邮箱、传真号码或系统账号）', 'lijianguo@example.cn');
+    }
     await form.complete();
     await officer.expectTaskGone('送达事先告知书', c.caseNo);
     c.priorNoticeServedOn = today();

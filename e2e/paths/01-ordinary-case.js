@@ -58,6 +58,8 @@ runPath(__filename, async (t) => {
     await form.select('决定', '给予行政处罚');
     await form.textarea('决定内容', '责令立即改正，罚款人民币伍佰元');
     await form.textarea('法律依据', '《城市道路管理条例》第二十七条第（七）项、第四十二条');
+    await form.textarea('对当事人陈述、申辩的复核意见（当事人提出陈述、申辩的必填；不得因陈述、申辩加重处罚）',
+      '当事人对违法事实无异议，无需复核的新事实、理由');
     await form.complete();
     await head.expectTaskGone('作出处罚决定', c.caseNo);
     const vars = await t.variables(c.pid);

@@ -16,7 +16,7 @@ runPath(__filename, async (t) => {
   await steps.investigate(t, officer, c, 'officer1,officer2');
   await steps.concludeInvestigation(t, officer, c, { circumstance: '一般' });
   await steps.proposePenalty(t, officer, c, { fine: 800, min: 200, max: 1000 });
-  await steps.servePriorNotice(t, officer, c, '直接送达');
+  await steps.servePriorNotice(t, officer, c, '电子送达（经当事人同意）');
   await steps.recordPartyReply(t, officer, c, '要求听证', '当事人认为罚款过重，当场书面要求听证');
 
   await t.step('officer1 通知听证：早于七个工作日的日期被拒绝并说明理由，改为七个工作日后', async () => {
@@ -26,6 +26,8 @@ runPath(__filename, async (t) => {
     await form.expectValue('案号', c.caseNo);
     await form.date('听证日期', today(3));
     await form.textfield('听证地点', '寥廓街道综合行政执法队第一会议室');
+    // 行政处罚法 art. 64(4): the chair did not investigate — the investigators are not offered
+    await form.select('听证主持人（非本案调查人员）', '刘洋（寥廓街道司法所）');
     await form.completeRefused(/七日前/);
     c.hearingDate = await t.dueDay(today(), 7, 'WORKING_DAYS');
     await form.date('听证日期', c.hearingDate);
@@ -92,6 +94,11 @@ runPath(__filename, async (t) => {
     await form.select('决定', '给予行政处罚');
     await form.textarea('决定内容', '罚款人民币捌佰元');
     await form.textarea('法律依据', '《城市道路管理条例》第二十七条第（七）项、第四十二条');
+    // 行政处罚法 art. 45: the party's statement is re-examined before deciding
+    await form.completeRefused('第四十五条');
+    await head.closeNotifications();
+    await form.textarea('对当事人陈述、申辩的复核意见（当事人提出陈述、申辩的必填；不得因陈述、申辩加重处罚）',
+      '经复核，当事人所称罚款过重的理由不成立，听证中提出的家庭困难已在裁量中考虑');
     await form.complete();
     await head.expectTaskGone('作出处罚决定', c.caseNo);
     const vars = await t.variables(c.pid);

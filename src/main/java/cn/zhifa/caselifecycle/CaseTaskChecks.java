@@ -1,5 +1,7 @@
 package cn.zhifa.caselifecycle;
 
+import cn.zhifa.models.ModelMarkers;
+
 import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
 import static cn.zhifa.platform.CaseVariables.FILING_DECISION;
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
@@ -44,55 +46,72 @@ class CaseTaskChecks implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		switch (task.getTaskDefinitionKey()) {
-			case "userTask_approveFiling" -> approveFiling(task);
-			case "userTask_investigate" -> {
+		switch (ModelMarkers.formOf(task)) { // by form, not by task id: a renamed task keeps its check
+			case "enforcement-case-approve-filing" -> approveFiling(task);
+			case "enforcement-case-investigate" -> {
 				text(task, EvidenceLines.FIELD, "请填写取得的证据，每行一项：证据种类：内容");
 				EvidenceLines.parse(task.getVariable(EvidenceLines.FIELD));
 				bool(task, "seizureNeeded");
 			}
-			case "userTask_handleSeizure" -> choice(task, "seizureOutcome", Set.of("RELEASED", "CONFISCATED", "HANDED_OVER"));
-			case "userTask_concludeInvestigation" -> conclude(task);
-			case "userTask_proposePenalty" -> proposePenalty(task);
-			case "userTask_servePriorNotice" -> {
-				choice(task, "priorNoticeMethod", SERVICE);
+			case "enforcement-case-handle-seizure" -> choice(task, "seizureOutcome", Set.of("RELEASED", "CONFISCATED", "HANDED_OVER"));
+			case "enforcement-case-conclude-investigation" -> conclude(task);
+			case "enforcement-case-propose-penalty" -> proposePenalty(task);
+			case "enforcement-case-serve-prior-notice" -> {
+				electronicService(task, choice(task, "priorNoticeMethod", SERVICE), false);
 				task.setVariable("priorNoticeServedAt", new Date(now(task).getTime()));
 			}
-			case "userTask_recordPartyReply" -> {
+			case "enforcement-case-record-party-reply" -> {
 				if ("HEARING_REQUESTED".equals(choice(task, "partyReply", PARTY_REPLIES))) {
 					task.setVariable("hearingRequestedBy", task.getAssignee());
 				}
 			}
-			case "userTask_scheduleHearing" -> scheduleHearing(task);
-			case "userTask_holdHearing" -> {
+			case "enforcement-case-schedule-hearing" -> scheduleHearing(task);
+			case "enforcement-case-hold-hearing" -> {
 				text(task, "hearingRecord", "决定须以听证笔录为根据，请填写听证笔录要点(R-PROC-1)");
 				task.setVariable("hearingHeld", true);
 			}
-			case "userTask_educate" -> text(task, "educationRecord", "请记录批评教育、责令改正的情况(R-DISCR-2)");
-			case "userTask_collectiveDiscussion" -> text(task, "discussionMinutes", "重大执法决定须经集体讨论，请填写讨论记录");
-			case "userTask_decide" -> decide(task);
-			case "userTask_decideOnTheSpot" -> {
+			case "enforcement-case-educate" -> text(task, "educationRecord", "请记录批评教育、责令改正的情况(R-DISCR-2)");
+			case "enforcement-case-collective-discussion" -> text(task, "discussionMinutes", "重大执法决定须经集体讨论，请填写讨论记录");
+			case "enforcement-case-decide" -> decide(task);
+			case "enforcement-case-decide-on-the-spot" -> {
 				decide(task);
 				summaryCap(task);
 			}
-			case "userTask_serve" -> {
-				choice(task, "serviceMethod", SERVICE);
+			case "enforcement-case-serve" -> {
+				electronicService(task, choice(task, "serviceMethod", SERVICE), true);
 				date(task, "servedOn");
 			}
-			case "userTask_recordExecution" -> choice(task, "executionResult", EXECUTION);
-			case "userTask_approveDecisionExtension" -> {
+			case "enforcement-case-record-execution" -> choice(task, "executionResult", EXECUTION);
+			case "enforcement-case-approve-extension" -> {
 				if (bool(task, "extensionApproved")) {
 					extensionAllowed(task);
 				}
 				text(task, "extensionReason", "请写明批准或不批准延长的理由");
 			}
-			case "userTask_decideSeizureExtension" -> {
+			case "enforcement-case-seizure-extension" -> {
 				bool(task, "seizureExtensionApproved");
 				text(task, "seizureExtensionReason", "请写明理由(行政强制法 第二十五条)");
 			}
-			case "userTask_fileSummaryCase" -> text(task, "summaryFilingNote", "请填写备案意见");
-			default -> {
-			}
+			case "enforcement-case-file-summary" -> text(task, "summaryFilingNote", "请填写备案意见");
+			default -> throw new IllegalStateException("caseTaskChecks has no check for form " + ModelMarkers.formOf(task)
+					+ " of task " + task.getTaskDefinitionKey());
+		}
+	}
+
+	/**
+	 * 行政处罚法 art. 61(2): a document may be served electronically only when the party agreed and signed
+	 * a confirmation naming the address; the decision is served on the day it reaches that system.
+	 */
+	private void electronicService(DelegateTask task, String method, boolean decision) {
+		if (!"ELECTRONIC".equals(method)) {
+			return;
+		}
+		if (!Boolean.TRUE.equals(task.getVariable("electronicConsent"))) {
+			throw invalid("electronicConsent", "电子送达须经当事人同意并签订确认书（行政处罚法第六十一条第二款）；未同意的，请选择其他送达方式");
+		}
+		text(task, "electronicAddress", "请填写当事人确认书载明的电子送达地址");
+		if (decision && !Boolean.TRUE.equals(task.getVariable("electronicReceiptConfirmed"))) {
+			throw invalid("electronicReceiptConfirmed", "电子送达以决定书到达当事人特定系统之日为送达日期，请确认已到达后再登记送达");
 		}
 	}
 
@@ -184,10 +203,21 @@ class CaseTaskChecks implements TaskListener {
 					+ "七日指工作日；今日（" + LocalDate.ofInstant(notifiedAt.toInstant(), CaseService.CHINA) + "）通知的，听证日期不得早于 " + earliest);
 		}
 		text(task, "hearingPlace", "请填写听证地点");
+		text(task, "hearingChair", "请指定听证主持人");
+		String chair = str(task, "hearingChair");
+		java.util.List<String> investigators = QualificationService.userIds(task.getVariable("investigatingOfficers"));
+		if (investigators.contains(chair) || chair.equals(str(task, HANDLER_ID))) {
+			throw invalid("hearingChair", "听证由行政机关指定的非本案调查人员主持（《中华人民共和国行政处罚法》第六十四条第（四）项）："
+					+ "所选人员参与了本案调查或承办本案，请另行指定");
+		}
 	}
 
 	private void decide(DelegateTask task) {
 		String kind = choice(task, "decisionKind", DECISIONS);
+		if (StringUtils.hasText(str(task, "partyStatement"))) {
+			text(task, "statementReview", "当事人提出了陈述、申辩，行政机关应当对其提出的事实、理由和证据进行复核，请填写复核意见"
+					+ "（《中华人民共和国行政处罚法》第四十五条）；不得因当事人陈述、申辩而给予更重的处罚");
+		}
 		text(task, "decisionContent", "请填写决定内容");
 		if (!StringUtils.hasText(str(task, "legalBasis")) && !StringUtils.hasText(str(task, "discretionBasis"))) {
 			throw invalid("legalBasis", "决定须写明法律依据(R-DISC-3: 公开内容包括执法依据)");

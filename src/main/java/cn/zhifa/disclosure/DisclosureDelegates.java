@@ -1,5 +1,7 @@
 package cn.zhifa.disclosure;
 
+import cn.zhifa.models.ModelMarkers;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -88,11 +90,11 @@ final class DisclosureDelegates {
 
 		@Override
 		public void notify(DelegateTask task) {
-			switch (task.getTaskDefinitionKey()) {
-				case "userTask_prepareDisclosure" -> service.completePreparation(task);
-				case "userTask_reviewDisclosure", "userTask_justiceReviewDisclosure" -> service.completeReview(task);
-				default -> {
-				}
+			switch (ModelMarkers.formOf(task)) { // by form, not by task id: a renamed task keeps its check
+				case "disclosure-prepare" -> service.completePreparation(task);
+				case "disclosure-review" -> service.completeReview(task);
+				default -> throw new IllegalStateException("disclosureTaskChecks has no check for form " + ModelMarkers.formOf(task)
+						+ " of task " + task.getTaskDefinitionKey());
 			}
 		}
 	}

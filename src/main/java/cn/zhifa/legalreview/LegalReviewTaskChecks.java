@@ -1,5 +1,7 @@
 package cn.zhifa.legalreview;
 
+import cn.zhifa.models.ModelMarkers;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -22,8 +24,8 @@ class LegalReviewTaskChecks implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		boolean complete = EVENTNAME_COMPLETE.equals(task.getEventName());
-		switch (task.getTaskDefinitionKey()) {
-			case "userTask_checkMaterials" -> {
+		switch (ModelMarkers.formOf(task)) { // by form, not by task id: a renamed task keeps its check
+			case "legal-review-check-materials" -> {
 				if (complete) {
 					service.checkMaterials(task);
 				}
@@ -31,7 +33,7 @@ class LegalReviewTaskChecks implements TaskListener {
 					service.checkRecusal(task);
 				}
 			}
-			case "userTask_reviewDecision" -> {
+			case "legal-review-decision" -> {
 				if (complete) {
 					service.checkDecision(task);
 				}
@@ -39,13 +41,13 @@ class LegalReviewTaskChecks implements TaskListener {
 					service.checkRecusal(task);
 				}
 			}
-			case "userTask_supplementMaterials" -> whenComplete(complete, () -> service.materialsReceived(task));
-			case "userTask_reviseDecision" -> whenComplete(complete, () -> service.checkRevision(task));
-			case "userTask_respondToOpinion" -> whenComplete(complete, () -> service.checkResponse(task));
-			case "userTask_negotiateOpinion" -> whenComplete(complete, () -> service.checkNegotiation(task));
-			case "userTask_headRuling" -> whenComplete(complete, () -> service.checkHeadRuling(task));
-			default -> {
-			}
+			case "legal-review-supplement" -> whenComplete(complete, () -> service.materialsReceived(task));
+			case "legal-review-revise" -> whenComplete(complete, () -> service.checkRevision(task));
+			case "legal-review-respond" -> whenComplete(complete, () -> service.checkResponse(task));
+			case "review-disagreement-negotiate" -> whenComplete(complete, () -> service.checkNegotiation(task));
+			case "review-disagreement-head-ruling" -> whenComplete(complete, () -> service.checkHeadRuling(task));
+			default -> throw new IllegalStateException("legalReviewTaskChecks has no check for form " + ModelMarkers.formOf(task)
+					+ " of task " + task.getTaskDefinitionKey());
 		}
 	}
 

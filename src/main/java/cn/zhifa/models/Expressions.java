@@ -13,7 +13,7 @@ import java.util.Set;
  * and calls of the methods in {@link ModelVocabulary#CALLABLE}. Anything else (another method, a
  * function, an engine service, {@code .class}, assignment, lambdas) is refused with a reason in Chinese.
  */
-final class Expressions {
+public final class Expressions {
 
 	/** A whitelisted call found in an expression, with its literal string arguments (null where not literal). */
 	record Call(String bean, String method, List<String> literalArguments) {
@@ -31,6 +31,26 @@ final class Expressions {
 	private static final Set<String> LITERAL_WORDS = Set.of("true", "false", "null");
 
 	private Expressions() {
+	}
+
+	/** The expressions Tasklist's filter editor offers: the current user, their groups, today and date arithmetic. */
+	private static final java.util.regex.Pattern FILTER_EXPRESSION = java.util.regex.Pattern.compile(
+			"[$#]\\{\\s*(?:currentUser\\(\\)|currentUserGroups\\(\\)|(?:now|dateTime)\\(\\)"
+					+ "(?:\\.(?:plus|minus)(?:Years|Months|Weeks|Days|Hours|Minutes)\\(\\s*\\d{1,4}\\s*\\)|\\.withTimeAtStartOfDay\\(\\))*"
+					+ "(?:\\.toDate\\(\\))?)\\s*}");
+
+	/**
+	 * Why a text of a stored Tasklist filter is refused, or null: its expressions may only be the ones
+	 * Tasklist's filter editor offers ({@code ${currentUser()}}, {@code ${currentUserGroups()}},
+	 * {@code ${now()}}, {@code ${dateTime().plusDays(2)}} …) — a filter runs on the server like a model.
+	 */
+	public static String filterProblem(String text) {
+		if (!contains(text)) {
+			return null;
+		}
+		String rest = FILTER_EXPRESSION.matcher(text).replaceAll("");
+		return contains(rest) ? "过滤条件中的表达式“" + shorten(text)
+				+ "”不允许：只能使用 ${currentUser()}、${currentUserGroups()}、${now()}、${dateTime().plusDays(n)} 等" : null;
 	}
 
 	/** Whether a text contains an expression part. */

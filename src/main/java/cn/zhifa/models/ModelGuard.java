@@ -90,6 +90,8 @@ public final class ModelGuard {
 	private final Map<String, Node> dmn = new TreeMap<>();
 	private final Set<String> formIds = new HashSet<>();
 	private final Map<String, Set<String>> formFields = new java.util.HashMap<>();
+	/** The audio-video action kinds the recording list (dmn/av-recording-list.dmn) in this set knows. */
+	private final Set<String> avActionKinds = new HashSet<>();
 	private final Set<String> decisionKeys = new HashSet<>();
 	private final Set<String> processKeys = new HashSet<>();
 
@@ -131,6 +133,7 @@ public final class ModelGuard {
 				decisionKeys.add(n.id());
 			}
 		}));
+		avActionKinds.addAll(avActionKinds());
 		bpmn.forEach(this::checkBpmn);
 		dmn.forEach(this::checkDmn);
 	}
@@ -182,6 +185,26 @@ public final class ModelGuard {
 
 	// ------------------------------------------------------------------ BPMN
 
+	/** The allowed values of the {@code actionKind} input of the {@code av-recording-list} table in the set. */
+	private Set<String> avActionKinds() {
+		Set<String> kinds = new HashSet<>();
+		dmn.values().forEach(root -> root.walk(n -> {
+			if ("decision".equals(n.name()) && "av-recording-list".equals(n.id())) {
+				n.walk(input -> {
+					if ("inputValues".equals(input.name()) && input.parent() != null && "input".equals(input.parent().name())) {
+						input.walk(text -> {
+							Matcher m = Pattern.compile("\"([A-Z_]+)\"").matcher(text.text());
+							while (m.find()) {
+								kinds.add(m.group(1));
+							}
+						});
+					}
+				});
+			}
+		}));
+		return kinds;
+	}
+
 	private void checkBpmn(String file, Node root) {
 		if (!root.is(BPMN, "definitions")) {
 			problem(file, root, "不是 BPMN 2.0 流程文件（根元素应为 bpmn:definitions）");
@@ -204,6 +227,10 @@ public final class ModelGuard {
 		if (CAMUNDA.equals(n.ns()) && FORBIDDEN_CAMUNDA_ELEMENTS.containsKey(n.name())) {
 			problem(file, n, FORBIDDEN_CAMUNDA_ELEMENTS.get(n.name()));
 			return;
+		}
+		if (n.is(CAMUNDA, "property") && "avActionKind".equals(n.attr("name")) && !avActionKinds.isEmpty()
+				&& !avActionKinds.contains(n.attr("value"))) {
+			problem(file, n, "音像记录类别 avActionKind=“" + n.attr("value") + "”不在全过程记录清单（dmn/av-recording-list.dmn）中");
 		}
 		if (n.is(BPMN, "conditionExpression") && n.attr("language") != null) {
 			problem(file, n, "条件不能用脚本语言（language=\"" + n.attr("language") + "\"）书写，请用表达式");
@@ -280,6 +307,7 @@ public final class ModelGuard {
 					"camunda:calledElementBinding");
 		}
 		if (n.is(BPMN, "userTask")) {
+			taskChecks(file, n, formRef);
 			if (formRef == null) {
 				problem(file, n, "用户任务须有表单（camunda:formRef）");
 			}
@@ -304,6 +332,32 @@ public final class ModelGuard {
 				if (!known.documentKinds().contains(k)) {
 					problem(file, n, "文书种类“" + k + "”不存在（见 templates/document-kinds.yml）");
 				}
+			}
+		}
+	}
+
+	/**
+	 * Fail closed (issue 14 §3): a task showing a form that has a check carries that check's listener;
+	 * a check's listener sits only on a task showing one of its forms.
+	 */
+	private void taskChecks(String file, Node task, String formRef) {
+		java.util.Set<String> listeners = new java.util.TreeSet<>();
+		for (Node ext : task.children(BPMN, "extensionElements")) {
+			for (Node l : ext.children(CAMUNDA, "taskListener")) {
+				String name = Expressions.delegateName(l.attr("delegateExpression"));
+				if (name != null && ModelVocabulary.TASK_CHECKS.containsKey(name)) {
+					listeners.add(name);
+				}
+			}
+		}
+		String needed = formRef == null ? null : ModelVocabulary.checkOf(formRef);
+		if (needed != null && !listeners.contains(needed)) {
+			problem(file, task, "表单“" + formRef + "”的填写内容须经检查：请为该任务添加任务监听器 ${" + needed + "}");
+		}
+		for (String listener : listeners) {
+			if (!listener.equals(needed)) {
+				problem(file, task, "任务监听器 ${" + listener + "} 没有表单“" + formRef + "”的检查"
+						+ (needed == null ? "" : "（该表单应使用 ${" + needed + "}）"));
 			}
 		}
 	}

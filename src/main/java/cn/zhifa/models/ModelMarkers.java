@@ -30,6 +30,13 @@ public final class ModelMarkers {
 		return null;
 	}
 
+	/** The Camunda Form a user task shows ({@code camunda:formRef}): task checks attach to it, not to the task's id. */
+	public static String formOf(org.camunda.bpm.engine.delegate.DelegateTask task) {
+		var element = task.getBpmnModelElementInstance();
+		String form = element == null ? null : element.getCamundaFormRef();
+		return form == null ? "" : form;
+	}
+
 	/** Whether a BPMN element is marked as the statutory step {@code step}. */
 	public static boolean isStep(Element element, String step) {
 		return step.equals(property(element, ModelVocabulary.STATUTORY_STEP));

@@ -25,14 +25,21 @@ public final class ModelVersions {
 
 	/** The latest version of process {@code key} for the agency {@code tenantId}: its own, else the shared one. */
 	public static ProcessDefinition latestProcess(RepositoryService repository, String key, String tenantId) {
-		ProcessDefinition own = tenantId == null ? null
-				: repository.createProcessDefinitionQuery().processDefinitionKey(key).tenantIdIn(tenantId).latestVersion()
-					.singleResult();
-		ProcessDefinition definition = own != null ? own
-				: repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId().latestVersion()
-					.singleResult();
+		return ownElseShared("process " + key, tenantId,
+				t -> repository.createProcessDefinitionQuery().processDefinitionKey(key).tenantIdIn(t).latestVersion().singleResult(),
+				() -> repository.createProcessDefinitionQuery().processDefinitionKey(key).withoutTenantId().latestVersion()
+					.singleResult());
+	}
+
+	/** The agency's own definition if it has one, else the shared one; never none. */
+	private static <T> T ownElseShared(String what, String tenantId, java.util.function.Function<String, T> own,
+			java.util.function.Supplier<T> shared) {
+		T definition = tenantId == null ? null : own.apply(tenantId);
 		if (definition == null) {
-			throw new ProcessEngineException("no deployed process " + key + " for tenant " + tenantId);
+			definition = shared.get();
+		}
+		if (definition == null) {
+			throw new ProcessEngineException("no deployed " + what + " for tenant " + tenantId);
 		}
 		return definition;
 	}
@@ -52,19 +59,10 @@ public final class ModelVersions {
 		String deployment = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
 		DecisionDefinition pinned = repository.createDecisionDefinitionQuery().deploymentId(deployment).decisionDefinitionKey(key)
 			.singleResult();
-		if (pinned != null) {
-			return pinned;
-		}
-		DecisionDefinition own = tenantId == null ? null
-				: repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).tenantIdIn(tenantId).latestVersion()
-					.singleResult();
-		DecisionDefinition definition = own != null ? own
-				: repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).withoutTenantId().latestVersion()
-					.singleResult();
-		if (definition == null) {
-			throw new ProcessEngineException("no deployed decision " + key + " for tenant " + tenantId);
-		}
-		return definition;
+		return pinned != null ? pinned : ownElseShared("decision " + key, tenantId,
+				t -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).tenantIdIn(t).latestVersion().singleResult(),
+				() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).withoutTenantId().latestVersion()
+					.singleResult());
 	}
 
 	/** Evaluates decision table {@code key} in the version the running process {@code processDefinitionId} is pinned to. */

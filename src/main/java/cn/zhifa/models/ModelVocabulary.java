@@ -26,7 +26,37 @@ public final class ModelVocabulary {
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
-			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "agencyOptions", "modelChangeTaskChecks");
+			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
+			"modelChangeTaskChecks");
+
+	/**
+	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
+	 * these forms must have the listed task listener; the listener runs the form's check whatever the
+	 * task is called, and refuses a form it has no check for.
+	 */
+	public static final Map<String, Set<String>> TASK_CHECKS = Map.of(
+			"caseTaskChecks", Set.of("enforcement-case-decide-on-the-spot", "enforcement-case-file-summary",
+					"enforcement-case-record-execution", "enforcement-case-approve-filing", "enforcement-case-investigate",
+					"enforcement-case-handle-seizure", "enforcement-case-conclude-investigation",
+					"enforcement-case-propose-penalty", "enforcement-case-serve-prior-notice",
+					"enforcement-case-record-party-reply", "enforcement-case-schedule-hearing", "enforcement-case-hold-hearing",
+					"enforcement-case-collective-discussion", "enforcement-case-decide", "enforcement-case-educate",
+					"enforcement-case-seizure-extension", "enforcement-case-serve", "enforcement-case-approve-extension"),
+			"legalReviewTaskChecks", Set.of("legal-review-check-materials", "legal-review-decision", "legal-review-revise",
+					"legal-review-respond", "legal-review-supplement", "review-disagreement-negotiate",
+					"review-disagreement-head-ruling"),
+			"transferTaskChecks", Set.of("case-transfer-sign", "case-transfer-negotiate", "case-transfer-coordination",
+					"case-transfer-external-handover", "case-transfer-external-feedback", "criminal-transfer-approve",
+					"criminal-transfer-handover", "criminal-transfer-evidence", "criminal-transfer-follow-up",
+					"discipline-transfer-sign"),
+			"disclosureTaskChecks", Set.of("disclosure-prepare", "disclosure-review"),
+			"modelChangeTaskChecks", Set.of("model-change-approve"));
+
+	/** The task listener that checks {@code formId}, or null when the form has no check. */
+	public static String checkOf(String formId) {
+		return TASK_CHECKS.entrySet().stream().filter(e -> e.getValue().contains(formId)).map(Map.Entry::getKey).findFirst()
+			.orElse(null);
+	}
 
 	/** Beans with methods a model may call in an expression, and those methods with their number of arguments. */
 	public static final Map<String, Map<String, Integer>> CALLABLE = Map.of("deadlines",
@@ -72,8 +102,15 @@ public final class ModelVocabulary {
 			"SUMMARY_PENALTY_DECISION");
 	/** Form fields that set a decision's outcome: a user task whose form has one must be marked {@link #DECISION}. */
 	public static final Set<String> DECISION_FIELDS = Set.of("decisionKind");
-	/** Qualification marker a decision step must carry (R-QUAL: only certified officers decide). */
+	/**
+	 * Qualification marker (R-QUAL-2/3): the step is enforcement work, so only a registered, certified
+	 * officer of the agency may be given or complete it. Every user task of a process with a decision step
+	 * carries it (fail closed: a new step is refused at deploy without it).
+	 */
 	public static final String ENFORCEMENT_ACTION = "enforcementAction";
+	/** The kinds of enforcement work a step may name: 许可, 处罚, 强制, 调查取证, 检查. */
+	public static final Set<String> ENFORCEMENT_ACTIONS = Set.of("PERMIT", "PENALTY", "COERCION", "INVESTIGATION",
+			"INSPECTION");
 
 	/**
 	 * Conditions of a sequence flow after which the decision is by law not major, so no legal review is

@@ -191,8 +191,10 @@ final class StatutoryGraph {
 			if (setsDecision(n) && !ModelVocabulary.DECISION.equals(step)) {
 				problem.accept(n, "该步骤作出或记录执法决定（决定种类或决定文书），须标记为决定步骤（扩展属性 statutoryStep = DECISION），以便法制审核关口和流程检查适用");
 			}
-			if (ModelVocabulary.DECISION.equals(step) && n.is(BPMN, "userTask") && marker(n, ModelVocabulary.ENFORCEMENT_ACTION) == null) {
-				problem.accept(n, "决定步骤须标明执法类别（扩展属性 enforcementAction），以核验办理人的执法资格");
+			String action = marker(n, ModelVocabulary.ENFORCEMENT_ACTION);
+			if (action != null && !ModelVocabulary.ENFORCEMENT_ACTIONS.contains(action)) {
+				problem.accept(n, "执法类别 enforcementAction=“" + action + "”无效，可用：" + String.join("、",
+						new java.util.TreeSet<>(ModelVocabulary.ENFORCEMENT_ACTIONS)));
 			}
 			if (ModelVocabulary.LEGAL_REVIEW.equals(step)
 					&& !(n.is(BPMN, "callActivity") && "legal-review".equals(n.attr("calledElement")))) {
@@ -224,24 +226,36 @@ final class StatutoryGraph {
 		if (decisions.isEmpty()) {
 			return;
 		}
+		// an enforcement process: every step of it is enforcement work (R-QUAL-2/3), a new one too
+		for (Node n : nodes.values()) {
+			if (n.is(BPMN, "userTask") && marker(n, ModelVocabulary.ENFORCEMENT_ACTION) == null) {
+				problem.accept(n, "执法程序中的每个办理步骤须标明执法类别（扩展属性 enforcementAction，如 PENALTY），"
+						+ "以核验办理人的执法资格（R-QUAL-2/3）");
+			}
+		}
 		Predicate<Edge> notMajor = e -> e.flow() != null && e.flow().children(BPMN, "conditionExpression").stream()
 			.anyMatch(c -> ModelVocabulary.NOT_MAJOR_CONDITIONS.contains(c.textTrimmed()));
 		unguardedPath(starts, ModelVocabulary.LEGAL_REVIEW, notMajor, decisions, false,
 				"从流程开始到决定步骤有一条不经法制审核（重大执法决定法制审核，R-REV-1）的路径：");
 		unguardedPath(starts, ModelVocabulary.COLLECTIVE_DISCUSSION, notMajor, decisions, false,
 				"从流程开始到决定步骤有一条不经负责人集体讨论（行政处罚法第五十七条）的路径：");
+		Set<Node> reported = new java.util.HashSet<>();
+		List<Node> ends = nodes.values().stream().filter(n -> edges.getOrDefault(n, List.of()).isEmpty()).toList();
 		for (Node decision : decisions) {
-			List<Node> ends = nodes.values().stream().filter(n -> edges.getOrDefault(n, List.of()).isEmpty()).toList();
-			unguardedPath(List.of(decision), ModelVocabulary.DISCLOSURE, e -> false, ends, true,
-					"决定作出后有一条不经公示（行政执法公示）就结束的路径：");
+			Node end = unguardedPath(List.of(decision), ModelVocabulary.DISCLOSURE, e -> false, ends, true, null);
+			if (end != null && reported.add(end)) {
+				unguardedPath(List.of(decision), ModelVocabulary.DISCLOSURE, e -> false, ends, true,
+						"决定作出后有一条不经公示（行政执法公示）就结束的路径：");
+			}
 		}
 	}
 
 	/**
 	 * Breadth-first from {@code from}, not through nodes marked {@code guard} nor through {@code blocked}
-	 * edges; reports the first path found to any of {@code targets}.
+	 * edges; reports the first path found to any of {@code targets} (when {@code message} is given) and
+	 * returns the target it reached, or null when there is no such path.
 	 */
-	private void unguardedPath(List<Node> from, String guard, Predicate<Edge> blocked, List<Node> targets,
+	private Node unguardedPath(List<Node> from, String guard, Predicate<Edge> blocked, List<Node> targets,
 			boolean mainPathOnly, String message) {
 		Map<Node, Node> previous = new HashMap<>();
 		Set<Node> seen = new LinkedHashSet<>(from);
@@ -250,8 +264,10 @@ final class StatutoryGraph {
 		while (!queue.isEmpty()) {
 			Node n = queue.poll();
 			if (goals.contains(n)) {
-				problem.accept(n, message + path(previous, n));
-				return;
+				if (message != null) {
+					problem.accept(n, message + path(previous, n));
+				}
+				return n;
 			}
 			for (Edge e : edges.getOrDefault(n, List.of())) {
 				if (blocked.test(e) || (mainPathOnly && e.nonInterrupting()) || guard.equals(step(e.target()))
@@ -262,6 +278,7 @@ final class StatutoryGraph {
 				queue.add(e.target());
 			}
 		}
+		return null;
 	}
 
 	private static String path(Map<Node, Node> previous, Node end) {

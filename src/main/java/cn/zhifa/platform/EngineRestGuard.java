@@ -193,8 +193,27 @@ final class EngineRestGuard extends OncePerRequestFilter {
 				refuseProtected(names, null);
 				yield body;
 			}
+			case FILTER -> {
+				filterExpressions(body);
+				yield body;
+			}
 			case NONE -> body;
 		};
+	}
+
+	/** Every expression in a filter's query is one Tasklist offers (current user, groups, dates), nothing else. */
+	private static void filterExpressions(JsonNode node) {
+		if (node == null) {
+			return;
+		}
+		if (node.isTextual()) {
+			String refused = cn.zhifa.models.Expressions.filterProblem(node.asText());
+			if (refused != null) {
+				throw Problem.invalid("query", refused);
+			}
+			return;
+		}
+		node.forEach(EngineRestGuard::filterExpressions);
 	}
 
 	/** A route the table does not know (a newer Camunda): no declared variable or form field anywhere in it. */

@@ -42,6 +42,8 @@ final class EngineRestRoutes {
 		CREATE,
 		/** Restarting an instance rebuilds a case's process with its old identity: refused. */
 		RESTART,
+		/** A stored Tasklist filter: its query's expressions only from the filter grammar (issue 14 §1). */
+		FILTER,
 		/** Cannot touch a process variable. */
 		NONE
 	}
@@ -149,8 +151,10 @@ final class EngineRestRoutes {
 		none("DELETE", "/deployment/" + ID);
 		none("PUT", "/incident/" + ID + "/annotation");
 		none("DELETE", "/incident/" + ID + "(?:/annotation)?");
-		none("POST", "/(?:authorization|filter|group|user|tenant)/create");
-		none("PUT", "/(?:authorization|filter|group|tenant)/" + ID);
+		add("POST", "/filter/create", Rule.FILTER);
+		add("PUT", "/filter/" + ID, Rule.FILTER);
+		none("POST", "/(?:authorization|group|user|tenant)/create");
+		none("PUT", "/(?:authorization|group|tenant)/" + ID);
 		none("DELETE", "/(?:authorization|filter|group|user|tenant|batch)/" + ID);
 		none("POST", "/filter/" + ID + "/(?:list|singleResult|count)");
 		none("PUT", "/group/" + ID + "/members/" + ID);

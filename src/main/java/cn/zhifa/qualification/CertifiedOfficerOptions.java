@@ -38,20 +38,57 @@ class CertifiedOfficerOptions implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
+		setOptions(task, VARIABLE, qualifications.certifiedOfficers(agency(task), qualifications.today()), json);
+	}
+
+	static String agency(DelegateTask task) {
 		Object agency = task.getTenantId() != null ? task.getTenantId() : task.getVariable(CaseVariables.AGENCY_CODE);
+		return agency == null ? null : agency.toString();
+	}
+
+	/** Sets the task variable {@code variable} to the people as select options ("李明（执法一中队）" → officer1). */
+	static void setOptions(DelegateTask task, String variable, List<Officer> people, ObjectMapper json) {
 		List<Map<String, String>> options = new ArrayList<>();
-		for (Officer officer : qualifications.certifiedOfficers(agency == null ? null : agency.toString(),
-				qualifications.today())) {
+		for (Officer officer : people) {
 			Map<String, String> option = new LinkedHashMap<>();
 			option.put("label", officer.getFullName() + (officer.getUnit() == null ? "" : "（" + officer.getUnit() + "）"));
 			option.put("value", officer.getUserId());
 			options.add(option);
 		}
 		try {
-			task.setVariableLocal(VARIABLE, SpinValues.jsonValue(json.writeValueAsString(options)).create());
+			task.setVariableLocal(variable, SpinValues.jsonValue(json.writeValueAsString(options)).create());
 		}
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * Task listener {@code ${hearingChairs}} (event {@code create}) of the hearing notice: the task variable
+	 * {@value #CHAIRS} lists who may chair the hearing — certified staff of the agency who did not
+	 * investigate or handle the case (行政处罚法 art. 64(4)). The step's check refuses anybody else.
+	 */
+	@Component("hearingChairs")
+	static class HearingChairOptions implements TaskListener {
+
+		static final String CHAIRS = "hearingChairs";
+
+		private final QualificationService qualifications;
+		private final ObjectMapper json = new ObjectMapper();
+
+		HearingChairOptions(QualificationService qualifications) {
+			this.qualifications = qualifications;
+		}
+
+		@Override
+		public void notify(DelegateTask task) {
+			java.util.Set<String> excluded = new java.util.HashSet<>(
+					QualificationService.userIds(task.getVariable(EnforcementStepGuard.INVESTIGATING_OFFICERS)));
+			Object handler = task.getVariable(CaseVariables.HANDLER_ID);
+			if (handler != null) {
+				excluded.add(handler.toString());
+			}
+			setOptions(task, CHAIRS, qualifications.hearingChairs(agency(task), qualifications.today(), excluded), json);
 		}
 	}
 }

@@ -64,6 +64,22 @@ public class QualificationService {
 	}
 
 	/**
+	 * Who may chair a hearing of the agency's case on {@code day} (行政处罚法 art. 64(4)): its staff with a
+	 * certificate valid that day — officers, legal reviewers, heads — except the case's investigators and
+	 * handler ({@code excluded}), by unit and name.
+	 */
+	public List<Officer> hearingChairs(String agencyCode, LocalDate day, java.util.Collection<String> excluded) {
+		if (agencyCode == null) {
+			return List.of();
+		}
+		return officers.findByAgencyCode(agencyCode).stream()
+			.filter(o -> o.getRole() != StaffRole.AUXILIARY && o.mayEnforceOn(day) && !excluded.contains(o.getUserId()))
+			.sorted(Comparator.comparing((Officer o) -> o.getUnit() == null ? "" : o.getUnit())
+				.thenComparing(Officer::getUserId))
+			.toList();
+	}
+
+	/**
 	 * Why this person cannot be given a case of the agency on {@code day} (not one of its
 	 * {@link #certifiedOfficers certified officers}), or empty when they can.
 	 */

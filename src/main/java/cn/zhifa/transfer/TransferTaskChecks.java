@@ -1,5 +1,7 @@
 package cn.zhifa.transfer;
 
+import cn.zhifa.models.ModelMarkers;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,18 +30,19 @@ class TransferTaskChecks implements TaskListener {
 		if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			return;
 		}
-		switch (task.getTaskDefinitionKey()) {
-			case "userTask_approveCriminalTransfer" -> criminal.checkApproval(task);
-			case "userTask_handOverToPolice" -> criminal.checkHandover(task);
-			case "userTask_chooseFollowUp" -> criminal.checkFollowUp(task);
-			case "userTask_handOverEvidence" -> criminal.checkEvidence(task);
-			case "userTask_signCaseTransfer" -> caseTransfer.checkSignature(task);
-			case "userTask_recordExternalHandover" -> caseTransfer.checkExternalHandover(task);
-			case "userTask_recordExternalFeedback" -> caseTransfer.checkExternalFeedback(task);
-			case "userTask_negotiateJurisdiction" -> caseTransfer.checkNegotiation(task);
-			case "userTask_recordCoordination" -> caseTransfer.checkCoordination(task);
-			case "userTask_signDisciplineTransfer" -> discipline.checkSignature(task);
-			default -> throw new IllegalStateException("transferTaskChecks has no check for " + task.getTaskDefinitionKey());
+		switch (ModelMarkers.formOf(task)) { // by form, not by task id: a renamed task keeps its check
+			case "criminal-transfer-approve" -> criminal.checkApproval(task);
+			case "criminal-transfer-handover" -> criminal.checkHandover(task);
+			case "criminal-transfer-follow-up" -> criminal.checkFollowUp(task);
+			case "criminal-transfer-evidence" -> criminal.checkEvidence(task);
+			case "case-transfer-sign" -> caseTransfer.checkSignature(task);
+			case "case-transfer-external-handover" -> caseTransfer.checkExternalHandover(task);
+			case "case-transfer-external-feedback" -> caseTransfer.checkExternalFeedback(task);
+			case "case-transfer-negotiate" -> caseTransfer.checkNegotiation(task);
+			case "case-transfer-coordination" -> caseTransfer.checkCoordination(task);
+			case "discipline-transfer-sign" -> discipline.checkSignature(task);
+			default -> throw new IllegalStateException("transferTaskChecks has no check for form " + ModelMarkers.formOf(task)
+					+ " of task " + task.getTaskDefinitionKey());
 		}
 	}
 }

@@ -33,23 +33,81 @@ class CaseTaskChecksTest {
 	@Test
 	void aHearingLessThanSevenWorkingDaysAfterTheNoticeIsRefusedCitingTheArticles() {
 		ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-02T09:00:00+08:00").toInstant()));
-		assertThatThrownBy(() -> checks.notify(task("userTask_scheduleHearing",
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing",
 				Map.of("hearingDate", "2026-11-09", "hearingPlace", "第一会议室"))))
 			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
 				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingDate");
 				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十四条", "第八十五条", "工作日",
 						"2026-11-11");
 			});
-		assertThatThrownBy(() -> checks.notify(task("userTask_scheduleHearing",
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing",
 				Map.of("hearingDate", "2026-11-10", "hearingPlace", "第一会议室")))).hasMessageContaining("2026-11-11");
-		assertThatCode(() -> checks.notify(task("userTask_scheduleHearing",
-				Map.of("hearingDate", "2026-11-11", "hearingPlace", "第一会议室")))).doesNotThrowAnyException();
+		assertThatCode(() -> checks.notify(task("enforcement-case-schedule-hearing", Map.of("hearingDate", "2026-11-11",
+				"hearingPlace", "第一会议室", "hearingChair", "reviewer1", "investigatingOfficers", "officer1,officer2",
+				"handlerId", "officer1")))).doesNotThrowAnyException();
 	}
 
-	static DelegateTask task(String key, Map<String, Object> variables) {
+	/** Issue 16 §10, 行政处罚法 art. 64(4): the hearing is chaired by someone who did not investigate the case. */
+	@Test
+	void anInvestigatorCannotChairTheHearing() {
+		ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-02T09:00:00+08:00").toInstant()));
+		for (String chair : new String[] { "officer2", "officer1" }) {
+			assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing", Map.of("hearingDate", "2026-11-11",
+					"hearingPlace", "第一会议室", "hearingChair", chair, "investigatingOfficers", "officer1,officer2",
+					"handlerId", "officer1"))))
+				.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+					org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingChair");
+					org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十四条");
+				});
+		}
+	}
+
+	/** Issue 16 §10, 行政处罚法 art. 45: a statement or defence is re-examined before the decision. */
+	@Test
+	void aStatementOfThePartyIsReExaminedBeforeTheDecision() {
+		Map<String, Object> decision = new HashMap<>(Map.of("decisionKind", "PENALTY", "decisionContent", "罚款伍佰元",
+				"legalBasis", "《城市道路管理条例》第四十二条", "fineAmount", 500, "partyStatement", "罚款过重"));
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-decide", decision)))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("statementReview");
+				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第四十五条");
+			});
+		decision.put("statementReview", "经复核，当事人所述家庭困难属实，维持拟作出的处罚");
+		assertThatCode(() -> checks.notify(task("enforcement-case-decide", decision))).doesNotThrowAnyException();
+	}
+
+	/** Issue 16 §15, 行政处罚法 art. 61(2): electronic service only with the party's signed consent, served on arrival. */
+	@Test
+	void electronicServiceNeedsTheConsentTheAddressAndForTheDecisionTheArrival() {
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-serve-prior-notice", Map.of("priorNoticeMethod", "ELECTRONIC"))))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("electronicConsent");
+				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十一条第二款");
+			});
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-serve-prior-notice",
+				Map.of("priorNoticeMethod", "ELECTRONIC", "electronicConsent", true)))).hasMessageContaining("电子送达地址");
+		assertThatCode(() -> checks.notify(task("enforcement-case-serve-prior-notice",
+				Map.of("priorNoticeMethod", "ELECTRONIC", "electronicConsent", true, "electronicAddress", "zhang@example.cn"))))
+			.doesNotThrowAnyException();
+		Map<String, Object> decision = new HashMap<>(Map.of("serviceMethod", "ELECTRONIC", "servedOn", "2026-11-20",
+				"electronicConsent", true, "electronicAddress", "zhang@example.cn"));
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-serve", decision)))
+			.isInstanceOfSatisfying(FormFieldValidationException.class,
+					e -> org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("electronicReceiptConfirmed"));
+		decision.put("electronicReceiptConfirmed", true);
+		assertThatCode(() -> checks.notify(task("enforcement-case-serve", decision))).doesNotThrowAnyException();
+		assertThatCode(() -> checks.notify(task("enforcement-case-serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-20"))))
+			.doesNotThrowAnyException();
+	}
+
+	/** A task showing form {@code form} (checks attach by form, not by the task's id). */
+	static DelegateTask task(String form, Map<String, Object> variables) {
 		Map<String, Object> vars = new HashMap<>(variables);
 		DelegateTask task = mock(DelegateTask.class);
-		when(task.getTaskDefinitionKey()).thenReturn(key);
+		org.camunda.bpm.model.bpmn.instance.UserTask element = mock(org.camunda.bpm.model.bpmn.instance.UserTask.class);
+		when(element.getCamundaFormRef()).thenReturn(form);
+		when(task.getBpmnModelElementInstance()).thenReturn(element);
+		when(task.getTaskDefinitionKey()).thenReturn("userTask_renamedByTheLegalOffice");
 		when(task.getVariable(anyString())).thenAnswer(call -> vars.get(call.<String>getArgument(0)));
 		org.mockito.Mockito.doAnswer(call -> vars.put(call.getArgument(0), call.getArgument(1))).when(task)
 			.setVariable(anyString(), org.mockito.ArgumentMatchers.any());

@@ -267,7 +267,11 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 				Map.of("hearingDate", "2026-11-05", "hearingPlace", "第一会议室"))).isInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("七日前");
 		as("officer1");
-		complete(pi, "userTask_scheduleHearing", Map.of("hearingDate", "2026-11-12", "hearingPlace", "第一会议室"));
+		assertThatThrownBy(() -> complete(pi, "userTask_scheduleHearing",
+				Map.of("hearingDate", "2026-11-12", "hearingPlace", "第一会议室", "hearingChair", "officer2")))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("第六十四条");
+		complete(pi, "userTask_scheduleHearing",
+				Map.of("hearingDate", "2026-11-12", "hearingPlace", "第一会议室", "hearingChair", "reviewer1"));
 		complete(pi, "userTask_holdHearing", Map.of("hearingRecord", "当事人对事实无异议，请求从轻处罚", "avMissingExplanation",
 				"测试环境无录像设备"));
 
@@ -340,6 +344,25 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		complete(pi, "userTask_recordPartyReply", Map.of("partyReply", "HEARING_REQUESTED"));
 		assertThat(pi).isWaitingAt("userTask_scheduleHearing");
 		assertThat(var(pi, "hearingRequestedBy")).isEqualTo("officer1");
+	}
+
+	/** Issue 16 §9 (R-QUAL-2/3): every step of the case is enforcement work — officer3's certificate expired. */
+	@Test
+	void anOfficerWithAnExpiredCertificateCannotProposeOrServe() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
+		as("officer3");
+		assertThatThrownBy(() -> complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 800, "penaltyKinds", "罚款")))
+			.isInstanceOf(cn.zhifa.qualification.NotQualifiedException.class).hasMessageContaining("2025-06-30");
+		assertThat(pi).isWaitingAt("userTask_proposePenalty");
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 800, "penaltyKinds", "罚款"));
+		as("officer3");
+		assertThatThrownBy(() -> complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT")))
+			.isInstanceOf(cn.zhifa.qualification.NotQualifiedException.class);
+		assertThat(pi).isWaitingAt("userTask_servePriorNotice");
 	}
 
 	private void toPartyReply(ProcessInstance pi) {

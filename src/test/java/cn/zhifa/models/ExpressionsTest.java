@@ -29,4 +29,18 @@ class ExpressionsTest {
 	void refuses(String text) {
 		assertThat(Expressions.check(text).problems()).as(text).isNotEmpty();
 	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "${currentUser()}", "${currentUserGroups()}", "${now()}", "${dateTime().plusDays(2)}",
+			"${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}", "LIAOKUO-officer", "%张%" })
+	void filtersMayUseWhatTasklistOffers(String text) {
+		assertThat(Expressions.filterProblem(text)).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "${identityService.createMembership('reviewer2','camunda-admin')}", "${currentUser().class}",
+			"${now().getClass()}", "${x}", "#{task.execution}" })
+	void filtersMayNotRunAnythingElse(String text) {
+		assertThat(Expressions.filterProblem(text)).isNotNull();
+	}
 }

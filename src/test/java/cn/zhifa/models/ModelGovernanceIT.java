@@ -121,12 +121,20 @@ class ModelGovernanceIT {
 				Map.of("assigneeExpression", "${identityService.createMembership('reviewer2','camunda-admin')}"));
 		ResponseEntity<Map<String, Object>> created = http.withBasicAuth("reviewer2", "demo").exchange("/engine-rest/filter/create",
 				HttpMethod.POST, new HttpEntity<>(filter, json()), MAP);
-		if (created.getStatusCode().is2xxSuccessful()) {
-			String id = (String) created.getBody().get("id");
-			ResponseEntity<String> listed = http.withBasicAuth("reviewer2", "demo").exchange("/engine-rest/filter/" + id + "/list",
-					HttpMethod.GET, null, String.class);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) created.getBody().get("detail")).contains("过滤条件中的表达式");
+		// and a filter stored by other means cannot run it either: the engine resolves only whitelisted beans
+		org.camunda.bpm.engine.filter.Filter stored = engine.getFilterService().newTaskFilter("攻击").setOwner("reviewer2")
+			.setQuery(engine.getTaskService().createTaskQuery().taskAssigneeExpression(
+					"${identityService.createMembership('reviewer2','camunda-admin')}"));
+		engine.getFilterService().saveFilter(stored);
+		try {
+			ResponseEntity<String> listed = http.withBasicAuth("reviewer2", "demo").exchange(
+					"/engine-rest/filter/" + stored.getId() + "/list", HttpMethod.GET, null, String.class);
 			assertThat(listed.getStatusCode().is2xxSuccessful()).isFalse();
-			engine.getFilterService().deleteFilter(id);
+		}
+		finally {
+			engine.getFilterService().deleteFilter(stored.getId());
 		}
 		assertThat(engine.getIdentityService().createGroupQuery().groupMember("reviewer2").groupId("camunda-admin").count())
 			.isZero();
@@ -237,6 +245,37 @@ class ModelGovernanceIT {
 		});
 		assertThat(validate("officer1", Map.of("dmn/major-decision-catalogue.dmn", catalogue)).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(deployments()).isEqualTo(before);
+	}
+
+	/** The shipped models with an edit to enforcement-case.bpmn, as Modeler sends a whole folder. */
+	static Map<String, String> shippedWithCaseModel(java.util.function.UnaryOperator<String> edit) {
+		Map<String, String> files = new LinkedHashMap<>();
+		ModelFiles.fromDirectory(Path.of(".")).files().forEach((name, bytes) -> files.put(name, new String(bytes, StandardCharsets.UTF_8)));
+		String edited = edit.apply(files.get("processes/enforcement-case.bpmn"));
+		assertThat(edited).isNotEqualTo(files.get("processes/enforcement-case.bpmn"));
+		files.put("processes/enforcement-case.bpmn", edited);
+		return files;
+	}
+
+	@Test
+	void theStatutoryGateCannotBeEditedAwayEvenByTheJusticeBureau() {
+		long before = deployments();
+		// the decision task redrawn with a new id and without its marker
+		ResponseEntity<Map<String, Object>> renamed = deploy("admin", null, shippedWithCaseModel(m -> m
+			.replace("userTask_decide\"", "userTask_makeDecision\"").replace(">userTask_decide<", ">userTask_makeDecision<")
+			.replaceFirst("(id=\"userTask_makeDecision\"[\\s\\S]*?)<camunda:property name=\"statutoryStep\" value=\"DECISION\"/>", "$1")));
+		assertThat(renamed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(problems(renamed)).anySatisfy(p -> {
+			assertThat(p.get("file")).isEqualTo("processes/enforcement-case.bpmn");
+			assertThat(p.get("element")).isEqualTo("userTask_makeDecision");
+		});
+		// a major case routed around the legal review
+		ResponseEntity<Map<String, Object>> bypass = deploy("admin", null,
+				shippedWithCaseModel(m -> m.replace("${isMajor}", "${isMajor &amp;&amp; fineAmount &gt; 1000000}")
+					.replace("${!isMajor}", "${!(isMajor &amp;&amp; fineAmount &gt; 1000000)}")));
+		assertThat(bypass.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(problems(bypass)).extracting(p -> (String) p.get("message")).anyMatch(m -> m.contains("不经法制审核"));
 		assertThat(deployments()).isEqualTo(before);
 	}
 }

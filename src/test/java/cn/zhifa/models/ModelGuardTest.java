@@ -29,16 +29,7 @@ class ModelGuardTest {
 	}
 
 	static String process(String body) {
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="definitions_attack" targetNamespace="t">
-				  <bpmn:process id="attack" isExecutable="true" camunda:historyTimeToLive="P1D">
-				    <bpmn:startEvent id="startEvent_s" />
-				%s
-				  </bpmn:process>
-				</bpmn:definitions>
-				""".formatted(body);
+		return ModelGovernanceIT.process("attack", body);
 	}
 
 	static List<ModelProblem> check(String name, String content) {
@@ -205,5 +196,32 @@ class ModelGuardTest {
 				"(<userTask[^>]*id=\"userTask_approveFiling\"[^>]*?) camunda:dueDate=\"[^\"]*\"", "$1")
 			.replaceFirst("camunda:dueDate=\"[^\"]*\"([^>]*id=\"userTask_approveFiling\")", "$1"));
 		assertThat(problems).extracting(ModelProblem::element).contains("userTask_approveFiling");
+	}
+
+	@Test
+	void aTaskWhoseFormHasACheckMustRunIt() {
+		List<ModelProblem> problems = withEditedCaseModel(m -> m.replaceFirst(
+				"(id=\"userTask_approveFiling\"[\\s\\S]*?)<camunda:taskListener delegateExpression=\"\\$\\{caseTaskChecks\\}\" event=\"complete\"/>", "$1"));
+		assertThat(problems).anySatisfy(p -> {
+			assertThat(p.element()).isEqualTo("userTask_approveFiling");
+			assertThat(p.message()).contains("caseTaskChecks");
+		});
+	}
+
+	@Test
+	void recordingMarkersNameKindsOfTheRecordingList() {
+		List<ModelProblem> problems = withEditedCaseModel(m -> m.replaceFirst(
+				"<camunda:property name=\"avActionKind\" value=\"SEIZURE\"/>", "<camunda:property name=\"avActionKind\" value=\"SEIZURE_TYPO\"/>"));
+		assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("SEIZURE_TYPO"));
+	}
+
+	@Test
+	void everyStepOfAnEnforcementProcessNeedsItsQualificationMarker() {
+		List<ModelProblem> problems = withEditedCaseModel(m -> m.replaceFirst(
+				"(id=\"userTask_proposePenalty\"[\\s\\S]*?)<camunda:property name=\"enforcementAction\" value=\"PENALTY\"/>", "$1"));
+		assertThat(problems).singleElement().satisfies(p -> {
+			assertThat(p.element()).isEqualTo("userTask_proposePenalty");
+			assertThat(p.message()).contains("enforcementAction");
+		});
 	}
 }

@@ -46,7 +46,7 @@ class FormsAndLabelsTest {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	/** Options a form may choose from (valuesKey) and the task listener that provides them. */
 	private static final Map<String, String> OPTION_LISTENERS = Map.of("certifiedOfficers", "${certifiedOfficers}",
-			"otherAgencies", "${agencyOptions}");
+			"otherAgencies", "${agencyOptions}", "hearingChairs", "${hearingChairs}");
 	private static final Pattern DOCUMENT_LINK = Pattern.compile("/api/documents/\" \\+ (\\w+)");
 
 	@Test
@@ -174,7 +174,7 @@ class FormsAndLabelsTest {
 					if (c.has("valuesKey")) {
 						valuesKeys.add(c.get("valuesKey").asText());
 					}
-					if (Set.of("handlerId", "investigatingOfficers", "targetAgencyCode").contains(c.path("key").asText())
+					if (Set.of("handlerId", "investigatingOfficers", "targetAgencyCode", "hearingChair").contains(c.path("key").asText())
 							&& !c.has("valuesKey")) {
 						problems.add(task.getCamundaFormRef() + ": " + c.path("key").asText() + " is typed, not chosen");
 					}
