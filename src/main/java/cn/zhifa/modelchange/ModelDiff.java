@@ -162,7 +162,7 @@ public final class ModelDiff {
 					continue;
 				}
 				boolean deadline = DEADLINE_ATTRIBUTES.stream().anyMatch(key::endsWith);
-				parts.add((deadline ? "期限 " : "") + key + (x == null ? " 新增为“" + y + "”"
+				parts.add((deadline ? "期限 " : "") + caption(key) + (x == null ? " 新增为“" + y + "”"
 						: y == null ? " 删除（原为“" + x + "”）" : " 由“" + x + "”改为“" + y + "”"));
 			}
 			changes.add("修改" + type(e.getValue()) + " " + label(e.getValue()) + "：" + String.join("；", parts));
@@ -243,6 +243,31 @@ public final class ModelDiff {
 			String name = CAMUNDA.equals(a.getNamespaceURI()) ? "camunda:" + local : local;
 			into.put(prefix + name, a.getNodeValue());
 		}
+	}
+
+	/** Readable names of what a model says most often; the technical name follows in brackets. */
+	private static final Map<String, String> CAPTIONS = Map.ofEntries(Map.entry("name", "名称"),
+			Map.entry("camunda:dueDate", "到期时间"), Map.entry("camunda:followUpDate", "跟进日期"),
+			Map.entry("camunda:candidateGroups", "候选组"), Map.entry("camunda:candidateUsers", "候选人"),
+			Map.entry("camunda:assignee", "办理人"), Map.entry("camunda:formRef", "表单"),
+			Map.entry("camunda:decisionRef", "决策表"), Map.entry("calledElement", "调用的流程"),
+			Map.entry("camunda:delegateExpression", "系统组件"), Map.entry("sourceRef", "起点"),
+			Map.entry("targetRef", "终点"), Map.entry("conditionExpression", "条件"), Map.entry("default", "默认连线"),
+			Map.entry("attachedToRef", "所附任务"), Map.entry("cancelActivity", "中断任务"),
+			Map.entry("camunda:asyncBefore", "异步执行"), Map.entry("camunda:resultVariable", "结果变量"));
+
+	private static String caption(String key) {
+		String last = key.substring(key.lastIndexOf('/') + 1);
+		String attribute = last.substring(last.lastIndexOf('.') + 1);
+		String element = last.contains(".") ? last.substring(0, last.lastIndexOf('.')) : last;
+		String label = CAPTIONS.get(attribute);
+		if (label == null && DEADLINE_ATTRIBUTES.contains(element)) {
+			label = "定时";
+		}
+		if (label == null && key.contains("[") && key.endsWith("]")) {
+			return "参数 " + key.substring(key.lastIndexOf('[') + 1, key.length() - 1) + "（" + key + "）";
+		}
+		return label == null ? key : label + "（" + key + "）";
 	}
 
 	private static String describeFlow(Element e) {

@@ -437,5 +437,20 @@ class ModelChangeIT extends EngineTestSupport {
 			.containsEntry("effectiveDate", today().toString());
 		assertThat((List<String>) change.get("files")).containsExactly(CATALOGUE + ".dmn");
 		ModelChangeSteps.decide(http, engine, "head2", changeNo, "RETURN", "测试完毕，退回");
+		// redeploying an earlier deployment is a rollback: not directly, for a legal office
+		String earlier = engine.getRepositoryService().createDeploymentQuery().withoutTenantId().list().get(0).getId();
+		ResponseEntity<Map<String, Object>> redeploy = http.withBasicAuth("reviewer2", "demo").exchange(
+				"/engine-rest/deployment/" + earlier + "/redeploy", HttpMethod.POST, new HttpEntity<>(Map.of(), Json.HEADERS),
+				MAP);
+		assertThat(redeploy.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat((String) redeploy.getBody().get("detail")).contains("模型回退");
+		assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+	}
+
+	static final class Json {
+		static final HttpHeaders HEADERS = new HttpHeaders();
+		static {
+			HEADERS.setContentType(MediaType.APPLICATION_JSON);
+		}
 	}
 }

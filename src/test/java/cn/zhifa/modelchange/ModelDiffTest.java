@@ -39,8 +39,8 @@ class ModelDiffTest {
 		assertThat(text).contains("修改文件 processes/review-disagreement.bpmn")
 			.contains("新增手工任务 “归档”（task_archive）")
 			.contains("修改用户任务 “协商审核意见（限期）”（userTask_negotiateOpinion）")
-			.contains("name 由“协商审核意见”改为“协商审核意见（限期）”")
-			.contains("期限 camunda:dueDate 由“${deadlines.limit('NEGOTIATION', negotiationStartedAt)}”改为“${deadlines.workdays(negotiationStartedAt, 3)}”");
+			.contains("名称（name） 由“协商审核意见”改为“协商审核意见（限期）”")
+			.contains("期限 到期时间（camunda:dueDate） 由“${deadlines.limit('NEGOTIATION', negotiationStartedAt)}”改为“${deadlines.workdays(negotiationStartedAt, 3)}”");
 		List<String> removed = ModelDiff.of(set("processes/review-disagreement.bpmn", after), set("processes/review-disagreement.bpmn", before));
 		assertThat(String.join("\n", removed)).contains("删除手工任务 “归档”（task_archive）");
 	}
