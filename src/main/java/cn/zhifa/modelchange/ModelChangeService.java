@@ -65,6 +65,8 @@ public class ModelChangeService {
 	private static final Logger log = LoggerFactory.getLogger(ModelChangeService.class);
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 	public static final String PROCESS_KEY = "model-change";
+	/** The approval form of {@link #PROCESS_KEY}. */
+	static final String APPROVAL_FORM = "model-change-approve";
 	/** The process whose version decides which set is in force for a target (what new cases run). */
 	static final String MAIN_PROCESS = "enforcement-case";
 	/** The justice bureau's legal office: approves changes of the county-wide models. */
@@ -180,6 +182,15 @@ public class ModelChangeService {
 		}
 		if (s.files() == null || s.files().isEmpty()) {
 			throw Problem.invalid("files", "请上传变更的模型文件（.bpmn、.dmn、.form）");
+		}
+		if (s.target() != null) {
+			s.files().forEach((file, bytes) -> {
+				Set<String> ids = ModelSets.definedIds(file, bytes);
+				if (ids.contains(PROCESS_KEY) || ids.contains(APPROVAL_FORM)) {
+					throw Problem.invalid("files", "“" + file + "”：模型变更审批流程及其表单由司法局统一维护，各单位的变更都按全县共用的流程审批，"
+							+ "不能作为本单位的模型变更");
+				}
+			});
 		}
 		String base = effectiveDeployment(s.target());
 		Map<String, byte[]> baseFiles = resources(base);

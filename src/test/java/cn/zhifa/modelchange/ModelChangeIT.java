@@ -369,6 +369,12 @@ class ModelChangeIT extends EngineTestSupport {
 		assertThat(past.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) past.getBody().get("detail")).contains("生效日期");
 		assertThat(submit("reviewer2", "QLSCJ", today(), Map.of()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		// the approval process itself is the justice bureau's: an agency cannot change how its changes are approved
+		String approval = Files.readString(Path.of("processes/model-change.bpmn")).replace("name=\"主要负责人审批模型变更\"",
+				"name=\"自行批准\"");
+		ResponseEntity<Map<String, Object>> own = submit("reviewer2", "QLSCJ", today(), Map.of("processes/model-change.bpmn", approval));
+		assertThat(own.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) own.getBody().get("detail")).contains("司法局统一维护");
 		assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("model-change").count())
 			.isEqualTo(instances);
 	}
