@@ -183,18 +183,18 @@ public class ModelChangeService {
 		if (s.files() == null || s.files().isEmpty()) {
 			throw Problem.invalid("files", "请上传变更的模型文件（.bpmn、.dmn、.form）");
 		}
-		if (s.target() != null) {
-			s.files().forEach((file, bytes) -> {
-				Set<String> ids = ModelSets.definedIds(file, bytes);
-				if (ids.contains(PROCESS_KEY) || ids.contains(APPROVAL_FORM)) {
-					throw Problem.invalid("files", "“" + file + "”：模型变更审批流程及其表单由司法局统一维护，各单位的变更都按全县共用的流程审批，"
-							+ "不能作为本单位的模型变更");
-				}
-			});
-		}
 		String base = effectiveDeployment(s.target());
 		Map<String, byte[]> baseFiles = resources(base);
 		ModelSets.Overlay overlay = ModelSets.overlay(baseFiles, s.files());
+		if (s.target() != null) { // unchanged copies (a whole folder sent) are fine; a changed one is not the agency's
+			overlay.result().forEach((file, bytes) -> {
+				Set<String> ids = ModelSets.definedIds(file, bytes);
+				if ((ids.contains(PROCESS_KEY) || ids.contains(APPROVAL_FORM)) && !java.util.Arrays.equals(bytes, baseFiles.get(file))) {
+					throw Problem.invalid("files", "“" + overlay.submittedName(file) + "”：模型变更审批流程及其表单由司法局统一维护，"
+							+ "各单位的变更都按全县共用的流程审批，不能作为本单位的模型变更");
+				}
+			});
+		}
 		check(overlay);
 		List<String> diff = ModelDiff.of(baseFiles, overlay.result());
 		if (diff.isEmpty()) {
