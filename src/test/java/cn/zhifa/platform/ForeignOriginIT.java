@@ -141,7 +141,6 @@ class ForeignOriginIT {
 	private ResponseEntity<Map<String, Object>> deploy(String name, HttpHeaders headers) {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("deployment-name", name);
-		form.add("tenant-id", "LIAOKUO"); // reviewer1's own agency: a legal office deploys only there (issue 14)
 		form.add("data", part("test-origin.bpmn", """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -149,7 +148,8 @@ class ForeignOriginIT {
 				  <process id="test-origin" isExecutable="true" camunda:historyTimeToLive="P1D"><startEvent id="s"/></process>
 				</definitions>""".getBytes(StandardCharsets.UTF_8), "application/octet-stream"));
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return http.withBasicAuth("reviewer1", "demo").exchange("/engine-rest/deployment/create", HttpMethod.POST,
+		// the justice bureau deploys directly; a legal office's deployment becomes a reviewed model change (ADR-0017)
+		return http.withBasicAuth("admin", "demo").exchange("/engine-rest/deployment/create", HttpMethod.POST,
 				new HttpEntity<>(form, headers), MAP);
 	}
 
