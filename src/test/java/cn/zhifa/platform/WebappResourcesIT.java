@@ -30,7 +30,11 @@ class WebappResourcesIT {
 	void ourConfigurationAndStylesWinOverTheWebjars(String app) {
 		String config = http.getForObject("/camunda/app/" + app + "/scripts/config.js", String.class);
 		assertThat(config).contains("availableLocales: ['zh']", "fallbackLocale: 'zh'", "vendor: '执法'",
-				"disableWelcomeMessage: true", "customScripts: ['../../assets/zhifa-webapps']");
+				"disableWelcomeMessage: true", "customScripts: ['../../assets/zhifa-webapps'");
+		if (app.equals("cockpit")) {
+			// the SLA board (issue 17) is a Cockpit plugin
+			assertThat(config).contains("'../../assets/zhifa-sla-board'");
+		}
 		String styles = http.getForObject("/camunda/app/" + app + "/styles/user-styles.css", String.class);
 		assertThat(styles).contains(".ce-eol-banner", "zhifa-logo.svg");
 	}
@@ -47,6 +51,8 @@ class WebappResourcesIT {
 	void markAndScriptAreServed() {
 		assertThat(http.getForObject("/camunda/assets/zhifa-logo.svg", String.class)).contains("<svg", "执法");
 		assertThat(http.getForObject("/camunda/assets/zhifa-webapps.js", String.class)).contains("zh-CN");
+		assertThat(http.getForObject("/camunda/assets/zhifa-sla-board.js", String.class)).contains("cockpit.route",
+				"/api/sla/deadlines", "期限监督看板");
 	}
 
 	@Test

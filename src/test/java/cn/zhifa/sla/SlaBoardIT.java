@@ -99,6 +99,10 @@ class SlaBoardIT extends EngineTestSupport {
 		// nobody logged in: 401
 		assertThat(http.getForEntity("/api/sla/deadlines", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(http.getForEntity("/api/sla/summary", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		// the e2e test clock does not exist unless zhifa.test-clock.enabled is set
+		assertThat(client("admin").exchange("/api/test-clock", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("now", "2026-11-04T10:00:00+08:00")), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
 		// read-only
 		assertThat(client("supervisor1").exchange("/api/sla/deadlines", HttpMethod.POST, new HttpEntity<>(Map.of()), String.class)
 			.getStatusCode().is4xxClientError()).isTrue();

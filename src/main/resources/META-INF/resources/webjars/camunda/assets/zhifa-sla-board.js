@@ -165,8 +165,8 @@ function renderPage(node) {
       el('tbody', {}, summary.agencies.map(function(a) {
         return el('tr', { 'data-agency': a.agencyCode }, [
           el('td', { text: a.agencyName || a.agencyCode }),
-          el('td', { class: 'zf-sla-red', text: String(a.counts.RED) }),
-          el('td', { class: 'zf-sla-yellow', text: String(a.counts.YELLOW) }),
+          el('td', { class: a.counts.RED ? 'zf-sla-red' : null, 'data-state': 'red', text: String(a.counts.RED) }),
+          el('td', { 'data-state': 'yellow', text: String(a.counts.YELLOW) }),
           el('td', { text: String(a.counts.GREEN) }),
           el('td', { text: percent(a.reviewCompliancePercent, a.reviewCompleted) }),
           el('td', { text: percent(a.disclosureTimelinessPercent, a.disclosureCompleted) }),
