@@ -49,6 +49,12 @@ final class EngineRequests {
 	/** Logging in to and out of the webapps. */
 	private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/(login/[^/]+|logout)/?$");
 
+	/**
+	 * A user's own reading state, not enforcement data: marking one's notifications read (issue 17 §3). Supervisors
+	 * may, and a webapp session may POST them (with Spring's CSRF token, {@link WebappSessionAuthenticationFilter}).
+	 */
+	static final Pattern PERSONAL = Pattern.compile("^/api/notifications/([0-9]+/read|read-all)/?$");
+
 	private EngineRequests() {
 	}
 
@@ -85,7 +91,7 @@ final class EngineRequests {
 		if (!"POST".equals(method)) {
 			return false;
 		}
-		return isQuery(method, path) || WEBAPP_LOGIN.matcher(path).matches();
+		return isQuery(method, path) || WEBAPP_LOGIN.matcher(path).matches() || PERSONAL.matcher(path).matches();
 	}
 
 	/** Whether the request is a POST query of the engine's or Cockpit's REST API. */

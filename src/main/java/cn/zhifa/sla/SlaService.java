@@ -29,11 +29,14 @@ public class SlaService {
 	private final SlaEventRepository events;
 	private final NotificationRepository notifications;
 	private final TaskService taskService;
+	private final NotificationMailer mailer;
 
-	SlaService(SlaEventRepository events, NotificationRepository notifications, TaskService taskService) {
+	SlaService(SlaEventRepository events, NotificationRepository notifications, TaskService taskService,
+			NotificationMailer mailer) {
 		this.events = events;
 		this.notifications = notifications;
 		this.taskService = taskService;
+		this.mailer = mailer;
 	}
 
 	/**
@@ -58,14 +61,16 @@ public class SlaService {
 		}
 		events.save(new SlaEvent(kind, agency, caseId, processKey(execution), processInstanceId, activityId, activityName,
 				dueAt == null ? null : dueAt.toInstant(), now, key));
-		String message = (kind == SlaEvent.Kind.WARNING ? "即将到期" : "已超期") + ":" + caseId + " 「" + activityName + "」"
-				+ (dueAt == null ? "" : " 办理期限 " + dueAt.toInstant());
+		String message = (kind == SlaEvent.Kind.WARNING ? "即将到期" : "已超期") + "：" + caseId + "「" + activityName + "」"
+				+ (dueAt == null ? "" : "，办理期限 " + NotificationMailer.TIME.format(dueAt.toInstant()));
+		List<Notification> sent = new java.util.ArrayList<>();
 		for (String user : users) {
-			notifications.save(new Notification(user, null, "SLA_" + kind, agency, caseId, processInstanceId, message, now));
+			sent.add(notifications.save(new Notification(user, null, "SLA_" + kind, agency, caseId, processInstanceId, message, now)));
 		}
 		for (String group : groups) {
-			notifications.save(new Notification(null, group, "SLA_" + kind, agency, caseId, processInstanceId, message, now));
+			sent.add(notifications.save(new Notification(null, group, "SLA_" + kind, agency, caseId, processInstanceId, message, now)));
 		}
+		mailer.sendAfterCommit(sent);
 		log.info("SLA {} for case {} step {} (due {}), notified users {} groups {}", kind, caseId, activityId, dueAt, users,
 				groups);
 	}
