@@ -4,7 +4,9 @@
 // with zhifa.test-clock.enabled), so that on Wed 4 Nov 2026 their filing deadlines (审批立案, 15 working days
 // from the discovery) are red (due 2 Nov), yellow (due 5 Nov, 1 working day left) and green (due 25 Nov).
 // head1 sees them on the Cockpit dashboard and on the board of his agency, most urgent first, and opens a case
-// in Cockpit from its row; supervisor1 sees them with the per-agency table and filters by state.
+// in Cockpit from its row; supervisor1 sees them with the per-agency table and filters by state. The red case's
+// warning and breach timers fire (job executor, moved clock): head1 finds both under 通知 in Tasklist and marks
+// them read.
 'use strict';
 const { runPath, BASE, StepError } = require('../lib');
 
@@ -85,6 +87,8 @@ async function filterByState(t, user, state, label, caseNo) {
   const rows = await boardRows(user);
   t.check(rows.some((r) => r.caseNo === caseNo), `按「${label}」筛选后没有 ${caseNo}`);
   await user.page.locator(`.zf-sla-count[data-state="${state}"]`).click(); // again: all states
+  await user.page.waitForFunction(() => new Set([...document.querySelectorAll('.zf-sla-table tbody tr')]
+    .map((r) => r.getAttribute('data-state'))).size > 1);
 }
 
 runPath(__filename, async (t) => {
@@ -155,6 +159,32 @@ runPath(__filename, async (t) => {
       const rows = await boardRows(supervisor);
       t.check(!rows.some((r) => [cases.red.caseNo, cases.yellow.caseNo, cases.green.caseNo].includes(r.caseNo)),
         '筛选区市监后不应出现寥廓的案件');
+    });
+
+    await t.step('计时器触发后，head1 在任务中心的「通知」中看到已超期的督办，并标为已读', async () => {
+      // the job executor runs the red case's warning and breach timers, due on the moved clock
+      let mine = [];
+      for (let i = 0; i < 60 && mine.length < 2; i++) {
+        const page = await t.api('/api/notifications?size=100', 'head1');
+        mine = page.items.filter((n) => n.caseId === cases.red.caseNo);
+        if (mine.length < 2) await new Promise((r) => setTimeout(r, 1000));
+      }
+      t.check(mine.length === 2, `head1 应收到 ${cases.red.caseNo} 的预警和超期两条通知，实际 ${mine.length} 条`);
+      const tasklist = await t.login('head1', 'tasklist');
+      const toggle = tasklist.page.locator('.zf-notify-toggle');
+      await toggle.waitFor({ state: 'visible' });
+      await tasklist.page.waitForFunction(() => Number(document.querySelector('.zf-notify-toggle')?.getAttribute('data-unread')) >= 2);
+      const before = Number(await toggle.getAttribute('data-unread'));
+      await toggle.click();
+      const breach = tasklist.page.locator('.zf-notify-item[data-kind="SLA_BREACH"]').filter({ hasText: cases.red.caseNo });
+      await breach.first().waitFor({ state: 'visible' });
+      const text = await breach.first().innerText();
+      t.check(text.includes('超期督办') && text.includes('审批立案') && text.includes('2026-11-02 23:59'), `通知内容：${text}`);
+      await breach.first().locator('.zf-notify-mark').click();
+      await tasklist.page.waitForFunction((n) => Number(document.querySelector('.zf-notify-toggle').getAttribute('data-unread')) === n - 1, before);
+      await breach.first().locator('.zf-notify-mark').waitFor({ state: 'detached' });
+      const after = await t.api('/api/notifications?size=100', 'head1');
+      t.check(after.items.find((n) => n.id === mine.find((m) => m.kind === 'SLA_BREACH').id).read, '标为已读后服务端仍为未读');
     });
   } finally {
     await clock(null).catch(() => {});

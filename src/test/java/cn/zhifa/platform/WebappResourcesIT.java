@@ -35,6 +35,10 @@ class WebappResourcesIT {
 			// the SLA board (issue 17) is a Cockpit plugin
 			assertThat(config).contains("'../../assets/zhifa-sla-board'");
 		}
+		if (app.equals("tasklist")) {
+			// the user's notifications (issue 17 §3) are a Tasklist plugin
+			assertThat(config).contains("'../../assets/zhifa-notifications'");
+		}
 		String styles = http.getForObject("/camunda/app/" + app + "/styles/user-styles.css", String.class);
 		assertThat(styles).contains(".ce-eol-banner", "zhifa-logo.svg");
 	}
@@ -53,6 +57,8 @@ class WebappResourcesIT {
 		assertThat(http.getForObject("/camunda/assets/zhifa-webapps.js", String.class)).contains("zh-CN");
 		assertThat(http.getForObject("/camunda/assets/zhifa-sla-board.js", String.class)).contains("cockpit.route",
 				"/api/sla/deadlines", "期限监督看板");
+		assertThat(http.getForObject("/camunda/assets/zhifa-notifications.js", String.class))
+			.contains("tasklist.navbar.action", "/api/notifications", "标为已读");
 	}
 
 	@Test

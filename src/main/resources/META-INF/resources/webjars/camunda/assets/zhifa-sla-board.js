@@ -212,13 +212,20 @@ function renderPage(node) {
     ]));
   }
 
+  let latest = 0;
+
   function load() {
+    // only the answer to the latest request is drawn: filters changed quickly must not be overtaken by an older answer
+    const request = ++latest;
     message.style.display = 'none';
     const common = { agency: filter.agency, kind: filter.kind, person: filter.person };
     Promise.all([
       api('/api/sla/summary?' + query(common)),
       api('/api/sla/deadlines?' + query(Object.assign({ state: filter.state, page: filter.page, size: PAGE_SIZE }, common)))
     ]).then(function([s, page]) {
+      if (request !== latest) {
+        return;
+      }
       const first = summary === null;
       summary = s;
       if (first) {
@@ -227,7 +234,11 @@ function renderPage(node) {
       drawCounts();
       drawRows(page);
       drawAgencies();
-    }).catch(fail);
+    }).catch(function(error) {
+      if (request === latest) {
+        fail(error);
+      }
+    });
   }
 
   load();
