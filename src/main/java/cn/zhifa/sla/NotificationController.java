@@ -59,9 +59,10 @@ class NotificationController {
 	}
 
 	@PostMapping("/{id}/read")
-	Map<String, Long> read(@PathVariable long id) {
+	Map<String, Long> read(@PathVariable String id) {
 		CurrentUser user = CurrentUser.get();
-		if (!center.markRead(user, id)) {
+		// an id that is not a number is as unknown as another user's notification: 404, nothing revealed
+		if (!id.matches("[0-9]{1,18}") || !center.markRead(user, Long.parseLong(id))) {
 			throw Problem.notFound("id", "没有这条通知");
 		}
 		return Map.of("unread", center.unread(user));

@@ -211,6 +211,9 @@ class AttackSuiteIT {
 	void aSupervisorWritesNothingAnywhere() throws Exception {
 		// the /api write routes with a valid body (SupervisorReadOnlyIT sends them a dummy one)
 		for (Route route : Routes.writes(mappings, "/api/", "/public")) {
+			if (route.personal()) {
+				continue; // marking one's own notifications read (SupervisorReadOnlyIT checks it stores nothing else)
+			}
 			Map<String, Long> before = rowCounts();
 			assertProblem(sendValid("supervisor1", route, route.path(liaokuo::get)), route + " as supervisor", 403);
 			assertThat(rowCounts()).as("nothing stored by %s", route).isEqualTo(before);

@@ -138,7 +138,7 @@ class NotificationsIT extends EngineTestSupport {
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(bad.getBody()).containsEntry("field", "size");
 		assertThat(get("head1", "/api/notifications?page=-1").getBody()).containsEntry("field", "page");
-		assertThat(post("head1", "/api/notifications/x/read").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(post("head1", "/api/notifications/x/read").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(post("head1", "/api/notifications/999999999/read").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
