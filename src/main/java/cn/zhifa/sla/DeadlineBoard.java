@@ -93,8 +93,11 @@ public class DeadlineBoard {
 		long total = jdbc.queryForObject("SELECT COUNT(*) FROM (" + ranked + ") x", params, Long.class);
 		params.addValue("offset", (long) page * size).addValue("size", size);
 		List<Row> rows = new ArrayList<>();
-		List<Map<String, Object>> raw = jdbc.queryForList("SELECT * FROM (" + ranked + ") x ORDER BY x.RANK_, x.DUE_, x.ID_"
-				+ " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY", params);
+		List<Map<String, Object>> raw = jdbc.queryForList("SELECT y.*, p.NAME_ KIND_NAME_, COALESCE(v.TEXT_, e.BUSINESS_KEY_) CASE_NO_"
+				+ " FROM (SELECT * FROM (" + ranked + ") x ORDER BY x.RANK_, x.DUE_, x.ID_ OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY) y"
+				+ " JOIN ACT_RE_PROCDEF p ON p.ID_ = y.PD_ LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = y.PI_"
+				+ " LEFT JOIN ACT_RU_VARIABLE v ON v.EXECUTION_ID_ = y.PI_ AND v.NAME_ = :caseIdVariable AND v.TASK_ID_ IS NULL"
+				+ " ORDER BY y.RANK_, y.DUE_, y.ID_", params);
 		Names names = names(raw);
 		LocalDate today = WorkingDayCalendar.dayOf(now);
 		for (Map<String, Object> r : raw) {
@@ -280,12 +283,9 @@ public class DeadlineBoard {
 			where.append(" AND (d.ASSIGNEE_ = :person OR (d.SRC_ = 'TIMER' AND EXISTS (SELECT 1 FROM ACT_RU_TASK t3"
 					+ " WHERE t3.PROC_INST_ID_ = d.PI_ AND t3.ASSIGNEE_ = :person)))");
 		}
+		// lean: only what filtering, ranking and ordering need; the case number and names are joined to a page only
 		String select = "SELECT d.SRC_, d.ID_, d.PI_, d.PD_, d.ACT_, d.STEP_, d.AGENCY_, d.ASSIGNEE_, d.STARTED_, d.DUE_,"
-				+ " p.KEY_ KIND_, p.NAME_ KIND_NAME_, COALESCE(v.TEXT_, e.BUSINESS_KEY_) CASE_NO_, " + rank + " RANK_"
-				+ " FROM (" + union + ") d JOIN ACT_RE_PROCDEF p ON p.ID_ = d.PD_"
-				+ " LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = d.PI_"
-				+ " LEFT JOIN ACT_RU_VARIABLE v ON v.EXECUTION_ID_ = d.PI_ AND v.NAME_ = :caseIdVariable AND v.TASK_ID_ IS NULL"
-				+ where;
+				+ " p.KEY_ KIND_, " + rank + " RANK_ FROM (" + union + ") d JOIN ACT_RE_PROCDEF p ON p.ID_ = d.PD_" + where;
 		if (filter.state() != null) {
 			params.addValue("state", filter.state().ordinal());
 			return "SELECT * FROM (" + select + ") s WHERE s.RANK_ = :state";
@@ -300,9 +300,10 @@ public class DeadlineBoard {
 	private String yellowCase(BoardRules.Thresholds t, Instant now, String cutName, MapSqlParameterSource params) {
 		params.addValue(cutName, timestamp(deadlines.workdays(Date.from(now), t.workdaysLeft()).toInstant()));
 		int p = t.percentLeft();
-		// now ≥ start + (100 − p) % of (due − start)  ⇔  100·now ≥ p·start + (100 − p)·due
-		return "CASE WHEN d.DUE_ <= :" + cutName + " OR (d.STARTED_ IS NOT NULL AND 100 * EXTRACT(EPOCH FROM CAST(:now AS TIMESTAMP))"
-				+ " >= " + p + " * EXTRACT(EPOCH FROM d.STARTED_) + " + (100 - p) + " * EXTRACT(EPOCH FROM d.DUE_)) THEN 1 ELSE 2 END";
+		// at most p % left  ⇔  (now − start) ≥ (100 − p) % of (due − start), compared as intervals (H2 and
+		// PostgreSQL alike; cheaper than epoch arithmetic, which PostgreSQL does in numeric)
+		return "CASE WHEN d.DUE_ <= :" + cutName + " OR (d.STARTED_ IS NOT NULL AND (CAST(:now AS TIMESTAMP) - d.STARTED_) * 100"
+				+ " >= (d.DUE_ - d.STARTED_) * " + (100 - p) + ") THEN 1 ELSE 2 END";
 	}
 
 	private static Timestamp timestamp(Instant instant) {

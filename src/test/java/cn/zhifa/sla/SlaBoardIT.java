@@ -116,6 +116,35 @@ class SlaBoardIT extends EngineTestSupport {
 	}
 
 	@Test
+	void theNinetyDayPeriodTurnsYellowByItsShareLeft() {
+		// filed Mon 2 Mar 2026: the decision is due 90 days later, 31 May (a Sunday) → Mon 1 Jun 2026
+		clockAt(at("2026-03-02T09:00:00+08:00"));
+		String caseNo = register("2026-03-02");
+		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
+			.getId();
+		as("head1");
+		var filing = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey("userTask_approveFiling")
+			.singleResult();
+		engine.getTaskService().claim(filing.getId(), "head1");
+		engine.getTaskService().complete(filing.getId(), Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		engine.getIdentityService().clearAuthentication();
+
+		// 27 Apr: 35 of 91 days left → green
+		clockAt(at("2026-04-27T10:00:00+08:00"));
+		Map<String, Object> period = row(all("head1", "kind=enforcement-case&person=officer1"), caseNo);
+		assertThat(period).containsEntry("source", "TIMER").containsEntry("step", "调查与决定（立案之日起90日内）")
+			.containsEntry("state", "GREEN").containsEntry("dueAt", "2026-06-01T15:59:59Z");
+		assertThat(period.get("responsible").toString()).contains("李明");
+		// 18 May: 10 working days left (more than the 3 of sla/board.yml), but only 16 % of the period → yellow
+		clockAt(at("2026-05-18T10:00:00+08:00"));
+		period = row(all("head1", "kind=enforcement-case"), caseNo);
+		assertThat(period).containsEntry("state", "YELLOW").containsEntry("workdaysLeft", 10);
+		// 2 Jun: red
+		clockAt(at("2026-06-02T10:00:00+08:00"));
+		assertThat(row(all("head1", "state=red"), caseNo)).containsEntry("source", "TIMER").containsEntry("workdaysLeft", -1);
+	}
+
+	@Test
 	void badInputNamesTheField() {
 		assertField(get("head1", "/api/sla/deadlines?state=purple"), "state");
 		assertField(get("head1", "/api/sla/deadlines?size=0"), "size");
