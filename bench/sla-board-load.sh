@@ -46,7 +46,11 @@ for i in $(seq 1 240); do
 done
 curl -fs "$BASE/actuator/health" >/dev/null
 
-register() { # user agency violation
+register() { # user agency violation (retried: the demo organisation is set up just after start-up)
+  for _ in $(seq 1 30); do register_once "$@" && return 0; sleep 2; done
+  echo "could not register a case as $1" >&2; return 1
+}
+register_once() {
   curl -fs -u "$1:demo" -H 'Content-Type: application/json' -X POST "$BASE/api/cases" -d "{\"agencyCode\":\"$2\",
     \"caseSource\":\"PATROL\",\"partyType\":\"PERSON\",\"partyName\":\"基准\",\"partyIdNumber\":\"530302199001011232\",
     \"violationCode\":\"$3\",\"facts\":\"基准测试\",\"discoveredOn\":\"$(date +%F)\",\"violationDate\":\"$(date +%F)\"}" >/dev/null

@@ -90,14 +90,17 @@ public class DeadlineBoard {
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String ranked = ranked(filter, now, params);
-		long total = jdbc.queryForObject("SELECT COUNT(*) FROM (" + ranked + ") x", params, Long.class);
 		params.addValue("offset", (long) page * size).addValue("size", size);
 		List<Row> rows = new ArrayList<>();
+		// the page: ranked lean rows, the top ones sorted (a window COUNT(*) OVER () here measured slower than a count apart)
 		List<Map<String, Object>> raw = jdbc.queryForList("SELECT y.*, p.NAME_ KIND_NAME_, COALESCE(v.TEXT_, e.BUSINESS_KEY_) CASE_NO_"
-				+ " FROM (SELECT * FROM (" + ranked + ") x ORDER BY x.RANK_, x.DUE_, x.ID_ OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY) y"
+				+ " FROM (SELECT * FROM (" + ranked + ") x ORDER BY x.RANK_, x.DUE_, x.ID_"
+				+ " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY) y"
 				+ " JOIN ACT_RE_PROCDEF p ON p.ID_ = y.PD_ LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = y.PI_"
 				+ " LEFT JOIN ACT_RU_VARIABLE v ON v.EXECUTION_ID_ = y.PI_ AND v.NAME_ = :caseIdVariable AND v.TASK_ID_ IS NULL"
 				+ " ORDER BY y.RANK_, y.DUE_, y.ID_", params);
+		long total = raw.size() < size && (page == 0 || !raw.isEmpty()) ? (long) page * size + raw.size()
+				: jdbc.queryForObject("SELECT COUNT(*) FROM (" + ranked + ") x", params, Long.class);
 		Names names = names(raw);
 		LocalDate today = WorkingDayCalendar.dayOf(now);
 		for (Map<String, Object> r : raw) {
@@ -131,30 +134,45 @@ public class DeadlineBoard {
 		return new Page(page, size, total, rows);
 	}
 
-	/** Counts per agency and state, with the supervisors' indicators for this year. */
-	public List<AgencySummary> summary(Collection<String> agencies) {
+	/**
+	 * Counts per agency and state of the deadlines the filter (its state ignored) selects, with the
+	 * supervisors' indicators for this year if {@code indicators}.
+	 */
+	public List<AgencySummary> summary(Filter filter, boolean indicators) {
+		Collection<String> agencies = filter.agencies();
 		if (agencies.isEmpty()) {
 			return List.of();
 		}
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		BoardRules.Rules r = rules.current();
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String ranked = ranked(new Filter(agencies, null, null, null), now, params);
+		String ranked = ranked(new Filter(agencies, filter.kind(), null, filter.person()), now, params);
 		Map<String, Map<State, Long>> counts = new TreeMap<>();
 		for (String a : agencies) {
 			counts.put(a, emptyCounts());
 		}
-		jdbc.query("SELECT x.AGENCY_, x.RANK_, COUNT(*) N FROM (" + ranked + ") x GROUP BY x.AGENCY_, x.RANK_", params,
-				rs -> {
-					Map<State, Long> c = counts.computeIfAbsent(rs.getString(1), k -> emptyCounts());
-					c.put(State.values()[rs.getInt(2)], rs.getLong(3));
+		// one pass over the running deadlines: counts per state, and the red ones among the indicators' steps
+		String seizures = indicators ? steps(r.indicator("overdueSeizures"), "s", params) : "1 = 0";
+		String transfers = indicators ? steps(r.indicator("untransferred"), "u", params) : "1 = 0";
+		Map<String, long[]> overdueSeizures = new HashMap<>();
+		Map<String, long[]> untransferred = new HashMap<>();
+		jdbc.query("SELECT x.AGENCY_, x.RANK_, COUNT(*) N, SUM(CASE WHEN " + seizures + " THEN 1 ELSE 0 END),"
+				+ " SUM(CASE WHEN " + transfers + " THEN 1 ELSE 0 END) FROM (" + ranked + ") x GROUP BY x.AGENCY_, x.RANK_",
+				params, rs -> {
+					String agency = rs.getString(1);
+					State state = State.values()[rs.getInt(2)];
+					counts.computeIfAbsent(agency, k -> emptyCounts()).put(state, rs.getLong(3));
+					if (state == State.RED) {
+						overdueSeizures.put(agency, new long[] { rs.getLong(4) });
+						untransferred.put(agency, new long[] { rs.getLong(5) });
+					}
 				});
-		Map<String, long[]> overdueSeizures = redCounts(ranked, params, r.indicator("overdueSeizures"));
-		Map<String, long[]> untransferred = redCounts(ranked, params, r.indicator("untransferred"));
 		int year = WorkingDayCalendar.dayOf(now).getYear();
 		Instant yearStart = LocalDate.of(year, 1, 1).atStartOfDay(WorkingDayCalendar.SHANGHAI).toInstant();
-		Map<String, long[]> review = onTime(agencies, r.indicator("reviewCompliance"), yearStart, now);
-		Map<String, long[]> disclosure = onTime(agencies, r.indicator("disclosureTimeliness"), yearStart, now);
+		Map<String, long[]> review = indicators ? onTime(agencies, r.indicator("reviewCompliance"), yearStart, now)
+				: Map.of();
+		Map<String, long[]> disclosure = indicators ? onTime(agencies, r.indicator("disclosureTimeliness"), yearStart, now)
+				: Map.of();
 		Names names = new Names();
 		names.loadAgencies(counts.keySet());
 		List<AgencySummary> result = new ArrayList<>();
@@ -180,19 +198,9 @@ public class DeadlineBoard {
 		return onTimeAndAll[1] == 0 ? null : Math.round(1000.0 * onTimeAndAll[0] / onTimeAndAll[1]) / 10.0;
 	}
 
-	/** Red deadlines per agency among the given steps. */
-	private Map<String, long[]> redCounts(String ranked, MapSqlParameterSource base, List<BoardRules.StepSet> sets) {
-		Map<String, long[]> result = new HashMap<>();
-		if (sets.isEmpty()) {
-			return result;
-		}
-		MapSqlParameterSource params = copy(base);
-		String steps = stepCondition(sets, "x.KIND_", "x.ACT_", params);
-		jdbc.query("SELECT x.AGENCY_, COUNT(*) FROM (" + ranked + ") x WHERE x.RANK_ = " + State.RED.ordinal() + " AND ("
-				+ steps + ") GROUP BY x.AGENCY_", params, rs -> {
-					result.put(rs.getString(1), new long[] { rs.getLong(2) });
-				});
-		return result;
+	/** The condition "one of these steps" on the ranked rows, or a false one when there are none. */
+	private static String steps(List<BoardRules.StepSet> sets, String prefix, MapSqlParameterSource params) {
+		return sets.isEmpty() ? "1 = 0" : "(" + stepCondition(sets, "x.KIND_", "x.ACT_", prefix, params) + ")";
 	}
 
 	/** Per agency: {on time, all} of the given steps' tasks completed since {@code from} (history). */
@@ -203,7 +211,7 @@ public class DeadlineBoard {
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("agencies", agencies)
 			.addValue("from", timestamp(from)).addValue("now", timestamp(now));
-		String steps = stepCondition(sets, "h.PROC_DEF_KEY_", "h.TASK_DEF_KEY_", params);
+		String steps = stepCondition(sets, "h.PROC_DEF_KEY_", "h.TASK_DEF_KEY_", "i", params);
 		jdbc.query("SELECT h.TENANT_ID_, SUM(CASE WHEN h.END_TIME_ <= h.DUE_DATE_ THEN 1 ELSE 0 END), COUNT(*)"
 				+ " FROM ACT_HI_TASKINST h WHERE h.TENANT_ID_ IN (:agencies) AND h.DUE_DATE_ IS NOT NULL"
 				+ " AND h.END_TIME_ >= :from AND h.END_TIME_ <= :now AND h.DELETE_REASON_ = 'completed' AND (" + steps
@@ -214,28 +222,20 @@ public class DeadlineBoard {
 	}
 
 	private static String stepCondition(List<BoardRules.StepSet> sets, String processColumn, String stepColumn,
-			MapSqlParameterSource params) {
+			String prefix, MapSqlParameterSource params) {
 		List<String> ors = new ArrayList<>();
 		for (int i = 0; i < sets.size(); i++) {
 			BoardRules.StepSet s = sets.get(i);
-			params.addValue("ip" + i, s.process());
+			params.addValue(prefix + "p" + i, s.process());
 			if (s.steps().isEmpty()) {
-				ors.add(processColumn + " = :ip" + i);
+				ors.add(processColumn + " = :" + prefix + "p" + i);
 			}
 			else {
-				params.addValue("is" + i, s.steps());
-				ors.add("(" + processColumn + " = :ip" + i + " AND " + stepColumn + " IN (:is" + i + "))");
+				params.addValue(prefix + "s" + i, s.steps());
+				ors.add("(" + processColumn + " = :" + prefix + "p" + i + " AND " + stepColumn + " IN (:" + prefix + "s" + i + "))");
 			}
 		}
 		return String.join(" OR ", ors);
-	}
-
-	private static MapSqlParameterSource copy(MapSqlParameterSource base) {
-		MapSqlParameterSource p = new MapSqlParameterSource();
-		for (String name : base.getParameterNames()) {
-			p.addValue(name, base.getValue(name));
-		}
-		return p;
 	}
 
 	/**

@@ -67,18 +67,10 @@ class SlaBoardController {
 		DeadlineBoard.Filter filter = filter(agency, kind, null, person);
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("now", ClockUtil.getCurrentTime().toInstant());
-		List<DeadlineBoard.AgencySummary> perAgency = board.summary(filter.agencies());
+		List<DeadlineBoard.AgencySummary> perAgency = board.summary(filter, supervises(user));
 		Map<DeadlineBoard.State, Long> counts = new LinkedHashMap<>();
-		if (kind == null && person == null) {
-			for (DeadlineBoard.State s : DeadlineBoard.State.values()) {
-				counts.put(s, perAgency.stream().mapToLong(a -> a.counts().get(s)).sum());
-			}
-		}
-		else {
-			for (DeadlineBoard.State s : DeadlineBoard.State.values()) {
-				counts.put(s, board.deadlines(new DeadlineBoard.Filter(filter.agencies(), filter.kind(), s, filter.person()), 0, 1)
-					.total());
-			}
+		for (DeadlineBoard.State s : DeadlineBoard.State.values()) {
+			counts.put(s, perAgency.stream().mapToLong(a -> a.counts().get(s)).sum());
 		}
 		result.put("counts", counts);
 		result.put("stateLabels", DeadlineBoard.STATE_LABELS);

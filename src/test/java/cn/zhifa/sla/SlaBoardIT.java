@@ -113,6 +113,12 @@ class SlaBoardIT extends EngineTestSupport {
 		Map<String, Object> mine = row(all("head1", "person=head1"), red);
 		assertThat(mine).containsEntry("assignee", "head1").containsEntry("responsible", "张伟");
 		assertThat(caseNos(all("head1", "person=head1"))).doesNotContain(yellow, green);
+		Map<?, ?> mineCounts = (Map<?, ?>) get("head1", "/api/sla/summary?kind=enforcement-case&person=head1").getBody()
+			.get("counts");
+		assertThat(((Number) mineCounts.get("RED")).longValue())
+			.isEqualTo(all("head1", "kind=enforcement-case&person=head1&state=red").size());
+		assertThat(((Number) mineCounts.get("YELLOW")).longValue())
+			.isEqualTo(all("head1", "kind=enforcement-case&person=head1&state=yellow").size());
 	}
 
 	@Test
