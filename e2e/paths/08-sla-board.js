@@ -4,7 +4,7 @@
 // with zhifa.test-clock.enabled), so that on Wed 4 Nov 2026 their filing deadlines (审批立案, 15 working days
 // from the discovery) are red (due 2 Nov), yellow (due 5 Nov, 1 working day left) and green (due 25 Nov).
 // head1 sees them on the Cockpit dashboard and on the board of his agency, most urgent first, and opens a case
-// in Cockpit from its row; supervisor1 sees them with the per-agency table and filters by state. The red case's
+// in Cockpit from its row (without the buttons a head may not use, which admin has); supervisor1 sees them with the per-agency table and filters by state. The red case's
 // warning and breach timers fire (job executor, moved clock): head1 finds both under 通知 in Tasklist and marks
 // them read.
 'use strict';
@@ -129,6 +129,18 @@ runPath(__filename, async (t) => {
       await head.page.locator('.djs-container').first().waitFor({ state: 'visible' });
       await head.page.locator('text=' + cases.red.caseNo).first().waitFor({ state: 'visible' });
       t.check(head.page.url().includes('/process-instance/' + cases.red.pid), `打开的不是该案件：${head.page.url()}`);
+      // issue 17 §5: a head reads; Cockpit offers him no cancel, suspend, variable or retry buttons
+      const buttons = await head.page.locator('.ctn-toolbar a, .ctn-toolbar button').count();
+      t.equal(buttons, 0, 'head1 在流程实例工具栏上看到的按钮数');
+    });
+
+    await t.step('admin 打开同一案件：工具栏上有取消、挂起等按钮（管理员可以使用）', async () => {
+      const admin = await t.login('admin', 'cockpit');
+      await admin.page.goto(`${BASE}/camunda/app/cockpit/default/#/process-instance/${cases.red.pid}/runtime`);
+      await admin.page.locator('.djs-container').first().waitFor({ state: 'visible' });
+      await admin.page.locator('.ctn-toolbar a, .ctn-toolbar button').first().waitFor({ state: 'visible' });
+      const buttons = await admin.page.locator('.ctn-toolbar a, .ctn-toolbar button').count();
+      t.check(buttons >= 3, `admin 应看到取消、挂起、添加变量等按钮，实际 ${buttons} 个`);
     });
 
     const supervisor = await t.login('supervisor1', 'cockpit');

@@ -33,7 +33,7 @@ class WebappResourcesIT {
 				"disableWelcomeMessage: true", "customScripts: ['../../assets/zhifa-webapps'");
 		if (app.equals("cockpit")) {
 			// the SLA board (issue 17) is a Cockpit plugin
-			assertThat(config).contains("'../../assets/zhifa-sla-board'");
+			assertThat(config).contains("'../../assets/zhifa-sla-board'", "'../../assets/zhifa-cockpit-permissions'");
 		}
 		if (app.equals("tasklist")) {
 			// the user's notifications (issue 17 §3) are a Tasklist plugin
@@ -57,6 +57,8 @@ class WebappResourcesIT {
 		assertThat(http.getForObject("/camunda/assets/zhifa-webapps.js", String.class)).contains("zh-CN");
 		assertThat(http.getForObject("/camunda/assets/zhifa-sla-board.js", String.class)).contains("cockpit.route",
 				"/api/sla/deadlines", "期限监督看板");
+		assertThat(http.getForObject("/camunda/assets/zhifa-cockpit-permissions.js", String.class))
+			.contains("authorization/check", "cancel-process-instance-action");
 		assertThat(http.getForObject("/camunda/assets/zhifa-notifications.js", String.class))
 			.contains("tasklist.navbar.action", "/api/notifications", "标为已读");
 	}

@@ -14,5 +14,6 @@ export default {
   disableWelcomeMessage: true,
   // /camunda/assets/zhifa-webapps.js: page language, app menu labels;
   // /camunda/assets/zhifa-sla-board.js: the SLA board (期限监督看板, docs/sla.md) — dashboard box, menu entry, page #/sla
-  customScripts: ['../../assets/zhifa-webapps', '../../assets/zhifa-sla-board']
+  // /camunda/assets/zhifa-cockpit-permissions.js: only the buttons the user may use (issue 17 §5)
+  customScripts: ['../../assets/zhifa-webapps', '../../assets/zhifa-sla-board', '../../assets/zhifa-cockpit-permissions']
 };
