@@ -50,10 +50,11 @@ final class EngineRequests {
 	private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/(login/[^/]+|logout)/?$");
 
 	/**
-	 * A user's own reading state, not enforcement data: marking one's notifications read (issue 17 §3). Supervisors
-	 * may, and a webapp session may POST them (with Spring's CSRF token, {@link WebappSessionAuthenticationFilter}).
+	 * A user's own reading state, not enforcement data: marking one's notifications read, subscribing to an agency's
+	 * notifications (issue 17 §3). Supervisors may, and a webapp session may send them (with Spring's CSRF token,
+	 * {@link WebappSessionAuthenticationFilter}).
 	 */
-	static final Pattern PERSONAL = Pattern.compile("^/api/notifications/([0-9]+/read|read-all)/?$");
+	static final Pattern PERSONAL = Pattern.compile("^/api/notifications/([0-9]+/read|read-all|subscriptions/[A-Za-z0-9_-]+)/?$");
 
 	private EngineRequests() {
 	}
@@ -88,10 +89,13 @@ final class EngineRequests {
 		if (SAFE_METHODS.contains(method)) {
 			return true;
 		}
+		if (PERSONAL.matcher(path).matches()) {
+			return true;
+		}
 		if (!"POST".equals(method)) {
 			return false;
 		}
-		return isQuery(method, path) || WEBAPP_LOGIN.matcher(path).matches() || PERSONAL.matcher(path).matches();
+		return isQuery(method, path) || WEBAPP_LOGIN.matcher(path).matches();
 	}
 
 	/** Whether the request is a POST query of the engine's or Cockpit's REST API. */

@@ -18,8 +18,8 @@ import jakarta.servlet.http.HttpSession;
  * document linked in a task form ({@code /api/documents/{id}}): a {@code GET} or {@code HEAD} under
  * {@code /api/} without credentials of its own runs as the user of the webapps' session (the same
  * identity, groups and agencies as HTTP Basic would give). The one write a page of the webapps makes
- * with its session is marking the user's own notifications read ({@link EngineRequests#PERSONAL}, from
- * Tasklist's notification menu); Spring's CSRF filter still demands its token for it (the page reads it
+ * with its session is the user's own notification state ({@link EngineRequests#PERSONAL}: marking read from
+ * Tasklist's notification menu, subscriptions); Spring's CSRF filter still demands its token for it (the page reads it
  * from {@code GET /api/notifications}). Nothing else changes: other writes still need HTTP Basic, and the
  * session is only read, never created.
  */
@@ -35,7 +35,7 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-		boolean personal = "POST".equals(request.getMethod()) && EngineRequests.PERSONAL.matcher(path).matches();
+		boolean personal = EngineRequests.PERSONAL.matcher(path).matches();
 		return !path.startsWith("/api/") || !(read || personal) || request.getHeader("Authorization") != null;
 	}
 

@@ -91,6 +91,44 @@ public class NotificationCenter {
 				+ " WHERE r.notification_id = n.id AND r.user_id = :user)", p);
 	}
 
+	/** The agencies the user has subscribed to. */
+	@Transactional(readOnly = true)
+	public List<String> subscriptions(String userId) {
+		return jdbc.queryForList("SELECT agency_code FROM zf_notification_subscription WHERE user_id = :user ORDER BY agency_code",
+				new MapSqlParameterSource("user", userId), String.class);
+	}
+
+	/** Subscribes the user to every SLA notification of {@code agency}; false if already subscribed. */
+	@Transactional
+	public boolean subscribe(String userId, String agency) {
+		MapSqlParameterSource p = new MapSqlParameterSource("user", userId).addValue("agency", agency)
+			.addValue("now", Timestamp.from(now()));
+		Long existing = jdbc.queryForObject("SELECT COUNT(*) FROM zf_notification_subscription WHERE user_id = :user"
+				+ " AND agency_code = :agency", p, Long.class);
+		if (existing != null && existing > 0) {
+			return false;
+		}
+		try {
+			jdbc.update("INSERT INTO zf_notification_subscription (user_id, agency_code, created_at) VALUES (:user, :agency, :now)", p);
+			return true;
+		}
+		catch (org.springframework.dao.DuplicateKeyException concurrent) {
+			return false;
+		}
+	}
+
+	@Transactional
+	public boolean unsubscribe(String userId, String agency) {
+		return jdbc.update("DELETE FROM zf_notification_subscription WHERE user_id = :user AND agency_code = :agency",
+				new MapSqlParameterSource("user", userId).addValue("agency", agency)) > 0;
+	}
+
+	/** Users subscribed to {@code agency}. */
+	List<String> subscribers(String agency) {
+		return jdbc.queryForList("SELECT user_id FROM zf_notification_subscription WHERE agency_code = :agency ORDER BY user_id",
+				new MapSqlParameterSource("agency", agency), String.class);
+	}
+
 	private static String visible(CurrentUser user) {
 		return user.groups().isEmpty() ? "n.recipient_user = :user"
 				: "(n.recipient_user = :user OR n.recipient_group IN (:groups))";

@@ -4,9 +4,11 @@ import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +20,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The logged-in user's notifications (issue 17 §3): {@code GET /api/notifications?unread=&page=&size=},
  * {@code GET /api/notifications/unread-count}, {@code POST /api/notifications/{id}/read},
- * {@code POST /api/notifications/read-all}. Marking read is the user's own state, allowed to
+ * {@code POST /api/notifications/read-all}; subscriptions to an agency's SLA notifications:
+ * {@code GET /api/notifications/subscriptions}, {@code PUT|DELETE /api/notifications/subscriptions/{agency}}. Marking read is the user's own state, allowed to
  * supervisors too. A list answered to the Tasklist page carries Spring's CSRF token in the header
  * {@code X-CSRF-TOKEN}, which the page sends back with its POSTs (it has no HTTP Basic credentials).
  */
@@ -66,6 +69,33 @@ class NotificationController {
 			throw Problem.notFound("id", "没有这条通知");
 		}
 		return Map.of("unread", center.unread(user));
+	}
+
+	/** The agencies whose every SLA warning and breach the user receives. */
+	@GetMapping("/subscriptions")
+	Map<String, Object> subscriptions() {
+		return Map.of("agencies", center.subscriptions(CurrentUser.get().id()));
+	}
+
+	/** Subscribes to an agency the user may see (supervisors: any). */
+	@PutMapping("/subscriptions/{agency}")
+	Map<String, Object> subscribe(@PathVariable String agency) {
+		CurrentUser user = CurrentUser.get();
+		if (!user.mayAccessAgency(agency)) {
+			throw Problem.notFound("agency", "没有这个执法主体，或无权订阅它的通知");
+		}
+		boolean added = center.subscribe(user.id(), agency);
+		return Map.of("subscribed", added, "agencies", center.subscriptions(user.id()));
+	}
+
+	@DeleteMapping("/subscriptions/{agency}")
+	Map<String, Object> unsubscribe(@PathVariable String agency) {
+		CurrentUser user = CurrentUser.get();
+		if (!user.mayAccessAgency(agency)) {
+			throw Problem.notFound("agency", "没有这个执法主体，或无权订阅它的通知");
+		}
+		boolean removed = center.unsubscribe(user.id(), agency);
+		return Map.of("unsubscribed", removed, "agencies", center.subscriptions(user.id()));
 	}
 
 	@PostMapping("/read-all")

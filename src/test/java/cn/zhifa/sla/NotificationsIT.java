@@ -128,6 +128,39 @@ class NotificationsIT extends EngineTestSupport {
 	}
 
 	@Test
+	void aSupervisorSubscribedToAnAgencyHearsOfItsWarningsToo() {
+		assertThat(client("supervisor1").exchange("/api/notifications/subscriptions/LIAOKUO", HttpMethod.PUT, null, MAP)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		try {
+			assertThat(get("supervisor1", "/api/notifications/subscriptions").getBody().get("agencies").toString())
+				.contains("LIAOKUO");
+			// not an agency of one's own: as unknown
+			assertThat(client("officer4").exchange("/api/notifications/subscriptions/LIAOKUO", HttpMethod.PUT, null, MAP)
+				.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+			clockAt(at("2026-10-12T09:00:00+08:00"));
+			Map<String, Object> c = validCase();
+			c.put("discoveredOn", "2026-10-12");
+			c.put("violationDate", "2026-10-12");
+			String caseNo = client("officer1").exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(c), MAP).getBody()
+				.get("caseNo").toString();
+			String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+				.singleResult().getId();
+			clockAt(at("2026-11-03T10:00:00+08:00"));
+			assertThat(executeDueJobs(pi)).isEqualTo(2);
+			// the warning goes to the heads only, and to the subscriber; the breach reaches him as a supervisor, once
+			assertThat(items("supervisor1", caseNo)).extracting(i -> i.get("kind"))
+				.containsExactlyInAnyOrder("SLA_WARNING", "SLA_BREACH");
+		}
+		finally {
+			assertThat(client("supervisor1").exchange("/api/notifications/subscriptions/LIAOKUO", HttpMethod.DELETE, null, MAP)
+				.getStatusCode()).isEqualTo(HttpStatus.OK);
+		}
+		assertThat(get("supervisor1", "/api/notifications/subscriptions").getBody().get("agencies").toString())
+			.doesNotContain("LIAOKUO");
+	}
+
+	@Test
 	void loginAndInput() {
 		assertThat(http.getForEntity("/api/notifications", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(http.getForEntity("/api/notifications/unread-count", String.class).getStatusCode())

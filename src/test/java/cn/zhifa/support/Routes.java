@@ -30,7 +30,7 @@ public final class Routes {
 
 	private static final Set<RequestMethod> READS = Set.of(RequestMethod.GET, RequestMethod.HEAD, RequestMethod.OPTIONS);
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
-	private static final Pattern PERSONAL = Pattern.compile("^/api/notifications/(\\{id}/read|read-all)$");
+	private static final Pattern PERSONAL = Pattern.compile("^/api/notifications/(\\{id}/read|read-all|subscriptions/\\{agency})$");
 
 	private Routes() {
 	}
