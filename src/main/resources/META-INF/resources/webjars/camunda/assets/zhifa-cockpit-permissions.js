@@ -83,8 +83,9 @@ function allowed(component, provider) {
   return !needs || (permissions !== null && permissions[needs] === true);
 }
 
-// asked before Cockpit starts when a session exists (the module's import is awaited before bootstrapping)
-await refresh();
+// asked before Cockpit starts when a session exists (the module's import is awaited before bootstrapping); never
+// holds Cockpit up for more than 3 s (then the actions stay out until the next page)
+await Promise.race([refresh(), new Promise((resolve) => setTimeout(resolve, 3000))]);
 
 angular.module('cam.commons').config([
   '$provide',
