@@ -99,8 +99,15 @@ public class DeadlineBoard {
 				+ " JOIN ACT_RE_PROCDEF p ON p.ID_ = y.PD_ LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = y.PI_"
 				+ " LEFT JOIN ACT_RU_VARIABLE v ON v.EXECUTION_ID_ = y.PI_ AND v.NAME_ = :caseIdVariable AND v.TASK_ID_ IS NULL"
 				+ " ORDER BY y.RANK_, y.DUE_, y.ID_", params);
-		long total = raw.size() < size && (page == 0 || !raw.isEmpty()) ? (long) page * size + raw.size()
-				: jdbc.queryForObject("SELECT COUNT(*) FROM (" + ranked + ") x", params, Long.class);
+		long total;
+		if (raw.size() < size && (page == 0 || !raw.isEmpty())) {
+			total = (long) page * size + raw.size();
+		}
+		else {
+			MapSqlParameterSource countParams = new MapSqlParameterSource();
+			String countable = ranked(filter, now, countParams, false);
+			total = jdbc.queryForObject("SELECT COUNT(*) FROM (" + countable + ") x", countParams, Long.class);
+		}
 		Names names = names(raw);
 		LocalDate today = WorkingDayCalendar.dayOf(now);
 		for (Map<String, Object> r : raw) {
@@ -244,6 +251,11 @@ public class DeadlineBoard {
 	 * server's time zone does not matter.
 	 */
 	private String ranked(Filter filter, Instant now, MapSqlParameterSource params) {
+		return ranked(filter, now, params, true);
+	}
+
+	/** As {@link #ranked(Filter, Instant, MapSqlParameterSource)}; without {@code withRank} (and no state filter) only the ids, to count. */
+	private String ranked(Filter filter, Instant now, MapSqlParameterSource params, boolean withRank) {
 		BoardRules.Rules r = rules.current();
 		Set<String> timerIds = models.deadlineTimerIds();
 		params.addValue("now", timestamp(now)).addValue("agencies", filter.agencies())
@@ -284,6 +296,10 @@ public class DeadlineBoard {
 					+ " WHERE t3.PROC_INST_ID_ = d.PI_ AND t3.ASSIGNEE_ = :person)))");
 		}
 		// lean: only what filtering, ranking and ordering need; the case number and names are joined to a page only
+		if (!withRank && filter.state() == null) {
+			// what a count needs: the filtered rows, no state
+			return "SELECT d.ID_ FROM (" + union + ") d JOIN ACT_RE_PROCDEF p ON p.ID_ = d.PD_" + where;
+		}
 		String select = "SELECT d.SRC_, d.ID_, d.PI_, d.PD_, d.ACT_, d.STEP_, d.AGENCY_, d.ASSIGNEE_, d.STARTED_, d.DUE_,"
 				+ " p.KEY_ KIND_, " + rank + " RANK_ FROM (" + union + ") d JOIN ACT_RE_PROCDEF p ON p.ID_ = d.PD_" + where;
 		if (filter.state() != null) {
