@@ -49,6 +49,13 @@ final class EngineRequests {
 	/** Logging in to and out of the webapps. */
 	private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/(login/[^/]+|logout)/?$");
 
+	/**
+	 * A user's own reading state, not enforcement data: marking one's notifications read, subscribing to an agency's
+	 * notifications (issue 17 §3). Supervisors may, and a webapp session may send them (with Spring's CSRF token,
+	 * {@link WebappSessionAuthenticationFilter}).
+	 */
+	static final Pattern PERSONAL = Pattern.compile("^/api/notifications/([0-9]+/read|read-all|subscriptions/[A-Za-z0-9_-]+)/?$");
+
 	private EngineRequests() {
 	}
 
@@ -80,6 +87,9 @@ final class EngineRequests {
 	/** Whether the request only reads: a safe method, a POST query of the engine or Cockpit, or logging in/out. */
 	static boolean readsOnly(String method, String path) {
 		if (SAFE_METHODS.contains(method)) {
+			return true;
+		}
+		if (PERSONAL.matcher(path).matches()) {
 			return true;
 		}
 		if (!"POST".equals(method)) {

@@ -17,8 +17,11 @@ import jakarta.servlet.http.HttpSession;
  * Lets a user logged in to Tasklist or Cockpit open our read-only API from a link, e.g. a generated
  * document linked in a task form ({@code /api/documents/{id}}): a {@code GET} or {@code HEAD} under
  * {@code /api/} without credentials of its own runs as the user of the webapps' session (the same
- * identity, groups and agencies as HTTP Basic would give). Nothing else changes: other methods still
- * need HTTP Basic (or Spring's CSRF token), and the session is only read, never created.
+ * identity, groups and agencies as HTTP Basic would give). The one write a page of the webapps makes
+ * with its session is the user's own notification state ({@link EngineRequests#PERSONAL}: marking read from
+ * Tasklist's notification menu, subscriptions); Spring's CSRF filter still demands its token for it (the page reads it
+ * from {@code GET /api/notifications}). Nothing else changes: other writes still need HTTP Basic, and the
+ * session is only read, never created.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -31,8 +34,9 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !path.startsWith("/api/") || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
-				|| request.getHeader("Authorization") != null;
+		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+		boolean personal = EngineRequests.PERSONAL.matcher(path).matches();
+		return !path.startsWith("/api/") || !(read || personal) || request.getHeader("Authorization") != null;
 	}
 
 	@Override

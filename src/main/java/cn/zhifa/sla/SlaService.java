@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -29,11 +30,18 @@ public class SlaService {
 	private final SlaEventRepository events;
 	private final NotificationRepository notifications;
 	private final TaskService taskService;
+	private final NotificationMailer mailer;
+	private final NotificationCenter center;
+	private final IdentityService identity;
 
-	SlaService(SlaEventRepository events, NotificationRepository notifications, TaskService taskService) {
+	SlaService(SlaEventRepository events, NotificationRepository notifications, TaskService taskService,
+			NotificationMailer mailer, NotificationCenter center, IdentityService identity) {
 		this.events = events;
 		this.notifications = notifications;
 		this.taskService = taskService;
+		this.mailer = mailer;
+		this.center = center;
+		this.identity = identity;
 	}
 
 	/**
@@ -52,26 +60,47 @@ public class SlaService {
 		String caseId = execution.getProcessBusinessKey();
 		List<Task> open = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId)
 			.list();
-		String activityName = open.isEmpty() ? activityId : open.get(0).getName();
+		String activityName = open.isEmpty() ? modelName(execution, activityId) : open.get(0).getName();
 		for (Task task : open) {
 			taskService.setPriority(task.getId(), kind == SlaEvent.Kind.WARNING ? WARNING_PRIORITY : BREACH_PRIORITY);
 		}
 		events.save(new SlaEvent(kind, agency, caseId, processKey(execution), processInstanceId, activityId, activityName,
 				dueAt == null ? null : dueAt.toInstant(), now, key));
-		String message = (kind == SlaEvent.Kind.WARNING ? "即将到期" : "已超期") + ":" + caseId + " 「" + activityName + "」"
-				+ (dueAt == null ? "" : " 办理期限 " + dueAt.toInstant());
-		for (String user : users) {
-			notifications.save(new Notification(user, null, "SLA_" + kind, agency, caseId, processInstanceId, message, now));
+		String message = (kind == SlaEvent.Kind.WARNING ? "即将到期" : "已超期") + "：" + caseId + "「" + activityName + "」"
+				+ (dueAt == null ? "" : "，办理期限 " + NotificationMailer.TIME.format(dueAt.toInstant()));
+		List<Notification> sent = new java.util.ArrayList<>();
+		// who subscribed to the agency (e.g. a supervisor) hears of it too, unless one of the groups already reaches them
+		java.util.Set<String> recipients = new java.util.LinkedHashSet<>(users);
+		if (agency != null) {
+			for (String subscriber : center.subscribers(agency)) {
+				if (groups.stream().noneMatch(g -> identity.createUserQuery().userId(subscriber).memberOfGroup(g).count() > 0)) {
+					recipients.add(subscriber);
+				}
+			}
+		}
+		for (String user : recipients) {
+			sent.add(notifications.save(new Notification(user, null, "SLA_" + kind, agency, caseId, processInstanceId, message, now)));
 		}
 		for (String group : groups) {
-			notifications.save(new Notification(null, group, "SLA_" + kind, agency, caseId, processInstanceId, message, now));
+			sent.add(notifications.save(new Notification(null, group, "SLA_" + kind, agency, caseId, processInstanceId, message, now)));
 		}
-		log.info("SLA {} for case {} step {} (due {}), notified users {} groups {}", kind, caseId, activityId, dueAt, users,
-				groups);
+		mailer.sendAfterCommit(sent);
+		log.info("SLA {} for case {} step {} (due {}), notified users {} groups {}", kind, caseId, activityId, dueAt,
+				recipients, groups);
 	}
 
 	public List<Notification> notificationsOf(String processInstanceId) {
 		return notifications.findByProcessInstanceIdOrderByIdAsc(processInstanceId);
+	}
+
+	/** The Chinese name of a step that has no open task (a sub-process, a receive task), from the model. */
+	private static String modelName(DelegateExecution execution, String activityId) {
+		var element = execution.getBpmnModelInstance() == null ? null
+				: execution.getBpmnModelInstance().getModelElementById(activityId);
+		if (element instanceof org.camunda.bpm.model.bpmn.instance.FlowElement flow && flow.getName() != null) {
+			return flow.getName().trim();
+		}
+		return activityId;
 	}
 
 	private static String processKey(DelegateExecution execution) {

@@ -30,7 +30,15 @@ class WebappResourcesIT {
 	void ourConfigurationAndStylesWinOverTheWebjars(String app) {
 		String config = http.getForObject("/camunda/app/" + app + "/scripts/config.js", String.class);
 		assertThat(config).contains("availableLocales: ['zh']", "fallbackLocale: 'zh'", "vendor: '执法'",
-				"disableWelcomeMessage: true", "customScripts: ['../../assets/zhifa-webapps']");
+				"disableWelcomeMessage: true", "customScripts: ['../../assets/zhifa-webapps'");
+		if (app.equals("cockpit")) {
+			// the SLA board (issue 17) is a Cockpit plugin
+			assertThat(config).contains("'../../assets/zhifa-sla-board'", "'../../assets/zhifa-cockpit-permissions'");
+		}
+		if (app.equals("tasklist")) {
+			// the user's notifications (issue 17 §3) are a Tasklist plugin
+			assertThat(config).contains("'../../assets/zhifa-notifications'");
+		}
 		String styles = http.getForObject("/camunda/app/" + app + "/styles/user-styles.css", String.class);
 		assertThat(styles).contains(".ce-eol-banner", "zhifa-logo.svg");
 	}
@@ -47,6 +55,12 @@ class WebappResourcesIT {
 	void markAndScriptAreServed() {
 		assertThat(http.getForObject("/camunda/assets/zhifa-logo.svg", String.class)).contains("<svg", "执法");
 		assertThat(http.getForObject("/camunda/assets/zhifa-webapps.js", String.class)).contains("zh-CN");
+		assertThat(http.getForObject("/camunda/assets/zhifa-sla-board.js", String.class)).contains("cockpit.route",
+				"/api/sla/deadlines", "期限监督看板");
+		assertThat(http.getForObject("/camunda/assets/zhifa-cockpit-permissions.js", String.class))
+			.contains("authorization/check", "cancel-process-instance-action");
+		assertThat(http.getForObject("/camunda/assets/zhifa-notifications.js", String.class))
+			.contains("tasklist.navbar.action", "/api/notifications", "标为已读");
 	}
 
 	@Test

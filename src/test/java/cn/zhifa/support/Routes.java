@@ -30,6 +30,7 @@ public final class Routes {
 
 	private static final Set<RequestMethod> READS = Set.of(RequestMethod.GET, RequestMethod.HEAD, RequestMethod.OPTIONS);
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
+	private static final Pattern PERSONAL = Pattern.compile("^/api/notifications/(\\{id}/read|read-all|subscriptions/\\{agency})$");
 
 	private Routes() {
 	}
@@ -39,6 +40,14 @@ public final class Routes {
 
 		public boolean write() {
 			return !READS.contains(RequestMethod.valueOf(method.name()));
+		}
+
+		/**
+		 * A write of the user's own reading state, not of enforcement data (marking notifications read,
+		 * issue 17): allowed to supervisors and to a webapp session ({@code EngineRequests.PERSONAL}).
+		 */
+		public boolean personal() {
+			return PERSONAL.matcher(pattern).matches();
 		}
 
 		/** The names of the pattern's path variables, in order. */

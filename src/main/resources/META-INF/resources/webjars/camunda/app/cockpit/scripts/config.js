@@ -12,6 +12,8 @@ export default {
   },
   // the first-login box points to Camunda's welcome page, which we do not serve
   disableWelcomeMessage: true,
-  // /camunda/assets/zhifa-webapps.js: page language, app menu labels
-  customScripts: ['../../assets/zhifa-webapps']
+  // /camunda/assets/zhifa-webapps.js: page language, app menu labels;
+  // /camunda/assets/zhifa-sla-board.js: the SLA board (期限监督看板, docs/sla.md) — dashboard box, menu entry, page #/sla
+  // /camunda/assets/zhifa-cockpit-permissions.js: only the buttons the user may use (issue 17 §5)
+  customScripts: ['../../assets/zhifa-webapps', '../../assets/zhifa-sla-board', '../../assets/zhifa-cockpit-permissions']
 };

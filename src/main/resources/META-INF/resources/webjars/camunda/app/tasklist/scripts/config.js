@@ -12,8 +12,9 @@ export default {
   },
   // the first-login box points to Camunda's welcome page, which we do not serve
   disableWelcomeMessage: true,
-  // /camunda/assets/zhifa-webapps.js: page language, app menu labels
-  customScripts: ['../../assets/zhifa-webapps'],
+  // /camunda/assets/zhifa-webapps.js: page language, app menu labels;
+  // /camunda/assets/zhifa-notifications.js: the user's notifications (通知) in the header (docs/sla.md)
+  customScripts: ['../../assets/zhifa-webapps', '../../assets/zhifa-notifications'],
 
   shortcuts: {
     claimTask: {

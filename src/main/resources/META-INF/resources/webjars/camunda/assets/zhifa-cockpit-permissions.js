@@ -1,0 +1,122 @@
+// Zhifa (issue 17 §5): Cockpit shows only the buttons the logged-in user may use. Heads and supervisors read
+// (their grants: READ on instances and tasks); Cockpit would still offer cancel, suspend, add/edit variables,
+// job retries, assignee and group changes, which then fail with the engine's permission texts. The user's
+// permissions are asked once per login from the engine's own check (GET …/authorization/check), and:
+//  - the toolbar actions of Cockpit's plugin points are left out (decorated Views.getProviders);
+//  - inline controls (variable table, user tasks, jobs, incidents, deployments) are hidden by CSS on a body class.
+// The server refuses these operations anyway; this only keeps users from being offered them.
+const angular = window.angular;
+const CHECK = '/camunda/api/engine/engine/default/authorization/check';
+// resource types of org.camunda.bpm.engine.authorization.Resources
+const CHECKS = {
+  instanceUpdate: { permissionName: 'UPDATE', resourceName: 'Process Instance', resourceType: 8 },
+  instanceDelete: { permissionName: 'DELETE', resourceName: 'Process Instance', resourceType: 8 },
+  definitionUpdate: { permissionName: 'UPDATE', resourceName: 'Process Definition', resourceType: 6 },
+  taskUpdate: { permissionName: 'UPDATE', resourceName: 'Task', resourceType: 7 },
+  deploymentDelete: { permissionName: 'DELETE', resourceName: 'Deployment', resourceType: 9 }
+};
+// toolbar actions (plugin point → provider id) and the permission each needs
+const ACTIONS = {
+  'cockpit.processInstance.runtime.action': {
+    'cancel-process-instance-action': 'instanceDelete',
+    'update-suspension-state-action': 'instanceUpdate',
+    'add-variable-action': 'instanceUpdate',
+    'job-retry-action': 'instanceUpdate'
+  },
+  'cockpit.processDefinition.runtime.action': {
+    'update-suspension-state-action': 'definitionUpdate',
+    'bulk-job-definition-override-job-priority-action': 'definitionUpdate'
+  },
+  'cockpit.jobDefinition.action': {
+    'update-suspension-state': 'definitionUpdate',
+    'job-definition-override-job-priority-action': 'definitionUpdate'
+  },
+  'cockpit.incident.action': {
+    'increase-incident-job-retry': 'instanceUpdate',
+    'increase-incident-external-task-retry': 'instanceUpdate'
+  }
+};
+
+const AUTH = '/camunda/api/admin/auth/user/default';
+let permissions = null; // { instanceUpdate: true, … } once known for the logged-in user
+let permissionsOf = null; // that user's id
+
+function ask(check) {
+  const query = Object.entries(check).map(([k, v]) => k + '=' + encodeURIComponent(v)).join('&');
+  return fetch(CHECK + '?' + query, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+    .then((answer) => answer.authorized === true);
+}
+
+function currentUser() {
+  return fetch(AUTH, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((auth) => (auth && auth.userId) || null)
+    .catch(() => null);
+}
+
+/** Asks the permissions of the logged-in user if not known yet; true when they changed. */
+function refresh() {
+  return currentUser().then((id) => {
+    if (id === permissionsOf) {
+      return false;
+    }
+    const names = Object.keys(CHECKS);
+    const asked = id ? Promise.all(names.map((name) => ask(CHECKS[name]))) : Promise.resolve(null);
+    return asked.then((answers) => {
+      permissions = answers && {};
+      names.forEach((name, i) => {
+        if (permissions) {
+          permissions[name] = answers[i];
+        }
+        document.documentElement.classList.toggle('zf-deny-' + name, !permissions || !permissions[name]);
+      });
+      permissionsOf = answers ? id : null;
+      return true;
+    }).catch(() => false);
+  });
+}
+
+function allowed(component, provider) {
+  const needs = ACTIONS[component] && ACTIONS[component][provider.id];
+  // unknown permissions: leave the action out (the server would refuse it for most users anyway)
+  return !needs || (permissions !== null && permissions[needs] === true);
+}
+
+// asked before Cockpit starts when a session exists (the module's import is awaited before bootstrapping); never
+// holds Cockpit up for more than 3 s (then the actions stay out until the next page)
+await Promise.race([refresh(), new Promise((resolve) => setTimeout(resolve, 3000))]);
+
+angular.module('cam.commons').config([
+  '$provide',
+  function($provide) {
+    $provide.decorator('Views', [
+      '$delegate',
+      function(views) {
+        const getProviders = views.getProviders;
+        views.getProviders = function(options) {
+          const providers = getProviders.apply(this, arguments);
+          const component = options && options.component;
+          return ACTIONS[component] ? providers.filter((p) => allowed(component, p)) : providers;
+        };
+        return views;
+      }
+    ]);
+  }
+]);
+
+angular.module('cam.commons').run([
+  '$rootScope', '$injector',
+  function($rootScope, $injector) {
+    // after a login or a change of user (Cockpit does not reload the page): ask again, redraw the page
+    $rootScope.$on('$routeChangeSuccess', function() {
+      refresh().then((changed) => {
+        if (changed && permissions && $injector.has('$route')) {
+          $rootScope.$applyAsync(() => $injector.get('$route').reload());
+        }
+      });
+    });
+  }
+]);
+
+export default [];

@@ -1,0 +1,291 @@
+// Zhifa: the SLA board (期限监督看板, issue 17, docs/sla.md) as a Cockpit plugin of the 7.14+ plugin system,
+// loaded through cockpit/scripts/config.js customScripts: a dashboard box, a navigation entry and the page #/sla.
+// Plain DOM, Cockpit's own Bootstrap classes; data from GET /api/sla/summary and /api/sla/deadlines with the
+// Cockpit session (read-only).
+
+const STATES = [
+  { key: 'RED', param: 'red', label: '已超期', css: 'danger' },
+  { key: 'YELLOW', param: 'yellow', label: '即将到期', css: 'warning' },
+  { key: 'GREEN', param: 'green', label: '正常', css: 'success' },
+  { key: 'PAUSED', param: 'paused', label: '已暂停', css: 'default' }
+];
+const PAGE_SIZE = 20;
+const TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  hour12: false
+});
+
+function el(tag, attrs, children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(function([name, value]) {
+    if (value === undefined || value === null || value === false) {
+      return;
+    }
+    if (name === 'text') {
+      node.textContent = value;
+    } else if (name.startsWith('on')) {
+      node.addEventListener(name.substring(2), value);
+    } else {
+      node.setAttribute(name, value === true ? '' : value);
+    }
+  });
+  (children || []).forEach(function(child) {
+    if (child !== null && child !== undefined) {
+      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    }
+  });
+  return node;
+}
+
+function api(path) {
+  return fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function(response) {
+    return response.json().catch(function() { return {}; }).then(function(body) {
+      if (!response.ok) {
+        throw new Error(body && body.detail ? body.detail : '查询失败（' + response.status + '）');
+      }
+      return body;
+    });
+  });
+}
+
+function query(params) {
+  return Object.entries(params).filter(function([, v]) { return v !== undefined && v !== null && v !== ''; })
+    .map(function([k, v]) { return encodeURIComponent(k) + '=' + encodeURIComponent(v); }).join('&');
+}
+
+function time(iso) {
+  return iso ? TIME.format(new Date(iso)).replace(/\//g, '-') : '';
+}
+
+function workdaysText(row) {
+  if (row.state === 'RED') {
+    return row.workdaysLeft < 0 ? '超期 ' + (-row.workdaysLeft) + ' 个工作日' : '已超期（当日）';
+  }
+  return row.workdaysLeft === 0 ? '今日到期' : row.workdaysLeft + ' 个工作日';
+}
+
+function percent(value, completed) {
+  return value === null || value === undefined ? '—（本年无办结）' : value + '%（' + completed + ' 件）';
+}
+
+function stateBadge(state) {
+  const s = STATES.find(function(x) { return x.key === state; }) || STATES[3];
+  return el('span', { class: 'label label-' + s.css + ' zf-sla-state', 'data-state': s.param, text: s.label });
+}
+
+function counts(summary, onPick) {
+  return el('div', { class: 'zf-sla-counts' }, STATES.map(function(s) {
+    const n = summary.counts ? summary.counts[s.key] : 0;
+    return el('a', {
+      class: 'zf-sla-count zf-sla-count-' + s.param, href: '#/sla?state=' + s.param, 'data-state': s.param,
+      onclick: onPick ? function(event) { event.preventDefault(); onPick(s.param); } : null
+    }, [el('span', { class: 'zf-sla-count-value', text: String(n) }), el('span', { class: 'zf-sla-count-label', text: s.label })]);
+  }));
+}
+
+function hashParams() {
+  const hash = window.location.hash || '';
+  const i = hash.indexOf('?');
+  return new URLSearchParams(i < 0 ? '' : hash.substring(i + 1));
+}
+
+// --- the page #/sla ---------------------------------------------------------------------------------
+
+function renderPage(node) {
+  const initial = hashParams();
+  const filter = {
+    agency: initial.get('agency') || '', kind: initial.get('kind') || '', state: initial.get('state') || '',
+    person: initial.get('person') || '', page: 0
+  };
+  const root = el('div', { class: 'zf-sla-board' });
+  node.appendChild(root);
+  const header = el('header', { class: 'zf-sla-header' }, [el('h1', { class: 'section-title', text: '期限监督看板' }),
+    el('p', { class: 'text-muted', text: '所有正在运行的法定期限：红色已超期，黄色即将到期，绿色正常（预警规则由法制部门在 sla/board.yml 中维护）。' })]);
+  const countsBox = el('div');
+  const filters = el('form', { class: 'form-inline zf-sla-filters' });
+  const message = el('div', { class: 'alert alert-danger zf-sla-error', role: 'alert', style: 'display:none' });
+  const table = el('div', { class: 'zf-sla-rows' });
+  const agencies = el('div', { class: 'zf-sla-agencies' });
+  root.append(header, countsBox, filters, message, table, agencies);
+  let summary = null;
+
+  function fail(error) {
+    message.textContent = error.message;
+    message.style.display = '';
+  }
+
+  function select(name, label, options, value) {
+    const s = el('select', { class: 'form-control input-sm', name: name, 'aria-label': label },
+      [el('option', { value: '', text: '全部' })].concat(options.map(function([v, text]) {
+        return el('option', { value: v, text: text, selected: v === value });
+      })));
+    s.addEventListener('change', function() { filter[name] = s.value; filter.page = 0; load(); });
+    return el('div', { class: 'form-group' }, [el('label', { text: label }), s]);
+  }
+
+  function drawFilters() {
+    filters.textContent = '';
+    if (summary.supervisor) {
+      filters.appendChild(select('agency', '执法主体', summary.agencies.map(function(a) {
+        return [a.agencyCode, a.agencyName || a.agencyCode];
+      }), filter.agency));
+    }
+    filters.appendChild(select('kind', '期限类别', Object.entries(summary.kinds || {}), filter.kind));
+    filters.appendChild(select('state', '状态', STATES.map(function(s) { return [s.param, s.label]; }), filter.state));
+    const person = el('input', { class: 'form-control input-sm', name: 'person', value: filter.person, placeholder: '用户名，如 officer1', 'aria-label': '责任人' });
+    filters.appendChild(el('div', { class: 'form-group' }, [el('label', { text: '责任人' }), person]));
+    filters.appendChild(el('button', { type: 'submit', class: 'btn btn-default btn-sm', text: '查询' }));
+    filters.onsubmit = function(event) {
+      event.preventDefault();
+      filter.person = person.value.trim();
+      filter.page = 0;
+      load();
+    };
+  }
+
+  function drawCounts() {
+    countsBox.textContent = '';
+    countsBox.appendChild(counts(summary, function(state) {
+      filter.state = filter.state === state ? '' : state;
+      filter.page = 0;
+      drawFilters();
+      load();
+    }));
+  }
+
+  function drawAgencies() {
+    agencies.textContent = '';
+    if (!summary.supervisor) {
+      return;
+    }
+    agencies.appendChild(el('h2', { class: 'section-title', text: '各执法主体期限情况（本年度）' }));
+    agencies.appendChild(el('table', { class: 'table table-striped cam-table zf-sla-agency-table' }, [
+      el('thead', {}, [el('tr', {}, ['执法主体', '已超期', '即将到期', '正常', '法制审核按期率', '事后公示及时率', '超期查封扣押', '逾期未移送']
+        .map(function(h) { return el('th', { text: h }); }))]),
+      el('tbody', {}, summary.agencies.map(function(a) {
+        return el('tr', { 'data-agency': a.agencyCode }, [
+          el('td', { text: a.agencyName || a.agencyCode }),
+          el('td', { class: a.counts.RED ? 'zf-sla-red' : null, 'data-state': 'red', text: String(a.counts.RED) }),
+          el('td', { 'data-state': 'yellow', text: String(a.counts.YELLOW) }),
+          el('td', { text: String(a.counts.GREEN) }),
+          el('td', { text: percent(a.reviewCompliancePercent, a.reviewCompleted) }),
+          el('td', { text: percent(a.disclosureTimelinessPercent, a.disclosureCompleted) }),
+          el('td', { text: String(a.overdueSeizures) }),
+          el('td', { text: String(a.untransferred) })
+        ]);
+      }))
+    ]));
+  }
+
+  function drawRows(page) {
+    table.textContent = '';
+    if (!page.rows.length) {
+      table.appendChild(el('p', { class: 'text-muted zf-sla-empty', text: '没有符合条件的期限。' }));
+      return;
+    }
+    table.appendChild(el('table', { class: 'table table-striped cam-table zf-sla-table' }, [
+      el('thead', {}, [el('tr', {}, ['状态', '案号', '执法主体', '类别', '步骤', '责任人', '期限届满', '剩余'].map(function(h) {
+        return el('th', { text: h });
+      }))]),
+      el('tbody', {}, page.rows.map(function(row) {
+        return el('tr', { class: 'zf-sla-row', 'data-state': row.state.toLowerCase(), 'data-case': row.caseNo || '' }, [
+          el('td', {}, [stateBadge(row.state), row.pausedReason ? ' ' + row.pausedReason : null]),
+          el('td', {}, [el('a', { href: '#/process-instance/' + encodeURIComponent(row.processInstanceId) + '/runtime',
+            title: '在流程监控中打开此案件', text: row.caseNo || row.processInstanceId })]),
+          el('td', { text: row.agencyName || row.agencyCode }),
+          el('td', { text: row.kindName || row.kind }),
+          el('td', { text: row.step }),
+          el('td', { text: row.responsible || '' }),
+          el('td', { text: time(row.dueAt) }),
+          el('td', { text: workdaysText(row) })
+        ]);
+      }))
+    ]));
+    const pages = Math.max(1, Math.ceil(page.total / page.size));
+    table.appendChild(el('div', { class: 'zf-sla-pager' }, [
+      el('span', { class: 'text-muted', text: '共 ' + page.total + ' 条，第 ' + (page.page + 1) + ' / ' + pages + ' 页 ' }),
+      el('button', { class: 'btn btn-default btn-xs', type: 'button', disabled: page.page === 0, text: '上一页',
+        onclick: function() { filter.page = page.page - 1; load(); } }),
+      ' ',
+      el('button', { class: 'btn btn-default btn-xs', type: 'button', disabled: page.page + 1 >= pages, text: '下一页',
+        onclick: function() { filter.page = page.page + 1; load(); } })
+    ]));
+  }
+
+  let latest = 0;
+
+  function load() {
+    // only the answer to the latest request is drawn: filters changed quickly must not be overtaken by an older answer
+    const request = ++latest;
+    message.style.display = 'none';
+    const common = { agency: filter.agency, kind: filter.kind, person: filter.person };
+    Promise.all([
+      api('/api/sla/summary?' + query(common)),
+      api('/api/sla/deadlines?' + query(Object.assign({ state: filter.state, page: filter.page, size: PAGE_SIZE }, common)))
+    ]).then(function([s, page]) {
+      if (request !== latest) {
+        return;
+      }
+      const first = summary === null;
+      summary = s;
+      if (first) {
+        drawFilters();
+      }
+      drawCounts();
+      drawRows(page);
+      drawAgencies();
+    }).catch(function(error) {
+      if (request === latest) {
+        fail(error);
+      }
+    });
+  }
+
+  load();
+}
+
+// --- the dashboard box ------------------------------------------------------------------------------
+
+function renderDashboard(node) {
+  const box = el('div', { class: 'col-xs-12 zf-sla-dashboard' }, [el('p', { class: 'text-muted', text: '正在读取期限…' })]);
+  node.appendChild(box);
+  api('/api/sla/summary').then(function(summary) {
+    box.textContent = '';
+    box.appendChild(el('h3', {}, [el('a', { href: '#/sla', text: '期限监督看板' })]));
+    box.appendChild(counts(summary));
+  }).catch(function(error) {
+    box.textContent = error.message;
+  });
+}
+
+export default [
+  {
+    id: 'zhifa-sla-dashboard',
+    pluginPoint: 'cockpit.dashboard',
+    priority: 100,
+    render: renderDashboard
+  },
+  {
+    id: 'zhifa-sla-navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 100,
+    render: function(node) {
+      node.appendChild(el('a', { href: '#/sla', text: '期限监督' }));
+    },
+    properties: {
+      checkActive: function(url) {
+        return /#\/sla(\?|$)/.test(url || '');
+      }
+    }
+  },
+  {
+    id: 'zhifa-sla-board',
+    pluginPoint: 'cockpit.route',
+    priority: 0,
+    render: renderPage,
+    properties: {
+      path: '/sla',
+      label: '期限监督'
+    }
+  }
+];

@@ -1,0 +1,229 @@
+package cn.zhifa.sla;
+
+import static cn.zhifa.support.Fixtures.validCase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * The SLA board over REST (issue 17): three cases registered at different engine times give, at one
+ * moment, a red, a yellow and a green filing deadline (审批立案, 15 working days from the discovery);
+ * rows are ordered by urgency, scoped to the user's agency, and bad input is a problem naming the field.
+ */
+@ZhifaIntegrationTest
+class SlaBoardIT extends EngineTestSupport {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	DeadlineModels models;
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void greenYellowRedByTheEngineClockOwnAgencyOnly() {
+		// red: discovered Mon 12 Oct 2026, due 2 Nov (15 working days); at Wed 4 Nov it is 2 working days late
+		clockAt(at("2026-10-12T09:00:00+08:00"));
+		String red = register("2026-10-12");
+		// yellow: discovered Thu 15 Oct, due Thu 5 Nov: 1 working day left on 4 Nov
+		clockAt(at("2026-10-15T09:00:00+08:00"));
+		String yellow = register("2026-10-15");
+		// green: discovered on 4 Nov, due 25 Nov
+		clockAt(at("2026-11-04T10:00:00+08:00"));
+		String green = register("2026-11-04");
+
+		List<Map<String, Object>> rows = all("head1", "kind=enforcement-case");
+		Map<String, Object> r = row(rows, red);
+		Map<String, Object> y = row(rows, yellow);
+		Map<String, Object> g = row(rows, green);
+		assertThat(r).containsEntry("state", "RED").containsEntry("stateLabel", "已超期").containsEntry("workdaysLeft", -2)
+			.containsEntry("step", "审批立案").containsEntry("agencyCode", "LIAOKUO").containsEntry("kind", "enforcement-case")
+			.containsEntry("kindName", "行政处罚案件办理").containsEntry("source", "TASK")
+			.containsEntry("dueAt", "2026-11-02T15:59:59Z");
+		assertThat(r.get("agencyName").toString()).contains("寥廓");
+		assertThat(r.get("responsible").toString()).isNotBlank().doesNotContain("LIAOKUO-head");
+		assertThat(r.get("processInstanceId")).isNotNull();
+		assertThat(y).containsEntry("state", "YELLOW").containsEntry("workdaysLeft", 1).containsEntry("dueAt",
+				"2026-11-05T15:59:59Z");
+		assertThat(g).containsEntry("state", "GREEN").containsEntry("workdaysLeft", 15);
+		// most urgent first
+		assertThat(rows.indexOf(r)).isLessThan(rows.indexOf(y));
+		assertThat(rows.indexOf(y)).isLessThan(rows.indexOf(g));
+
+		// the total of a full page is counted apart (with and without a state filter)
+		for (String query : List.of("kind=enforcement-case", "state=red", "person=officer1")) {
+			Map<String, Object> one = get("head1", "/api/sla/deadlines?size=1&" + query).getBody();
+			assertThat(((Number) one.get("total")).longValue()).as(query).isEqualTo(all("head1", query).size());
+		}
+		// the state filter and the counts
+		assertThat(caseNos(all("head1", "state=red"))).contains(red).doesNotContain(yellow, green);
+		assertThat(caseNos(all("head1", "state=yellow"))).contains(yellow).doesNotContain(red, green);
+		assertThat(caseNos(all("head1", "state=GREEN&agency=LIAOKUO"))).contains(green).doesNotContain(red, yellow);
+		Map<String, Object> summary = get("head1", "/api/sla/summary").getBody();
+		Map<?, ?> counts = (Map<?, ?>) summary.get("counts");
+		assertThat(((Number) counts.get("RED")).longValue()).isPositive();
+		assertThat(((Number) counts.get("YELLOW")).longValue()).isPositive();
+		assertThat(((Number) counts.get("GREEN")).longValue()).isPositive();
+		assertThat(summary).containsEntry("supervisor", false).containsEntry("agencies", List.of());
+
+		// a supervisor sees every agency, with the per-agency table
+		assertThat(caseNos(all("supervisor1", "kind=enforcement-case"))).contains(red, yellow, green);
+		Map<String, Object> supervision = get("supervisor1", "/api/sla/summary").getBody();
+		assertThat(supervision).containsEntry("supervisor", true);
+		List<?> agencies = (List<?>) supervision.get("agencies");
+		Map<String, Object> liaokuo = agencies.stream().map(a -> (Map<String, Object>) a).filter(a -> "LIAOKUO".equals(a.get("agencyCode")))
+			.findFirst().orElseThrow();
+		assertThat(((Number) ((Map<?, ?>) liaokuo.get("counts")).get("RED")).longValue()).isPositive();
+		assertThat(liaokuo).containsKeys("reviewCompliancePercent", "disclosureTimelinessPercent", "overdueSeizures",
+				"untransferred");
+		assertThat(agencies.stream().map(Map.class::cast).map(a -> a.get("agencyCode"))).contains("QLSCJ");
+
+		// another agency's officer sees none of them, and may not ask for them
+		assertThat(caseNos(all("officer4", ""))).doesNotContain(red, yellow, green);
+		assertThat(get("officer4", "/api/sla/deadlines?agency=LIAOKUO").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(get("officer4", "/api/sla/summary?agency=LIAOKUO").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		// nobody logged in: 401
+		assertThat(http.getForEntity("/api/sla/deadlines", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(http.getForEntity("/api/sla/summary", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		// the e2e test clock does not exist unless zhifa.test-clock.enabled is set
+		assertThat(client("admin").exchange("/api/test-clock", HttpMethod.PUT,
+				new HttpEntity<>(Map.of("now", "2026-11-04T10:00:00+08:00")), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		// read-only
+		assertThat(client("supervisor1").exchange("/api/sla/deadlines", HttpMethod.POST, new HttpEntity<>(Map.of()), String.class)
+			.getStatusCode().is4xxClientError()).isTrue();
+
+		// a person's deadlines: the red case once the head claims it
+		String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(red).singleResult().getId();
+		engine.getTaskService().claim(taskId, "head1");
+		Map<String, Object> mine = row(all("head1", "person=head1"), red);
+		assertThat(mine).containsEntry("assignee", "head1").containsEntry("responsible", "张伟");
+		assertThat(caseNos(all("head1", "person=head1"))).doesNotContain(yellow, green);
+		Map<?, ?> mineCounts = (Map<?, ?>) get("head1", "/api/sla/summary?kind=enforcement-case&person=head1").getBody()
+			.get("counts");
+		assertThat(((Number) mineCounts.get("RED")).longValue())
+			.isEqualTo(all("head1", "kind=enforcement-case&person=head1&state=red").size());
+		assertThat(((Number) mineCounts.get("YELLOW")).longValue())
+			.isEqualTo(all("head1", "kind=enforcement-case&person=head1&state=yellow").size());
+	}
+
+	@Test
+	void theNinetyDayPeriodTurnsYellowByItsShareLeft() {
+		// filed Mon 2 Mar 2026: the decision is due 90 days later, 31 May (a Sunday) → Mon 1 Jun 2026
+		clockAt(at("2026-03-02T09:00:00+08:00"));
+		String caseNo = register("2026-03-02");
+		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
+			.getId();
+		as("head1");
+		var filing = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey("userTask_approveFiling")
+			.singleResult();
+		engine.getTaskService().claim(filing.getId(), "head1");
+		engine.getTaskService().complete(filing.getId(), Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		engine.getIdentityService().clearAuthentication();
+
+		// 27 Apr: 35 of 91 days left → green
+		clockAt(at("2026-04-27T10:00:00+08:00"));
+		Map<String, Object> period = row(all("head1", "kind=enforcement-case&person=officer1"), caseNo);
+		assertThat(period).containsEntry("source", "TIMER").containsEntry("step", "调查与决定（立案之日起90日内）")
+			.containsEntry("state", "GREEN").containsEntry("dueAt", "2026-06-01T15:59:59Z");
+		assertThat(period.get("responsible").toString()).contains("李明");
+		// 18 May: 10 working days left (more than the 3 of sla/board.yml), but only 16 % of the period → yellow
+		clockAt(at("2026-05-18T10:00:00+08:00"));
+		period = row(all("head1", "kind=enforcement-case"), caseNo);
+		assertThat(period).containsEntry("state", "YELLOW").containsEntry("workdaysLeft", 10);
+		// 2 Jun: red
+		clockAt(at("2026-06-02T10:00:00+08:00"));
+		assertThat(row(all("head1", "state=red"), caseNo)).containsEntry("source", "TIMER").containsEntry("workdaysLeft", -1);
+	}
+
+	@Test
+	void badInputNamesTheField() {
+		assertField(get("head1", "/api/sla/deadlines?state=purple"), "state");
+		assertField(get("head1", "/api/sla/deadlines?size=0"), "size");
+		assertField(get("head1", "/api/sla/deadlines?size=201"), "size");
+		assertField(get("head1", "/api/sla/deadlines?page=-1"), "page");
+		assertField(get("head1", "/api/sla/deadlines?kind=no-such-process"), "kind");
+		assertField(get("head1", "/api/sla/deadlines?page=x"), "page");
+		assertField(get("head1", "/api/sla/summary?kind=no-such-process"), "kind");
+	}
+
+	@Test
+	void wholePeriodTimersComeFromTheModels() {
+		// the 90-day decision period on the handling sub-process and the police's 3 days on a receive task;
+		// breach timers on user tasks are the task's due date already
+		assertThat(models.deadlineTimerIds()).contains("timerEvent_decisionBreach", "timerEvent_policeDecisionOverdue")
+			.doesNotContain("timerEvent_seizureBreach", "timerEvent_filingBreach", "timerEvent_decisionWarningFirst");
+	}
+
+	private void assertField(ResponseEntity<Map<String, Object>> response, String field) {
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).containsEntry("field", field);
+		assertThat(response.getBody().get("detail").toString()).matches(".*[\\u4e00-\\u9fff].*");
+	}
+
+	private String register(String discoveredOn) {
+		Map<String, Object> c = validCase();
+		c.put("discoveredOn", discoveredOn);
+		c.put("violationDate", discoveredOn);
+		ResponseEntity<Map<String, Object>> created = client("officer1").exchange("/api/cases", HttpMethod.POST,
+				new HttpEntity<>(c), MAP);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		return created.getBody().get("caseNo").toString();
+	}
+
+	/** Every row the user sees with these filters, page by page. */
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> all(String user, String query) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int page = 0; page < 100; page++) {
+			ResponseEntity<Map<String, Object>> r = get(user, "/api/sla/deadlines?size=200&page=" + page + "&" + query);
+			assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+			List<Map<String, Object>> content = (List<Map<String, Object>>) r.getBody().get("rows");
+			rows.addAll(content);
+			if (rows.size() >= ((Number) r.getBody().get("total")).longValue() || content.isEmpty()) {
+				break;
+			}
+		}
+		return rows;
+	}
+
+	private static Map<String, Object> row(List<Map<String, Object>> rows, String caseNo) {
+		return rows.stream().filter(r -> caseNo.equals(r.get("caseNo"))).findFirst()
+			.orElseThrow(() -> new AssertionError("no row for " + caseNo + " in " + rows.size() + " rows"));
+	}
+
+	private static List<Object> caseNos(List<Map<String, Object>> rows) {
+		return rows.stream().map(r -> r.get("caseNo")).toList();
+	}
+
+	private ResponseEntity<Map<String, Object>> get(String user, String url) {
+		return client(user).exchange(url, HttpMethod.GET, null, MAP);
+	}
+
+	private TestRestTemplate client(String user) {
+		return http.withBasicAuth(user, "demo");
+	}
+
+	private static Date at(String iso) {
+		return Date.from(OffsetDateTime.parse(iso).toInstant());
+	}
+}
