@@ -79,6 +79,9 @@ runPath(__filename, async (t) => {
     await form.select('决定', '给予行政处罚');
     await form.textarea('决定内容', '没收违法所得和违法经营的食品；罚款人民币壹拾万元整；吊销食品经营许可证');
     await form.textarea('法律依据', '《中华人民共和国食品安全法》第一百二十四条第一款第（五）项');
+    // the party's answer was recorded in 当事人陈述、申辩意见: it is read again before deciding (行政处罚法 art. 45)
+    await form.textarea('对当事人陈述、申辩的复核意见（当事人提出陈述、申辩的必填；不得因陈述、申辩加重处罚）',
+      '当事人书面放弃陈述、申辩和听证，未提出新的事实、理由和证据');
     await form.complete();
     await head.expectTaskGone('作出处罚决定', caseNo);
     const vars = await t.variables(pid);
