@@ -108,4 +108,21 @@ runPath(__filename, async (t) => {
     await officer.openTask('送达处罚决定书', { caseNo: c.caseNo });
     await officer.expectDue(await t.dueDay(today(), 7, 'WORKING_DAYS'));
   });
+
+  await t.step('officer1 电子送达处罚决定书：当事人的确认书已在告知时登记，确认已到达后登记送达（行政处罚法第六十一条第二款）', async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('送达处罚决定书', { caseNo: c.caseNo });
+    form = await officer.claim();
+    await officer.closeNotifications(); // the earlier refusal of the hearing date, read
+    await form.select('送达方式', '电子送达（经当事人同意）');
+    await form.expectValue('电子送达地址（当事人确认书载明的电子邮箱、传真号码或系统账号）', 'lijianguo@example.cn');
+    await form.date('送达日期', today());
+    await form.textarea('未能全程音像记录的书面说明', '电子送达，无现场执法活动');
+    await form.fill('已确认决定书到达当事人特定系统（以到达之日为送达日期）', true);
+    await form.complete();
+    await officer.expectTaskGone('送达处罚决定书', c.caseNo);
+    const vars = await t.variables(c.pid);
+    t.equal(vars.serviceMethod, 'ELECTRONIC', '送达方式');
+    t.equal(vars.electronicReceiptConfirmed, true, '已确认到达');
+  });
 });
