@@ -171,6 +171,16 @@ class CaseTaskChecks implements TaskListener {
 			}
 			text(task, "penaltyKinds", "当事人已被判处刑罚，须写明拟给予的刑罚以外的处罚种类（如吊销许可证件、责令停产停业）");
 		}
+		else {
+			fineWithinBenchmark(task, amount);
+		}
+		if (Boolean.TRUE.equals(task.getVariable("flaggedMajor"))) {
+			text(task, "flaggedMajorReason", "认定为重大执法决定的，须写明理由");
+		}
+	}
+
+	/** The proposed fine against the discretion benchmark: outside it only with written reasons (R-DISCR-1). */
+	private void fineWithinBenchmark(DelegateTask task, Number amount) {
 		// a benchmark in percent of the construction cost (fineUnit PERCENT_OF_COST) cannot be compared with yuan
 		boolean inYuan = task.getVariable("fineUnit") == null || "YUAN".equals(str(task, "fineUnit"));
 		if (inYuan && (task.getVariable("fineMin") instanceof Number || task.getVariable("fineMax") instanceof Number)) {
@@ -191,9 +201,6 @@ class CaseTaskChecks implements TaskListener {
 				throw invalid("discretionReason", "拟罚款数额超出裁量基准范围（货值金额 " + goods + " 元的 " + min + "–" + max
 						+ " 倍，即 " + low + "–" + high + " 元），须书面说明理由(R-DISCR-1)");
 			}
-		}
-		if (Boolean.TRUE.equals(task.getVariable("flaggedMajor"))) {
-			text(task, "flaggedMajorReason", "认定为重大执法决定的，须写明理由");
 		}
 	}
 

@@ -493,6 +493,47 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(pi).isWaitingAt("userTask_servePriorNotice");
 	}
 
+	/** After a conviction the agency may still impose what the court cannot — but no fine (国务院令第310号第十一条). */
+	@Test
+	void afterAConvictionTheCaseGoesOnWithoutAFine() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(org("MR-EXPIRED-FOOD")));
+		fileAndInvestigate(pi);
+		as("officer1");
+		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品", "violationConfirmed", true,
+				"circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false, "harmCaused", false,
+				"suspectedCrime", true, "crimeSuspicion", "涉嫌销售不符合安全标准的食品罪"));
+		ProcessInstance transfer = engine.getRuntimeService().createProcessInstanceQuery()
+			.superProcessInstanceId(pi.getId()).singleResult();
+		as("head1");
+		complete(transfer, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
+		as("officer1");
+		complete(transfer, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", true,
+				"reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
+		engine.getIdentityService().clearAuthentication();
+		assertThat(http.withBasicAuth("officer1", "demo").postForEntity("/api/transfers/" + transfer.getId() + "/police-decision",
+				Map.of("policeDecision", "FILED"), String.class).getStatusCode().value()).isEqualTo(200);
+		as("officer1");
+		complete(transfer, "userTask_handOverEvidence", Map.of("evidenceItems", "过期食品30箱", "evidenceReceivedBy", "王警官"));
+		engine.getIdentityService().clearAuthentication();
+		assertThat(http.withBasicAuth("officer1", "demo").postForEntity("/api/transfers/" + transfer.getId() + "/judicial-outcome",
+				Map.of("judicialOutcome", "CONVICTED", "notes", "以销售不符合安全标准的食品罪判处罚金"), String.class)
+			.getStatusCode().value()).isEqualTo(200);
+		as("head1");
+		complete(transfer, "userTask_decideAfterConviction", Map.of("afterConvictionDecision", "SANCTION",
+				"afterConvictionReasons", "依照《食品安全法》第一百三十五条吊销食品经营许可证"));
+
+		assertThat(pi).isWaitingAt("userTask_proposePenalty");
+		assertThat(var(pi, "afterConviction")).isEqualTo(true);
+		as("officer1");
+		assertThatThrownBy(() -> complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 5000, "penaltyKinds", "罚款")))
+			.hasMessageContaining("fineAmount").hasMessageContaining("第三十五条");
+		assertThatThrownBy(() -> complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 0)))
+			.hasMessageContaining("penaltyKinds");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 0, "penaltyKinds", "吊销食品经营许可证"));
+		assertThat(pi).isWaitingAt("userTask_servePriorNotice");
+	}
+
 	@Test
 	void ninetyDayLimitWarnsAndTheHeadMayExtendIt() {
 		clockAt(MONDAY);
