@@ -211,7 +211,7 @@ runPath(__filename, async (t) => {
       await history.locator('h2').filter({ hasText: '历史与按期率' }).waitFor({ state: 'visible' });
       t.equal(await history.locator('input[name="from"]').inputValue(), '2026-01-01', '默认期间的起始日期（本年度）');
       t.equal(await history.locator('input[name="to"]').inputValue(), '2026-11-04', '默认期间的截止日期（今日）');
-      await history.locator('select[name="outcome"]').selectOption('breached');
+      await history.locator('select[name="history-outcome"]').selectOption('breached');
       const row = history.locator(`.zf-sla-history-row[data-case="${cases.red.caseNo}"]`);
       await row.first().waitFor({ state: 'visible' });
       const cells = await row.first().locator('td').allInnerTexts();

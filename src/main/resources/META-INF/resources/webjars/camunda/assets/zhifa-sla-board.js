@@ -325,7 +325,8 @@ function renderHistory(box, summary) {
   const to = el('input', { type: 'date', class: 'form-control input-sm', name: 'to', value: filter.to, 'aria-label': '截止日期' });
   form.appendChild(el('div', { class: 'form-group' }, [el('label', { text: '期间' }), from, ' 至 ', to]));
   function choice(name, label, options) {
-    const s = el('select', { class: 'form-control input-sm', name: name, 'aria-label': label },
+    // named apart from the board's own filters above (agency, kind)
+    const s = el('select', { class: 'form-control input-sm', name: 'history-' + name, 'aria-label': '历史' + label },
       [el('option', { value: '', text: '全部' })].concat(options.map(function([v, text]) { return el('option', { value: v, text: text }); })));
     s.addEventListener('change', function() { filter[name] = s.value; filter.page = 0; load(); });
     form.appendChild(el('div', { class: 'form-group' }, [el('label', { text: label }), s]));
