@@ -74,7 +74,7 @@ public class SlaOutcomes {
 			by = ClosedBy.COMPLETED;
 		}
 		else if (!closed.isBefore(due) && task.getProcessDefinitionId() != null
-				&& models.closings(task.getProcessDefinitionId()).endedByTimer().contains(task.getTaskDefinitionKey())) {
+				&& closings(task.getProcessDefinitionId()).endedByTimer().contains(task.getTaskDefinitionKey())) {
 			by = ClosedBy.TIMER;
 		}
 		else {
@@ -90,7 +90,7 @@ public class SlaOutcomes {
 		if (activity.getProcessDefinitionId() == null || activity.getEndTime() == null) {
 			return;
 		}
-		List<String> timers = models.closings(activity.getProcessDefinitionId()).deadlineTimersByActivity()
+		List<String> timers = closings(activity.getProcessDefinitionId()).deadlineTimersByActivity()
 			.getOrDefault(activity.getActivityId(), List.of());
 		for (String timer : timers) {
 			Optional<Instant> due = timerDue(activity.getProcessInstanceId(), timer, activity.getStartTime());
@@ -108,8 +108,41 @@ public class SlaOutcomes {
 			insert("TIMER", activity.getActivityInstanceId() + "/" + timer, activity.getTenantId(),
 					processKey(activity.getProcessDefinitionKey(), activity.getProcessDefinitionId()),
 					activity.getProcessInstanceId(), activity.getActivityId(),
-					models.label(activity.getProcessDefinitionId(), timer), null, activity.getStartTime(), due.get(),
+					withoutChecks(() -> models.label(activity.getProcessDefinitionId(), timer)), null, activity.getStartTime(), due.get(),
 					activity.getEndTime().toInstant(), activity.isCanceled() ? ClosedBy.CANCELLED : ClosedBy.COMPLETED);
+		}
+	}
+
+	private DeadlineModels.Closings closings(String definitionId) {
+		return withoutChecks(() -> models.closings(definitionId));
+	}
+
+	/**
+	 * Reads a model inside the engine's command as the engine itself: whoever ended the task (a user of
+	 * one agency, a shared model) may lack the read permission the repository service would check.
+	 */
+	private static <T> T withoutChecks(java.util.concurrent.Callable<T> read) {
+		CommandContext context = Context.getCommandContext();
+		try {
+			if (context == null) {
+				return read.call();
+			}
+			boolean tenantCheck = context.isTenantCheckEnabled();
+			context.disableTenantCheck();
+			try {
+				return context.runWithoutAuthorization(read);
+			}
+			finally {
+				if (tenantCheck) {
+					context.enableTenantCheck();
+				}
+			}
+		}
+		catch (RuntimeException e) {
+			throw e;
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
 		}
 	}
 

@@ -107,6 +107,12 @@ class SlaHistoryIT extends EngineTestSupport {
 		assertThat(jdbc.queryForObject("SELECT breached_workdays FROM zf_sla_outcome WHERE source_id = ?", Integer.class,
 				"sla-history-it-" + late)).isEqualTo(2);
 		jdbc.update("DELETE FROM zf_sla_outcome WHERE source_id = ?", "sla-history-it-" + late);
+		// a step its own interrupting timer ends at the deadline (the hearing window) closes met; another step
+		// ended after its deadline without being done closes breached, as cancelled
+		String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("enforcement-case")
+			.latestVersion().singleResult().getId();
+		assertThat(closedBy(definition, metInstance, "userTask_recordPartyReply")).isEqualTo("TIMER/MET/0");
+		assertThat(closedBy(definition, metInstance, "userTask_approveFiling")).isEqualTo("CANCELLED/BREACHED/1");
 
 		// compliance over the period agrees with the rows
 		List<Map<String, Object>> filing = all("head1", PERIOD + "&kind=enforcement-case&agency=LIAOKUO");
@@ -215,6 +221,25 @@ class SlaHistoryIT extends EngineTestSupport {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getBody()).containsEntry("field", field);
 		assertThat(response.getBody().get("detail").toString()).matches(".*[\\u4e00-\\u9fff].*");
+	}
+
+	/** Hears a synthetic deletion of step {@code step} 1 working day after its due day; "closedBy/outcome/late". */
+	private String closedBy(String definition, String processInstance, String step) {
+		var deleted = new org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity();
+		deleted.setTaskId("sla-history-it-" + step + "-" + processInstance);
+		deleted.setProcessInstanceId(processInstance);
+		deleted.setProcessDefinitionId(definition);
+		deleted.setProcessDefinitionKey("enforcement-case");
+		deleted.setTaskDefinitionKey(step);
+		deleted.setTenantId("LIAOKUO");
+		deleted.setDueDate(at("2026-10-08T23:59:59+08:00"));
+		deleted.setEndTime(at("2026-10-09T00:00:05+08:00"));
+		deleted.setDeleteReason("deleted");
+		outcomes.taskEnded(deleted);
+		String result = jdbc.queryForObject("SELECT closed_by || '/' || outcome || '/' || breached_workdays FROM zf_sla_outcome"
+				+ " WHERE source_id = ?", String.class, deleted.getTaskId());
+		jdbc.update("DELETE FROM zf_sla_outcome WHERE source_id = ?", deleted.getTaskId());
+		return result;
 	}
 
 	/** head1 decides to file the case at the current engine time; returns the process instance. */
