@@ -6,9 +6,12 @@
 // head1 sees them on the Cockpit dashboard and on the board of his agency, most urgent first, and opens a case
 // in Cockpit from its row (without the buttons a head may not use, which admin has); supervisor1 sees them with the per-agency table and filters by state. The red case's
 // warning and breach timers fire (job executor, moved clock): head1 finds both under 通知 in Tasklist and marks
-// them read.
+// them read. Then head1 files the red case in Tasklist on 4 Nov, two working days after its due day: under
+// 历史与按期率 on the board, supervisor1 finds the closed deadline as 超期 2 个工作日, the agency's compliance
+// figures, and the Excel export.
 'use strict';
 const { runPath, BASE, StepError } = require('../lib');
+const steps = require('../steps');
 
 const CLOCK = '/api/test-clock';
 
@@ -197,6 +200,37 @@ runPath(__filename, async (t) => {
       await breach.first().locator('.zf-notify-mark').waitFor({ state: 'detached' });
       const after = await t.api('/api/notifications?size=100', 'head1');
       t.check(after.items.find((n) => n.id === mine.find((m) => m.kind === 'SLA_BREACH').id).read, '标为已读后服务端仍为未读');
+    });
+
+    await steps.approveFiling(t, await t.login('head1', 'tasklist'),
+      { caseNo: cases.red.caseNo, discoveredOn: '2026-10-12', party: '期限红', facts: '在人民路占道经营' });
+
+    await t.step('supervisor1 在「历史与按期率」中看到已办结但超期 2 个工作日的立案期限、按期率和导出 Excel', async () => {
+      await supervisor.page.goto(`${BASE}/camunda/app/cockpit/default/#/sla`);
+      const history = supervisor.page.locator('.zf-sla-history');
+      await history.locator('h2').filter({ hasText: '历史与按期率' }).waitFor({ state: 'visible' });
+      t.equal(await history.locator('input[name="from"]').inputValue(), '2026-01-01', '默认期间的起始日期（本年度）');
+      t.equal(await history.locator('input[name="to"]').inputValue(), '2026-11-04', '默认期间的截止日期（今日）');
+      await history.locator('select[name="history-outcome"]').selectOption('breached');
+      const row = history.locator(`.zf-sla-history-row[data-case="${cases.red.caseNo}"]`);
+      await row.first().waitFor({ state: 'visible' });
+      const cells = await row.first().locator('td').allInnerTexts();
+      t.check(cells[0].includes('超期 2 个工作日'), `结果应为「超期 2 个工作日」：${cells.join(' | ')}`);
+      t.check(cells.includes('审批立案') && cells.includes('行政处罚案件办理') && cells.includes('办结'), `历史行：${cells.join(' | ')}`);
+      t.check(cells[2].includes('寥廓') && cells[6].startsWith('2026-11-02 23:59'), `历史行的执法主体和期限：${cells.join(' | ')}`);
+      t.check(!cells.some((c) => /BREACHED|enforcement-case|userTask_|COMPLETED/.test(c)), `历史行不应显示内部代码：${cells.join(' | ')}`);
+      const liaokuo = history.locator('.zf-sla-compliance-table tr[data-code="LIAOKUO"]');
+      await liaokuo.waitFor({ state: 'visible' });
+      const figures = await liaokuo.locator('td').allInnerTexts();
+      t.check(Number(figures[3]) >= 1 && /%$/.test(figures[4]), `寥廓的按期率：${figures.join(' | ')}`);
+      const href = await history.locator('a.zf-sla-export').getAttribute('href');
+      t.check(href.startsWith('/api/sla/history.xlsx?') && href.includes('from=2026-01-01'), `导出链接：${href}`);
+      const xlsx = await supervisor.page.evaluate(async (url) => {
+        const res = await fetch(url, { credentials: 'same-origin' });
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        return { status: res.status, type: res.headers.get('content-type'), zip: bytes[0] === 0x50 && bytes[1] === 0x4b };
+      }, href);
+      t.check(xlsx.status === 200 && xlsx.type.includes('spreadsheetml') && xlsx.zip, `导出 Excel：${JSON.stringify(xlsx)}`);
     });
   } finally {
     await clock(null).catch(() => {});

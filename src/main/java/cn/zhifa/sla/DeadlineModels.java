@@ -1,7 +1,9 @@
 package cn.zhifa.sla;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,8 @@ class DeadlineModels {
 
 	/** Per process definition id: timer event id → label of the step whose deadline it is. */
 	private final Map<String, Map<String, String>> byDefinition = new ConcurrentHashMap<>();
+	/** Per process definition id: what closes deadlines (for their history, {@link SlaOutcomes}). */
+	private final Map<String, Closings> closings = new ConcurrentHashMap<>();
 	private volatile Set<String> timerIds = Set.of();
 	private volatile long knownDefinitions = -1;
 	private final RepositoryService repository;
@@ -58,6 +62,43 @@ class DeadlineModels {
 	/** The label of deadline timer {@code timerId} in process definition {@code definitionId}, or null. */
 	String label(String definitionId, String timerId) {
 		return timers(definitionId).get(timerId);
+	}
+
+	/**
+	 * What the model says about how the deadlines of definition {@code definitionId} close: the
+	 * deadline timers attached to each activity (the timer's deadline closes when the activity ends),
+	 * and the activities an interrupting timer ends (e.g. the hearing window: when the window's
+	 * timer fires the step is over, on time).
+	 */
+	record Closings(Map<String, List<String>> deadlineTimersByActivity, Set<String> endedByTimer) {
+	}
+
+	Closings closings(String definitionId) {
+		return closings.computeIfAbsent(definitionId, id -> closings(repository.getBpmnModelInstance(id)));
+	}
+
+	static Closings closings(BpmnModelInstance model) {
+		Map<String, List<String>> timers = new HashMap<>();
+		Set<String> endedByTimer = new HashSet<>();
+		if (model == null) {
+			return new Closings(Map.of(), Set.of());
+		}
+		Map<String, String> deadlineTimers = read(model);
+		for (BoundaryEvent event : model.getModelElementsByType(BoundaryEvent.class)) {
+			Activity attached = event.getAttachedTo();
+			if (attached == null || event.getEventDefinitions().stream().noneMatch(TimerEventDefinition.class::isInstance)) {
+				continue;
+			}
+			if (deadlineTimers.containsKey(event.getId())) {
+				timers.computeIfAbsent(attached.getId(), k -> new ArrayList<>()).add(event.getId());
+			}
+			if (event.cancelActivity()) {
+				endedByTimer.add(attached.getId());
+			}
+		}
+		Map<String, List<String>> frozen = new HashMap<>();
+		timers.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+		return new Closings(Map.copyOf(frozen), Set.copyOf(endedByTimer));
 	}
 
 	private Map<String, String> timers(String definitionId) {

@@ -62,7 +62,7 @@ class AttackSuiteIT {
 	private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII);
 	private static final List<String> LEAKS = List.of("Exception", "java.", "org.", "SQL", "\tat ", "ENGINE-", "Whitelabel");
 	private static final List<String> TABLES = List.of("zf_case", "zf_evidence", "zf_av_file", "zf_record", "zf_document",
-			"zf_legal_review", "zf_transfer", "ACT_HI_PROCINST", "ACT_RU_VARIABLE", "ACT_RU_TASK", "ACT_RE_DEPLOYMENT");
+			"zf_legal_review", "zf_transfer", "zf_sla_outcome", "ACT_HI_PROCINST", "ACT_RU_VARIABLE", "ACT_RU_TASK", "ACT_RE_DEPLOYMENT");
 	/** Path variables that name nothing of an agency. */
 	private static final Set<String> NEUTRAL_VARIABLES = Set.of("date");
 	/** Routes where another agency may write: anyone reports interference in a case (R-COORD-6). */

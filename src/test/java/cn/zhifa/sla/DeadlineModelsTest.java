@@ -29,4 +29,24 @@ class DeadlineModelsTest {
 			.doesNotContainKeys("timerEvent_decisionWarningFirst", "timerEvent_seizureBreach", "timerEvent_filingBreach",
 					"timerEvent_reviewBreach", "timerEvent_negotiationStalled", "timerEvent_hearingWindowClosed");
 	}
+
+	@Test
+	void whatClosesTheDeadlinesOfTheShippedModels() {
+		DeadlineModels.Closings enforcement = DeadlineModels
+			.closings(Bpmn.readModelFromFile(new File("processes/enforcement-case.bpmn")));
+		// the 90-day period closes when 调查与决定 ends; its warnings are not deadlines
+		assertThat(enforcement.deadlineTimersByActivity()).containsEntry("subProcess_handling",
+				java.util.List.of("timerEvent_decisionBreach"));
+		// the hearing window's timer ends 记录当事人陈述申辩 at its deadline; filing is ended by no timer
+		assertThat(enforcement.endedByTimer()).contains("userTask_recordPartyReply")
+			.doesNotContain("userTask_approveFiling", "subProcess_handling");
+		DeadlineModels.Closings negotiation = DeadlineModels
+			.closings(Bpmn.readModelFromFile(new File("processes/review-disagreement.bpmn")));
+		assertThat(negotiation.endedByTimer()).containsExactly("userTask_negotiateOpinion");
+		assertThat(negotiation.deadlineTimersByActivity()).isEmpty();
+		DeadlineModels.Closings police = DeadlineModels
+			.closings(Bpmn.readModelFromFile(new File("processes/criminal-transfer.bpmn")));
+		assertThat(police.deadlineTimersByActivity()).containsEntry("receiveTask_awaitPoliceDecision",
+				java.util.List.of("timerEvent_policeDecisionOverdue"));
+	}
 }

@@ -129,7 +129,8 @@ function renderPage(node) {
   const notice = el('div', { class: 'alert alert-success zf-sla-notice', role: 'status', style: 'display:none' });
   const table = el('div', { class: 'zf-sla-rows' });
   const agencies = el('div', { class: 'zf-sla-agencies' });
-  root.append(header, countsBox, filters, message, notice, table, agencies);
+  const historyBox = el('section', { class: 'zf-sla-history' });
+  root.append(header, countsBox, filters, message, notice, table, agencies, historyBox);
   let summary = null;
 
   function fail(error) {
@@ -286,6 +287,7 @@ function renderPage(node) {
       summary = s;
       if (first) {
         drawFilters();
+        renderHistory(historyBox, s);
       }
       drawCounts();
       drawRows(page);
@@ -293,6 +295,138 @@ function renderPage(node) {
     }).catch(function(error) {
       if (request === latest) {
         fail(error);
+      }
+    });
+  }
+
+  load();
+}
+
+// --- 历史与按期率: closed deadlines and compliance over a period (GET /api/sla/compliance, /api/sla/history) ---
+
+const OUTCOMES = [{ param: 'met', label: '按期' }, { param: 'breached', label: '超期' }];
+
+function figureText(value, unit) {
+  return value === null || value === undefined ? '—' : value + unit;
+}
+
+function renderHistory(box, summary) {
+  // the period defaults to this year (Beijing) by the engine's clock, as the board's indicators
+  const today = summary.now ? new Date(summary.now) : new Date();
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(today);
+  const filter = { from: day.substring(0, 4) + '-01-01', to: day, kind: '', agency: '', outcome: '', page: 0 };
+  const message = el('div', { class: 'alert alert-danger zf-sla-history-error', role: 'alert', style: 'display:none' });
+  const figures = el('div', { class: 'zf-sla-compliance' });
+  const rows = el('div', { class: 'zf-sla-history-rows' });
+  const exportLink = el('a', { class: 'btn btn-default btn-sm zf-sla-export', text: '导出 Excel' });
+  const form = el('form', { class: 'form-inline zf-sla-history-filters' });
+  const from = el('input', { type: 'date', class: 'form-control input-sm', name: 'from', value: filter.from, 'aria-label': '起始日期' });
+  const to = el('input', { type: 'date', class: 'form-control input-sm', name: 'to', value: filter.to, 'aria-label': '截止日期' });
+  form.appendChild(el('div', { class: 'form-group' }, [el('label', { text: '期间' }), from, ' 至 ', to]));
+  function choice(name, label, options) {
+    // named apart from the board's own filters above (agency, kind)
+    const s = el('select', { class: 'form-control input-sm', name: 'history-' + name, 'aria-label': '历史' + label },
+      [el('option', { value: '', text: '全部' })].concat(options.map(function([v, text]) { return el('option', { value: v, text: text }); })));
+    s.addEventListener('change', function() { filter[name] = s.value; filter.page = 0; load(); });
+    form.appendChild(el('div', { class: 'form-group' }, [el('label', { text: label }), s]));
+  }
+  if (summary.supervisor) {
+    choice('agency', '执法主体', (summary.agencies || []).map(function(a) { return [a.agencyCode, a.agencyName || a.agencyCode]; }));
+  }
+  choice('kind', '期限类别', Object.entries(summary.kinds || {}));
+  choice('outcome', '结果', OUTCOMES.map(function(o) { return [o.param, o.label]; }));
+  form.appendChild(el('button', { type: 'submit', class: 'btn btn-default btn-sm', text: '查询' }));
+  form.appendChild(exportLink);
+  form.onsubmit = function(event) {
+    event.preventDefault();
+    filter.from = from.value;
+    filter.to = to.value;
+    filter.page = 0;
+    load();
+  };
+  box.append(el('h2', { class: 'section-title', text: '历史与按期率' }),
+    el('p', { class: 'text-muted', text: '已结束的法定期限及其结果：在期限内办结为按期，否则为超期（按工作日计算超出天数）。按结束日期统计。' }),
+    form, message, figures, rows);
+
+  function figuresTable(title, list, total) {
+    return el('table', { class: 'table table-striped cam-table zf-sla-compliance-table' }, [
+      el('thead', {}, [el('tr', {}, [title, '已结束', '按期', '超期', '按期率', '平均超期'].map(function(h) { return el('th', { text: h }); }))]),
+      el('tbody', {}, list.concat(total ? [total] : []).map(function(f) {
+        return el('tr', { 'data-code': f.code || '' }, [
+          el('td', { text: f.name || f.code }), el('td', { text: String(f.closed) }), el('td', { text: String(f.met) }),
+          el('td', { class: f.breached ? 'zf-sla-red' : null, text: String(f.breached) }),
+          el('td', { class: 'zf-sla-percent', text: figureText(f.compliancePercent, '%') }),
+          el('td', { text: figureText(f.averageBreachWorkdays, ' 个工作日') })
+        ]);
+      }))
+    ]);
+  }
+
+  function drawFigures(c) {
+    figures.textContent = '';
+    if (!c.total.closed) {
+      figures.appendChild(el('p', { class: 'text-muted zf-sla-history-empty', text: '该期间没有已结束的期限。' }));
+      return;
+    }
+    figures.appendChild(figuresTable('执法主体', c.byAgency.filter(function(a) { return a.closed > 0; }), c.total));
+    figures.appendChild(figuresTable('期限类别', c.byKind, null));
+  }
+
+  function drawRows(page) {
+    rows.textContent = '';
+    if (!page.rows.length) {
+      return;
+    }
+    rows.appendChild(el('table', { class: 'table table-striped cam-table zf-sla-history-table' }, [
+      el('thead', {}, [el('tr', {}, ['结果', '案号', '执法主体', '类别', '步骤', '责任人', '期限届满', '结束时间', '结束方式']
+        .map(function(h) { return el('th', { text: h }); }))]),
+      el('tbody', {}, page.rows.map(function(r) {
+        return el('tr', { class: 'zf-sla-history-row', 'data-outcome': r.outcome.toLowerCase(), 'data-case': r.caseNo || '' }, [
+          el('td', {}, [el('span', { class: 'label label-' + (r.outcome === 'MET' ? 'success' : 'danger'), text: r.outcomeLabel })]),
+          el('td', {}, [el('a', { href: '#/process-instance/' + encodeURIComponent(r.processInstanceId) + '/history',
+            title: '在流程监控中打开此案件', text: r.caseNo || '—' })]),
+          el('td', { text: r.agencyName || r.agencyCode }),
+          el('td', { text: r.kindName || r.kind }),
+          el('td', { text: r.step }),
+          el('td', { text: r.responsible || '—' }),
+          el('td', { text: time(r.dueAt) }),
+          el('td', { text: time(r.closedAt) }),
+          el('td', { text: r.closedByLabel })
+        ]);
+      }))
+    ]));
+    const pages = Math.max(1, Math.ceil(page.total / page.size));
+    rows.appendChild(el('div', { class: 'zf-sla-pager' }, [
+      el('span', { class: 'text-muted', text: '共 ' + page.total + ' 条，第 ' + (page.page + 1) + ' / ' + pages + ' 页 ' }),
+      el('button', { class: 'btn btn-default btn-xs', type: 'button', disabled: page.page === 0, text: '上一页',
+        onclick: function() { filter.page = page.page - 1; load(); } }),
+      ' ',
+      el('button', { class: 'btn btn-default btn-xs', type: 'button', disabled: page.page + 1 >= pages, text: '下一页',
+        onclick: function() { filter.page = page.page + 1; load(); } })
+    ]));
+  }
+
+  let latest = 0;
+
+  function load() {
+    const request = ++latest;
+    message.style.display = 'none';
+    const common = { from: filter.from, to: filter.to, agency: filter.agency, kind: filter.kind };
+    exportLink.setAttribute('href', '/api/sla/history.xlsx?' + query(Object.assign({ outcome: filter.outcome }, common)));
+    Promise.all([
+      api('/api/sla/compliance?' + query(common)),
+      api('/api/sla/history?' + query(Object.assign({ outcome: filter.outcome, page: filter.page, size: PAGE_SIZE }, common)))
+    ]).then(function([c, page]) {
+      if (request !== latest) {
+        return;
+      }
+      drawFigures(c);
+      drawRows(page);
+    }).catch(function(error) {
+      if (request === latest) {
+        message.textContent = error.message;
+        message.style.display = '';
       }
     });
   }

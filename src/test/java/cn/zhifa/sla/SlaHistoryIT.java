@@ -1,0 +1,300 @@
+package cn.zhifa.sla;
+
+import static cn.zhifa.support.Fixtures.validCase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * Closed deadlines keep their outcome (issue 17 §4): the filing deadline (审批立案, 15 working days)
+ * of one case is met, of another breached across the National Day holiday by 2 working days (7 by
+ * weekdays alone); a withdrawn case's open deadlines close as cancelled, and its 90-day period (a
+ * deadline timer on the handling sub-process) closes with it. The compliance figures agree with the
+ * rows, the Excel export reads back with POI, and only the user's agencies are shown.
+ */
+@ZhifaIntegrationTest
+class SlaHistoryIT extends EngineTestSupport {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+	private static final String PERIOD = "from=2026-09-09&to=2026-10-09";
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	SlaOutcomes outcomes;
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void metAndBreachedByWorkingDaysAcrossAHolidayWithComplianceExportAndScope() throws Exception {
+		// met: discovered Wed 9 Sep 2026, filing due Wed 30 Sep (15 working days: 20 Sep is a working Sunday,
+		// 25-27 Sep the Mid-Autumn holiday); decided on 29 Sep
+		clockAt(at("2026-09-09T09:00:00+08:00"));
+		String met = register("2026-09-09");
+		clockAt(at("2026-09-29T16:00:00+08:00"));
+		String metInstance = decideFiling(met);
+		// breached: the same deadline, decided on Fri 9 Oct, after the National Day holiday (1-7 Oct):
+		// late by 8 and 9 Oct = 2 working days
+		clockAt(at("2026-09-09T09:30:00+08:00"));
+		String late = register("2026-09-09");
+		clockAt(at("2026-10-09T10:00:00+08:00"));
+		decideFiling(late);
+
+		List<Map<String, Object>> rows = all("head1", PERIOD + "&kind=enforcement-case");
+		Map<String, Object> m = row(rows, met, "userTask_approveFiling");
+		assertThat(m).containsEntry("outcome", "MET").containsEntry("outcomeLabel", "按期").containsEntry("breachedWorkdays", 0)
+			.containsEntry("step", "审批立案").containsEntry("kindName", "行政处罚案件办理").containsEntry("closedBy", "COMPLETED")
+			.containsEntry("closedByLabel", "办结").containsEntry("dueAt", "2026-09-30T15:59:59Z")
+			.containsEntry("closedAt", "2026-09-29T08:00:00Z").containsEntry("responsible", "张伟")
+			.containsEntry("agencyCode", "LIAOKUO");
+		assertThat(m.get("agencyName").toString()).contains("寥廓");
+		Map<String, Object> b = row(rows, late, "userTask_approveFiling");
+		assertThat(b).containsEntry("outcome", "BREACHED").containsEntry("breachedWorkdays", 2)
+			.containsEntry("outcomeLabel", "超期 2 个工作日").containsEntry("dueAt", "2026-09-30T15:59:59Z")
+			.containsEntry("closedAt", "2026-10-09T02:00:00Z");
+		assertThat(all("head1", PERIOD + "&outcome=breached").stream().map(r -> r.get("caseNo"))).contains(late)
+			.doesNotContain(met);
+
+		// withdrawn on 8 Oct: its open deadlines close as cancelled, the 90-day period (due in December) as met
+		clockAt(at("2026-10-08T11:00:00+08:00"));
+		engine.getRuntimeService().deleteProcessInstance(metInstance, "撤销立案");
+		Map<String, Object> period = row(all("supervisor1", PERIOD), met, "subProcess_handling");
+		assertThat(period).containsEntry("source", "TIMER").containsEntry("closedBy", "CANCELLED")
+			.containsEntry("outcome", "MET").containsEntry("step", "调查与决定（立案之日起90日内）");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM zf_sla_outcome WHERE source_id LIKE ?", Long.class,
+				"%/timerEvent_decisionBreach")).isPositive();
+		// kept once: the same closing heard again (a retried command, another node) stores nothing twice
+		var again = new org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity();
+		again.setTaskId("sla-history-it-" + late);
+		again.setProcessInstanceId(metInstance);
+		again.setProcessDefinitionKey("enforcement-case");
+		again.setTaskDefinitionKey("userTask_approveFiling");
+		again.setTenantId("LIAOKUO");
+		again.setDueDate(at("2026-09-30T23:59:59+08:00"));
+		again.setEndTime(at("2026-10-09T10:00:00+08:00"));
+		again.setDeleteReason("completed");
+		long before = jdbc.queryForObject("SELECT COUNT(*) FROM zf_sla_outcome", Long.class);
+		outcomes.taskEnded(again);
+		outcomes.taskEnded(again);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM zf_sla_outcome", Long.class)).isEqualTo(before + 1);
+		assertThat(jdbc.queryForObject("SELECT breached_workdays FROM zf_sla_outcome WHERE source_id = ?", Integer.class,
+				"sla-history-it-" + late)).isEqualTo(2);
+		jdbc.update("DELETE FROM zf_sla_outcome WHERE source_id = ?", "sla-history-it-" + late);
+		// a step its own interrupting timer ends at the deadline (the hearing window) closes met; another step
+		// ended after its deadline without being done closes breached, as cancelled
+		String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("enforcement-case")
+			.latestVersion().singleResult().getId();
+		assertThat(closedBy(definition, metInstance, "userTask_recordPartyReply")).isEqualTo("TIMER/MET/0");
+		assertThat(closedBy(definition, metInstance, "userTask_approveFiling")).isEqualTo("CANCELLED/BREACHED/1");
+
+		// compliance over the period agrees with the rows
+		List<Map<String, Object>> filing = all("head1", PERIOD + "&kind=enforcement-case&agency=LIAOKUO");
+		long metRows = filing.stream().filter(r -> "MET".equals(r.get("outcome"))).count();
+		List<Integer> breachedBy = filing.stream().filter(r -> "BREACHED".equals(r.get("outcome")))
+			.map(r -> (Integer) r.get("breachedWorkdays")).toList();
+		Map<String, Object> c = get("head1", "/api/sla/compliance?" + PERIOD + "&kind=enforcement-case").getBody();
+		assertThat(c).containsEntry("from", "2026-09-09").containsEntry("to", "2026-10-09");
+		Map<String, Object> total = (Map<String, Object>) c.get("total");
+		assertThat(((Number) total.get("closed")).longValue()).isEqualTo(filing.size());
+		assertThat(((Number) total.get("met")).longValue()).isEqualTo(metRows).isPositive();
+		assertThat(((Number) total.get("breached")).longValue()).isEqualTo(breachedBy.size()).isPositive();
+		assertThat(((Number) total.get("compliancePercent")).doubleValue())
+			.isEqualTo(Math.round(1000.0 * metRows / filing.size()) / 10.0);
+		assertThat(((Number) total.get("averageBreachWorkdays")).doubleValue())
+			.isEqualTo(Math.round(10.0 * breachedBy.stream().mapToInt(Integer::intValue).sum() / breachedBy.size()) / 10.0);
+		Map<String, Object> byKind = ((List<Map<String, Object>>) c.get("byKind")).get(0);
+		assertThat(byKind).containsEntry("code", "enforcement-case").containsEntry("name", "行政处罚案件办理");
+		Map<String, Object> liaokuo = ((List<Map<String, Object>>) c.get("byAgency")).stream()
+			.filter(a -> "LIAOKUO".equals(a.get("code"))).findFirst().orElseThrow();
+		assertThat(liaokuo.get("closed")).isEqualTo(total.get("closed"));
+
+		// the export: rows and totals, with the agency and the period in the heading
+		ResponseEntity<byte[]> xlsx = client("head1").exchange("/api/sla/history.xlsx?" + PERIOD + "&agency=LIAOKUO",
+				HttpMethod.GET, null, byte[].class);
+		assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(xlsx.getHeaders().getContentType().toString()).startsWith(SlaHistoryController.XLSX);
+		assertThat(xlsx.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("attachment").contains(".xlsx");
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+			DataFormatter text = new DataFormatter();
+			Sheet detail = book.getSheet("期限明细");
+			assertThat(detail.getRow(1).getCell(0).getStringCellValue()).contains("寥廓").contains("2026-09-09 至 2026-10-09");
+			assertThat(text.formatCellValue(detail.getRow(3).getCell(0))).isEqualTo("案号");
+			Row lateRow = null;
+			for (Row r : detail) {
+				if (r.getRowNum() > 3 && late.equals(text.formatCellValue(r.getCell(0)))
+						&& "审批立案".equals(text.formatCellValue(r.getCell(3)))) {
+					lateRow = r;
+				}
+			}
+			assertThat(lateRow).as("the breached row in the export").isNotNull();
+			assertThat(text.formatCellValue(lateRow.getCell(8))).isEqualTo("超期 2 个工作日");
+			assertThat(lateRow.getCell(9).getNumericCellValue()).isEqualTo(2.0);
+			assertThat(text.formatCellValue(lateRow.getCell(6))).isEqualTo("2026-09-30 23:59");
+			Sheet totals = book.getSheet("汇总");
+			assertThat(totals.getRow(1).getCell(0).getStringCellValue()).contains("寥廓");
+			boolean totalRow = false;
+			for (Row r : totals) {
+				if ("合计".equals(text.formatCellValue(r.getCell(0)))) {
+					totalRow = true;
+					assertThat(r.getCell(1).getNumericCellValue()).isGreaterThanOrEqualTo(3);
+				}
+			}
+			assertThat(totalRow).isTrue();
+		}
+
+		// another agency's head sees nothing of LIAOKUO and may not ask; a supervisor sees every agency
+		assertThat(all("head2", PERIOD).stream().map(r -> r.get("caseNo"))).doesNotContain(met, late);
+		assertThat(all("head2", PERIOD).stream().map(r -> r.get("agencyCode"))).doesNotContain("LIAOKUO");
+		assertThat(((List<Map<String, Object>>) get("head2", "/api/sla/compliance?" + PERIOD).getBody().get("byAgency"))
+			.stream().map(a -> a.get("code"))).containsExactly("QLSCJ");
+		for (String route : List.of("/api/sla/history?", "/api/sla/compliance?", "/api/sla/history.xlsx?")) {
+			assertThat(client("head2").exchange(route + PERIOD + "&agency=LIAOKUO", HttpMethod.GET, null, String.class)
+				.getStatusCode()).as(route).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(http.getForEntity(route + PERIOD, String.class).getStatusCode()).as(route)
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
+		}
+		assertThat(all("supervisor1", PERIOD).stream().map(r -> r.get("caseNo"))).contains(met, late);
+		assertThat(((List<Map<String, Object>>) get("supervisor1", "/api/sla/compliance?" + PERIOD).getBody().get("byAgency"))
+			.stream().map(a -> a.get("code"))).contains("LIAOKUO", "QLSCJ");
+		// read-only
+		assertThat(client("head1").exchange("/api/sla/history", HttpMethod.POST, new HttpEntity<>(Map.of()), String.class)
+			.getStatusCode().is4xxClientError()).isTrue();
+	}
+
+	@Test
+	void aDeadlineTimerThatFiredClosesBreachedWhenItsStepEnds() {
+		// filed 2 Mar 2026: the decision is due 1 Jun; the breach timer fires, the case is withdrawn on Wed 3 Jun
+		clockAt(at("2026-03-02T09:00:00+08:00"));
+		String caseNo = register("2026-03-02");
+		String pi = decideFiling(caseNo);
+		clockAt(at("2026-06-02T10:00:00+08:00"));
+		assertThat(executeDueJobs(pi)).isPositive();
+		clockAt(at("2026-06-03T10:00:00+08:00"));
+		engine.getRuntimeService().deleteProcessInstance(pi, "撤销立案");
+		Map<String, Object> period = row(all("head1", "from=2026-06-03&to=2026-06-03"), caseNo, "subProcess_handling");
+		assertThat(period).containsEntry("outcome", "BREACHED").containsEntry("dueAt", "2026-06-01T15:59:59Z")
+			.containsEntry("breachedWorkdays", 2).containsEntry("closedBy", "CANCELLED");
+	}
+
+	@Test
+	void badInputNamesTheField() {
+		assertField(get("head1", "/api/sla/history?from=2026-13-01"), "from");
+		assertField(get("head1", "/api/sla/history?to=yesterday"), "to");
+		assertField(get("head1", "/api/sla/history?from=2026-10-01&to=2026-09-01"), "from");
+		assertField(get("head1", "/api/sla/compliance?from=2020-01-01&to=2026-01-02"), "to");
+		assertField(get("head1", "/api/sla/history?agency=NO-SUCH-AGENCY"), "agency");
+		assertField(get("head1", "/api/sla/compliance?kind=no-such-process"), "kind");
+		assertField(get("head1", "/api/sla/history?outcome=late"), "outcome");
+		assertField(get("head1", "/api/sla/history?size=0"), "size");
+		assertField(get("head1", "/api/sla/history?page=-1"), "page");
+		assertField(get("head1", "/api/sla/history.xlsx?from=1999-12-31"), "from");
+	}
+
+	private void assertField(ResponseEntity<Map<String, Object>> response, String field) {
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).containsEntry("field", field);
+		assertThat(response.getBody().get("detail").toString()).matches(".*[\\u4e00-\\u9fff].*");
+	}
+
+	/** Hears a synthetic deletion of step {@code step} 1 working day after its due day; "closedBy/outcome/late". */
+	private String closedBy(String definition, String processInstance, String step) {
+		var deleted = new org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity();
+		deleted.setTaskId("sla-history-it-" + step + "-" + processInstance);
+		deleted.setProcessInstanceId(processInstance);
+		deleted.setProcessDefinitionId(definition);
+		deleted.setProcessDefinitionKey("enforcement-case");
+		deleted.setTaskDefinitionKey(step);
+		deleted.setTenantId("LIAOKUO");
+		deleted.setDueDate(at("2026-10-08T23:59:59+08:00"));
+		deleted.setEndTime(at("2026-10-09T00:00:05+08:00"));
+		deleted.setDeleteReason("deleted");
+		outcomes.taskEnded(deleted);
+		String result = jdbc.queryForObject("SELECT closed_by || '/' || outcome || '/' || breached_workdays FROM zf_sla_outcome"
+				+ " WHERE source_id = ?", String.class, deleted.getTaskId());
+		jdbc.update("DELETE FROM zf_sla_outcome WHERE source_id = ?", deleted.getTaskId());
+		return result;
+	}
+
+	/** head1 decides to file the case at the current engine time; returns the process instance. */
+	private String decideFiling(String caseNo) {
+		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
+			.getId();
+		as("head1");
+		var filing = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey("userTask_approveFiling")
+			.singleResult();
+		engine.getTaskService().claim(filing.getId(), "head1");
+		engine.getTaskService().complete(filing.getId(), Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		engine.getIdentityService().clearAuthentication();
+		return pi;
+	}
+
+	private String register(String discoveredOn) {
+		Map<String, Object> c = validCase();
+		c.put("discoveredOn", discoveredOn);
+		c.put("violationDate", discoveredOn);
+		ResponseEntity<Map<String, Object>> created = client("officer1").exchange("/api/cases", HttpMethod.POST,
+				new HttpEntity<>(c), MAP);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		return created.getBody().get("caseNo").toString();
+	}
+
+	/** Every history row the user sees with these filters, page by page. */
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> all(String user, String query) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int page = 0; page < 100; page++) {
+			ResponseEntity<Map<String, Object>> r = get(user, "/api/sla/history?size=200&page=" + page + "&" + query);
+			assertThat(r.getStatusCode()).as("%s", r.getBody()).isEqualTo(HttpStatus.OK);
+			List<Map<String, Object>> content = (List<Map<String, Object>>) r.getBody().get("rows");
+			rows.addAll(content);
+			if (rows.size() >= ((Number) r.getBody().get("total")).longValue() || content.isEmpty()) {
+				break;
+			}
+		}
+		return rows;
+	}
+
+	private static Map<String, Object> row(List<Map<String, Object>> rows, String caseNo, String stepId) {
+		return rows.stream().filter(r -> caseNo.equals(r.get("caseNo")) && stepId.equals(r.get("stepId"))).findFirst()
+			.orElseThrow(() -> new AssertionError("no row for " + caseNo + " " + stepId + " in " + rows));
+	}
+
+	private ResponseEntity<Map<String, Object>> get(String user, String url) {
+		return client(user).exchange(url, HttpMethod.GET, null, MAP);
+	}
+
+	private TestRestTemplate client(String user) {
+		return http.withBasicAuth(user, "demo");
+	}
+
+	private static Date at(String iso) {
+		return Date.from(OffsetDateTime.parse(iso).toInstant());
+	}
+}
