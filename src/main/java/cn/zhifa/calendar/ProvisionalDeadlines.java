@@ -233,7 +233,13 @@ class ProvisionalDeadlines {
 			}
 		}
 
-		// 3. tasks: replaced only where the stored date was the guess
+		// 3. tasks: replaced only where the stored date was the guess (saving one sets its mark again)
+		Set<String> marked = new java.util.HashSet<>();
+		for (TaskEntity task : tasks) {
+			if (task.getVariableLocal(ProvisionalTaskMark.VARIABLE) != null) {
+				marked.add(task.getId());
+			}
+		}
 		for (TaskEntity task : tasks) {
 			Date[] guess = guessed.get(task.getId());
 			if (guess == null) {
@@ -260,8 +266,8 @@ class ProvisionalDeadlines {
 		int marksRemoved = 0;
 		WorkingDayCalendar calendar = registry.current().calendar();
 		for (TaskEntity task : tasks) {
-			boolean marked = task.getVariableLocal(ProvisionalTaskMark.VARIABLE) != null;
-			if (ProvisionalTaskMark.apply(task, calendar) && marked) {
+			ProvisionalTaskMark.apply(task, calendar);
+			if (marked.contains(task.getId()) && task.getVariableLocal(ProvisionalTaskMark.VARIABLE) == null) {
 				marksRemoved++;
 			}
 		}
