@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,8 +69,10 @@ class ProvisionalDeadlines {
 	private final CommandExecutor commandExecutor;
 	private final CalendarRegistry registry;
 	private final Deadlines deadlines;
+	private final ApplicationEventPublisher events;
 
-	ProvisionalDeadlines(ProcessEngine engine, CalendarRegistry registry, Deadlines deadlines) {
+	ProvisionalDeadlines(ProcessEngine engine, CalendarRegistry registry, Deadlines deadlines,
+			ApplicationEventPublisher events) {
 		this.managementService = engine.getManagementService();
 		this.taskService = engine.getTaskService();
 		this.runtimeService = engine.getRuntimeService();
@@ -77,6 +80,7 @@ class ProvisionalDeadlines {
 			.getCommandExecutorTxRequired();
 		this.registry = registry;
 		this.deadlines = deadlines;
+		this.events = events;
 	}
 
 	record Change(String kind, String id, Date before, Date after) {
@@ -214,6 +218,8 @@ class ProvisionalDeadlines {
 			if (replace(stored, now, guess)) {
 				execution.setVariableLocal(name, now);
 				changes.add(new Change("variable", processInstanceId + "/" + name, stored, now));
+				// the modules keeping it in their own tables (reviews, transfers) follow, in this transaction
+				events.publishEvent(new DeadlineRecomputed(processInstanceId, name, stored.toInstant(), now.toInstant()));
 			}
 		}
 		boolean variablesChanged = !changes.isEmpty();

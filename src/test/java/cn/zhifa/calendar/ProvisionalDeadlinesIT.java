@@ -78,6 +78,7 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void variablesTimersAndTasksMoveToTheStatuteExactDateAndTheMarkGoes() throws IOException {
 		assertThat(registry.current().calendar().hasYear(2027)).as("the packaged calendar has no 2027 file").isFalse();
 
@@ -93,6 +94,7 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 				at("2027-01-05T00:00:00+08:00"));
 		// the officer sees that the due date is provisional
 		assertThat(mark(task(review))).isEqualTo(NOTE);
+		assertThat(reviewRecord(review)).containsEntry("dueAt", "2027-01-06T15:59:59Z");
 
 		// the decision period: filed Monday 9 Nov 2026 + 90 days = Sunday 7 Feb 2027 → Monday 8 Feb (weekends only);
 		// extended by 30 days from it → Wednesday 10 Mar 2027
@@ -118,6 +120,11 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 		assertThat(task(review).getDueDate()).isEqualTo(reviewDue);
 		assertThat(timers(review)).containsExactlyInAnyOrder(reviewDue, at("2027-01-08T00:00:00+08:00"));
 		assertThat(mark(task(review))).isNull();
+		// the review's own record (GET /api/reviews: the review and its round) follows
+		Map<String, Object> record = reviewRecord(review);
+		assertThat(record).containsEntry("dueAt", "2027-01-11T15:59:59Z");
+		assertThat((List<Map<String, Object>>) record.get("rounds")).singleElement()
+			.satisfies(round -> assertThat(round).containsEntry("dueAt", "2027-01-11T15:59:59Z"));
 
 		// decision period: 7 Feb falls in the (test) Spring Festival 6–12 Feb → Monday 15 Feb; + 30 days from
 		// the recomputed date (the chain runs again) → Wednesday 17 Mar, not 10 Mar + a week
@@ -171,6 +178,12 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 		vars.put("materials", "行政处罚决定书（草稿）\n调查终结报告\n证据材料清单");
 		vars.put("handlerId", "officer1");
 		return engine.getRuntimeService().startProcessInstanceByKey("legal-review", caseId, vars);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> reviewRecord(ProcessInstance review) {
+		List<Map<String, Object>> reviews = http.withBasicAuth("reviewer1", "demo").getForObject("/api/reviews", List.class);
+		return reviews.stream().filter(r -> review.getBusinessKey().equals(r.get("caseId"))).findFirst().orElseThrow();
 	}
 
 	/**
