@@ -95,6 +95,7 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 		// the officer sees that the due date is provisional
 		assertThat(mark(task(review))).isEqualTo(NOTE);
 		assertThat(reviewRecord(review)).containsEntry("dueAt", "2027-01-06T15:59:59Z");
+		assertThat(boardRows(review)).isNotEmpty().allSatisfy(row -> assertThat(row).containsEntry("provisional", true));
 
 		// the decision period: filed Monday 9 Nov 2026 + 90 days = Sunday 7 Feb 2027 → Monday 8 Feb (weekends only);
 		// extended by 30 days from it → Wednesday 10 Mar 2027
@@ -120,6 +121,7 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 		assertThat(task(review).getDueDate()).isEqualTo(reviewDue);
 		assertThat(timers(review)).containsExactlyInAnyOrder(reviewDue, at("2027-01-08T00:00:00+08:00"));
 		assertThat(mark(task(review))).isNull();
+		assertThat(boardRows(review)).isNotEmpty().allSatisfy(row -> assertThat(row).containsEntry("provisional", false));
 		// the review's own record (GET /api/reviews: the review and its round) follows
 		Map<String, Object> record = reviewRecord(review);
 		assertThat(record).containsEntry("dueAt", "2027-01-11T15:59:59Z");
@@ -184,6 +186,21 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 	private Map<String, Object> reviewRecord(ProcessInstance review) {
 		List<Map<String, Object>> reviews = http.withBasicAuth("reviewer1", "demo").getForObject("/api/reviews", List.class);
 		return reviews.stream().filter(r -> review.getBusinessKey().equals(r.get("caseId"))).findFirst().orElseThrow();
+	}
+
+	/** The SLA board's rows of the instance (GET /api/sla/deadlines as the agency's head, every page). */
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> boardRows(ProcessInstance pi) {
+		List<Map<String, Object>> found = new java.util.ArrayList<>();
+		for (int page = 0;; page++) {
+			Map<String, Object> answer = http.withBasicAuth("head1", "demo")
+				.getForObject("/api/sla/deadlines?agency=LIAOKUO&size=100&page=" + page, Map.class);
+			List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.get("rows");
+			rows.stream().filter(r -> pi.getId().equals(r.get("processInstanceId"))).forEach(found::add);
+			if (rows.size() < 100) {
+				return found;
+			}
+		}
 	}
 
 	/**
