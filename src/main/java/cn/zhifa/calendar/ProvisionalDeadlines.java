@@ -108,12 +108,15 @@ class ProvisionalDeadlines {
 		// deadline variables from the first year on (a chain may pass through the years and end later)
 		List<VariableInstance> bases = runtimeService.createVariableInstanceQuery().variableNameLike(BASIS_LIKE).list();
 		Set<String> names = new LinkedHashSet<>();
-		bases.forEach(b -> names.add(deadlineName(b.getName())));
+		Set<String> withBasis = new java.util.HashSet<>();
+		for (VariableInstance basis : bases) {
+			names.add(deadlineName(basis.getName()));
+			withBasis.add(basis.getProcessInstanceId() + "/" + deadlineName(basis.getName()));
+		}
 		if (!names.isEmpty()) {
-			runtimeService.createVariableInstanceQuery().variableNameIn(names.toArray(String[]::new))
-				.processInstanceIdIn(bases.stream().map(VariableInstance::getProcessInstanceId).distinct()
-					.toArray(String[]::new))
-				.list().stream().filter(v -> v.getValue() instanceof Date d && d.after(from))
+			runtimeService.createVariableInstanceQuery().variableNameIn(names.toArray(String[]::new)).list().stream()
+				.filter(v -> v.getValue() instanceof Date d && d.after(from)
+						&& withBasis.contains(v.getProcessInstanceId() + "/" + v.getName()))
 				.forEach(v -> instances.add(v.getProcessInstanceId()));
 		}
 		List<Job> timers = managementService.createJobQuery().timers().duedateHigherThan(from).duedateLowerThan(to)

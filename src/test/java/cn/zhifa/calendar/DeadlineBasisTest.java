@@ -62,6 +62,16 @@ class DeadlineBasisTest {
 		assertThat(deadlines.workdaysBasis("2026-09-29", 7)).isEqualTo("workdays 7 from 2026-09-28T16:00:00Z");
 	}
 
+	@Test
+	void everyDeadlineOfTheCaseContractHasItsBasisSetBySystemOnly() {
+		assertThat(cn.zhifa.platform.CaseVariables.all()).filteredOn(v -> v.name().endsWith("DueAt")).isNotEmpty()
+			.allSatisfy(v -> assertThat(cn.zhifa.platform.CaseVariables.find(v.name() + "Basis")).get()
+				.satisfies(basis -> assertThat(basis.forms()).isEmpty())
+				.satisfies(basis -> assertThat(basis.messages()).isEmpty()));
+		assertThat(cn.zhifa.platform.CaseVariables.find(ProvisionalTaskMark.VARIABLE)).get()
+			.satisfies(mark -> assertThat(mark.forms()).isEmpty());
+	}
+
 	private static Date at(String iso) {
 		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
