@@ -1,7 +1,7 @@
 // Path 10 — a due date in a year whose holiday calendar is not yet published is provisional (issue 16 §7,
 // docs/calendar.md). officer1 submits a review from Tasklist and reviewer1 accepts the materials; the due
-// date of 审核拟作决定 is then moved into 2027 (a year without calendar/2027.yml), as a head may move it
-// (PUT /engine-rest/task/{id}, as admin). reviewer1 opens the task and reads, above the form, "期限暂按周末推算
+// date of 审核拟作决定 is then moved into 2027 (a year without calendar/2027.yml) by an administrator with a
+// reason (POST /api/sla/due-date-changes). reviewer1 opens the task and reads, above the form, "期限暂按周末推算
 // （2027年节假日安排尚未发布），日历发布后将重新计算" (task-local variable deadlineProvisional, shown by
 // zhifa-webapps.js); once the due date is back in a year that has a calendar, the note is gone.
 'use strict';
@@ -23,13 +23,9 @@ async function adminRest(method, pathAndQuery, body) {
   return text ? JSON.parse(text) : null;
 }
 
-async function moveDue(taskId, due) {
-  const task = await adminRest('GET', `/engine-rest/task/${taskId}`);
-  await adminRest('PUT', `/engine-rest/task/${taskId}`, {
-    name: task.name, description: task.description, assignee: task.assignee, owner: task.owner,
-    delegationState: task.delegationState, due, followUp: task.followUp, priority: task.priority,
-    parentTaskId: task.parentTaskId, caseInstanceId: task.caseInstanceId, tenantId: task.tenantId,
-  });
+/** An administrator moves the task's due date with a reason (POST /api/sla/due-date-changes, issue 17 §5). */
+async function moveDue(taskId, due, reason) {
+  await adminRest('POST', '/api/sla/due-date-changes', { source: 'task', id: taskId, dueAt: due, reason });
 }
 
 /** Reloads the task view and waits for the script's read of the task-local variables. */
@@ -60,7 +56,7 @@ runPath(__filename, async (t) => {
     t.equal(tasks.length, 1, '审核拟作决定 任务数');
     taskId = tasks[0].id;
     due = tasks[0].due;
-    await moveDue(taskId, '2027-01-08T23:59:59.000+0800');
+    await moveDue(taskId, '2027-01-08T23:59:59+08:00', '测试：期限移至尚无节假日安排的年份');
     await reviewer.openFilter('法制审核');
     await reviewer.openTask('审核拟作决定', { caseNo: caseId });
     const banner = reviewer.page.locator(BANNER);
@@ -71,7 +67,7 @@ runPath(__filename, async (t) => {
   });
 
   await t.step('到期日回到已有日历的年份：提示消失', async () => {
-    await moveDue(taskId, due);
+    await moveDue(taskId, due.replace(/\.\d{3}([+-]\d{2})(\d{2})$/, '$1:$2'), '测试：期限恢复到原定日期');
     await reloadTask(reviewer);
     t.equal(await reviewer.page.locator(BANNER).count(), 0, '期限暂定提示的个数');
     const local = await t.api(`/engine-rest/task/${taskId}/localVariables`);
