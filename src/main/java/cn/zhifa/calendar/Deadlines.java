@@ -1,9 +1,11 @@
 package cn.zhifa.calendar;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,6 +71,67 @@ public class Deadlines {
 	public int workdaysBetween(Object a, Object b) {
 		return registry.current().calendar().workdaysBetween(DeadlineStarts.day(a, "first date"),
 				DeadlineStarts.day(b, "second date"));
+	}
+
+	// --- deadlines held in process variables, with how they were computed (docs/calendar.md) --------
+
+	/**
+	 * Sets {@code variable} to the deadline of limit {@code key} counted from {@code start} and
+	 * {@code <variable>Basis} to how it was computed ({@link DeadlineBasis}), so that it is recomputed
+	 * when a missing year's calendar arrives. Returns the deadline.
+	 */
+	public Date setLimit(VariableScope scope, String variable, String key, Object start) {
+		Instant from = DeadlineStarts.instant(start, "deadline start");
+		return set(scope, variable, DeadlineBasis.limit(key, from), limit(key, start));
+	}
+
+	/** As {@link #setLimit} for {@code n} working days after {@code start}. */
+	public Date setWorkdays(VariableScope scope, String variable, Object start, int n) {
+		Instant from = DeadlineStarts.instant(start, "deadline start");
+		return set(scope, variable, DeadlineBasis.workdays(n, from), workdays(start, n));
+	}
+
+	/**
+	 * Extends the deadline held in {@code variable} by limit {@code key} counted from it (an approved
+	 * extension); its basis gets the step, so a recomputation runs the whole chain again.
+	 */
+	public Date extendLimit(VariableScope scope, String variable, String key) {
+		Object current = scope.getVariable(variable);
+		DeadlineBasis before = basisOf(scope.getVariable(DeadlineBasis.variableOf(variable)));
+		DeadlineBasis basis = before != null && current instanceof Date d && d.equals(before.evaluate(this))
+				? before.then(key) : DeadlineBasis.limit(key, DeadlineStarts.instant(current, variable));
+		return set(scope, variable, basis, limit(key, current));
+	}
+
+	/**
+	 * For a model that sets a deadline variable itself (an output parameter
+	 * {@code ${deadlines.workdays(start, n)}}): the text to put in {@code <variable>Basis} beside it.
+	 */
+	public String workdaysBasis(Object start, int n) {
+		return DeadlineBasis.workdays(n, DeadlineStarts.instant(start, "deadline start")).format();
+	}
+
+	/** As {@link #workdaysBasis} for {@code ${deadlines.limit(key, start)}}. */
+	public String limitBasis(String key, Object start) {
+		return DeadlineBasis.limit(key, DeadlineStarts.instant(start, "deadline start")).format();
+	}
+
+	private static Date set(VariableScope scope, String variable, DeadlineBasis basis, Date due) {
+		scope.setVariable(variable, due);
+		scope.setVariable(DeadlineBasis.variableOf(variable), basis.format());
+		return due;
+	}
+
+	private static DeadlineBasis basisOf(Object text) {
+		if (!(text instanceof String s)) {
+			return null;
+		}
+		try {
+			return DeadlineBasis.parse(s);
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
 	}
 
 	/** Whether the Asia/Shanghai year of {@code date} has no calendar file (results there are guesses). */

@@ -162,7 +162,7 @@ public class CaseService {
 		switch (stage) {
 			case "FILED" -> {
 				execution.setVariable("filedAt", Date.from(at));
-				execution.setVariable("decisionDueAt", deadlines.limit("PENALTY_DECISION", Date.from(at)));
+				deadlines.setLimit(execution, "decisionDueAt", "PENALTY_DECISION", Date.from(at));
 				assign(caseOf(execution).getCaseNo(), (String) execution.getVariable(HANDLER_ID), "HANDLER");
 			}
 			case "DECIDED" -> {
@@ -331,8 +331,7 @@ public class CaseService {
 	 * (checked when the head approves), so the count is kept here.
 	 */
 	void extendDecisionPeriod(DelegateExecution execution) {
-		Date due = deadlines.limit("PENALTY_DECISION_EXTENSION", execution.getVariable("decisionDueAt"));
-		execution.setVariable("decisionDueAt", due);
+		deadlines.extendLimit(execution, "decisionDueAt", "PENALTY_DECISION_EXTENSION");
 		Object granted = execution.getVariable("decisionExtensions");
 		execution.setVariable("decisionExtensions", (granted instanceof Number n ? n.intValue() : 0) + 1);
 		recalculateTimers(execution.getProcessInstanceId(), "timerEvent_decisionBreach");
@@ -341,14 +340,13 @@ public class CaseService {
 	void startSeizure(DelegateExecution execution) {
 		Date seizedAt = Date.from(now());
 		execution.setVariable("seizedAt", seizedAt);
-		execution.setVariable("seizureDueAt", deadlines.limit("SEIZURE", seizedAt));
+		deadlines.setLimit(execution, "seizureDueAt", "SEIZURE", seizedAt);
 		execution.setVariable("seizureExtended", false);
 	}
 
 	/** One 30-day extension of the seizure approved by the head (行政强制法 art. 25). */
 	void extendSeizure(DelegateExecution execution) {
-		Date due = deadlines.limit("SEIZURE_EXTENSION", execution.getVariable("seizureDueAt"));
-		execution.setVariable("seizureDueAt", due);
+		deadlines.extendLimit(execution, "seizureDueAt", "SEIZURE_EXTENSION");
 		execution.setVariable("seizureExtended", true);
 		recalculateTimers(execution.getProcessInstanceId(), "timerEvent_seizureBreach");
 	}

@@ -94,7 +94,7 @@ class DisclosureService {
 		}
 		else if (execution.getVariable(WORKING_DAYS) instanceof Number days) {
 			// a correction: reviewed and published within the same number of working days, counted from today
-			execution.setVariable(DUE_AT, deadlines.workdays(now(), days.intValue()));
+			deadlines.setWorkdays(execution, DUE_AT, Date.from(now()), days.intValue());
 		}
 		execution.setVariable(AGENCY_NAME, agency.getName());
 		execution.setVariable(DECISION_TYPE_LABEL, DECISION_TYPES.get(type));
@@ -247,7 +247,7 @@ class DisclosureService {
 			throw invalid(REVOCATION_REASON, "撤回须说明理由（将向社会公开）");
 		}
 		Instant now = now();
-		execution.setVariable(WITHDRAWAL_DUE_AT, deadlines.limit("DISCLOSURE_WITHDRAWAL", Date.from(now)));
+		deadlines.setLimit(execution, WITHDRAWAL_DUE_AT, "DISCLOSURE_WITHDRAWAL", Date.from(now));
 		boolean wasPublic = store.withdraw((String) execution.getVariable(ITEM_NO), now, kind,
 				REVOCATION_KINDS.get(kind) + "：" + redacted(execution, reason));
 		execution.setVariable(WITHDRAWN_AT, Date.from(now));

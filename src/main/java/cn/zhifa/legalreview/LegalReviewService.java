@@ -119,7 +119,7 @@ public class LegalReviewService {
 	 */
 	private void received(VariableScope scope, Date receivedAt) {
 		scope.setVariable(MATERIALS_RECEIVED_AT, receivedAt);
-		scope.setVariable(DUE_AT, deadlines.limit(LIMIT, receivedAt));
+		deadlines.setLimit(scope, DUE_AT, LIMIT, receivedAt);
 	}
 
 	/** The handler supplemented the materials: the materials are received now, the clock starts again. */
@@ -135,10 +135,9 @@ public class LegalReviewService {
 		int round = ((Number) execution.getVariable(ROUND)).intValue() + 1;
 		Object receivedBefore = execution.getVariable(MATERIALS_RECEIVED_AT);
 		Date received = round == 1 && receivedBefore instanceof Date d ? d : Date.from(now());
-		Date due = deadlines.limit(LIMIT, received);
 		execution.setVariable(ROUND, round);
 		execution.setVariable(MATERIALS_RECEIVED_AT, received);
-		execution.setVariable(DUE_AT, due);
+		Date due = deadlines.setLimit(execution, DUE_AT, LIMIT, received);
 		execution.setVariable(EXTENDED, false);
 		if (round > 1 && text(execution, OPINION) != null) {
 			execution.setVariable(PREVIOUS_OPINION, text(execution, OPINION));
@@ -193,8 +192,7 @@ public class LegalReviewService {
 	/** Once per round: + 3 working days, i.e. 8 working days from the round's start (R-REV-3). */
 	void extend(DelegateExecution execution) {
 		Date received = (Date) execution.getVariable(MATERIALS_RECEIVED_AT);
-		Date due = deadlines.limit(LIMIT_EXTENDED, received);
-		execution.setVariable(DUE_AT, due);
+		Date due = deadlines.setLimit(execution, DUE_AT, LIMIT_EXTENDED, received);
 		execution.setVariable(EXTENDED, true);
 		execution.removeVariable(ACTION);
 		String reviewId = reviewId(execution);

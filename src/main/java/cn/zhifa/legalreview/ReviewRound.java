@@ -68,6 +68,11 @@ public class ReviewRound {
 		this.dueAt = dueAt;
 	}
 
+	/** The deadline recomputed with a calendar that arrived later (not an extension). */
+	void dueRecomputed(Instant newDueAt) {
+		this.dueAt = newDueAt;
+	}
+
 	void extend(Instant newDueAt, String reason) {
 		this.extended = true;
 		this.dueAt = newDueAt;

@@ -62,7 +62,7 @@ public final class ModelVocabulary {
 	/** Beans with methods a model may call in an expression, and those methods with their number of arguments. */
 	public static final Map<String, Map<String, Integer>> CALLABLE = Map.of("deadlines",
 			Map.of("limit", 2, "workdays", 2, "workdaysBefore", 2, "workdaysBetween", 2, "days", 2, "hours", 2,
-					"provisional", 1));
+					"provisional", 1, "workdaysBasis", 2, "limitBasis", 2));
 
 	/** {@code execution.getVariable('name')}: the one method of the engine's execution a model may call. */
 	public static final String EXECUTION = "execution";

@@ -63,7 +63,7 @@ public final class CaseVariables {
 	private static final String[] STANDALONE_STARTS = { "legal-review-start", "disclosure-start", "case-transfer-start",
 			"criminal-transfer-start", "discipline-transfer-start" };
 
-	private static final Map<String, CaseVariable> DECLARED = index(List.of(
+	private static final Map<String, CaseVariable> DECLARED = index(withDeadlineBases(List.of(
 			// who the case is, who handles it
 			system(CASE_ID, "案号", TEXT).forms(STANDALONE_STARTS),
 			system(AGENCY_CODE, "执法机构", TEXT).orAdministratorAtStart(),
@@ -230,6 +230,8 @@ public final class CaseVariables {
 			system("disclosurePublishedAt", "公示时间", INSTANT),
 			system("disclosurePublicUntilAt", "公示截止时间", INSTANT),
 			system("withdrawalDueAt", "撤回期限", INSTANT),
+			// on a task whose due date lies in a year without a calendar file (cn.zhifa.calendar.ProvisionalTaskMark)
+			system("deadlineProvisional", "期限暂定说明", TEXT),
 			system("disclosureWithdrawnAt", "撤回时间", INSTANT),
 			// what an external body sends (R-DISC-5): a revocation or a correction of a published decision
 			system("revocationKind", "撤回原因类别", TEXT).messages(REVOKED),
@@ -244,7 +246,7 @@ public final class CaseVariables {
 			system("category", "执法类别", TEXT).forms("disclosure-start").messages(CORRECTED),
 			system("conclusion", "执法结论", TEXT).forms("disclosure-start").messages(CORRECTED),
 			system("legalBasis", "执法依据", TEXT).forms("disclosure-start", "enforcement-case-decide",
-					"enforcement-case-decide-on-the-spot").messages(CORRECTED)));
+					"enforcement-case-decide-on-the-spot").messages(CORRECTED))));
 
 	private CaseVariables() {
 	}
@@ -265,6 +267,21 @@ public final class CaseVariables {
 	/** How a refusal names a variable: its label and name when declared (案号（caseId）), else the name. */
 	public static String display(String name) {
 		return find(name).map(CaseVariable::display).orElse("“" + name + "”");
+	}
+
+	/**
+	 * Every deadline ({@code …DueAt}) has beside it how it was computed, {@code …DueAtBasis}
+	 * ({@code cn.zhifa.calendar.DeadlineBasis}), set by the system only: it is what the deadline is
+	 * recomputed from when a missing year's calendar arrives.
+	 */
+	private static List<CaseVariable> withDeadlineBases(List<CaseVariable> variables) {
+		List<CaseVariable> all = new java.util.ArrayList<>(variables);
+		for (CaseVariable v : variables) {
+			if (v.type() == INSTANT && v.name().endsWith("DueAt")) {
+				all.add(system(v.name() + "Basis", v.label() + "的计算依据", TEXT));
+			}
+		}
+		return all;
 	}
 
 	private static Map<String, CaseVariable> index(List<CaseVariable> variables) {

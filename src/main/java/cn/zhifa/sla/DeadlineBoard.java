@@ -49,10 +49,11 @@ public class DeadlineBoard {
 	public record Filter(Collection<String> agencies, String kind, State state, String person) {
 	}
 
-	/** One running deadline. */
+	/** One running deadline; {@code provisional} when its year has no calendar file yet (a weekends-only guess). */
 	public record Row(String id, String source, String caseNo, String agencyCode, String agencyName, String kind,
 			String kindName, String stepId, String step, String assignee, String responsible, Instant startedAt,
-			Instant dueAt, int workdaysLeft, State state, String stateLabel, String pausedReason, String processInstanceId) {
+			Instant dueAt, int workdaysLeft, State state, String stateLabel, String pausedReason, String processInstanceId,
+			boolean provisional) {
 	}
 
 	public record Page(int page, int size, long total, List<Row> rows) {
@@ -136,7 +137,7 @@ public class DeadlineBoard {
 			rows.add(new Row(id, source, str(r, "CASE_NO_"), agency, names.agency(agency), str(r, "KIND_"),
 					str(r, "KIND_NAME_"), act, step == null ? act : step, assignee, String.join("、", responsible),
 					instant(r.get("STARTED_")), due, left, state, STATE_LABELS.get(state),
-					state == State.PAUSED ? "流程已挂起" : null, pi));
+					state == State.PAUSED ? "流程已挂起" : null, pi, deadlines.provisional(Date.from(due))));
 		}
 		return new Page(page, size, total, rows);
 	}

@@ -73,12 +73,11 @@ class CaseTransferService {
 		Object found = execution.getVariable(OUTSIDE_COMPETENCE_FOUND_ON);
 		Object clockStart = found != null && !found.toString().isBlank() ? found
 				: execution.getVariable("discoveredOn") != null ? discoveredOn(execution) : start;
-		Date due = deadlines.limit(urgent ? LIMIT_URGENT : LIMIT, clockStart);
+		Date due = deadlines.setLimit(execution, TRANSFER_DUE_AT, urgent ? LIMIT_URGENT : LIMIT, clockStart);
 		execution.setVariable(URGENT, urgent);
 		execution.setVariable(TARGET_IN_ZHIFA, target.isPresent());
 		execution.setVariable(TARGET_AGENCY_NAME, targetName);
 		execution.setVariable(TRANSFER_STARTED_AT, start);
-		execution.setVariable(TRANSFER_DUE_AT, due);
 		if (lines(execution.getVariable(CASE_MATERIALS)).isEmpty()) {
 			execution.setVariable(CASE_MATERIALS, String.join("\n", STANDARD_CASE_MATERIALS));
 		}

@@ -55,9 +55,8 @@ class CriminalTransferService {
 		String party = required(execution, PARTY_NAME, "当事人");
 		required(execution, CRIME_SUSPICION, "涉嫌犯罪的事实和罪名");
 		Date reportedAt = Date.from(now());
-		Date due = deadlines.limit(APPROVAL_LIMIT, reportedAt);
 		execution.setVariable(REPORTED_AT, reportedAt);
-		execution.setVariable(APPROVAL_DUE_AT, due);
+		Date due = deadlines.setLimit(execution, APPROVAL_DUE_AT, APPROVAL_LIMIT, reportedAt);
 		if (lines(execution.getVariable(ATTACHMENTS)).isEmpty()) {
 			execution.setVariable(ATTACHMENTS, String.join("\n", STANDARD_ATTACHMENTS));
 		}
@@ -137,9 +136,8 @@ class CriminalTransferService {
 	/** Approved: the 24-hour clock to the police starts (第五条). */
 	void approve(DelegateExecution execution) {
 		Date approvedAt = Date.from(now());
-		Date due = deadlines.limit(HANDOVER_LIMIT, approvedAt);
 		execution.setVariable(APPROVED_AT, approvedAt);
-		execution.setVariable(HANDOVER_DUE_AT, due);
+		Date due = deadlines.setLimit(execution, HANDOVER_DUE_AT, HANDOVER_LIMIT, approvedAt);
 		Transfer transfer = records.get(execution.getProcessInstanceId());
 		transfer.approved(text(execution, APPROVER), approvedAt.toInstant());
 		transfer.await(Transfer.Status.AWAITING_HANDOVER, due.toInstant());
@@ -162,9 +160,8 @@ class CriminalTransferService {
 	void recordHandover(DelegateExecution execution) {
 		Date handedOverAt = Date.from(now());
 		Date handoverDue = date(execution, HANDOVER_DUE_AT);
-		Date due = deadlines.limit(POLICE_LIMIT, handedOverAt);
 		execution.setVariable(HANDED_OVER_AT, handedOverAt);
-		execution.setVariable(POLICE_DECISION_DUE_AT, due);
+		Date due = deadlines.setLimit(execution, POLICE_DECISION_DUE_AT, POLICE_LIMIT, handedOverAt);
 		Transfer transfer = records.get(execution.getProcessInstanceId());
 		transfer.handedOver(handedOverAt.toInstant(), !handedOverAt.after(handoverDue));
 		transfer.await(Transfer.Status.AWAITING_POLICE, due.toInstant());
@@ -175,8 +172,7 @@ class CriminalTransferService {
 
 	/** The police refused to file: the agency may ask for reconsideration within 3 days (第九条). */
 	void recordNotFiled(DelegateExecution execution) {
-		Date due = deadlines.limit(RECONSIDERATION_LIMIT, Date.from(now()));
-		execution.setVariable(RECONSIDERATION_DUE_AT, due);
+		Date due = deadlines.setLimit(execution, RECONSIDERATION_DUE_AT, RECONSIDERATION_LIMIT, Date.from(now()));
 		Transfer transfer = records.get(execution.getProcessInstanceId());
 		transfer.externalDecision("NOT_FILED");
 		transfer.await(Transfer.Status.FOLLOW_UP, due.toInstant());

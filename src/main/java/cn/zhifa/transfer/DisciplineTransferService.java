@@ -51,8 +51,7 @@ class DisciplineTransferService {
 		required(execution, cn.zhifa.platform.CaseVariables.DECISION_NUMBER, "行政处罚决定书文号");
 		Date closedAt = closedAt(execution.getVariable(CLOSED_AT));
 		execution.setVariable(CLOSED_AT, closedAt);
-		Date due = deadlines.limit(LIMIT, closedAt);
-		execution.setVariable(DISCIPLINE_DUE_AT, due);
+		Date due = deadlines.setLimit(execution, DISCIPLINE_DUE_AT, LIMIT, closedAt);
 		if (execution.getProcessBusinessKey() == null) {
 			execution.setProcessBusinessKey(caseId);
 		}

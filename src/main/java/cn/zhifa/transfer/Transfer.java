@@ -87,6 +87,11 @@ public class Transfer {
 		this.currentDueAt = dueAt;
 	}
 
+	/** The current deadline recomputed with a calendar that arrived later. */
+	void dueRecomputed(Instant dueAt) {
+		this.currentDueAt = dueAt;
+	}
+
 	void await(Status next, Instant dueAt) {
 		this.status = next;
 		this.currentDueAt = dueAt;

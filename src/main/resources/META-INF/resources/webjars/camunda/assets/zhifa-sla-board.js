@@ -221,7 +221,8 @@ function renderPage(node) {
           el('td', { text: row.kindName || row.kind }),
           el('td', { text: row.step }),
           el('td', { text: row.responsible || '' }),
-          el('td', { text: time(row.dueAt) }),
+          el('td', { text: time(row.dueAt) + (row.provisional ? '（暂定）' : ''),
+            title: row.provisional ? '期限暂按周末推算（该年节假日安排尚未发布），日历发布后将重新计算' : null }),
           el('td', { text: workdaysText(row) }),
           summary.admin ? el('td', {}, [el('button', { class: 'btn btn-default btn-xs zf-sla-adjust', type: 'button',
             text: '调整期限', onclick: function(event) { adjust(event.target.closest('tr'), row); } })]) : null

@@ -147,6 +147,75 @@ function announceStartedNumber(notifications) {
     .catch(function() {});
 }
 
+// Tasklist: a due date in a year whose holiday calendar is not yet published is a weekends-only guess
+// (docs/calendar.md). The system keeps the note on the task (task-local variable deadlineProvisional,
+// removed when the calendar arrives and the deadline is recomputed); it is shown above the task's form.
+const PROVISIONAL_VARIABLE = 'deadlineProvisional';
+const PROVISIONAL_CLASS = 'zhifa-provisional-deadline';
+const provisional = { taskId: null, note: null };
+
+function provisionalTaskId() {
+  const match = /[?&]task=([0-9A-Za-z-]+)/.exec(window.location.hash || '');
+  return match ? match[1] : null;
+}
+
+function renderProvisionalNote() {
+  const pane = document.querySelector('[cam-tasklist-task] .form-pane');
+  const shown = document.querySelector('.' + PROVISIONAL_CLASS);
+  const note = pane && provisional.taskId === provisionalTaskId() ? provisional.note : null;
+  if (shown && (!note || shown.textContent !== note || shown.nextElementSibling !== pane)) {
+    shown.remove();
+  } else if (shown) {
+    return;
+  }
+  if (note) {
+    const banner = document.createElement('div');
+    banner.className = PROVISIONAL_CLASS + ' alert alert-warning';
+    banner.setAttribute('role', 'note');
+    banner.textContent = note;
+    pane.parentNode.insertBefore(banner, pane);
+  }
+}
+
+function checkProvisionalDeadline() {
+  const taskId = provisionalTaskId();
+  if (!taskId || !document.querySelector('[cam-tasklist-task]')) {
+    renderProvisionalNote();
+    return;
+  }
+  if (taskId === provisional.taskId) {
+    renderProvisionalNote();
+    return;
+  }
+  provisional.taskId = taskId;
+  provisional.note = null;
+  fetch(ENGINE_API + '/task/' + encodeURIComponent(taskId) + '/localVariables', { credentials: 'same-origin' })
+    .then(function(response) { return response.ok ? response.json() : {}; })
+    .then(function(variables) {
+      const variable = variables && variables[PROVISIONAL_VARIABLE];
+      if (provisional.taskId === taskId) {
+        provisional.note = variable && typeof variable.value === 'string' ? variable.value : null;
+        renderProvisionalNote();
+      }
+    })
+    .catch(function() {});
+}
+
+let provisionalPending = null;
+function scheduleProvisionalCheck() {
+  if (provisionalPending === null) {
+    provisionalPending = setTimeout(function() {
+      provisionalPending = null;
+      checkProvisionalDeadline();
+    }, 150);
+  }
+}
+window.addEventListener('hashchange', function() {
+  provisional.taskId = null; // a task opened again is read again (its deadline may have been recomputed)
+  scheduleProvisionalCheck();
+});
+new MutationObserver(scheduleProvisionalCheck).observe(document.documentElement, { childList: true, subtree: true });
+
 angular.module('cam.commons').run([
   '$injector',
   function($injector) {
