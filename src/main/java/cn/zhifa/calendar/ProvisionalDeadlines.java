@@ -280,6 +280,12 @@ class ProvisionalDeadlines {
 				marksRemoved++;
 			}
 		}
+		if (!changes.isEmpty()) { // the case's record keeps what moved (cn.zhifa.record), in this transaction
+			events.publishEvent(new DeadlinesRecomputed(processInstanceId, changes.stream()
+				.map(c -> new DeadlinesRecomputed.Moved(c.kind(), c.id(), c.before() == null ? null : c.before().toInstant(),
+						c.after() == null ? null : c.after().toInstant()))
+				.toList()));
+		}
 		return new Outcome(variablesChecked, timersChecked, tasksChecked, marksRemoved, changes);
 	}
 

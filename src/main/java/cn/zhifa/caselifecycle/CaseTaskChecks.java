@@ -169,7 +169,8 @@ class CaseTaskChecks implements TaskListener {
 			if (amount.doubleValue() != 0) {
 				throw invalid("fineAmount", "当事人已被判处刑罚，不再给予罚款（行政处罚法第三十五条），拟罚款数额应为0");
 			}
-			String kinds = text(task, "penaltyKinds", "当事人已被判处刑罚，须写明拟给予的刑罚以外的处罚种类（如吊销许可证件、责令停产停业）");
+			text(task, "penaltyKinds", "当事人已被判处刑罚，须写明拟给予的刑罚以外的处罚种类（如吊销许可证件、责令停产停业）");
+			String kinds = str(task, "penaltyKinds");
 			if (kinds.contains("罚款") || kinds.contains("没收")) {
 				throw invalid("penaltyKinds", "当事人已被判处刑罚，罚款、没收已由人民法院判处或者追缴，处罚种类只写人民法院不能作出的处罚"
 						+ "（如吊销许可证件、责令停产停业、限制从业）");

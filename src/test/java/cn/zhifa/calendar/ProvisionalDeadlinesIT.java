@@ -47,6 +47,9 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	cn.zhifa.record.RecordService caseRecord;
 	@Autowired
 	CalendarRegistry registry;
 	@Autowired
@@ -154,10 +157,19 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 		assertThat(changed).filteredOn(c -> "timer".equals(c.get("kind"))).hasSizeGreaterThanOrEqualTo(4);
 		assertThat(changed).filteredOn(c -> c.get("kind").toString().startsWith("task")).hasSizeGreaterThanOrEqualTo(2);
 
+		// the case's full-process record keeps what moved (the review's case number), once per recompute
+		List<cn.zhifa.record.RecordEntry> recorded = caseRecord.list(review.getBusinessKey()).stream()
+			.filter(e -> "DEADLINES_RECOMPUTED".equals(e.kind())).toList();
+		assertThat(recorded).singleElement().satisfies(e -> {
+			assertThat(e.actor()).isEqualTo("system");
+			assertThat(e.dataMap().toString()).contains("reviewDueAt").contains("2027-01-11T15:59:59Z");
+		});
+
 		// repeatable: a second run changes nothing
 		ResponseEntity<Map> again = recompute();
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat((List<?>) again.getBody().get("changed")).isEmpty();
+		assertThat(caseRecord.list(review.getBusinessKey())).filteredOn(e -> "DEADLINES_RECOMPUTED".equals(e.kind())).hasSize(1);
 	}
 
 	@Test
