@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
@@ -127,9 +129,8 @@ public class PeriodSuspensions {
 		records.append(caseNo, "PERIOD_SUSPENDED", null, agency(execution), pi, activityId, data);
 		withoutChecks(() -> {
 			for (Job job : timers(pi, period)) {
-				if (!job.isSuspended()) {
-					management.get().suspendJobById(job.getId());
-				}
+				// the cached entity of this command, flushed with it (a bulk suspension would make it stale)
+				((JobEntity) job).setSuspensionState(SuspensionState.SUSPENDED.getStateCode());
 			}
 		});
 		log.info("Case {}: period {} suspended ({}) at {}", caseNo, period.key(), event.key(), now);
@@ -185,10 +186,8 @@ public class PeriodSuspensions {
 		}
 		withoutChecks(() -> {
 			for (Job job : timers(pi, period)) {
+				((JobEntity) job).setSuspensionState(SuspensionState.ACTIVE.getStateCode());
 				management.get().recalculateJobDuedate(job.getId(), false);
-				if (job.isSuspended()) {
-					management.get().activateJobById(job.getId());
-				}
 			}
 		});
 		data.put("suspendedDaysTotal", total);
