@@ -227,6 +227,12 @@ class CaseController {
 		if (r.kind() == null || !APPRAISAL_KINDS.contains(r.kind())) {
 			throw Problem.invalid("kind", "委托事项种类须为 TESTING（检测）、INSPECTION（检验）、QUARANTINE（检疫）或 APPRAISAL（鉴定）");
 		}
+		if (r.matter() == null || r.matter().isBlank()) {
+			throw Problem.invalid("matter", "请填写委托检测鉴定的物品和事项");
+		}
+		if (r.institution() == null || r.institution().isBlank()) {
+			throw Problem.invalid("institution", "请填写受托检测鉴定机构");
+		}
 		InputCheck.requireText("matter", "委托检测鉴定的物品和事项", r.matter(), InputCheck.VARIABLE_LENGTH);
 		InputCheck.requireText("institution", "受托检测鉴定机构", r.institution(), InputCheck.VARIABLE_LENGTH);
 		return correlate(caseNo, "enforcement.appraisalRequested", Map.of("appraisalKind", r.kind(), "appraisalMatter",
