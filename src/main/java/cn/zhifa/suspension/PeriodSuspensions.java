@@ -141,9 +141,12 @@ public class PeriodSuspensions {
 		String pi = execution.getProcessInstanceId();
 		Instant now = now();
 		LocalDate today = WorkingDayCalendar.dayOf(now);
+		// a step that both stops and restarts the period (e.g. a second appraisal while the first runs) closes its own
+		String sameStep = event.from().equals(event.to()) ? " AND activity_instance_id = ?" : "";
+		Object[] args = sameStep.isEmpty() ? new Object[] { pi, period.key(), event.key() }
+				: new Object[] { pi, period.key(), event.key(), execution.getActivityInstanceId() };
 		List<Map<String, Object>> open = jdbc.queryForList("SELECT id, started_at FROM zf_period_suspension WHERE"
-				+ " process_instance_id = ? AND period_key = ? AND event_key = ? AND ended_at IS NULL", pi, period.key(),
-				event.key());
+				+ " process_instance_id = ? AND period_key = ? AND event_key = ? AND ended_at IS NULL" + sameStep, args);
 		if (open.isEmpty()) {
 			return; // the step ended without its suspension having started (e.g. a model changed in between)
 		}

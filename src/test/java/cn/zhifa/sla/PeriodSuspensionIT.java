@@ -76,10 +76,22 @@ class PeriodSuspensionIT extends EngineTestSupport {
 		assertThat(row(all("head1", "kind=enforcement-case"), caseNo)).containsEntry("state", "PAUSED");
 		assertThat(all("head1", "state=red").stream().map(r -> r.get("caseNo"))).doesNotContain(caseNo);
 
-		// Fri 12 Jun: the result arrives → the period runs again, 94 days (10 Mar → 12 Jun) later: Wed 2 Sep
-		clockAt(at("2026-06-12T10:00:00+08:00"));
+		// Fri 20 Mar: a second matter is sent for appraisal while the testing runs; Wed 1 Apr the test result arrives:
+		// the period stays stopped (the appraisal is still out)
+		clockAt(at("2026-03-20T10:00:00+08:00"));
+		assertThat(appraisal("officer1", caseNo, Map.of("kind", "APPRAISAL", "matter", "涉案物品价值", "institution",
+				"市价格认证中心")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		clockAt(at("2026-04-01T10:00:00+08:00"));
 		complete(pi, "officer1", "userTask_recordAppraisal", Map.of("appraisalReportNo", "检字（2026）第018号",
 				"appraisalResult", "样品不符合食品安全标准"));
+		assertThat(row(all("head1", "kind=enforcement-case"), caseNo)).containsEntry("state", "PAUSED")
+			.containsEntry("pausedReason", REASON);
+
+		// Fri 12 Jun: the appraisal arrives → the period runs again; 10 Mar → 12 Jun, the overlap counted once:
+		// 94 days later than 1 Jun, Wed 2 Sep
+		clockAt(at("2026-06-12T10:00:00+08:00"));
+		complete(pi, "officer1", "userTask_recordAppraisal", Map.of("appraisalReportNo", "价认（2026）第007号",
+				"appraisalResult", "涉案物品价值人民币3200元"));
 		Map<String, Object> running = row(all("head1", "kind=enforcement-case"), caseNo);
 		assertThat(running).containsEntry("state", "GREEN").containsEntry("dueAt", "2026-09-02T15:59:59Z");
 		assertThat(running.get("pausedReason")).isNull();
@@ -92,7 +104,9 @@ class PeriodSuspensionIT extends EngineTestSupport {
 
 	private void complete(String pi, String user, String key, Map<String, Object> variables) {
 		as(user);
-		var task = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).singleResult();
+		// the oldest open task of the step (two appraisals may be out at once)
+		var task = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(key)
+			.orderByTaskCreateTime().asc().list().stream().findFirst().orElse(null);
 		assertThat(task).as(key).isNotNull();
 		if (task.getAssignee() == null) {
 			engine.getTaskService().claim(task.getId(), user);
