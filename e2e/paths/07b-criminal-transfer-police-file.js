@@ -2,7 +2,8 @@
 // reports a suspected crime found in a case handled before Zhifa (start form 涉嫌犯罪案件移送) → head1 approves
 // → officer1 hands over to the police and copies the procuratorate → the police's filing notice arrives
 // through the transfers API (the police are outside Zhifa) → officer1 hands over the seized items within 3
-// days → the court's judgment arrives the same way → the transfer is closed: no administrative penalty.
+// days → the court's judgment arrives the same way → head1 decides whether to impose what the court cannot
+// (licence revocation etc., 国务院令第310号第十一条): here none, the transfer is closed.
 'use strict';
 const { runPath, today } = require('../lib');
 const {
@@ -81,7 +82,7 @@ runPath(__filename, async (t) => {
     t.equal(record.status, 'AWAITING_JUDICIAL', '移交后的移送状态');
   });
 
-  await t.step('法院判决有罪（外部系统经移送接口答复），移送办结，不再作行政处罚', async () => {
+  await t.step('法院判决有罪（外部系统经移送接口答复），移送办结，等待负责人决定刑罚以外的处罚', async () => {
     const transfer = await externalAnswer(t, pid, 'judicial-outcome',
       { judicialOutcome: 'CONVICTED', notes: '麒麟区人民法院以污染环境罪判处当事人罚金' });
     t.equal(transfer.outcome, 'CONVICTED', '移送结果');
@@ -93,5 +94,19 @@ runPath(__filename, async (t) => {
     // nothing is left for the officer
     await officer.openFilter('我的待办');
     t.check(!(await officer.taskCard('移交涉案物品和材料', caseNo).count()), '办结后仍有移送任务');
+  });
+
+  await t.step('head1 在「本机构待办」决定判处刑罚后不再给予行政处罚，写明理由', async () => {
+    await head.openFilter('本机构待办');
+    let form = await head.openTask('决定是否给予刑罚以外的行政处罚', { caseNo });
+    await form.expectText('人民法院不能作出的吊销许可证件');
+    form = await claim(head, '案号', caseNo);
+    await form.radio('处理决定', '不再给予行政处罚（结案）');
+    await form.textarea('理由和拟给予的处罚种类', '当事人无许可证件可吊销，罚金已由人民法院判处，不再给予行政处罚');
+    await form.complete();
+    await head.expectTaskGone('决定是否给予刑罚以外的行政处罚', caseNo);
+    const transfer = await rest('GET', `/api/transfers/${pid}`, undefined, 'officer1');
+    t.equal(transfer.mayDecideAdministratively, false, '可否作出行政处罚');
+    t.check(transfer.steps.some((s) => s.step === 'AFTER_CONVICTION_NONE'), '移送记录中缺少判处刑罚后的处理决定');
   });
 });

@@ -176,6 +176,13 @@ class CaseTaskChecks implements TaskListener {
 		if (!(fine instanceof Number amount) || amount.doubleValue() < 0) {
 			throw invalid("fineAmount", "请填写拟罚款数额（元，不罚款填0）");
 		}
+		if (Boolean.TRUE.equals(task.getVariable("afterConviction"))) {
+			// 判处刑罚后只给予人民法院不能作出的处罚（国务院令第310号第十一条）；罚款已由罚金吸收或者折抵（行政处罚法第三十五条）
+			if (amount.doubleValue() != 0) {
+				throw invalid("fineAmount", "当事人已被判处刑罚，不再给予罚款（行政处罚法第三十五条），拟罚款数额应为0");
+			}
+			text(task, "penaltyKinds", "当事人已被判处刑罚，须写明拟给予的刑罚以外的处罚种类（如吊销许可证件、责令停产停业）");
+		}
 		// a benchmark in percent of the construction cost (fineUnit PERCENT_OF_COST) cannot be compared with yuan
 		boolean inYuan = task.getVariable("fineUnit") == null || "YUAN".equals(str(task, "fineUnit"));
 		if (inYuan && (task.getVariable("fineMin") instanceof Number || task.getVariable("fineMax") instanceof Number)) {

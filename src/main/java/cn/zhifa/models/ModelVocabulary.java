@@ -21,7 +21,7 @@ public final class ModelVocabulary {
 			"openCaseTransfer", "openCriminalTransfer", "openDisciplineTransfer", "openLegalReview",
 			"openReviewDisagreement", "publishDisclosure", "recordCaseTransferAnswer", "recordCriminalHandover",
 			"recordDisciplineTransfer", "recordEvidenceHandover", "recordExternalCaseHandover", "recordInvestigators",
-			"recordModelChange", "recordPoliceFiled", "recordPoliceNotFiled", "recordReviewOpinion", "registerCase", "registerDisclosure",
+			"recordAfterConviction", "recordModelChange", "recordPoliceFiled", "recordPoliceNotFiled", "recordReviewOpinion", "registerCase", "registerDisclosure",
 			"slaBreach", "slaWarning", "startProcess", "startReviewRound", "startSeizure", "withdrawDisclosure");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
@@ -49,6 +49,7 @@ public final class ModelVocabulary {
 			"transferTaskChecks", Set.of("case-transfer-sign", "case-transfer-negotiate", "case-transfer-coordination",
 					"case-transfer-external-handover", "case-transfer-external-feedback", "criminal-transfer-approve",
 					"criminal-transfer-handover", "criminal-transfer-evidence", "criminal-transfer-follow-up",
+					"criminal-transfer-after-conviction",
 					"discipline-transfer-sign"),
 			"disclosureTaskChecks", Set.of("disclosure-prepare", "disclosure-review"),
 			"modelChangeTaskChecks", Set.of("model-change-approve"));

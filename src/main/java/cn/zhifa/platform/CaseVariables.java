@@ -184,6 +184,7 @@ public final class CaseVariables {
 			system("judicialOutcome", "司法处理结果", TEXT),
 			system("criminalTransferOutcome", "涉嫌犯罪案件移送结果", TEXT),
 			system("mayDecideAdministratively", "可依法作出行政处理", BOOLEAN),
+			system("afterConviction", "判处刑罚后给予刑罚以外的行政处罚", BOOLEAN),
 			system("caseTransferOutcome", "案件移送结果", TEXT),
 			system("targetInZhifa", "接收机关在本平台", BOOLEAN),
 			system("caseTransferMaterials", "案件移送材料清单", TEXT),

@@ -56,6 +56,14 @@ final class EngineRequests {
 	 */
 	static final Pattern PERSONAL = Pattern.compile("^/api/notifications/([0-9]+/read|read-all|subscriptions/[A-Za-z0-9_-]+)/?$");
 
+	/**
+	 * The writes a page of the webapps sends with its session (and Spring's CSRF token,
+	 * {@link WebappSessionAuthenticationFilter}): the {@link #PERSONAL} ones, and an administrator's change of a
+	 * deadline on Cockpit's SLA board (the controller allows administrators only; issue 17 §5).
+	 */
+	static final Pattern WEBAPP_SESSION_WRITES = Pattern
+		.compile("^/api/(notifications/([0-9]+/read|read-all|subscriptions/[A-Za-z0-9_-]+)|sla/due-date-changes)/?$");
+
 	private EngineRequests() {
 	}
 

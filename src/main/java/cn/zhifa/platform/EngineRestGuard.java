@@ -137,7 +137,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 
 	private static boolean needsBody(Optional<Match> match) {
 		return match.isEmpty() || match.get().rule() != Rule.NAMED_VARIABLE && match.get().rule() != Rule.RESTART
-				&& match.get().rule() != Rule.TASK_ERROR;
+				&& match.get().rule() != Rule.TASK_ERROR && match.get().rule() != Rule.DUE_DATE;
 	}
 
 	/** The decoded path within the application, as the servlet mapping saw it. */
@@ -197,8 +197,70 @@ final class EngineRestGuard extends OncePerRequestFilter {
 				filterExpressions(body);
 				yield body;
 			}
+			case TASK_UPDATE -> taskUpdate(match.group("id"), body);
+			case DUE_DATE -> throw forbidden("duedate", DUE_DATE_BY_BOARD);
 			case NONE -> body;
 		};
+	}
+
+	/**
+	 * A task's update carries the whole task (the REST API sets every field, an absent one to null):
+	 * what the system owns must come back as it is — the due date (changed only by an administrator on
+	 * the SLA board, with a reason), the name, description, priority (set by the SLA warnings) and links.
+	 * The follow-up date, assignee, owner and delegation are the user's (Tasklist's own controls).
+	 * Tasklist sends the task as it read it, with its form reference, which the API cannot read back
+	 * (400 for every task with a Camunda Form); that read-only field is left out.
+	 */
+	private JsonNode taskUpdate(String taskId, JsonNode body) {
+		org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			return body; // the API answers 404 (or 403 where the caller may not read it)
+		}
+		JsonNode b = body == null ? JSON.createObjectNode() : body;
+		if (!sameInstant(restDate("due", b.path("due")), task.getDueDate())) {
+			throw forbidden("due", DUE_DATE_BY_BOARD);
+		}
+		if (b.path("priority").asInt(0) != task.getPriority()) {
+			throw forbidden("priority", "任务的优先级（priority）由期限预警自动设定，不能手工修改");
+		}
+		unchanged(b, "name", task.getName(), "任务名称（name）");
+		unchanged(b, "description", task.getDescription(), "任务说明（description）");
+		unchanged(b, "parentTaskId", task.getParentTaskId(), "上级任务（parentTaskId）");
+		unchanged(b, "caseInstanceId", task.getCaseInstanceId(), "案例实例（caseInstanceId）");
+		unchanged(b, "tenantId", task.getTenantId(), "执法主体（tenantId）");
+		if (b.has("camundaFormRef")) {
+			ObjectNode forward = ((ObjectNode) b).deepCopy();
+			forward.remove("camundaFormRef");
+			return forward;
+		}
+		return body;
+	}
+
+	private static final String DUE_DATE_BY_BOARD = "办理期限只能由系统管理员在期限监督看板中调整，并须写明理由";
+
+	private static void unchanged(JsonNode body, String field, String current, String label) {
+		JsonNode sent = body.path(field);
+		String value = sent.isMissingNode() || sent.isNull() ? null : sent.asText();
+		if (!java.util.Objects.equals(value, current)) {
+			throw forbidden(field, label + "由系统设定，不能修改");
+		}
+	}
+
+	private static boolean sameInstant(Date sent, Date current) {
+		return sent == null ? current == null : current != null && sent.getTime() == current.getTime();
+	}
+
+	/** A date in the REST API's format (as Tasklist sends it), null when absent. */
+	private static Date restDate(String field, JsonNode value) {
+		if (value.isMissingNode() || value.isNull()) {
+			return null;
+		}
+		try {
+			return new SimpleDateFormat(REST_DATE).parse(value.asText());
+		}
+		catch (java.text.ParseException e) {
+			throw Problem.invalid(field, "日期（" + field + "）应为 yyyy-MM-dd'T'HH:mm:ss.SSSZ 格式，例如 2026-12-08T17:00:00.000+0800");
+		}
 	}
 
 	/** Every expression in a filter's query is one Tasklist offers (current user, groups, dates), nothing else. */

@@ -44,6 +44,13 @@ final class EngineRestRoutes {
 		RESTART,
 		/** A stored Tasklist filter: its query's expressions only from the filter grammar (issue 14 §1). */
 		FILTER,
+		/**
+		 * {@code PUT /task/{id}}: only the follow-up date, assignee, owner and delegation may change; the
+		 * due date, name, description, priority and links are the system's (issue 17 §5).
+		 */
+		TASK_UPDATE,
+		/** A timer's due date by hand: refused, it carries no reason (the SLA board's change does). */
+		DUE_DATE,
 		/** Cannot touch a process variable. */
 		NONE
 	}
@@ -131,7 +138,8 @@ final class EngineRestRoutes {
 		none("PUT", "/process-instance/" + ID + "/(?:suspended|comment)");
 		none("DELETE", "/process-instance/" + ID + "(?:/comment(?:/[^/]+)?)?");
 		none("POST", "/task(?:/count|/create)?");
-		none("PUT", "/task/" + ID + "(?:/comment)?");
+		add("PUT", "/task/(?<id>[^/]+)", Rule.TASK_UPDATE);
+		none("PUT", "/task/" + ID + "/comment");
 		none("DELETE", "/task/" + ID + "(?:/comment(?:/[^/]+)?|/attachment/[^/]+)?");
 		none("POST", "/task/" + ID + "/(?:assignee|claim|unclaim|delegate|identity-links|identity-links/delete"
 				+ "|comment/create|attachment/create)");
@@ -142,8 +150,10 @@ final class EngineRestRoutes {
 		none("POST", "/external-task/(?:fetchAndLock|retries-async)");
 		none("POST", "/external-task/" + ID + "/(?:extendLock|failure|lock|unlock)");
 		none("PUT", "/external-task/(?:retries|" + ID + "/(?:priority|retries))");
-		none("POST", "/job/(?:retries|" + ID + "/(?:execute|duedate/recalculate))");
-		none("PUT", "/job/" + ID + "/(?:duedate|priority|retries|suspended)");
+		add("POST", "/job/" + ID + "/duedate/recalculate", Rule.DUE_DATE);
+		add("PUT", "/job/" + ID + "/duedate", Rule.DUE_DATE);
+		none("POST", "/job/(?:retries|" + ID + "/execute)");
+		none("PUT", "/job/" + ID + "/(?:priority|retries|suspended)");
 		none("DELETE", "/job/" + ID);
 		none("PUT", "/job-definition/" + ID + "/(?:jobPriority|retries|suspended)");
 		none("POST", "/migration/(?:execute|executeAsync|generate|validate)");

@@ -35,8 +35,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-		boolean personal = EngineRequests.PERSONAL.matcher(path).matches();
-		return !path.startsWith("/api/") || !(read || personal) || request.getHeader("Authorization") != null;
+		boolean pageWrite = EngineRequests.WEBAPP_SESSION_WRITES.matcher(path).matches();
+		return !path.startsWith("/api/") || !(read || pageWrite) || request.getHeader("Authorization") != null;
 	}
 
 	@Override

@@ -30,7 +30,6 @@ import jakarta.servlet.http.HttpServletRequest;
 class NotificationController {
 
 	static final int MAX_PAGE_SIZE = 100;
-	static final String CSRF_HEADER = "X-CSRF-TOKEN";
 
 	private final NotificationCenter center;
 
@@ -48,12 +47,7 @@ class NotificationController {
 		if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
 			throw Problem.invalid("page", "页码（page）应在 0 到 " + Integer.MAX_VALUE / size + " 之间");
 		}
-		ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-		// only to a page of the webapps (its session): an API client with HTTP Basic needs no token, and no session
-		if (csrf != null && request.getHeader("Authorization") == null && request.getSession(false) != null) {
-			ok.header(CSRF_HEADER, csrf.getToken());
-		}
-		return ok.body(center.list(CurrentUser.get(), unread, page, size));
+		return WebappCsrf.ok(csrf, request).body(center.list(CurrentUser.get(), unread, page, size));
 	}
 
 	@GetMapping("/unread-count")

@@ -12,12 +12,15 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
 
@@ -61,8 +64,9 @@ class SlaBoardController {
 
 	/** Counts per state of what the user may see (with the same filters), and the per-agency table for supervisors. */
 	@GetMapping("/summary")
-	Map<String, Object> summary(@RequestParam(required = false) String agency, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) String person) {
+	ResponseEntity<Map<String, Object>> summary(@RequestParam(required = false) String agency,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String person, CsrfToken csrf,
+			HttpServletRequest request) {
 		CurrentUser user = CurrentUser.get();
 		DeadlineBoard.Filter filter = filter(agency, kind, null, person);
 		Map<String, Object> result = new LinkedHashMap<>();
@@ -79,8 +83,9 @@ class SlaBoardController {
 				defaults.percentLeft(), "byKind", rules.current().byKind()));
 		result.put("kinds", kinds());
 		result.put("supervisor", supervises(user));
+		result.put("admin", user.isAdmin());
 		result.put("agencies", supervises(user) ? perAgency : List.of());
-		return result;
+		return WebappCsrf.ok(csrf, request).body(result); // the board's page posts an administrator's due date change
 	}
 
 	private DeadlineBoard.Filter filter(String agency, String kind, String state, String person) {

@@ -4,14 +4,20 @@ import static cn.zhifa.transfer.TransferRecords.*;
 import static cn.zhifa.transfer.TransferVariables.*;
 
 import java.util.Date;
+import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.document.DocumentMetadata;
+import cn.zhifa.document.DocumentService;
+import cn.zhifa.models.ModelVocabulary;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.organisation.StaffRole;
 
 /**
  * The rules of a criminal transfer (两法衔接, 国务院令第310号, R-COORD-2) that are not routing: the
@@ -29,11 +35,16 @@ class CriminalTransferService {
 	private final TransferRecords records;
 	private final AgencyRepository agencies;
 	private final Deadlines deadlines;
+	private final IdentityService identity;
+	private final DocumentService documents;
 
-	CriminalTransferService(TransferRecords records, AgencyRepository agencies, Deadlines deadlines) {
+	CriminalTransferService(TransferRecords records, AgencyRepository agencies, Deadlines deadlines, IdentityService identity,
+			DocumentService documents) {
 		this.records = records;
 		this.agencies = agencies;
 		this.deadlines = deadlines;
+		this.identity = identity;
+		this.documents = documents;
 	}
 
 	/** The report reaches the head: the 3-day approval clock starts (第五条). */
@@ -62,7 +73,7 @@ class CriminalTransferService {
 	/** The head's decision: a refusal needs its reasons; an approval the police organ and the attachments. */
 	void checkApproval(DelegateTask task) {
 		String decision = oneOf(task, HEAD_DECISION, HEAD_DECISIONS, "请选择“批准移送”或“不批准移送”");
-		String actor = records.actor(task);
+		String actor = principalHead(task, HEAD_DECISION, "批准或者不批准移送");
 		String details;
 		if ("REFUSE".equals(decision)) {
 			details = required(task, REFUSAL_REASONS, "不批准移送的理由");
@@ -73,10 +84,54 @@ class CriminalTransferService {
 				throw invalid(ATTACHMENTS, "移送材料清单不能为空(国务院令第310号第六条)");
 			}
 			details = "移送至 " + organ;
+			// a decision already made goes with the transfer (第十一条: 行政处罚决定书一并抄送公安机关、人民检察院)
+			List<String> decided = documents.listByCase(text(task, CASE_ID)).stream()
+				.filter(d -> ModelVocabulary.DECISION_DOCUMENTS.contains(d.kind())).map(DocumentMetadata::number).toList();
+			if (!decided.isEmpty()) {
+				if (lines(task.getVariable(ATTACHMENTS)).stream().noneMatch(line -> line.contains("决定书"))) {
+					throw invalid(ATTACHMENTS, "本案已作出行政处罚决定（" + String.join("、", decided)
+							+ "），移送材料清单须列明该决定书副本，一并抄送公安机关、人民检察院（国务院令第310号第十一条）");
+				}
+				details += "，随附行政处罚决定书副本 " + String.join("、", decided);
+			}
 			records.get(task.getProcessInstanceId()).counterpart(organ, null);
 		}
 		task.setVariable(APPROVER, actor);
 		records.step(task.getProcessInstanceId(), "HEAD_" + decision, actor, date(task, APPROVAL_DUE_AT), details);
+	}
+
+	/**
+	 * The user completing the task must be the agency's principal head (主要负责人, group
+	 * {@code <agency>-head}): 第五条 gives the decision to 正职负责人或者主持工作的负责人, not to whoever the task
+	 * was handed to.
+	 */
+	private String principalHead(DelegateTask task, String field, String what) {
+		String actor = records.actor(task);
+		String agency = text(task, AGENCY);
+		boolean head = agency != null && identity.createGroupQuery().groupMember(actor)
+			.groupId(StaffRole.HEAD.groupOf(agency)).count() > 0;
+		if (!head) {
+			throw invalid(field, what + "须由本机关正职负责人或者主持工作的负责人决定（国务院令第310号第五条），"
+					+ "当前办理人不是本机关主要负责人");
+		}
+		return actor;
+	}
+
+	/** After a conviction the head decides on the sanctions the court cannot impose (licence revocation etc.). */
+	void checkAfterConviction(DelegateTask task) {
+		String decision = oneOf(task, AFTER_CONVICTION_DECISION, AFTER_CONVICTION_DECISIONS,
+				"请选择“依法给予刑罚以外的行政处罚”或“不再给予行政处罚”");
+		String actor = principalHead(task, AFTER_CONVICTION_DECISION, "判处刑罚后是否给予行政处罚");
+		String reasons = required(task, AFTER_CONVICTION_REASONS, "理由和拟给予的处罚种类");
+		records.step(task.getProcessInstanceId(), "AFTER_CONVICTION_" + decision, actor, null, reasons);
+	}
+
+	/** The head's decision after a conviction, to the calling case: continue with non-fine sanctions, or close. */
+	void recordAfterConviction(DelegateExecution execution) {
+		boolean sanction = "SANCTION".equals(text(execution, AFTER_CONVICTION_DECISION));
+		execution.setVariable(MAY_DECIDE, sanction);
+		execution.setVariable(AFTER_CONVICTION, sanction);
+		records.get(execution.getProcessInstanceId()).close("CONVICTED", sanction, now());
 	}
 
 	/** Approved: the 24-hour clock to the police starts (第五条). */

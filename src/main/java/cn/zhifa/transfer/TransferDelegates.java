@@ -127,6 +127,22 @@ final class TransferDelegates {
 		}
 	}
 
+	/** After a conviction: the agency's decision on sanctions the court cannot impose goes back to the case. */
+	@Component("recordAfterConviction")
+	static class RecordAfterConviction implements JavaDelegate {
+
+		private final CriminalTransferService service;
+
+		RecordAfterConviction(CriminalTransferService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.recordAfterConviction(execution);
+		}
+	}
+
 	// --- case-transfer (R-COORD-1, R-COORD-5) ---
 
 	@Component("openCaseTransfer")

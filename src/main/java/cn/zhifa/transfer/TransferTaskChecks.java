@@ -35,6 +35,7 @@ class TransferTaskChecks implements TaskListener {
 			case "criminal-transfer-handover" -> criminal.checkHandover(task);
 			case "criminal-transfer-follow-up" -> criminal.checkFollowUp(task);
 			case "criminal-transfer-evidence" -> criminal.checkEvidence(task);
+			case "criminal-transfer-after-conviction" -> criminal.checkAfterConviction(task);
 			case "case-transfer-sign" -> caseTransfer.checkSignature(task);
 			case "case-transfer-external-handover" -> caseTransfer.checkExternalHandover(task);
 			case "case-transfer-external-feedback" -> caseTransfer.checkExternalFeedback(task);

@@ -35,6 +35,12 @@ final class TransferVariables {
 	static final Set<String> HEAD_DECISIONS = Set.of("APPROVE", "REFUSE");
 	static final String REFUSAL_REASONS = "refusalReasons";
 	static final String APPROVER = "approverId";
+	// after a conviction (国务院令第310号第十一条): sanctions the court cannot impose
+	static final String AFTER_CONVICTION_DECISION = "afterConvictionDecision";
+	static final Set<String> AFTER_CONVICTION_DECISIONS = Set.of("SANCTION", "NONE");
+	static final String AFTER_CONVICTION_REASONS = "afterConvictionReasons";
+	/** To the calling case: it continues only with sanctions other than a fine. */
+	static final String AFTER_CONVICTION = "afterConviction";
 	static final String APPROVED_AT = "approvedAt";
 	static final String HANDOVER_DUE_AT = "handoverDueAt";
 	static final String COPIED_TO_PROCURATORATE = "copiedToProcuratorate";

@@ -103,7 +103,7 @@ class NotificationsIT extends EngineTestSupport {
 		cookie.add(HttpHeaders.COOKIE, "JSESSIONID=" + session.session());
 		ResponseEntity<Map<String, Object>> list = http.exchange("/api/notifications", HttpMethod.GET, new HttpEntity<>(cookie), MAP);
 		assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
-		String csrf = list.getHeaders().getFirst(NotificationController.CSRF_HEADER);
+		String csrf = list.getHeaders().getFirst(WebappCsrf.HEADER);
 		assertThat(csrf).isNotBlank();
 		// (Spring's CSRF filter runs before the session login: refused as not logged in)
 		assertThat(http.exchange("/api/notifications/read-all", HttpMethod.POST, new HttpEntity<>(cookie), String.class)
@@ -111,7 +111,7 @@ class NotificationsIT extends EngineTestSupport {
 		assertThat(unread("head1")).isPositive();
 		HttpHeaders withToken = new HttpHeaders();
 		withToken.addAll(cookie);
-		withToken.add(NotificationController.CSRF_HEADER, csrf);
+		withToken.add(WebappCsrf.HEADER, csrf);
 		ResponseEntity<Map<String, Object>> all = http.exchange("/api/notifications/read-all", HttpMethod.POST,
 				new HttpEntity<>(withToken), MAP);
 		assertThat(all.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -121,7 +121,7 @@ class NotificationsIT extends EngineTestSupport {
 		assertThat(http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(c, withToken), String.class).getStatusCode()
 			.is4xxClientError()).isTrue();
 		// an API client with HTTP Basic gets no token (and no session)
-		assertThat(get("head1", "/api/notifications").getHeaders().getFirst(NotificationController.CSRF_HEADER)).isNull();
+		assertThat(get("head1", "/api/notifications").getHeaders().getFirst(WebappCsrf.HEADER)).isNull();
 
 		// e-mail is off by default
 		assertThat(mailer.enabled()).isFalse();

@@ -126,11 +126,27 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 		assertThat(pi).isWaitingAt("receiveTask_awaitJudicialOutcome");
 
 		correlate("transfer.judicialOutcome", pi, Map.of("judicialOutcome", "CONVICTED"));
-		assertThat(pi).isEnded().hasPassed("serviceTask_concludeJudicial", "endEvent_judicialOutcome");
+		// convicted: the principal head decides on what the court cannot impose (licence revocation etc.)
+		assertThat(pi).isWaitingAt("userTask_decideAfterConviction");
 		assertThat(variable(pi, "mayDecideAdministratively")).isEqualTo(false);
+		engine.getTaskService().setAssignee(task(pi, "userTask_decideAfterConviction").getId(), "officer1");
+		Map<String, Object> revoke = Map.of("afterConvictionDecision", "SANCTION", "afterConvictionReasons",
+				"依照《商标法》第六十条吊销营业执照");
+		assertThatThrownBy(() -> complete("officer1", pi, "userTask_decideAfterConviction", revoke))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("afterConvictionDecision")
+			.hasMessageContaining("第五条");
+		engine.getTaskService().setAssignee(task(pi, "userTask_decideAfterConviction").getId(), "head1");
+		assertThatThrownBy(() -> complete("head1", pi, "userTask_decideAfterConviction",
+				Map.of("afterConvictionDecision", "SANCTION")))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("afterConvictionReasons");
+		complete("head1", pi, "userTask_decideAfterConviction", revoke);
+		assertThat(pi).isEnded().hasPassed("serviceTask_concludeJudicial", "endEvent_afterConviction")
+			.hasNotPassed("endEvent_judicialOutcome");
+		assertThat(variable(pi, "mayDecideAdministratively")).isEqualTo(true);
+		assertThat(variable(pi, "afterConviction")).isEqualTo(true);
 		assertThat(variable(pi, "criminalTransferOutcome")).isEqualTo("CONVICTED");
 		assertThat(steps(pi)).containsExactly("REPORTED", "HEAD_APPROVE", "HANDED_OVER", "POLICE_FILED",
-				"EVIDENCE_HANDED_OVER", "CLOSED_CONVICTED");
+				"EVIDENCE_HANDED_OVER", "CLOSED_CONVICTED", "AFTER_CONVICTION_SANCTION");
 		assertThat(records.steps(pi.getId())).filteredOn(s -> s.getStep().equals("EVIDENCE_HANDED_OVER"))
 			.singleElement().satisfies(s -> assertThat(s.getOnTime()).isTrue());
 	}
@@ -239,6 +255,33 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 		assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("criminal-transfer", caseId, vars))
 			.hasMessageContaining("crimeSuspicion");
 		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isZero();
+	}
+
+	@Test
+	void onlyThePrincipalHeadApprovesAndAnExistingDecisionGoesWithTheTransfer() {
+		clockAt(at("2026-11-02T09:00:00+08:00"));
+		// the case was decided before the crime came to light
+		String decisionNo = documents.generate("PENALTY_DECISION", "LIAOKUO", caseId, null,
+				Map.of("partyName", "某商贸有限公司"), "officer1").number();
+		ProcessInstance pi = start();
+		Map<String, Object> approval = Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局",
+				"transferAttachments", "涉嫌犯罪案件移送书\n调查报告\n涉案物品清单");
+		// handed to an officer, the task is still the principal head's decision (第五条)
+		engine.getTaskService().setAssignee(task(pi, "userTask_approveCriminalTransfer").getId(), "officer1");
+		assertThatThrownBy(() -> complete("officer1", pi, "userTask_approveCriminalTransfer", approval))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("headDecision")
+			.hasMessageContaining("主要负责人");
+		engine.getTaskService().setAssignee(task(pi, "userTask_approveCriminalTransfer").getId(), "head1");
+		// the decision already made goes with it (第十一条)
+		assertThatThrownBy(() -> complete("head1", pi, "userTask_approveCriminalTransfer", approval))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("transferAttachments")
+			.hasMessageContaining(decisionNo).hasMessageContaining("第十一条");
+		complete("head1", pi, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan",
+				"曲靖市公安局麒麟分局", "transferAttachments",
+				"涉嫌犯罪案件移送书\n调查报告\n涉案物品清单\n行政处罚决定书（副本）" + decisionNo));
+		assertThat(pi).isWaitingAt("userTask_handOverToPolice");
+		assertThat(records.steps(pi.getId())).filteredOn(s -> s.getStep().equals("HEAD_APPROVE")).singleElement()
+			.satisfies(s -> assertThat(s.getDetails()).contains(decisionNo));
 	}
 
 	// --- steps ---

@@ -1,7 +1,8 @@
 // Zhifa: the SLA board (期限监督看板, issue 17, docs/sla.md) as a Cockpit plugin of the 7.14+ plugin system,
 // loaded through cockpit/scripts/config.js customScripts: a dashboard box, a navigation entry and the page #/sla.
 // Plain DOM, Cockpit's own Bootstrap classes; data from GET /api/sla/summary and /api/sla/deadlines with the
-// Cockpit session (read-only).
+// Cockpit session (read-only), except an administrator's change of a deadline with a reason
+// (POST /api/sla/due-date-changes with the CSRF token our API's answers carry in X-CSRF-TOKEN).
 
 const STATES = [
   { key: 'RED', param: 'red', label: '已超期', css: 'danger' },
@@ -37,8 +38,20 @@ function el(tag, attrs, children) {
   return node;
 }
 
-function api(path) {
-  return fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function(response) {
+let csrf = null;
+
+function api(path, post) {
+  const init = { credentials: 'same-origin', headers: { Accept: 'application/json' } };
+  if (post) {
+    init.method = 'POST';
+    init.headers['Content-Type'] = 'application/json';
+    if (csrf) {
+      init.headers['X-CSRF-TOKEN'] = csrf;
+    }
+    init.body = JSON.stringify(post);
+  }
+  return fetch(path, init).then(function(response) {
+    csrf = response.headers.get('X-CSRF-TOKEN') || csrf;
     return response.json().catch(function() { return {}; }).then(function(body) {
       if (!response.ok) {
         throw new Error(body && body.detail ? body.detail : '查询失败（' + response.status + '）');
@@ -55,6 +68,15 @@ function query(params) {
 
 function time(iso) {
   return iso ? TIME.format(new Date(iso)).replace(/\//g, '-') : '';
+}
+
+/** An instant as the value of a datetime-local input, in China's time. */
+function localDateTime(iso) {
+  const parts = {};
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(new Date(iso))
+    .forEach(function(p) { parts[p.type] = p.value; });
+  return parts.year + '-' + parts.month + '-' + parts.day + 'T' + (parts.hour === '24' ? '00' : parts.hour) + ':' + parts.minute;
 }
 
 function workdaysText(row) {
@@ -104,9 +126,10 @@ function renderPage(node) {
   const countsBox = el('div');
   const filters = el('form', { class: 'form-inline zf-sla-filters' });
   const message = el('div', { class: 'alert alert-danger zf-sla-error', role: 'alert', style: 'display:none' });
+  const notice = el('div', { class: 'alert alert-success zf-sla-notice', role: 'status', style: 'display:none' });
   const table = el('div', { class: 'zf-sla-rows' });
   const agencies = el('div', { class: 'zf-sla-agencies' });
-  root.append(header, countsBox, filters, message, table, agencies);
+  root.append(header, countsBox, filters, message, notice, table, agencies);
   let summary = null;
 
   function fail(error) {
@@ -184,9 +207,10 @@ function renderPage(node) {
       return;
     }
     table.appendChild(el('table', { class: 'table table-striped cam-table zf-sla-table' }, [
-      el('thead', {}, [el('tr', {}, ['状态', '案号', '执法主体', '类别', '步骤', '责任人', '期限届满', '剩余'].map(function(h) {
-        return el('th', { text: h });
-      }))]),
+      el('thead', {}, [el('tr', {}, ['状态', '案号', '执法主体', '类别', '步骤', '责任人', '期限届满', '剩余']
+        .concat(summary.admin ? ['调整'] : []).map(function(h) {
+          return el('th', { text: h });
+        }))]),
       el('tbody', {}, page.rows.map(function(row) {
         return el('tr', { class: 'zf-sla-row', 'data-state': row.state.toLowerCase(), 'data-case': row.caseNo || '' }, [
           el('td', {}, [stateBadge(row.state), row.pausedReason ? ' ' + row.pausedReason : null]),
@@ -197,7 +221,9 @@ function renderPage(node) {
           el('td', { text: row.step }),
           el('td', { text: row.responsible || '' }),
           el('td', { text: time(row.dueAt) }),
-          el('td', { text: workdaysText(row) })
+          el('td', { text: workdaysText(row) }),
+          summary.admin ? el('td', {}, [el('button', { class: 'btn btn-default btn-xs zf-sla-adjust', type: 'button',
+            text: '调整期限', onclick: function(event) { adjust(event.target.closest('tr'), row); } })]) : null
         ]);
       }))
     ]));
@@ -210,6 +236,36 @@ function renderPage(node) {
       el('button', { class: 'btn btn-default btn-xs', type: 'button', disabled: page.page + 1 >= pages, text: '下一页',
         onclick: function() { filter.page = page.page + 1; load(); } })
     ]));
+  }
+
+  // an administrator moves a deadline: new date and time, and a reason the case's record keeps
+  function adjust(tr, row) {
+    const open = tr.nextElementSibling;
+    if (open && open.classList.contains('zf-sla-adjust-row')) {
+      open.remove();
+      return;
+    }
+    const due = el('input', { type: 'datetime-local', class: 'form-control input-sm', name: 'dueAt', required: true,
+      value: localDateTime(row.dueAt) });
+    const reason = el('input', { type: 'text', class: 'form-control input-sm', name: 'reason', required: true,
+      minlength: 5, maxlength: 500, size: 40, placeholder: '调整理由（必填，至少 5 个字，记入案件全过程记录）' });
+    const note = el('span', { class: 'text-danger zf-sla-adjust-error' });
+    const form = el('form', { class: 'form-inline' }, [
+      el('label', { text: '新的期限 ' }), due, ' ', el('label', { text: '理由 ' }), reason, ' ',
+      el('button', { class: 'btn btn-primary btn-xs', type: 'submit', text: '确定' }), ' ',
+      el('button', { class: 'btn btn-default btn-xs', type: 'button', text: '取消',
+        onclick: function() { form.closest('tr').remove(); } }), ' ', note]);
+    form.onsubmit = function(event) {
+      event.preventDefault();
+      note.textContent = '';
+      api('/api/sla/due-date-changes', { source: row.source.toLowerCase(), id: row.id, dueAt: due.value,
+        reason: reason.value }).then(function() {
+        notice.textContent = '已调整「' + (row.caseNo || '') + ' ' + row.step + '」的期限，调整及理由已记入案件全过程记录。';
+        notice.style.display = '';
+        load();
+      }).catch(function(error) { note.textContent = error.message; });
+    };
+    tr.after(el('tr', { class: 'zf-sla-adjust-row' }, [el('td', { colspan: 9 }, [form])]));
   }
 
   let latest = 0;
