@@ -40,6 +40,8 @@ class PeriodSuspensionProcessTests extends EngineTestSupport {
 	RecordService records;
 	@Autowired
 	PeriodSuspensions suspensions;
+	@Autowired
+	org.springframework.boot.test.web.client.TestRestTemplate http;
 
 	@Test
 	void aHearingAcrossNationalDayMovesTheDecisionDueDateByTheSuspendedDays() {
@@ -131,6 +133,53 @@ class PeriodSuspensionProcessTests extends EngineTestSupport {
 		// the hearing window counts from the day the notice is deemed served: 5 working days after 15 Oct
 		Task reply = task(pi, "userTask_recordPartyReply");
 		assertThat(reply.getDueDate()).isEqualTo(at("2026-10-22T23:59:59+08:00"));
+	}
+
+	/** A suspected crime transferred to the police: the 90 days stop until the transfer comes back (case 中止). */
+	@Test
+	void aPendingCriminalTransferStopsThePeriodUntilItComesBack() {
+		clockAt(at("2026-09-15T09:00:00+08:00"));
+		ProcessInstance pi = instance(cases.register(new NewCase("LIAOKUO", "COMPLAINT", false, "ORG", "某某食品有限公司",
+				"91350100M000100Y43", "0874-1234567", false, "MR-EXPIRED-FOOD", "销售超过保质期的食品", LocalDate.of(2026, 9, 14),
+				null, null, null, LocalDate.of(2026, 9, 14), false), "officer1"));
+		as("head1");
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		as("officer1");
+		complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer2", "evidenceSummary",
+				EVIDENCE, "seizureNeeded", false));
+		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品", "violationConfirmed", true,
+				"circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false, "harmCaused", false,
+				"suspectedCrime", true, "crimeSuspicion", "涉嫌销售不符合安全标准的食品罪"));
+		assertThat(pi).isWaitingAt("callActivity_criminalTransfer");
+		assertThat(timer(pi, "timerEvent_decisionBreach").isSuspended()).isTrue();
+		assertThat(suspensions.of(pi.getBusinessKey())).singleElement().satisfies(s -> {
+			assertThat(s.eventKey()).isEqualTo("CRIMINAL_TRANSFER");
+			assertThat(s.reason()).startsWith("涉嫌犯罪移送公安、检察机关未决");
+		});
+
+		engine.getIdentityService().clearAuthentication();
+		ProcessInstance transfer = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+			.singleResult();
+		as("head1");
+		complete(transfer, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
+		as("officer1");
+		complete(transfer, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", true,
+				"reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
+		clockAt(at("2026-09-28T10:00:00+08:00"));
+		engine.getIdentityService().clearAuthentication();
+		var answered = http.withBasicAuth("officer1", "demo").postForEntity("/api/transfers/" + transfer.getId()
+				+ "/police-decision", Map.of("policeDecision", "NOT_FILED", "notes", "未达立案追诉标准"), String.class);
+		assertThat(answered.getStatusCode().value()).isEqualTo(200);
+		// Tue 29 Sep: the head decides to go on administratively → the transfer returns, the period runs again
+		clockAt(at("2026-09-29T10:00:00+08:00"));
+		as("head1");
+		complete(transfer, "userTask_chooseFollowUp", Map.of("followUp", "NONE"));
+		assertThat(pi).isWaitingAt("userTask_proposePenalty");
+		// 15 → 29 Sep: 14 days; Mon 14 Dec → Mon 28 Dec
+		assertThat(var(pi, "decisionSuspendedDays")).isEqualTo(14);
+		assertThat(var(pi, "decisionDueAt")).isEqualTo(at("2026-12-28T23:59:59+08:00"));
+		assertThat(timer(pi, "timerEvent_decisionBreach").getDuedate()).isEqualTo(at("2026-12-28T23:59:59+08:00"));
+		assertThat(timer(pi, "timerEvent_decisionBreach").isSuspended()).isFalse();
 	}
 
 	// --- steps ---
