@@ -47,6 +47,8 @@ public final class CalendarFiles {
 
 	public static final String LIMITS_FILE = "statutory-limits.yml";
 	public static final String STATUTES_FILE = "statute-day-rules.yml";
+	/** Which steps suspend which period (read by {@code cn.zhifa.suspension.SuspensionRules}, not here). */
+	public static final String SUSPENSIONS_FILE = "period-suspensions.yml";
 	private static final Pattern YEAR_FILE = Pattern.compile("(\\d{4})\\.ya?ml");
 	private static final int MAX_HOLIDAY_LENGTH = 15;
 	private static final int MAX_LIMIT_AMOUNT = 3650;
@@ -121,9 +123,13 @@ public final class CalendarFiles {
 			else if (file.getKey().equals(STATUTES_FILE)) {
 				statutesContent = file.getValue();
 			}
+			else if (file.getKey().equals(SUSPENSIONS_FILE)) {
+				// the suspending events: their own loader, checked against this folder's statutes and limits
+			}
 			else {
 				throw new CalendarFileException(name, 0, "无法识别的文件名：年度日历应命名为四位年份（如 2027.yml），期限配置为 "
-						+ LIMITS_FILE + "，各法律文件的期间计算规则为 " + STATUTES_FILE);
+						+ LIMITS_FILE + "，各法律文件的期间计算规则为 " + STATUTES_FILE
+						+ "，不计入期限的期间为 " + SUSPENSIONS_FILE);
 			}
 		}
 		if (statutesContent == null) {

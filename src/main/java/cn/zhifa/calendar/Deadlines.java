@@ -59,6 +59,25 @@ public class Deadlines {
 	}
 
 	/**
+	 * The deadline of limit {@code key} counted from {@code start} when {@code notCounted} calendar days
+	 * of it did not count (periods suspended by rule, calendar/period-suspensions.yml): a period in
+	 * calendar days ({@code DAYS}) ends that many days later, {@code e.g.
+	 * ${deadlines.limitNotCounting('PENALTY_DECISION_WARNING_FIRST', filedAt, execution.getVariable('decisionSuspendedDays'))}}.
+	 * {@code notCounted} null or 0 is {@link #limit(String, Object)}; only calendar-day limits can be suspended by days.
+	 */
+	public Date limitNotCounting(String key, Object start, Object notCounted) {
+		int days = notCounted == null ? 0 : ((Number) notCounted).intValue();
+		if (days == 0) {
+			return limit(key, start);
+		}
+		StatutoryLimit limit = registry.current().limits().get(key);
+		if (days < 0 || limit.unit() != LimitUnit.DAYS) {
+			throw new IllegalArgumentException("limit " + key + " (" + limit.unit() + ") cannot be suspended by " + days + " days");
+		}
+		return date(daysDeadline(start, limit.amount() + days), key + "+" + days);
+	}
+
+	/**
 	 * The warning instant: start (00:00 Asia/Shanghai) of the day {@code n} working days before the
 	 * deadline's day; {@code n = 0} is the start of the deadline's day.
 	 */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -210,6 +211,32 @@ class CaseController {
 		}
 		InputCheck.requireText("reason", "延长理由", r.reason(), InputCheck.VARIABLE_LENGTH);
 		return correlate(caseNo, "enforcement.extensionRequested", Map.of("extensionRequestReason", r.reason()));
+	}
+
+	record AppraisalRequest(String kind, String matter, String institution) {
+	}
+
+	static final Set<String> APPRAISAL_KINDS = Set.of("TESTING", "INSPECTION", "QUARANTINE", "APPRAISAL");
+
+	/**
+	 * The handler sent goods or samples for testing, inspection, quarantine or appraisal: the 90-day
+	 * period stops until the result is recorded (登记检测、检验、鉴定结果; calendar/period-suspensions.yml).
+	 */
+	@PostMapping("/{caseNo}/appraisal")
+	ResponseEntity<?> appraisalRequested(@PathVariable String caseNo, @RequestBody AppraisalRequest r) {
+		if (r.kind() == null || !APPRAISAL_KINDS.contains(r.kind())) {
+			throw Problem.invalid("kind", "委托事项种类须为 TESTING（检测）、INSPECTION（检验）、QUARANTINE（检疫）或 APPRAISAL（鉴定）");
+		}
+		if (r.matter() == null || r.matter().isBlank()) {
+			throw Problem.invalid("matter", "请填写委托检测鉴定的物品和事项");
+		}
+		if (r.institution() == null || r.institution().isBlank()) {
+			throw Problem.invalid("institution", "请填写受托检测鉴定机构");
+		}
+		InputCheck.requireText("matter", "委托检测鉴定的物品和事项", r.matter(), InputCheck.VARIABLE_LENGTH);
+		InputCheck.requireText("institution", "受托检测鉴定机构", r.institution(), InputCheck.VARIABLE_LENGTH);
+		return correlate(caseNo, "enforcement.appraisalRequested", Map.of("appraisalKind", r.kind(), "appraisalMatter",
+				r.matter(), "appraisalInstitution", r.institution(), "appraisalRequestedBy", CurrentUser.get().id()));
 	}
 
 	private ResponseEntity<?> correlate(String caseNo, String message, Map<String, Object> variables) {

@@ -163,6 +163,7 @@ public class CaseService {
 			case "FILED" -> {
 				execution.setVariable("filedAt", Date.from(at));
 				deadlines.setLimit(execution, "decisionDueAt", "PENALTY_DECISION", Date.from(at));
+				execution.setVariable("decisionSuspendedDays", 0); // periods not counted (calendar/period-suspensions.yml)
 				assign(caseOf(execution).getCaseNo(), (String) execution.getVariable(HANDLER_ID), "HANDLER");
 			}
 			case "DECIDED" -> {

@@ -57,8 +57,16 @@ class CaseTaskChecks implements TaskListener {
 			case "enforcement-case-conclude-investigation" -> conclude(task);
 			case "enforcement-case-propose-penalty" -> proposePenalty(task);
 			case "enforcement-case-serve-prior-notice" -> {
-				electronicService(task, choice(task, "priorNoticeMethod", SERVICE), false);
-				task.setVariable("priorNoticeServedAt", new Date(now(task).getTime()));
+				String method = choice(task, "priorNoticeMethod", SERVICE);
+				electronicService(task, method, false);
+				Date servedAt = new Date(now(task).getTime());
+				if ("PUBLIC_NOTICE".equals(method)) {
+					// 公告送达: served when 30 days have passed since the notice was posted (行政处罚法 art. 61,
+					// 民事诉讼法 art. 95; limit PUBLIC_NOTICE_SERVICE); the hearing window counts from then
+					task.setVariable("priorNoticePostedAt", servedAt);
+					servedAt = deadlines.limit("PUBLIC_NOTICE_SERVICE", servedAt);
+				}
+				task.setVariable("priorNoticeServedAt", servedAt);
 			}
 			case "enforcement-case-record-party-reply" -> {
 				if ("HEARING_REQUESTED".equals(choice(task, "partyReply", PARTY_REPLIES))) {
@@ -93,6 +101,10 @@ class CaseTaskChecks implements TaskListener {
 				text(task, "seizureExtensionReason", "请写明理由(行政强制法 第二十五条)");
 			}
 			case "enforcement-case-file-summary" -> text(task, "summaryFilingNote", "请填写备案意见");
+			case "enforcement-case-record-appraisal" -> {
+				text(task, "appraisalReportNo", "请填写检测、检验、鉴定报告的编号");
+				text(task, "appraisalResult", "请填写检测、检验、鉴定的结论（鉴定意见是行政处罚法第四十六条所列证据）");
+			}
 			default -> throw new IllegalStateException("caseTaskChecks has no check for form " + ModelMarkers.formOf(task)
 					+ " of task " + task.getTaskDefinitionKey());
 		}

@@ -279,7 +279,8 @@ public final class ModelGuard {
 		Expressions.Result result = Expressions.check(text);
 		result.problems().forEach(p -> problem(file, n, p));
 		for (Expressions.Call call : result.calls()) {
-			if (call.bean().equals("deadlines") && call.method().equals("limit")) {
+			if (call.bean().equals("deadlines")
+					&& (call.method().equals("limit") || call.method().equals("limitNotCounting"))) {
 				String key = call.literalArguments().get(0);
 				if (key == null) {
 					problem(file, n, "deadlines.limit 的第一个参数须为法定期限的名称（如 'LEGAL_REVIEW'）");

@@ -41,7 +41,8 @@ public final class ModelVocabulary {
 					"enforcement-case-propose-penalty", "enforcement-case-serve-prior-notice",
 					"enforcement-case-record-party-reply", "enforcement-case-schedule-hearing", "enforcement-case-hold-hearing",
 					"enforcement-case-collective-discussion", "enforcement-case-decide", "enforcement-case-educate",
-					"enforcement-case-seizure-extension", "enforcement-case-serve", "enforcement-case-approve-extension"),
+					"enforcement-case-seizure-extension", "enforcement-case-serve", "enforcement-case-approve-extension",
+					"enforcement-case-record-appraisal"),
 			"legalReviewTaskChecks", Set.of("legal-review-check-materials", "legal-review-decision", "legal-review-revise",
 					"legal-review-respond", "legal-review-supplement", "review-disagreement-negotiate",
 					"review-disagreement-head-ruling"),
@@ -61,8 +62,8 @@ public final class ModelVocabulary {
 
 	/** Beans with methods a model may call in an expression, and those methods with their number of arguments. */
 	public static final Map<String, Map<String, Integer>> CALLABLE = Map.of("deadlines",
-			Map.of("limit", 2, "workdays", 2, "workdaysBefore", 2, "workdaysBetween", 2, "days", 2, "hours", 2,
-					"provisional", 1, "workdaysBasis", 2, "limitBasis", 2));
+			Map.of("limit", 2, "limitNotCounting", 3, "workdays", 2, "workdaysBefore", 2, "workdaysBetween", 2, "days", 2,
+					"hours", 2, "provisional", 1, "workdaysBasis", 2, "limitBasis", 2));
 
 	/** {@code execution.getVariable('name')}: the one method of the engine's execution a model may call. */
 	public static final String EXECUTION = "execution";

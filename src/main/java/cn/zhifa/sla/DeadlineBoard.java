@@ -94,7 +94,11 @@ public class DeadlineBoard {
 		params.addValue("offset", (long) page * size).addValue("size", size);
 		List<Row> rows = new ArrayList<>();
 		// the page: ranked lean rows, the top ones sorted (a window COUNT(*) OVER () here measured slower than a count apart)
-		List<Map<String, Object>> raw = jdbc.queryForList("SELECT y.*, p.NAME_ KIND_NAME_, COALESCE(v.TEXT_, e.BUSINESS_KEY_) CASE_NO_"
+		// a paused row's reason: the process instance suspended, or the period suspended by rule
+		// (calendar/period-suspensions.yml: zf_period_suspension), joined to the page's rows in the same statement
+		List<Map<String, Object>> raw = jdbc.queryForList("SELECT y.*, p.NAME_ KIND_NAME_, COALESCE(v.TEXT_, e.BUSINESS_KEY_) CASE_NO_,"
+				+ " e.SUSPENSION_STATE_ PI_SUSP_, CASE WHEN y.RANK_ = 3 AND y.SRC_ = 'TIMER' THEN (SELECT MIN(s.reason)"
+				+ " FROM zf_period_suspension s WHERE s.process_instance_id = y.PI_ AND s.ended_at IS NULL) END PERIOD_REASON_"
 				+ " FROM (SELECT * FROM (" + ranked + ") x ORDER BY x.RANK_, x.DUE_, x.ID_"
 				+ " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY) y"
 				+ " JOIN ACT_RE_PROCDEF p ON p.ID_ = y.PD_ LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = y.PI_"
@@ -137,9 +141,19 @@ public class DeadlineBoard {
 			rows.add(new Row(id, source, str(r, "CASE_NO_"), agency, names.agency(agency), str(r, "KIND_"),
 					str(r, "KIND_NAME_"), act, step == null ? act : step, assignee, String.join("、", responsible),
 					instant(r.get("STARTED_")), due, left, state, STATE_LABELS.get(state),
-					state == State.PAUSED ? "流程已挂起" : null, pi, deadlines.provisional(Date.from(due))));
+					state == State.PAUSED ? pausedReason(r) : null, pi, deadlines.provisional(Date.from(due))));
 		}
 		return new Page(page, size, total, rows);
+	}
+
+	/** Why a row is paused: its period does not run by rule (the reason from the data), or the process was suspended. */
+	private static String pausedReason(Map<String, Object> row) {
+		Object instanceSuspension = row.get("PI_SUSP_");
+		String periodReason = str(row, "PERIOD_REASON_");
+		if (periodReason != null && !(instanceSuspension instanceof Number n && n.intValue() == 2)) {
+			return periodReason;
+		}
+		return "流程已挂起";
 	}
 
 	/**

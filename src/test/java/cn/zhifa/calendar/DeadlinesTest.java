@@ -113,6 +113,7 @@ class DeadlinesTest {
 				new Expected("PENALTY_DECISION_WARNING_SECOND", 80, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_EXTENSION", 30, LimitUnit.DAYS),
 				new Expected("PAYMENT", 15, LimitUnit.DAYS),
+				new Expected("PUBLIC_NOTICE_SERVICE", 30, LimitUnit.DAYS),
 				new Expected("EVIDENCE_HANDOVER", 3, LimitUnit.DAYS),
 				new Expected("EXECUTION_DEMAND", 10, LimitUnit.WORKING_DAYS),
 				new Expected("COERCION_URGENT_APPROVAL", 24, LimitUnit.HOURS),
@@ -141,6 +142,27 @@ class DeadlinesTest {
 			.isEqualTo(at.apply("2026-10-08T15:59:59Z"));
 		assertThatThrownBy(() -> deadlines.limit("NO_SUCH_LIMIT", start)).isInstanceOf(NoSuchElementException.class)
 			.hasMessageContaining("NO_SUCH_LIMIT").hasMessageContaining("statutory-limits.yml");
+	}
+
+	/**
+	 * Days that by rule do not count (calendar/period-suspensions.yml) lengthen a calendar-day period by
+	 * exactly that many days, rolled forward like any period; a working-day period cannot be suspended by days.
+	 */
+	@Test
+	void daysNotCountedLengthenACalendarDayPeriod() {
+		Function<String, Instant> endOf = day -> Instant.parse(day + "T15:59:59Z");
+		// filed Tue 15 Sep 2026: 90 days → Mon 14 Dec; 17 days not counted → Thu 31 Dec
+		assertThat(deadlines.limitNotCounting("PENALTY_DECISION", "2026-09-15T09:00:00+08:00", 0).toInstant())
+			.isEqualTo(endOf.apply("2026-12-14"));
+		assertThat(deadlines.limitNotCounting("PENALTY_DECISION", "2026-09-15T09:00:00+08:00", null).toInstant())
+			.isEqualTo(endOf.apply("2026-12-14"));
+		assertThat(deadlines.limitNotCounting("PENALTY_DECISION", "2026-09-15T09:00:00+08:00", 17).toInstant())
+			.isEqualTo(endOf.apply("2026-12-31"));
+		// 60 days → Sat 14 Nov, rolled to Mon 16 Nov; with 17 more days → Tue 1 Dec
+		assertThat(deadlines.limitNotCounting("PENALTY_DECISION_WARNING_FIRST", "2026-09-15T09:00:00+08:00", 17).toInstant())
+			.isEqualTo(endOf.apply("2026-12-01"));
+		assertThatThrownBy(() -> deadlines.limitNotCounting("HEARING_REQUEST", "2026-09-15T09:00:00+08:00", 3))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	/**

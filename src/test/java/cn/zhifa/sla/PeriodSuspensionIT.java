@@ -1,0 +1,161 @@
+package cn.zhifa.sla;
+
+import static cn.zhifa.support.Fixtures.validCase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ZhifaIntegrationTest;
+
+/**
+ * Issue 17 §2 with issue 16 §5: while a case's 90-day period is suspended by rule (here: goods sent for
+ * testing, {@code POST /api/cases/{caseNo}/appraisal}, until 登记检测、检验、鉴定结果), its decision-period
+ * row on the SLA board is PAUSED with the reason in Chinese, in {@code /api/sla/deadlines} and in the
+ * counts of {@code /api/sla/summary}; afterwards it runs again, due the suspended days later.
+ */
+@ZhifaIntegrationTest
+class PeriodSuspensionIT extends EngineTestSupport {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+	static final String REASON = "检测、检验、鉴定期间不计入办案期限（《行政处罚法》第六十条，《市场监督管理行政处罚程序规定》第六十四条）";
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Test
+	void theDecisionPeriodIsPausedWithItsReasonWhileTheGoodsAreTested() {
+		// filed Mon 2 Mar 2026: due 90 days later, Sun 31 May → Mon 1 Jun
+		clockAt(at("2026-03-02T09:00:00+08:00"));
+		String caseNo = register("2026-03-02");
+		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
+			.getId();
+		complete(pi, "head1", "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		Map<String, Object> before = row(all("head1", "kind=enforcement-case"), caseNo);
+		assertThat(before).containsEntry("state", "GREEN").containsEntry("dueAt", "2026-06-01T15:59:59Z");
+		assertThat(before.get("pausedReason")).isNull();
+
+		// bad input names the field, in Chinese
+		assertField(appraisal("officer1", caseNo, Map.of("kind", "X光", "matter", "样品", "institution", "某检测所")), "kind");
+		assertField(appraisal("officer1", caseNo, Map.of("kind", "TESTING", "institution", "某检测所")), "matter");
+		// another agency's officer does not see the case
+		assertThat(appraisal("officer4", caseNo, Map.of("kind", "TESTING", "matter", "样品", "institution", "某检测所"))
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+		// Tue 10 Mar: samples sent for testing → the 90 days stop
+		clockAt(at("2026-03-10T10:00:00+08:00"));
+		assertThat(appraisal("officer1", caseNo, Map.of("kind", "TESTING", "matter", "扣押的食品样品3份", "institution",
+				"市食品药品检验所")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		for (String user : List.of("head1", "supervisor1")) {
+			Map<String, Object> paused = row(all(user, "kind=enforcement-case"), caseNo);
+			assertThat(paused).as(user).containsEntry("source", "TIMER").containsEntry("state", "PAUSED")
+				.containsEntry("stateLabel", "已暂停").containsEntry("pausedReason", REASON)
+				.containsEntry("step", "调查与决定（立案之日起90日内）");
+		}
+		assertThat(all("head1", "state=paused").stream().map(r -> r.get("caseNo"))).contains(caseNo);
+		assertThat(all("head1", "state=green").stream().map(r -> r.get("caseNo"))).doesNotContain(caseNo);
+		Map<?, ?> counts = (Map<?, ?>) get("head1", "/api/sla/summary?kind=enforcement-case").getBody().get("counts");
+		assertThat(((Number) counts.get("PAUSED")).longValue()).isPositive()
+			.isEqualTo(all("head1", "kind=enforcement-case&state=paused").size());
+		// still paused when the original due date has passed: nothing is overdue while the period does not run
+		clockAt(at("2026-06-03T10:00:00+08:00"));
+		assertThat(row(all("head1", "kind=enforcement-case"), caseNo)).containsEntry("state", "PAUSED");
+		assertThat(all("head1", "state=red").stream().map(r -> r.get("caseNo"))).doesNotContain(caseNo);
+
+		// Fri 20 Mar: a second matter is sent for appraisal while the testing runs; Wed 1 Apr the test result arrives:
+		// the period stays stopped (the appraisal is still out)
+		clockAt(at("2026-03-20T10:00:00+08:00"));
+		assertThat(appraisal("officer1", caseNo, Map.of("kind", "APPRAISAL", "matter", "涉案物品价值", "institution",
+				"市价格认证中心")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		clockAt(at("2026-04-01T10:00:00+08:00"));
+		complete(pi, "officer1", "userTask_recordAppraisal", Map.of("appraisalReportNo", "检字（2026）第018号",
+				"appraisalResult", "样品不符合食品安全标准"));
+		assertThat(row(all("head1", "kind=enforcement-case"), caseNo)).containsEntry("state", "PAUSED")
+			.containsEntry("pausedReason", REASON);
+
+		// Fri 12 Jun: the appraisal arrives → the period runs again; 10 Mar → 12 Jun, the overlap counted once:
+		// 94 days later than 1 Jun, Wed 2 Sep
+		clockAt(at("2026-06-12T10:00:00+08:00"));
+		complete(pi, "officer1", "userTask_recordAppraisal", Map.of("appraisalReportNo", "价认（2026）第007号",
+				"appraisalResult", "涉案物品价值人民币3200元"));
+		Map<String, Object> running = row(all("head1", "kind=enforcement-case"), caseNo);
+		assertThat(running).containsEntry("state", "GREEN").containsEntry("dueAt", "2026-09-02T15:59:59Z");
+		assertThat(running.get("pausedReason")).isNull();
+	}
+
+	private ResponseEntity<Map<String, Object>> appraisal(String user, String caseNo, Map<String, Object> body) {
+		return http.withBasicAuth(user, "demo").exchange("/api/cases/" + caseNo + "/appraisal", HttpMethod.POST,
+				new HttpEntity<>(body), MAP);
+	}
+
+	private void complete(String pi, String user, String key, Map<String, Object> variables) {
+		as(user);
+		// the oldest open task of the step (two appraisals may be out at once)
+		var task = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey(key)
+			.orderByTaskCreateTime().asc().list().stream().findFirst().orElse(null);
+		assertThat(task).as(key).isNotNull();
+		if (task.getAssignee() == null) {
+			engine.getTaskService().claim(task.getId(), user);
+		}
+		engine.getTaskService().complete(task.getId(), variables);
+		engine.getIdentityService().clearAuthentication();
+	}
+
+	private void assertField(ResponseEntity<Map<String, Object>> response, String field) {
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).containsEntry("field", field);
+		assertThat(response.getBody().get("detail").toString()).matches(".*[\\u4e00-\\u9fff].*");
+	}
+
+	private String register(String discoveredOn) {
+		Map<String, Object> c = validCase();
+		c.put("discoveredOn", discoveredOn);
+		c.put("violationDate", discoveredOn);
+		ResponseEntity<Map<String, Object>> created = http.withBasicAuth("officer1", "demo").exchange("/api/cases",
+				HttpMethod.POST, new HttpEntity<>(c), MAP);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		return created.getBody().get("caseNo").toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> all(String user, String query) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int page = 0; page < 100; page++) {
+			ResponseEntity<Map<String, Object>> r = get(user, "/api/sla/deadlines?size=200&page=" + page + "&" + query);
+			assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
+			List<Map<String, Object>> content = (List<Map<String, Object>>) r.getBody().get("rows");
+			rows.addAll(content);
+			if (rows.size() >= ((Number) r.getBody().get("total")).longValue() || content.isEmpty()) {
+				break;
+			}
+		}
+		return rows;
+	}
+
+	private static Map<String, Object> row(List<Map<String, Object>> rows, String caseNo) {
+		return rows.stream().filter(r -> caseNo.equals(r.get("caseNo")) && "TIMER".equals(r.get("source"))).findFirst()
+			.orElseThrow(() -> new AssertionError("no decision-period row for " + caseNo + " in " + rows.size() + " rows"));
+	}
+
+	private ResponseEntity<Map<String, Object>> get(String user, String url) {
+		return http.withBasicAuth(user, "demo").exchange(url, HttpMethod.GET, null, MAP);
+	}
+
+	private static Date at(String iso) {
+		return Date.from(OffsetDateTime.parse(iso).toInstant());
+	}
+}
