@@ -1,4 +1,6 @@
-// Path 1b — the ordinary case when the party requests a hearing: after the prior notice the officer records
+// Path 1b — the ordinary case when the party requests a hearing: a property company dumped domestic waste (固废法
+// art. 111: 5万–50万 for an organisation); the proposed 10万 fine is 较大数额 (行政处罚法 art. 63, dmn/hearing-eligibility.dmn),
+// so the prior notice tells of the right to a hearing; after the prior notice the officer records
 // the request (记录当事人意见 → 要求听证), notifies the hearing at least 7 working days ahead (行政处罚法 arts. 64, 85) (an earlier date is
 // refused with the reason), holds it with its record; a decision after a hearing is major (catalogue row
 // 经过听证), so reviewer1 reviews it (法制审核), head1 discusses it collectively and decides.
@@ -11,13 +13,21 @@ runPath(__filename, async (t) => {
   const officer = await t.login('officer1');
   const head = await t.login('head1');
 
-  const c = await steps.registerCase(t, officer, { party: '李建国', violationCode: 'CM-OCCUPY-ROAD' });
+  const c = await steps.registerCase(t, officer, {
+    party: '曲靖市恒安物业服务有限公司', partyType: '法人或其他组织', partyId: '91350100M000100Y43',
+    violation: '乱倒垃圾（城市管理）', facts: '当事人在北关路58号小区外绿化带随意倾倒生活垃圾约3吨，经责令改正后仍未清运',
+  });
   await steps.approveFiling(t, head, c, 'officer1');
   await steps.investigate(t, officer, c, 'officer1,officer2');
   await steps.concludeInvestigation(t, officer, c, { circumstance: '一般' });
-  await steps.proposePenalty(t, officer, c, { fine: 800, min: 200, max: 1000 });
+  await steps.proposePenalty(t, officer, c, { fine: 100000, min: 100000, max: 250000 });
+  await t.step('拟罚款10万元属于较大数额罚款：享有听证权利，事先告知书告知听证', async () => {
+    const vars = await t.variables(c.pid);
+    t.equal(vars.hearingEligible, true, '享有听证权利');
+    t.check(/较大数额罚款/.test(vars.hearingGround || ''), `听证事由：${vars.hearingGround}`);
+  });
   await steps.servePriorNotice(t, officer, c, '电子送达（经当事人同意）');
-  await steps.recordPartyReply(t, officer, c, '要求听证', '当事人认为罚款过重，当场书面要求听证');
+  await steps.recordPartyReply(t, officer, c, '要求听证', '当事人认为罚款过重，收到告知书后书面要求听证');
 
   await t.step('officer1 通知听证：早于七个工作日的日期被拒绝并说明理由，改为七个工作日后', async () => {
     await officer.openFilter('本机构待办');
@@ -39,7 +49,7 @@ runPath(__filename, async (t) => {
     await officer.openFilter('本机构待办');
     let form = await officer.openTask('举行听证', { caseNo: c.caseNo });
     form = await officer.claim();
-    await form.textarea('听证笔录要点', '当事人对违法事实无异议，陈述家庭困难，请求从轻处罚；执法人员出示证据，当事人质证');
+    await form.textarea('听证笔录要点', '当事人对违法事实无异议，陈述已清运大部分垃圾，请求从轻处罚；执法人员出示证据，当事人质证');
     await form.textarea('未能全程音像记录的书面说明', '听证室录像设备检修，已制作书面听证笔录并由当事人签字');
     await form.complete();
     await officer.expectTaskGone('举行听证', c.caseNo);
@@ -81,7 +91,7 @@ runPath(__filename, async (t) => {
     await form.expectValue('案号', c.caseNo);
     await form.expectValue('重大执法决定理由', /听证/);
     form = await head.claim();
-    await form.textarea('集体讨论记录', '经集体讨论，同意承办人意见，罚款捌佰元');
+    await form.textarea('集体讨论记录', '经集体讨论，同意承办人意见，罚款壹拾万元');
     await form.complete();
     await head.expectTaskGone('集体讨论', c.caseNo);
   });
@@ -89,16 +99,16 @@ runPath(__filename, async (t) => {
   await t.step('head1 作出处罚决定（经法制审核通过），生成决定书文号，送达任务出现', async () => {
     await head.openFilter('本机构待办');
     let form = await head.openTask('作出处罚决定', { caseNo: c.caseNo });
-    await form.expectValue('拟罚款数额', /^800(\.0+)? 元/);
+    await form.expectValue('拟罚款数额', /^100,?000(\.0+)? 元/);
     form = await head.claim();
     await form.select('决定', '给予行政处罚');
-    await form.textarea('决定内容', '罚款人民币捌佰元');
+    await form.textarea('决定内容', '罚款人民币壹拾万元');
     await form.textarea('法律依据', '《城市道路管理条例》第二十七条第（七）项、第四十二条');
     // 行政处罚法 art. 45: the party's statement is re-examined before deciding
     await form.completeRefused('第四十五条');
     await head.closeNotifications();
     await form.textarea('对当事人陈述、申辩的复核意见（当事人提出陈述、申辩的必填；不得因陈述、申辩加重处罚）',
-      '经复核，当事人所称罚款过重的理由不成立，听证中提出的家庭困难已在裁量中考虑');
+      '经复核，当事人所称罚款过重的理由不成立，听证中提出的已部分清运情况已在裁量中考虑');
     await form.complete();
     await head.expectTaskGone('作出处罚决定', c.caseNo);
     const vars = await t.variables(c.pid);

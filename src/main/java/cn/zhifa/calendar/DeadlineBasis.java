@@ -15,7 +15,9 @@ import java.util.List;
  * <pre>
  * limit PENALTY_DECISION from 2026-12-01T02:00:00Z; limit PENALTY_DECISION_EXTENSION
  * workdays 7 from 2026-12-28T16:00:00Z
+ * limitNotCounting PENALTY_DECISION+17 from 2026-09-01T01:00:00Z; limit PENALTY_DECISION_EXTENSION
  * </pre>
+ * ({@code limitNotCounting KEY+N}: the limit with N days that do not count, a suspended period).
  * The text is readable in Cockpit and is set by the system only (a declared case variable).
  */
 public record DeadlineBasis(Instant start, List<Step> steps) {
@@ -23,11 +25,11 @@ public record DeadlineBasis(Instant start, List<Step> steps) {
 	/** The suffix of the variable that holds the basis of deadline variable {@code name}. */
 	public static final String SUFFIX = "Basis";
 
-	/** One step: a statutory limit by key, or a number of working days. */
+	/** One step: a statutory limit by key (with days that do not count), or a number of working days. */
 	public record Step(String function, String argument) {
 
 		public Step {
-			if (!"limit".equals(function) && !"workdays".equals(function)) {
+			if (!"limit".equals(function) && !"workdays".equals(function) && !"limitNotCounting".equals(function)) {
 				throw new IllegalArgumentException("unknown deadline step: " + function);
 			}
 			if (argument == null || argument.isBlank() || argument.contains(" ") || argument.contains(";")) {
@@ -36,11 +38,18 @@ public record DeadlineBasis(Instant start, List<Step> steps) {
 			if ("workdays".equals(function) && !argument.matches("\\d{1,3}")) {
 				throw new IllegalArgumentException("bad number of working days: " + argument);
 			}
+			if ("limitNotCounting".equals(function) && !argument.matches("[A-Z0-9_]+\\+\\d{1,4}")) {
+				throw new IllegalArgumentException("bad limit with days not counted: " + argument);
+			}
 		}
 
 		Date apply(Deadlines deadlines, Object from) {
-			return "limit".equals(function) ? deadlines.limit(argument, from)
-					: deadlines.workdays(from, Integer.parseInt(argument));
+			return switch (function) {
+				case "limit" -> deadlines.limit(argument, from);
+				case "limitNotCounting" -> deadlines.limitNotCounting(argument.substring(0, argument.indexOf('+')), from,
+						Integer.parseInt(argument.substring(argument.indexOf('+') + 1)));
+				default -> deadlines.workdays(from, Integer.parseInt(argument));
+			};
 		}
 	}
 
@@ -57,6 +66,10 @@ public record DeadlineBasis(Instant start, List<Step> steps) {
 
 	static DeadlineBasis limit(String key, Instant start) {
 		return new DeadlineBasis(start, List.of(new Step("limit", key)));
+	}
+
+	static DeadlineBasis limitNotCounting(String key, int days, Instant start) {
+		return new DeadlineBasis(start, List.of(new Step("limitNotCounting", key + "+" + days)));
 	}
 
 	static DeadlineBasis workdays(int n, Instant start) {

@@ -104,6 +104,19 @@ public class Deadlines {
 		return set(scope, variable, DeadlineBasis.limit(key, from), limit(key, start));
 	}
 
+	/**
+	 * As {@link #setLimit} with {@code notCounted} days that do not count (suspended periods,
+	 * {@link #limitNotCounting}); the basis keeps them, so a recomputation keeps the suspension.
+	 */
+	public Date setLimitNotCounting(VariableScope scope, String variable, String key, Object start, int notCounted) {
+		if (notCounted == 0) {
+			return setLimit(scope, variable, key, start);
+		}
+		Instant from = DeadlineStarts.instant(start, "deadline start");
+		return set(scope, variable, DeadlineBasis.limitNotCounting(key, notCounted, from),
+				limitNotCounting(key, start, notCounted));
+	}
+
 	/** As {@link #setLimit} for {@code n} working days after {@code start}. */
 	public Date setWorkdays(VariableScope scope, String variable, Object start, int n) {
 		Instant from = DeadlineStarts.instant(start, "deadline start");

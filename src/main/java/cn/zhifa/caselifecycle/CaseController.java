@@ -197,6 +197,12 @@ class CaseController {
 	/** The party's hearing request (行政处罚法 art. 64), recorded by an officer. */
 	@PostMapping("/{caseNo}/hearing-request")
 	ResponseEntity<?> hearingRequested(@PathVariable String caseNo) {
+		EnforcementCase c = visible(caseNo);
+		if (c.getProcessInstanceId() != null && Boolean.FALSE.equals(runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(c.getProcessInstanceId()).variableName("hearingEligible").list().stream().findFirst()
+			.map(v -> v.getValue()).orElse(null))) {
+			throw Problem.conflict("caseNo", "本案拟作出的行政处罚不属于《中华人民共和国行政处罚法》第六十三条规定的听证范围，不能登记听证申请");
+		}
 		return correlate(caseNo, "enforcement.hearingRequested", Map.of("hearingRequestedBy", CurrentUser.get().id()));
 	}
 

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -70,6 +71,7 @@ class CaseTaskChecks implements TaskListener {
 			}
 			case "enforcement-case-record-party-reply" -> {
 				if ("HEARING_REQUESTED".equals(choice(task, "partyReply", PARTY_REPLIES))) {
+					refuseHearingOutsideArticle63(task, "partyReply");
 					task.setVariable("hearingRequestedBy", task.getAssignee());
 				}
 			}
@@ -167,6 +169,17 @@ class CaseTaskChecks implements TaskListener {
 			for (String b : new String[] { "firstOffence", "correctedPromptly", "harmCaused" }) {
 				bool(task, b);
 			}
+		}
+	}
+
+	/**
+	 * A hearing only for the penalties 行政处罚法 art. 63 lists (dmn/hearing-eligibility.dmn, evaluated before the
+	 * prior notice): outside them the party states and defends (arts. 44, 45), which the reply records.
+	 */
+	static void refuseHearingOutsideArticle63(VariableScope scope, String field) {
+		if (Boolean.FALSE.equals(scope.getVariable("hearingEligible"))) {
+			throw invalid(field, "本案拟作出的行政处罚不属于《中华人民共和国行政处罚法》第六十三条规定的听证范围，不能登记听证申请；"
+					+ "当事人的陈述、申辩请如实记录（第四十四条、第四十五条）");
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
@@ -173,15 +174,16 @@ public class PeriodSuspensions {
 		Object start = execution.getVariable(period.startVariable());
 		Date after = before;
 		if (start != null) {
-			after = deadlines.limitNotCounting(period.key(), start, total);
+			// the due date with its basis (the chain a recomputation runs again when a year's calendar arrives)
+			VariableScope instance = execution.getProcessInstance();
+			after = deadlines.setLimitNotCounting(instance, period.dueVariable(), period.key(), start, total);
 			if (period.extensionLimit() != null && period.extensionCountVariable() != null
 					&& execution.getVariable(period.extensionCountVariable()) instanceof Number n) {
 				for (int i = 0; i < n.intValue(); i++) {
-					after = deadlines.limit(period.extensionLimit(), after);
+					after = deadlines.extendLimit(instance, period.dueVariable(), period.extensionLimit());
 				}
 			}
-			execution.getProcessInstance().setVariable(period.suspendedDaysVariable(), total);
-			execution.getProcessInstance().setVariable(period.dueVariable(), after);
+			instance.setVariable(period.suspendedDaysVariable(), total);
 		}
 		for (Map<String, Object> row : open) {
 			jdbc.update("UPDATE zf_period_suspension SET due_after = ? WHERE id = ?",

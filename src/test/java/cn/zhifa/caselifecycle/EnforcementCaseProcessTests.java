@@ -334,16 +334,45 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 			.activityId("timerEvent_hearingWindowClosed").count()).isZero();
 	}
 
-	/** A hearing requested to the officer (in person, in writing) is recorded in the same task. */
+	/**
+	 * A hearing requested to the officer (in person, in writing) is recorded in the same task — where the
+	 * proposed penalty gives the right (行政处罚法 art. 63, dmn/hearing-eligibility.dmn): 10万 to an organisation.
+	 */
 	@Test
 	void partyRequestsAHearingRecordedByTheOfficer() {
 		clockAt(MONDAY);
-		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
-		toPartyReply(pi);
+		ProcessInstance pi = instance(register(org("CM-DUMP-WASTE")));
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
 		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 100000, "penaltyKinds", "罚款"));
+		assertThat(var(pi, "hearingEligible")).isEqualTo(true);
+		assertThat((String) var(pi, "hearingGround")).contains("较大数额罚款").contains("第六十三条");
+		assertThat((String) var(pi, "hearingNotice")).contains("有权要求听证").contains("五个工作日内");
+		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
 		complete(pi, "userTask_recordPartyReply", Map.of("partyReply", "HEARING_REQUESTED"));
 		assertThat(pi).isWaitingAt("userTask_scheduleHearing");
 		assertThat(var(pi, "hearingRequestedBy")).isEqualTo("officer1");
+	}
+
+	/** 800 yuan to a street vendor is not a penalty art. 63 lists: no hearing, the party states and defends. */
+	@Test
+	void noHearingWhereArticle63GivesNoRight() {
+		clockAt(MONDAY);
+		String caseNo = register(person("CM-OCCUPY-ROAD"));
+		ProcessInstance pi = instance(caseNo);
+		toPartyReply(pi);
+		assertThat(var(pi, "hearingEligible")).isEqualTo(false);
+		assertThat((String) var(pi, "hearingNotice")).contains("不属于").doesNotContain("有权要求听证");
+		as("officer1");
+		assertThatThrownBy(() -> complete(pi, "userTask_recordPartyReply", Map.of("partyReply", "HEARING_REQUESTED")))
+			.hasMessageContaining("partyReply").hasMessageContaining("第六十三条");
+		engine.getIdentityService().clearAuthentication();
+		var refused = http.withBasicAuth("officer1", "demo").postForEntity("/api/cases/" + caseNo + "/hearing-request", null,
+				String.class);
+		assertThat(refused.getStatusCode().value()).isEqualTo(409);
+		assertThat(refused.getBody()).contains("第六十三条");
+		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
 	}
 
 	/** Issue 16 §9 (R-QUAL-2/3): every step of the case is enforcement work — officer3's certificate expired. */

@@ -201,12 +201,13 @@ class PeriodSuspensionProcessTests extends EngineTestSupport {
 		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "违法事实清楚，证据确凿",
 				"violationConfirmed", true, "circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false,
 				"harmCaused", false, "suspectedCrime", false));
-		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 800, "penaltyKinds", "罚款"));
+		// 10万 to an organisation: 较大数额罚款, so the party may ask for a hearing (行政处罚法 art. 63)
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 100000, "penaltyKinds", "罚款"));
 	}
 
 	private String register(String discoveredOn) {
-		return cases.register(new NewCase("LIAOKUO", "PATROL", false, "PERSON", "张三", "530302199001011232", "13800000000",
-				false, "CM-OCCUPY-ROAD", "在人民路占道经营", LocalDate.parse(discoveredOn), null, null, null,
+		return cases.register(new NewCase("LIAOKUO", "PATROL", false, "ORG", "曲靖市恒安物业服务有限公司", "91350100M000100Y43",
+				"0874-1234567", false, "CM-DUMP-WASTE", "在北关路随意倾倒生活垃圾约3吨", LocalDate.parse(discoveredOn), null, null, null,
 				LocalDate.parse(discoveredOn), false), "officer1");
 	}
 

@@ -279,9 +279,9 @@ public final class TemplateAuthoring {
 				new String[] { "证据", "${evidenceSummary}" },
 				new String[] { "拟作出的行政处罚", "${penaltyKinds?}（拟罚款人民币${fineAmount}元）" },
 				new String[] { "裁量依据", "${discretionBasis}" }));
-		body(doc, "根据《中华人民共和国行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条的规定，你（单位）享有陈述、"
-				+ "申辩的权利；符合听证条件的，可以在收到本告知书之日起五个工作日内提出听证申请（《中华人民共和国行政处罚法》第六十四条、第八十五条）。逾期未提出陈述、申辩或者听证申请的，"
-				+ "视为放弃上述权利。本机关不因你（单位）的陈述、申辩而给予更重的处罚。");
+		// the hearing sentence depends on the proposed penalty (行政处罚法 art. 63, dmn/hearing-eligibility.dmn)
+		body(doc, "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。${hearingNotice}"
+				+ "本机关不因你（单位）的陈述、申辩而给予更重的处罚。");
 		closing(doc, "${agencyName}（印章）", "${today}");
 		footer(doc, true);
 		return doc;
