@@ -2,39 +2,12 @@
 // 7.14+ plugin system at tasklist.navbar.action, loaded through tasklist/scripts/config.js customScripts: "通知" with
 // the unread count in the header; a click opens the list (newest first) with "标为已读" and "全部标为已读".
 // Data: GET /api/notifications with the Tasklist session; marking read POSTs with Spring's CSRF token, which the
-// list's answer carries in the header X-CSRF-TOKEN.
+// list's answer carries in the header X-CSRF-TOKEN (zhifa-page.js).
+import { el, time, api } from './zhifa-page.js';
 
 const API = '/api/notifications';
 const REFRESH_MS = 60000;
-const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  hour12: false
-});
-
-function el(tag, attrs, children) {
-  const node = document.createElement(tag);
-  Object.entries(attrs || {}).forEach(function([name, value]) {
-    if (value === undefined || value === null || value === false) {
-      return;
-    }
-    if (name === 'text') {
-      node.textContent = value;
-    } else if (name.startsWith('on')) {
-      node.addEventListener(name.substring(2), value);
-    } else {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  (children || []).forEach(function(child) {
-    if (child !== null && child !== undefined) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-  });
-  return node;
-}
-
 function renderNotifications(node) {
-  let csrf = null;
   let open = false;
   let timer = null;
   const badge = el('span', { class: 'badge zf-notify-badge', style: 'display:none' });
@@ -51,25 +24,11 @@ function renderNotifications(node) {
   }
 
   function load() {
-    return fetch(API + '?size=20', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(function(response) {
-        const token = response.headers.get('X-CSRF-TOKEN');
-        if (token) {
-          csrf = token;
-        }
-        return response.ok ? response.json() : Promise.reject(new Error('通知读取失败（' + response.status + '）'));
-      });
+    return api(API + '?size=20');
   }
 
   function mark(path) {
-    return fetch(API + path, {
-      method: 'POST', credentials: 'same-origin',
-      headers: Object.assign({ Accept: 'application/json' }, csrf ? { 'X-CSRF-TOKEN': csrf } : {})
-    }).then(function(response) {
-      return response.ok ? response.json() : response.json().catch(function() { return {}; }).then(function(body) {
-        throw new Error(body.detail || '操作失败（' + response.status + '）');
-      });
-    });
+    return api(API + path, {});
   }
 
   function draw(page) {
@@ -95,7 +54,7 @@ function renderNotifications(node) {
         el('div', {}, [
           el('span', { class: 'label ' + (item.kind === 'SLA_BREACH' ? 'label-danger' : 'label-warning'), text: item.kindLabel }),
           ' ',
-          el('span', { class: 'text-muted', text: item.createdAt ? TIME.format(new Date(item.createdAt)).replace(/\//g, '-') : '' })
+          el('span', { class: 'text-muted', text: time(item.createdAt) })
         ]),
         el('div', { class: 'zf-notify-message', text: item.message }),
         item.read ? null : el('a', { href: '', class: 'zf-notify-mark', text: '标为已读', onclick: function(event) {

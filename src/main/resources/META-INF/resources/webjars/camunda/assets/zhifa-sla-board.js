@@ -3,6 +3,7 @@
 // Plain DOM, Cockpit's own Bootstrap classes; data from GET /api/sla/summary and /api/sla/deadlines with the
 // Cockpit session (read-only), except an administrator's change of a deadline with a reason
 // (POST /api/sla/due-date-changes with the CSRF token our API's answers carry in X-CSRF-TOKEN).
+import { el, time, api } from './zhifa-page.js';
 
 const STATES = [
   { key: 'RED', param: 'red', label: '已超期', css: 'danger' },
@@ -11,63 +12,10 @@ const STATES = [
   { key: 'PAUSED', param: 'paused', label: '已暂停', css: 'default' }
 ];
 const PAGE_SIZE = 20;
-const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  hour12: false
-});
-
-function el(tag, attrs, children) {
-  const node = document.createElement(tag);
-  Object.entries(attrs || {}).forEach(function([name, value]) {
-    if (value === undefined || value === null || value === false) {
-      return;
-    }
-    if (name === 'text') {
-      node.textContent = value;
-    } else if (name.startsWith('on')) {
-      node.addEventListener(name.substring(2), value);
-    } else {
-      node.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  (children || []).forEach(function(child) {
-    if (child !== null && child !== undefined) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    }
-  });
-  return node;
-}
-
-let csrf = null;
-
-function api(path, post) {
-  const init = { credentials: 'same-origin', headers: { Accept: 'application/json' } };
-  if (post) {
-    init.method = 'POST';
-    init.headers['Content-Type'] = 'application/json';
-    if (csrf) {
-      init.headers['X-CSRF-TOKEN'] = csrf;
-    }
-    init.body = JSON.stringify(post);
-  }
-  return fetch(path, init).then(function(response) {
-    csrf = response.headers.get('X-CSRF-TOKEN') || csrf;
-    return response.json().catch(function() { return {}; }).then(function(body) {
-      if (!response.ok) {
-        throw new Error(body && body.detail ? body.detail : '查询失败（' + response.status + '）');
-      }
-      return body;
-    });
-  });
-}
 
 function query(params) {
   return Object.entries(params).filter(function([, v]) { return v !== undefined && v !== null && v !== ''; })
     .map(function([k, v]) { return encodeURIComponent(k) + '=' + encodeURIComponent(v); }).join('&');
-}
-
-function time(iso) {
-  return iso ? TIME.format(new Date(iso)).replace(/\//g, '-') : '';
 }
 
 /** An instant as the value of a datetime-local input, in China's time. */
