@@ -10,64 +10,9 @@
 // 历史与按期率 on the board, supervisor1 finds the closed deadline as 超期 2 个工作日, the agency's compliance
 // figures, and the Excel export.
 'use strict';
-const { runPath, BASE, StepError } = require('../lib');
+const { runPath, BASE } = require('../lib');
+const { clock, register, boardRows, openBoard } = require('../sla-steps');
 const steps = require('../steps');
-
-const CLOCK = '/api/test-clock';
-
-/** Moves the engine clock (admin, REST): the hook the board's dates depend on. */
-async function clock(iso) {
-  const auth = Buffer.from('admin:demo').toString('base64');
-  const res = await fetch(BASE + CLOCK, {
-    method: iso ? 'PUT' : 'DELETE',
-    headers: { Authorization: 'Basic ' + auth, 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: iso ? JSON.stringify({ now: iso }) : undefined,
-  });
-  if (res.status !== 200) {
-    throw new StepError(`测试时钟 ${CLOCK} 不可用（HTTP ${res.status}）：e2e/run.sh 以 --zhifa.test-clock.enabled=true 启动应用`);
-  }
-  return res.json();
-}
-
-/** officer1 registers a case (POST /api/cases) discovered on `day`; returns { caseNo, pid }. */
-async function register(t, party, day) {
-  let c;
-  await t.step(`officer1 登记案件（${party}，发现日期 ${day}）`, async () => {
-    const auth = Buffer.from('officer1:demo').toString('base64');
-    const res = await fetch(BASE + '/api/cases', {
-      method: 'POST',
-      headers: { Authorization: 'Basic ' + auth, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({
-        agencyCode: 'LIAOKUO', caseSource: 'PATROL', partyType: 'PERSON', partyName: party,
-        partyIdNumber: '530302199001011232', violationCode: 'CM-OCCUPY-ROAD', facts: '在人民路占道经营',
-        discoveredOn: day, violationDate: day,
-      }),
-    });
-    const body = await res.json();
-    t.check(res.status === 201, `登记失败（HTTP ${res.status}）：${body.detail || ''}`);
-    const view = await t.api('/api/cases/' + encodeURIComponent(body.caseNo), 'officer1');
-    c = { caseNo: body.caseNo, pid: view.caseRecord.processInstanceId };
-    t.check(view.openTasks.some((task) => task.name === '审批立案'), `${body.caseNo} 没有「审批立案」待办`);
-  });
-  return c;
-}
-
-/** The board's rows as { state, caseNo, cells } in the order shown. */
-async function boardRows(user) {
-  const table = user.page.locator('.zf-sla-table, .zf-sla-empty').first();
-  await table.waitFor({ state: 'visible' });
-  return user.page.locator('.zf-sla-table tbody tr').evaluateAll((trs) => trs.map((tr) => ({
-    state: tr.getAttribute('data-state'),
-    caseNo: tr.getAttribute('data-case'),
-    cells: [...tr.querySelectorAll('td')].map((td) => td.innerText.trim()),
-  })));
-}
-
-async function openBoard(t, user) {
-  await user.page.locator('[cam-widget-header] a').filter({ hasText: /^\s*期限监督\s*$/ }).first().click();
-  await user.page.locator('.zf-sla-board h1').filter({ hasText: '期限监督看板' }).waitFor({ state: 'visible' });
-  await user.page.locator('.zf-sla-count').first().waitFor({ state: 'visible' });
-}
 
 function expectRow(t, rows, caseNo, state, label, left) {
   const row = rows.find((r) => r.caseNo === caseNo);
@@ -115,7 +60,7 @@ runPath(__filename, async (t) => {
     });
 
     await t.step('head1 打开「期限监督」：本机构三个立案期限红、黄、绿，最紧急的在前', async () => {
-      await openBoard(t, head);
+      await openBoard(head);
       const rows = await boardRows(head);
       const r = expectRow(t, rows, cases.red.caseNo, 'red', '已超期', '超期 2 个工作日');
       const y = expectRow(t, rows, cases.yellow.caseNo, 'yellow', '即将到期', '1 个工作日');
@@ -148,7 +93,7 @@ runPath(__filename, async (t) => {
 
     const supervisor = await t.login('supervisor1', 'cockpit');
     await t.step('supervisor1 打开「期限监督」：三个期限，以及各执法主体汇总表', async () => {
-      await openBoard(t, supervisor);
+      await openBoard(supervisor);
       const rows = await boardRows(supervisor);
       expectRow(t, rows, cases.red.caseNo, 'red', '已超期', '超期 2 个工作日');
       expectRow(t, rows, cases.yellow.caseNo, 'yellow', '即将到期', '1 个工作日');
