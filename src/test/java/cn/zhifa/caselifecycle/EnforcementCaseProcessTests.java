@@ -375,6 +375,67 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
 	}
 
+	/**
+	 * Issue 16 §12: an unpaid fine — 3 % a day added (行政处罚法 art. 72), a demand notice with 10 working days
+	 * (行政强制法 arts. 35, 54, 69), the statement re-examined (art. 36), and the court asked only after the
+	 * party's 6 months to sue and within 3 months after them (art. 53; 行政诉讼法 art. 46).
+	 */
+	@Test
+	void anUnpaidFineIsDemandedWithTheSurchargeAndTakenToCourtAfterTheTimeToSue() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		toPartyReply(pi);
+		complete(pi, "userTask_recordPartyReply", Map.of("partyReply", "WAIVED"));
+		clockAt(at("2026-11-10T09:00:00+08:00"));
+		as("head1");
+		complete(pi, "userTask_decide", Map.of("decisionKind", "PENALTY", "decisionContent", "罚款人民币捌佰元",
+				"fineAmount", 800));
+		as("officer1");
+		complete(pi, "userTask_serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-10"));
+		executeDueJobs(pi.getId()); // disclosure starts asynchronously
+		// the 15 days to pay end on Wed 25 Nov; on Wed 2 Dec the fine is 7 days overdue: 800 × 3 % × 7 = 168
+		clockAt(at("2026-12-02T10:00:00+08:00"));
+		as("officer1");
+		complete(pi, "userTask_recordExecution", Map.of("executionResult", "NOT_PAID_OVERDUE"));
+		assertThat(pi).isWaitingAt("userTask_serveDemandNotice").hasNotPassed("serviceTask_executed");
+		assertThat(((Number) var(pi, "overdueDays")).longValue()).isEqualTo(7);
+		assertThat(((Number) var(pi, "surchargeAmount")).doubleValue()).isEqualTo(168.0);
+		assertThat(((Number) var(pi, "amountDue")).doubleValue()).isEqualTo(968.0);
+		assertThat(documents.find((String) var(pi, "demandNoticeDocId"))).isPresent();
+		// 6 months to sue from service: Mon 10 May 2027; then 3 months to apply: Tue 10 Aug 2027
+		assertThat(var(pi, "litigationEndsAt")).isEqualTo(at("2027-05-10T23:59:59+08:00"));
+		assertThat(var(pi, "courtApplicationDueAt")).isEqualTo(at("2027-08-10T23:59:59+08:00"));
+
+		// served the same day: 10 working days, 3–4, 7–11, 14–16 Dec
+		complete(pi, "userTask_serveDemandNotice", Map.of("demandServiceMethod", "DIRECT", "demandServedOn", "2026-12-02"));
+		assertThat(task(pi, "userTask_recordDemandOutcome").getDueDate()).isEqualTo(at("2026-12-16T23:59:59+08:00"));
+		assertThatThrownBy(() -> complete(pi, "userTask_recordDemandOutcome", Map.of("demandOutcome", "NOT_PAID")))
+			.hasMessageContaining("demandOutcome").hasMessageContaining("第五十四条");
+		clockAt(at("2026-12-17T10:00:00+08:00"));
+		assertThatThrownBy(() -> complete(pi, "userTask_recordDemandOutcome", Map.of("demandOutcome", "NOT_PAID",
+				"demandStatement", "经营困难，请求分期缴纳")))
+			.hasMessageContaining("demandStatementReview").hasMessageContaining("第三十六条");
+		complete(pi, "userTask_recordDemandOutcome", Map.of("demandOutcome", "NOT_PAID", "demandStatement",
+				"经营困难，请求分期缴纳", "demandStatementReview", "当事人未提出分期缴纳的书面申请及证明材料，理由不成立"));
+		// the court only after the time to sue
+		assertThat(pi).isWaitingAt("timerEvent_litigationPeriodEnds");
+		clockAt(at("2027-05-11T09:00:00+08:00"));
+		executeDueJobs(pi.getId());
+		assertThat(pi).isWaitingAt("userTask_applyToCourt");
+		assertThat(task(pi, "userTask_applyToCourt").getDueDate()).isEqualTo(at("2027-08-10T23:59:59+08:00"));
+		as("head1");
+		Map<String, Object> application = new java.util.HashMap<>(Map.of("enforcementCourt", "曲靖市麒麟区人民法院",
+				"courtAppliedOn", "2027-05-10", "courtApplicationMaterials", "强制执行申请书\n行政处罚决定书\n催告书及送达回证"));
+		assertThatThrownBy(() -> complete(pi, "userTask_applyToCourt", application))
+			.hasMessageContaining("courtAppliedOn").hasMessageContaining("第五十三条");
+		application.put("courtAppliedOn", "2027-05-11");
+		complete(pi, "userTask_applyToCourt", application);
+		as("officer1");
+		complete(pi, "userTask_recordCourtRuling", Map.of("courtRuling", "ENFORCED", "courtRulingNote",
+				"（2027）云0302行审12号执行裁定，已划拨罚款及加处罚款"));
+		assertThat(pi).hasPassed("serviceTask_executed");
+	}
+
 	/** Issue 16 §9 (R-QUAL-2/3): every step of the case is enforcement work — officer3's certificate expired. */
 	@Test
 	void anOfficerWithAnExpiredCertificateCannotProposeOrServe() {
