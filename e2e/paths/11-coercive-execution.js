@@ -6,7 +6,7 @@
 // art. 46) does head1 find 申请人民法院强制执行, due 3 months later (行政强制法 art. 53), and apply; officer1 records
 // the court's ruling and the fine is executed.
 'use strict';
-const { runPath, today } = require('../lib');
+const { runPath } = require('../lib');
 const steps = require('../steps');
 const { clock } = require('../sla-steps');
 
@@ -29,27 +29,9 @@ runPath(__filename, async (t) => {
     await steps.servePriorNotice(t, officer, c, '直接送达');
     await steps.recordPartyReply(t, officer, c, '放弃听证', '当事人对违法事实无异议');
 
-    await t.step('head1 作出处罚决定（罚款500元），officer1 当日送达', async () => {
-      await head.openFilter('本机构待办');
-      let form = await head.openTask('作出处罚决定', { caseNo: c.caseNo });
-      form = await head.claim();
-      await form.select('决定', '给予行政处罚');
-      await form.textarea('决定内容', '责令立即改正，罚款人民币伍佰元');
-      await form.textarea('法律依据', '《城市道路管理条例》第二十七条第（七）项、第四十二条');
-      await form.textarea('对当事人陈述、申辩的复核意见（当事人提出陈述、申辩的必填；不得因陈述、申辩加重处罚）',
-        '当事人对违法事实无异议，无需复核的新事实、理由');
-      await form.complete();
-      await head.expectTaskGone('作出处罚决定', c.caseNo);
-      await officer.openFilter('本机构待办');
-      form = await officer.openTask('送达处罚决定书', { caseNo: c.caseNo });
-      form = await officer.claim();
-      await form.select('送达方式', '直接送达');
-      await form.date('送达日期', today());
-      await form.textarea('未能全程音像记录的书面说明', '直接送达，当事人签收送达回证');
-      await form.complete();
-      await officer.expectTaskGone('送达处罚决定书', c.caseNo);
-      c.servedOn = today();
-    });
+    await steps.decidePenalty(t, head, c, { fine: 500, content: '责令立即改正，罚款人民币伍佰元',
+      basis: '《城市道路管理条例》第二十七条第（七）项、第四十二条' });
+    await steps.serveDecision(t, officer, c);
 
     // the 15 days to pay end; a week later the fine is 7 days overdue: 500 × 3 % × 7 = 105
     c.paymentDue = await t.dueDay(c.servedOn, 15, 'DAYS');

@@ -455,6 +455,28 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(pi).isWaitingAt("userTask_servePriorNotice");
 	}
 
+	/** A food case found to be a suspected crime, approved by the head and handed to the police (R-COORD-2). */
+	private ProcessInstance handedToThePolice() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(org("MR-EXPIRED-FOOD")));
+		fileAndInvestigate(pi);
+		as("officer1");
+		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品", "violationConfirmed", true,
+				"circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false, "harmCaused", false,
+				"suspectedCrime", true, "crimeSuspicion", "涉嫌销售不符合安全标准的食品罪"));
+		ProcessInstance transfer = transferOf(pi);
+		as("head1");
+		complete(transfer, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
+		as("officer1");
+		complete(transfer, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", true,
+				"reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
+		return pi;
+	}
+
+	private ProcessInstance transferOf(ProcessInstance pi) {
+		return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+	}
+
 	private void toPartyReply(ProcessInstance pi) {
 		fileAndInvestigate(pi);
 		conclude(pi, "ORDINARY", false, false);
@@ -552,20 +574,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 	/** R-COORD-2: the police do not file the case; the agency then decides administratively. */
 	@Test
 	void policeRefuseTheTransferAndTheAgencyPenalises() {
-		clockAt(MONDAY);
-		ProcessInstance pi = instance(register(org("MR-EXPIRED-FOOD")));
-		fileAndInvestigate(pi);
-		as("officer1");
-		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品", "violationConfirmed", true,
-				"circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false, "harmCaused", false,
-				"suspectedCrime", true, "crimeSuspicion", "涉嫌销售不符合安全标准的食品罪"));
-		ProcessInstance transfer = engine.getRuntimeService().createProcessInstanceQuery()
-			.superProcessInstanceId(pi.getId()).singleResult();
-		as("head1");
-		complete(transfer, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
-		as("officer1");
-		complete(transfer, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", true,
-				"reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
+		ProcessInstance pi = handedToThePolice();
+		ProcessInstance transfer = transferOf(pi);
 		// the police's answer arrives through the REST API, as the officer records the 不予立案通知书
 		engine.getIdentityService().clearAuthentication();
 		var answered = http.withBasicAuth("officer1", "demo").postForEntity(
@@ -586,20 +596,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 	/** After a conviction the agency may still impose what the court cannot — but no fine (国务院令第310号第十一条). */
 	@Test
 	void afterAConvictionTheCaseGoesOnWithoutAFine() {
-		clockAt(MONDAY);
-		ProcessInstance pi = instance(register(org("MR-EXPIRED-FOOD")));
-		fileAndInvestigate(pi);
-		as("officer1");
-		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品", "violationConfirmed", true,
-				"circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false, "harmCaused", false,
-				"suspectedCrime", true, "crimeSuspicion", "涉嫌销售不符合安全标准的食品罪"));
-		ProcessInstance transfer = engine.getRuntimeService().createProcessInstanceQuery()
-			.superProcessInstanceId(pi.getId()).singleResult();
-		as("head1");
-		complete(transfer, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
-		as("officer1");
-		complete(transfer, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", true,
-				"reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
+		ProcessInstance pi = handedToThePolice();
+		ProcessInstance transfer = transferOf(pi);
 		engine.getIdentityService().clearAuthentication();
 		assertThat(http.withBasicAuth("officer1", "demo").postForEntity("/api/transfers/" + transfer.getId() + "/police-decision",
 				Map.of("policeDecision", "FILED"), String.class).getStatusCode().value()).isEqualTo(200);
