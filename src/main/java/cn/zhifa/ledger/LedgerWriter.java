@@ -41,6 +41,8 @@ final class LedgerWriter {
 	static final int MAX_ROWS = 1_000_000;
 	/** Distinct values counted in a tally total; more are summed up as 其他. */
 	static final int MAX_TALLY = 12;
+	/** Dates as Chinese readers write them (2026年1月5日), in Excel's and LibreOffice's format code. */
+	static final String DATE_FORMAT = "yyyy\"年\"m\"月\"d\"日\"";
 	/** Row index of the header row; data start below it. */
 	static final int HEADER_ROW = 3;
 
@@ -259,7 +261,7 @@ final class LedgerWriter {
 			title.setFont(big);
 			var formats = book.getCreationHelper().createDataFormat();
 			date = book.createCellStyle();
-			date.setDataFormat(formats.getFormat("yyyy\"年\"m\"月\"d\"日\""));
+			date.setDataFormat(formats.getFormat(DATE_FORMAT));
 			time = book.createCellStyle();
 			time.setDataFormat(formats.getFormat("yyyy-mm-dd hh:mm"));
 		}
