@@ -143,9 +143,9 @@ class Ledgers {
 				WHERE c.agency_code IN (:agencies) AND c.registered_at >= :from AND c.registered_at < :until
 				ORDER BY c.registered_at, c.case_no""";
 		return new SheetData("案件台账", "行政执法案件台账", columns, query(sql, f, r -> new Object[] { r.text("case_no"),
-				r.text("agency_name"), label("caseSource", r.text("source")), r.bool("summary_procedure") ? "简易程序" : "普通程序",
-				label("partyType", r.text("party_type")), r.text("party_name"), label("violationCode", r.text("violation_code")),
-				r.date("discovered_on"), label("caseStage", r.text("stage")), major(r.boolOrNull("major")), r.instant("registered_at"),
+				r.text("agency_name"), names.label("caseSource", r.text("source")), r.bool("summary_procedure") ? "简易程序" : "普通程序",
+				names.label("partyType", r.text("party_type")), r.text("party_name"), names.label("violationCode", r.text("violation_code")),
+				r.date("discovered_on"), names.label("caseStage", r.text("stage")), major(r.boolOrNull("major")), r.instant("registered_at"),
 				names.person(r.text("registered_by")), r.instant("filed_at"), r.instant("decided_at"), r.instant("closed_at"),
 				r.text("transferred_from_case_no"), r.number("evidence_count") }), "该期间没有登记的案件。");
 	}
@@ -171,9 +171,9 @@ class Ledgers {
 		return new SheetData("法制审核台账", "重大执法决定法制审核台账", columns, query(sql, f, r -> {
 			long late = r.number("late_rounds").longValue();
 			String sla = late > 0 ? "超期" : r.number("decided_rounds").longValue() == 0 ? "尚未作出审核意见" : "按期";
-			return new Object[] { r.text("case_id"), r.text("agency_name"), label("decisionType", r.text("decision_type")),
-					r.text("major_reasons"), names.person(r.text("handler_id")), label("legalReviewStatus", r.text("status")),
-					label("legalReviewResult", r.text("result")), label("headRuling", r.text("head_ruling")),
+			return new Object[] { r.text("case_id"), r.text("agency_name"), names.label("decisionType", r.text("decision_type")),
+					r.text("major_reasons"), names.person(r.text("handler_id")), names.label("legalReviewStatus", r.text("status")),
+					names.label("legalReviewResult", r.text("result")), names.label("headRuling", r.text("head_ruling")),
 					r.number("current_round"), r.number("extended_rounds"), late, sla, r.instant("requested_at"),
 					r.instant("concluded_at") };
 		}), "该期间没有送审的法制审核。");
@@ -195,9 +195,9 @@ class Ledgers {
 		return new SheetData("审核轮次", "法制审核各轮次明细（审核期限及是否按期）", columns, query(sql, f, r -> new Object[] {
 				r.text("case_id"), r.text("agency_name"), r.number("round_no"), r.instant("materials_received_at"),
 				r.instant("due_at"), yesNo(r.boolOrNull("extended")), r.text("extension_reason"), names.person(r.text("reviewer_id")),
-				label("reviewOutcome", r.text("outcome")), r.instant("decided_at"),
+				names.label("reviewOutcome", r.text("outcome")), r.instant("decided_at"),
 				onTime(r.boolOrNull("decided_on_time"), "尚未作出"), r.number("working_days_taken"),
-				label("counselKind", r.text("counsel_kind")), r.text("counsel_name"), label("counselAdoption", r.text("counsel_adoption")) }),
+				names.label("counselKind", r.text("counsel_kind")), r.text("counsel_name"), names.label("counselAdoption", r.text("counsel_adoption")) }),
 				"该期间没有审核轮次。");
 	}
 
@@ -220,12 +220,12 @@ class Ledgers {
 				WHERE t.agency_code IN (:agencies) AND t.opened_at >= :from AND t.opened_at < :until
 				ORDER BY t.opened_at, t.id""";
 		return new SheetData("移送台账", "案件移送台账", columns, query(sql, f, r -> new Object[] {
-				label("transferKind", r.text("kind")), r.text("case_id"), r.text("agency_name"), names.person(r.text("handler_id")),
+				names.label("transferKind", r.text("kind")), r.text("case_id"), r.text("agency_name"), names.person(r.text("handler_id")),
 				r.text("party_name"), r.text("target_agency_name") != null ? r.text("target_agency_name") : r.text("counterpart"),
-				label("transferStatus", r.text("status")), r.instant("opened_at"), r.instant("current_due_at"),
+				names.label("transferStatus", r.text("status")), r.instant("opened_at"), r.instant("current_due_at"),
 				r.instant("approved_at"), names.person(r.text("approved_by")), r.instant("handed_over_at"),
-				onTime(r.boolOrNull("handed_over_on_time"), "尚未移送"), label("externalDecision", r.text("external_decision")),
-				r.text("receiving_case_no"), label("transferOutcome", r.text("outcome")), yesNo(r.boolOrNull("may_decide_admin")),
+				onTime(r.boolOrNull("handed_over_on_time"), "尚未移送"), names.label("externalDecision", r.text("external_decision")),
+				r.text("receiving_case_no"), names.label("transferOutcome", r.text("outcome")), yesNo(r.boolOrNull("may_decide_admin")),
 				r.instant("closed_at"), r.number("timed_steps"), r.number("late_steps") }), "该期间没有发起的移送。");
 	}
 
@@ -239,7 +239,7 @@ class Ledgers {
 				WHERE t.agency_code IN (:agencies) AND t.opened_at >= :from AND t.opened_at < :until
 				ORDER BY t.opened_at, t.id, s.id""";
 		return new SheetData("移送节点", "移送各节点的期限和办理时间", columns, query(sql, f, r -> new Object[] {
-				label("transferKind", r.text("kind")), r.text("case_id"), r.text("agency_name"), label("transferStep", r.text("step")),
+				names.label("transferKind", r.text("kind")), r.text("case_id"), r.text("agency_name"), names.label("transferStep", r.text("step")),
 				names.person(r.text("actor")), r.instant("occurred_at"), r.instant("due_at"), onTime(r.boolOrNull("on_time"), "不计时"),
 				r.text("details") }), "该期间没有移送节点。");
 	}
@@ -261,12 +261,12 @@ class Ledgers {
 				ORDER BY d.published_at, d.item_no, d.version""";
 		return new SheetData("公示台账", "行政执法公示台账", columns, query(sql, f, r -> {
 			long late = r.number("delay_working_days").longValue();
-			return new Object[] { r.text("item_no"), r.number("version"), label("disclosureStatus", r.text("status")),
-					r.text("case_id"), r.text("agency_name"), label("decisionType", r.text("decision_type")),
-					r.text("decision_number"), r.date("decision_date"), label("partyType", r.text("party_type")),
+			return new Object[] { r.text("item_no"), r.number("version"), names.label("disclosureStatus", r.text("status")),
+					r.text("case_id"), r.text("agency_name"), names.label("decisionType", r.text("decision_type")),
+					r.text("decision_number"), r.date("decision_date"), names.label("partyType", r.text("party_type")),
 					r.text("party_name"), r.text("category"), r.instant("due_at"), r.instant("published_at"), late > 0 ? "超期" : "按期",
 					late, r.date("public_until"), names.person(r.text("reviewed_by")), names.person(r.text("justice_reviewed_by")),
-					r.instant("withdrawn_at"), label("revocationKind", r.text("withdrawal_kind")), r.text("withdrawal_reason"),
+					r.instant("withdrawn_at"), names.label("revocationKind", r.text("withdrawal_kind")), r.text("withdrawal_reason"),
 					r.text("correction_note") };
 		}), "该期间没有公示。");
 	}
@@ -352,7 +352,7 @@ class Ledgers {
 			String caseNo = r.text("case_no");
 			return new Object[] { r.instant("occurred_at"), caseNo.startsWith(RECORD_KEY_PREFIX) ? "（执法台账）" : caseNo,
 					r.text("agency_name"), names.person(r.text("actor")), role(data.get("groups")), text(data.get("purpose")),
-					retrieved(text(data.get("retrieved"))), label("retrievalChannel", text(data.get("channel"))) };
+					retrieved(text(data.get("retrieved"))), names.label("retrievalChannel", text(data.get("channel"))) };
 		}), "该期间没有调阅记录。");
 	}
 
@@ -481,14 +481,6 @@ class Ledgers {
 		}
 	}
 
-	private String label(String field, String code) {
-		if (code == null) {
-			return null;
-		}
-		String label = labels.label(field, code);
-		return label == null ? code : label;
-	}
-
 	private static String yesNo(Boolean value) {
 		return value == null ? null : value ? "是" : "否";
 	}
@@ -528,12 +520,24 @@ class Ledgers {
 		}
 	}
 
-	/** People's names for user ids and step names for BPMN activity ids, looked up once per export. */
+	/** Labels of codes, people's names for user ids and step names for BPMN activity ids, looked up once per export. */
 	private final class Names {
 
 		private Map<String, String> people;
 		private final Map<String, String> others = new HashMap<>();
 		private Map<String, String> steps;
+		/** The texts of labels.yml per field, read once per export (the file is parsed on each read). */
+		private final Map<String, Map<String, String>> labelTexts = new HashMap<>();
+
+		/** The Chinese text of a code (templates/labels.yml), else the code itself, so a missing text shows. */
+		String label(String field, String code) {
+			if (code == null) {
+				return null;
+			}
+			String label = labelTexts.computeIfAbsent(field, labels::labels).get(code);
+			return label == null ? code : label;
+		}
+
 
 		String person(String userId) {
 			if (userId == null || userId.isBlank()) {
