@@ -222,7 +222,6 @@ class CaseController {
 	record AppraisalRequest(String kind, String matter, String institution) {
 	}
 
-	static final Set<String> APPRAISAL_KINDS = Set.of("TESTING", "INSPECTION", "QUARANTINE", "APPRAISAL");
 
 	/**
 	 * The handler sent goods or samples for testing, inspection, quarantine or appraisal: the 90-day
@@ -231,7 +230,7 @@ class CaseController {
 	@PostMapping("/{caseNo}/appraisal")
 	ResponseEntity<?> appraisalRequested(@PathVariable String caseNo, @RequestBody AppraisalRequest r) {
 		visible(caseNo); // another agency's case: 404 before anything about the body
-		if (r.kind() == null || !APPRAISAL_KINDS.contains(r.kind())) {
+		if (r.kind() == null || !CaseService.APPRAISAL_KINDS.contains(r.kind())) {
 			throw Problem.invalid("kind", "委托事项种类须为 TESTING（检测）、INSPECTION（检验）、QUARANTINE（检疫）或 APPRAISAL（鉴定）");
 		}
 		if (r.matter() == null || r.matter().isBlank()) {
@@ -242,8 +241,8 @@ class CaseController {
 		}
 		InputCheck.requireText("matter", "委托检测鉴定的物品和事项", r.matter(), InputCheck.VARIABLE_LENGTH);
 		InputCheck.requireText("institution", "受托检测鉴定机构", r.institution(), InputCheck.VARIABLE_LENGTH);
-		return correlate(caseNo, "enforcement.appraisalRequested", Map.of("appraisalKind", r.kind(), "appraisalMatter",
-				r.matter(), "appraisalInstitution", r.institution(), "appraisalRequestedBy", CurrentUser.get().id()));
+		cases.requestAppraisal(caseNo, r.kind(), r.matter(), r.institution(), CurrentUser.get().id());
+		return ResponseEntity.noContent().build();
 	}
 
 	private ResponseEntity<?> correlate(String caseNo, String message, Map<String, Object> variables) {

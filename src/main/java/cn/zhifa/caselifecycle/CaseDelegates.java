@@ -122,6 +122,24 @@ final class CaseDelegates {
 		}
 	}
 
+	/** From Tasklist (process case-appraisal): the case's handling hears of the appraisal; its period stops. */
+	@Component("requestAppraisal")
+	static class RequestAppraisal implements JavaDelegate {
+
+		private final CaseService cases;
+
+		RequestAppraisal(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			cases.requestAppraisal((String) execution.getVariable("caseId"), (String) execution.getVariable("appraisalKind"),
+					(String) execution.getVariable("appraisalMatter"), (String) execution.getVariable("appraisalInstitution"),
+					(String) execution.getVariable("appraisalRequestedBy"));
+		}
+	}
+
 	@Component("extendSeizure")
 	static class ExtendSeizure implements JavaDelegate {
 

@@ -47,7 +47,9 @@ import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Certificate;
 import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.platform.CurrentUser;
 import cn.zhifa.platform.problem.InputCheck;
+import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.qualification.QualificationService;
 import cn.zhifa.rules.DecisionKeys;
 import cn.zhifa.rules.PublishedRules;
@@ -365,6 +367,47 @@ public class CaseService {
 		execution.setVariable("courtApplicationDueOn", LocalDate.ofInstant(applicationDue.toInstant(), CHINA).toString());
 		if (execution.getVariable("paymentMethod") == null) {
 			execution.setVariable("paymentMethod", "到指定的银行或者通过电子支付系统缴纳（《中华人民共和国行政处罚法》第六十七条）");
+		}
+	}
+
+	static final Set<String> APPRAISAL_KINDS = Set.of("TESTING", "INSPECTION", "QUARANTINE", "APPRAISAL");
+
+	/**
+	 * The handler sent goods or samples for testing, inspection, quarantine or appraisal: the case's 90-day period
+	 * stops until the result is recorded (登记检测、检验、鉴定结果; calendar/period-suspensions.yml). From the case API
+	 * and from Tasklist (process {@code case-appraisal}); the case must be the caller's agency's and in handling.
+	 */
+	public void requestAppraisal(String caseNo, String kind, String matter, String institution, String by) {
+		if (kind == null || !APPRAISAL_KINDS.contains(kind)) {
+			throw Problem.invalid("appraisalKind", "委托事项种类须为 TESTING（检测）、INSPECTION（检验）、QUARANTINE（检疫）或 APPRAISAL（鉴定）");
+		}
+		InputCheck.requireText("appraisalMatter", "委托检测鉴定的物品和事项", matter, InputCheck.VARIABLE_LENGTH);
+		InputCheck.requireText("appraisalInstitution", "受托检测鉴定机构", institution, InputCheck.VARIABLE_LENGTH);
+		if (matter.isBlank() || institution.isBlank()) {
+			throw Problem.invalid(matter.isBlank() ? "appraisalMatter" : "appraisalInstitution", "请填写委托检测鉴定的物品和事项及受托机构");
+		}
+		EnforcementCase c = find(caseNo).filter(found -> CurrentUser.get().mayAccessAgency(found.getAgencyCode()))
+			.orElseThrow(() -> Problem.notFound("caseId", "案件不存在：" + caseNo));
+		// started from Tasklist the correlation runs inside the engine as the officer: the agency was checked above,
+		// the message is the system's (as in answerTransfer)
+		var commandContext = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+		boolean authorizationCheck = commandContext != null && commandContext.isAuthorizationCheckEnabled();
+		if (commandContext != null) {
+			commandContext.disableAuthorizationCheck();
+		}
+		try {
+			runtimeService.createMessageCorrelation("enforcement.appraisalRequested").processInstanceBusinessKey(caseNo)
+				.setVariables(Map.of("appraisalKind", kind, "appraisalMatter", matter, "appraisalInstitution", institution,
+						"appraisalRequestedBy", by))
+				.correlate();
+		}
+		catch (MismatchingMessageCorrelationException e) {
+			throw Problem.conflict("caseId", "案件当前阶段不能委托检测、检验、鉴定（" + c.getStage() + "）");
+		}
+		finally {
+			if (commandContext != null) {
+				commandContext.setAuthorizationCheckEnabled(authorizationCheck);
+			}
 		}
 	}
 

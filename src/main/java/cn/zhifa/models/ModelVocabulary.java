@@ -21,7 +21,7 @@ public final class ModelVocabulary {
 			"openCaseTransfer", "openCriminalTransfer", "openDisciplineTransfer", "openLegalReview",
 			"openReviewDisagreement", "prepareDemand", "publishDisclosure", "recordCaseTransferAnswer", "recordCriminalHandover",
 			"recordDisciplineTransfer", "recordEvidenceHandover", "recordExternalCaseHandover", "recordInvestigators",
-			"recordAfterConviction", "recordModelChange", "recordPoliceFiled", "recordPoliceNotFiled", "recordReviewOpinion", "registerCase", "registerDisclosure",
+			"recordAfterConviction", "recordModelChange", "requestAppraisal", "recordPoliceFiled", "recordPoliceNotFiled", "recordReviewOpinion", "registerCase", "registerDisclosure",
 			"slaBreach", "slaWarning", "startProcess", "startReviewRound", "startSeizure", "withdrawDisclosure");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */

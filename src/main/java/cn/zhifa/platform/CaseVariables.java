@@ -61,7 +61,7 @@ public final class CaseVariables {
 	private static final String CORRECTED = "disclosure.decisionCorrected";
 	/** Standalone starts (no case process in Zhifa) name the case they concern in their start form. */
 	private static final String[] STANDALONE_STARTS = { "legal-review-start", "disclosure-start", "case-transfer-start",
-			"criminal-transfer-start", "discipline-transfer-start" };
+			"criminal-transfer-start", "discipline-transfer-start", "case-appraisal-start" };
 
 	private static final Map<String, CaseVariable> DECLARED = index(withDeadlineBases(List.of(
 			// who the case is, who handles it
@@ -89,9 +89,9 @@ public final class CaseVariables {
 			system("hearingGround", "听证事由", TEXT),
 			system("hearingNotice", "事先告知书中的听证告知语", TEXT),
 			system("extensionRequestReason", "申请延长办案期限的理由", TEXT),
-			system("appraisalKind", "委托检测鉴定事项种类", TEXT),
-			system("appraisalMatter", "委托检测鉴定的物品和事项", TEXT),
-			system("appraisalInstitution", "受托检测鉴定机构", TEXT),
+			system("appraisalKind", "委托检测鉴定事项种类", TEXT).forms("case-appraisal-start"),
+			system("appraisalMatter", "委托检测鉴定的物品和事项", TEXT).forms("case-appraisal-start"),
+			system("appraisalInstitution", "受托检测鉴定机构", TEXT).forms("case-appraisal-start"),
 			system("appraisalRequestedBy", "委托检测鉴定登记人", TEXT),
 			// the options a form offers (task listeners): choosing outside them is no choice
 			system("certifiedOfficers", "可选的执法人员", LIST),

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -85,6 +84,43 @@ class PeriodSuspensionIT extends SlaApiSupport {
 		Map<String, Object> running = row(all("head1", "kind=enforcement-case"), caseNo);
 		assertThat(running).containsEntry("state", "GREEN").containsEntry("dueAt", "2026-09-02T15:59:59Z");
 		assertThat(running.get("pausedReason")).isNull();
+	}
+
+	/** From Tasklist: 发起流程 → 委托检测、检验、鉴定 (process case-appraisal), as the start form submits it. */
+	@Test
+	void anOfficerRegistersTheAppraisalInTasklist() {
+		clockAt(at("2026-03-02T09:00:00+08:00"));
+		String caseNo = register("2026-03-02");
+		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
+			.getId();
+		Map<String, Object> form = Map.of("caseId", value(caseNo), "appraisalKind", value("TESTING"), "appraisalMatter",
+				value("扣押的食品样品3份"), "appraisalInstitution", value("市食品药品检验所"));
+		// before filing the case is not being handled: refused, nothing started
+		ResponseEntity<Map<String, Object>> early = startAppraisal("officer1", form);
+		assertThat(early.getStatusCode()).as("%s", early.getBody()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(early.getBody()).containsEntry("field", "caseId");
+		complete(pi, "head1", "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		// another agency's officer: as if the case did not exist
+		assertThat(startAppraisal("officer4", form).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi)
+			.taskDefinitionKey("userTask_recordAppraisal").count()).isZero();
+
+		clockAt(at("2026-03-10T10:00:00+08:00"));
+		ResponseEntity<Map<String, Object>> started = startAppraisal("officer1", form);
+		assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi)
+			.taskDefinitionKey("userTask_recordAppraisal").count()).isEqualTo(1);
+		assertThat(row(all("head1", "kind=enforcement-case"), caseNo)).containsEntry("state", "PAUSED")
+			.containsEntry("pausedReason", REASON);
+	}
+
+	private ResponseEntity<Map<String, Object>> startAppraisal(String user, Map<String, Object> variables) {
+		return client(user).exchange("/engine-rest/process-definition/key/case-appraisal/submit-form", HttpMethod.POST,
+				new HttpEntity<>(Map.of("variables", variables)), MAP);
+	}
+
+	private static Map<String, Object> value(Object v) {
+		return Map.of("value", v);
 	}
 
 	private ResponseEntity<Map<String, Object>> appraisal(String user, String caseNo, Map<String, Object> body) {
