@@ -106,6 +106,21 @@ final class CaseDelegates {
 		}
 	}
 
+	@Component("liftSeizure")
+	static class LiftSeizure implements JavaDelegate {
+
+		private final CaseService cases;
+
+		LiftSeizure(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			cases.liftSeizure(execution);
+		}
+	}
+
 	@Component("extendSeizure")
 	static class ExtendSeizure implements JavaDelegate {
 
