@@ -93,6 +93,7 @@ class SeizureProcessTests extends EngineTestSupport {
 
 		// art. 25(3): the goods are sent for testing Thu 5 Nov, the result arrives Thu 12 Nov: 7 days not counted
 		clockAt(at("2026-11-05T10:00:00+08:00"));
+		engine.getIdentityService().clearAuthentication();
 		engine.getRuntimeService().createMessageCorrelation("enforcement.appraisalRequested")
 			.processInstanceBusinessKey(pi.getBusinessKey()).setVariable("appraisalKind", "TESTING")
 			.setVariable("appraisalMatter", "扣押的电焊机").setVariable("appraisalInstitution", "曲靖市质量技术监督综合检测中心")
@@ -164,6 +165,7 @@ class SeizureProcessTests extends EngineTestSupport {
 		assertThat(var(pi, "seizureInventoryDocId")).isNotNull();
 		Task approve = task(pi, "userTask_approveUrgentSeizure");
 		assertThat(approve.getDueDate()).isEqualTo(at("2026-11-07T15:30:00+08:00"));
+		engine.getIdentityService().clearAuthentication();
 		assertThat(engine.getTaskService().getIdentityLinksForTask(approve.getId())).anySatisfy(
 				l -> assertThat(l.getGroupId()).isEqualTo("LIAOKUO-head"));
 		as("head1");
@@ -188,6 +190,7 @@ class SeizureProcessTests extends EngineTestSupport {
 		assertThat(var(pi, "seizureOutcome")).isEqualTo("RELEASED");
 		assertThat((String) var(pi, "seizureOutcomeBasis")).contains("第十九条", "违法事实已固定");
 		// the seizure is over: a later appraisal does not suspend it
+		engine.getIdentityService().clearAuthentication();
 		engine.getRuntimeService().createMessageCorrelation("enforcement.appraisalRequested")
 			.processInstanceBusinessKey(pi.getBusinessKey()).setVariable("appraisalKind", "TESTING")
 			.setVariable("appraisalMatter", "样品").setVariable("appraisalInstitution", "某检测所")
