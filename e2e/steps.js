@@ -181,9 +181,52 @@ async function recordPartyReply(t, officer, c, reply, statement) {
   });
 }
 
+/**
+ * The head decides the proposed fine in 本机构待办 (a decision that is not major); sets c.decisionNumber and
+ * c.decidedOn. p = { fine: 500, content: '…', basis: '…' }.
+ */
+async function decidePenalty(t, head, c, p) {
+  await t.step(`${head.id} 在「本机构待办」中作出处罚决定（拟罚款${p.fine}元，非重大执法决定）`, async () => {
+    await head.openFilter('本机构待办');
+    let form = await head.openTask('作出处罚决定', { caseNo: c.caseNo });
+    await form.expectValue('案号', c.caseNo);
+    await form.expectValue('当事人', c.party);
+    await form.expectValue('拟罚款数额', new RegExp(`^${p.fine}(\\.0+)? 元`));
+    form = await head.claim();
+    await form.select('决定', '给予行政处罚');
+    await form.textarea('决定内容', p.content);
+    await form.textarea('法律依据', p.basis);
+    await form.textarea('对当事人陈述、申辩的复核意见（当事人提出陈述、申辩的必填；不得因陈述、申辩加重处罚）',
+      '当事人对违法事实无异议，无需复核的新事实、理由');
+    await form.complete();
+    await head.expectTaskGone('作出处罚决定', c.caseNo);
+    const vars = await t.variables(c.pid);
+    t.check(/^寥街罚决〔\d{4}〕\d+号$/.test(vars.decisionNumber || ''), `决定书文号不对：${vars.decisionNumber}`);
+    c.decisionNumber = vars.decisionNumber;
+    c.decidedOn = today();
+  });
+}
+
+/** The officer serves the decision directly today, within its 7 working days; sets c.servedOn. */
+async function serveDecision(t, officer, c) {
+  await t.step(`${officer.id} 送达处罚决定书（7个工作日内送达，显示决定书文号）`, async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('送达处罚决定书', { caseNo: c.caseNo });
+    await officer.expectDue(await t.dueDay(c.decidedOn, 7, 'WORKING_DAYS'));
+    await form.expectValue('决定书文号', c.decisionNumber);
+    form = await officer.claim();
+    await form.select('送达方式', '直接送达');
+    await form.date('送达日期', today());
+    await form.textarea('未能全程音像记录的书面说明', '直接送达，当事人签收送达回证');
+    await form.complete();
+    await officer.expectTaskGone('送达处罚决定书', c.caseNo);
+    c.servedOn = today();
+  });
+}
+
 module.exports = {
   officerOption,
   violationOption,
   PERSON_ID, registerCase, approveFiling, investigate, concludeInvestigation, proposePenalty, servePriorNotice,
-  recordPartyReply,
+  recordPartyReply, decidePenalty, serveDecision,
 };

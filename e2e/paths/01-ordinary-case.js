@@ -5,7 +5,7 @@
 // reviews it → a visitor finds the redacted decision on the public portal → officer1 records the payment →
 // the case is closed. (The hearing variant is path 01b.)
 'use strict';
-const { runPath, today } = require('../lib');
+const { runPath } = require('../lib');
 const steps = require('../steps');
 
 runPath(__filename, async (t) => {
@@ -48,39 +48,9 @@ runPath(__filename, async (t) => {
   await steps.servePriorNotice(t, officer, c, '直接送达');
   await steps.recordPartyReply(t, officer, c, '放弃听证', '当事人对违法事实无异议，书面表示放弃听证');
 
-  await t.step('head1 在「本机构待办」中作出处罚决定（拟罚款500元，非重大执法决定）', async () => {
-    await head.openFilter('本机构待办');
-    let form = await head.openTask('作出处罚决定', { caseNo: c.caseNo });
-    await form.expectValue('案号', c.caseNo);
-    await form.expectValue('当事人', c.party);
-    await form.expectValue('拟罚款数额', /^500(\.0+)? 元/);
-    form = await head.claim();
-    await form.select('决定', '给予行政处罚');
-    await form.textarea('决定内容', '责令立即改正，罚款人民币伍佰元');
-    await form.textarea('法律依据', '《城市道路管理条例》第二十七条第（七）项、第四十二条');
-    await form.textarea('对当事人陈述、申辩的复核意见（当事人提出陈述、申辩的必填；不得因陈述、申辩加重处罚）',
-      '当事人对违法事实无异议，无需复核的新事实、理由');
-    await form.complete();
-    await head.expectTaskGone('作出处罚决定', c.caseNo);
-    const vars = await t.variables(c.pid);
-    t.check(/^寥街罚决〔\d{4}〕\d+号$/.test(vars.decisionNumber || ''), `决定书文号不对：${vars.decisionNumber}`);
-    c.decisionNumber = vars.decisionNumber;
-    c.decidedOn = today();
-  });
-
-  await t.step('officer1 送达处罚决定书（7个工作日内送达，显示决定书文号）', async () => {
-    await officer.openFilter('本机构待办');
-    let form = await officer.openTask('送达处罚决定书', { caseNo: c.caseNo });
-    await officer.expectDue(await t.dueDay(c.decidedOn, 7, 'WORKING_DAYS'));
-    await form.expectValue('决定书文号', c.decisionNumber);
-    form = await officer.claim();
-    await form.select('送达方式', '直接送达');
-    await form.date('送达日期', today());
-    await form.textarea('未能全程音像记录的书面说明', '直接送达，当事人签收送达回证');
-    await form.complete();
-    await officer.expectTaskGone('送达处罚决定书', c.caseNo);
-    c.servedOn = today();
-  });
+  await steps.decidePenalty(t, head, c, { fine: 500, content: '责令立即改正，罚款人民币伍佰元',
+    basis: '《城市道路管理条例》第二十七条第（七）项、第四十二条' });
+  await steps.serveDecision(t, officer, c);
 
   await t.step('officer1 整理公示信息（7个工作日内公示，当事人姓名已脱敏）', async () => {
     await officer.openFilter('本机构待办');

@@ -235,7 +235,7 @@ public final class CalendarFiles {
 			}
 			catch (IllegalArgumentException e) {
 				throw error(file, f.get("unit"),
-						key + ".unit 必须是 WORKING_DAYS（工作日）、DAYS（日）、HOURS（小时）或 YEARS（年），而不是 " + unitText);
+						key + ".unit 必须是 WORKING_DAYS（工作日）、DAYS（日）、HOURS（小时）、MONTHS（月）或 YEARS（年），而不是 " + unitText);
 			}
 			String statute = text(file, f.get("statute"), key + ".statute");
 			StatuteDayRule rule = statutes.byKey().get(statute);

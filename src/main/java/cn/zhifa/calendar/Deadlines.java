@@ -3,6 +3,7 @@ package cn.zhifa.calendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -53,6 +54,7 @@ public class Deadlines {
 			case WORKING_DAYS -> date(workdaysDeadline(start, limit.amount()), key);
 			case DAYS -> date(daysDeadline(start, limit.amount()), key);
 			case HOURS -> hours(start, limit.amount());
+			case MONTHS -> date(monthsDeadline(start, limit.amount()), key);
 			case YEARS -> Date.from(WorkingDayCalendar
 				.endOfDay(DeadlineStarts.day(start, "deadline start").plusYears(limit.amount())));
 		};
@@ -174,6 +176,22 @@ public class Deadlines {
 	/** The full result (due day, instant, provisional flag) of a working-day period. */
 	public Deadline workdaysDeadline(Object start, int n) {
 		return registry.current().calendar().workdays(DeadlineStarts.day(start, "deadline start"), n);
+	}
+
+	/** A period of months: to the corresponding day (or the month's last), then as a period of days. */
+	public Deadline monthsDeadline(Object start, int n) {
+		LocalDate from = DeadlineStarts.day(start, "deadline start");
+		return registry.current().calendar().days(from, (int) ChronoUnit.DAYS.between(from, from.plusMonths(n)));
+	}
+
+	/**
+	 * Calendar days from {@code from}'s day to {@code to}'s day (China's dates), 0 when {@code to} is not
+	 * later: e.g. how long a payment is overdue for the surcharge of 行政处罚法 art. 72.
+	 */
+	public long daysAfter(Object from, Object to) {
+		LocalDate first = DeadlineStarts.day(from, "from");
+		LocalDate last = DeadlineStarts.day(to, "to");
+		return Math.max(0, ChronoUnit.DAYS.between(first, last));
 	}
 
 	/** The full result of a calendar-day period. */

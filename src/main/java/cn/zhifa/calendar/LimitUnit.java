@@ -12,6 +12,11 @@ public enum LimitUnit {
 	DAYS,
 	/** 小时: exact hours from the start instant. */
 	HOURS,
+	/**
+	 * 月: the corresponding day n months later, the month's last day when it has none (民法典 art. 202), an end
+	 * on a rest day rolled to the next working day (行政诉讼法 art. 101 with the civil procedure rules).
+	 */
+	MONTHS,
 	/** 年: the same date n years later, not rolled (a limitation such as 行政处罚法 art. 36, not a time to act). */
 	YEARS
 }

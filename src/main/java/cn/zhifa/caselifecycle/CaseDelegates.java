@@ -121,6 +121,22 @@ final class CaseDelegates {
 		}
 	}
 
+	/** 逾期未缴纳: the facts of the demand notice (行政强制法 art. 35) and the periods of arts. 53, 54. */
+	@Component("prepareDemand")
+	static class PrepareDemand implements JavaDelegate {
+
+		private final CaseService cases;
+
+		PrepareDemand(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			cases.prepareDemand(execution);
+		}
+	}
+
 	@Component("extendSeizure")
 	static class ExtendSeizure implements JavaDelegate {
 

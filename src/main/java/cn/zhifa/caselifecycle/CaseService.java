@@ -354,6 +354,29 @@ public class CaseService {
 	}
 
 	/**
+	 * The party did not pay within the 15 days (行政处罚法 art. 67): how many days overdue (for the surcharge of
+	 * art. 72, dmn/late-payment-surcharge.dmn), until when, the performance period the demand notice states if
+	 * served today (10 working days, 行政强制法 arts. 54, 69 — set again from the day it is served), and the
+	 * periods of art. 53: the party's 6 months to sue end, then the agency has 3 months to apply to the court.
+	 */
+	void prepareDemand(DelegateExecution execution) {
+		Date today = Date.from(now());
+		Object servedOn = execution.getVariable("servedOn");
+		Date paymentDue = deadlines.limit("PAYMENT", servedOn);
+		execution.setVariable("overdueDays", deadlines.daysAfter(paymentDue, today));
+		execution.setVariable("surchargeUntil", today);
+		deadlines.setLimit(execution, "demandDueAt", "EXECUTION_DEMAND", today);
+		Date litigationEnds = deadlines.setLimit(execution, "litigationEndsAt", "LITIGATION_PERIOD", servedOn);
+		Date applicationDue = deadlines.setLimit(execution, "courtApplicationDueAt", "COURT_ENFORCEMENT_APPLICATION",
+				litigationEnds);
+		execution.setVariable("litigationPeriodEndsOn", LocalDate.ofInstant(litigationEnds.toInstant(), CHINA).toString());
+		execution.setVariable("courtApplicationDueOn", LocalDate.ofInstant(applicationDue.toInstant(), CHINA).toString());
+		if (execution.getVariable("paymentMethod") == null) {
+			execution.setVariable("paymentMethod", "到指定的银行或者通过电子支付系统缴纳（《中华人民共和国行政处罚法》第六十七条）");
+		}
+	}
+
+	/**
 	 * 行政强制法 art. 19: the head did not approve a seizure carried out on the spot — it is lifted at once and
 	 * the goods are returned (art. 28(2)).
 	 */

@@ -32,10 +32,13 @@ class CaseTaskChecks implements TaskListener {
 	static final Set<String> CIRCUMSTANCES = Set.of("MINOR", "ORDINARY", "SERIOUS", "VERY_SERIOUS");
 	static final Set<String> DECISIONS = Set.of("PENALTY", "NO_PENALTY");
 	static final Set<String> SERVICE = Set.of("DIRECT", "LEFT", "POST", "ELECTRONIC", "PUBLIC_NOTICE");
-	static final Set<String> EXECUTION = Set.of("PAID", "ENFORCED", "COURT_APPLIED", "NOT_PAID_OVERDUE");
 	static final Set<String> SEIZURE_MEASURES = Set.of("SEAL", "DETAIN");
 	/** 行政强制法 art. 27: 没收、销毁 or 解除; 移交 where another authority has jurisdiction. */
 	static final Set<String> SEIZURE_OUTCOMES = Set.of("RELEASED", "CONFISCATED", "DESTROYED", "HANDED_OVER");
+	static final Set<String> EXECUTION = Set.of("PAID", "NOT_PAID_OVERDUE");
+	static final Set<String> DEMAND_SERVICE = Set.of("DIRECT", "POST", "LEFT_AT_RESIDENCE");
+	static final Set<String> DEMAND_OUTCOMES = Set.of("PAID_AFTER_DEMAND", "NOT_PAID");
+	static final Set<String> COURT_RULINGS = Set.of("ENFORCED", "NOT_ENFORCED");
 	static final Set<String> PARTY_REPLIES = Set.of("HEARING_REQUESTED", "WAIVED");
 	/** What may be decided on the spot (行政处罚法 art. 51): a fine, or a warning. */
 	static final Set<String> SUMMARY_KINDS = Set.of("FINE", "WARNING");
@@ -112,6 +115,13 @@ class CaseTaskChecks implements TaskListener {
 				text(task, "seizureExtensionReason", "请写明理由(行政强制法 第二十五条)");
 			}
 			case "enforcement-case-file-summary" -> text(task, "summaryFilingNote", "请填写备案意见");
+			case "enforcement-case-serve-demand-notice" -> serveDemandNotice(task);
+			case "enforcement-case-record-demand-outcome" -> demandOutcome(task);
+			case "enforcement-case-apply-to-court" -> applyToCourt(task);
+			case "enforcement-case-record-court-ruling" -> {
+				choice(task, "courtRuling", COURT_RULINGS);
+				text(task, "courtRulingNote", "请填写裁定书文号及执行情况");
+			}
 			case "enforcement-case-record-appraisal" -> {
 				text(task, "appraisalReportNo", "请填写检测、检验、鉴定报告的编号");
 				text(task, "appraisalResult", "请填写检测、检验、鉴定的结论（鉴定意见是行政处罚法第四十六条所列证据）");
@@ -202,6 +212,51 @@ class CaseTaskChecks implements TaskListener {
 			for (String b : new String[] { "firstOffence", "correctedPromptly", "harmCaused" }) {
 				bool(task, b);
 			}
+		}
+	}
+
+	/** The demand notice served: the party's 10 working days run from that day (行政强制法 arts. 54, 69). */
+	private void serveDemandNotice(DelegateTask task) {
+		choice(task, "demandServiceMethod", DEMAND_SERVICE);
+		LocalDate served = date(task, "demandServedOn");
+		if (served.isAfter(LocalDate.ofInstant(now(task).toInstant(), CaseService.CHINA))) {
+			throw invalid("demandServedOn", "送达日期不能晚于今天");
+		}
+		deadlines.setLimit(task.getExecution().getProcessInstance(), "demandDueAt", "EXECUTION_DEMAND", served);
+	}
+
+	/**
+	 * After the demand: paid, or — only once its 10 working days have passed (行政强制法 art. 54) — to the court; a
+	 * statement or defence is recorded and re-examined (art. 36).
+	 */
+	private void demandOutcome(DelegateTask task) {
+		String outcome = choice(task, "demandOutcome", DEMAND_OUTCOMES);
+		if (StringUtils.hasText(str(task, "demandStatement"))) {
+			text(task, "demandStatementReview", "当事人提出了陈述、申辩，须填写复核意见（行政强制法第三十六条）");
+		}
+		if ("NOT_PAID".equals(outcome) && task.getVariable("demandDueAt") instanceof Date due && now(task).before(due)) {
+			throw invalid("demandOutcome", "催告书送达十个工作日后当事人仍未履行的，方可申请人民法院强制执行（行政强制法第五十四条），履行期限至 "
+					+ LocalDate.ofInstant(due.toInstant(), CaseService.CHINA) + " 届满");
+		}
+	}
+
+	/**
+	 * The court is asked only after the party's time to sue has passed and within the 3 months after it
+	 * (行政强制法 art. 53), by the head (art. 55).
+	 */
+	private void applyToCourt(DelegateTask task) {
+		text(task, "enforcementCourt", "请填写受理申请的人民法院");
+		text(task, "courtApplicationMaterials", "请列明申请材料（行政强制法第五十五条）");
+		LocalDate applied = date(task, "courtAppliedOn");
+		if (task.getVariable("litigationEndsAt") instanceof Date ends
+				&& !applied.isAfter(LocalDate.ofInstant(ends.toInstant(), CaseService.CHINA))) {
+			throw invalid("courtAppliedOn", "当事人提起行政诉讼的期限至 " + LocalDate.ofInstant(ends.toInstant(), CaseService.CHINA)
+					+ " 届满，届满后方可申请人民法院强制执行（行政强制法第五十三条）");
+		}
+		if (task.getVariable("courtApplicationDueAt") instanceof Date due
+				&& applied.isAfter(LocalDate.ofInstant(due.toInstant(), CaseService.CHINA))) {
+			throw invalid("courtAppliedOn", "申请日期超过了期限届满之日起三个月（至 " + LocalDate.ofInstant(due.toInstant(), CaseService.CHINA)
+					+ "，行政强制法第五十三条）");
 		}
 	}
 

@@ -19,7 +19,7 @@ public final class ModelVocabulary {
 			"concludeCriminalTransfer", "concludeLegalReview", "deliverCaseTransfer", "deployModelChange", "evaluateMajor",
 			"extendDecisionPeriod", "extendReview", "extendSeizure", "generateDocument", "negotiationStalled",
 			"openCaseTransfer", "openCriminalTransfer", "openDisciplineTransfer", "openLegalReview",
-			"openReviewDisagreement", "publishDisclosure", "recordCaseTransferAnswer", "recordCriminalHandover",
+			"openReviewDisagreement", "prepareDemand", "publishDisclosure", "recordCaseTransferAnswer", "recordCriminalHandover",
 			"recordDisciplineTransfer", "recordEvidenceHandover", "recordExternalCaseHandover", "recordInvestigators",
 			"recordAfterConviction", "recordModelChange", "recordPoliceFiled", "recordPoliceNotFiled", "recordReviewOpinion", "registerCase", "registerDisclosure",
 			"slaBreach", "slaWarning", "startProcess", "startReviewRound", "startSeizure", "liftSeizure", "withdrawDisclosure");
@@ -43,6 +43,8 @@ public final class ModelVocabulary {
 					"enforcement-case-record-party-reply", "enforcement-case-schedule-hearing", "enforcement-case-hold-hearing",
 					"enforcement-case-collective-discussion", "enforcement-case-decide", "enforcement-case-educate",
 					"enforcement-case-seizure-extension", "enforcement-case-serve", "enforcement-case-approve-extension",
+					"enforcement-case-serve-demand-notice", "enforcement-case-record-demand-outcome",
+					"enforcement-case-apply-to-court", "enforcement-case-record-court-ruling",
 					"enforcement-case-record-appraisal"),
 			"legalReviewTaskChecks", Set.of("legal-review-check-materials", "legal-review-decision", "legal-review-revise",
 					"legal-review-respond", "legal-review-supplement", "review-disagreement-negotiate",

@@ -88,6 +88,25 @@ class DeadlinesTest {
 		assertThatThrownBy(() -> deadlines.hours("2025-09-30", -1)).hasMessageContaining("negative");
 	}
 
+	/**
+	 * Months (行政诉讼法 art. 46, 行政强制法 art. 53): to the corresponding day, the month's last when it has
+	 * none, a rest day rolled to the next working day.
+	 */
+	@Test
+	void monthsEndOnTheCorrespondingDayOrTheMonthsLast() {
+		// served Tue 10 Nov 2026: 6 months → Mon 10 May 2027
+		assertThat(deadlines.limit("LITIGATION_PERIOD", "2026-11-10")).isEqualTo(Date.from(Instant.parse("2027-05-10T15:59:59Z")));
+		// 31 Aug 2026 + 6 months → 28 Feb 2027 (no 31 Feb), a Sunday → Mon 1 Mar 2027
+		assertThat(deadlines.limit("LITIGATION_PERIOD", "2026-08-31")).isEqualTo(Date.from(Instant.parse("2027-03-01T15:59:59Z")));
+		// 10 May 2027 + 3 months → Tue 10 Aug 2027
+		assertThat(deadlines.limit("COURT_ENFORCEMENT_APPLICATION", "2027-05-10")).isEqualTo(Date.from(Instant.parse("2027-08-10T15:59:59Z")));
+		// 1 Jul 2026 + 3 months → Thu 1 Oct 2026, National Day (1–7 Oct) → the first working day after it, Thu 8 Oct
+		assertThat(deadlines.limit("COURT_ENFORCEMENT_APPLICATION", "2026-07-01"))
+			.isEqualTo(Date.from(Instant.parse("2026-10-08T15:59:59Z")));
+		assertThat(deadlines.daysAfter("2026-11-25", "2026-12-02")).isEqualTo(7);
+		assertThat(deadlines.daysAfter("2026-12-02", "2026-11-25")).isZero();
+	}
+
 	@Test
 	void everyStatutoryLimitOfTheContractIsInTheFile() {
 		record Expected(String key, int amount, LimitUnit unit) {
@@ -117,6 +136,8 @@ class DeadlinesTest {
 				new Expected("EVIDENCE_HANDOVER", 3, LimitUnit.DAYS),
 				new Expected("EXECUTION_DEMAND", 10, LimitUnit.WORKING_DAYS),
 				new Expected("COERCION_URGENT_APPROVAL", 24, LimitUnit.HOURS),
+				new Expected("LITIGATION_PERIOD", 6, LimitUnit.MONTHS),
+				new Expected("COURT_ENFORCEMENT_APPLICATION", 3, LimitUnit.MONTHS),
 				new Expected("LIMITATION", 2, LimitUnit.YEARS), new Expected("LIMITATION_HARM", 5, LimitUnit.YEARS));
 		StatutoryLimits limits = new CalendarRegistry("calendar").current().limits();
 		for (Expected e : contract) {

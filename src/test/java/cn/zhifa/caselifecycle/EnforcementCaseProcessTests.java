@@ -375,6 +375,67 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
 	}
 
+	/**
+	 * Issue 16 §12: an unpaid fine — 3 % a day added (行政处罚法 art. 72), a demand notice with 10 working days
+	 * (行政强制法 arts. 35, 54, 69), the statement re-examined (art. 36), and the court asked only after the
+	 * party's 6 months to sue and within 3 months after them (art. 53; 行政诉讼法 art. 46).
+	 */
+	@Test
+	void anUnpaidFineIsDemandedWithTheSurchargeAndTakenToCourtAfterTheTimeToSue() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		toPartyReply(pi);
+		complete(pi, "userTask_recordPartyReply", Map.of("partyReply", "WAIVED"));
+		clockAt(at("2026-11-10T09:00:00+08:00"));
+		as("head1");
+		complete(pi, "userTask_decide", Map.of("decisionKind", "PENALTY", "decisionContent", "罚款人民币捌佰元",
+				"fineAmount", 800));
+		as("officer1");
+		complete(pi, "userTask_serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-10"));
+		executeDueJobs(pi.getId()); // disclosure starts asynchronously
+		// the 15 days to pay end on Wed 25 Nov; on Wed 2 Dec the fine is 7 days overdue: 800 × 3 % × 7 = 168
+		clockAt(at("2026-12-02T10:00:00+08:00"));
+		as("officer1");
+		complete(pi, "userTask_recordExecution", Map.of("executionResult", "NOT_PAID_OVERDUE"));
+		assertThat(pi).isWaitingAt("userTask_serveDemandNotice").hasNotPassed("serviceTask_executed");
+		assertThat(((Number) var(pi, "overdueDays")).longValue()).isEqualTo(7);
+		assertThat(((Number) var(pi, "surchargeAmount")).doubleValue()).isEqualTo(168.0);
+		assertThat(((Number) var(pi, "amountDue")).doubleValue()).isEqualTo(968.0);
+		assertThat(documents.find((String) var(pi, "demandNoticeDocId"))).isPresent();
+		// 6 months to sue from service: Mon 10 May 2027; then 3 months to apply: Tue 10 Aug 2027
+		assertThat(var(pi, "litigationEndsAt")).isEqualTo(at("2027-05-10T23:59:59+08:00"));
+		assertThat(var(pi, "courtApplicationDueAt")).isEqualTo(at("2027-08-10T23:59:59+08:00"));
+
+		// served the same day: 10 working days, 3–4, 7–11, 14–16 Dec
+		complete(pi, "userTask_serveDemandNotice", Map.of("demandServiceMethod", "DIRECT", "demandServedOn", "2026-12-02"));
+		assertThat(task(pi, "userTask_recordDemandOutcome").getDueDate()).isEqualTo(at("2026-12-16T23:59:59+08:00"));
+		assertThatThrownBy(() -> complete(pi, "userTask_recordDemandOutcome", Map.of("demandOutcome", "NOT_PAID")))
+			.hasMessageContaining("demandOutcome").hasMessageContaining("第五十四条");
+		clockAt(at("2026-12-17T10:00:00+08:00"));
+		assertThatThrownBy(() -> complete(pi, "userTask_recordDemandOutcome", Map.of("demandOutcome", "NOT_PAID",
+				"demandStatement", "经营困难，请求分期缴纳")))
+			.hasMessageContaining("demandStatementReview").hasMessageContaining("第三十六条");
+		complete(pi, "userTask_recordDemandOutcome", Map.of("demandOutcome", "NOT_PAID", "demandStatement",
+				"经营困难，请求分期缴纳", "demandStatementReview", "当事人未提出分期缴纳的书面申请及证明材料，理由不成立"));
+		// the court only after the time to sue
+		assertThat(pi).isWaitingAt("timerEvent_litigationPeriodEnds");
+		clockAt(at("2027-05-11T09:00:00+08:00"));
+		executeDueJobs(pi.getId());
+		assertThat(pi).isWaitingAt("userTask_applyToCourt");
+		assertThat(task(pi, "userTask_applyToCourt").getDueDate()).isEqualTo(at("2027-08-10T23:59:59+08:00"));
+		as("head1");
+		Map<String, Object> application = new java.util.HashMap<>(Map.of("enforcementCourt", "曲靖市麒麟区人民法院",
+				"courtAppliedOn", "2027-05-10", "courtApplicationMaterials", "强制执行申请书\n行政处罚决定书\n催告书及送达回证"));
+		assertThatThrownBy(() -> complete(pi, "userTask_applyToCourt", application))
+			.hasMessageContaining("courtAppliedOn").hasMessageContaining("第五十三条");
+		application.put("courtAppliedOn", "2027-05-11");
+		complete(pi, "userTask_applyToCourt", application);
+		as("officer1");
+		complete(pi, "userTask_recordCourtRuling", Map.of("courtRuling", "ENFORCED", "courtRulingNote",
+				"（2027）云0302行审12号执行裁定，已划拨罚款及加处罚款"));
+		assertThat(pi).hasPassed("serviceTask_executed");
+	}
+
 	/** Issue 16 §9 (R-QUAL-2/3): every step of the case is enforcement work — officer3's certificate expired. */
 	@Test
 	void anOfficerWithAnExpiredCertificateCannotProposeOrServe() {
@@ -392,6 +453,28 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThatThrownBy(() -> complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT")))
 			.isInstanceOf(cn.zhifa.qualification.NotQualifiedException.class);
 		assertThat(pi).isWaitingAt("userTask_servePriorNotice");
+	}
+
+	/** A food case found to be a suspected crime, approved by the head and handed to the police (R-COORD-2). */
+	private ProcessInstance handedToThePolice() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(org("MR-EXPIRED-FOOD")));
+		fileAndInvestigate(pi);
+		as("officer1");
+		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品", "violationConfirmed", true,
+				"circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false, "harmCaused", false,
+				"suspectedCrime", true, "crimeSuspicion", "涉嫌销售不符合安全标准的食品罪"));
+		ProcessInstance transfer = transferOf(pi);
+		as("head1");
+		complete(transfer, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
+		as("officer1");
+		complete(transfer, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", true,
+				"reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
+		return pi;
+	}
+
+	private ProcessInstance transferOf(ProcessInstance pi) {
+		return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
 	}
 
 	private void toPartyReply(ProcessInstance pi) {
@@ -491,20 +574,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 	/** R-COORD-2: the police do not file the case; the agency then decides administratively. */
 	@Test
 	void policeRefuseTheTransferAndTheAgencyPenalises() {
-		clockAt(MONDAY);
-		ProcessInstance pi = instance(register(org("MR-EXPIRED-FOOD")));
-		fileAndInvestigate(pi);
-		as("officer1");
-		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品", "violationConfirmed", true,
-				"circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false, "harmCaused", false,
-				"suspectedCrime", true, "crimeSuspicion", "涉嫌销售不符合安全标准的食品罪"));
-		ProcessInstance transfer = engine.getRuntimeService().createProcessInstanceQuery()
-			.superProcessInstanceId(pi.getId()).singleResult();
-		as("head1");
-		complete(transfer, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
-		as("officer1");
-		complete(transfer, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", true,
-				"reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
+		ProcessInstance pi = handedToThePolice();
+		ProcessInstance transfer = transferOf(pi);
 		// the police's answer arrives through the REST API, as the officer records the 不予立案通知书
 		engine.getIdentityService().clearAuthentication();
 		var answered = http.withBasicAuth("officer1", "demo").postForEntity(
@@ -525,20 +596,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 	/** After a conviction the agency may still impose what the court cannot — but no fine (国务院令第310号第十一条). */
 	@Test
 	void afterAConvictionTheCaseGoesOnWithoutAFine() {
-		clockAt(MONDAY);
-		ProcessInstance pi = instance(register(org("MR-EXPIRED-FOOD")));
-		fileAndInvestigate(pi);
-		as("officer1");
-		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品", "violationConfirmed", true,
-				"circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false, "harmCaused", false,
-				"suspectedCrime", true, "crimeSuspicion", "涉嫌销售不符合安全标准的食品罪"));
-		ProcessInstance transfer = engine.getRuntimeService().createProcessInstanceQuery()
-			.superProcessInstanceId(pi.getId()).singleResult();
-		as("head1");
-		complete(transfer, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
-		as("officer1");
-		complete(transfer, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", true,
-				"reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
+		ProcessInstance pi = handedToThePolice();
+		ProcessInstance transfer = transferOf(pi);
 		engine.getIdentityService().clearAuthentication();
 		assertThat(http.withBasicAuth("officer1", "demo").postForEntity("/api/transfers/" + transfer.getId() + "/police-decision",
 				Map.of("policeDecision", "FILED"), String.class).getStatusCode().value()).isEqualTo(200);

@@ -1,6 +1,5 @@
 package cn.zhifa.sla;
 
-import static cn.zhifa.support.Fixtures.validCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -14,8 +13,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -23,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
-import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -33,13 +29,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * refused to heads and supervisors, checked field by field, and recorded.
  */
 @ZhifaIntegrationTest
-class DueDateChangeIT extends EngineTestSupport {
-
-	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-	};
-
-	@Autowired
-	TestRestTemplate http;
+class DueDateChangeIT extends SlaApiSupport {
 
 	@Autowired
 	RecordService record;
@@ -180,29 +170,11 @@ class DueDateChangeIT extends EngineTestSupport {
 			.taskDefinitionKey("userTask_approveFiling").singleResult();
 	}
 
-	private String register(String discoveredOn) {
-		Map<String, Object> c = validCase();
-		c.put("discoveredOn", discoveredOn);
-		c.put("violationDate", discoveredOn);
-		ResponseEntity<Map<String, Object>> created = client("officer1").exchange("/api/cases", HttpMethod.POST,
-				new HttpEntity<>(c), MAP);
-		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		return created.getBody().get("caseNo").toString();
-	}
-
 	private ResponseEntity<Map<String, Object>> put(String user, String url, Map<String, Object> body) {
 		return client(user).exchange(url, HttpMethod.PUT, new HttpEntity<>(body), MAP);
 	}
 
 	private ResponseEntity<Map<String, Object>> post(String user, Map<String, Object> body) {
 		return client(user).exchange("/api/sla/due-date-changes", HttpMethod.POST, new HttpEntity<>(body), MAP);
-	}
-
-	private TestRestTemplate client(String user) {
-		return http.withBasicAuth(user, "demo");
-	}
-
-	private static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }

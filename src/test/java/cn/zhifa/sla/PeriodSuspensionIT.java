@@ -1,24 +1,17 @@
 package cn.zhifa.sla;
 
-import static cn.zhifa.support.Fixtures.validCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -28,14 +21,11 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * counts of {@code /api/sla/summary}; afterwards it runs again, due the suspended days later.
  */
 @ZhifaIntegrationTest
-class PeriodSuspensionIT extends EngineTestSupport {
+class PeriodSuspensionIT extends SlaApiSupport {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
 	static final String REASON = "检测、检验、鉴定期间不计入办案期限（《行政处罚法》第六十条，《市场监督管理行政处罚程序规定》第六十四条）";
-
-	@Autowired
-	TestRestTemplate http;
 
 	@Test
 	void theDecisionPeriodIsPausedWithItsReasonWhileTheGoodsAreTested() {
@@ -115,47 +105,12 @@ class PeriodSuspensionIT extends EngineTestSupport {
 		engine.getIdentityService().clearAuthentication();
 	}
 
-	private void assertField(ResponseEntity<Map<String, Object>> response, String field) {
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody()).containsEntry("field", field);
-		assertThat(response.getBody().get("detail").toString()).matches(".*[\\u4e00-\\u9fff].*");
-	}
-
-	private String register(String discoveredOn) {
-		Map<String, Object> c = validCase();
-		c.put("discoveredOn", discoveredOn);
-		c.put("violationDate", discoveredOn);
-		ResponseEntity<Map<String, Object>> created = http.withBasicAuth("officer1", "demo").exchange("/api/cases",
-				HttpMethod.POST, new HttpEntity<>(c), MAP);
-		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		return created.getBody().get("caseNo").toString();
-	}
-
-	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> all(String user, String query) {
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (int page = 0; page < 100; page++) {
-			ResponseEntity<Map<String, Object>> r = get(user, "/api/sla/deadlines?size=200&page=" + page + "&" + query);
-			assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
-			List<Map<String, Object>> content = (List<Map<String, Object>>) r.getBody().get("rows");
-			rows.addAll(content);
-			if (rows.size() >= ((Number) r.getBody().get("total")).longValue() || content.isEmpty()) {
-				break;
-			}
-		}
-		return rows;
+		return allRows(user, "/api/sla/deadlines", query);
 	}
 
 	private static Map<String, Object> row(List<Map<String, Object>> rows, String caseNo) {
 		return rows.stream().filter(r -> caseNo.equals(r.get("caseNo")) && "TIMER".equals(r.get("source"))).findFirst()
 			.orElseThrow(() -> new AssertionError("no decision-period row for " + caseNo + " in " + rows.size() + " rows"));
-	}
-
-	private ResponseEntity<Map<String, Object>> get(String user, String url) {
-		return http.withBasicAuth(user, "demo").exchange(url, HttpMethod.GET, null, MAP);
-	}
-
-	private static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }

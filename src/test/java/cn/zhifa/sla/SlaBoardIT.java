@@ -1,24 +1,16 @@
 package cn.zhifa.sla;
 
-import static cn.zhifa.support.Fixtures.validCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
-import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -27,13 +19,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * rows are ordered by urgency, scoped to the user's agency, and bad input is a problem naming the field.
  */
 @ZhifaIntegrationTest
-class SlaBoardIT extends EngineTestSupport {
-
-	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-	};
-
-	@Autowired
-	TestRestTemplate http;
+class SlaBoardIT extends SlaApiSupport {
 
 	@Autowired
 	DeadlineModels models;
@@ -174,36 +160,8 @@ class SlaBoardIT extends EngineTestSupport {
 			.doesNotContain("timerEvent_seizureBreach", "timerEvent_filingBreach", "timerEvent_decisionWarningFirst");
 	}
 
-	private void assertField(ResponseEntity<Map<String, Object>> response, String field) {
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody()).containsEntry("field", field);
-		assertThat(response.getBody().get("detail").toString()).matches(".*[\\u4e00-\\u9fff].*");
-	}
-
-	private String register(String discoveredOn) {
-		Map<String, Object> c = validCase();
-		c.put("discoveredOn", discoveredOn);
-		c.put("violationDate", discoveredOn);
-		ResponseEntity<Map<String, Object>> created = client("officer1").exchange("/api/cases", HttpMethod.POST,
-				new HttpEntity<>(c), MAP);
-		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		return created.getBody().get("caseNo").toString();
-	}
-
-	/** Every row the user sees with these filters, page by page. */
-	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> all(String user, String query) {
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (int page = 0; page < 100; page++) {
-			ResponseEntity<Map<String, Object>> r = get(user, "/api/sla/deadlines?size=200&page=" + page + "&" + query);
-			assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
-			List<Map<String, Object>> content = (List<Map<String, Object>>) r.getBody().get("rows");
-			rows.addAll(content);
-			if (rows.size() >= ((Number) r.getBody().get("total")).longValue() || content.isEmpty()) {
-				break;
-			}
-		}
-		return rows;
+		return allRows(user, "/api/sla/deadlines", query);
 	}
 
 	private static Map<String, Object> row(List<Map<String, Object>> rows, String caseNo) {
@@ -213,17 +171,5 @@ class SlaBoardIT extends EngineTestSupport {
 
 	private static List<Object> caseNos(List<Map<String, Object>> rows) {
 		return rows.stream().map(r -> r.get("caseNo")).toList();
-	}
-
-	private ResponseEntity<Map<String, Object>> get(String user, String url) {
-		return client(user).exchange(url, HttpMethod.GET, null, MAP);
-	}
-
-	private TestRestTemplate client(String user) {
-		return http.withBasicAuth(user, "demo");
-	}
-
-	private static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }

@@ -1,11 +1,8 @@
 package cn.zhifa.sla;
 
-import static cn.zhifa.support.Fixtures.validCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +13,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +21,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -36,14 +31,11 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * rows, the Excel export reads back with POI, and only the user's agencies are shown.
  */
 @ZhifaIntegrationTest
-class SlaHistoryIT extends EngineTestSupport {
+class SlaHistoryIT extends SlaApiSupport {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
 	private static final String PERIOD = "from=2026-09-09&to=2026-10-09";
-
-	@Autowired
-	TestRestTemplate http;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -217,12 +209,6 @@ class SlaHistoryIT extends EngineTestSupport {
 		assertField(get("head1", "/api/sla/history.xlsx?from=1999-12-31"), "from");
 	}
 
-	private void assertField(ResponseEntity<Map<String, Object>> response, String field) {
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody()).containsEntry("field", field);
-		assertThat(response.getBody().get("detail").toString()).matches(".*[\\u4e00-\\u9fff].*");
-	}
-
 	/** Hears a synthetic deletion of step {@code step} 1 working day after its due day; "closedBy/outcome/late". */
 	private String closedBy(String definition, String processInstance, String step) {
 		var deleted = new org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity();
@@ -255,46 +241,12 @@ class SlaHistoryIT extends EngineTestSupport {
 		return pi;
 	}
 
-	private String register(String discoveredOn) {
-		Map<String, Object> c = validCase();
-		c.put("discoveredOn", discoveredOn);
-		c.put("violationDate", discoveredOn);
-		ResponseEntity<Map<String, Object>> created = client("officer1").exchange("/api/cases", HttpMethod.POST,
-				new HttpEntity<>(c), MAP);
-		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		return created.getBody().get("caseNo").toString();
-	}
-
-	/** Every history row the user sees with these filters, page by page. */
-	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> all(String user, String query) {
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (int page = 0; page < 100; page++) {
-			ResponseEntity<Map<String, Object>> r = get(user, "/api/sla/history?size=200&page=" + page + "&" + query);
-			assertThat(r.getStatusCode()).as("%s", r.getBody()).isEqualTo(HttpStatus.OK);
-			List<Map<String, Object>> content = (List<Map<String, Object>>) r.getBody().get("rows");
-			rows.addAll(content);
-			if (rows.size() >= ((Number) r.getBody().get("total")).longValue() || content.isEmpty()) {
-				break;
-			}
-		}
-		return rows;
+		return allRows(user, "/api/sla/history", query);
 	}
 
 	private static Map<String, Object> row(List<Map<String, Object>> rows, String caseNo, String stepId) {
 		return rows.stream().filter(r -> caseNo.equals(r.get("caseNo")) && stepId.equals(r.get("stepId"))).findFirst()
 			.orElseThrow(() -> new AssertionError("no row for " + caseNo + " " + stepId + " in " + rows));
-	}
-
-	private ResponseEntity<Map<String, Object>> get(String user, String url) {
-		return client(user).exchange(url, HttpMethod.GET, null, MAP);
-	}
-
-	private TestRestTemplate client(String user) {
-		return http.withBasicAuth(user, "demo");
-	}
-
-	private static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }

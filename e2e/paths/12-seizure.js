@@ -1,4 +1,4 @@
-// Path 11 — seizure (查封、扣押, 行政强制法 arts. 18, 24, 27, 28): officer1 investigates and needs to detain
+// Path 12 — seizure (查封、扣押, 行政强制法 arts. 18, 24, 27, 28): officer1 investigates and needs to detain
 // goods → lists them one a line (a malformed line is refused) → head1 approves before it is carried out →
 // the 查封（扣押）决定书 (numbered) and the 清单 are generated → officer1 decides on the goods: a release
 // without returning them is refused, then released with the goods returned → the investigation goes on.
