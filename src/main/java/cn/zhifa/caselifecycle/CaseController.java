@@ -230,6 +230,7 @@ class CaseController {
 	 */
 	@PostMapping("/{caseNo}/appraisal")
 	ResponseEntity<?> appraisalRequested(@PathVariable String caseNo, @RequestBody AppraisalRequest r) {
+		visible(caseNo); // another agency's case: 404 before anything about the body
 		if (r.kind() == null || !APPRAISAL_KINDS.contains(r.kind())) {
 			throw Problem.invalid("kind", "委托事项种类须为 TESTING（检测）、INSPECTION（检验）、QUARANTINE（检疫）或 APPRAISAL（鉴定）");
 		}
