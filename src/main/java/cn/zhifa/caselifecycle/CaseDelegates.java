@@ -106,6 +106,21 @@ final class CaseDelegates {
 		}
 	}
 
+	@Component("liftSeizure")
+	static class LiftSeizure implements JavaDelegate {
+
+		private final CaseService cases;
+
+		LiftSeizure(CaseService cases) {
+			this.cases = cases;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			cases.liftSeizure(execution);
+		}
+	}
+
 	/** 逾期未缴纳: the facts of the demand notice (行政强制法 art. 35) and the periods of arts. 53, 54. */
 	@Component("prepareDemand")
 	static class PrepareDemand implements JavaDelegate {

@@ -340,11 +340,19 @@ public class CaseService {
 		recalculateTimers(execution.getProcessInstanceId(), "timerEvent_decisionBreach");
 	}
 
+	/**
+	 * Carries out the seizure (行政强制法 art. 24): the moment, the 30 days (limit {@code SEIZURE}), and the goods
+	 * listed by the officer as the rows of the 查封（扣押）清单.
+	 */
 	void startSeizure(DelegateExecution execution) {
 		Date seizedAt = Date.from(now());
 		execution.setVariable("seizedAt", seizedAt);
 		deadlines.setLimit(execution, "seizureDueAt", "SEIZURE", seizedAt);
 		execution.setVariable("seizureExtended", false);
+		execution.setVariable("seizureExtensions", 0);
+		List<Map<String, Object>> items = SeizedItems.parse(execution.getVariable(SeizedItems.FIELD));
+		execution.setVariable("seizedItems", json(items));
+		execution.setVariable("seizedItemsSummary", SeizedItems.summary(items));
 	}
 
 	/**
@@ -411,11 +419,39 @@ public class CaseService {
 		}
 	}
 
-	/** One 30-day extension of the seizure approved by the head (行政强制法 art. 25). */
+	/**
+	 * 行政强制法 art. 19: the head did not approve a seizure carried out on the spot — it is lifted at once and
+	 * the goods are returned (art. 28(2)).
+	 */
+	void liftSeizure(DelegateExecution execution) {
+		execution.setVariable("seizureLiftedAt", Date.from(now()));
+		execution.setVariable("seizureOutcome", "RELEASED");
+		execution.setVariable("seizureOutcomeBasis", "行政机关负责人认为不应当采取行政强制措施，立即解除（《中华人民共和国行政强制法》第十九条）："
+				+ execution.getVariable("seizureApprovalOpinion"));
+	}
+
+	/**
+	 * One 30-day extension of the seizure approved by the head (行政强制法 art. 25(1)), and the written notice
+	 * of it to the party with the reason (art. 25(2)), kept with the case.
+	 */
 	void extendSeizure(DelegateExecution execution) {
-		deadlines.extendLimit(execution, "seizureDueAt", "SEIZURE_EXTENSION");
+		Date due = deadlines.extendLimit(execution, "seizureDueAt", "SEIZURE_EXTENSION");
 		execution.setVariable("seizureExtended", true);
+		Object count = execution.getVariable("seizureExtensions");
+		execution.setVariable("seizureExtensions", (count instanceof Number n ? n.intValue() : 0) + 1);
+		execution.setVariable("seizureExtensionNotice", seizureExtensionNotice(execution, due));
 		recalculateTimers(execution.getProcessInstanceId(), "timerEvent_seizureBreach");
+	}
+
+	private String seizureExtensionNotice(DelegateExecution execution, Date due) {
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
+		Object seizedAt = execution.getVariable("seizedAt");
+		String from = seizedAt instanceof Date d ? day.format(d.toInstant().atZone(CHINA)) : "";
+		String measure = "SEAL".equals(execution.getVariable("seizureMeasure")) ? "查封" : "扣押";
+		return "延长" + measure + "期限通知书\n" + execution.getVariable("partyName") + "：\n本机关于" + from + "以"
+				+ execution.getVariable("seizureDecisionNumber") + "《查封（扣押）决定书》对你（单位）的" + execution.getVariable("seizedItemsSummary")
+				+ "实施了" + measure + "。因" + execution.getVariable("seizureExtensionReason") + "，经本机关负责人批准，依据《中华人民共和国行政强制法》第二十五条，"
+				+ measure + "期限延长至" + day.format(due.toInstant().atZone(CHINA)) + "。检测、检验、检疫或者技术鉴定的期间不计入" + measure + "期限。";
 	}
 
 	/** Records evidence of a case; texts must fit their columns of {@code zf_evidence} (400 naming the field). */

@@ -32,6 +32,9 @@ class CaseTaskChecks implements TaskListener {
 	static final Set<String> CIRCUMSTANCES = Set.of("MINOR", "ORDINARY", "SERIOUS", "VERY_SERIOUS");
 	static final Set<String> DECISIONS = Set.of("PENALTY", "NO_PENALTY");
 	static final Set<String> SERVICE = Set.of("DIRECT", "LEFT", "POST", "ELECTRONIC", "PUBLIC_NOTICE");
+	static final Set<String> SEIZURE_MEASURES = Set.of("SEAL", "DETAIN");
+	/** 行政强制法 art. 27: 没收、销毁 or 解除; 移交 where another authority has jurisdiction. */
+	static final Set<String> SEIZURE_OUTCOMES = Set.of("RELEASED", "CONFISCATED", "DESTROYED", "HANDED_OVER");
 	static final Set<String> EXECUTION = Set.of("PAID", "NOT_PAID_OVERDUE");
 	static final Set<String> DEMAND_SERVICE = Set.of("DIRECT", "POST", "LEFT_AT_RESIDENCE");
 	static final Set<String> DEMAND_OUTCOMES = Set.of("PAID_AFTER_DEMAND", "NOT_PAID");
@@ -57,7 +60,13 @@ class CaseTaskChecks implements TaskListener {
 				EvidenceLines.parse(task.getVariable(EvidenceLines.FIELD));
 				bool(task, "seizureNeeded");
 			}
-			case "enforcement-case-handle-seizure" -> choice(task, "seizureOutcome", Set.of("RELEASED", "CONFISCATED", "HANDED_OVER"));
+			case "enforcement-case-request-seizure" -> requestSeizure(task);
+			case "enforcement-case-approve-seizure" -> {
+				bool(task, "seizureApproved");
+				text(task, "seizureApprovalOpinion", "请填写审批意见；不批准的，写明理由（行政强制法第十八条、第十九条）");
+				task.setVariable("seizureApprovedBy", task.getAssignee());
+			}
+			case "enforcement-case-handle-seizure" -> seizureOutcome(task);
 			case "enforcement-case-conclude-investigation" -> conclude(task);
 			case "enforcement-case-propose-penalty" -> proposePenalty(task);
 			case "enforcement-case-serve-prior-notice" -> {
@@ -120,6 +129,30 @@ class CaseTaskChecks implements TaskListener {
 			default -> throw new IllegalStateException("caseTaskChecks has no check for form " + ModelMarkers.formOf(task)
 					+ " of task " + task.getTaskDefinitionKey());
 		}
+	}
+
+	/** 行政强制法 arts. 18, 24: what the seizure is, on what grounds, and the goods, one per line. */
+	private void requestSeizure(DelegateTask task) {
+		bool(task, "seizureUrgent");
+		choice(task, "seizureMeasure", SEIZURE_MEASURES);
+		text(task, "seizureReason", "请写明查封、扣押的理由（行政强制法第二十四条第二款第二项）");
+		text(task, "seizureBasis", "请写明查封、扣押的依据（行政强制法第二十四条第二款第二项）");
+		SeizedItems.parse(task.getVariable(SeizedItems.FIELD));
+		text(task, "seizurePlace", "请填写查封、扣押地点");
+		text(task, "seizureStoragePlace", "请填写查封、扣押财物的存放地点");
+	}
+
+	/**
+	 * 行政强制法 art. 27: confiscation, destruction or release, with its basis; a release returns the goods at once
+	 * (art. 28(2)).
+	 */
+	private void seizureOutcome(DelegateTask task) {
+		String outcome = choice(task, "seizureOutcome", SEIZURE_OUTCOMES);
+		text(task, "seizureOutcomeBasis", "请写明处理决定的依据（行政强制法第二十七条、第二十八条）");
+		if ("RELEASED".equals(outcome) && !Boolean.TRUE.equals(task.getVariable("seizedGoodsReturned"))) {
+			throw invalid("seizedGoodsReturned", "解除查封、扣押的，应当立即退还财物（行政强制法第二十八条第二款）；请退还后确认");
+		}
+		task.setVariable("seizureClosedAt", now(task));
 	}
 
 	/**

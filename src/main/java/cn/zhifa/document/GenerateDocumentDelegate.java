@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
 @Component("generateDocument")
 class GenerateDocumentDelegate implements JavaDelegate {
 
+	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 	static final String KIND = "documentKind";
 	static final String DOCUMENT_VARIABLE = "documentVariable";
 	static final String NUMBER_VARIABLE = "documentNumberVariable";
@@ -54,6 +56,8 @@ class GenerateDocumentDelegate implements JavaDelegate {
 			caseId = execution.getProcessBusinessKey();
 		}
 		Map<String, Object> fields = new HashMap<>(execution.getVariables());
+		// a JSON variable (e.g. the rows of an inventory) reaches the template as lists and maps
+		fields.replaceAll((name, value) -> value instanceof SpinJsonNode json ? plain(json) : value);
 		GeneratedDocument document;
 		try {
 			document = documents.generate(kind, agencyCode, caseId, execution.getProcessInstanceId(), fields,
@@ -67,6 +71,15 @@ class GenerateDocumentDelegate implements JavaDelegate {
 		String numberVariable = text(execution.getVariable(NUMBER_VARIABLE));
 		if (numberVariable != null) {
 			execution.setVariable(numberVariable, document.number());
+		}
+	}
+
+	private static Object plain(SpinJsonNode json) {
+		try {
+			return JSON.readValue(json.toString(), Object.class);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+			throw new ProcessEngineException("JSON variable cannot be read: " + e.getOriginalMessage(), e);
 		}
 	}
 

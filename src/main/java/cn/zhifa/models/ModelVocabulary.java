@@ -21,8 +21,9 @@ public final class ModelVocabulary {
 			"openCaseTransfer", "openCriminalTransfer", "openDisciplineTransfer", "openLegalReview",
 			"openReviewDisagreement", "prepareDemand", "publishDisclosure", "recordCaseTransferAnswer", "recordCriminalHandover",
 			"recordDisciplineTransfer", "recordEvidenceHandover", "recordExternalCaseHandover", "recordInvestigators",
-			"recordAfterConviction", "recordModelChange", "requestAppraisal", "recordPoliceFiled", "recordPoliceNotFiled", "recordReviewOpinion", "registerCase", "registerDisclosure",
-			"slaBreach", "slaWarning", "startProcess", "startReviewRound", "startSeizure", "withdrawDisclosure");
+			"recordAfterConviction", "recordModelChange", "requestAppraisal", "recordPoliceFiled", "recordPoliceNotFiled",
+			"recordReviewOpinion", "registerCase", "registerDisclosure", "slaBreach", "slaWarning", "startProcess",
+			"startReviewRound", "startSeizure", "liftSeizure", "withdrawDisclosure");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
@@ -37,7 +38,8 @@ public final class ModelVocabulary {
 	public static final Map<String, Set<String>> TASK_CHECKS = Map.of(
 			"caseTaskChecks", Set.of("enforcement-case-decide-on-the-spot", "enforcement-case-file-summary",
 					"enforcement-case-record-execution", "enforcement-case-approve-filing", "enforcement-case-investigate",
-					"enforcement-case-handle-seizure", "enforcement-case-conclude-investigation",
+					"enforcement-case-handle-seizure", "enforcement-case-request-seizure", "enforcement-case-approve-seizure",
+					"enforcement-case-conclude-investigation",
 					"enforcement-case-propose-penalty", "enforcement-case-serve-prior-notice",
 					"enforcement-case-record-party-reply", "enforcement-case-schedule-hearing", "enforcement-case-hold-hearing",
 					"enforcement-case-collective-discussion", "enforcement-case-decide", "enforcement-case-educate",

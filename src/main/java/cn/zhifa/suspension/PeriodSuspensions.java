@@ -75,8 +75,17 @@ public class PeriodSuspensions {
 
 	void activityStarted(DelegateExecution execution, String processKey, String activityId) {
 		for (SuspensionRules.Event event : rules.current().startingAt(processKey, activityId)) {
-			suspend(execution, rules.current().periods().get(event.period()), event, activityId);
+			SuspensionRules.Period period = rules.current().periods().get(event.period());
+			if (running(execution, period)) {
+				suspend(execution, period, event, activityId);
+			}
 		}
+	}
+
+	/** A period not started yet (no seizure carried out) or already over (the goods decided on) is not suspended. */
+	private static boolean running(DelegateExecution execution, SuspensionRules.Period period) {
+		return execution.getVariable(period.startVariable()) != null
+				&& period.endVariables().stream().allMatch(end -> execution.getVariable(end) == null);
 	}
 
 	void activityEnded(DelegateExecution execution, String processKey, String activityId) {

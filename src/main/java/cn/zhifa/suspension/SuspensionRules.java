@@ -45,9 +45,14 @@ public class SuspensionRules {
 	private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]*");
 	private static final Pattern ARTICLE = Pattern.compile("第[一二三四五六七八九十百零〇0-9]+条.*");
 
-	/** A period that can be suspended, and how its due date is computed again. */
+	/**
+	 * A period that can be suspended, and how its due date is computed again. It runs from the moment in
+	 * {@code startVariable} until the moment in the optional {@code endVariable} (e.g. the seizure ends when the
+	 * goods are decided on): an event outside that span does not suspend it.
+	 */
 	public record Period(String key, String process, String startVariable, String dueVariable,
-			String suspendedDaysVariable, String extensionLimit, String extensionCountVariable, List<String> timers) {
+			String suspendedDaysVariable, String extensionLimit, String extensionCountVariable, List<String> timers,
+			List<String> endVariables) {
 	}
 
 	/** One suspending event. */
@@ -161,7 +166,7 @@ public class SuspensionRules {
 				throw invalid(source, "periods." + key + "：只有按日（DAYS）计算的期限可以按天暂停，而它按 " + limit.unit() + " 计算");
 			}
 			Map<String, Object> f = map(source, e.getValue(), "periods." + key, Set.of("process", "startVariable",
-					"dueVariable", "suspendedDaysVariable", "extensionLimit", "extensionCountVariable", "timers"));
+					"dueVariable", "suspendedDaysVariable", "extensionLimit", "extensionCountVariable", "timers", "endVariables"));
 			String extension = optional(source, f, "extensionLimit", "periods." + key);
 			if (extension != null && calendar.limits().byKey().get(extension) == null) {
 				throw invalid(source, "periods." + key + ".extensionLimit " + extension + " 不是 statutory-limits.yml 中的期限");
@@ -176,7 +181,8 @@ public class SuspensionRules {
 			periods.put(key, new Period(key, required(source, f, "process", "periods." + key),
 					required(source, f, "startVariable", "periods." + key), required(source, f, "dueVariable", "periods." + key),
 					required(source, f, "suspendedDaysVariable", "periods." + key), extension,
-					optional(source, f, "extensionCountVariable", "periods." + key), List.copyOf(timers)));
+					optional(source, f, "extensionCountVariable", "periods." + key), List.copyOf(timers),
+					f.get("endVariables") instanceof List<?> ends ? ends.stream().map(String::valueOf).toList() : List.of()));
 		}
 		Map<String, Event> events = new LinkedHashMap<>();
 		for (var e : map(source, top.get("events"), "events", null).entrySet()) {

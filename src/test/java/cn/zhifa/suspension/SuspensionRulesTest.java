@@ -39,14 +39,20 @@ class SuspensionRulesTest {
 		SuspensionRules.Rules rules = SuspensionRules.parse(Files.readString(FILE), FILE.toString(), calendar);
 		// what art. 60 with the rules it defers to names: hearing, testing/appraisal, public notice, criminal transfer
 		assertThat(rules.events().keySet()).contains("HEARING", "APPRAISAL", "PUBLIC_NOTICE", "CRIMINAL_TRANSFER");
+		// 行政强制法 art. 25(3): testing and appraisal time is not counted in the 30 days of a seizure
+		assertThat(rules.events().get("APPRAISAL_SEIZURE").period()).isEqualTo("SEIZURE");
+		assertThat(rules.periods().get("SEIZURE").dueVariable()).isEqualTo("seizureDueAt");
 		for (SuspensionRules.Event e : rules.events().values()) {
 			assertThat(calendar.statuteRules().byKey()).as(e.key() + ".statute").containsKey(e.statute());
 			String statuteName = calendar.statuteRules().byKey().get(e.statute()).name();
 			assertThat(e.basis()).as(e.key() + ".basis names the statute " + statuteName).contains(statuteName);
 			assertThat(e.basis()).as(e.key() + ".basis cites the article")
 				.contains(e.article().substring(0, e.article().indexOf('条') + 1));
+			// the 90 days of 行政处罚法 art. 60, or the 30 days of a seizure (行政强制法 art. 25(3))
+			boolean seizure = e.period().equals("SEIZURE");
 			assertThat(e.reason()).as(e.key() + ".reason: Chinese, says it does not count, cites the law")
-				.contains("不计入办案期限").contains("《").contains("第六十条");
+				.contains(seizure ? "不计入查封、扣押期限" : "不计入办案期限").contains("《")
+				.contains(seizure ? "第二十五条" : "第六十条");
 		}
 	}
 
