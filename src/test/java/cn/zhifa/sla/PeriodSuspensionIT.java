@@ -22,8 +22,6 @@ import cn.zhifa.support.ZhifaIntegrationTest;
 @ZhifaIntegrationTest
 class PeriodSuspensionIT extends SlaApiSupport {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-	};
 	static final String REASON = "检测、检验、鉴定期间不计入办案期限（《行政处罚法》第六十条，《市场监督管理行政处罚程序规定》第六十四条）";
 
 	@Test
