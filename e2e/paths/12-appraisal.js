@@ -14,7 +14,7 @@ async function decisionPeriod(t, caseNo) {
 
 runPath(__filename, async (t) => {
   const c = await register(t, '检测暂停', today());
-  c.party = '检测暂停';
+  Object.assign(c, { party: '检测暂停', discoveredOn: today(), facts: '在人民路占道经营' }); // as sla-steps registers it
   const head = await t.login('head1');
   await steps.approveFiling(t, head, c, 'officer1');
 

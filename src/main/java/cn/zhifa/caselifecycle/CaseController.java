@@ -241,7 +241,7 @@ class CaseController {
 		}
 		InputCheck.requireText("matter", "委托检测鉴定的物品和事项", r.matter(), InputCheck.VARIABLE_LENGTH);
 		InputCheck.requireText("institution", "受托检测鉴定机构", r.institution(), InputCheck.VARIABLE_LENGTH);
-		cases.requestAppraisal(caseNo, r.kind(), r.matter(), r.institution(), CurrentUser.get().id());
+		cases.requestAppraisal(caseNo, r.kind(), r.matter(), r.institution(), CurrentUser.get().id(), null);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -152,7 +152,7 @@ final class CaseDelegates {
 			try {
 				cases.requestAppraisal((String) execution.getVariable("caseId"), (String) execution.getVariable("appraisalKind"),
 						(String) execution.getVariable("appraisalMatter"), (String) execution.getVariable("appraisalInstitution"),
-						(String) execution.getVariable("appraisalRequestedBy"));
+						(String) execution.getVariable("appraisalRequestedBy"), execution.getTenantId());
 			}
 			catch (cn.zhifa.platform.problem.Problem refused) {
 				// a start form's refusal: the form shows it on its field (400), nothing is started

@@ -383,9 +383,10 @@ public class CaseService {
 	/**
 	 * The handler sent goods or samples for testing, inspection, quarantine or appraisal: the case's 90-day period
 	 * stops until the result is recorded (登记检测、检验、鉴定结果; calendar/period-suspensions.yml). From the case API
-	 * and from Tasklist (process {@code case-appraisal}); the case must be the caller's agency's and in handling.
+	 * and from Tasklist (process {@code case-appraisal}, {@code agency} its tenant); the case must be that agency's
+	 * (null: the login's) and in handling.
 	 */
-	public void requestAppraisal(String caseNo, String kind, String matter, String institution, String by) {
+	public void requestAppraisal(String caseNo, String kind, String matter, String institution, String by, String agency) {
 		if (kind == null || !APPRAISAL_KINDS.contains(kind)) {
 			throw Problem.invalid("appraisalKind", "委托事项种类须为 TESTING（检测）、INSPECTION（检验）、QUARANTINE（检疫）或 APPRAISAL（鉴定）");
 		}
@@ -394,7 +395,9 @@ public class CaseService {
 		if (matter.isBlank() || institution.isBlank()) {
 			throw Problem.invalid(matter.isBlank() ? "appraisalMatter" : "appraisalInstitution", "请填写委托检测鉴定的物品和事项及受托机构");
 		}
-		EnforcementCase c = find(caseNo).filter(found -> CurrentUser.get().mayAccessAgency(found.getAgencyCode()))
+		// the agency of the request: from the case API the login's, from Tasklist the starting process's tenant
+		EnforcementCase c = find(caseNo).filter(found -> agency != null ? agency.equals(found.getAgencyCode())
+				: CurrentUser.get().mayAccessAgency(found.getAgencyCode()))
 			.orElseThrow(() -> Problem.notFound("caseId", "案件不存在：" + caseNo));
 		// started from Tasklist the correlation runs inside the engine as the officer: the agency was checked above,
 		// the message is the system's (as in answerTransfer)
