@@ -8,7 +8,8 @@
 #
 # Two real cases are registered through the API (one per agency); their engine rows (instance, 审批立案 task with its
 # due date, candidate group, case number variable) are then copied in SQL to CASES running instances, half per
-# agency, with due dates spread from 30 days overdue to 40 days ahead, so the board sees red, yellow and green.
+# agency, with due dates spread from 30 days overdue to 40 days ahead, so the board sees red, yellow and green;
+# each instance also gets the 90-day decision period's timer (a deadline timer: 2 × CASES deadlines in all).
 # Needs PostgreSQL at $PGHOST:$PGPORT (trust auth, user $PGUSER) and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -91,9 +92,20 @@ INSERT INTO ACT_RU_VARIABLE (ID_, REV_, TYPE_, NAME_, EXECUTION_ID_, PROC_INST_I
   SELECT g.var, 1, 'string', 'caseId', g.pi, g.pi, v.PROC_DEF_ID_, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
     '基准罚〔2026〕' || g.i || '号', NULL, g.pi, 1, FALSE, g.tenant
   FROM gen g JOIN tpl ON tpl.tenant = g.tenant JOIN ACT_RU_VARIABLE v ON v.EXECUTION_ID_ = tpl.pi AND v.NAME_ = 'caseId';
+-- each case also runs its 90-day decision period (the enforcement case's deadline timer), 50 days after the
+-- filing task's due date; one in a hundred is paused (its period suspended, e.g. for a hearing)
+INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, EXECUTION_ID_, ROOT_PROC_INST_ID_, PROCESS_INSTANCE_ID_,
+    PROCESS_DEF_ID_, PROCESS_DEF_KEY_, RETRIES_, DUEDATE_, HANDLER_TYPE_, HANDLER_CFG_, SUSPENSION_STATE_, JOB_DEF_ID_,
+    PRIORITY_, SEQUENCE_COUNTER_, TENANT_ID_, CREATE_TIME_)
+  SELECT 'bench-job-' || g.i, 1, 'timer', TRUE, g.pi, g.pi, g.pi, jd.PROC_DEF_ID_, 'enforcement-case', 3,
+    g.due + interval '50 days', 'timer-transition', '{"activityId":"timerEvent_decisionBreach"}',
+    CASE WHEN g.i % 100 = 37 THEN 2 ELSE 1 END, jd.ID_, 0, 1, g.tenant, g.due - interval '40 days'
+  FROM gen g JOIN tpl ON tpl.tenant = g.tenant JOIN ACT_RU_TASK t ON t.ID_ = tpl.task
+  JOIN ACT_RU_JOBDEF jd ON jd.ACT_ID_ = 'timerEvent_decisionBreach' AND jd.PROC_DEF_ID_ = t.PROC_DEF_ID_;
 ANALYZE;
 SQL
 psql -d "$DB" -Atc "SELECT 'running tasks with a due date: ' || COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ IS NOT NULL"
+psql -d "$DB" -Atc "SELECT 'timers: ' || COUNT(*) FROM ACT_RU_JOB WHERE TYPE_ = 'timer'"
 
 measure() { # label user path
   for _ in $(seq 1 20); do curl -fs -o /dev/null -u "$2:demo" "$BASE$3"; done

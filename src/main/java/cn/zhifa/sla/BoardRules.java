@@ -51,6 +51,13 @@ public class BoardRules {
 			return byKind.getOrDefault(kind, defaults);
 		}
 
+		/** The default thresholds and every kind's own. */
+		public List<Thresholds> all() {
+			List<Thresholds> all = new java.util.ArrayList<>(byKind.values());
+			all.add(defaults);
+			return all;
+		}
+
 		public List<StepSet> indicator(String name) {
 			return indicators.getOrDefault(name, List.of());
 		}

@@ -56,7 +56,12 @@ public class DeadlineBoard {
 			boolean provisional) {
 	}
 
-	public record Page(int page, int size, long total, List<Row> rows) {
+	/**
+	 * One page; {@code more} when a next page exists. {@code total} only when the page is the last one (then it
+	 * costs nothing): a full page is not counted — the summary has the counts per state with the same filters,
+	 * as Camunda's REST keeps {@code /task/count} apart from {@code /task} (docs/sla.md#performance).
+	 */
+	public record Page(int page, int size, Long total, boolean more, List<Row> rows) {
 	}
 
 	/** Counts per state of one agency, and the supervisors' indicators. */
@@ -87,34 +92,49 @@ public class DeadlineBoard {
 	public Page deadlines(Filter filter, int page, int size) {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		if (filter.agencies().isEmpty()) {
-			return new Page(page, size, 0, List.of());
+			return new Page(page, size, 0L, false, List.of());
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String ranked = ranked(filter, now, params);
-		params.addValue("offset", (long) page * size).addValue("size", size);
-		List<Row> rows = new ArrayList<>();
-		// the page: ranked lean rows, the top ones sorted (a window COUNT(*) OVER () here measured slower than a count apart)
-		// a paused row's reason: the process instance suspended, or the period suspended by rule
-		// (calendar/period-suspensions.yml: zf_period_suspension), joined to the page's rows in the same statement
-		List<Map<String, Object>> raw = jdbc.queryForList("SELECT y.*, p.NAME_ KIND_NAME_, COALESCE(v.TEXT_, e.BUSINESS_KEY_) CASE_NO_,"
-				+ " e.SUSPENSION_STATE_ PI_SUSP_, CASE WHEN y.RANK_ = 3 AND y.SRC_ = 'TIMER' THEN (SELECT MIN(s.reason)"
-				+ " FROM zf_period_suspension s WHERE s.process_instance_id = y.PI_ AND s.ended_at IS NULL) END PERIOD_REASON_"
-				+ " FROM (SELECT * FROM (" + ranked + ") x ORDER BY x.RANK_, x.DUE_, x.ID_"
-				+ " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY) y"
-				+ " JOIN ACT_RE_PROCDEF p ON p.ID_ = y.PD_ LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = y.PI_"
-				+ " LEFT JOIN ACT_RU_VARIABLE v ON v.EXECUTION_ID_ = y.PI_ AND v.NAME_ = :caseIdVariable AND v.TASK_ID_ IS NULL"
-				+ " ORDER BY y.RANK_, y.DUE_, y.ID_", params);
-		long total;
-		if (raw.size() < size && (page == 0 || !raw.isEmpty())) {
-			total = (long) page * size + raw.size();
+		// one row more than the page: whether a next page exists
+		long limit = (long) page * size + size + 1;
+		// each state of each source read in due order from its index and cut at offset + size rows: the page
+		// never ranks all running deadlines (docs/sla.md#performance)
+		List<String> branches = new ArrayList<>();
+		for (State state : filter.state() == null ? List.of(State.values()) : List.of(filter.state())) {
+			for (Source source : sources()) {
+				branches.add("(" + branch(source, state, filter, now, params) + " ORDER BY DUE_, ID_ FETCH FIRST " + limit
+						+ " ROWS ONLY)");
+			}
 		}
-		else {
-			MapSqlParameterSource countParams = new MapSqlParameterSource();
-			String countable = ranked(filter, now, countParams, false);
-			total = jdbc.queryForObject("SELECT COUNT(*) FROM (" + countable + ") x", countParams, Long.class);
+		params.addValue("offset", (long) page * size).addValue("size", size + 1)
+			.addValue("caseIdVariable", CaseVariables.CASE_ID);
+		// the page's rows, then only for them: the kind, the case number, a timer's step and a paused row's
+		// reason (the process instance suspended, or the period suspended by rule: zf_period_suspension)
+		// the page's rows (index columns only), then only for them: the rest of the task or timer, the kind, the
+		// case number, a timer's step and a paused row's reason (the process instance suspended, or the period
+		// suspended by rule: zf_period_suspension)
+		String pageRows = "SELECT y.*, COALESCE(rt.PROC_INST_ID_, rj.PROCESS_INSTANCE_ID_) PI_, rt.NAME_ STEP_,"
+				+ " rt.ASSIGNEE_ ASSIGNEE_ FROM (SELECT * FROM (" + String.join(" UNION ALL ", branches)
+				+ ") x ORDER BY x.RANK_, x.DUE_, x.ID_ OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY) y"
+				+ " LEFT JOIN ACT_RU_TASK rt ON y.SRC_ = 'TASK' AND rt.ID_ = y.ID_"
+				+ " LEFT JOIN ACT_RU_JOB rj ON y.SRC_ = 'TIMER' AND rj.ID_ = y.ID_";
+		List<Map<String, Object>> raw = jdbc.queryForList("SELECT z.*, p.KEY_ KIND_, p.NAME_ KIND_NAME_,"
+				+ " COALESCE(v.TEXT_, e.BUSINESS_KEY_) CASE_NO_, COALESCE(z.TASK_ACT_, jd.ACT_ID_) ACT_,"
+				+ " e.SUSPENSION_STATE_ PI_SUSP_, CASE WHEN z.RANK_ = 3 AND z.SRC_ = 'TIMER' THEN (SELECT MIN(s.reason)"
+				+ " FROM zf_period_suspension s WHERE s.process_instance_id = z.PI_ AND s.ended_at IS NULL) END PERIOD_REASON_"
+				+ " FROM (" + pageRows + ") z"
+				+ " JOIN ACT_RE_PROCDEF p ON p.ID_ = z.PD_ LEFT JOIN ACT_RU_EXECUTION e ON e.ID_ = z.PI_"
+				+ " LEFT JOIN ACT_RU_JOBDEF jd ON jd.ID_ = z.JOB_DEF_"
+				+ " LEFT JOIN ACT_RU_VARIABLE v ON v.EXECUTION_ID_ = z.PI_ AND v.NAME_ = :caseIdVariable AND v.TASK_ID_ IS NULL"
+				+ " ORDER BY z.RANK_, z.DUE_, z.ID_", params);
+		boolean more = raw.size() > size;
+		if (more) {
+			raw = raw.subList(0, size);
 		}
+		Long total = more || (page > 0 && raw.isEmpty()) ? null : (long) page * size + raw.size();
 		Names names = names(raw);
 		LocalDate today = WorkingDayCalendar.dayOf(now);
+		List<Row> rows = new ArrayList<>();
 		for (Map<String, Object> r : raw) {
 			String source = str(r, "SRC_");
 			String id = str(r, "ID_");
@@ -143,7 +163,7 @@ public class DeadlineBoard {
 					instant(r.get("STARTED_")), due, left, state, STATE_LABELS.get(state),
 					state == State.PAUSED ? pausedReason(r) : null, pi, deadlines.provisional(Date.from(due))));
 		}
-		return new Page(page, size, total, rows);
+		return new Page(page, size, total, more, rows);
 	}
 
 	/** Why a row is paused: its period does not run by rule (the reason from the data), or the process was suspended. */
@@ -168,27 +188,46 @@ public class DeadlineBoard {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		BoardRules.Rules r = rules.current();
 		MapSqlParameterSource params = new MapSqlParameterSource();
-		String ranked = ranked(new Filter(agencies, filter.kind(), null, filter.person()), now, params);
 		Map<String, Map<State, Long>> counts = new TreeMap<>();
 		for (String a : agencies) {
 			counts.put(a, emptyCounts());
 		}
-		// one pass over the running deadlines: counts per state, and the red ones among the indicators' steps
+		// counts per agency of each state but green, each read from its index range (green: all the others),
+		// and the red ones among the indicators' steps
+		Filter all = new Filter(agencies, filter.kind(), null, filter.person());
 		String seizures = indicators ? steps(r.indicator("overdueSeizures"), "s", params) : "1 = 0";
 		String transfers = indicators ? steps(r.indicator("untransferred"), "u", params) : "1 = 0";
 		Map<String, long[]> overdueSeizures = new HashMap<>();
 		Map<String, long[]> untransferred = new HashMap<>();
-		jdbc.query("SELECT x.AGENCY_, x.RANK_, COUNT(*) N, SUM(CASE WHEN " + seizures + " THEN 1 ELSE 0 END),"
-				+ " SUM(CASE WHEN " + transfers + " THEN 1 ELSE 0 END) FROM (" + ranked + ") x GROUP BY x.AGENCY_, x.RANK_",
-				params, rs -> {
+		Map<String, Long> everything = new HashMap<>();
+		List<String> passes = new ArrayList<>();
+		for (Source source : sources()) {
+			for (State state : new State[] { State.RED, State.YELLOW, State.PAUSED, null }) {
+				String indicatorSums = state == State.RED ? "SUM(CASE WHEN " + seizures + " THEN 1 ELSE 0 END) S,"
+						+ " SUM(CASE WHEN " + transfers + " THEN 1 ELSE 0 END) U" : "0 S, 0 U";
+				passes.add("SELECT x.AGENCY_, x.RANK_, COUNT(*) N, " + indicatorSums + " FROM ("
+						+ branch(source, state, all, now, params) + ") x GROUP BY x.AGENCY_, x.RANK_");
+			}
+		}
+		jdbc.query("SELECT z.AGENCY_, z.RANK_, SUM(z.N), SUM(z.S), SUM(z.U) FROM (" + String.join(" UNION ALL ", passes)
+				+ ") z GROUP BY z.AGENCY_, z.RANK_", params, rs -> {
 					String agency = rs.getString(1);
-					State state = State.values()[rs.getInt(2)];
+					int rank = rs.getInt(2);
+					if (rank < 0) {
+						everything.put(agency, rs.getLong(3));
+						return;
+					}
+					State state = State.values()[rank];
 					counts.computeIfAbsent(agency, k -> emptyCounts()).put(state, rs.getLong(3));
 					if (state == State.RED) {
 						overdueSeizures.put(agency, new long[] { rs.getLong(4) });
 						untransferred.put(agency, new long[] { rs.getLong(5) });
 					}
 				});
+		everything.forEach((agency, n) -> {
+			Map<State, Long> c = counts.computeIfAbsent(agency, k -> emptyCounts());
+			c.put(State.GREEN, n - c.get(State.RED) - c.get(State.YELLOW) - c.get(State.PAUSED));
+		});
 		int year = WorkingDayCalendar.dayOf(now).getYear();
 		Instant yearStart = LocalDate.of(year, 1, 1).atStartOfDay(WorkingDayCalendar.SHANGHAI).toInstant();
 		Map<String, long[]> review = indicators ? onTime(agencies, r.indicator("reviewCompliance"), yearStart, now)
@@ -220,9 +259,28 @@ public class DeadlineBoard {
 		return onTimeAndAll[1] == 0 ? null : Math.round(1000.0 * onTimeAndAll[0] / onTimeAndAll[1]) / 10.0;
 	}
 
-	/** The condition "one of these steps" on the ranked rows, or a false one when there are none. */
-	private static String steps(List<BoardRules.StepSet> sets, String prefix, MapSqlParameterSource params) {
-		return sets.isEmpty() ? "1 = 0" : "(" + stepCondition(sets, "x.KIND_", "x.ACT_", prefix, params) + ")";
+	/**
+	 * The condition "one of these steps" on the ranked rows, or a false one when there are none: the process
+	 * by its definitions, the step by a task's key or a timer's job definition (sets the database hashes once).
+	 */
+	private String steps(List<BoardRules.StepSet> sets, String prefix, MapSqlParameterSource params) {
+		if (sets.isEmpty()) {
+			return "1 = 0";
+		}
+		List<String> ors = new ArrayList<>();
+		for (int i = 0; i < sets.size(); i++) {
+			BoardRules.StepSet set = sets.get(i);
+			String process = definitionIn("x.PD_", set.process(), prefix + "p" + i, params);
+			if (set.steps().isEmpty()) {
+				ors.add(process);
+			}
+			else {
+				params.addValue(prefix + "s" + i, set.steps());
+				ors.add("(" + process + " AND (x.TASK_ACT_ IN (:" + prefix + "s" + i + ") OR x.JOB_DEF_ IN (SELECT a.ID_"
+						+ " FROM ACT_RU_JOBDEF a WHERE a.ACT_ID_ IN (:" + prefix + "s" + i + "))))");
+			}
+		}
+		return "(" + String.join(" OR ", ors) + ")";
 	}
 
 	/** Per agency: {on time, all} of the given steps' tasks completed since {@code from} (history). */
@@ -261,80 +319,160 @@ public class DeadlineBoard {
 	}
 
 	/**
-	 * The filtered deadlines with their state rank (0 red … 3 paused), as a SELECT to wrap. Timestamps
-	 * are compared in the database with the parameter bound the way the engine binds its own, so the
-	 * server's time zone does not matter.
+	 * Where running deadlines come from: open user tasks' due dates, the models' deadline timers, and the
+	 * deadline timers an open task of their activity may carry as its due date ({@link DeadlineModels#coveredTimerIds()}).
 	 */
-	private String ranked(Filter filter, Instant now, MapSqlParameterSource params) {
-		return ranked(filter, now, params, true);
+	private enum Source {
+		TASK, TIMER, COVERED_TIMER
 	}
 
-	/** As {@link #ranked(Filter, Instant, MapSqlParameterSource)}; without {@code withRank} (and no state filter) only the ids, to count. */
-	private String ranked(Filter filter, Instant now, MapSqlParameterSource params, boolean withRank) {
-		BoardRules.Rules r = rules.current();
-		Set<String> timerIds = models.deadlineTimerIds();
-		params.addValue("now", timestamp(now)).addValue("agencies", filter.agencies())
-			.addValue("caseIdVariable", CaseVariables.CASE_ID);
-		String timers = timerIds.isEmpty() ? ""
-				: " UNION ALL SELECT 'TIMER' SRC_, j.ID_ ID_, j.PROCESS_INSTANCE_ID_ PI_, j.PROCESS_DEF_ID_ PD_,"
-						+ " jd.ACT_ID_ ACT_, NULL STEP_, j.TENANT_ID_ AGENCY_, NULL ASSIGNEE_, j.CREATE_TIME_ STARTED_,"
-						+ " j.DUEDATE_ DUE_, j.SUSPENSION_STATE_ SUSP_ FROM ACT_RU_JOB j JOIN ACT_RU_JOBDEF jd ON jd.ID_ = j.JOB_DEF_ID_"
-						+ " WHERE j.TYPE_ = 'timer' AND j.DUEDATE_ IS NOT NULL AND jd.ACT_ID_ IN (:timerIds)"
-						+ " AND j.TENANT_ID_ IN (:agencies)"
-						// the same deadline as an open task's due date (e.g. a sub-process whose tasks carry it): once
-						+ " AND NOT EXISTS (SELECT 1 FROM ACT_RU_TASK t2 WHERE t2.PROC_INST_ID_ = j.PROCESS_INSTANCE_ID_"
-						+ " AND t2.DUE_DATE_ = j.DUEDATE_)";
-		if (!timerIds.isEmpty()) {
-			params.addValue("timerIds", timerIds);
+	private List<Source> sources() {
+		DeadlineModels.Ids ids = models.ids();
+		List<Source> sources = new ArrayList<>(List.of(Source.TASK));
+		if (!ids.plainTimerJobs().isEmpty()) {
+			sources.add(Source.TIMER);
 		}
-		String union = "SELECT 'TASK' SRC_, t.ID_ ID_, t.PROC_INST_ID_ PI_, t.PROC_DEF_ID_ PD_, t.TASK_DEF_KEY_ ACT_,"
-				+ " t.NAME_ STEP_, t.TENANT_ID_ AGENCY_, t.ASSIGNEE_ ASSIGNEE_, t.CREATE_TIME_ STARTED_, t.DUE_DATE_ DUE_,"
-				+ " t.SUSPENSION_STATE_ SUSP_ FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.TENANT_ID_ IN (:agencies)"
-				+ timers;
-		StringBuilder rank = new StringBuilder("CASE WHEN d.SUSP_ = 2 THEN 3 WHEN d.DUE_ < :now THEN 0");
-		int i = 0;
-		for (var kind : r.byKind().entrySet()) {
-			params.addValue("kind" + i, kind.getKey());
-			rank.append(" WHEN p.KEY_ = :kind").append(i).append(" THEN ")
-				.append(yellowCase(kind.getValue(), now, "cut" + i, params));
-			i++;
+		if (!ids.coveredTimerJobs().isEmpty()) {
+			sources.add(Source.COVERED_TIMER);
 		}
-		rank.append(" ELSE ").append(yellowCase(r.defaults(), now, "cutDefault", params)).append(" END");
-		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		return sources;
+	}
+
+	/**
+	 * The filtered running deadlines of one source in one state ({@code null}: all), as a SELECT with
+	 * the rank as a constant: with the state's condition on the suspension state and the due instant, the
+	 * database reads them in due order from a covering index of db/engine/indexes.sql.
+	 */
+	private String branch(Source source, State state, Filter filter, Instant now, MapSqlParameterSource params) {
+		if (state == null) {
+			return select(source, "-1") + where(source, filter, now, params);
+		}
+		String due = source == Source.TASK ? "t.DUE_DATE_" : "t.DUEDATE_";
+		String condition = switch (state) {
+			case RED -> " AND t.SUSPENSION_STATE_ = 1 AND " + due + " < :now";
+			case YELLOW -> " AND t.SUSPENSION_STATE_ = 1 AND " + due + " >= :now" + yellowHorizon(source, due, now, params)
+					+ " AND " + yellow(source, now, params) + " = 1";
+			// a due instant within the smallest working-day threshold is yellow whatever its share: not read
+			case GREEN -> " AND t.SUSPENSION_STATE_ = 1 AND " + due + " > :greenFrom AND " + yellow(source, now, params) + " = 2";
+			case PAUSED -> " AND t.SUSPENSION_STATE_ = 2";
+		};
+		if (state == State.GREEN) {
+			params.addValue("greenFrom", timestamp(rules.current().all().stream()
+				.map(t -> deadlines.workdays(Date.from(now), t.workdaysLeft()).toInstant()).min(Instant::compareTo).orElse(now)));
+		}
+		return select(source, String.valueOf(state.ordinal())) + where(source, filter, now, params) + condition;
+	}
+
+	/**
+	 * The latest due instant a yellow row of this source can have, as an upper bound of the index range
+	 * read: within the largest working-day threshold, or with at most {@code percentLeft} % of its period
+	 * left — which a period started at the earliest start of the source's rows reaches only up to
+	 * {@code now + (now − earliest start) × p / (100 − p)}. Empty (no bound) when a threshold is 100 %.
+	 */
+	private String yellowHorizon(Source source, String due, Instant now, MapSqlParameterSource params) {
+		Timestamp earliest = jdbc.queryForObject("SELECT MIN(CREATE_TIME_) FROM " + (source == Source.TASK ? "ACT_RU_TASK" : "ACT_RU_JOB"),
+				new MapSqlParameterSource(), Timestamp.class);
+		Instant horizon = now;
+		for (BoardRules.Thresholds t : rules.current().all()) {
+			Instant cut = deadlines.workdays(Date.from(now), t.workdaysLeft()).toInstant();
+			if (cut.isAfter(horizon)) {
+				horizon = cut;
+			}
+			if (t.percentLeft() >= 100) {
+				return "";
+			}
+			if (earliest != null && earliest.toInstant().isBefore(now)) {
+				long millis = java.time.Duration.between(earliest.toInstant(), now).toMillis();
+				Instant share = now.plusMillis(Math.multiplyExact(millis, (long) t.percentLeft()) / (100 - t.percentLeft()) + 1);
+				if (share.isAfter(horizon)) {
+					horizon = share;
+				}
+			}
+		}
+		params.addValue("yellowHorizon" + source.ordinal(), timestamp(horizon));
+		return " AND " + due + " <= :yellowHorizon" + source.ordinal();
+	}
+
+	/** The columns the covering indexes hold: what filtering, ranking, ordering and the summary need. */
+	private static String select(Source source, String rank) {
+		if (source == Source.TASK) {
+			return "SELECT 'TASK' SRC_, t.ID_ ID_, t.PROC_DEF_ID_ PD_, t.TASK_DEF_KEY_ TASK_ACT_,"
+					+ " CAST(NULL AS VARCHAR(64)) JOB_DEF_, t.TENANT_ID_ AGENCY_, t.CREATE_TIME_ STARTED_, t.DUE_DATE_ DUE_, "
+					+ rank + " RANK_ FROM ACT_RU_TASK t";
+		}
+		return "SELECT 'TIMER' SRC_, t.ID_ ID_, t.PROCESS_DEF_ID_ PD_, CAST(NULL AS VARCHAR(255)) TASK_ACT_,"
+				+ " t.JOB_DEF_ID_ JOB_DEF_, t.TENANT_ID_ AGENCY_, t.CREATE_TIME_ STARTED_, t.DUEDATE_ DUE_, " + rank
+				+ " RANK_ FROM ACT_RU_JOB t";
+	}
+
+	/** The filter's conditions on one source (agencies, kind, person; for timers: the models' deadline timers). */
+	private String where(Source source, Filter filter, Instant now, MapSqlParameterSource params) {
+		params.addValue("now", timestamp(now)).addValue("agencies", filter.agencies());
+		StringBuilder where = new StringBuilder(" WHERE t.TENANT_ID_ IN (:agencies)");
+		String pi = source == Source.TASK ? "t.PROC_INST_ID_" : "t.PROCESS_INSTANCE_ID_";
+		if (source == Source.TASK) {
+			where.append(" AND t.DUE_DATE_ IS NOT NULL");
+		}
+		else if (source == Source.TIMER) {
+			params.addValue("plainTimerJobs", models.ids().plainTimerJobs());
+			where.append(" AND t.DUEDATE_ IS NOT NULL AND t.JOB_DEF_ID_ IN (:plainTimerJobs)");
+		}
+		else {
+			params.addValue("coveredTimerJobs", models.ids().coveredTimerJobs());
+			// shown once, as the task, while an open task carries the timer's deadline as its due date
+			where.append(" AND t.DUEDATE_ IS NOT NULL AND t.JOB_DEF_ID_ IN (:coveredTimerJobs) AND NOT EXISTS (SELECT 1"
+					+ " FROM ACT_RU_TASK t2 WHERE t2.PROC_INST_ID_ = t.PROCESS_INSTANCE_ID_ AND t2.DUE_DATE_ = t.DUEDATE_)");
+		}
 		if (filter.kind() != null) {
-			params.addValue("kind", filter.kind());
-			where.append(" AND p.KEY_ = :kind");
+			where.append(" AND ").append(definitionIn(source == Source.TASK ? "t.PROC_DEF_ID_" : "t.PROCESS_DEF_ID_",
+					filter.kind(), "kind", params));
 		}
 		if (filter.person() != null) {
 			params.addValue("person", filter.person());
-			where.append(" AND (d.ASSIGNEE_ = :person OR (d.SRC_ = 'TIMER' AND EXISTS (SELECT 1 FROM ACT_RU_TASK t3"
-					+ " WHERE t3.PROC_INST_ID_ = d.PI_ AND t3.ASSIGNEE_ = :person)))");
+			where.append(source == Source.TASK ? " AND t.ASSIGNEE_ = :person"
+					: " AND EXISTS (SELECT 1 FROM ACT_RU_TASK t3 WHERE t3.PROC_INST_ID_ = " + pi + " AND t3.ASSIGNEE_ = :person)");
 		}
-		// lean: only what filtering, ranking and ordering need; the case number and names are joined to a page only
-		if (!withRank && filter.state() == null) {
-			// what a count needs: the filtered rows, no state
-			return "SELECT d.ID_ FROM (" + union + ") d JOIN ACT_RE_PROCDEF p ON p.ID_ = d.PD_" + where;
+		return where.toString();
+	}
+
+	/** "The column is a definition of process {@code key}" (false when none is deployed), with the ids as parameter. */
+	private String definitionIn(String column, String key, String name, MapSqlParameterSource params) {
+		Set<String> definitions = models.ids().definitions(key);
+		if (definitions.isEmpty()) {
+			return "1 = 0";
 		}
-		String select = "SELECT d.SRC_, d.ID_, d.PI_, d.PD_, d.ACT_, d.STEP_, d.AGENCY_, d.ASSIGNEE_, d.STARTED_, d.DUE_,"
-				+ " p.KEY_ KIND_, " + rank + " RANK_ FROM (" + union + ") d JOIN ACT_RE_PROCDEF p ON p.ID_ = d.PD_" + where;
-		if (filter.state() != null) {
-			params.addValue("state", filter.state().ordinal());
-			return "SELECT * FROM (" + select + ") s WHERE s.RANK_ = :state";
+		params.addValue(name, definitions);
+		return column + " IN (:" + name + ")";
+	}
+
+	/** 1 (yellow) or 2 (green) for a row not past due, by the thresholds of its kind (sla/board.yml). */
+	private String yellow(Source source, Instant now, MapSqlParameterSource params) {
+		BoardRules.Rules r = rules.current();
+		String definition = source == Source.TASK ? "t.PROC_DEF_ID_" : "t.PROCESS_DEF_ID_";
+		String due = source == Source.TASK ? "t.DUE_DATE_" : "t.DUEDATE_";
+		params.addValue("now", timestamp(now));
+		StringBuilder c = new StringBuilder("CASE");
+		int i = 0;
+		for (var kind : r.byKind().entrySet()) {
+			c.append(" WHEN ").append(definitionIn(definition, kind.getKey(), "kind" + i, params)).append(" THEN ")
+				.append(yellowCase(kind.getValue(), now, "cut" + i, due, params));
+			i++;
 		}
-		return select;
+		return c.append(" ELSE ").append(yellowCase(r.defaults(), now, "cutDefault", due, params)).append(" END").toString();
 	}
 
 	/**
 	 * {@code 1} (yellow) when the due instant is within the thresholds' working days, or at most their
 	 * percentage of the period (start to due) is left; else {@code 2} (green).
 	 */
-	private String yellowCase(BoardRules.Thresholds t, Instant now, String cutName, MapSqlParameterSource params) {
+	private String yellowCase(BoardRules.Thresholds t, Instant now, String cutName, String due,
+			MapSqlParameterSource params) {
 		params.addValue(cutName, timestamp(deadlines.workdays(Date.from(now), t.workdaysLeft()).toInstant()));
 		int p = t.percentLeft();
 		// at most p % left  ⇔  (now − start) ≥ (100 − p) % of (due − start), compared as intervals (H2 and
 		// PostgreSQL alike; cheaper than epoch arithmetic, which PostgreSQL does in numeric)
-		return "CASE WHEN d.DUE_ <= :" + cutName + " OR (d.STARTED_ IS NOT NULL AND (CAST(:now AS TIMESTAMP) - d.STARTED_) * 100"
-				+ " >= (d.DUE_ - d.STARTED_) * " + (100 - p) + ") THEN 1 ELSE 2 END";
+		return "CASE WHEN " + due + " <= :" + cutName + " OR (t.CREATE_TIME_ IS NOT NULL AND (CAST(:now AS TIMESTAMP)"
+				+ " - t.CREATE_TIME_) * 100 >= (" + due + " - t.CREATE_TIME_) * " + (100 - p) + ") THEN 1 ELSE 2 END";
 	}
 
 	private static Timestamp timestamp(Instant instant) {

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
@@ -18,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,25 +41,111 @@ class DeadlineModels {
 	/** Per process definition id: what closes deadlines (for their history, {@link SlaOutcomes}). */
 	private final Map<String, Closings> closings = new ConcurrentHashMap<>();
 	private volatile Set<String> timerIds = Set.of();
+	private volatile Set<String> coveredTimerIds = Set.of();
+	private volatile Ids ids = new Ids(Map.of(), Set.of(), Set.of());
 	private volatile long knownDefinitions = -1;
 	private final RepositoryService repository;
+	private final ManagementService management;
 
-	DeadlineModels(RepositoryService repository) {
+	DeadlineModels(RepositoryService repository, ManagementService management) {
 		this.repository = repository;
+		this.management = management;
+	}
+
+	/**
+	 * The engine's ids the board's queries compare with, so that the database filters rows on their index
+	 * columns instead of joining: the definition ids of each process key, and the job definition ids of
+	 * the plain and the covered deadline timers ({@link #coveredTimerIds()}).
+	 */
+	record Ids(Map<String, Set<String>> definitionsByKey, Set<String> plainTimerJobs, Set<String> coveredTimerJobs) {
+
+		Set<String> definitions(String key) {
+			return definitionsByKey.getOrDefault(key, Set.of());
+		}
+	}
+
+	Ids ids() {
+		deadlineTimerIds();
+		return ids;
 	}
 
 	/** Ids of the deadline timer events of every deployed process definition. */
 	Set<String> deadlineTimerIds() {
 		long count = repository.createProcessDefinitionQuery().count();
 		if (count != knownDefinitions) {
-			Set<String> ids = new HashSet<>();
+			Set<String> timers = new HashSet<>();
+			Set<String> covered = new HashSet<>();
+			Map<String, Set<String>> byKey = new HashMap<>();
 			for (ProcessDefinition d : repository.createProcessDefinitionQuery().list()) {
-				ids.addAll(timers(d.getId()).keySet());
+				timers.addAll(timers(d.getId()).keySet());
+				covered.addAll(covered(repository.getBpmnModelInstance(d.getId())));
+				byKey.computeIfAbsent(d.getKey(), k -> new HashSet<>()).add(d.getId());
 			}
-			timerIds = Set.copyOf(ids);
+			Set<String> plainJobs = new HashSet<>();
+			Set<String> coveredJobs = new HashSet<>();
+			if (!timers.isEmpty()) {
+				for (JobDefinition j : management.createJobDefinitionQuery().activityIdIn(timers.toArray(String[]::new)).list()) {
+					(covered.contains(j.getActivityId()) ? coveredJobs : plainJobs).add(j.getId());
+				}
+			}
+			Map<String, Set<String>> frozen = new HashMap<>();
+			byKey.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
+			ids = new Ids(Map.copyOf(frozen), Set.copyOf(plainJobs), Set.copyOf(coveredJobs));
+			coveredTimerIds = Set.copyOf(covered);
+			timerIds = Set.copyOf(timers);
 			knownDefinitions = count;
 		}
 		return timerIds;
+	}
+
+	/**
+	 * The deadline timers whose deadline a user task inside the timed activity also carries as its due
+	 * date (the same expression, e.g. a sub-process of steps all due at {@code ${disclosureDueAt}}): while
+	 * such a task is open the board shows the task, not the timer. Other deadline timers never need that
+	 * check (the 90-day decision period has no task due at its instant).
+	 */
+	Set<String> coveredTimerIds() {
+		deadlineTimerIds();
+		return coveredTimerIds;
+	}
+
+	static Set<String> covered(BpmnModelInstance model) {
+		Set<String> result = new HashSet<>();
+		if (model == null) {
+			return result;
+		}
+		Map<String, String> deadlineTimers = read(model);
+		for (BoundaryEvent event : model.getModelElementsByType(BoundaryEvent.class)) {
+			if (!deadlineTimers.containsKey(event.getId())) {
+				continue;
+			}
+			String due = event.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+				.map(TimerEventDefinition.class::cast).map(DeadlineModels::expression).filter(e -> e != null)
+				.findFirst().orElse(null);
+			for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+				String taskDue = task.getCamundaDueDate() == null ? null : task.getCamundaDueDate().strip();
+				if (due != null && due.equals(taskDue) && within(task, event.getAttachedTo())) {
+					result.add(event.getId());
+				}
+			}
+		}
+		return result;
+	}
+
+	private static boolean within(ModelElementInstance element, Activity scope) {
+		for (ModelElementInstance e = element.getParentElement(); e != null; e = e.getParentElement()) {
+			if (e.equals(scope)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String expression(TimerEventDefinition timer) {
+		if (timer.getTimeDate() != null) {
+			return timer.getTimeDate().getTextContent().strip();
+		}
+		return timer.getTimeDuration() == null ? null : timer.getTimeDuration().getTextContent().strip();
 	}
 
 	/** The label of deadline timer {@code timerId} in process definition {@code definitionId}, or null. */

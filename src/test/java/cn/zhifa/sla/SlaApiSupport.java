@@ -59,7 +59,9 @@ abstract class SlaApiSupport extends EngineTestSupport {
 			assertThat(r.getStatusCode()).as("%s", r.getBody()).isEqualTo(HttpStatus.OK);
 			List<Map<String, Object>> content = (List<Map<String, Object>>) r.getBody().get("rows");
 			rows.addAll(content);
-			if (rows.size() >= ((Number) r.getBody().get("total")).longValue() || content.isEmpty()) {
+			Object more = r.getBody().get("more");
+			if (more != null ? !((Boolean) more)
+					: rows.size() >= ((Number) r.getBody().get("total")).longValue() || content.isEmpty()) {
 				break;
 			}
 		}

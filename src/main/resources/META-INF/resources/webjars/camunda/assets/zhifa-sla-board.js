@@ -177,13 +177,17 @@ function renderPage(node) {
         ]);
       }))
     ]));
-    const pages = Math.max(1, Math.ceil(page.total / page.size));
+    // a full page comes without its total (not counted twice): the summary's counts, asked with the same filters
+    const total = page.total !== null && page.total !== undefined ? page.total : STATES.reduce(function(sum, s) {
+      return sum + (!filter.state || filter.state === s.param ? summary.counts[s.key] : 0);
+    }, 0);
+    const pages = Math.max(1, Math.ceil(total / page.size), page.more ? page.page + 2 : 0);
     table.appendChild(el('div', { class: 'zf-sla-pager' }, [
-      el('span', { class: 'text-muted', text: '共 ' + page.total + ' 条，第 ' + (page.page + 1) + ' / ' + pages + ' 页 ' }),
+      el('span', { class: 'text-muted', text: '共 ' + total + ' 条，第 ' + (page.page + 1) + ' / ' + pages + ' 页 ' }),
       el('button', { class: 'btn btn-default btn-xs', type: 'button', disabled: page.page === 0, text: '上一页',
         onclick: function() { filter.page = page.page - 1; load(); } }),
       ' ',
-      el('button', { class: 'btn btn-default btn-xs', type: 'button', disabled: page.page + 1 >= pages, text: '下一页',
+      el('button', { class: 'btn btn-default btn-xs', type: 'button', disabled: !page.more, text: '下一页',
         onclick: function() { filter.page = page.page + 1; load(); } })
     ]));
   }
