@@ -91,6 +91,7 @@ public class DeadlineBoard {
 	/** A page of running deadlines, most urgent first (state, then due instant). */
 	public Page deadlines(Filter filter, int page, int size) {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
+		DeadlineModels.Ids ids = models.ids();
 		if (filter.agencies().isEmpty()) {
 			return new Page(page, size, 0L, false, List.of());
 		}
@@ -101,8 +102,8 @@ public class DeadlineBoard {
 		// never ranks all running deadlines (docs/sla.md#performance)
 		List<String> branches = new ArrayList<>();
 		for (State state : filter.state() == null ? List.of(State.values()) : List.of(filter.state())) {
-			for (Source source : sources()) {
-				branches.add("(" + branch(source, state, filter, now, params) + " ORDER BY DUE_, ID_ FETCH FIRST " + limit
+			for (Source source : sources(ids)) {
+				branches.add("(" + branch(source, state, filter, now, params, ids) + " ORDER BY DUE_, ID_ FETCH FIRST " + limit
 						+ " ROWS ONLY)");
 			}
 		}
@@ -186,48 +187,38 @@ public class DeadlineBoard {
 			return List.of();
 		}
 		Instant now = ClockUtil.getCurrentTime().toInstant();
+		DeadlineModels.Ids ids = models.ids();
 		BoardRules.Rules r = rules.current();
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		Map<String, Map<State, Long>> counts = new TreeMap<>();
 		for (String a : agencies) {
 			counts.put(a, emptyCounts());
 		}
-		// counts per agency of each state but green, each read from its index range (green: all the others),
-		// and the red ones among the indicators' steps
+		// counts per agency of each state, each read from its index range, and the red ones among the indicators' steps
 		Filter all = new Filter(agencies, filter.kind(), null, filter.person());
-		String seizures = indicators ? steps(r.indicator("overdueSeizures"), "s", params) : "1 = 0";
-		String transfers = indicators ? steps(r.indicator("untransferred"), "u", params) : "1 = 0";
+		String seizures = indicators ? steps(r.indicator("overdueSeizures"), "s", params, ids) : "1 = 0";
+		String transfers = indicators ? steps(r.indicator("untransferred"), "u", params, ids) : "1 = 0";
 		Map<String, long[]> overdueSeizures = new HashMap<>();
 		Map<String, long[]> untransferred = new HashMap<>();
-		Map<String, Long> everything = new HashMap<>();
 		List<String> passes = new ArrayList<>();
-		for (Source source : sources()) {
-			for (State state : new State[] { State.RED, State.YELLOW, State.PAUSED, null }) {
+		for (Source source : sources(ids)) {
+			for (State state : State.values()) {
 				String indicatorSums = state == State.RED ? "SUM(CASE WHEN " + seizures + " THEN 1 ELSE 0 END) S,"
 						+ " SUM(CASE WHEN " + transfers + " THEN 1 ELSE 0 END) U" : "0 S, 0 U";
 				passes.add("SELECT x.AGENCY_, x.RANK_, COUNT(*) N, " + indicatorSums + " FROM ("
-						+ branch(source, state, all, now, params) + ") x GROUP BY x.AGENCY_, x.RANK_");
+						+ branch(source, state, all, now, params, ids) + ") x GROUP BY x.AGENCY_, x.RANK_");
 			}
 		}
 		jdbc.query("SELECT z.AGENCY_, z.RANK_, SUM(z.N), SUM(z.S), SUM(z.U) FROM (" + String.join(" UNION ALL ", passes)
 				+ ") z GROUP BY z.AGENCY_, z.RANK_", params, rs -> {
 					String agency = rs.getString(1);
-					int rank = rs.getInt(2);
-					if (rank < 0) {
-						everything.put(agency, rs.getLong(3));
-						return;
-					}
-					State state = State.values()[rank];
+					State state = State.values()[rs.getInt(2)];
 					counts.computeIfAbsent(agency, k -> emptyCounts()).put(state, rs.getLong(3));
 					if (state == State.RED) {
 						overdueSeizures.put(agency, new long[] { rs.getLong(4) });
 						untransferred.put(agency, new long[] { rs.getLong(5) });
 					}
 				});
-		everything.forEach((agency, n) -> {
-			Map<State, Long> c = counts.computeIfAbsent(agency, k -> emptyCounts());
-			c.put(State.GREEN, n - c.get(State.RED) - c.get(State.YELLOW) - c.get(State.PAUSED));
-		});
 		int year = WorkingDayCalendar.dayOf(now).getYear();
 		Instant yearStart = LocalDate.of(year, 1, 1).atStartOfDay(WorkingDayCalendar.SHANGHAI).toInstant();
 		Map<String, long[]> review = indicators ? onTime(agencies, r.indicator("reviewCompliance"), yearStart, now)
@@ -263,21 +254,25 @@ public class DeadlineBoard {
 	 * The condition "one of these steps" on the ranked rows, or a false one when there are none: the process
 	 * by its definitions, the step by a task's key or a timer's job definition (sets the database hashes once).
 	 */
-	private String steps(List<BoardRules.StepSet> sets, String prefix, MapSqlParameterSource params) {
+	private static String steps(List<BoardRules.StepSet> sets, String prefix, MapSqlParameterSource params,
+			DeadlineModels.Ids ids) {
 		if (sets.isEmpty()) {
 			return "1 = 0";
 		}
 		List<String> ors = new ArrayList<>();
 		for (int i = 0; i < sets.size(); i++) {
 			BoardRules.StepSet set = sets.get(i);
-			String process = definitionIn("x.PD_", set.process(), prefix + "p" + i, params);
+			String process = definitionIn("x.PD_", set.process(), prefix + "p" + i, params, ids);
 			if (set.steps().isEmpty()) {
 				ors.add(process);
 			}
 			else {
+				// a task by its key; a deadline timer by the job definitions of the timers with these ids
 				params.addValue(prefix + "s" + i, set.steps());
-				ors.add("(" + process + " AND (x.TASK_ACT_ IN (:" + prefix + "s" + i + ") OR x.JOB_DEF_ IN (SELECT a.ID_"
-						+ " FROM ACT_RU_JOBDEF a WHERE a.ACT_ID_ IN (:" + prefix + "s" + i + "))))");
+				Set<String> timerJobs = ids.timerJobs(set.steps());
+				params.addValue(prefix + "j" + i, timerJobs.isEmpty() ? Set.of("-") : timerJobs);
+				ors.add("(" + process + " AND (x.TASK_ACT_ IN (:" + prefix + "s" + i + ") OR x.JOB_DEF_ IN (:" + prefix + "j" + i
+						+ ")))");
 			}
 		}
 		return "(" + String.join(" OR ", ors) + ")";
@@ -326,8 +321,7 @@ public class DeadlineBoard {
 		TASK, TIMER, COVERED_TIMER
 	}
 
-	private List<Source> sources() {
-		DeadlineModels.Ids ids = models.ids();
+	private static List<Source> sources(DeadlineModels.Ids ids) {
 		List<Source> sources = new ArrayList<>(List.of(Source.TASK));
 		if (!ids.plainTimerJobs().isEmpty()) {
 			sources.add(Source.TIMER);
@@ -343,33 +337,41 @@ public class DeadlineBoard {
 	 * the rank as a constant: with the state's condition on the suspension state and the due instant, the
 	 * database reads them in due order from a covering index of db/engine/indexes.sql.
 	 */
-	private String branch(Source source, State state, Filter filter, Instant now, MapSqlParameterSource params) {
+	private String branch(Source source, State state, Filter filter, Instant now, MapSqlParameterSource params,
+			DeadlineModels.Ids ids) {
 		if (state == null) {
-			return select(source, "-1") + where(source, filter, now, params);
+			return select(source, "-1") + where(source, filter, now, params, ids);
 		}
 		String due = source == Source.TASK ? "t.DUE_DATE_" : "t.DUEDATE_";
+		// no row due after the horizon can be yellow; a row due within the smallest working-day threshold is yellow
+		Instant horizon = yellowHorizon(source, now);
+		String horizonName = "yellowHorizon" + source.ordinal();
+		if (horizon != null) {
+			params.addValue(horizonName, timestamp(horizon));
+		}
 		String condition = switch (state) {
 			case RED -> " AND t.SUSPENSION_STATE_ = 1 AND " + due + " < :now";
-			case YELLOW -> " AND t.SUSPENSION_STATE_ = 1 AND " + due + " >= :now" + yellowHorizon(source, due, now, params)
-					+ " AND " + yellow(source, now, params) + " = 1";
-			// a due instant within the smallest working-day threshold is yellow whatever its share: not read
-			case GREEN -> " AND t.SUSPENSION_STATE_ = 1 AND " + due + " > :greenFrom AND " + yellow(source, now, params) + " = 2";
+			case YELLOW -> " AND t.SUSPENSION_STATE_ = 1 AND " + due + " >= :now"
+					+ (horizon == null ? "" : " AND " + due + " <= :" + horizonName) + " AND " + yellow(source, now, params, ids)
+					+ " = 1";
+			case GREEN -> " AND t.SUSPENSION_STATE_ = 1 AND " + due + " > :greenFrom AND ("
+					+ (horizon == null ? "" : due + " > :" + horizonName + " OR ") + yellow(source, now, params, ids) + " = 2)";
 			case PAUSED -> " AND t.SUSPENSION_STATE_ = 2";
 		};
 		if (state == State.GREEN) {
 			params.addValue("greenFrom", timestamp(rules.current().all().stream()
 				.map(t -> deadlines.workdays(Date.from(now), t.workdaysLeft()).toInstant()).min(Instant::compareTo).orElse(now)));
 		}
-		return select(source, String.valueOf(state.ordinal())) + where(source, filter, now, params) + condition;
+		return select(source, String.valueOf(state.ordinal())) + where(source, filter, now, params, ids) + condition;
 	}
 
 	/**
 	 * The latest due instant a yellow row of this source can have, as an upper bound of the index range
 	 * read: within the largest working-day threshold, or with at most {@code percentLeft} % of its period
 	 * left — which a period started at the earliest start of the source's rows reaches only up to
-	 * {@code now + (now − earliest start) × p / (100 − p)}. Empty (no bound) when a threshold is 100 %.
+	 * {@code now + (now − earliest start) × p / (100 − p)}. Null (no bound) when a threshold is 100 %.
 	 */
-	private String yellowHorizon(Source source, String due, Instant now, MapSqlParameterSource params) {
+	private Instant yellowHorizon(Source source, Instant now) {
 		Timestamp earliest = jdbc.queryForObject("SELECT MIN(CREATE_TIME_) FROM " + (source == Source.TASK ? "ACT_RU_TASK" : "ACT_RU_JOB"),
 				new MapSqlParameterSource(), Timestamp.class);
 		Instant horizon = now;
@@ -379,7 +381,7 @@ public class DeadlineBoard {
 				horizon = cut;
 			}
 			if (t.percentLeft() >= 100) {
-				return "";
+				return null;
 			}
 			if (earliest != null && earliest.toInstant().isBefore(now)) {
 				long millis = java.time.Duration.between(earliest.toInstant(), now).toMillis();
@@ -389,8 +391,7 @@ public class DeadlineBoard {
 				}
 			}
 		}
-		params.addValue("yellowHorizon" + source.ordinal(), timestamp(horizon));
-		return " AND " + due + " <= :yellowHorizon" + source.ordinal();
+		return horizon;
 	}
 
 	/** The columns the covering indexes hold: what filtering, ranking, ordering and the summary need. */
@@ -406,7 +407,7 @@ public class DeadlineBoard {
 	}
 
 	/** The filter's conditions on one source (agencies, kind, person; for timers: the models' deadline timers). */
-	private String where(Source source, Filter filter, Instant now, MapSqlParameterSource params) {
+	private String where(Source source, Filter filter, Instant now, MapSqlParameterSource params, DeadlineModels.Ids ids) {
 		params.addValue("now", timestamp(now)).addValue("agencies", filter.agencies());
 		StringBuilder where = new StringBuilder(" WHERE t.TENANT_ID_ IN (:agencies)");
 		String pi = source == Source.TASK ? "t.PROC_INST_ID_" : "t.PROCESS_INSTANCE_ID_";
@@ -414,18 +415,18 @@ public class DeadlineBoard {
 			where.append(" AND t.DUE_DATE_ IS NOT NULL");
 		}
 		else if (source == Source.TIMER) {
-			params.addValue("plainTimerJobs", models.ids().plainTimerJobs());
+			params.addValue("plainTimerJobs", ids.plainTimerJobs());
 			where.append(" AND t.DUEDATE_ IS NOT NULL AND t.JOB_DEF_ID_ IN (:plainTimerJobs)");
 		}
 		else {
-			params.addValue("coveredTimerJobs", models.ids().coveredTimerJobs());
+			params.addValue("coveredTimerJobs", ids.coveredTimerJobs());
 			// shown once, as the task, while an open task carries the timer's deadline as its due date
 			where.append(" AND t.DUEDATE_ IS NOT NULL AND t.JOB_DEF_ID_ IN (:coveredTimerJobs) AND NOT EXISTS (SELECT 1"
 					+ " FROM ACT_RU_TASK t2 WHERE t2.PROC_INST_ID_ = t.PROCESS_INSTANCE_ID_ AND t2.DUE_DATE_ = t.DUEDATE_)");
 		}
 		if (filter.kind() != null) {
 			where.append(" AND ").append(definitionIn(source == Source.TASK ? "t.PROC_DEF_ID_" : "t.PROCESS_DEF_ID_",
-					filter.kind(), "kind", params));
+					filter.kind(), "kind", params, ids));
 		}
 		if (filter.person() != null) {
 			params.addValue("person", filter.person());
@@ -436,8 +437,9 @@ public class DeadlineBoard {
 	}
 
 	/** "The column is a definition of process {@code key}" (false when none is deployed), with the ids as parameter. */
-	private String definitionIn(String column, String key, String name, MapSqlParameterSource params) {
-		Set<String> definitions = models.ids().definitions(key);
+	private static String definitionIn(String column, String key, String name, MapSqlParameterSource params,
+			DeadlineModels.Ids ids) {
+		Set<String> definitions = ids.definitions(key);
 		if (definitions.isEmpty()) {
 			return "1 = 0";
 		}
@@ -446,7 +448,7 @@ public class DeadlineBoard {
 	}
 
 	/** 1 (yellow) or 2 (green) for a row not past due, by the thresholds of its kind (sla/board.yml). */
-	private String yellow(Source source, Instant now, MapSqlParameterSource params) {
+	private String yellow(Source source, Instant now, MapSqlParameterSource params, DeadlineModels.Ids ids) {
 		BoardRules.Rules r = rules.current();
 		String definition = source == Source.TASK ? "t.PROC_DEF_ID_" : "t.PROCESS_DEF_ID_";
 		String due = source == Source.TASK ? "t.DUE_DATE_" : "t.DUEDATE_";
@@ -454,7 +456,7 @@ public class DeadlineBoard {
 		StringBuilder c = new StringBuilder("CASE");
 		int i = 0;
 		for (var kind : r.byKind().entrySet()) {
-			c.append(" WHEN ").append(definitionIn(definition, kind.getKey(), "kind" + i, params)).append(" THEN ")
+			c.append(" WHEN ").append(definitionIn(definition, kind.getKey(), "kind" + i, params, ids)).append(" THEN ")
 				.append(yellowCase(kind.getValue(), now, "cut" + i, due, params));
 			i++;
 		}

@@ -1,6 +1,7 @@
 package cn.zhifa.sla;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ class DeadlineModels {
 	private final Map<String, Closings> closings = new ConcurrentHashMap<>();
 	private volatile Set<String> timerIds = Set.of();
 	private volatile Set<String> coveredTimerIds = Set.of();
-	private volatile Ids ids = new Ids(Map.of(), Set.of(), Set.of());
+	private volatile Ids ids = new Ids(Map.of(), Set.of(), Set.of(), Map.of());
 	private volatile long knownDefinitions = -1;
 	private final RepositoryService repository;
 	private final ManagementService management;
@@ -57,11 +58,25 @@ class DeadlineModels {
 	 * columns instead of joining: the definition ids of each process key, and the job definition ids of
 	 * the plain and the covered deadline timers ({@link #coveredTimerIds()}).
 	 */
-	record Ids(Map<String, Set<String>> definitionsByKey, Set<String> plainTimerJobs, Set<String> coveredTimerJobs) {
+	record Ids(Map<String, Set<String>> definitionsByKey, Set<String> plainTimerJobs, Set<String> coveredTimerJobs,
+			Map<String, Set<String>> timerJobsByActivity) {
 
 		Set<String> definitions(String key) {
 			return definitionsByKey.getOrDefault(key, Set.of());
 		}
+
+		/** The job definitions of the deadline timers with one of these activity ids. */
+		Set<String> timerJobs(Collection<String> activityIds) {
+			Set<String> jobs = new HashSet<>();
+			activityIds.forEach(a -> jobs.addAll(timerJobsByActivity.getOrDefault(a, Set.of())));
+			return jobs;
+		}
+	}
+
+	private static Map<String, Set<String>> frozen(Map<String, Set<String>> map) {
+		Map<String, Set<String>> copy = new HashMap<>();
+		map.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+		return Map.copyOf(copy);
 	}
 
 	Ids ids() {
@@ -83,14 +98,14 @@ class DeadlineModels {
 			}
 			Set<String> plainJobs = new HashSet<>();
 			Set<String> coveredJobs = new HashSet<>();
+			Map<String, Set<String>> byActivity = new HashMap<>();
 			if (!timers.isEmpty()) {
 				for (JobDefinition j : management.createJobDefinitionQuery().activityIdIn(timers.toArray(String[]::new)).list()) {
 					(covered.contains(j.getActivityId()) ? coveredJobs : plainJobs).add(j.getId());
+					byActivity.computeIfAbsent(j.getActivityId(), k -> new HashSet<>()).add(j.getId());
 				}
 			}
-			Map<String, Set<String>> frozen = new HashMap<>();
-			byKey.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
-			ids = new Ids(Map.copyOf(frozen), Set.copyOf(plainJobs), Set.copyOf(coveredJobs));
+			ids = new Ids(frozen(byKey), Set.copyOf(plainJobs), Set.copyOf(coveredJobs), frozen(byActivity));
 			coveredTimerIds = Set.copyOf(covered);
 			timerIds = Set.copyOf(timers);
 			knownDefinitions = count;
