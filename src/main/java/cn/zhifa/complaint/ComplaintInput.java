@@ -10,24 +10,24 @@ import cn.zhifa.platform.problem.InputCheck;
  * concerned or the place, what happened, and optionally who they are and how to reach them. The same
  * rules hold on the portal, over {@code /api} and in the Tasklist start form ({@link #flaw}).
  */
-record ComplaintInput(String category, String concernedAgency, String location, String content, String complainantName,
+public record ComplaintInput(String category, String concernedAgency, String location, String content, String complainantName,
 		String complainantContact) {
 
-	static final int CONTENT_MIN = 10;
-	static final int CONTENT_MAX = 2000;
-	static final int LOCATION_MAX = 200;
-	static final int AGENCY_MAX = 100;
-	static final int NAME_MAX = 50;
-	static final int CONTACT_MAX = 100;
+	public static final int CONTENT_MIN = 10;
+	public static final int CONTENT_MAX = 2000;
+	public static final int LOCATION_MAX = 200;
+	public static final int AGENCY_MAX = 100;
+	public static final int NAME_MAX = 50;
+	public static final int CONTACT_MAX = 100;
 	/** Mobile (11 digits, 1[3-9]…), fixed line with area code (0871-12345678), optional extension. */
 	static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?");
 	static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,24}");
 
 	/** A field at fault and the rule it breaks, in Chinese. */
-	record Flaw(String field, String message) {
+	public record Flaw(String field, String message) {
 	}
 
-	ComplaintInput normalised() {
+	public ComplaintInput normalised() {
 		return new ComplaintInput(strip(category), strip(concernedAgency), strip(location), strip(content),
 				strip(complainantName), strip(complainantContact) == null ? null : strip(complainantContact).replace(" ", ""));
 	}

@@ -132,7 +132,7 @@ public class ComplaintService {
 		return labels.labels(CATEGORY).keySet();
 	}
 
-	Map<String, String> categoryTexts() {
+	public Map<String, String> categoryTexts() {
 		return labels.labels(CATEGORY);
 	}
 
