@@ -172,8 +172,10 @@ public class ComplaintService {
 			.variables(Variables.createVariables().putValue(CATEGORY, category).putValue(LOCATION, location == null ? "" : location))
 			.evaluate().getSingleResult();
 		Map<String, String> out = new LinkedHashMap<>();
-		out.put("agencyCode", String.valueOf(result.getEntry("agencyCode")));
-		out.put("basis", String.valueOf(result.getEntry("basis")));
+		Object agency = result.getEntry("agencyCode");
+		Object basis = result.getEntry("basis");
+		out.put("agencyCode", String.valueOf(agency));
+		out.put("basis", String.valueOf(basis));
 		return out;
 	}
 
