@@ -32,8 +32,8 @@ class ComplaintRateLimitFilter extends OncePerRequestFilter {
 
 	private static final int MAX_CLIENTS = 100_000;
 
-	private final FixedWindows submits;
-	private final FixedWindows queries;
+	private volatile FixedWindows submits;
+	private volatile FixedWindows queries;
 
 	ComplaintRateLimitFilter(@Value("${zhifa.complaints.submit-limit:5}") int submitLimit,
 			@Value("${zhifa.complaints.query-limit:30}") int queryLimit,
@@ -87,6 +87,12 @@ class ComplaintRateLimitFilter extends OncePerRequestFilter {
 	void reset() {
 		submits.counts.clear();
 		queries.counts.clear();
+	}
+
+	/** For tests sharing one application (whose profile sets the limits high): other limits, counts forgotten. */
+	void limits(int submitLimit, int queryLimit, int windowSeconds) {
+		this.submits = new FixedWindows(submitLimit, windowSeconds);
+		this.queries = new FixedWindows(queryLimit, windowSeconds);
 	}
 
 	/** Counts per client and window; pure and thread-safe, with an explicit clock (epoch seconds). */
