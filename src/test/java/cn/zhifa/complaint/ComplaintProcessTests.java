@@ -40,6 +40,8 @@ class ComplaintProcessTests extends EngineTestSupport {
 	ComplaintRepository rows;
 	@Autowired
 	SlaService sla;
+	@Autowired
+	cn.zhifa.record.RecordService record;
 
 	@Test
 	void portalComplaintIsAcceptedHandledAndTheReplyShowsOnTheQuery() {
@@ -88,6 +90,9 @@ class ComplaintProcessTests extends EngineTestSupport {
 			assertThat(v.status()).isEqualTo("已办结并答复");
 			assertThat(v.reply()).isEqualTo("经现场核查，占道经营的摊点已责令清除。");
 		});
+		// every step is in the full-process record under the receipt number, with who did it
+		assertThat(record.list(r.receiptNo())).filteredOn(e -> e.kind().equals("TASK_COMPLETED"))
+			.extracting(cn.zhifa.record.RecordEntry::actor).containsExactly("officer1", "officer1");
 		// the query needs both: a wrong code and an unknown number are the same nothing
 		assertThat(complaints.query(r.receiptNo(), "AAAAAAAA")).isEmpty();
 		assertThat(complaints.query("TS-2026-999999", r.queryCode())).isEmpty();
