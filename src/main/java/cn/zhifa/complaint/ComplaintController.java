@@ -37,7 +37,11 @@ class ComplaintController {
 	}
 
 	record Detail(Row summary, String concernedAgency, String location, String content, String complainantName,
-			String complainantContact, String routingBasis, String notAcceptedReason, String reply, int transfers) {
+			String complainantContact, String routingBasis, String notAcceptedReason, String reply, int transfers,
+			List<Attachment> attachments) {
+	}
+
+	record Attachment(long id, String fileName, String mediaType, long sizeBytes, String sha256) {
 	}
 
 	record EntryRequest(String category, String concernedAgency, String location, String content, String complainantName,
@@ -62,7 +66,25 @@ class ComplaintController {
 		Complaint c = complaints.find(receiptNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
 			.orElseThrow(() -> Problem.notFound("receiptNo", "没有编号为 " + receiptNo + " 的投诉举报"));
 		return new Detail(Row.of(c), c.getConcernedAgency(), c.getLocation(), c.getContent(), c.getComplainantName(),
-				c.getComplainantContact(), c.getRoutingBasis(), c.getNotAcceptedReason(), c.getReply(), c.getTransfers());
+				c.getComplainantContact(), c.getRoutingBasis(), c.getNotAcceptedReason(), c.getReply(), c.getTransfers(),
+				complaints.attachmentsOf(c.getReceiptNo()).stream().map(a -> new Attachment(a.getId(), a.getFileName(),
+						a.getMediaType(), a.getSizeBytes(), a.getSha256())).toList());
+	}
+
+	/** An attachment as sent (its sniffed type; always a download, never shown inline). */
+	@GetMapping("/{receiptNo}/attachments/{id}")
+	ResponseEntity<byte[]> attachment(@PathVariable String receiptNo, @PathVariable String id) {
+		CurrentUser user = CurrentUser.get();
+		Complaint c = complaints.find(receiptNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
+			.orElseThrow(() -> Problem.notFound("receiptNo", "没有编号为 " + receiptNo + " 的投诉举报"));
+		ComplaintAttachment a = complaints.attachmentsOf(c.getReceiptNo()).stream().filter(x -> x.getId().toString().equals(id))
+			.findFirst().orElseThrow(() -> Problem.notFound("id", "该投诉举报没有编号为 " + id + " 的附件"));
+		byte[] content = complaints.attachmentContent(c.getReceiptNo(), a.getId());
+		return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(a.getMediaType()))
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+				.filename(a.getFileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.body(content);
 	}
 
 	/** Staff entry: 201 with the receipt number and the query code to give the complainant. */

@@ -14,3 +14,8 @@ interface ComplaintRepository extends JpaRepository<Complaint, String> {
 
 	Optional<Complaint> findByProcessInstanceId(String processInstanceId);
 }
+
+interface ComplaintAttachmentRepository extends JpaRepository<ComplaintAttachment, Long> {
+
+	List<ComplaintAttachment> findByReceiptNoOrderByIdAsc(String receiptNo);
+}

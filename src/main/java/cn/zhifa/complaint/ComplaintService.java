@@ -92,6 +92,7 @@ public class ComplaintService {
 	static final String OPEN_CASE = "openCase";
 	static final String CASE_NO = "complaintCaseNo";
 	static final String CASE_FACTS = "facts";
+	static final String ATTACHMENTS = "complaintAttachments";
 
 	/** What the complainant keeps: the receipt number and the query code (shown once). */
 	public record Receipt(String receiptNo, String queryCode, String handlingBody) {
@@ -103,6 +104,7 @@ public class ComplaintService {
 	}
 
 	private final ComplaintRepository complaints;
+	private final ComplaintAttachmentRepository attachments;
 	private final AgencyRepository agencies;
 	private final DocumentNumbers numbers;
 	private final RuntimeService runtime;
@@ -113,10 +115,11 @@ public class ComplaintService {
 	private final DisplayLabels labels;
 	private final CaseService cases;
 
-	ComplaintService(ComplaintRepository complaints, AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtime,
+	ComplaintService(ComplaintRepository complaints, ComplaintAttachmentRepository attachments, AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtime,
 			RepositoryService repository, DecisionService decisions, IdentityService identity, Deadlines deadlines,
 			DisplayLabels labels, CaseService cases) {
 		this.complaints = complaints;
+		this.attachments = attachments;
 		this.agencies = agencies;
 		this.numbers = numbers;
 		this.runtime = runtime;
@@ -143,16 +146,28 @@ public class ComplaintService {
 	 */
 	@Transactional
 	public Receipt submit(ComplaintInput raw, String channel, String registeredBy, String agencyCode) {
+		return submit(raw, List.of(), channel, registeredBy, agencyCode);
+	}
+
+	/** As {@link #submit(ComplaintInput, String, String, String)}, with attachments ({@link ComplaintAttachments}). */
+	@Transactional
+	public Receipt submit(ComplaintInput raw, List<ComplaintAttachments.Upload> uploads, String channel, String registeredBy,
+			String agencyCode) {
 		ComplaintInput input = raw.normalised();
 		ComplaintInput.Flaw flaw = input.flaw(categories());
 		if (flaw != null) {
 			throw Problem.invalid(flaw.field(), flaw.message());
 		}
+		List<ComplaintAttachments.Upload> files = ComplaintAttachments.check(uploads);
 		String agency = agencyCode != null ? agencyCode : route(input.category(), input.location()).get("agencyCode");
 		Agency a = agencies.findById(agency).orElseThrow(() -> new IllegalStateException("routing names no agency " + agency));
 		String code = queryCode();
 		Complaint c = complaints.save(new Complaint(nextReceiptNo(), hash(code), input, channel, registeredBy, a.getCode(),
 				a.getName(), now()));
+		for (ComplaintAttachments.Upload f : files) {
+			attachments.save(new ComplaintAttachment(c.getReceiptNo(), ComplaintAttachments.displayName(f.fileName()),
+					ComplaintAttachments.mediaType(f.bytes()), f.bytes(), sha256(f.bytes()), now()));
+		}
 		Map<String, Object> vars = new LinkedHashMap<>();
 		vars.put(NO, c.getReceiptNo());
 		vars.put(AGENCY_CODE, a.getCode());
@@ -216,6 +231,35 @@ public class ComplaintService {
 		return receiptNo == null || receiptNo.length() > 32 ? Optional.empty() : complaints.findById(receiptNo);
 	}
 
+	@Transactional(readOnly = true)
+	public List<ComplaintAttachment> attachmentsOf(String receiptNo) {
+		return attachments.findByReceiptNoOrderByIdAsc(receiptNo);
+	}
+
+	/** The bytes of one attachment of the complaint (null if it has no such attachment). */
+	@Transactional(readOnly = true)
+	public byte[] attachmentContent(String receiptNo, long id) {
+		return attachments.findById(id).filter(a -> a.getReceiptNo().equals(receiptNo)).map(ComplaintAttachment::getContent)
+			.orElse(null);
+	}
+
+	/** Links to the attachments for the task forms (markdown; the webapps' session reads /api). */
+	private String attachmentLinks(String receiptNo) {
+		List<ComplaintAttachment> list = attachments.findByReceiptNoOrderByIdAsc(receiptNo);
+		if (list.isEmpty()) {
+			return "无";
+		}
+		StringBuilder links = new StringBuilder();
+		for (ComplaintAttachment a : list) {
+			if (links.length() > 0) {
+				links.append("　");
+			}
+			links.append("[").append(a.getFileName().replaceAll("[\\[\\]()]", "")).append("（").append(a.getSizeBytes() / 1024 + 1)
+				.append(" KB）](/api/complaints/").append(receiptNo).append("/attachments/").append(a.getId()).append(")");
+		}
+		return links.toString();
+	}
+
 	// --- the steps of complaint-handling ---
 
 	/**
@@ -253,6 +297,7 @@ public class ComplaintService {
 		execution.setVariable(NAME, c.getComplainantName());
 		execution.setVariable(CONTACT, c.getComplainantContact());
 		execution.setVariable(TRANSFERRED, c.getTransfers() > 0);
+		execution.setVariable(ATTACHMENTS, attachmentLinks(c.getReceiptNo()));
 		String agency = execution.getTenantId() != null ? execution.getTenantId() : text(execution, AGENCY_CODE);
 		Agency a = agencies.findById(agency).orElseThrow();
 		execution.setVariable("agencyName", a.getName());
@@ -411,8 +456,12 @@ public class ComplaintService {
 	}
 
 	static String hash(String code) {
+		return sha256(code.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String sha256(byte[] bytes) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);

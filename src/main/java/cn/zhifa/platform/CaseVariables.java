@@ -101,6 +101,7 @@ public final class CaseVariables {
 			system("complaintRouting", "投诉举报分办规则", RESULT),
 			system("complaintRoutingBasis", "分办依据", TEXT),
 			system("complaintCaseNo", "投诉举报立案案号", TEXT),
+			system("complaintAttachments", "投诉举报附件", TEXT),
 			system("complaintAcceptance", "受理意见", TEXT).forms("complaint-handling-accept"),
 			system("openCase", "立案查处", BOOLEAN).forms("complaint-handling-handle"),
 			// the options a form offers (task listeners): choosing outside them is no choice

@@ -2,7 +2,10 @@ package cn.zhifa.portal;
 
 import static cn.zhifa.portal.Html.esc;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +16,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
+import cn.zhifa.complaint.ComplaintAttachments;
 import cn.zhifa.complaint.ComplaintInput;
 import cn.zhifa.complaint.ComplaintService;
 import cn.zhifa.complaint.ComplaintService.PublicView;
@@ -35,7 +40,7 @@ class ComplaintPages {
 	static final String QUERY = "/public/complaints/query";
 	private static final MediaType HTML = DisclosurePages.HTML;
 	private static final Map<String, String> FIELD_LABELS = Map.of("category", "事项类别", "concernedAgency", "被投诉举报的单位或个人",
-			"location", "发生地点", "content", "投诉举报内容", "complainantName", "姓名", "complainantContact", "联系方式");
+			"location", "发生地点", "content", "投诉举报内容", "complainantName", "姓名", "complainantContact", "联系方式", "attachments", "附件");
 
 	private final ComplaintService complaints;
 
@@ -50,11 +55,22 @@ class ComplaintPages {
 		return page(HttpStatus.OK, "投诉举报", form(new ComplaintInput(null, null, null, null, null, null), null));
 	}
 
-	@PostMapping(path = SUBMIT, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	ResponseEntity<String> submit(@RequestParam Map<String, String> params) {
+	/** The form as the browser sends it: multipart with the attachments (or URL-encoded without). */
+	@PostMapping(SUBMIT)
+	ResponseEntity<String> submit(@RequestParam Map<String, String> params,
+			@RequestParam(name = "attachments", required = false) List<MultipartFile> files) throws IOException {
 		ComplaintInput input = input(params);
+		List<ComplaintAttachments.Upload> uploads = new ArrayList<>();
+		for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+			if (f.getSize() > ComplaintAttachments.MAX_BYTES) {
+				uploads.add(new ComplaintAttachments.Upload(f.getOriginalFilename(), new byte[ComplaintAttachments.MAX_BYTES + 1]));
+			}
+			else {
+				uploads.add(new ComplaintAttachments.Upload(f.getOriginalFilename(), f.getBytes()));
+			}
+		}
 		try {
-			Receipt r = complaints.submit(input, "PORTAL", null, null);
+			Receipt r = complaints.submit(input, uploads, "PORTAL", null, null);
 			return page(HttpStatus.CREATED, "投诉举报已提交", """
 					<div class="item" role="status"><p>您的投诉举报已收到，由 <strong>%s</strong> 分办受理。</p>
 					<dl><dt>投诉举报编号</dt><dd id="receipt-no">%s</dd><dt>查询码</dt><dd id="query-code">%s</dd></dl>
@@ -62,7 +78,7 @@ class ComplaintPages {
 				.formatted(esc(r.handlingBody()), esc(r.receiptNo()), esc(r.queryCode()), QUERY));
 		}
 		catch (Problem p) {
-			if (p.status() != HttpStatus.BAD_REQUEST) {
+			if (p.status() != HttpStatus.BAD_REQUEST && p.status() != HttpStatus.PAYLOAD_TOO_LARGE) {
 				throw p;
 			}
 			return page(p.status(), "投诉举报", form(input, p));
@@ -115,7 +131,8 @@ class ComplaintPages {
 			b.append("<div class=\"item\" role=\"alert\" id=\"error\"><strong>请修改「").append(esc(label)).append("」：</strong>")
 				.append(esc(error.getMessage())).append("</div>");
 		}
-		b.append("<form method=\"post\" action=\"").append(SUBMIT).append("\" class=\"item\" accept-charset=\"UTF-8\">");
+		b.append("<form method=\"post\" action=\"").append(SUBMIT)
+			.append("\" class=\"item\" accept-charset=\"UTF-8\" enctype=\"multipart/form-data\">");
 		b.append("<label for=\"category\">事项类别（必选）</label><select id=\"category\" name=\"category\" required><option value=\"\">请选择</option>");
 		for (Map.Entry<String, String> e : complaints.categoryTexts().entrySet()) {
 			b.append("<option value=\"").append(esc(e.getKey())).append('"')
@@ -129,6 +146,9 @@ class ComplaintPages {
 			.append(ComplaintInput.CONTENT_MAX).append("\">").append(esc(in.content())).append("</textarea>");
 		input(b, "complainantName", "姓名（可不填）", in.complainantName(), ComplaintInput.NAME_MAX);
 		input(b, "complainantContact", "联系方式（手机号码、带区号的固定电话或电子邮箱，可不填）", in.complainantContact(), ComplaintInput.CONTACT_MAX);
+		b.append("<label for=\"attachments\">附件（可不选；照片或 PDF，最多 ").append(ComplaintAttachments.MAX_FILES).append(" 个，每个不超过 ")
+			.append(ComplaintAttachments.MAX_BYTES / 1024 / 1024).append(" MB）</label><input type=\"file\" id=\"attachments\" name=\"attachments\"")
+			.append(" multiple accept=\".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf\">");
 		b.append("<p><button type=\"submit\">提交投诉举报</button></p></form>");
 		return b.toString();
 	}

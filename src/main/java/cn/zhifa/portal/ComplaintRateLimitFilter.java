@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.zhifa.complaint.ComplaintAttachments;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.platform.problem.ProblemResponses;
 
@@ -64,6 +65,13 @@ class ComplaintRateLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		FixedWindows windows = windowsOf(request);
+		if (windows == submits && tooLarge(request)) {
+			// refused before the body is read: an anonymous upload is never spooled beyond what a complaint may carry
+			response.setHeader("Connection", "close");
+			ProblemResponses.write(response, Problem.tooLarge("attachments", "提交的内容过大：附件最多 "
+					+ ComplaintAttachments.MAX_FILES + " 个，每个不超过 " + ComplaintAttachments.MAX_BYTES / 1024 / 1024 + " MB"));
+			return;
+		}
 		long retryAfter = windows.tryAcquire(request.getRemoteAddr(), System.currentTimeMillis() / 1000);
 		if (retryAfter == 0) {
 			chain.doFilter(request, response);
@@ -81,6 +89,14 @@ class ComplaintRateLimitFilter extends OncePerRequestFilter {
 			response.setContentType("text/html;charset=UTF-8");
 			response.getWriter().write(Html.page("请稍后再试", "<p role=\"alert\">" + Html.esc(message) + "。</p>"));
 		}
+	}
+
+	/** Over what a complaint may carry, or a multipart body of unknown length (chunked). */
+	static boolean tooLarge(HttpServletRequest request) {
+		long length = request.getContentLengthLong();
+		String type = request.getContentType();
+		boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
+		return length > ComplaintAttachments.MAX_REQUEST_BYTES || multipart && length < 0;
 	}
 
 	/** For tests sharing one application: forget every client's count. */

@@ -210,7 +210,87 @@ class ComplaintChannelIT {
 		assertThat(foreign.statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void attachmentsAreCheckedByTheirContentAndSizeAndOnlyTheAgencyReadsThem() throws Exception {
+		limiter.limits(1_000, 1_000, 600);
+		byte[] png = new byte[2048];
+		System.arraycopy(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A }, 0, png, 0, 8);
+		Map<String, String> fields = form("CITY_MANAGEMENT", "人民路" + tag, "人民路有人占道经营，附现场照片" + tag, null, null);
+
+		HttpResponse<String> done = postMultipart("/public/complaints", fields, Map.of("现场照片.png", png));
+		assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+		String receiptNo = group(RECEIPT, done.body());
+		JsonNode detail = json.readTree(send(authed(HttpRequest.newBuilder(uri("/api/complaints/" + receiptNo)), "officer1").GET()
+			.build()).body());
+		JsonNode file = detail.path("attachments").get(0);
+		assertThat(file.path("fileName").asText()).isEqualTo("现场照片.png");
+		assertThat(file.path("mediaType").asText()).isEqualTo("image/png");
+		assertThat(file.path("sizeBytes").asLong()).isEqualTo(2048);
+		HttpResponse<byte[]> download = http.send(authed(HttpRequest.newBuilder(uri("/api/complaints/" + receiptNo
+				+ "/attachments/" + file.path("id").asText())), "officer1").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo(png);
+		assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
+		assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
+		assertProblem(send(authed(HttpRequest.newBuilder(uri("/api/complaints/" + receiptNo + "/attachments/"
+				+ file.path("id").asText())), "officer4").GET().build()), 404, "receiptNo");
+		assertThat(send(HttpRequest.newBuilder(uri("/api/complaints/" + receiptNo + "/attachments/" + file.path("id").asText()))
+			.GET().build()).statusCode()).isEqualTo(401);
+
+		// a web page or a program named .png, too many files, too large a file, too large a request: refused
+		HttpResponse<String> disguised = postMultipart("/public/complaints", fields,
+				Map.of("photo.png", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
+		assertThat(disguised.statusCode()).isEqualTo(400);
+		assertThat(disguised.body()).contains("请修改「附件」", "不是 JPG、PNG 图片或 PDF 文件").doesNotContain("<script>alert");
+		HttpResponse<String> exe = postMultipart("/public/complaints", fields, Map.of("a.pdf", new byte[] { 'M', 'Z', 0, 0 }));
+		assertThat(exe.statusCode()).isEqualTo(400);
+		Map<String, byte[]> four = new LinkedHashMap<>();
+		for (int i = 0; i < 4; i++) {
+			four.put("p" + i + ".png", png);
+		}
+		assertThat(postMultipart("/public/complaints", fields, four).body()).contains("附件最多 3 个");
+		byte[] big = new byte[5 * 1024 * 1024 + 1];
+		System.arraycopy(png, 0, big, 0, 8);
+		HttpResponse<String> tooBig = postMultipart("/public/complaints", fields, Map.of("big.png", big));
+		assertThat(tooBig.statusCode()).isEqualTo(413);
+		assertThat(tooBig.body()).contains("超过 5 MB");
+		// announced as 100 MB: refused from the headers, before a byte of the body is read
+		try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(("POST /public/complaints HTTP/1.1\r\nHost: localhost:" + port
+					+ "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 100000000\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+			byte[] buffer = new byte[1024];
+			for (int n; !read.toString(StandardCharsets.UTF_8).contains("attachments") && (n = socket.getInputStream().read(buffer)) > 0;) {
+				read.write(buffer, 0, n);
+			}
+			String answer = read.toString(StandardCharsets.UTF_8);
+			assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json", "attachments");
+		}
+	}
+
 	// --- helpers ---
+
+	private HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) throws Exception {
+		String boundary = "----zhifa" + UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (Map.Entry<String, String> f : fields.entrySet()) {
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue()
+					+ "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		for (Map.Entry<String, byte[]> f : files.entrySet()) {
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"" + f.getKey()
+					+ "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.write(f.getValue());
+			body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+	}
 
 	private static Map<String, String> form(String category, String location, String content, String name, String contact) {
 		Map<String, String> f = new LinkedHashMap<>();
