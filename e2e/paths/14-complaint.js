@@ -1,6 +1,6 @@
 // Path 14 — a complaint from the public portal to the reply (R-COORD-4, issue 18 §1, docs/complaints.md): an
-// anonymous visitor submits a complaint on /public/complaints (no login) and keeps the receipt number and query
-// code → the routing table sends it to the competent agency (市容 → 寥廓街道综合行政执法队) → officer1 finds it in
+// anonymous visitor submits a complaint with a photo on /public/complaints (no login) and keeps the receipt number
+// and query code → the routing table sends it to the competent agency (市容 → 寥廓街道综合行政执法队) → officer1 finds it in
 // 本机构待办 by its receipt number and accepts it (分办受理): the handling task with its promised date (15 working
 // days) is his, and on the SLA board → he answers it in 我的待办 (调查处理并答复) → the visitor's query page shows
 // who handled it and the reply; a wrong query code shows nothing.
@@ -24,6 +24,9 @@ runPath(__filename, async (t) => {
     await page.locator('#content').fill(`${place}每天傍晚有人摆摊占道经营，行人只能走机动车道，已持续一个月。`);
     await page.getByLabel('姓名（可不填）').fill('周女士');
     await page.locator('#complainantContact').fill('13987654321');
+    // a photo (PNG by its content) as the complainant's evidence
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512)]);
+    await page.locator('#attachments').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png });
     await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && /\/public\/complaints$/.test(r.url())),
       page.getByRole('button', { name: '提交投诉举报' }).click()]);
     await page.locator('#receipt-no').waitFor({ state: 'visible' });
@@ -63,6 +66,7 @@ runPath(__filename, async (t) => {
     let form = await officer.openTask('分办受理', { caseNo: receiptNo });
     await form.expectText(place);
     await form.expectText('分办规则');
+    await form.expectText('现场照片.png');
     form = await officer.claim();
     await form.fill('受理意见', '受理，由本机关调查处理');
     await form.complete();
