@@ -25,8 +25,8 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * Process {@code complaint-handling} (R-COORD-4, seed 002 (十五) 二), every path: a portal complaint accepted,
  * handled and answered (the answer on the complainant's query); not accepted with reasons; routed by the table
  * to the competent agency; moved by the officer to another agency on Zhifa (which does not send it back) or to
- * a body outside; an enforcement case opened from it (source COMPLAINT, linked both ways); the handling period
- * breached (supervision record); bad staff input refused naming the field.
+ * a body outside; an enforcement case opened from it (source COMPLAINT, linked both ways); the acceptance and
+ * the handling periods breached (supervision record, the task stays open); bad staff input refused naming the field.
  */
 @ZhifaIntegrationTest
 class ComplaintProcessTests extends EngineTestSupport {
@@ -237,6 +237,24 @@ class ComplaintProcessTests extends EngineTestSupport {
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.contains("LIAOKUO-head", "supervisor");
 		complete("officer1", pi, "userTask_handle", Map.of("complaintReply", "油烟净化设施已整改。", "openCase", false));
+		assertThat(rows.findById(r.receiptNo()).orElseThrow().getRepliedOnTime()).isFalse();
+	}
+
+	@Test
+	void aLateAcceptanceIsEscalatedAndTheTaskStaysOpen() {
+		clockAt(at(MONDAY));
+		ComplaintService.Receipt r = complaints.submit(input("ILLEGAL_BUILDING", "寥廓街道东门村"), "PORTAL", null, null);
+		ProcessInstance pi = instanceOf(r.receiptNo());
+		clockAt(at("2026-11-11T18:00:00+08:00"));
+		assertThat(executeDueJobs(pi.getId())).isZero();
+		clockAt(at("2026-11-12T08:00:00+08:00"));
+		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertThat(pi).hasPassed("serviceTask_escalateAcceptance", "endEvent_acceptanceEscalated").isWaitingAt("userTask_decideAcceptance");
+		assertThat(task(pi, "userTask_decideAcceptance").getPriority()).isEqualTo(100);
+		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
+			.contains("LIAOKUO-head", "supervisor");
+		complete("officer1", pi, "userTask_decideAcceptance",
+				Map.of("complaintAcceptance", "NOT_ACCEPTED", "notAcceptedReason", "已由规划部门另案处理"));
 		assertThat(rows.findById(r.receiptNo()).orElseThrow().getRepliedOnTime()).isFalse();
 	}
 
