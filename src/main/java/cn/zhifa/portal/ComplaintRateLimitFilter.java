@@ -26,7 +26,9 @@ import cn.zhifa.platform.problem.ProblemResponses;
  * Beyond: 429 with {@code Retry-After} (the seconds left in the window), a problem detail on the JSON
  * paths, a Chinese page on the HTML ones. Only POSTs count; the forms themselves are not limited.
  * The counters live in this node's memory: with several nodes behind a balancer each node allows the
- * limit (ADR-0022). A limit of 0 or less turns it off.
+ * limit (ADR-0022). A limit of 0 or less turns it off. A submission announcing more than a complaint may carry
+ * ({@link ComplaintAttachments#MAX_REQUEST_BYTES}), or a multipart one of unknown length, is refused (413) from its
+ * headers, whatever the limits.
  */
 @Component
 class ComplaintRateLimitFilter extends OncePerRequestFilter {
@@ -57,8 +59,7 @@ class ComplaintRateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		FixedWindows w = windowsOf(request);
-		return w == null || !w.enabled();
+		return windowsOf(request) == null;
 	}
 
 	@Override
@@ -72,7 +73,7 @@ class ComplaintRateLimitFilter extends OncePerRequestFilter {
 					+ ComplaintAttachments.MAX_FILES + " 个，每个不超过 " + ComplaintAttachments.MAX_BYTES / 1024 / 1024 + " MB"));
 			return;
 		}
-		long retryAfter = windows.tryAcquire(request.getRemoteAddr(), System.currentTimeMillis() / 1000);
+		long retryAfter = windows.enabled() ? windows.tryAcquire(request.getRemoteAddr(), System.currentTimeMillis() / 1000) : 0;
 		if (retryAfter == 0) {
 			chain.doFilter(request, response);
 			return;
