@@ -105,9 +105,26 @@ public class CaseService {
 	/** Validates, numbers and registers a case and starts its process; returns the case number. */
 	@Transactional
 	public String register(NewCase c, String registeredBy) {
+		return register(c, registeredBy, Map.of());
+	}
+
+	/**
+	 * A case opened from a complaint or report (R-COORD-4): source COMPLAINT, registered by the officer who
+	 * handles the complaint; the case keeps the complaint's receipt number ({@code complaintNo}).
+	 */
+	@Transactional
+	public String registerFromComplaint(NewCase c, String registeredBy, String complaintNo) {
+		if (!"COMPLAINT".equals(c.source()) || !StringUtils.hasText(complaintNo)) {
+			throw invalid("caseSource", "由投诉举报立案的案件来源须为 COMPLAINT，并关联投诉举报编号");
+		}
+		return register(c, registeredBy, Map.of("complaintNo", complaintNo));
+	}
+
+	private String register(NewCase c, String registeredBy, Map<String, Object> links) {
 		validate(c);
 		EnforcementCase saved = cases.save(new EnforcementCase(nextCaseNo(c.agencyCode()), c, registeredBy, now()));
 		Map<String, Object> vars = c.variables();
+		vars.putAll(links);
 		vars.put(CASE_ID, saved.getCaseNo());
 		vars.put(REGISTERED_BY, registeredBy);
 		vars.put(HANDLER_ID, registeredBy); // until the head names the handler at filing

@@ -45,7 +45,7 @@ import cn.zhifa.ledger.LedgerWriter.RowSource;
 import cn.zhifa.ledger.LedgerWriter.SheetData;
 
 /**
- * The seven ledgers (执法台账, issue 19 §2), read where their data lives: cases ({@code zf_case}), legal
+ * The ledgers (执法台账, issue 19 §2; complaints, issue 18 §1), read where their data lives: cases ({@code zf_case}), legal
  * reviews and their rounds ({@code zf_legal_review}, {@code zf_review_round}), transfers and their steps
  * ({@code zf_transfer}, {@code zf_transfer_step}), disclosures ({@code zf_disclosure}), evidence and
  * audio-video records ({@code zf_evidence}, {@code zf_av_file}), retrievals and interference reports (the
@@ -79,7 +79,9 @@ class Ledgers {
 			new Ledger("disclosures", "行政执法公示台账", "每个公示版本一行：公示、更正、撤回，是否在期限内公示", "公示时间"),
 			new Ledger("evidence", "证据及音像记录台账", "登记的证据材料和上传的音像记录，每件一行", "登记时间"),
 			new Ledger("retrievals", "执法记录调阅台账", "执法监督人员等调阅案件、执法记录和台账的每一次记录：调阅人、目的、内容", "调阅时间"),
-			new Ledger("interference", "干预执法活动记录台账", "每次登记的干预、插手执法活动：干预人、单位、时间、内容、登记人", "登记时间"));
+			new Ledger("interference", "干预执法活动记录台账", "每次登记的干预、插手执法活动：干预人、单位、时间、内容、登记人", "登记时间"),
+			new Ledger("complaints", "投诉举报登记办理台账", "每件投诉举报一行：收到渠道和时间、事项、分办和移送、受理决定、承办人、承诺期限、答复及是否按期、立案案号",
+					"收到时间"));
 
 	private final NamedParameterJdbcTemplate jdbc;
 	private final TransactionTemplate readOnly;
@@ -122,6 +124,7 @@ class Ledgers {
 			case "evidence" -> List.of(evidence(filter, names));
 			case "retrievals" -> List.of(retrievals(filter, names));
 			case "interference" -> List.of(interference(filter, names));
+			case "complaints" -> List.of(complaints(filter, names));
 			default -> throw new IllegalArgumentException(ledger.key());
 		};
 	}
@@ -402,6 +405,35 @@ class Ledgers {
 					text(data.get("intervenerUnit")), moment(data.get("occurredAt")), text(data.get("description")),
 					names.person(r.text("actor")) };
 		}), "该期间没有干预执法活动的记录。");
+	}
+
+	/** 投诉举报 (R-COORD-4): the register of complaints and reports and how each was handled ({@code zf_complaint}). */
+	private SheetData complaints(Filter f, Names names) {
+		List<Column> columns = List.of(Column.text("投诉举报编号", 16), Column.tally("渠道", 12), Column.time("收到时间"),
+				Column.text("登记人", 10), Column.tally("事项类别", 20), Column.text("被投诉举报的单位或个人", 20),
+				Column.text("发生地点", 20), Column.text("投诉举报内容", 40), Column.text("投诉举报人", 10),
+				Column.text("首次收到机关", 20), Column.text("承办机关", 20), Column.text("分办和移送", 40), Column.sum("移送次数", 8),
+				Column.tally("办理状态", 16), Column.time("受理期限"), Column.time("受理决定时间"), Column.text("受理决定人", 10),
+				Column.text("不予受理理由", 30), Column.text("承办人", 10), Column.time("承诺答复期限"), Column.time("答复时间"),
+				Column.tally("是否按期答复", 10), Column.text("答复内容", 40), Column.text("立案案号", 24));
+		String sql = """
+				SELECT c.receipt_no, c.channel, c.submitted_at, c.registered_by, c.category, c.concerned_agency, c.location,
+				       c.content, c.complainant_name, fa.name AS first_agency_name, c.handling_body, c.routing_basis, c.transfers,
+				       c.status, c.acceptance_due_at, c.decided_at, c.decided_by, c.not_accepted_reason, c.handler_id,
+				       c.handling_due_at, c.replied_at, c.replied_on_time, c.reply, c.case_no
+				FROM zf_complaint c LEFT JOIN zf_agency fa ON fa.code = c.first_agency_code
+				WHERE c.agency_code IN (:agencies) AND c.submitted_at >= :from AND c.submitted_at < :until
+				ORDER BY c.submitted_at, c.receipt_no""";
+		return new SheetData("投诉举报台账", "投诉举报登记办理台账", columns, query(sql, f, r -> new Object[] {
+				r.text("receipt_no"), names.label("complaintChannel", r.text("channel")), r.instant("submitted_at"),
+				names.person(r.text("registered_by")), names.label("complaintCategory", r.text("category")),
+				r.text("concerned_agency"), r.text("location"), r.text("content"),
+				r.text("complainant_name") == null ? "匿名" : r.text("complainant_name"), r.text("first_agency_name"),
+				r.text("handling_body"), r.text("routing_basis"), r.number("transfers"), names.label("complaintStatus", r.text("status")),
+				r.instant("acceptance_due_at"), r.instant("decided_at"), names.person(r.text("decided_by")),
+				r.text("not_accepted_reason"), names.person(r.text("handler_id")), r.instant("handling_due_at"),
+				r.instant("replied_at"), onTime(r.boolOrNull("replied_on_time"), "尚未答复"), r.text("reply"), r.text("case_no") }),
+				"该期间没有收到的投诉举报。");
 	}
 
 	// --- reading ---

@@ -23,12 +23,14 @@ public final class ModelVocabulary {
 			"recordDisciplineTransfer", "recordEvidenceHandover", "recordExternalCaseHandover", "recordInvestigators",
 			"recordAfterConviction", "recordModelChange", "requestAppraisal", "recordPoliceFiled", "recordPoliceNotFiled",
 			"recordReviewOpinion", "registerCase", "registerDisclosure", "slaBreach", "slaWarning", "startProcess",
-			"startReviewRound", "startSeizure", "liftSeizure", "withdrawDisclosure");
+			"startReviewRound", "startSeizure", "liftSeizure", "withdrawDisclosure",
+			"registerComplaint", "recordComplaintRouting", "transferComplaint", "acceptComplaint", "openComplaintCase",
+			"replyComplaint");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
-			"modelChangeTaskChecks");
+			"modelChangeTaskChecks", "complaintTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -56,7 +58,8 @@ public final class ModelVocabulary {
 					"criminal-transfer-after-conviction",
 					"discipline-transfer-sign"),
 			"disclosureTaskChecks", Set.of("disclosure-prepare", "disclosure-review"),
-			"modelChangeTaskChecks", Set.of("model-change-approve"));
+			"modelChangeTaskChecks", Set.of("model-change-approve"),
+			"complaintTaskChecks", Set.of("complaint-handling-accept", "complaint-handling-handle"));
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */
 	public static String checkOf(String formId) {

@@ -318,8 +318,10 @@ public class CamundaIdentitySetup {
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+		// complaints (R-COORD-4) have no case number yet: their cards show the receipt number
 		ensureFilter(name, description, priority, query,
-				List.of(Map.of("name", CaseVariables.CASE_ID, "label", "案号"), Map.of("name", "partyName", "label", "当事人")));
+				List.of(Map.of("name", CaseVariables.CASE_ID, "label", "案号"), Map.of("name", "partyName", "label", "当事人"),
+						Map.of("name", "complaintNo", "label", "投诉举报编号")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {

@@ -61,7 +61,10 @@ class SecurityConfiguration {
 			.addFilterBefore(new ForeignOriginFilter(trustedOrigins), CsrfFilter.class)
 			// supervisors read only: after the login, so anonymous requests stay 401
 			.addFilterAfter(new SupervisorReadOnlyFilter(), AuthorizationFilter.class)
+			// the public complaint channel: anonymous, no session to ride on (a foreign page is still refused above)
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/engine-rest/**", "/camunda/**")
+				.ignoringRequestMatchers("/public/complaints", "/public/complaints/query", "/public/api/complaints",
+						"/public/api/complaints/query")
 				.ignoringRequestMatchers(basicAuthCall))
 			// the webapps set their own frame and content-type headers; keep Spring's defaults elsewhere
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));

@@ -104,7 +104,7 @@ class LedgerIT extends EngineTestSupport {
 		// the list of ledgers
 		List<Map<String, Object>> list = client("officer1").exchange("/api/ledgers", HttpMethod.GET, null, LIST).getBody();
 		assertThat(list).extracting(l -> l.get("key")).containsExactly("cases", "reviews", "transfers", "disclosures",
-				"evidence", "retrievals", "interference");
+				"evidence", "retrievals", "interference", "complaints");
 		assertThat(list).extracting(l -> l.get("name").toString()).allMatch(n -> n.endsWith("台账"));
 
 		// cases: the LIAOKUO case with its labels, not the QLSCJ one
@@ -211,6 +211,34 @@ class LedgerIT extends EngineTestSupport {
 		Workbook empty = download("head1", "interference", "from=2001-01-01&to=2006-01-01");
 		assertThat(empty.text()).contains("该期间没有干预执法活动的记录。", "共 0 条");
 	}
+
+	/** Issue 18 §1: the register of complaints and how each was handled, in the agency's ledger only. */
+	@Test
+	void theComplaintsLedgerListsEachComplaintAndItsHandling() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		cn.zhifa.complaint.ComplaintService.Receipt r = complaints.submit(new cn.zhifa.complaint.ComplaintInput("CITY_MANAGEMENT",
+				null, "人民路" + tag + "号", "门前长期占道堆放杂物" + tag + "，行人无法通过。", null, null), "PORTAL", null, null);
+		String pid = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(r.receiptNo())
+			.singleResult().getId();
+		completeTask("officer1", pid, Map.of("complaintAcceptance", value("ACCEPTED")));
+		completeTask("officer1", pid, Map.of("complaintReply", value("已责令清除杂物" + tag), "openCase", value(false)));
+
+		LocalDate today = WorkingDayCalendar.dayOf(ClockUtil.getCurrentTime().toInstant());
+		Workbook ledger = download("head1", "complaints", "from=" + today.minusDays(7) + "&to=" + today);
+		assertThat(ledger.sheet(0).title()).isEqualTo("投诉举报登记办理台账");
+		assertThat(ledger.sheet(0).headers()).contains("投诉举报编号", "事项类别", "承办机关", "办理状态", "承诺答复期限", "是否按期答复",
+				"答复内容");
+		List<String> row = ledger.sheet(0).row(r.receiptNo());
+		assertThat(row).contains("网上投诉举报", "市容环境和城市管理（占道经营、乱倒垃圾等）", "匿名", "寥廓街道综合行政执法队", "已办结并答复",
+				"按期", "已责令清除杂物" + tag);
+		assertThat(ledger.sheet(0).column(row, "承办人")).isNotBlank().isNotEqualTo("officer1");
+		assertThat(ledger.text()).doesNotContain("CITY_MANAGEMENT", "REPLIED", "PORTAL", "LIAOKUO");
+		assertThat(download("officer4", "complaints", "from=" + today.minusDays(7) + "&to=" + today).text())
+			.doesNotContain(r.receiptNo());
+	}
+
+	@Autowired
+	cn.zhifa.complaint.ComplaintService complaints;
 
 	// --- data through the API and the engine ---
 

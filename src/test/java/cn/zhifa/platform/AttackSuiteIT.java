@@ -124,6 +124,12 @@ class AttackSuiteIT {
 		liaokuo.put("transferId", criminalTransferAwaitingThePolice(caseNo, "攻击套件机密犯罪线索" + tag));
 		secrets.add("攻击套件机密犯罪线索" + tag);
 		caseTransferAwaitingAnswer = caseTransferAwaitingAnswer(caseNo, tag);
+		ObjectNode complaint = validBody("POST /api/complaints");
+		complaint.put("content", "攻击套件机密投诉内容" + tag);
+		HttpResponse<String> entered = send("officer1", "POST", "/api/complaints", "application/json", JSON.writeValueAsBytes(complaint));
+		assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
+		liaokuo.put("receiptNo", JSON.readTree(entered.body()).path("receiptNo").asText());
+		secrets.add("攻击套件机密投诉内容" + tag);
 		liaokuo.put("changeNo", modelChange("攻击套件机密变更理由" + tag));
 		secrets.add("攻击套件机密变更理由" + tag);
 	}

@@ -1,0 +1,520 @@
+package cn.zhifa.complaint;
+
+import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
+import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
+import static cn.zhifa.platform.CaseVariables.REGISTERED_BY;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.caselifecycle.CaseService;
+import cn.zhifa.caselifecycle.NewCase;
+import cn.zhifa.document.DisplayLabels;
+import cn.zhifa.document.DocumentNumbers;
+import cn.zhifa.organisation.Agency;
+import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.platform.problem.InputCheck;
+import cn.zhifa.platform.problem.Problem;
+
+/**
+ * Complaints and reports (投诉举报, R-COORD-4; seed 002 (十五) 二 投诉举报受理告知制度): registration with a
+ * receipt number and a query code, routing to the competent agency (decision table {@code complaint-routing},
+ * or a transfer by the case-transfer rules), the acceptance decision, handling within the promised time
+ * (limits {@code COMPLAINT_*} of calendar/statutory-limits.yml), an enforcement case opened from it (source
+ * COMPLAINT) and the reply the complainant reads on the portal. The process {@code complaint-handling} calls
+ * these steps through thin delegates; the portal and {@code /api/complaints} call {@link #submit}.
+ */
+@Service
+public class ComplaintService {
+
+	static final String PROCESS_KEY = "complaint-handling";
+	static final String ROUTING_TABLE = "complaint-routing";
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	/** Receipt numbers are one county-wide series: the counter's "agency" is this key. */
+	static final String COUNTER_AGENCY = "COUNTY";
+	static final String PORTAL = "PORTAL";
+	static final String STAFF = "STAFF";
+	static final Set<String> ACCEPTANCE = Set.of("ACCEPTED", "NOT_ACCEPTED", "TRANSFER_AGENCY", "TRANSFER_EXTERNAL");
+	private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+	private static final int CODE_LENGTH = 8;
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	// process variables (the case contract declares the system's, CaseVariables)
+	static final String NO = "complaintNo";
+	static final String QUERY_CODE = "complaintQueryCode";
+	static final String CHANNEL = "complaintChannel";
+	static final String CATEGORY = "complaintCategory";
+	static final String LOCATION = "complaintLocation";
+	static final String CONTENT = "complaintContent";
+	static final String CONCERNED = "concernedAgency";
+	static final String NAME = "complainantName";
+	static final String CONTACT = "complainantContact";
+	static final String TRANSFERRED = "complaintTransferred";
+	static final String ROUTING = "complaintRouting";
+	static final String ROUTING_BASIS = "complaintRoutingBasis";
+	static final String ROUTING_DUE = "complaintRoutingDueAt";
+	static final String ACCEPTANCE_DUE = "complaintAcceptanceDueAt";
+	static final String HANDLING_DUE = "complaintHandlingDueAt";
+	static final String DECISION = "complaintAcceptance";
+	static final String NOT_ACCEPTED_REASON = "notAcceptedReason";
+	static final String TRANSFER_AGENCY = "transferAgencyCode";
+	static final String EXTERNAL_BODY = "externalBody";
+	static final String TRANSFER_REASON = "transferReason";
+	static final String REPLY = "complaintReply";
+	static final String OPEN_CASE = "openCase";
+	static final String CASE_NO = "complaintCaseNo";
+	static final String CASE_FACTS = "facts";
+	static final String ATTACHMENTS = "complaintAttachments";
+
+	/** What the complainant keeps: the receipt number and the query code (shown once). */
+	public record Receipt(String receiptNo, String queryCode, String handlingBody) {
+	}
+
+	/** What the complainant may see of their own complaint, nothing more. */
+	public record PublicView(String receiptNo, Instant submittedAt, String category, String status, String handlingBody,
+			Instant promisedBy, String reply, Instant repliedAt) {
+	}
+
+	private final ComplaintRepository complaints;
+	private final ComplaintAttachmentRepository attachments;
+	private final AgencyRepository agencies;
+	private final DocumentNumbers numbers;
+	private final RuntimeService runtime;
+	private final RepositoryService repository;
+	private final DecisionService decisions;
+	private final IdentityService identity;
+	private final Deadlines deadlines;
+	private final DisplayLabels labels;
+	private final CaseService cases;
+
+	ComplaintService(ComplaintRepository complaints, ComplaintAttachmentRepository attachments, AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtime,
+			RepositoryService repository, DecisionService decisions, IdentityService identity, Deadlines deadlines,
+			DisplayLabels labels, CaseService cases) {
+		this.complaints = complaints;
+		this.attachments = attachments;
+		this.agencies = agencies;
+		this.numbers = numbers;
+		this.runtime = runtime;
+		this.repository = repository;
+		this.decisions = decisions;
+		this.identity = identity;
+		this.deadlines = deadlines;
+		this.labels = labels;
+		this.cases = cases;
+	}
+
+	Set<String> categories() {
+		return labels.labels(CATEGORY).keySet();
+	}
+
+	public Map<String, String> categoryTexts() {
+		return labels.labels(CATEGORY);
+	}
+
+	/**
+	 * Registers a complaint received on the portal ({@code agencyCode} null: the routing table chooses the
+	 * agency) or taken down by staff ({@code agencyCode} = the officer's agency, from the login), and starts
+	 * its process. Bad input: 400 naming the field.
+	 */
+	@Transactional
+	public Receipt submit(ComplaintInput raw, String channel, String registeredBy, String agencyCode) {
+		return submit(raw, List.of(), channel, registeredBy, agencyCode);
+	}
+
+	/** As {@link #submit(ComplaintInput, String, String, String)}, with attachments ({@link ComplaintAttachments}). */
+	@Transactional
+	public Receipt submit(ComplaintInput raw, List<ComplaintAttachments.Upload> uploads, String channel, String registeredBy,
+			String agencyCode) {
+		ComplaintInput input = raw.normalised();
+		ComplaintInput.Flaw flaw = input.flaw(categories());
+		if (flaw != null) {
+			throw Problem.invalid(flaw.field(), flaw.message());
+		}
+		List<ComplaintAttachments.Upload> files = ComplaintAttachments.check(uploads);
+		String agency = agencyCode != null ? agencyCode : route(input.category(), input.location()).get("agencyCode");
+		Agency a = agencies.findById(agency).orElseThrow(() -> new IllegalStateException("routing names no agency " + agency));
+		String code = queryCode();
+		Complaint c = complaints.save(new Complaint(nextReceiptNo(), hash(code), input, channel, registeredBy, a.getCode(),
+				a.getName(), now()));
+		for (ComplaintAttachments.Upload f : files) {
+			attachments.save(new ComplaintAttachment(c.getReceiptNo(), ComplaintAttachments.displayName(f.fileName()),
+					ComplaintAttachments.mediaType(f.bytes()), f.bytes(), sha256(f.bytes()), now()));
+		}
+		Map<String, Object> vars = new LinkedHashMap<>();
+		vars.put(NO, c.getReceiptNo());
+		vars.put(AGENCY_CODE, a.getCode());
+		if (registeredBy != null) {
+			vars.put(REGISTERED_BY, registeredBy);
+		}
+		String definition = cn.zhifa.models.ModelVersions.latestProcess(repository, PROCESS_KEY, a.getCode()).getId();
+		runtime.startProcessInstanceById(definition, c.getReceiptNo(), vars);
+		return new Receipt(c.getReceiptNo(), code, a.getName());
+	}
+
+	/** The latest county-wide routing table: {@code agencyCode} and {@code basis}. */
+	Map<String, String> route(String category, String location) {
+		DecisionDefinition table = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ROUTING_TABLE)
+			.withoutTenantId().latestVersion().singleResult();
+		var result = decisions.evaluateDecisionTableById(table.getId())
+			.variables(Variables.createVariables().putValue(CATEGORY, category).putValue(LOCATION, location == null ? "" : location))
+			.evaluate().getSingleResult();
+		Map<String, String> out = new LinkedHashMap<>();
+		Object agency = result.getEntry("agencyCode");
+		Object basis = result.getEntry("basis");
+		out.put("agencyCode", String.valueOf(agency));
+		out.put("basis", String.valueOf(basis));
+		return out;
+	}
+
+	/** The complainant's own complaint, if the receipt number and the query code match; else nothing (one answer for both). */
+	@Transactional(readOnly = true)
+	public Optional<PublicView> query(String receiptNo, String queryCode) {
+		String no = receiptNo == null ? "" : receiptNo.strip().toUpperCase();
+		String code = queryCode == null ? "" : queryCode.strip().toUpperCase();
+		Optional<Complaint> found = no.length() > 32 ? Optional.empty() : complaints.findById(no);
+		String expected = found.map(Complaint::getQueryCodeHash).orElse(hash("-"));
+		boolean match = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+				hash(code).getBytes(StandardCharsets.US_ASCII));
+		if (found.isEmpty() || !match) {
+			return Optional.empty();
+		}
+		Complaint c = found.get();
+		Instant promised = switch (c.getStatus()) {
+			case Complaint.RECEIVED -> c.getAcceptanceDueAt();
+			case Complaint.ACCEPTED -> c.getHandlingDueAt();
+			default -> null;
+		};
+		String reply = c.getReply();
+		if (Complaint.NOT_ACCEPTED.equals(c.getStatus()) && reply == null) {
+			reply = "不予受理。理由：" + c.getNotAcceptedReason();
+		}
+		return Optional.of(new PublicView(c.getReceiptNo(), c.getSubmittedAt(), labels.label(CATEGORY, c.getCategory()),
+				labels.label("complaintStatus", c.getStatus()), c.getHandlingBody(), promised, reply, c.getRepliedAt()));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Complaint> ofAgencies(java.util.Collection<String> agencyCodes, boolean all) {
+		return all ? complaints.findAllByOrderBySubmittedAtDesc()
+				: agencyCodes.isEmpty() ? List.of() : complaints.findByAgencyCodeInOrderBySubmittedAtDesc(agencyCodes);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Complaint> find(String receiptNo) {
+		return receiptNo == null || receiptNo.length() > 32 ? Optional.empty() : complaints.findById(receiptNo);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ComplaintAttachment> attachmentsOf(String receiptNo) {
+		return attachments.findByReceiptNoOrderByIdAsc(receiptNo);
+	}
+
+	/** The bytes of one attachment of the complaint (null if it has no such attachment). */
+	@Transactional(readOnly = true)
+	public byte[] attachmentContent(String receiptNo, long id) {
+		return attachments.findById(id).filter(a -> a.getReceiptNo().equals(receiptNo)).map(ComplaintAttachment::getContent)
+			.orElse(null);
+	}
+
+	/** Links to the attachments for the task forms (markdown; the webapps' session reads /api). */
+	private String attachmentLinks(String receiptNo) {
+		List<ComplaintAttachment> list = attachments.findByReceiptNoOrderByIdAsc(receiptNo);
+		if (list.isEmpty()) {
+			return "无";
+		}
+		StringBuilder links = new StringBuilder();
+		for (ComplaintAttachment a : list) {
+			if (links.length() > 0) {
+				links.append("　");
+			}
+			links.append("[").append(a.getFileName().replaceAll("[\\[\\]()]", "")).append("（").append(a.getSizeBytes() / 1024 + 1)
+				.append(" KB）](/api/complaints/").append(receiptNo).append("/attachments/").append(a.getId()).append(")");
+		}
+		return links.toString();
+	}
+
+	// --- the steps of complaint-handling ---
+
+	/**
+	 * 登记: a complaint from the portal or moved here from another agency has its row (variable
+	 * {@code complaintNo}); one taken down in Tasklist is validated and registered now, its query code given
+	 * to the officer to pass on. The clocks of routing and acceptance start on receipt by this agency.
+	 */
+	void register(DelegateExecution execution) {
+		String no = text(execution, NO);
+		Complaint c;
+		if (no == null) {
+			ComplaintInput input = new ComplaintInput(text(execution, CATEGORY), text(execution, CONCERNED),
+					text(execution, LOCATION), text(execution, CONTENT), text(execution, NAME), text(execution, CONTACT)).normalised();
+			ComplaintInput.Flaw flaw = input.flaw(categories());
+			if (flaw != null) {
+				throw invalid(formKey(flaw.field()), flaw.message());
+			}
+			String agency = required(execution, AGENCY_CODE, "执法机构");
+			Agency a = agencies.findById(agency).orElseThrow(() -> invalid(AGENCY_CODE, "执法机构不存在：" + agency));
+			String code = queryCode();
+			c = complaints.save(new Complaint(nextReceiptNo(), hash(code), input, STAFF, text(execution, REGISTERED_BY),
+					a.getCode(), a.getName(), now()));
+			execution.setVariable(NO, c.getReceiptNo());
+			execution.setVariable(QUERY_CODE, code);
+			execution.setProcessBusinessKey(c.getReceiptNo());
+		}
+		else {
+			c = complaints.findById(no).orElseThrow(() -> new IllegalStateException("no complaint " + no));
+		}
+		execution.setVariable(CHANNEL, c.getChannel());
+		execution.setVariable(CATEGORY, c.getCategory());
+		execution.setVariable(LOCATION, c.getLocation() == null ? "" : c.getLocation());
+		execution.setVariable(CONCERNED, c.getConcernedAgency());
+		execution.setVariable(CONTENT, c.getContent());
+		execution.setVariable(NAME, c.getComplainantName());
+		execution.setVariable(CONTACT, c.getComplainantContact());
+		execution.setVariable(TRANSFERRED, c.getTransfers() > 0);
+		execution.setVariable(ATTACHMENTS, attachmentLinks(c.getReceiptNo()));
+		String agency = execution.getTenantId() != null ? execution.getTenantId() : text(execution, AGENCY_CODE);
+		Agency a = agencies.findById(agency).orElseThrow();
+		execution.setVariable("agencyName", a.getName());
+		Date received = Date.from(now());
+		Date routingDue = deadlines.setLimit(execution, ROUTING_DUE, "COMPLAINT_ROUTING", received);
+		Date acceptanceDue = deadlines.setLimit(execution, ACCEPTANCE_DUE, "COMPLAINT_ACCEPTANCE", received);
+		c.attach(execution.getProcessInstanceId(), a.getCode(), a.getName(), routingDue.toInstant(), acceptanceDue.toInstant());
+	}
+
+	/** After the routing table: what it said, kept with the complaint and shown in the acceptance form. */
+	void recordRouting(DelegateExecution execution) {
+		Object result = execution.getVariable(ROUTING);
+		String target = result instanceof Map<?, ?> m ? String.valueOf(m.get("agencyCode")) : null;
+		String basis = result instanceof Map<?, ?> m ? String.valueOf(m.get("basis")) : null;
+		String name = target == null ? null : agencies.findById(target).map(Agency::getName).orElse(target);
+		String text = "分办规则：" + basis + "（主管机关：" + name + "）";
+		execution.setVariable(ROUTING_BASIS, text);
+		Complaint c = complaintOf(execution);
+		if (c.getTransfers() == 0) {
+			c.routed(text);
+		}
+	}
+
+	/** The acceptance decision as the form states it (400 naming the field otherwise). */
+	void checkAcceptance(DelegateTask task) {
+		String decision = text(task, DECISION);
+		if (decision == null || !ACCEPTANCE.contains(decision)) {
+			throw invalid(DECISION, "受理意见须为 受理、不予受理、移送本平台上的主管机关 或 转送其他机关或单位，收到 " + decision);
+		}
+		String own = task.getTenantId();
+		switch (decision) {
+			case "NOT_ACCEPTED" -> requiredText(task, NOT_ACCEPTED_REASON, "不予受理的理由", 1000);
+			case "TRANSFER_AGENCY" -> {
+				String target = required(task, TRANSFER_AGENCY, "移送的主管机关");
+				if (target.equals(own) || !agencies.existsById(target)) {
+					throw invalid(TRANSFER_AGENCY, "移送的主管机关须为本平台上的其他执法机关，收到 " + target);
+				}
+				requiredText(task, TRANSFER_REASON, "移送理由", 500);
+			}
+			case "TRANSFER_EXTERNAL" -> {
+				requiredText(task, EXTERNAL_BODY, "接收的机关或单位", 200);
+				requiredText(task, TRANSFER_REASON, "转送理由", 500);
+			}
+			default -> {
+			}
+		}
+		task.setVariable(HANDLER_ID, actor());
+	}
+
+	/** 受理: the officer who accepted handles it; the promised time runs from today. */
+	void accept(DelegateExecution execution) {
+		Instant at = now();
+		Date due = deadlines.setLimit(execution, HANDLING_DUE, "COMPLAINT_HANDLING", Date.from(at));
+		complaintOf(execution).accepted(text(execution, HANDLER_ID), at, due.toInstant());
+	}
+
+	/**
+	 * Moves the complaint: to the competent agency the routing table names (automatically, once, on receipt),
+	 * to the agency on Zhifa the officer chose (a new complaint-handling instance there, same receipt number),
+	 * or to a body outside Zhifa (the complainant is told where it went: the reply).
+	 */
+	void transfer(DelegateExecution execution) {
+		Complaint c = complaintOf(execution);
+		String decision = text(execution, DECISION);
+		String from = c.getHandlingBody();
+		Instant at = now();
+		Date routingDue = execution.getVariable(ROUTING_DUE) instanceof Date d ? d : null;
+		String timing = routingDue == null ? "" : at.isAfter(routingDue.toInstant()) ? "（超过分办期限）" : "（在分办期限内）";
+		if ("TRANSFER_EXTERNAL".equals(decision)) {
+			String body = text(execution, EXTERNAL_BODY);
+			c.transferredExternally(actor(), at, body, "您的投诉举报不属于行政执法机关管辖，" + from + "已于"
+					+ LocalDate.ofInstant(at, CHINA) + "转送" + body + "处理，请向其了解办理情况。理由：" + text(execution, TRANSFER_REASON));
+			c.movedTo(from + " 转送 " + body + timing + "：" + text(execution, TRANSFER_REASON));
+			return;
+		}
+		String target;
+		String reason;
+		if ("TRANSFER_AGENCY".equals(decision)) {
+			target = text(execution, TRANSFER_AGENCY);
+			reason = text(execution, TRANSFER_REASON);
+		}
+		else {
+			Object routing = execution.getVariable(ROUTING);
+			target = routing instanceof Map<?, ?> m ? String.valueOf(m.get("agencyCode")) : null;
+			reason = text(execution, ROUTING_BASIS);
+		}
+		Agency to = agencies.findById(target).orElseThrow(() -> invalid(TRANSFER_AGENCY, "主管机关不存在：" + target));
+		c.movedTo(from + " 移送 " + to.getName() + timing + "：" + reason);
+		Map<String, Object> vars = new LinkedHashMap<>();
+		vars.put(NO, c.getReceiptNo());
+		vars.put(AGENCY_CODE, to.getCode());
+		String definition = cn.zhifa.models.ModelVersions.latestProcess(repository, PROCESS_KEY, to.getCode()).getId();
+		runtime.startProcessInstanceById(definition, c.getReceiptNo(), vars);
+	}
+
+	void checkHandling(DelegateTask task) {
+		requiredText(task, REPLY, "答复内容", ComplaintInput.CONTENT_MAX);
+		if (flag(task, OPEN_CASE)) {
+			required(task, "partyType", "当事人类型");
+			required(task, "partyName", "当事人姓名或名称");
+			required(task, "violationCode", "违法行为");
+		}
+	}
+
+	/** 立案查处: an enforcement case (source COMPLAINT) of this agency, linked both ways. */
+	void openCase(DelegateExecution execution) {
+		Complaint c = complaintOf(execution);
+		String facts = text(execution, CASE_FACTS) != null ? text(execution, CASE_FACTS) : c.getContent();
+		NewCase newCase = new NewCase(c.getAgencyCode(), "COMPLAINT", false, text(execution, "partyType"),
+				text(execution, "partyName"), text(execution, "partyIdNumber"), null, false, text(execution, "violationCode"),
+				facts, LocalDate.ofInstant(c.getSubmittedAt(), CHINA), null, null, null);
+		String caseNo = cases.registerFromComplaint(newCase, text(execution, HANDLER_ID), c.getReceiptNo());
+		execution.setVariable(CASE_NO, caseNo);
+		c.caseOpened(caseNo);
+	}
+
+	/** 答复: what the complainant reads on the portal; on time against the promised date. */
+	void reply(DelegateExecution execution) {
+		Complaint c = complaintOf(execution);
+		Instant at = now();
+		if ("NOT_ACCEPTED".equals(text(execution, DECISION))) {
+			c.notAccepted(actor(), at, text(execution, NOT_ACCEPTED_REASON));
+			c.replied("不予受理。理由：" + text(execution, NOT_ACCEPTED_REASON), at,
+					c.getAcceptanceDueAt() == null || !at.isAfter(c.getAcceptanceDueAt()));
+			return;
+		}
+		String reply = text(execution, REPLY);
+		if (c.getCaseNo() != null) {
+			reply = reply + "\n（已立案查处，案号 " + c.getCaseNo() + "）";
+		}
+		c.replied(reply, at, c.getHandlingDueAt() == null || !at.isAfter(c.getHandlingDueAt()));
+	}
+
+	// --- helpers ---
+
+	private Complaint complaintOf(DelegateExecution execution) {
+		String no = required(execution, NO, "投诉举报编号");
+		Complaint c = complaints.findById(no).orElseThrow(() -> new IllegalStateException("no complaint " + no));
+		if (!execution.getProcessInstanceId().equals(c.getProcessInstanceId())) {
+			throw new org.camunda.bpm.engine.AuthorizationException("投诉举报“" + no + "”不由本流程办理");
+		}
+		return c;
+	}
+
+	private String nextReceiptNo() {
+		int year = LocalDate.ofInstant(now(), CHINA).getYear();
+		return String.format("TS-%d-%06d", year, numbers.next(COUNTER_AGENCY, "COMPLAINT", year));
+	}
+
+	static String queryCode() {
+		char[] code = new char[CODE_LENGTH];
+		for (int i = 0; i < code.length; i++) {
+			code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
+		}
+		return new String(code);
+	}
+
+	static String hash(String code) {
+		return sha256(code.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The form's key of an input field (the start form names them as the process variables). */
+	private static String formKey(String field) {
+		return switch (field) {
+			case "category" -> CATEGORY;
+			case "location" -> LOCATION;
+			case "content" -> CONTENT;
+			default -> field;
+		};
+	}
+
+	private String actor() {
+		Authentication auth = identity.getCurrentAuthentication();
+		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+	}
+
+	static Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
+	}
+
+	static String text(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		return value == null || value.toString().isBlank() ? null : value.toString().strip();
+	}
+
+	static boolean flag(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		return Boolean.TRUE.equals(value) || "true".equals(value);
+	}
+
+	static String required(VariableScope scope, String name, String label) {
+		String value = text(scope, name);
+		if (value == null) {
+			throw invalid(name, label + "必须填写");
+		}
+		return value;
+	}
+
+	static String requiredText(VariableScope scope, String name, String label, int max) {
+		String value = required(scope, name, label);
+		String flaw = InputCheck.textFlaw(value, max);
+		if (flaw != null) {
+			throw invalid(name, label + flaw);
+		}
+		return value;
+	}
+
+	static FormFieldValidationException invalid(String field, String message) {
+		return new FormFieldValidationException(field, field + ": " + message);
+	}
+}
