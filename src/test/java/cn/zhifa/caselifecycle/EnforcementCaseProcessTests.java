@@ -373,6 +373,40 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(refused.getStatusCode().value()).isEqualTo(409);
 		assertThat(refused.getBody()).contains("第六十三条");
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
+
+		// straight to the engine, around the form and the case API (by the administrator, whom the engine's
+		// authorizations let correlate any message): refused all the same, nothing changed
+		var viaEngine = http.withBasicAuth("admin", "demo").postForEntity("/engine-rest/message",
+				Map.of("messageName", "enforcement.hearingRequested", "businessKey", caseNo), String.class);
+		assertThat(viaEngine.getStatusCode().value()).isEqualTo(400);
+		assertThat(viaEngine.getBody()).contains("第六十三条").contains("partyReply").doesNotContain("Exception");
+		String execution = engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+			.eventName("enforcement.hearingRequested").singleResult().getExecutionId();
+		var viaTrigger = http.withBasicAuth("admin", "demo").postForEntity(
+				"/engine-rest/execution/" + execution + "/messageSubscriptions/enforcement.hearingRequested/trigger", Map.of(),
+				String.class);
+		assertThat(viaTrigger.getStatusCode().value()).isEqualTo(400);
+		assertThat(viaTrigger.getBody()).contains("第六十三条");
+		assertThat(pi).isWaitingAt("userTask_recordPartyReply").hasNotPassed("messageEvent_hearingRequested");
+		assertThat(var(pi, "hearingRequestedBy")).isNull();
+	}
+
+	/** Where art. 63 gives the right, the same engine route is accepted (the gate refuses only outside it). */
+	@Test
+	void aHearingRequestStraightToTheEngineIsAcceptedWhereArticle63GivesTheRight() {
+		clockAt(MONDAY);
+		String caseNo = register(org("CM-DUMP-WASTE"));
+		ProcessInstance pi = instance(caseNo);
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 100000, "penaltyKinds", "罚款"));
+		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
+		engine.getIdentityService().clearAuthentication();
+		var accepted = http.withBasicAuth("admin", "demo").postForEntity("/engine-rest/message",
+				Map.of("messageName", "enforcement.hearingRequested", "businessKey", caseNo), String.class);
+		assertThat(accepted.getStatusCode().is2xxSuccessful()).as(accepted.getBody()).isTrue();
+		assertThat(pi).isWaitingAt("userTask_scheduleHearing");
 	}
 
 	/**
