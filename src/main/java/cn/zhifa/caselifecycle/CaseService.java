@@ -495,6 +495,11 @@ public class CaseService {
 		}
 	}
 
+	/** The officer joins the case in this role (zf_case_officer), once. */
+	void assignOfficer(String caseNo, String userId, String assignment) {
+		assign(caseNo, userId, assignment);
+	}
+
 	private void assign(String caseNo, String userId, String assignment) {
 		if (userId != null && !officers.existsByCaseNoAndUserIdAndAssignment(caseNo, userId, assignment)) {
 			officers.save(new CaseOfficer(caseNo, userId, assignment, now()));

@@ -22,7 +22,7 @@ public final class ModelVocabulary {
 			"openReviewDisagreement", "prepareDemand", "publishDisclosure", "recordCaseTransferAnswer", "recordCriminalHandover",
 			"recordDisciplineTransfer", "recordEvidenceHandover", "recordExternalCaseHandover", "recordInvestigators",
 			"recordAfterConviction", "recordModelChange", "requestAppraisal", "recordPoliceFiled", "recordPoliceNotFiled",
-			"recordReviewOpinion", "registerCase", "registerDisclosure", "slaBreach", "slaWarning", "startProcess",
+			"recordReviewOpinion", "recordRecusal", "registerCase", "replaceRecusedOfficer", "requestRecusal", "registerDisclosure", "slaBreach", "slaWarning", "startProcess",
 			"startReviewRound", "startSeizure", "liftSeizure", "withdrawDisclosure");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
@@ -46,7 +46,7 @@ public final class ModelVocabulary {
 					"enforcement-case-seizure-extension", "enforcement-case-serve", "enforcement-case-approve-extension",
 					"enforcement-case-serve-demand-notice", "enforcement-case-record-demand-outcome",
 					"enforcement-case-apply-to-court", "enforcement-case-record-court-ruling",
-					"enforcement-case-record-appraisal"),
+					"enforcement-case-record-appraisal", "enforcement-case-decide-recusal"),
 			"legalReviewTaskChecks", Set.of("legal-review-check-materials", "legal-review-decision", "legal-review-revise",
 					"legal-review-respond", "legal-review-supplement", "review-disagreement-negotiate",
 					"review-disagreement-head-ruling"),

@@ -61,7 +61,7 @@ public final class CaseVariables {
 	private static final String CORRECTED = "disclosure.decisionCorrected";
 	/** Standalone starts (no case process in Zhifa) name the case they concern in their start form. */
 	private static final String[] STANDALONE_STARTS = { "legal-review-start", "disclosure-start", "case-transfer-start",
-			"criminal-transfer-start", "discipline-transfer-start", "case-appraisal-start" };
+			"criminal-transfer-start", "discipline-transfer-start", "case-appraisal-start", "case-recusal-start" };
 
 	private static final Map<String, CaseVariable> DECLARED = index(withDeadlineBases(List.of(
 			// who the case is, who handles it
@@ -93,6 +93,15 @@ public final class CaseVariables {
 			system("appraisalMatter", "委托检测鉴定的物品和事项", TEXT).forms("case-appraisal-start"),
 			system("appraisalInstitution", "受托检测鉴定机构", TEXT).forms("case-appraisal-start"),
 			system("appraisalRequestedBy", "委托检测鉴定登记人", TEXT),
+			// recusal (行政处罚法 arts. 43, 64(4)): registered from Tasklist (case-recusal) or /api, decided by the head
+			system("recusedOfficer", "申请回避的执法人员", TEXT).forms("case-recusal-start"),
+			system("recusalGrounds", "申请回避的理由", TEXT).forms("case-recusal-start"),
+			system("recusedOfficerName", "申请回避的执法人员姓名", TEXT),
+			system("recusedOfficerRoles", "申请回避人员在本案中的职责", TEXT),
+			system("recusalRequestedBy", "回避申请登记人", TEXT),
+			system("recusalRequestedByName", "回避申请登记人姓名", TEXT),
+			system("recusalDecidedBy", "回避决定人", TEXT),
+			system("recusedOfficers", "已回避的执法人员", LIST),
 			// the options a form offers (task listeners): choosing outside them is no choice
 			system("certifiedOfficers", "可选的执法人员", LIST),
 			system("otherAgencies", "可选的机关", LIST),
