@@ -409,7 +409,7 @@ public class CaseService {
 		try {
 			runtimeService.createMessageCorrelation("enforcement.appraisalRequested").processInstanceBusinessKey(caseNo)
 				.setVariables(Map.of("appraisalKind", kind, "appraisalMatter", matter, "appraisalInstitution", institution,
-						"appraisalRequestedBy", by))
+						"appraisalRequestedBy", by, "appraisalRequestedAt", Date.from(now())))
 				.correlate();
 		}
 		catch (MismatchingMessageCorrelationException e) {

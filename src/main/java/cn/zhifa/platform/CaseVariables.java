@@ -93,6 +93,11 @@ public final class CaseVariables {
 			system("appraisalMatter", "委托检测鉴定的物品和事项", TEXT).forms("case-appraisal-start"),
 			system("appraisalInstitution", "受托检测鉴定机构", TEXT).forms("case-appraisal-start"),
 			system("appraisalRequestedBy", "委托检测鉴定登记人", TEXT),
+			system("appraisalRequestedAt", "委托检测鉴定时间", INSTANT),
+			system("appraisalNoticeDocId", "检测、检验、检疫、鉴定期间告知书", TEXT),
+			system("appraisalNoticeNumber", "检测、检验、检疫、鉴定期间告知书文号", TEXT),
+			system("seizureExtensionNoticeDocId", "延长查封（扣押）期限通知书", TEXT),
+			system("seizureExtensionNoticeNumber", "延长查封（扣押）期限通知书文号", TEXT),
 			// recusal (行政处罚法 arts. 43, 64(4)): registered from Tasklist (case-recusal) or /api, decided by the head
 			system("recusedOfficer", "申请回避的执法人员", TEXT).forms("case-recusal-start"),
 			system("recusalGrounds", "申请回避的理由", TEXT).forms("case-recusal-start"),
