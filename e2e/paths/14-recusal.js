@@ -39,7 +39,13 @@ runPath(__filename, async (t) => {
     await form.select('接替的执法人员（准予回避的必选）', await steps.officerOption(t, 'officer1'));
     await form.textarea('决定理由', '王芳与当事人系近亲属，应当回避');
     await form.completeRefused(/已是本案的调查人员/);
+    // the task opened again (already claimed): 周杰 takes over
+    await head.page.reload();
+    await head.openFilter('本机构待办');
+    form = await head.openTask('决定是否回避', { caseNo: c.caseNo });
+    await form.checkbox('准予回避', true);
     await form.select('接替的执法人员（准予回避的必选）', await steps.officerOption(t, 'officer5'));
+    await form.textarea('决定理由', '王芳与当事人系近亲属，应当回避');
     await form.complete();
     await head.expectTaskGone('决定是否回避', c.caseNo);
     const vars = await t.variables(c.pid);
