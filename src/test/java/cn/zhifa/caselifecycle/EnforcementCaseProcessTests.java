@@ -180,6 +180,9 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 800, "penaltyKinds", "罚款"));
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "priorNoticeDocId")).isNotNull();
 		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
+		// each service has its 送达回证 (行政处罚法 art. 61): the document served, its number, manner, day and who served it
+		assertThat(receipt(pi, "priorNoticeReceiptDocId")).contains("送达回证", "行政处罚事先告知书", (String) var(pi, "priorNoticeNumber"),
+				"直接送达", "2026年11月2日", "李明", "张三");
 
 		// nobody asks for a hearing within 5 working days (行政处罚法 arts. 64, 85): Mon 2 Nov → 3, 4, 5, 6, 9 Nov
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
@@ -202,6 +205,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 
 		as("officer1");
 		complete(pi, "userTask_serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-10"));
+		assertThat(receipt(pi, "decisionReceiptDocId")).contains("送达回证", "行政处罚决定书", (String) var(pi, "decisionNumber"),
+				"直接送达", "2026年11月10日", "李明");
 		executeDueJobs(pi.getId()); // disclosure starts asynchronously
 		ProcessInstance disclosure = engine.getRuntimeService().createProcessInstanceQuery()
 			.processDefinitionKey("disclosure-publication").processInstanceBusinessKey(caseNo).singleResult();
@@ -442,6 +447,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 
 		// served the same day: 10 working days, 3–4, 7–11, 14–16 Dec
 		complete(pi, "userTask_serveDemandNotice", Map.of("demandServiceMethod", "DIRECT", "demandServedOn", "2026-12-02"));
+		assertThat(receipt(pi, "demandReceiptDocId")).contains("送达回证", "催告书", (String) var(pi, "demandNoticeNumber"), "直接送达",
+				"2026年12月2日");
 		assertThat(task(pi, "userTask_recordDemandOutcome").getDueDate()).isEqualTo(at("2026-12-16T23:59:59+08:00"));
 		assertThatThrownBy(() -> complete(pi, "userTask_recordDemandOutcome", Map.of("demandOutcome", "NOT_PAID")))
 			.hasMessageContaining("demandOutcome").hasMessageContaining("第五十四条");
@@ -862,6 +869,21 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		var historic = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
 			.variableName(name).list();
 		return historic.isEmpty() ? null : historic.get(0).getValue();
+	}
+
+	/** The text of the 送达回证 a serving step generated: no placeholder, code or ISO date left. */
+	private String receipt(ProcessInstance pi, String variable) {
+		var document = documents.find((String) var(pi, variable)).orElseThrow();
+		assertThat(document.kind()).isEqualTo("SERVICE_RECEIPT");
+		try (var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(
+				new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(document.content())))) {
+			String text = extractor.getText();
+			assertThat(text).doesNotContain("${", "DIRECT", "null").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+			return text;
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private Date timerDue(ProcessInstance pi, String activityId) {

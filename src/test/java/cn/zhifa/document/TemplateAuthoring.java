@@ -431,7 +431,7 @@ public final class TemplateAuthoring {
 				new String[] { "送达地点", "${serviceAddress}" },
 				new String[] { "送达方式", "${serviceMethodLabel}" },
 				new String[] { "送达时间", "${servedOn}" },
-				new String[] { "送达人", "${serverNames}" },
+				new String[] { "送达人", "${serverName}" },
 				new String[] { "受送达人签名或者盖章", "" },
 				new String[] { "代收人及代收理由", "" },
 				new String[] { "见证人（留置送达时）", "" },
