@@ -1,5 +1,6 @@
 // Path 14 — recusal (回避, 行政处罚法 art. 43; docs/enforcement-case.md): a case is registered (case API), filed by
-// head1 and investigated by officer1 and officer2; the party applies for the recusal of 王芳 (officer2) and officer1
+// head1 and investigated by officer1 and officer2, who record an inquiry and an inspection (询问笔录 and 现场检查（勘验）笔录
+// are generated); the party applies for the recusal of 王芳 (officer2) and officer1
 // registers the application from Tasklist's 发起流程 (当事人申请回避) — the investigation goes on meanwhile; head1 decides
 // in 决定是否回避: a replacement who already investigates is refused with the reason, 周杰 (officer5) takes over and the
 // case's investigators change.
@@ -14,7 +15,33 @@ runPath(__filename, async (t) => {
   const head = await t.login('head1');
   await steps.approveFiling(t, head, c, 'officer1');
   const officer = await t.login('officer1');
-  await steps.investigate(t, officer, c, ['officer1', 'officer2']);
+  await t.step('officer1 调查取证：询问当事人、现场检查，生成询问笔录和现场检查（勘验）笔录', async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('调查取证', { caseNo: c.caseNo });
+    form = await officer.claim();
+    await form.checklist('调查取证执法人员（至少两名）',
+      [await steps.officerOption(t, 'officer1'), await steps.officerOption(t, 'officer2')]);
+    await form.textarea('取得的证据（每行一项：证据种类：内容）', '现场笔录：当日现场检查笔录1份\n当事人的陈述：询问笔录1份');
+    await form.checkbox('需要采取查封、扣押措施', false);
+    await form.checkbox('已询问当事人或者有关人员（生成询问笔录）', true);
+    await form.textfield('被询问人姓名', '申请回避');
+    await form.textfield('被询问人身份', '当事人');
+    await form.textfield('被询问人身份证件号码', '530302199001011232');
+    await form.textfield('询问地点', '寥廓街道综合行政执法队询问室');
+    await form.textfield('询问时间', '当日9时30分至10时05分');
+    await form.textfield('被询问人对是否申请回避的回答', '申请王芳回避，理由另行书面提出');
+    await form.textarea('询问内容（一问一答，每行一句）', '问：你在人民路摆摊多久了？\n答：大约一个月。');
+    await form.checkbox('已进行现场检查（勘验）（生成现场检查（勘验）笔录）', true);
+    await form.textfield('检查（勘验）地点', '麒麟区人民路与南宁路交叉口');
+    await form.textfield('检查（勘验）时间', '当日8时30分至9时00分');
+    await form.textfield('现场负责人（当事人）', '申请回避（摊主）');
+    await form.textarea('现场检查（勘验）情况', '当事人在人行道上摆放水果摊位，占用人行道约6平方米。');
+    await form.textarea('未能全程音像记录的书面说明', '执法记录仪故障，已书面说明并由当事人签字确认');
+    await form.complete();
+    await officer.expectTaskGone('调查取证', c.caseNo);
+    const vars = await t.variables(c.pid);
+    t.check(vars.inquiryRecordDocId && vars.inspectionRecordDocId, '应生成询问笔录和现场检查（勘验）笔录');
+  });
 
   await t.step('officer1 在「发起流程」中登记当事人的回避申请（王芳），调查不停止', async () => {
     const form = await officer.startProcess('当事人申请回避');

@@ -206,6 +206,14 @@ public class CaseService {
 					recordedBy != null ? recordedBy : (String) execution.getVariable(HANDLER_ID), now));
 		}
 		execution.setVariable("evidenceList", evidenceList(caseNo));
+		// the 询问笔录 and 现场检查（勘验）笔录 name the officers with their certificates and the handler as recorder
+		String withCertificates = String.join("、", investigators.stream().map(u -> labels.personName(u).orElse(u)
+				+ organisation.findById(u).flatMap(o -> o.getCertificates().stream().map(Certificate::getNumber).findFirst())
+					.map(n -> "（执法证号" + n + "）").orElse(""))
+			.toList());
+		execution.setVariable("inquiryOfficers", withCertificates);
+		execution.setVariable("inspectionOfficers", withCertificates);
+		execution.setVariable("recorderId", execution.getVariable(HANDLER_ID));
 	}
 
 	/** The case's evidence for screens: a JSON list of kind, description, obtainedOn (yyyy-MM-dd), obtainedBy. */

@@ -61,6 +61,7 @@ class CaseTaskChecks implements TaskListener {
 				bool(task, "seizureNeeded");
 				refuseRecused(task, "investigatingOfficers",
 						QualificationService.userIds(task.getVariable("investigatingOfficers")));
+				records(task);
 			}
 			case "enforcement-case-decide-recusal" -> decideRecusal(task);
 			case "enforcement-case-request-seizure" -> requestSeizure(task);
@@ -345,6 +346,38 @@ class CaseTaskChecks implements TaskListener {
 		if (investigators.contains(chair) || chair.equals(str(task, HANDLER_ID))) {
 			throw invalid("hearingChair", "听证由行政机关指定的非本案调查人员主持（《中华人民共和国行政处罚法》第六十四条第（四）项）："
 					+ "所选人员参与了本案调查或承办本案，请另行指定");
+		}
+	}
+
+	/**
+	 * 询问笔录 / 现场检查（勘验）笔录 (行政处罚法 arts. 42, 43, 55): what the officers recorded in 调查取证 becomes the record
+	 * the party signs — a ticked inquiry or inspection needs its facts (who, where, when, the recusal question, the
+	 * questions and answers or the findings).
+	 */
+	private static void records(DelegateTask task) {
+		if (Boolean.TRUE.equals(task.getVariable("inquiryHeld"))) {
+			text(task, "intervieweeName", "请填写被询问人姓名（询问笔录）");
+			text(task, "intervieweeRelation", "请填写被询问人身份，如 当事人、证人（询问笔录）");
+			text(task, "intervieweeIdNumber", "请填写被询问人身份证件号码（询问笔录）");
+			text(task, "inquiryPlace", "请填写询问地点（询问笔录）");
+			text(task, "inquiryPeriod", "请填写询问时间（询问笔录）");
+			text(task, "recusalAnswer", "请记录告知回避权利后被询问人的回答（《中华人民共和国行政处罚法》第四十三条）");
+			text(task, "inquiryTranscript", "请填写询问内容，一问一答（询问笔录）");
+		}
+		else {
+			task.setVariable("inquiryHeld", false);
+		}
+		if (Boolean.TRUE.equals(task.getVariable("inspectionHeld"))) {
+			text(task, "inspectionPlace", "请填写检查（勘验）地点（现场检查笔录）");
+			text(task, "inspectionPeriod", "请填写检查（勘验）时间（现场检查笔录）");
+			text(task, "onSitePerson", "请填写现场负责人（现场检查笔录）");
+			text(task, "inspectionFindings", "请填写现场检查（勘验）情况（现场检查笔录）");
+			if (!(task.getVariable("recusalRequested") instanceof Boolean)) {
+				task.setVariable("recusalRequested", false);
+			}
+		}
+		else {
+			task.setVariable("inspectionHeld", false);
 		}
 	}
 

@@ -871,6 +871,66 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		return historic.isEmpty() ? null : historic.get(0).getValue();
 	}
 
+	/**
+	 * Issue 16 §21: what the officers record in 调查取证 becomes the 询问笔录 and the 现场检查（勘验）笔录 the party signs
+	 * (行政处罚法 arts. 42, 43, 55) — only when an inquiry or inspection is recorded, and then with its facts.
+	 */
+	@Test
+	void theInvestigationGeneratesTheInquiryAndInspectionRecords() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		as("head1");
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		as("officer1");
+		Map<String, Object> investigation = new HashMap<>(Map.of("investigatingOfficers", "officer1,officer2",
+				"evidenceSummary", EVIDENCE, "seizureNeeded", false, "inquiryHeld", true, "inspectionHeld", true));
+		assertThatThrownBy(() -> complete(pi, "userTask_investigate", investigation))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("intervieweeName");
+		investigation.putAll(Map.of("intervieweeName", "张三", "intervieweeRelation", "当事人", "intervieweeIdNumber", PERSON_ID,
+				"inquiryPlace", "寥廓街道综合行政执法队询问室", "inquiryPeriod", "2026年11月2日9时30分至10时05分", "recusalAnswer", "不申请回避",
+				"inquiryTranscript", "问：你在人民路摆摊多久了？\n答：大约一个月。"));
+		assertThatThrownBy(() -> complete(pi, "userTask_investigate", investigation))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("inspectionPlace");
+		investigation.putAll(Map.of("inspectionPlace", "麒麟区人民路与南宁路交叉口", "inspectionPeriod", "2026年11月2日8时30分至9时00分",
+				"onSitePerson", "张三（摊主）", "inspectionFindings", "当事人在人行道上摆放水果摊位，占用人行道约6平方米。"));
+		complete(pi, "userTask_investigate", investigation);
+		assertThat(pi).hasPassed("serviceTask_generateInquiryRecord", "serviceTask_generateInspectionRecord")
+			.isWaitingAt("userTask_concludeInvestigation");
+
+		String inquiry = docText(pi, "inquiryRecordDocId", "INQUIRY_RECORD");
+		assertThat(inquiry).contains("询问笔录", "李明（执法证号53030020240001）、王芳（执法证号53030020240002）", "张三（当事人）",
+				"寥廓街道综合行政执法队询问室", "2026年11月2日9时30分至10时05分", "有权申请执法人员回避", "答：不申请回避",
+				"你在人民路摆摊多久了", "大约一个月");
+		String inspection = docText(pi, "inspectionRecordDocId", "INSPECTION_RECORD");
+		assertThat(inspection).contains("现场检查（勘验）笔录", "麒麟区人民路与南宁路交叉口", "张三（摊主）", "占用人行道约6平方米",
+				"是否申请回避：否");
+	}
+
+	/** Nothing recorded, nothing generated. */
+	@Test
+	void noInquiryOrInspectionRecordedNoRecordGenerated() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		fileAndInvestigate(pi);
+		assertThat(pi).hasNotPassed("serviceTask_generateInquiryRecord", "serviceTask_generateInspectionRecord")
+			.isWaitingAt("userTask_concludeInvestigation");
+		assertThat(var(pi, "inquiryRecordDocId")).isNull();
+	}
+
+	private String docText(ProcessInstance pi, String variable, String kind) {
+		var document = documents.find((String) var(pi, variable)).orElseThrow();
+		assertThat(document.kind()).isEqualTo(kind);
+		try (var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(
+				new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(document.content())))) {
+			String text = extractor.getText();
+			assertThat(text).doesNotContain("${", "null", "true", "false");
+			return text;
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	/** The text of the 送达回证 a serving step generated: no placeholder, code or ISO date left. */
 	private String receipt(ProcessInstance pi, String variable) {
 		var document = documents.find((String) var(pi, variable)).orElseThrow();
