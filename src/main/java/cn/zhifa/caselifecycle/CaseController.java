@@ -49,11 +49,13 @@ class CaseController {
 	private final ManagementService managementService;
 	private final RuntimeService runtimeService;
 	private final CaseRetrievals retrievals;
+	private final RecusalService recusals;
 
 	static final int MAX_PAGE_SIZE = 200;
 
 	CaseController(CaseService cases, TaskService taskService, ManagementService managementService,
-			RuntimeService runtimeService, CaseRetrievals retrievals) {
+			RuntimeService runtimeService, CaseRetrievals retrievals, RecusalService recusals) {
+		this.recusals = recusals;
 		this.cases = cases;
 		this.taskService = taskService;
 		this.managementService = managementService;
@@ -242,6 +244,27 @@ class CaseController {
 		InputCheck.requireText("matter", "委托检测鉴定的物品和事项", r.matter(), InputCheck.VARIABLE_LENGTH);
 		InputCheck.requireText("institution", "受托检测鉴定机构", r.institution(), InputCheck.VARIABLE_LENGTH);
 		cases.requestAppraisal(caseNo, r.kind(), r.matter(), r.institution(), CurrentUser.get().id(), null);
+		return ResponseEntity.noContent().build();
+	}
+
+	record RecusalRequest(String officer, String grounds) {
+	}
+
+	/**
+	 * The party applies for the recusal of an officer of the case — handler, investigator or hearing chair —
+	 * with its grounds (行政处罚法 arts. 43, 64(4)): the head decides (决定是否回避); the investigation goes on.
+	 */
+	@PostMapping("/{caseNo}/recusal")
+	ResponseEntity<?> recusalRequested(@PathVariable String caseNo, @RequestBody RecusalRequest r) {
+		visible(caseNo); // another agency's case: 404 before anything about the body
+		try {
+			recusals.request(caseNo, r.officer(), r.grounds(), CurrentUser.get().id(), null);
+		}
+		catch (Problem refused) {
+			// the API names its own fields
+			throw "recusedOfficer".equals(refused.field()) ? Problem.invalid("officer", refused.detail())
+					: "recusalGrounds".equals(refused.field()) ? Problem.invalid("grounds", refused.detail()) : refused;
+		}
 		return ResponseEntity.noContent().build();
 	}
 

@@ -24,4 +24,6 @@ interface CaseOfficerRepository extends JpaRepository<CaseOfficer, Long> {
 	List<CaseOfficer> findByCaseNoOrderByIdAsc(String caseNo);
 
 	boolean existsByCaseNoAndUserIdAndAssignment(String caseNo, String userId, String assignment);
+
+	void deleteByCaseNoAndUserIdAndAssignment(String caseNo, String userId, String assignment);
 }

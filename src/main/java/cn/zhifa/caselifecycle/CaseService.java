@@ -223,6 +223,14 @@ public class CaseService {
 					recordedBy != null ? recordedBy : (String) execution.getVariable(HANDLER_ID), now));
 		}
 		execution.setVariable("evidenceList", evidenceList(caseNo));
+		// the 询问笔录 and 现场检查（勘验）笔录 name the officers with their certificates and the handler as recorder
+		String withCertificates = String.join("、", investigators.stream().map(u -> labels.personName(u).orElse(u)
+				+ organisation.findById(u).flatMap(o -> o.getCertificates().stream().map(Certificate::getNumber).findFirst())
+					.map(n -> "（执法证号" + n + "）").orElse(""))
+			.toList());
+		execution.setVariable("inquiryOfficers", withCertificates);
+		execution.setVariable("inspectionOfficers", withCertificates);
+		execution.setVariable("recorderId", execution.getVariable(HANDLER_ID));
 	}
 
 	/** The case's evidence for screens: a JSON list of kind, description, obtainedOn (yyyy-MM-dd), obtainedBy. */
@@ -426,7 +434,7 @@ public class CaseService {
 		try {
 			runtimeService.createMessageCorrelation("enforcement.appraisalRequested").processInstanceBusinessKey(caseNo)
 				.setVariables(Map.of("appraisalKind", kind, "appraisalMatter", matter, "appraisalInstitution", institution,
-						"appraisalRequestedBy", by))
+						"appraisalRequestedBy", by, "appraisalRequestedAt", Date.from(now())))
 				.correlate();
 		}
 		catch (MismatchingMessageCorrelationException e) {
@@ -510,6 +518,11 @@ public class CaseService {
 			.timers().list()) {
 			managementService.recalculateJobDuedate(job.getId(), false);
 		}
+	}
+
+	/** The officer joins the case in this role (zf_case_officer), once. */
+	void assignOfficer(String caseNo, String userId, String assignment) {
+		assign(caseNo, userId, assignment);
 	}
 
 	private void assign(String caseNo, String userId, String assignment) {

@@ -59,7 +59,11 @@ class CaseTaskChecks implements TaskListener {
 				text(task, EvidenceLines.FIELD, "请填写取得的证据，每行一项：证据种类：内容");
 				EvidenceLines.parse(task.getVariable(EvidenceLines.FIELD));
 				bool(task, "seizureNeeded");
+				refuseRecused(task, "investigatingOfficers",
+						QualificationService.userIds(task.getVariable("investigatingOfficers")));
+				records(task);
 			}
+			case "enforcement-case-decide-recusal" -> decideRecusal(task);
 			case "enforcement-case-request-seizure" -> requestSeizure(task);
 			case "enforcement-case-approve-seizure" -> {
 				bool(task, "seizureApproved");
@@ -337,11 +341,93 @@ class CaseTaskChecks implements TaskListener {
 		text(task, "hearingPlace", "请填写听证地点");
 		text(task, "hearingChair", "请指定听证主持人");
 		String chair = str(task, "hearingChair");
+		refuseRecused(task, "hearingChair", java.util.List.of(chair));
 		java.util.List<String> investigators = QualificationService.userIds(task.getVariable("investigatingOfficers"));
 		if (investigators.contains(chair) || chair.equals(str(task, HANDLER_ID))) {
 			throw invalid("hearingChair", "听证由行政机关指定的非本案调查人员主持（《中华人民共和国行政处罚法》第六十四条第（四）项）："
 					+ "所选人员参与了本案调查或承办本案，请另行指定");
 		}
+	}
+
+	/**
+	 * 询问笔录 / 现场检查（勘验）笔录 (行政处罚法 arts. 42, 43, 55): what the officers recorded in 调查取证 becomes the record
+	 * the party signs — a ticked inquiry or inspection needs its facts (who, where, when, the recusal question, the
+	 * questions and answers or the findings).
+	 */
+	private static void records(DelegateTask task) {
+		if (Boolean.TRUE.equals(task.getVariable("inquiryHeld"))) {
+			text(task, "intervieweeName", "请填写被询问人姓名（询问笔录）");
+			text(task, "intervieweeRelation", "请填写被询问人身份，如 当事人、证人（询问笔录）");
+			text(task, "intervieweeIdNumber", "请填写被询问人身份证件号码（询问笔录）");
+			text(task, "inquiryPlace", "请填写询问地点（询问笔录）");
+			text(task, "inquiryPeriod", "请填写询问时间（询问笔录）");
+			text(task, "recusalAnswer", "请记录告知回避权利后被询问人的回答（《中华人民共和国行政处罚法》第四十三条）");
+			text(task, "inquiryTranscript", "请填写询问内容，一问一答（询问笔录）");
+		}
+		else {
+			task.setVariable("inquiryHeld", false);
+		}
+		if (Boolean.TRUE.equals(task.getVariable("inspectionHeld"))) {
+			text(task, "inspectionPlace", "请填写检查（勘验）地点（现场检查笔录）");
+			text(task, "inspectionPeriod", "请填写检查（勘验）时间（现场检查笔录）");
+			text(task, "onSitePerson", "请填写现场负责人（现场检查笔录）");
+			text(task, "inspectionFindings", "请填写现场检查（勘验）情况（现场检查笔录）");
+			if (!(task.getVariable("recusalRequested") instanceof Boolean)) {
+				task.setVariable("recusalRequested", false);
+			}
+		}
+		else {
+			task.setVariable("inspectionHeld", false);
+		}
+	}
+
+	/** An officer recused from the case (行政处罚法 arts. 43, 64(4)) takes no further part in it. */
+	private static void refuseRecused(DelegateTask task, String field, java.util.Collection<String> chosen) {
+		java.util.List<String> recused = QualificationService.userIds(task.getVariable(RecusalService.RECUSED_OFFICERS));
+		for (String user : chosen) {
+			if (recused.contains(user)) {
+				throw invalid(field, "所选人员已经负责人决定回避，不得再参与本案（《中华人民共和国行政处罚法》第四十三条）");
+			}
+		}
+	}
+
+	/**
+	 * 决定是否回避 (行政处罚法 arts. 43, 64(4)): the decision with its reason; a granted recusal names who takes over — a
+	 * certified officer of the agency, not the recused one, not already an investigator when an investigator is replaced,
+	 * and never both investigator (or handler) and hearing chair.
+	 */
+	private void decideRecusal(DelegateTask task) {
+		boolean granted = bool(task, "recusalGranted");
+		text(task, "recusalDecisionReason", "请填写准予或者不予回避的理由（《中华人民共和国行政处罚法》第四十三条）");
+		if (!granted) {
+			return;
+		}
+		text(task, "replacementOfficer", "准予回避的，请指定接替的执法人员");
+		String replacement = str(task, "replacementOfficer").strip();
+		String recused = str(task, "recusedOfficer");
+		if (replacement.equals(recused)) {
+			throw invalid("replacementOfficer", "接替的执法人员不能是被申请回避的人员");
+		}
+		refuseRecused(task, "replacementOfficer", java.util.List.of(replacement));
+		String agency = task.getTenantId() != null ? task.getTenantId() : str(task, AGENCY_CODE);
+		qualifications.caseOfficerRefusal(replacement, agency, qualifications.today()).ifPresent(reason -> {
+			throw invalid("replacementOfficer", "接替的执法人员须为本机构持有效执法证的行政执法人员：" + reason);
+		});
+		java.util.List<String> investigators = QualificationService.userIds(task.getVariable("investigatingOfficers"));
+		String chair = str(task, "hearingChair");
+		String handler = str(task, HANDLER_ID);
+		boolean investigates = investigators.contains(recused) || recused.equals(handler);
+		if (investigators.contains(recused) && investigators.contains(replacement)) {
+			throw invalid("replacementOfficer", "所选人员已是本案的调查人员，请另行指定");
+		}
+		if (investigates && replacement.equals(chair)) {
+			throw invalid("replacementOfficer", "所选人员是本案的听证主持人，听证由非本案调查人员主持（《中华人民共和国行政处罚法》第六十四条第（四）项），请另行指定");
+		}
+		if (recused.equals(chair) && (investigators.contains(replacement) || replacement.equals(handler))) {
+			throw invalid("replacementOfficer", "听证由行政机关指定的非本案调查人员主持（《中华人民共和国行政处罚法》第六十四条第（四）项）："
+					+ "所选人员参与了本案调查或承办本案，请另行指定");
+		}
+		task.setVariable("replacementOfficer", replacement);
 	}
 
 	private void decide(DelegateTask task) {

@@ -22,10 +22,15 @@ public final class ModelVocabulary {
 			"openReviewDisagreement", "prepareDemand", "publishDisclosure", "recordCaseTransferAnswer", "recordCriminalHandover",
 			"recordDisciplineTransfer", "recordEvidenceHandover", "recordExternalCaseHandover", "recordInvestigators",
 			"recordAfterConviction", "recordModelChange", "requestAppraisal", "recordPoliceFiled", "recordPoliceNotFiled",
+<<<<<<< HEAD
 			"recordReviewOpinion", "registerCase", "registerDisclosure", "slaBreach", "slaWarning", "startProcess",
 			"startReviewRound", "startSeizure", "liftSeizure", "withdrawDisclosure",
 			"registerComplaint", "recordComplaintRouting", "transferComplaint", "acceptComplaint", "openComplaintCase",
 			"replyComplaint");
+=======
+			"recordReviewOpinion", "recordRecusal", "registerCase", "replaceRecusedOfficer", "requestRecusal", "registerDisclosure", "slaBreach", "slaWarning", "startProcess",
+			"startReviewRound", "startSeizure", "liftSeizure", "withdrawDisclosure");
+>>>>>>> h16
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
@@ -48,7 +53,7 @@ public final class ModelVocabulary {
 					"enforcement-case-seizure-extension", "enforcement-case-serve", "enforcement-case-approve-extension",
 					"enforcement-case-serve-demand-notice", "enforcement-case-record-demand-outcome",
 					"enforcement-case-apply-to-court", "enforcement-case-record-court-ruling",
-					"enforcement-case-record-appraisal"),
+					"enforcement-case-record-appraisal", "enforcement-case-decide-recusal"),
 			"legalReviewTaskChecks", Set.of("legal-review-check-materials", "legal-review-decision", "legal-review-revise",
 					"legal-review-respond", "legal-review-supplement", "review-disagreement-negotiate",
 					"review-disagreement-head-ruling"),

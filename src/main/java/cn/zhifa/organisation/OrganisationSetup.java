@@ -75,6 +75,8 @@ class OrganisationSetup {
 		// certificate expired: may not enforce (R-QUAL-2)
 		person("officer3", "LIAOKUO", "赵", "强", StaffRole.OFFICER, "执法二中队", "53030020200003", yn,
 				LocalDate.of(2020, 7, 1), LocalDate.of(2025, 6, 30));
+		// a third certified officer: takes over when an officer of a case is recused (行政处罚法 art. 43)
+		person("officer5", "LIAOKUO", "周", "杰", StaffRole.OFFICER, "执法二中队", "53030020240007", yn, from, to);
 		person("aux1", "LIAOKUO", "陈", "亮", StaffRole.AUXILIARY, "执法一中队", null, null, null, null);
 		person("reviewer1", "LIAOKUO", "刘", "洋", StaffRole.LEGAL_REVIEWER, "寥廓街道司法所", "53030020240005", yn, from, to);
 		person("head1", "LIAOKUO", "张", "伟", StaffRole.HEAD, "队领导", "53030020240006", yn, from, to);

@@ -61,7 +61,7 @@ public final class CaseVariables {
 	private static final String CORRECTED = "disclosure.decisionCorrected";
 	/** Standalone starts (no case process in Zhifa) name the case they concern in their start form. */
 	private static final String[] STANDALONE_STARTS = { "legal-review-start", "disclosure-start", "case-transfer-start",
-			"criminal-transfer-start", "discipline-transfer-start", "case-appraisal-start" };
+			"criminal-transfer-start", "discipline-transfer-start", "case-appraisal-start", "case-recusal-start" };
 
 	private static final Map<String, CaseVariable> DECLARED = index(withDeadlineBases(List.of(
 			// who the case is, who handles it
@@ -104,6 +104,30 @@ public final class CaseVariables {
 			system("complaintAttachments", "投诉举报附件", TEXT),
 			system("complaintAcceptance", "受理意见", TEXT).forms("complaint-handling-accept"),
 			system("openCase", "立案查处", BOOLEAN).forms("complaint-handling-handle"),
+			system("appraisalRequestedAt", "委托检测鉴定时间", INSTANT),
+			system("appraisalNoticeDocId", "检测、检验、检疫、鉴定期间告知书", TEXT),
+			system("appraisalNoticeNumber", "检测、检验、检疫、鉴定期间告知书文号", TEXT),
+			system("seizureExtensionNoticeDocId", "延长查封（扣押）期限通知书", TEXT),
+			system("seizureExtensionNoticeNumber", "延长查封（扣押）期限通知书文号", TEXT),
+			// recusal (行政处罚法 arts. 43, 64(4)): registered from Tasklist (case-recusal) or /api, decided by the head
+			system("recusedOfficer", "申请回避的执法人员", TEXT).forms("case-recusal-start"),
+			system("recusalGrounds", "申请回避的理由", TEXT).forms("case-recusal-start"),
+			system("recusedOfficerName", "申请回避的执法人员姓名", TEXT),
+			system("recusedOfficerRoles", "申请回避人员在本案中的职责", TEXT),
+			system("recusalRequestedBy", "回避申请登记人", TEXT),
+			system("recusalRequestedByName", "回避申请登记人姓名", TEXT),
+			system("recusalDecidedBy", "回避决定人", TEXT),
+			system("recusedOfficers", "已回避的执法人员", LIST),
+			system("inquiryOfficers", "询问人及执法证号", TEXT),
+			system("inspectionOfficers", "检查人员及执法证号", TEXT),
+			system("recorderId", "记录人", TEXT),
+			system("inquiryRecordDocId", "询问笔录", TEXT),
+			system("inspectionRecordDocId", "现场检查（勘验）笔录", TEXT),
+			system("priorNoticeNumber", "事先告知书文号", TEXT),
+			system("priorNoticeReceiptDocId", "送达回证（事先告知书）", TEXT),
+			system("decisionReceiptDocId", "送达回证（决定书）", TEXT),
+			system("demandReceiptDocId", "送达回证（催告书）", TEXT),
+			system("demandNoticeNumber", "催告书文号", TEXT),
 			// the options a form offers (task listeners): choosing outside them is no choice
 			system("certifiedOfficers", "可选的执法人员", LIST),
 			system("otherAgencies", "可选的机关", LIST),

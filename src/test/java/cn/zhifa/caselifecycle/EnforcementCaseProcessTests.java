@@ -180,6 +180,9 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 800, "penaltyKinds", "罚款"));
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "priorNoticeDocId")).isNotNull();
 		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
+		// each service has its 送达回证 (行政处罚法 art. 61): the document served, its number, manner, day and who served it
+		assertThat(receipt(pi, "priorNoticeReceiptDocId")).contains("送达回证", "行政处罚事先告知书", (String) var(pi, "priorNoticeNumber"),
+				"直接送达", "2026年11月2日", "李明", "张三");
 
 		// nobody asks for a hearing within 5 working days (行政处罚法 arts. 64, 85): Mon 2 Nov → 3, 4, 5, 6, 9 Nov
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
@@ -202,6 +205,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 
 		as("officer1");
 		complete(pi, "userTask_serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-10"));
+		assertThat(receipt(pi, "decisionReceiptDocId")).contains("送达回证", "行政处罚决定书", (String) var(pi, "decisionNumber"),
+				"直接送达", "2026年11月10日", "李明");
 		executeDueJobs(pi.getId()); // disclosure starts asynchronously
 		ProcessInstance disclosure = engine.getRuntimeService().createProcessInstanceQuery()
 			.processDefinitionKey("disclosure-publication").processInstanceBusinessKey(caseNo).singleResult();
@@ -373,6 +378,40 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(refused.getStatusCode().value()).isEqualTo(409);
 		assertThat(refused.getBody()).contains("第六十三条");
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
+
+		// straight to the engine, around the form and the case API (by the administrator, whom the engine's
+		// authorizations let correlate any message): refused all the same, nothing changed
+		var viaEngine = http.withBasicAuth("admin", "demo").postForEntity("/engine-rest/message",
+				Map.of("messageName", "enforcement.hearingRequested", "businessKey", caseNo), String.class);
+		assertThat(viaEngine.getStatusCode().value()).isEqualTo(400);
+		assertThat(viaEngine.getBody()).contains("第六十三条").contains("partyReply").doesNotContain("Exception");
+		String execution = engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+			.eventName("enforcement.hearingRequested").singleResult().getExecutionId();
+		var viaTrigger = http.withBasicAuth("admin", "demo").postForEntity(
+				"/engine-rest/execution/" + execution + "/messageSubscriptions/enforcement.hearingRequested/trigger", Map.of(),
+				String.class);
+		assertThat(viaTrigger.getStatusCode().value()).isEqualTo(400);
+		assertThat(viaTrigger.getBody()).contains("第六十三条");
+		assertThat(pi).isWaitingAt("userTask_recordPartyReply").hasNotPassed("messageEvent_hearingRequested");
+		assertThat(var(pi, "hearingRequestedBy")).isNull();
+	}
+
+	/** Where art. 63 gives the right, the same engine route is accepted (the gate refuses only outside it). */
+	@Test
+	void aHearingRequestStraightToTheEngineIsAcceptedWhereArticle63GivesTheRight() {
+		clockAt(MONDAY);
+		String caseNo = register(org("CM-DUMP-WASTE"));
+		ProcessInstance pi = instance(caseNo);
+		fileAndInvestigate(pi);
+		conclude(pi, "ORDINARY", false, false);
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 100000, "penaltyKinds", "罚款"));
+		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
+		engine.getIdentityService().clearAuthentication();
+		var accepted = http.withBasicAuth("admin", "demo").postForEntity("/engine-rest/message",
+				Map.of("messageName", "enforcement.hearingRequested", "businessKey", caseNo), String.class);
+		assertThat(accepted.getStatusCode().is2xxSuccessful()).as(accepted.getBody()).isTrue();
+		assertThat(pi).isWaitingAt("userTask_scheduleHearing");
 	}
 
 	/**
@@ -408,6 +447,8 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 
 		// served the same day: 10 working days, 3–4, 7–11, 14–16 Dec
 		complete(pi, "userTask_serveDemandNotice", Map.of("demandServiceMethod", "DIRECT", "demandServedOn", "2026-12-02"));
+		assertThat(receipt(pi, "demandReceiptDocId")).contains("送达回证", "催告书", (String) var(pi, "demandNoticeNumber"), "直接送达",
+				"2026年12月2日");
 		assertThat(task(pi, "userTask_recordDemandOutcome").getDueDate()).isEqualTo(at("2026-12-16T23:59:59+08:00"));
 		assertThatThrownBy(() -> complete(pi, "userTask_recordDemandOutcome", Map.of("demandOutcome", "NOT_PAID")))
 			.hasMessageContaining("demandOutcome").hasMessageContaining("第五十四条");
@@ -828,6 +869,81 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		var historic = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
 			.variableName(name).list();
 		return historic.isEmpty() ? null : historic.get(0).getValue();
+	}
+
+	/**
+	 * Issue 16 §21: what the officers record in 调查取证 becomes the 询问笔录 and the 现场检查（勘验）笔录 the party signs
+	 * (行政处罚法 arts. 42, 43, 55) — only when an inquiry or inspection is recorded, and then with its facts.
+	 */
+	@Test
+	void theInvestigationGeneratesTheInquiryAndInspectionRecords() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		as("head1");
+		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		as("officer1");
+		Map<String, Object> investigation = new HashMap<>(Map.of("investigatingOfficers", "officer1,officer2",
+				"evidenceSummary", EVIDENCE, "seizureNeeded", false, "inquiryHeld", true, "inspectionHeld", true));
+		assertThatThrownBy(() -> complete(pi, "userTask_investigate", investigation))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("intervieweeName");
+		investigation.putAll(Map.of("intervieweeName", "张三", "intervieweeRelation", "当事人", "intervieweeIdNumber", PERSON_ID,
+				"inquiryPlace", "寥廓街道综合行政执法队询问室", "inquiryPeriod", "2026年11月2日9时30分至10时05分", "recusalAnswer", "不申请回避",
+				"inquiryTranscript", "问：你在人民路摆摊多久了？\n答：大约一个月。"));
+		assertThatThrownBy(() -> complete(pi, "userTask_investigate", investigation))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("inspectionPlace");
+		investigation.putAll(Map.of("inspectionPlace", "麒麟区人民路与南宁路交叉口", "inspectionPeriod", "2026年11月2日8时30分至9时00分",
+				"onSitePerson", "张三（摊主）", "inspectionFindings", "当事人在人行道上摆放水果摊位，占用人行道约6平方米。"));
+		complete(pi, "userTask_investigate", investigation);
+		assertThat(pi).hasPassed("serviceTask_generateInquiryRecord", "serviceTask_generateInspectionRecord")
+			.isWaitingAt("userTask_concludeInvestigation");
+
+		String inquiry = docText(pi, "inquiryRecordDocId", "INQUIRY_RECORD");
+		assertThat(inquiry).contains("询问笔录", "李明（执法证号53030020240001）、王芳（执法证号53030020240002）", "张三（当事人）",
+				"寥廓街道综合行政执法队询问室", "2026年11月2日9时30分至10时05分", "有权申请执法人员回避", "答：不申请回避",
+				"你在人民路摆摊多久了", "大约一个月");
+		String inspection = docText(pi, "inspectionRecordDocId", "INSPECTION_RECORD");
+		assertThat(inspection).contains("现场检查（勘验）笔录", "麒麟区人民路与南宁路交叉口", "张三（摊主）", "占用人行道约6平方米",
+				"是否申请回避：否");
+	}
+
+	/** Nothing recorded, nothing generated. */
+	@Test
+	void noInquiryOrInspectionRecordedNoRecordGenerated() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
+		fileAndInvestigate(pi);
+		assertThat(pi).hasNotPassed("serviceTask_generateInquiryRecord", "serviceTask_generateInspectionRecord")
+			.isWaitingAt("userTask_concludeInvestigation");
+		assertThat(var(pi, "inquiryRecordDocId")).isNull();
+	}
+
+	private String docText(ProcessInstance pi, String variable, String kind) {
+		var document = documents.find((String) var(pi, variable)).orElseThrow();
+		assertThat(document.kind()).isEqualTo(kind);
+		try (var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(
+				new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(document.content())))) {
+			String text = extractor.getText();
+			assertThat(text).doesNotContain("${", "null", "true", "false");
+			return text;
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** The text of the 送达回证 a serving step generated: no placeholder, code or ISO date left. */
+	private String receipt(ProcessInstance pi, String variable) {
+		var document = documents.find((String) var(pi, variable)).orElseThrow();
+		assertThat(document.kind()).isEqualTo("SERVICE_RECEIPT");
+		try (var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(
+				new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(document.content())))) {
+			String text = extractor.getText();
+			assertThat(text).doesNotContain("${", "DIRECT", "null").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+			return text;
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private Date timerDue(ProcessInstance pi, String activityId) {

@@ -100,6 +100,12 @@ class SeizureProcessTests extends EngineTestSupport {
 			.setVariable("appraisalRequestedBy", "officer1").correlate();
 		assertThat(timer(pi, "timerEvent_seizureBreach").isSuspended()).isTrue();
 		assertThat(timer(pi, "timerEvent_seizureWarning").isSuspended()).isTrue();
+		// art. 25(3): the period of the testing is told to the party in writing
+		StoredDocument appraisalNotice = documents.find((String) var(pi, "appraisalNoticeDocId")).orElseThrow();
+		assertThat(appraisalNotice.kind()).isEqualTo("APPRAISAL_PERIOD_NOTICE");
+		assertThat(appraisalNotice.number()).matches("寥街检告〔2026〕\\d+号");
+		assertThat(text(appraisalNotice)).contains("曲靖市麒麟区某某建材经营部", "扣押的电焊机", "曲靖市质量技术监督综合检测中心",
+				"自委托之日（2026年11月5日）起至受托机构出具检测结果之日止", "第二十五条第三款").doesNotContain("${");
 		assertThat(suspensions.of(pi.getBusinessKey())).extracting(PeriodSuspensions.Suspension::periodKey)
 			.containsExactlyInAnyOrder("PENALTY_DECISION", "SEIZURE");
 		clockAt(at("2026-11-12T16:00:00+08:00"));
@@ -136,6 +142,13 @@ class SeizureProcessTests extends EngineTestSupport {
 		assertThat(timer(pi, "timerEvent_seizureBreach").getDuedate()).isEqualTo(extended);
 		assertThat((String) var(pi, "seizureExtensionNotice")).contains("延长扣押期限通知书", "曲靖市麒麟区某某建材经营部", number,
 				"涉案财物需进一步鉴定，情况复杂", "延长至2027年1月8日", "第二十五条");
+		// the notice as a document to serve (art. 25(2)), numbered
+		StoredDocument extensionNotice = documents.find((String) var(pi, "seizureExtensionNoticeDocId")).orElseThrow();
+		assertThat(extensionNotice.kind()).isEqualTo("SEIZURE_EXTENSION_NOTICE");
+		assertThat(extensionNotice.number()).matches("寥街强制延〔2026〕\\d+号").isEqualTo(var(pi, "seizureExtensionNoticeNumber"));
+		assertThat(text(extensionNotice)).contains("延长查封（扣押）期限通知书", "曲靖市麒麟区某某建材经营部", number,
+				"涉案财物需进一步鉴定，情况复杂", "至2027年1月8日止", "第二十五条", "六十日内", "六个月内").doesNotContain("${");
+		assertThat(pi).hasPassed("serviceTask_generateSeizureExtensionNotice");
 
 		// art. 27/28: the decision on the goods with its basis; a release returns them
 		as("officer1");
@@ -197,6 +210,34 @@ class SeizureProcessTests extends EngineTestSupport {
 			.setVariable("appraisalRequestedBy", "officer1").correlate();
 		assertThat(suspensions.of(pi.getBusinessKey())).extracting(PeriodSuspensions.Suspension::periodKey)
 			.containsExactly("PENALTY_DECISION");
+	}
+
+	/**
+	 * 行政强制法 art. 19: seized on the spot, the head's approval does not arrive within 24 hours — the breach is
+	 * escalated to the head and the supervisor (the task's priority raised); the head then refuses: lifted at once.
+	 */
+	@Test
+	void anUrgentSeizureNotApprovedWithin24HoursIsEscalatedAndLiftedWhenRefused() {
+		clockAt(at("2026-11-06T15:30:00+08:00"));
+		ProcessInstance pi = toSeizureRequest();
+		complete(pi, "userTask_requestSeizure", request(true, ITEMS));
+		assertThat(timer(pi, "timerEvent_urgentSeizureApprovalBreach").getDuedate())
+			.isEqualTo(at("2026-11-07T15:30:00+08:00"));
+		clockAt(at("2026-11-07T15:00:00+08:00"));
+		executeDueJobs(pi.getId());
+		assertThat(pi).hasNotPassed("serviceTask_urgentSeizureApprovalBreach");
+		clockAt(at("2026-11-07T15:31:00+08:00"));
+		executeDueJobs(pi.getId());
+		assertThat(pi).hasPassed("serviceTask_urgentSeizureApprovalBreach").isWaitingAt("userTask_approveUrgentSeizure");
+		engine.getIdentityService().clearAuthentication();
+		assertThat(task(pi, "userTask_approveUrgentSeizure").getPriority()).isEqualTo(100);
+
+		as("head1");
+		complete(pi, "userTask_approveUrgentSeizure", Map.of("seizureApproved", false, "seizureApprovalOpinion",
+				"不符合情况紧急的条件，应当立即解除"));
+		assertThat(pi).hasPassed("serviceTask_liftSeizure").isWaitingAt("userTask_concludeInvestigation");
+		assertThat(var(pi, "seizureLiftedAt")).isEqualTo(at("2026-11-07T15:31:00+08:00"));
+		assertThat(var(pi, "seizureOutcome")).isEqualTo("RELEASED");
 	}
 
 	/** Not approved beforehand: nothing is seized, no documents; the investigation goes on. */

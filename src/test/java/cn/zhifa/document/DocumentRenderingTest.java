@@ -115,7 +115,11 @@ class DocumentRenderingTest {
 		// defects seen in LibreOffice (point 21)
 		assertThat(text.get("DISCIPLINE_TRANSFER_LETTER")).contains("寥街罚决〔2026〕8号");
 		assertThat(text.get("CASE_TRANSFER_LETTER")).contains("违法建设", "2026年11月2日").doesNotContain("管辖。该建设");
-		assertThat(text.get("INQUIRY_RECORD")).contains("2026年11月3日9时30分至2026年11月3日10时15分", "王芳");
+		assertThat(text.get("INQUIRY_RECORD")).contains("2026年11月3日9时30分至10时15分", "王芳");
+		assertThat(text.get("SEIZURE_EXTENSION_NOTICE")).contains(party).contains(remedies).contains(sealAndDate)
+			.contains("寥街强制〔2026〕3号", "涉案电焊机的来源情况复杂", "至2026年12月5日止", "第二十五条");
+		assertThat(text.get("APPRAISAL_PERIOD_NOTICE")).contains(party).contains(sealAndDate)
+			.contains("鉴定", "扣押的电焊机2台的价值", "曲靖市价格认证中心", "第二十五条第三款");
 	}
 
 	/** Seal and date are kept with the text before them: they never stand alone on a page. */

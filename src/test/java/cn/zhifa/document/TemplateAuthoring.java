@@ -86,6 +86,8 @@ public final class TemplateAuthoring {
 		all.put("seizure-decision.docx", TemplateAuthoring::seizureDecision);
 		all.put("seizure-inventory.docx", TemplateAuthoring::seizureInventory);
 		all.put("demand-notice.docx", TemplateAuthoring::demandNotice);
+		all.put("seizure-extension-notice.docx", TemplateAuthoring::seizureExtensionNotice);
+		all.put("appraisal-period-notice.docx", TemplateAuthoring::appraisalPeriodNotice);
 		return all;
 	}
 
@@ -370,14 +372,14 @@ public final class TemplateAuthoring {
 		heading(doc, "询问笔录", 22, true);
 		fieldTable(doc, List.of(
 				new String[] { "案号", "${caseId}" },
-				new String[] { "询问时间", "${inquiryStartedAtTime}至${inquiryEndedAtTime}" },
+				new String[] { "询问时间", "${inquiryPeriod}" },
 				new String[] { "询问地点", "${inquiryPlace}" },
 				new String[] { "询问人及执法证号", "${inquiryOfficers}" },
 				new String[] { "记录人", "${recorderName}" },
 				new String[] { "被询问人", "${intervieweeName}（${intervieweeRelation}）" },
 				new String[] { "身份证件号码", "${intervieweeIdNumber}" },
-				new String[] { "住址", "${intervieweeAddress}" },
-				new String[] { "联系电话", "${intervieweeContact}" }));
+				new String[] { "住址", "${intervieweeAddress?}" },
+				new String[] { "联系电话", "${intervieweeContact?}" }));
 		body(doc, "问：我们是${agencyName}的执法人员，这是我们的执法证件，请你过目。现依法就有关情况向你调查询问，"
 				+ "你应当如实回答，作伪证要承担法律责任。你有权申请执法人员回避，是否申请回避？本次询问全程音像记录，听清楚了吗？");
 		body(doc, "答：${recusalAnswer}");
@@ -396,19 +398,19 @@ public final class TemplateAuthoring {
 		heading(doc, "现场检查（勘验）笔录", 22, true);
 		fieldTable(doc, List.of(
 				new String[] { "案号", "${caseId}" },
-				new String[] { "检查（勘验）时间", "${inspectionStartedAtTime}至${inspectionEndedAtTime}" },
+				new String[] { "检查（勘验）时间", "${inspectionPeriod}" },
 				new String[] { "检查（勘验）地点", "${inspectionPlace}" },
 				new String[] { "当事人", "${partyName}" },
-				new String[] { "住所（地址）", "${partyAddress}" },
+				new String[] { "住所（地址）", "${partyAddress?}" },
 				new String[] { "现场负责人", "${onSitePerson}" },
 				new String[] { "检查人员及执法证号", "${inspectionOfficers}" },
 				new String[] { "记录人", "${recorderName}" },
-				new String[] { "见证人", "${witnessName}" }));
+				new String[] { "见证人", "${witnessName?}" }));
 		body(doc, "执法人员已向当事人（现场负责人）出示执法证件，说明检查（勘验）的依据和事项，告知其有权申请执法人员回避，"
 				+ "并告知本次检查（勘验）全程音像记录。当事人（现场负责人）是否申请回避：${recusalRequestedLabel}。");
 		section(doc, "现场检查（勘验）情况");
 		lines(doc, "${inspectionFindings}");
-		body(doc, "音像记录情况：${avRecordingNote}");
+		body(doc, "音像记录情况：${avRecordingNote?}");
 		body(doc, "以上笔录已经当事人（现场负责人）核对无误。");
 		closing(doc, "当事人或现场负责人（签名）：　　　　　　　　年　　月　　日",
 				"检查人员（签名）：　　　　　　　　　记录人（签名）：　　　　　　　　",
@@ -429,7 +431,7 @@ public final class TemplateAuthoring {
 				new String[] { "送达地点", "${serviceAddress}" },
 				new String[] { "送达方式", "${serviceMethodLabel}" },
 				new String[] { "送达时间", "${servedOn}" },
-				new String[] { "送达人", "${serverNames}" },
+				new String[] { "送达人", "${serverName}" },
 				new String[] { "受送达人签名或者盖章", "" },
 				new String[] { "代收人及代收理由", "" },
 				new String[] { "见证人（留置送达时）", "" },
@@ -490,6 +492,52 @@ public final class TemplateAuthoring {
 		closing(doc, "当事人（签名）：　　　　　　　　执法人员（签名）：　　　　　　　　",
 				"见证人（签名）：　　　　　　　　", "${agencyName}（印章）", "${today}");
 		footer(doc, false);
+		return doc;
+	}
+
+	/** 延长查封（扣押）期限通知书 (行政强制法 art. 25(2): the extension decision told to the party in writing, with the reason). */
+	static XWPFDocument seizureExtensionNotice() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "延长查封（扣押）期限通知书", 22, true);
+		numberLine(doc, "${documentNumber}");
+		addressee(doc, "${partyName}：");
+		body(doc, "本机关于${seizedAt}以《查封（扣押）决定书》（${seizureDecisionNumber}）对你（单位）的${seizedItemsSummary}"
+				+ "采取了${seizureMeasureLabel}措施。因${seizureExtensionReason}，经本机关负责人批准，依据《中华人民共和国行政强制法》"
+				+ "第二十五条第一款、第二款的规定，决定延长${seizureMeasureLabel}期限。");
+		fieldTable(doc, List.of(
+				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
+				new String[] { "住所（地址）", "${partyAddress}" },
+				new String[] { "案号", "${caseId}" },
+				new String[] { "原查封（扣押）决定书", "${seizureDecisionNumber}" },
+				new String[] { "延长理由", "${seizureExtensionReason}" },
+				new String[] { "延长后的期限", "至${seizureDueAt}止（延长期限不超过三十日）" }));
+		body(doc, "检测、检验、检疫或者技术鉴定的期间不计入查封、扣押期限（《中华人民共和国行政强制法》第二十五条第三款）。");
+		body(doc, "当事人" + REMEDIES);
+		closing(doc, "${agencyName}（印章）", "${today}");
+		footer(doc, true);
+		return doc;
+	}
+
+	/** 检测（检验、检疫、鉴定）期间告知书 (行政强制法 art. 25(3): the period is stated and told to the party in writing). */
+	static XWPFDocument appraisalPeriodNotice() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "检测、检验、检疫、鉴定期间告知书", 22, true);
+		numberLine(doc, "${documentNumber}");
+		addressee(doc, "${partyName}：");
+		body(doc, "本机关在办理${caseId}案件中，依法对下列物品或者事项委托${appraisalKindLabel}，现将有关事项告知如下：");
+		fieldTable(doc, List.of(
+				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
+				new String[] { "住所（地址）", "${partyAddress}" },
+				new String[] { "委托事项", "${appraisalKindLabel}" },
+				new String[] { "物品和事项", "${appraisalMatter}" },
+				new String[] { "受托机构", "${appraisalInstitution}" },
+				new String[] { "期间", "自委托之日（${today}）起至受托机构出具${appraisalKindLabel}结果之日止" }));
+		body(doc, "依据《中华人民共和国行政强制法》第二十五条第三款，检测、检验、检疫或者技术鉴定的期间不计入查封、扣押期限；"
+				+ "依据《中华人民共和国行政处罚法》第六十条及有关规定，该期间不计入作出行政处罚决定的期限。结果出具后，本机关将及时告知你（单位）。");
+		closing(doc, "${agencyName}（印章）", "${today}");
+		footer(doc, true);
 		return doc;
 	}
 
