@@ -22,15 +22,10 @@ public final class ModelVocabulary {
 			"openReviewDisagreement", "prepareDemand", "publishDisclosure", "recordCaseTransferAnswer", "recordCriminalHandover",
 			"recordDisciplineTransfer", "recordEvidenceHandover", "recordExternalCaseHandover", "recordInvestigators",
 			"recordAfterConviction", "recordModelChange", "requestAppraisal", "recordPoliceFiled", "recordPoliceNotFiled",
-<<<<<<< HEAD
-			"recordReviewOpinion", "registerCase", "registerDisclosure", "slaBreach", "slaWarning", "startProcess",
-			"startReviewRound", "startSeizure", "liftSeizure", "withdrawDisclosure",
-			"registerComplaint", "recordComplaintRouting", "transferComplaint", "acceptComplaint", "openComplaintCase",
-			"replyComplaint");
-=======
-			"recordReviewOpinion", "recordRecusal", "registerCase", "replaceRecusedOfficer", "requestRecusal", "registerDisclosure", "slaBreach", "slaWarning", "startProcess",
-			"startReviewRound", "startSeizure", "liftSeizure", "withdrawDisclosure");
->>>>>>> h16
+			"recordReviewOpinion", "recordRecusal", "registerCase", "replaceRecusedOfficer", "requestRecusal",
+			"registerDisclosure", "slaBreach", "slaWarning", "startProcess", "startReviewRound", "startSeizure", "liftSeizure",
+			"withdrawDisclosure", "registerComplaint", "recordComplaintRouting", "transferComplaint", "acceptComplaint",
+			"openComplaintCase", "replyComplaint");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
