@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.zhifa.disclosure.DisclosureQuery;
 import cn.zhifa.disclosure.PublicDisclosures;
 import cn.zhifa.document.DocumentService;
-import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -35,7 +34,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * The two lifecycle stories (an ordinary case, a major case) read as the case's biography.
  */
 @ZhifaIntegrationTest
-class EnforcementCaseProcessTests extends EngineTestSupport {
+class EnforcementCaseProcessTests extends CaseProcessSupport {
 
 	static final String PERSON_ID = "530302199001011232";
 	static final String ORG_CODE = "91350100M000100Y43";
@@ -831,41 +830,10 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 				"销售超过保质期的食品", LocalDate.of(2026, 10, 30), null, null, null);
 	}
 
-	private ProcessInstance instance(String caseNo) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("enforcement-case")
-			.processInstanceBusinessKey(caseNo).singleResult();
-	}
 
-	private void complete(ProcessInstance pi, String key, Map<String, Object> variables) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		Task t = task(pi, key);
-		assertThat(t).as("open task %s", key).isNotNull();
-		if (auth != null) {
-			engine.getIdentityService().setAuthentication(auth);
-			if (t.getAssignee() == null) {
-				engine.getTaskService().claim(t.getId(), auth.getUserId());
-			}
-		}
-		engine.getTaskService().complete(t.getId(), variables);
-	}
-
-
-	private Task task(ProcessInstance pi, String key) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		engine.getIdentityService().clearAuthentication();
-		try {
-			return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
-				.singleResult();
-		}
-		finally {
-			if (auth != null) {
-				engine.getIdentityService().setAuthentication(auth);
-			}
-		}
-	}
-
-	private Object var(ProcessInstance pi, String name) {
+	/** Read from the history: the case may have ended. */
+	@Override
+	protected Object var(ProcessInstance pi, String name) {
 		var historic = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
 			.variableName(name).list();
 		return historic.isEmpty() ? null : historic.get(0).getValue();

@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
 import cn.zhifa.suspension.PeriodSuspensions;
-import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -30,7 +29,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * of the prior notice stops it for the 30 days of the notice.
  */
 @ZhifaIntegrationTest
-class PeriodSuspensionProcessTests extends EngineTestSupport {
+class PeriodSuspensionProcessTests extends CaseProcessSupport {
 
 	static final String EVIDENCE = "现场笔录：9月15日现场检查笔录1份\n视听资料：现场照片6张";
 
@@ -213,44 +212,6 @@ class PeriodSuspensionProcessTests extends EngineTestSupport {
 
 	private List<RecordEntry> entries(String caseNo, String kind) {
 		return records.list(caseNo).stream().filter(e -> kind.equals(e.kind())).toList();
-	}
-
-	private ProcessInstance instance(String caseNo) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("enforcement-case")
-			.processInstanceBusinessKey(caseNo).singleResult();
-	}
-
-	private void complete(ProcessInstance pi, String key, Map<String, Object> variables) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		Task t = task(pi, key);
-		assertThat(t).as("open task %s", key).isNotNull();
-		if (auth != null) {
-			engine.getIdentityService().setAuthentication(auth);
-			if (t.getAssignee() == null) {
-				engine.getTaskService().claim(t.getId(), auth.getUserId());
-			}
-		}
-		engine.getTaskService().complete(t.getId(), variables);
-	}
-
-	private Task task(ProcessInstance pi, String key) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		engine.getIdentityService().clearAuthentication();
-		try {
-			return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
-				.singleResult();
-		}
-		finally {
-			if (auth != null) {
-				engine.getIdentityService().setAuthentication(auth);
-			}
-		}
-	}
-
-	private Object var(ProcessInstance pi, String name) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getRuntimeService().getVariable(pi.getId(), name);
 	}
 
 	private Job timer(ProcessInstance pi, String activityId) {

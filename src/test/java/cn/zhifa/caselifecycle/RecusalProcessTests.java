@@ -25,7 +25,6 @@ import org.springframework.http.ResponseEntity;
 import cn.zhifa.qualification.QualificationService;
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
-import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -34,7 +33,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * officer (the case's investigators, handler or hearing chair) and every decision is in the full-process record.
  */
 @ZhifaIntegrationTest
-class RecusalProcessTests extends EngineTestSupport {
+class RecusalProcessTests extends CaseProcessSupport {
 
 	static final Date MONDAY = at("2026-11-02T09:00:00+08:00");
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
@@ -218,51 +217,5 @@ class RecusalProcessTests extends EngineTestSupport {
 		assertThatThrownBy(() -> complete(pi, "userTask_decideRecusal", variables)).as("%s", variables)
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining(field);
 		assertThat(task(pi, "userTask_decideRecusal")).isNotNull();
-	}
-
-	private ProcessInstance instance(String caseNo) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("enforcement-case")
-			.processInstanceBusinessKey(caseNo).singleResult();
-	}
-
-	private void complete(ProcessInstance pi, String key, Map<String, Object> variables) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		Task t = task(pi, key);
-		assertThat(t).as("open task %s", key).isNotNull();
-		if (auth != null) {
-			engine.getIdentityService().setAuthentication(auth);
-			if (t.getAssignee() == null) {
-				engine.getTaskService().claim(t.getId(), auth.getUserId());
-			}
-		}
-		engine.getTaskService().complete(t.getId(), variables);
-	}
-
-	private Task task(ProcessInstance pi, String key) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		engine.getIdentityService().clearAuthentication();
-		try {
-			return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
-				.singleResult();
-		}
-		finally {
-			if (auth != null) {
-				engine.getIdentityService().setAuthentication(auth);
-			}
-		}
-	}
-
-	private Object var(ProcessInstance pi, String name) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		engine.getIdentityService().clearAuthentication();
-		try {
-			return engine.getRuntimeService().getVariable(pi.getId(), name);
-		}
-		finally {
-			if (auth != null) {
-				engine.getIdentityService().setAuthentication(auth);
-			}
-		}
 	}
 }

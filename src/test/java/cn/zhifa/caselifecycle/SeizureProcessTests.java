@@ -25,7 +25,6 @@ import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.document.DocumentService;
 import cn.zhifa.document.StoredDocument;
 import cn.zhifa.suspension.PeriodSuspensions;
-import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -35,7 +34,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * in the 30 days (art. 25(3)); the decision on the goods (arts. 27, 28).
  */
 @ZhifaIntegrationTest
-class SeizureProcessTests extends EngineTestSupport {
+class SeizureProcessTests extends CaseProcessSupport {
 
 	static final String EVIDENCE = "现场笔录：11月2日现场检查笔录1份\n视听资料：现场照片6张";
 	static final String ITEMS = "电焊机，2台，ZX7-250，八成新\n切割机，1台，J3G-400";
@@ -281,52 +280,6 @@ class SeizureProcessTests extends EngineTestSupport {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
-		}
-	}
-
-	private ProcessInstance instance(String caseNo) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("enforcement-case")
-			.processInstanceBusinessKey(caseNo).singleResult();
-	}
-
-	private void complete(ProcessInstance pi, String key, Map<String, Object> variables) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		Task t = task(pi, key);
-		assertThat(t).as("open task %s", key).isNotNull();
-		if (auth != null) {
-			engine.getIdentityService().setAuthentication(auth);
-			if (t.getAssignee() == null) {
-				engine.getTaskService().claim(t.getId(), auth.getUserId());
-			}
-		}
-		engine.getTaskService().complete(t.getId(), variables);
-	}
-
-	private Task task(ProcessInstance pi, String key) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		engine.getIdentityService().clearAuthentication();
-		try {
-			return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
-				.singleResult();
-		}
-		finally {
-			if (auth != null) {
-				engine.getIdentityService().setAuthentication(auth);
-			}
-		}
-	}
-
-	private Object var(ProcessInstance pi, String name) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		engine.getIdentityService().clearAuthentication();
-		try {
-			return engine.getRuntimeService().getVariable(pi.getId(), name);
-		}
-		finally {
-			if (auth != null) {
-				engine.getIdentityService().setAuthentication(auth);
-			}
 		}
 	}
 

@@ -24,6 +24,28 @@ class SlaBoardIT extends SlaApiSupport {
 	@Autowired
 	DeadlineModels models;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	/** ADR-0024: the engine has built its schema, then our indexes were added to its tables (H2 and PostgreSQL). */
+	@Test
+	void theBoardsIndexesAreOnTheEngineTables() throws java.sql.SQLException {
+		java.util.Set<String> names = new java.util.HashSet<>();
+		try (java.sql.Connection c = dataSource.getConnection()) {
+			for (String table : List.of("ACT_RU_TASK", "act_ru_task", "ACT_RU_JOB", "act_ru_job")) {
+				try (java.sql.ResultSet rs = c.getMetaData().getIndexInfo(null, null, table, false, true)) {
+					while (rs.next()) {
+						if (rs.getString("INDEX_NAME") != null) {
+							names.add(rs.getString("INDEX_NAME").toUpperCase(java.util.Locale.ROOT));
+						}
+					}
+				}
+			}
+		}
+		assertThat(names).contains("ZF_IDX_TASK_DEADLINE", "ZF_IDX_TASK_DUE", "ZF_IDX_JOB_DEADLINE", "ZF_IDX_JOB_DUE",
+				"ZF_IDX_JOB_CREATE");
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void greenYellowRedByTheEngineClockOwnAgencyOnly() {
