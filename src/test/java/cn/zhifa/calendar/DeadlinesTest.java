@@ -138,7 +138,10 @@ class DeadlinesTest {
 				new Expected("COERCION_URGENT_APPROVAL", 24, LimitUnit.HOURS),
 				new Expected("LITIGATION_PERIOD", 6, LimitUnit.MONTHS),
 				new Expected("COURT_ENFORCEMENT_APPLICATION", 3, LimitUnit.MONTHS),
-				new Expected("LIMITATION", 2, LimitUnit.YEARS), new Expected("LIMITATION_HARM", 5, LimitUnit.YEARS));
+				new Expected("LIMITATION", 2, LimitUnit.YEARS), new Expected("LIMITATION_HARM", 5, LimitUnit.YEARS),
+				new Expected("COMPLAINT_ROUTING", 3, LimitUnit.WORKING_DAYS),
+				new Expected("COMPLAINT_ACCEPTANCE", 7, LimitUnit.WORKING_DAYS),
+				new Expected("COMPLAINT_HANDLING", 15, LimitUnit.WORKING_DAYS));
 		StatutoryLimits limits = new CalendarRegistry("calendar").current().limits();
 		for (Expected e : contract) {
 			StatutoryLimit limit = limits.get(e.key());
