@@ -120,3 +120,12 @@ measure "deadlines, first page, supervisor1 (all)" supervisor1 "/api/sla/deadlin
 measure "deadlines, red only, supervisor1" supervisor1 "/api/sla/deadlines?state=red"
 measure "summary, head1" head1 "/api/sla/summary"
 measure "summary, supervisor1 (per-agency table)" supervisor1 "/api/sla/summary"
+
+# the Cockpit page in a real browser (Debian chromium and e2e/'s node packages, as the browser suite installs them)
+if [ -x /usr/bin/chromium ] && [ -d e2e/node_modules/playwright-core ]; then
+  echo "== the board's Cockpit page in chromium (${PAGE_RUNS:-20} loads each)"
+  node bench/sla-board-page.js "$BASE" head1 supervisor1
+else
+  echo "== chromium or e2e/node_modules missing (.ci/install-browser): the page is not measured"
+fi
+

@@ -13,7 +13,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -33,8 +32,6 @@ import cn.zhifa.support.ZhifaIntegrationTest;
 @ZhifaIntegrationTest
 class SlaHistoryIT extends SlaApiSupport {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-	};
 	private static final String PERIOD = "from=2026-09-09&to=2026-10-09";
 
 	@Autowired
