@@ -47,6 +47,7 @@ import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Certificate;
 import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.CurrentUser;
 import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
@@ -288,27 +289,20 @@ public class CaseService {
 		}
 		boolean accepted = "FILE".equals(execution.getVariable(FILING_DECISION));
 		// the transfer belongs to the sending agency (another tenant): answer as the system, not as the head
-		var commandContext = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
-		boolean tenantCheck = commandContext.isTenantCheckEnabled();
-		boolean authorizationCheck = commandContext.isAuthorizationCheckEnabled();
-		commandContext.disableTenantCheck();
-		commandContext.disableAuthorizationCheck();
-		try {
-			var correlation = runtimeService.createMessageCorrelation(accepted ? "transfer.accepted" : "transfer.refused")
-				.processInstanceId(transferPid.toString()).setVariable(RECEIVING_CASE_NO, execution.getVariable(CASE_ID));
-			if (!accepted) {
-				correlation.setVariable("transferRefusalReasons", execution.getVariable("notFilingReasons"));
+		AsSystem.run(() -> {
+			try {
+				var correlation = runtimeService.createMessageCorrelation(accepted ? "transfer.accepted" : "transfer.refused")
+					.processInstanceId(transferPid.toString()).setVariable(RECEIVING_CASE_NO, execution.getVariable(CASE_ID));
+				if (!accepted) {
+					correlation.setVariable("transferRefusalReasons", execution.getVariable("notFilingReasons"));
+				}
+				correlation.correlate();
 			}
-			correlation.correlate();
-		}
-		catch (MismatchingMessageCorrelationException e) {
-			log.warn("Case {}: the transfer process {} no longer waits for an answer ({})", execution.getVariable(CASE_ID),
-					transferPid, e.getMessage());
-		}
-		finally {
-			commandContext.setAuthorizationCheckEnabled(authorizationCheck);
-			commandContext.setTenantCheckEnabled(tenantCheck);
-		}
+			catch (MismatchingMessageCorrelationException e) {
+				log.warn("Case {}: the transfer process {} no longer waits for an answer ({})", execution.getVariable(CASE_ID),
+						transferPid, e.getMessage());
+			}
+		});
 	}
 
 	/** Major if the catalogue (COLLECT) matched a row or an officer flagged it (R-REV-2). */
@@ -426,24 +420,15 @@ public class CaseService {
 			.orElseThrow(() -> Problem.notFound("caseId", "案件不存在：" + caseNo));
 		// started from Tasklist the correlation runs inside the engine as the officer: the agency was checked above,
 		// the message is the system's (as in answerTransfer)
-		var commandContext = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
-		boolean authorizationCheck = commandContext != null && commandContext.isAuthorizationCheckEnabled();
-		if (commandContext != null) {
-			commandContext.disableAuthorizationCheck();
-		}
 		try {
-			runtimeService.createMessageCorrelation("enforcement.appraisalRequested").processInstanceBusinessKey(caseNo)
+			AsSystem.run(() -> runtimeService.createMessageCorrelation("enforcement.appraisalRequested")
+				.processInstanceBusinessKey(caseNo)
 				.setVariables(Map.of("appraisalKind", kind, "appraisalMatter", matter, "appraisalInstitution", institution,
 						"appraisalRequestedBy", by, "appraisalRequestedAt", Date.from(now())))
-				.correlate();
+				.correlate());
 		}
 		catch (MismatchingMessageCorrelationException e) {
 			throw Problem.conflict("caseId", "案件当前阶段不能委托检测、检验、鉴定（" + c.getStage() + "）");
-		}
-		finally {
-			if (commandContext != null) {
-				commandContext.setAuthorizationCheckEnabled(authorizationCheck);
-			}
 		}
 	}
 

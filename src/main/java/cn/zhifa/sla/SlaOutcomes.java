@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.CaseVariables;
 
 /**
@@ -108,42 +109,13 @@ public class SlaOutcomes {
 			insert("TIMER", activity.getActivityInstanceId() + "/" + timer, activity.getTenantId(),
 					processKey(activity.getProcessDefinitionKey(), activity.getProcessDefinitionId()),
 					activity.getProcessInstanceId(), activity.getActivityId(),
-					withoutChecks(() -> models.label(activity.getProcessDefinitionId(), timer)), null, activity.getStartTime(), due.get(),
+					AsSystem.call(() -> models.label(activity.getProcessDefinitionId(), timer)), null, activity.getStartTime(), due.get(),
 					activity.getEndTime().toInstant(), activity.isCanceled() ? ClosedBy.CANCELLED : ClosedBy.COMPLETED);
 		}
 	}
 
 	private DeadlineModels.Closings closings(String definitionId) {
-		return withoutChecks(() -> models.closings(definitionId));
-	}
-
-	/**
-	 * Reads a model inside the engine's command as the engine itself: whoever ended the task (a user of
-	 * one agency, a shared model) may lack the read permission the repository service would check.
-	 */
-	private static <T> T withoutChecks(java.util.concurrent.Callable<T> read) {
-		CommandContext context = Context.getCommandContext();
-		try {
-			if (context == null) {
-				return read.call();
-			}
-			boolean tenantCheck = context.isTenantCheckEnabled();
-			context.disableTenantCheck();
-			try {
-				return context.runWithoutAuthorization(read);
-			}
-			finally {
-				if (tenantCheck) {
-					context.enableTenantCheck();
-				}
-			}
-		}
-		catch (RuntimeException e) {
-			throw e;
-		}
-		catch (Exception e) {
-			throw new IllegalStateException(e);
-		}
+		return AsSystem.call(() -> models.closings(definitionId));
 	}
 
 	/**

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,6 +25,7 @@ import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.calendar.WorkingDayCalendar;
+import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.CaseVariables;
 import cn.zhifa.record.RecordService;
 
@@ -137,7 +137,7 @@ public class PeriodSuspensions {
 			data.put("dueAt", due.toInstant().toString());
 		}
 		records.append(caseNo, "PERIOD_SUSPENDED", null, agency(execution), pi, activityId, data);
-		withoutChecks(() -> {
+		AsSystem.run(() -> {
 			for (Job job : timers(pi, period)) {
 				// the cached entity of this command, flushed with it (a bulk suspension would make it stale)
 				((JobEntity) job).setSuspensionState(SuspensionState.SUSPENDED.getStateCode());
@@ -198,7 +198,7 @@ public class PeriodSuspensions {
 			jdbc.update("UPDATE zf_period_suspension SET due_after = ? WHERE id = ?",
 					after == null ? null : new Timestamp(after.getTime()), ((Number) row.get("id")).longValue());
 		}
-		withoutChecks(() -> {
+		AsSystem.run(() -> {
 			for (Job job : timers(pi, period)) {
 				((JobEntity) job).setSuspensionState(SuspensionState.ACTIVE.getStateCode());
 				management.get().recalculateJobDuedate(job.getId(), false);
@@ -243,22 +243,6 @@ public class PeriodSuspensions {
 			jobs.addAll(management.get().createJobQuery().processInstanceId(pi).activityId(timer).timers().list());
 		}
 		return jobs;
-	}
-
-	/** The timers belong to the case's agency; the step's user may not manage jobs: done as the system. */
-	private static void withoutChecks(Runnable action) {
-		var commandContext = Context.getCommandContext();
-		boolean tenantCheck = commandContext.isTenantCheckEnabled();
-		boolean authorizationCheck = commandContext.isAuthorizationCheckEnabled();
-		commandContext.disableTenantCheck();
-		commandContext.disableAuthorizationCheck();
-		try {
-			action.run();
-		}
-		finally {
-			commandContext.setAuthorizationCheckEnabled(authorizationCheck);
-			commandContext.setTenantCheckEnabled(tenantCheck);
-		}
 	}
 
 	private static String basis(SuspensionRules.Event event) {
