@@ -138,7 +138,8 @@ class DeadlinesTest {
 				new Expected("COERCION_URGENT_APPROVAL", 24, LimitUnit.HOURS),
 				new Expected("LITIGATION_PERIOD", 6, LimitUnit.MONTHS),
 				new Expected("COURT_ENFORCEMENT_APPLICATION", 3, LimitUnit.MONTHS),
-				new Expected("LIMITATION", 2, LimitUnit.YEARS), new Expected("LIMITATION_HARM", 5, LimitUnit.YEARS));
+				new Expected("LIMITATION", 2, LimitUnit.YEARS), new Expected("LIMITATION_HARM", 5, LimitUnit.YEARS),
+				new Expected("APPRAISAL_PERIOD_MAX", 180, LimitUnit.DAYS));
 		StatutoryLimits limits = new CalendarRegistry("calendar").current().limits();
 		for (Expected e : contract) {
 			StatutoryLimit limit = limits.get(e.key());

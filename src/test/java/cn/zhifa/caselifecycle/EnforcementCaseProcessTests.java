@@ -549,7 +549,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 	void summaryProcedureDecidesOnTheSpot() {
 		clockAt(MONDAY);
 		NewCase onTheSpot = new NewCase("LIAOKUO", "PATROL", true, "PERSON", "王五", PERSON_ID, null, false,
-				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 100.0, null, null);
+				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 100.0, null, null).withPartyAddress("曲靖市麒麟区建宁街5号");
 		String caseNo = cases.register(onTheSpot, "officer1");
 		ProcessInstance pi = instance(caseNo);
 		assertThat(pi).hasPassed("businessRuleTask_summaryEligibility").isWaitingAt("userTask_decideOnTheSpot");
@@ -569,7 +569,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 	void aDecidedOnTheSpotPenaltyAboveTheCapIsRefused() {
 		clockAt(MONDAY);
 		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", true, "PERSON", "王五", PERSON_ID, null, false,
-				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 100.0, null, null), "officer1");
+				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 100.0, null, null).withPartyAddress("曲靖市麒麟区建宁街5号"), "officer1");
 		ProcessInstance pi = instance(caseNo);
 		assertThat(pi).isWaitingAt("userTask_decideOnTheSpot");
 		as("officer1");
@@ -594,7 +594,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 	void summaryProcedureAboveTheCapFallsBackToTheOrdinaryProcedure() {
 		clockAt(MONDAY);
 		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", true, "PERSON", "王五", PERSON_ID, null, false,
-				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 500.0, null, null), "officer1");
+				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 500.0, null, null).withPartyAddress("曲靖市麒麟区建宁街5号"), "officer1");
 		assertThat(instance(caseNo)).isWaitingAt("userTask_approveFiling");
 	}
 
@@ -823,12 +823,12 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 
 	static NewCase person(String violation) {
 		return new NewCase("LIAOKUO", "PATROL", false, "PERSON", "张三", PERSON_ID, "13800000000", false, violation,
-				"在人民路占道经营", LocalDate.of(2026, 10, 30), null, null, null);
+				"在人民路占道经营", LocalDate.of(2026, 10, 30), null, null, null).withPartyAddress("曲靖市麒麟区人民路12号");
 	}
 
 	static NewCase org(String violation) {
 		return new NewCase("LIAOKUO", "COMPLAINT", false, "ORG", "某某食品有限公司", ORG_CODE, "0874-1234567", false, violation,
-				"销售超过保质期的食品", LocalDate.of(2026, 10, 30), null, null, null);
+				"销售超过保质期的食品", LocalDate.of(2026, 10, 30), null, null, null).withPartyAddress("曲靖市麒麟区南宁北路8号");
 	}
 
 	private ProcessInstance instance(String caseNo) {

@@ -258,7 +258,7 @@ class SeizureProcessTests extends EngineTestSupport {
 	private ProcessInstance toSeizureRequest() {
 		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", false, "ORG", "曲靖市麒麟区某某建材经营部",
 				"91350100M000100Y43", "0874-1234567", false, "CM-ILLEGAL-BUILD", "在北关路违法搭建彩钢瓦房",
-				LocalDate.of(2026, 11, 1), null, null, null, LocalDate.of(2026, 11, 1), false), "officer1");
+				LocalDate.of(2026, 11, 1), null, null, null, LocalDate.of(2026, 11, 1), false, "曲靖市麒麟区北关路12号"), "officer1");
 		ProcessInstance pi = instance(caseNo);
 		as("head1");
 		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
