@@ -152,6 +152,20 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		assertThat(cases.find(caseNo).orElseThrow().getStage()).isEqualTo("FILED");
 	}
 
+	/** 行政处罚法 arts. 52, 59: the decision names the party's address — a case is not registered without it. */
+	@Test
+	void aCaseWithoutThePartysAddressIsNotRegistered() {
+		clockAt(MONDAY);
+		for (String address : new String[] { null, "  " }) {
+			assertThatThrownBy(() -> register(person("CM-OCCUPY-ROAD").withPartyAddress(address)))
+				.isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+				.hasMessageContaining("partyAddress").hasMessageContaining("住所（地址）必须填写").hasMessageContaining("第五十九条");
+		}
+		assertThatThrownBy(() -> register(person("CM-OCCUPY-ROAD").withPartyAddress("长".repeat(301))))
+			.isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+			.hasMessageContaining("partyAddress");
+	}
+
 	/** The biography of an ordinary case: registered, filed, investigated, decided, served, paid, archived. */
 	@Test
 	void ordinaryCaseFromRegistrationToArchive() {
@@ -182,7 +196,10 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
 		// each service has its 送达回证 (行政处罚法 art. 61): the document served, its number, manner, day and who served it
 		assertThat(receipt(pi, "priorNoticeReceiptDocId")).contains("送达回证", "行政处罚事先告知书", (String) var(pi, "priorNoticeNumber"),
-				"直接送达", "2026年11月2日", "李明", "张三");
+				"直接送达", "2026年11月2日", "李明", "张三")
+			// 送达地点: the party's address as registered (行政处罚法 art. 59(一), recorded on the case)
+			.contains("曲靖市麒麟区人民路12号").doesNotContain("当事人住所（经营场所）");
+		assertThat(cases.find(caseNo).orElseThrow().getPartyAddress()).isEqualTo("曲靖市麒麟区人民路12号");
 
 		// nobody asks for a hearing within 5 working days (行政处罚法 arts. 64, 85): Mon 2 Nov → 3, 4, 5, 6, 9 Nov
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
@@ -195,7 +212,7 @@ class EnforcementCaseProcessTests extends EngineTestSupport {
 		as("head1");
 		complete(pi, "userTask_decide", Map.of("decisionKind", "PENALTY", "decisionContent", "罚款人民币捌佰元",
 				"fineAmount", 800));
-		assertThat(documents.find((String) var(pi, "decisionDocId"))).isPresent();
+		assertThat(docText(pi, "decisionDocId", "PENALTY_DECISION")).contains("住所（地址）", "曲靖市麒麟区人民路12号");
 		assertThat((String) var(pi, "decisionNumber")).startsWith("寥街罚决〔2026〕");
 		assertThat(task(pi, "userTask_serve").getAssignee()).isEqualTo("officer1");
 		assertThat(engine.getTaskService().getVariableLocal(task(pi, "userTask_serve").getId(), "decisionKindLabel"))
