@@ -33,7 +33,7 @@ async function register(t, party, day) {
       body: JSON.stringify({
         agencyCode: 'LIAOKUO', caseSource: 'PATROL', partyType: 'PERSON', partyName: party,
         partyIdNumber: '530302199001011232', violationCode: 'CM-OCCUPY-ROAD', facts: '在人民路占道经营',
-        discoveredOn: day, violationDate: day,
+        discoveredOn: day, violationDate: day, partyAddress: '曲靖市麒麟区人民路12号',
       }),
     });
     const body = await res.json();

@@ -26,6 +26,8 @@ runPath(__filename, async (t) => {
     await form.select('委托事项', '检测');
     await form.textarea('委托检测鉴定的物品和事项', '扣押的食品样品3份');
     await form.textfield('受托检测鉴定机构', '曲靖市食品药品检验所');
+    // 行政强制法 art. 25(3): the period is stated (required; the server refuses a day not after today — PeriodSuspensionIT)
+    await form.date('检测、检验、检疫、鉴定期间届满日期', today(20));
     await form.start();
     const row = await decisionPeriod(t, c.caseNo);
     t.check(row, '看板上没有本案的办案期限');

@@ -65,7 +65,8 @@ class CaseController {
 
 	record NewCaseRequest(String agencyCode, String caseSource, Boolean summaryProcedure, String partyType,
 			String partyName, String partyIdNumber, String partyContact, Boolean partyIsOfficial, String violationCode,
-			String facts, String discoveredOn, Double proposedFine, String violationDate, Boolean limitationHarm) {
+			String facts, String discoveredOn, Double proposedFine, String violationDate, Boolean limitationHarm,
+			String partyAddress) {
 	}
 
 	@PostMapping
@@ -99,7 +100,7 @@ class CaseController {
 		NewCase c = new NewCase(r.agencyCode(), r.caseSource(), Boolean.TRUE.equals(r.summaryProcedure()), r.partyType(),
 				r.partyName(), r.partyIdNumber(), r.partyContact(), Boolean.TRUE.equals(r.partyIsOfficial()),
 				r.violationCode(), r.facts(), discovered, r.proposedFine(), null, null, violated,
-				Boolean.TRUE.equals(r.limitationHarm()));
+				Boolean.TRUE.equals(r.limitationHarm()), r.partyAddress());
 		String caseNo = cases.register(c, user.id());
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("caseNo", caseNo));
 	}
@@ -221,7 +222,8 @@ class CaseController {
 		return correlate(caseNo, "enforcement.extensionRequested", Map.of("extensionRequestReason", r.reason()));
 	}
 
-	record AppraisalRequest(String kind, String matter, String institution) {
+	/** {@code periodEndsOn}: the last day of the period (yyyy-MM-dd), stated to the party (行政强制法 art. 25(3)). */
+	record AppraisalRequest(String kind, String matter, String institution, String periodEndsOn) {
 	}
 
 
@@ -243,7 +245,25 @@ class CaseController {
 		}
 		InputCheck.requireText("matter", "委托检测鉴定的物品和事项", r.matter(), InputCheck.VARIABLE_LENGTH);
 		InputCheck.requireText("institution", "受托检测鉴定机构", r.institution(), InputCheck.VARIABLE_LENGTH);
-		cases.requestAppraisal(caseNo, r.kind(), r.matter(), r.institution(), CurrentUser.get().id(), null);
+		LocalDate periodEndsOn;
+		try {
+			periodEndsOn = r.periodEndsOn() == null || r.periodEndsOn().isBlank() ? null : LocalDate.parse(r.periodEndsOn());
+		}
+		catch (DateTimeParseException e) {
+			throw Problem.invalid("periodEndsOn", "检测、检验、检疫、鉴定期间届满日期格式应为 yyyy-MM-dd");
+		}
+		if (periodEndsOn == null) {
+			throw Problem.invalid("periodEndsOn", "检测、检验、检疫、鉴定期间届满日期必须填写（《中华人民共和国行政强制法》第二十五条第三款："
+					+ "检测、检验、检疫或者技术鉴定的期间应当明确，并书面告知当事人）");
+		}
+		try {
+			cases.requestAppraisal(caseNo, r.kind(), r.matter(), r.institution(), periodEndsOn, CurrentUser.get().id(), null);
+		}
+		catch (Problem refused) {
+			// the service names the start form's field; this API's field is periodEndsOn
+			throw CaseService.APPRAISAL_PERIOD_ENDS_ON.equals(refused.field()) ? Problem.invalid("periodEndsOn", refused.detail())
+					: refused;
+		}
 		return ResponseEntity.noContent().build();
 	}
 

@@ -152,6 +152,8 @@ final class CaseDelegates {
 			try {
 				cases.requestAppraisal((String) execution.getVariable("caseId"), (String) execution.getVariable("appraisalKind"),
 						(String) execution.getVariable("appraisalMatter"), (String) execution.getVariable("appraisalInstitution"),
+						CaseService.day(execution.getVariable(CaseService.APPRAISAL_PERIOD_ENDS_ON), CaseService.APPRAISAL_PERIOD_ENDS_ON,
+								"检测、检验、检疫、鉴定期间届满日期"),
 						(String) execution.getVariable("appraisalRequestedBy"), execution.getTenantId());
 			}
 			catch (cn.zhifa.platform.problem.Problem refused) {

@@ -4,6 +4,7 @@ import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
 import static cn.zhifa.platform.CaseVariables.FILING_DECISION;
 import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
+import static cn.zhifa.platform.CaseVariables.PARTY_ADDRESS;
 import static cn.zhifa.platform.CaseVariables.RECEIVING_CASE_NO;
 import static cn.zhifa.platform.CaseVariables.REGISTERED_BY;
 import static cn.zhifa.platform.CaseVariables.TRANSFER_PROCESS_INSTANCE_ID;
@@ -405,10 +406,13 @@ public class CaseService {
 	 * and from Tasklist (process {@code case-appraisal}, {@code agency} its tenant); the case must be that agency's
 	 * (null: the login's) and in handling.
 	 */
-	public void requestAppraisal(String caseNo, String kind, String matter, String institution, String by, String agency) {
+	public void requestAppraisal(String caseNo, String kind, String matter, String institution, LocalDate periodEndsOn,
+			String by, String agency) {
 		if (kind == null || !APPRAISAL_KINDS.contains(kind)) {
 			throw Problem.invalid("appraisalKind", "委托事项种类须为 TESTING（检测）、INSPECTION（检验）、QUARANTINE（检疫）或 APPRAISAL（鉴定）");
 		}
+		LocalDate requestedOn = LocalDate.ofInstant(now(), CHINA);
+		long periodDays = appraisalPeriod(requestedOn, periodEndsOn, deadlines);
 		InputCheck.requireText("appraisalMatter", "委托检测鉴定的物品和事项", matter, InputCheck.VARIABLE_LENGTH);
 		InputCheck.requireText("appraisalInstitution", "受托检测鉴定机构", institution, InputCheck.VARIABLE_LENGTH);
 		if (matter.isBlank() || institution.isBlank()) {
@@ -424,12 +428,37 @@ public class CaseService {
 			AsSystem.run(() -> runtimeService.createMessageCorrelation("enforcement.appraisalRequested")
 				.processInstanceBusinessKey(caseNo)
 				.setVariables(Map.of("appraisalKind", kind, "appraisalMatter", matter, "appraisalInstitution", institution,
-						"appraisalRequestedBy", by, "appraisalRequestedAt", Date.from(now())))
+						"appraisalRequestedBy", by, "appraisalRequestedAt", Date.from(now()), APPRAISAL_PERIOD_ENDS_ON,
+						periodEndsOn.toString(), "appraisalPeriodDays", (int) periodDays))
 				.correlate());
 		}
 		catch (MismatchingMessageCorrelationException e) {
 			throw Problem.conflict("caseId", "案件当前阶段不能委托检测、检验、鉴定（" + c.getStage() + "）");
 		}
+	}
+
+	/** The start form's field of the period's last day (also the case variable). */
+	static final String APPRAISAL_PERIOD_ENDS_ON = "appraisalPeriodEndsOn";
+
+	/**
+	 * 行政强制法 art. 25(3): the period of testing, inspection, quarantine or appraisal is stated (明确) and told to
+	 * the party in writing (the 期间告知书 prints it). It ends after the day of the request and not later than the
+	 * limit {@code APPRAISAL_PERIOD_MAX} from it (calendar/statutory-limits.yml, data); returns its length in days.
+	 */
+	static long appraisalPeriod(LocalDate requestedOn, LocalDate endsOn, Deadlines deadlines) {
+		if (endsOn == null) {
+			throw Problem.invalid(APPRAISAL_PERIOD_ENDS_ON, "检测、检验、检疫、鉴定期间届满日期必须填写（《中华人民共和国行政强制法》第二十五条第三款："
+					+ "检测、检验、检疫或者技术鉴定的期间应当明确，并书面告知当事人）");
+		}
+		if (!endsOn.isAfter(requestedOn)) {
+			throw Problem.invalid(APPRAISAL_PERIOD_ENDS_ON, "检测、检验、检疫、鉴定期间届满日期 " + endsOn + " 应当晚于委托之日 " + requestedOn);
+		}
+		LocalDate last = LocalDate.ofInstant(deadlines.limit("APPRAISAL_PERIOD_MAX", requestedOn.toString()).toInstant(), CHINA);
+		if (endsOn.isAfter(last)) {
+			throw Problem.invalid(APPRAISAL_PERIOD_ENDS_ON, "检测、检验、检疫、鉴定期间届满日期 " + endsOn + " 超过登记上限：自委托之日 "
+					+ requestedOn + " 起至 " + last + " 止（calendar/statutory-limits.yml APPRAISAL_PERIOD_MAX）；期间更长的，请按受托机构的书面答复分次登记");
+		}
+		return java.time.temporal.ChronoUnit.DAYS.between(requestedOn, endsOn);
 	}
 
 	/**
@@ -542,6 +571,7 @@ public class CaseService {
 		text("partyName", "当事人名称", c.partyName(), "partyName");
 		text("partyIdNumber", "公民身份号码 / 统一社会信用代码", c.partyIdNumber(), "partyIdNumber");
 		text("partyContact", "当事人联系方式", c.partyContact(), "partyContact");
+		text(PARTY_ADDRESS, "当事人住所（地址）", c.partyAddress(), "partyAddress");
 		text("violationCode", "违法行为代码", c.violationCode(), "violationCode");
 		text("facts", "违法事实", c.facts(), "facts");
 		text("transferredFromCaseNo", "移送案号", c.transferredFromCaseNo(), "transferredFromCaseNo");
@@ -556,6 +586,11 @@ public class CaseService {
 		}
 		if (!StringUtils.hasText(c.partyName())) {
 			throw invalid("partyName", "当事人名称必须填写");
+		}
+		if (!"TRANSFER".equals(c.source()) && !StringUtils.hasText(c.partyAddress())) {
+			// a case transferred in keeps what the transferring agency recorded; every other one names the address
+			throw invalid(PARTY_ADDRESS, "当事人住所（地址）必须填写（自然人写住所，单位写住所或主要经营场所；"
+					+ "《中华人民共和国行政处罚法》第五十二条、第五十九条，决定书应当载明当事人的姓名或者名称、地址）");
 		}
 		if ("PERSON".equals(c.partyType()) && !PartyIds.isValidIdCard(c.partyIdNumber())) {
 			throw invalid("partyIdNumber", "自然人须填写有效的18位公民身份号码（含校验位）");
@@ -643,7 +678,24 @@ public class CaseService {
 				string(e, "partyIdNumber"), string(e, "partyContact"), Boolean.TRUE.equals(e.getVariable("partyIsOfficial")),
 				string(e, "violationCode"), string(e, "facts"), discovered,
 				fine instanceof Number n ? n.doubleValue() : null, null, null, violated,
-				Boolean.TRUE.equals(e.getVariable("limitationHarm")));
+				Boolean.TRUE.equals(e.getVariable("limitationHarm")), string(e, PARTY_ADDRESS));
+	}
+
+	/** A day a form sent (a date, or a text yyyy-MM-dd…); a text that is no date is refused naming the field. */
+	static LocalDate day(Object value, String field, String label) {
+		if (value == null || value instanceof String text && text.isBlank()) {
+			return null;
+		}
+		if (value instanceof Date date) {
+			return LocalDate.ofInstant(date.toInstant(), CHINA);
+		}
+		String text = value.toString();
+		try {
+			return LocalDate.parse(text.substring(0, Math.min(10, text.length())));
+		}
+		catch (DateTimeParseException ex) {
+			throw invalid(field, label + "格式应为 yyyy-MM-dd");
+		}
 	}
 
 	/** A start variable that must be a text (a number or object sent for it is refused, naming it). */

@@ -38,6 +38,8 @@ public class EnforcementCase {
 	private String partyIdNumber;
 	@Column(name = "party_contact", length = 200)
 	private String partyContact;
+	@Column(name = "party_address", length = 300)
+	private String partyAddress;
 	@Column(name = "party_is_official")
 	private boolean partyIsOfficial;
 	@Column(name = "violation_code", length = 64)
@@ -76,6 +78,7 @@ public class EnforcementCase {
 		this.partyName = c.partyName();
 		this.partyIdNumber = c.partyIdNumber();
 		this.partyContact = c.partyContact();
+		this.partyAddress = c.partyAddress();
 		this.partyIsOfficial = c.partyIsOfficial();
 		this.violationCode = c.violationCode();
 		this.facts = c.facts();
@@ -140,6 +143,11 @@ public class EnforcementCase {
 
 	public String getPartyContact() {
 		return partyContact;
+	}
+
+	/** 住所（地址）: named in the decisions (行政处罚法 arts. 52, 59) and the default place of service. */
+	public String getPartyAddress() {
+		return partyAddress;
 	}
 
 	public boolean isPartyIsOfficial() {

@@ -398,6 +398,7 @@ public class ComplaintService {
 		if (flag(task, OPEN_CASE)) {
 			required(task, "partyType", "当事人类型");
 			required(task, "partyName", "当事人姓名或名称");
+			required(task, "partyAddress", "当事人住所（地址）");
 			required(task, "violationCode", "违法行为");
 		}
 	}
@@ -408,7 +409,8 @@ public class ComplaintService {
 		String facts = text(execution, CASE_FACTS) != null ? text(execution, CASE_FACTS) : c.getContent();
 		NewCase newCase = new NewCase(c.getAgencyCode(), "COMPLAINT", false, text(execution, "partyType"),
 				text(execution, "partyName"), text(execution, "partyIdNumber"), null, false, text(execution, "violationCode"),
-				facts, LocalDate.ofInstant(c.getSubmittedAt(), CHINA), null, null, null);
+				facts, LocalDate.ofInstant(c.getSubmittedAt(), CHINA), null, null, null)
+			.withPartyAddress(text(execution, "partyAddress"));
 		String caseNo = cases.registerFromComplaint(newCase, text(execution, HANDLER_ID), c.getReceiptNo());
 		execution.setVariable(CASE_NO, caseNo);
 		c.caseOpened(caseNo);

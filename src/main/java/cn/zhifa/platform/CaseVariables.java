@@ -45,6 +45,8 @@ public final class CaseVariables {
 	/** The case-transfer instance that a transferred-in case answers. */
 	public static final String TRANSFER_PROCESS_INSTANCE_ID = "transferProcessInstanceId";
 	public static final String TRANSFERRED_FROM_CASE_NO = "transferredFromCaseNo";
+	/** 当事人住所（地址）: named in every decision (行政处罚法 arts. 52, 59), the default place of service. */
+	public static final String PARTY_ADDRESS = "partyAddress";
 	public static final String LEGAL_REVIEW_ID = "legalReviewId";
 	public static final String DISCLOSURE_ITEM_NO = "disclosureItemNo";
 
@@ -92,6 +94,9 @@ public final class CaseVariables {
 			system("appraisalKind", "委托检测鉴定事项种类", TEXT).forms("case-appraisal-start"),
 			system("appraisalMatter", "委托检测鉴定的物品和事项", TEXT).forms("case-appraisal-start"),
 			system("appraisalInstitution", "受托检测鉴定机构", TEXT).forms("case-appraisal-start"),
+			// 行政强制法 art. 25(3): the period is stated and told in writing (检测、检验、检疫、鉴定期间告知书)
+			system("appraisalPeriodEndsOn", "检测、检验、检疫、鉴定期间届满日期", DAY).forms("case-appraisal-start"),
+			system("appraisalPeriodDays", "检测、检验、检疫、鉴定期间天数", NUMBER),
 			system("appraisalRequestedBy", "委托检测鉴定登记人", TEXT),
 			// complaints and reports (R-COORD-4, cn.zhifa.complaint): the receipt and its routing belong to the system
 			system("complaintNo", "投诉举报编号", TEXT),
@@ -320,6 +325,8 @@ public final class CaseVariables {
 					"disclosure-start", "criminal-transfer-start", "discipline-transfer-start", "complaint-handling-handle").messages(CORRECTED),
 			system("partyIdNumber", "当事人证件号码", TEXT).forms("enforcement-case-register", "case-transfer-start",
 					"disclosure-start", "complaint-handling-handle").messages(CORRECTED),
+			system(PARTY_ADDRESS, "当事人住所（地址）", TEXT).forms("enforcement-case-register", "case-transfer-start",
+					"complaint-handling-handle"),
 			system("category", "执法类别", TEXT).forms("disclosure-start").messages(CORRECTED),
 			system("conclusion", "执法结论", TEXT).forms("disclosure-start").messages(CORRECTED),
 			system("legalBasis", "执法依据", TEXT).forms("disclosure-start", "enforcement-case-decide",

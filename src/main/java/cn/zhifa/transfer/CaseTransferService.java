@@ -110,7 +110,8 @@ class CaseTransferService {
 		NewCase newCase = new NewCase(target, "TRANSFER", false, text(execution, "partyType"), text(execution, PARTY_NAME),
 				text(execution, "partyIdNumber"), text(execution, "partyContact"), flag(execution, PARTY_IS_OFFICIAL),
 				text(execution, "violationCode"), text(execution, FACTS), discoveredOn(execution), null,
-				text(execution, CASE_ID), execution.getProcessInstanceId());
+				text(execution, CASE_ID), execution.getProcessInstanceId())
+			.withPartyAddress(text(execution, "partyAddress"));
 		String receivingCaseNo = cases.registerTransferred(newCase);
 		execution.setVariable(RECEIVING_CASE_NO, receivingCaseNo);
 		handedOver(execution, "DELIVERED", "已推送至 " + text(execution, TARGET_AGENCY_NAME) + "，接收案号 " + receivingCaseNo);

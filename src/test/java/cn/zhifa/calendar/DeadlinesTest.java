@@ -141,7 +141,8 @@ class DeadlinesTest {
 				new Expected("LIMITATION", 2, LimitUnit.YEARS), new Expected("LIMITATION_HARM", 5, LimitUnit.YEARS),
 				new Expected("COMPLAINT_ROUTING", 3, LimitUnit.WORKING_DAYS),
 				new Expected("COMPLAINT_ACCEPTANCE", 7, LimitUnit.WORKING_DAYS),
-				new Expected("COMPLAINT_HANDLING", 15, LimitUnit.WORKING_DAYS));
+				new Expected("COMPLAINT_HANDLING", 15, LimitUnit.WORKING_DAYS),
+				new Expected("APPRAISAL_PERIOD_MAX", 180, LimitUnit.DAYS));
 		StatutoryLimits limits = new CalendarRegistry("calendar").current().limits();
 		for (Expected e : contract) {
 			StatutoryLimit limit = limits.get(e.key());

@@ -27,6 +27,9 @@ class CaseRestIT {
 	@Autowired
 	TestRestTemplate http;
 
+	@Autowired
+	org.camunda.bpm.engine.ProcessEngine engine;
+
 	@Test
 	void registerReadListAndGuardOtherAgencies() {
 		ResponseEntity<Map<String, Object>> created = post("officer1", "/api/cases", validCase());
@@ -36,7 +39,9 @@ class CaseRestIT {
 
 		Map<String, Object> view = as("officer1").exchange("/api/cases/" + caseNo, HttpMethod.GET, null, MAP).getBody();
 		assertThat(view).containsKeys("caseRecord", "openTasks", "deadlines");
-		assertThat(view.get("caseRecord").toString()).contains("stage=REGISTERED");
+		assertThat(view.get("caseRecord").toString()).contains("stage=REGISTERED", "partyAddress=曲靖市麒麟区人民路12号");
+		String pid = ((Map<?, ?>) view.get("caseRecord")).get("processInstanceId").toString();
+		assertThat(engine.getRuntimeService().getVariable(pid, "partyAddress")).isEqualTo("曲靖市麒麟区人民路12号");
 		assertThat(view.get("openTasks").toString()).contains("userTask_approveFiling");
 		assertThat(view.get("deadlines").toString()).contains("userTask_approveFiling", "RUNNING");
 
@@ -83,6 +88,16 @@ class CaseRestIT {
 		assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(late.getBody()).containsEntry("field", "violationDate");
 		assertThat(late.getBody().get("detail").toString()).contains("第三十六条");
+		// 行政处罚法 arts. 52, 59: the party's address is required, within its column, named in Chinese
+		bad = new HashMap<>(validCase());
+		bad.remove("partyAddress");
+		ResponseEntity<Map<String, Object>> noAddress = post("officer1", "/api/cases", bad);
+		assertThat(noAddress.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(noAddress.getBody()).containsEntry("field", "partyAddress");
+		assertThat(noAddress.getBody().get("detail").toString()).contains("住所（地址）必须填写", "第五十九条");
+		bad = new HashMap<>(validCase());
+		bad.put("partyAddress", "长".repeat(301));
+		assertThat(post("officer1", "/api/cases", bad).getBody()).containsEntry("field", "partyAddress");
 		bad = new HashMap<>(validCase());
 		bad.remove("facts");
 		assertThat(post("officer1", "/api/cases", bad).getBody()).containsEntry("field", "facts");

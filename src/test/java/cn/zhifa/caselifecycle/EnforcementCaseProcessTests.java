@@ -151,6 +151,20 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		assertThat(cases.find(caseNo).orElseThrow().getStage()).isEqualTo("FILED");
 	}
 
+	/** 行政处罚法 arts. 52, 59: the decision names the party's address — a case is not registered without it. */
+	@Test
+	void aCaseWithoutThePartysAddressIsNotRegistered() {
+		clockAt(MONDAY);
+		for (String address : new String[] { null, "  " }) {
+			assertThatThrownBy(() -> register(person("CM-OCCUPY-ROAD").withPartyAddress(address)))
+				.isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+				.hasMessageContaining("partyAddress").hasMessageContaining("住所（地址）必须填写").hasMessageContaining("第五十九条");
+		}
+		assertThatThrownBy(() -> register(person("CM-OCCUPY-ROAD").withPartyAddress("长".repeat(301))))
+			.isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+			.hasMessageContaining("partyAddress");
+	}
+
 	/** The biography of an ordinary case: registered, filed, investigated, decided, served, paid, archived. */
 	@Test
 	void ordinaryCaseFromRegistrationToArchive() {
@@ -181,7 +195,10 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
 		// each service has its 送达回证 (行政处罚法 art. 61): the document served, its number, manner, day and who served it
 		assertThat(receipt(pi, "priorNoticeReceiptDocId")).contains("送达回证", "行政处罚事先告知书", (String) var(pi, "priorNoticeNumber"),
-				"直接送达", "2026年11月2日", "李明", "张三");
+				"直接送达", "2026年11月2日", "李明", "张三")
+			// 送达地点: the party's address as registered (行政处罚法 art. 59(一), recorded on the case)
+			.contains("曲靖市麒麟区人民路12号").doesNotContain("当事人住所（经营场所）");
+		assertThat(cases.find(caseNo).orElseThrow().getPartyAddress()).isEqualTo("曲靖市麒麟区人民路12号");
 
 		// nobody asks for a hearing within 5 working days (行政处罚法 arts. 64, 85): Mon 2 Nov → 3, 4, 5, 6, 9 Nov
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
@@ -194,7 +211,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		as("head1");
 		complete(pi, "userTask_decide", Map.of("decisionKind", "PENALTY", "decisionContent", "罚款人民币捌佰元",
 				"fineAmount", 800));
-		assertThat(documents.find((String) var(pi, "decisionDocId"))).isPresent();
+		assertThat(docText(pi, "decisionDocId", "PENALTY_DECISION")).contains("住所（地址）", "曲靖市麒麟区人民路12号");
 		assertThat((String) var(pi, "decisionNumber")).startsWith("寥街罚决〔2026〕");
 		assertThat(task(pi, "userTask_serve").getAssignee()).isEqualTo("officer1");
 		assertThat(engine.getTaskService().getVariableLocal(task(pi, "userTask_serve").getId(), "decisionKindLabel"))
@@ -548,7 +565,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	void summaryProcedureDecidesOnTheSpot() {
 		clockAt(MONDAY);
 		NewCase onTheSpot = new NewCase("LIAOKUO", "PATROL", true, "PERSON", "王五", PERSON_ID, null, false,
-				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 100.0, null, null);
+				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 100.0, null, null).withPartyAddress("曲靖市麒麟区建宁街5号");
 		String caseNo = cases.register(onTheSpot, "officer1");
 		ProcessInstance pi = instance(caseNo);
 		assertThat(pi).hasPassed("businessRuleTask_summaryEligibility").isWaitingAt("userTask_decideOnTheSpot");
@@ -568,7 +585,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	void aDecidedOnTheSpotPenaltyAboveTheCapIsRefused() {
 		clockAt(MONDAY);
 		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", true, "PERSON", "王五", PERSON_ID, null, false,
-				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 100.0, null, null), "officer1");
+				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 100.0, null, null).withPartyAddress("曲靖市麒麟区建宁街5号"), "officer1");
 		ProcessInstance pi = instance(caseNo);
 		assertThat(pi).isWaitingAt("userTask_decideOnTheSpot");
 		as("officer1");
@@ -593,7 +610,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	void summaryProcedureAboveTheCapFallsBackToTheOrdinaryProcedure() {
 		clockAt(MONDAY);
 		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", true, "PERSON", "王五", PERSON_ID, null, false,
-				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 500.0, null, null), "officer1");
+				"CM-DUMP-WASTE", "沿街乱倒垃圾", LocalDate.of(2026, 11, 2), 500.0, null, null).withPartyAddress("曲靖市麒麟区建宁街5号"), "officer1");
 		assertThat(instance(caseNo)).isWaitingAt("userTask_approveFiling");
 	}
 
@@ -822,12 +839,12 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 
 	static NewCase person(String violation) {
 		return new NewCase("LIAOKUO", "PATROL", false, "PERSON", "张三", PERSON_ID, "13800000000", false, violation,
-				"在人民路占道经营", LocalDate.of(2026, 10, 30), null, null, null);
+				"在人民路占道经营", LocalDate.of(2026, 10, 30), null, null, null).withPartyAddress("曲靖市麒麟区人民路12号");
 	}
 
 	static NewCase org(String violation) {
 		return new NewCase("LIAOKUO", "COMPLAINT", false, "ORG", "某某食品有限公司", ORG_CODE, "0874-1234567", false, violation,
-				"销售超过保质期的食品", LocalDate.of(2026, 10, 30), null, null, null);
+				"销售超过保质期的食品", LocalDate.of(2026, 10, 30), null, null, null).withPartyAddress("曲靖市麒麟区南宁北路8号");
 	}
 
 

@@ -140,7 +140,7 @@ class PeriodSuspensionProcessTests extends CaseProcessSupport {
 		clockAt(at("2026-09-15T09:00:00+08:00"));
 		ProcessInstance pi = instance(cases.register(new NewCase("LIAOKUO", "COMPLAINT", false, "ORG", "某某食品有限公司",
 				"91350100M000100Y43", "0874-1234567", false, "MR-EXPIRED-FOOD", "销售超过保质期的食品", LocalDate.of(2026, 9, 14),
-				null, null, null, LocalDate.of(2026, 9, 14), false), "officer1"));
+				null, null, null, LocalDate.of(2026, 9, 14), false, "曲靖市麒麟区南宁北路8号"), "officer1"));
 		as("head1");
 		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
 		as("officer1");
@@ -207,7 +207,7 @@ class PeriodSuspensionProcessTests extends CaseProcessSupport {
 	private String register(String discoveredOn) {
 		return cases.register(new NewCase("LIAOKUO", "PATROL", false, "ORG", "曲靖市恒安物业服务有限公司", "91350100M000100Y43",
 				"0874-1234567", false, "CM-DUMP-WASTE", "在北关路随意倾倒生活垃圾约3吨", LocalDate.parse(discoveredOn), null, null, null,
-				LocalDate.parse(discoveredOn), false), "officer1");
+				LocalDate.parse(discoveredOn), false, "曲靖市麒麟区北关路66号"), "officer1");
 	}
 
 	private List<RecordEntry> entries(String caseNo, String kind) {

@@ -93,10 +93,9 @@ class SeizureProcessTests extends CaseProcessSupport {
 		// art. 25(3): the goods are sent for testing Thu 5 Nov, the result arrives Thu 12 Nov: 7 days not counted
 		clockAt(at("2026-11-05T10:00:00+08:00"));
 		engine.getIdentityService().clearAuthentication();
-		engine.getRuntimeService().createMessageCorrelation("enforcement.appraisalRequested")
-			.processInstanceBusinessKey(pi.getBusinessKey()).setVariable("appraisalKind", "TESTING")
-			.setVariable("appraisalMatter", "扣押的电焊机").setVariable("appraisalInstitution", "曲靖市质量技术监督综合检测中心")
-			.setVariable("appraisalRequestedBy", "officer1").correlate();
+		// the period is stated: until Fri 20 Nov (行政强制法 art. 25(3))
+		cases.requestAppraisal(pi.getBusinessKey(), "TESTING", "扣押的电焊机", "曲靖市质量技术监督综合检测中心",
+				java.time.LocalDate.of(2026, 11, 20), "officer1", "LIAOKUO");
 		assertThat(timer(pi, "timerEvent_seizureBreach").isSuspended()).isTrue();
 		assertThat(timer(pi, "timerEvent_seizureWarning").isSuspended()).isTrue();
 		// art. 25(3): the period of the testing is told to the party in writing
@@ -104,7 +103,7 @@ class SeizureProcessTests extends CaseProcessSupport {
 		assertThat(appraisalNotice.kind()).isEqualTo("APPRAISAL_PERIOD_NOTICE");
 		assertThat(appraisalNotice.number()).matches("寥街检告〔2026〕\\d+号");
 		assertThat(text(appraisalNotice)).contains("曲靖市麒麟区某某建材经营部", "扣押的电焊机", "曲靖市质量技术监督综合检测中心",
-				"自委托之日（2026年11月5日）起至受托机构出具检测结果之日止", "第二十五条第三款").doesNotContain("${");
+				"自2026年11月5日起至2026年11月20日止，共15日", "第二十五条第三款").doesNotContain("${");
 		assertThat(suspensions.of(pi.getBusinessKey())).extracting(PeriodSuspensions.Suspension::periodKey)
 			.containsExactlyInAnyOrder("PENALTY_DECISION", "SEIZURE");
 		clockAt(at("2026-11-12T16:00:00+08:00"));
@@ -203,10 +202,8 @@ class SeizureProcessTests extends CaseProcessSupport {
 		assertThat((String) var(pi, "seizureOutcomeBasis")).contains("第十九条", "违法事实已固定");
 		// the seizure is over: a later appraisal does not suspend it
 		engine.getIdentityService().clearAuthentication();
-		engine.getRuntimeService().createMessageCorrelation("enforcement.appraisalRequested")
-			.processInstanceBusinessKey(pi.getBusinessKey()).setVariable("appraisalKind", "TESTING")
-			.setVariable("appraisalMatter", "样品").setVariable("appraisalInstitution", "某检测所")
-			.setVariable("appraisalRequestedBy", "officer1").correlate();
+		cases.requestAppraisal(pi.getBusinessKey(), "TESTING", "样品", "某检测所", java.time.LocalDate.of(2026, 11, 30), "officer1",
+				"LIAOKUO");
 		assertThat(suspensions.of(pi.getBusinessKey())).extracting(PeriodSuspensions.Suspension::periodKey)
 			.containsExactly("PENALTY_DECISION");
 	}
@@ -257,7 +254,7 @@ class SeizureProcessTests extends CaseProcessSupport {
 	private ProcessInstance toSeizureRequest() {
 		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", false, "ORG", "曲靖市麒麟区某某建材经营部",
 				"91350100M000100Y43", "0874-1234567", false, "CM-ILLEGAL-BUILD", "在北关路违法搭建彩钢瓦房",
-				LocalDate.of(2026, 11, 1), null, null, null, LocalDate.of(2026, 11, 1), false), "officer1");
+				LocalDate.of(2026, 11, 1), null, null, null, LocalDate.of(2026, 11, 1), false, "曲靖市麒麟区北关路12号"), "officer1");
 		ProcessInstance pi = instance(caseNo);
 		as("head1");
 		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));

@@ -202,6 +202,7 @@ class ComplaintProcessTests extends EngineTestSupport {
 		vars.put("partyType", "PERSON");
 		vars.put("partyName", "李某");
 		vars.put("partyIdNumber", "530302199001011232");
+		vars.put("partyAddress", "曲靖市麒麟区人民路35号");
 		vars.put("violationCode", "CM-OCCUPY-ROAD");
 		vars.put("facts", "当事人在人民路35号门前占道摆摊经营水果");
 		assertThatThrownBy(() -> complete("officer1", pi, "userTask_handle", withValue(vars, "partyIdNumber", "123")))

@@ -119,7 +119,9 @@ class DocumentRenderingTest {
 		assertThat(text.get("SEIZURE_EXTENSION_NOTICE")).contains(party).contains(remedies).contains(sealAndDate)
 			.contains("寥街强制〔2026〕3号", "涉案电焊机的来源情况复杂", "至2026年12月5日止", "第二十五条");
 		assertThat(text.get("APPRAISAL_PERIOD_NOTICE")).contains(party).contains(sealAndDate)
-			.contains("鉴定", "扣押的电焊机2台的价值", "曲靖市价格认证中心", "第二十五条第三款");
+			.contains("鉴定", "扣押的电焊机2台的价值", "曲靖市价格认证中心", "第二十五条第三款")
+			// art. 25(3): the period is stated (明确), not "until the result"
+			.contains("自2026年11月12日起至2026年11月27日止，共15日").doesNotContain("起至受托机构出具");
 	}
 
 	/** Seal and date are kept with the text before them: they never stand alone on a page. */

@@ -533,9 +533,10 @@ public final class TemplateAuthoring {
 				new String[] { "委托事项", "${appraisalKindLabel}" },
 				new String[] { "物品和事项", "${appraisalMatter}" },
 				new String[] { "受托机构", "${appraisalInstitution}" },
-				new String[] { "期间", "自委托之日（${today}）起至受托机构出具${appraisalKindLabel}结果之日止" }));
-		body(doc, "依据《中华人民共和国行政强制法》第二十五条第三款，检测、检验、检疫或者技术鉴定的期间不计入查封、扣押期限；"
-				+ "依据《中华人民共和国行政处罚法》第六十条及有关规定，该期间不计入作出行政处罚决定的期限。结果出具后，本机关将及时告知你（单位）。");
+				new String[] { "期间", "自${appraisalRequestedAt}起至${appraisalPeriodEndsOn}止，共${appraisalPeriodDays}日" }));
+		body(doc, "依据《中华人民共和国行政强制法》第二十五条第三款，检测、检验、检疫或者技术鉴定的期间应当明确并书面告知当事人，"
+				+ "该期间不计入查封、扣押期限；依据《中华人民共和国行政处罚法》第六十条及有关规定，该期间不计入作出行政处罚决定的期限。"
+				+ "受托机构提前出具结果的，期间至收到结果之日止；需要延长的，本机关将另行书面告知。结果出具后，本机关将及时告知你（单位）。");
 		closing(doc, "${agencyName}（印章）", "${today}");
 		footer(doc, true);
 		return doc;

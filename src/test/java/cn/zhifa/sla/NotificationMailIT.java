@@ -69,7 +69,7 @@ class NotificationMailIT extends EngineTestSupport {
 		clockAt(at("2026-10-12T09:00:00+08:00"));
 		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", false, "PERSON", "张三", "530302199001011232", null,
 				false, "CM-OCCUPY-ROAD", "在人民路占道经营", LocalDate.of(2026, 10, 12), null, null, null, LocalDate.of(2026, 10, 12),
-				false), "officer1");
+				false, "曲靖市麒麟区人民路12号"), "officer1");
 		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
 			.getId();
 		assertThat(smtp.getReceivedMessages()).isEmpty();

@@ -39,14 +39,26 @@ class PeriodSuspensionIT extends SlaApiSupport {
 		// bad input names the field, in Chinese
 		assertField(appraisal("officer1", caseNo, Map.of("kind", "X光", "matter", "样品", "institution", "某检测所")), "kind");
 		assertField(appraisal("officer1", caseNo, Map.of("kind", "TESTING", "institution", "某检测所")), "matter");
+		// 行政强制法 art. 25(3): the period is stated — missing, not after today, or beyond the cap in data: refused
+		assertField(appraisal("officer1", caseNo, Map.of("kind", "TESTING", "matter", "样品", "institution", "某检测所")),
+				"periodEndsOn");
+		assertField(appraisal("officer1", caseNo, Map.of("kind", "TESTING", "matter", "样品", "institution", "某检测所",
+				"periodEndsOn", "2026-03-02")), "periodEndsOn");
+		assertField(appraisal("officer1", caseNo, Map.of("kind", "TESTING", "matter", "样品", "institution", "某检测所",
+				"periodEndsOn", "2026-09-01")), "periodEndsOn");
+		assertField(appraisal("officer1", caseNo, Map.of("kind", "TESTING", "matter", "样品", "institution", "某检测所",
+				"periodEndsOn", "3月底")), "periodEndsOn");
 		// another agency's officer does not see the case
-		assertThat(appraisal("officer4", caseNo, Map.of("kind", "TESTING", "matter", "样品", "institution", "某检测所"))
+		assertThat(appraisal("officer4", caseNo, Map.of("kind", "TESTING", "matter", "样品", "institution", "某检测所",
+				"periodEndsOn", "2026-03-20"))
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
 		// Tue 10 Mar: samples sent for testing → the 90 days stop
 		clockAt(at("2026-03-10T10:00:00+08:00"));
 		assertThat(appraisal("officer1", caseNo, Map.of("kind", "TESTING", "matter", "扣押的食品样品3份", "institution",
-				"市食品药品检验所")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+				"市食品药品检验所", "periodEndsOn", "2026-03-31")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(engine.getRuntimeService().getVariable(pi, "appraisalPeriodEndsOn")).isEqualTo("2026-03-31");
+		assertThat(engine.getRuntimeService().getVariable(pi, "appraisalPeriodDays")).isEqualTo(21);
 		for (String user : List.of("head1", "supervisor1")) {
 			Map<String, Object> paused = row(all(user, "kind=enforcement-case"), caseNo);
 			assertThat(paused).as(user).containsEntry("source", "TIMER").containsEntry("state", "PAUSED")
@@ -67,7 +79,7 @@ class PeriodSuspensionIT extends SlaApiSupport {
 		// the period stays stopped (the appraisal is still out)
 		clockAt(at("2026-03-20T10:00:00+08:00"));
 		assertThat(appraisal("officer1", caseNo, Map.of("kind", "APPRAISAL", "matter", "涉案物品价值", "institution",
-				"市价格认证中心")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+				"市价格认证中心", "periodEndsOn", "2026-04-20")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		clockAt(at("2026-04-01T10:00:00+08:00"));
 		complete(pi, "officer1", "userTask_recordAppraisal", Map.of("appraisalReportNo", "检字（2026）第018号",
 				"appraisalResult", "样品不符合食品安全标准"));
@@ -91,8 +103,9 @@ class PeriodSuspensionIT extends SlaApiSupport {
 		String caseNo = register("2026-03-02");
 		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
 			.getId();
-		Map<String, Object> form = Map.of("caseId", value(caseNo), "appraisalKind", value("TESTING"), "appraisalMatter",
-				value("扣押的食品样品3份"), "appraisalInstitution", value("市食品药品检验所"));
+		Map<String, Object> form = new java.util.HashMap<>(Map.of("caseId", value(caseNo), "appraisalKind", value("TESTING"),
+				"appraisalMatter", value("扣押的食品样品3份"), "appraisalInstitution", value("市食品药品检验所"),
+				"appraisalPeriodEndsOn", value("2026-03-31")));
 		// before filing the case is not being handled: refused, nothing started
 		ResponseEntity<Map<String, Object>> early = startAppraisal("officer1", form);
 		assertField(early, "caseId");
@@ -104,6 +117,12 @@ class PeriodSuspensionIT extends SlaApiSupport {
 			.taskDefinitionKey("userTask_recordAppraisal").count()).isZero();
 
 		clockAt(at("2026-03-10T10:00:00+08:00"));
+		// the period stated on the form: not after the day of the request → refused on its field, nothing started
+		form.put("appraisalPeriodEndsOn", value("2026-03-10"));
+		assertField(startAppraisal("officer1", form), "appraisalPeriodEndsOn");
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi)
+			.taskDefinitionKey("userTask_recordAppraisal").count()).isZero();
+		form.put("appraisalPeriodEndsOn", value("2026-03-31"));
 		ResponseEntity<Map<String, Object>> started = startAppraisal("officer1", form);
 		assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
 		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi)

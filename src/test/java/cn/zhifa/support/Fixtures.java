@@ -26,6 +26,7 @@ public final class Fixtures {
 		c.put("partyType", "PERSON");
 		c.put("partyName", "张三");
 		c.put("partyIdNumber", "530302199001011232");
+		c.put("partyAddress", "曲靖市麒麟区人民路12号");
 		c.put("violationCode", "CM-OCCUPY-ROAD");
 		c.put("facts", "在人民路占道经营");
 		c.put("discoveredOn", "2026-11-20");

@@ -60,7 +60,7 @@ class ErrorModelIT {
 	@Test
 	void overLongTextsInEveryFieldOfANewCaseAreRefusedNamingTheField() throws Exception {
 		Map<String, Integer> columns = Map.of("caseSource", 32, "partyType", 16, "partyName", 200, "partyIdNumber", 64,
-				"partyContact", 200, "violationCode", 64, "facts", 4000);
+				"partyContact", 200, "partyAddress", 300, "violationCode", 64, "facts", 4000);
 		for (var column : columns.entrySet()) {
 			for (String value : List.of("长".repeat(column.getValue() + 1), MB)) {
 				Map<String, Object> c = validCase();
