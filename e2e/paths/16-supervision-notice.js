@@ -25,7 +25,7 @@ runPath(__filename, async (t) => {
     const row = list.find((n) => n.sourceRef === `TS-2026-${tag}`);
     t.check(row, '监督通知书应已登记');
     noticeNo = row.noticeNo;
-    t.check(/^JD-\d{4}-\d{6}$/.test(noticeNo), `监督通知书编号：${noticeNo}`);
+    t.check(/^区司法监通〔\d{4}〕\d+号$/.test(noticeNo), `监督通知书编号：${noticeNo}`);
     t.equal(row.agencyCode, 'LIAOKUO', '被监督机关');
     t.equal(row.periodWorkingDays, 15, '未另定期限的，整改期限为15个工作日');
     const board = await t.api('/api/sla/deadlines?kind=supervision-notice&size=200', 'supervisor1');
@@ -55,7 +55,7 @@ runPath(__filename, async (t) => {
     await form.fill('审查意见', '整改措施具体，予以销号。');
     await form.complete();
     await supervisor.expectTaskGone('审查整改情况', noticeNo);
-    const notice = await t.api(`/api/supervision-notices/${noticeNo}`, 'supervisor1');
+    const notice = await t.api(`/api/supervision-notices/${encodeURIComponent(noticeNo)}`, 'supervisor1');
     t.equal(notice.summary.status, 'CLOSED', '监督通知书状态');
     t.equal(notice.summary.reportedOnTime, true, '按期报送整改报告');
   });

@@ -2,7 +2,7 @@
 -- its issue to the bureau's check of the rectification report. One row per notice; the notice number is the
 -- business key of its process (supervision-notice), so the full-process record of every step is under it.
 CREATE TABLE zf_supervision_notice (
-    notice_no             VARCHAR(32)   PRIMARY KEY,          -- JD-2026-000001
+    notice_no             VARCHAR(32)   PRIMARY KEY,          -- 区司法监通〔2026〕1号
     agency_code           VARCHAR(32)   NOT NULL,             -- the agency supervised (= tenant of the process)
     source                VARCHAR(32)   NOT NULL,             -- COMPLAINT, SLA_BREACH, UNTRANSFERRED_CASE, CASE_FILE_REVIEW, OTHER
     source_ref            VARCHAR(64),                        -- the case or complaint number it concerns

@@ -74,11 +74,15 @@ public class SupervisionNoticeService {
 	private final Deadlines deadlines;
 	private final DisplayLabels labels;
 	private final String bureau;
+	/** 代字 of the notice numbers: 区司法监通〔2026〕1号 (one county-wide series a year). */
+	private final String prefix;
 
 	SupervisionNoticeService(SupervisionNoticeRepository notices, AgencyRepository agencies, DocumentNumbers numbers,
 			IdentityService identity, Deadlines deadlines, DisplayLabels labels,
-			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau) {
+			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau,
+			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.notice-prefix:区司法监通}") String prefix) {
 		this.bureau = bureau;
+		this.prefix = prefix;
 		this.notices = notices;
 		this.agencies = agencies;
 		this.numbers = numbers;
@@ -146,7 +150,7 @@ public class SupervisionNoticeService {
 			stated = deadlines.workdaysBetween(Date.from(at), due);
 		}
 		int year = LocalDate.ofInstant(at, CHINA).getYear();
-		String no = String.format("JD-%d-%06d", year, numbers.next(COUNTER_AGENCY, "SUPERVISION_NOTICE", year));
+		String no = prefix + "〔" + year + "〕" + numbers.next(COUNTER_AGENCY, "SUPERVISION_NOTICE", year) + "号";
 		notices.save(new SupervisionNotice(no, a.getCode(), source, ref, problem, requirement, stated, issuedBy, at,
 				due.toInstant(), execution.getProcessInstanceId()));
 		execution.setProcessBusinessKey(no);

@@ -583,8 +583,8 @@ public final class TemplateAuthoring {
 		body(doc, "${rectificationRequirement}");
 		body(doc, "请你单位主要负责人组织整改，于${rectificationWorkingDays}个工作日内，即${supervisionRectificationDueAt}前，"
 				+ "将整改情况书面报送本机关。逾期不报送或者整改不到位的，本机关将予以通报，或者报请本级人民政府依法处理。");
-		closing(doc, "${supervisingBody}（印章）", "${supervisionIssuedOn}");
-		footer(doc, true);
+		closing(doc, "${supervisingBody}（印章）", "${today}");
+		footer(doc, "${supervisingBody}　${documentName}　${supervisionNoticeNo}");
 		return doc;
 	}
 
@@ -809,12 +809,16 @@ public final class TemplateAuthoring {
 	}
 
 	private static void footer(XWPFDocument doc, boolean numbered) {
+		footer(doc, numbered ? "${agencyName}　${documentName}　${documentNumber}" : "${agencyName}　${documentName}　案号：${caseId}");
+	}
+
+	private static void footer(XWPFDocument doc, String text) {
 		XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
 		XWPFParagraph p = footer.createParagraph();
 		p.setAlignment(ParagraphAlignment.CENTER);
 		XWPFRun run = p.createRun();
 		font(run, BODY_FONT);
 		run.setFontSize(9);
-		run.setText(numbered ? "${agencyName}　${documentName}　${documentNumber}" : "${agencyName}　${documentName}　案号：${caseId}");
+		run.setText(text);
 	}
 }

@@ -57,7 +57,7 @@ class SupervisionNoticeIT {
 		assertProblem(post(START, period, "supervisor1"), 400, "rectificationWorkingDays");
 		// the system's variables are not the form's
 		Map<String, Object> forged = form("LIAOKUO", "OTHER", null);
-		forged.put("supervisionNoticeNo", Map.of("value", "JD-2026-999999"));
+		forged.put("supervisionNoticeNo", Map.of("value", "区司法监通〔2026〕999号"));
 		assertThat(post(START, forged, "supervisor1").statusCode()).isEqualTo(403);
 
 		HttpResponse<String> started = post(START, form("LIAOKUO", "COMPLAINT", "TS-2026-" + tag), "supervisor1");
@@ -65,7 +65,7 @@ class SupervisionNoticeIT {
 		JsonNode instance = json.readTree(started.body());
 		String pi = instance.path("id").asText();
 		String no = instance.path("businessKey").asText();
-		assertThat(no).matches("JD-\\d{4}-\\d{6}");
+		assertThat(no).matches("区司法监通〔\\d{4}〕\\d+号");
 		assertThat(instance.path("tenantId").asText()).isEqualTo("LIAOKUO");
 
 		// the addressed agency's head sees the task; the other agency's does not, and cannot answer it
@@ -79,8 +79,8 @@ class SupervisionNoticeIT {
 		// the supervisor may not answer for the agency
 		assertProblem(post("/engine-rest/task/" + rectify + "/submit-form", Map.of("variables", report), "supervisor1"), 403, null);
 		// the register: the agency and the supervisors read it; another agency does not
-		assertThat(get("/api/supervision-notices/" + no, "officer1").statusCode()).isEqualTo(200);
-		assertProblem(get("/api/supervision-notices/" + no, "officer4"), 404, "noticeNo");
+		assertThat(get("/api/supervision-notices/" + enc(no), "officer1").statusCode()).isEqualTo(200);
+		assertProblem(get("/api/supervision-notices/" + enc(no), "officer4"), 404, "noticeNo");
 		assertThat(get("/api/supervision-notices", "officer4").body()).doesNotContain(no);
 		assertThat(get("/api/supervision-notices", "supervisor1").body()).contains(no);
 		// the open notice is on the supervisors' SLA board, with its rectification deadline
@@ -111,7 +111,7 @@ class SupervisionNoticeIT {
 			.isEqualTo(204);
 		assertThat(post("/engine-rest/task/" + check + "/submit-form", Map.of("variables", close), "supervisor1").statusCode())
 			.isEqualTo(204);
-		JsonNode row = json.readTree(get("/api/supervision-notices/" + no, "supervisor1").body());
+		JsonNode row = json.readTree(get("/api/supervision-notices/" + enc(no), "supervisor1").body());
 		assertThat(row.path("summary").path("status").asText()).isEqualTo("CLOSED");
 		assertThat(row.path("report").asText()).contains(tag);
 	}
@@ -145,6 +145,10 @@ class SupervisionNoticeIT {
 		if (field != null) {
 			assertThat(problem.path("field").asText()).as(response.body()).isEqualTo(field);
 		}
+	}
+
+	private static String enc(String s) {
+		return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
 	}
 
 	private URI uri(String path) {

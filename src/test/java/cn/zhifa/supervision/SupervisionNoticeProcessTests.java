@@ -53,7 +53,7 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 		ProcessInstance pi = issue("supervisor1", notice("LIAOKUO", "COMPLAINT", "TS-2026-000001"));
 		assertThat(pi.getTenantId()).isEqualTo("LIAOKUO");
 		String no = pi.getBusinessKey();
-		assertThat(no).matches("JD-2026-\\d{6}");
+		assertThat(no).matches("区司法监通〔2026〕\\d+号");
 		assertThat(pi).isWaitingAt("userTask_rectify").hasPassedInOrder("serviceTask_issue", "serviceTask_generateNotice");
 		Task rectify = task(pi, "userTask_rectify");
 		// 15 working days from Mon 2 Nov: 3–6, 9–13, 16–20, 23 Nov
