@@ -25,12 +25,13 @@ public final class ModelVocabulary {
 			"recordReviewOpinion", "recordRecusal", "registerCase", "replaceRecusedOfficer", "requestRecusal",
 			"registerDisclosure", "slaBreach", "slaWarning", "startProcess", "startReviewRound", "startSeizure", "liftSeizure",
 			"withdrawDisclosure", "registerComplaint", "recordComplaintRouting", "transferComplaint", "acceptComplaint",
-			"openComplaintCase", "replyComplaint");
+			"openComplaintCase", "replyComplaint", "issueSupervisionNotice", "recordRectificationReport",
+			"returnSupervisionNotice", "concludeSupervisionNotice");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
-			"modelChangeTaskChecks", "complaintTaskChecks");
+			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -59,7 +60,8 @@ public final class ModelVocabulary {
 					"discipline-transfer-sign"),
 			"disclosureTaskChecks", Set.of("disclosure-prepare", "disclosure-review"),
 			"modelChangeTaskChecks", Set.of("model-change-approve"),
-			"complaintTaskChecks", Set.of("complaint-handling-accept", "complaint-handling-handle"));
+			"complaintTaskChecks", Set.of("complaint-handling-accept", "complaint-handling-handle"),
+			"supervisionNoticeTaskChecks", Set.of("supervision-notice-rectify", "supervision-notice-check"));
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */
 	public static String checkOf(String formId) {

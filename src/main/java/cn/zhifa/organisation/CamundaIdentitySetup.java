@@ -1,6 +1,7 @@
 package cn.zhifa.organisation;
 
 import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.SupervisorSteps;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -81,6 +82,10 @@ public class CamundaIdentitySetup {
 				// supervisors read everything (tenant membership in every agency) and change nothing
 				grant(role.groupId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
 						Permissions.READ_HISTORY, Permissions.READ_TASK);
+				// except the supervision notices they issue and check (ADR-0025; SupervisorReadOnlyFilter allows these routes only)
+				grant(role.groupId(), Resources.PROCESS_DEFINITION, SupervisorSteps.SUPERVISION_NOTICE_PROCESS,
+						Permissions.READ, Permissions.CREATE_INSTANCE);
+				grant(role.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 			}
 			else {
 				grant(role.groupId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE,
@@ -318,10 +323,13 @@ public class CamundaIdentitySetup {
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query) {
-		// complaints (R-COORD-4) have no case number yet: their cards show the receipt number
+		// complaints (R-COORD-4) have no case number yet: their cards show the receipt number; notices their number
 		ensureFilter(name, description, priority, query,
 				List.of(Map.of("name", CaseVariables.CASE_ID, "label", "案号"), Map.of("name", "partyName", "label", "当事人"),
-						Map.of("name", "complaintNo", "label", "投诉举报编号")));
+						Map.of("name", "complaintNo", "label", "投诉举报编号"),
+						// supervision notices (R-COORD-8): the notice number and the agency supervised
+						Map.of("name", "supervisionNoticeNo", "label", "监督通知书编号"),
+						Map.of("name", "supervisedAgencyName", "label", "被监督机关")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {

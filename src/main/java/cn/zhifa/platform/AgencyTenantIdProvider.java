@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <li>a process called by another belongs to the caller's agency;</li>
  * <li>a process a user starts (Tasklist, REST) belongs to <b>the user's own agency, from the
  * login</b>: an {@code agencyCode} naming another agency is refused (403); a user without an agency
- * (a supervisor) cannot start processes;</li>
+ * (a supervisor) cannot start processes, except a supervision notice ({@link SupervisorSteps}), which belongs to
+ * the agency its start form names ({@code supervisedAgency});</li>
  * <li>a process started by a model (a delegate of a running instance, e.g. disclosure after service,
  * a case transferred in) or by the system without a login belongs to the agency its
  * {@code agencyCode} names; so does an administrator's start, which is logged.</li>
@@ -87,6 +88,15 @@ class AgencyTenantIdProvider implements TenantIdProvider {
 			return requested;
 		}
 		if (login.getGroupIds() != null && login.getGroupIds().contains(SUPERVISOR_GROUP)) {
+			if (SupervisorSteps.STARTABLE.contains(ctx.getProcessDefinition().getKey())) {
+				// a supervision notice belongs to the agency supervised, named in its start form (ADR-0025)
+				Object supervised = ctx.getVariables() == null ? null : ctx.getVariables().get(SupervisorSteps.SUPERVISED_AGENCY);
+				if (supervised == null || supervised.toString().isBlank()) {
+					throw new org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException(
+							SupervisorSteps.SUPERVISED_AGENCY, SupervisorSteps.SUPERVISED_AGENCY + ": 被监督的执法机关必须填写");
+				}
+				return supervised.toString().strip();
+			}
 			throw new AuthorizationException("执法监督人员只能查阅，不能发起流程");
 		}
 		List<String> own = login.getTenantIds() == null ? List.of() : login.getTenantIds();

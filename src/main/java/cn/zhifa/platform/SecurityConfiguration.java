@@ -40,6 +40,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService,
+			org.camunda.bpm.engine.RepositoryService repositoryService, org.camunda.bpm.engine.TaskService taskService,
 			@Value("${zhifa.security.trusted-origins:}") List<String> trustedOrigins) throws Exception {
 		LoginRequiredEntryPoint loginRequired = new LoginRequiredEntryPoint();
 		RequestMatcher basicAuthCall = request -> {
@@ -59,8 +60,8 @@ class SecurityConfiguration {
 			.addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
 			// a foreign page's state-changing request is refused on every route, before any login is checked
 			.addFilterBefore(new ForeignOriginFilter(trustedOrigins), CsrfFilter.class)
-			// supervisors read only: after the login, so anonymous requests stay 401
-			.addFilterAfter(new SupervisorReadOnlyFilter(), AuthorizationFilter.class)
+			// supervisors read only (and work their supervision notices' steps): after the login, so anonymous requests stay 401
+			.addFilterAfter(new SupervisorReadOnlyFilter(repositoryService, taskService), AuthorizationFilter.class)
 			// the public complaint channel: anonymous, no session to ride on (a foreign page is still refused above)
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/engine-rest/**", "/camunda/**")
 				.ignoringRequestMatchers("/public/complaints", "/public/complaints/query", "/public/api/complaints",

@@ -1,7 +1,14 @@
 package cn.zhifa.platform;
 
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import cn.zhifa.platform.problem.Problem;
@@ -18,10 +25,27 @@ import jakarta.servlet.http.HttpServletResponse;
  * ({@link EngineRequests#readsOnly}: GET/HEAD/OPTIONS, the engine's and Cockpit's POST queries,
  * logging in and out) is refused with 403 before it reaches a controller, the engine or the webapps.
  * Runs after the login (HTTP Basic, the webapps' session), so an anonymous request is still 401.
+ * <p>
+ * One exception, by engine route and looked up in the engine (ADR-0025, {@link SupervisorSteps}): starting a
+ * supervision notice ({@code POST …/process-definition/{id}/start|submit-form}, or {@code …/key/supervision-notice/…}),
+ * and claiming, unclaiming, submitting or completing a task of that process offered to the supervisors' group. What
+ * such a request may set is still held to the form's contract ({@link EngineRestGuard}, ADR-0012/0015).
  */
 class SupervisorReadOnlyFilter extends OncePerRequestFilter {
 
 	static final String MESSAGE = "执法监督人员只能查阅，不能新增、修改或删除数据";
+	private static final Pattern START_BY_ID = Pattern.compile("^/process-definition/([^/]+)/(start|submit-form)/?$");
+	private static final Pattern START_BY_KEY = Pattern
+		.compile("^/process-definition/key/([^/]+)(?:/tenant-id/[^/]+)?/(start|submit-form)/?$");
+	private static final Pattern TASK_WORK = Pattern.compile("^/task/([^/]+)/(claim|unclaim|complete|submit-form)/?$");
+
+	private final RepositoryService repository;
+	private final TaskService tasks;
+
+	SupervisorReadOnlyFilter(RepositoryService repository, TaskService tasks) {
+		this.repository = repository;
+		this.tasks = tasks;
+	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -32,10 +56,42 @@ class SupervisorReadOnlyFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		CurrentUser user = RequestUsers.of(request);
-		if (user != null && user.isSupervisor() && !EngineRequests.readsOnly(request.getMethod(), EngineRequests.path(request))) {
+		String path = EngineRequests.path(request);
+		if (user != null && user.isSupervisor() && !EngineRequests.readsOnly(request.getMethod(), path)
+				&& !supervisorStep(request.getMethod(), path)) {
 			ProblemResponses.write(response, Problem.forbidden(MESSAGE));
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** A POST that starts a supervision notice or works one of its supervisors' tasks ({@link SupervisorSteps}). */
+	boolean supervisorStep(String method, String path) {
+		String engine = EngineRequests.enginePath(path);
+		if (!"POST".equals(method) || engine == null || repository == null) {
+			return false;
+		}
+		Matcher byKey = START_BY_KEY.matcher(engine);
+		if (byKey.matches()) {
+			return SupervisorSteps.STARTABLE.contains(byKey.group(1));
+		}
+		Matcher byId = START_BY_ID.matcher(engine);
+		if (byId.matches() && !"key".equals(byId.group(1))) {
+			ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionId(byId.group(1))
+				.singleResult();
+			return definition != null && SupervisorSteps.STARTABLE.contains(definition.getKey());
+		}
+		Matcher task = TASK_WORK.matcher(engine);
+		if (task.matches()) {
+			Task t = tasks.createTaskQuery().taskId(task.group(1)).singleResult();
+			if (t == null || t.getProcessDefinitionId() == null) {
+				return false;
+			}
+			ProcessDefinition definition = repository.getProcessDefinition(t.getProcessDefinitionId());
+			return SupervisorSteps.WORKABLE.contains(definition.getKey())
+					&& tasks.getIdentityLinksForTask(t.getId()).stream().anyMatch(link -> IdentityLinkType.CANDIDATE
+						.equals(link.getType()) && CurrentUser.SUPERVISOR_GROUP.equals(link.getGroupId()));
+		}
+		return false;
 	}
 }

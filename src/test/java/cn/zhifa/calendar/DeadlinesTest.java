@@ -128,6 +128,9 @@ class DeadlinesTest {
 				new Expected("DISCLOSURE_WITHDRAWAL", 3, LimitUnit.WORKING_DAYS),
 				new Expected("SERVICE_ABSENT", 7, LimitUnit.WORKING_DAYS),
 				new Expected("NEGOTIATION", 3, LimitUnit.WORKING_DAYS),
+				// the bureau's stated period and commitment (supervision notices, ADR-0025)
+				new Expected("SUPERVISION_RECTIFICATION", 15, LimitUnit.WORKING_DAYS),
+				new Expected("SUPERVISION_CHECK", 10, LimitUnit.WORKING_DAYS),
 				new Expected("PENALTY_DECISION_WARNING_FIRST", 60, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_WARNING_SECOND", 80, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_EXTENSION", 30, LimitUnit.DAYS),

@@ -88,6 +88,7 @@ public final class TemplateAuthoring {
 		all.put("demand-notice.docx", TemplateAuthoring::demandNotice);
 		all.put("seizure-extension-notice.docx", TemplateAuthoring::seizureExtensionNotice);
 		all.put("appraisal-period-notice.docx", TemplateAuthoring::appraisalPeriodNotice);
+		all.put("supervision-notice.docx", TemplateAuthoring::supervisionNotice);
 		return all;
 	}
 
@@ -567,6 +568,27 @@ public final class TemplateAuthoring {
 		return doc;
 	}
 
+	// ------------------------------------------------------------------------------------------------- supervision
+
+	/** 行政执法监督通知书 (R-COORD-8; seed 002 (七)): the justice bureau to an agency, with the period to rectify and report. */
+	static XWPFDocument supervisionNotice() {
+		XWPFDocument doc = page();
+		heading(doc, "${supervisingBody}", 18, false);
+		heading(doc, "行政执法监督通知书", 22, true);
+		numberLine(doc, "${supervisionNoticeNo}");
+		addressee(doc, "${supervisedAgencyName}：");
+		body(doc, "根据行政执法监督工作的有关规定，本机关在${supervisionSourceLabel}中发现你单位在行政执法中存在下列问题"
+				+ "（关联编号：${supervisionSourceRef}）：");
+		body(doc, "${supervisionProblem}");
+		section(doc, "整改要求");
+		body(doc, "${rectificationRequirement}");
+		body(doc, "请你单位主要负责人组织整改，于${rectificationWorkingDays}个工作日内，即${supervisionRectificationDueAt}前，"
+				+ "将整改情况书面报送本机关。逾期不报送或者整改不到位的，本机关将予以通报，或者报请本级人民政府依法处理。");
+		closing(doc, "${supervisingBody}（印章）", "${today}");
+		footer(doc, "${supervisingBody}　${documentName}　${supervisionNoticeNo}");
+		return doc;
+	}
+
 	// ------------------------------------------------------------------------------------------------------ layout
 
 	/**
@@ -788,12 +810,16 @@ public final class TemplateAuthoring {
 	}
 
 	private static void footer(XWPFDocument doc, boolean numbered) {
+		footer(doc, numbered ? "${agencyName}　${documentName}　${documentNumber}" : "${agencyName}　${documentName}　案号：${caseId}");
+	}
+
+	private static void footer(XWPFDocument doc, String text) {
 		XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
 		XWPFParagraph p = footer.createParagraph();
 		p.setAlignment(ParagraphAlignment.CENTER);
 		XWPFRun run = p.createRun();
 		font(run, BODY_FONT);
 		run.setFontSize(9);
-		run.setText(numbered ? "${agencyName}　${documentName}　${documentNumber}" : "${agencyName}　${documentName}　案号：${caseId}");
+		run.setText(text);
 	}
 }

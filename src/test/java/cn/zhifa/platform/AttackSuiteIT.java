@@ -130,8 +130,23 @@ class AttackSuiteIT {
 		assertThat(entered.statusCode()).as(entered.body()).isEqualTo(201);
 		liaokuo.put("receiptNo", JSON.readTree(entered.body()).path("receiptNo").asText());
 		secrets.add("攻击套件机密投诉内容" + tag);
+		liaokuo.put("noticeNo", supervisionNotice("攻击套件机密监督问题" + tag));
+		secrets.add("攻击套件机密监督问题" + tag);
 		liaokuo.put("changeNo", modelChange("攻击套件机密变更理由" + tag));
 		secrets.add("攻击套件机密变更理由" + tag);
+	}
+
+	/** A supervision notice to LIAOKUO (R-COORD-8, ADR-0025), issued by supervisor1 as Tasklist's start form does. */
+	private String supervisionNotice(String problem) throws Exception {
+		Map<String, Object> vars = new java.util.LinkedHashMap<>();
+		vars.put("supervisedAgency", Map.of("value", "LIAOKUO"));
+		vars.put("supervisionSource", Map.of("value", "OTHER"));
+		vars.put("supervisionProblem", Map.of("value", problem));
+		vars.put("rectificationRequirement", Map.of("value", "限期整改"));
+		HttpResponse<String> issued = send("supervisor1", "POST", "/engine-rest/process-definition/key/supervision-notice/submit-form",
+				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+		return JSON.readTree(issued.body()).path("businessKey").asText();
 	}
 
 	/** A LIAOKUO model change (issue 14 §6), submitted by its legal office and returned by its head. */
