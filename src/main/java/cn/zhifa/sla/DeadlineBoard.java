@@ -344,10 +344,15 @@ public class DeadlineBoard {
 		}
 		String due = source == Source.TASK ? "t.DUE_DATE_" : "t.DUEDATE_";
 		// no row due after the horizon can be yellow; a row due within the smallest working-day threshold is yellow
-		Instant horizon = yellowHorizon(source, now);
+		// once per request and source (the statement's parameters carry it)
 		String horizonName = "yellowHorizon" + source.ordinal();
-		if (horizon != null) {
-			params.addValue(horizonName, timestamp(horizon));
+		Instant horizon;
+		if (params.hasValue(horizonName)) {
+			horizon = params.getValue(horizonName) instanceof Timestamp ts ? ts.toInstant() : null;
+		}
+		else {
+			horizon = yellowHorizon(source, now);
+			params.addValue(horizonName, horizon == null ? "unbounded" : timestamp(horizon));
 		}
 		String condition = switch (state) {
 			case RED -> " AND t.SUSPENSION_STATE_ = 1 AND " + due + " < :now";
