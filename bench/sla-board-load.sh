@@ -53,7 +53,7 @@ register() { # user agency violation (retried: the demo organisation is set up j
 }
 register_once() {
   curl -fs -u "$1:demo" -H 'Content-Type: application/json' -X POST "$BASE/api/cases" -d "{\"agencyCode\":\"$2\",
-    \"caseSource\":\"PATROL\",\"partyType\":\"PERSON\",\"partyName\":\"基准\",\"partyIdNumber\":\"530302199001011232\",
+    \"caseSource\":\"PATROL\",\"partyType\":\"PERSON\",\"partyName\":\"基准\",\"partyAddress\":\"云南省曲靖市麒麟区人民路1号\",\"partyIdNumber\":\"530302199001011232\",
     \"violationCode\":\"$3\",\"facts\":\"基准测试\",\"discoveredOn\":\"$(date +%F)\",\"violationDate\":\"$(date +%F)\"}" >/dev/null
 }
 echo "== two template cases through the API"
