@@ -1,5 +1,10 @@
 package cn.zhifa.complaint;
 
+import static cn.zhifa.platform.FormFields.invalid;
+import static cn.zhifa.platform.FormFields.required;
+import static cn.zhifa.platform.FormFields.requiredText;
+import static cn.zhifa.platform.FormFields.text;
+
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
 import static cn.zhifa.platform.CaseVariables.REGISTERED_BY;
@@ -26,7 +31,6 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -41,7 +45,6 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
-import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
 
 /**
@@ -489,34 +492,8 @@ public class ComplaintService {
 		return ClockUtil.getCurrentTime().toInstant();
 	}
 
-	static String text(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return value == null || value.toString().isBlank() ? null : value.toString().strip();
-	}
-
 	static boolean flag(VariableScope scope, String name) {
 		Object value = scope.getVariable(name);
 		return Boolean.TRUE.equals(value) || "true".equals(value);
-	}
-
-	static String required(VariableScope scope, String name, String label) {
-		String value = text(scope, name);
-		if (value == null) {
-			throw invalid(name, label + "必须填写");
-		}
-		return value;
-	}
-
-	static String requiredText(VariableScope scope, String name, String label, int max) {
-		String value = required(scope, name, label);
-		String flaw = InputCheck.textFlaw(value, max);
-		if (flaw != null) {
-			throw invalid(name, label + flaw);
-		}
-		return value;
-	}
-
-	static FormFieldValidationException invalid(String field, String message) {
-		return new FormFieldValidationException(field, field + ": " + message);
 	}
 }

@@ -1,5 +1,10 @@
 package cn.zhifa.supervision;
 
+import static cn.zhifa.platform.FormFields.invalid;
+import static cn.zhifa.platform.FormFields.required;
+import static cn.zhifa.platform.FormFields.requiredText;
+import static cn.zhifa.platform.FormFields.text;
+
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 
 import java.time.Instant;
@@ -16,7 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -260,31 +264,5 @@ public class SupervisionNoticeService {
 
 	static Instant now() {
 		return ClockUtil.getCurrentTime().toInstant();
-	}
-
-	static String text(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return value == null || value.toString().isBlank() ? null : value.toString().strip();
-	}
-
-	static String required(VariableScope scope, String name, String label) {
-		String value = text(scope, name);
-		if (value == null) {
-			throw invalid(name, label + "必须填写");
-		}
-		return value;
-	}
-
-	static String requiredText(VariableScope scope, String name, String label, int max) {
-		String value = required(scope, name, label);
-		String flaw = InputCheck.textFlaw(value, max);
-		if (flaw != null) {
-			throw invalid(name, label + flaw);
-		}
-		return value;
-	}
-
-	static FormFieldValidationException invalid(String field, String message) {
-		return new FormFieldValidationException(field, field + ": " + message);
 	}
 }
