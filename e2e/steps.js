@@ -224,9 +224,24 @@ async function serveDecision(t, officer, c) {
   });
 }
 
+/** officer1 records the investigation (调查取证) and ticks that goods need to be seized (paths 13, 13b). */
+async function investigateNeedingSeizure(t, officer, c) {
+  await t.step('officer1 调查取证，需要采取扣押措施', async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('调查取证', { caseNo: c.caseNo });
+    form = await officer.claim();
+    await form.checklist('调查取证执法人员（至少两名）', [await officerOption(t, 'officer1'), await officerOption(t, 'officer2')]);
+    await form.textarea('取得的证据（每行一项：证据种类：内容）', '现场笔录：当日现场检查笔录1份\n视听资料：现场照片4张');
+    await form.checkbox('需要采取查封、扣押措施', true);
+    await form.textarea('未能全程音像记录的书面说明', '执法记录仪故障，已书面说明并由当事人签字确认');
+    await form.complete();
+    await officer.expectTaskGone('调查取证', c.caseNo);
+  });
+}
+
 module.exports = {
   officerOption,
   violationOption,
   PERSON_ID, registerCase, approveFiling, investigate, concludeInvestigation, proposePenalty, servePriorNotice,
-  recordPartyReply, decidePenalty, serveDecision,
+  recordPartyReply, decidePenalty, serveDecision, investigateNeedingSeizure,
 };

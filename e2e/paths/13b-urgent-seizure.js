@@ -13,17 +13,7 @@ runPath(__filename, async (t) => {
   const c = await steps.registerCase(t, officer, { party: '李春华', violationCode: 'CM-OCCUPY-ROAD' });
   await steps.approveFiling(t, head, c, 'officer1');
 
-  await t.step('officer1 调查取证，需要采取扣押措施', async () => {
-    await officer.openFilter('本机构待办');
-    let form = await officer.openTask('调查取证', { caseNo: c.caseNo });
-    form = await officer.claim();
-    await form.checklist('调查取证执法人员（至少两名）', [await officerOptionOf(t, 'officer1'), await officerOptionOf(t, 'officer2')]);
-    await form.textarea('取得的证据（每行一项：证据种类：内容）', '现场笔录：当日现场检查笔录1份\n视听资料：现场照片4张');
-    await form.checkbox('需要采取查封、扣押措施', true);
-    await form.textarea('未能全程音像记录的书面说明', '执法记录仪故障，已书面说明并由当事人签字确认');
-    await form.complete();
-    await officer.expectTaskGone('调查取证', c.caseNo);
-  });
+  await steps.investigateNeedingSeizure(t, officer, c);
 
   await t.step('officer1 当场扣押并报告（情况紧急）：立即实施，无须等待批准', async () => {
     await officer.openFilter('本机构待办');
@@ -56,9 +46,3 @@ runPath(__filename, async (t) => {
     t.check(vars.seizureLiftedAt, '不予批准的，应当立即解除（行政强制法第十九条）');
   });
 });
-
-async function officerOptionOf(t, userId) {
-  const profile = await t.api(`/engine-rest/user/${userId}/profile`);
-  const name = `${profile.firstName || ''}${profile.lastName || ''}`;
-  return new RegExp('^\\s*' + name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(（[^）]*）)?\\s*$');
-}
