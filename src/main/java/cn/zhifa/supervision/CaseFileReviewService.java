@@ -225,7 +225,6 @@ public class CaseFileReviewService {
 		execution.setVariable(SAMPLE_SIZE, draw.drawn().size());
 		execution.setVariable(CASES, String.join("\n", draw.drawn()));
 		execution.setVariable(CHECKLIST, checklistText(standard));
-		execution.setVariable(OPTIONS, SpinValues.jsonValue(write(options(standard))).create());
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("agencyCode", a.getCode());
 		data.put("year", year);
@@ -240,8 +239,8 @@ public class CaseFileReviewService {
 
 	/**
 	 * Task {@code create} of 评查案卷 (one per drawn case, in draw order): the case the task is about, links to its file
-	 * (ZIP) and record, its interference reports and a summary, on the task's execution; the form's own fields start
-	 * empty on the task itself, so one case's scoring never shows in the next.
+	 * (ZIP) and record, its interference reports and a summary, on the task's execution (so on this file's task only);
+	 * the checklist's deficiencies as the options of the form ({@code valuesKey}), from the file in force.
 	 */
 	void prepareCase(DelegateTask task) {
 		Object counter = task.getVariable("loopCounter");
@@ -259,11 +258,16 @@ public class CaseFileReviewService {
 		execution.setVariableLocal(CASE_RECORD_URL, "/api/records/" + path + "?purpose=" + purpose);
 		execution.setVariableLocal(CASE_INTERFERENCE, interferenceText(interferenceOf(caseNo)));
 		execution.setVariableLocal(CASE_SUMMARY, summary(caseNo, index + 1, cases.size()));
-		task.setVariableLocal(DEDUCTIONS, null);
-		task.setVariableLocal(COMMENTS, null);
+		// the checklist's deficiencies as the form's options, from the file in force
+		CaseFileReviewStandard.Standard standard = standards.standard();
+		task.setVariableLocal(OPTIONS, SpinValues.jsonValue(write(options(standard))).create());
+		task.setVariableLocal(CHECKLIST, checklistText(standard));
 	}
 
-	/** 评查案卷 completed: the ticked deficiencies (codes of the standard) scored and kept with the drawn case. */
+	/**
+	 * 评查案卷 completed: the ticked deficiencies (codes of the standard) scored and kept with the drawn case; the form's
+	 * fields are then removed from the instance, so one file's scoring never shows in the next file's form.
+	 */
 	void score(DelegateTask task) {
 		String no = required(task, NO, "评查编号");
 		String caseNo = required(task, CASE_NO, "评查的案号");
@@ -286,6 +290,9 @@ public class CaseFileReviewService {
 		}
 		CaseFileReviewStandard.Score score = standard.score(codes);
 		item.scored(score.score(), score.grade().grade(), codes, comments, interferenceOf(caseNo).size(), actor(), now());
+		// kept with the drawn file: the form's fields start empty in the next file's task
+		task.removeVariable(DEDUCTIONS);
+		task.removeVariable(COMMENTS);
 	}
 
 	/** After the last case: the results as a table for the forms and the report, the average and the failed files. */
