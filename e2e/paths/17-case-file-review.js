@@ -68,8 +68,8 @@ runPath(__filename, async (t) => {
     const caseNo = review.draw.drawn[i];
     await t.step(`supervisor1 在「本机构待办」评查第${i + 1}卷 ${caseNo}：打开案卷（ZIP）和全过程记录，${i === 0 ? '扣分并写明理由' : '无扣分'}`, async () => {
       await supervisor.openFilter('本机构待办');
-      let form = await supervisor.openTask('评查案卷', { caseNo });
-      await form.expectText(no);
+      // one 评查案卷 of the review at a time (in draw order): the card shows the review number
+      let form = await supervisor.openTask('评查案卷', { caseNo: no });
       await form.expectText(caseNo);
       await form.expectText(caseNo === mine[0] ? `某领导${tag}` : '干预');
       // the case file and its record open for the reviewer (his retrieval is recorded with its purpose)
