@@ -496,7 +496,7 @@ public class CaseFileReviewService {
 		}
 		s.append("满分").append(standard.totalPoints()).append("分。等次：");
 		for (CaseFileReviewStandard.Grade g : standard.grades()) {
-			s.append(g.label()).append(g.minimum()).append("分以上；");
+			s.append(g.minimum() > 0 ? g.label() + g.minimum() + "分以上；" : "其余为" + g.label() + "；");
 		}
 		return s.substring(0, s.length() - 1) + "。";
 	}
@@ -509,12 +509,26 @@ public class CaseFileReviewService {
 		int n = 0;
 		for (RecordEntry e : entries) {
 			Map<String, Object> d = e.dataMap();
-			s.append(++n).append(". ").append(d.getOrDefault("occurredAt", "")).append(' ')
+			s.append(++n).append(". ").append(shownTime(d.get("occurredAt"))).append(' ')
 				.append(d.get("intervener") == null ? "" : d.get("intervener")).append(' ')
 				.append(d.get("intervenerUnit") == null ? "" : "（" + d.get("intervenerUnit") + "）").append("：")
 				.append(d.getOrDefault("description", "")).append("（登记人 ").append(e.actor()).append("）\n");
 		}
 		return s.toString().strip();
+	}
+
+	/** An ISO moment as Beijing time to the minute (2026-12-01 20:37), anything else as it is. */
+	static String shownTime(Object value) {
+		if (value == null) {
+			return "";
+		}
+		try {
+			return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+				.format(Instant.parse(value.toString()).atZone(CHINA));
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return value.toString();
+		}
 	}
 
 	private String summary(String caseNo, int position, int of) {

@@ -84,6 +84,9 @@ class CaseFileDrawTest {
 		assertThat(score.score()).isEqualTo(75);
 		assertThat(score.grade().grade()).isEqualTo("PASS");
 		assertThat(standard.score(List.of("LAW-WRONG", "FACTS-UNCLEAR", "FACTS-EVIDENCE")).grade().label()).isEqualTo("不合格");
+		assertThat(CaseFileReviewService.checklistText(standard)).startsWith("执法主体 10分；执法程序 20分；")
+			.endsWith("优秀90分以上；合格75分以上；其余为不合格。");
+		assertThat(CaseFileReviewService.shownTime("2026-12-01T12:37:39.403Z")).isEqualTo("2026-12-01 20:37");
 		assertThat(CaseFileReviewService.options(standard)).hasSize(19).first()
 			.isEqualTo(java.util.Map.of("label", "执法主体：执法主体不合法或者超越法定职权（扣10分）", "value", "SUBJECT-COMPETENCE"));
 	}

@@ -14,12 +14,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.support.Fixtures;
+import cn.zhifa.support.WebappSession;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -38,6 +40,8 @@ class CaseFileReviewIT {
 	int port;
 	@Autowired
 	ObjectMapper json;
+	@Autowired
+	TestRestTemplate rest;
 
 	final HttpClient http = HttpClient.newHttpClient();
 	final String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -95,6 +99,12 @@ class CaseFileReviewIT {
 		assertThat(zip.statusCode()).as(zip.body()).isEqualTo(200);
 		assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
 		assertThat(get(variables.path("reviewCaseRecordUrl").path("value").asText(), "supervisor1").statusCode()).isEqualTo(200);
+		// as the link opens from Tasklist: with the webapps' session, the streamed ZIP arrives whole
+		WebappSession session = WebappSession.login(rest, "supervisor1", "tasklist");
+		HttpResponse<byte[]> viaSession = http.send(HttpRequest.newBuilder(uri(fileUrl))
+			.header("Cookie", "JSESSIONID=" + session.session()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(viaSession.statusCode()).isEqualTo(200);
+		assertThat(viaSession.body()).hasSizeGreaterThan(100).startsWith((byte) 'P', (byte) 'K');
 		// the supervisor's retrieval is itself on the case's record (R-REC-5)
 		assertThat(ok(get("/api/records/" + enc(drawn), "officer1")).body()).contains("案卷评查");
 		assertThat(variables.path("reviewInterference").path("value").asText()).isNotBlank();
