@@ -26,12 +26,13 @@ public final class ModelVocabulary {
 			"registerDisclosure", "slaBreach", "slaWarning", "startProcess", "startReviewRound", "startSeizure", "liftSeizure",
 			"withdrawDisclosure", "registerComplaint", "recordComplaintRouting", "transferComplaint", "acceptComplaint",
 			"openComplaintCase", "replyComplaint", "issueSupervisionNotice", "recordRectificationReport",
-			"returnSupervisionNotice", "concludeSupervisionNotice");
+			"returnSupervisionNotice", "concludeSupervisionNotice", "drawCaseFiles", "summariseCaseFileReview",
+			"concludeCaseFileReview", "issueReviewNotice", "recordReviewAcknowledgement");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
-			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks");
+			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks", "caseFileReviewTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -61,7 +62,9 @@ public final class ModelVocabulary {
 			"disclosureTaskChecks", Set.of("disclosure-prepare", "disclosure-review"),
 			"modelChangeTaskChecks", Set.of("model-change-approve"),
 			"complaintTaskChecks", Set.of("complaint-handling-accept", "complaint-handling-handle"),
-			"supervisionNoticeTaskChecks", Set.of("supervision-notice-rectify", "supervision-notice-check"));
+			"supervisionNoticeTaskChecks", Set.of("supervision-notice-rectify", "supervision-notice-check"),
+			"caseFileReviewTaskChecks", Set.of("case-file-review-score", "case-file-review-conclude",
+					"case-file-review-acknowledge"));
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */
 	public static String checkOf(String formId) {

@@ -89,6 +89,7 @@ public final class TemplateAuthoring {
 		all.put("seizure-extension-notice.docx", TemplateAuthoring::seizureExtensionNotice);
 		all.put("appraisal-period-notice.docx", TemplateAuthoring::appraisalPeriodNotice);
 		all.put("supervision-notice.docx", TemplateAuthoring::supervisionNotice);
+		all.put("case-file-review-report.docx", TemplateAuthoring::caseFileReviewReport);
 		return all;
 	}
 
@@ -586,6 +587,35 @@ public final class TemplateAuthoring {
 				+ "将整改情况书面报送本机关。逾期不报送或者整改不到位的，本机关将予以通报，或者报请本级人民政府依法处理。");
 		closing(doc, "${supervisingBody}（印章）", "${today}");
 		footer(doc, "${supervisingBody}　${documentName}　${supervisionNoticeNo}");
+		return doc;
+	}
+
+	/**
+	 * 案卷评查报告 (R-REC-7; seed 003 四(二)): the bureau's report on an agency's case files of a year — the draw as
+	 * recorded (so it can be redone), each drawn file's score, deficiencies and interference reports, the opinion and
+	 * the requirement.
+	 */
+	static XWPFDocument caseFileReviewReport() {
+		XWPFDocument doc = page();
+		heading(doc, "${supervisingBody}", 18, false);
+		heading(doc, "案卷评查报告", 22, true);
+		numberLine(doc, "${caseFileReviewNo}");
+		addressee(doc, "${supervisedAgencyName}：");
+		body(doc, "根据行政执法案卷评查制度，本机关对你单位${reviewYear}年度办结的行政执法案卷进行了评查。该年度办结案卷"
+				+ "${reviewPopulationSize}卷，随机抽取${reviewSampleSize}卷，平均得分${reviewAverageScore}分，不合格${reviewFailedCount}卷。"
+				+ "抽取所用随机数种子为${reviewSeed}，结案案卷清单摘要（SHA-256）为${reviewPopulationHash}，据此可以复核抽取结果。");
+		section(doc, "评查结果");
+		XWPFTable results = table(doc, 6, new int[] { 8, 22, 10, 10, 36, 14 });
+		row(results, 0, true, "序号", "案号", "得分", "等次", "发现的问题", "干预记录");
+		row(results, 1, false, "${reviewResults[]#}", "${reviewResults[].caseNo}", "${reviewResults[].score}",
+				"${reviewResults[].grade}", "${reviewResults[].deficiencies}", "${reviewResults[].interference}");
+		center(results.getRow(1).getCell(0));
+		section(doc, "评查意见");
+		body(doc, "${reviewConclusion}");
+		section(doc, "整改要求");
+		body(doc, "${rectificationRequirement}");
+		closing(doc, "${supervisingBody}（印章）", "${today}");
+		footer(doc, "${supervisingBody}　${documentName}　${caseFileReviewNo}");
 		return doc;
 	}
 

@@ -133,6 +133,7 @@ class AttackSuiteIT {
 		liaokuo.put("noticeNo", supervisionNotice("攻击套件机密监督问题" + tag));
 		secrets.add("攻击套件机密监督问题" + tag);
 		liaokuo.put("changeNo", modelChange("攻击套件机密变更理由" + tag));
+		liaokuo.put("reviewNo", caseFileReview());
 		secrets.add("攻击套件机密变更理由" + tag);
 	}
 
@@ -147,6 +148,15 @@ class AttackSuiteIT {
 				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
 		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
 		return JSON.readTree(issued.body()).path("businessKey").asText();
+	}
+
+	/** A case-file review of LIAOKUO (R-REC-7, ADR-0026), started by supervisor1 as Tasklist's start form does. */
+	private String caseFileReview() throws Exception {
+		Map<String, Object> vars = Map.of("supervisedAgency", Map.of("value", "LIAOKUO"), "reviewYear", Map.of("value", 2003));
+		HttpResponse<String> started = send("supervisor1", "POST", "/engine-rest/process-definition/key/case-file-review/submit-form",
+				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+		return JSON.readTree(started.body()).path("businessKey").asText();
 	}
 
 	/** A LIAOKUO model change (issue 14 §6), submitted by its legal office and returned by its head. */
