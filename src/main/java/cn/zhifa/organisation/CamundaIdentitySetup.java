@@ -329,7 +329,11 @@ public class CamundaIdentitySetup {
 						Map.of("name", "complaintNo", "label", "投诉举报编号"),
 						// supervision notices (R-COORD-8): the notice number and the agency supervised
 						Map.of("name", "supervisionNoticeNo", "label", "监督通知书编号"),
-						Map.of("name", "supervisedAgencyName", "label", "被监督机关")));
+						Map.of("name", "supervisedAgencyName", "label", "被监督机关"),
+						// disputes between agencies (R-COORD-5): the dispute number and the two agencies
+						Map.of("name", "disputeNo", "label", "争议编号"),
+						Map.of("name", "applicantAgencyName", "label", "申请机关"),
+						Map.of("name", "counterpartAgencyName", "label", "被申请机关")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {
