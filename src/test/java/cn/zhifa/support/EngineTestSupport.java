@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,5 +66,53 @@ public abstract class EngineTestSupport {
 			executed++;
 		}
 		return executed;
+	}
+
+	// --- steps as users take them (shared by the scenario tests of new processes)
+
+	/** Starts {@code processKey} as {@code user} (Tasklist's start) and returns the instance as stored. */
+	protected ProcessInstance startAs(String user, String processKey, java.util.Map<String, Object> variables) {
+		as(user);
+		try {
+			ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(processKey, variables);
+			engine.getIdentityService().clearAuthentication();
+			return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult();
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	/** The open task {@code taskKey} of the instance (looked up without a login), or null. */
+	protected Task taskAt(ProcessInstance pi, String taskKey) {
+		engine.getIdentityService().clearAuthentication();
+		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+	}
+
+	/** Completes the open task {@code taskKey} as {@code user} with the form's variables: authorization checks apply. */
+	protected void completeAs(String user, ProcessInstance pi, String taskKey, java.util.Map<String, Object> variables) {
+		Task task = taskAt(pi, taskKey);
+		if (task == null) {
+			throw new AssertionError("process " + pi.getId() + " has no open task " + taskKey);
+		}
+		as(user);
+		try {
+			engine.getTaskService().complete(task.getId(), variables);
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	/** The value of a variable of the instance as the history keeps it (also after the end). */
+	protected Object historicValue(ProcessInstance pi, String name) {
+		var v = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+			.variableName(name).singleResult();
+		return v == null ? null : v.getValue();
+	}
+
+	/** An ISO-8601 moment with its offset (e.g. {@code 2026-11-02T09:00:00+08:00}) as a Date. */
+	protected static Date instant(String iso) {
+		return Date.from(java.time.OffsetDateTime.parse(iso).toInstant());
 	}
 }
