@@ -16,17 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.zhifa.organisation.Agency;
-import cn.zhifa.organisation.AgencyRepository;
-import cn.zhifa.organisation.CamundaIdentitySetup;
-import cn.zhifa.organisation.Officer;
-import cn.zhifa.organisation.OfficerRepository;
-import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.support.Fixtures;
+import cn.zhifa.support.ThirdAgency;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -40,32 +36,22 @@ import cn.zhifa.support.ZhifaIntegrationTest;
 class AgencyDisputeIT {
 
 	private static final String START = "/engine-rest/process-definition/key/agency-dispute/submit-form";
-	/** A third agency, party to no dispute here (the demo organisation has two). */
-	private static final String THIRD = "DISPUTEX";
-	private static final String THIRD_OFFICER = "officerx";
+	/** An officer of a third agency, party to no dispute here (the demo organisation has two). */
+	private static final String THIRD_OFFICER = ThirdAgency.OFFICER;
 
 	@LocalServerPort
 	int port;
 	@Autowired
 	ObjectMapper json;
 	@Autowired
-	AgencyRepository agencies;
-	@Autowired
-	OfficerRepository officers;
-	@Autowired
-	CamundaIdentitySetup identity;
+	ApplicationContext context;
 
 	final HttpClient http = HttpClient.newHttpClient();
 	final String tag = UUID.randomUUID().toString().substring(0, 8);
 
 	@BeforeEach
 	void aThirdAgency() {
-		Agency third = agencies.findById(THIRD).orElseGet(() -> agencies.save(new Agency(THIRD, "某区自然资源局", "区资规", "自然资源",
-				"某区", "某区人民路1号", "王平", "《中华人民共和国土地管理法》")));
-		identity.ensureAgency(third);
-		Officer officer = officers.findById(THIRD_OFFICER)
-			.orElseGet(() -> officers.save(new Officer(THIRD_OFFICER, THIRD, "钱七", StaffRole.OFFICER, "执法大队")));
-		identity.ensureUser(officer, "demo");
+		ThirdAgency.ensure(context);
 	}
 
 	@Test

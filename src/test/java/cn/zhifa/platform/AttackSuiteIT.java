@@ -75,6 +75,8 @@ class AttackSuiteIT {
 	@Autowired
 	JdbcTemplate jdbc;
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+	@Autowired
 	ProcessEngine engine;
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -132,6 +134,8 @@ class AttackSuiteIT {
 		secrets.add("攻击套件机密投诉内容" + tag);
 		liaokuo.put("noticeNo", supervisionNotice("攻击套件机密监督问题" + tag));
 		secrets.add("攻击套件机密监督问题" + tag);
+		liaokuo.put("disputeNo", agencyDispute("攻击套件机密争议事项" + tag));
+		secrets.add("攻击套件机密争议事项" + tag);
 		liaokuo.put("changeNo", modelChange("攻击套件机密变更理由" + tag));
 		secrets.add("攻击套件机密变更理由" + tag);
 	}
@@ -147,6 +151,23 @@ class AttackSuiteIT {
 				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
 		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
 		return JSON.readTree(issued.body()).path("businessKey").asText();
+	}
+
+	/**
+	 * A dispute of LIAOKUO with a third agency (R-COORD-5, ADR-0027), raised by officer1 as Tasklist's start form does:
+	 * QLSCJ is no party to it.
+	 */
+	private String agencyDispute(String matter) throws Exception {
+		cn.zhifa.support.ThirdAgency.ensure(context);
+		Map<String, Object> vars = new java.util.LinkedHashMap<>();
+		vars.put("counterpartAgency", Map.of("value", cn.zhifa.support.ThirdAgency.CODE));
+		vars.put("disputeSubject", Map.of("value", "RESPONSIBILITY"));
+		vars.put("disputeMatter", Map.of("value", matter));
+		vars.put("applicantPosition", Map.of("value", "本机关意见"));
+		HttpResponse<String> raised = send("officer1", "POST", "/engine-rest/process-definition/key/agency-dispute/submit-form",
+				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
+		assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
+		return JSON.readTree(raised.body()).path("businessKey").asText();
 	}
 
 	/** A LIAOKUO model change (issue 14 §6), submitted by its legal office and returned by its head. */
