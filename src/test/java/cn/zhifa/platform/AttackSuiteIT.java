@@ -154,20 +154,26 @@ class AttackSuiteIT {
 	}
 
 	/**
-	 * A dispute of LIAOKUO with a third agency (R-COORD-5, ADR-0027), raised by officer1 as Tasklist's start form does:
-	 * QLSCJ is no party to it.
+	 * A dispute of LIAOKUO with a third agency (R-COORD-5, ADR-0027), raised by officer1 through the engine (the start
+	 * form offers the demo organisation's agencies only): QLSCJ is no party to it.
 	 */
-	private String agencyDispute(String matter) throws Exception {
+	private String agencyDispute(String matter) {
 		cn.zhifa.support.ThirdAgency.ensure(context);
-		Map<String, Object> vars = new java.util.LinkedHashMap<>();
-		vars.put("counterpartAgency", Map.of("value", cn.zhifa.support.ThirdAgency.CODE));
-		vars.put("disputeSubject", Map.of("value", "RESPONSIBILITY"));
-		vars.put("disputeMatter", Map.of("value", matter));
-		vars.put("applicantPosition", Map.of("value", "本机关意见"));
-		HttpResponse<String> raised = send("officer1", "POST", "/engine-rest/process-definition/key/agency-dispute/submit-form",
-				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
-		assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
-		return JSON.readTree(raised.body()).path("businessKey").asText();
+		Map<String, Object> vars = new java.util.HashMap<>();
+		vars.put("counterpartAgency", cn.zhifa.support.ThirdAgency.CODE);
+		vars.put("disputeSubject", "RESPONSIBILITY");
+		vars.put("disputeMatter", matter);
+		vars.put("applicantPosition", "本机关意见");
+		var identity = engine.getIdentityService();
+		identity.setAuthentication("officer1", List.of("officer", "LIAOKUO-officer"), List.of("LIAOKUO"));
+		String id;
+		try {
+			id = engine.getRuntimeService().startProcessInstanceByKey("agency-dispute", vars).getId();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
 	}
 
 	/** A LIAOKUO model change (issue 14 §6), submitted by its legal office and returned by its head. */
