@@ -27,12 +27,15 @@ public final class ModelVocabulary {
 			"withdrawDisclosure", "registerComplaint", "recordComplaintRouting", "transferComplaint", "acceptComplaint",
 			"openComplaintCase", "replyComplaint", "issueSupervisionNotice", "recordRectificationReport",
 			"returnSupervisionNotice", "concludeSupervisionNotice", "drawCaseFiles", "summariseCaseFileReview",
-			"concludeCaseFileReview", "issueReviewNotice", "recordReviewAcknowledgement");
+			"concludeCaseFileReview", "issueReviewNotice", "recordReviewAcknowledgement", "openAgencyDispute", "askDisputeCounterpart",
+			"openDisputeReply", "sendDisputeReply", "takeDisputeReply", "applyDisputeCoordination", "acceptDisputeCoordination",
+			"recordDisputeOpinion", "weighDisputeAnswers", "recordDisputeReport", "concludeAgencyDispute");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
-			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks", "caseFileReviewTaskChecks");
+			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks", "caseFileReviewTaskChecks",
+			"agencyDisputeTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -64,7 +67,10 @@ public final class ModelVocabulary {
 			"complaintTaskChecks", Set.of("complaint-handling-accept", "complaint-handling-handle"),
 			"supervisionNoticeTaskChecks", Set.of("supervision-notice-rectify", "supervision-notice-check"),
 			"caseFileReviewTaskChecks", Set.of("case-file-review-score", "case-file-review-conclude",
-					"case-file-review-acknowledge"));
+					"case-file-review-acknowledge"),
+			"agencyDisputeTaskChecks", Set.of("agency-dispute-negotiate", "agency-dispute-accept", "agency-dispute-coordinate",
+					"agency-dispute-answer", "agency-dispute-report", "agency-dispute-ruling", "agency-dispute-reply-negotiate",
+					"agency-dispute-reply-opinion"));
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */
 	public static String checkOf(String formId) {

@@ -335,7 +335,11 @@ public class CamundaIdentitySetup {
 						Map.of("name", "supervisedAgencyName", "label", "被监督机关"),
 						// case-file reviews (R-REC-7, ADR-0026): the review number and the case file scored
 						Map.of("name", "caseFileReviewNo", "label", "评查编号"),
-						Map.of("name", "reviewCaseNo", "label", "评查的案号")));
+						Map.of("name", "reviewCaseNo", "label", "评查的案号"),
+						// disputes between agencies (R-COORD-5): the dispute number and the two agencies
+						Map.of("name", "disputeNo", "label", "争议编号"),
+						Map.of("name", "applicantAgencyName", "label", "申请机关"),
+						Map.of("name", "counterpartAgencyName", "label", "被申请机关")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {

@@ -17,12 +17,18 @@ public final class SupervisorSteps {
 	public static final String SUPERVISION_NOTICE_PROCESS = "supervision-notice";
 	/** 案卷评查 (R-REC-7, ADR-0026): drawn, scored and concluded by the justice bureau, acknowledged by the agency. */
 	public static final String CASE_FILE_REVIEW_PROCESS = "case-file-review";
+	/**
+	 * 行政执法争议协调 (R-COORD-5, ADR-0027): raised by an agency; the justice bureau accepts the application, coordinates,
+	 * issues its written opinion, reports to the county government and records its ruling (its tasks offered to the
+	 * supervisors' group). Supervisors do not start it.
+	 */
+	public static final String AGENCY_DISPUTE_PROCESS = "agency-dispute";
 	/** The start form's field naming the agency supervised: the tenant of the started instance. */
 	public static final String SUPERVISED_AGENCY = "supervisedAgency";
 	/** Processes a supervisor may start. */
 	static final Set<String> STARTABLE = Set.of(SUPERVISION_NOTICE_PROCESS, CASE_FILE_REVIEW_PROCESS);
 	/** Processes whose tasks offered to the supervisors' group a supervisor may work on. */
-	static final Set<String> WORKABLE = Set.of(SUPERVISION_NOTICE_PROCESS, CASE_FILE_REVIEW_PROCESS);
+	static final Set<String> WORKABLE = Set.of(SUPERVISION_NOTICE_PROCESS, CASE_FILE_REVIEW_PROCESS, AGENCY_DISPUTE_PROCESS);
 
 	private SupervisorSteps() {
 	}

@@ -90,6 +90,8 @@ public final class TemplateAuthoring {
 		all.put("appraisal-period-notice.docx", TemplateAuthoring::appraisalPeriodNotice);
 		all.put("supervision-notice.docx", TemplateAuthoring::supervisionNotice);
 		all.put("case-file-review-report.docx", TemplateAuthoring::caseFileReviewReport);
+		all.put("agency-dispute-opinion.docx", TemplateAuthoring::agencyDisputeOpinion);
+		all.put("agency-dispute-report.docx", TemplateAuthoring::agencyDisputeReport);
 		return all;
 	}
 
@@ -616,6 +618,50 @@ public final class TemplateAuthoring {
 		body(doc, "${rectificationRequirement}");
 		closing(doc, "${supervisingBody}（印章）", "${today}");
 		footer(doc, "${supervisingBody}　${documentName}　${caseFileReviewNo}");
+		return doc;
+	}
+
+	// ------------------------------------------------------------------------------------------------ agency disputes
+
+	/** 行政执法争议协调意见书 (R-COORD-5; seed 002 (二)): the justice bureau's written opinion to both agencies. */
+	static XWPFDocument agencyDisputeOpinion() {
+		XWPFDocument doc = page();
+		heading(doc, "${coordinatingBody}", 18, false);
+		heading(doc, "行政执法争议协调意见书", 22, true);
+		numberLine(doc, "${disputeNo}");
+		addressee(doc, "${applicantAgencyName}、${counterpartAgencyName}：");
+		body(doc, "${applicantAgencyName}于${disputeRaisedOn}就与${counterpartAgencyName}之间的行政执法争议（${disputeSubjectLabel}；"
+				+ "关联案号：${relatedCaseNo}）先行协商，未能达成一致，向本机关申请协调。本机关依照行政执法争议协调机制受理后组织了协调，情况如下：");
+		body(doc, "${coordinationNotes}");
+		section(doc, "争议事项");
+		body(doc, "${disputeMatter}");
+		section(doc, "协调意见");
+		body(doc, "${disputeOpinion}");
+		body(doc, "请你们于${disputeOpinionReplyDueAt}前书面答复是否接受本协调意见。任何一方不接受的，本机关将提出书面建议，报请${countyGovernment}裁决。");
+		closing(doc, "${coordinatingBody}（印章）", "${today}");
+		footer(doc, "${coordinatingBody}　${documentName}　${disputeNo}");
+		return doc;
+	}
+
+	/** 行政执法争议协调书面建议 (R-COORD-5; seed 002 (二)): the bureau reports the dispute to the county government for a ruling. */
+	static XWPFDocument agencyDisputeReport() {
+		XWPFDocument doc = page();
+		heading(doc, "${coordinatingBody}", 18, false);
+		heading(doc, "关于提请裁决行政执法争议的书面建议", 22, true);
+		numberLine(doc, "${disputeNo}");
+		addressee(doc, "${countyGovernment}：");
+		body(doc, "${applicantAgencyName}与${counterpartAgencyName}之间的行政执法争议（${disputeSubjectLabel}），经双方协商和本机关协调，"
+				+ "仍无法达成一致意见。本机关于${disputeOpinionIssuedOn}出具了协调意见，双方答复如下：");
+		body(doc, "${opinionAnswers}");
+		section(doc, "争议事项");
+		body(doc, "${disputeMatter}");
+		section(doc, "本机关的协调意见");
+		body(doc, "${disputeOpinion}");
+		section(doc, "书面建议");
+		body(doc, "${governmentReport}");
+		body(doc, "以上建议，请予裁决。");
+		closing(doc, "${coordinatingBody}（印章）", "${today}");
+		footer(doc, "${coordinatingBody}　${documentName}　${disputeNo}");
 		return doc;
 	}
 

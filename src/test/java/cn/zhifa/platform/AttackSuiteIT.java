@@ -75,6 +75,8 @@ class AttackSuiteIT {
 	@Autowired
 	JdbcTemplate jdbc;
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+	@Autowired
 	ProcessEngine engine;
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -132,6 +134,8 @@ class AttackSuiteIT {
 		secrets.add("攻击套件机密投诉内容" + tag);
 		liaokuo.put("noticeNo", supervisionNotice("攻击套件机密监督问题" + tag));
 		secrets.add("攻击套件机密监督问题" + tag);
+		liaokuo.put("disputeNo", agencyDispute("攻击套件机密争议事项" + tag));
+		secrets.add("攻击套件机密争议事项" + tag);
 		liaokuo.put("changeNo", modelChange("攻击套件机密变更理由" + tag));
 		liaokuo.put("reviewNo", caseFileReview());
 		secrets.add("攻击套件机密变更理由" + tag);
@@ -157,6 +161,29 @@ class AttackSuiteIT {
 				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 		return JSON.readTree(started.body()).path("businessKey").asText();
+	}
+
+	/**
+	 * A dispute of LIAOKUO with a third agency (R-COORD-5, ADR-0027), raised by officer1 through the engine (the start
+	 * form offers the demo organisation's agencies only): QLSCJ is no party to it.
+	 */
+	private String agencyDispute(String matter) {
+		cn.zhifa.support.ThirdAgency.ensure(context);
+		Map<String, Object> vars = new java.util.HashMap<>();
+		vars.put("counterpartAgency", cn.zhifa.support.ThirdAgency.CODE);
+		vars.put("disputeSubject", "RESPONSIBILITY");
+		vars.put("disputeMatter", matter);
+		vars.put("applicantPosition", "本机关意见");
+		var identity = engine.getIdentityService();
+		identity.setAuthentication("officer1", List.of("officer", "LIAOKUO-officer"), List.of("LIAOKUO"));
+		String id;
+		try {
+			id = engine.getRuntimeService().startProcessInstanceByKey("agency-dispute", vars).getId();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
 	}
 
 	/** A LIAOKUO model change (issue 14 §6), submitted by its legal office and returned by its head. */
