@@ -26,12 +26,16 @@ public final class ModelVocabulary {
 			"registerDisclosure", "slaBreach", "slaWarning", "startProcess", "startReviewRound", "startSeizure", "liftSeizure",
 			"withdrawDisclosure", "registerComplaint", "recordComplaintRouting", "transferComplaint", "acceptComplaint",
 			"openComplaintCase", "replyComplaint", "issueSupervisionNotice", "recordRectificationReport",
-			"returnSupervisionNotice", "concludeSupervisionNotice");
+			"returnSupervisionNotice", "concludeSupervisionNotice", "proposeGuidingCase", "returnGuidingCase",
+			"resubmitGuidingCase", "concludeGuidingCase", "openAssistanceRequest", "deliverAssistanceRequest",
+			"recordAssistanceAnswer", "recordAssistanceOutcome", "registerAssistanceReply", "answerAssistanceRequest",
+			"reportAssistanceOutcome");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
-			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks");
+			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks", "guidingCaseTaskChecks",
+			"assistanceTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -61,7 +65,9 @@ public final class ModelVocabulary {
 			"disclosureTaskChecks", Set.of("disclosure-prepare", "disclosure-review"),
 			"modelChangeTaskChecks", Set.of("model-change-approve"),
 			"complaintTaskChecks", Set.of("complaint-handling-accept", "complaint-handling-handle"),
-			"supervisionNoticeTaskChecks", Set.of("supervision-notice-rectify", "supervision-notice-check"));
+			"supervisionNoticeTaskChecks", Set.of("supervision-notice-rectify", "supervision-notice-check"),
+			"guidingCaseTaskChecks", Set.of("guiding-case-review", "guiding-case-revise"),
+			"assistanceTaskChecks", Set.of("assistance-reply-answer", "assistance-reply-report"));
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */
 	public static String checkOf(String formId) {
