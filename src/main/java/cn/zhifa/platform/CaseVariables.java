@@ -138,6 +138,8 @@ public final class CaseVariables {
 			system("assistanceRequestedOn", "协助函发出日期", TEXT),
 			system("assistanceRequestProcessInstanceId", "请求协助的流程", TEXT),
 			system("assistanceRequesterName", "请求协助的机关名称", TEXT),
+			system("assistanceRequesterAgency", "请求协助的机关", TEXT),
+			system("assistanceCaseNo", "请求机关案号", TEXT),
 			system("assistanceReplyDueAt", "答复协助请求期限", INSTANT),
 			system("assistanceCompletionDueAt", "完成协助期限", INSTANT),
 			system("assistanceAnswer", "是否协助", TEXT).forms("assistance-reply-answer"),
