@@ -208,14 +208,14 @@ public class GuidingCaseService {
 		int caseYear = LocalDate.ofInstant(c.getClosedAt() != null ? c.getClosedAt() : at, CHINA).getYear();
 		int year = LocalDate.ofInstant(at, CHINA).getYear();
 		String no = prefix + "〔" + year + "〕" + numbers.next(COUNTER_AGENCY, "GUIDING_CASE", year) + "号";
-		GuidingCase g = rows.save(new GuidingCase(no, c.getAgencyCode(), caseNo, actor(), at, caseYear,
-				execution.getProcessInstanceId()));
+		GuidingCase g = new GuidingCase(no, c.getAgencyCode(), caseNo, actor(), at, caseYear, execution.getProcessInstanceId());
+		texts(execution, c, g, at);
+		rows.save(g);
 		execution.setProcessBusinessKey(no);
 		execution.setVariable(NO, no);
 		execution.setVariable(AGENCY_CODE, c.getAgencyCode());
 		execution.setVariable("agencyName", agency.getName());
 		execution.setVariable(PROPOSED_BY, actor());
-		texts(execution, c, g, at);
 	}
 
 	/** The bureau's review: one of the outcomes; an opinion is required unless it is published. */

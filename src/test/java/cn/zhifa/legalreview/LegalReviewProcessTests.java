@@ -464,11 +464,6 @@ class LegalReviewProcessTests extends EngineTestSupport {
 			.singleResult().getDuedate();
 	}
 
-	private Object historicVariable(ProcessInstance pi, String name) {
-		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-			.variableName(name).singleResult().getValue();
-	}
-
 	private static Date at(OffsetDateTime t) {
 		return Date.from(t.toInstant());
 	}

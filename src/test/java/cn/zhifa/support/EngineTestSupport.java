@@ -1,7 +1,9 @@
 package cn.zhifa.support;
 
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -10,6 +12,8 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,5 +68,53 @@ public abstract class EngineTestSupport {
 			executed++;
 		}
 		return executed;
+	}
+
+	// --- steps as a user would take them (Tasklist): shared by the process scenario tests
+
+	/** Starts {@code processKey} as {@code user} (the tenant from the login), and reads the started instance back. */
+	protected ProcessInstance startAs(String user, String processKey, Map<String, Object> variables) {
+		as(user);
+		try {
+			String id = engine.getRuntimeService().startProcessInstanceByKey(processKey, variables).getId();
+			engine.getIdentityService().clearAuthentication();
+			return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	/** Completes the open task {@code taskKey} of the instance as {@code user} with the form's values. */
+	protected void completeAs(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+		Task task = openTask(pi, taskKey);
+		if (task == null) {
+			throw new AssertionError("no open task " + taskKey + " in " + pi.getId());
+		}
+		as(user);
+		try {
+			engine.getTaskService().complete(task.getId(), variables);
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	/** The open task {@code taskKey} of the instance (null when none), read without authorization checks. */
+	protected Task openTask(ProcessInstance pi, String taskKey) {
+		engine.getIdentityService().clearAuthentication();
+		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+	}
+
+	/** A variable's last value from the history (also of an ended instance). */
+	protected Object historicVariable(ProcessInstance pi, String name) {
+		var v = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
+			.singleResult();
+		return v == null ? null : v.getValue();
+	}
+
+	/** An ISO-8601 moment with offset ("2026-11-02T09:00:00+08:00") as a Date, for {@link #clockAt(Date)}. */
+	protected static Date instant(String iso) {
+		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }
