@@ -329,7 +329,11 @@ public class CamundaIdentitySetup {
 						Map.of("name", "complaintNo", "label", "投诉举报编号"),
 						// supervision notices (R-COORD-8): the notice number and the agency supervised
 						Map.of("name", "supervisionNoticeNo", "label", "监督通知书编号"),
-						Map.of("name", "supervisedAgencyName", "label", "被监督机关")));
+						Map.of("name", "supervisedAgencyName", "label", "被监督机关"),
+						// guiding cases and assistance requests (ADR-0028): their numbers, the requesting agency
+						Map.of("name", "guidingCaseNo", "label", "指导案例编号"),
+						Map.of("name", "assistanceRequestNo", "label", "协助函编号"),
+						Map.of("name", "assistanceRequesterName", "label", "请求协助的机关")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {
