@@ -72,6 +72,8 @@ public class GuidingCaseService {
 	static final String REVISION_DUE = "guidingRevisionDueAt";
 	static final String OUTCOME = "guidingReviewOutcome";
 	static final String OPINION = "guidingReviewOpinion";
+	/** Suffix of the texts as the review form shows them ({@code guidingTitleShown}, …). */
+	static final String SHOWN = "Shown";
 
 	private final GuidingCaseRepository rows;
 	private final CaseService cases;
@@ -292,7 +294,24 @@ public class GuidingCaseService {
 		execution.setVariable(KEY_POINTS, keyPoints);
 		execution.setVariable(LEGAL_BASIS, basis);
 		execution.setVariable(REDACTION, redactionSummary);
+		// the review form shows them as text (markdown): a masked name (王**) must not turn into bold
+		execution.setVariable(TITLE + SHOWN, markdownText(title));
+		execution.setVariable(SUMMARY + SHOWN, markdownText(summary));
+		execution.setVariable(KEY_POINTS + SHOWN, markdownText(keyPoints));
+		execution.setVariable(LEGAL_BASIS + SHOWN, markdownText(basis));
 		execution.setVariable(CATEGORY_LABEL, labels.label(CATEGORY, category));
+	}
+
+	/** The text with markdown's emphasis and escape characters escaped, so a form's text view shows it as it is. */
+	static String markdownText(String text) {
+		StringBuilder b = new StringBuilder(text.length() + 8);
+		for (char ch : text.toCharArray()) {
+			if (ch == '\\' || ch == '*' || ch == '_' || ch == '`' || ch == '#') {
+				b.append('\\');
+			}
+			b.append(ch);
+		}
+		return b.toString();
 	}
 
 	private static void checkTexts(org.camunda.bpm.engine.delegate.VariableScope scope) {
