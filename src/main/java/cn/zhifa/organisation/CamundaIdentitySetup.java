@@ -339,7 +339,12 @@ public class CamundaIdentitySetup {
 						// disputes between agencies (R-COORD-5): the dispute number and the two agencies
 						Map.of("name", "disputeNo", "label", "争议编号"),
 						Map.of("name", "applicantAgencyName", "label", "申请机关"),
-						Map.of("name", "counterpartAgencyName", "label", "被申请机关")));
+						Map.of("name", "counterpartAgencyName", "label", "被申请机关"),
+
+						// guiding cases and assistance requests (ADR-0028): their numbers, the requesting agency
+						Map.of("name", "guidingCaseNo", "label", "指导案例编号"),
+						Map.of("name", "assistanceRequestNo", "label", "协助函编号"),
+						Map.of("name", "assistanceRequesterName", "label", "请求协助的机关")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {

@@ -63,7 +63,8 @@ public final class CaseVariables {
 	private static final String CORRECTED = "disclosure.decisionCorrected";
 	/** Standalone starts (no case process in Zhifa) name the case they concern in their start form. */
 	private static final String[] STANDALONE_STARTS = { "legal-review-start", "disclosure-start", "case-transfer-start",
-			"criminal-transfer-start", "discipline-transfer-start", "case-appraisal-start", "case-recusal-start" };
+			"criminal-transfer-start", "discipline-transfer-start", "case-appraisal-start", "case-recusal-start",
+			"guiding-case-start", "assistance-request-start" };
 
 	private static final Map<String, CaseVariable> DECLARED = index(withDeadlineBases(List.of(
 			// who the case is, who handles it
@@ -175,6 +176,34 @@ public final class CaseVariables {
 			system("disputeOpinionReplyDueAt", "答复协调意见期限", INSTANT),
 			system("disputeReportDueAt", "报请政府裁决期限", INSTANT),
 			system("disputeRulingDueAt", "登记政府裁决期限", INSTANT),
+			// guiding cases (seed 002 (十一), cn.zhifa.guidingcase, ADR-0028): the number, the redacted texts' record and deadlines
+			system("guidingCaseNo", "指导案例编号", TEXT),
+			system("guidingCategoryLabel", "案例类别", TEXT),
+			system("guidingRedactionSummary", "脱敏情况", TEXT),
+			system("guidingTitleShown", "案例标题（显示）", TEXT),
+			system("guidingSummaryShown", "基本案情（显示）", TEXT),
+			system("guidingKeyPointsShown", "案例要点（显示）", TEXT),
+			system("guidingLegalBasisShown", "法律依据（显示）", TEXT),
+			system("guidingProposedBy", "报送人", TEXT),
+			system("guidingReviewDueAt", "审查指导案例期限", INSTANT),
+			system("guidingRevisionDueAt", "修改指导案例期限", INSTANT),
+			system("guidingReviewOutcome", "指导案例审查结论", TEXT).forms("guiding-case-review"),
+			// requests for enforcement assistance (seed 002 (十五) 五, cn.zhifa.assistance, ADR-0028)
+			system("assistanceRequestNo", "协助函编号", TEXT),
+			system("assistanceRequestDocId", "行政执法协助函", TEXT),
+			system("assistanceRequestedAgencyName", "被请求协助的机关名称", TEXT),
+			system("assistanceKindLabel", "协助事项类别", TEXT),
+			system("assistanceRequestedBy", "请求人", TEXT),
+			system("assistanceRequestedOn", "协助函发出日期", TEXT),
+			system("assistanceRequestProcessInstanceId", "请求协助的流程", TEXT),
+			system("assistanceRequesterName", "请求协助的机关名称", TEXT),
+			system("assistanceRequesterAgency", "请求协助的机关", TEXT),
+			system("assistanceCaseNo", "请求机关案号", TEXT),
+			system("assistanceReplyDueAt", "答复协助请求期限", INSTANT),
+			system("assistanceCompletionDueAt", "完成协助期限", INSTANT),
+			system("assistanceAnswer", "是否协助", TEXT).forms("assistance-reply-answer"),
+			system("assistanceAnsweredBy", "答复人", TEXT),
+			system("assistanceResult", "协助结果", TEXT),
 			system("appraisalRequestedAt", "委托检测鉴定时间", INSTANT),
 			system("appraisalNoticeDocId", "检测、检验、检疫、鉴定期间告知书", TEXT),
 			system("appraisalNoticeNumber", "检测、检验、检疫、鉴定期间告知书文号", TEXT),

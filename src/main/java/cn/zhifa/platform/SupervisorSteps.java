@@ -8,7 +8,8 @@ import java.util.Set;
  * that process that are offered to the supervisors' group (claim, unclaim, submit the form, complete). The case-file
  * review ({@value #CASE_FILE_REVIEW_PROCESS}, ADR-0026) is listed the same way: started for the agency its start form
  * names, its scoring and conclusion offered to the supervisors' group. Everything else a supervisor sends that is not a
- * read stays 403 ({@link SupervisorReadOnlyFilter}). The list is code, not a model: a model cannot widen it; a changed
+ * read stays 403 ({@link SupervisorReadOnlyFilter}). The review of a guiding case ({@value #GUIDING_CASE_PROCESS},
+ * ADR-0028) is workable the same way (not startable). The list is code, not a model: a model cannot widen it; a changed
  * model of these processes still goes through the model guard and its approval.
  */
 public final class SupervisorSteps {
@@ -23,12 +24,18 @@ public final class SupervisorSteps {
 	 * supervisors' group). Supervisors do not start it.
 	 */
 	public static final String AGENCY_DISPUTE_PROCESS = "agency-dispute";
+	/**
+	 * 行政执法指导案例 (seed 002 (十一), ADR-0028): proposed by an agency, reviewed and published by the justice bureau. The
+	 * supervisors work its review step only; they do not start it.
+	 */
+	public static final String GUIDING_CASE_PROCESS = "guiding-case";
 	/** The start form's field naming the agency supervised: the tenant of the started instance. */
 	public static final String SUPERVISED_AGENCY = "supervisedAgency";
 	/** Processes a supervisor may start. */
 	static final Set<String> STARTABLE = Set.of(SUPERVISION_NOTICE_PROCESS, CASE_FILE_REVIEW_PROCESS);
 	/** Processes whose tasks offered to the supervisors' group a supervisor may work on. */
-	static final Set<String> WORKABLE = Set.of(SUPERVISION_NOTICE_PROCESS, CASE_FILE_REVIEW_PROCESS, AGENCY_DISPUTE_PROCESS);
+	static final Set<String> WORKABLE = Set.of(SUPERVISION_NOTICE_PROCESS, CASE_FILE_REVIEW_PROCESS, AGENCY_DISPUTE_PROCESS,
+			GUIDING_CASE_PROCESS);
 
 	private SupervisorSteps() {
 	}

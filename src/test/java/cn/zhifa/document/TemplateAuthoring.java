@@ -92,6 +92,7 @@ public final class TemplateAuthoring {
 		all.put("case-file-review-report.docx", TemplateAuthoring::caseFileReviewReport);
 		all.put("agency-dispute-opinion.docx", TemplateAuthoring::agencyDisputeOpinion);
 		all.put("agency-dispute-report.docx", TemplateAuthoring::agencyDisputeReport);
+		all.put("assistance-request-letter.docx", TemplateAuthoring::assistanceRequestLetter);
 		return all;
 	}
 
@@ -662,6 +663,26 @@ public final class TemplateAuthoring {
 		body(doc, "以上建议，请予裁决。");
 		closing(doc, "${coordinatingBody}（印章）", "${today}");
 		footer(doc, "${coordinatingBody}　${documentName}　${disputeNo}");
+		return doc;
+	}
+
+	// ------------------------------------------------------------------------------------------------- assistance
+
+	/** 行政执法协助函 (seed 002 (十五) 五: 书面函告): one agency asks another for assistance, with the reply deadline. */
+	static XWPFDocument assistanceRequestLetter() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "行政执法协助函", 22, true);
+		numberLine(doc, "${assistanceRequestNo}");
+		addressee(doc, "${assistanceRequestedAgencyName}：");
+		body(doc, "本机关在行使行政执法职权中（关联案号：${assistanceCaseNo}），需要你单位协助，事项类别：${assistanceKindLabel}。"
+				+ "根据行政执法协作机制中的执法协助制度，现函请你单位协助办理下列事项：");
+		body(doc, "${assistanceMatter}");
+		section(doc, "请求协助的理由和依据");
+		body(doc, "${assistanceReason}");
+		body(doc, "请于${assistanceReplyDueAt}前答复是否协助；不予协助的，请说明理由。同意协助的，请在完成后将协助结果书面告知本机关。");
+		closing(doc, "${agencyName}（印章）", "${today}");
+		footer(doc, "${agencyName}　${documentName}　${assistanceRequestNo}");
 		return doc;
 	}
 

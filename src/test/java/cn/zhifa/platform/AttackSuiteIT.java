@@ -138,6 +138,10 @@ class AttackSuiteIT {
 		secrets.add("攻击套件机密争议事项" + tag);
 		liaokuo.put("changeNo", modelChange("攻击套件机密变更理由" + tag));
 		liaokuo.put("reviewNo", caseFileReview());
+		liaokuo.put("guidingNo", guidingCase("攻击套件机密指导案例" + tag));
+		secrets.add("攻击套件机密指导案例" + tag);
+		liaokuo.put("requestNo", assistanceRequest("攻击套件机密协助事项" + tag));
+		secrets.add("攻击套件机密协助事项" + tag);
 		secrets.add("攻击套件机密变更理由" + tag);
 	}
 
@@ -184,6 +188,35 @@ class AttackSuiteIT {
 			identity.clearAuthentication();
 		}
 		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+	}
+
+	/** A guiding case LIAOKUO proposes from a closed case of its own (ADR-0028), as Tasklist's start form does. */
+	private String guidingCase(String summary) throws Exception {
+		String caseNo = cn.zhifa.support.Fixtures.closedCase(jdbc, "LIAOKUO", "攻防乙", "530302199001011232", "13800000000",
+				"曲靖市麒麟区人民路12号", java.time.Instant.parse("2026-10-01T02:00:00Z"));
+		Map<String, Object> vars = new java.util.LinkedHashMap<>();
+		vars.put("caseId", Map.of("value", caseNo));
+		vars.put("guidingCategory", Map.of("value", "PENALTY"));
+		vars.put("guidingTitle", Map.of("value", "攻击套件指导案例"));
+		vars.put("guidingSummary", Map.of("value", summary));
+		vars.put("guidingKeyPoints", Map.of("value", "要点"));
+		vars.put("guidingLegalBasis", Map.of("value", "依据"));
+		HttpResponse<String> proposed = send("head1", "POST", "/engine-rest/process-definition/key/guiding-case/submit-form",
+				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
+		assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+		return JSON.readTree(proposed.body()).path("businessKey").asText();
+	}
+
+	/**
+	 * A LIAOKUO request for enforcement assistance that QLSCJ is no party to (ADR-0028: the two agencies a request concerns
+	 * read it): the demo organisation has two agencies, so it is addressed to one outside it, straight into the register.
+	 */
+	private String assistanceRequest(String matter) {
+		String no = "寥街协〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+		jdbc.update("INSERT INTO zf_assistance_request (request_no, agency_code, requested_agency, kind, matter, reason,"
+				+ " requested_by, requested_at, reply_due_at, status) VALUES (?, 'LIAOKUO', 'OUTSIDE', 'TECHNICAL', ?, '理由',"
+				+ " 'officer1', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'SENT')", no, matter);
+		return no;
 	}
 
 	/** A LIAOKUO model change (issue 14 §6), submitted by its legal office and returned by its head. */
