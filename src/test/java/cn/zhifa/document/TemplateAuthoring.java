@@ -606,7 +606,7 @@ public final class TemplateAuthoring {
 		addressee(doc, "${supervisedAgencyName}：");
 		body(doc, "根据行政执法案卷评查制度，本机关对你单位${reviewYear}年度办结的行政执法案卷进行了评查。该年度办结案卷"
 				+ "${reviewPopulationSize}卷，随机抽取${reviewSampleSize}卷，平均得分${reviewAverageScore}分，不合格${reviewFailedCount}卷。"
-				+ "抽取所用随机数种子为${reviewSeed}，结案案卷清单摘要（SHA-256）为${reviewPopulationHash}，据此可以复核抽取结果。");
+				+ "抽取所用随机数种子为${reviewSeed}，结案案卷清单的散列值（SHA256）为${reviewPopulationHash}，据此可以复核抽取结果。");
 		section(doc, "评查结果");
 		XWPFTable results = table(doc, 6, new int[] { 8, 22, 10, 10, 36, 14 });
 		row(results, 0, true, "序号", "案号", "得分", "等次", "发现的问题", "干预记录");
