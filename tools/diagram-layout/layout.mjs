@@ -13,6 +13,8 @@ const TASKS = new Set(['task', 'userTask', 'serviceTask', 'businessRuleTask', 's
 const EVENTS = new Set(['startEvent', 'endEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent']);
 const GATEWAYS = new Set(['exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'eventBasedGateway', 'complexGateway']);
 
+const OPENING = '（(「『《【“';
+const CLOSING = '）)，,。、：；？?！!」』》】';
 export const charWidth = (c) => (c.charCodeAt(0) > 0x2e7f ? CJK : OTHER);
 export const textWidth = (s) => [...s].reduce((w, c) => w + charWidth(c), 0);
 /** Greedy wrap into lines no wider than max (same rule as BpmnSvg.lines). */
@@ -22,9 +24,11 @@ export function wrap(text, max) {
 	for (const c of text) {
 		const cw = charWidth(c);
 		if (line && w + cw > max) {
-			lines.push(line);
-			line = '';
-			w = 0;
+			// a closing mark never starts a line, an opening one never ends it: the character before it moves down with it
+			const carry = (CLOSING.includes(c) || OPENING.includes([...line].pop())) && [...line].length > 1 ? [...line].pop() : '';
+			lines.push(carry ? [...line].slice(0, -1).join('') : line);
+			line = carry;
+			w = carry ? charWidth(carry) : 0;
 		}
 		line += c;
 		w += cw;
@@ -84,7 +88,7 @@ function elkGraph({ processId, nodes, flows }, options) {
 		}
 		else if (TASKS.has(n.tag)) {
 			const ports = boundaries.filter((b) => b.attachedTo === n.id).length;
-			e.width = Math.max(100, ports * 60);
+			e.width = Math.max(100, ports * 80);
 			e.height = 80;
 		}
 		else if (GATEWAYS.has(n.tag)) {
@@ -151,6 +155,88 @@ function collect(graph) {
 	};
 	visit(graph);
 	return { shapes, edges, labels };
+}
+
+/**
+ * An orthogonal path from one shape to another around every other shape: a search over the grid of
+ * lines 15 units off the shapes' sides, each bend costing as much as 200 units of length.
+ */
+function route(model, geo, sourceId, targetId) {
+	const S = geo.shapes.get(sourceId), T = geo.shapes.get(targetId);
+	const host = model.nodes.get(sourceId)?.attachedTo;
+	const blocks = [...geo.shapes].filter(([id]) => model.nodes.has(id) && model.nodes.get(id).tag !== 'subProcess'
+		&& id !== sourceId && id !== targetId && id !== host).map(([, b]) => b);
+	const inside = (x, y) => blocks.some((b) => x > b.x - 6 && x < b.x + b.width + 6 && y > b.y - 6 && y < b.y + b.height + 6);
+	const hits = (p, q) => blocks.some((b) => segmentHitsBox(p, q, b, 6));
+	const xs = new Set(), ys = new Set();
+	for (const b of [...blocks, S, T]) {
+		xs.add(b.x - 15); xs.add(b.x + b.width + 15); xs.add(b.x + b.width / 2);
+		ys.add(b.y - 15); ys.add(b.y + b.height + 15); ys.add(b.y + b.height / 2);
+	}
+	const X = [...xs].sort((a, b) => a - b), Y = [...ys].sort((a, b) => a - b);
+	const exits = [{ x: S.x + S.width / 2, y: S.y + S.height }, { x: S.x + S.width, y: S.y + S.height / 2 },
+		{ x: S.x + S.width / 2, y: S.y }, { x: S.x, y: S.y + S.height / 2 }];
+	const entries = [{ x: T.x + T.width / 2, y: T.y }, { x: T.x, y: T.y + T.height / 2 }, { x: T.x + T.width / 2, y: T.y + T.height },
+		{ x: T.x + T.width, y: T.y + T.height / 2 }];
+	const xi = new Map(X.map((x, i) => [x, i])), yi = new Map(Y.map((y, i) => [y, i]));
+	// Dijkstra over (grid point, direction); start from the point just outside each exit
+	const key = (i, j, d) => (i * Y.length + j) * 4 + d;
+	const dist = new Map(), prev = new Map();
+	const queue = [];
+	const push = (k, c, from) => {
+		if (dist.has(k) && dist.get(k) <= c) return;
+		dist.set(k, c); prev.set(k, from); queue.push([c, k]);
+	};
+	const dirs = [[1, 0], [0, 1], [-1, 0], [0, -1]];
+	for (const e of exits) {
+		// the grid line through the exit, leaving the shape straight
+		const horizontal = e.y === S.y + S.height / 2;
+		const i = xi.get(horizontal ? (e.x > S.x ? S.x + S.width + 15 : S.x - 15) : e.x);
+		const j = yi.get(horizontal ? e.y : (e.y > S.y ? S.y + S.height + 15 : S.y - 15));
+		if (i === undefined || j === undefined) continue;
+		const p = { x: X[i], y: Y[j] };
+		if (inside(p.x, p.y) || hits(e, p)) continue;
+		const d = horizontal ? (e.x > S.x ? 0 : 2) : (e.y > S.y ? 1 : 3);
+		push(key(i, j, d), 15, { start: e });
+	}
+	const goal = new Map();
+	for (const e of entries) {
+		const horizontal = e.y === T.y + T.height / 2;
+		const i = xi.get(horizontal ? (e.x > T.x ? T.x + T.width + 15 : T.x - 15) : e.x);
+		const j = yi.get(horizontal ? e.y : (e.y > T.y ? T.y + T.height + 15 : T.y - 15));
+		if (i !== undefined && j !== undefined) goal.set(i * Y.length + j, e);
+	}
+	while (queue.length) {
+		queue.sort((a, b) => b[0] - a[0]);
+		const [c, k] = queue.pop();
+		if (dist.get(k) < c) continue;
+		const d = k % 4, cell = (k - d) / 4, i = Math.floor(cell / Y.length), j = cell % Y.length;
+		if (goal.has(cell)) {
+			const end = goal.get(cell);
+			const pts = [end];
+			let cur = k;
+			for (;;) {
+				const dd = cur % 4, cc = (cur - dd) / 4;
+				pts.push({ x: X[Math.floor(cc / Y.length)], y: Y[cc % Y.length] });
+				const from = prev.get(cur);
+				if (from.start) { pts.push(from.start); break; }
+				cur = from.k;
+			}
+			pts.reverse();
+			// keep only the bends
+			return pts.filter((p, n) => n === 0 || n === pts.length - 1
+				|| !((pts[n - 1].x === p.x && p.x === pts[n + 1].x) || (pts[n - 1].y === p.y && p.y === pts[n + 1].y)));
+		}
+		for (let nd = 0; nd < 4; nd++) {
+			if (nd === (d + 2) % 4) continue;
+			const ni = i + dirs[nd][0], nj = j + dirs[nd][1];
+			if (ni < 0 || nj < 0 || ni >= X.length || nj >= Y.length) continue;
+			const a = { x: X[i], y: Y[j] }, b = { x: X[ni], y: Y[nj] };
+			if (inside(b.x, b.y) || hits(a, b)) continue;
+			push(key(ni, nj, nd), c + Math.abs(b.x - a.x) + Math.abs(b.y - a.y) + (nd === d ? 0 : 200), { k });
+		}
+	}
+	return null;
 }
 
 /** Places each outside label at the first candidate position free of shapes, edges and placed labels. */
@@ -301,8 +387,11 @@ const options = {
 		'elk.spacing.labelNode': '6',
 		'elk.spacing.portPort': '30',
 		'elk.edgeLabels.placement': 'CENTER',
-		'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-						'elk.layered.nodePlacement.strategy': process.env.NP || 'NETWORK_SIMPLEX',
+		'elk.layered.considerModelOrder.strategy': process.env.CMO || 'NONE',
+		'elk.layered.cycleBreaking.strategy': process.env.CB || 'DEPTH_FIRST',
+						'elk.layered.wrapping.multiEdge.improveWrappedEdges': process.env.IWE || 'true',
+		'elk.layered.wrapping.multiEdge.improveCuts': process.env.IC || 'true',
+		'elk.layered.nodePlacement.strategy': process.env.NP || 'NETWORK_SIMPLEX',
 		'elk.json.shapeCoords': 'ROOT',
 		'elk.json.edgeCoords': 'ROOT',
 	},
@@ -316,12 +405,12 @@ delete options.sub['elk.json.edgeCoords'];
  * sub-process in rows (rightwards, wrapped); the others rightwards, wrapped into rows when long.
  */
 const SETTINGS = {
-	'enforcement-case': { root: { direction: 'DOWN', wrap: 'OFF' }, sub: { direction: 'RIGHT', wrap: 'MULTI_EDGE', aspect: '0.25' } },
+	'enforcement-case': { root: { direction: 'DOWN', wrap: 'OFF' }, sub: { direction: 'RIGHT', wrap: 'MULTI_EDGE', aspect: process.env.SUBASPECT || '0.15' } },
 	'case-transfer': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
 	'complaint-handling': { root: { wrap: 'MULTI_EDGE', aspect: '2.2' } },
 	'legal-review': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
 	'disclosure-publication': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
-	'criminal-transfer': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
+	'criminal-transfer': { root: { wrap: 'MULTI_EDGE', aspect: '1.2' } },
 };
 function optionsFor(file) {
 	const key = file.replace(/^.*\//, '').replace(/\.bpmn$/, '');
@@ -340,6 +429,14 @@ for (const file of process.argv.slice(2)) {
 	const graph = elkGraph(model, optionsFor(file));
 	const laid = await elk.layout(graph);
 	const geo = collect(laid);
+	// ELK's wrapping now and then leaves a reversed edge without a path: route those here
+	for (const [id, pts] of geo.edges) {
+		if (pts.length >= 2) continue;
+		const f = model.flows.find((x) => x.id === id);
+		const path = route(model, geo, f.source, f.target);
+		if (!path) throw new Error(`${file}: no path for ${id}`);
+		geo.edges.set(id, path);
+	}
 	const { placed, problems } = placeLabels(model, geo);
 	// move everything so the picture starts near (20, 20) whatever the labels do
 	let minX = Infinity, minY = Infinity, maxX = 0, maxY = 0;

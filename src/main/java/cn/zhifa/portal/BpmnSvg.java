@@ -38,6 +38,10 @@ final class BpmnSvg {
 	static final double LINE = 15;
 	/** The smallest scale the portal draws a diagram at: 12-unit names become 10.8 px. */
 	static final double MIN_SCALE = 0.9;
+	/** Names outside shapes wrap at 7 CJK characters (or their label bounds' width when wider). */
+	static final double LABEL_WIDTH = 86;
+	private static final String OPENING = "（(「『《【“";
+	private static final String CLOSING = "）)，,。、：；？?！!」』》】";
 
 	private BpmnSvg() {
 	}
@@ -83,7 +87,7 @@ final class BpmnSvg {
 		}
 		shapes.stream().filter(s -> !(s.getBpmnElement() instanceof SubProcess)).forEach(s -> shape(svg, s));
 		for (Label l : labels(model)) {
-			List<String> lines = lines(l.text(), l.width() + 0.5);
+			List<String> lines = lines(l.text(), l.insideShape() ? l.width() + 0.5 : Math.max(LABEL_WIDTH, l.width() + 0.5));
 			double top = l.insideShape() ? l.y() + (l.height() - lines.size() * LINE) / 2 : l.y();
 			boolean flow = model.getModelElementById(l.owner()) instanceof org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 			for (int i = 0; i < lines.size(); i++) {
@@ -142,7 +146,7 @@ final class BpmnSvg {
 					labels.add(new Label(element.getId(), name, own.getX(), own.getY(), own.getWidth(), own.getHeight(), false));
 				}
 				else {
-					List<String> lines = lines(name, 86);
+					List<String> lines = lines(name, LABEL_WIDTH);
 					double w = width(lines);
 					labels.add(new Label(element.getId(), name, b.getX() + (b.getWidth() - w) / 2, b.getY() + b.getHeight() + 4, w,
 							lines.size() * LINE, false));
@@ -161,7 +165,7 @@ final class BpmnSvg {
 			}
 			else {
 				Waypoint first = edge.getWaypoints().iterator().next();
-				List<String> lines = lines(name, 86);
+				List<String> lines = lines(name, LABEL_WIDTH);
 				labels.add(new Label(flow.getId(), name, first.getX() + 6, first.getY() - 6 - lines.size() * LINE, width(lines),
 						lines.size() * LINE, false));
 			}
@@ -182,9 +186,15 @@ final class BpmnSvg {
 			char c = text.charAt(i);
 			double cw = charWidth(c);
 			if (line.length() > 0 && w + cw > max) {
-				lines.add(line.toString());
+				// a closing mark never starts a line, an opening one never ends it: the character before it moves down with it
+				char carry = (CLOSING.indexOf(c) >= 0 || OPENING.indexOf(line.charAt(line.length() - 1)) >= 0) && line.length() > 1 ? line.charAt(line.length() - 1) : 0;
+				lines.add(carry != 0 ? line.substring(0, line.length() - 1) : line.toString());
 				line.setLength(0);
 				w = 0;
+				if (carry != 0) {
+					line.append(carry);
+					w = charWidth(carry);
+				}
 			}
 			line.append(c);
 			w += cw;
