@@ -182,10 +182,35 @@ function route(model, geo, sourceId, targetId) {
 	// Dijkstra over (grid point, direction); start from the point just outside each exit
 	const key = (i, j, d) => (i * Y.length + j) * 4 + d;
 	const dist = new Map(), prev = new Map();
-	const queue = [];
+	const queue = []; // binary heap of [cost, key]
+	const heapPush = (item) => {
+		queue.push(item);
+		for (let n = queue.length - 1; n > 0;) {
+			const up = (n - 1) >> 1;
+			if (queue[up][0] <= queue[n][0]) break;
+			[queue[up], queue[n]] = [queue[n], queue[up]];
+			n = up;
+		}
+	};
+	const heapPop = () => {
+		const top = queue[0], last = queue.pop();
+		if (queue.length) {
+			queue[0] = last;
+			for (let n = 0; ;) {
+				const l = 2 * n + 1, r = l + 1;
+				let m = n;
+				if (l < queue.length && queue[l][0] < queue[m][0]) m = l;
+				if (r < queue.length && queue[r][0] < queue[m][0]) m = r;
+				if (m === n) break;
+				[queue[m], queue[n]] = [queue[n], queue[m]];
+				n = m;
+			}
+		}
+		return top;
+	};
 	const push = (k, c, from) => {
 		if (dist.has(k) && dist.get(k) <= c) return;
-		dist.set(k, c); prev.set(k, from); queue.push([c, k]);
+		dist.set(k, c); prev.set(k, from); heapPush([c, k]);
 	};
 	const dirs = [[1, 0], [0, 1], [-1, 0], [0, -1]];
 	for (const e of exits) {
@@ -207,8 +232,7 @@ function route(model, geo, sourceId, targetId) {
 		if (i !== undefined && j !== undefined) goal.set(i * Y.length + j, e);
 	}
 	while (queue.length) {
-		queue.sort((a, b) => b[0] - a[0]);
-		const [c, k] = queue.pop();
+		const [c, k] = heapPop();
 		if (dist.get(k) < c) continue;
 		const d = k % 4, cell = (k - d) / 4, i = Math.floor(cell / Y.length), j = cell % Y.length;
 		if (goal.has(cell)) {
@@ -429,12 +453,16 @@ for (const file of process.argv.slice(2)) {
 	const graph = elkGraph(model, optionsFor(file));
 	const laid = await elk.layout(graph);
 	const geo = collect(laid);
-	// ELK's wrapping now and then leaves a reversed edge without a path: route those here
+	// ELK's wrapping now and then leaves an edge without a path, or with one that ends short of its target or
+	// runs slanted: route those here
+	const near = (p, b) => p.x >= b.x - 1.5 && p.x <= b.x + b.width + 1.5 && p.y >= b.y - 1.5 && p.y <= b.y + b.height + 1.5;
 	for (const [id, pts] of geo.edges) {
-		if (pts.length >= 2) continue;
 		const f = model.flows.find((x) => x.id === id);
+		const orthogonal = pts.every((p, i) => i === 0 || Math.abs(p.x - pts[i - 1].x) < 0.5 || Math.abs(p.y - pts[i - 1].y) < 0.5);
+		if (pts.length >= 2 && orthogonal && near(pts[0], geo.shapes.get(f.source)) && near(pts.at(-1), geo.shapes.get(f.target))) continue;
 		const path = route(model, geo, f.source, f.target);
 		if (!path) throw new Error(`${file}: no path for ${id}`);
+		console.log(`${file}: routed ${id} around the shapes`);
 		geo.edges.set(id, path);
 	}
 	const { placed, problems } = placeLabels(model, geo);

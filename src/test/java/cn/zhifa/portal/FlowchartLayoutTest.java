@@ -111,6 +111,42 @@ class FlowchartLayoutTest {
 		assertThat(problems).isEmpty();
 	}
 
+	/** An arrow starts on its source and ends on its target (no arrow ending in mid-air), in straight runs across and down. */
+	@Test
+	void arrowsRunFromTheirSourceToTheirTarget() throws IOException {
+		List<String> problems = new ArrayList<>();
+		for (Path file : processes()) {
+			BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+			for (BpmnEdge e : model.getModelElementsByType(BpmnEdge.class)) {
+				if (!(e.getBpmnElement() instanceof SequenceFlow flow)) {
+					continue;
+				}
+				List<Waypoint> w = new ArrayList<>(e.getWaypoints());
+				if (w.size() < 2 || !touches(w.get(0), shape(model, flow.getSource())) || !touches(w.get(w.size() - 1), shape(model, flow.getTarget()))) {
+					problems.add(file.getFileName() + ": " + flow.getId() + " does not run from its source to its target");
+					continue;
+				}
+				for (int i = 0; i + 1 < w.size(); i++) {
+					if (Math.abs(w.get(i).getX() - w.get(i + 1).getX()) > 0.5 && Math.abs(w.get(i).getY() - w.get(i + 1).getY()) > 0.5) {
+						problems.add(file.getFileName() + ": " + flow.getId() + " runs slanted");
+						break;
+					}
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	private static Bounds shape(BpmnModelInstance model, BaseElement element) {
+		return model.getModelElementsByType(BpmnShape.class).stream().filter(s -> s.getBpmnElement() == element).findFirst()
+			.orElseThrow().getBounds();
+	}
+
+	private static boolean touches(Waypoint p, Bounds b) {
+		return p.getX() >= b.getX() - 2 && p.getX() <= b.getX() + b.getWidth() + 2 && p.getY() >= b.getY() - 2
+				&& p.getY() <= b.getY() + b.getHeight() + 2;
+	}
+
 	@Test
 	void everyDiagramFitsTheBoundedWidth() throws IOException {
 		List<String> wide = new ArrayList<>();
