@@ -167,6 +167,13 @@ function route(model, geo, sourceId, targetId) {
 	const blocks = [...geo.shapes].filter(([id]) => model.nodes.has(id) && model.nodes.get(id).tag !== 'subProcess'
 		&& id !== sourceId && id !== targetId && id !== host).map(([, b]) => b);
 	const inside = (x, y) => blocks.some((b) => x > b.x - 6 && x < b.x + b.width + 6 && y > b.y - 6 && y < b.y + b.height + 6);
+	const others = [];
+	for (const pts of geo.edges.values()) for (let i = 1; i < pts.length; i++) others.push([pts[i - 1], pts[i]]);
+	// a step that runs along another edge (on the same line, overlapping) costs extra: the arrows stay apart
+	const along = (a, b) => others.some(([p, q]) => (a.x === b.x && Math.abs(p.x - a.x) < 4 && Math.abs(q.x - a.x) < 4
+		&& Math.min(p.y, q.y) < Math.max(a.y, b.y) && Math.min(a.y, b.y) < Math.max(p.y, q.y))
+		|| (a.y === b.y && Math.abs(p.y - a.y) < 4 && Math.abs(q.y - a.y) < 4
+		&& Math.min(p.x, q.x) < Math.max(a.x, b.x) && Math.min(a.x, b.x) < Math.max(p.x, q.x)));
 	const hits = (p, q) => blocks.some((b) => segmentHitsBox(p, q, b, 6));
 	const xs = new Set(), ys = new Set();
 	for (const b of [...blocks, S, T]) {
@@ -257,7 +264,8 @@ function route(model, geo, sourceId, targetId) {
 			if (ni < 0 || nj < 0 || ni >= X.length || nj >= Y.length) continue;
 			const a = { x: X[i], y: Y[j] }, b = { x: X[ni], y: Y[nj] };
 			if (inside(b.x, b.y) || hits(a, b)) continue;
-			push(key(ni, nj, nd), c + Math.abs(b.x - a.x) + Math.abs(b.y - a.y) + (nd === d ? 0 : 200), { k });
+			const length = Math.abs(b.x - a.x) + Math.abs(b.y - a.y);
+			push(key(ni, nj, nd), c + length * (along(a, b) ? 4 : 1) + (nd === d ? 0 : 200), { k });
 		}
 	}
 	return null;
@@ -323,7 +331,9 @@ function placeLabels(model, geo) {
 		const size = labelSize(f.name, EXTERNAL_LABEL_WIDTH);
 		const elk = geo.labels.get(f.id + '#label');
 		const c = [];
-		if (elk) c.push({ x: elk.x, y: elk.y });
+		// ELK's place for the name, if it is next to the path (not when the path was routed here)
+		const nextTo = (b) => pts.some((p, i) => i > 0 && segmentHitsBox(pts[i - 1], p, b, 12));
+		if (elk && nextTo(elk)) c.push({ x: elk.x, y: elk.y });
 		// along each segment, either side
 		for (let i = 0; i + 1 < pts.length; i++) {
 			const p = pts[i], q = pts[i + 1];

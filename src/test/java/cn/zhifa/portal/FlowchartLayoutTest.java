@@ -82,6 +82,31 @@ class FlowchartLayoutTest {
 		assertThat(problems).isEmpty();
 	}
 
+	/** A flow's name stands beside its own arrow (within 20 units), where a reader looks for it. */
+	@Test
+	void flowNamesStandBesideTheirArrows() throws IOException {
+		List<String> far = new ArrayList<>();
+		for (Path file : processes()) {
+			BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+			for (BpmnSvg.Label l : BpmnSvg.labels(model)) {
+				if (!(model.getModelElementById(l.owner()) instanceof SequenceFlow)) {
+					continue;
+				}
+				BpmnEdge edge = model.getModelElementsByType(BpmnEdge.class).stream()
+					.filter(e -> e.getBpmnElement().getId().equals(l.owner())).findFirst().orElseThrow();
+				List<Waypoint> w = new ArrayList<>(edge.getWaypoints());
+				boolean beside = false;
+				for (int i = 0; i + 1 < w.size() && !beside; i++) {
+					beside = crosses(w.get(i), w.get(i + 1), l.x() - 20, l.y() - 20, l.width() + 40, l.height() + 40);
+				}
+				if (!beside) {
+					far.add(file.getFileName() + ": " + l.owner());
+				}
+			}
+		}
+		assertThat(far).isEmpty();
+	}
+
 	@Test
 	void arrowsRunThroughNoShapeTheyDoNotConnect() throws IOException {
 		List<String> problems = new ArrayList<>();
