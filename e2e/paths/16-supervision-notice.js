@@ -1,10 +1,12 @@
 // Path 16 — a supervision notice (行政执法监督通知书, R-COORD-8, issue 18 §3, docs/supervision-notices.md): supervisor1
 // (司法局) starts 行政执法监督通知书 in Tasklist for 寥廓街道综合行政执法队 from a complaint → the notice is generated and
-// its rectification task, with the notice's deadline (15 working days), is on the supervisors' SLA board → head1
+// its rectification task, with the notice's deadline (15 working days), is on the supervisors' SLA board and counted
+// in its per-agency table (未办结监督通知书) → head1
 // finds 整改并报送整改报告 in 本机构待办 by the notice number and reports → supervisor1 finds 审查整改情况 in 本机构待办
 // and closes the notice (销号); its register row says CLOSED. Supervisors write nothing else (ADR-0025).
 'use strict';
 const { runPath } = require('../lib');
+const { openBoard } = require('../sla-steps');
 
 runPath(__filename, async (t) => {
   const tag = Date.now().toString(36).slice(-5);
@@ -32,6 +34,17 @@ runPath(__filename, async (t) => {
     const due = board.rows.find((r) => r.processInstanceId === row.processInstanceId && r.stepId === 'userTask_rectify');
     t.check(due, '司法局的 SLA 看板上应有该通知书的整改期限');
     t.equal(due.dueAt, row.rectificationDueAt, '看板期限与通知书的整改期限一致');
+  });
+
+  await t.step('supervisor1 在流程监控的「期限监督」汇总表中看到寥廓有未办结的监督通知书', async () => {
+    await supervisor.login('cockpit');
+    await openBoard(supervisor);
+    const table = supervisor.page.locator('.zf-sla-agency-table');
+    await table.waitFor({ state: 'visible' });
+    await supervisor.expectText('未办结监督通知书', '.zf-sla-agency-table');
+    const open = await table.locator('tr[data-agency="LIAOKUO"] td').last().innerText();
+    t.check(Number(open) >= 1, `寥廓的未办结监督通知书应至少为 1（实为 ${open}）`);
+    await supervisor.login('tasklist');
   });
 
   const head = await t.login('head1');

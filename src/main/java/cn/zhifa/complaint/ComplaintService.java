@@ -102,8 +102,12 @@ public class ComplaintService {
 	}
 
 	/** What the complainant may see of their own complaint, nothing more. */
+	/**
+	 * What the complainant sees (seed 002 (十五): who handles it and the result); for a complaint that opened an
+	 * enforcement case, the case number and how far the case has come ({@code caseStage}, since {@code caseStageAt}).
+	 */
 	public record PublicView(String receiptNo, Instant submittedAt, String category, String status, String handlingBody,
-			Instant promisedBy, String reply, Instant repliedAt) {
+			Instant promisedBy, String reply, Instant repliedAt, String caseNo, String caseStage, Instant caseStageAt) {
 	}
 
 	private final ComplaintRepository complaints;
@@ -219,8 +223,14 @@ public class ComplaintService {
 		if (Complaint.NOT_ACCEPTED.equals(c.getStatus()) && reply == null) {
 			reply = "不予受理。理由：" + c.getNotAcceptedReason();
 		}
+		// the case it opened: its stage as the complainant can read it, and since when (the latest of its milestones)
+		var opened = c.getCaseNo() == null ? Optional.<cn.zhifa.caselifecycle.EnforcementCase>empty() : cases.find(c.getCaseNo());
+		String stage = opened.map(e -> labels.label("caseStage", e.getStage())).orElse(null);
+		Instant stageAt = opened.flatMap(e -> java.util.stream.Stream.of(e.getRegisteredAt(), e.getFiledAt(), e.getDecidedAt(),
+				e.getClosedAt()).filter(java.util.Objects::nonNull).max(Instant::compareTo)).orElse(null);
 		return Optional.of(new PublicView(c.getReceiptNo(), c.getSubmittedAt(), labels.label(CATEGORY, c.getCategory()),
-				labels.label("complaintStatus", c.getStatus()), c.getHandlingBody(), promised, reply, c.getRepliedAt()));
+				labels.label("complaintStatus", c.getStatus()), c.getHandlingBody(), promised, reply, c.getRepliedAt(),
+				opened.isPresent() ? c.getCaseNo() : null, stage, stageAt));
 	}
 
 	@Transactional(readOnly = true)

@@ -14,7 +14,9 @@ import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -126,6 +128,25 @@ final class LedgerWriter {
 		return counts;
 	}
 
+	/**
+	 * As a clerk prints it: landscape, every column on the width of one page (A3 for a wide ledger, else A4), the title,
+	 * period and column headers repeated on each page, 第 n 页，共 m 页 in the footer.
+	 */
+	private static void printSetup(SXSSFSheet sheet, int widthInCharacters) {
+		sheet.setFitToPage(true);
+		sheet.setAutobreaks(true);
+		PrintSetup print = sheet.getPrintSetup();
+		print.setLandscape(true);
+		print.setPaperSize(widthInCharacters > WIDE_LEDGER ? PrintSetup.A3_PAPERSIZE : PrintSetup.A4_PAPERSIZE);
+		print.setFitWidth((short) 1);
+		print.setFitHeight((short) 0);
+		sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + (HEADER_ROW + 1)));
+		sheet.getFooter().setCenter("第 &P 页，共 &N 页");
+	}
+
+	/** Beyond this width (in characters) a ledger is printed on A3 so that its text stays legible. */
+	static final int WIDE_LEDGER = 200;
+
 	private long sheet(SXSSFWorkbook book, Styles styles, String heading, SheetData data) {
 		SXSSFSheet sheet = book.createSheet(data.name());
 		List<Column> columns = data.columns();
@@ -140,9 +161,12 @@ final class LedgerWriter {
 		}
 		sheet.createFreezePane(0, HEADER_ROW + 1);
 		sheet.setColumnWidth(0, 8 * 256);
+		int width = 8;
 		for (int i = 0; i < columns.size(); i++) {
 			sheet.setColumnWidth(i + 1, Math.min(255, columns.get(i).width() + 2) * 256);
+			width += Math.min(255, columns.get(i).width() + 2);
 		}
+		printSetup(sheet, width);
 
 		double[] sums = new double[columns.size()];
 		List<Map<String, Long>> tallies = columns.stream().map(c -> (Map<String, Long>) new LinkedHashMap<String, Long>())

@@ -81,7 +81,9 @@ class Ledgers {
 			new Ledger("retrievals", "执法记录调阅台账", "执法监督人员等调阅案件、执法记录和台账的每一次记录：调阅人、目的、内容", "调阅时间"),
 			new Ledger("interference", "干预执法活动记录台账", "每次登记的干预、插手执法活动：干预人、单位、时间、内容、登记人", "登记时间"),
 			new Ledger("complaints", "投诉举报登记办理台账", "每件投诉举报一行：收到渠道和时间、事项、分办和移送、受理决定、承办人、承诺期限、答复及是否按期、立案案号",
-					"收到时间"));
+					"收到时间"),
+			new Ledger("supervision-notices", "行政执法监督通知书台账",
+					"司法局制发的每份行政执法监督通知书一行：来源、所涉案件或投诉、问题、整改要求、整改期限、整改报告及是否按期、审查结论", "制发时间"));
 
 	private final NamedParameterJdbcTemplate jdbc;
 	private final TransactionTemplate readOnly;
@@ -125,6 +127,7 @@ class Ledgers {
 			case "retrievals" -> List.of(retrievals(filter, names));
 			case "interference" -> List.of(interference(filter, names));
 			case "complaints" -> List.of(complaints(filter, names));
+			case "supervision-notices" -> List.of(supervisionNotices(filter, names));
 			default -> throw new IllegalArgumentException(ledger.key());
 		};
 	}
@@ -434,6 +437,32 @@ class Ledgers {
 				r.text("not_accepted_reason"), names.person(r.text("handler_id")), r.instant("handling_due_at"),
 				r.instant("replied_at"), onTime(r.boolOrNull("replied_on_time"), "尚未答复"), r.text("reply"), r.text("case_no") }),
 				"该期间没有收到的投诉举报。");
+	}
+
+	/** 行政执法监督通知书 (R-COORD-8, ADR-0025): the bureau's notices to the agency and how each was rectified ({@code zf_supervision_notice}). */
+	private SheetData supervisionNotices(Filter f, Names names) {
+		List<Column> columns = List.of(Column.text("通知书编号", 22), Column.text("被监督执法主体", 24), Column.tally("来源", 16),
+				Column.text("所涉案件或投诉编号", 22), Column.text("发现的问题", 40), Column.text("整改要求", 40),
+				Column.sum("整改期限（工作日）", 10), Column.text("制发人", 10), Column.time("制发时间"), Column.time("整改期限届满"),
+				Column.tally("办理状态", 18), Column.sum("整改轮次", 8), Column.text("整改报告人", 10), Column.time("报送时间"),
+				Column.tally("是否按期报送", 10), Column.text("整改报告", 40), Column.text("审查人", 10), Column.time("审查时间"),
+				Column.text("审查意见", 40), Column.tally("进一步处理", 16));
+		String sql = """
+				SELECT n.notice_no, a.name AS agency_name, n.source, n.source_ref, n.problem, n.requirement, n.period_working_days,
+				       n.issued_by, n.issued_at, n.rectification_due_at, n.status, n.rounds, n.reported_by, n.reported_at,
+				       n.reported_on_time, n.report, n.checked_by, n.checked_at, n.opinion, n.escalation
+				FROM zf_supervision_notice n LEFT JOIN zf_agency a ON a.code = n.agency_code
+				WHERE n.agency_code IN (:agencies) AND n.issued_at >= :from AND n.issued_at < :until
+				ORDER BY n.issued_at, n.notice_no""";
+		return new SheetData("监督通知书台账", "行政执法监督通知书台账", columns, query(sql, f, r -> new Object[] {
+				r.text("notice_no"), r.text("agency_name"), names.label("supervisionSource", r.text("source")), r.text("source_ref"),
+				r.text("problem"), r.text("requirement"), r.number("period_working_days"), names.person(r.text("issued_by")),
+				r.instant("issued_at"), r.instant("rectification_due_at"), names.label("supervisionStatus", r.text("status")),
+				r.number("rounds"), names.person(r.text("reported_by")), r.instant("reported_at"),
+				onTime(r.boolOrNull("reported_on_time"), "尚未报送"), r.text("report"), names.person(r.text("checked_by")),
+				r.instant("checked_at"), r.text("opinion"),
+				r.text("escalation") == null ? null : names.label("supervisionEscalation", r.text("escalation")) }),
+				"该期间没有制发的行政执法监督通知书。");
 	}
 
 	// --- reading ---

@@ -110,6 +110,10 @@ class ComplaintPages {
 			dd(body, "答复", v.reply());
 			dd(body, "答复时间", Html.dateTime(v.repliedAt()));
 		}
+		if (v.caseNo() != null) {
+			dd(body, "立案查处的案号", v.caseNo());
+			dd(body, "案件办理进展", v.caseStage() + (v.caseStageAt() == null ? "" : "（" + Html.dateTime(v.caseStageAt()) + "）"));
+		}
 		body.append("</dl><p><a href=\"").append(QUERY).append("\">查询其他投诉举报</a></p>");
 		return page(HttpStatus.OK, "投诉举报办理情况", body.toString());
 	}

@@ -64,10 +64,18 @@ public class DeadlineBoard {
 	public record Page(int page, int size, Long total, boolean more, List<Row> rows) {
 	}
 
-	/** Counts per state of one agency, and the supervisors' indicators. */
+	/**
+	 * Counts per state of one agency, and the supervisors' indicators; {@code openNotices} (行政执法监督通知书 not yet
+	 * closed, R-COORD-8) is added by {@link SummarySnapshots}.
+	 */
 	public record AgencySummary(String agencyCode, String agencyName, Map<State, Long> counts, Double reviewCompliancePercent,
 			long reviewCompleted, Double disclosureTimelinessPercent, long disclosureCompleted, long overdueSeizures,
-			long untransferred) {
+			long untransferred, long openNotices) {
+
+		AgencySummary withOpenNotices(long n) {
+			return new AgencySummary(agencyCode, agencyName, counts, reviewCompliancePercent, reviewCompleted,
+					disclosureTimelinessPercent, disclosureCompleted, overdueSeizures, untransferred, n);
+		}
 	}
 
 	static final Map<State, String> STATE_LABELS = Map.of(State.RED, "已超期", State.YELLOW, "即将到期", State.GREEN, "正常",
@@ -233,7 +241,7 @@ public class DeadlineBoard {
 			long[] rv = review.getOrDefault(a, new long[2]);
 			long[] ds = disclosure.getOrDefault(a, new long[2]);
 			result.add(new AgencySummary(a, names.agency(a), e.getValue(), percent(rv), rv[1], percent(ds), ds[1],
-					overdueSeizures.getOrDefault(a, new long[1])[0], untransferred.getOrDefault(a, new long[1])[0]));
+					overdueSeizures.getOrDefault(a, new long[1])[0], untransferred.getOrDefault(a, new long[1])[0], 0));
 		}
 		return result;
 	}
@@ -486,7 +494,7 @@ public class DeadlineBoard {
 		return new Timestamp(instant.toEpochMilli());
 	}
 
-	private static Instant instant(Object value) {
+	static Instant instant(Object value) {
 		if (value instanceof Timestamp ts) {
 			return ts.toInstant();
 		}

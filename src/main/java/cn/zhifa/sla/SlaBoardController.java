@@ -41,9 +41,12 @@ class SlaBoardController {
 	private final RepositoryService repository;
 	private final IdentityService identity;
 	private final BoardRules rules;
+	private final SummarySnapshots snapshots;
 
-	SlaBoardController(DeadlineBoard board, RepositoryService repository, IdentityService identity, BoardRules rules) {
+	SlaBoardController(DeadlineBoard board, RepositoryService repository, IdentityService identity, BoardRules rules,
+			SummarySnapshots snapshots) {
 		this.board = board;
+		this.snapshots = snapshots;
 		this.repository = repository;
 		this.identity = identity;
 		this.rules = rules;
@@ -71,7 +74,9 @@ class SlaBoardController {
 		DeadlineBoard.Filter filter = filter(agency, kind, null, person);
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("now", ClockUtil.getCurrentTime().toInstant());
-		List<DeadlineBoard.AgencySummary> perAgency = board.summary(filter, supervises(user));
+		SummarySnapshots.Counted summary = snapshots.summary(filter, supervises(user));
+		result.put("countedAt", summary.countedAt());
+		List<DeadlineBoard.AgencySummary> perAgency = summary.agencies();
 		Map<DeadlineBoard.State, Long> counts = new LinkedHashMap<>();
 		for (DeadlineBoard.State s : DeadlineBoard.State.values()) {
 			counts.put(s, perAgency.stream().mapToLong(a -> a.counts().get(s)).sum());

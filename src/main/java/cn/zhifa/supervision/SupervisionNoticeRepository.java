@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface SupervisionNoticeRepository extends JpaRepository<SupervisionNotice, String> {
 
@@ -12,4 +14,10 @@ interface SupervisionNoticeRepository extends JpaRepository<SupervisionNotice, S
 	List<SupervisionNotice> findAllByOrderByIssuedAtDesc();
 
 	long countByAgencyCodeAndStatusIn(String agencyCode, Collection<String> statuses);
+
+	/** Per agency of {@code agencyCodes}: the number of its notices in one of {@code statuses} ({agency, count}). */
+	@Query("SELECT n.agencyCode, COUNT(n) FROM SupervisionNotice n WHERE n.agencyCode IN :agencies AND n.status IN :statuses"
+			+ " GROUP BY n.agencyCode")
+	List<Object[]> countByAgency(@Param("agencies") Collection<String> agencyCodes,
+			@Param("statuses") Collection<String> statuses);
 }

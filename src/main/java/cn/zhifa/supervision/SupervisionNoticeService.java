@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -109,8 +111,22 @@ public class SupervisionNoticeService {
 	/** Open notices (issued or reported, not yet closed or escalated) of one agency. */
 	@Transactional(readOnly = true)
 	public long openNotices(String agencyCode) {
-		return notices.countByAgencyCodeAndStatusIn(agencyCode, List.of(SupervisionNotice.ISSUED, SupervisionNotice.REPORTED));
+		return notices.countByAgencyCodeAndStatusIn(agencyCode, OPEN);
 	}
+
+	/** Open notices per agency (agencies without any are absent): the supervisors' SLA board table. */
+	@Transactional(readOnly = true)
+	public Map<String, Long> openNotices(Collection<String> agencyCodes) {
+		Map<String, Long> result = new HashMap<>();
+		if (!agencyCodes.isEmpty()) {
+			for (Object[] row : notices.countByAgency(agencyCodes, OPEN)) {
+				result.put((String) row[0], ((Number) row[1]).longValue());
+			}
+		}
+		return result;
+	}
+
+	private static final List<String> OPEN = List.of(SupervisionNotice.ISSUED, SupervisionNotice.REPORTED);
 
 	// --- the steps of supervision-notice ---
 

@@ -217,8 +217,18 @@ class ComplaintProcessTests extends EngineTestSupport {
 		assertThat(engine.getRuntimeService().getVariable(enforcement.getId(), "caseSource")).isEqualTo("COMPLAINT");
 		assertThat(engine.getRuntimeService().getVariable(enforcement.getId(), "complaintNo")).isEqualTo(r.receiptNo());
 		assertThat(engine.getRuntimeService().getVariable(enforcement.getId(), "registeredBy")).isEqualTo("officer1");
-		assertThat(complaints.query(r.receiptNo(), r.queryCode())).hasValueSatisfying(
-				v -> assertThat(v.reply()).contains("已立案查处，案号 " + c.getCaseNo()));
+		assertThat(complaints.query(r.receiptNo(), r.queryCode())).hasValueSatisfying(v -> {
+			assertThat(v.reply()).contains("已立案查处，案号 " + c.getCaseNo());
+			assertThat(v.caseNo()).isEqualTo(c.getCaseNo());
+			assertThat(v.caseStage()).isEqualTo("已登记");
+		});
+		// the complainant follows the case to its result: here the head decides not to file it
+		complete("head1", enforcement, "userTask_approveFiling", Map.of("filingDecision", "NOT_FILE", "notFilingReasons",
+				"经复核，摊点已自行撤离，违法行为轻微并及时改正"));
+		assertThat(complaints.query(r.receiptNo(), r.queryCode())).hasValueSatisfying(v -> {
+			assertThat(v.caseStage()).isEqualTo("不予立案");
+			assertThat(v.caseStageAt()).isNotNull();
+		});
 	}
 
 	@Test

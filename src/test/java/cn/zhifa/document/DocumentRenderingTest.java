@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,12 +25,13 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import cn.zhifa.support.LibreOffice;
 
 /**
  * Every template of {@code templates/}, filled with a full case ({@code document/full-case.yml}), is a document a
@@ -192,10 +192,7 @@ class DocumentRenderingTest {
 	/** Optional: as a clerk opens them, in LibreOffice (runs only where {@code soffice} is installed). */
 	@Test
 	void inLibreOfficeNoPageHoldsOnlyTheSealAndTheDate() throws Exception {
-		Path soffice = java.util.stream.Stream.of("/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice").map(Path::of)
-			.filter(Files::isExecutable).findFirst().orElse(null);
-		Assumptions.assumeTrue(soffice != null && !Boolean.getBoolean("zhifa.skipLibreOffice"),
-				"LibreOffice not installed: the PDF check is skipped");
+		LibreOffice.require();
 		Path dir = Path.of(System.getProperty("zhifa.rendered.dir", "target/rendered-documents"));
 		Files.createDirectories(dir);
 		List<Path> files = new ArrayList<>();
@@ -204,20 +201,12 @@ class DocumentRenderingTest {
 			Files.write(file, doc.content());
 			files.add(file);
 		}
-		List<String> command = new ArrayList<>(List.of(soffice.toString(),
-				"-env:UserInstallation=" + dir.toAbsolutePath().resolve("lo-profile").toUri(), "--headless", "--convert-to",
-				"pdf", "--outdir", dir.toString()));
-		files.forEach(f -> command.add(f.toString()));
-		ProcessBuilder convert = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(dir.resolve("soffice.log").toFile());
-		convert.environment().put("FONTCONFIG_FILE", Path.of("templates/fonts.conf").toAbsolutePath().toString());
-		Process process = convert.start();
-		assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("LibreOffice converts within 5 minutes").isTrue();
+		LibreOffice.convert(files, "pdf", dir, dir.resolve("lo-profile"));
 		List<String> problems = new ArrayList<>();
 		for (Path file : files) {
 			Path pdf = dir.resolve(file.getFileName().toString().replace(".docx", ".pdf"));
 			assertThat(pdf).as("PDF of " + file).exists();
-			String[] pages = pdfText(pdf).split("\f");
+			String[] pages = LibreOffice.pdfText(pdf).split("\f");
 			String lastPage = pages.length == 0 ? "" : pages[pages.length - 1];
 			// what the last page holds besides the footer, the seal line and the date
 			String rest = lastPage.lines().map(String::strip).filter(l -> !l.isEmpty())
@@ -324,11 +313,5 @@ class DocumentRenderingTest {
 		return "";
 	}
 
-	private static String pdfText(Path pdf) throws IOException, InterruptedException {
-		Process p = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").redirectErrorStream(true).start();
-		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		p.waitFor(1, TimeUnit.MINUTES);
-		return out;
-	}
 
 }

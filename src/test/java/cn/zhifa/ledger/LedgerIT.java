@@ -104,7 +104,7 @@ class LedgerIT extends EngineTestSupport {
 		// the list of ledgers
 		List<Map<String, Object>> list = client("officer1").exchange("/api/ledgers", HttpMethod.GET, null, LIST).getBody();
 		assertThat(list).extracting(l -> l.get("key")).containsExactly("cases", "reviews", "transfers", "disclosures",
-				"evidence", "retrievals", "interference", "complaints");
+				"evidence", "retrievals", "interference", "complaints", "supervision-notices");
 		assertThat(list).extracting(l -> l.get("name").toString()).allMatch(n -> n.endsWith("台账"));
 
 		// cases: the LIAOKUO case with its labels, not the QLSCJ one
@@ -239,6 +239,39 @@ class LedgerIT extends EngineTestSupport {
 
 	@Autowired
 	cn.zhifa.complaint.ComplaintService complaints;
+
+	/** Issue 18 §3: the bureau's supervision notices to the agency and their rectification, in that agency's ledger only. */
+	@Test
+	void theSupervisionNoticesLedgerListsEachNoticeAndItsRectification() throws Exception {
+		String tag = UUID.randomUUID().toString().substring(0, 6);
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("supervisedAgency", value("LIAOKUO"));
+		form.put("supervisionSource", value("OTHER"));
+		form.put("supervisionProblem", value("专项检查发现案卷归档不及时" + tag + "。"));
+		form.put("rectificationRequirement", value("十五个工作日内完成归档并报送整改报告。"));
+		ResponseEntity<Map<String, Object>> started = client("supervisor1").exchange(
+				"/engine-rest/process-definition/key/supervision-notice/submit-form", HttpMethod.POST,
+				new HttpEntity<>(Map.of("variables", form)), MAP);
+		assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+		String pid = started.getBody().get("id").toString();
+		String noticeNo = started.getBody().get("businessKey").toString();
+		completeTask("head1", pid, Map.of("rectificationReport", value("已完成归档" + tag)));
+
+		LocalDate today = WorkingDayCalendar.dayOf(ClockUtil.getCurrentTime().toInstant());
+		String period = "from=" + today.minusDays(7) + "&to=" + today;
+		Workbook ledger = download("head1", "supervision-notices", period);
+		assertThat(ledger.sheet(0).title()).isEqualTo("行政执法监督通知书台账");
+		assertThat(ledger.sheet(0).headers()).contains("通知书编号", "来源", "发现的问题", "整改要求", "整改期限届满", "办理状态",
+				"是否按期报送", "整改报告", "审查意见");
+		List<String> row = ledger.sheet(0).row(noticeNo);
+		assertThat(row).contains("寥廓街道综合行政执法队", "日常监督、专项监督等其他来源", "已报送整改报告，待审查", "按期",
+				"已完成归档" + tag);
+		assertThat(ledger.sheet(0).column(row, "制发人")).isNotBlank().isNotEqualTo("supervisor1");
+		assertThat(ledger.text()).doesNotContain("REPORTED", "OTHER", "LIAOKUO");
+		// the supervisors read it for every agency; another agency does not see it
+		assertThat(download("supervisor1", "supervision-notices", "agency=LIAOKUO&purpose=监督通知书办理情况检查&" + period).text()).contains(noticeNo);
+		assertThat(download("officer4", "supervision-notices", period).text()).doesNotContain(noticeNo);
+	}
 
 	// --- data through the API and the engine ---
 

@@ -30,6 +30,7 @@ import org.xml.sax.helpers.DefaultHandler;
 
 import cn.zhifa.ledger.LedgerWriter.Column;
 import cn.zhifa.ledger.LedgerWriter.SheetData;
+import cn.zhifa.support.LibreOffice;
 
 /**
  * The ledgers' one writer: a small ledger read back with POI (title, period line, Chinese headers,
@@ -40,6 +41,57 @@ class LedgerWriterTest {
 
 	private static final List<Column> COLUMNS = List.of(Column.text("案号", 20), Column.tally("办理阶段", 10),
 			Column.sum("证据（件）", 8), Column.date("发现日期"), Column.time("登记时间"));
+
+	/** The small ledger below, as the bytes of an .xlsx file. */
+	private static byte[] smallLedger() throws Exception {
+		List<Object[]> rows = List.of(
+				new Object[] { "寥街罚〔2026〕1号", "已立案", 2, LocalDate.of(2026, 1, 5), Instant.parse("2026-01-05T01:30:00Z") },
+				new Object[] { "=HYPERLINK(\"x\")", "已立案", 3, null, null },
+				new Object[] { "寥街罚〔2026〕3号", "已结案", null, LocalDate.of(2026, 3, 9), Instant.parse("2026-03-09T16:05:00Z") });
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		new LedgerWriter().write("执法主体：寥廓街道综合行政执法队    期间：2026年1月1日 至 2026年12月31日",
+				List.of(new SheetData("案件台账", "行政执法案件台账", COLUMNS, sink -> rows.forEach(sink), "没有案件。")), out);
+		return out.toByteArray();
+	}
+
+	/**
+	 * As a clerk opens it (issue 18, issue 19 §2): LibreOffice Calc opens the workbook, prints it to PDF with the Chinese
+	 * texts and the dates in Chinese, and saves it again as a workbook POI reads back with the same cells.
+	 */
+	@Test
+	void libreOfficeOpensPrintsAndResavesALedger() throws Exception {
+		LibreOffice.require();
+		Path dir = Files.createTempDirectory("zhifa-ledger-lo");
+		try {
+			Path xlsx = dir.resolve("ledger.xlsx");
+			Files.write(xlsx, smallLedger());
+			LibreOffice.convert(List.of(xlsx), "pdf", dir.resolve("pdf"), dir.resolve("profile"));
+			Path pdf = dir.resolve("pdf/ledger.pdf");
+			assertThat(pdf).as("LibreOffice printed the ledger (%s)", dir.resolve("pdf/soffice.log")).exists();
+			String text = LibreOffice.pdfText(pdf);
+			// one page in landscape holds every column, with the footer
+			assertThat(text.split("\f")).as(text).hasSize(1);
+			assertThat(text).contains("行政执法案件台账", "寥廓街道综合行政执法队", "案号", "办理阶段", "登记时间", "寥街罚〔2026〕1号",
+					"2026年1月5日", "2026年3月9日", "2026-01-05 09:30", "=HYPERLINK", "已立案 2；已结案 1").containsPattern("共\\s*3\\s*条")
+				.containsPattern("第\\s*1\\s*页，共\\s*1\\s*页");
+			LibreOffice.convert(List.of(xlsx), "xlsx", dir.resolve("resaved"), dir.resolve("profile"));
+			try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(dir.resolve("resaved/ledger.xlsx")))) {
+				DataFormatter format = new DataFormatter(java.util.Locale.CHINA);
+				XSSFSheet sheet = book.getSheet("案件台账");
+				assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("行政执法案件台账");
+				assertThat(texts(sheet.getRow(3), format)).containsExactly("序号", "案号", "办理阶段", "证据（件）", "发现日期", "登记时间");
+				assertThat(texts(sheet.getRow(4), format)).startsWith("1", "寥街罚〔2026〕1号", "已立案", "2");
+				assertThat(sheet.getRow(4).getCell(4).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 1, 5));
+				assertThat(sheet.getRow(5).getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+				assertThat(texts(sheet.getRow(7), format)).startsWith("合计", "共 3 条", "已立案 2；已结案 1", "5");
+			}
+		}
+		finally {
+			try (Stream<Path> files = Files.walk(dir)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
 
 	@Test
 	void aSmallLedgerReadsBackWithItsHeadingHeadersTotalsAndChineseDates() throws Exception {

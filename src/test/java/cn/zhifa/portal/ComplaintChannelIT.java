@@ -100,7 +100,7 @@ class ComplaintChannelIT {
 		JsonNode view = json.readTree(jsonView.body());
 		assertThat(view.path("status").asText()).isEqualTo("已收到，正在分办");
 		assertThat(iterable(view.fieldNames())).containsExactlyInAnyOrder("receiptNo", "submittedAt", "category", "status",
-				"handlingBody", "promisedBy", "reply", "repliedAt");
+				"handlingBody", "promisedBy", "reply", "repliedAt", "caseNo", "caseStage", "caseStageAt");
 		assertProblem(postJson("/public/api/complaints/query", Map.of("receiptNo", receiptNo, "queryCode", "AAAAAAAA")), 404, "receiptNo");
 	}
 

@@ -60,6 +60,7 @@ class SupervisionNoticeIT {
 		forged.put("supervisionNoticeNo", Map.of("value", "区司法监通〔2026〕999号"));
 		assertThat(post(START, forged, "supervisor1").statusCode()).isEqualTo(403);
 
+		long openBefore = openNotices("LIAOKUO");
 		HttpResponse<String> started = post(START, form("LIAOKUO", "COMPLAINT", "TS-2026-" + tag), "supervisor1");
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 		JsonNode instance = json.readTree(started.body());
@@ -87,6 +88,8 @@ class SupervisionNoticeIT {
 		HttpResponse<String> board = get("/api/sla/deadlines?kind=supervision-notice&agency=LIAOKUO&size=200", "supervisor1");
 		assertThat(board.statusCode()).as(board.body()).isEqualTo(200);
 		assertThat(board.body()).contains(pi, "userTask_rectify");
+		// and counted in the supervisors' per-agency table
+		assertThat(openNotices("LIAOKUO")).isEqualTo(openBefore + 1);
 
 		assertProblem(post("/engine-rest/task/" + rectify + "/submit-form", Map.of("variables",
 				Map.of("rectificationReport", Map.of("value", " "))), "head1"), 400, "rectificationReport");
@@ -114,6 +117,20 @@ class SupervisionNoticeIT {
 		JsonNode row = json.readTree(get("/api/supervision-notices/" + enc(no), "supervisor1").body());
 		assertThat(row.path("summary").path("status").asText()).isEqualTo("CLOSED");
 		assertThat(row.path("report").asText()).contains(tag);
+		assertThat(openNotices("LIAOKUO")).isEqualTo(openBefore);
+	}
+
+	/** The supervisors' SLA summary: the agency's column 未办结监督通知书. */
+	private long openNotices(String agency) throws Exception {
+		HttpResponse<String> r = get("/api/sla/summary", "supervisor1");
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		for (JsonNode a : json.readTree(r.body()).path("agencies")) {
+			if (agency.equals(a.path("agencyCode").asText())) {
+				assertThat(a.has("openNotices")).as(r.body()).isTrue();
+				return a.path("openNotices").asLong();
+			}
+		}
+		throw new AssertionError("no row of " + agency + " in " + r.body());
 	}
 
 	// --- helpers ---

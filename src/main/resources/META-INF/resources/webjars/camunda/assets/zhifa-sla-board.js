@@ -50,7 +50,17 @@ function counts(summary, onPick) {
       class: 'zf-sla-count zf-sla-count-' + s.param, href: '#/sla?state=' + s.param, 'data-state': s.param,
       onclick: onPick ? function(event) { event.preventDefault(); onPick(s.param); } : null
     }, [el('span', { class: 'zf-sla-count-value', text: String(n) }), el('span', { class: 'zf-sla-count-label', text: s.label })]);
-  }));
+  }).concat(countedAt(summary)));
+}
+
+// the counts are those of the last count (at most half a minute old, docs/sla.md#performance); the rows are live
+function countedAt(summary) {
+  if (!summary.countedAt) {
+    return [];
+  }
+  const time = new Date(summary.countedAt).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+  return [el('span', { class: 'text-muted zf-sla-counted-at', title: '各状态的数量每隔数秒统计一次；下方列表为实时数据',
+    text: '统计于 ' + time })];
 }
 
 function hashParams() {
@@ -132,7 +142,7 @@ function renderPage(node) {
     }
     agencies.appendChild(el('h2', { class: 'section-title', text: '各执法主体期限情况（本年度）' }));
     agencies.appendChild(el('table', { class: 'table table-striped cam-table zf-sla-agency-table' }, [
-      el('thead', {}, [el('tr', {}, ['执法主体', '已超期', '即将到期', '正常', '法制审核按期率', '事后公示及时率', '超期查封扣押', '逾期未移送']
+      el('thead', {}, [el('tr', {}, ['执法主体', '已超期', '即将到期', '正常', '法制审核按期率', '事后公示及时率', '超期查封扣押', '逾期未移送', '未办结监督通知书']
         .map(function(h) { return el('th', { text: h }); }))]),
       el('tbody', {}, summary.agencies.map(function(a) {
         return el('tr', { 'data-agency': a.agencyCode }, [
@@ -143,7 +153,8 @@ function renderPage(node) {
           el('td', { text: percent(a.reviewCompliancePercent, a.reviewCompleted) }),
           el('td', { text: percent(a.disclosureTimelinessPercent, a.disclosureCompleted) }),
           el('td', { text: String(a.overdueSeizures) }),
-          el('td', { text: String(a.untransferred) })
+          el('td', { text: String(a.untransferred) }),
+          el('td', { class: a.openNotices ? 'zf-sla-notices' : null, text: String(a.openNotices) })
         ]);
       }))
     ]));

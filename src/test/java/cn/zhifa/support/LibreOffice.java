@@ -1,0 +1,61 @@
+package cn.zhifa.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Documents and workbooks opened as a clerk opens them: LibreOffice headless converts them (to PDF, or re-saves them),
+ * {@code pdftotext} reads the PDF. Tests using it are skipped where LibreOffice is not installed ({@code .ci/run}
+ * installs it) or with {@code -Dzhifa.skipLibreOffice=true}.
+ */
+public final class LibreOffice {
+
+	private LibreOffice() {
+	}
+
+	/** The {@code soffice} program; the calling test is skipped if there is none. */
+	public static Path require() {
+		Path soffice = Stream.of("/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice").map(Path::of)
+			.filter(Files::isExecutable).findFirst().orElse(null);
+		Assumptions.assumeTrue(soffice != null && !Boolean.getBoolean("zhifa.skipLibreOffice"),
+				"LibreOffice not installed: the check in LibreOffice is skipped");
+		return soffice;
+	}
+
+	/**
+	 * Converts {@code files} with LibreOffice to {@code format} (e.g. {@code pdf}, {@code xlsx}) into {@code outDir}, with
+	 * a profile of its own in {@code profileDir} and the fonts of {@code templates/fonts.conf}; its output goes to
+	 * {@code outDir/soffice.log}.
+	 */
+	public static void convert(List<Path> files, String format, Path outDir, Path profileDir) throws IOException,
+			InterruptedException {
+		Files.createDirectories(outDir);
+		List<String> command = new ArrayList<>(List.of(require().toString(),
+				"-env:UserInstallation=" + profileDir.toAbsolutePath().toUri(), "--headless", "--convert-to", format, "--outdir",
+				outDir.toString()));
+		files.forEach(f -> command.add(f.toString()));
+		ProcessBuilder convert = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(outDir.resolve("soffice.log").toFile());
+		convert.environment().put("FONTCONFIG_FILE", Path.of("templates/fonts.conf").toAbsolutePath().toString());
+		Process process = convert.start();
+		assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("LibreOffice converts within 5 minutes").isTrue();
+	}
+
+	/** The text of a PDF as {@code pdftotext -layout} gives it; pages are separated by form feeds. */
+	public static String pdfText(Path pdf) throws IOException, InterruptedException {
+		Process p = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		p.waitFor(1, TimeUnit.MINUTES);
+		return out;
+	}
+}
