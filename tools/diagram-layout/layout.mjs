@@ -445,6 +445,8 @@ const SETTINGS = {
 	'legal-review': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
 	'disclosure-publication': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
 	'criminal-transfer': { root: { wrap: 'MULTI_EDGE', aspect: '1.2' } },
+	'agency-dispute': { root: { wrap: 'MULTI_EDGE', aspect: '1.2' } },
+	'case-file-review': { root: { wrap: 'MULTI_EDGE', aspect: '2.5' } },
 };
 function optionsFor(file) {
 	const key = file.replace(/^.*\//, '').replace(/\.bpmn$/, '');
