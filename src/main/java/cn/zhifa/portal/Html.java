@@ -33,7 +33,8 @@ final class Html {
 			button{background:#9e1b1b;color:#fff;border:0;cursor:pointer}dl{background:#fff;border:1px solid #ddd;padding:12px}\
 			dt{font-weight:bold;margin-top:8px}dd{margin:0 0 4px;white-space:pre-wrap}.pager{display:flex;gap:16px;margin:16px 0}\
 			footer{text-align:center;color:#555;font-size:.85rem;padding:24px}.diagram{overflow-x:auto;background:#fff;\
-			border:1px solid #ddd}@media (max-width:600px){th,td{padding:4px;font-size:.9rem}}""";
+			border:1px solid #ddd;width:calc(100vw - 40px);margin-left:calc(50% - 50vw + 20px)}.diagram svg{display:block;\
+			height:auto;margin:0 auto}@media (max-width:600px){th,td{padding:4px;font-size:.9rem}}""";
 
 	private static final String PAGE_1 = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
 	private static final String PAGE_2 = " - 行政执法公示平台</title>\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"执法决定公示\" href=\"/public/feed/disclosures.atom\">\n<style>" + STYLE + "</style></head>\n<body><a class=\"skip\" href=\"#main\">跳到主要内容</a>\n<header><a class=\"site\" href=\"/public/\">行政执法公示平台</a>\n<nav aria-label=\"主导航\"><ul>\n<li><a href=\"/public/disclosures\">执法决定公示</a></li>\n<li><a href=\"/public/agencies\">执法主体</a></li>\n<li><a href=\"/public/officers\">执法人员</a></li>\n<li><a href=\"/public/procedures\">执法程序与流程图</a></li>\n<li><a href=\"/public/rules/major-decision-catalogue\">重大执法决定法制审核目录</a></li>\n<li><a href=\"/public/rules/discretion-benchmark\">裁量基准</a></li>\n<li><a href=\"/public/remedies\">救济渠道</a></li>\n<li><a href=\"/public/complaints\">投诉举报</a></li>\n<li><a href=\"/public/guiding-cases\">指导案例</a></li>\n<li><a href=\"/public/statistics\">年度统计</a></li>\n</ul></nav></header>\n<main id=\"main\"><h1>";
