@@ -139,6 +139,11 @@ class DeadlinesTest {
 				new Expected("DISPUTE_OPINION_REPLY", 5, LimitUnit.WORKING_DAYS),
 				new Expected("DISPUTE_GOVERNMENT_REPORT", 5, LimitUnit.WORKING_DAYS),
 				new Expected("DISPUTE_RULING", 30, LimitUnit.WORKING_DAYS),
+				// the bureau's and the agencies' commitments for guiding cases and enforcement assistance (ADR-0028)
+				new Expected("GUIDING_CASE_REVIEW", 20, LimitUnit.WORKING_DAYS),
+				new Expected("GUIDING_CASE_REVISION", 10, LimitUnit.WORKING_DAYS),
+				new Expected("ASSISTANCE_REPLY", 5, LimitUnit.WORKING_DAYS),
+				new Expected("ASSISTANCE_COMPLETION", 15, LimitUnit.WORKING_DAYS),
 				new Expected("PENALTY_DECISION_WARNING_FIRST", 60, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_WARNING_SECOND", 80, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_EXTENSION", 30, LimitUnit.DAYS),
