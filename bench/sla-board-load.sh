@@ -130,7 +130,7 @@ measure "deadlines, first page, supervisor1 (all)" supervisor1 "/api/sla/deadlin
 measure "deadlines, red only, supervisor1" supervisor1 "/api/sla/deadlines?state=red"
 measure "summary, head1" head1 "/api/sla/summary"
 measure "summary, supervisor1 (per-agency table)" supervisor1 "/api/sla/summary"
-measure "summary, head1, by person (always counted)" head1 "/api/sla/summary?person=head1"
+measure "summary, head1, filtered by person" head1 "/api/sla/summary?person=head1"
 
 # the Cockpit page in a real browser (Debian chromium and e2e/'s node packages, as the browser suite installs them)
 if [ -x /usr/bin/chromium ] && [ -d e2e/node_modules/playwright-core ]; then

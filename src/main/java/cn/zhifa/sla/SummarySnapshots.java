@@ -38,7 +38,7 @@ import cn.zhifa.supervision.SupervisionNoticeService;
  * Counting every running deadline costs time in proportion to their number (≈ 0.1–0.3 s at 200,000); the summary is
  * asked on every opening of the board and of Cockpit's start page. A request is answered from the row if it was
  * counted at most {@code zhifa.sla.summary-max-age} ago on the engine's clock (a clock moved back or forward makes it
- * stale); otherwise, and when filtered by person, it is counted then. The rows of the board are always live; the
+ * stale); otherwise it is counted then. A person filter is a scope of its own. The rows of the board are always live; the
  * summary says when it was counted ({@code countedAt}). Open supervision notices are read live (one indexed count).
  * Any node may refresh a row; a node claims it first ({@code refreshing_until}), so the nodes of a cluster do not
  * count the same scope at once. With a maximum age of zero (the tests' setting) nothing is kept.
@@ -80,7 +80,7 @@ class SummarySnapshots {
 	Counted summary(DeadlineBoard.Filter filter, boolean indicators) {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		Counted counted;
-		if (maxAge.isZero() || filter.person() != null || filter.agencies().isEmpty()) {
+		if (maxAge.isZero() || filter.agencies().isEmpty()) {
 			counted = new Counted(now, board.summary(filter, indicators));
 		}
 		else {
@@ -120,13 +120,13 @@ class SummarySnapshots {
 		List<DeadlineBoard.AgencySummary> agencies = withoutOpenNotices(board.summary(filter, indicators));
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("key", key)
 			.addValue("agencies", String.join(",", new TreeSet<>(filter.agencies()))).addValue("kind", filter.kind())
-			.addValue("indicators", indicators).addValue("now", timestamp(now)).addValue("payload", write(agencies));
+			.addValue("person", filter.person()).addValue("indicators", indicators).addValue("now", timestamp(now)).addValue("payload", write(agencies));
 		String update = "UPDATE zf_sla_summary SET counted_at = :now, requested_at = :now, payload = :payload,"
 				+ " refreshing_until = NULL WHERE scope_key = :key";
 		if (jdbc.update(update, params) == 0) {
 			try {
-				jdbc.update("INSERT INTO zf_sla_summary (scope_key, agencies, kind, indicators, counted_at, requested_at, payload)"
-						+ " VALUES (:key, :agencies, :kind, :indicators, :now, :now, :payload)", params);
+				jdbc.update("INSERT INTO zf_sla_summary (scope_key, agencies, kind, person, indicators, counted_at, requested_at,"
+						+ " payload) VALUES (:key, :agencies, :kind, :person, :indicators, :now, :now, :payload)", params);
 			}
 			catch (DuplicateKeyException e) {
 				jdbc.update(update, params); // another request or node inserted it meanwhile
@@ -147,7 +147,7 @@ class SummarySnapshots {
 		try {
 			Instant now = ClockUtil.getCurrentTime().toInstant();
 			jdbc.update("DELETE FROM zf_sla_summary WHERE requested_at < :before", Map.of("before", timestamp(now.minus(Duration.ofDays(1)))));
-			List<Map<String, Object>> due = jdbc.queryForList("SELECT scope_key, agencies, kind, indicators FROM zf_sla_summary"
+			List<Map<String, Object>> due = jdbc.queryForList("SELECT scope_key, agencies, kind, person, indicators FROM zf_sla_summary"
 					+ " WHERE requested_at >= :asked AND (counted_at <= :stale OR counted_at > :now)",
 					Map.of("asked", timestamp(now.minus(IDLE)), "stale", timestamp(now.minus(refresh)), "now", timestamp(now)));
 			for (Map<String, Object> row : due) {
@@ -155,7 +155,8 @@ class SummarySnapshots {
 				if (claim(key, now)) {
 					List<String> agencies = Arrays.asList(((String) row.get("agencies")).split(","));
 					boolean indicators = Boolean.TRUE.equals(row.get("indicators"));
-					count(key, new DeadlineBoard.Filter(agencies, (String) row.get("kind"), null, null), indicators, now);
+					count(key, new DeadlineBoard.Filter(agencies, (String) row.get("kind"), null, (String) row.get("person")),
+							indicators, now);
 				}
 			}
 		}
@@ -184,10 +185,10 @@ class SummarySnapshots {
 		return new Counted(counted.countedAt(), agencies);
 	}
 
-	/** The scope as a key: SHA-256 of the sorted agencies, the kind and whether with indicators. */
+	/** The scope as a key: SHA-256 of the sorted agencies, the kind, the person and whether with indicators. */
 	static String key(DeadlineBoard.Filter filter, boolean indicators) {
 		String scope = String.join(",", new TreeSet<>(filter.agencies())) + "|" + (filter.kind() == null ? "" : filter.kind())
-				+ "|" + indicators;
+				+ "|" + (filter.person() == null ? "" : filter.person()) + "|" + indicators;
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8)));
 		}

@@ -21,7 +21,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
 /**
  * The board's counts kept between counts (ADR-0030): answered from the last count while it is at most the maximum
  * age old on the engine's clock, counted again when older, when the clock went back, in the background after the
- * refresh interval (once per claim), per scope; never when filtered by person. The tests' profile keeps nothing
+ * refresh interval (once per claim), per scope (a person filter is one). The tests' profile keeps nothing
  * (maximum age 0), so here the snapshots are made with 30 s / 10 s, as in production.
  */
 @ZhifaIntegrationTest
@@ -60,9 +60,10 @@ class SummarySnapshotsIT extends SlaApiSupport {
 		SummarySnapshots.Counted kept = snapshots.summary(liaokuo, false);
 		assertThat(kept.countedAt()).isEqualTo(t0);
 		assertThat(total(kept)).isEqualTo(before);
-		// filtered by person: always counted
+		// filtered by person: a scope of its own, counted when first asked for
 		DeadlineBoard.Filter person = new DeadlineBoard.Filter(List.of("LIAOKUO"), "enforcement-case", null, "officer1");
 		assertThat(snapshots.summary(person, false).countedAt()).isEqualTo(t0.plusSeconds(20));
+		assertThat(SummarySnapshots.key(person, false)).isNotEqualTo(SummarySnapshots.key(liaokuo, false));
 		// another scope is another row: QLSCJ's count is not LIAOKUO's
 		DeadlineBoard.Filter qlscj = new DeadlineBoard.Filter(List.of("QLSCJ"), "enforcement-case", null, null);
 		assertThat(snapshots.summary(qlscj, false).agencies()).extracting(DeadlineBoard.AgencySummary::agencyCode)
