@@ -26,12 +26,16 @@ public final class ModelVocabulary {
 			"registerDisclosure", "slaBreach", "slaWarning", "startProcess", "startReviewRound", "startSeizure", "liftSeizure",
 			"withdrawDisclosure", "registerComplaint", "recordComplaintRouting", "transferComplaint", "acceptComplaint",
 			"openComplaintCase", "replyComplaint", "issueSupervisionNotice", "recordRectificationReport",
-			"returnSupervisionNotice", "concludeSupervisionNotice");
+			"returnSupervisionNotice", "concludeSupervisionNotice",
+			// annual statistics (R-DISC-7, cn.zhifa.statistics)
+			"startAnnualStatistics", "openAnnualStatistics", "computeAnnualStatistics", "submitAnnualStatistics",
+			"publishAnnualStatistics");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
-			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks");
+			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks",
+			"annualStatisticsTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -61,7 +65,8 @@ public final class ModelVocabulary {
 			"disclosureTaskChecks", Set.of("disclosure-prepare", "disclosure-review"),
 			"modelChangeTaskChecks", Set.of("model-change-approve"),
 			"complaintTaskChecks", Set.of("complaint-handling-accept", "complaint-handling-handle"),
-			"supervisionNoticeTaskChecks", Set.of("supervision-notice-rectify", "supervision-notice-check"));
+			"supervisionNoticeTaskChecks", Set.of("supervision-notice-rectify", "supervision-notice-check"),
+			"annualStatisticsTaskChecks", Set.of("annual-statistics-sign-off", "annual-statistics-publish"));
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */
 	public static String checkOf(String formId) {
