@@ -97,8 +97,8 @@ class AnnualStatisticsController {
 
 	@GetMapping("/annual-statistics/{agency}/{year}.xlsx")
 	void one(@PathVariable String agency, @PathVariable String year, HttpServletResponse response) throws IOException {
-		int y = year(year);
 		TreeSet<String> scope = scope(agency);
+		int y = year(year);
 		Report r = service.find(scope.first(), y)
 			.orElseThrow(() -> Problem.notFound("year", "该执法主体没有 " + y + " 年度的行政执法统计"));
 		write(response, y, r.agencyName(), List.of(r), "年度行政执法统计_" + r.agencyName() + "_" + y + ".xlsx");
