@@ -10,6 +10,7 @@ const { clock } = require('../sla-steps');
 runPath(__filename, async (t) => {
   let year;
   let key;
+  let period; // shown on the task cards (统计期间)
   try {
     await t.step('引擎时钟拨到1月1日定时作业到期之后：系统为每个执法主体发起上年度的年度统计', async () => {
       const jobs = await t.api('/engine-rest/job?processDefinitionKey=annual-statistics-schedule&timers=true');
@@ -18,6 +19,7 @@ runPath(__filename, async (t) => {
       await clock(new Date(due.getTime() + 60_000).toISOString());
       year = due.getUTCFullYear() - 1 + (due.getUTCMonth() === 11 ? 1 : 0);
       key = `年度统计-${year}-LIAOKUO`;
+      period = `${year}年1月1日至${year}年12月31日`;
       const until = Date.now() + 90_000;
       for (;;) {
         const list = await t.api(`/engine-rest/process-instance?processDefinitionKey=annual-statistics&businessKey=${encodeURIComponent(key)}`);
@@ -32,7 +34,7 @@ runPath(__filename, async (t) => {
     const office = await t.login('office1');
     await t.step('office1（党政办）在「本机构待办」打开「党政办核对签署年度统计」，下载年度统计表并签署同意', async () => {
       await office.openFilter('本机构待办');
-      let form = await office.openTask('党政办核对签署年度统计', { caseNo: key });
+      let form = await office.openTask('党政办核对签署年度统计', { caseNo: period });
       form = await office.claim();
       await form.expectText('行政处罚决定');
       await form.expectText(`${year}年1月1日至${year}年12月31日`);
@@ -44,17 +46,17 @@ runPath(__filename, async (t) => {
       t.check(bytes.includes(Buffer.from('xl/worksheets/sheet10.xml')), '年度统计表每个类别一张工作表（共 10 张）');
       await form.fill('核对结论', '核对无误，签署同意');
       await form.complete();
-      await office.expectTaskGone('党政办核对签署年度统计', key);
+      await office.expectTaskGone('党政办核对签署年度统计', period);
     });
 
     const justice = await t.login('reviewer1');
     await t.step('reviewer1（司法所）在「本机构待办」核对签署：党政办、司法所都同意后报送司法局', async () => {
       await justice.openFilter('本机构待办');
-      let form = await justice.openTask('司法所核对签署年度统计', { caseNo: key });
+      let form = await justice.openTask('司法所核对签署年度统计', { caseNo: period });
       form = await justice.claim();
       await form.fill('核对结论', '核对无误，签署同意');
       await form.complete();
-      await justice.expectTaskGone('司法所核对签署年度统计', key);
+      await justice.expectTaskGone('司法所核对签署年度统计', period);
       const all = await t.api(`/api/annual-statistics?year=${year}`, 'supervisor1');
       const own = all.reports.find((r) => r.agencyCode === 'LIAOKUO');
       t.equal(own.status, 'SUBMITTED', '已报送司法局');
@@ -70,11 +72,11 @@ runPath(__filename, async (t) => {
 
     await t.step('office1 在「本机构待办」确认向社会公开', async () => {
       await office.openFilter('本机构待办');
-      let form = await office.openTask('向社会公开年度统计', { caseNo: key });
+      let form = await office.openTask('向社会公开年度统计', { caseNo: period });
       form = await office.claim();
       await form.fill('确认在公示平台公开', true);
       await form.complete();
-      await office.expectTaskGone('向社会公开年度统计', key);
+      await office.expectTaskGone('向社会公开年度统计', period);
     });
 
     await t.step('公众在公示平台「年度执法统计」看到寥廓的年度统计和条形图', async () => {

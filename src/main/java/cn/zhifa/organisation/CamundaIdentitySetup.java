@@ -329,7 +329,9 @@ public class CamundaIdentitySetup {
 						Map.of("name", "complaintNo", "label", "投诉举报编号"),
 						// supervision notices (R-COORD-8): the notice number and the agency supervised
 						Map.of("name", "supervisionNoticeNo", "label", "监督通知书编号"),
-						Map.of("name", "supervisedAgencyName", "label", "被监督机关")));
+						Map.of("name", "supervisedAgencyName", "label", "被监督机关"),
+						// annual statistics (R-DISC-7): the period reported
+						Map.of("name", "statisticsPeriod", "label", "统计期间")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {
