@@ -69,7 +69,7 @@ INSERT INTO zf_case (case_no, agency_code, process_instance_id, source, summary_
   FROM gen;
 INSERT INTO ACT_HI_VARINST (ID_, PROC_DEF_KEY_, ROOT_PROC_INST_ID_, PROC_INST_ID_, EXECUTION_ID_, NAME_, VAR_TYPE_, REV_,
     TEXT_, LONG_, DOUBLE_, TENANT_ID_, STATE_, CREATE_TIME_)
-  SELECT 'bench-v1-' || i, 'enforcement-case', pi, pi, pi, 'decisionKind', 'string', 1, kind, NULL, NULL, 'LIAOKUO', 'CREATED', decided FROM gen
+  SELECT 'bench-v1-' || i, 'enforcement-case', pi, pi, pi, 'decisionKind', 'string', 1, kind, NULL::bigint, NULL::double precision, 'LIAOKUO', 'CREATED', decided FROM gen
   UNION ALL
   SELECT 'bench-v2-' || i, 'enforcement-case', pi, pi, pi, 'fineAmount', 'double', 1, NULL, NULL, fine, 'LIAOKUO', 'CREATED', decided
   FROM gen WHERE kind = 'PENALTY'
