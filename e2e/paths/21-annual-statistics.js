@@ -15,7 +15,7 @@ runPath(__filename, async (t) => {
     await t.step('引擎时钟拨到1月1日定时作业到期之后：系统为每个执法主体发起上年度的年度统计', async () => {
       const jobs = await t.api('/engine-rest/job?processDefinitionKey=annual-statistics-schedule&timers=true');
       t.equal(jobs.length, 1, '年度统计定时作业');
-      const due = new Date(jobs[0].duedate);
+      const due = new Date(String(jobs[0].dueDate).replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
       await clock(new Date(due.getTime() + 60_000).toISOString());
       year = due.getUTCFullYear() - 1 + (due.getUTCMonth() === 11 ? 1 : 0);
       key = `年度统计-${year}-LIAOKUO`;
