@@ -239,9 +239,71 @@ async function investigateNeedingSeizure(t, officer, c) {
   });
 }
 
+/**
+ * A summary-procedure case (registerCase with opts.summaryFine) carried to its end as its users do: officer decides
+ * on the spot, head files it (备案), officer prepares the disclosure, office1 and reviewer1 approve it, officer records
+ * the payment — the case is CLOSED (for paths that need a closed case, e.g. a guiding case).
+ */
+async function closeSummaryCase(t, c, fine = 100) {
+  const officer = await t.login('officer1');
+  await t.step(`officer1 当场作出处罚决定（${c.caseNo}）`, async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('当场作出处罚决定', { caseNo: c.caseNo });
+    form = await officer.claim();
+    await form.select('决定', '给予行政处罚');
+    await form.select('当场处罚种类', '罚款');
+    await form.number('罚款数额（元）', fine);
+    await form.textarea('处罚决定内容', `罚款人民币${fine}元`);
+    await form.textarea('法律依据', '《城市市容和环境卫生管理条例》第三十四条');
+    await form.textarea('未能全程音像记录的书面说明', '执法记录仪电量耗尽，已书面说明并由当事人签字确认');
+    await form.complete();
+    await officer.expectTaskGone('当场作出处罚决定', c.caseNo);
+  });
+  const head = await t.login('head1');
+  await t.step('head1 报所属机关备案', async () => {
+    await head.openFilter('本机构待办');
+    let form = await head.openTask('报所属机关备案', { caseNo: c.caseNo });
+    form = await head.claim();
+    await form.textarea('备案意见', '同意备案');
+    await form.complete();
+    await head.expectTaskGone('报所属机关备案', c.caseNo);
+  });
+  await t.login('officer1');
+  await t.step('officer1 整理公示信息', async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('整理公示信息', { caseNo: c.caseNo });
+    form = await officer.claim();
+    await form.complete();
+    await officer.expectTaskGone('整理公示信息', c.caseNo);
+  });
+  for (const [user, task] of [['office1', '党政办审核公示信息'], ['reviewer1', '司法所审核公示信息']]) {
+    const reviewer = await t.login(user);
+    await t.step(`${user} ${task}：同意公开`, async () => {
+      await reviewer.openFilter('本机构待办');
+      let form = await reviewer.openTask(task, { caseNo: c.caseNo });
+      form = await reviewer.claim();
+      await form.radio('审核结论', '同意公开');
+      await form.complete();
+      await reviewer.expectTaskGone(task, c.caseNo);
+    });
+  }
+  await t.login('officer1');
+  await t.step('officer1 记录执行情况，案件结案', async () => {
+    await officer.openFilter('本机构待办');
+    let form = await officer.openTask('记录执行情况', { caseNo: c.caseNo });
+    form = await officer.claim();
+    await form.select('执行结果', '已缴纳');
+    await form.textarea('执行情况', `当事人当场缴纳罚款${fine}元`);
+    await form.complete();
+    await officer.expectTaskGone('记录执行情况', c.caseNo);
+    const record = await t.api(`/api/cases/${encodeURIComponent(c.caseNo)}`, 'officer1');
+    t.equal(record.caseRecord.stage, 'CLOSED', '案件阶段');
+  });
+}
+
 module.exports = {
   officerOption,
   violationOption,
   PERSON_ID, registerCase, approveFiling, investigate, concludeInvestigation, proposePenalty, servePriorNotice,
-  recordPartyReply, decidePenalty, serveDecision, investigateNeedingSeizure,
+  recordPartyReply, decidePenalty, serveDecision, investigateNeedingSeizure, closeSummaryCase,
 };

@@ -26,7 +26,14 @@ public final class ModelVocabulary {
 			"registerDisclosure", "slaBreach", "slaWarning", "startProcess", "startReviewRound", "startSeizure", "liftSeizure",
 			"withdrawDisclosure", "registerComplaint", "recordComplaintRouting", "transferComplaint", "acceptComplaint",
 			"openComplaintCase", "replyComplaint", "issueSupervisionNotice", "recordRectificationReport",
-			"returnSupervisionNotice", "concludeSupervisionNotice",
+			"returnSupervisionNotice", "concludeSupervisionNotice", "drawCaseFiles", "summariseCaseFileReview",
+			"concludeCaseFileReview", "issueReviewNotice", "recordReviewAcknowledgement", "openAgencyDispute", "askDisputeCounterpart",
+			"openDisputeReply", "sendDisputeReply", "takeDisputeReply", "applyDisputeCoordination", "acceptDisputeCoordination",
+			"recordDisputeOpinion", "weighDisputeAnswers", "recordDisputeReport", "concludeAgencyDispute",
+			"proposeGuidingCase", "returnGuidingCase",
+			"resubmitGuidingCase", "concludeGuidingCase", "openAssistanceRequest", "deliverAssistanceRequest",
+			"recordAssistanceAnswer", "recordAssistanceOutcome", "registerAssistanceReply", "answerAssistanceRequest",
+			"reportAssistanceOutcome",
 			// annual statistics (R-DISC-7, cn.zhifa.statistics)
 			"startAnnualStatistics", "openAnnualStatistics", "computeAnnualStatistics", "submitAnnualStatistics",
 			"publishAnnualStatistics");
@@ -34,16 +41,16 @@ public final class ModelVocabulary {
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
-			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks",
-			"annualStatisticsTaskChecks");
+			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks", "caseFileReviewTaskChecks",
+			"agencyDisputeTaskChecks", "guidingCaseTaskChecks", "assistanceTaskChecks", "annualStatisticsTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
 	 * these forms must have the listed task listener; the listener runs the form's check whatever the
 	 * task is called, and refuses a form it has no check for.
 	 */
-	public static final Map<String, Set<String>> TASK_CHECKS = Map.of(
-			"caseTaskChecks", Set.of("enforcement-case-decide-on-the-spot", "enforcement-case-file-summary",
+	public static final Map<String, Set<String>> TASK_CHECKS = Map.ofEntries(
+			Map.entry("caseTaskChecks", Set.of("enforcement-case-decide-on-the-spot", "enforcement-case-file-summary",
 					"enforcement-case-record-execution", "enforcement-case-approve-filing", "enforcement-case-investigate",
 					"enforcement-case-handle-seizure", "enforcement-case-request-seizure", "enforcement-case-approve-seizure",
 					"enforcement-case-conclude-investigation",
@@ -53,20 +60,28 @@ public final class ModelVocabulary {
 					"enforcement-case-seizure-extension", "enforcement-case-serve", "enforcement-case-approve-extension",
 					"enforcement-case-serve-demand-notice", "enforcement-case-record-demand-outcome",
 					"enforcement-case-apply-to-court", "enforcement-case-record-court-ruling",
-					"enforcement-case-record-appraisal", "enforcement-case-decide-recusal"),
-			"legalReviewTaskChecks", Set.of("legal-review-check-materials", "legal-review-decision", "legal-review-revise",
+					"enforcement-case-record-appraisal", "enforcement-case-decide-recusal")),
+			Map.entry("legalReviewTaskChecks", Set.of("legal-review-check-materials", "legal-review-decision", "legal-review-revise",
 					"legal-review-respond", "legal-review-supplement", "review-disagreement-negotiate",
-					"review-disagreement-head-ruling"),
-			"transferTaskChecks", Set.of("case-transfer-sign", "case-transfer-negotiate", "case-transfer-coordination",
+					"review-disagreement-head-ruling")),
+			Map.entry("transferTaskChecks", Set.of("case-transfer-sign", "case-transfer-negotiate", "case-transfer-coordination",
 					"case-transfer-external-handover", "case-transfer-external-feedback", "criminal-transfer-approve",
 					"criminal-transfer-handover", "criminal-transfer-evidence", "criminal-transfer-follow-up",
 					"criminal-transfer-after-conviction",
-					"discipline-transfer-sign"),
-			"disclosureTaskChecks", Set.of("disclosure-prepare", "disclosure-review"),
-			"modelChangeTaskChecks", Set.of("model-change-approve"),
-			"complaintTaskChecks", Set.of("complaint-handling-accept", "complaint-handling-handle"),
-			"supervisionNoticeTaskChecks", Set.of("supervision-notice-rectify", "supervision-notice-check"),
-			"annualStatisticsTaskChecks", Set.of("annual-statistics-sign-off", "annual-statistics-publish"));
+					"discipline-transfer-sign")),
+			Map.entry("disclosureTaskChecks", Set.of("disclosure-prepare", "disclosure-review")),
+			Map.entry("modelChangeTaskChecks", Set.of("model-change-approve")),
+			Map.entry("complaintTaskChecks", Set.of("complaint-handling-accept", "complaint-handling-handle")),
+			Map.entry("supervisionNoticeTaskChecks", Set.of("supervision-notice-rectify", "supervision-notice-check")),
+			Map.entry("caseFileReviewTaskChecks", Set.of("case-file-review-score", "case-file-review-conclude",
+					"case-file-review-acknowledge")),
+			Map.entry("agencyDisputeTaskChecks", Set.of("agency-dispute-negotiate", "agency-dispute-accept", "agency-dispute-coordinate",
+					"agency-dispute-answer", "agency-dispute-report", "agency-dispute-ruling", "agency-dispute-reply-negotiate",
+					"agency-dispute-reply-opinion")),
+			Map.entry("guidingCaseTaskChecks", Set.of("guiding-case-review", "guiding-case-revise")),
+			Map.entry("assistanceTaskChecks", Set.of("assistance-reply-answer", "assistance-reply-report")),
+			Map.entry("annualStatisticsTaskChecks", Set.of("annual-statistics-sign-off", "annual-statistics-publish")));
+
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */
 	public static String checkOf(String formId) {

@@ -85,6 +85,9 @@ public class CamundaIdentitySetup {
 				// except the supervision notices they issue and check (ADR-0025; SupervisorReadOnlyFilter allows these routes only)
 				grant(role.groupId(), Resources.PROCESS_DEFINITION, SupervisorSteps.SUPERVISION_NOTICE_PROCESS,
 						Permissions.READ, Permissions.CREATE_INSTANCE);
+				// and the case-file reviews (评查) they draw, score and conclude (ADR-0026), the same way
+				grant(role.groupId(), Resources.PROCESS_DEFINITION, SupervisorSteps.CASE_FILE_REVIEW_PROCESS,
+						Permissions.READ, Permissions.CREATE_INSTANCE);
 				grant(role.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 			}
 			else {
@@ -330,6 +333,18 @@ public class CamundaIdentitySetup {
 						// supervision notices (R-COORD-8): the notice number and the agency supervised
 						Map.of("name", "supervisionNoticeNo", "label", "监督通知书编号"),
 						Map.of("name", "supervisedAgencyName", "label", "被监督机关"),
+						// case-file reviews (R-REC-7, ADR-0026): the review number and the case file scored
+						Map.of("name", "caseFileReviewNo", "label", "评查编号"),
+						Map.of("name", "reviewCaseNo", "label", "评查的案号"),
+						// disputes between agencies (R-COORD-5): the dispute number and the two agencies
+						Map.of("name", "disputeNo", "label", "争议编号"),
+						Map.of("name", "applicantAgencyName", "label", "申请机关"),
+						Map.of("name", "counterpartAgencyName", "label", "被申请机关"),
+
+						// guiding cases and assistance requests (ADR-0028): their numbers, the requesting agency
+						Map.of("name", "guidingCaseNo", "label", "指导案例编号"),
+						Map.of("name", "assistanceRequestNo", "label", "协助函编号"),
+						Map.of("name", "assistanceRequesterName", "label", "请求协助的机关")),
 						// annual statistics (R-DISC-7): the period reported
 						Map.of("name", "statisticsPeriod", "label", "统计期间")));
 	}

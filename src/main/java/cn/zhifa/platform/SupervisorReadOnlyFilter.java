@@ -26,10 +26,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * logging in and out) is refused with 403 before it reaches a controller, the engine or the webapps.
  * Runs after the login (HTTP Basic, the webapps' session), so an anonymous request is still 401.
  * <p>
- * One exception, by engine route and looked up in the engine (ADR-0025, {@link SupervisorSteps}): starting a
- * supervision notice ({@code POST …/process-definition/{id}/start|submit-form}, or {@code …/key/supervision-notice/…}),
- * and claiming, unclaiming, submitting or completing a task of that process offered to the supervisors' group. What
- * such a request may set is still held to the form's contract ({@link EngineRestGuard}, ADR-0012/0015).
+ * One exception, by engine route and looked up in the engine (ADR-0025, {@link SupervisorSteps}): starting a process
+ * of {@link SupervisorSteps#STARTABLE} — a supervision notice, a case-file review —
+ * ({@code POST …/process-definition/{id}/start|submit-form}, or {@code …/key/<key>/…}), and claiming, unclaiming,
+ * submitting or completing a task offered to the supervisors' group of a process of {@link SupervisorSteps#WORKABLE}
+ * (also disputes between agencies and guiding cases, ADR-0026–0028). What such a request may set is still held to the
+ * form's contract ({@link EngineRestGuard}, ADR-0012/0015).
  */
 class SupervisorReadOnlyFilter extends OncePerRequestFilter {
 
@@ -65,7 +67,7 @@ class SupervisorReadOnlyFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** A POST that starts a supervision notice or works one of its supervisors' tasks ({@link SupervisorSteps}). */
+	/** A POST that starts a process a supervisor may start or works a supervisors' task of one ({@link SupervisorSteps}). */
 	boolean supervisorStep(String method, String path) {
 		String engine = EngineRequests.enginePath(path);
 		if (!"POST".equals(method) || engine == null || repository == null) {

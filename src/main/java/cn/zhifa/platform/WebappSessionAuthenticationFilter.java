@@ -4,7 +4,10 @@ import java.io.IOException;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -26,6 +29,7 @@ import jakarta.servlet.http.HttpSession;
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
 	private final IdentityService identityService;
+	private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
 	WebappSessionAuthenticationFilter(IdentityService identityService) {
 		this.identityService = identityService;
@@ -44,8 +48,12 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String user = sessionUser(request.getSession(false));
 		if (user != null && SecurityContextHolder.getContext().getAuthentication() == null) {
-			SecurityContextHolder.getContext()
-				.setAuthentication(CamundaIdentityAuthenticationProvider.authenticated(identityService, user));
+			SecurityContext context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(CamundaIdentityAuthenticationProvider.authenticated(identityService, user));
+			SecurityContextHolder.setContext(context);
+			// kept for the request's async dispatch too (a streamed download, e.g. a case file's ZIP export from a
+			// case-file review task), as Spring's own login filters keep theirs
+			contexts.saveContext(context, request, response);
 		}
 		chain.doFilter(request, response);
 	}

@@ -16,7 +16,8 @@ import cn.zhifa.platform.problem.Problems;
  * the reference the public can quote ({@link Problems}). The portal's JSON API ({@code /public/api/**})
  * answers problem JSON like the rest of Zhifa ({@link ProblemResponses}), which comes after this advice.
  */
-@ControllerAdvice(assignableTypes = { DisclosurePages.class, PreDisclosurePages.class, ComplaintPages.class })
+@ControllerAdvice(assignableTypes = { DisclosurePages.class, PreDisclosurePages.class, ComplaintPages.class,
+		GuidingCasePages.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalErrors {
 

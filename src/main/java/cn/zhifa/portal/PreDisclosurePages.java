@@ -143,7 +143,10 @@ class PreDisclosurePages {
 			b.append("</p>");
 		}
 		b.append("<p class=\"meta\">模型版本 ").append(d.getVersion()).append(d.getVersionTag() == null ? "" : "（" + esc(d.getVersionTag()) + "）")
-			.append("</p><div class=\"diagram\">").append(BpmnSvg.render(model, name(d))).append("</div>");
+			.append("</p><p class=\"meta\">流程图随页面宽度缩放，过宽时可左右滚动；<a href=\"/public/procedures/").append(esc(key))
+			.append("/diagram.svg").append(own == null ? "" : "?agency=" + esc(own)).append("\" target=\"_blank\">查看原尺寸流程图（可放大）</a></p>")
+			.append("<div class=\"diagram\" tabindex=\"0\" role=\"region\" aria-label=\"流程图\">").append(BpmnSvg.render(model, name(d)))
+			.append("</div>");
 		b.append("<h2>办理环节</h2><ol>");
 		for (UserTask t : model.getModelElementsByType(UserTask.class)) {
 			b.append("<li>").append(esc(t.getName())).append("</li>");
@@ -156,6 +159,25 @@ class PreDisclosurePages {
 		}
 		b.append("</ul><p><a href=\"/public/procedures\">返回执法程序列表</a></p>");
 		return DisclosurePages.html(Html.page(name(d), b.toString()), 300);
+	}
+
+	/** The flowchart alone at full size (issue 16 §22): the browser zooms it; the page shows it scaled to the width. */
+	@GetMapping("/public/procedures/{key}/diagram.svg")
+	ResponseEntity<byte[]> diagram(@PathVariable String key,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String agency) {
+		ProcessDefinition d = latestProcesses().stream().filter(p -> p.getKey().equals(key)).findFirst().orElse(null);
+		if (d != null && agency != null && agencies.existsById(agency)) {
+			ProcessDefinition ownVersion = repository.createProcessDefinitionQuery().processDefinitionKey(key).tenantIdIn(agency)
+				.latestVersion().singleResult();
+			d = ownVersion == null ? d : ownVersion;
+		}
+		if (d == null) {
+			return ResponseEntity.status(404).contentType(DisclosurePages.HTML)
+				.body(Html.page("未找到", "<p>没有该执法程序。</p>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + BpmnSvg.render(repository.getBpmnModelInstance(d.getId()), name(d), true);
+		return ResponseEntity.ok().contentType(org.springframework.http.MediaType.valueOf("image/svg+xml;charset=UTF-8"))
+			.header("Cache-Control", "public, max-age=300").body(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	/** The deployed decision tables published on the portal: the major-decision catalogue and the discretion benchmarks. */

@@ -23,7 +23,8 @@ import cn.zhifa.platform.CurrentUser;
 @Service
 public class NotificationCenter {
 
-	static final Map<String, String> KIND_LABELS = Map.of("SLA_WARNING", "期限预警", "SLA_BREACH", "超期督办");
+	static final Map<String, String> KIND_LABELS = Map.of("SLA_WARNING", "期限预警", "SLA_BREACH", "超期督办",
+			"ASSISTANCE", "执法协助");
 
 	public record Item(long id, String kind, String kindLabel, String message, String caseId, String agencyCode,
 			String processInstanceId, Instant createdAt, boolean read) {

@@ -89,6 +89,27 @@ public class SlaService {
 				recipients, groups);
 	}
 
+	/**
+	 * A message to the users and groups of a process's agency that is not about a deadline (e.g. 执法协助: the requested
+	 * agency answered, ADR-0028), in the same notification centre and e-mail as the SLA events.
+	 */
+	public void notify(String kind, DelegateExecution execution, Collection<String> users, Collection<String> groups,
+			String message) {
+		Instant now = ClockUtil.getCurrentTime().toInstant();
+		String agency = (String) execution.getVariable(CaseVariables.AGENCY_CODE);
+		String caseId = execution.getProcessBusinessKey();
+		List<Notification> sent = new java.util.ArrayList<>();
+		for (String user : users) {
+			sent.add(notifications.save(new Notification(user, null, kind, agency, caseId, execution.getProcessInstanceId(),
+					message, now)));
+		}
+		for (String group : groups) {
+			sent.add(notifications.save(new Notification(null, group, kind, agency, caseId, execution.getProcessInstanceId(),
+					message, now)));
+		}
+		mailer.sendAfterCommit(sent);
+	}
+
 	public List<Notification> notificationsOf(String processInstanceId) {
 		return notifications.findByProcessInstanceIdOrderByIdAsc(processInstanceId);
 	}

@@ -131,6 +131,14 @@ class DeadlinesTest {
 				// the bureau's stated period and commitment (supervision notices, ADR-0025)
 				new Expected("SUPERVISION_RECTIFICATION", 15, LimitUnit.WORKING_DAYS),
 				new Expected("SUPERVISION_CHECK", 10, LimitUnit.WORKING_DAYS),
+				// the county's commitments for disputes between agencies (ADR-0027)
+				new Expected("DISPUTE_NEGOTIATION", 10, LimitUnit.WORKING_DAYS),
+				new Expected("DISPUTE_APPLICATION", 5, LimitUnit.WORKING_DAYS),
+				new Expected("DISPUTE_ACCEPTANCE", 5, LimitUnit.WORKING_DAYS),
+				new Expected("DISPUTE_COORDINATION", 20, LimitUnit.WORKING_DAYS),
+				new Expected("DISPUTE_OPINION_REPLY", 5, LimitUnit.WORKING_DAYS),
+				new Expected("DISPUTE_GOVERNMENT_REPORT", 5, LimitUnit.WORKING_DAYS),
+				new Expected("DISPUTE_RULING", 30, LimitUnit.WORKING_DAYS),
 				new Expected("PENALTY_DECISION_WARNING_FIRST", 60, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_WARNING_SECOND", 80, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_EXTENSION", 30, LimitUnit.DAYS),

@@ -89,6 +89,10 @@ public final class TemplateAuthoring {
 		all.put("seizure-extension-notice.docx", TemplateAuthoring::seizureExtensionNotice);
 		all.put("appraisal-period-notice.docx", TemplateAuthoring::appraisalPeriodNotice);
 		all.put("supervision-notice.docx", TemplateAuthoring::supervisionNotice);
+		all.put("case-file-review-report.docx", TemplateAuthoring::caseFileReviewReport);
+		all.put("agency-dispute-opinion.docx", TemplateAuthoring::agencyDisputeOpinion);
+		all.put("agency-dispute-report.docx", TemplateAuthoring::agencyDisputeReport);
+		all.put("assistance-request-letter.docx", TemplateAuthoring::assistanceRequestLetter);
 		return all;
 	}
 
@@ -586,6 +590,99 @@ public final class TemplateAuthoring {
 				+ "将整改情况书面报送本机关。逾期不报送或者整改不到位的，本机关将予以通报，或者报请本级人民政府依法处理。");
 		closing(doc, "${supervisingBody}（印章）", "${today}");
 		footer(doc, "${supervisingBody}　${documentName}　${supervisionNoticeNo}");
+		return doc;
+	}
+
+	/**
+	 * 案卷评查报告 (R-REC-7; seed 003 四(二)): the bureau's report on an agency's case files of a year — the draw as
+	 * recorded (so it can be redone), each drawn file's score, deficiencies and interference reports, the opinion and
+	 * the requirement.
+	 */
+	static XWPFDocument caseFileReviewReport() {
+		XWPFDocument doc = page();
+		heading(doc, "${supervisingBody}", 18, false);
+		heading(doc, "案卷评查报告", 22, true);
+		numberLine(doc, "${caseFileReviewNo}");
+		addressee(doc, "${supervisedAgencyName}：");
+		body(doc, "根据行政执法案卷评查制度，本机关对你单位${reviewYear}年度办结的行政执法案卷进行了评查。该年度办结案卷"
+				+ "${reviewPopulationSize}卷，随机抽取${reviewSampleSize}卷，平均得分${reviewAverageScore}分，不合格${reviewFailedCount}卷。"
+				+ "抽取所用随机数种子为${reviewSeed}，结案案卷清单的散列值（SHA256）为${reviewPopulationHash}，据此可以复核抽取结果。");
+		section(doc, "评查结果");
+		XWPFTable results = table(doc, 6, new int[] { 8, 22, 10, 10, 36, 14 });
+		row(results, 0, true, "序号", "案号", "得分", "等次", "发现的问题", "干预记录");
+		row(results, 1, false, "${reviewResults[]#}", "${reviewResults[].caseNo}", "${reviewResults[].score}",
+				"${reviewResults[].grade}", "${reviewResults[].deficiencies}", "${reviewResults[].interference}");
+		center(results.getRow(1).getCell(0));
+		section(doc, "评查意见");
+		body(doc, "${reviewConclusion}");
+		section(doc, "整改要求");
+		body(doc, "${rectificationRequirement}");
+		closing(doc, "${supervisingBody}（印章）", "${today}");
+		footer(doc, "${supervisingBody}　${documentName}　${caseFileReviewNo}");
+		return doc;
+	}
+
+	// ------------------------------------------------------------------------------------------------ agency disputes
+
+	/** 行政执法争议协调意见书 (R-COORD-5; seed 002 (二)): the justice bureau's written opinion to both agencies. */
+	static XWPFDocument agencyDisputeOpinion() {
+		XWPFDocument doc = page();
+		heading(doc, "${coordinatingBody}", 18, false);
+		heading(doc, "行政执法争议协调意见书", 22, true);
+		numberLine(doc, "${disputeNo}");
+		addressee(doc, "${applicantAgencyName}、${counterpartAgencyName}：");
+		body(doc, "${applicantAgencyName}于${disputeRaisedOn}就与${counterpartAgencyName}之间的行政执法争议（${disputeSubjectLabel}；"
+				+ "关联案号：${relatedCaseNo}）先行协商，未能达成一致，向本机关申请协调。本机关依照行政执法争议协调机制受理后组织了协调，情况如下：");
+		body(doc, "${coordinationNotes}");
+		section(doc, "争议事项");
+		body(doc, "${disputeMatter}");
+		section(doc, "协调意见");
+		body(doc, "${disputeOpinion}");
+		body(doc, "请你们于${disputeOpinionReplyDueAt}前书面答复是否接受本协调意见。任何一方不接受的，本机关将提出书面建议，报请${countyGovernment}裁决。");
+		closing(doc, "${coordinatingBody}（印章）", "${today}");
+		footer(doc, "${coordinatingBody}　${documentName}　${disputeNo}");
+		return doc;
+	}
+
+	/** 行政执法争议协调书面建议 (R-COORD-5; seed 002 (二)): the bureau reports the dispute to the county government for a ruling. */
+	static XWPFDocument agencyDisputeReport() {
+		XWPFDocument doc = page();
+		heading(doc, "${coordinatingBody}", 18, false);
+		heading(doc, "关于提请裁决行政执法争议的书面建议", 22, true);
+		numberLine(doc, "${disputeNo}");
+		addressee(doc, "${countyGovernment}：");
+		body(doc, "${applicantAgencyName}与${counterpartAgencyName}之间的行政执法争议（${disputeSubjectLabel}），经双方协商和本机关协调，"
+				+ "仍无法达成一致意见。本机关于${disputeOpinionIssuedOn}出具了协调意见，双方答复如下：");
+		body(doc, "${opinionAnswers}");
+		section(doc, "争议事项");
+		body(doc, "${disputeMatter}");
+		section(doc, "本机关的协调意见");
+		body(doc, "${disputeOpinion}");
+		section(doc, "书面建议");
+		body(doc, "${governmentReport}");
+		body(doc, "以上建议，请予裁决。");
+		closing(doc, "${coordinatingBody}（印章）", "${today}");
+		footer(doc, "${coordinatingBody}　${documentName}　${disputeNo}");
+		return doc;
+	}
+
+	// ------------------------------------------------------------------------------------------------- assistance
+
+	/** 行政执法协助函 (seed 002 (十五) 五: 书面函告): one agency asks another for assistance, with the reply deadline. */
+	static XWPFDocument assistanceRequestLetter() {
+		XWPFDocument doc = page();
+		heading(doc, "${agencyName}", 18, false);
+		heading(doc, "行政执法协助函", 22, true);
+		numberLine(doc, "${assistanceRequestNo}");
+		addressee(doc, "${assistanceRequestedAgencyName}：");
+		body(doc, "本机关在行使行政执法职权中（关联案号：${assistanceCaseNo}），需要你单位协助，事项类别：${assistanceKindLabel}。"
+				+ "根据行政执法协作机制中的执法协助制度，现函请你单位协助办理下列事项：");
+		body(doc, "${assistanceMatter}");
+		section(doc, "请求协助的理由和依据");
+		body(doc, "${assistanceReason}");
+		body(doc, "请于${assistanceReplyDueAt}前答复是否协助；不予协助的，请说明理由。同意协助的，请在完成后将协助结果书面告知本机关。");
+		closing(doc, "${agencyName}（印章）", "${today}");
+		footer(doc, "${agencyName}　${documentName}　${assistanceRequestNo}");
 		return doc;
 	}
 

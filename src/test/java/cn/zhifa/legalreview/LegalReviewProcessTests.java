@@ -83,9 +83,9 @@ class LegalReviewProcessTests extends EngineTestSupport {
 				"serviceTask_generateSubmission", "userTask_reviewDecision", "serviceTask_generateOpinion",
 				"serviceTask_recordOpinion", "serviceTask_concludePassed", "endEvent_passed");
 		assertThat(pi).variables().containsEntry("legalReviewResult", "PASSED");
-		String opinionDoc = (String) historicVariable(pi, "legalReviewOpinionDocId");
+		String opinionDoc = (String) variableOf(pi, "legalReviewOpinionDocId");
 		assertThat(documents.find(opinionDoc)).isPresent();
-		assertThat(documents.find((String) historicVariable(pi, "reviewSubmissionDocId"))).isPresent();
+		assertThat(documents.find((String) variableOf(pi, "reviewSubmissionDocId"))).isPresent();
 		List<ReviewRound> rounds = reviews.roundsOf(pi.getId());
 		assertThat(rounds).singleElement().satisfies(r -> {
 			assertThat(r.getOutcome()).isEqualTo("APPROVED");
@@ -462,11 +462,6 @@ class LegalReviewProcessTests extends EngineTestSupport {
 	private Date timerDue(ProcessInstance pi, String activityId) {
 		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
 			.singleResult().getDuedate();
-	}
-
-	private Object historicVariable(ProcessInstance pi, String name) {
-		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-			.variableName(name).singleResult().getValue();
 	}
 
 	private static Date at(OffsetDateTime t) {

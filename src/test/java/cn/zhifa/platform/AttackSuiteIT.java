@@ -75,6 +75,8 @@ class AttackSuiteIT {
 	@Autowired
 	JdbcTemplate jdbc;
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+	@Autowired
 	ProcessEngine engine;
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -132,7 +134,14 @@ class AttackSuiteIT {
 		secrets.add("攻击套件机密投诉内容" + tag);
 		liaokuo.put("noticeNo", supervisionNotice("攻击套件机密监督问题" + tag));
 		secrets.add("攻击套件机密监督问题" + tag);
+		liaokuo.put("disputeNo", agencyDispute("攻击套件机密争议事项" + tag));
+		secrets.add("攻击套件机密争议事项" + tag);
 		liaokuo.put("changeNo", modelChange("攻击套件机密变更理由" + tag));
+		liaokuo.put("reviewNo", caseFileReview());
+		liaokuo.put("guidingNo", guidingCase("攻击套件机密指导案例" + tag));
+		secrets.add("攻击套件机密指导案例" + tag);
+		liaokuo.put("requestNo", assistanceRequest("攻击套件机密协助事项" + tag));
+		secrets.add("攻击套件机密协助事项" + tag);
 		secrets.add("攻击套件机密变更理由" + tag);
 	}
 
@@ -147,6 +156,67 @@ class AttackSuiteIT {
 				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
 		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
 		return JSON.readTree(issued.body()).path("businessKey").asText();
+	}
+
+	/** A case-file review of LIAOKUO (R-REC-7, ADR-0026), started by supervisor1 as Tasklist's start form does. */
+	private String caseFileReview() throws Exception {
+		Map<String, Object> vars = Map.of("supervisedAgency", Map.of("value", "LIAOKUO"), "reviewYear", Map.of("value", 2003));
+		HttpResponse<String> started = send("supervisor1", "POST", "/engine-rest/process-definition/key/case-file-review/submit-form",
+				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+		return JSON.readTree(started.body()).path("businessKey").asText();
+	}
+
+	/**
+	 * A dispute of LIAOKUO with a third agency (R-COORD-5, ADR-0027), raised by officer1 through the engine (the start
+	 * form offers the demo organisation's agencies only): QLSCJ is no party to it.
+	 */
+	private String agencyDispute(String matter) {
+		cn.zhifa.support.ThirdAgency.ensure(context);
+		Map<String, Object> vars = new java.util.HashMap<>();
+		vars.put("counterpartAgency", cn.zhifa.support.ThirdAgency.CODE);
+		vars.put("disputeSubject", "RESPONSIBILITY");
+		vars.put("disputeMatter", matter);
+		vars.put("applicantPosition", "本机关意见");
+		var identity = engine.getIdentityService();
+		identity.setAuthentication("officer1", List.of("officer", "LIAOKUO-officer"), List.of("LIAOKUO"));
+		String id;
+		try {
+			id = engine.getRuntimeService().startProcessInstanceByKey("agency-dispute", vars).getId();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey();
+	}
+
+	/** A guiding case LIAOKUO proposes from a closed case of its own (ADR-0028), as Tasklist's start form does. */
+	private String guidingCase(String summary) throws Exception {
+		String caseNo = cn.zhifa.support.Fixtures.closedCase(jdbc, "LIAOKUO", "攻防乙", "530302199001011232", "13800000000",
+				"曲靖市麒麟区人民路12号", java.time.Instant.parse("2026-10-01T02:00:00Z"));
+		Map<String, Object> vars = new java.util.LinkedHashMap<>();
+		vars.put("caseId", Map.of("value", caseNo));
+		vars.put("guidingCategory", Map.of("value", "PENALTY"));
+		vars.put("guidingTitle", Map.of("value", "攻击套件指导案例"));
+		vars.put("guidingSummary", Map.of("value", summary));
+		vars.put("guidingKeyPoints", Map.of("value", "要点"));
+		vars.put("guidingLegalBasis", Map.of("value", "依据"));
+		HttpResponse<String> proposed = send("head1", "POST", "/engine-rest/process-definition/key/guiding-case/submit-form",
+				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
+		assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+		return JSON.readTree(proposed.body()).path("businessKey").asText();
+	}
+
+	/**
+	 * A LIAOKUO request for enforcement assistance that QLSCJ is no party to (ADR-0028: the two agencies a request concerns
+	 * read it): the demo organisation has two agencies, so it is addressed to one outside it, straight into the register.
+	 */
+	private String assistanceRequest(String matter) {
+		String no = "寥街协〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+		jdbc.update("INSERT INTO zf_assistance_request (request_no, agency_code, requested_agency, kind, matter, reason,"
+				+ " requested_by, requested_at, reply_due_at, status) VALUES (?, 'LIAOKUO', 'OUTSIDE', 'TECHNICAL', ?, '理由',"
+				+ " 'officer1', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'SENT')", no, matter);
+		return no;
 	}
 
 	/** A LIAOKUO model change (issue 14 §6), submitted by its legal office and returned by its head. */

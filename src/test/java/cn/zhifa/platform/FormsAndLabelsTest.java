@@ -46,7 +46,9 @@ class FormsAndLabelsTest {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	/** Options a form may choose from (valuesKey) and the task listener that provides them. */
 	private static final Map<String, String> OPTION_LISTENERS = Map.of("certifiedOfficers", "${certifiedOfficers}",
-			"otherAgencies", "${agencyOptions}", "hearingChairs", "${hearingChairs}");
+			"otherAgencies", "${agencyOptions}", "hearingChairs", "${hearingChairs}",
+			// the checklist of a case-file review (templates/case-file-review.yml), read when each file's task is created
+			"reviewDeductionOptions", "${caseFileReviewTaskChecks}");
 	private static final Pattern DOCUMENT_LINK = Pattern.compile("/api/documents/\" \\+ (\\w+)");
 
 	@Test

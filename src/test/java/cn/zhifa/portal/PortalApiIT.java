@@ -182,6 +182,13 @@ class PortalApiIT {
 		assertThat(procedures).contains("/public/procedures/disclosure-publication", "执法决定事后公示");
 		String flowchart = get("/public/procedures/disclosure-publication").body();
 		assertThat(flowchart).contains("<svg", "审核公示信息", "整理公示信息", "<polyline");
+		// issue 16 §22: the case flowchart scales to the page; the full-size picture opens on its own
+		assertThat(get("/public/procedures/enforcement-case").body()).contains("width=\"100%\"", "/public/procedures/enforcement-case/diagram.svg",
+				"调查与决定");
+		HttpResponse<String> picture = get("/public/procedures/enforcement-case/diagram.svg");
+		assertThat(picture.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+		assertThat(picture.body()).contains("<svg xmlns=", "立案").doesNotContain("width=\"100%\"");
+		assertThat(get("/public/procedures/no-such-process/diagram.svg").statusCode()).isEqualTo(404);
 
 		String catalogue = get("/public/rules/major-decision-catalogue").body();
 		assertThat(catalogue).contains("<table", "重大");

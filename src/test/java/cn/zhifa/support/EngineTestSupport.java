@@ -1,7 +1,9 @@
 package cn.zhifa.support;
 
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -10,6 +12,8 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,5 +68,57 @@ public abstract class EngineTestSupport {
 			executed++;
 		}
 		return executed;
+	}
+
+	// --- steps of a scenario as its users take them (names distinct from the helpers of older tests)
+
+	/** Starts {@code processKey} as {@code user} (authorization checks apply) and returns the instance as it is now. */
+	protected ProcessInstance startProcessAs(String user, String processKey, Map<String, Object> variables) {
+		as(user);
+		try {
+			ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(processKey, variables);
+			engine.getIdentityService().clearAuthentication();
+			ProcessInstance now = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+				.singleResult();
+			return now != null ? now : pi;
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	/** Completes the open task {@code taskKey} of the instance as {@code user} with the form's variables. */
+	protected void completeTaskAs(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+		Task task = openTask(pi, taskKey);
+		if (task == null) {
+			throw new AssertionError("no open task " + taskKey + " in " + pi.getId());
+		}
+		as(user);
+		try {
+			engine.getTaskService().complete(task.getId(), variables);
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	/** The open task {@code taskKey} of the instance (whoever may see it), or null. */
+	protected Task openTask(ProcessInstance pi, String taskKey) {
+		engine.getIdentityService().clearAuthentication();
+		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey)
+			.singleResult();
+	}
+
+	/** A process-level variable of the instance from the history (works after it ended), or null. */
+	protected Object variableOf(ProcessInstance pi, String name) {
+		var all = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+			.variableName(name).list();
+		return all.stream().filter(v -> pi.getId().equals(v.getExecutionId())).findFirst()
+			.or(() -> all.stream().findFirst()).map(v -> v.getValue()).orElse(null);
+	}
+
+	/** A moment given as ISO text with its offset, e.g. {@code 2026-11-02T09:00:00+08:00}. */
+	protected static Date moment(String iso) {
+		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }

@@ -69,4 +69,23 @@ public final class Fixtures {
 			throw new IllegalStateException(impossible);
 		}
 	}
+
+	/**
+	 * A closed case of {@code agency} put straight into the case register (as a case that ran its whole process), for
+	 * processes that start from a closed case (guiding cases): a natural person with the identity number, contact and
+	 * address given. Returns its case number (unique per call).
+	 */
+	public static String closedCase(org.springframework.jdbc.core.JdbcTemplate jdbc, String agency, String partyName,
+			String idNumber, String contact, String address, java.time.Instant closedAt) {
+		String caseNo = "测结〔" + java.time.LocalDate.ofInstant(closedAt, java.time.ZoneId.of("Asia/Shanghai")).getYear() + "〕"
+				+ java.util.UUID.randomUUID().toString().substring(0, 8) + "号";
+		java.sql.Timestamp at = java.sql.Timestamp.from(closedAt);
+		jdbc.update("INSERT INTO zf_case (case_no, agency_code, source, summary_procedure, party_type, party_name, party_id_number,"
+				+ " party_contact, party_address, party_is_official, violation_code, facts, discovered_on, stage, registered_at,"
+				+ " registered_by, filed_at, decided_at, closed_at) VALUES (?, ?, 'PATROL', FALSE, 'PERSON', ?, ?, ?, ?, FALSE,"
+				+ " 'CM-OCCUPY-ROAD', '在人民路占道经营', ?, 'CLOSED', ?, 'officer1', ?, ?, ?)", caseNo, agency, partyName, idNumber,
+				contact, address, java.sql.Date.valueOf(java.time.LocalDate.ofInstant(closedAt, java.time.ZoneId.of("Asia/Shanghai"))
+					.minusDays(30)), at, at, at, at);
+		return caseNo;
+	}
 }

@@ -1,0 +1,145 @@
+package cn.zhifa.assistance;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import cn.zhifa.models.ModelMarkers;
+
+/** Thin delegates of {@code assistance-request} and {@code assistance-reply}: each calls one step of the service. */
+final class AssistanceDelegates {
+
+	private AssistanceDelegates() {
+	}
+
+	@Component("openAssistanceRequest")
+	static class Open implements JavaDelegate {
+
+		private final AssistanceRequestService service;
+
+		Open(AssistanceRequestService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.open(execution);
+		}
+	}
+
+	@Component("deliverAssistanceRequest")
+	static class Deliver implements JavaDelegate {
+
+		private final AssistanceRequestService service;
+
+		Deliver(AssistanceRequestService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.deliver(execution);
+		}
+	}
+
+	@Component("recordAssistanceAnswer")
+	static class RecordAnswer implements JavaDelegate {
+
+		private final AssistanceRequestService service;
+
+		RecordAnswer(AssistanceRequestService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.recordAnswer(execution);
+		}
+	}
+
+	@Component("recordAssistanceOutcome")
+	static class RecordOutcome implements JavaDelegate {
+
+		private final AssistanceRequestService service;
+
+		RecordOutcome(AssistanceRequestService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.recordOutcome(execution);
+		}
+	}
+
+	@Component("registerAssistanceReply")
+	static class RegisterReply implements JavaDelegate {
+
+		private final AssistanceRequestService service;
+
+		RegisterReply(AssistanceRequestService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.registerReply(execution);
+		}
+	}
+
+	@Component("answerAssistanceRequest")
+	static class Answer implements JavaDelegate {
+
+		private final AssistanceRequestService service;
+
+		Answer(AssistanceRequestService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.answer(execution);
+		}
+	}
+
+	@Component("reportAssistanceOutcome")
+	static class Report implements JavaDelegate {
+
+		private final AssistanceRequestService service;
+
+		Report(AssistanceRequestService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.report(execution);
+		}
+	}
+
+	/** Task listener {@code ${assistanceTaskChecks}} on completion: the check of each form, by form (fail closed). */
+	@Component("assistanceTaskChecks")
+	static class TaskChecks implements TaskListener {
+
+		private final AssistanceRequestService service;
+
+		TaskChecks(AssistanceRequestService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void notify(DelegateTask task) {
+			if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+				return;
+			}
+			switch (ModelMarkers.formOf(task)) {
+				case "assistance-reply-answer" -> service.checkAnswer(task);
+				case "assistance-reply-report" -> service.checkReport(task);
+				default -> throw new IllegalStateException("assistanceTaskChecks has no check for form "
+						+ ModelMarkers.formOf(task) + " of task " + task.getTaskDefinitionKey());
+			}
+		}
+	}
+}

@@ -1,0 +1,297 @@
+package cn.zhifa.assistance;
+
+import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
+import static cn.zhifa.platform.CaseVariables.CASE_ID;
+import static cn.zhifa.platform.FormFields.invalid;
+import static cn.zhifa.platform.FormFields.required;
+import static cn.zhifa.platform.FormFields.requiredText;
+import static cn.zhifa.platform.FormFields.text;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.caselifecycle.CaseService;
+import cn.zhifa.document.DisplayLabels;
+import cn.zhifa.document.DocumentNumbers;
+import cn.zhifa.models.ModelVersions;
+import cn.zhifa.organisation.Agency;
+import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.platform.AsSystem;
+import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.sla.SlaService;
+
+/**
+ * Requests for enforcement assistance (执法协助, seed 002 (十五) 五 "发现认定违法事项需要由区职能部门提供技术支撑的，要及时书面函告该部门"):
+ * an agency writes to another agency (行政执法协助函, a generated letter) with a reply deadline
+ * ({@code ASSISTANCE_REPLY}); the request is delivered as a process of the requested agency ({@code assistance-reply}, in
+ * that agency's tenant, as a transferred case is); its head accepts or refuses with reasons and, having accepted, reports
+ * the outcome; each answer goes back to the requester's process ({@code assistance-request}) as a message the system
+ * correlates, and the requester's head and the officer who asked are notified. The register row is the one truth both
+ * sides read: the requester's steps take the answer from it, not from the message.
+ */
+@Service
+public class AssistanceRequestService {
+
+	static final String REQUEST_PROCESS = "assistance-request";
+	static final String REPLY_PROCESS = "assistance-reply";
+	static final String ANSWERED = "assistance.answered";
+	static final String COMPLETED = "assistance.completed";
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final Set<String> KINDS = Set.of("TECHNICAL", "RECORDS", "JOINT_ACTION", "OTHER");
+	static final Set<String> ANSWERS = Set.of("ACCEPT", "REFUSE");
+
+	// process variables
+	static final String NO = "assistanceRequestNo";
+	static final String REQUESTED_AGENCY = "assistanceRequestedAgency";
+	static final String REQUESTED_AGENCY_NAME = "assistanceRequestedAgencyName";
+	static final String REQUESTER = "assistanceRequesterAgency";
+	static final String REQUESTER_NAME = "assistanceRequesterName";
+	static final String KIND = "assistanceKind";
+	static final String KIND_LABEL = "assistanceKindLabel";
+	static final String MATTER = "assistanceMatter";
+	static final String REASON = "assistanceReason";
+	static final String CASE_NO = "assistanceCaseNo";
+	static final String REQUESTED_BY = "assistanceRequestedBy";
+	static final String REQUESTED_ON = "assistanceRequestedOn";
+	static final String REQUEST_PID = "assistanceRequestProcessInstanceId";
+	static final String REPLY_DUE = "assistanceReplyDueAt";
+	static final String COMPLETION_DUE = "assistanceCompletionDueAt";
+	static final String ANSWER = "assistanceAnswer";
+	static final String REFUSAL = "assistanceRefusalReasons";
+	static final String ANSWERED_BY = "assistanceAnsweredBy";
+	static final String OUTCOME = "assistanceOutcome";
+	static final String RESULT = "assistanceResult";
+
+	private final AssistanceRequestRepository rows;
+	private final CaseService cases;
+	private final AgencyRepository agencies;
+	private final DocumentNumbers numbers;
+	private final IdentityService identity;
+	private final RuntimeService runtime;
+	private final RepositoryService repository;
+	private final Deadlines deadlines;
+	private final DisplayLabels labels;
+	private final SlaService sla;
+
+	AssistanceRequestService(AssistanceRequestRepository rows, CaseService cases, AgencyRepository agencies,
+			DocumentNumbers numbers, IdentityService identity, @Lazy RuntimeService runtime,
+			@Lazy RepositoryService repository, Deadlines deadlines, DisplayLabels labels, SlaService sla) {
+		this.rows = rows;
+		this.cases = cases;
+		this.agencies = agencies;
+		this.numbers = numbers;
+		this.identity = identity;
+		this.runtime = runtime;
+		this.repository = repository;
+		this.deadlines = deadlines;
+		this.labels = labels;
+		this.sla = sla;
+	}
+
+	// --- reading ---
+
+	/** The requests the agencies sent or received (supervisors and administrators: all). */
+	@Transactional(readOnly = true)
+	public List<AssistanceRequest> ofAgencies(Collection<String> agencyCodes, boolean all) {
+		return all ? rows.findAllByOrderByRequestedAtDesc()
+				: agencyCodes.isEmpty() ? List.of()
+						: rows.findByAgencyCodeInOrRequestedAgencyInOrderByRequestedAtDesc(agencyCodes, agencyCodes);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AssistanceRequest> find(String requestNo) {
+		return requestNo == null || requestNo.length() > 32 ? Optional.empty() : rows.findById(requestNo);
+	}
+
+	// --- the requester's steps (assistance-request) ---
+
+	/** 发函: the start form checked (400 naming the field), numbered, registered, the reply due. */
+	void open(DelegateExecution execution) {
+		Authentication login = identity.getCurrentAuthentication();
+		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP)) {
+			throw new AuthorizationException("执法协助由执法机关请求");
+		}
+		String own = execution.getTenantId();
+		Agency requester = agencies.findById(own).orElseThrow(() -> new IllegalStateException("no agency " + own));
+		String target = required(execution, REQUESTED_AGENCY, "被请求协助的机关");
+		Agency requested = agencies.findById(target)
+			.orElseThrow(() -> invalid(REQUESTED_AGENCY, "被请求协助的机关须为本平台上的执法机关，收到 " + target));
+		if (requested.getCode().equals(own)) {
+			throw invalid(REQUESTED_AGENCY, "不能请求本机关协助，请选择其他执法机关");
+		}
+		String kind = required(execution, KIND, "协助事项类别");
+		if (!KINDS.contains(kind)) {
+			throw invalid(KIND, "协助事项类别须为 技术支撑、查阅复制档案资料、派员协助 或 其他，收到 " + kind);
+		}
+		String caseNo = text(execution, CASE_ID);
+		if (caseNo != null && cases.find(caseNo).filter(c -> c.getAgencyCode().equals(own)).isEmpty()) {
+			throw invalid(CASE_ID, "案号须为本机关的案件，收到 " + caseNo);
+		}
+		String matter = requiredText(execution, MATTER, "请求协助的事项", 2000);
+		String reason = requiredText(execution, REASON, "请求协助的理由和依据", 2000);
+		Instant at = now();
+		int year = LocalDate.ofInstant(at, CHINA).getYear();
+		String no = DocumentNumbers.format(requester.getShortName(), "协", year, numbers.next(own, "ASSISTANCE_REQUEST", year));
+		Date due = deadlines.setLimit(execution, REPLY_DUE, "ASSISTANCE_REPLY", Date.from(at));
+		rows.save(new AssistanceRequest(no, own, requested.getCode(), caseNo, kind, matter, reason, actor(), at,
+				due.toInstant(), execution.getProcessInstanceId()));
+		execution.setProcessBusinessKey(no);
+		execution.setVariable(NO, no);
+		execution.setVariable(AGENCY_CODE, own);
+		execution.setVariable("agencyName", requester.getName());
+		execution.setVariable(REQUESTED_AGENCY_NAME, requested.getName());
+		execution.setVariable(KIND_LABEL, labels.label(KIND, kind));
+		execution.setVariable(REQUESTED_BY, actor());
+		execution.setVariable(REQUESTED_ON, LocalDate.ofInstant(at, CHINA).toString());
+		execution.setVariable(CASE_NO, caseNo == null ? "无" : caseNo);
+	}
+
+	/**
+	 * 送达: the request becomes a process of the requested agency, in its tenant (as a transferred case does, ADR-0008):
+	 * started by the system, so nobody of the requesting agency works in the other agency's tenant.
+	 */
+	void deliver(DelegateExecution execution) {
+		AssistanceRequest r = rowOf(execution.getVariable(NO), execution.getProcessInstanceId(), true);
+		Map<String, Object> vars = new HashMap<>();
+		vars.put(AGENCY_CODE, r.getRequestedAgency());
+		vars.put("agencyName", execution.getVariable(REQUESTED_AGENCY_NAME));
+		vars.put(NO, r.getRequestNo());
+		vars.put(REQUESTER, r.getAgencyCode());
+		vars.put(REQUESTER_NAME, execution.getVariable("agencyName"));
+		vars.put(KIND_LABEL, execution.getVariable(KIND_LABEL));
+		vars.put(MATTER, r.getMatter());
+		vars.put(REASON, r.getReason());
+		vars.put(CASE_NO, execution.getVariable(CASE_NO));
+		vars.put(REQUESTED_BY, r.getRequestedBy());
+		vars.put(REQUESTED_ON, execution.getVariable(REQUESTED_ON));
+		vars.put(REQUEST_PID, execution.getProcessInstanceId());
+		vars.put(REPLY_DUE, Date.from(r.getReplyDueAt()));
+		String pid = AsSystem.call(() -> {
+			String definition = ModelVersions.latestProcess(repository, REPLY_PROCESS, r.getRequestedAgency()).getId();
+			return runtime.startProcessInstanceById(definition, r.getRequestNo(), vars).getId();
+		});
+		r.delivered(pid);
+	}
+
+	/** The requested agency answered: the requester's head and the officer who asked are told. */
+	void recordAnswer(DelegateExecution execution) {
+		AssistanceRequest r = rowOf(execution.getVariable(NO), execution.getProcessInstanceId(), true);
+		if (!AssistanceRequest.ACCEPTED.equals(r.getStatus()) && !AssistanceRequest.REFUSED.equals(r.getStatus())) {
+			throw new AuthorizationException("协助函“" + r.getRequestNo() + "”尚未由被请求机关答复");
+		}
+		boolean accepted = AssistanceRequest.ACCEPTED.equals(r.getStatus());
+		execution.setVariable(ANSWER, accepted ? "ACCEPT" : "REFUSE");
+		execution.setVariable(ANSWERED_BY, r.getAnsweredBy());
+		if (!accepted) {
+			execution.setVariable(REFUSAL, r.getRefusalReasons());
+		}
+		String requested = String.valueOf(execution.getVariable(REQUESTED_AGENCY_NAME));
+		tell(execution, r, accepted ? requested + "同意协助（" + r.getRequestNo() + "）"
+				: requested + "不予协助（" + r.getRequestNo() + "）：" + r.getRefusalReasons());
+	}
+
+	/** The requested agency reported the outcome: kept with the request, the requester told. */
+	void recordOutcome(DelegateExecution execution) {
+		AssistanceRequest r = rowOf(execution.getVariable(NO), execution.getProcessInstanceId(), true);
+		if (!AssistanceRequest.COMPLETED.equals(r.getStatus())) {
+			throw new AuthorizationException("协助函“" + r.getRequestNo() + "”的协助结果尚未反馈");
+		}
+		execution.setVariable(RESULT, r.getOutcome());
+		tell(execution, r, execution.getVariable(REQUESTED_AGENCY_NAME) + "反馈了协助结果（" + r.getRequestNo() + "）");
+	}
+
+	// --- the requested agency's steps (assistance-reply) ---
+
+	/** The reply process is started only by the delivery of a request addressed to this agency. */
+	void registerReply(DelegateExecution execution) {
+		AssistanceRequest r = rows.findById(String.valueOf(execution.getVariable(NO))).orElse(null);
+		if (r == null || !r.getRequestedAgency().equals(execution.getTenantId())
+				|| !r.getProcessInstanceId().equals(String.valueOf(execution.getVariable(REQUEST_PID)))
+				|| r.getReplyProcessInstanceId() != null || !AssistanceRequest.SENT.equals(r.getStatus())) {
+			throw new AuthorizationException("执法协助答复流程只能由送达的协助函发起");
+		}
+	}
+
+	void checkAnswer(DelegateTask task) {
+		String answer = text(task, ANSWER);
+		if (answer == null || !ANSWERS.contains(answer)) {
+			throw invalid(ANSWER, "请选择“同意协助”或“不予协助”，收到 " + answer);
+		}
+		if ("REFUSE".equals(answer)) {
+			requiredText(task, REFUSAL, "不予协助的理由", 2000);
+		}
+	}
+
+	/** 答复: accepted (the completion due) or refused with reasons; the requester's process is told as the system. */
+	void answer(DelegateExecution execution) {
+		AssistanceRequest r = rowOf(execution.getVariable(NO), execution.getProcessInstanceId(), false);
+		boolean accepted = "ACCEPT".equals(text(execution, ANSWER));
+		Instant at = now();
+		r.answered(actor(), at, accepted, accepted ? null : text(execution, REFUSAL));
+		execution.setVariable(ANSWERED_BY, actor());
+		if (accepted) {
+			deadlines.setLimit(execution, COMPLETION_DUE, "ASSISTANCE_COMPLETION", Date.from(at));
+		}
+		AsSystem.run(() -> runtime.createMessageCorrelation(ANSWERED).processInstanceId(r.getProcessInstanceId()).correlate());
+	}
+
+	void checkReport(DelegateTask task) {
+		requiredText(task, OUTCOME, "协助结果", 4000);
+	}
+
+	/** 反馈协助结果. */
+	void report(DelegateExecution execution) {
+		AssistanceRequest r = rowOf(execution.getVariable(NO), execution.getProcessInstanceId(), false);
+		r.completed(actor(), now(), text(execution, OUTCOME));
+		AsSystem.run(() -> runtime.createMessageCorrelation(COMPLETED).processInstanceId(r.getProcessInstanceId()).correlate());
+	}
+
+	// --- helpers ---
+
+	private void tell(DelegateExecution execution, AssistanceRequest r, String message) {
+		sla.notify("ASSISTANCE", execution, List.of(r.getRequestedBy()), List.of(r.getAgencyCode() + "-head"), message);
+	}
+
+	/** The row of this request, checked to belong to this process (the requester's, or the requested agency's). */
+	private AssistanceRequest rowOf(Object no, String processInstanceId, boolean requesterSide) {
+		AssistanceRequest r = no == null ? null : rows.findById(no.toString()).orElse(null);
+		if (r == null) {
+			throw new IllegalStateException("no assistance request " + no);
+		}
+		String own = requesterSide ? r.getProcessInstanceId() : r.getReplyProcessInstanceId();
+		if (!processInstanceId.equals(own)) {
+			throw new AuthorizationException("协助函“" + no + "”不由本流程办理");
+		}
+		return r;
+	}
+
+	private String actor() {
+		Authentication auth = identity.getCurrentAuthentication();
+		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+	}
+
+	static Instant now() {
+		return ClockUtil.getCurrentTime().toInstant();
+	}
+}
