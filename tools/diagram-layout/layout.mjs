@@ -447,6 +447,7 @@ const SETTINGS = {
 	'criminal-transfer': { root: { wrap: 'MULTI_EDGE', aspect: '1.2' } },
 	'agency-dispute': { root: { wrap: 'MULTI_EDGE', aspect: '1.2' } },
 	'case-file-review': { root: { wrap: 'MULTI_EDGE', aspect: '2.5' } },
+	'annual-statistics': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
 };
 function optionsFor(file) {
 	const key = file.replace(/^.*\//, '').replace(/\.bpmn$/, '');

@@ -33,13 +33,16 @@ public final class ModelVocabulary {
 			"proposeGuidingCase", "returnGuidingCase",
 			"resubmitGuidingCase", "concludeGuidingCase", "openAssistanceRequest", "deliverAssistanceRequest",
 			"recordAssistanceAnswer", "recordAssistanceOutcome", "registerAssistanceReply", "answerAssistanceRequest",
-			"reportAssistanceOutcome");
+			"reportAssistanceOutcome",
+			// annual statistics (R-DISC-7, cn.zhifa.statistics)
+			"startAnnualStatistics", "openAnnualStatistics", "computeAnnualStatistics", "submitAnnualStatistics",
+			"publishAnnualStatistics");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
 			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks", "caseFileReviewTaskChecks",
-			"agencyDisputeTaskChecks", "guidingCaseTaskChecks", "assistanceTaskChecks");
+			"agencyDisputeTaskChecks", "guidingCaseTaskChecks", "assistanceTaskChecks", "annualStatisticsTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -76,7 +79,8 @@ public final class ModelVocabulary {
 					"agency-dispute-answer", "agency-dispute-report", "agency-dispute-ruling", "agency-dispute-reply-negotiate",
 					"agency-dispute-reply-opinion")),
 			Map.entry("guidingCaseTaskChecks", Set.of("guiding-case-review", "guiding-case-revise")),
-			Map.entry("assistanceTaskChecks", Set.of("assistance-reply-answer", "assistance-reply-report")));
+			Map.entry("assistanceTaskChecks", Set.of("assistance-reply-answer", "assistance-reply-report")),
+			Map.entry("annualStatisticsTaskChecks", Set.of("annual-statistics-sign-off", "annual-statistics-publish")));
 
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */

@@ -344,7 +344,9 @@ public class CamundaIdentitySetup {
 						// guiding cases and assistance requests (ADR-0028): their numbers, the requesting agency
 						Map.of("name", "guidingCaseNo", "label", "指导案例编号"),
 						Map.of("name", "assistanceRequestNo", "label", "协助函编号"),
-						Map.of("name", "assistanceRequesterName", "label", "请求协助的机关")));
+						Map.of("name", "assistanceRequesterName", "label", "请求协助的机关"),
+						// annual statistics (R-DISC-7): the period reported
+						Map.of("name", "statisticsPeriod", "label", "统计期间")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {

@@ -1,0 +1,113 @@
+package cn.zhifa.statistics;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import cn.zhifa.models.ModelMarkers;
+
+/** Thin delegates of {@code annual-statistics-schedule} and {@code annual-statistics}: each calls one step of {@link AnnualStatisticsService}. */
+final class AnnualStatisticsDelegates {
+
+	private AnnualStatisticsDelegates() {
+	}
+
+	/** The January timer's one step: last year's report for every agency (ADR-0031). */
+	@Component("startAnnualStatistics")
+	static class StartAll implements JavaDelegate {
+
+		private final AnnualStatisticsService service;
+
+		StartAll(AnnualStatisticsService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			int year = AnnualStatisticsService.reportedYear(ClockUtil.getCurrentTime().toInstant());
+			execution.setVariable("statisticsYear", year);
+			execution.setVariable("startedAgencies", String.join(",", service.startAll(year)));
+		}
+	}
+
+	@Component("openAnnualStatistics")
+	static class Open implements JavaDelegate {
+
+		private final AnnualStatisticsService service;
+
+		Open(AnnualStatisticsService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.open(execution);
+		}
+	}
+
+	@Component("computeAnnualStatistics")
+	static class Compute implements JavaDelegate {
+
+		private final AnnualStatisticsService service;
+
+		Compute(AnnualStatisticsService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.compute(execution);
+		}
+	}
+
+	@Component("submitAnnualStatistics")
+	static class Submit implements JavaDelegate {
+
+		private final AnnualStatisticsService service;
+
+		Submit(AnnualStatisticsService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.submit(execution);
+		}
+	}
+
+	@Component("publishAnnualStatistics")
+	static class Publish implements JavaDelegate {
+
+		private final AnnualStatisticsService service;
+
+		Publish(AnnualStatisticsService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.publish(execution);
+		}
+	}
+
+	/** Task listener {@code ${annualStatisticsTaskChecks}} on completion: the check of each form, by form (fail closed). */
+	@Component("annualStatisticsTaskChecks")
+	static class TaskChecks implements TaskListener {
+
+		private final AnnualStatisticsService service;
+
+		TaskChecks(AnnualStatisticsService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void notify(DelegateTask task) {
+			if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+				service.checkTask(task, ModelMarkers.formOf(task));
+			}
+		}
+	}
+}
