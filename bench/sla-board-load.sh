@@ -7,6 +7,7 @@
 #
 #   bench/sla-board-load.sh                 # 100,000 cases, 200 timed requests per endpoint
 #   CASES=20000 REQUESTS=100 bench/sla-board-load.sh
+#   PAGE=0 COUNTED=0 bench/sla-board-load.sh  # the REST measures only
 #
 # Two real cases are registered through the API (one per agency); their engine rows (instance, 审批立案 task with its
 # due date, candidate group, case number variable) are then copied in SQL to CASES running instances, half per
@@ -133,7 +134,7 @@ measure "summary, supervisor1 (per-agency table)" supervisor1 "/api/sla/summary"
 measure "summary, head1, filtered by person" head1 "/api/sla/summary?person=head1"
 
 # the Cockpit page in a real browser (Debian chromium and e2e/'s node packages, as the browser suite installs them)
-if [ -x /usr/bin/chromium ] && [ -d e2e/node_modules/playwright-core ]; then
+if [ "${PAGE:-1}" = 1 ] && [ -x /usr/bin/chromium ] && [ -d e2e/node_modules/playwright-core ]; then
   echo "== the board's Cockpit page in chromium (${PAGE_RUNS:-20} loads each)"
   node bench/sla-board-page.js "$BASE" head1 supervisor1
 else
