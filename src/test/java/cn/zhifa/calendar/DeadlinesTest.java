@@ -144,6 +144,9 @@ class DeadlinesTest {
 				new Expected("GUIDING_CASE_REVISION", 10, LimitUnit.WORKING_DAYS),
 				new Expected("ASSISTANCE_REPLY", 5, LimitUnit.WORKING_DAYS),
 				new Expected("ASSISTANCE_COMPLETION", 15, LimitUnit.WORKING_DAYS),
+				// R-DISC-7: last year's statistics to the justice bureau by 15 January, published by 31 January (ADR-0031)
+				new Expected("ANNUAL_STATISTICS_SUBMISSION", 15, LimitUnit.DAYS),
+				new Expected("ANNUAL_STATISTICS_PUBLICATION", 31, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_WARNING_FIRST", 60, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_WARNING_SECOND", 80, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_EXTENSION", 30, LimitUnit.DAYS),
