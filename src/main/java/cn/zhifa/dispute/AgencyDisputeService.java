@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
+import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.AsSystem;
@@ -218,8 +219,12 @@ public class AgencyDisputeService {
 			}
 		}
 		RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-		// the other agency's tenant (AgencyTenantIdProvider: a running model's start belongs to the agency it names)
-		AsSystem.run(() -> runtime.startProcessInstanceByKey(REPLY_PROCESS_KEY, d.getDisputeNo(), vars));
+		// the other agency's own version of the reply model, else the shared one (a model change for one agency deploys
+		// the whole model set into its tenant, so the key alone is not unique); the instance belongs to the other
+		// agency's tenant (AgencyTenantIdProvider: a running model's start belongs to the agency it names)
+		String definition = ModelVersions.latestProcess(execution.getProcessEngineServices().getRepositoryService(),
+				REPLY_PROCESS_KEY, d.getCounterpartCode()).getId();
+		AsSystem.run(() -> runtime.startProcessInstanceById(definition, d.getDisputeNo(), vars));
 	}
 
 	/** The reply process belongs to the dispute's other agency and to a running dispute (else it is refused). */
