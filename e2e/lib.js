@@ -436,6 +436,8 @@ class Form {
     }
     const responsePromise = page.waitForResponse((r) => r.request().method() === 'POST' && urlPattern.test(r.url().split('?')[0]),
       { timeout: TIMEOUT }).catch(() => null);
+    // Tasklist's toasts (e.g. 「以下任务也已分配给您」) sit over the form's buttons until they fade: the user closes them
+    await this.user.closeNotifications();
     const clickedAt = Date.now();
     await button.click();
     const response = await responsePromise;
@@ -726,8 +728,17 @@ class User {
       const names = await modal.locator('ul.processes a').allInnerTexts();
       throw new StepError(`${this.id} 的「发起流程」中没有「${processName}」（有：${names.map((s) => s.trim()).join('、')}）`);
     }
-    await link.first().click();
-    await modal.locator('.fjs-form').waitFor({ state: 'visible' });
+    // the list can re-render while the definitions load, swallowing the click: click again if no form appears
+    const form = modal.locator('.fjs-form');
+    for (let attempt = 1; ; attempt++) {
+      await link.first().click();
+      try {
+        await form.waitFor({ state: 'visible', timeout: attempt < 3 ? 10000 : TIMEOUT });
+        break;
+      } catch (e) {
+        if (attempt >= 3 || !(await link.first().isVisible())) throw e;
+      }
+    }
     return new Form(this, modal, 'start');
   }
 
