@@ -60,11 +60,11 @@ class ItemListController {
 		return lists.changes(user.agencies(), user.isAdmin() || user.isSupervisor()).stream().map(ChangeRow::of).toList();
 	}
 
-	@GetMapping("/changes/{changeNo}")
-	ChangeDetail change(@PathVariable String changeNo) {
+	@GetMapping("/changes/{itemChangeNo}")
+	ChangeDetail change(@PathVariable String itemChangeNo) {
 		CurrentUser user = CurrentUser.get();
-		ItemListChange c = lists.change(changeNo).filter(x -> user.mayAccessAgency(x.agencyCode()))
-			.orElseThrow(() -> Problem.notFound("changeNo", "没有编号为 " + changeNo + " 的行政执法事项清单变更"));
+		ItemListChange c = lists.change(itemChangeNo).filter(x -> user.mayAccessAgency(x.agencyCode()))
+			.orElseThrow(() -> Problem.notFound("itemChangeNo", "没有编号为 " + itemChangeNo + " 的行政执法事项清单变更"));
 		return new ChangeDetail(ChangeRow.of(c), c.item(), c.reason(), c.reviewComment());
 	}
 

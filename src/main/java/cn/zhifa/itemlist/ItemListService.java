@@ -173,7 +173,7 @@ public class ItemListService {
 		boolean listed = store.items(agencyCode, v.get().version()).stream()
 			.anyMatch(i -> i.code().equals(violationCode) && "PENALTY".equals(i.kind()));
 		if (!listed) {
-			throw invalid(field, "违法行为“" + violationCode + "”不在本机关现行行政执法事项清单（第" + v.get().version() + "版，"
+			throw invalid(field, "“" + violationCode + "”不在本机关现行行政执法事项清单（第" + v.get().version() + "版，"
 					+ v.get().effectiveOn() + "起施行）的行政处罚事项中，不予立案（" + RULE + "）");
 		}
 	}

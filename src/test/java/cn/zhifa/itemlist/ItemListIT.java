@@ -78,7 +78,7 @@ class ItemListIT {
 		JsonNode change = json.readTree(get("/api/item-lists/changes/" + enc(no), "officer1").body());
 		assertThat(change.path("summary").path("status").asText()).isEqualTo("PROPOSED");
 		assertThat(change.path("item").path("code").asText()).isEqualTo(code);
-		assertProblem(get("/api/item-lists/changes/" + enc(no), "officer4"), 404, "changeNo");
+		assertProblem(get("/api/item-lists/changes/" + enc(no), "officer4"), 404, "itemChangeNo");
 		assertThat(get("/api/item-lists/changes", "officer4").body()).doesNotContain(no);
 		assertThat(get("/api/item-lists/changes", "supervisor1").body()).contains(no);
 		assertThat(get("/api/item-lists/changes/" + enc(no), "supervisor1").statusCode()).isEqualTo(200);
@@ -129,6 +129,8 @@ class ItemListIT {
 	@Test
 	void aCaseOutsideTheAgencysListIsRefusedOverHttp() throws Exception {
 		Map<String, Object> c = Fixtures.validCase();
+		c.put("violationCode", "CM-DUMP-WASTE");
+		c.put("facts", "在人民路沿街乱倒生活垃圾");
 		c.put("agencyCode", "QLSCJ");
 		HttpResponse<String> refused = post("/api/cases", c, "officer4");
 		assertProblem(refused, 400, "violationCode");

@@ -62,9 +62,9 @@ class ItemListProcessTests extends EngineTestSupport {
 
 	@Test
 	void aViolationNotOnTheAgencysListIsNotRegistered() {
-		// on the benchmark (county-wide), but not a power of 区市场监督管理局: refused naming the field and the rule
+		// on the benchmark (county-wide), but not a power of 区市场监督管理局 (乱倒垃圾 is 城市管理): refused naming the field and the rule
 		NewCase road = new NewCase("QLSCJ", "PATROL", false, "PERSON", "张三", "530302199001011232", "13800000000", false,
-				"CM-OCCUPY-ROAD", "在人民路占道经营", LocalDate.now(), null, null, null).withPartyAddress("曲靖市麒麟区人民路12号");
+				"CM-DUMP-WASTE", "在人民路沿街乱倒生活垃圾", LocalDate.now(), null, null, null).withPartyAddress("曲靖市麒麟区人民路12号");
 		assertThatThrownBy(() -> cases.register(road, "officer4")).isInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("violationCode").hasMessageContaining("不在本机关现行行政执法事项清单")
 			.hasMessageContaining("R-QUAL-4").hasMessageContaining("行政处罚法》第四条");
