@@ -346,7 +346,9 @@ public class CamundaIdentitySetup {
 						Map.of("name", "assistanceRequestNo", "label", "协助函编号"),
 						Map.of("name", "assistanceRequesterName", "label", "请求协助的机关"),
 						// annual statistics (R-DISC-7): the period reported
-						Map.of("name", "statisticsPeriod", "label", "统计期间")));
+						Map.of("name", "statisticsPeriod", "label", "统计期间"),
+						// enforcement item lists (R-QUAL-4, ADR-0032): the change's number
+						Map.of("name", "itemChangeNo", "label", "清单变更编号")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {
