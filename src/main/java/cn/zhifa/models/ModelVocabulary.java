@@ -36,13 +36,16 @@ public final class ModelVocabulary {
 			"reportAssistanceOutcome",
 			// annual statistics (R-DISC-7, cn.zhifa.statistics)
 			"startAnnualStatistics", "openAnnualStatistics", "computeAnnualStatistics", "submitAnnualStatistics",
-			"publishAnnualStatistics");
+			"publishAnnualStatistics",
+			// officers' annual certificate review (R-QUAL-2, cn.zhifa.officers)
+			"startOfficerAnnualReviews", "openOfficerAnnualReview", "passOfficerAnnualReview", "suspendOfficer");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
 			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks", "caseFileReviewTaskChecks",
-			"agencyDisputeTaskChecks", "guidingCaseTaskChecks", "assistanceTaskChecks", "annualStatisticsTaskChecks");
+			"agencyDisputeTaskChecks", "guidingCaseTaskChecks", "assistanceTaskChecks", "annualStatisticsTaskChecks",
+			"officerAnnualReviewTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -80,7 +83,8 @@ public final class ModelVocabulary {
 					"agency-dispute-reply-opinion")),
 			Map.entry("guidingCaseTaskChecks", Set.of("guiding-case-review", "guiding-case-revise")),
 			Map.entry("assistanceTaskChecks", Set.of("assistance-reply-answer", "assistance-reply-report")),
-			Map.entry("annualStatisticsTaskChecks", Set.of("annual-statistics-sign-off", "annual-statistics-publish")));
+			Map.entry("annualStatisticsTaskChecks", Set.of("annual-statistics-sign-off", "annual-statistics-publish")),
+			Map.entry("officerAnnualReviewTaskChecks", Set.of("officer-annual-review-decide")));
 
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */
