@@ -27,7 +27,7 @@ final class OfficerAnnualReviewDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			int year = OfficerRecords.today().getYear();
-			execution.setVariable("reviewYear", year);
+			execution.setVariable("annualReviewYear", year);
 			execution.setVariable("startedReviews", String.join(",", service.startAll(year)));
 		}
 	}

@@ -56,7 +56,7 @@ public class OfficerAnnualReviewService {
 	static final String FORM_DECIDE = "officer-annual-review-decide";
 
 	static final String OFFICER = "reviewedOfficer";
-	static final String YEAR = "reviewYear";
+	static final String YEAR = "annualReviewYear";
 	static final String DUE = "annualReviewDueAt";
 	static final String OUTCOME = "annualReviewOutcome";
 	static final String OPINION = "annualReviewOpinion";

@@ -73,7 +73,7 @@ class OfficerAnnualReviewProcessTests extends EngineTestSupport {
 	private ProcessInstance start(String user, String officer, Object year) {
 		Map<String, Object> vars = new HashMap<>();
 		vars.put("reviewedOfficer", officer);
-		vars.put("reviewYear", year);
+		vars.put("annualReviewYear", year);
 		return startProcessAs(user, OfficerAnnualReviewService.PROCESS_KEY, vars);
 	}
 
@@ -194,7 +194,7 @@ class OfficerAnnualReviewProcessTests extends EngineTestSupport {
 		assertThat(service.find(o.getUserId(), 2026)).get().extracting(OfficerAnnualReviewService.Review::status)
 			.isEqualTo(OfficerAnnualReviewService.PASSED);
 		// a passed year is not reviewed again
-		assertThatThrownBy(() -> start("reviewer1", o.getUserId(), 2026)).hasMessageContaining("reviewYear").hasMessageContaining("已合格");
+		assertThatThrownBy(() -> start("reviewer1", o.getUserId(), 2026)).hasMessageContaining("annualReviewYear").hasMessageContaining("已合格");
 	}
 
 	@Test
@@ -246,7 +246,7 @@ class OfficerAnnualReviewProcessTests extends EngineTestSupport {
 		assertThatThrownBy(() -> start("reviewer1", "officer4", 2026)).hasMessageContaining("reviewedOfficer")
 			.hasMessageContaining("不是本机关");
 		assertThatThrownBy(() -> start("reviewer1", "aux1", 2026)).hasMessageContaining("不参加执法证年审");
-		assertThatThrownBy(() -> start("reviewer1", o.getUserId(), 2027)).hasMessageContaining("reviewYear")
+		assertThatThrownBy(() -> start("reviewer1", o.getUserId(), 2027)).hasMessageContaining("annualReviewYear")
 			.hasMessageContaining("2000年至今年");
 		assertThatThrownBy(() -> start("reviewer1", " ", 2026)).hasMessageContaining("reviewedOfficer");
 		ProcessInstance pi = start("reviewer1", o.getUserId(), "2026");
