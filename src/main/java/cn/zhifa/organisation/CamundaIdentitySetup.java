@@ -346,7 +346,9 @@ public class CamundaIdentitySetup {
 						Map.of("name", "assistanceRequestNo", "label", "协助函编号"),
 						Map.of("name", "assistanceRequesterName", "label", "请求协助的机关"),
 						// annual statistics (R-DISC-7): the period reported
-						Map.of("name", "statisticsPeriod", "label", "统计期间")));
+						Map.of("name", "statisticsPeriod", "label", "统计期间"),
+						// officers' annual certificate review (R-QUAL-2, ADR-0034): the person reviewed
+						Map.of("name", "reviewedOfficerName", "label", "年审人员")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {

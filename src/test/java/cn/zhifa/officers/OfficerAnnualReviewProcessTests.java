@@ -62,9 +62,18 @@ class OfficerAnnualReviewProcessTests extends EngineTestSupport {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	private final List<String> created = new java.util.ArrayList<>();
+
+	/** The people made for a test are removed again: other tests count the agency's officers. */
+	@org.junit.jupiter.api.AfterEach
+	void removeCreatedOfficers() {
+		created.forEach(officers::deleteById);
+	}
+
 	/** A certified officer of LIAOKUO for this test only. */
 	private Officer newOfficer() {
 		String id = "ar-" + UUID.randomUUID().toString().substring(0, 8);
+		created.add(id);
 		Officer o = new Officer(id, "LIAOKUO", "测试" + id.substring(3, 5), StaffRole.OFFICER, "执法三中队");
 		o.addCertificate("5303T" + id, "云南省人民政府", LocalDate.of(2024, 1, 1), LocalDate.of(2029, 12, 31));
 		return officers.save(o);
