@@ -47,16 +47,16 @@ runPath(__filename, async (t) => {
     await head.openFilter('本机构待办');
     let form = await head.openTask('审批立案', { caseNo: c.caseNo });
     form = await head.claim();
-    const field = form.field('承办人');
-    const search = field.locator('input.fjs-input:not(.fjs-select-hidden-input)');
-    if (await search.count()) await search.first().click();
-    else await field.locator('.fjs-select-display').click();
-    const items = field.locator('.fjs-dropdownlist-item');
-    await items.first().waitFor({ state: 'visible' });
-    const offered = await items.allInnerTexts();
-    t.note(`承办人可选：${offered.join('、')}`);
-    t.check(offered.some((o) => /李明/.test(o)), '李明应可选');
-    t.check(!offered.some((o) => /周杰/.test(o)), `周杰不应可选（可选：${offered.join('、')}）`);
-    await head.page.keyboard.press('Escape');
+    await form.radio('审批意见', '同意立案');
+    // choosing 周杰 as the handler fails: the list offers only the certified officers who may enforce today
+    let offered = null;
+    try {
+      await form.fill('承办人', await steps.officerOption(t, 'officer5'));
+    } catch (e) {
+      offered = String(e.message || e);
+    }
+    t.check(offered && /没有选项/.test(offered), '承办人的选项中不应有周杰');
+    t.note(`head1: ${offered}`);
+    t.check(/李明/.test(offered) && /王芳/.test(offered), `李明、王芳应可选：${offered}`);
   });
 });
