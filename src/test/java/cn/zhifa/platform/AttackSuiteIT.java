@@ -64,7 +64,7 @@ class AttackSuiteIT {
 	private static final List<String> TABLES = List.of("zf_case", "zf_evidence", "zf_av_file", "zf_record", "zf_document",
 			"zf_legal_review", "zf_transfer", "zf_sla_outcome", "ACT_HI_PROCINST", "ACT_RU_VARIABLE", "ACT_RU_TASK", "ACT_RE_DEPLOYMENT");
 	/** Path variables that name nothing of an agency (a ledger is a kind of list: LedgerIT checks its agency scoping). */
-	private static final Set<String> NEUTRAL_VARIABLES = Set.of("date", "ledger", "year", "halfYear");
+	private static final Set<String> NEUTRAL_VARIABLES = Set.of("date", "ledger", "year");
 	/** Routes where another agency may write: anyone reports interference in a case (R-COORD-6). */
 	private static final Set<String> CROSS_AGENCY_WRITES = Set.of("POST /api/records/{caseNo}/interference");
 	/** Reads that answer a list filtered to the caller's agencies: another agency gets none of the case's entries. */
@@ -123,6 +123,7 @@ class AttackSuiteIT {
 		liaokuo.put("partyIdNumber", c.path("partyIdNumber").asText());
 		liaokuo.put("agency", "LIAOKUO"); // notification subscriptions (issue 17)
 		liaokuo.put("userId", "officer2"); // officers' records (issue 19 §5)
+		liaokuo.put("halfYear", "2026-H1");
 		secrets.addAll(List.of("攻防甲" + tag, "攻击套件机密事实" + tag, "攻击套件机密证据" + tag, "secret-" + tag));
 		liaokuo.put("transferId", criminalTransferAwaitingThePolice(caseNo, "攻击套件机密犯罪线索" + tag));
 		secrets.add("攻击套件机密犯罪线索" + tag);
