@@ -38,14 +38,17 @@ public final class ModelVocabulary {
 			"startAnnualStatistics", "openAnnualStatistics", "computeAnnualStatistics", "submitAnnualStatistics",
 			"publishAnnualStatistics",
 			// enforcement item lists (R-QUAL-4, cn.zhifa.itemlist)
-			"proposeItemListChange", "returnItemListChange", "resubmitItemListChange", "publishItemListChange");
+			"proposeItemListChange", "returnItemListChange", "resubmitItemListChange", "publishItemListChange",
+			// officers' annual certificate review (R-QUAL-2, cn.zhifa.officers)
+			"startOfficerAnnualReviews", "openOfficerAnnualReview", "passOfficerAnnualReview", "suspendOfficer");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
 			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks", "caseFileReviewTaskChecks",
 			"agencyDisputeTaskChecks", "guidingCaseTaskChecks", "assistanceTaskChecks", "annualStatisticsTaskChecks",
-			"itemListTaskChecks");
+			"itemListTaskChecks",
+			"officerAnnualReviewTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -84,7 +87,8 @@ public final class ModelVocabulary {
 			Map.entry("guidingCaseTaskChecks", Set.of("guiding-case-review", "guiding-case-revise")),
 			Map.entry("assistanceTaskChecks", Set.of("assistance-reply-answer", "assistance-reply-report")),
 			Map.entry("annualStatisticsTaskChecks", Set.of("annual-statistics-sign-off", "annual-statistics-publish")),
-			Map.entry("itemListTaskChecks", Set.of("item-list-change-review", "item-list-change-revise")));
+			Map.entry("itemListTaskChecks", Set.of("item-list-change-review", "item-list-change-revise")),
+			Map.entry("officerAnnualReviewTaskChecks", Set.of("officer-annual-review-decide")));
 
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */

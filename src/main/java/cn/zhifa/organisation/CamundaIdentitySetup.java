@@ -348,7 +348,9 @@ public class CamundaIdentitySetup {
 						// annual statistics (R-DISC-7): the period reported
 						Map.of("name", "statisticsPeriod", "label", "统计期间"),
 						// enforcement item lists (R-QUAL-4, ADR-0032): the change's number
-						Map.of("name", "itemChangeNo", "label", "清单变更编号")));
+						Map.of("name", "itemChangeNo", "label", "清单变更编号"),
+						// officers' annual certificate review (R-QUAL-2, ADR-0034): the person reviewed
+						Map.of("name", "reviewedOfficerName", "label", "年审人员")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {

@@ -40,6 +40,14 @@ public class Officer {
 	/** The day this person first did legal review (法制审核), when known. */
 	@Column(name = "reviewing_since")
 	private LocalDate reviewingSince;
+	/** 年审不合格暂停执法资格 (R-QUAL-2): from this day until a later annual review passes; null when not suspended. */
+	@Column(name = "suspended_since")
+	private LocalDate suspendedSince;
+	@Column(name = "suspension_reason")
+	private String suspensionReason;
+	/** The process instance of the failed annual review that suspended this person. */
+	@Column(name = "suspended_by_review")
+	private String suspendedByReview;
 	@OneToMany(mappedBy = "officer", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
 	private List<Certificate> certificates = new ArrayList<>();
 
@@ -62,7 +70,38 @@ public class Officer {
 
 	/** Whether this person may carry out an enforcement step on {@code day} (R-QUAL-2/3). */
 	public boolean mayEnforceOn(LocalDate day) {
-		return role != StaffRole.AUXILIARY && certificates.stream().anyMatch(c -> c.isValidOn(day));
+		return role != StaffRole.AUXILIARY && !isSuspendedOn(day) && certificates.stream().anyMatch(c -> c.isValidOn(day));
+	}
+
+	/** Whether the enforcement qualification is suspended on {@code day} (a failed annual review, 年审不合格). */
+	public boolean isSuspendedOn(LocalDate day) {
+		return suspendedSince != null && !day.isBefore(suspendedSince);
+	}
+
+	/** Suspends the qualification from {@code since}: only the annual review process calls this (officer-annual-review). */
+	public void suspend(LocalDate since, String reason, String reviewProcessInstanceId) {
+		this.suspendedSince = since;
+		this.suspensionReason = reason;
+		this.suspendedByReview = reviewProcessInstanceId;
+	}
+
+	/** Lifts a suspension (a later annual review passed). */
+	public void reinstate() {
+		this.suspendedSince = null;
+		this.suspensionReason = null;
+		this.suspendedByReview = null;
+	}
+
+	public LocalDate getSuspendedSince() {
+		return suspendedSince;
+	}
+
+	public String getSuspensionReason() {
+		return suspensionReason;
+	}
+
+	public String getSuspendedByReview() {
+		return suspendedByReview;
 	}
 
 	/** Records the national legal professional qualification (法律职业资格) and when legal review work began. */

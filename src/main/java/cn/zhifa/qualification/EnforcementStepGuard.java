@@ -65,7 +65,7 @@ class EnforcementStepGuard implements TaskListener {
 	}
 
 	private void check(DelegateTask task, QualificationService service, String userId, String agency, LocalDate day) {
-		service.refusal(userId, agency, day).ifPresent(refused -> refuse(task, refused));
+		service.refusal(userId, agency, day, enforcementAction).ifPresent(refused -> refuse(task, refused));
 	}
 
 	/** R-QUAL-2 / 行政处罚法 art. 42: investigation by at least two officers, each qualified. */
@@ -77,7 +77,7 @@ class EnforcementStepGuard implements TaskListener {
 							+ (investigators.isEmpty() ? "无" : String.join("、", investigators))));
 		}
 		for (String investigator : investigators) {
-			service.refusal(investigator, agency, day).ifPresent(refused -> refuse(task,
+			service.refusal(investigator, agency, day, enforcementAction).ifPresent(refused -> refuse(task,
 					new NotQualifiedException(investigator, refused.getRefusal(),
 							"调查取证执法人员不符合要求：" + refused.getMessage())));
 		}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
+import cn.zhifa.organisation.AuxiliaryNegativeList;
 import cn.zhifa.organisation.Certificate;
 import cn.zhifa.organisation.Officer;
 import cn.zhifa.organisation.OfficerRepository;
@@ -26,9 +27,17 @@ public class QualificationService {
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final OfficerRepository officers;
+	/** The auxiliary staff's negative list (R-QUAL-3, data); null in unit tests without it. */
+	private final AuxiliaryNegativeList negativeList;
 
 	QualificationService(OfficerRepository officers) {
+		this(officers, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	QualificationService(OfficerRepository officers, AuxiliaryNegativeList negativeList) {
 		this.officers = officers;
+		this.negativeList = negativeList;
 	}
 
 	/** Today on the engine clock (moved by tests with ClockUtil), in Asia/Shanghai. */
@@ -102,6 +111,15 @@ public class QualificationService {
 
 	/** The refusal for this person, agency and day, or empty when they may enforce. */
 	public Optional<NotQualifiedException> refusal(String userId, String agencyCode, LocalDate day) {
+		return refusal(userId, agencyCode, day, null);
+	}
+
+	/**
+	 * As {@link #refusal(String, String, LocalDate)} for a step of the act {@code enforcementAction} (PENALTY, COERCION, …):
+	 * auxiliary staff are refused with the act's entry of the negative list (officers/auxiliary-negative-list.yml), and
+	 * refused all the same for an act the list does not name (fail closed).
+	 */
+	public Optional<NotQualifiedException> refusal(String userId, String agencyCode, LocalDate day, String enforcementAction) {
 		if (userId == null || userId.isBlank()) {
 			return refuse(null, Refusal.NO_ACTOR, "未记录实施人员：执法环节须由登录的执法人员办理");
 		}
@@ -114,8 +132,19 @@ public class QualificationService {
 					(officer == null ? userId : name(officer)) + "非本机构执法人员，不得办理本机构（" + agencyCode + "）的执法环节");
 		}
 		if (officer.getRole() == StaffRole.AUXILIARY) {
+			Optional<AuxiliaryNegativeList.Act> listed = negativeList == null ? Optional.empty()
+					: negativeList.act(enforcementAction);
+			if (listed.isPresent()) {
+				return refuse(userId, Refusal.AUXILIARY, name(officer) + "为执法辅助人员，“" + listed.get().label()
+						+ "”列入执法辅助人员负面清单，辅助人员不得实施（" + listed.get().basis() + "）");
+			}
 			return refuse(userId, Refusal.AUXILIARY,
 					name(officer) + "为执法辅助人员，辅助人员不得实施行政许可、行政处罚、行政强制等执法行为");
+		}
+		if (officer.isSuspendedOn(day)) {
+			return refuse(userId, Refusal.SUSPENDED, name(officer) + "执法资格自" + officer.getSuspendedSince()
+					+ "起暂停（" + (officer.getSuspensionReason() == null ? "执法证年审不合格" : officer.getSuspensionReason())
+					+ "），不得实施执法行为；重新年审合格后恢复");
 		}
 		if (!officer.mayEnforceOn(day)) {
 			return refuse(userId, Refusal.CERTIFICATE_INVALID, name(officer) + certificateProblem(officer, day)

@@ -13,7 +13,9 @@ public enum Refusal {
 	/** No certificate valid on the day: expired, not yet valid, or none at all (R-QUAL-2). */
 	CERTIFICATE_INVALID("证件过期或无有效执法证"),
 	/** An investigation step without two qualified officers recorded (R-QUAL-2, 行政处罚法 art. 42). */
-	TOO_FEW_INVESTIGATORS("调查取证执法人员不足两名");
+	TOO_FEW_INVESTIGATORS("调查取证执法人员不足两名"),
+	/** The qualification is suspended: the annual certificate review (年审) failed (R-QUAL-2, officer-annual-review). */
+	SUSPENDED("年审不合格，执法资格暂停");
 
 	private final String label;
 

@@ -147,6 +147,8 @@ class DeadlinesTest {
 				// R-DISC-7: last year's statistics to the justice bureau by 15 January, published by 31 January (ADR-0031)
 				new Expected("ANNUAL_STATISTICS_SUBMISSION", 15, LimitUnit.DAYS),
 				new Expected("ANNUAL_STATISTICS_PUBLICATION", 31, LimitUnit.DAYS),
+				// R-QUAL-2: the officer's annual certificate review, decided by the legal office (ADR-0034)
+				new Expected("OFFICER_ANNUAL_REVIEW", 20, LimitUnit.WORKING_DAYS),
 				new Expected("PENALTY_DECISION_WARNING_FIRST", 60, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_WARNING_SECOND", 80, LimitUnit.DAYS),
 				new Expected("PENALTY_DECISION_EXTENSION", 30, LimitUnit.DAYS),

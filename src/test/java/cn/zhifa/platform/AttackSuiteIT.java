@@ -122,6 +122,8 @@ class AttackSuiteIT {
 		liaokuo.put("id", documents.isEmpty() ? "NO-DOCUMENT" : documents.get(0));
 		liaokuo.put("partyIdNumber", c.path("partyIdNumber").asText());
 		liaokuo.put("agency", "LIAOKUO"); // notification subscriptions (issue 17)
+		liaokuo.put("userId", "officer2"); // officers' records (issue 19 §5)
+		liaokuo.put("halfYear", "2026-H1");
 		secrets.addAll(List.of("攻防甲" + tag, "攻击套件机密事实" + tag, "攻击套件机密证据" + tag, "secret-" + tag));
 		liaokuo.put("transferId", criminalTransferAwaitingThePolice(caseNo, "攻击套件机密犯罪线索" + tag));
 		secrets.add("攻击套件机密犯罪线索" + tag);
