@@ -36,13 +36,17 @@ public final class ModelVocabulary {
 			"reportAssistanceOutcome",
 			// annual statistics (R-DISC-7, cn.zhifa.statistics)
 			"startAnnualStatistics", "openAnnualStatistics", "computeAnnualStatistics", "submitAnnualStatistics",
-			"publishAnnualStatistics");
+			"publishAnnualStatistics",
+			// random inspections (R-DISC-1, cn.zhifa.inspection)
+			"drawInspectionTargets", "recordInspectionResult", "openInspectionCase", "publishInspectionResult",
+			"finishInspectionPlan");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
 			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks", "caseFileReviewTaskChecks",
-			"agencyDisputeTaskChecks", "guidingCaseTaskChecks", "assistanceTaskChecks", "annualStatisticsTaskChecks");
+			"agencyDisputeTaskChecks", "guidingCaseTaskChecks", "assistanceTaskChecks", "annualStatisticsTaskChecks",
+			"inspectionTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -80,7 +84,8 @@ public final class ModelVocabulary {
 					"agency-dispute-reply-opinion")),
 			Map.entry("guidingCaseTaskChecks", Set.of("guiding-case-review", "guiding-case-revise")),
 			Map.entry("assistanceTaskChecks", Set.of("assistance-reply-answer", "assistance-reply-report")),
-			Map.entry("annualStatisticsTaskChecks", Set.of("annual-statistics-sign-off", "annual-statistics-publish")));
+			Map.entry("annualStatisticsTaskChecks", Set.of("annual-statistics-sign-off", "annual-statistics-publish")),
+			Map.entry("inspectionTaskChecks", Set.of("random-inspection-result", "random-inspection-publish")));
 
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */

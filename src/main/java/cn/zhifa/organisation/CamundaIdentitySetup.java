@@ -346,7 +346,10 @@ public class CamundaIdentitySetup {
 						Map.of("name", "assistanceRequestNo", "label", "协助函编号"),
 						Map.of("name", "assistanceRequesterName", "label", "请求协助的机关"),
 						// annual statistics (R-DISC-7): the period reported
-						Map.of("name", "statisticsPeriod", "label", "统计期间")));
+						Map.of("name", "statisticsPeriod", "label", "统计期间"),
+						// random inspections (R-DISC-1): the inspection number and the target
+						Map.of("name", "inspectionNo", "label", "检查编号"),
+						Map.of("name", "inspectionTargetName", "label", "检查对象")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {
