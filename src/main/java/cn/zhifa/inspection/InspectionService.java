@@ -173,10 +173,7 @@ public class InspectionService {
 			.toList();
 		Map<String, List<String>> excluded = new LinkedHashMap<>();
 		for (InspectionRegister.Target t : population) {
-			Set<String> ex = new LinkedHashSet<>(t.relatedOfficers());
-			inspections.findByAgencyCodeAndTargetCodeAndConcludedAtNotNullOrderByConcludedAtDesc(a.getCode(), t.code())
-				.stream().findFirst().ifPresent(last -> ex.addAll(last.inspectors()));
-			excluded.put(t.code(), List.copyOf(ex));
+			excluded.put(t.code(), exclusions(a.getCode(), t, officers));
 		}
 		InspectionDraw draw;
 		try {
@@ -366,6 +363,20 @@ public class InspectionService {
 			throw new AuthorizationException("检查“" + no + "”不由本流程办理");
 		}
 		return i;
+	}
+
+	/**
+	 * Who may not inspect {@code target} (回避): always its related officers (利害关系, targets.yml); also the two who
+	 * inspected it last time, unless that would leave fewer than two officers for it — rotation is good practice, the
+	 * related officers' recusal is the law's (行政处罚法 art. 43). The exclusions applied are recorded with the draw.
+	 */
+	List<String> exclusions(String agency, InspectionRegister.Target target, List<String> officers) {
+		Set<String> ex = new LinkedHashSet<>(target.relatedOfficers());
+		Set<String> withLast = new LinkedHashSet<>(ex);
+		inspections.findByAgencyCodeAndTargetCodeAndConcludedAtNotNullOrderByConcludedAtDesc(agency, target.code())
+			.stream().findFirst().ifPresent(last -> withLast.addAll(last.inspectors()));
+		long left = officers.stream().filter(o -> !withLast.contains(o)).count();
+		return List.copyOf(left >= InspectionDraw.INSPECTORS ? withLast : ex);
 	}
 
 	private static int count(DelegateExecution execution, int population) {
