@@ -103,6 +103,14 @@ public class Inspection {
 		return List.of(inspector1, inspector2);
 	}
 
+	public String getInspector1() {
+		return inspector1;
+	}
+
+	public String getInspector2() {
+		return inspector2;
+	}
+
 	public String getInspectionNo() {
 		return inspectionNo;
 	}

@@ -225,7 +225,7 @@ public class InspectionService {
 
 	/**
 	 * Task {@code create} of 实施检查并录入结果 (one per drawn target, all at once): the inspection this instance is about,
-	 * on its sub-process scope; the task offered to its two inspectors only.
+	 * on its sub-process scope; the task assigned to the first drawn inspector, the second a candidate (nobody else).
 	 */
 	void prepareInspection(DelegateTask task) {
 		Object counter = task.getVariable("loopCounter");
@@ -241,9 +241,9 @@ public class InspectionService {
 		scope.setVariableLocal(TARGET_CODE, i.getTargetCode());
 		scope.setVariableLocal(TARGET_ADDRESS, i.getTargetAddress());
 		scope.setVariableLocal(INSPECTORS, names(i.inspectors()));
-		for (String inspector : i.inspectors()) {
-			task.addCandidateUser(inspector);
-		}
+		// the first drawn inspector has it in 我的待办; the second may record it as well
+		task.setAssignee(i.getInspector1());
+		task.addCandidateUser(i.getInspector2());
 	}
 
 	/**
