@@ -324,7 +324,8 @@ public class InspectionService {
 			case "VIOLATION" -> "经检查，发现违法行为，已立案查处（案号 " + i.getCaseNo() + "）。";
 			default -> "通过登记的住所（经营场所）无法联系。";
 		};
-		task.setVariableLocal(PUBLIC_TEXT, text);
+		// on this inspection's scope (not the task): the submitted text replaces it whichever way the form is submitted
+		task.getExecution().setVariableLocal(PUBLIC_TEXT, text);
 	}
 
 	/** The text to publish is required (it is shown to everyone: no personal data beyond the target's name). */
