@@ -29,6 +29,21 @@ final class InspectionDelegates {
 		}
 	}
 
+	@Component("prepareInspection")
+	static class Prepare implements JavaDelegate {
+
+		private final InspectionService service;
+
+		Prepare(InspectionService service) {
+			this.service = service;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			service.prepareInspection(execution);
+		}
+	}
+
 	@Component("recordInspectionResult")
 	static class Conclude implements JavaDelegate {
 
@@ -90,8 +105,8 @@ final class InspectionDelegates {
 	}
 
 	/**
-	 * Task listener {@code ${inspectionTaskChecks}}: on {@code create} the inspection is put in front of its two
-	 * inspectors, or the text to publish in front of the head; on {@code complete} the check of each form, by form
+	 * Task listener {@code ${inspectionTaskChecks}}: on {@code create} of 审核并公示检查结果 the text to publish is
+	 * proposed; on {@code complete} the check of each form, by form
 	 * (fail closed).
 	 */
 	@Component("inspectionTaskChecks")
@@ -108,7 +123,6 @@ final class InspectionDelegates {
 			String form = ModelMarkers.formOf(task);
 			if (EVENTNAME_CREATE.equals(task.getEventName())) {
 				switch (form) {
-					case "random-inspection-result" -> service.prepareInspection(task);
 					case "random-inspection-publish" -> service.preparePublication(task);
 					default -> {
 					}

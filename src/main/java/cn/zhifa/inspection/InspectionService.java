@@ -76,6 +76,8 @@ public class InspectionService {
 	static final String TARGET_CODE = "inspectionTargetCode";
 	static final String TARGET_ADDRESS = "inspectionTargetAddress";
 	static final String INSPECTORS = "inspectionInspectors";
+	static final String INSPECTOR = "inspectionInspector";
+	static final String CO_INSPECTOR = "inspectionCoInspector";
 	static final String RESULT = "inspectionResult";
 	static final String FINDINGS = "inspectionFindings";
 	static final String RESULT_LABEL = "inspectionResultLabel";
@@ -224,26 +226,25 @@ public class InspectionService {
 	}
 
 	/**
-	 * Task {@code create} of 实施检查并录入结果 (one per drawn target, all at once): the inspection this instance is about,
-	 * on its sub-process scope; the task assigned to the first drawn inspector, the second a candidate (nobody else).
+	 * 确定检查对象和检查人员 (first step of each sub-process instance, one per drawn target, all at once): the inspection
+	 * this instance is about, on its own scope — the task goes to the first drawn inspector (assignee: 我的待办) and the
+	 * second (candidate user); nobody else.
 	 */
-	void prepareInspection(DelegateTask task) {
-		Object counter = task.getVariable("loopCounter");
-		List<String> nos = lines(text(task, DRAWN_NOS));
+	void prepareInspection(DelegateExecution scope) {
+		Object counter = scope.getVariable("loopCounter");
+		List<String> nos = lines(text(scope, DRAWN_NOS));
 		int index = counter instanceof Number n ? n.intValue() : 0;
 		if (index < 0 || index >= nos.size()) {
-			throw new IllegalStateException("inspection task " + index + " of " + nos.size() + " drawn targets");
+			throw new IllegalStateException("inspection " + index + " of " + nos.size() + " drawn targets");
 		}
 		Inspection i = inspections.findById(nos.get(index)).orElseThrow();
-		DelegateExecution scope = task.getExecution();
 		scope.setVariableLocal(NO, i.getInspectionNo());
 		scope.setVariableLocal(TARGET, i.getTargetName());
 		scope.setVariableLocal(TARGET_CODE, i.getTargetCode());
 		scope.setVariableLocal(TARGET_ADDRESS, i.getTargetAddress());
 		scope.setVariableLocal(INSPECTORS, names(i.inspectors()));
-		// the first drawn inspector has it in 我的待办; the second may record it as well
-		task.setAssignee(i.getInspector1());
-		task.addCandidateUser(i.getInspector2());
+		scope.setVariableLocal(INSPECTOR, i.getInspector1());
+		scope.setVariableLocal(CO_INSPECTOR, i.getInspector2());
 	}
 
 	/**

@@ -38,7 +38,7 @@ public final class ModelVocabulary {
 			"startAnnualStatistics", "openAnnualStatistics", "computeAnnualStatistics", "submitAnnualStatistics",
 			"publishAnnualStatistics",
 			// random inspections (R-DISC-1, cn.zhifa.inspection)
-			"drawInspectionTargets", "recordInspectionResult", "openInspectionCase", "publishInspectionResult",
+			"drawInspectionTargets", "prepareInspection", "recordInspectionResult", "openInspectionCase", "publishInspectionResult",
 			"finishInspectionPlan");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */

@@ -230,6 +230,8 @@ public final class CaseVariables {
 			system("inspectionTargetCode", "检查对象统一社会信用代码", TEXT),
 			system("inspectionTargetAddress", "检查对象地址", TEXT),
 			system("inspectionInspectors", "检查人员", TEXT),
+			system("inspectionInspector", "主办检查人员", TEXT),
+			system("inspectionCoInspector", "协办检查人员", TEXT),
 			system("inspectionResultLabel", "检查结果", TEXT),
 			system("inspectionViolation", "发现违法行为", BOOLEAN),
 			system("inspectionCaseNo", "随机抽查立案案号", TEXT),
