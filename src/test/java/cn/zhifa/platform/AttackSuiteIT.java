@@ -143,6 +143,20 @@ class AttackSuiteIT {
 		liaokuo.put("requestNo", assistanceRequest("攻击套件机密协助事项" + tag));
 		secrets.add("攻击套件机密协助事项" + tag);
 		secrets.add("攻击套件机密变更理由" + tag);
+		liaokuo.put("planNo", randomInspection("攻击套件机密抽查计划" + tag));
+		secrets.add("攻击套件机密抽查计划" + tag);
+	}
+
+	/** A random-inspection plan of LIAOKUO (R-DISC-1, ADR-0033), made by officer1 as Tasklist's start form does. */
+	private String randomInspection(String planName) throws Exception {
+		Map<String, Object> vars = new java.util.LinkedHashMap<>();
+		vars.put("inspectionPlanName", Map.of("value", planName));
+		vars.put("inspectionItemCode", Map.of("value", "LK-SC-001"));
+		vars.put("inspectionTargetCount", Map.of("value", 1));
+		HttpResponse<String> started = send("officer1", "POST", "/engine-rest/process-definition/key/random-inspection/submit-form",
+				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+		return JSON.readTree(started.body()).path("businessKey").asText();
 	}
 
 	/** A supervision notice to LIAOKUO (R-COORD-8, ADR-0025), issued by supervisor1 as Tasklist's start form does. */
