@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.sla.DeadlineBoard;
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
 import cn.zhifa.support.EngineTestSupport;
@@ -51,6 +52,8 @@ class RandomInspectionProcessTests extends EngineTestSupport {
 	RecordService record;
 	@Autowired
 	Deadlines deadlines;
+	@Autowired
+	DeadlineBoard slaBoard;
 
 	static Map<String, Object> plan(String name, String item, Object count) {
 		Map<String, Object> v = new HashMap<>();
@@ -177,6 +180,19 @@ class RandomInspectionProcessTests extends EngineTestSupport {
 		assertThat(row.redraw().drawnText()).isEqualTo(row.getDrawn());
 		assertThat(service.exclusions("LIAOKUO", register.target("LIAOKUO", a.getTargetCode()).orElseThrow(),
 				List.of("officer1", "officer2", "officer5", "officer9"))).containsExactlyInAnyOrderElementsOf(a.inspectors());
+
+		// the publication deadline is on the SLA board: running, then red once 20 working days have passed
+		assertThat(board(first, null)).contains("userTask_publish");
+		assertThat(board(first, DeadlineBoard.State.RED)).doesNotContain("userTask_publish");
+		clockAt(moment("2026-05-12T09:00:00+08:00")); // past the due day (20 working days after 7 April, 劳动节 1–5 May off)
+		assertThat(board(first, DeadlineBoard.State.RED)).contains("userTask_publish");
+		complete("head1", taskOf(first, "userTask_publish", a.getInspectionNo()), Map.of("inspectionPublicText", "经检查，已责令改正。"));
+		assertThat(inspections.findById(a.getInspectionNo()).orElseThrow().getPublishedOnTime()).isFalse();
+	}
+
+	private List<String> board(ProcessInstance pi, DeadlineBoard.State state) {
+		return slaBoard.deadlines(new DeadlineBoard.Filter(List.of("LIAOKUO"), PROCESS, state, null), 0, 500).rows().stream()
+			.filter(r -> r.processInstanceId().equals(pi.getId())).map(DeadlineBoard.Row::stepId).toList();
 	}
 
 	@Test
