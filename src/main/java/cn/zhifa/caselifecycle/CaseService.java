@@ -44,6 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
+import cn.zhifa.itemlist.ItemListService;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Certificate;
@@ -86,13 +87,15 @@ public class CaseService {
 	private final DisplayLabels labels;
 	private final OfficerRepository organisation;
 	private final PublishedRules rules;
+	private final ItemListService itemLists;
 
 	CaseService(CaseRepository cases, EvidenceRepository evidence, CaseOfficerRepository officers,
 			AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtimeService,
 			org.camunda.bpm.engine.RepositoryService repositoryService, ManagementService managementService, Deadlines deadlines,
 			@Value("${zhifa.cases.number-abbreviation:罚}") String numberAbbreviation, DisplayLabels labels,
-			OfficerRepository organisation, PublishedRules rules) {
+			OfficerRepository organisation, PublishedRules rules, ItemListService itemLists) {
 		this.rules = rules;
+		this.itemLists = itemLists;
 		this.labels = labels;
 		this.organisation = organisation;
 		this.cases = cases;
@@ -619,6 +622,11 @@ public class CaseService {
 		List<String> codes = rules.inputValues(DecisionKeys.DISCRETION_BENCHMARK, "violationCode", c.agencyCode());
 		if (!codes.isEmpty() && !codes.contains(c.violationCode())) {
 			throw invalid("violationCode", "违法行为代码须为裁量基准表所列之一：" + String.join("、", codes));
+		}
+		if (!"TRANSFER".equals(c.source())) {
+			// R-QUAL-4: a power not on the agency's item list in force is not used (a case transferred in keeps the
+			// sending agency's code; the receiving head decides at filing whether the matter is the agency's)
+			itemLists.requireOnList(c.agencyCode(), c.violationCode(), "violationCode");
 		}
 		if (!StringUtils.hasText(c.facts())) {
 			throw invalid("facts", "违法事实必须填写");

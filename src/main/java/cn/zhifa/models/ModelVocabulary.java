@@ -37,6 +37,8 @@ public final class ModelVocabulary {
 			// annual statistics (R-DISC-7, cn.zhifa.statistics)
 			"startAnnualStatistics", "openAnnualStatistics", "computeAnnualStatistics", "submitAnnualStatistics",
 			"publishAnnualStatistics",
+			// enforcement item lists (R-QUAL-4, cn.zhifa.itemlist)
+			"proposeItemListChange", "returnItemListChange", "resubmitItemListChange", "publishItemListChange",
 			// random inspections (R-DISC-1, cn.zhifa.inspection)
 			"drawInspectionTargets", "prepareInspection", "recordInspectionResult", "openInspectionCase", "publishInspectionResult",
 			"finishInspectionPlan");
@@ -46,7 +48,7 @@ public final class ModelVocabulary {
 			"legalReviewTaskChecks", "disclosureTaskChecks", "certifiedOfficers", "hearingChairs", "agencyOptions",
 			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks", "caseFileReviewTaskChecks",
 			"agencyDisputeTaskChecks", "guidingCaseTaskChecks", "assistanceTaskChecks", "annualStatisticsTaskChecks",
-			"inspectionTaskChecks");
+			"itemListTaskChecks", "inspectionTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -85,6 +87,7 @@ public final class ModelVocabulary {
 			Map.entry("guidingCaseTaskChecks", Set.of("guiding-case-review", "guiding-case-revise")),
 			Map.entry("assistanceTaskChecks", Set.of("assistance-reply-answer", "assistance-reply-report")),
 			Map.entry("annualStatisticsTaskChecks", Set.of("annual-statistics-sign-off", "annual-statistics-publish")),
+			Map.entry("itemListTaskChecks", Set.of("item-list-change-review", "item-list-change-revise")),
 			Map.entry("inspectionTaskChecks", Set.of("random-inspection-result", "random-inspection-publish")));
 
 

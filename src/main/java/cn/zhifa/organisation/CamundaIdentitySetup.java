@@ -347,6 +347,8 @@ public class CamundaIdentitySetup {
 						Map.of("name", "assistanceRequesterName", "label", "请求协助的机关"),
 						// annual statistics (R-DISC-7): the period reported
 						Map.of("name", "statisticsPeriod", "label", "统计期间"),
+						// enforcement item lists (R-QUAL-4, ADR-0032): the change's number
+						Map.of("name", "itemChangeNo", "label", "清单变更编号"),
 						// random inspections (R-DISC-1): the inspection number and the target
 						Map.of("name", "inspectionNo", "label", "检查编号"),
 						Map.of("name", "inspectionTargetName", "label", "检查对象")));

@@ -217,6 +217,15 @@ public final class CaseVariables {
 			system("annualStatisticsJusticeSignedBy", "司法所签署人", TEXT),
 			system("annualStatisticsPublishedBy", "年度统计公开人", TEXT),
 			system("annualStatisticsOutcome", "年度统计核对结论", TEXT).forms("annual-statistics-sign-off"),
+			// enforcement item lists (R-QUAL-4, cn.zhifa.itemlist, ADR-0032): the change's number, what the review shows
+			system("itemChangeNo", "清单变更编号", TEXT),
+			system("itemProposedBy", "清单变更提出人", TEXT),
+			system("itemActionLabel", "变更类型", TEXT),
+			system("itemKindLabel", "事项类别", TEXT),
+			system("itemCurrentEntry", "清单中的现行事项", TEXT),
+			system("itemListBaseVersion", "变更所依据的清单版本", NUMBER),
+			system("itemListPublishedVersion", "发布的清单版本", NUMBER),
+			system("itemListReviewOutcome", "清单变更审核结论", TEXT).forms("item-list-change-review"),
 			// random inspections (双随机、一公开, R-DISC-1, cn.zhifa.inspection, ADR-0033): the plan, its draw, each
 			// inspection, its result, the case it opened and the publication deadline belong to the system
 			system("inspectionPlanNo", "抽查计划编号", TEXT),

@@ -68,7 +68,10 @@ class SecurityConfiguration {
 						"/public/api/complaints/query")
 				.ignoringRequestMatchers(basicAuthCall))
 			// the webapps set their own frame and content-type headers; keep Spring's defaults elsewhere
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+				// the webapps' static files are kept by the browser and revalidated; the rest is never stored
+				.cacheControl(cache -> cache.disable())
+				.addHeaderWriter(new WebappAssetCaching()));
 		return http.build();
 	}
 

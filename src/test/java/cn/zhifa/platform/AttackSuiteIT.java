@@ -143,8 +143,29 @@ class AttackSuiteIT {
 		liaokuo.put("requestNo", assistanceRequest("攻击套件机密协助事项" + tag));
 		secrets.add("攻击套件机密协助事项" + tag);
 		secrets.add("攻击套件机密变更理由" + tag);
+		liaokuo.put("agencyCode", "LIAOKUO"); // item lists (R-QUAL-4, ADR-0032)
+		liaokuo.put("itemChangeNo", itemListChange("攻击套件机密清单变更理由" + tag));
+		secrets.add("攻击套件机密清单变更理由" + tag);
 		liaokuo.put("planNo", randomInspection("攻击套件机密抽查计划" + tag));
 		secrets.add("攻击套件机密抽查计划" + tag);
+	}
+
+	/** A change of LIAOKUO's item list (R-QUAL-4, ADR-0032), proposed by its legal office as Tasklist's start form does. */
+	private String itemListChange(String reason) throws Exception {
+		Map<String, Object> vars = new java.util.LinkedHashMap<>();
+		vars.put("itemAction", Map.of("value", "ADD"));
+		vars.put("itemCode", Map.of("value", "CM-ATTACK-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase()));
+		vars.put("itemName", Map.of("value", "攻击套件测试事项"));
+		vars.put("itemKind", Map.of("value", "PENALTY"));
+		vars.put("itemLegalBasis", Map.of("value", "《城市市容和环境卫生管理条例》第三十六条"));
+		vars.put("itemResponsibleUnit", Map.of("value", "执法一中队"));
+		vars.put("itemResponsibilities", Map.of("value", "立案责任"));
+		vars.put("itemAccountability", Map.of("value", "依法追究相应责任"));
+		vars.put("itemChangeReason", Map.of("value", reason));
+		HttpResponse<String> proposed = send("reviewer1", "POST", "/engine-rest/process-definition/key/item-list-change/submit-form",
+				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
+		assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
+		return JSON.readTree(proposed.body()).path("businessKey").asText();
 	}
 
 	/** A random-inspection plan of LIAOKUO (R-DISC-1, ADR-0033), made by officer1 as Tasklist's start form does. */

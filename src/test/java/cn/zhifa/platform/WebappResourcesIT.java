@@ -63,6 +63,29 @@ class WebappResourcesIT {
 			.contains("tasklist.navbar.action", "/api/notifications", "标为已读");
 	}
 
+	/**
+	 * Issue 17 (the board's full load): the webapps' static files are kept by the browser and revalidated (304 while
+	 * unchanged); pages, REST answers and documents are never stored.
+	 */
+	@Test
+	void staticFilesAreRevalidatedEverythingElseIsNeverStored() {
+		ResponseEntity<String> deps = http.getForEntity("/camunda/lib/deps.js?bust=7.24.0", String.class);
+		assertThat(deps.getHeaders().getCacheControl()).isEqualTo("private, no-cache");
+		HttpHeaders since = new HttpHeaders();
+		since.setIfModifiedSince(deps.getHeaders().getLastModified());
+		assertThat(http.exchange("/camunda/lib/deps.js?bust=7.24.0", HttpMethod.GET, new HttpEntity<>(since), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+		for (String asset : new String[] { "/camunda/assets/zhifa-sla-board.js", "/camunda/app/cockpit/locales/zh.json",
+				"/camunda/app/tasklist/styles/user-styles.css" }) {
+			assertThat(http.getForEntity(asset, String.class).getHeaders().getCacheControl()).as(asset)
+				.isEqualTo("private, no-cache");
+		}
+		for (String page : new String[] { "/camunda/app/cockpit/default/", "/camunda/api/admin/auth/user/default",
+				"/camunda/api/engine/engine/", "/api/sla/summary" }) {
+			assertThat(http.getForEntity(page, String.class).getHeaders().getCacheControl()).as(page).contains("no-store");
+		}
+	}
+
 	@Test
 	void browsersGetChineseErrorPages() {
 		HttpHeaders html = new HttpHeaders();
