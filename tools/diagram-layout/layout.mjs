@@ -448,6 +448,7 @@ const SETTINGS = {
 	'agency-dispute': { root: { wrap: 'MULTI_EDGE', aspect: '1.2' } },
 	'case-file-review': { root: { wrap: 'MULTI_EDGE', aspect: '2.5' } },
 	'annual-statistics': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
+	'random-inspection': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
 };
 function optionsFor(file) {
 	const key = file.replace(/^.*\//, '').replace(/\.bpmn$/, '');

@@ -68,7 +68,10 @@ public class CaseService {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	static final String PROCESS_KEY = "enforcement-case";
 	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-	static final Set<String> SOURCES = Set.of("PATROL", "COMPLAINT", "ASSIGNED", "TRANSFER", "OTHER");
+	/** 随机抽查: a case opened by a random inspection's finding (R-DISC-1, cn.zhifa.inspection). */
+	public static final String SOURCE_RANDOM_INSPECTION = "RANDOM_INSPECTION";
+	static final Set<String> SOURCES = Set.of("PATROL", "COMPLAINT", "ASSIGNED", "TRANSFER", "OTHER",
+			SOURCE_RANDOM_INSPECTION);
 	static final Set<String> PARTY_TYPES = Set.of("PERSON", "ORG");
 
 	private final CaseRepository cases;
@@ -123,6 +126,18 @@ public class CaseService {
 			throw invalid("caseSource", "由投诉举报立案的案件来源须为 COMPLAINT，并关联投诉举报编号");
 		}
 		return register(c, registeredBy, Map.of("complaintNo", complaintNo));
+	}
+
+	/**
+	 * A case opened by a random inspection that found a violation (R-DISC-1): source RANDOM_INSPECTION, registered by
+	 * the inspector who recorded the result; the case keeps the inspection's number ({@code inspectionId}).
+	 */
+	@Transactional
+	public String registerFromInspection(NewCase c, String registeredBy, String inspectionNo) {
+		if (!SOURCE_RANDOM_INSPECTION.equals(c.source()) || !StringUtils.hasText(inspectionNo)) {
+			throw invalid("caseSource", "由随机抽查立案的案件来源须为 RANDOM_INSPECTION，并关联检查编号");
+		}
+		return register(c, registeredBy, Map.of("inspectionId", inspectionNo));
 	}
 
 	private String register(NewCase c, String registeredBy, Map<String, Object> links) {

@@ -40,7 +40,10 @@ public final class ModelVocabulary {
 			// enforcement item lists (R-QUAL-4, cn.zhifa.itemlist)
 			"proposeItemListChange", "returnItemListChange", "resubmitItemListChange", "publishItemListChange",
 			// officers' annual certificate review (R-QUAL-2, cn.zhifa.officers)
-			"startOfficerAnnualReviews", "openOfficerAnnualReview", "passOfficerAnnualReview", "suspendOfficer");
+			"startOfficerAnnualReviews", "openOfficerAnnualReview", "passOfficerAnnualReview", "suspendOfficer",
+			// random inspections (R-DISC-1, cn.zhifa.inspection)
+			"drawInspectionTargets", "prepareInspection", "recordInspectionResult", "openInspectionCase", "publishInspectionResult",
+			"finishInspectionPlan");
 
 	/** Task listeners ({@code camunda:taskListener delegateExpression="${name}"}). */
 	public static final Set<String> TASK_LISTENERS = Set.of("caseTaskChecks", "transferTaskChecks",
@@ -48,7 +51,7 @@ public final class ModelVocabulary {
 			"modelChangeTaskChecks", "complaintTaskChecks", "supervisionNoticeTaskChecks", "caseFileReviewTaskChecks",
 			"agencyDisputeTaskChecks", "guidingCaseTaskChecks", "assistanceTaskChecks", "annualStatisticsTaskChecks",
 			"itemListTaskChecks",
-			"officerAnnualReviewTaskChecks");
+			"officerAnnualReviewTaskChecks", "inspectionTaskChecks");
 
 	/**
 	 * The checks of each form's input (issue 14 §3: by form, fail closed): a user task showing one of
@@ -88,7 +91,8 @@ public final class ModelVocabulary {
 			Map.entry("assistanceTaskChecks", Set.of("assistance-reply-answer", "assistance-reply-report")),
 			Map.entry("annualStatisticsTaskChecks", Set.of("annual-statistics-sign-off", "annual-statistics-publish")),
 			Map.entry("itemListTaskChecks", Set.of("item-list-change-review", "item-list-change-revise")),
-			Map.entry("officerAnnualReviewTaskChecks", Set.of("officer-annual-review-decide")));
+			Map.entry("officerAnnualReviewTaskChecks", Set.of("officer-annual-review-decide")),
+			Map.entry("inspectionTaskChecks", Set.of("random-inspection-result", "random-inspection-publish")));
 
 
 	/** The task listener that checks {@code formId}, or null when the form has no check. */

@@ -350,7 +350,10 @@ public class CamundaIdentitySetup {
 						// enforcement item lists (R-QUAL-4, ADR-0032): the change's number
 						Map.of("name", "itemChangeNo", "label", "清单变更编号"),
 						// officers' annual certificate review (R-QUAL-2, ADR-0034): the person reviewed
-						Map.of("name", "reviewedOfficerName", "label", "年审人员")));
+						Map.of("name", "reviewedOfficerName", "label", "年审人员"),
+						// random inspections (R-DISC-1): the inspection number and the target
+						Map.of("name", "inspectionNo", "label", "检查编号"),
+						Map.of("name", "inspectionTargetName", "label", "检查对象")));
 	}
 
 	private void ensureFilter(String name, String description, int priority, TaskQuery query, List<Map<String, String>> variables) {

@@ -163,7 +163,9 @@ class DeadlinesTest {
 				new Expected("COMPLAINT_ROUTING", 3, LimitUnit.WORKING_DAYS),
 				new Expected("COMPLAINT_ACCEPTANCE", 7, LimitUnit.WORKING_DAYS),
 				new Expected("COMPLAINT_HANDLING", 15, LimitUnit.WORKING_DAYS),
-				new Expected("APPRAISAL_PERIOD_MAX", 180, LimitUnit.DAYS));
+				new Expected("APPRAISAL_PERIOD_MAX", 180, LimitUnit.DAYS),
+				// R-DISC-1: random-inspection results published within 20 working days (企业信息公示暂行条例 art. 7, ADR-0033)
+				new Expected("INSPECTION_RESULT_PUBLICATION", 20, LimitUnit.WORKING_DAYS));
 		StatutoryLimits limits = new CalendarRegistry("calendar").current().limits();
 		for (Expected e : contract) {
 			StatutoryLimit limit = limits.get(e.key());

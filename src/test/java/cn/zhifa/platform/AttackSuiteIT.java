@@ -148,6 +148,8 @@ class AttackSuiteIT {
 		liaokuo.put("agencyCode", "LIAOKUO"); // item lists (R-QUAL-4, ADR-0032)
 		liaokuo.put("itemChangeNo", itemListChange("攻击套件机密清单变更理由" + tag));
 		secrets.add("攻击套件机密清单变更理由" + tag);
+		liaokuo.put("planNo", randomInspection("攻击套件机密抽查计划" + tag));
+		secrets.add("攻击套件机密抽查计划" + tag);
 	}
 
 	/** A change of LIAOKUO's item list (R-QUAL-4, ADR-0032), proposed by its legal office as Tasklist's start form does. */
@@ -166,6 +168,18 @@ class AttackSuiteIT {
 				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
 		assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(200);
 		return JSON.readTree(proposed.body()).path("businessKey").asText();
+	}
+
+	/** A random-inspection plan of LIAOKUO (R-DISC-1, ADR-0033), made by officer1 as Tasklist's start form does. */
+	private String randomInspection(String planName) throws Exception {
+		Map<String, Object> vars = new java.util.LinkedHashMap<>();
+		vars.put("inspectionPlanName", Map.of("value", planName));
+		vars.put("inspectionItemCode", Map.of("value", "LK-SC-001"));
+		vars.put("inspectionTargetCount", Map.of("value", 1));
+		HttpResponse<String> started = send("officer1", "POST", "/engine-rest/process-definition/key/random-inspection/submit-form",
+				"application/json", JSON.writeValueAsBytes(Map.of("variables", vars)));
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+		return JSON.readTree(started.body()).path("businessKey").asText();
 	}
 
 	/** A supervision notice to LIAOKUO (R-COORD-8, ADR-0025), issued by supervisor1 as Tasklist's start form does. */
