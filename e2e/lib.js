@@ -722,6 +722,11 @@ class User {
     const modal = page.locator('.modal-content');
     await modal.waitFor({ state: 'visible' });
     const link = modal.locator('ul.processes a').filter({ hasText: exactLabel(processName) });
+    // the list shows 15 processes a page: a user looks for the one he wants by its name, as here
+    const search = modal.locator('input[ng-model="page.searchValue"]');
+    if (await search.count()) {
+      await search.first().fill(processName);
+    }
     try {
       await link.first().waitFor({ state: 'visible', timeout: TIMEOUT });
     } catch (e) {

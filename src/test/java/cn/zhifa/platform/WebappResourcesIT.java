@@ -33,7 +33,8 @@ class WebappResourcesIT {
 				"disableWelcomeMessage: true", "customScripts: ['../../assets/zhifa-webapps'");
 		if (app.equals("cockpit")) {
 			// the SLA board (issue 17) is a Cockpit plugin
-			assertThat(config).contains("'../../assets/zhifa-sla-board'", "'../../assets/zhifa-cockpit-permissions'");
+			assertThat(config).contains("'../../assets/zhifa-sla-board'", "'../../assets/zhifa-cockpit-permissions'",
+					"'../../assets/zhifa-ledgers'");
 		}
 		if (app.equals("tasklist")) {
 			// the user's notifications (issue 17 §3) are a Tasklist plugin
@@ -59,6 +60,8 @@ class WebappResourcesIT {
 				"/api/sla/deadlines", "期限监督看板");
 		assertThat(http.getForObject("/camunda/assets/zhifa-cockpit-permissions.js", String.class))
 			.contains("authorization/check", "cancel-process-instance-action");
+		assertThat(http.getForObject("/camunda/assets/zhifa-ledgers.js", String.class)).contains("cockpit.route",
+				"/api/ledgers", "执法台账");
 		assertThat(http.getForObject("/camunda/assets/zhifa-notifications.js", String.class))
 			.contains("tasklist.navbar.action", "/api/notifications", "标为已读");
 	}

@@ -15,5 +15,7 @@ export default {
   // /camunda/assets/zhifa-webapps.js: page language, app menu labels;
   // /camunda/assets/zhifa-sla-board.js: the SLA board (期限监督看板, docs/sla.md) — dashboard box, menu entry, page #/sla
   // /camunda/assets/zhifa-cockpit-permissions.js: only the buttons the user may use (issue 17 §5)
-  customScripts: ['../../assets/zhifa-webapps', '../../assets/zhifa-sla-board', '../../assets/zhifa-cockpit-permissions']
+  // /camunda/assets/zhifa-ledgers.js: the ledgers (执法台账, docs/ledgers.md) — menu entry, page #/ledgers
+  customScripts: ['../../assets/zhifa-webapps', '../../assets/zhifa-sla-board', '../../assets/zhifa-cockpit-permissions',
+    '../../assets/zhifa-ledgers']
 };
