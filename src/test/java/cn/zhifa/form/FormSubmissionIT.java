@@ -146,7 +146,7 @@ class FormSubmissionIT {
 			}
 			Object v = value == null ? null : value.getValue();
 			switch (f.type()) {
-				case "number" -> assertThat(v).as(form.id() + "." + f.key()).isEqualTo(12000L);
+				case "number" -> assertThat(v).as(form.id() + "." + f.key()).isEqualTo(sampleNumber(f));
 				case "checkbox" -> assertThat(v).as(form.id() + "." + f.key()).isEqualTo(Boolean.TRUE);
 				case "datetime" -> assertThat(v).as(form.id() + "." + f.key()).isEqualTo("2026-11-20");
 				case "select", "radio" -> assertThat(v).as(form.id() + "." + f.key()).isEqualTo(firstOption(f));
@@ -166,13 +166,25 @@ class FormSubmissionIT {
 	/** What Chromium's Tasklist sends: numbers alternately as JSON numbers and as text, empty optional text. */
 	private static Object browserValue(FormSchema.Field f, int n) {
 		return switch (f.type()) {
-			case "number" -> n % 2 == 0 ? "12000" : (Object) 12000;
+			case "number" -> n % 2 == 0 ? String.valueOf(sampleNumber(f)) : (Object) sampleNumber(f);
 			case "checkbox" -> true;
 			case "datetime" -> "2026-11-20";
 			case "select", "radio" -> firstOption(f);
 			case "checklist", "taglist" -> "[\"" + firstOption(f) + "\"]";
 			default -> f.required() && !f.conditional() ? "文字 " + f.key() : "";
 		};
+	}
+
+	/** 12000, or the nearest bound of the field's declared range (e.g. a year: at most 2100). */
+	private static long sampleNumber(FormSchema.Field f) {
+		long value = 12000L;
+		if (f.max() != null && f.max().longValue() < value) {
+			value = f.max().longValue();
+		}
+		if (f.min() != null && f.min().longValue() > value) {
+			value = f.min().longValue();
+		}
+		return value;
 	}
 
 	private static String firstOption(FormSchema.Field f) {
