@@ -351,6 +351,7 @@ public class CamundaIdentitySetup {
 						Map.of("name", "itemChangeNo", "label", "清单变更编号"),
 						// officers' annual certificate review (R-QUAL-2, ADR-0034): the person reviewed
 						Map.of("name", "reviewedOfficerName", "label", "年审人员"),
+						Map.of("name", "annualReviewYear", "label", "年审年度"),
 						// random inspections (R-DISC-1): the inspection number and the target
 						Map.of("name", "inspectionNo", "label", "检查编号"),
 						Map.of("name", "inspectionTargetName", "label", "检查对象")));
