@@ -67,19 +67,29 @@ class WebappResourcesIT {
 	}
 
 	/**
-	 * Issue 17 (the board's full load): the webapps' static files are kept by the browser and revalidated (304 while
+	 * Issue 17 (the board's full load): Camunda's own files asked for with their version are kept without asking; our
+	 * files (also those asked for with Camunda's version) and unversioned ones are kept and revalidated (304 while
 	 * unchanged); pages, REST answers and documents are never stored.
 	 */
 	@Test
-	void staticFilesAreRevalidatedEverythingElseIsNeverStored() {
-		ResponseEntity<String> deps = http.getForEntity("/camunda/lib/deps.js?bust=7.24.0", String.class);
+	void camundasVersionedFilesAreKeptOursRevalidatedEverythingElseNeverStored() {
+		for (String camunda : new String[] { "/camunda/lib/deps.js?bust=7.24.0",
+				"/camunda/app/cockpit/camunda-cockpit-bootstrap.js?bust=7.24.0",
+				"/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js?bust=7.24.0" }) {
+			ResponseEntity<String> file = http.getForEntity(camunda, String.class);
+			assertThat(file.getStatusCode()).as(camunda).isEqualTo(HttpStatus.OK);
+			assertThat(file.getHeaders().getCacheControl()).as(camunda).isEqualTo("private, max-age=31536000, immutable");
+		}
+		ResponseEntity<String> deps = http.getForEntity("/camunda/lib/deps.js", String.class);
 		assertThat(deps.getHeaders().getCacheControl()).isEqualTo("private, no-cache");
 		HttpHeaders since = new HttpHeaders();
 		since.setIfModifiedSince(deps.getHeaders().getLastModified());
-		assertThat(http.exchange("/camunda/lib/deps.js?bust=7.24.0", HttpMethod.GET, new HttpEntity<>(since), String.class)
+		assertThat(http.exchange("/camunda/lib/deps.js", HttpMethod.GET, new HttpEntity<>(since), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
-		for (String asset : new String[] { "/camunda/assets/zhifa-sla-board.js", "/camunda/app/cockpit/locales/zh.json",
-				"/camunda/app/tasklist/styles/user-styles.css" }) {
+		for (String asset : new String[] { "/camunda/assets/zhifa-sla-board.js?bust=7.24.0",
+				"/camunda/app/cockpit/locales/zh.json?bust=7.24.0", "/camunda/app/tasklist/styles/user-styles.css?bust=7.24.0",
+				"/camunda/app/cockpit/scripts/config.js?bust=7.24.0", "/camunda/lib/deps.js?bust=7.23.0",
+				"/camunda/lib/deps.js?bust=x" }) {
 			assertThat(http.getForEntity(asset, String.class).getHeaders().getCacheControl()).as(asset)
 				.isEqualTo("private, no-cache");
 		}
