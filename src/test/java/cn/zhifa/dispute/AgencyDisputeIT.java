@@ -179,10 +179,6 @@ class AgencyDisputeIT extends RestTestSupport {
 		return vars;
 	}
 
-	private static Map<String, Object> vars(Map<String, Object> variables) {
-		return Map.of("variables", variables);
-	}
-
 	private String replyInstance(String disputeNo, String user) throws Exception {
 		HttpResponse<String> r = get("/engine-rest/process-instance?processDefinitionKey=agency-dispute-reply&businessKey="
 				+ enc(disputeNo), user);
@@ -192,7 +188,8 @@ class AgencyDisputeIT extends RestTestSupport {
 	}
 
 	/** The open task of the instance the user sees (a supervisor: the one offered to the supervisors), or null. */
-	private String taskOf(String processInstanceId, String user) throws Exception {
+	@Override
+	protected String taskOf(String processInstanceId, String user) throws Exception {
 		HttpResponse<String> r = get("/engine-rest/task?processInstanceId=" + processInstanceId
 				+ ("supervisor1".equals(user) ? "&candidateGroup=supervisor" : ""), user);
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

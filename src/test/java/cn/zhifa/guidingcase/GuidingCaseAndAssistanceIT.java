@@ -160,15 +160,4 @@ class GuidingCaseAndAssistanceIT extends RestTestSupport {
 		v.put("guidingLegalBasis", Map.of("value", "《城市市容和环境卫生管理条例》第十七条"));
 		return v;
 	}
-
-	private static Map<String, Object> vars(Map<String, Object> variables) {
-		return Map.of("variables", variables);
-	}
-
-	private String taskOf(String processInstanceId, String user) throws Exception {
-		HttpResponse<String> r = get("/engine-rest/task?processInstanceId=" + processInstanceId, user);
-		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-		JsonNode list = json.readTree(r.body());
-		return list.size() == 0 ? null : list.get(0).path("id").asText();
-	}
 }

@@ -142,15 +142,4 @@ class ItemListIT extends RestTestSupport {
 		v.put("itemChangeReason", Map.of("value", "新赋权事项。"));
 		return v;
 	}
-
-	private static Map<String, Object> vars(Map<String, Object> variables) {
-		return Map.of("variables", variables);
-	}
-
-	private String taskOf(String processInstanceId, String user) throws Exception {
-		HttpResponse<String> r = get("/engine-rest/task?processInstanceId=" + processInstanceId, user);
-		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-		JsonNode list = json.readTree(r.body());
-		return list.size() == 0 ? null : list.get(0).path("id").asText();
-	}
 }

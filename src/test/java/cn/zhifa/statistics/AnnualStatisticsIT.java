@@ -209,7 +209,8 @@ class AnnualStatisticsIT extends RestTestSupport {
 		return codes;
 	}
 
-	private String taskOf(String processInstanceId, String user) throws Exception {
+	@Override
+	protected String taskOf(String processInstanceId, String user) throws Exception {
 		HttpResponse<String> r = get("/engine-rest/task?processInstanceId=" + processInstanceId, user);
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 		JsonNode list = json.readTree(r.body());

@@ -153,13 +153,6 @@ class CaseFileReviewIT extends RestTestSupport {
 		return vars;
 	}
 
-	private String taskOf(String processInstanceId, String user) throws Exception {
-		HttpResponse<String> r = get("/engine-rest/task?processInstanceId=" + processInstanceId, user);
-		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-		JsonNode list = json.readTree(r.body());
-		return list.size() == 0 ? null : list.get(0).path("id").asText();
-	}
-
 	@Override
 	protected HttpResponse<String> post(String path, Object body, String user) throws Exception {
 		Object payload = body instanceof Map<?, ?> m && m.containsKey("supervisedAgency") && path.equals(START)

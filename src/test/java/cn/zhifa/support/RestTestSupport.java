@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,6 +70,19 @@ public abstract class RestTestSupport {
 	/** {@code s} encoded for a path segment or a query parameter (a space as %20). */
 	protected static String enc(String s) {
 		return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	/** Form variables as the engine's REST API takes them: {@code {"variables": {name: {"value": …}}}}. */
+	protected static Map<String, Object> vars(Map<String, Object> variables) {
+		return Map.of("variables", variables);
+	}
+
+	/** The id of the first task of the instance that {@code user} may see, or null. */
+	protected String taskOf(String processInstanceId, String user) throws Exception {
+		HttpResponse<String> r = get("/engine-rest/task?processInstanceId=" + processInstanceId, user);
+		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+		JsonNode list = json.readTree(r.body());
+		return list.size() == 0 ? null : list.get(0).path("id").asText();
 	}
 
 	/** The response, after checking it is 200. */
