@@ -1,12 +1,10 @@
 package cn.zhifa.assistance;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.platform.FormChecks;
 
 /** Thin delegates of {@code assistance-request} and {@code assistance-reply}: each calls one step of the service. */
 final class AssistanceDelegates {
@@ -121,25 +119,12 @@ final class AssistanceDelegates {
 
 	/** Task listener {@code ${assistanceTaskChecks}} on completion: the check of each form, by form (fail closed). */
 	@Component("assistanceTaskChecks")
-	static class TaskChecks implements TaskListener {
-
-		private final AssistanceRequestService service;
+	static class TaskChecks extends FormChecks {
 
 		TaskChecks(AssistanceRequestService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-				return;
-			}
-			switch (ModelMarkers.formOf(task)) {
-				case "assistance-reply-answer" -> service.checkAnswer(task);
-				case "assistance-reply-report" -> service.checkReport(task);
-				default -> throw new IllegalStateException("assistanceTaskChecks has no check for form "
-						+ ModelMarkers.formOf(task) + " of task " + task.getTaskDefinitionKey());
-			}
+			super("assistanceTaskChecks");
+			onComplete("assistance-reply-answer", service::checkAnswer);
+			onComplete("assistance-reply-report", service::checkReport);
 		}
 	}
 }

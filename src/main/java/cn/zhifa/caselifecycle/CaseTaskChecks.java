@@ -1,7 +1,5 @@
 package cn.zhifa.caselifecycle;
 
-import cn.zhifa.models.ModelMarkers;
-
 import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
 import static cn.zhifa.platform.CaseVariables.FILING_DECISION;
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
@@ -13,11 +11,11 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.platform.FormChecks;
 import cn.zhifa.qualification.QualificationService;
 
 /**
@@ -26,7 +24,7 @@ import cn.zhifa.qualification.QualificationService;
  * stored); records the moments the process needs (service of the prior notice, hearing held).
  */
 @Component("caseTaskChecks")
-class CaseTaskChecks implements TaskListener {
+class CaseTaskChecks extends FormChecks {
 
 	static final Set<String> FILING = Set.of("FILE", "NOT_FILE", "TRANSFER_OUT");
 	static final Set<String> CIRCUMSTANCES = Set.of("MINOR", "ORDINARY", "SERIOUS", "VERY_SERIOUS");
@@ -47,92 +45,85 @@ class CaseTaskChecks implements TaskListener {
 	private final QualificationService qualifications;
 
 	CaseTaskChecks(Deadlines deadlines, QualificationService qualifications) {
+		super("caseTaskChecks");
 		this.deadlines = deadlines;
 		this.qualifications = qualifications;
-	}
-
-	@Override
-	public void notify(DelegateTask task) {
-		switch (ModelMarkers.formOf(task)) { // by form, not by task id: a renamed task keeps its check
-			case "enforcement-case-approve-filing" -> approveFiling(task);
-			case "enforcement-case-investigate" -> {
-				text(task, EvidenceLines.FIELD, "请填写取得的证据，每行一项：证据种类：内容");
-				EvidenceLines.parse(task.getVariable(EvidenceLines.FIELD));
-				bool(task, "seizureNeeded");
-				refuseRecused(task, "investigatingOfficers",
-						QualificationService.userIds(task.getVariable("investigatingOfficers")));
-				records(task);
+		onComplete("enforcement-case-approve-filing", this::approveFiling);
+		onComplete("enforcement-case-investigate", task -> {
+			text(task, EvidenceLines.FIELD, "请填写取得的证据，每行一项：证据种类：内容");
+			EvidenceLines.parse(task.getVariable(EvidenceLines.FIELD));
+			bool(task, "seizureNeeded");
+			refuseRecused(task, "investigatingOfficers",
+					QualificationService.userIds(task.getVariable("investigatingOfficers")));
+			records(task);
+		});
+		onComplete("enforcement-case-decide-recusal", this::decideRecusal);
+		onComplete("enforcement-case-request-seizure", this::requestSeizure);
+		onComplete("enforcement-case-approve-seizure", task -> {
+			bool(task, "seizureApproved");
+			text(task, "seizureApprovalOpinion", "请填写审批意见；不批准的，写明理由（行政强制法第十八条、第十九条）");
+			task.setVariable("seizureApprovedBy", task.getAssignee());
+		});
+		onComplete("enforcement-case-handle-seizure", this::seizureOutcome);
+		onComplete("enforcement-case-conclude-investigation", this::conclude);
+		onComplete("enforcement-case-propose-penalty", this::proposePenalty);
+		onComplete("enforcement-case-serve-prior-notice", task -> {
+			String method = choice(task, "priorNoticeMethod", SERVICE);
+			electronicService(task, method, false);
+			Date servedAt = new Date(now(task).getTime());
+			if ("PUBLIC_NOTICE".equals(method)) {
+				// 公告送达: served when 30 days have passed since the notice was posted (行政处罚法 art. 61,
+				// 民事诉讼法 art. 95; limit PUBLIC_NOTICE_SERVICE); the hearing window counts from then
+				task.setVariable("priorNoticePostedAt", servedAt);
+				servedAt = deadlines.limit("PUBLIC_NOTICE_SERVICE", servedAt);
 			}
-			case "enforcement-case-decide-recusal" -> decideRecusal(task);
-			case "enforcement-case-request-seizure" -> requestSeizure(task);
-			case "enforcement-case-approve-seizure" -> {
-				bool(task, "seizureApproved");
-				text(task, "seizureApprovalOpinion", "请填写审批意见；不批准的，写明理由（行政强制法第十八条、第十九条）");
-				task.setVariable("seizureApprovedBy", task.getAssignee());
+			task.setVariable("priorNoticeServedAt", servedAt);
+		});
+		onComplete("enforcement-case-record-party-reply", task -> {
+			if ("HEARING_REQUESTED".equals(choice(task, "partyReply", PARTY_REPLIES))) {
+				refuseHearingOutsideArticle63(task, "partyReply");
+				task.setVariable("hearingRequestedBy", task.getAssignee());
 			}
-			case "enforcement-case-handle-seizure" -> seizureOutcome(task);
-			case "enforcement-case-conclude-investigation" -> conclude(task);
-			case "enforcement-case-propose-penalty" -> proposePenalty(task);
-			case "enforcement-case-serve-prior-notice" -> {
-				String method = choice(task, "priorNoticeMethod", SERVICE);
-				electronicService(task, method, false);
-				Date servedAt = new Date(now(task).getTime());
-				if ("PUBLIC_NOTICE".equals(method)) {
-					// 公告送达: served when 30 days have passed since the notice was posted (行政处罚法 art. 61,
-					// 民事诉讼法 art. 95; limit PUBLIC_NOTICE_SERVICE); the hearing window counts from then
-					task.setVariable("priorNoticePostedAt", servedAt);
-					servedAt = deadlines.limit("PUBLIC_NOTICE_SERVICE", servedAt);
-				}
-				task.setVariable("priorNoticeServedAt", servedAt);
+		});
+		onComplete("enforcement-case-schedule-hearing", this::scheduleHearing);
+		onComplete("enforcement-case-hold-hearing", task -> {
+			text(task, "hearingRecord", "决定须以听证笔录为根据，请填写听证笔录要点(R-PROC-1)");
+			task.setVariable("hearingHeld", true);
+		});
+		onComplete("enforcement-case-educate", task -> text(task, "educationRecord", "请记录批评教育、责令改正的情况(R-DISCR-2)"));
+		onComplete("enforcement-case-collective-discussion", task -> text(task, "discussionMinutes", "重大执法决定须经集体讨论，请填写讨论记录"));
+		onComplete("enforcement-case-decide", this::decide);
+		onComplete("enforcement-case-decide-on-the-spot", task -> {
+			decide(task);
+			summaryCap(task);
+		});
+		onComplete("enforcement-case-serve", task -> {
+			electronicService(task, choice(task, "serviceMethod", SERVICE), true);
+			date(task, "servedOn");
+		});
+		onComplete("enforcement-case-record-execution", task -> choice(task, "executionResult", EXECUTION));
+		onComplete("enforcement-case-approve-extension", task -> {
+			if (bool(task, "extensionApproved")) {
+				extensionAllowed(task);
 			}
-			case "enforcement-case-record-party-reply" -> {
-				if ("HEARING_REQUESTED".equals(choice(task, "partyReply", PARTY_REPLIES))) {
-					refuseHearingOutsideArticle63(task, "partyReply");
-					task.setVariable("hearingRequestedBy", task.getAssignee());
-				}
-			}
-			case "enforcement-case-schedule-hearing" -> scheduleHearing(task);
-			case "enforcement-case-hold-hearing" -> {
-				text(task, "hearingRecord", "决定须以听证笔录为根据，请填写听证笔录要点(R-PROC-1)");
-				task.setVariable("hearingHeld", true);
-			}
-			case "enforcement-case-educate" -> text(task, "educationRecord", "请记录批评教育、责令改正的情况(R-DISCR-2)");
-			case "enforcement-case-collective-discussion" -> text(task, "discussionMinutes", "重大执法决定须经集体讨论，请填写讨论记录");
-			case "enforcement-case-decide" -> decide(task);
-			case "enforcement-case-decide-on-the-spot" -> {
-				decide(task);
-				summaryCap(task);
-			}
-			case "enforcement-case-serve" -> {
-				electronicService(task, choice(task, "serviceMethod", SERVICE), true);
-				date(task, "servedOn");
-			}
-			case "enforcement-case-record-execution" -> choice(task, "executionResult", EXECUTION);
-			case "enforcement-case-approve-extension" -> {
-				if (bool(task, "extensionApproved")) {
-					extensionAllowed(task);
-				}
-				text(task, "extensionReason", "请写明批准或不批准延长的理由");
-			}
-			case "enforcement-case-seizure-extension" -> {
-				bool(task, "seizureExtensionApproved");
-				text(task, "seizureExtensionReason", "请写明理由(行政强制法 第二十五条)");
-			}
-			case "enforcement-case-file-summary" -> text(task, "summaryFilingNote", "请填写备案意见");
-			case "enforcement-case-serve-demand-notice" -> serveDemandNotice(task);
-			case "enforcement-case-record-demand-outcome" -> demandOutcome(task);
-			case "enforcement-case-apply-to-court" -> applyToCourt(task);
-			case "enforcement-case-record-court-ruling" -> {
-				choice(task, "courtRuling", COURT_RULINGS);
-				text(task, "courtRulingNote", "请填写裁定书文号及执行情况");
-			}
-			case "enforcement-case-record-appraisal" -> {
-				text(task, "appraisalReportNo", "请填写检测、检验、鉴定报告的编号");
-				text(task, "appraisalResult", "请填写检测、检验、鉴定的结论（鉴定意见是行政处罚法第四十六条所列证据）");
-			}
-			default -> throw new IllegalStateException("caseTaskChecks has no check for form " + ModelMarkers.formOf(task)
-					+ " of task " + task.getTaskDefinitionKey());
-		}
+			text(task, "extensionReason", "请写明批准或不批准延长的理由");
+		});
+		onComplete("enforcement-case-seizure-extension", task -> {
+			bool(task, "seizureExtensionApproved");
+			text(task, "seizureExtensionReason", "请写明理由(行政强制法 第二十五条)");
+		});
+		onComplete("enforcement-case-file-summary", task -> text(task, "summaryFilingNote", "请填写备案意见"));
+		onComplete("enforcement-case-serve-demand-notice", this::serveDemandNotice);
+		onComplete("enforcement-case-record-demand-outcome", this::demandOutcome);
+		onComplete("enforcement-case-apply-to-court", this::applyToCourt);
+		onComplete("enforcement-case-record-court-ruling", task -> {
+			choice(task, "courtRuling", COURT_RULINGS);
+			text(task, "courtRulingNote", "请填写裁定书文号及执行情况");
+		});
+		onComplete("enforcement-case-record-appraisal", task -> {
+			text(task, "appraisalReportNo", "请填写检测、检验、鉴定报告的编号");
+			text(task, "appraisalResult", "请填写检测、检验、鉴定的结论（鉴定意见是行政处罚法第四十六条所列证据）");
+		});
 	}
 
 	/** 行政强制法 arts. 18, 24: what the seizure is, on what grounds, and the goods, one per line. */

@@ -1,12 +1,10 @@
 package cn.zhifa.complaint;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.platform.FormChecks;
 
 /** Thin delegates of {@code complaint-handling}: each calls one step of {@link ComplaintService}. */
 final class ComplaintDelegates {
@@ -106,25 +104,12 @@ final class ComplaintDelegates {
 
 	/** Task listener {@code ${complaintTaskChecks}} on completion: the check of each form, by form (fail closed). */
 	@Component("complaintTaskChecks")
-	static class TaskChecks implements TaskListener {
-
-		private final ComplaintService service;
+	static class TaskChecks extends FormChecks {
 
 		TaskChecks(ComplaintService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-				return;
-			}
-			switch (ModelMarkers.formOf(task)) {
-				case "complaint-handling-accept" -> service.checkAcceptance(task);
-				case "complaint-handling-handle" -> service.checkHandling(task);
-				default -> throw new IllegalStateException("complaintTaskChecks has no check for form " + ModelMarkers.formOf(task)
-						+ " of task " + task.getTaskDefinitionKey());
-			}
+			super("complaintTaskChecks");
+			onComplete("complaint-handling-accept", service::checkAcceptance);
+			onComplete("complaint-handling-handle", service::checkHandling);
 		}
 	}
 }

@@ -1,12 +1,10 @@
 package cn.zhifa.disclosure;
 
-import cn.zhifa.models.ModelMarkers;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+
+import cn.zhifa.platform.FormChecks;
 
 /** Thin delegates and the task listener of {@code disclosure-publication}: each calls one method of {@link DisclosureService}. */
 final class DisclosureDelegates {
@@ -80,22 +78,12 @@ final class DisclosureDelegates {
 
 	/** {@code ${disclosureTaskChecks}} on completion of the prepare and review tasks. */
 	@Component("disclosureTaskChecks")
-	static class TaskChecks implements TaskListener {
-
-		private final DisclosureService service;
+	static class TaskChecks extends FormChecks {
 
 		TaskChecks(DisclosureService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			switch (ModelMarkers.formOf(task)) { // by form, not by task id: a renamed task keeps its check
-				case "disclosure-prepare" -> service.completePreparation(task);
-				case "disclosure-review" -> service.completeReview(task);
-				default -> throw new IllegalStateException("disclosureTaskChecks has no check for form " + ModelMarkers.formOf(task)
-						+ " of task " + task.getTaskDefinitionKey());
-			}
+			super("disclosureTaskChecks");
+			onComplete("disclosure-prepare", service::completePreparation);
+			onComplete("disclosure-review", service::completeReview);
 		}
 	}
 }

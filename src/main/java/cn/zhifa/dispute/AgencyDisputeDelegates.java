@@ -1,12 +1,10 @@
 package cn.zhifa.dispute;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.platform.FormChecks;
 
 /**
  * Thin delegates of {@code agency-dispute} and {@code agency-dispute-reply}: each calls one step of
@@ -193,31 +191,18 @@ final class AgencyDisputeDelegates {
 
 	/** Task listener {@code ${agencyDisputeTaskChecks}} on completion: the check of each form, by form (fail closed). */
 	@Component("agencyDisputeTaskChecks")
-	static class TaskChecks implements TaskListener {
-
-		private final AgencyDisputeService service;
+	static class TaskChecks extends FormChecks {
 
 		TaskChecks(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-				return;
-			}
-			switch (ModelMarkers.formOf(task)) {
-				case "agency-dispute-reply-negotiate" -> service.checkNegotiationReply(task);
-				case "agency-dispute-reply-opinion" -> service.checkCounterpartAnswer(task);
-				case "agency-dispute-negotiate" -> service.checkNegotiation(task);
-				case "agency-dispute-accept" -> service.checkAcceptance(task);
-				case "agency-dispute-coordinate" -> service.checkCoordination(task);
-				case "agency-dispute-answer" -> service.checkApplicantAnswer(task);
-				case "agency-dispute-report" -> service.checkReport(task);
-				case "agency-dispute-ruling" -> service.checkRuling(task);
-				default -> throw new IllegalStateException("agencyDisputeTaskChecks has no check for form "
-						+ ModelMarkers.formOf(task) + " of task " + task.getTaskDefinitionKey());
-			}
+			super("agencyDisputeTaskChecks");
+			onComplete("agency-dispute-reply-negotiate", service::checkNegotiationReply);
+			onComplete("agency-dispute-reply-opinion", service::checkCounterpartAnswer);
+			onComplete("agency-dispute-negotiate", service::checkNegotiation);
+			onComplete("agency-dispute-accept", service::checkAcceptance);
+			onComplete("agency-dispute-coordinate", service::checkCoordination);
+			onComplete("agency-dispute-answer", service::checkApplicantAnswer);
+			onComplete("agency-dispute-report", service::checkReport);
+			onComplete("agency-dispute-ruling", service::checkRuling);
 		}
 	}
 }

@@ -1,12 +1,10 @@
 package cn.zhifa.guidingcase;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.platform.FormChecks;
 
 /** Thin delegates of {@code guiding-case}: each calls one step of {@link GuidingCaseService}. */
 final class GuidingCaseDelegates {
@@ -76,25 +74,12 @@ final class GuidingCaseDelegates {
 
 	/** Task listener {@code ${guidingCaseTaskChecks}} on completion: the check of each form, by form (fail closed). */
 	@Component("guidingCaseTaskChecks")
-	static class TaskChecks implements TaskListener {
-
-		private final GuidingCaseService service;
+	static class TaskChecks extends FormChecks {
 
 		TaskChecks(GuidingCaseService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-				return;
-			}
-			switch (ModelMarkers.formOf(task)) {
-				case "guiding-case-review" -> service.checkReview(task);
-				case "guiding-case-revise" -> service.checkRevision(task);
-				default -> throw new IllegalStateException("guidingCaseTaskChecks has no check for form "
-						+ ModelMarkers.formOf(task) + " of task " + task.getTaskDefinitionKey());
-			}
+			super("guidingCaseTaskChecks");
+			onComplete("guiding-case-review", service::checkReview);
+			onComplete("guiding-case-revise", service::checkRevision);
 		}
 	}
 }

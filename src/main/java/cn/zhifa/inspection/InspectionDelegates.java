@@ -1,12 +1,10 @@
 package cn.zhifa.inspection;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.platform.FormChecks;
 
 /** Thin delegates of {@code random-inspection}: each calls one step of {@link InspectionService}. */
 final class InspectionDelegates {
@@ -110,34 +108,13 @@ final class InspectionDelegates {
 	 * (fail closed).
 	 */
 	@Component("inspectionTaskChecks")
-	static class TaskChecks implements TaskListener {
-
-		private final InspectionService service;
+	static class TaskChecks extends FormChecks {
 
 		TaskChecks(InspectionService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			String form = ModelMarkers.formOf(task);
-			if (EVENTNAME_CREATE.equals(task.getEventName())) {
-				switch (form) {
-					case "random-inspection-publish" -> service.preparePublication(task);
-					default -> {
-					}
-				}
-				return;
-			}
-			if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-				return;
-			}
-			switch (form) {
-				case "random-inspection-result" -> service.checkResult(task);
-				case "random-inspection-publish" -> service.checkPublication(task);
-				default -> throw new IllegalStateException("inspectionTaskChecks has no check for form " + form
-						+ " of task " + task.getTaskDefinitionKey());
-			}
+			super("inspectionTaskChecks");
+			onComplete("random-inspection-result", service::checkResult);
+			onCreate("random-inspection-publish", service::preparePublication);
+			onComplete("random-inspection-publish", service::checkPublication);
 		}
 	}
 }

@@ -1,12 +1,10 @@
 package cn.zhifa.itemlist;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.platform.FormChecks;
 
 /** Thin delegates of {@code item-list-change}: each calls one step of {@link ItemListService}. */
 final class ItemListDelegates {
@@ -76,25 +74,12 @@ final class ItemListDelegates {
 
 	/** Task listener {@code ${itemListTaskChecks}} on completion: the check of each form, by form (fail closed). */
 	@Component("itemListTaskChecks")
-	static class TaskChecks implements TaskListener {
-
-		private final ItemListService service;
+	static class TaskChecks extends FormChecks {
 
 		TaskChecks(ItemListService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-				return;
-			}
-			switch (ModelMarkers.formOf(task)) {
-				case "item-list-change-review" -> service.checkReview(task);
-				case "item-list-change-revise" -> service.checkRevision(task);
-				default -> throw new IllegalStateException("itemListTaskChecks has no check for form "
-						+ ModelMarkers.formOf(task) + " of task " + task.getTaskDefinitionKey());
-			}
+			super("itemListTaskChecks");
+			onComplete("item-list-change-review", service::checkReview);
+			onComplete("item-list-change-revise", service::checkRevision);
 		}
 	}
 }

@@ -1,10 +1,8 @@
 package cn.zhifa.legalreview;
 
-import cn.zhifa.models.ModelMarkers;
-
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+
+import cn.zhifa.platform.FormChecks;
 
 /**
  * Task listener {@code ${legalReviewTaskChecks}} on the user tasks of {@code legal-review} and
@@ -13,47 +11,18 @@ import org.springframework.stereotype.Component;
  * The forms validate the same rules in the browser; this holds for REST callers and edited forms.
  */
 @Component("legalReviewTaskChecks")
-class LegalReviewTaskChecks implements TaskListener {
-
-	private final LegalReviewService service;
+class LegalReviewTaskChecks extends FormChecks {
 
 	LegalReviewTaskChecks(LegalReviewService service) {
-		this.service = service;
-	}
-
-	@Override
-	public void notify(DelegateTask task) {
-		boolean complete = EVENTNAME_COMPLETE.equals(task.getEventName());
-		switch (ModelMarkers.formOf(task)) { // by form, not by task id: a renamed task keeps its check
-			case "legal-review-check-materials" -> {
-				if (complete) {
-					service.checkMaterials(task);
-				}
-				else {
-					service.checkRecusal(task);
-				}
-			}
-			case "legal-review-decision" -> {
-				if (complete) {
-					service.checkDecision(task);
-				}
-				else {
-					service.checkRecusal(task);
-				}
-			}
-			case "legal-review-supplement" -> whenComplete(complete, () -> service.materialsReceived(task));
-			case "legal-review-revise" -> whenComplete(complete, () -> service.checkRevision(task));
-			case "legal-review-respond" -> whenComplete(complete, () -> service.checkResponse(task));
-			case "review-disagreement-negotiate" -> whenComplete(complete, () -> service.checkNegotiation(task));
-			case "review-disagreement-head-ruling" -> whenComplete(complete, () -> service.checkHeadRuling(task));
-			default -> throw new IllegalStateException("legalReviewTaskChecks has no check for form " + ModelMarkers.formOf(task)
-					+ " of task " + task.getTaskDefinitionKey());
-		}
-	}
-
-	private static void whenComplete(boolean complete, Runnable check) {
-		if (complete) {
-			check.run();
-		}
+		super("legalReviewTaskChecks");
+		onAssignment("legal-review-check-materials", service::checkRecusal);
+		onComplete("legal-review-check-materials", service::checkMaterials);
+		onAssignment("legal-review-decision", service::checkRecusal);
+		onComplete("legal-review-decision", service::checkDecision);
+		onComplete("legal-review-supplement", service::materialsReceived);
+		onComplete("legal-review-revise", service::checkRevision);
+		onComplete("legal-review-respond", service::checkResponse);
+		onComplete("review-disagreement-negotiate", service::checkNegotiation);
+		onComplete("review-disagreement-head-ruling", service::checkHeadRuling);
 	}
 }

@@ -5,11 +5,11 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import cn.zhifa.platform.FormChecks;
+import cn.zhifa.platform.FormFields;
 import cn.zhifa.record.RecordService;
 
 /**
@@ -83,10 +83,14 @@ final class ModelChangeDelegates {
 	 * eyes), and a return says why.
 	 */
 	@Component("modelChangeTaskChecks")
-	static class ModelChangeTaskChecks implements TaskListener {
+	static class ModelChangeTaskChecks extends FormChecks {
 
-		@Override
-		public void notify(DelegateTask task) {
+		ModelChangeTaskChecks() {
+			super("modelChangeTaskChecks");
+			onComplete("model-change-approve", ModelChangeTaskChecks::checkApproval);
+		}
+
+		private static void checkApproval(DelegateTask task) {
 			Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 			String by = auth == null ? null : auth.getUserId();
 			if (by != null && by.equals(task.getVariable("submittedBy"))) {
@@ -94,7 +98,7 @@ final class ModelChangeDelegates {
 			}
 			Object opinion = task.getVariable("approvalOpinion");
 			if ("RETURN".equals(task.getVariable("approvalDecision")) && (opinion == null || opinion.toString().isBlank())) {
-				throw new FormFieldValidationException("approvalOpinion", "approvalOpinion: 退回时须写明退回理由");
+				throw FormFields.invalid("approvalOpinion", "退回时须写明退回理由");
 			}
 		}
 	}

@@ -1,12 +1,10 @@
 package cn.zhifa.officers;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.platform.FormChecks;
 
 /** Thin delegates of {@code officer-annual-review-schedule} and {@code officer-annual-review}: each calls one step of {@link OfficerAnnualReviewService}. */
 final class OfficerAnnualReviewDelegates {
@@ -79,19 +77,12 @@ final class OfficerAnnualReviewDelegates {
 
 	/** Task listener {@code ${officerAnnualReviewTaskChecks}}: on create the records assessed, on completion the form's check (fail closed). */
 	@Component("officerAnnualReviewTaskChecks")
-	static class TaskChecks implements TaskListener {
-
-		private final OfficerAnnualReviewService service;
+	static class TaskChecks extends FormChecks {
 
 		TaskChecks(OfficerAnnualReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			if (EVENTNAME_COMPLETE.equals(task.getEventName()) || EVENTNAME_CREATE.equals(task.getEventName())) {
-				service.checkTask(task, ModelMarkers.formOf(task));
-			}
+			super("officerAnnualReviewTaskChecks");
+			onCreate(OfficerAnnualReviewService.FORM_DECIDE, service::assess);
+			onComplete(OfficerAnnualReviewService.FORM_DECIDE, service::checkDecision);
 		}
 	}
 }

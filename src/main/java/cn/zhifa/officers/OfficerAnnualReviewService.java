@@ -223,14 +223,7 @@ public class OfficerAnnualReviewService {
 	 * Task listener on the decision: the outcome, an opinion for a failure, the decider a legal reviewer of the agency other
 	 * than the reviewed person; a pass only when the records meet the criteria now.
 	 */
-	void checkTask(DelegateTask task, String form) {
-		if (!FORM_DECIDE.equals(form)) {
-			throw new IllegalStateException("officerAnnualReviewTaskChecks has no check for form " + form);
-		}
-		if (TaskEvents.CREATE.equals(task.getEventName())) {
-			assess(task);
-			return;
-		}
+	void checkDecision(DelegateTask task) {
 		String agency = task.getTenantId();
 		String user = actor();
 		if (user != null && !member(user, StaffRole.LEGAL_REVIEWER.groupOf(agency))) {
@@ -320,13 +313,5 @@ public class OfficerAnnualReviewService {
 	private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
 		java.sql.Timestamp t = rs.getTimestamp(column);
 		return t == null ? null : t.toInstant();
-	}
-
-	/** Task event names (constants of TaskListener, here without implementing it). */
-	static final class TaskEvents {
-		static final String CREATE = org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_CREATE;
-
-		private TaskEvents() {
-		}
 	}
 }

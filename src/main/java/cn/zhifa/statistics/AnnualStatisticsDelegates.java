@@ -1,13 +1,11 @@
 package cn.zhifa.statistics;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.platform.FormChecks;
 
 /** Thin delegates of {@code annual-statistics-schedule} and {@code annual-statistics}: each calls one step of {@link AnnualStatisticsService}. */
 final class AnnualStatisticsDelegates {
@@ -95,19 +93,12 @@ final class AnnualStatisticsDelegates {
 
 	/** Task listener {@code ${annualStatisticsTaskChecks}} on completion: the check of each form, by form (fail closed). */
 	@Component("annualStatisticsTaskChecks")
-	static class TaskChecks implements TaskListener {
-
-		private final AnnualStatisticsService service;
+	static class TaskChecks extends FormChecks {
 
 		TaskChecks(AnnualStatisticsService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-				service.checkTask(task, ModelMarkers.formOf(task));
-			}
+			super("annualStatisticsTaskChecks");
+			onComplete("annual-statistics-sign-off", service::checkSignOff);
+			onComplete("annual-statistics-publish", service::confirmPublication);
 		}
 	}
 }

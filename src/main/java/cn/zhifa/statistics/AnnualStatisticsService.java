@@ -231,52 +231,49 @@ public class AnnualStatisticsService {
 	/**
 	 * Task listener on completion: the sign-off by 党政办 ({@code <agency>-office}) and then 司法所 ({@code <agency>-reviewer})
 	 * — outcome required, a return needs its reason, each signer a member of the step's office, the two signers different
-	 * people (R-DISC-6) — and the confirmation of publication.
+	 * people (R-DISC-6).
 	 */
-	void checkTask(DelegateTask task, String form) {
+	void checkSignOff(DelegateTask task) {
 		String agency = task.getTenantId();
 		String user = actor();
-		switch (form) {
-			case "annual-statistics-sign-off" -> {
-				boolean justice = offeredTo(task, agency + "-reviewer");
-				if (!justice && !offeredTo(task, agency + "-office")) {
-					throw new IllegalStateException("annual-statistics-sign-off on " + task.getTaskDefinitionKey()
-							+ " is offered neither to the 党政办 nor to the 司法所 of " + agency);
-				}
-				String outcome = text(task, OUTCOME);
-				if (!"APPROVE".equals(outcome) && !OUTCOME_RETURN.equals(outcome)) {
-					throw invalid(OUTCOME, "核对结论须为 核对无误，签署同意（APPROVE）或 退回重新统计（RETURN），收到 " + outcome);
-				}
-				String opinion = text(task, OPINION);
-				if (opinion != null && cn.zhifa.platform.problem.InputCheck.textFlaw(opinion, 2000) != null) {
-					throw invalid(OPINION, "核对意见" + cn.zhifa.platform.problem.InputCheck.textFlaw(opinion, 2000));
-				}
-				if (OUTCOME_RETURN.equals(outcome) && opinion == null) {
-					throw invalid(OPINION, "退回重新统计须写明哪些数据有误");
-				}
-				String group = agency + (justice ? "-reviewer" : "-office");
-				if (user != null && identity.createGroupQuery().groupMember(user).groupId(group).count() == 0) {
-					throw new AuthorizationException((justice ? "司法所" : "党政办") + "签署须由本机关" + (justice ? "司法所（法制审核人员）" : "党政办工作人员")
-							+ "办理，" + user + " 不是该组成员");
-				}
-				if (justice && user != null && user.equals(task.getVariable(OFFICE_SIGNED_BY))) {
-					throw new AuthorizationException("党政办和司法所须分别签署：已作党政办签署的人员不得再作司法所签署：" + user);
-				}
-				if ("APPROVE".equals(outcome)) {
-					task.setVariable(justice ? JUSTICE_SIGNED_BY : OFFICE_SIGNED_BY, user);
-					jdbc.update("UPDATE zf_annual_statistics SET " + (justice ? "justice" : "office") + "_signed_by = ?, "
-							+ (justice ? "justice" : "office") + "_signed_at = ? WHERE agency_code = ? AND report_year = ?", user,
-							now().atOffset(ZoneOffset.UTC), agency, year(task));
-				}
-			}
-			case "annual-statistics-publish" -> {
-				if (!Boolean.TRUE.equals(task.getVariable(PUBLISH_CONFIRMED))) {
-					throw invalid(PUBLISH_CONFIRMED, "须确认在公示平台公开");
-				}
-				task.setVariable(PUBLISHED_BY, user);
-			}
-			default -> throw new IllegalStateException("annualStatisticsTaskChecks has no check for form " + form);
+		boolean justice = offeredTo(task, agency + "-reviewer");
+		if (!justice && !offeredTo(task, agency + "-office")) {
+			throw new IllegalStateException("annual-statistics-sign-off on " + task.getTaskDefinitionKey()
+					+ " is offered neither to the 党政办 nor to the 司法所 of " + agency);
 		}
+		String outcome = text(task, OUTCOME);
+		if (!"APPROVE".equals(outcome) && !OUTCOME_RETURN.equals(outcome)) {
+			throw invalid(OUTCOME, "核对结论须为 核对无误，签署同意（APPROVE）或 退回重新统计（RETURN），收到 " + outcome);
+		}
+		String opinion = text(task, OPINION);
+		if (opinion != null && cn.zhifa.platform.problem.InputCheck.textFlaw(opinion, 2000) != null) {
+			throw invalid(OPINION, "核对意见" + cn.zhifa.platform.problem.InputCheck.textFlaw(opinion, 2000));
+		}
+		if (OUTCOME_RETURN.equals(outcome) && opinion == null) {
+			throw invalid(OPINION, "退回重新统计须写明哪些数据有误");
+		}
+		String group = agency + (justice ? "-reviewer" : "-office");
+		if (user != null && identity.createGroupQuery().groupMember(user).groupId(group).count() == 0) {
+			throw new AuthorizationException((justice ? "司法所" : "党政办") + "签署须由本机关" + (justice ? "司法所（法制审核人员）" : "党政办工作人员")
+					+ "办理，" + user + " 不是该组成员");
+		}
+		if (justice && user != null && user.equals(task.getVariable(OFFICE_SIGNED_BY))) {
+			throw new AuthorizationException("党政办和司法所须分别签署：已作党政办签署的人员不得再作司法所签署：" + user);
+		}
+		if ("APPROVE".equals(outcome)) {
+			task.setVariable(justice ? JUSTICE_SIGNED_BY : OFFICE_SIGNED_BY, user);
+			jdbc.update("UPDATE zf_annual_statistics SET " + (justice ? "justice" : "office") + "_signed_by = ?, "
+					+ (justice ? "justice" : "office") + "_signed_at = ? WHERE agency_code = ? AND report_year = ?", user,
+					now().atOffset(ZoneOffset.UTC), agency, year(task));
+		}
+	}
+
+	/** The confirmation of publication (task listener on completion). */
+	void confirmPublication(DelegateTask task) {
+		if (!Boolean.TRUE.equals(task.getVariable(PUBLISH_CONFIRMED))) {
+			throw invalid(PUBLISH_CONFIRMED, "须确认在公示平台公开");
+		}
+		task.setVariable(PUBLISHED_BY, actor());
 	}
 
 	private static boolean offeredTo(DelegateTask task, String group) {

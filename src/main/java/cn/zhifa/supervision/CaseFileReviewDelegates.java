@@ -1,12 +1,10 @@
 package cn.zhifa.supervision;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.platform.FormChecks;
 
 /** Thin delegates of {@code case-file-review}: each calls one step of {@link CaseFileReviewService}. */
 final class CaseFileReviewDelegates {
@@ -95,36 +93,15 @@ final class CaseFileReviewDelegates {
 	 * the review; on {@code complete} the check of each form, by form (fail closed).
 	 */
 	@Component("caseFileReviewTaskChecks")
-	static class TaskChecks implements TaskListener {
-
-		private final CaseFileReviewService service;
+	static class TaskChecks extends FormChecks {
 
 		TaskChecks(CaseFileReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			String form = ModelMarkers.formOf(task);
-			if (EVENTNAME_CREATE.equals(task.getEventName())) {
-				switch (form) {
-					case "case-file-review-score" -> service.prepareCase(task);
-					case "case-file-review-acknowledge" -> service.reported(task.getExecution());
-					default -> {
-					}
-				}
-				return;
-			}
-			if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-				return;
-			}
-			switch (form) {
-				case "case-file-review-score" -> service.score(task);
-				case "case-file-review-conclude" -> service.checkConclusion(task);
-				case "case-file-review-acknowledge" -> service.checkAcknowledgement(task);
-				default -> throw new IllegalStateException("caseFileReviewTaskChecks has no check for form " + form
-						+ " of task " + task.getTaskDefinitionKey());
-			}
+			super("caseFileReviewTaskChecks");
+			onCreate("case-file-review-score", service::prepareCase);
+			onComplete("case-file-review-score", service::score);
+			onComplete("case-file-review-conclude", service::checkConclusion);
+			onCreate("case-file-review-acknowledge", task -> service.reported(task.getExecution()));
+			onComplete("case-file-review-acknowledge", service::checkAcknowledgement);
 		}
 	}
 }

@@ -1,12 +1,10 @@
 package cn.zhifa.supervision;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.platform.FormChecks;
 
 /** Thin delegates of {@code supervision-notice}: each calls one step of {@link SupervisionNoticeService}. */
 final class SupervisionNoticeDelegates {
@@ -76,25 +74,12 @@ final class SupervisionNoticeDelegates {
 
 	/** Task listener {@code ${supervisionNoticeTaskChecks}} on completion: the check of each form, by form (fail closed). */
 	@Component("supervisionNoticeTaskChecks")
-	static class TaskChecks implements TaskListener {
-
-		private final SupervisionNoticeService service;
+	static class TaskChecks extends FormChecks {
 
 		TaskChecks(SupervisionNoticeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void notify(DelegateTask task) {
-			if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
-				return;
-			}
-			switch (ModelMarkers.formOf(task)) {
-				case "supervision-notice-rectify" -> service.checkReport(task);
-				case "supervision-notice-check" -> service.checkConclusion(task);
-				default -> throw new IllegalStateException("supervisionNoticeTaskChecks has no check for form "
-						+ ModelMarkers.formOf(task) + " of task " + task.getTaskDefinitionKey());
-			}
+			super("supervisionNoticeTaskChecks");
+			onComplete("supervision-notice-rectify", service::checkReport);
+			onComplete("supervision-notice-check", service::checkConclusion);
 		}
 	}
 }

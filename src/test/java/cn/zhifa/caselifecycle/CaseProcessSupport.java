@@ -35,10 +35,8 @@ abstract class CaseProcessSupport extends EngineTestSupport {
 	/** The open task {@code key}, whoever may see it; the current user stays logged in. */
 	protected Task task(ProcessInstance pi, String key) {
 		var auth = engine.getIdentityService().getCurrentAuthentication();
-		engine.getIdentityService().clearAuthentication();
 		try {
-			return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key)
-				.singleResult();
+			return openTask(pi, key);
 		}
 		finally {
 			if (auth != null) {

@@ -108,6 +108,7 @@ class CaseTaskChecksTest {
 		when(element.getCamundaFormRef()).thenReturn(form);
 		when(task.getBpmnModelElementInstance()).thenReturn(element);
 		when(task.getTaskDefinitionKey()).thenReturn("userTask_renamedByTheLegalOffice");
+		when(task.getEventName()).thenReturn(org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_COMPLETE);
 		when(task.getVariable(anyString())).thenAnswer(call -> vars.get(call.<String>getArgument(0)));
 		org.mockito.Mockito.doAnswer(call -> vars.put(call.getArgument(0), call.getArgument(1))).when(task)
 			.setVariable(anyString(), org.mockito.ArgumentMatchers.any());

@@ -54,7 +54,7 @@ class ComplaintProcessTests extends EngineTestSupport {
 		assertThat(pi.getTenantId()).isEqualTo("LIAOKUO");
 		assertThat(pi).isWaitingAt("userTask_decideAcceptance")
 			.hasPassedInOrder("serviceTask_registerComplaint", "businessRuleTask_routing", "serviceTask_recordRouting");
-		Task accept = task(pi, "userTask_decideAcceptance");
+		Task accept = openTask(pi, "userTask_decideAcceptance");
 		// 7 working days from Mon 2 Nov: 3, 4, 5, 6, 9, 10, 11 Nov
 		assertThat(accept.getDueDate()).isEqualTo(at("2026-11-11T23:59:59+08:00"));
 		assertThat(engine.getTaskService().createTaskQuery().taskId(accept.getId()).taskCandidateGroup("LIAOKUO-officer").count())
@@ -67,7 +67,7 @@ class ComplaintProcessTests extends EngineTestSupport {
 
 		clockAt(at("2026-11-03T10:00:00+08:00"));
 		complete("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
-		Task handle = task(pi, "userTask_handle");
+		Task handle = openTask(pi, "userTask_handle");
 		assertThat(handle.getAssignee()).isEqualTo("officer1");
 		// 15 working days from Tue 3 Nov: 4–6, 9–13, 16–20, 23, 24 Nov
 		assertThat(handle.getDueDate()).isEqualTo(at("2026-11-24T23:59:59+08:00"));
@@ -173,7 +173,7 @@ class ComplaintProcessTests extends EngineTestSupport {
 		assertThat(complaints.query(r.receiptNo(), r.queryCode())).hasValueSatisfying(
 				v -> assertThat(v.handlingBody()).isEqualTo("某区市场监督管理局"));
 		complete("officer4", there, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
-		assertThat(task(there, "userTask_handle").getAssignee()).isEqualTo("officer4");
+		assertThat(openTask(there, "userTask_handle").getAssignee()).isEqualTo("officer4");
 	}
 
 	@Test
@@ -238,13 +238,13 @@ class ComplaintProcessTests extends EngineTestSupport {
 		ProcessInstance pi = instanceOf(r.receiptNo());
 		complete("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
 		// 15 working days from Mon 2 Nov: 3–6, 9–13, 16–20, 23 Nov
-		assertThat(task(pi, "userTask_handle").getDueDate()).isEqualTo(at("2026-11-23T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_handle").getDueDate()).isEqualTo(at("2026-11-23T23:59:59+08:00"));
 		clockAt(at("2026-11-23T10:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isZero();
 		clockAt(at("2026-11-24T08:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).hasPassed("serviceTask_escalateHandling");
-		assertThat(task(pi, "userTask_handle").getPriority()).isEqualTo(100);
+		assertThat(openTask(pi, "userTask_handle").getPriority()).isEqualTo(100);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.contains("LIAOKUO-head", "supervisor");
 		complete("officer1", pi, "userTask_handle", Map.of("complaintReply", "油烟净化设施已整改。", "openCase", false));
@@ -261,7 +261,7 @@ class ComplaintProcessTests extends EngineTestSupport {
 		clockAt(at("2026-11-12T08:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).hasPassed("serviceTask_escalateAcceptance", "endEvent_acceptanceEscalated").isWaitingAt("userTask_decideAcceptance");
-		assertThat(task(pi, "userTask_decideAcceptance").getPriority()).isEqualTo(100);
+		assertThat(openTask(pi, "userTask_decideAcceptance").getPriority()).isEqualTo(100);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.contains("LIAOKUO-head", "supervisor");
 		complete("officer1", pi, "userTask_decideAcceptance",
@@ -299,7 +299,7 @@ class ComplaintProcessTests extends EngineTestSupport {
 	}
 
 	void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
-		Task task = task(pi, taskKey);
+		Task task = openTask(pi, taskKey);
 		as(user);
 		try {
 			engine.getTaskService().complete(task.getId(), variables);
@@ -309,10 +309,6 @@ class ComplaintProcessTests extends EngineTestSupport {
 		}
 	}
 
-	Task task(ProcessInstance pi, String key) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-	}
 
 	Object variable(ProcessInstance pi, String name) {
 		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())

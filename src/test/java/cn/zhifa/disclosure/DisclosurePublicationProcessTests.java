@@ -70,7 +70,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> reviewAs(both, pi, "APPROVE", null))
 			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class).hasMessageContaining("不得审核本人");
 		engine.getIdentityService().clearAuthentication();
-		engine.getTaskService().setAssignee(task(pi, "userTask_reviewDisclosure").getId(), null);
+		engine.getTaskService().setAssignee(openTask(pi, "userTask_reviewDisclosure").getId(), null);
 		reviewAs("office1", pi, "APPROVE", null);
 		assertThat(var(pi, "disclosureReviewedBy")).isEqualTo("office1");
 		assertThat(pi).isWaitingAt("userTask_justiceReviewDisclosure");
@@ -100,13 +100,13 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		assertThatThrownBy(() -> reviewAs("reviewer1", pi, "APPROVE", null))
 			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
 		engine.getIdentityService().clearAuthentication();
-		engine.getTaskService().setAssignee(task(pi, "userTask_reviewDisclosure").getId(), null);
+		engine.getTaskService().setAssignee(openTask(pi, "userTask_reviewDisclosure").getId(), null);
 		reviewAs(both, pi, "APPROVE", null);
 		engine.getIdentityService().clearAuthentication();
 		// approved by one office only: nothing is published yet
 		assertThat(pi).isWaitingAt("userTask_justiceReviewDisclosure");
 		assertThat(var(pi, "disclosureStatus")).isNull();
-		Task justice = task(pi, "userTask_justiceReviewDisclosure");
+		Task justice = openTask(pi, "userTask_justiceReviewDisclosure");
 		assertThat(engine.getTaskService().getIdentityLinksForTask(justice.getId()))
 			.extracting(link -> link.getGroupId()).containsExactly("LIAOKUO-reviewer");
 		// the general office cannot approve twice, and one person does not do both reviews
@@ -141,7 +141,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		assertThat(pi).isWaitingAt("userTask_prepareDisclosure");
 		assertThat((Date) var(pi, "disclosureDueAt")).isEqualTo(at("2026-10-13T23:59:59+08:00"));
 		assertThat(var(pi, "disclosureWorkingDays")).isEqualTo(7);
-		Task prepare = task(pi, "userTask_prepareDisclosure");
+		Task prepare = openTask(pi, "userTask_prepareDisclosure");
 		assertThat(prepare.getDueDate()).isEqualTo(at("2026-10-13T23:59:59+08:00"));
 		assertThat(prepare.getTenantId()).isEqualTo("LIAOKUO");
 		// what the handler and reviewers see is already redacted (R-DISC-4)
@@ -202,14 +202,14 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		prepareAs("officer1", pi, Map.of());
 
 		as("office1");
-		Task review = task(pi, "userTask_reviewDisclosure");
+		Task review = openTask(pi, "userTask_reviewDisclosure");
 		assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), Map.of("disclosureReviewOutcome", "RETURN")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("disclosureReviewComment");
 		reviewAs("office1", pi, "RETURN", "配方属于商业秘密，应不予公开");
 		assertThat(pi).isWaitingAt("userTask_prepareDisclosure");
 
 		as("officer1");
-		Task again = task(pi, "userTask_prepareDisclosure");
+		Task again = openTask(pi, "userTask_prepareDisclosure");
 		assertThatThrownBy(() -> engine.getTaskService().complete(again.getId(),
 				Map.of("withheldPassages", "其配方为秘制辣椒油配比3:2:1。")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("withholdingReason");
@@ -235,7 +235,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 
 		clockAt(at("2026-03-12T08:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
-		assertThat(task(pi, "userTask_reviewDisclosure").getPriority()).isEqualTo(80);
+		assertThat(openTask(pi, "userTask_reviewDisclosure").getPriority()).isEqualTo(80);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.containsExactly("LIAOKUO-office", "LIAOKUO-reviewer");
 
@@ -377,7 +377,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 
 	private void prepareAs(String user, ProcessInstance pi, Map<String, Object> extra) {
 		as(user);
-		Task task = task(pi, "userTask_prepareDisclosure");
+		Task task = openTask(pi, "userTask_prepareDisclosure");
 		as(user);
 		Map<String, Object> vars = new HashMap<>(extra);
 		vars.putIfAbsent("publicConclusion", var(pi, "publicConclusion"));
@@ -400,7 +400,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 	}
 
 	private void reviewAs(String step, String user, ProcessInstance pi, String outcome, String comment) {
-		Task task = task(pi, step);
+		Task task = openTask(pi, step);
 		as(user);
 		engine.getTaskService().claim(task.getId(), user);
 		Map<String, Object> vars = new HashMap<>();
@@ -412,10 +412,6 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 	}
 
 
-	private Task task(ProcessInstance pi, String key) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-	}
 
 	private Object var(ProcessInstance pi, String name) {
 		engine.getIdentityService().clearAuthentication();

@@ -2,12 +2,8 @@ package cn.zhifa.dispute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,14 +11,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ThirdAgency;
+import cn.zhifa.support.RestTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -33,20 +28,15 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * agency's answer; bad input is 400 naming the field; the open steps are on the SLA board.
  */
 @ZhifaIntegrationTest
-class AgencyDisputeIT {
+class AgencyDisputeIT extends RestTestSupport {
 
 	private static final String START = "/engine-rest/process-definition/key/agency-dispute/submit-form";
 	/** An officer of a third agency, party to no dispute here (the demo organisation has two). */
 	private static final String THIRD_OFFICER = ThirdAgency.OFFICER;
 
-	@LocalServerPort
-	int port;
-	@Autowired
-	ObjectMapper json;
 	@Autowired
 	ApplicationContext context;
 
-	final HttpClient http = HttpClient.newHttpClient();
 	final String tag = UUID.randomUUID().toString().substring(0, 8);
 
 	@BeforeEach
@@ -189,10 +179,6 @@ class AgencyDisputeIT {
 		return vars;
 	}
 
-	private static Map<String, Object> vars(Map<String, Object> variables) {
-		return Map.of("variables", variables);
-	}
-
 	private String replyInstance(String disputeNo, String user) throws Exception {
 		HttpResponse<String> r = get("/engine-rest/process-instance?processDefinitionKey=agency-dispute-reply&businessKey="
 				+ enc(disputeNo), user);
@@ -202,49 +188,12 @@ class AgencyDisputeIT {
 	}
 
 	/** The open task of the instance the user sees (a supervisor: the one offered to the supervisors), or null. */
-	private String taskOf(String processInstanceId, String user) throws Exception {
+	@Override
+	protected String taskOf(String processInstanceId, String user) throws Exception {
 		HttpResponse<String> r = get("/engine-rest/task?processInstanceId=" + processInstanceId
 				+ ("supervisor1".equals(user) ? "&candidateGroup=supervisor" : ""), user);
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 		JsonNode list = json.readTree(r.body());
 		return list.size() == 0 ? null : list.get(0).path("id").asText();
-	}
-
-	private void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("detail").asText()).containsPattern("[\\u4e00-\\u9fff]").doesNotContain("Exception", "java.");
-		if (field != null) {
-			assertThat(problem.path("field").asText()).as(response.body()).isEqualTo(field);
-		}
-	}
-
-	private static String enc(String s) {
-		return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + port + path);
-	}
-
-	private HttpResponse<String> get(String path, String user) throws Exception {
-		return send(authed(HttpRequest.newBuilder(uri(path)), user).GET().build());
-	}
-
-	private HttpResponse<String> post(String path, Object body, String user) throws Exception {
-		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-		return send(user == null ? b.build() : authed(b, user).build());
-	}
-
-	private static HttpRequest.Builder authed(HttpRequest.Builder b, String user) {
-		return b.header("Authorization",
-				"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private HttpResponse<String> send(HttpRequest request) throws Exception {
-		return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 }

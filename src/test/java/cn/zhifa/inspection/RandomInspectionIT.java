@@ -2,23 +2,16 @@ package cn.zhifa.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhifa.support.RestTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -30,16 +23,10 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * is on the public portal.
  */
 @ZhifaIntegrationTest
-class RandomInspectionIT {
+class RandomInspectionIT extends RestTestSupport {
 
 	private static final String START = "/engine-rest/process-definition/key/random-inspection/submit-form";
 
-	@LocalServerPort
-	int port;
-	@Autowired
-	ObjectMapper json;
-
-	final HttpClient http = HttpClient.newHttpClient();
 	final String tag = UUID.randomUUID().toString().substring(0, 8);
 
 	@Test
@@ -129,55 +116,9 @@ class RandomInspectionIT {
 		return vars;
 	}
 
-	private String taskOf(String processInstanceId, String user) throws Exception {
-		HttpResponse<String> r = get("/engine-rest/task?processInstanceId=" + processInstanceId, user);
-		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-		JsonNode list = json.readTree(r.body());
-		return list.size() == 0 ? null : list.get(0).path("id").asText();
-	}
-
-	private HttpResponse<String> ok(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return response;
-	}
-
-	private void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("detail").asText()).containsPattern("[\\u4e00-\\u9fff]").doesNotContain("Exception", "java.");
-		if (field != null) {
-			assertThat(problem.path("field").asText()).as(response.body()).isEqualTo(field);
-		}
-	}
-
-	private static String enc(String s) {
-		return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + port + path);
-	}
-
-	private HttpResponse<String> get(String path, String user) throws Exception {
-		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
-		return send(user == null ? b.build() : authed(b, user).build());
-	}
-
-	private HttpResponse<String> post(String path, Object body, String user) throws Exception {
+	@Override
+	protected HttpResponse<String> post(String path, Object body, String user) throws Exception {
 		Object payload = path.equals(START) ? Map.of("variables", body) : body;
-		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload)));
-		return send(user == null ? b.build() : authed(b, user).build());
-	}
-
-	private static HttpRequest.Builder authed(HttpRequest.Builder b, String user) {
-		return b.header("Authorization",
-				"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private HttpResponse<String> send(HttpRequest request) throws Exception {
-		return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return super.post(path, payload, user);
 	}
 }

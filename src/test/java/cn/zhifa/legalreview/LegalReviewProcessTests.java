@@ -68,10 +68,10 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		clockAt(at(BEFORE_NATIONAL_DAY));
 		ProcessInstance pi = start();
 		// the materials check is inside the 5 working days from receipt (R-REV-3, issue 16 point 4)
-		assertThat(task(pi, "userTask_checkMaterials").getDueDate()).isEqualTo(at("2026-10-10T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_checkMaterials").getDueDate()).isEqualTo(at("2026-10-10T23:59:59+08:00"));
 		clockAt(at("2026-09-30T10:00:00+08:00"));
 		acceptMaterials(pi);
-		Task review = task(pi, "userTask_reviewDecision");
+		Task review = openTask(pi, "userTask_reviewDecision");
 		// from receipt on 28 Sep, not from the acceptance on 30 Sep:
 		// 29, 30 Sep, (1–7 Oct holiday), 8, 9, 10 Oct (adjusted Saturday) = 5 working days
 		assertThat(review.getDueDate()).isEqualTo(at("2026-10-10T23:59:59+08:00"));
@@ -99,24 +99,24 @@ class LegalReviewProcessTests extends EngineTestSupport {
 	void incompleteMaterialsAreReturnedAndTheClockStartsAgainWhenTheSupplementArrives() {
 		clockAt(at(BEFORE_NATIONAL_DAY));
 		ProcessInstance pi = start();
-		Task check = task(pi, "userTask_checkMaterials");
+		Task check = openTask(pi, "userTask_checkMaterials");
 		as("reviewer1");
 		assertThatThrownBy(() -> engine.getTaskService().complete(check.getId(), Map.of("materialsComplete", false)))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("missingMaterials");
 		engine.getTaskService().complete(check.getId(), Map.of("materialsComplete", false, "missingMaterials", "听证笔录"));
 
-		assertThat(task(pi, "userTask_supplementMaterials").getAssignee()).isEqualTo("officer1");
+		assertThat(openTask(pi, "userTask_supplementMaterials").getAssignee()).isEqualTo("officer1");
 		assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
 
 		clockAt(at("2026-10-09T09:00:00+08:00"));
 		as("officer1");
-		engine.getTaskService().complete(task(pi, "userTask_supplementMaterials").getId(),
+		engine.getTaskService().complete(openTask(pi, "userTask_supplementMaterials").getId(),
 				Map.of("supplementedMaterials", "听证笔录(2026-10-08)"));
 		// the complete materials are received on 9 Oct: 10 (adjusted Sat), 12, 13, 14, 15 Oct — checking is inside
-		assertThat(task(pi, "userTask_checkMaterials").getDueDate()).isEqualTo(at("2026-10-15T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_checkMaterials").getDueDate()).isEqualTo(at("2026-10-15T23:59:59+08:00"));
 		clockAt(at("2026-10-12T09:00:00+08:00"));
 		acceptMaterials(pi);
-		assertThat(task(pi, "userTask_reviewDecision").getDueDate()).isEqualTo(at("2026-10-15T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_reviewDecision").getDueDate()).isEqualTo(at("2026-10-15T23:59:59+08:00"));
 	}
 
 	@Test
@@ -125,21 +125,21 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		ProcessInstance pi = start();
 		acceptMaterials(pi);
 		decide(pi, "reviewer1", "NEEDS_CORRECTION", "罚款数额超出裁量基准，请说明理由或调整");
-		assertThat(task(pi, "userTask_reviseDecision").getAssignee()).isEqualTo("officer1");
+		assertThat(openTask(pi, "userTask_reviseDecision").getAssignee()).isEqualTo("officer1");
 		// the handler reads the conclusion and the reviewer by name, not REJECTED / reviewer1
-		assertThat(engine.getTaskService().getVariablesLocal(task(pi, "userTask_reviseDecision").getId()))
+		assertThat(engine.getTaskService().getVariablesLocal(openTask(pi, "userTask_reviseDecision").getId()))
 			.containsEntry("reviewOutcomeLabel", "需补正、纠正").containsEntry("reviewerName", "刘洋")
 			.containsEntry("handlerName", "李明").containsEntry("decisionTypeLabel", "行政处罚");
 
 		clockAt(at("2026-10-12T15:00:00+08:00"));
 		as("officer1");
-		assertThatThrownBy(() -> engine.getTaskService().complete(task(pi, "userTask_reviseDecision").getId(),
+		assertThatThrownBy(() -> engine.getTaskService().complete(openTask(pi, "userTask_reviseDecision").getId(),
 				Map.of("revisionAction", "RESUBMIT"))).isInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("revisionNotes");
-		engine.getTaskService().complete(task(pi, "userTask_reviseDecision").getId(),
+		engine.getTaskService().complete(openTask(pi, "userTask_reviseDecision").getId(),
 				Map.of("revisionAction", "RESUBMIT", "revisionNotes", "已按裁量基准调整罚款数额"));
 
-		Task second = task(pi, "userTask_reviewDecision");
+		Task second = openTask(pi, "userTask_reviewDecision");
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "reviewRound")).isEqualTo(2);
 		// on re-review the reviewer sees what was corrected and what they asked for
 		assertThat(engine.getTaskService().getVariables(second.getId()))
@@ -169,10 +169,10 @@ class LegalReviewProcessTests extends EngineTestSupport {
 			.superProcessInstanceId(pi.getId()).singleResult();
 		assertThat(dispute).isWaitingAt("userTask_negotiateOpinion");
 		as("reviewer1");
-		engine.getTaskService().complete(task(dispute, "userTask_negotiateOpinion").getId(),
+		engine.getTaskService().complete(openTask(dispute, "userTask_negotiateOpinion").getId(),
 				Map.of("negotiationResult", "NO_AGREEMENT", "negotiationNotes", "双方各执己见"));
 
-		Task head = task(dispute, "userTask_headRuling");
+		Task head = openTask(dispute, "userTask_headRuling");
 		assertThat(engine.getTaskService().getIdentityLinksForTask(head.getId()))
 			.anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("LIAOKUO-head"));
 		as("head1");
@@ -225,16 +225,16 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		ProcessInstance pi = start();
 		acceptMaterials(pi);
 		// 13 Feb, 14 Feb (adjusted Sat), (15–23 Feb Spring Festival), 24, 25, 26 Feb
-		assertThat(task(pi, "userTask_reviewDecision").getDueDate()).isEqualTo(at("2026-02-26T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_reviewDecision").getDueDate()).isEqualTo(at("2026-02-26T23:59:59+08:00"));
 
 		as("reviewer1");
-		Task review = task(pi, "userTask_reviewDecision");
+		Task review = openTask(pi, "userTask_reviewDecision");
 		assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), Map.of("reviewAction", "EXTEND")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("extensionReason");
 		engine.getTaskService().complete(review.getId(),
 				Map.of("reviewAction", "EXTEND", "extensionReason", "涉及多个法律关系，需征求有关部门意见"));
 
-		Task extended = task(pi, "userTask_reviewDecision");
+		Task extended = openTask(pi, "userTask_reviewDecision");
 		// + 27 Feb, 28 Feb (adjusted Sat), 2 Mar
 		assertThat(extended.getDueDate()).isEqualTo(at("2026-03-02T23:59:59+08:00"));
 		assertThat(timerDue(pi, "timerEvent_reviewBreach")).isEqualTo(at("2026-03-02T23:59:59+08:00"));
@@ -257,14 +257,14 @@ class LegalReviewProcessTests extends EngineTestSupport {
 
 		clockAt(at("2026-10-09T08:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
-		assertThat(task(pi, "userTask_reviewDecision").getPriority()).isEqualTo(80);
+		assertThat(openTask(pi, "userTask_reviewDecision").getPriority()).isEqualTo(80);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.containsExactly("LIAOKUO-reviewer");
 
 		clockAt(at("2026-10-11T00:00:01+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).isWaitingAt("userTask_reviewDecision").hasPassed("serviceTask_escalateBreach");
-		assertThat(task(pi, "userTask_reviewDecision").getPriority()).isEqualTo(100);
+		assertThat(openTask(pi, "userTask_reviewDecision").getPriority()).isEqualTo(100);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.containsExactly("LIAOKUO-reviewer", "LIAOKUO-head", "supervisor");
 
@@ -282,11 +282,11 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		clockAt(at(BEFORE_NATIONAL_DAY));
 		String newcomer = reviewer("new", null, LocalDate.of(2026, 9, 1));
 		ProcessInstance pi = start();
-		Task check = task(pi, "userTask_checkMaterials");
+		Task check = openTask(pi, "userTask_checkMaterials");
 		assertThatThrownBy(() -> engine.getTaskService().claim(check.getId(), newcomer))
 			.isInstanceOf(AuthorizationException.class).hasMessageContaining("法律职业资格").hasMessageContaining("第五十八条第二款");
 		acceptMaterials(pi);
-		Task review = task(pi, "userTask_reviewDecision");
+		Task review = openTask(pi, "userTask_reviewDecision");
 		assertThatThrownBy(() -> engine.getTaskService().claim(review.getId(), newcomer))
 			.isInstanceOf(AuthorizationException.class).hasMessageContaining("法律职业资格");
 		// not by completing it unclaimed either
@@ -294,7 +294,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		assertThatThrownBy(() -> engine.getTaskService().complete(review.getId(), decision("APPROVED", null)))
 			.isInstanceOf(AuthorizationException.class).hasMessageContaining("法律职业资格");
 		engine.getIdentityService().clearAuthentication();
-		assertThat(task(pi, "userTask_reviewDecision").getAssignee()).isNull();
+		assertThat(openTask(pi, "userTask_reviewDecision").getAssignee()).isNull();
 
 		// reviewing since before the law took effect: may go on without the qualification
 		decide(pi, reviewer("old", null, LocalDate.of(2019, 3, 1)), "APPROVED", null);
@@ -317,7 +317,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		ProcessInstance pi = start();
 		acceptMaterials(pi);
 		as("reviewer1");
-		Task review = task(pi, "userTask_reviewDecision");
+		Task review = openTask(pi, "userTask_reviewDecision");
 		engine.getTaskService().claim(review.getId(), "reviewer1");
 		Map<String, Object> vars = decision("APPROVED", null);
 		vars.put("counselKind", "LEGAL_ADVISER");
@@ -359,7 +359,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 	void theHandlerMayNotReviewTheirOwnCase() {
 		clockAt(at(BEFORE_NATIONAL_DAY));
 		ProcessInstance pi = start(Map.of("handlerId", "reviewer1"));
-		Task check = task(pi, "userTask_checkMaterials");
+		Task check = openTask(pi, "userTask_checkMaterials");
 		assertThatThrownBy(() -> engine.getTaskService().setAssignee(check.getId(), "reviewer1"))
 			.isInstanceOf(AuthorizationException.class).hasMessageContaining("回避");
 	}
@@ -375,7 +375,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "handlerId")).isEqualTo("officer2");
 		acceptMaterials(pi);
 		decide(pi, "reviewer1", "REJECTED", "证据不足");
-		assertThat(task(pi, "userTask_respondToOpinion").getAssignee()).isEqualTo("officer2");
+		assertThat(openTask(pi, "userTask_respondToOpinion").getAssignee()).isEqualTo("officer2");
 	}
 
 	@Test
@@ -416,7 +416,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 
 	private void acceptMaterials(ProcessInstance pi) {
 		as("reviewer1");
-		engine.getTaskService().complete(task(pi, "userTask_checkMaterials").getId(), Map.of("materialsComplete", true));
+		engine.getTaskService().complete(openTask(pi, "userTask_checkMaterials").getId(), Map.of("materialsComplete", true));
 	}
 
 	private static Map<String, Object> decision(String outcome, String opinion) {
@@ -433,7 +433,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 
 	private void decide(ProcessInstance pi, String reviewer, String outcome, String opinion) {
 		as(reviewer);
-		Task task = task(pi, "userTask_reviewDecision");
+		Task task = openTask(pi, "userTask_reviewDecision");
 		engine.getTaskService().claim(task.getId(), reviewer);
 		Map<String, Object> vars = new HashMap<>();
 		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
@@ -448,16 +448,12 @@ class LegalReviewProcessTests extends EngineTestSupport {
 
 	private void disagree(ProcessInstance pi) {
 		as("officer1");
-		engine.getTaskService().complete(task(pi, "userTask_respondToOpinion").getId(),
+		engine.getTaskService().complete(openTask(pi, "userTask_respondToOpinion").getId(),
 				Map.of("handlerResponse", "DISAGREE", "disagreementReasons", "当事人系初次违法且已改正",
 						"disagreementBasis", "《行政处罚法》第三十三条"));
 	}
 
 
-	private Task task(ProcessInstance pi, String key) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-	}
 
 	private Date timerDue(ProcessInstance pi, String activityId) {
 		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)

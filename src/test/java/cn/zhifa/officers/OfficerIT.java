@@ -2,27 +2,22 @@ package cn.zhifa.officers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.organisation.Officer;
 import cn.zhifa.organisation.OfficerRepository;
 import cn.zhifa.organisation.StaffRole;
+import cn.zhifa.support.RestTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -32,18 +27,13 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * forms, and a failed review shows the officer suspended.
  */
 @ZhifaIntegrationTest
-class OfficerIT {
+class OfficerIT extends RestTestSupport {
 
 	private static final String START = "/engine-rest/process-definition/key/officer-annual-review/submit-form";
 
-	@LocalServerPort
-	int port;
-	@Autowired
-	ObjectMapper json;
 	@Autowired
 	OfficerRepository officers;
 
-	final HttpClient http = HttpClient.newHttpClient();
 	final String tag = UUID.randomUUID().toString().substring(0, 8);
 
 	@Test
@@ -162,43 +152,5 @@ class OfficerIT {
 		Map<String, Object> m = new LinkedHashMap<>(base);
 		m.put(key, value);
 		return m;
-	}
-
-	private void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("detail").asText()).containsPattern("[\\u4e00-\\u9fff]").doesNotContain("Exception", "java.");
-		if (field != null) {
-			assertThat(problem.path("field").asText()).as(response.body()).isEqualTo(field);
-		}
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + port + path);
-	}
-
-	private HttpResponse<String> get(String path, String user) throws Exception {
-		return send(authed(HttpRequest.newBuilder(uri(path)), user).GET().build());
-	}
-
-	private HttpResponse<String> post(String path, Object body, String user) throws Exception {
-		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-		return send(user == null ? b.build() : authed(b, user).build());
-	}
-
-	private HttpResponse<String> put(String path, Object body, String user) throws Exception {
-		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-		return send(authed(b, user).build());
-	}
-
-	private static HttpRequest.Builder authed(HttpRequest.Builder b, String user) {
-		return b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private HttpResponse<String> send(HttpRequest request) throws Exception {
-		return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 }

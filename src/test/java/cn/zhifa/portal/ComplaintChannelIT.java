@@ -2,13 +2,10 @@ package cn.zhifa.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,11 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhifa.support.RestTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -36,19 +32,14 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * the login, each agency seeing its own complaints, supervisors reading all and writing nothing.
  */
 @ZhifaIntegrationTest
-class ComplaintChannelIT {
+class ComplaintChannelIT extends RestTestSupport {
 
 	private static final Pattern RECEIPT = Pattern.compile("id=\"receipt-no\">([^<]+)<");
 	private static final Pattern CODE = Pattern.compile("id=\"query-code\">([^<]+)<");
 
-	@LocalServerPort
-	int port;
-	@Autowired
-	ObjectMapper json;
 	@Autowired
 	ComplaintRateLimitFilter limiter;
 
-	final HttpClient http = HttpClient.newHttpClient();
 	String tag;
 
 	@BeforeEach
@@ -328,22 +319,8 @@ class ComplaintChannelIT {
 		return () -> it;
 	}
 
-	private void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("detail").asText()).containsPattern("[\\u4e00-\\u9fff]").doesNotContain("Exception", "java.");
-		if (field != null) {
-			assertThat(problem.path("field").asText()).isEqualTo(field);
-		}
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + port + path);
-	}
-
 	private HttpResponse<String> get(String path) throws Exception {
-		return send(HttpRequest.newBuilder(uri(path)).GET().build());
+		return get(path, null);
 	}
 
 	private static String encode(Map<String, String> form) {
@@ -361,16 +338,6 @@ class ComplaintChannelIT {
 	}
 
 	private HttpResponse<String> postJson(String path, Object body, String user) throws Exception {
-		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-		return send((user == null ? b : authed(b, user)).build());
-	}
-
-	private static HttpRequest.Builder authed(HttpRequest.Builder b, String user) {
-		return b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private HttpResponse<String> send(HttpRequest request) throws Exception {
-		return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return post(path, body, user);
 	}
 }

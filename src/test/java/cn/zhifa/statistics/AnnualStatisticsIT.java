@@ -3,17 +3,12 @@ package cn.zhifa.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +23,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhifa.support.RestTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -44,14 +38,10 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * figures count what the agency's data hold.
  */
 @ZhifaIntegrationTest
-class AnnualStatisticsIT {
+class AnnualStatisticsIT extends RestTestSupport {
 
 	static final int YEAR = 2021;
 
-	@LocalServerPort
-	int port;
-	@Autowired
-	ObjectMapper json;
 	@Autowired
 	AnnualStatisticsService service;
 	@Autowired
@@ -60,8 +50,6 @@ class AnnualStatisticsIT {
 	ProcessEngine engine;
 	@Autowired
 	DataSource dataSource;
-
-	final HttpClient http = HttpClient.newHttpClient();
 
 	@AfterEach
 	void resetClock() {
@@ -221,7 +209,8 @@ class AnnualStatisticsIT {
 		return codes;
 	}
 
-	private String taskOf(String processInstanceId, String user) throws Exception {
+	@Override
+	protected String taskOf(String processInstanceId, String user) throws Exception {
 		HttpResponse<String> r = get("/engine-rest/task?processInstanceId=" + processInstanceId, user);
 		assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
 		JsonNode list = json.readTree(r.body());
@@ -236,40 +225,11 @@ class AnnualStatisticsIT {
 		return r.statusCode();
 	}
 
-	private void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("detail").asText()).containsPattern("[\\u4e00-\\u9fff]").doesNotContain("Exception", "java.");
-		if (field != null) {
-			assertThat(problem.path("field").asText()).as(response.body()).isEqualTo(field);
-		}
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + port + path);
-	}
-
 	private int status(String path, String user) throws Exception {
 		return get(path, user).statusCode();
 	}
 
-	private HttpResponse<String> get(String path, String user) throws Exception {
-		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
-		return http.send(user == null ? b.build() : authed(b, user).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
 	private HttpResponse<byte[]> bytes(String path, String user) throws Exception {
 		return http.send(authed(HttpRequest.newBuilder(uri(path)).GET(), user).build(), HttpResponse.BodyHandlers.ofByteArray());
-	}
-
-	private HttpResponse<String> post(String path, Object body, String user) throws Exception {
-		HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-		return http.send(authed(b, user).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private static HttpRequest.Builder authed(HttpRequest.Builder b, String user) {
-		return b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
 	}
 }

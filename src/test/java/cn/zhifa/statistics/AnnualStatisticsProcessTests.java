@@ -93,7 +93,7 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 		clockAt(at("2026-01-05T09:00:00+08:00"));
 		ProcessInstance pi = start("LIAOKUO", 2025);
 		assertThat(pi).isWaitingAt("userTask_officeSignOff");
-		Task office = task(pi, "userTask_officeSignOff");
+		Task office = openTask(pi, "userTask_officeSignOff");
 		// 15 January 2026 is a Thursday; 31 January 2026 a Saturday: publication is due Monday 2 February
 		assertThat(office.getDueDate()).isEqualTo(at("2026-01-15T23:59:59+08:00"));
 		assertThat(variable(pi, "annualStatisticsPublishDueAt")).isEqualTo(at("2026-02-02T23:59:59+08:00"));
@@ -140,7 +140,7 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 		assertThat(submitted.submittedOnTime()).isTrue();
 		assertThat(submitted.officeSignedBy()).isEqualTo("office1");
 		assertThat(submitted.justiceSignedBy()).isEqualTo("reviewer1");
-		assertThat(task(pi, "userTask_publish").getDueDate()).isEqualTo(at("2026-02-02T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_publish").getDueDate()).isEqualTo(at("2026-02-02T23:59:59+08:00"));
 		// not on the portal before publication
 		assertThat(service.published(2025)).extracting(Report::agencyCode).doesNotContain("LIAOKUO");
 
@@ -164,7 +164,7 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 	void aLateSubmissionAndPublicationAreRedOnTheSlaBoardAndRecordedLate() {
 		clockAt(at("2025-01-06T09:00:00+08:00"));
 		ProcessInstance pi = start("LIAOKUO", 2024);
-		assertThat(task(pi, "userTask_officeSignOff").getDueDate()).isEqualTo(at("2025-01-15T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_officeSignOff").getDueDate()).isEqualTo(at("2025-01-15T23:59:59+08:00"));
 		// 31 January 2025 falls in the Spring Festival holiday (28 January – 4 February): due Wednesday 5 February
 		assertThat(variable(pi, "annualStatisticsPublishDueAt")).isEqualTo(at("2025-02-05T23:59:59+08:00"));
 
@@ -247,7 +247,7 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 	}
 
 	void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
-		Task task = task(pi, taskKey);
+		Task task = openTask(pi, taskKey);
 		as(user);
 		try {
 			engine.getTaskService().complete(task.getId(), new HashMap<>(variables));
@@ -257,10 +257,6 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 		}
 	}
 
-	Task task(ProcessInstance pi, String key) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-	}
 
 	Object variable(ProcessInstance pi, String name) {
 		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)

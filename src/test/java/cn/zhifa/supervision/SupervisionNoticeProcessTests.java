@@ -55,7 +55,7 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 		String no = pi.getBusinessKey();
 		assertThat(no).matches("区司法监通〔2026〕\\d+号");
 		assertThat(pi).isWaitingAt("userTask_rectify").hasPassedInOrder("serviceTask_issue", "serviceTask_generateNotice");
-		Task rectify = task(pi, "userTask_rectify");
+		Task rectify = openTask(pi, "userTask_rectify");
 		// 15 working days from Mon 2 Nov: 3–6, 9–13, 16–20, 23 Nov
 		assertThat(rectify.getDueDate()).isEqualTo(at("2026-11-23T23:59:59+08:00"));
 		assertThat(engine.getTaskService().createTaskQuery().taskId(rectify.getId()).taskCandidateGroup("LIAOKUO-head").count())
@@ -81,7 +81,7 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 		clockAt(at("2026-11-16T10:00:00+08:00"));
 		complete("head1", pi, "userTask_rectify", Map.of("rectificationReport", "已对承办人员批评教育，补充了告知程序，建立台账。"));
 		assertThat(pi).isWaitingAt("userTask_check");
-		Task check = task(pi, "userTask_check");
+		Task check = openTask(pi, "userTask_check");
 		// 10 working days from Mon 16 Nov: 17–20, 23–27, 30 Nov
 		assertThat(check.getDueDate()).isEqualTo(at("2026-11-30T23:59:59+08:00"));
 		assertThat(engine.getTaskService().createTaskQuery().taskId(check.getId()).taskCandidateGroup("supervisor").count())
@@ -118,7 +118,7 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 				Map.of("supervisionOutcome", "REDO", "supervisionOpinion", "整改报告未说明超期案件的处理情况，请补充整改。"));
 		assertThat(pi).isWaitingAt("userTask_rectify").hasPassed("serviceTask_sendBack");
 		// a new period of the same length from the day it was sent back: 15 working days from Mon 9 Nov
-		assertThat(task(pi, "userTask_rectify").getDueDate()).isEqualTo(at("2026-11-30T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_rectify").getDueDate()).isEqualTo(at("2026-11-30T23:59:59+08:00"));
 		SupervisionNotice n = rows.findById(pi.getBusinessKey()).orElseThrow();
 		assertThat(n.getRounds()).isEqualTo(2);
 		assertThat(n.getStatus()).isEqualTo(SupervisionNotice.ISSUED);
@@ -138,7 +138,7 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 		vars.put("rectificationWorkingDays", 5L);
 		ProcessInstance pi = issue("supervisor1", vars);
 		// 5 working days from Mon 2 Nov: 3–6, 9 Nov
-		assertThat(task(pi, "userTask_rectify").getDueDate()).isEqualTo(at("2026-11-09T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_rectify").getDueDate()).isEqualTo(at("2026-11-09T23:59:59+08:00"));
 		assertThat(rows.findById(pi.getBusinessKey()).orElseThrow().getPeriodWorkingDays()).isEqualTo(5);
 		complete("head1", pi, "userTask_rectify", Map.of("rectificationReport", "认为该案不涉嫌犯罪，不予移送。"));
 		complete("supervisor1", pi, "userTask_check",
@@ -158,7 +158,7 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).hasPassed("serviceTask_escalateRectification", "endEvent_rectificationEscalated")
 			.isWaitingAt("userTask_rectify");
-		assertThat(task(pi, "userTask_rectify").getPriority()).isEqualTo(100);
+		assertThat(openTask(pi, "userTask_rectify").getPriority()).isEqualTo(100);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.contains("LIAOKUO-head", "supervisor");
 		complete("head1", pi, "userTask_rectify", Map.of("rectificationReport", "已整改。"));
@@ -233,7 +233,7 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 	}
 
 	void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
-		Task task = task(pi, taskKey);
+		Task task = openTask(pi, taskKey);
 		as(user);
 		try {
 			engine.getTaskService().complete(task.getId(), variables);
@@ -243,10 +243,6 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 		}
 	}
 
-	Task task(ProcessInstance pi, String key) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
-	}
 
 	Object variable(ProcessInstance pi, String name) {
 		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())

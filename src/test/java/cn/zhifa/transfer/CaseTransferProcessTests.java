@@ -35,7 +35,7 @@ class CaseTransferProcessTests extends TransferTestSupport {
 	void toAnAgencyOnZhifaTheCaseAppearsInItsQueueAndItAccepts() {
 		clockAt(at("2026-09-29T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("targetAgencyCode", "QLSCJ"));
-		Task sign = task(pi, "userTask_signCaseTransfer");
+		Task sign = openTask(pi, "userTask_signCaseTransfer");
 		// the clock starts at the discovery on Mon 28 Sep, not at the transfer on Tue 29 Sep (issue 16 point 4):
 		// 29, 30 Sep, (1–7 Oct), 8 Oct = 3 working days
 		assertThat(sign.getDueDate()).isEqualTo(at("2026-10-08T23:59:59+08:00"));
@@ -87,12 +87,12 @@ class CaseTransferProcessTests extends TransferTestSupport {
 		// found outside the agency's competence at 09:00: 24 hours from then, not from the transfer at 10:00
 		ProcessInstance pi = start(Map.of("targetAgencyName", "某区自然资源局", "urgent", true, "outsideCompetenceFoundOn",
 				"2026-11-02T09:00:00+08:00"));
-		Task sign = task(pi, "userTask_signCaseTransfer");
+		Task sign = openTask(pi, "userTask_signCaseTransfer");
 		assertThat(sign.getDueDate()).isEqualTo(at("2026-11-03T09:00:00+08:00"));
 		complete("head1", pi, "userTask_signCaseTransfer", Map.of("transferSigned", true));
 		assertThat(variable(pi, "targetInZhifa")).isEqualTo(false);
 
-		Task handover = task(pi, "userTask_recordExternalHandover");
+		Task handover = openTask(pi, "userTask_recordExternalHandover");
 		assertThat(handover.getAssignee()).isEqualTo("officer1");
 		clockAt(at("2026-11-03T09:00:01+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);

@@ -47,7 +47,7 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 	void headRefusesWithReasonsAndTheCaseMayDecideAdministratively() {
 		clockAt(at(REPORTED));
 		ProcessInstance pi = start();
-		Task approval = task(pi, "userTask_approveCriminalTransfer");
+		Task approval = openTask(pi, "userTask_approveCriminalTransfer");
 		// 3 days from 28 Sep end on 1 Oct, a holiday: rolled forward to the first working day, 8 Oct
 		assertThat(approval.getDueDate()).isEqualTo(at("2026-10-08T23:59:59+08:00"));
 		assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
@@ -80,12 +80,12 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 		assertThat(executeDueJobs(pi.getId())).isZero();
 		clockAt(at("2026-09-30T08:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
-		assertThat(task(pi, "userTask_approveCriminalTransfer").getPriority()).isEqualTo(80);
+		assertThat(openTask(pi, "userTask_approveCriminalTransfer").getPriority()).isEqualTo(80);
 
 		clockAt(at("2026-10-09T00:00:01+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).isWaitingAt("userTask_approveCriminalTransfer").hasPassed("serviceTask_escalateApproval");
-		assertThat(task(pi, "userTask_approveCriminalTransfer").getPriority()).isEqualTo(100);
+		assertThat(openTask(pi, "userTask_approveCriminalTransfer").getPriority()).isEqualTo(100);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.containsExactly("LIAOKUO-head", "LIAOKUO-head", "supervisor");
 	}
@@ -101,7 +101,7 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 		assertThat(documents.find(letter)).isPresent();
 		assertThat((String) variable(pi, "criminalTransferLetterNo")).startsWith("寥街刑移〔2026〕");
 
-		Task handover = task(pi, "userTask_handOverToPolice");
+		Task handover = openTask(pi, "userTask_handOverToPolice");
 		assertThat(handover.getAssignee()).isEqualTo("officer1");
 		assertThat(handover.getDueDate()).isEqualTo(at("2026-11-04T15:00:00+08:00"));
 		Map<String, Object> noCopies = Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", false,
@@ -117,7 +117,7 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 
 		clockAt(at("2026-11-05T11:00:00+08:00"));
 		correlate("transfer.policeDecision", pi, Map.of("policeDecision", "FILED"));
-		Task evidence = task(pi, "userTask_handOverEvidence");
+		Task evidence = openTask(pi, "userTask_handOverEvidence");
 		assertThat(evidence.getDueDate()).isEqualTo(at("2026-11-09T23:59:59+08:00"));
 		assertThatThrownBy(() -> complete("officer1", pi, "userTask_handOverEvidence", Map.of("evidenceItems", "假冒白酒120箱")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("evidenceReceivedBy");
@@ -129,13 +129,13 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 		// convicted: the principal head decides on what the court cannot impose (licence revocation etc.)
 		assertThat(pi).isWaitingAt("userTask_decideAfterConviction");
 		assertThat(variable(pi, "mayDecideAdministratively")).isEqualTo(false);
-		engine.getTaskService().setAssignee(task(pi, "userTask_decideAfterConviction").getId(), "officer1");
+		engine.getTaskService().setAssignee(openTask(pi, "userTask_decideAfterConviction").getId(), "officer1");
 		Map<String, Object> revoke = Map.of("afterConvictionDecision", "SANCTION", "afterConvictionReasons",
 				"依照《商标法》第六十条吊销营业执照");
 		assertThatThrownBy(() -> complete("officer1", pi, "userTask_decideAfterConviction", revoke))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("afterConvictionDecision")
 			.hasMessageContaining("第五条");
-		engine.getTaskService().setAssignee(task(pi, "userTask_decideAfterConviction").getId(), "head1");
+		engine.getTaskService().setAssignee(openTask(pi, "userTask_decideAfterConviction").getId(), "head1");
 		assertThatThrownBy(() -> complete("head1", pi, "userTask_decideAfterConviction",
 				Map.of("afterConvictionDecision", "SANCTION")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("afterConvictionReasons");
@@ -175,7 +175,7 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 		handOver(pi);
 		clockAt(at("2026-11-04T16:00:00+08:00"));
 		correlate("transfer.policeDecision", pi, Map.of("policeDecision", "NOT_FILED", "policeDecisionNotes", "认为没有犯罪事实"));
-		Task followUp = task(pi, "userTask_chooseFollowUp");
+		Task followUp = openTask(pi, "userTask_chooseFollowUp");
 		assertThat(followUp.getDueDate()).isEqualTo(at("2026-11-09T23:59:59+08:00"));
 		assertThatThrownBy(() -> complete("head1", pi, "userTask_chooseFollowUp", Map.of("followUp", "RECONSIDERATION")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("followUpNotes");
@@ -217,7 +217,7 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 		approve(pi);
 		handOver(pi);
 		correlate("transfer.policeDecision", pi, Map.of("policeDecision", "NOT_FILED", "policeDecisionNotes", "证据不足"));
-		Task followUp = task(pi, "userTask_chooseFollowUp");
+		Task followUp = openTask(pi, "userTask_chooseFollowUp");
 
 		clockAt(new Date(followUp.getDueDate().getTime() + 1000));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
@@ -267,11 +267,11 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 		Map<String, Object> approval = Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局",
 				"transferAttachments", "涉嫌犯罪案件移送书\n调查报告\n涉案物品清单");
 		// handed to an officer, the task is still the principal head's decision (第五条)
-		engine.getTaskService().setAssignee(task(pi, "userTask_approveCriminalTransfer").getId(), "officer1");
+		engine.getTaskService().setAssignee(openTask(pi, "userTask_approveCriminalTransfer").getId(), "officer1");
 		assertThatThrownBy(() -> complete("officer1", pi, "userTask_approveCriminalTransfer", approval))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("headDecision")
 			.hasMessageContaining("主要负责人");
-		engine.getTaskService().setAssignee(task(pi, "userTask_approveCriminalTransfer").getId(), "head1");
+		engine.getTaskService().setAssignee(openTask(pi, "userTask_approveCriminalTransfer").getId(), "head1");
 		// the decision already made goes with it (第十一条)
 		assertThatThrownBy(() -> complete("head1", pi, "userTask_approveCriminalTransfer", approval))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("transferAttachments")

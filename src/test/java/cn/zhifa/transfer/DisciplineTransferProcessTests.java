@@ -48,7 +48,7 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 	void headSignsInTimeAndTheLetterGoesToTheDisciplineOrgan() throws Exception {
 		clockAt(at("2026-09-29T09:00:00+08:00"));
 		ProcessInstance pi = start(at(CLOSED));
-		Task sign = task(pi, "userTask_signDisciplineTransfer");
+		Task sign = openTask(pi, "userTask_signDisciplineTransfer");
 		// 29, 30 Sep, (1–7 Oct), 8, 9, 10 (adjusted Saturday), 12, 13, 14, 15, 16 Oct = 10 working days
 		assertThat(sign.getDueDate()).isEqualTo(at("2026-10-16T23:59:59+08:00"));
 		assertThat(timerDue(pi, "timerEvent_disciplineWarning")).isEqualTo(at("2026-10-14T00:00:00+08:00"));
@@ -80,7 +80,7 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 		ProcessInstance pi = start(at(CLOSED));
 		clockAt(at("2026-10-14T08:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
-		assertThat(task(pi, "userTask_signDisciplineTransfer").getPriority()).isEqualTo(80);
+		assertThat(openTask(pi, "userTask_signDisciplineTransfer").getPriority()).isEqualTo(80);
 		clockAt(at("2026-10-17T10:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).hasPassed("serviceTask_escalateDiscipline");
@@ -101,7 +101,7 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 		clockAt(at("2026-11-02T09:00:00+08:00"));
 		ProcessInstance pi = start("2026-10-30");
 		// Fri 30 Oct: 2–6, 9–13 Nov
-		assertThat(task(pi, "userTask_signDisciplineTransfer").getDueDate()).isEqualTo(at("2026-11-13T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_signDisciplineTransfer").getDueDate()).isEqualTo(at("2026-11-13T23:59:59+08:00"));
 	}
 
 	@Test

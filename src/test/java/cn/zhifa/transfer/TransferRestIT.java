@@ -165,7 +165,7 @@ class TransferRestIT extends TransferTestSupport {
 		vars.put("handlerId", "officer1");
 		ProcessInstance review = engine.getRuntimeService().startProcessInstanceByKey("legal-review", caseId, vars);
 		complete("reviewer1", review, "userTask_checkMaterials", Map.of("materialsComplete", true));
-		Task decision = task(review, "userTask_reviewDecision");
+		Task decision = openTask(review, "userTask_reviewDecision");
 		as("reviewer1");
 		engine.getTaskService().claim(decision.getId(), "reviewer1");
 		Map<String, Object> opinion = new HashMap<>();

@@ -27,15 +27,10 @@ abstract class TransferTestSupport extends EngineTestSupport {
 
 
 	void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
-		Task task = task(pi, taskKey);
+		Task task = openTask(pi, taskKey);
 		as(user);
 		engine.getTaskService().complete(task.getId(), variables);
 		engine.getIdentityService().clearAuthentication();
-	}
-
-	Task task(ProcessInstance pi, String key) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
 	}
 
 	Date timerDue(ProcessInstance pi, String activityId) {
