@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -17,8 +16,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -111,8 +108,42 @@ class CaseController {
 	record OpenTask(String id, String taskDefinitionKey, String name, String assignee, Instant due) {
 	}
 
-	record CaseView(EnforcementCase caseRecord, List<OpenTask> openTasks, List<Deadline> deadlines, List<Evidence> evidence,
-			List<CaseOfficer> officers) {
+	record CaseView(CaseRecord caseRecord, List<OpenTask> openTasks, List<Deadline> deadlines,
+			List<EvidenceItem> evidence, List<Officer> officers) {
+	}
+
+	/** A case as the API shows it (the JSON of {@code caseRecord} and of the list's {@code cases}). */
+	record CaseRecord(String caseNo, String agencyCode, String processInstanceId, String source, boolean summaryProcedure,
+			String partyType, String partyName, String partyIdNumber, String partyContact, String partyAddress,
+			boolean partyIsOfficial, String violationCode, String facts, LocalDate discoveredOn, String stage, Boolean major,
+			Instant registeredAt, Instant filedAt, Instant decidedAt, Instant closedAt, String transferredFromCaseNo,
+			String transferProcessInstanceId) {
+
+		static CaseRecord of(EnforcementCase c) {
+			return new CaseRecord(c.getCaseNo(), c.getAgencyCode(), c.getProcessInstanceId(), c.getSource(),
+					c.isSummaryProcedure(), c.getPartyType(), c.getPartyName(), c.getPartyIdNumber(), c.getPartyContact(),
+					c.getPartyAddress(), c.isPartyIsOfficial(), c.getViolationCode(), c.getFacts(), c.getDiscoveredOn(),
+					c.getStage(), c.getMajor(), c.getRegisteredAt(), c.getFiledAt(), c.getDecidedAt(), c.getClosedAt(),
+					c.getTransferredFromCaseNo(), c.getTransferProcessInstanceId());
+		}
+	}
+
+	/** One piece of evidence as the API shows it. */
+	record EvidenceItem(Long id, String caseNo, String kind, String description, Instant obtainedAt, String obtainedBy,
+			String fileRefs, String recordedBy) {
+
+		static EvidenceItem of(Evidence e) {
+			return new EvidenceItem(e.getId(), e.getCaseNo(), e.getKind(), e.getDescription(), e.getObtainedAt(),
+					e.getObtainedBy(), e.getFileRefs(), e.getRecordedBy());
+		}
+	}
+
+	/** An officer of the case in one role (handler, investigator …). */
+	record Officer(String userId, String assignment) {
+
+		static Officer of(CaseOfficer o) {
+			return new Officer(o.getUserId(), o.getAssignment());
+		}
 	}
 
 	/** The case with its stage, tasks, deadlines, evidence and officers; a supervisor's read is a recorded retrieval (R-REC-5). */
@@ -141,7 +172,9 @@ class CaseController {
 				deadlines.add(new Deadline(activity, "计时器", j.getDuedate().toInstant(), state(j.getDuedate().toInstant(), now)));
 			}
 		}
-		return ResponseEntity.ok(new CaseView(c, tasks, deadlines, cases.evidenceOf(caseNo), cases.officersOf(caseNo)));
+		return ResponseEntity.ok(new CaseView(CaseRecord.of(c), tasks, deadlines,
+				cases.evidenceOf(caseNo).stream().map(EvidenceItem::of).toList(),
+				cases.officersOf(caseNo).stream().map(Officer::of).toList()));
 	}
 
 	@GetMapping
@@ -159,15 +192,9 @@ class CaseController {
 			throw Problem.invalid("page", "页码（page）应在 0 到 " + Integer.MAX_VALUE / size + " 之间");
 		}
 		var agencies = agency != null ? List.of(agency) : List.copyOf(user.agencies());
-		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "registeredAt"));
-		Page<EnforcementCase> result = stage == null ? cases.repository().findByAgencyCodeIn(agencies, request)
-				: cases.repository().findByAgencyCodeInAndStage(agencies, stage, request);
-		List<EnforcementCase> content = result.getContent();
-		if (overdue != null) {
-			Date now = ClockUtil.getCurrentTime();
-			content = content.stream().filter(c -> overdue == isOverdue(c, now)).toList();
-		}
-		return ResponseEntity.ok(Map.of("page", page, "size", size, "total", result.getTotalElements(), "cases", content));
+		Page<EnforcementCase> result = cases.list(agencies, stage, overdue, page, size);
+		return ResponseEntity.ok(Map.of("page", page, "size", size, "total", result.getTotalElements(), "cases",
+				result.getContent().stream().map(CaseRecord::of).toList()));
 	}
 
 	record EvidenceRequest(String kind, String description, String obtainedAt, String obtainedBy, String fileRefs) {
@@ -194,7 +221,7 @@ class CaseController {
 		}
 		Evidence saved = cases.addEvidence(caseNo, r.kind(), r.description(), obtained, r.obtainedBy(), r.fileRefs(),
 				CurrentUser.get().id());
-		return ResponseEntity.status(HttpStatus.CREATED).body(saved);
+		return ResponseEntity.status(HttpStatus.CREATED).body(EvidenceItem.of(saved));
 	}
 
 	/** The party's hearing request (行政处罚法 art. 64), recorded by an officer. */
@@ -304,11 +331,6 @@ class CaseController {
 	private EnforcementCase visible(String caseNo) {
 		return cases.find(caseNo).filter(c -> CurrentUser.get().mayAccessAgency(c.getAgencyCode()))
 			.orElseThrow(() -> Problem.notFound("caseNo", "案件不存在：" + caseNo));
-	}
-
-	private boolean isOverdue(EnforcementCase c, Date now) {
-		return c.getProcessInstanceId() != null && taskService.createTaskQuery().processInstanceBusinessKey(c.getCaseNo())
-			.dueBefore(now).count() > 0;
 	}
 
 	private static String state(Instant due, Date now) {

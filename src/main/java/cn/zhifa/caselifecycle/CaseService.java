@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -541,8 +545,24 @@ public class CaseService {
 		return officers.findByCaseNoOrderByIdAsc(caseNo);
 	}
 
-	CaseRepository repository() {
-		return cases;
+	/**
+	 * A page of the agencies' cases, newest first: of one stage ({@code stage} null: any), and — when {@code overdue}
+	 * is not null — only those that are (or are not) overdue now ({@link CaseRepository#OVERDUE}). Every filter is
+	 * part of the query, so the page is full and the total counts the filtered cases.
+	 */
+	public Page<EnforcementCase> list(Collection<String> agencies, String stage, Boolean overdue, int page, int size) {
+		if (overdue != null) {
+			return cases.findByOverdue(agencies, stage == null, stage == null ? "" : stage, overdue,
+					ClockUtil.getCurrentTime(), PageRequest.of(page, size));
+		}
+		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "registeredAt").and(Sort.by("caseNo")));
+		return stage == null ? cases.findByAgencyCodeIn(agencies, request)
+				: cases.findByAgencyCodeInAndStage(agencies, stage, request);
+	}
+
+	/** The case the receiving agency registered from a case transfer (R-COORD-5), if it did. */
+	public Optional<EnforcementCase> receivedThrough(String transferProcessInstanceId) {
+		return cases.findFirstByTransferProcessInstanceId(transferProcessInstanceId);
 	}
 
 	private void recalculateTimers(String processInstanceId, String activityId) {

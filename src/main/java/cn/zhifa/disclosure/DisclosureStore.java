@@ -81,12 +81,6 @@ class DisclosureStore {
 			.param("at", jdbcValue(at)).param("item", itemNo).update();
 	}
 
-	/** Status of the current version (PUBLISHED, WITHDRAWN), if published at all; archived or not. */
-	Optional<String> currentStatus(String itemNo) {
-		return jdbc.sql("SELECT status FROM zf_disclosure WHERE item_no = :item AND is_current = TRUE")
-			.param("item", itemNo).query(String.class).optional();
-	}
-
 	DisclosurePage search(DisclosureQuery q, LocalDate today) {
 		StringBuilder where = new StringBuilder(LISTED);
 		Map<String, Object> params = new java.util.HashMap<>();

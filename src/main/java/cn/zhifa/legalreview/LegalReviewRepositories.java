@@ -10,6 +10,8 @@ interface LegalReviewRepository extends JpaRepository<LegalReview, String> {
 
 	List<LegalReview> findByAgencyCodeInOrderByRequestedAtDesc(Collection<String> agencyCodes);
 
+	List<LegalReview> findByCaseIdOrderByRequestedAtAsc(String caseId);
+
 	List<LegalReview> findByAgencyCodeInAndResultOrderByConcludedAtAsc(Collection<String> agencyCodes, String result);
 
 	Optional<LegalReview> findFirstByCaseIdAndAgencyCodeAndConcludedAtIsNotNullOrderByConcludedAtDesc(String caseId,
@@ -27,5 +29,5 @@ interface ReviewDisagreementRepository extends JpaRepository<ReviewDisagreement,
 
 	Optional<ReviewDisagreement> findByProcessInstanceId(String processInstanceId);
 
-	List<ReviewDisagreement> findByReviewId(String reviewId);
+	List<ReviewDisagreement> findByReviewIdOrderByIdAsc(String reviewId);
 }

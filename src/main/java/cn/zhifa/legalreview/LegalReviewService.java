@@ -11,6 +11,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,6 +33,7 @@ import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Officer;
 import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
@@ -352,12 +355,47 @@ public class LegalReviewService {
 		return reviews.findByAgencyCodeInOrderByRequestedAtDesc(agencyCodes);
 	}
 
+	/** The legal reviews of a case, oldest first. */
+	List<LegalReview> reviewsOfCase(String caseId) {
+		return reviews.findByCaseIdOrderByRequestedAtAsc(caseId);
+	}
+
 	List<ReviewRound> roundsOf(String reviewId) {
 		return rounds.findByReviewIdOrderByRoundNo(reviewId);
 	}
 
 	List<ReviewDisagreement> disagreementsOf(String reviewId) {
-		return disagreements.findByReviewId(reviewId);
+		return disagreements.findByReviewIdOrderByIdAsc(reviewId);
+	}
+
+	/** The review, if it belongs to one of the agencies (another agency's review is not revealed). */
+	Optional<LegalReview> reviewOf(String id, Predicate<String> mayAccessAgency) {
+		return reviews.findById(id).filter(r -> mayAccessAgency.test(r.getAgencyCode()));
+	}
+
+	/** Reviewer staffing of one agency against the 5 % rule (R-REV-8). */
+	record Staffing(String agencyCode, String agencyName, long officers, long reviewers, long required, boolean compliant) {
+	}
+
+	/**
+	 * R-REV-8: an agency needs legal reviewers of at least 5 % of its officers, rounded up, and at least one
+	 * (an agency without officers still needs one reviewer for the decisions its head takes).
+	 */
+	static long requiredReviewers(long officerCount) {
+		if (officerCount < 0) {
+			throw new IllegalArgumentException("officer count " + officerCount);
+		}
+		return Math.max(1, (officerCount * 5 + 99) / 100);
+	}
+
+	/** Reviewer staffing of every agency the user may see (R-REV-8). */
+	List<Staffing> staffing(Predicate<String> mayAccessAgency) {
+		return agencies.findAll().stream().filter(a -> mayAccessAgency.test(a.getCode())).map(a -> {
+			long officerCount = officers.countByAgencyCodeAndRole(a.getCode(), StaffRole.OFFICER);
+			long reviewerCount = officers.countByAgencyCodeAndRole(a.getCode(), StaffRole.LEGAL_REVIEWER);
+			long required = requiredReviewers(officerCount);
+			return new Staffing(a.getCode(), a.getName(), officerCount, reviewerCount, required, reviewerCount >= required);
+		}).toList();
 	}
 
 	// --- helpers ---

@@ -8,14 +8,12 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.calendar.Deadlines;
-import cn.zhifa.organisation.AgencyRepository;
-import cn.zhifa.organisation.OfficerRepository;
-import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.CurrentUser;
 import cn.zhifa.platform.problem.Problem;
 
@@ -29,15 +27,13 @@ class ReviewController {
 
 
 	private final LegalReviewService reviews;
+	private final DisagreementRecords disagreements;
 	private final Deadlines deadlines;
-	private final AgencyRepository agencies;
-	private final OfficerRepository officers;
 
-	ReviewController(LegalReviewService reviews, Deadlines deadlines, AgencyRepository agencies, OfficerRepository officers) {
+	ReviewController(LegalReviewService reviews, DisagreementRecords disagreements, Deadlines deadlines) {
 		this.reviews = reviews;
+		this.disagreements = disagreements;
 		this.deadlines = deadlines;
-		this.agencies = agencies;
-		this.officers = officers;
 	}
 
 	/** SLA state of a review: DUE_SOON from one working day before the due date (R-REV-3). */
@@ -47,7 +43,8 @@ class ReviewController {
 
 	record ReviewView(String id, String caseId, String agencyCode, String decisionType, String handlerId,
 			LegalReview.Status status, String result, String headRuling, int round, Instant dueAt, SlaState sla,
-			Instant requestedAt, Instant concludedAt, List<RoundView> rounds) {
+			Instant requestedAt, Instant concludedAt, List<RoundView> rounds,
+			List<DisagreementRecords.DisagreementView> disagreements) {
 	}
 
 	record RoundView(int round, Instant materialsReceivedAt, Instant dueAt, boolean extended, String extensionReason,
@@ -86,19 +83,20 @@ class ReviewController {
 		return result;
 	}
 
-	record Staffing(String agencyCode, String agencyName, long officers, long reviewers, long required, boolean compliant) {
+	/** R-REV-8: reviewers ≥ 5 % of the agency's officers (rounded up, at least one; {@link LegalReviewService#requiredReviewers}). */
+	@GetMapping("/staffing")
+	List<LegalReviewService.Staffing> staffing() {
+		return reviews.staffing(CurrentUser.get()::mayAccessAgency);
 	}
 
-	/** R-REV-8: reviewers ≥ 5 % of the agency's officers (rounded up, at least one). */
-	@GetMapping("/staffing")
-	List<Staffing> staffing() {
-		CurrentUser user = CurrentUser.get();
-		return agencies.findAll().stream().filter(a -> user.mayAccessAgency(a.getCode())).map(a -> {
-			long officerCount = officers.countByAgencyCodeAndRole(a.getCode(), StaffRole.OFFICER);
-			long reviewerCount = officers.countByAgencyCodeAndRole(a.getCode(), StaffRole.LEGAL_REVIEWER);
-			long required = Math.max(1, (officerCount * 5 + 99) / 100);
-			return new Staffing(a.getCode(), a.getName(), officerCount, reviewerCount, required, reviewerCount >= required);
-		}).toList();
+	/**
+	 * One review with its rounds and its disagreement records (R-REV-6/7: the handler's reasons, the negotiation,
+	 * the principal head's ruling). Another agency's review is 404 — its existence is not revealed.
+	 */
+	@GetMapping("/{id}")
+	ReviewView get(@PathVariable String id) {
+		return reviews.reviewOf(id, CurrentUser.get()::mayAccessAgency).map(this::view)
+			.orElseThrow(() -> Problem.notFound("id", "法制审核不存在：" + id));
 	}
 
 	private ReviewView view(LegalReview r) {
@@ -109,7 +107,7 @@ class ReviewController {
 			.toList();
 		return new ReviewView(r.getId(), r.getCaseId(), r.getAgencyCode(), r.getDecisionType(), r.getHandlerId(),
 				r.getStatus(), r.getResult(), r.getHeadRuling(), r.getCurrentRound(), r.getCurrentDueAt(), sla(r),
-				r.getRequestedAt(), r.getConcludedAt(), rounds);
+				r.getRequestedAt(), r.getConcludedAt(), rounds, disagreements.of(r.getId()));
 	}
 
 	private SlaState sla(LegalReview r) {

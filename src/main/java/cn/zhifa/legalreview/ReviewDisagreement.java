@@ -91,6 +91,26 @@ public class ReviewDisagreement {
 		this.closedAt = at;
 	}
 
+	public Long getId() {
+		return id;
+	}
+
+	public int getRoundNo() {
+		return roundNo;
+	}
+
+	public String getNegotiationNotes() {
+		return negotiationNotes;
+	}
+
+	public Instant getOpenedAt() {
+		return openedAt;
+	}
+
+	public Instant getClosedAt() {
+		return closedAt;
+	}
+
 	public String getReviewId() {
 		return reviewId;
 	}

@@ -40,14 +40,16 @@ public class CaseFiles {
 	private final AvEvidenceService evidence;
 	private final DocumentService documents;
 	private final CaseFileChecklist checklist;
+	private final List<CaseFileSection> sections;
 
 	CaseFiles(HistoryService history, RecordService records, AvEvidenceService evidence, DocumentService documents,
-			CaseFileChecklist checklist) {
+			CaseFileChecklist checklist, List<CaseFileSection> sections) {
 		this.history = history;
 		this.records = records;
 		this.evidence = evidence;
 		this.documents = documents;
 		this.checklist = checklist;
+		this.sections = sections;
 	}
 
 	/** The case as the engine knows it: root process instance, its kind and agency. */
@@ -127,7 +129,9 @@ public class CaseFiles {
 
 	/**
 	 * Writes the case file as a ZIP to {@code out}: {@code record.json}, {@code documents/…},
-	 * {@code evidence/…}, {@code manifest.json}; records the export (who, manifest hash) in the case.
+	 * {@code evidence/…}, the features' sections ({@link CaseFileSection}, e.g.
+	 * {@code legal-review/disagreements.json}), {@code manifest.json}; records the export (who, manifest
+	 * hash) in the case.
 	 */
 	@Transactional
 	public void export(String caseNo, OutputStream out, String exportedBy) throws IOException {
@@ -141,6 +145,13 @@ public class CaseFiles {
 		for (AvFile f : evidence.list(caseNo)) {
 			try (InputStream in = evidence.open(f)) {
 				zip.add("evidence/" + safe(f.id() + "-" + f.fileName()), in);
+			}
+		}
+		String agency = agencyOf(caseNo).orElse(null);
+		for (CaseFileSection section : sections) {
+			List<Map<String, Object>> lines = section.entriesOf(caseNo, agency);
+			if (!lines.isEmpty()) {
+				zip.add(section.path(), Hashing.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(lines));
 			}
 		}
 		Map<String, Object> header = new LinkedHashMap<>();

@@ -99,8 +99,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		as("head1");
 		complete(transfer, "userTask_signCaseTransfer", Map.of("transferSigned", true));
 
-		EnforcementCase received = cases.repository().findAll().stream()
-			.filter(c -> transfer.getId().equals(c.getTransferProcessInstanceId())).findFirst().orElseThrow();
+		EnforcementCase received = cases.receivedThrough(transfer.getId()).orElseThrow();
 		assertThat(received.getAgencyCode()).isEqualTo("QLSCJ");
 		assertThat(received.getCaseNo()).startsWith("区市监罚〔2026〕");
 		ProcessInstance receiving = instance(received.getCaseNo());
@@ -130,8 +129,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		ProcessInstance transfer = engine.getRuntimeService().createProcessInstanceQuery()
 			.superProcessInstanceId(pi.getId()).singleResult();
 		complete(transfer, "userTask_signCaseTransfer", Map.of("transferSigned", true));
-		EnforcementCase received = cases.repository().findAll().stream()
-			.filter(c -> transfer.getId().equals(c.getTransferProcessInstanceId())).findFirst().orElseThrow();
+		EnforcementCase received = cases.receivedThrough(transfer.getId()).orElseThrow();
 
 		ProcessInstance receiving = instance(received.getCaseNo());
 		as("head2");

@@ -151,6 +151,108 @@ class LegalReviewRestIT {
 			.containsEntry("result", "PASSED");
 	}
 
+	/**
+	 * Issue 20: the handler disagrees with a rejecting opinion, the negotiation fails, the head rules (R-REV-6/7):
+	 * the stored disagreement record is readable in {@code GET /api/reviews/{id}} (own agency only) and in the
+	 * exported case file ({@code legal-review/disagreements.json}, listed in the manifest).
+	 */
+	@Test
+	void disagreementRecordIsReadableInTheReviewAndTheCaseFile() throws Exception {
+		String caseId = "寥街罚〔2026〕D" + UUID.randomUUID().toString().substring(0, 6) + "号";
+		Map<String, Object> start = Map.of("variables", Map.of("caseId", value(caseId), "decisionType", value("PENALTY"),
+				"majorReasons", value("拟处较大数额罚款"), "materials", value("处罚决定书（草稿）")));
+		String pid = as("officer1")
+			.exchange("/engine-rest/process-definition/key/legal-review/start", HttpMethod.POST, new HttpEntity<>(start), MAP)
+			.getBody().get("id").toString();
+		assertThat(complete("reviewer1", tasks("reviewer1", pid).get(0), Map.of("materialsComplete", value(true)))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		Map<String, Object> review = tasks("reviewer1", pid).get(0);
+		as("reviewer1").postForEntity("/engine-rest/task/" + review.get("id") + "/claim", Map.of("userId", "reviewer1"),
+				String.class);
+		Map<String, Object> decision = new LinkedHashMap<>();
+		for (String c : List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence",
+				"checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime")) {
+			decision.put(c, value(true));
+		}
+		decision.put("reviewAction", value("DECIDE"));
+		decision.put("reviewOutcome", value("REJECTED"));
+		decision.put("reviewOpinion", value("事实不清，证据不足"));
+		assertThat(complete("reviewer1", review, decision).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		Map<String, Object> respond = tasks("officer1", pid).get(0);
+		assertThat(respond.get("taskDefinitionKey")).isEqualTo("userTask_respondToOpinion");
+		assertThat(complete("officer1", respond, Map.of("handlerResponse", value("DISAGREE"), "disagreementReasons",
+				value("当事人系初次违法且已改正"), "disagreementBasis", value("《行政处罚法》第三十三条"))).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+
+		// while the disagreement is open the record shows the handler's side only
+		Map<String, Object> open = as("officer1").exchange("/api/reviews/" + pid, HttpMethod.GET, null, MAP).getBody();
+		assertThat(open).containsEntry("id", pid).containsEntry("status", "DISAGREEMENT");
+		assertThat((List<?>) open.get("disagreements")).singleElement().satisfies(d -> assertThat(map(d))
+			.containsEntry("handlerId", "officer1").containsEntry("handlerReasons", "当事人系初次违法且已改正")
+			.containsEntry("handlerBasis", "《行政处罚法》第三十三条").containsEntry("reviewerId", "reviewer1")
+			.containsEntry("reviewOpinion", "事实不清，证据不足").containsEntry("round", 1)
+			.containsEntry("headRuling", null).containsEntry("closedAt", null));
+
+		String dispute = as("officer1").exchange("/engine-rest/process-instance?superProcessInstance=" + pid, HttpMethod.GET,
+				null, LIST).getBody().get(0).get("id").toString();
+		Map<String, Object> negotiate = tasks("reviewer1", dispute).get(0);
+		as("reviewer1").postForEntity("/engine-rest/task/" + negotiate.get("id") + "/claim", Map.of("userId", "reviewer1"),
+				String.class);
+		assertThat(complete("reviewer1", negotiate, Map.of("negotiationResult", value("NO_AGREEMENT"), "negotiationNotes",
+				value("双方各执己见"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		Map<String, Object> ruling = tasks("head1", dispute).get(0);
+		assertThat(ruling.get("taskDefinitionKey")).isEqualTo("userTask_headRuling");
+		as("head1").postForEntity("/engine-rest/task/" + ruling.get("id") + "/claim", Map.of("userId", "head1"), String.class);
+		assertThat(complete("head1", ruling, Map.of("headRuling", value("ADOPT_HANDLER"), "headRulingReasons",
+				value("经研究决定"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		Map<String, Object> ruled = as("officer1").exchange("/api/reviews/" + pid, HttpMethod.GET, null, MAP).getBody();
+		assertThat(ruled).containsEntry("status", "CONCLUDED").containsEntry("headRuling", "ADOPT_HANDLER");
+		assertThat((List<?>) ruled.get("disagreements")).singleElement().satisfies(d -> assertThat(map(d))
+			.containsEntry("handlerReasons", "当事人系初次违法且已改正").containsEntry("negotiationResult", "NO_AGREEMENT")
+			.containsEntry("negotiationNotes", "双方各执己见").containsEntry("negotiatedBy", "reviewer1")
+			.containsEntry("headId", "head1").containsEntry("headRuling", "ADOPT_HANDLER")
+			.containsEntry("headReasons", "经研究决定").containsEntry("headOverridesReview", true)
+			.containsKeys("outcome", "openedAt", "closedAt"));
+		// the review list shows the same records
+		assertThat(as("officer1").exchange("/api/reviews", HttpMethod.GET, null, LIST).getBody().stream()
+			.filter(r -> pid.equals(r.get("id"))).findFirst().orElseThrow().get("disagreements"))
+			.isEqualTo(ruled.get("disagreements"));
+		// another agency: 404, its existence not revealed; an unknown id: 404
+		ResponseEntity<String> foreign = as("officer4").getForEntity("/api/reviews/" + pid, String.class);
+		assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(foreign.getBody()).doesNotContain("当事人系初次违法");
+		assertThat(as("officer1").getForEntity("/api/reviews/no-such-review", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+
+		// the case file carries the disagreement records, covered by the manifest
+		ResponseEntity<byte[]> zip = as("officer1").getForEntity("/api/case-files/" + caseId + "/export", byte[].class);
+		assertThat(zip.getStatusCode()).isEqualTo(HttpStatus.OK);
+		Map<String, byte[]> files = unzip(zip.getBody());
+		assertThat(files).containsKey("legal-review/disagreements.json");
+		List<Map<String, Object>> inFile = new com.fasterxml.jackson.databind.ObjectMapper()
+			.readValue(files.get("legal-review/disagreements.json"), new com.fasterxml.jackson.core.type.TypeReference<>() {
+			});
+		assertThat(inFile).singleElement().satisfies(d -> assertThat(d).containsEntry("reviewId", pid)
+			.containsEntry("handlerReasons", "当事人系初次违法且已改正").containsEntry("headRuling", "ADOPT_HANDLER")
+			.containsEntry("headReasons", "经研究决定").containsEntry("headOverridesReview", true));
+		assertThat(new String(files.get("manifest.json"), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("legal-review/disagreements.json");
+		var report = cn.zhifa.record.CaseFileZip.verify(new ByteArrayInputStream(zip.getBody()), "export.zip");
+		assertThat(report.ok()).as(report.describe()).isTrue();
+	}
+
+	private static Map<String, byte[]> unzip(byte[] zip) throws java.io.IOException {
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+				files.put(e.getName(), in.readAllBytes());
+			}
+		}
+		return files;
+	}
+
 	private ResponseEntity<String> submitForm(String user, Map<String, Object> task, Map<String, Object> variables) {
 		return as(user).postForEntity("/engine-rest/task/" + task.get("id") + "/submit-form", Map.of("variables", variables),
 				String.class);
@@ -166,6 +268,11 @@ class LegalReviewRestIT {
 			.containsEntry("compliant", true);
 		assertThat(as("supervisor1").exchange("/api/reviews/staffing", HttpMethod.GET, null, LIST).getBody())
 			.extracting(s -> s.get("agencyCode")).contains("LIAOKUO", "QLSCJ");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object json) {
+		return (Map<String, Object>) json;
 	}
 
 	private TestRestTemplate as(String user) {
