@@ -7,6 +7,7 @@ import static cn.zhifa.platform.FormFields.required;
 import static cn.zhifa.platform.FormFields.requiredText;
 import static cn.zhifa.platform.FormFields.text;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,7 +26,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,10 +93,12 @@ public class AssistanceRequestService {
 	private final Deadlines deadlines;
 	private final DisplayLabels labels;
 	private final SlaService sla;
+	private final Clock clock;
 
 	AssistanceRequestService(AssistanceRequestRepository rows, CaseService cases, AgencyRepository agencies,
 			DocumentNumbers numbers, IdentityService identity, @Lazy RuntimeService runtime,
-			@Lazy RepositoryService repository, Deadlines deadlines, DisplayLabels labels, SlaService sla) {
+			@Lazy RepositoryService repository, Deadlines deadlines, DisplayLabels labels, SlaService sla, Clock clock) {
+		this.clock = clock;
 		this.rows = rows;
 		this.cases = cases;
 		this.agencies = agencies;
@@ -291,7 +293,7 @@ public class AssistanceRequestService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

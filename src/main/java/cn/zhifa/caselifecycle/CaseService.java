@@ -9,6 +9,7 @@ import static cn.zhifa.platform.CaseVariables.RECEIVING_CASE_NO;
 import static cn.zhifa.platform.CaseVariables.REGISTERED_BY;
 import static cn.zhifa.platform.CaseVariables.TRANSFER_PROCESS_INSTANCE_ID;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,7 +28,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -88,12 +88,14 @@ public class CaseService {
 	private final OfficerRepository organisation;
 	private final PublishedRules rules;
 	private final ItemListService itemLists;
+	private final Clock clock;
 
 	CaseService(CaseRepository cases, EvidenceRepository evidence, CaseOfficerRepository officers,
 			AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtimeService,
 			org.camunda.bpm.engine.RepositoryService repositoryService, ManagementService managementService, Deadlines deadlines,
 			@Value("${zhifa.cases.number-abbreviation:罚}") String numberAbbreviation, DisplayLabels labels,
-			OfficerRepository organisation, PublishedRules rules, ItemListService itemLists) {
+			OfficerRepository organisation, PublishedRules rules, ItemListService itemLists, Clock clock) {
+		this.clock = clock;
 		this.rules = rules;
 		this.itemLists = itemLists;
 		this.labels = labels;
@@ -730,8 +732,8 @@ public class CaseService {
 		return (String) value;
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 
 	static FormFieldValidationException invalid(String field, String message) {

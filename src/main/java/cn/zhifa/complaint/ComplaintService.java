@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,7 +33,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -121,10 +121,12 @@ public class ComplaintService {
 	private final Deadlines deadlines;
 	private final DisplayLabels labels;
 	private final CaseService cases;
+	private final Clock clock;
 
 	ComplaintService(ComplaintRepository complaints, ComplaintAttachmentRepository attachments, AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtime,
 			RepositoryService repository, DecisionService decisions, IdentityService identity, Deadlines deadlines,
-			DisplayLabels labels, CaseService cases) {
+			DisplayLabels labels, CaseService cases, Clock clock) {
+		this.clock = clock;
 		this.complaints = complaints;
 		this.attachments = attachments;
 		this.agencies = agencies;
@@ -498,8 +500,8 @@ public class ComplaintService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 
 	static boolean flag(VariableScope scope, String name) {

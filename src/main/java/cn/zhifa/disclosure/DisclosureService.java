@@ -1,5 +1,6 @@
 package cn.zhifa.disclosure;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,9 +45,11 @@ class DisclosureService {
 	private final AgencyRepository agencies;
 	private final Deadlines deadlines;
 	private final Period publicPeriod;
+	private final Clock clock;
 
 	DisclosureService(RedactionRules redaction, DisclosureStore store, AgencyRepository agencies, Deadlines deadlines,
-			@Value("${zhifa.disclosure.public-period:P3Y}") Period publicPeriod) {
+			@Value("${zhifa.disclosure.public-period:P3Y}") Period publicPeriod, Clock clock) {
+		this.clock = clock;
 		this.redaction = redaction;
 		this.store = store;
 		this.agencies = agencies;
@@ -346,11 +348,11 @@ class DisclosureService {
 		return s.length() <= 20 ? s : s.substring(0, 20) + "…";
 	}
 
-	private static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	private Instant now() {
+		return clock.instant();
 	}
 
-	private static LocalDate today() {
+	private LocalDate today() {
 		return now().atZone(CHINA).toLocalDate();
 	}
 

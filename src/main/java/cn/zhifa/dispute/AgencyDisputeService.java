@@ -6,6 +6,7 @@ import static cn.zhifa.platform.FormFields.required;
 import static cn.zhifa.platform.FormFields.requiredText;
 import static cn.zhifa.platform.FormFields.text;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +25,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,12 +123,14 @@ public class AgencyDisputeService {
 	private final String government;
 	/** 代字 of the dispute numbers: 区执争〔2026〕1号 (one county-wide series a year, kept by the bureau). */
 	private final String prefix;
+	private final Clock clock;
 
 	AgencyDisputeService(AgencyDisputeRepository disputes, AgencyRepository agencies, DocumentNumbers numbers,
 			IdentityService identity, Deadlines deadlines, DisplayLabels labels, List<CaseNumberOwners> caseOwners,
 			@Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau,
 			@Value("${zhifa.dispute.government-name:某区人民政府}") String government,
-			@Value("${zhifa.dispute.number-prefix:区执争}") String prefix) {
+			@Value("${zhifa.dispute.number-prefix:区执争}") String prefix, Clock clock) {
+		this.clock = clock;
 		this.disputes = disputes;
 		this.agencies = agencies;
 		this.numbers = numbers;
@@ -480,7 +482,7 @@ public class AgencyDisputeService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

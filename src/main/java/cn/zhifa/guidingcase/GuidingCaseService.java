@@ -7,6 +7,7 @@ import static cn.zhifa.platform.FormFields.required;
 import static cn.zhifa.platform.FormFields.requiredText;
 import static cn.zhifa.platform.FormFields.text;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,10 +86,12 @@ public class GuidingCaseService {
 	private final GuidingCaseTargets targets;
 	/** 代字 of the numbers: 区执法案例〔2026〕1号 (one county-wide series a year). */
 	private final String prefix;
+	private final Clock clock;
 
 	GuidingCaseService(GuidingCaseRepository rows, CaseService cases, AgencyRepository agencies, DocumentNumbers numbers,
 			IdentityService identity, Deadlines deadlines, RedactionRules redaction, DisplayLabels labels,
-			GuidingCaseTargets targets, @Value("${zhifa.guiding-cases.prefix:区执法案例}") String prefix) {
+			GuidingCaseTargets targets, @Value("${zhifa.guiding-cases.prefix:区执法案例}") String prefix, Clock clock) {
+		this.clock = clock;
 		this.rows = rows;
 		this.cases = cases;
 		this.agencies = agencies;
@@ -363,7 +365,7 @@ public class GuidingCaseService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

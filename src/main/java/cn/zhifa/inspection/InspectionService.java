@@ -7,6 +7,7 @@ import static cn.zhifa.platform.FormFields.requiredText;
 import static cn.zhifa.platform.FormFields.text;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,7 +26,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,11 +96,13 @@ public class InspectionService {
 	private final RecordService records;
 	private final CaseService cases;
 	private final Deadlines deadlines;
+	private final Clock clock;
 	private final SecureRandom seeds = new SecureRandom();
 
 	InspectionService(InspectionPlanRepository plans, InspectionRepository inspections, InspectionRegister register,
 			AgencyRepository agencies, QualificationService qualification, DocumentNumbers numbers,
-			IdentityService identity, RecordService records, CaseService cases, Deadlines deadlines) {
+			IdentityService identity, RecordService records, CaseService cases, Deadlines deadlines, Clock clock) {
+		this.clock = clock;
 		this.plans = plans;
 		this.inspections = inspections;
 		this.register = register;
@@ -422,7 +424,7 @@ public class InspectionService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

@@ -1,12 +1,12 @@
 package cn.zhifa.legalreview;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,8 +32,10 @@ class ReviewController {
 	private final Deadlines deadlines;
 	private final AgencyRepository agencies;
 	private final OfficerRepository officers;
+	private final Clock clock;
 
-	ReviewController(LegalReviewService reviews, Deadlines deadlines, AgencyRepository agencies, OfficerRepository officers) {
+	ReviewController(LegalReviewService reviews, Deadlines deadlines, AgencyRepository agencies, OfficerRepository officers, Clock clock) {
+		this.clock = clock;
 		this.reviews = reviews;
 		this.deadlines = deadlines;
 		this.agencies = agencies;
@@ -119,7 +121,7 @@ class ReviewController {
 		if (r.getStatus() != LegalReview.Status.IN_REVIEW || r.getCurrentDueAt() == null) {
 			return SlaState.NO_CLOCK;
 		}
-		Date now = ClockUtil.getCurrentTime();
+		Date now = Date.from(clock.instant());
 		if (now.toInstant().isAfter(r.getCurrentDueAt())) {
 			return SlaState.OVERDUE;
 		}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -117,9 +117,11 @@ public class ModelChangeService {
 	private final CalendarRegistry calendar;
 	private final DocumentService documents;
 	private final AgencyRepository agencies;
+	private final Clock clock;
 
 	ModelChangeService(JdbcTemplate jdbc, ProcessEngine engine, RecordService records, CalendarRegistry calendar,
-			DocumentService documents, AgencyRepository agencies) {
+			DocumentService documents, AgencyRepository agencies, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.repository = engine.getRepositoryService();
 		this.runtime = engine.getRuntimeService();
@@ -342,7 +344,7 @@ public class ModelChangeService {
 	public void decided(String changeNo, boolean approved, String by, String opinion, String processInstanceId) {
 		Status status = approved ? Status.APPROVED : Status.RETURNED;
 		jdbc.update("UPDATE zf_model_change SET status = ?, decided_by = ?, decided_at = ?, opinion = ? WHERE change_no = ?",
-				status.name(), by, Timestamp.from(ClockUtil.getCurrentTime().toInstant()), opinion, changeNo);
+				status.name(), by, Timestamp.from(clock.instant()), opinion, changeNo);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("opinion", opinion == null ? "" : opinion);
 		if (approved) {
@@ -392,7 +394,7 @@ public class ModelChangeService {
 		set.forEach((name, bytes) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
 		Deployment deployment = builder.deploy();
 		jdbc.update("UPDATE zf_model_change SET status = ?, deployment_id = ?, deployed_at = ? WHERE change_no = ?",
-				Status.DEPLOYED.name(), deployment.getId(), Timestamp.from(ClockUtil.getCurrentTime().toInstant()), changeNo);
+				Status.DEPLOYED.name(), deployment.getId(), Timestamp.from(clock.instant()), changeNo);
 		log.info("Model change {} deployed for {} as deployment {}", changeNo, targetLabel(target), deployment.getId());
 		return new Deployed(deployment.getId(), null);
 	}
@@ -571,7 +573,7 @@ public class ModelChangeService {
 
 	private String insert(Kind kind, String name, String reason, String target, String by, String source, LocalDate effective,
 			String base, String rollbackTo, String rollbackOf, List<String> diff, Map<String, byte[]> files) {
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		int year = now.atZone(CHINA).getYear();
 		Integer last = jdbc.queryForObject("SELECT MAX(CAST(SUBSTRING(change_no, 9) AS INTEGER)) FROM zf_model_change WHERE change_year = ?",
 				Integer.class, year);
@@ -607,8 +609,8 @@ public class ModelChangeService {
 
 	// ------------------------------------------------------------------ helpers
 
-	static LocalDate today() {
-		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
+	LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), CHINA);
 	}
 
 	String targetLabel(String target) {

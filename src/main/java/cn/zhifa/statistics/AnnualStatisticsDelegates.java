@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.models.ModelMarkers;
@@ -27,7 +26,7 @@ final class AnnualStatisticsDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			int year = AnnualStatisticsService.reportedYear(ClockUtil.getCurrentTime().toInstant());
+			int year = AnnualStatisticsService.reportedYear(service.now());
 			execution.setVariable("statisticsYear", year);
 			execution.setVariable("startedAgencies", String.join(",", service.startAll(year)));
 		}

@@ -6,6 +6,7 @@ import static cn.zhifa.platform.FormFields.text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.slf4j.Logger;
@@ -92,9 +92,11 @@ public class AnnualStatisticsService {
 	private final RepositoryService repository;
 	private final IdentityService identity;
 	private final Deadlines deadlines;
+	private final Clock clock;
 
 	AnnualStatisticsService(DataSource dataSource, AnnualFigures figures, AgencyRepository agencies, RuntimeService runtime,
-			RepositoryService repository, IdentityService identity, Deadlines deadlines) {
+			RepositoryService repository, IdentityService identity, Deadlines deadlines, Clock clock) {
+		this.clock = clock;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.figures = figures;
 		this.agencies = agencies;
@@ -398,7 +400,7 @@ public class AnnualStatisticsService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : null;
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,7 +32,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -118,12 +118,14 @@ public class CaseFileReviewService {
 	private final String bureau;
 	/** 代字 of the review numbers: 区司法评查〔2026〕1号 (one county-wide series a year). */
 	private final String prefix;
+	private final Clock clock;
 
 	CaseFileReviewService(CaseFileReviewRepository reviews, CaseFileReviewItemRepository items,
 			CaseFileReviewStandard standards, AgencyRepository agencies, DocumentNumbers numbers, IdentityService identity,
 			HistoryService history, RecordService records,
 			@Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau,
-			@Value("${zhifa.supervision.review-prefix:区司法评查}") String prefix) {
+			@Value("${zhifa.supervision.review-prefix:区司法评查}") String prefix, Clock clock) {
+		this.clock = clock;
 		this.reviews = reviews;
 		this.items = items;
 		this.standards = standards;
@@ -568,7 +570,7 @@ public class CaseFileReviewService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

@@ -7,6 +7,7 @@ import static cn.zhifa.platform.FormFields.text;
 
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,7 +25,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,11 +82,13 @@ public class SupervisionNoticeService {
 	private final String bureau;
 	/** 代字 of the notice numbers: 区司法监通〔2026〕1号 (one county-wide series a year). */
 	private final String prefix;
+	private final Clock clock;
 
 	SupervisionNoticeService(SupervisionNoticeRepository notices, AgencyRepository agencies, DocumentNumbers numbers,
 			IdentityService identity, Deadlines deadlines, DisplayLabels labels,
 			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau,
-			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.notice-prefix:区司法监通}") String prefix) {
+			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.notice-prefix:区司法监通}") String prefix, Clock clock) {
+		this.clock = clock;
 		this.bureau = bureau;
 		this.prefix = prefix;
 		this.notices = notices;
@@ -278,7 +280,7 @@ public class SupervisionNoticeService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }
