@@ -31,6 +31,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.caselifecycle.CaseService;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
@@ -57,7 +58,7 @@ public class AssistanceRequestService {
 	static final String REPLY_PROCESS = "assistance-reply";
 	static final String ANSWERED = "assistance.answered";
 	static final String COMPLETED = "assistance.completed";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final Set<String> KINDS = Set.of("TECHNICAL", "RECORDS", "JOINT_ACTION", "OTHER");
 	static final Set<String> ANSWERS = Set.of("ACCEPT", "REFUSE");
 

@@ -42,6 +42,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.itemlist.ItemListService;
@@ -67,7 +68,7 @@ public class CaseService {
 	private static final Logger log = LoggerFactory.getLogger(CaseService.class);
 	private static final ObjectMapper JSON = new ObjectMapper();
 	static final String PROCESS_KEY = "enforcement-case";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	/** 随机抽查: a case opened by a random inspection's finding (R-DISC-1, cn.zhifa.inspection). */
 	public static final String SOURCE_RANDOM_INSPECTION = "RANDOM_INSPECTION";
 	static final Set<String> SOURCES = Set.of("PATROL", "COMPLAINT", "ASSIGNED", "TRANSFER", "OTHER",

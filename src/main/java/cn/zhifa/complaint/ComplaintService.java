@@ -39,6 +39,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.caselifecycle.CaseService;
 import cn.zhifa.caselifecycle.NewCase;
 import cn.zhifa.document.DisplayLabels;
@@ -60,7 +61,7 @@ public class ComplaintService {
 
 	static final String PROCESS_KEY = "complaint-handling";
 	static final String ROUTING_TABLE = "complaint-routing";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	/** Receipt numbers are one county-wide series: the counter's "agency" is this key. */
 	static final String COUNTER_AGENCY = "COUNTY";
 	static final String PORTAL = "PORTAL";

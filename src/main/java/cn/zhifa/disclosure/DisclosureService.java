@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 
@@ -38,7 +39,7 @@ import static cn.zhifa.disclosure.DisclosureVariables.*;
 class DisclosureService {
 
 	private static final Logger log = LoggerFactory.getLogger(DisclosureService.class);
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 
 	private final RedactionRules redaction;
 	private final DisclosureStore store;

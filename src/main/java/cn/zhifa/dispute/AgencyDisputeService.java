@@ -30,6 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.models.ModelVersions;
@@ -57,7 +58,7 @@ public class AgencyDisputeService {
 
 	static final String PROCESS_KEY = "agency-dispute";
 	static final String REPLY_PROCESS_KEY = "agency-dispute-reply";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final String COUNTER_AGENCY = "COUNTY";
 	static final Set<String> SUBJECTS = Set.of("RESPONSIBILITY", "BASIS", "PROCEDURE", "STANDARD", "JURISDICTION", "OTHER");
 	static final String NEGOTIATION = "NEGOTIATION";

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.caselifecycle.CaseService;
 import cn.zhifa.caselifecycle.EnforcementCase;
 import cn.zhifa.disclosure.Redaction;
@@ -53,7 +54,7 @@ import cn.zhifa.platform.problem.InputCheck;
 public class GuidingCaseService {
 
 	static final String PROCESS_KEY = SupervisorSteps.GUIDING_CASE_PROCESS;
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final String COUNTER_AGENCY = "COUNTY";
 	static final List<String> CATEGORIES = List.of("PENALTY", "PERMIT", "COERCION", "INSPECTION", "OTHER");
 	static final List<String> OUTCOMES = List.of("PUBLISH", "REVISE", "REJECT");

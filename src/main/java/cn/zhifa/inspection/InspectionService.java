@@ -30,6 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.caselifecycle.CaseService;
 import cn.zhifa.caselifecycle.NewCase;
 import cn.zhifa.document.DocumentNumbers;
@@ -53,7 +54,7 @@ import cn.zhifa.record.RecordService;
 public class InspectionService {
 
 	static final String PROCESS_KEY = "random-inspection";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final String PUBLICATION_LIMIT = "INSPECTION_RESULT_PUBLICATION";
 	static final int MAX_TARGETS = 200;
 	/** 检查结果: code → label (the form offers these; the portal shows the label). */

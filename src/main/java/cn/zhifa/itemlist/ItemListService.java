@@ -31,6 +31,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.AgencyRepository;
@@ -50,7 +51,7 @@ public class ItemListService {
 
 	private static final Logger log = LoggerFactory.getLogger(ItemListService.class);
 	static final String PROCESS_KEY = "item-list-change";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final List<String> KINDS = List.of("PENALTY", "COERCION", "INSPECTION", "PERMIT", "OTHER");
 	static final List<String> ACTIONS = List.of("ADD", "CHANGE", "REMOVE");
 	static final List<String> OUTCOMES = List.of("APPROVE", "RETURN");

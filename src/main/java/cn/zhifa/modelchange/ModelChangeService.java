@@ -37,6 +37,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.calendar.CalendarRegistry;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DocumentService;
 import cn.zhifa.models.ModelGuard;
 import cn.zhifa.models.ModelProblem;
@@ -63,7 +64,7 @@ import cn.zhifa.record.RecordService;
 public class ModelChangeService {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelChangeService.class);
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	public static final String PROCESS_KEY = "model-change";
 	/** The approval form of {@link #PROCESS_KEY}. */
 	static final String APPROVAL_FORM = "model-change-approve";

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.organisation.AuxiliaryNegativeList;
 import cn.zhifa.organisation.Certificate;
 import cn.zhifa.organisation.Officer;
@@ -24,7 +25,7 @@ import cn.zhifa.organisation.StaffRole;
 public class QualificationService {
 
 	/** Enforcement days are counted in China Standard Time, whatever the server's zone. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId ZONE = WorkingDayCalendar.SHANGHAI;
 
 	private final OfficerRepository officers;
 	/** The auxiliary staff's negative list (R-QUAL-3, data); null in unit tests without it. */

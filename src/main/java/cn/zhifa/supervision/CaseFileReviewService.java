@@ -43,6 +43,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
@@ -68,7 +69,7 @@ public class CaseFileReviewService {
 	static final String PROCESS_KEY = SupervisorSteps.CASE_FILE_REVIEW_PROCESS;
 	/** The closed case files reviewed: enforcement cases (行政执法案件). */
 	static final String CASE_PROCESS = "enforcement-case";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final String COUNTER_AGENCY = "COUNTY";
 	static final Set<String> FOLLOW_UPS = Set.of("RESULTS_ONLY", "NOTICE");
 	static final String INTERFERENCE = "INTERFERENCE_REPORTED";

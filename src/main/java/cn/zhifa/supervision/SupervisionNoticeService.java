@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
@@ -49,7 +50,7 @@ import cn.zhifa.platform.problem.InputCheck;
 public class SupervisionNoticeService {
 
 	static final String PROCESS_KEY = SupervisorSteps.SUPERVISION_NOTICE_PROCESS;
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final String COUNTER_AGENCY = "COUNTY";
 	static final Set<String> SOURCES = Set.of("COMPLAINT", "SLA_BREACH", "UNTRANSFERRED_CASE", "CASE_FILE_REVIEW", "OTHER");
 	static final Set<String> OUTCOMES = Set.of("CLOSE", "REDO", "CIRCULATE", "REPORT_TO_GOVERNMENT");

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.caselifecycle.CaseService;
 import cn.zhifa.caselifecycle.NewCase;
 import cn.zhifa.organisation.Agency;
@@ -32,7 +33,7 @@ class CaseTransferService {
 
 	static final String LIMIT = "CASE_TRANSFER";
 	static final String LIMIT_URGENT = "CASE_TRANSFER_URGENT";
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 
 	private final TransferRecords records;
 	private final AgencyRepository agencies;

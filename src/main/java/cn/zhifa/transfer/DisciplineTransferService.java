@@ -5,7 +5,6 @@ import static cn.zhifa.transfer.TransferVariables.*;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.organisation.AgencyRepository;
 
 /**
@@ -88,7 +88,7 @@ class DisciplineTransferService {
 		}
 		catch (DateTimeParseException e) {
 			try {
-				return Date.from(LocalDate.parse(text).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
+				return Date.from(LocalDate.parse(text).atStartOfDay(WorkingDayCalendar.SHANGHAI).toInstant());
 			}
 			catch (DateTimeParseException e2) {
 				throw invalid(CLOSED_AT, "结案日期须为 yyyy-MM-dd，收到 " + text);
