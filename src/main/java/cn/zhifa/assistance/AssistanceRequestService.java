@@ -38,8 +38,9 @@ import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.AsSystem;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.sla.SlaService;
 
 /**
@@ -132,7 +133,7 @@ public class AssistanceRequestService {
 	/** 发函: the start form checked (400 naming the field), numbered, registered, the reply due. */
 	void open(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP)) {
+		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("执法协助由执法机关请求");
 		}
 		String own = execution.getTenantId();
@@ -273,7 +274,7 @@ public class AssistanceRequestService {
 	// --- helpers ---
 
 	private void tell(DelegateExecution execution, AssistanceRequest r, String message) {
-		sla.notify("ASSISTANCE", execution, List.of(r.getRequestedBy()), List.of(r.getAgencyCode() + "-head"), message);
+		sla.notify("ASSISTANCE", execution, List.of(r.getRequestedBy()), List.of(StaffRole.HEAD.groupOf(r.getAgencyCode())), message);
 	}
 
 	/** The row of this request, checked to belong to this process (the requester's, or the requested agency's). */

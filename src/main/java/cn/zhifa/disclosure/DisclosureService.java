@@ -27,6 +27,7 @@ import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.organisation.StaffRole;
 
 import static cn.zhifa.disclosure.DisclosureVariables.*;
 
@@ -173,7 +174,7 @@ class DisclosureService {
 		if (reviewer != null && reviewer.equals(string(task, PREPARED_BY))) {
 			throw new org.camunda.bpm.engine.AuthorizationException("整理公示信息的人员不得审核本人整理的公示信息：" + reviewer);
 		}
-		String group = string(task, AGENCY_CODE) + (justice ? "-reviewer" : "-office");
+		String group = (justice ? StaffRole.LEGAL_REVIEWER : StaffRole.GENERAL_OFFICE).groupOf(string(task, AGENCY_CODE));
 		if (reviewer != null && task.getProcessEngineServices().getIdentityService().createGroupQuery()
 			.groupMember(reviewer).groupId(group).count() == 0) {
 			throw new org.camunda.bpm.engine.AuthorizationException((justice ? "司法所" : "党政办") + "审核须由本机构"

@@ -26,7 +26,7 @@ class RedactionRulesController {
 
 	@PostMapping("/api/disclosure/redaction-rules/reload")
 	ResponseEntity<Map<String, Object>> reload() {
-		if (!CurrentUser.get().inGroup("camunda-admin")) {
+		if (!CurrentUser.get().isAdmin()) {
 			throw Problem.forbidden("只有系统管理员可以重新加载脱敏规则");
 		}
 		try {

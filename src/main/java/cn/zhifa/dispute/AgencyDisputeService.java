@@ -38,7 +38,7 @@ import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.CaseNumberOwners;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
@@ -162,7 +162,7 @@ public class AgencyDisputeService {
 	/** 提出争议: the start form checked (400 naming the field), the dispute registered, the negotiation period running. */
 	void open(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP)) {
+		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("行政执法争议由争议一方的执法机关提出，执法监督人员不能提出");
 		}
 		String applicant = execution.getTenantId() != null ? execution.getTenantId() : text(execution, AGENCY_CODE);

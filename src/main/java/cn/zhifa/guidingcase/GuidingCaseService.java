@@ -38,7 +38,7 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.SupervisorSteps;
 import cn.zhifa.platform.problem.InputCheck;
 
@@ -199,7 +199,7 @@ public class GuidingCaseService {
 	 */
 	void propose(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP)) {
+		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("指导案例由执法机关从本机关办结的案件中报送");
 		}
 		String caseNo = required(execution, CASE_ID, "案号");

@@ -37,7 +37,7 @@ import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Officer;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.qualification.QualificationService;
 import cn.zhifa.record.RecordService;
 
@@ -158,7 +158,7 @@ public class InspectionService {
 	 */
 	void draw(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP)) {
+		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("随机抽查计划由执法机关制定，执法监督人员只能查看");
 		}
 		String agency = execution.getTenantId();

@@ -43,9 +43,9 @@ import cn.zhifa.models.ModelGuard;
 import cn.zhifa.models.ModelProblem;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.AgencyRepository;
-import cn.zhifa.organisation.CamundaIdentitySetup;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
@@ -70,8 +70,6 @@ public class ModelChangeService {
 	static final String APPROVAL_FORM = "model-change-approve";
 	/** The process whose version decides which set is in force for a target (what new cases run). */
 	static final String MAIN_PROCESS = "enforcement-case";
-	/** The justice bureau's legal office: approves changes of the county-wide models. */
-	public static final String JUSTICE_BUREAU_GROUP = CamundaIdentitySetup.JUSTICE_BUREAU_GROUP;
 	/** Longest text the approval form shows of the diff (a process variable of type string). */
 	static final int MAX_DIFF_VARIABLE = 3500;
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -143,7 +141,7 @@ public class ModelChangeService {
 			}
 			return;
 		}
-		if (!user.inGroup(CamundaIdentitySetup.LEGAL_OFFICE_GROUP)) {
+		if (!user.inGroup(Roles.LEGAL_OFFICE)) {
 			throw Problem.forbidden("只有法制机构（模型维护）和司法局（系统管理员）可以变更模型");
 		}
 		if (target == null) {
@@ -157,13 +155,13 @@ public class ModelChangeService {
 
 	/** May {@code user} read model changes at all (legal offices, heads, supervisors, administrators)? */
 	static boolean mayRead(CurrentUser user) {
-		return user.isAdmin() || user.isSupervisor() || user.inGroup(CamundaIdentitySetup.LEGAL_OFFICE_GROUP)
-				|| user.inGroup(StaffRole.HEAD.groupId()) || user.inGroup(JUSTICE_BUREAU_GROUP);
+		return user.isAdmin() || user.isSupervisor() || user.inGroup(Roles.LEGAL_OFFICE)
+				|| user.inGroup(StaffRole.HEAD.groupId()) || user.inGroup(Roles.JUSTICE_BUREAU);
 	}
 
 	/** Which changes {@code user} sees: all (admin, supervisor, justice bureau), else their own agencies'. */
 	static boolean sees(CurrentUser user, String target) {
-		if (user.isAdmin() || user.isSupervisor() || user.inGroup(JUSTICE_BUREAU_GROUP)) {
+		if (user.isAdmin() || user.isSupervisor() || user.inGroup(Roles.JUSTICE_BUREAU)) {
 			return true;
 		}
 		return target != null && user.agencies().contains(target);

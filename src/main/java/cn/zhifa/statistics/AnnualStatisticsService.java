@@ -46,6 +46,7 @@ import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.CaseVariables;
 
 /**
@@ -240,8 +241,8 @@ public class AnnualStatisticsService {
 		String user = actor();
 		switch (form) {
 			case "annual-statistics-sign-off" -> {
-				boolean justice = offeredTo(task, agency + "-reviewer");
-				if (!justice && !offeredTo(task, agency + "-office")) {
+				boolean justice = offeredTo(task, StaffRole.LEGAL_REVIEWER.groupOf(agency));
+				if (!justice && !offeredTo(task, StaffRole.GENERAL_OFFICE.groupOf(agency))) {
 					throw new IllegalStateException("annual-statistics-sign-off on " + task.getTaskDefinitionKey()
 							+ " is offered neither to the 党政办 nor to the 司法所 of " + agency);
 				}
@@ -256,7 +257,7 @@ public class AnnualStatisticsService {
 				if (OUTCOME_RETURN.equals(outcome) && opinion == null) {
 					throw invalid(OPINION, "退回重新统计须写明哪些数据有误");
 				}
-				String group = agency + (justice ? "-reviewer" : "-office");
+				String group = (justice ? StaffRole.LEGAL_REVIEWER : StaffRole.GENERAL_OFFICE).groupOf(agency);
 				if (user != null && identity.createGroupQuery().groupMember(user).groupId(group).count() == 0) {
 					throw new AuthorizationException((justice ? "司法所" : "党政办") + "签署须由本机关" + (justice ? "司法所（法制审核人员）" : "党政办工作人员")
 							+ "办理，" + user + " 不是该组成员");

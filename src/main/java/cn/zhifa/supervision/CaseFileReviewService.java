@@ -48,7 +48,7 @@ import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.SupervisorSteps;
 import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.record.RecordEntry;
@@ -192,7 +192,7 @@ public class CaseFileReviewService {
 	 */
 	void draw(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && (login.getGroupIds() == null || !login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP))) {
+		if (login != null && (login.getGroupIds() == null || !login.getGroupIds().contains(Roles.SUPERVISOR))) {
 			throw new AuthorizationException("只有执法监督人员（司法局）可以组织案卷评查");
 		}
 		String agency = required(execution, AGENCY, "被评查的执法机关");

@@ -34,7 +34,7 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.SupervisorSteps;
 import cn.zhifa.platform.problem.InputCheck;
 
@@ -139,7 +139,7 @@ public class SupervisionNoticeService {
 	 */
 	void issue(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && (login.getGroupIds() == null || !login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP))) {
+		if (login != null && (login.getGroupIds() == null || !login.getGroupIds().contains(Roles.SUPERVISOR))) {
 			throw new AuthorizationException("只有执法监督人员（司法局）可以制发行政执法监督通知书");
 		}
 		String agency = required(execution, AGENCY, "被监督的执法机关");
