@@ -21,7 +21,7 @@ import cn.zhifa.platform.CurrentUser;
 
 /**
  * {@code /api/calendar}: any logged-in user may ask about days and deadlines; reloading the files
- * and recomputing provisional deadlines is for {@code camunda-admin} only.
+ * and recomputing provisional deadlines is for administrators ({@link Roles#ADMIN}) only.
  */
 @RestController
 @RequestMapping("/api/calendar")
