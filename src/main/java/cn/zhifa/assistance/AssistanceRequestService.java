@@ -274,7 +274,8 @@ public class AssistanceRequestService {
 	// --- helpers ---
 
 	private void tell(DelegateExecution execution, AssistanceRequest r, String message) {
-		sla.notify("ASSISTANCE", execution, List.of(r.getRequestedBy()), List.of(StaffRole.HEAD.groupOf(r.getAgencyCode())), message);
+		sla.notify("ASSISTANCE", execution, List.of(r.getRequestedBy()), List.of(StaffRole.HEAD.groupOf(r.getAgencyCode())),
+				message);
 	}
 
 	/** The row of this request, checked to belong to this process (the requester's, or the requested agency's). */

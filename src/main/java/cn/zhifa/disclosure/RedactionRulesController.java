@@ -12,8 +12,8 @@ import cn.zhifa.platform.problem.Problems;
 
 /**
  * {@code POST /api/disclosure/redaction-rules/reload} (administrators only,
- * {@link cn.zhifa.platform.Roles#ADMIN}): re-reads {@code disclosure/redaction-rules.yml} without a restart. A broken file is refused with its
- * message (file and rule) and the rules in force stay unchanged (R-DISC-4).
+ * {@link cn.zhifa.platform.Roles#ADMIN}): re-reads {@code disclosure/redaction-rules.yml} without a restart.
+ * A broken file is refused with its message (file and rule) and the rules in force stay unchanged (R-DISC-4).
  */
 @RestController
 class RedactionRulesController {

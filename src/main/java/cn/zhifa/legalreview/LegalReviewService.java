@@ -58,7 +58,8 @@ public class LegalReviewService {
 	LegalReviewService(LegalReviewRepository reviews, ReviewRoundRepository rounds,
 			ReviewDisagreementRepository disagreements, AgencyRepository agencies, Deadlines deadlines,
 			IdentityService identityService, OfficerRepository officers,
-			@Value("${zhifa.legal-review.qualification-required-since:2021-07-15}") LocalDate qualificationRequiredSince, Clock clock) {
+			@Value("${zhifa.legal-review.qualification-required-since:2021-07-15}") LocalDate qualificationRequiredSince,
+			Clock clock) {
 		this.clock = clock;
 		this.officers = officers;
 		this.qualificationRequiredSince = qualificationRequiredSince;

@@ -34,7 +34,8 @@ class ReviewController {
 	private final OfficerRepository officers;
 	private final Clock clock;
 
-	ReviewController(LegalReviewService reviews, Deadlines deadlines, AgencyRepository agencies, OfficerRepository officers, Clock clock) {
+	ReviewController(LegalReviewService reviews, Deadlines deadlines, AgencyRepository agencies, OfficerRepository officers,
+			Clock clock) {
 		this.clock = clock;
 		this.reviews = reviews;
 		this.deadlines = deadlines;

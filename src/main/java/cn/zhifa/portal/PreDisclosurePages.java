@@ -54,7 +54,8 @@ class PreDisclosurePages {
 	private final Clock clock;
 
 	PreDisclosurePages(AgencyRepository agencies, OfficerRepository officers, RepositoryService repository,
-			PublishedRules rules, @Value("${zhifa.disclosure.remedies:disclosure/remedies.yml}") String remediesFile, Clock clock) {
+			PublishedRules rules, @Value("${zhifa.disclosure.remedies:disclosure/remedies.yml}") String remediesFile,
+			Clock clock) {
 		this.clock = clock;
 		this.agencies = agencies;
 		this.officers = officers;

@@ -88,7 +88,8 @@ public class SupervisionNoticeService {
 	SupervisionNoticeService(SupervisionNoticeRepository notices, AgencyRepository agencies, DocumentNumbers numbers,
 			IdentityService identity, Deadlines deadlines, DisplayLabels labels,
 			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau,
-			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.notice-prefix:区司法监通}") String prefix, Clock clock) {
+			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.notice-prefix:区司法监通}") String prefix,
+			Clock clock) {
 		this.clock = clock;
 		this.bureau = bureau;
 		this.prefix = prefix;

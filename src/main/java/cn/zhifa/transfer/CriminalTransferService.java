@@ -184,7 +184,8 @@ class CriminalTransferService {
 	void checkFollowUp(DelegateTask task) {
 		String followUp = oneOf(task, FOLLOW_UP, FOLLOW_UPS, "请选择：提请复议 / 建议人民检察院立案监督 / 两者 / 均不提请");
 		Date due = date(task, RECONSIDERATION_DUE_AT);
-		if (("RECONSIDERATION".equals(followUp) || "BOTH".equals(followUp)) && due != null && records.now().isAfter(due.toInstant())) {
+		if (("RECONSIDERATION".equals(followUp) || "BOTH".equals(followUp)) && due != null
+				&& records.now().isAfter(due.toInstant())) {
 			throw invalid(FOLLOW_UP, "已超过提请复议期限(自接到不予立案通知书之日起3日内，国务院令第310号第九条)，只能建议人民检察院立案监督");
 		}
 		if (!"NONE".equals(followUp)) {
