@@ -7,6 +7,7 @@ import static cn.zhifa.platform.FormFields.required;
 import static cn.zhifa.platform.FormFields.requiredText;
 import static cn.zhifa.platform.FormFields.text;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,20 +26,21 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.caselifecycle.CaseService;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.AsSystem;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.sla.SlaService;
 
 /**
@@ -57,7 +59,7 @@ public class AssistanceRequestService {
 	static final String REPLY_PROCESS = "assistance-reply";
 	static final String ANSWERED = "assistance.answered";
 	static final String COMPLETED = "assistance.completed";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final Set<String> KINDS = Set.of("TECHNICAL", "RECORDS", "JOINT_ACTION", "OTHER");
 	static final Set<String> ANSWERS = Set.of("ACCEPT", "REFUSE");
 
@@ -93,10 +95,12 @@ public class AssistanceRequestService {
 	private final Deadlines deadlines;
 	private final DisplayLabels labels;
 	private final SlaService sla;
+	private final Clock clock;
 
 	AssistanceRequestService(AssistanceRequestRepository rows, CaseService cases, AgencyRepository agencies,
 			DocumentNumbers numbers, IdentityService identity, @Lazy RuntimeService runtime,
-			@Lazy RepositoryService repository, Deadlines deadlines, DisplayLabels labels, SlaService sla) {
+			@Lazy RepositoryService repository, Deadlines deadlines, DisplayLabels labels, SlaService sla, Clock clock) {
+		this.clock = clock;
 		this.rows = rows;
 		this.cases = cases;
 		this.agencies = agencies;
@@ -129,7 +133,7 @@ public class AssistanceRequestService {
 	/** 发函: the start form checked (400 naming the field), numbered, registered, the reply due. */
 	void open(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP)) {
+		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("执法协助由执法机关请求");
 		}
 		String own = execution.getTenantId();
@@ -270,7 +274,8 @@ public class AssistanceRequestService {
 	// --- helpers ---
 
 	private void tell(DelegateExecution execution, AssistanceRequest r, String message) {
-		sla.notify("ASSISTANCE", execution, List.of(r.getRequestedBy()), List.of(r.getAgencyCode() + "-head"), message);
+		sla.notify("ASSISTANCE", execution, List.of(r.getRequestedBy()), List.of(StaffRole.HEAD.groupOf(r.getAgencyCode())),
+				message);
 	}
 
 	/** The row of this request, checked to belong to this process (the requester's, or the requested agency's). */
@@ -291,7 +296,7 @@ public class AssistanceRequestService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

@@ -15,19 +15,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.platform.CurrentUser;
 
 /**
  * {@code /api/calendar}: any logged-in user may ask about days and deadlines; reloading the files
- * and recomputing provisional deadlines is for {@code camunda-admin} only.
+ * and recomputing provisional deadlines is for administrators ({@link Roles#ADMIN}) only.
  */
 @RestController
 @RequestMapping("/api/calendar")
 class CalendarController {
 
 	static final int MAX_ADD = 366;
-	private static final String ADMIN_GROUP = "camunda-admin";
 
 	private final CalendarRegistry registry;
 	private final ProvisionalDeadlines provisionalDeadlines;
@@ -128,8 +128,8 @@ class CalendarController {
 	}
 
 	private static void requireAdmin() {
-		if (!CurrentUser.get().inGroup(ADMIN_GROUP)) {
-			throw Problem.forbidden("只有系统管理员（camunda-admin）可以执行此操作");
+		if (!CurrentUser.get().isAdmin()) {
+			throw Problem.forbidden("只有系统管理员（" + Roles.ADMIN + "）可以执行此操作");
 		}
 	}
 

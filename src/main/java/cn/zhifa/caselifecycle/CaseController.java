@@ -1,5 +1,6 @@
 package cn.zhifa.caselifecycle;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.Page;
@@ -47,11 +47,13 @@ class CaseController {
 	private final RuntimeService runtimeService;
 	private final CaseRetrievals retrievals;
 	private final RecusalService recusals;
+	private final Clock clock;
 
 	static final int MAX_PAGE_SIZE = 200;
 
 	CaseController(CaseService cases, TaskService taskService, ManagementService managementService,
-			RuntimeService runtimeService, CaseRetrievals retrievals, RecusalService recusals) {
+			RuntimeService runtimeService, CaseRetrievals retrievals, RecusalService recusals, Clock clock) {
+		this.clock = clock;
 		this.recusals = recusals;
 		this.cases = cases;
 		this.taskService = taskService;
@@ -156,7 +158,7 @@ class CaseController {
 		}
 		List<OpenTask> tasks = new ArrayList<>();
 		List<Deadline> deadlines = new ArrayList<>();
-		Date now = ClockUtil.getCurrentTime();
+		Date now = Date.from(clock.instant());
 		if (c.getProcessInstanceId() != null) {
 			for (Task t : taskService.createTaskQuery().processInstanceBusinessKey(caseNo).list()) {
 				Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();

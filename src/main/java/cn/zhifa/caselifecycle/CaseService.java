@@ -9,6 +9,7 @@ import static cn.zhifa.platform.CaseVariables.RECEIVING_CASE_NO;
 import static cn.zhifa.platform.CaseVariables.REGISTERED_BY;
 import static cn.zhifa.platform.CaseVariables.TRANSFER_PROCESS_INSTANCE_ID;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,7 +29,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -46,6 +46,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.itemlist.ItemListService;
@@ -71,7 +72,7 @@ public class CaseService {
 	private static final Logger log = LoggerFactory.getLogger(CaseService.class);
 	private static final ObjectMapper JSON = new ObjectMapper();
 	static final String PROCESS_KEY = "enforcement-case";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	/** 随机抽查: a case opened by a random inspection's finding (R-DISC-1, cn.zhifa.inspection). */
 	public static final String SOURCE_RANDOM_INSPECTION = "RANDOM_INSPECTION";
 	static final Set<String> SOURCES = Set.of("PATROL", "COMPLAINT", "ASSIGNED", "TRANSFER", "OTHER",
@@ -92,12 +93,14 @@ public class CaseService {
 	private final OfficerRepository organisation;
 	private final PublishedRules rules;
 	private final ItemListService itemLists;
+	private final Clock clock;
 
 	CaseService(CaseRepository cases, EvidenceRepository evidence, CaseOfficerRepository officers,
 			AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtimeService,
 			org.camunda.bpm.engine.RepositoryService repositoryService, ManagementService managementService, Deadlines deadlines,
 			@Value("${zhifa.cases.number-abbreviation:罚}") String numberAbbreviation, DisplayLabels labels,
-			OfficerRepository organisation, PublishedRules rules, ItemListService itemLists) {
+			OfficerRepository organisation, PublishedRules rules, ItemListService itemLists, Clock clock) {
+		this.clock = clock;
 		this.rules = rules;
 		this.itemLists = itemLists;
 		this.labels = labels;
@@ -553,7 +556,7 @@ public class CaseService {
 	public Page<EnforcementCase> list(Collection<String> agencies, String stage, Boolean overdue, int page, int size) {
 		if (overdue != null) {
 			return cases.findByOverdue(agencies, stage == null, stage == null ? "" : stage, overdue,
-					ClockUtil.getCurrentTime(), PageRequest.of(page, size));
+					Date.from(clock.instant()), PageRequest.of(page, size));
 		}
 		PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "registeredAt").and(Sort.by("caseNo")));
 		return stage == null ? cases.findByAgencyCodeIn(agencies, request)
@@ -750,8 +753,8 @@ public class CaseService {
 		return (String) value;
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 
 	static FormFieldValidationException invalid(String field, String message) {

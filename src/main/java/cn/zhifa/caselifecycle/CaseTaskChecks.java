@@ -5,6 +5,7 @@ import static cn.zhifa.platform.CaseVariables.FILING_DECISION;
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.caselifecycle.CaseService.invalid;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Set;
@@ -43,9 +44,11 @@ class CaseTaskChecks extends FormChecks {
 
 	private final Deadlines deadlines;
 	private final QualificationService qualifications;
+	private final Clock clock;
 
-	CaseTaskChecks(Deadlines deadlines, QualificationService qualifications) {
+	CaseTaskChecks(Deadlines deadlines, QualificationService qualifications, Clock clock) {
 		super("caseTaskChecks");
+		this.clock = clock;
 		this.deadlines = deadlines;
 		this.qualifications = qualifications;
 		onComplete("enforcement-case-approve-filing", this::approveFiling);
@@ -481,8 +484,8 @@ class CaseTaskChecks extends FormChecks {
 						task.getProcessDefinitionId(), task.getTenantId(), inputs).getFirstResult());
 	}
 
-	private static Date now(DelegateTask task) {
-		return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+	private Date now(DelegateTask task) {
+		return Date.from(clock.instant());
 	}
 
 	private static String str(DelegateTask task, String name) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,13 +33,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.caselifecycle.CaseService;
 import cn.zhifa.caselifecycle.NewCase;
 import cn.zhifa.document.DisplayLabels;
@@ -60,7 +61,7 @@ public class ComplaintService {
 
 	static final String PROCESS_KEY = "complaint-handling";
 	static final String ROUTING_TABLE = "complaint-routing";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	/** Receipt numbers are one county-wide series: the counter's "agency" is this key. */
 	static final String COUNTER_AGENCY = "COUNTY";
 	static final String PORTAL = "PORTAL";
@@ -121,10 +122,12 @@ public class ComplaintService {
 	private final Deadlines deadlines;
 	private final DisplayLabels labels;
 	private final CaseService cases;
+	private final Clock clock;
 
 	ComplaintService(ComplaintRepository complaints, ComplaintAttachmentRepository attachments, AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtime,
 			RepositoryService repository, DecisionService decisions, IdentityService identity, Deadlines deadlines,
-			DisplayLabels labels, CaseService cases) {
+			DisplayLabels labels, CaseService cases, Clock clock) {
+		this.clock = clock;
 		this.complaints = complaints;
 		this.attachments = attachments;
 		this.agencies = agencies;
@@ -498,8 +501,8 @@ public class ComplaintService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 
 	static boolean flag(VariableScope scope, String name) {

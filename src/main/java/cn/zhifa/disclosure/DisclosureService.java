@@ -1,5 +1,6 @@
 package cn.zhifa.disclosure;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -17,15 +18,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.organisation.StaffRole;
 
 import static cn.zhifa.disclosure.DisclosureVariables.*;
 
@@ -38,16 +40,18 @@ import static cn.zhifa.disclosure.DisclosureVariables.*;
 class DisclosureService {
 
 	private static final Logger log = LoggerFactory.getLogger(DisclosureService.class);
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 
 	private final RedactionRules redaction;
 	private final DisclosureStore store;
 	private final AgencyRepository agencies;
 	private final Deadlines deadlines;
 	private final Period publicPeriod;
+	private final Clock clock;
 
 	DisclosureService(RedactionRules redaction, DisclosureStore store, AgencyRepository agencies, Deadlines deadlines,
-			@Value("${zhifa.disclosure.public-period:P3Y}") Period publicPeriod) {
+			@Value("${zhifa.disclosure.public-period:P3Y}") Period publicPeriod, Clock clock) {
+		this.clock = clock;
 		this.redaction = redaction;
 		this.store = store;
 		this.agencies = agencies;
@@ -170,7 +174,7 @@ class DisclosureService {
 		if (reviewer != null && reviewer.equals(string(task, PREPARED_BY))) {
 			throw new org.camunda.bpm.engine.AuthorizationException("整理公示信息的人员不得审核本人整理的公示信息：" + reviewer);
 		}
-		String group = string(task, AGENCY_CODE) + (justice ? "-reviewer" : "-office");
+		String group = (justice ? StaffRole.LEGAL_REVIEWER : StaffRole.GENERAL_OFFICE).groupOf(string(task, AGENCY_CODE));
 		if (reviewer != null && task.getProcessEngineServices().getIdentityService().createGroupQuery()
 			.groupMember(reviewer).groupId(group).count() == 0) {
 			throw new org.camunda.bpm.engine.AuthorizationException((justice ? "司法所" : "党政办") + "审核须由本机构"
@@ -346,11 +350,11 @@ class DisclosureService {
 		return s.length() <= 20 ? s : s.substring(0, 20) + "…";
 	}
 
-	private static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	private Instant now() {
+		return clock.instant();
 	}
 
-	private static LocalDate today() {
+	private LocalDate today() {
 		return now().atZone(CHINA).toLocalDate();
 	}
 

@@ -1,11 +1,11 @@
 package cn.zhifa.disclosure;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,8 +17,10 @@ import org.springframework.stereotype.Service;
 public class PublicDisclosures {
 
 	private final DisclosureStore store;
+	private final Clock clock;
 
-	PublicDisclosures(DisclosureStore store) {
+	PublicDisclosures(DisclosureStore store, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 	}
 
@@ -43,7 +45,7 @@ public class PublicDisclosures {
 		return DisclosureVariables.DECISION_TYPES;
 	}
 
-	private static LocalDate today() {
-		return ClockUtil.getCurrentTime().toInstant().atZone(DisclosureService.CHINA).toLocalDate();
+	private LocalDate today() {
+		return clock.instant().atZone(DisclosureService.CHINA).toLocalDate();
 	}
 }

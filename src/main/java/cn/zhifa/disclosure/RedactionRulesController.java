@@ -11,9 +11,9 @@ import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.platform.problem.Problems;
 
 /**
- * {@code POST /api/disclosure/redaction-rules/reload} (camunda-admin only): re-reads
- * {@code disclosure/redaction-rules.yml} without a restart. A broken file is refused with its
- * message (file and rule) and the rules in force stay unchanged (R-DISC-4).
+ * {@code POST /api/disclosure/redaction-rules/reload} (administrators only,
+ * {@link cn.zhifa.platform.Roles#ADMIN}): re-reads {@code disclosure/redaction-rules.yml} without a restart.
+ * A broken file is refused with its message (file and rule) and the rules in force stay unchanged (R-DISC-4).
  */
 @RestController
 class RedactionRulesController {
@@ -26,7 +26,7 @@ class RedactionRulesController {
 
 	@PostMapping("/api/disclosure/redaction-rules/reload")
 	ResponseEntity<Map<String, Object>> reload() {
-		if (!CurrentUser.get().inGroup("camunda-admin")) {
+		if (!CurrentUser.get().isAdmin()) {
 			throw Problem.forbidden("只有系统管理员可以重新加载脱敏规则");
 		}
 		try {

@@ -6,6 +6,7 @@ import static cn.zhifa.platform.FormFields.required;
 import static cn.zhifa.platform.FormFields.requiredText;
 import static cn.zhifa.platform.FormFields.text;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,12 +25,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.models.ModelVersions;
@@ -37,7 +38,7 @@ import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.CaseNumberOwners;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
@@ -57,7 +58,7 @@ public class AgencyDisputeService {
 
 	static final String PROCESS_KEY = "agency-dispute";
 	static final String REPLY_PROCESS_KEY = "agency-dispute-reply";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final String COUNTER_AGENCY = "COUNTY";
 	static final Set<String> SUBJECTS = Set.of("RESPONSIBILITY", "BASIS", "PROCEDURE", "STANDARD", "JURISDICTION", "OTHER");
 	static final String NEGOTIATION = "NEGOTIATION";
@@ -123,12 +124,14 @@ public class AgencyDisputeService {
 	private final String government;
 	/** 代字 of the dispute numbers: 区执争〔2026〕1号 (one county-wide series a year, kept by the bureau). */
 	private final String prefix;
+	private final Clock clock;
 
 	AgencyDisputeService(AgencyDisputeRepository disputes, AgencyRepository agencies, DocumentNumbers numbers,
 			IdentityService identity, Deadlines deadlines, DisplayLabels labels, List<CaseNumberOwners> caseOwners,
 			@Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau,
 			@Value("${zhifa.dispute.government-name:某区人民政府}") String government,
-			@Value("${zhifa.dispute.number-prefix:区执争}") String prefix) {
+			@Value("${zhifa.dispute.number-prefix:区执争}") String prefix, Clock clock) {
+		this.clock = clock;
 		this.disputes = disputes;
 		this.agencies = agencies;
 		this.numbers = numbers;
@@ -159,7 +162,7 @@ public class AgencyDisputeService {
 	/** 提出争议: the start form checked (400 naming the field), the dispute registered, the negotiation period running. */
 	void open(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP)) {
+		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("行政执法争议由争议一方的执法机关提出，执法监督人员不能提出");
 		}
 		String applicant = execution.getTenantId() != null ? execution.getTenantId() : text(execution, AGENCY_CODE);
@@ -480,7 +483,7 @@ public class AgencyDisputeService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

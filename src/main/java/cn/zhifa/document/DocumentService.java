@@ -2,6 +2,7 @@ package cn.zhifa.document;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -44,9 +44,11 @@ public class DocumentService {
 	private final DocumentRepository documents;
 	private final AgencyRepository agencies;
 	private final OfficerRepository officers;
+	private final Clock clock;
 
 	DocumentService(DocumentTemplates templates, DocumentNumbers numbers, DocumentRepository documents,
-			AgencyRepository agencies, OfficerRepository officers) {
+			AgencyRepository agencies, OfficerRepository officers, Clock clock) {
+		this.clock = clock;
 		this.templates = templates;
 		this.numbers = numbers;
 		this.documents = documents;
@@ -79,7 +81,7 @@ public class DocumentService {
 			.orElseThrow(() -> new IllegalArgumentException("Unknown agency '" + agencyCode + "' for document " + kind));
 		Labels labels = templates.labels();
 		byte[] template = templates.template(documentKind);
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		LocalDate today = now.atZone(FieldFormatter.CHINA).toLocalDate();
 
 		String number = null;

@@ -14,13 +14,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import cn.zhifa.calendar.WorkingDayCalendar;
+
 /**
  * How values appear in a document: dates as {@code 2026年11月21日} (in China Standard Time, whatever
  * the server's time zone), yes/no as 是/否 (from the labels file), lists joined with 、, text as is.
  */
 final class FieldFormatter {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 	static final DateTimeFormatter CHINESE_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日H时mm分");
 

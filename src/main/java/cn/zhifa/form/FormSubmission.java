@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
@@ -47,7 +48,7 @@ final class FormSubmission {
 	/** Camunda keeps a string variable in a 4,000-character column. */
 	static final int MAX_TEXT = InputCheck.VARIABLE_LENGTH;
 	private static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(InputCheck.MAX_NUMBER);
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private FormSubmission() {

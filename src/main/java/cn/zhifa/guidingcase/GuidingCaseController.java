@@ -53,7 +53,7 @@ class GuidingCaseController {
 	/** The year's count (default: this year): published by the bureau, proposed per agency, warnings (three a year). */
 	@GetMapping("/summary")
 	GuidingCaseService.YearSummary summary(@RequestParam(required = false) Integer year) {
-		int y = year != null ? year : LocalDate.ofInstant(GuidingCaseService.now(), GuidingCaseService.CHINA).getYear();
+		int y = year != null ? year : LocalDate.ofInstant(guidingCases.now(), GuidingCaseService.CHINA).getYear();
 		if (y < 2000 || y > 2100) {
 			throw Problem.invalid("year", "年度须为2000至2100之间的年份，收到 " + year);
 		}

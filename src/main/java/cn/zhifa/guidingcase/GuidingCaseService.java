@@ -7,6 +7,7 @@ import static cn.zhifa.platform.FormFields.required;
 import static cn.zhifa.platform.FormFields.requiredText;
 import static cn.zhifa.platform.FormFields.text;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,12 +24,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.caselifecycle.CaseService;
 import cn.zhifa.caselifecycle.EnforcementCase;
 import cn.zhifa.disclosure.Redaction;
@@ -37,7 +38,7 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.SupervisorSteps;
 import cn.zhifa.platform.problem.InputCheck;
 
@@ -53,7 +54,7 @@ import cn.zhifa.platform.problem.InputCheck;
 public class GuidingCaseService {
 
 	static final String PROCESS_KEY = SupervisorSteps.GUIDING_CASE_PROCESS;
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final String COUNTER_AGENCY = "COUNTY";
 	static final List<String> CATEGORIES = List.of("PENALTY", "PERMIT", "COERCION", "INSPECTION", "OTHER");
 	static final List<String> OUTCOMES = List.of("PUBLISH", "REVISE", "REJECT");
@@ -86,10 +87,12 @@ public class GuidingCaseService {
 	private final GuidingCaseTargets targets;
 	/** 代字 of the numbers: 区执法案例〔2026〕1号 (one county-wide series a year). */
 	private final String prefix;
+	private final Clock clock;
 
 	GuidingCaseService(GuidingCaseRepository rows, CaseService cases, AgencyRepository agencies, DocumentNumbers numbers,
 			IdentityService identity, Deadlines deadlines, RedactionRules redaction, DisplayLabels labels,
-			GuidingCaseTargets targets, @Value("${zhifa.guiding-cases.prefix:区执法案例}") String prefix) {
+			GuidingCaseTargets targets, @Value("${zhifa.guiding-cases.prefix:区执法案例}") String prefix, Clock clock) {
+		this.clock = clock;
 		this.rows = rows;
 		this.cases = cases;
 		this.agencies = agencies;
@@ -196,7 +199,7 @@ public class GuidingCaseService {
 	 */
 	void propose(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP)) {
+		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("指导案例由执法机关从本机关办结的案件中报送");
 		}
 		String caseNo = required(execution, CASE_ID, "案号");
@@ -363,7 +366,7 @@ public class GuidingCaseService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

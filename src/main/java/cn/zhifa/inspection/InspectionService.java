@@ -7,6 +7,7 @@ import static cn.zhifa.platform.FormFields.requiredText;
 import static cn.zhifa.platform.FormFields.text;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,18 +26,18 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.caselifecycle.CaseService;
 import cn.zhifa.caselifecycle.NewCase;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Officer;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.qualification.QualificationService;
 import cn.zhifa.record.RecordService;
 
@@ -53,7 +54,7 @@ import cn.zhifa.record.RecordService;
 public class InspectionService {
 
 	static final String PROCESS_KEY = "random-inspection";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final String PUBLICATION_LIMIT = "INSPECTION_RESULT_PUBLICATION";
 	static final int MAX_TARGETS = 200;
 	/** 检查结果: code → label (the form offers these; the portal shows the label). */
@@ -96,11 +97,13 @@ public class InspectionService {
 	private final RecordService records;
 	private final CaseService cases;
 	private final Deadlines deadlines;
+	private final Clock clock;
 	private final SecureRandom seeds = new SecureRandom();
 
 	InspectionService(InspectionPlanRepository plans, InspectionRepository inspections, InspectionRegister register,
 			AgencyRepository agencies, QualificationService qualification, DocumentNumbers numbers,
-			IdentityService identity, RecordService records, CaseService cases, Deadlines deadlines) {
+			IdentityService identity, RecordService records, CaseService cases, Deadlines deadlines, Clock clock) {
+		this.clock = clock;
 		this.plans = plans;
 		this.inspections = inspections;
 		this.register = register;
@@ -155,7 +158,7 @@ public class InspectionService {
 	 */
 	void draw(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP)) {
+		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("随机抽查计划由执法机关制定，执法监督人员只能查看");
 		}
 		String agency = execution.getTenantId();
@@ -422,7 +425,7 @@ public class InspectionService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

@@ -6,6 +6,7 @@ import static cn.zhifa.platform.FormFields.required;
 import static cn.zhifa.platform.FormFields.requiredText;
 import static cn.zhifa.platform.FormFields.text;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -31,6 +31,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.AgencyRepository;
@@ -50,7 +51,7 @@ public class ItemListService {
 
 	private static final Logger log = LoggerFactory.getLogger(ItemListService.class);
 	static final String PROCESS_KEY = "item-list-change";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final List<String> KINDS = List.of("PENALTY", "COERCION", "INSPECTION", "PERMIT", "OTHER");
 	static final List<String> ACTIONS = List.of("ADD", "CHANGE", "REMOVE");
 	static final List<String> OUTCOMES = List.of("APPROVE", "RETURN");
@@ -87,9 +88,11 @@ public class ItemListService {
 	private final DocumentNumbers numbers;
 	private final IdentityService identity;
 	private final DisplayLabels labels;
+	private final Clock clock;
 
 	ItemListService(ItemListStore store, ItemListSeeds seeds, AgencyRepository agencies, DocumentNumbers numbers,
-			IdentityService identity, DisplayLabels labels) {
+			IdentityService identity, DisplayLabels labels, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.seeds = seeds;
 		this.agencies = agencies;
@@ -329,7 +332,7 @@ public class ItemListService {
 		return new Proposal(action, item, reason, effectiveOn, latest.version());
 	}
 
-	private static LocalDate effectiveOn(VariableScope scope) {
+	private LocalDate effectiveOn(VariableScope scope) {
 		Object value = scope.getVariable(EFFECTIVE_ON);
 		LocalDate today = today();
 		if (value == null || value.toString().isBlank()) {
@@ -402,11 +405,11 @@ public class ItemListService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 
-	static LocalDate today() {
+	LocalDate today() {
 		return LocalDate.ofInstant(now(), CHINA);
 	}
 }

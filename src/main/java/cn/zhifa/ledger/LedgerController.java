@@ -3,6 +3,7 @@ package cn.zhifa.ledger;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,7 +15,6 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,9 +48,11 @@ class LedgerController {
 
 	private final Ledgers ledgers;
 	private final CaseRetrievals retrievals;
+	private final Clock clock;
 	private final LedgerWriter writer = new LedgerWriter();
 
-	LedgerController(Ledgers ledgers, CaseRetrievals retrievals) {
+	LedgerController(Ledgers ledgers, CaseRetrievals retrievals, Clock clock) {
+		this.clock = clock;
 		this.ledgers = ledgers;
 		this.retrievals = retrievals;
 	}
@@ -78,7 +80,7 @@ class LedgerController {
 		Ledgers.Ledger l = Ledgers.find(ledger).orElseThrow(() -> Problem.invalid("ledger", "台账（ledger）应为以下之一："
 				+ String.join("、", Ledgers.ALL.stream().map(x -> x.key() + "（" + x.name() + "）").toList())));
 		CurrentUser user = CurrentUser.get();
-		LocalDate today = WorkingDayCalendar.dayOf(ClockUtil.getCurrentTime().toInstant());
+		LocalDate today = WorkingDayCalendar.dayOf(clock.instant());
 		LocalDate start = date("from", "开始日期", from, LocalDate.of(today.getYear(), 1, 1));
 		LocalDate end = date("to", "结束日期", to, today);
 		if (start.isAfter(end)) {
@@ -125,7 +127,7 @@ class LedgerController {
 				: scope.size() == agencies.size() ? "全部执法主体" : String.join("、", scope.stream().map(agencies::get).toList());
 		String heading = "执法主体：" + scopeName + "    期间：" + CHINESE_DATE.format(start) + " 至 " + CHINESE_DATE.format(end)
 				+ "（按" + l.periodBasis() + "）    导出时间：" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-					.format(ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.SHANGHAI));
+					.format(clock.instant().atZone(WorkingDayCalendar.SHANGHAI));
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 			.filename(l.name() + "_" + start + "_" + end + ".xlsx", StandardCharsets.UTF_8).build().toString());

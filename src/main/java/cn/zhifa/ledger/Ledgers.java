@@ -43,6 +43,7 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.ledger.LedgerWriter.Column;
 import cn.zhifa.ledger.LedgerWriter.RowSource;
 import cn.zhifa.ledger.LedgerWriter.SheetData;
+import cn.zhifa.platform.Roles;
 
 /**
  * The ledgers (执法台账, issue 19 §2; complaints, issue 18 §1), read where their data lives: cases ({@code zf_case}), legal
@@ -364,10 +365,10 @@ class Ledgers {
 
 	private static String role(Object groups) {
 		if (groups instanceof Collection<?> list) {
-			if (list.contains("supervisor")) {
+			if (list.contains(Roles.SUPERVISOR)) {
 				return "执法监督人员";
 			}
-			if (list.contains("camunda-admin")) {
+			if (list.contains(Roles.ADMIN)) {
 				return "系统管理员";
 			}
 		}

@@ -2,6 +2,7 @@ package cn.zhifa.legalreview;
 
 import static cn.zhifa.legalreview.ReviewVariables.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
@@ -55,12 +55,15 @@ public class LegalReviewService {
 	private final IdentityService identityService;
 	private final OfficerRepository officers;
 	private final LocalDate qualificationRequiredSince;
+	private final Clock clock;
 	private final ObjectMapper json = new ObjectMapper();
 
 	LegalReviewService(LegalReviewRepository reviews, ReviewRoundRepository rounds,
 			ReviewDisagreementRepository disagreements, AgencyRepository agencies, Deadlines deadlines,
 			IdentityService identityService, OfficerRepository officers,
-			@Value("${zhifa.legal-review.qualification-required-since:2021-07-15}") LocalDate qualificationRequiredSince) {
+			@Value("${zhifa.legal-review.qualification-required-since:2021-07-15}") LocalDate qualificationRequiredSince,
+			Clock clock) {
+		this.clock = clock;
 		this.officers = officers;
 		this.qualificationRequiredSince = qualificationRequiredSince;
 		this.reviews = reviews;
@@ -488,8 +491,8 @@ public class LegalReviewService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
 	}
 
-	private static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	private Instant now() {
+		return clock.instant();
 	}
 
 	private static String required(VariableScope scope, String name, String label) {

@@ -1,12 +1,12 @@
 package cn.zhifa.legalreview;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,8 +29,10 @@ class ReviewController {
 	private final LegalReviewService reviews;
 	private final DisagreementRecords disagreements;
 	private final Deadlines deadlines;
+	private final Clock clock;
 
-	ReviewController(LegalReviewService reviews, DisagreementRecords disagreements, Deadlines deadlines) {
+	ReviewController(LegalReviewService reviews, DisagreementRecords disagreements, Deadlines deadlines, Clock clock) {
+		this.clock = clock;
 		this.reviews = reviews;
 		this.disagreements = disagreements;
 		this.deadlines = deadlines;
@@ -117,7 +119,7 @@ class ReviewController {
 		if (r.getStatus() != LegalReview.Status.IN_REVIEW || r.getCurrentDueAt() == null) {
 			return SlaState.NO_CLOCK;
 		}
-		Date now = ClockUtil.getCurrentTime();
+		Date now = Date.from(clock.instant());
 		if (now.toInstant().isAfter(r.getCurrentDueAt())) {
 			return SlaState.OVERDUE;
 		}

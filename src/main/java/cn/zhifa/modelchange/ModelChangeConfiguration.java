@@ -32,7 +32,7 @@ class ModelChangeConfiguration {
 			ModelChangeService.Change change;
 			try {
 				change = changes.submit(user, new ModelChangeService.Submission(changeName, reason, tenant,
-						ModelChangeService.today(), files, "MODELER"));
+						changes.today(), files, "MODELER"));
 			}
 			catch (ModelChangeService.Refused refused) {
 				throw Problem.invalid("data", refused.getMessage()).with("problems", refused.problems())

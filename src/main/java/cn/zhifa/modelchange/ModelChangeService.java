@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +21,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,14 +37,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.calendar.CalendarRegistry;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DocumentService;
 import cn.zhifa.models.ModelGuard;
 import cn.zhifa.models.ModelProblem;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.AgencyRepository;
-import cn.zhifa.organisation.CamundaIdentitySetup;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
@@ -63,14 +64,12 @@ import cn.zhifa.record.RecordService;
 public class ModelChangeService {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelChangeService.class);
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	public static final String PROCESS_KEY = "model-change";
 	/** The approval form of {@link #PROCESS_KEY}. */
 	static final String APPROVAL_FORM = "model-change-approve";
 	/** The process whose version decides which set is in force for a target (what new cases run). */
 	static final String MAIN_PROCESS = "enforcement-case";
-	/** The justice bureau's legal office: approves changes of the county-wide models. */
-	public static final String JUSTICE_BUREAU_GROUP = CamundaIdentitySetup.JUSTICE_BUREAU_GROUP;
 	/** Longest text the approval form shows of the diff (a process variable of type string). */
 	static final int MAX_DIFF_VARIABLE = 3500;
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -117,9 +116,11 @@ public class ModelChangeService {
 	private final CalendarRegistry calendar;
 	private final DocumentService documents;
 	private final AgencyRepository agencies;
+	private final Clock clock;
 
 	ModelChangeService(JdbcTemplate jdbc, ProcessEngine engine, RecordService records, CalendarRegistry calendar,
-			DocumentService documents, AgencyRepository agencies) {
+			DocumentService documents, AgencyRepository agencies, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.repository = engine.getRepositoryService();
 		this.runtime = engine.getRuntimeService();
@@ -140,7 +141,7 @@ public class ModelChangeService {
 			}
 			return;
 		}
-		if (!user.inGroup(CamundaIdentitySetup.LEGAL_OFFICE_GROUP)) {
+		if (!user.inGroup(Roles.LEGAL_OFFICE)) {
 			throw Problem.forbidden("只有法制机构（模型维护）和司法局（系统管理员）可以变更模型");
 		}
 		if (target == null) {
@@ -154,13 +155,13 @@ public class ModelChangeService {
 
 	/** May {@code user} read model changes at all (legal offices, heads, supervisors, administrators)? */
 	static boolean mayRead(CurrentUser user) {
-		return user.isAdmin() || user.isSupervisor() || user.inGroup(CamundaIdentitySetup.LEGAL_OFFICE_GROUP)
-				|| user.inGroup(StaffRole.HEAD.groupId()) || user.inGroup(JUSTICE_BUREAU_GROUP);
+		return user.isAdmin() || user.isSupervisor() || user.inGroup(Roles.LEGAL_OFFICE)
+				|| user.inGroup(StaffRole.HEAD.groupId()) || user.inGroup(Roles.JUSTICE_BUREAU);
 	}
 
 	/** Which changes {@code user} sees: all (admin, supervisor, justice bureau), else their own agencies'. */
 	static boolean sees(CurrentUser user, String target) {
-		if (user.isAdmin() || user.isSupervisor() || user.inGroup(JUSTICE_BUREAU_GROUP)) {
+		if (user.isAdmin() || user.isSupervisor() || user.inGroup(Roles.JUSTICE_BUREAU)) {
 			return true;
 		}
 		return target != null && user.agencies().contains(target);
@@ -342,7 +343,7 @@ public class ModelChangeService {
 	public void decided(String changeNo, boolean approved, String by, String opinion, String processInstanceId) {
 		Status status = approved ? Status.APPROVED : Status.RETURNED;
 		jdbc.update("UPDATE zf_model_change SET status = ?, decided_by = ?, decided_at = ?, opinion = ? WHERE change_no = ?",
-				status.name(), by, Timestamp.from(ClockUtil.getCurrentTime().toInstant()), opinion, changeNo);
+				status.name(), by, Timestamp.from(clock.instant()), opinion, changeNo);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("opinion", opinion == null ? "" : opinion);
 		if (approved) {
@@ -392,7 +393,7 @@ public class ModelChangeService {
 		set.forEach((name, bytes) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
 		Deployment deployment = builder.deploy();
 		jdbc.update("UPDATE zf_model_change SET status = ?, deployment_id = ?, deployed_at = ? WHERE change_no = ?",
-				Status.DEPLOYED.name(), deployment.getId(), Timestamp.from(ClockUtil.getCurrentTime().toInstant()), changeNo);
+				Status.DEPLOYED.name(), deployment.getId(), Timestamp.from(clock.instant()), changeNo);
 		log.info("Model change {} deployed for {} as deployment {}", changeNo, targetLabel(target), deployment.getId());
 		return new Deployed(deployment.getId(), null);
 	}
@@ -571,7 +572,7 @@ public class ModelChangeService {
 
 	private String insert(Kind kind, String name, String reason, String target, String by, String source, LocalDate effective,
 			String base, String rollbackTo, String rollbackOf, List<String> diff, Map<String, byte[]> files) {
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		int year = now.atZone(CHINA).getYear();
 		Integer last = jdbc.queryForObject("SELECT MAX(CAST(SUBSTRING(change_no, 9) AS INTEGER)) FROM zf_model_change WHERE change_year = ?",
 				Integer.class, year);
@@ -607,8 +608,8 @@ public class ModelChangeService {
 
 	// ------------------------------------------------------------------ helpers
 
-	static LocalDate today() {
-		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
+	LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), CHINA);
 	}
 
 	String targetLabel(String target) {

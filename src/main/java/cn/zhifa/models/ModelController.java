@@ -14,8 +14,8 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import cn.zhifa.calendar.CalendarRegistry;
 import cn.zhifa.document.DocumentService;
-import cn.zhifa.organisation.CamundaIdentitySetup;
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.Problem;
 
 /**
@@ -42,7 +42,7 @@ class ModelController {
 	@PostMapping("/validate")
 	Validated validate(MultipartHttpServletRequest request) {
 		CurrentUser user = CurrentUser.get();
-		if (!user.isAdmin() && !user.inGroup(CamundaIdentitySetup.LEGAL_OFFICE_GROUP)) {
+		if (!user.isAdmin() && !user.inGroup(Roles.LEGAL_OFFICE)) {
 			throw Problem.forbidden("只有法制机构（模型维护）和系统管理员可以检查模型");
 		}
 		MultiValueMap<String, MultipartFile> parts = request.getMultiFileMap();

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.zhifa.platform.Roles;
+
 /**
  * The model guard inside the engine (issue 14 §1, §4): runs before the engine's own deployers on every
  * new deployment, whichever way it came — start-up, {@code /engine-rest/deployment/create} (Camunda
@@ -32,7 +34,6 @@ import org.slf4j.LoggerFactory;
 final class ModelGuardDeployer implements Deployer {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelGuardDeployer.class);
-	static final String ADMIN_GROUP = cn.zhifa.platform.CurrentUser.ADMIN_GROUP;
 
 	private final Supplier<Set<String>> limitKeys;
 	private final Supplier<Set<String>> documentKinds;
@@ -74,7 +75,7 @@ final class ModelGuardDeployer implements Deployer {
 		if (auth == null || auth.getUserId() == null) {
 			return;
 		}
-		boolean admin = auth.getGroupIds() != null && auth.getGroupIds().contains(ADMIN_GROUP);
+		boolean admin = auth.getGroupIds() != null && auth.getGroupIds().contains(Roles.ADMIN);
 		if (admin) {
 			return;
 		}

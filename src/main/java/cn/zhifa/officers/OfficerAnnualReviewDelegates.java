@@ -17,14 +17,16 @@ final class OfficerAnnualReviewDelegates {
 	static class StartAll implements JavaDelegate {
 
 		private final OfficerAnnualReviewService service;
+		private final OfficerRecords records;
 
-		StartAll(OfficerAnnualReviewService service) {
+		StartAll(OfficerAnnualReviewService service, OfficerRecords records) {
 			this.service = service;
+			this.records = records;
 		}
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			int year = OfficerRecords.today().getYear();
+			int year = records.today().getYear();
 			execution.setVariable("annualReviewYear", year);
 			execution.setVariable("startedReviews", String.join(",", service.startAll(year)));
 		}

@@ -115,7 +115,7 @@ public class OfficerAnnualReviewService {
 	 */
 	public List<String> startAll(int year) {
 		List<String> started = new ArrayList<>();
-		LocalDate today = OfficerRecords.today();
+		LocalDate today = records.today();
 		for (Agency a : agencies.findAll()) {
 			for (Officer o : officers.findByAgencyCode(a.getCode())) {
 				boolean current = o.getCertificates().stream().anyMatch(c -> c.isValidOn(today)) || o.isSuspendedOn(today);
@@ -182,10 +182,10 @@ public class OfficerAnnualReviewService {
 			year = y instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(y).strip());
 		}
 		catch (NumberFormatException e) {
-			throw invalid(YEAR, "年审年度须为四位年份，如 " + OfficerRecords.today().getYear() + "，收到 " + y);
+			throw invalid(YEAR, "年审年度须为四位年份，如 " + records.today().getYear() + "，收到 " + y);
 		}
-		if (year < 2000 || year > OfficerRecords.today().getYear()) {
-			throw invalid(YEAR, "年审年度须为2000年至今年（" + OfficerRecords.today().getYear() + "），收到 " + year);
+		if (year < 2000 || year > records.today().getYear()) {
+			throw invalid(YEAR, "年审年度须为2000年至今年（" + records.today().getYear() + "），收到 " + year);
 		}
 		Optional<Review> existing = find(userId, year);
 		if (existing.isPresent() && !FAILED.equals(existing.get().status())) {
@@ -200,7 +200,7 @@ public class OfficerAnnualReviewService {
 		if (execution.getProcessBusinessKey() == null) {
 			execution.setProcessBusinessKey(businessKey(userId, year));
 		}
-		Instant now = OfficerRecords.now();
+		Instant now = records.now();
 		Date due = deadlines.setLimit(execution, DUE, LIMIT, now);
 		var at = now.atOffset(ZoneOffset.UTC);
 		jdbc.update("DELETE FROM zf_officer_annual_review WHERE user_id = ? AND review_year = ? AND status = ?", userId, year, FAILED);
@@ -272,10 +272,10 @@ public class OfficerAnnualReviewService {
 		String reason = year + "年度执法证年审不合格：" + text(execution, OPINION);
 		conclude(execution, FAILED, records.assess(userId, year), reason);
 		Officer officer = officers.findById(userId).orElseThrow();
-		officer.suspend(OfficerRecords.today(), reason.length() > 2000 ? reason.substring(0, 2000) : reason,
+		officer.suspend(records.today(), reason.length() > 2000 ? reason.substring(0, 2000) : reason,
 				execution.getProcessInstanceId());
 		officers.save(officer);
-		execution.setVariable("suspendedSince", OfficerRecords.today().toString());
+		execution.setVariable("suspendedSince", records.today().toString());
 		log.warn("Officer {} suspended by failed annual review {} ({})", userId, year, execution.getProcessInstanceId());
 	}
 
@@ -284,7 +284,7 @@ public class OfficerAnnualReviewService {
 				UPDATE zf_officer_annual_review SET status = ?, training_hours = ?, exam_passed = ?, outcome_reason = ?,
 				       decided_by = ?, decided_at = ? WHERE user_id = ? AND review_year = ?""", status, a.trainingHours(),
 				a.passedExams() >= a.requiredExams(), reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason,
-				text(execution, DECIDED_BY), OfficerRecords.now().atOffset(ZoneOffset.UTC), text(execution, OFFICER), a.year());
+				text(execution, DECIDED_BY), records.now().atOffset(ZoneOffset.UTC), text(execution, OFFICER), a.year());
 	}
 
 	private static String certificates(Officer o) {

@@ -68,7 +68,7 @@ class OfficerController {
 	@GetMapping
 	List<Map<String, Object>> list() {
 		CurrentUser user = CurrentUser.get();
-		int year = OfficerRecords.today().getYear();
+		int year = records.today().getYear();
 		return officers.findAll().stream().filter(o -> o.getAgencyCode() != null && user.mayAccessAgency(o.getAgencyCode()))
 			.sorted(Comparator.comparing(Officer::getAgencyCode).thenComparing(Officer::getUserId))
 			.map(o -> summary(o, year)).toList();
@@ -82,7 +82,7 @@ class OfficerController {
 	@GetMapping("/{userId}")
 	Map<String, Object> get(@PathVariable String userId) {
 		Officer o = visible(userId);
-		Map<String, Object> body = summary(o, OfficerRecords.today().getYear());
+		Map<String, Object> body = summary(o, records.today().getYear());
 		body.put("trainings", records.trainings(userId));
 		body.put("exams", records.exams(userId));
 		body.put("evaluations", records.evaluations(userId));
@@ -114,7 +114,7 @@ class OfficerController {
 	}
 
 	private Map<String, Object> summary(Officer o, int year) {
-		LocalDate today = OfficerRecords.today();
+		LocalDate today = records.today();
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("userId", o.getUserId());
 		row.put("agencyCode", o.getAgencyCode());

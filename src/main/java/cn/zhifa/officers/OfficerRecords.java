@@ -2,13 +2,13 @@ package cn.zhifa.officers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,8 +60,10 @@ public class OfficerRecords {
 
 	private final JdbcTemplate jdbc;
 	private final AnnualReviewRules rules;
+	private final Clock clock;
 
-	OfficerRecords(JdbcTemplate jdbc, AnnualReviewRules rules) {
+	OfficerRecords(JdbcTemplate jdbc, AnnualReviewRules rules, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.rules = rules;
 	}
@@ -208,11 +210,11 @@ public class OfficerRecords {
 		return InputCheck.requireText(field, label, value.strip(), max);
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 
-	static LocalDate today() {
+	LocalDate today() {
 		return WorkingDayCalendar.dayOf(now());
 	}
 }

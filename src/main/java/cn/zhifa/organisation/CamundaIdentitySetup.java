@@ -1,6 +1,7 @@
 package cn.zhifa.organisation;
 
 import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.SupervisorSteps;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
@@ -34,14 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CamundaIdentitySetup {
-
-	/** Cross-agency group of legal offices that may deploy models (Camunda Modeler → /engine-rest). */
-	public static final String LEGAL_OFFICE_GROUP = "legal-office";
-	/**
-	 * The justice bureau's legal office (司法局法制科): approves changes of the county-wide models (issue 14 §6,
-	 * processes/model-change.bpmn). An agency's own changes are approved by its head ({@code <agency>-head}).
-	 */
-	public static final String JUSTICE_BUREAU_GROUP = "justice-bureau";
 
 	private final IdentityService identityService;
 	private final AuthorizationService authorizationService;
@@ -107,17 +100,17 @@ public class CamundaIdentitySetup {
 		}
 		// Camunda's starter names its administrators' group "camunda BPM Administrators" (shown in Admin, Welcome)
 		ensureGroupName(Groups.CAMUNDA_ADMIN, "系统管理员");
-		ensureGroup(LEGAL_OFFICE_GROUP, "法制机构(模型维护)", "WORKFLOW");
-		grant(LEGAL_OFFICE_GROUP, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-		grant(LEGAL_OFFICE_GROUP, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
-		grant(LEGAL_OFFICE_GROUP, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-		grant(LEGAL_OFFICE_GROUP, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-		grant(LEGAL_OFFICE_GROUP, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
-		ensureGroup(JUSTICE_BUREAU_GROUP, "司法局法制科(模型变更审批)", "WORKFLOW");
-		grant(JUSTICE_BUREAU_GROUP, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-		grant(JUSTICE_BUREAU_GROUP, Resources.FILTER, "*", Permissions.READ);
-		grant(JUSTICE_BUREAU_GROUP, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-		grant(JUSTICE_BUREAU_GROUP, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+		ensureGroup(Roles.LEGAL_OFFICE, "法制机构(模型维护)", "WORKFLOW");
+		grant(Roles.LEGAL_OFFICE, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grant(Roles.LEGAL_OFFICE, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
+		grant(Roles.LEGAL_OFFICE, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		grant(Roles.LEGAL_OFFICE, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+		grant(Roles.LEGAL_OFFICE, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+		ensureGroup(Roles.JUSTICE_BUREAU, "司法局法制科(模型变更审批)", "WORKFLOW");
+		grant(Roles.JUSTICE_BUREAU, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grant(Roles.JUSTICE_BUREAU, Resources.FILTER, "*", Permissions.READ);
+		grant(Roles.JUSTICE_BUREAU, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		grant(Roles.JUSTICE_BUREAU, Resources.DECISION_DEFINITION, "*", Permissions.READ);
 		ensureFilters();
 	}
 

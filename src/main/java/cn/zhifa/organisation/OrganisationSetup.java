@@ -11,6 +11,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.zhifa.platform.Roles;
+
 /**
  * At start-up: role groups, authorizations and filters always; one tenant per agency in the
  * database; and, in the demo profile only, the demo organisation (password {@code demo}).
@@ -89,10 +91,10 @@ class OrganisationSetup {
 		reviewerQualification("reviewer1", "A20195303021234", LocalDate.of(2022, 3, 1));
 		reviewerQualification("reviewer2", null, LocalDate.of(2019, 5, 6));
 		for (String legalOffice : List.of("reviewer1", "reviewer2")) {
-			identity.ensureMembership(legalOffice, CamundaIdentitySetup.LEGAL_OFFICE_GROUP);
+			identity.ensureMembership(legalOffice, Roles.LEGAL_OFFICE);
 		}
 		// issue 14 §6: the justice bureau's legal office approves changes of the county-wide models
-		identity.ensureBureauStaff("bureau1", "钱进", DEMO_PASSWORD, CamundaIdentitySetup.JUSTICE_BUREAU_GROUP);
+		identity.ensureBureauStaff("bureau1", "钱进", DEMO_PASSWORD, Roles.JUSTICE_BUREAU);
 		log.info("Demo organisation ready: agencies LIAOKUO, QLSCJ; users officer1…supervisor1, password '{}'", DEMO_PASSWORD);
 	}
 

@@ -36,8 +36,6 @@ import org.slf4j.LoggerFactory;
 class AgencyTenantIdProvider implements TenantIdProvider {
 
 	static final String AGENCY_VARIABLE = CaseVariables.AGENCY_CODE;
-	/** Supervisors (司法局) are members of every agency's tenant to read; they never write. */
-	static final String SUPERVISOR_GROUP = "supervisor";
 	private static final Logger log = LoggerFactory.getLogger(AgencyTenantIdProvider.class);
 
 	/** The agency a case number already belongs to, if any ({@link CaseNumberOwners}). */
@@ -82,12 +80,12 @@ class AgencyTenantIdProvider implements TenantIdProvider {
 		if (login == null || Context.getBpmnExecutionContext() != null) {
 			return requested; // the system, or a running model, starts it
 		}
-		if (login.getGroupIds() != null && login.getGroupIds().contains(CurrentUser.ADMIN_GROUP)) {
+		if (login.getGroupIds() != null && login.getGroupIds().contains(Roles.ADMIN)) {
 			log.info("Administrator {} starts {} for agency {}", login.getUserId(), ctx.getProcessDefinition().getKey(),
 					requested);
 			return requested;
 		}
-		if (login.getGroupIds() != null && login.getGroupIds().contains(SUPERVISOR_GROUP)) {
+		if (login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
 			if (SupervisorSteps.STARTABLE.contains(ctx.getProcessDefinition().getKey())) {
 				// a supervision notice belongs to the agency supervised, named in its start form (ADR-0025)
 				Object supervised = ctx.getVariables() == null ? null : ctx.getVariables().get(SupervisorSteps.SUPERVISED_AGENCY);

@@ -14,10 +14,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public record CurrentUser(String id, Set<String> groups, Set<String> agencies) {
 
-	/** Camunda's administrators group. */
-	public static final String ADMIN_GROUP = "camunda-admin";
-	/** Supervisors (司法局 执法监督): read every agency, never write. */
-	public static final String SUPERVISOR_GROUP = "supervisor";
 	static final String GROUP_PREFIX = "ROLE_";
 	static final String TENANT_PREFIX = "TENANT_";
 
@@ -36,17 +32,17 @@ public record CurrentUser(String id, Set<String> groups, Set<String> agencies) {
 
 	/** A supervisor: reads every agency's cases, changes nothing (issue 13 §3). */
 	public boolean isSupervisor() {
-		return inGroup(SUPERVISOR_GROUP);
+		return inGroup(Roles.SUPERVISOR);
 	}
 
-	/** An administrator (Camunda's {@value #ADMIN_GROUP} group). */
+	/** An administrator (Camunda's {@value Roles#ADMIN} group). */
 	public boolean isAdmin() {
-		return inGroup(ADMIN_GROUP);
+		return inGroup(Roles.ADMIN);
 	}
 
 	/** Whether this user may see data of {@code agencyCode} (own agency, or a cross-agency supervisor/admin). */
 	public boolean mayAccessAgency(String agencyCode) {
-		return agencies.contains(agencyCode) || inGroup(ADMIN_GROUP);
+		return agencies.contains(agencyCode) || inGroup(Roles.ADMIN);
 	}
 
 	public List<String> groupList() {

@@ -298,7 +298,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		}
 		Map<String, JsonNode> given = fields(body == null ? null : body.get("variables"));
 		JsonNode agency = null;
-		if (plainStart && caller.inGroup(CurrentUser.ADMIN_GROUP) && given.containsKey(CaseVariables.AGENCY_CODE)) {
+		if (plainStart && caller.inGroup(Roles.ADMIN) && given.containsKey(CaseVariables.AGENCY_CODE)) {
 			// an administrator may start for any agency (AgencyTenantIdProvider logs it)
 			agency = given.remove(CaseVariables.AGENCY_CODE);
 		}

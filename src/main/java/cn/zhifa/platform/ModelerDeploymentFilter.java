@@ -59,7 +59,7 @@ public final class ModelerDeploymentFilter extends OncePerRequestFilter {
 		boolean create = "/deployment/create".equals(path);
 		boolean redeploy = path != null && REDEPLOY.matcher(path).matches();
 		CurrentUser caller = create || redeploy ? RequestUsers.of(request) : null;
-		if (caller == null || caller.isAdmin() || !caller.inGroup("legal-office")) {
+		if (caller == null || caller.isAdmin() || !caller.inGroup(Roles.LEGAL_OFFICE)) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -42,6 +42,6 @@ class OwnAgencyOperationLog extends CommandInterceptor {
 	}
 
 	private static boolean reads(List<String> groups) {
-		return groups != null && (groups.contains(CurrentUser.ADMIN_GROUP) || groups.contains(CurrentUser.SUPERVISOR_GROUP));
+		return groups != null && (groups.contains(Roles.ADMIN) || groups.contains(Roles.SUPERVISOR));
 	}
 }

@@ -51,7 +51,7 @@ class SecurityConfiguration {
 				.requestMatchers("/public/**", "/actuator/health", "/actuator/health/**", "/error").permitAll()
 				// guarded by the webapps' own login (Camunda identity) and CSRF filter
 				.requestMatchers("/camunda/**", "/").permitAll()
-				.requestMatchers("/actuator/**").hasAnyRole("camunda-admin", "supervisor")
+				.requestMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR)
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(loginRequired))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginRequired)

@@ -92,7 +92,7 @@ class SupervisorReadOnlyFilter extends OncePerRequestFilter {
 			ProcessDefinition definition = repository.getProcessDefinition(t.getProcessDefinitionId());
 			return SupervisorSteps.WORKABLE.contains(definition.getKey())
 					&& tasks.getIdentityLinksForTask(t.getId()).stream().anyMatch(link -> IdentityLinkType.CANDIDATE
-						.equals(link.getType()) && CurrentUser.SUPERVISOR_GROUP.equals(link.getGroupId()));
+						.equals(link.getType()) && Roles.SUPERVISOR.equals(link.getGroupId()));
 		}
 		return false;
 	}

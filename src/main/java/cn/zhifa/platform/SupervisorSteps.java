@@ -3,7 +3,7 @@ package cn.zhifa.platform;
 import java.util.Set;
 
 /**
- * The only writes a supervisor (司法局 执法监督, group {@value CurrentUser#SUPERVISOR_GROUP}) may make (ADR-0025): starting a
+ * The only writes a supervisor (司法局 执法监督, group {@value Roles#SUPERVISOR}) may make (ADR-0025): starting a
  * supervision notice ({@value #SUPERVISION_NOTICE_PROCESS}) for the agency its start form names, and working the tasks of
  * that process that are offered to the supervisors' group (claim, unclaim, submit the form, complete). The case-file
  * review ({@value #CASE_FILE_REVIEW_PROCESS}, ADR-0026) is listed the same way: started for the agency its start form

@@ -1,11 +1,11 @@
 package cn.zhifa.portal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,11 +35,13 @@ class DisclosurePages {
 
 	private final PublicDisclosures disclosures;
 	private final AgencyRepository agencies;
+	private final Clock clock;
 	/** The agency options of the search form, re-read from the database at most every 30 s. */
 	private volatile List<Agency> agencyOptions = List.of();
 	private volatile long agencyOptionsUntil;
 
-	DisclosurePages(PublicDisclosures disclosures, AgencyRepository agencies) {
+	DisclosurePages(PublicDisclosures disclosures, AgencyRepository agencies, Clock clock) {
+		this.clock = clock;
 		this.disclosures = disclosures;
 		this.agencies = agencies;
 	}
@@ -123,7 +125,7 @@ class DisclosurePages {
 	ResponseEntity<byte[]> statistics(@RequestParam(required = false) String year) {
 		int y;
 		try {
-			y = year == null || year.isBlank() ? ClockUtil.getCurrentTime().toInstant().atZone(Html.CHINA).getYear() : Integer.parseInt(year);
+			y = year == null || year.isBlank() ? clock.instant().atZone(Html.CHINA).getYear() : Integer.parseInt(year);
 		}
 		catch (NumberFormatException e) {
 			throw Problem.invalid("year", "年份应为数字");
@@ -242,7 +244,7 @@ class DisclosurePages {
 			.body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
-	static LocalDate today() {
-		return ClockUtil.getCurrentTime().toInstant().atZone(Html.CHINA).toLocalDate();
+	LocalDate today() {
+		return clock.instant().atZone(Html.CHINA).toLocalDate();
 	}
 }

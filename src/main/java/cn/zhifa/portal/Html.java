@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import cn.zhifa.calendar.WorkingDayCalendar;
+
 /**
  * Building blocks of the portal's HTML: {@link #esc} for every value that comes from data (decision
  * texts, names, parameters), and the page frame (language, viewport, skip link, landmarks, a small
@@ -12,7 +14,7 @@ import java.time.format.DateTimeFormatter;
  */
 final class Html {
 
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 

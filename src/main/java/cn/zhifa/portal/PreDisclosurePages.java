@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -50,9 +51,12 @@ class PreDisclosurePages {
 	private final RepositoryService repository;
 	private final PublishedRules rules;
 	private final Path remediesFile;
+	private final Clock clock;
 
 	PreDisclosurePages(AgencyRepository agencies, OfficerRepository officers, RepositoryService repository,
-			PublishedRules rules, @Value("${zhifa.disclosure.remedies:disclosure/remedies.yml}") String remediesFile) {
+			PublishedRules rules, @Value("${zhifa.disclosure.remedies:disclosure/remedies.yml}") String remediesFile,
+			Clock clock) {
+		this.clock = clock;
 		this.agencies = agencies;
 		this.officers = officers;
 		this.repository = repository;
@@ -79,7 +83,7 @@ class PreDisclosurePages {
 	ResponseEntity<byte[]> officers() {
 		Map<String, String> agencyNames = agencies.findAll().stream()
 			.collect(java.util.stream.Collectors.toMap(Agency::getCode, Agency::getName));
-		LocalDate today = DisclosurePages.today();
+		LocalDate today = LocalDate.ofInstant(clock.instant(), Html.CHINA);
 		StringBuilder b = new StringBuilder("<table><caption>持证行政执法人员（R-QUAL-2）</caption><thead><tr><th scope=\"col\">姓名</th>"
 				+ "<th scope=\"col\">执法主体</th><th scope=\"col\">执法证号</th><th scope=\"col\">有效期</th><th scope=\"col\">状态</th></tr></thead><tbody>");
 		List<Officer> list = officers.findAll().stream().filter(o -> o.getRole() != StaffRole.AUXILIARY)

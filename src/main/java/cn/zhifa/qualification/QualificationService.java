@@ -1,14 +1,15 @@
 package cn.zhifa.qualification;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.organisation.AuxiliaryNegativeList;
 import cn.zhifa.organisation.Certificate;
 import cn.zhifa.organisation.Officer;
@@ -24,25 +25,28 @@ import cn.zhifa.organisation.StaffRole;
 public class QualificationService {
 
 	/** Enforcement days are counted in China Standard Time, whatever the server's zone. */
-	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId ZONE = WorkingDayCalendar.SHANGHAI;
 
 	private final OfficerRepository officers;
 	/** The auxiliary staff's negative list (R-QUAL-3, data); null in unit tests without it. */
 	private final AuxiliaryNegativeList negativeList;
 
-	QualificationService(OfficerRepository officers) {
-		this(officers, null);
+	private final Clock clock;
+
+	QualificationService(OfficerRepository officers, Clock clock) {
+		this(officers, null, clock);
 	}
 
 	@org.springframework.beans.factory.annotation.Autowired
-	QualificationService(OfficerRepository officers, AuxiliaryNegativeList negativeList) {
+	QualificationService(OfficerRepository officers, AuxiliaryNegativeList negativeList, Clock clock) {
 		this.officers = officers;
 		this.negativeList = negativeList;
+		this.clock = clock;
 	}
 
-	/** Today on the engine clock (moved by tests with ClockUtil), in Asia/Shanghai. */
+	/** Today on the injected clock (the engine clock, moved by tests), in Asia/Shanghai. */
 	public LocalDate today() {
-		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+		return LocalDate.ofInstant(clock.instant(), ZONE);
 	}
 
 	public boolean isQualified(String userId, String agencyCode, LocalDate day) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -47,9 +47,11 @@ public class AvEvidenceService {
 	private final RecordService records;
 	private final long maxBytes;
 	private final OfficerRepository staff;
+	private final Clock clock;
 
 	AvEvidenceService(JdbcTemplate jdbc, AvFileStore store, RecordService records,
-			@Value("${zhifa.record.max-upload-size:2GB}") DataSize maxUploadSize, OfficerRepository staff) {
+			@Value("${zhifa.record.max-upload-size:2GB}") DataSize maxUploadSize, OfficerRepository staff, Clock clock) {
+		this.clock = clock;
 		this.staff = staff;
 		this.jdbc = jdbc;
 		this.store = store;
@@ -87,7 +89,7 @@ public class AvEvidenceService {
 		}
 		AvFileStore.Stored stored = store.store(buffered, maxBytes);
 		String id = UUID.randomUUID().toString();
-		Instant now = Hashing.truncate(ClockUtil.getCurrentTime().toInstant());
+		Instant now = Hashing.truncate(clock.instant());
 		String who = uploadedBy == null ? RecordService.currentUser() : uploadedBy;
 		List<String> officers = metadata.officers() == null ? List.of() : metadata.officers();
 		List<AvFile.Interruption> interruptions = metadata.interruptions() == null ? List.of() : metadata.interruptions();

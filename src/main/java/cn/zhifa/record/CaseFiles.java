@@ -3,7 +3,7 @@ package cn.zhifa.record;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +40,11 @@ public class CaseFiles {
 	private final DocumentService documents;
 	private final CaseFileChecklist checklist;
 	private final List<CaseFileSection> sections;
+	private final Clock clock;
 
 	CaseFiles(HistoryService history, RecordService records, AvEvidenceService evidence, DocumentService documents,
-			CaseFileChecklist checklist, List<CaseFileSection> sections) {
+			CaseFileChecklist checklist, List<CaseFileSection> sections, Clock clock) {
+		this.clock = clock;
 		this.history = history;
 		this.records = records;
 		this.evidence = evidence;
@@ -156,7 +157,7 @@ public class CaseFiles {
 		}
 		Map<String, Object> header = new LinkedHashMap<>();
 		header.put("caseNo", caseNo);
-		header.put("exportedAt", Hashing.iso(ClockUtil.getCurrentTime().toInstant()));
+		header.put("exportedAt", Hashing.iso(clock.instant()));
 		header.put("exportedBy", exportedBy);
 		header.put("recordEntries", entries.size());
 		header.put("recordHeadHash", entries.isEmpty() ? Hashing.GENESIS : entries.get(entries.size() - 1).hash());
@@ -197,8 +198,8 @@ public class CaseFiles {
 	}
 
 	/** Last year in China. */
-	static int lastYear() {
-		return Year.from(Instant.ofEpochMilli(ClockUtil.getCurrentTime().getTime()).atZone(PublishedHeads.CHINA))
+	int lastYear() {
+		return Year.from(clock.instant().atZone(PublishedHeads.CHINA))
 			.getValue() - 1;
 	}
 

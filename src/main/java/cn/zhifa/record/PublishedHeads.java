@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.zhifa.calendar.WorkingDayCalendar;
+
 /**
  * Publishes the global head of the record once per period (R-REC-4; {@code zhifa.record.publish-interval},
  * default an hour, periods counted from midnight Asia/Shanghai): a signed value held outside the
@@ -37,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PublishedHeads {
 
 	private static final Logger log = LoggerFactory.getLogger(PublishedHeads.class);
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
 	private static final String COLUMNS = "period, head_date, global_seq, global_hash, published_at, signature, key_id";
 

@@ -15,9 +15,6 @@ import cn.zhifa.platform.problem.Problem;
 @Component
 class RecordAccess {
 
-	static final String SUPERVISOR = "supervisor";
-	static final String ADMIN = "camunda-admin";
-
 	private final CaseFiles caseFiles;
 	private final CaseRetrievals retrievals;
 
@@ -28,7 +25,7 @@ class RecordAccess {
 
 	/** Whether the user reads across agencies (supervisor, administrator). */
 	static boolean supervises(CurrentUser user) {
-		return user.inGroup(SUPERVISOR) || user.inGroup(ADMIN);
+		return user.isSupervisor() || user.isAdmin();
 	}
 
 	/**

@@ -262,10 +262,10 @@ class RecordController {
 	@GetMapping("/api/case-files/handover")
 	List<CaseFiles.HandoverItem> handover(@RequestParam(required = false) Integer year) {
 		if (year != null && (year < 1949 || year > 9999)) {
-			throw Problem.invalid("year", "年份（year）应为四位数字，例如 " + CaseFiles.lastYear());
+			throw Problem.invalid("year", "年份（year）应为四位数字，例如 " + caseFiles.lastYear());
 		}
 		CurrentUser user = CurrentUser.get();
-		return caseFiles.handover(year == null ? CaseFiles.lastYear() : year,
+		return caseFiles.handover(year == null ? caseFiles.lastYear() : year,
 				RecordAccess.supervises(user) ? null : user.agencies());
 	}
 

@@ -2,6 +2,7 @@ package cn.zhifa.record;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,8 +45,10 @@ public class RecordService {
 
 	private final JdbcTemplate jdbc;
 	private volatile boolean stepRecording;
+	private final Clock clock;
 
-	RecordService(JdbcTemplate jdbc, @Value("${zhifa.record.enabled:true}") boolean stepRecording) {
+	RecordService(JdbcTemplate jdbc, @Value("${zhifa.record.enabled:true}") boolean stepRecording, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.stepRecording = stepRecording;
 	}
@@ -77,7 +79,7 @@ public class RecordService {
 		}
 		String who = actor == null || actor.isBlank() ? currentUser() : actor;
 		String content = Hashing.canonical(data == null ? Map.of() : data);
-		Instant now = Hashing.truncate(ClockUtil.getCurrentTime().toInstant());
+		Instant now = Hashing.truncate(clock.instant());
 
 		// lock order everywhere: global head, then case head (no deadlocks between appenders)
 		Map<String, Object> global = jdbc.queryForMap(

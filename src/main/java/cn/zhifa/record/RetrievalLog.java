@@ -1,11 +1,11 @@
 package cn.zhifa.record;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -27,8 +27,10 @@ class RetrievalLog implements CaseRetrievals {
 
 	private final RecordService records;
 	private final Duration window;
+	private final Clock clock;
 
-	RetrievalLog(RecordService records, @Value("${zhifa.record.retrieval-window:PT1H}") Duration window) {
+	RetrievalLog(RecordService records, @Value("${zhifa.record.retrieval-window:PT1H}") Duration window, Clock clock) {
+		this.clock = clock;
 		this.records = records;
 		this.window = window;
 	}
@@ -50,7 +52,7 @@ class RetrievalLog implements CaseRetrievals {
 		if (head.isEmpty()) {
 			return false;
 		}
-		Instant since = ClockUtil.getCurrentTime().toInstant().minus(window);
+		Instant since = clock.instant().minus(window);
 		return records.appendUnlessRecent(caseNo, KIND, user.id(), head.get().agencyCode(), since,
 				Map.of("purpose", purpose.strip(), "channel", channel), data(user, purpose, what, channel)).isPresent();
 	}

@@ -1,6 +1,7 @@
 package cn.zhifa.sla;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -86,9 +86,11 @@ public class DeadlineBoard {
 	private final BoardRules rules;
 	private final Deadlines deadlines;
 	private final IdentityService identity;
+	private final Clock clock;
 
 	DeadlineBoard(NamedParameterJdbcTemplate jdbc, DeadlineModels models, BoardRules rules, Deadlines deadlines,
-			IdentityService identity) {
+			IdentityService identity, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.models = models;
 		this.rules = rules;
@@ -98,7 +100,7 @@ public class DeadlineBoard {
 
 	/** A page of running deadlines, most urgent first (state, then due instant). */
 	public Page deadlines(Filter filter, int page, int size) {
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		DeadlineModels.Ids ids = models.ids();
 		if (filter.agencies().isEmpty()) {
 			return new Page(page, size, 0L, false, List.of());
@@ -194,7 +196,7 @@ public class DeadlineBoard {
 		if (agencies.isEmpty()) {
 			return List.of();
 		}
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		DeadlineModels.Ids ids = models.ids();
 		BoardRules.Rules r = rules.current();
 		MapSqlParameterSource params = new MapSqlParameterSource();

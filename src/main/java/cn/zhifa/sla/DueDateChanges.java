@@ -1,5 +1,6 @@
 package cn.zhifa.sla;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -49,9 +49,11 @@ public class DueDateChanges {
 	private final RuntimeService runtime;
 	private final DeadlineModels models;
 	private final RecordService record;
+	private final Clock clock;
 
 	DueDateChanges(TaskService tasks, ManagementService management, RuntimeService runtime, DeadlineModels models,
-			RecordService record) {
+			RecordService record, Clock clock) {
+		this.clock = clock;
 		this.tasks = tasks;
 		this.management = management;
 		this.runtime = runtime;
@@ -81,7 +83,7 @@ public class DueDateChanges {
 		if (dueAt == null) {
 			throw Problem.invalid("dueAt", "新的期限（dueAt）为必填项");
 		}
-		if (!dueAt.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+		if (!dueAt.isAfter(clock.instant())) {
 			throw Problem.invalid("dueAt", "新的期限（dueAt）应晚于当前时间");
 		}
 		return source == Source.TASK ? changeTask(user, id, dueAt, why) : changeTimer(user, id, dueAt, why);

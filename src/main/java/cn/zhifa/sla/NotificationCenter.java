@@ -1,13 +1,13 @@
 package cn.zhifa.sla;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -34,8 +34,10 @@ public class NotificationCenter {
 	}
 
 	private final NamedParameterJdbcTemplate jdbc;
+	private final Clock clock;
 
-	NotificationCenter(NamedParameterJdbcTemplate jdbc) {
+	NotificationCenter(NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -143,7 +145,7 @@ public class NotificationCenter {
 		return p;
 	}
 
-	private static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	private Instant now() {
+		return clock.instant();
 	}
 }

@@ -1,5 +1,6 @@
 package cn.zhifa.sla;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,9 +42,11 @@ class SlaBoardController {
 	private final IdentityService identity;
 	private final BoardRules rules;
 	private final SummarySnapshots snapshots;
+	private final Clock clock;
 
 	SlaBoardController(DeadlineBoard board, RepositoryService repository, IdentityService identity, BoardRules rules,
-			SummarySnapshots snapshots) {
+			SummarySnapshots snapshots, Clock clock) {
+		this.clock = clock;
 		this.board = board;
 		this.snapshots = snapshots;
 		this.repository = repository;
@@ -73,7 +75,7 @@ class SlaBoardController {
 		CurrentUser user = CurrentUser.get();
 		DeadlineBoard.Filter filter = filter(agency, kind, null, person);
 		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("now", ClockUtil.getCurrentTime().toInstant());
+		result.put("now", clock.instant());
 		SummarySnapshots.Counted summary = snapshots.summary(filter, supervises(user));
 		result.put("countedAt", summary.countedAt());
 		List<DeadlineBoard.AgencySummary> perAgency = summary.agencies();

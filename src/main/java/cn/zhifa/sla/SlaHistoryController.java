@@ -3,6 +3,7 @@ package cn.zhifa.sla;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,7 +25,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,8 +57,10 @@ class SlaHistoryController {
 	private final SlaHistory history;
 	private final RepositoryService repository;
 	private final IdentityService identity;
+	private final Clock clock;
 
-	SlaHistoryController(SlaHistory history, RepositoryService repository, IdentityService identity) {
+	SlaHistoryController(SlaHistory history, RepositoryService repository, IdentityService identity, Clock clock) {
+		this.clock = clock;
 		this.history = history;
 		this.repository = repository;
 		this.identity = identity;
@@ -232,7 +234,7 @@ class SlaHistoryController {
 
 	private SlaHistory.Filter filter(String from, String to, String agency, String kind, String outcome) {
 		CurrentUser user = CurrentUser.get();
-		LocalDate today = WorkingDayCalendar.dayOf(ClockUtil.getCurrentTime().toInstant());
+		LocalDate today = WorkingDayCalendar.dayOf(clock.instant());
 		LocalDate start = date("from", "开始日期", from, LocalDate.of(today.getYear(), 1, 1));
 		LocalDate end = date("to", "结束日期", to, today);
 		if (start.isAfter(end)) {

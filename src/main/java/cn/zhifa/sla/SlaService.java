@@ -1,6 +1,7 @@
 package cn.zhifa.sla;
 
 import cn.zhifa.platform.CaseVariables;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -9,7 +10,6 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +33,11 @@ public class SlaService {
 	private final NotificationMailer mailer;
 	private final NotificationCenter center;
 	private final IdentityService identity;
+	private final Clock clock;
 
 	SlaService(SlaEventRepository events, NotificationRepository notifications, TaskService taskService,
-			NotificationMailer mailer, NotificationCenter center, IdentityService identity) {
+			NotificationMailer mailer, NotificationCenter center, IdentityService identity, Clock clock) {
+		this.clock = clock;
 		this.events = events;
 		this.notifications = notifications;
 		this.taskService = taskService;
@@ -55,7 +57,7 @@ public class SlaService {
 		if (events.existsByTimerJobKey(key)) {
 			return;
 		}
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		String agency = (String) execution.getVariable(CaseVariables.AGENCY_CODE);
 		String caseId = execution.getProcessBusinessKey();
 		List<Task> open = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId)
@@ -95,7 +97,7 @@ public class SlaService {
 	 */
 	public void notify(String kind, DelegateExecution execution, Collection<String> users, Collection<String> groups,
 			String message) {
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		String agency = (String) execution.getVariable(CaseVariables.AGENCY_CODE);
 		String caseId = execution.getProcessBusinessKey();
 		List<Notification> sent = new java.util.ArrayList<>();

@@ -3,6 +3,7 @@ package cn.zhifa.sla;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,10 +64,12 @@ class SummarySnapshots {
 	private final ObjectMapper json;
 	private final Duration maxAge;
 	private final Duration refresh;
+	private final Clock clock;
 
 	SummarySnapshots(DeadlineBoard board, SupervisionNoticeService notices, NamedParameterJdbcTemplate jdbc,
 			ObjectMapper json, @Value("${zhifa.sla.summary-max-age:PT30S}") Duration maxAge,
-			@Value("${zhifa.sla.summary-refresh:PT10S}") Duration refresh) {
+			@Value("${zhifa.sla.summary-refresh:PT10S}") Duration refresh, Clock clock) {
+		this.clock = clock;
 		this.board = board;
 		this.notices = notices;
 		this.jdbc = jdbc;
@@ -78,7 +80,7 @@ class SummarySnapshots {
 
 	/** The summary of the filter's scope (its state ignored), counted at most the maximum age ago. */
 	Counted summary(DeadlineBoard.Filter filter, boolean indicators) {
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		Counted counted;
 		if (maxAge.isZero() || filter.agencies().isEmpty()) {
 			counted = new Counted(now, board.summary(filter, indicators));
@@ -145,7 +147,7 @@ class SummarySnapshots {
 			return;
 		}
 		try {
-			Instant now = ClockUtil.getCurrentTime().toInstant();
+			Instant now = clock.instant();
 			jdbc.update("DELETE FROM zf_sla_summary WHERE requested_at < :before", Map.of("before", timestamp(now.minus(Duration.ofDays(1)))));
 			List<Map<String, Object>> due = jdbc.queryForList("SELECT scope_key, agencies, kind, person, indicators FROM zf_sla_summary"
 					+ " WHERE requested_at >= :asked AND (counted_at <= :stale OR counted_at > :now)",

@@ -2,6 +2,7 @@ package cn.zhifa.statistics;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +43,10 @@ class AnnualStatisticsController {
 
 	private final AnnualStatisticsService service;
 	private final AgencyRepository agencies;
+	private final Clock clock;
 
-	AnnualStatisticsController(AnnualStatisticsService service, AgencyRepository agencies) {
+	AnnualStatisticsController(AnnualStatisticsService service, AgencyRepository agencies, Clock clock) {
+		this.clock = clock;
 		this.service = service;
 		this.agencies = agencies;
 	}
@@ -104,14 +106,14 @@ class AnnualStatisticsController {
 		write(response, y, r.agencyName(), List.of(r), "年度行政执法统计_" + r.agencyName() + "_" + y + ".xlsx");
 	}
 
-	private static void write(HttpServletResponse response, int year, String scopeName, List<Report> reports, String file)
+	private void write(HttpServletResponse response, int year, String scopeName, List<Report> reports, String file)
 			throws IOException {
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		String at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-			.format(ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.SHANGHAI));
+			.format(clock.instant().atZone(WorkingDayCalendar.SHANGHAI));
 		AnnualStatisticsWorkbook.write(year, scopeName, reports, at, response.getOutputStream());
 	}
 
@@ -150,9 +152,9 @@ class AnnualStatisticsController {
 	}
 
 	/** The year reported: given as four digits, else last year (Beijing time of the engine clock). */
-	static int year(String year) {
+	int year(String year) {
 		if (year == null || year.isBlank()) {
-			return AnnualStatisticsService.reportedYear(ClockUtil.getCurrentTime().toInstant());
+			return AnnualStatisticsService.reportedYear(clock.instant());
 		}
 		InputCheck.requireText("year", "统计年度（year）", year, 4);
 		try {

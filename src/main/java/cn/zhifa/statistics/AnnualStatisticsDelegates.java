@@ -2,7 +2,6 @@ package cn.zhifa.statistics;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -25,7 +24,7 @@ final class AnnualStatisticsDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			int year = AnnualStatisticsService.reportedYear(ClockUtil.getCurrentTime().toInstant());
+			int year = AnnualStatisticsService.reportedYear(service.now());
 			execution.setVariable("statisticsYear", year);
 			execution.setVariable("startedAgencies", String.join(",", service.startAll(year)));
 		}

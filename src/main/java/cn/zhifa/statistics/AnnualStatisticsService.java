@@ -6,6 +6,7 @@ import static cn.zhifa.platform.FormFields.text;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.slf4j.Logger;
@@ -46,6 +46,7 @@ import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.CaseVariables;
 
 /**
@@ -92,9 +93,11 @@ public class AnnualStatisticsService {
 	private final RepositoryService repository;
 	private final IdentityService identity;
 	private final Deadlines deadlines;
+	private final Clock clock;
 
 	AnnualStatisticsService(DataSource dataSource, AnnualFigures figures, AgencyRepository agencies, RuntimeService runtime,
-			RepositoryService repository, IdentityService identity, Deadlines deadlines) {
+			RepositoryService repository, IdentityService identity, Deadlines deadlines, Clock clock) {
+		this.clock = clock;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.figures = figures;
 		this.agencies = agencies;
@@ -236,8 +239,8 @@ public class AnnualStatisticsService {
 	void checkSignOff(DelegateTask task) {
 		String agency = task.getTenantId();
 		String user = actor();
-		boolean justice = offeredTo(task, agency + "-reviewer");
-		if (!justice && !offeredTo(task, agency + "-office")) {
+		boolean justice = offeredTo(task, StaffRole.LEGAL_REVIEWER.groupOf(agency));
+		if (!justice && !offeredTo(task, StaffRole.GENERAL_OFFICE.groupOf(agency))) {
 			throw new IllegalStateException("annual-statistics-sign-off on " + task.getTaskDefinitionKey()
 					+ " is offered neither to the 党政办 nor to the 司法所 of " + agency);
 		}
@@ -252,7 +255,7 @@ public class AnnualStatisticsService {
 		if (OUTCOME_RETURN.equals(outcome) && opinion == null) {
 			throw invalid(OPINION, "退回重新统计须写明哪些数据有误");
 		}
-		String group = agency + (justice ? "-reviewer" : "-office");
+		String group = (justice ? StaffRole.LEGAL_REVIEWER : StaffRole.GENERAL_OFFICE).groupOf(agency);
 		if (user != null && identity.createGroupQuery().groupMember(user).groupId(group).count() == 0) {
 			throw new AuthorizationException((justice ? "司法所" : "党政办") + "签署须由本机关" + (justice ? "司法所（法制审核人员）" : "党政办工作人员")
 					+ "办理，" + user + " 不是该组成员");
@@ -395,7 +398,7 @@ public class AnnualStatisticsService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : null;
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

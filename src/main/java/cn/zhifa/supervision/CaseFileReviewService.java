@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,7 +32,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -43,11 +43,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.SupervisorSteps;
 import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.record.RecordEntry;
@@ -68,7 +69,7 @@ public class CaseFileReviewService {
 	static final String PROCESS_KEY = SupervisorSteps.CASE_FILE_REVIEW_PROCESS;
 	/** The closed case files reviewed: enforcement cases (行政执法案件). */
 	static final String CASE_PROCESS = "enforcement-case";
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final String COUNTER_AGENCY = "COUNTY";
 	static final Set<String> FOLLOW_UPS = Set.of("RESULTS_ONLY", "NOTICE");
 	static final String INTERFERENCE = "INTERFERENCE_REPORTED";
@@ -118,12 +119,14 @@ public class CaseFileReviewService {
 	private final String bureau;
 	/** 代字 of the review numbers: 区司法评查〔2026〕1号 (one county-wide series a year). */
 	private final String prefix;
+	private final Clock clock;
 
 	CaseFileReviewService(CaseFileReviewRepository reviews, CaseFileReviewItemRepository items,
 			CaseFileReviewStandard standards, AgencyRepository agencies, DocumentNumbers numbers, IdentityService identity,
 			HistoryService history, RecordService records,
 			@Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau,
-			@Value("${zhifa.supervision.review-prefix:区司法评查}") String prefix) {
+			@Value("${zhifa.supervision.review-prefix:区司法评查}") String prefix, Clock clock) {
+		this.clock = clock;
 		this.reviews = reviews;
 		this.items = items;
 		this.standards = standards;
@@ -189,7 +192,7 @@ public class CaseFileReviewService {
 	 */
 	void draw(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && (login.getGroupIds() == null || !login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP))) {
+		if (login != null && (login.getGroupIds() == null || !login.getGroupIds().contains(Roles.SUPERVISOR))) {
 			throw new AuthorizationException("只有执法监督人员（司法局）可以组织案卷评查");
 		}
 		String agency = required(execution, AGENCY, "被评查的执法机关");
@@ -568,7 +571,7 @@ public class CaseFileReviewService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

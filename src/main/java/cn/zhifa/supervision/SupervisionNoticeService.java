@@ -7,6 +7,7 @@ import static cn.zhifa.platform.FormFields.text;
 
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,16 +25,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.SupervisorSteps;
 import cn.zhifa.platform.problem.InputCheck;
 
@@ -49,7 +50,7 @@ import cn.zhifa.platform.problem.InputCheck;
 public class SupervisionNoticeService {
 
 	static final String PROCESS_KEY = SupervisorSteps.SUPERVISION_NOTICE_PROCESS;
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 	static final String COUNTER_AGENCY = "COUNTY";
 	static final Set<String> SOURCES = Set.of("COMPLAINT", "SLA_BREACH", "UNTRANSFERRED_CASE", "CASE_FILE_REVIEW", "OTHER");
 	static final Set<String> OUTCOMES = Set.of("CLOSE", "REDO", "CIRCULATE", "REPORT_TO_GOVERNMENT");
@@ -82,11 +83,14 @@ public class SupervisionNoticeService {
 	private final String bureau;
 	/** 代字 of the notice numbers: 区司法监通〔2026〕1号 (one county-wide series a year). */
 	private final String prefix;
+	private final Clock clock;
 
 	SupervisionNoticeService(SupervisionNoticeRepository notices, AgencyRepository agencies, DocumentNumbers numbers,
 			IdentityService identity, Deadlines deadlines, DisplayLabels labels,
 			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau,
-			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.notice-prefix:区司法监通}") String prefix) {
+			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.notice-prefix:区司法监通}") String prefix,
+			Clock clock) {
+		this.clock = clock;
 		this.bureau = bureau;
 		this.prefix = prefix;
 		this.notices = notices;
@@ -136,7 +140,7 @@ public class SupervisionNoticeService {
 	 */
 	void issue(DelegateExecution execution) {
 		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && (login.getGroupIds() == null || !login.getGroupIds().contains(CurrentUser.SUPERVISOR_GROUP))) {
+		if (login != null && (login.getGroupIds() == null || !login.getGroupIds().contains(Roles.SUPERVISOR))) {
 			throw new AuthorizationException("只有执法监督人员（司法局）可以制发行政执法监督通知书");
 		}
 		String agency = required(execution, AGENCY, "被监督的执法机关");
@@ -278,7 +282,7 @@ public class SupervisionNoticeService {
 		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 }

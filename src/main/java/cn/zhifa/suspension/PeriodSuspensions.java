@@ -1,6 +1,7 @@
 package cn.zhifa.suspension;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +57,11 @@ public class PeriodSuspensions {
 	private final RecordService records;
 	private final Deadlines deadlines;
 	private final Supplier<ManagementService> management;
+	private final Clock clock;
 
 	PeriodSuspensions(SuspensionRules rules, JdbcTemplate jdbc, RecordService records, Deadlines deadlines,
-			@Lazy ManagementService management) {
+			@Lazy ManagementService management, Clock clock) {
+		this.clock = clock;
 		this.rules = rules;
 		this.jdbc = jdbc;
 		this.records = records;
@@ -260,8 +262,8 @@ public class PeriodSuspensions {
 		return code != null ? code.toString() : execution.getTenantId();
 	}
 
-	private static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	private Instant now() {
+		return clock.instant();
 	}
 
 	private static Instant instant(Object value) {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.caselifecycle.CaseService;
 import cn.zhifa.caselifecycle.NewCase;
 import cn.zhifa.organisation.Agency;
@@ -32,7 +33,7 @@ class CaseTransferService {
 
 	static final String LIMIT = "CASE_TRANSFER";
 	static final String LIMIT_URGENT = "CASE_TRANSFER_URGENT";
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
 
 	private final TransferRecords records;
 	private final AgencyRepository agencies;
@@ -67,7 +68,7 @@ class CaseTransferService {
 			throw invalid(TARGET_AGENCY_NAME, "接收机关不使用本平台时须填写接收机关名称(targetAgencyName)");
 		}
 		boolean urgent = flag(execution, URGENT);
-		Date start = Date.from(now());
+		Date start = Date.from(records.now());
 		// R-COORD-1: the 3 working days (24 hours) run from the discovery that the case is outside the agency's
 		// competence — the moment given as outsideCompetenceFoundOn, else the day the case was discovered
 		Object found = execution.getVariable(OUTSIDE_COMPETENCE_FOUND_ON);
@@ -100,7 +101,7 @@ class CaseTransferService {
 		String actor = records.actor(task);
 		task.setVariable(SIGNER, actor);
 		Transfer transfer = records.get(task.getProcessInstanceId());
-		transfer.approved(actor, now());
+		transfer.approved(actor, records.now());
 		records.step(task.getProcessInstanceId(), "SIGNED", actor, date(task, TRANSFER_DUE_AT), null);
 	}
 
@@ -188,18 +189,18 @@ class CaseTransferService {
 
 	private void close(DelegateExecution execution, String outcome) {
 		execution.setVariable(CASE_OUTCOME, outcome);
-		records.get(execution.getProcessInstanceId()).close(outcome, null, now());
+		records.get(execution.getProcessInstanceId()).close(outcome, null, records.now());
 	}
 
 	private void handedOver(DelegateExecution execution, String step, String details) {
 		Date due = date(execution, TRANSFER_DUE_AT);
 		Transfer transfer = records.get(execution.getProcessInstanceId());
-		transfer.handedOver(now(), due == null || !now().isAfter(due.toInstant()));
+		transfer.handedOver(records.now(), due == null || !records.now().isAfter(due.toInstant()));
 		transfer.await(Transfer.Status.AWAITING_ANSWER, null);
 		records.step(execution.getProcessInstanceId(), step, records.actor(execution), due, details);
 	}
 
-	private static LocalDate discoveredOn(DelegateExecution execution) {
+	private LocalDate discoveredOn(DelegateExecution execution) {
 		Object value = execution.getVariable("discoveredOn");
 		if (value instanceof Date d) {
 			return d.toInstant().atZone(CHINA).toLocalDate();
@@ -215,7 +216,7 @@ class CaseTransferService {
 				throw invalid("discoveredOn", "发现日期须为 yyyy-MM-dd，收到 " + value);
 			}
 		}
-		return now().atZone(CHINA).toLocalDate();
+		return records.now().atZone(CHINA).toLocalDate();
 	}
 
 	private static String optional(String notes) {

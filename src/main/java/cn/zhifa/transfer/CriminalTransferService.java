@@ -54,7 +54,7 @@ class CriminalTransferService {
 		String handler = required(execution, HANDLER, "承办人");
 		String party = required(execution, PARTY_NAME, "当事人");
 		required(execution, CRIME_SUSPICION, "涉嫌犯罪的事实和罪名");
-		Date reportedAt = Date.from(now());
+		Date reportedAt = Date.from(records.now());
 		execution.setVariable(REPORTED_AT, reportedAt);
 		Date due = deadlines.setLimit(execution, APPROVAL_DUE_AT, APPROVAL_LIMIT, reportedAt);
 		if (lines(execution.getVariable(ATTACHMENTS)).isEmpty()) {
@@ -130,12 +130,12 @@ class CriminalTransferService {
 		boolean sanction = "SANCTION".equals(text(execution, AFTER_CONVICTION_DECISION));
 		execution.setVariable(MAY_DECIDE, sanction);
 		execution.setVariable(AFTER_CONVICTION, sanction);
-		records.get(execution.getProcessInstanceId()).close("CONVICTED", sanction, now());
+		records.get(execution.getProcessInstanceId()).close("CONVICTED", sanction, records.now());
 	}
 
 	/** Approved: the 24-hour clock to the police starts (第五条). */
 	void approve(DelegateExecution execution) {
-		Date approvedAt = Date.from(now());
+		Date approvedAt = Date.from(records.now());
 		execution.setVariable(APPROVED_AT, approvedAt);
 		Date due = deadlines.setLimit(execution, HANDOVER_DUE_AT, HANDOVER_LIMIT, approvedAt);
 		Transfer transfer = records.get(execution.getProcessInstanceId());
@@ -158,7 +158,7 @@ class CriminalTransferService {
 
 	/** Handed over: the police have 3 days to decide on filing (第八条). */
 	void recordHandover(DelegateExecution execution) {
-		Date handedOverAt = Date.from(now());
+		Date handedOverAt = Date.from(records.now());
 		Date handoverDue = date(execution, HANDOVER_DUE_AT);
 		execution.setVariable(HANDED_OVER_AT, handedOverAt);
 		Date due = deadlines.setLimit(execution, POLICE_DECISION_DUE_AT, POLICE_LIMIT, handedOverAt);
@@ -172,7 +172,7 @@ class CriminalTransferService {
 
 	/** The police refused to file: the agency may ask for reconsideration within 3 days (第九条). */
 	void recordNotFiled(DelegateExecution execution) {
-		Date due = deadlines.setLimit(execution, RECONSIDERATION_DUE_AT, RECONSIDERATION_LIMIT, Date.from(now()));
+		Date due = deadlines.setLimit(execution, RECONSIDERATION_DUE_AT, RECONSIDERATION_LIMIT, Date.from(records.now()));
 		Transfer transfer = records.get(execution.getProcessInstanceId());
 		transfer.externalDecision("NOT_FILED");
 		transfer.await(Transfer.Status.FOLLOW_UP, due.toInstant());
@@ -184,7 +184,8 @@ class CriminalTransferService {
 	void checkFollowUp(DelegateTask task) {
 		String followUp = oneOf(task, FOLLOW_UP, FOLLOW_UPS, "请选择：提请复议 / 建议人民检察院立案监督 / 两者 / 均不提请");
 		Date due = date(task, RECONSIDERATION_DUE_AT);
-		if (("RECONSIDERATION".equals(followUp) || "BOTH".equals(followUp)) && due != null && now().isAfter(due.toInstant())) {
+		if (("RECONSIDERATION".equals(followUp) || "BOTH".equals(followUp)) && due != null
+				&& records.now().isAfter(due.toInstant())) {
 			throw invalid(FOLLOW_UP, "已超过提请复议期限(自接到不予立案通知书之日起3日内，国务院令第310号第九条)，只能建议人民检察院立案监督");
 		}
 		if (!"NONE".equals(followUp)) {
@@ -200,7 +201,7 @@ class CriminalTransferService {
 
 	/** The police filed the case (directly or after reconsideration/supervision): hand over the evidence. */
 	void recordFiled(DelegateExecution execution) {
-		Date filedAt = Date.from(now());
+		Date filedAt = Date.from(records.now());
 		execution.setVariable(POLICE_FILED_AT, filedAt);
 		Transfer transfer = records.get(execution.getProcessInstanceId());
 		boolean afterFollowUp = transfer.getStatus() == Transfer.Status.AWAITING_RECONSIDERATION;
@@ -240,7 +241,7 @@ class CriminalTransferService {
 					: text(execution, POLICE_DECISION_NOTES);
 			default -> text(execution, JUDICIAL_NOTES);
 		};
-		records.get(execution.getProcessInstanceId()).close(outcome, mayDecide, now());
+		records.get(execution.getProcessInstanceId()).close(outcome, mayDecide, records.now());
 		records.step(execution.getProcessInstanceId(), "CLOSED_" + outcome, records.actor(execution), null, notes);
 	}
 

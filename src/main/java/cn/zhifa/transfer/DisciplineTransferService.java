@@ -5,7 +5,6 @@ import static cn.zhifa.transfer.TransferVariables.*;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.organisation.AgencyRepository;
 
 /**
@@ -57,7 +57,7 @@ class DisciplineTransferService {
 		}
 		records.open(new Transfer(execution.getProcessInstanceId(), Transfer.Kind.DISCIPLINE, caseId, code,
 				text(execution, HANDLER), party, text(execution, DISCIPLINE_ORGAN), Transfer.Status.AWAITING_SIGNATURE,
-				now(), due.toInstant()));
+				records.now(), due.toInstant()));
 		records.step(execution.getProcessInstanceId(), "OPENED", records.actor(execution), null,
 				"案件办结于 " + closedAt.toInstant());
 	}
@@ -71,16 +71,16 @@ class DisciplineTransferService {
 		}
 		String actor = records.actor(task);
 		task.setVariable(SIGNER, actor);
-		records.get(task.getProcessInstanceId()).approved(actor, now());
+		records.get(task.getProcessInstanceId()).approved(actor, records.now());
 	}
 
 	/** A Date, an ISO date-time or a date (yyyy-MM-dd, from the start form's date field); default now. */
-	static Date closedAt(Object value) {
+	Date closedAt(Object value) {
 		if (value instanceof Date d) {
 			return d;
 		}
 		if (value == null || value.toString().isBlank()) {
-			return Date.from(now());
+			return Date.from(records.now());
 		}
 		String text = value.toString().trim();
 		try {
@@ -88,7 +88,7 @@ class DisciplineTransferService {
 		}
 		catch (DateTimeParseException e) {
 			try {
-				return Date.from(LocalDate.parse(text).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
+				return Date.from(LocalDate.parse(text).atStartOfDay(WorkingDayCalendar.SHANGHAI).toInstant());
 			}
 			catch (DateTimeParseException e2) {
 				throw invalid(CLOSED_AT, "结案日期须为 yyyy-MM-dd，收到 " + text);
@@ -97,7 +97,7 @@ class DisciplineTransferService {
 	}
 
 	void record(DelegateExecution execution) {
-		Date sentAt = Date.from(now());
+		Date sentAt = Date.from(records.now());
 		Date due = date(execution, DISCIPLINE_DUE_AT);
 		execution.setVariable(DISCIPLINE_SENT_AT, sentAt);
 		Transfer transfer = records.get(execution.getProcessInstanceId());

@@ -1,12 +1,12 @@
 package cn.zhifa.transfer;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,8 +38,10 @@ class SupervisionController {
 	private final LegalReviewService reviews;
 	private final TransferRecords records;
 	private final Deadlines deadlines;
+	private final Clock clock;
 
-	SupervisionController(LegalReviewService reviews, TransferRecords records, Deadlines deadlines) {
+	SupervisionController(LegalReviewService reviews, TransferRecords records, Deadlines deadlines, Clock clock) {
+		this.clock = clock;
 		this.reviews = reviews;
 		this.records = records;
 		this.deadlines = deadlines;
@@ -48,7 +50,7 @@ class SupervisionController {
 	@GetMapping("/untransferred")
 	List<Untransferred> untransferred() {
 		CurrentUser user = CurrentUser.get();
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		Instant now = clock.instant();
 		List<Untransferred> result = new ArrayList<>();
 		for (LegalReview review : reviews.suspectedCrimeReviews(user.agencies())) {
 			if (review.getConcludedAt() == null) {

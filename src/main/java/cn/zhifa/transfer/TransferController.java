@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
 
@@ -33,7 +34,7 @@ import cn.zhifa.platform.problem.Problem;
 class TransferController {
 
 	/** Roles that may enter an external answer for their agency (supervisors only read). */
-	static final Set<String> ANSWERING_ROLES = Set.of("officer", "head", "office", "camunda-admin");
+	static final Set<String> ANSWERING_ROLES = Set.of(Roles.OFFICER, Roles.HEAD, Roles.GENERAL_OFFICE, Roles.ADMIN);
 
 	private final TransferRecords records;
 	private final RuntimeService runtimeService;

@@ -1,5 +1,6 @@
 package cn.zhifa.transfer;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -24,8 +24,10 @@ class TransferRecords {
 	private final TransferRepository transfers;
 	private final TransferStepRepository steps;
 	private final IdentityService identityService;
+	private final Clock clock;
 
-	TransferRecords(TransferRepository transfers, TransferStepRepository steps, IdentityService identityService) {
+	TransferRecords(TransferRepository transfers, TransferStepRepository steps, IdentityService identityService, Clock clock) {
+		this.clock = clock;
 		this.transfers = transfers;
 		this.steps = steps;
 		this.identityService = identityService;
@@ -70,8 +72,8 @@ class TransferRecords {
 		return answeredBy != null ? answeredBy : "system";
 	}
 
-	static Instant now() {
-		return ClockUtil.getCurrentTime().toInstant();
+	Instant now() {
+		return clock.instant();
 	}
 
 	static String text(VariableScope scope, String name) {

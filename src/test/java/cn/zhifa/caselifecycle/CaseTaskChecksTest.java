@@ -6,33 +6,30 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import cn.zhifa.calendar.CalendarFixtures;
+import cn.zhifa.calendar.WorkingDayCalendar;
 
 /** The checks of {@code ${caseTaskChecks}} that depend on statutory periods, on the real calendar. */
 class CaseTaskChecksTest {
 
-	final CaseTaskChecks checks = new CaseTaskChecks(CalendarFixtures.deadlines(), null);
+	/** Mon 2 Nov 2026, 09:00 Beijing time. */
+	static final Clock NOV_2 = Clock.fixed(OffsetDateTime.parse("2026-11-02T09:00:00+08:00").toInstant(),
+			WorkingDayCalendar.SHANGHAI);
 
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+	final CaseTaskChecks checks = new CaseTaskChecks(CalendarFixtures.deadlines(), null, NOV_2);
 
 	/** 行政处罚法 arts. 64(2), 85: notified Mon 2 Nov 2026 → 7 working days → Wed 11 Nov at the earliest. */
 	@Test
 	void aHearingLessThanSevenWorkingDaysAfterTheNoticeIsRefusedCitingTheArticles() {
-		ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-02T09:00:00+08:00").toInstant()));
 		assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing",
 				Map.of("hearingDate", "2026-11-09", "hearingPlace", "第一会议室"))))
 			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
@@ -50,7 +47,6 @@ class CaseTaskChecksTest {
 	/** Issue 16 §10, 行政处罚法 art. 64(4): the hearing is chaired by someone who did not investigate the case. */
 	@Test
 	void anInvestigatorCannotChairTheHearing() {
-		ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-02T09:00:00+08:00").toInstant()));
 		for (String chair : new String[] { "officer2", "officer1" }) {
 			assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing", Map.of("hearingDate", "2026-11-11",
 					"hearingPlace", "第一会议室", "hearingChair", chair, "investigatingOfficers", "officer1,officer2",

@@ -110,7 +110,7 @@ class OfficerAnnualReviewProcessTests extends EngineTestSupport {
 		assertThat(List.of(due.getMonthValue(), due.getDayOfMonth(), due.getHour(), due.getMinute())).containsExactly(11, 1, 1, 0);
 
 		clockAt(Date.from(due.atZone(ZoneId.systemDefault()).toInstant().plusSeconds(60)));
-		int year = OfficerRecords.today().getYear();
+		int year = records.today().getYear();
 		engine.getManagementService().executeJob(timers.get(0).getId());
 		try {
 			for (String person : List.of("officer1", "officer2", "reviewer1", "head1", "officer4")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ class QualificationServiceTest {
 	static final LocalDate TO = LocalDate.of(2025, 6, 30);
 
 	OfficerRepository officers = mock(OfficerRepository.class);
-	QualificationService service = new QualificationService(officers);
+	QualificationService service = new QualificationService(officers, Clock.systemUTC());
 
 	@BeforeEach
 	void organisation() {

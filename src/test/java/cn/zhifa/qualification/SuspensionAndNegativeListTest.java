@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ class SuspensionAndNegativeListTest {
 
 	OfficerRepository officers = mock(OfficerRepository.class);
 	AuxiliaryNegativeList list = AuxiliaryNegativeListAccess.load("officers/auxiliary-negative-list.yml");
-	QualificationService service = new QualificationService(officers, list);
+	QualificationService service = new QualificationService(officers, list, Clock.systemUTC());
 
 	private Officer person(String id, StaffRole role, boolean certified) {
 		Officer o = new Officer(id, "LIAOKUO", "姓名" + id, role, "一中队");

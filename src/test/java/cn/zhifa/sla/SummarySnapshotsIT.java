@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhifa.platform.EngineClock;
 import cn.zhifa.supervision.SupervisionNoticeService;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
@@ -44,7 +45,7 @@ class SummarySnapshotsIT extends SlaApiSupport {
 	@Test
 	void keptWhileFreshCountedAgainWhenOldOrTheClockWentBack() {
 		SummarySnapshots snapshots = new SummarySnapshots(board, notices, jdbc, json, Duration.ofSeconds(30),
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), new EngineClock());
 		DeadlineBoard.Filter liaokuo = new DeadlineBoard.Filter(List.of("LIAOKUO"), "enforcement-case", null, null);
 		Instant t0 = Instant.parse("2026-11-04T02:00:00Z");
 		clockAt(Date.from(t0));
@@ -84,7 +85,7 @@ class SummarySnapshotsIT extends SlaApiSupport {
 	@Test
 	void refreshedInTheBackgroundOncePerClaim() {
 		SummarySnapshots snapshots = new SummarySnapshots(board, notices, jdbc, json, Duration.ofSeconds(30),
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), new EngineClock());
 		DeadlineBoard.Filter both = new DeadlineBoard.Filter(List.of("LIAOKUO", "QLSCJ"), null, null, null);
 		Instant t0 = Instant.parse("2026-11-05T02:00:00Z");
 		clockAt(Date.from(t0));
