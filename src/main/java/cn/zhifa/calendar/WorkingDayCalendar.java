@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import cn.zhifa.platform.EngineClock;
+
 /**
  * The working-day calculator (REQUIREMENTS "Working-day calendar", "Statutory deadlines"): plain
  * Java, immutable, {@link LocalDate} in and {@link Deadline} out, no time zone of its own (the
@@ -32,7 +34,7 @@ import java.util.TreeSet;
 public final class WorkingDayCalendar {
 
 	/** The time zone of every Chinese statutory period, whatever the server's default. */
-	public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+	public static final ZoneId SHANGHAI = EngineClock.ZONE;
 
 	private static final int WINDOW_FIRST_YEAR = 2000;
 	private static final int WINDOW_LAST_YEAR = 2100;

@@ -27,9 +27,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.legalreview.LegalReviewService;
-import cn.zhifa.models.ModelMarkers;
+import cn.zhifa.platform.ModelMarkers;
 import cn.zhifa.models.ModelVersions;
-import cn.zhifa.models.ModelVocabulary;
+import cn.zhifa.platform.ModelVocabulary;
 
 /**
  * The hard legal-review gate (R-REV-1): no major decision may be made without a legal review that

@@ -35,7 +35,7 @@ import cn.zhifa.calendar.WorkingDayCalendar;
  * 2026年1月5日; {@link Type#TIME} an {@link Instant} shown in Beijing time as 2026-01-05 09:30. A
  * {@code null} leaves the cell empty.
  */
-final class LedgerWriter {
+public final class LedgerWriter {
 
 	/** Rows of a sheet kept in memory; older rows are flushed to the sheet's temporary file. */
 	static final int WINDOW = 200;
@@ -57,9 +57,9 @@ final class LedgerWriter {
 	}
 
 	/** A column: its Chinese header, width in characters, value type and total. */
-	record Column(String header, int width, Type type, Total total) {
+	public record Column(String header, int width, Type type, Total total) {
 
-		static Column text(String header, int width) {
+		public static Column text(String header, int width) {
 			return new Column(header, width, Type.TEXT, Total.NONE);
 		}
 
@@ -67,11 +67,11 @@ final class LedgerWriter {
 			return new Column(header, width, Type.TEXT, Total.TALLY);
 		}
 
-		static Column number(String header, int width) {
+		public static Column number(String header, int width) {
 			return new Column(header, width, Type.NUMBER, Total.NONE);
 		}
 
-		static Column sum(String header, int width) {
+		public static Column sum(String header, int width) {
 			return new Column(header, width, Type.NUMBER, Total.SUM);
 		}
 
@@ -85,12 +85,12 @@ final class LedgerWriter {
 	}
 
 	/** Gives the rows of a sheet one by one, in order, to the sink (one value per column). */
-	interface RowSource {
+	public interface RowSource {
 		void forEach(Consumer<Object[]> sink);
 	}
 
 	/** One sheet: its tab name, title, columns, rows and the text shown when there are none. */
-	record SheetData(String name, String title, List<Column> columns, RowSource rows, String empty) {
+	public record SheetData(String name, String title, List<Column> columns, RowSource rows, String empty) {
 	}
 
 	/** Called after each data row is written (tests watch the sheet's memory use). */
@@ -101,7 +101,7 @@ final class LedgerWriter {
 	private final int window;
 	private final RowListener listener;
 
-	LedgerWriter() {
+	public LedgerWriter() {
 		this(WINDOW, null);
 	}
 
@@ -114,7 +114,7 @@ final class LedgerWriter {
 	 * Writes the sheets to {@code out}: each sheet's rows are read from its source while it is written;
 	 * the temporary files are removed before returning, also on failure. Returns the number of data rows per sheet.
 	 */
-	Map<String, Long> write(String heading, List<SheetData> sheets, OutputStream out) throws IOException {
+	public Map<String, Long> write(String heading, List<SheetData> sheets, OutputStream out) throws IOException {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		try (SXSSFWorkbook book = new SXSSFWorkbook(window)) {
 			book.setCompressTempFiles(true);

@@ -17,6 +17,8 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.context.ApplicationContext;
 
+import cn.zhifa.platform.ModelVocabulary;
+
 /**
  * Defence in depth behind the model guard (issue 14 §1): the engine evaluates every expression — of a
  * model, a Tasklist filter, anything — with only the beans of {@link ModelVocabulary} (not the whole

@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
+import cn.zhifa.platform.ModelDeploymentException;
+
 
 /**
  * Deploys the models at start-up as one deployment with relative resource names and duplicate

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.models.XmlTree.Node;
+import cn.zhifa.platform.Expressions;
+import cn.zhifa.platform.ModelVocabulary;
 
 /**
  * The model guard (issue 14 §1–2, ADR-0016): models are data, not code. Checks a set of model files —

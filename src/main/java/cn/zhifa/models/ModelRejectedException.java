@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.ResourceReportImpl;
 /**
  * The model guard refused a deployment. A {@link ParseException}, so the engine's REST API answers 400
  * with every problem per file in {@code details} (file → errors with line and element), which Camunda
- * Modeler shows; {@code cn.zhifa.form.EngineErrorMessages} turns it into Zhifa's problem detail.
+ * Modeler shows; {@code cn.zhifa.platform.form.EngineErrorMessages} turns it into Zhifa's problem detail.
  */
 public class ModelRejectedException extends ParseException {
 

@@ -16,6 +16,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 import cn.zhifa.models.XmlTree.Node;
+import cn.zhifa.platform.Expressions;
+import cn.zhifa.platform.ModelVocabulary;
 
 /**
  * The statutory invariants of a process, proven on its graph rather than by element ids (issue 14 §3):

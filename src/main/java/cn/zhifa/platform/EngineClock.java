@@ -7,11 +7,9 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.WorkingDayCalendar;
-
 /**
  * The application's one {@link Clock}: the engine's now ({@link ClockUtil}, the "now" of due dates, timers
- * and deadlines), in Asia/Shanghai ({@link WorkingDayCalendar#SHANGHAI}). Features take it injected and ask
+ * and deadlines), in China's one time zone ({@link #ZONE}, also {@code WorkingDayCalendar.SHANGHAI}). Features take it injected and ask
  * {@code Instant.now(clock)} / {@code LocalDate.now(clock)}; only this package touches the engine's internal
  * clock, so tests that move the engine clock ({@code ClockUtil.setCurrentTime}, {@code /api/test-clock})
  * move every feature's time with it. Unit tests pass {@code Clock.fixed(...)} instead.
@@ -19,10 +17,13 @@ import cn.zhifa.calendar.WorkingDayCalendar;
 @Component
 public final class EngineClock extends Clock {
 
+	/** China's time zone: the zone of every Beijing date and time the application shows or counts in. */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
 	private final ZoneId zone;
 
 	public EngineClock() {
-		this(WorkingDayCalendar.SHANGHAI);
+		this(ZONE);
 	}
 
 	private EngineClock(ZoneId zone) {

@@ -39,9 +39,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.zhifa.form.DeployedForm;
 import cn.zhifa.platform.EngineRestRoutes.Match;
 import cn.zhifa.platform.EngineRestRoutes.Rule;
+import cn.zhifa.platform.form.DeployedForm;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.platform.problem.ProblemResponses;
 
@@ -57,7 +57,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * deployed form only the way the contract allows:
  * <ul>
  * <li>a step's variables through that step's form: {@code submit-form} (typed by the form, see
- * {@code cn.zhifa.form}); {@code complete}, {@code resolve} and {@code start} are held to the same
+ * {@code cn.zhifa.platform.form}); {@code complete}, {@code resolve} and {@code start} are held to the same
  * form — their variables are converted by it here, so a key the form does not have is refused and
  * values are stored typed; a declared variable only through the forms the contract names;</li>
  * <li>a message's variables only as the contract declares them for that message;</li>
@@ -269,7 +269,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (node.isTextual()) {
-			String refused = cn.zhifa.models.Expressions.filterProblem(node.asText());
+			String refused = cn.zhifa.platform.Expressions.filterProblem(node.asText());
 			if (refused != null) {
 				throw Problem.invalid("query", refused);
 			}

@@ -9,8 +9,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.InitializingBean;
 
-import cn.zhifa.models.ModelMarkers;
-import cn.zhifa.models.ModelVocabulary;
 
 /**
  * The one task listener behind every {@code ${…TaskChecks}} of a model (issue 14 §3, ADR-0035): it finds

@@ -3,7 +3,6 @@ package cn.zhifa.platform;
 import java.net.ConnectException;
 import java.sql.SQLException;
 
-import cn.zhifa.models.ModelDeploymentException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

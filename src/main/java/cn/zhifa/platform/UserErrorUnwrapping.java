@@ -1,6 +1,6 @@
 package cn.zhifa.platform;
 
-import cn.zhifa.form.EngineErrorMessages;
+import cn.zhifa.platform.form.EngineErrorMessages;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;

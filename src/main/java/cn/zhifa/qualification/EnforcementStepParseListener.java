@@ -38,6 +38,6 @@ class EnforcementStepParseListener extends AbstractBpmnParseListener {
 	}
 
 	static String enforcementAction(Element userTask) {
-		return cn.zhifa.models.ModelMarkers.property(userTask, EnforcementStepGuard.ENFORCEMENT_ACTION);
+		return cn.zhifa.platform.ModelMarkers.property(userTask, EnforcementStepGuard.ENFORCEMENT_ACTION);
 	}
 }

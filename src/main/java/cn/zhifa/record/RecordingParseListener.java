@@ -104,7 +104,7 @@ class RecordingParseListener extends AbstractBpmnParseListener {
 	}
 
 	static String property(Element element, String name) {
-		return cn.zhifa.models.ModelMarkers.property(element, name);
+		return cn.zhifa.platform.ModelMarkers.property(element, name);
 	}
 
 	static String inputParameter(Element element, String name) {

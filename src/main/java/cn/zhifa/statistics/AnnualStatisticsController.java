@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.calendar.WorkingDayCalendar;
-import cn.zhifa.ledger.AnnualStatisticsWorkbook;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.CurrentUser;

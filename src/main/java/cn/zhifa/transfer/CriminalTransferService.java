@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.document.DocumentMetadata;
 import cn.zhifa.document.DocumentService;
-import cn.zhifa.models.ModelVocabulary;
+import cn.zhifa.platform.ModelVocabulary;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;

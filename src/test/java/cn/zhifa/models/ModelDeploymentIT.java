@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.zhifa.ZhifaApplication;
 import cn.zhifa.platform.StartupFailureAnalyzers;
+import cn.zhifa.platform.ModelDeploymentException;
 
 /**
  * Issue 2, model deployment and persistence: real restarts of the application on an H2 file

@@ -26,6 +26,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import cn.zhifa.support.ZhifaIntegrationTest;
+import cn.zhifa.platform.ModelVocabulary;
 
 /**
  * Issue 14: deployments as Camunda Modeler sends them ({@code POST /engine-rest/deployment/create},

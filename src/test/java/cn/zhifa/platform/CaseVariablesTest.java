@@ -18,8 +18,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.junit.jupiter.api.Test;
 
-import cn.zhifa.form.DeployedForm;
 import cn.zhifa.platform.CaseVariable.Type;
+import cn.zhifa.platform.form.DeployedForm;
 
 /**
  * The case contract ({@link CaseVariables}) agrees with the forms and processes the legal office

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Issue 20 §1/§3, read from the sources (no ArchUnit): the engine's internal clock is touched only in
  * {@code cn.zhifa.platform} (features take the injected {@link java.time.Clock}, {@link EngineClock}); the
  * administrators' and the bureau's groups are spelled only in {@link Roles} ({@code "supervisor"} is also a
- * JSON key, so it is not checked here); the zone only in {@code WorkingDayCalendar.SHANGHAI}.
+ * JSON key, so it is not checked here); the zone only in {@code EngineClock.ZONE}.
  */
 class EngineInternalsTest {
 
@@ -36,8 +36,8 @@ class EngineInternalsTest {
 
 	@Test
 	void theZoneIsDefinedOnce() throws IOException {
-		assertThat(filesOutside(MAIN.resolve("cn/zhifa/calendar/WorkingDayCalendar.java"), "\"Asia/Shanghai\""))
-			.as("use WorkingDayCalendar.SHANGHAI (the zone of EngineClock)").isEmpty();
+		assertThat(filesOutside(MAIN.resolve("cn/zhifa/platform/EngineClock.java"), "\"Asia/Shanghai\""))
+			.as("use EngineClock.ZONE (or WorkingDayCalendar.SHANGHAI, the same zone)").isEmpty();
 	}
 
 	/** Java files of src/main/java not under {@code allowed} that contain any of {@code needles}. */

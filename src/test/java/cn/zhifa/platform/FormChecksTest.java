@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.junit.jupiter.api.Test;
 
-import cn.zhifa.models.ModelVocabulary;
 
 /** The one form-check listener (ADR-0035): by form and event, fail closed, held to the vocabulary. */
 class FormChecksTest {

@@ -10,7 +10,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Issue 2, bad input at start-up: one clear line naming the database URL or the model file and line. */
-import cn.zhifa.models.ModelDeploymentException;
 
 class StartupFailureAnalyzersTest {
 

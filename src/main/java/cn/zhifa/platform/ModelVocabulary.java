@@ -1,4 +1,4 @@
-package cn.zhifa.models;
+package cn.zhifa.platform;
 
 import java.util.Map;
 import java.util.Set;
@@ -121,7 +121,7 @@ public final class ModelVocabulary {
 			"filterService", "externalTaskService", "caseService", "decisionService", "S", "JSON", "XML");
 
 	/** Property names that lead from data to the Java runtime. */
-	static final Set<String> FORBIDDEN_PROPERTIES = Set.of("class", "classLoader", "declaringClass", "module",
+	public static final Set<String> FORBIDDEN_PROPERTIES = Set.of("class", "classLoader", "declaringClass", "module",
 			"processEngine", "processEngineServices", "processEngineConfiguration", "runtime");
 
 	/**

@@ -1,4 +1,4 @@
-package cn.zhifa.form;
+package cn.zhifa.platform.form;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 
-import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
@@ -48,7 +47,7 @@ final class FormSubmission {
 	/** Camunda keeps a string variable in a 4,000-character column. */
 	static final int MAX_TEXT = InputCheck.VARIABLE_LENGTH;
 	private static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(InputCheck.MAX_NUMBER);
-	private static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
+	private static final ZoneId CHINA = cn.zhifa.platform.EngineClock.ZONE;
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private FormSubmission() {

@@ -1,4 +1,4 @@
-package cn.zhifa.form;
+package cn.zhifa.platform.form;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package cn.zhifa.form;
+package cn.zhifa.platform.form;
 
 import java.util.ArrayList;
 import java.util.List;

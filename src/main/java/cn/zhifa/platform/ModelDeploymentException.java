@@ -1,4 +1,4 @@
-package cn.zhifa.models;
+package cn.zhifa.platform;
 
 /** A model file that cannot be deployed; the message names the file and, where known, the line. */
 public class ModelDeploymentException extends RuntimeException {

@@ -1,4 +1,4 @@
-package cn.zhifa.form;
+package cn.zhifa.platform.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

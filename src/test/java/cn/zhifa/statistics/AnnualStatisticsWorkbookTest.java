@@ -1,4 +1,4 @@
-package cn.zhifa.ledger;
+package cn.zhifa.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.zhifa.models;
+package cn.zhifa.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

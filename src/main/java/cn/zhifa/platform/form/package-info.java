@@ -8,5 +8,11 @@
  * into typed variables, {@link TypedFormHandlers} puts that in front of every start and task form
  * handler the engine parses, and {@link EngineErrorMessages} gives REST callers (and Tasklist) the Chinese message
  * without the engine's English wrapper.
+ * <p>
+ * Part of the platform module; exposed to the other modules as its named interface {@code platform::form}
+ * (ADR 0036).
  */
-package cn.zhifa.form;
+@NamedInterface("form")
+package cn.zhifa.platform.form;
+
+import org.springframework.modulith.NamedInterface;

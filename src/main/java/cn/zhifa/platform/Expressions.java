@@ -1,4 +1,4 @@
-package cn.zhifa.models;
+package cn.zhifa.platform;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +16,11 @@ import java.util.Set;
 public final class Expressions {
 
 	/** A whitelisted call found in an expression, with its literal string arguments (null where not literal). */
-	record Call(String bean, String method, List<String> literalArguments) {
+	public record Call(String bean, String method, List<String> literalArguments) {
 	}
 
 	/** What checking one text found. */
-	record Result(List<String> problems, List<Call> calls, List<String> variables) {
+	public record Result(List<String> problems, List<Call> calls, List<String> variables) {
 		boolean ok() {
 			return problems.isEmpty();
 		}
@@ -54,12 +54,12 @@ public final class Expressions {
 	}
 
 	/** Whether a text contains an expression part. */
-	static boolean contains(String text) {
+	public static boolean contains(String text) {
 		return text != null && (text.contains("${") || text.contains("#{"));
 	}
 
 	/** The bean a delegate expression names, if it is exactly {@code ${name}} or {@code #{name}}. */
-	static String delegateName(String text) {
+	public static String delegateName(String text) {
 		if (text == null) {
 			return null;
 		}
@@ -74,7 +74,7 @@ public final class Expressions {
 	}
 
 	/** Checks every expression part of a text. */
-	static Result check(String text) {
+	public static Result check(String text) {
 		List<String> problems = new ArrayList<>();
 		List<Call> calls = new ArrayList<>();
 		List<String> variables = new ArrayList<>();

@@ -1,4 +1,4 @@
-package cn.zhifa.platform;
+package cn.zhifa.models;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.form.DeployedForm;
+import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.form.DeployedForm;
 
 /**
  * Generic delegate {@code ${startProcess}}: starts another process of the same agency (input

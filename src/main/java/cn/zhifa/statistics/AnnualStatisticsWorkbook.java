@@ -1,13 +1,13 @@
-package cn.zhifa.ledger;
+package cn.zhifa.statistics;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.zhifa.ledger.LedgerWriter;
 import cn.zhifa.ledger.LedgerWriter.Column;
 import cn.zhifa.ledger.LedgerWriter.SheetData;
-import cn.zhifa.statistics.AnnualFigures;
 import cn.zhifa.statistics.AnnualFigures.Category;
 import cn.zhifa.statistics.AnnualFigures.Indicator;
 import cn.zhifa.statistics.AnnualStatisticsService.Report;

@@ -1,4 +1,4 @@
-package cn.zhifa.models;
+package cn.zhifa.platform;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.util.xml.Element;
