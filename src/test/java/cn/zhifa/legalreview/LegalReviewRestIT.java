@@ -68,12 +68,7 @@ class LegalReviewRestIT {
 
 		assertThat(as("reviewer1").postForEntity("/engine-rest/task/" + review.get("id") + "/claim",
 				Map.of("userId", "reviewer1"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		Map<String, Object> decision = new LinkedHashMap<>();
-		for (String c : List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence",
-				"checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime")) {
-			decision.put(c, value(true));
-		}
-		decision.put("reviewAction", value("DECIDE"));
+		Map<String, Object> decision = allChecksPassed();
 		decision.put("reviewOutcome", value("APPROVED"));
 		assertThat(complete("reviewer1", review, decision).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -169,12 +164,7 @@ class LegalReviewRestIT {
 		Map<String, Object> review = tasks("reviewer1", pid).get(0);
 		as("reviewer1").postForEntity("/engine-rest/task/" + review.get("id") + "/claim", Map.of("userId", "reviewer1"),
 				String.class);
-		Map<String, Object> decision = new LinkedHashMap<>();
-		for (String c : List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence",
-				"checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime")) {
-			decision.put(c, value(true));
-		}
-		decision.put("reviewAction", value("DECIDE"));
+		Map<String, Object> decision = allChecksPassed();
 		decision.put("reviewOutcome", value("REJECTED"));
 		decision.put("reviewOpinion", value("事实不清，证据不足"));
 		assertThat(complete("reviewer1", review, decision).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -290,5 +280,16 @@ class LegalReviewRestIT {
 
 	private static Map<String, Object> value(Object v) {
 		return Map.of("value", v);
+	}
+
+	/** The review decision form's nine checks all ticked, deciding (the outcome is added by the caller). */
+	private static Map<String, Object> allChecksPassed() {
+		Map<String, Object> decision = new LinkedHashMap<>();
+		for (String c : List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence",
+				"checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime")) {
+			decision.put(c, value(true));
+		}
+		decision.put("reviewAction", value("DECIDE"));
+		return decision;
 	}
 }
