@@ -24,6 +24,9 @@ class ModularityTest {
 
 	static final ApplicationModules MODULES = ApplicationModules.of(ZhifaApplication.class, MAIN_CLASSES);
 
+	/** The fixture application's classes are test classes: imported whatever the build folder's name. */
+	private static final ImportOption ALL_CLASSES = location -> true;
+
 	@Test
 	void modulesKeepTheirRules() {
 		MODULES.verify();
@@ -39,7 +42,7 @@ class ModularityTest {
 	@Test
 	void reachingIntoAnotherModulesInternalsFails() {
 		// fixture.modularity.beta uses a type of alpha's sub-package alpha.internal
-		ApplicationModules fixture = ApplicationModules.of("fixture.modularity");
+		ApplicationModules fixture = ApplicationModules.of("fixture.modularity", ALL_CLASSES);
 		assertThat(fixture.detectViolations().getMessages())
 				.anySatisfy(message -> assertThat(message).contains("non-exposed type fixture.modularity.alpha.internal.AlphaInternals"));
 		assertThatThrownBy(fixture::verify).hasMessageContaining("AlphaInternals");
@@ -48,7 +51,7 @@ class ModularityTest {
 	@Test
 	void dependingOnAModuleNotAllowedFails() {
 		// fixture.modularity.gamma allows no dependencies (as platform does) but uses alpha's API
-		ApplicationModules fixture = ApplicationModules.of("fixture.modularity");
+		ApplicationModules fixture = ApplicationModules.of("fixture.modularity", ALL_CLASSES);
 		assertThat(fixture.detectViolations().getMessages())
 				.contains("Module 'gamma' depends on module 'alpha' via fixture.modularity.gamma.Gamma -> fixture.modularity.alpha.Alpha. Allowed targets: none.");
 	}
