@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zhifa.platform.RoleRequired;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.Problem;
-import cn.zhifa.platform.CurrentUser;
 
 /**
  * {@code /api/calendar}: any logged-in user may ask about days and deadlines; reloading the files
@@ -78,8 +78,8 @@ class CalendarController {
 
 	/** Re-reads the year files and the limits file; 400 naming file and line when one is malformed. */
 	@PostMapping("/reload")
+	@RoleRequired(value = Roles.ADMIN, refusal = "只有系统管理员（" + Roles.ADMIN + "）可以执行此操作")
 	CalendarSummary reload() {
-		requireAdmin();
 		CalendarData data;
 		try {
 			data = registry.reload();
@@ -96,8 +96,8 @@ class CalendarController {
 	 * default: every year from this one on that now has a file); see {@link ProvisionalDeadlines}.
 	 */
 	@PostMapping("/recompute-provisional")
+	@RoleRequired(value = Roles.ADMIN, refusal = "只有系统管理员（" + Roles.ADMIN + "）可以执行此操作")
 	ProvisionalDeadlines.Result recomputeProvisional(@RequestParam(name = "year", required = false) List<String> years) {
-		requireAdmin();
 		WorkingDayCalendar calendar = registry.current().calendar();
 		Set<Integer> target = new TreeSet<>();
 		if (years == null || years.isEmpty()) {
@@ -125,12 +125,6 @@ class CalendarController {
 
 	private DeadlineAnswer answer(LocalDate start, int n, Deadline deadline) {
 		return new DeadlineAnswer(start, n, deadline.due(), deadline.dueAt(), deadline.provisional());
-	}
-
-	private static void requireAdmin() {
-		if (!CurrentUser.get().isAdmin()) {
-			throw Problem.forbidden("只有系统管理员（" + Roles.ADMIN + "）可以执行此操作");
-		}
 	}
 
 	private static LocalDate date(String value, String field) {

@@ -6,7 +6,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.RoleRequired;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.platform.problem.Problems;
 
@@ -25,10 +26,8 @@ class RedactionRulesController {
 	}
 
 	@PostMapping("/api/disclosure/redaction-rules/reload")
+	@RoleRequired(value = Roles.ADMIN, refusal = "只有系统管理员可以重新加载脱敏规则")
 	ResponseEntity<Map<String, Object>> reload() {
-		if (!CurrentUser.get().isAdmin()) {
-			throw Problem.forbidden("只有系统管理员可以重新加载脱敏规则");
-		}
 		try {
 			return ResponseEntity.ok(Map.of("rules", rules.reload()));
 		}

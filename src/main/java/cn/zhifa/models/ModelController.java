@@ -14,7 +14,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import cn.zhifa.calendar.CalendarRegistry;
 import cn.zhifa.document.DocumentService;
-import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.RoleRequired;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.Problem;
 
@@ -40,11 +40,8 @@ class ModelController {
 	}
 
 	@PostMapping("/validate")
+	@RoleRequired(value = { Roles.ADMIN, Roles.LEGAL_OFFICE }, refusal = "只有法制机构（模型维护）和系统管理员可以检查模型")
 	Validated validate(MultipartHttpServletRequest request) {
-		CurrentUser user = CurrentUser.get();
-		if (!user.isAdmin() && !user.inGroup(Roles.LEGAL_OFFICE)) {
-			throw Problem.forbidden("只有法制机构（模型维护）和系统管理员可以检查模型");
-		}
 		MultiValueMap<String, MultipartFile> parts = request.getMultiFileMap();
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		for (List<MultipartFile> list : parts.values()) {

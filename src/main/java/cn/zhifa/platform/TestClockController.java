@@ -33,6 +33,7 @@ import cn.zhifa.platform.problem.Problem;
 @RestController
 @RequestMapping("/api/test-clock")
 @ConditionalOnProperty(name = "zhifa.test-clock.enabled", havingValue = "true")
+@RoleRequired(value = Roles.ADMIN, refusal = "只有系统管理员可以调整测试时钟")
 class TestClockController {
 
 	private static final Logger log = LoggerFactory.getLogger(TestClockController.class);
@@ -46,13 +47,11 @@ class TestClockController {
 
 	@GetMapping
 	Map<String, Object> now() {
-		admin();
 		return Map.of("now", ClockUtil.getCurrentTime().toInstant());
 	}
 
 	@PutMapping
 	Map<String, Object> set(@RequestBody ClockRequest request) {
-		admin();
 		if (request == null || request.now() == null) {
 			throw Problem.invalid("now", "请填写时间（now），例如 2026-11-04T10:00:00+08:00");
 		}
@@ -70,15 +69,8 @@ class TestClockController {
 
 	@DeleteMapping
 	Map<String, Object> reset() {
-		admin();
 		ClockUtil.reset();
 		log.warn("engine clock back to the system clock by {}", CurrentUser.get().id());
 		return Map.of("now", ClockUtil.getCurrentTime().toInstant());
-	}
-
-	private static void admin() {
-		if (!CurrentUser.get().isAdmin()) {
-			throw Problem.forbidden("只有系统管理员可以调整测试时钟");
-		}
 	}
 }

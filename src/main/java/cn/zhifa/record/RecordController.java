@@ -33,6 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.RoleRequired;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
 
@@ -90,10 +92,8 @@ class RecordController {
 
 	/** Verification of the whole store (supervisors and administrators). */
 	@GetMapping("/api/records/verify")
+	@RoleRequired(value = { Roles.SUPERVISOR, Roles.ADMIN }, refusal = "只有监督人员可以校验全部执法记录")
 	VerificationReport verifyAll() {
-		if (!RecordAccess.supervises(CurrentUser.get())) {
-			throw Problem.forbidden("只有监督人员可以校验全部执法记录");
-		}
 		return verifier.verifyAll();
 	}
 

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.RoleRequired;
+import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
 
@@ -37,11 +39,9 @@ class DueDateController {
 
 	@PostMapping("/due-date-changes")
 	@ResponseStatus(HttpStatus.CREATED)
+	@RoleRequired(value = Roles.ADMIN, refusal = "只有系统管理员可以调整期限")
 	DueDateChanges.Change change(@RequestBody ChangeRequest request) {
 		CurrentUser user = CurrentUser.get();
-		if (!user.isAdmin()) {
-			throw Problem.forbidden("只有系统管理员可以调整期限");
-		}
 		DueDateChanges.Source source = DueDateChanges.source(request.source());
 		String id = InputCheck.requireText("id", "期限标识（id）", request.id(), 64);
 		return changes.change(user, source, id, instant(request.dueAt()), request.reason());
