@@ -1,15 +1,31 @@
 package cn.zhifa.assistance;
 
+import static cn.zhifa.assistance.AssistanceRequestService.*;
+import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
+import static cn.zhifa.platform.CaseVariables.CASE_ID;
+import static cn.zhifa.platform.Steps.text;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
+import cn.zhifa.platform.Steps;
 
-/** Thin delegates of {@code assistance-request} and {@code assistance-reply}: each calls one step of the service. */
+/**
+ * Thin delegates of {@code assistance-request} and {@code assistance-reply}: each maps the process's variables to one
+ * step of the service and its result back (ADR-0038).
+ */
 final class AssistanceDelegates {
 
 	private AssistanceDelegates() {
+	}
+
+	/** A variable as text, as it is (null when absent). */
+	static String string(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		return value == null ? null : value.toString();
 	}
 
 	@Component("openAssistanceRequest")
@@ -23,7 +39,19 @@ final class AssistanceDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.open(execution);
+			AssistanceRequestService.Opened o = service.open(Steps.of(execution), text(execution, REQUESTED_AGENCY),
+					text(execution, KIND), text(execution, CASE_ID), text(execution, MATTER), text(execution, REASON));
+			execution.setVariable(REPLY_DUE, o.replyDue());
+			execution.setVariable(DeadlineBasis.variableOf(REPLY_DUE), o.replyDueBasis());
+			execution.setProcessBusinessKey(o.no());
+			execution.setVariable(NO, o.no());
+			execution.setVariable(AGENCY_CODE, o.agency());
+			execution.setVariable("agencyName", o.agencyName());
+			execution.setVariable(REQUESTED_AGENCY_NAME, o.requestedAgencyName());
+			execution.setVariable(KIND_LABEL, o.kindLabel());
+			execution.setVariable(REQUESTED_BY, o.requestedBy());
+			execution.setVariable(REQUESTED_ON, o.requestedOn());
+			execution.setVariable(CASE_NO, o.caseNo());
 		}
 	}
 
@@ -38,7 +66,9 @@ final class AssistanceDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.deliver(execution);
+			service.deliver(Steps.of(execution), text(execution, NO),
+					new AssistanceRequestService.Shown(string(execution, REQUESTED_AGENCY_NAME), string(execution, "agencyName"),
+							string(execution, KIND_LABEL), string(execution, CASE_NO), string(execution, REQUESTED_ON)));
 		}
 	}
 
@@ -53,7 +83,13 @@ final class AssistanceDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.recordAnswer(execution);
+			AssistanceRequestService.Answer a = service.recordAnswer(Steps.of(execution), text(execution, NO),
+					String.valueOf(execution.getVariable(REQUESTED_AGENCY_NAME)));
+			execution.setVariable(ANSWER, a.accepted() ? "ACCEPT" : "REFUSE");
+			execution.setVariable(ANSWERED_BY, a.answeredBy());
+			if (!a.accepted()) {
+				execution.setVariable(REFUSAL, a.refusal());
+			}
 		}
 	}
 
@@ -68,7 +104,8 @@ final class AssistanceDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.recordOutcome(execution);
+			execution.setVariable(RESULT, service.recordOutcome(Steps.of(execution), text(execution, NO),
+					String.valueOf(execution.getVariable(REQUESTED_AGENCY_NAME))));
 		}
 	}
 
@@ -83,7 +120,8 @@ final class AssistanceDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.registerReply(execution);
+			service.registerReply(Steps.of(execution), String.valueOf(execution.getVariable(NO)),
+					String.valueOf(execution.getVariable(REQUEST_PID)));
 		}
 	}
 
@@ -98,7 +136,13 @@ final class AssistanceDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.answer(execution);
+			AssistanceRequestService.Answered a = service.answer(Steps.of(execution), text(execution, NO),
+					text(execution, ANSWER), text(execution, REFUSAL));
+			execution.setVariable(ANSWERED_BY, a.answeredBy());
+			if (a.completionDue() != null) {
+				execution.setVariable(COMPLETION_DUE, a.completionDue());
+				execution.setVariable(DeadlineBasis.variableOf(COMPLETION_DUE), a.completionDueBasis());
+			}
 		}
 	}
 
@@ -113,7 +157,7 @@ final class AssistanceDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.report(execution);
+			service.report(Steps.of(execution), text(execution, NO), text(execution, OUTCOME));
 		}
 	}
 
@@ -123,8 +167,8 @@ final class AssistanceDelegates {
 
 		TaskChecks(AssistanceRequestService service) {
 			super("assistanceTaskChecks");
-			onComplete("assistance-reply-answer", service::checkAnswer);
-			onComplete("assistance-reply-report", service::checkReport);
+			onComplete("assistance-reply-answer", task -> service.checkAnswer(text(task, ANSWER), text(task, REFUSAL)));
+			onComplete("assistance-reply-report", task -> service.checkReport(text(task, OUTCOME)));
 		}
 	}
 }

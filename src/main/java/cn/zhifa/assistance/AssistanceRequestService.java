@@ -3,9 +3,6 @@ package cn.zhifa.assistance;
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
 import static cn.zhifa.platform.FormFields.invalid;
-import static cn.zhifa.platform.FormFields.required;
-import static cn.zhifa.platform.FormFields.requiredText;
-import static cn.zhifa.platform.FormFields.text;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,12 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +34,8 @@ import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.Roles;
+import cn.zhifa.platform.Step;
+import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.sla.SlaService;
 
 /**
@@ -89,7 +84,6 @@ public class AssistanceRequestService {
 	private final CaseService cases;
 	private final AgencyRepository agencies;
 	private final DocumentNumbers numbers;
-	private final IdentityService identity;
 	private final RuntimeService runtime;
 	private final RepositoryService repository;
 	private final Deadlines deadlines;
@@ -98,14 +92,13 @@ public class AssistanceRequestService {
 	private final Clock clock;
 
 	AssistanceRequestService(AssistanceRequestRepository rows, CaseService cases, AgencyRepository agencies,
-			DocumentNumbers numbers, IdentityService identity, @Lazy RuntimeService runtime,
+			DocumentNumbers numbers, @Lazy RuntimeService runtime,
 			@Lazy RepositoryService repository, Deadlines deadlines, DisplayLabels labels, SlaService sla, Clock clock) {
 		this.clock = clock;
 		this.rows = rows;
 		this.cases = cases;
 		this.agencies = agencies;
 		this.numbers = numbers;
-		this.identity = identity;
 		this.runtime = runtime;
 		this.repository = repository;
 		this.deadlines = deadlines;
@@ -130,66 +123,70 @@ public class AssistanceRequestService {
 
 	// --- the requester's steps (assistance-request) ---
 
-	/** 发函: the start form checked (400 naming the field), numbered, registered, the reply due. */
-	void open(DelegateExecution execution) {
-		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
+	/** What 发函 registered, for the process's variables. */
+	record Opened(String no, String agency, String agencyName, String requestedAgencyName, String kindLabel,
+			String requestedBy, String requestedOn, String caseNo, Date replyDue, String replyDueBasis) {
+	}
+
+	/**
+	 * 发函: the start form checked (400 naming the field), numbered, registered, the reply due. The form's fields come
+	 * as given (trimmed, blank is absent).
+	 */
+	Opened open(Step step, String target, String kind, String caseNo, String matter, String reason) {
+		if (step.actorIn(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("执法协助由执法机关请求");
 		}
-		String own = execution.getTenantId();
+		String own = step.agency();
 		Agency requester = agencies.findById(own).orElseThrow(() -> new IllegalStateException("no agency " + own));
-		String target = required(execution, REQUESTED_AGENCY, "被请求协助的机关");
+		required(target, REQUESTED_AGENCY, "被请求协助的机关");
 		Agency requested = agencies.findById(target)
 			.orElseThrow(() -> invalid(REQUESTED_AGENCY, "被请求协助的机关须为本平台上的执法机关，收到 " + target));
 		if (requested.getCode().equals(own)) {
 			throw invalid(REQUESTED_AGENCY, "不能请求本机关协助，请选择其他执法机关");
 		}
-		String kind = required(execution, KIND, "协助事项类别");
+		required(kind, KIND, "协助事项类别");
 		if (!KINDS.contains(kind)) {
 			throw invalid(KIND, "协助事项类别须为 技术支撑、查阅复制档案资料、派员协助 或 其他，收到 " + kind);
 		}
-		String caseNo = text(execution, CASE_ID);
 		if (caseNo != null && cases.find(caseNo).filter(c -> c.getAgencyCode().equals(own)).isEmpty()) {
 			throw invalid(CASE_ID, "案号须为本机关的案件，收到 " + caseNo);
 		}
-		String matter = requiredText(execution, MATTER, "请求协助的事项", 2000);
-		String reason = requiredText(execution, REASON, "请求协助的理由和依据", 2000);
+		requiredText(matter, MATTER, "请求协助的事项", 2000);
+		requiredText(reason, REASON, "请求协助的理由和依据", 2000);
 		Instant at = now();
 		int year = LocalDate.ofInstant(at, CHINA).getYear();
 		String no = DocumentNumbers.format(requester.getShortName(), "协", year, numbers.next(own, "ASSISTANCE_REQUEST", year));
-		Date due = deadlines.setLimit(execution, REPLY_DUE, "ASSISTANCE_REPLY", Date.from(at));
-		rows.save(new AssistanceRequest(no, own, requested.getCode(), caseNo, kind, matter, reason, actor(), at,
-				due.toInstant(), execution.getProcessInstanceId()));
-		execution.setProcessBusinessKey(no);
-		execution.setVariable(NO, no);
-		execution.setVariable(AGENCY_CODE, own);
-		execution.setVariable("agencyName", requester.getName());
-		execution.setVariable(REQUESTED_AGENCY_NAME, requested.getName());
-		execution.setVariable(KIND_LABEL, labels.label(KIND, kind));
-		execution.setVariable(REQUESTED_BY, actor());
-		execution.setVariable(REQUESTED_ON, LocalDate.ofInstant(at, CHINA).toString());
-		execution.setVariable(CASE_NO, caseNo == null ? "无" : caseNo);
+		Date due = deadlines.limit("ASSISTANCE_REPLY", Date.from(at));
+		String basis = deadlines.limitBasis("ASSISTANCE_REPLY", Date.from(at));
+		rows.save(new AssistanceRequest(no, own, requested.getCode(), caseNo, kind, matter, reason, step.actor(), at,
+				due.toInstant(), step.processInstanceId()));
+		return new Opened(no, own, requester.getName(), requested.getName(), labels.label(KIND, kind), step.actor(),
+				LocalDate.ofInstant(at, CHINA).toString(), caseNo == null ? "无" : caseNo, due, basis);
+	}
+
+	/** What the requested agency's process shows of the request, from the requester's process. */
+	record Shown(String requestedAgencyName, String requesterName, String kindLabel, String caseNo, String requestedOn) {
 	}
 
 	/**
 	 * 送达: the request becomes a process of the requested agency, in its tenant (as a transferred case does, ADR-0008):
 	 * started by the system, so nobody of the requesting agency works in the other agency's tenant.
 	 */
-	void deliver(DelegateExecution execution) {
-		AssistanceRequest r = rowOf(execution.getVariable(NO), execution.getProcessInstanceId(), true);
+	void deliver(Step step, String no, Shown shown) {
+		AssistanceRequest r = rowOf(no, step.processInstanceId(), true);
 		Map<String, Object> vars = new HashMap<>();
 		vars.put(AGENCY_CODE, r.getRequestedAgency());
-		vars.put("agencyName", execution.getVariable(REQUESTED_AGENCY_NAME));
+		vars.put("agencyName", shown.requestedAgencyName());
 		vars.put(NO, r.getRequestNo());
 		vars.put(REQUESTER, r.getAgencyCode());
-		vars.put(REQUESTER_NAME, execution.getVariable("agencyName"));
-		vars.put(KIND_LABEL, execution.getVariable(KIND_LABEL));
+		vars.put(REQUESTER_NAME, shown.requesterName());
+		vars.put(KIND_LABEL, shown.kindLabel());
 		vars.put(MATTER, r.getMatter());
 		vars.put(REASON, r.getReason());
-		vars.put(CASE_NO, execution.getVariable(CASE_NO));
+		vars.put(CASE_NO, shown.caseNo());
 		vars.put(REQUESTED_BY, r.getRequestedBy());
-		vars.put(REQUESTED_ON, execution.getVariable(REQUESTED_ON));
-		vars.put(REQUEST_PID, execution.getProcessInstanceId());
+		vars.put(REQUESTED_ON, shown.requestedOn());
+		vars.put(REQUEST_PID, step.processInstanceId());
 		vars.put(REPLY_DUE, Date.from(r.getReplyDueAt()));
 		String pid = AsSystem.call(() -> {
 			String definition = ModelVersions.latestProcess(repository, REPLY_PROCESS, r.getRequestedAgency()).getId();
@@ -198,89 +195,93 @@ public class AssistanceRequestService {
 		r.delivered(pid);
 	}
 
+	/** The requested agency's answer as the requester's process keeps it ({@code refusal} null when accepted). */
+	record Answer(boolean accepted, String answeredBy, String refusal) {
+	}
+
 	/** The requested agency answered: the requester's head and the officer who asked are told. */
-	void recordAnswer(DelegateExecution execution) {
-		AssistanceRequest r = rowOf(execution.getVariable(NO), execution.getProcessInstanceId(), true);
+	Answer recordAnswer(Step step, String no, String requestedAgencyName) {
+		AssistanceRequest r = rowOf(no, step.processInstanceId(), true);
 		if (!AssistanceRequest.ACCEPTED.equals(r.getStatus()) && !AssistanceRequest.REFUSED.equals(r.getStatus())) {
 			throw new AuthorizationException("协助函“" + r.getRequestNo() + "”尚未由被请求机关答复");
 		}
 		boolean accepted = AssistanceRequest.ACCEPTED.equals(r.getStatus());
-		execution.setVariable(ANSWER, accepted ? "ACCEPT" : "REFUSE");
-		execution.setVariable(ANSWERED_BY, r.getAnsweredBy());
-		if (!accepted) {
-			execution.setVariable(REFUSAL, r.getRefusalReasons());
-		}
-		String requested = String.valueOf(execution.getVariable(REQUESTED_AGENCY_NAME));
-		tell(execution, r, accepted ? requested + "同意协助（" + r.getRequestNo() + "）"
-				: requested + "不予协助（" + r.getRequestNo() + "）：" + r.getRefusalReasons());
+		tell(step, r, accepted ? requestedAgencyName + "同意协助（" + r.getRequestNo() + "）"
+				: requestedAgencyName + "不予协助（" + r.getRequestNo() + "）：" + r.getRefusalReasons());
+		return new Answer(accepted, r.getAnsweredBy(), accepted ? null : r.getRefusalReasons());
 	}
 
-	/** The requested agency reported the outcome: kept with the request, the requester told. */
-	void recordOutcome(DelegateExecution execution) {
-		AssistanceRequest r = rowOf(execution.getVariable(NO), execution.getProcessInstanceId(), true);
+	/** The requested agency reported the outcome: kept with the request, the requester told; returns the outcome. */
+	String recordOutcome(Step step, String no, String requestedAgencyName) {
+		AssistanceRequest r = rowOf(no, step.processInstanceId(), true);
 		if (!AssistanceRequest.COMPLETED.equals(r.getStatus())) {
 			throw new AuthorizationException("协助函“" + r.getRequestNo() + "”的协助结果尚未反馈");
 		}
-		execution.setVariable(RESULT, r.getOutcome());
-		tell(execution, r, execution.getVariable(REQUESTED_AGENCY_NAME) + "反馈了协助结果（" + r.getRequestNo() + "）");
+		tell(step, r, requestedAgencyName + "反馈了协助结果（" + r.getRequestNo() + "）");
+		return r.getOutcome();
 	}
 
 	// --- the requested agency's steps (assistance-reply) ---
 
 	/** The reply process is started only by the delivery of a request addressed to this agency. */
-	void registerReply(DelegateExecution execution) {
-		AssistanceRequest r = rows.findById(String.valueOf(execution.getVariable(NO))).orElse(null);
-		if (r == null || !r.getRequestedAgency().equals(execution.getTenantId())
-				|| !r.getProcessInstanceId().equals(String.valueOf(execution.getVariable(REQUEST_PID)))
+	void registerReply(Step step, String no, String requestProcessInstanceId) {
+		AssistanceRequest r = rows.findById(no).orElse(null);
+		if (r == null || !r.getRequestedAgency().equals(step.agency())
+				|| !r.getProcessInstanceId().equals(requestProcessInstanceId)
 				|| r.getReplyProcessInstanceId() != null || !AssistanceRequest.SENT.equals(r.getStatus())) {
 			throw new AuthorizationException("执法协助答复流程只能由送达的协助函发起");
 		}
 	}
 
-	void checkAnswer(DelegateTask task) {
-		String answer = text(task, ANSWER);
+	void checkAnswer(String answer, String refusal) {
 		if (answer == null || !ANSWERS.contains(answer)) {
 			throw invalid(ANSWER, "请选择“同意协助”或“不予协助”，收到 " + answer);
 		}
 		if ("REFUSE".equals(answer)) {
-			requiredText(task, REFUSAL, "不予协助的理由", 2000);
+			requiredText(refusal, REFUSAL, "不予协助的理由", 2000);
 		}
+	}
+
+	/** What 答复 sets: who answered, and the completion due when accepted (else null). */
+	record Answered(String answeredBy, Date completionDue, String completionDueBasis) {
 	}
 
 	/** 答复: accepted (the completion due) or refused with reasons; the requester's process is told as the system. */
-	void answer(DelegateExecution execution) {
-		AssistanceRequest r = rowOf(execution.getVariable(NO), execution.getProcessInstanceId(), false);
-		boolean accepted = "ACCEPT".equals(text(execution, ANSWER));
+	Answered answer(Step step, String no, String answer, String refusal) {
+		AssistanceRequest r = rowOf(no, step.processInstanceId(), false);
+		boolean accepted = "ACCEPT".equals(answer);
 		Instant at = now();
-		r.answered(actor(), at, accepted, accepted ? null : text(execution, REFUSAL));
-		execution.setVariable(ANSWERED_BY, actor());
-		if (accepted) {
-			deadlines.setLimit(execution, COMPLETION_DUE, "ASSISTANCE_COMPLETION", Date.from(at));
-		}
+		r.answered(step.actor(), at, accepted, accepted ? null : refusal);
+		Answered answered = accepted
+				? new Answered(step.actor(), deadlines.limit("ASSISTANCE_COMPLETION", Date.from(at)),
+						deadlines.limitBasis("ASSISTANCE_COMPLETION", Date.from(at)))
+				: new Answered(step.actor(), null, null);
 		AsSystem.run(() -> runtime.createMessageCorrelation(ANSWERED).processInstanceId(r.getProcessInstanceId()).correlate());
+		return answered;
 	}
 
-	void checkReport(DelegateTask task) {
-		requiredText(task, OUTCOME, "协助结果", 4000);
+	void checkReport(String outcome) {
+		requiredText(outcome, OUTCOME, "协助结果", 4000);
 	}
 
 	/** 反馈协助结果. */
-	void report(DelegateExecution execution) {
-		AssistanceRequest r = rowOf(execution.getVariable(NO), execution.getProcessInstanceId(), false);
-		r.completed(actor(), now(), text(execution, OUTCOME));
+	void report(Step step, String no, String outcome) {
+		AssistanceRequest r = rowOf(no, step.processInstanceId(), false);
+		r.completed(step.actor(), now(), outcome);
 		AsSystem.run(() -> runtime.createMessageCorrelation(COMPLETED).processInstanceId(r.getProcessInstanceId()).correlate());
 	}
 
 	// --- helpers ---
 
-	private void tell(DelegateExecution execution, AssistanceRequest r, String message) {
-		sla.notify("ASSISTANCE", execution, List.of(r.getRequestedBy()), List.of(StaffRole.HEAD.groupOf(r.getAgencyCode())),
-				message);
+	/** Told in the requester's process: its agency is the request's, its business key the request's number. */
+	private void tell(Step step, AssistanceRequest r, String message) {
+		sla.notify("ASSISTANCE", r.getAgencyCode(), step.businessKey(), step.processInstanceId(),
+				List.of(r.getRequestedBy()), List.of(StaffRole.HEAD.groupOf(r.getAgencyCode())), message);
 	}
 
 	/** The row of this request, checked to belong to this process (the requester's, or the requested agency's). */
-	private AssistanceRequest rowOf(Object no, String processInstanceId, boolean requesterSide) {
-		AssistanceRequest r = no == null ? null : rows.findById(no.toString()).orElse(null);
+	private AssistanceRequest rowOf(String no, String processInstanceId, boolean requesterSide) {
+		AssistanceRequest r = no == null ? null : rows.findById(no).orElse(null);
 		if (r == null) {
 			throw new IllegalStateException("no assistance request " + no);
 		}
@@ -291,9 +292,22 @@ public class AssistanceRequestService {
 		return r;
 	}
 
-	private String actor() {
-		Authentication auth = identity.getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+	/** A form field that must be there: else its validation error naming it. */
+	private static String required(String value, String field, String label) {
+		if (value == null) {
+			throw invalid(field, label + "必须填写");
+		}
+		return value;
+	}
+
+	/** A required text within {@code max} characters. */
+	private static String requiredText(String value, String field, String label, int max) {
+		required(value, field, label);
+		String flaw = InputCheck.textFlaw(value, max);
+		if (flaw != null) {
+			throw invalid(field, label + flaw);
+		}
+		return value;
 	}
 
 	Instant now() {

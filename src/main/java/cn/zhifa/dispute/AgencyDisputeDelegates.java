@@ -1,18 +1,34 @@
 package cn.zhifa.dispute;
 
+import static cn.zhifa.dispute.AgencyDisputeService.*;
+import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
+import static cn.zhifa.platform.Steps.text;
+
+import java.util.HashMap;
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
+import cn.zhifa.platform.Steps;
 
 /**
- * Thin delegates of {@code agency-dispute} and {@code agency-dispute-reply}: each calls one step of
- * {@link AgencyDisputeService}; {@code replyStage} is the service task's input parameter (NEGOTIATION or OPINION).
+ * Thin delegates of {@code agency-dispute} and {@code agency-dispute-reply}: each maps the process's variables to one
+ * step of {@link AgencyDisputeService} and its result back (ADR-0038); {@code replyStage} is the service task's input
+ * parameter (NEGOTIATION or OPINION).
  */
 final class AgencyDisputeDelegates {
 
 	private AgencyDisputeDelegates() {
+	}
+
+	/** A deadline into its variable and its basis beside it (as {@code Deadlines.setLimit} does). */
+	static void setDue(DelegateExecution execution, String variable, AgencyDisputeService.Due due) {
+		execution.setVariable(variable, due.at());
+		execution.setVariable(DeadlineBasis.variableOf(variable), due.basis());
 	}
 
 	static String stage(DelegateExecution execution) {
@@ -35,7 +51,22 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.open(execution);
+			AgencyDisputeService.Opened o = service.open(Steps.of(execution), text(execution, AGENCY_CODE),
+					text(execution, COUNTERPART), text(execution, SUBJECT), text(execution, MATTER), text(execution, POSITION),
+					text(execution, RELATED_CASE));
+			setDue(execution, NEGOTIATION_DUE, o.negotiationDue());
+			execution.setProcessBusinessKey(o.no());
+			execution.setVariable(NO, o.no());
+			execution.setVariable(AGENCY_CODE, o.agency());
+			execution.setVariable("agencyName", o.agencyName());
+			execution.setVariable(APPLICANT_NAME, o.agencyName());
+			execution.setVariable(COUNTERPART_NAME, o.counterpartName());
+			execution.setVariable(SUBJECT_LABEL, o.subjectLabel());
+			execution.setVariable(RELATED_CASE, o.relatedCase());
+			execution.setVariable(RAISED_BY, o.raisedBy());
+			execution.setVariable(RAISED_ON, o.raisedOn());
+			execution.setVariable(BUREAU, o.bureau());
+			execution.setVariable(GOVERNMENT, o.government());
 		}
 	}
 
@@ -50,7 +81,11 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.askCounterpart(execution, stage(execution));
+			Map<String, Object> shown = new HashMap<>();
+			for (String name : SHOWN_TO_COUNTERPART) {
+				shown.put(name, execution.getVariable(name));
+			}
+			service.askCounterpart(Steps.of(execution), text(execution, NO), stage(execution), shown);
 		}
 	}
 
@@ -65,7 +100,8 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.openReply(execution);
+			execution.setVariable("agencyName", service.openReply(Steps.of(execution), text(execution, NO),
+					text(execution, STAGE), text(execution, MAIN_PROCESS)));
 		}
 	}
 
@@ -80,7 +116,8 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.sendReply(execution);
+			service.sendReply(Steps.of(execution), text(execution, NO), text(execution, STAGE), text(execution, REPLY),
+					text(execution, COUNTERPART_POSITION), text(execution, COUNTERPART_ANSWER), text(execution, COUNTERPART_NOTES));
 		}
 	}
 
@@ -95,7 +132,18 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.takeReply(execution, stage(execution));
+			if (NEGOTIATION.equals(stage(execution))) {
+				AgencyDisputeService.NegotiationReply r = service.takeNegotiationReply(Steps.of(execution), text(execution, NO));
+				execution.setVariable(REPLY, r.reply());
+				execution.setVariable("counterpartReplyLabel", r.replyLabel());
+				execution.setVariable(COUNTERPART_POSITION, r.position());
+				setDue(execution, APPLICATION_DUE, r.applicationDue());
+			}
+			else {
+				AgencyDisputeService.OpinionAnswer a = service.takeOpinionAnswer(Steps.of(execution), text(execution, NO));
+				execution.setVariable(COUNTERPART_ANSWER, a.answer());
+				execution.setVariable(COUNTERPART_NOTES, a.notes());
+			}
 		}
 	}
 
@@ -110,7 +158,8 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.apply(execution);
+			setDue(execution, ACCEPTANCE_DUE,
+					service.apply(Steps.of(execution), text(execution, NO), text(execution, NEGOTIATION_RESULT)));
 		}
 	}
 
@@ -125,7 +174,8 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.accept(execution);
+			setDue(execution, COORDINATION_DUE,
+					service.accept(Steps.of(execution), text(execution, NO), text(execution, ACCEPTANCE_NOTES)));
 		}
 	}
 
@@ -140,7 +190,10 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.recordOpinion(execution);
+			AgencyDisputeService.Opinion o = service.recordOpinion(Steps.of(execution), text(execution, NO),
+					text(execution, COORDINATION_NOTES), text(execution, OPINION));
+			setDue(execution, OPINION_REPLY_DUE, o.replyDue());
+			execution.setVariable(OPINION_ISSUED_ON, o.issuedOn());
 		}
 	}
 
@@ -155,7 +208,14 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.weighAnswers(execution);
+			AgencyDisputeService.Weighed w = service.weighAnswers(Steps.of(execution), text(execution, NO),
+					text(execution, APPLICANT_ANSWER), text(execution, APPLICANT_NOTES), text(execution, APPLICANT_NAME),
+					text(execution, COUNTERPART_NAME));
+			execution.setVariable(OPINION_ACCEPTED, w.accepted());
+			execution.setVariable("opinionAnswers", w.answers());
+			if (w.reportDue() != null) {
+				setDue(execution, REPORT_DUE, w.reportDue());
+			}
 		}
 	}
 
@@ -170,7 +230,10 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.recordReport(execution);
+			AgencyDisputeService.Reported r = service.recordReport(Steps.of(execution), text(execution, NO),
+					text(execution, REPORT));
+			setDue(execution, RULING_DUE, r.rulingDue());
+			execution.setVariable(REPORTED_ON, r.reportedOn());
 		}
 	}
 
@@ -185,7 +248,9 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.conclude(execution);
+			service.conclude(Steps.of(execution), text(execution, NO), new AgencyDisputeService.Conclusion(
+					text(execution, OUTCOME), text(execution, NEGOTIATION_RESULT), text(execution, ACCEPTANCE_NOTES),
+					text(execution, COORDINATION_NOTES), text(execution, RULING), text(execution, RULING_NO)));
 		}
 	}
 
@@ -195,14 +260,20 @@ final class AgencyDisputeDelegates {
 
 		TaskChecks(AgencyDisputeService service) {
 			super("agencyDisputeTaskChecks");
-			onComplete("agency-dispute-reply-negotiate", service::checkNegotiationReply);
-			onComplete("agency-dispute-reply-opinion", service::checkCounterpartAnswer);
-			onComplete("agency-dispute-negotiate", service::checkNegotiation);
-			onComplete("agency-dispute-accept", service::checkAcceptance);
-			onComplete("agency-dispute-coordinate", service::checkCoordination);
-			onComplete("agency-dispute-answer", service::checkApplicantAnswer);
-			onComplete("agency-dispute-report", service::checkReport);
-			onComplete("agency-dispute-ruling", service::checkRuling);
+			onComplete("agency-dispute-reply-negotiate",
+					task -> service.checkNegotiationReply(text(task, REPLY), text(task, COUNTERPART_POSITION)));
+			onComplete("agency-dispute-reply-opinion",
+					task -> service.checkCounterpartAnswer(text(task, COUNTERPART_ANSWER), text(task, COUNTERPART_NOTES)));
+			onComplete("agency-dispute-negotiate",
+					task -> service.checkNegotiation(text(task, NEGOTIATION_OUTCOME), text(task, NEGOTIATION_RESULT)));
+			onComplete("agency-dispute-accept",
+					task -> service.checkAcceptance(text(task, ACCEPTANCE), text(task, ACCEPTANCE_NOTES)));
+			onComplete("agency-dispute-coordinate", task -> service.checkCoordination(text(task, COORDINATION_OUTCOME),
+					text(task, COORDINATION_NOTES), text(task, OPINION)));
+			onComplete("agency-dispute-answer",
+					task -> service.checkApplicantAnswer(text(task, APPLICANT_ANSWER), text(task, APPLICANT_NOTES)));
+			onComplete("agency-dispute-report", task -> service.checkReport(text(task, REPORT)));
+			onComplete("agency-dispute-ruling", task -> service.checkRuling(text(task, RULING), text(task, RULING_NO)));
 		}
 	}
 }

@@ -2,9 +2,6 @@ package cn.zhifa.dispute;
 
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.FormFields.invalid;
-import static cn.zhifa.platform.FormFields.required;
-import static cn.zhifa.platform.FormFields.requiredText;
-import static cn.zhifa.platform.FormFields.text;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,13 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +33,7 @@ import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.CaseNumberOwners;
 import cn.zhifa.platform.Roles;
+import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
@@ -116,7 +111,8 @@ public class AgencyDisputeService {
 	private final AgencyDisputeRepository disputes;
 	private final AgencyRepository agencies;
 	private final DocumentNumbers numbers;
-	private final IdentityService identity;
+	private final RuntimeService runtime;
+	private final RepositoryService repository;
 	private final Deadlines deadlines;
 	private final DisplayLabels labels;
 	private final List<CaseNumberOwners> caseOwners;
@@ -127,7 +123,7 @@ public class AgencyDisputeService {
 	private final Clock clock;
 
 	AgencyDisputeService(AgencyDisputeRepository disputes, AgencyRepository agencies, DocumentNumbers numbers,
-			IdentityService identity, Deadlines deadlines, DisplayLabels labels, List<CaseNumberOwners> caseOwners,
+			@Lazy RuntimeService runtime, @Lazy RepositoryService repository, Deadlines deadlines, DisplayLabels labels, List<CaseNumberOwners> caseOwners,
 			@Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau,
 			@Value("${zhifa.dispute.government-name:某区人民政府}") String government,
 			@Value("${zhifa.dispute.number-prefix:区执争}") String prefix, Clock clock) {
@@ -135,7 +131,8 @@ public class AgencyDisputeService {
 		this.disputes = disputes;
 		this.agencies = agencies;
 		this.numbers = numbers;
-		this.identity = identity;
+		this.runtime = runtime;
+		this.repository = repository;
 		this.deadlines = deadlines;
 		this.labels = labels;
 		this.caseOwners = caseOwners;
@@ -159,272 +156,301 @@ public class AgencyDisputeService {
 
 	// --- agency-dispute: the applicant's process ---
 
-	/** 提出争议: the start form checked (400 naming the field), the dispute registered, the negotiation period running. */
-	void open(DelegateExecution execution) {
-		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
+	/** A deadline a step sets: its value and how it was computed (the {@code …Basis} variable, docs/calendar.md). */
+	record Due(Date at, String basis) {
+	}
+
+	/** What 提出争议 registered, for the process's variables. */
+	record Opened(String no, String agency, String agencyName, String counterpartName, String subjectLabel,
+			String relatedCase, String raisedBy, String raisedOn, String bureau, String government, Due negotiationDue) {
+	}
+
+	/**
+	 * 提出争议: the start form checked (400 naming the field), the dispute registered, the negotiation period running.
+	 * The form's texts come trimmed (blank is absent); {@code agencyCode} is the process's agency variable, used when
+	 * the instance has no tenant.
+	 */
+	Opened open(Step step, String agencyCode, String other, String subject, String matter, String position,
+			String relatedCase) {
+		if (step.actorIn(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("行政执法争议由争议一方的执法机关提出，执法监督人员不能提出");
 		}
-		String applicant = execution.getTenantId() != null ? execution.getTenantId() : text(execution, AGENCY_CODE);
+		String applicant = step.agency() != null ? step.agency() : agencyCode;
 		Agency own = applicant == null ? null : agencies.findById(applicant).orElse(null);
 		if (own == null) {
 			throw new AuthorizationException("只有本平台上的执法机关可以提出行政执法争议");
 		}
-		String other = required(execution, COUNTERPART, "争议对方机关");
+		required(other, COUNTERPART, "争议对方机关");
 		Agency counterpart = agencies.findById(other)
 			.orElseThrow(() -> invalid(COUNTERPART, "争议对方机关须为本平台上的执法机关，收到 " + other));
 		if (counterpart.getCode().equals(own.getCode())) {
 			throw invalid(COUNTERPART, "争议对方机关不能是本机关");
 		}
-		String subject = required(execution, SUBJECT, "争议事项类别");
+		required(subject, SUBJECT, "争议事项类别");
 		if (!SUBJECTS.contains(subject)) {
 			throw invalid(SUBJECT, "争议事项类别须为 执法职责、执法依据、执法程序、执法标准、管辖 或 其他，收到 " + subject);
 		}
-		String matter = requiredText(execution, MATTER, "争议事项", 2000);
-		String position = requiredText(execution, POSITION, "本机关意见", 2000);
-		String caseNo = relatedCase(execution, own.getCode());
+		requiredText(matter, MATTER, "争议事项", 2000);
+		requiredText(position, POSITION, "本机关意见", 2000);
+		String caseNo = relatedCase(relatedCase, own.getCode());
 		Instant at = now();
-		Date due = deadlines.setLimit(execution, NEGOTIATION_DUE, "DISPUTE_NEGOTIATION", Date.from(at));
+		Due due = limit("DISPUTE_NEGOTIATION", at);
 		int year = LocalDate.ofInstant(at, CHINA).getYear();
 		String no = prefix + "〔" + year + "〕" + numbers.next(COUNTER_AGENCY, "AGENCY_DISPUTE", year) + "号";
-		String by = actor();
+		String by = step.actor();
 		disputes.save(new AgencyDispute(no, own.getCode(), counterpart.getCode(), subject, matter, caseNo, position, by, at,
-				due.toInstant(), execution.getProcessInstanceId()));
-		execution.setProcessBusinessKey(no);
-		execution.setVariable(NO, no);
-		execution.setVariable(AGENCY_CODE, own.getCode());
-		execution.setVariable("agencyName", own.getName());
-		execution.setVariable(APPLICANT_NAME, own.getName());
-		execution.setVariable(COUNTERPART_NAME, counterpart.getName());
-		execution.setVariable(SUBJECT_LABEL, labels.label(SUBJECT, subject));
-		execution.setVariable(RELATED_CASE, caseNo == null ? "无" : caseNo);
-		execution.setVariable(RAISED_BY, by);
-		execution.setVariable(RAISED_ON, LocalDate.ofInstant(at, CHINA).toString());
-		execution.setVariable(BUREAU, bureau);
-		execution.setVariable(GOVERNMENT, government);
+				due.at().toInstant(), step.processInstanceId()));
+		return new Opened(no, own.getCode(), own.getName(), counterpart.getName(), labels.label(SUBJECT, subject),
+				caseNo == null ? "无" : caseNo, by, LocalDate.ofInstant(at, CHINA).toString(), bureau, government, due);
 	}
+
+	/** The applicant's process variables the other agency's process is given (those set), and nothing else. */
+	static final List<String> SHOWN_TO_COUNTERPART = List.of(APPLICANT_NAME, COUNTERPART_NAME, SUBJECT_LABEL, MATTER,
+			RELATED_CASE, POSITION, BUREAU, NEGOTIATION_DUE, OPINION, OPINION_REPLY_DUE, OPINION_ISSUED_ON, COORDINATION_NOTES);
 
 	/**
 	 * The other agency's step, in its own tenant: process {@code agency-dispute-reply}, started by the system with what
-	 * it needs to see (never the applicant's documents or other variables).
+	 * it needs to see ({@code shown}: the variables of {@link #SHOWN_TO_COUNTERPART} that are set; never the applicant's
+	 * documents or other variables).
 	 */
-	void askCounterpart(DelegateExecution execution, String stage) {
-		AgencyDispute d = disputeOf(execution);
+	void askCounterpart(Step step, String no, String stage, Map<String, Object> shown) {
+		AgencyDispute d = disputeOf(step, no);
 		Map<String, Object> vars = new HashMap<>();
 		vars.put(AGENCY_CODE, d.getCounterpartCode());
 		vars.put(NO, d.getDisputeNo());
-		vars.put(MAIN_PROCESS, execution.getProcessInstanceId());
+		vars.put(MAIN_PROCESS, step.processInstanceId());
 		vars.put(STAGE, stage);
-		for (String name : List.of(APPLICANT_NAME, COUNTERPART_NAME, SUBJECT_LABEL, MATTER, RELATED_CASE, POSITION, BUREAU,
-				NEGOTIATION_DUE, OPINION, OPINION_REPLY_DUE, OPINION_ISSUED_ON, COORDINATION_NOTES)) {
-			if (execution.getVariable(name) != null) {
-				vars.put(name, execution.getVariable(name));
+		for (String name : SHOWN_TO_COUNTERPART) {
+			if (shown.get(name) != null) {
+				vars.put(name, shown.get(name));
 			}
 		}
-		RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
 		// the other agency's own version of the reply model, else the shared one (a model change for one agency deploys
 		// the whole model set into its tenant, so the key alone is not unique); the instance belongs to the other
 		// agency's tenant (AgencyTenantIdProvider: a running model's start belongs to the agency it names)
-		String definition = ModelVersions.latestProcess(execution.getProcessEngineServices().getRepositoryService(),
-				REPLY_PROCESS_KEY, d.getCounterpartCode()).getId();
+		String definition = ModelVersions.latestProcess(repository, REPLY_PROCESS_KEY, d.getCounterpartCode()).getId();
 		AsSystem.run(() -> runtime.startProcessInstanceById(definition, d.getDisputeNo(), vars));
 	}
 
-	/** The reply process belongs to the dispute's other agency and to a running dispute (else it is refused). */
-	void openReply(DelegateExecution execution) {
-		String no = required(execution, NO, "争议编号");
+	/**
+	 * The reply process belongs to the dispute's other agency and to a running dispute (else it is refused); returns the
+	 * other agency's name. {@code mainProcess} is the applicant's instance the reply process was started from.
+	 */
+	String openReply(Step step, String no, String stage, String mainProcess) {
+		required(no, NO, "争议编号");
 		AgencyDispute d = disputes.findById(no).orElseThrow(() -> new AuthorizationException("没有编号为“" + no + "”的行政执法争议"));
-		String stage = text(execution, STAGE);
 		boolean expected = NEGOTIATION.equals(stage) && AgencyDispute.NEGOTIATING.equals(d.getStatus())
 				&& d.getCounterpartReply() == null
 				|| OPINION_STAGE.equals(stage) && AgencyDispute.OPINION_ISSUED.equals(d.getStatus()) && d.getCounterpartAnswer() == null;
-		if (!expected || !d.getCounterpartCode().equals(execution.getTenantId())
-				|| !d.getProcessInstanceId().equals(text(execution, MAIN_PROCESS))) {
+		if (!expected || !d.getCounterpartCode().equals(step.agency())
+				|| !d.getProcessInstanceId().equals(mainProcess)) {
 			throw new AuthorizationException("行政执法争议“" + no + "”当前不需要本机关答复");
 		}
-		execution.setVariable("agencyName", agencies.findById(d.getCounterpartCode()).map(Agency::getName).orElse(null));
+		return agencies.findById(d.getCounterpartCode()).map(Agency::getName).orElse(null);
 	}
 
 	/** The other agency's reply form: agree with the applicant's position, or not and why. */
-	void checkNegotiationReply(DelegateTask task) {
-		String reply = text(task, REPLY);
+	void checkNegotiationReply(String reply, String position) {
 		if (!"AGREE".equals(reply) && !"DISAGREE".equals(reply)) {
 			throw invalid(REPLY, "协商意见须为 同意申请机关的意见 或 不同意，收到 " + reply);
 		}
 		if ("DISAGREE".equals(reply)) {
-			requiredText(task, COUNTERPART_POSITION, "本机关意见和理由", 2000);
+			requiredText(position, COUNTERPART_POSITION, "本机关意见和理由", 2000);
 		}
 		else {
-			optionalText(task, COUNTERPART_POSITION, "本机关意见和理由", 2000);
+			optionalText(position, COUNTERPART_POSITION, "本机关意见和理由", 2000);
 		}
 	}
 
 	/** The other agency's answer to the bureau's opinion: accept, or object and why. */
-	void checkCounterpartAnswer(DelegateTask task) {
-		answer(task, COUNTERPART_ANSWER, COUNTERPART_NOTES);
-	}
-
-	/** The reply goes into the register, then the applicant's process is told (as the system: another tenant). */
-	void sendReply(DelegateExecution execution) {
-		AgencyDispute d = disputes.findById(required(execution, NO, "争议编号")).orElseThrow();
-		String stage = text(execution, STAGE);
-		String message;
-		if (NEGOTIATION.equals(stage)) {
-			d.counterpartReplied(text(execution, REPLY), text(execution, COUNTERPART_POSITION), actor(), now());
-			message = MESSAGE_NEGOTIATION;
-		}
-		else {
-			d.answers(d.getApplicantAnswer(), d.getApplicantAnswerNotes(), text(execution, COUNTERPART_ANSWER),
-					text(execution, COUNTERPART_NOTES));
-			message = MESSAGE_OPINION;
-		}
-		RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-		AsSystem.run(() -> runtime.createMessageCorrelation(message).processInstanceId(d.getProcessInstanceId()).correlate());
+	void checkCounterpartAnswer(String answer, String notes) {
+		answer(COUNTERPART_ANSWER, COUNTERPART_NOTES, answer, notes);
 	}
 
 	/**
-	 * The other agency's reply, taken from the register (what the message carries is not trusted: anyone in the
-	 * applicant's agency could correlate it); the applicant's next step is due.
+	 * The reply goes into the register, then the applicant's process is told (as the system: another tenant). In the
+	 * negotiation the reply and position count, for the opinion the answer and its notes.
 	 */
-	void takeReply(DelegateExecution execution, String stage) {
-		AgencyDispute d = disputeOf(execution);
+	void sendReply(Step step, String no, String stage, String reply, String position, String answer, String notes) {
+		required(no, NO, "争议编号");
+		AgencyDispute d = disputes.findById(no).orElseThrow();
+		String message;
 		if (NEGOTIATION.equals(stage)) {
-			if (d.getCounterpartReply() == null) {
-				throw new AuthorizationException("被申请机关尚未答复协商意见");
-			}
-			execution.setVariable(REPLY, d.getCounterpartReply());
-			execution.setVariable("counterpartReplyLabel", labels.label(REPLY, d.getCounterpartReply()));
-			execution.setVariable(COUNTERPART_POSITION, d.getCounterpartPosition() == null ? "无" : d.getCounterpartPosition());
-			deadlines.setLimit(execution, APPLICATION_DUE, "DISPUTE_APPLICATION", Date.from(now()));
+			d.counterpartReplied(reply, position, step.actor(), now());
+			message = MESSAGE_NEGOTIATION;
 		}
 		else {
-			if (d.getCounterpartAnswer() == null) {
-				throw new AuthorizationException("被申请机关尚未答复是否接受协调意见");
-			}
-			execution.setVariable(COUNTERPART_ANSWER, d.getCounterpartAnswer());
-			execution.setVariable(COUNTERPART_NOTES, d.getCounterpartAnswerNotes() == null ? "无" : d.getCounterpartAnswerNotes());
+			d.answers(d.getApplicantAnswer(), d.getApplicantAnswerNotes(), answer, notes);
+			message = MESSAGE_OPINION;
 		}
+		AsSystem.run(() -> runtime.createMessageCorrelation(message).processInstanceId(d.getProcessInstanceId()).correlate());
+	}
+
+	/** The other agency's negotiation reply as the applicant's process keeps it. */
+	record NegotiationReply(String reply, String replyLabel, String position, Due applicationDue) {
+	}
+
+	/**
+	 * The other agency's negotiation reply, taken from the register (what the message carries is not trusted: anyone in
+	 * the applicant's agency could correlate it); the application to the bureau is due.
+	 */
+	NegotiationReply takeNegotiationReply(Step step, String no) {
+		AgencyDispute d = disputeOf(step, no);
+		if (d.getCounterpartReply() == null) {
+			throw new AuthorizationException("被申请机关尚未答复协商意见");
+		}
+		return new NegotiationReply(d.getCounterpartReply(), labels.label(REPLY, d.getCounterpartReply()),
+				d.getCounterpartPosition() == null ? "无" : d.getCounterpartPosition(), limit("DISPUTE_APPLICATION", now()));
+	}
+
+	/** The other agency's answer to the opinion as the applicant's process keeps it. */
+	record OpinionAnswer(String answer, String notes) {
+	}
+
+	/** The other agency's answer to the opinion, taken from the register (as {@link #takeNegotiationReply}). */
+	OpinionAnswer takeOpinionAnswer(Step step, String no) {
+		AgencyDispute d = disputeOf(step, no);
+		if (d.getCounterpartAnswer() == null) {
+			throw new AuthorizationException("被申请机关尚未答复是否接受协调意见");
+		}
+		return new OpinionAnswer(d.getCounterpartAnswer(),
+				d.getCounterpartAnswerNotes() == null ? "无" : d.getCounterpartAnswerNotes());
 	}
 
 	/** 确认协商结果: agreed (the agreement), or apply to the justice bureau (why). */
-	void checkNegotiation(DelegateTask task) {
-		String outcome = text(task, NEGOTIATION_OUTCOME);
+	void checkNegotiation(String outcome, String result) {
 		if (!"AGREED".equals(outcome) && !"APPLY".equals(outcome)) {
 			throw invalid(NEGOTIATION_OUTCOME, "协商结果须为 协商一致 或 协商不成，申请司法局协调，收到 " + outcome);
 		}
-		requiredText(task, NEGOTIATION_RESULT, "AGREED".equals(outcome) ? "协商一致的内容" : "申请协调的事项和理由", 2000);
+		requiredText(result, NEGOTIATION_RESULT, "AGREED".equals(outcome) ? "协商一致的内容" : "申请协调的事项和理由", 2000);
 	}
 
-	/** 申请司法局协调: the bureau's acceptance is due. */
-	void apply(DelegateExecution execution) {
+	/** 申请司法局协调: the bureau's acceptance is due (returned). */
+	Due apply(Step step, String no, String negotiationResult) {
 		Instant at = now();
-		Date due = deadlines.setLimit(execution, ACCEPTANCE_DUE, "DISPUTE_ACCEPTANCE", Date.from(at));
-		disputeOf(execution).applied(text(execution, NEGOTIATION_RESULT), at, due.toInstant());
+		Due due = limit("DISPUTE_ACCEPTANCE", at);
+		disputeOf(step, no).applied(negotiationResult, at, due.at().toInstant());
+		return due;
 	}
 
 	/** 受理: accept or not (why). */
-	void checkAcceptance(DelegateTask task) {
-		String acceptance = text(task, ACCEPTANCE);
+	void checkAcceptance(String acceptance, String notes) {
 		if (!"ACCEPT".equals(acceptance) && !"REJECT".equals(acceptance)) {
 			throw invalid(ACCEPTANCE, "受理意见须为 受理 或 不予受理，收到 " + acceptance);
 		}
 		if ("REJECT".equals(acceptance)) {
-			requiredText(task, ACCEPTANCE_NOTES, "不予受理的理由", 2000);
+			requiredText(notes, ACCEPTANCE_NOTES, "不予受理的理由", 2000);
 		}
 		else {
-			optionalText(task, ACCEPTANCE_NOTES, "受理说明", 2000);
+			optionalText(notes, ACCEPTANCE_NOTES, "受理说明", 2000);
 		}
 	}
 
-	/** 受理: the coordination and the written opinion are due. */
-	void accept(DelegateExecution execution) {
+	/** 受理: the coordination and the written opinion are due (returned). */
+	Due accept(Step step, String no, String acceptanceNotes) {
 		Instant at = now();
-		Date due = deadlines.setLimit(execution, COORDINATION_DUE, "DISPUTE_COORDINATION", Date.from(at));
-		disputeOf(execution).accepted(actor(), at, text(execution, ACCEPTANCE_NOTES), due.toInstant());
+		Due due = limit("DISPUTE_COORDINATION", at);
+		disputeOf(step, no).accepted(step.actor(), at, acceptanceNotes, due.at().toInstant());
+		return due;
 	}
 
 	/** 协调: the agencies agreed in the coordination, or the bureau's written opinion (required then). */
-	void checkCoordination(DelegateTask task) {
-		String outcome = text(task, COORDINATION_OUTCOME);
+	void checkCoordination(String outcome, String notes, String opinion) {
 		if (!"AGREED".equals(outcome) && !"OPINION".equals(outcome)) {
 			throw invalid(COORDINATION_OUTCOME, "协调结果须为 经协调达成一致 或 出具书面协调意见，收到 " + outcome);
 		}
-		requiredText(task, COORDINATION_NOTES, "协调情况", 4000);
+		requiredText(notes, COORDINATION_NOTES, "协调情况", 4000);
 		if ("OPINION".equals(outcome)) {
-			requiredText(task, OPINION, "书面协调意见", 4000);
+			requiredText(opinion, OPINION, "书面协调意见", 4000);
 		}
+	}
+
+	/** The opinion's day of issue and the answers' due. */
+	record Opinion(String issuedOn, Due replyDue) {
 	}
 
 	/** 出具书面协调意见: registered; both agencies answer within the period. */
-	void recordOpinion(DelegateExecution execution) {
+	Opinion recordOpinion(Step step, String no, String coordinationNotes, String opinion) {
 		Instant at = now();
-		Date due = deadlines.setLimit(execution, OPINION_REPLY_DUE, "DISPUTE_OPINION_REPLY", Date.from(at));
-		execution.setVariable(OPINION_ISSUED_ON, LocalDate.ofInstant(at, CHINA).toString());
-		disputeOf(execution).opinionIssued(actor(), at, text(execution, COORDINATION_NOTES), text(execution, OPINION),
-				due.toInstant());
+		Due due = limit("DISPUTE_OPINION_REPLY", at);
+		disputeOf(step, no).opinionIssued(step.actor(), at, coordinationNotes, opinion, due.at().toInstant());
+		return new Opinion(LocalDate.ofInstant(at, CHINA).toString(), due);
 	}
 
 	/** The applicant's answer to the opinion. */
-	void checkApplicantAnswer(DelegateTask task) {
-		answer(task, APPLICANT_ANSWER, APPLICANT_NOTES);
+	void checkApplicantAnswer(String answer, String notes) {
+		answer(APPLICANT_ANSWER, APPLICANT_NOTES, answer, notes);
+	}
+
+	/** Whether the opinion is accepted, both answers as text, and the report's due when it is not (else null). */
+	record Weighed(boolean accepted, String answers, Due reportDue) {
 	}
 
 	/** Both answered: accepted only if both accept; else the bureau reports to the government (due). */
-	void weighAnswers(DelegateExecution execution) {
-		AgencyDispute d = disputeOf(execution);
-		String applicant = text(execution, APPLICANT_ANSWER);
-		d.answers(applicant, text(execution, APPLICANT_NOTES), d.getCounterpartAnswer(), d.getCounterpartAnswerNotes());
+	Weighed weighAnswers(Step step, String no, String applicant, String applicantNotes, String applicantName,
+			String counterpartName) {
+		AgencyDispute d = disputeOf(step, no);
+		d.answers(applicant, applicantNotes, d.getCounterpartAnswer(), d.getCounterpartAnswerNotes());
 		boolean accepted = "ACCEPT".equals(applicant) && "ACCEPT".equals(d.getCounterpartAnswer());
-		execution.setVariable(OPINION_ACCEPTED, accepted);
-		execution.setVariable("opinionAnswers", text(execution, APPLICANT_NAME) + "（申请机关）：" + answerText(applicant, text(execution, APPLICANT_NOTES))
-				+ "\n" + text(execution, COUNTERPART_NAME) + "（被申请机关）：" + answerText(d.getCounterpartAnswer(), d.getCounterpartAnswerNotes()));
-		if (!accepted) {
-			deadlines.setLimit(execution, REPORT_DUE, "DISPUTE_GOVERNMENT_REPORT", Date.from(now()));
-		}
+		String answers = applicantName + "（申请机关）：" + answerText(applicant, applicantNotes)
+				+ "\n" + counterpartName + "（被申请机关）：" + answerText(d.getCounterpartAnswer(), d.getCounterpartAnswerNotes());
+		return new Weighed(accepted, answers, accepted ? null : limit("DISPUTE_GOVERNMENT_REPORT", now()));
 	}
 
 	/** 报请裁决: the bureau's written suggestion to the government (required). */
-	void checkReport(DelegateTask task) {
-		requiredText(task, REPORT, "书面建议", 4000);
+	void checkReport(String report) {
+		requiredText(report, REPORT, "书面建议", 4000);
+	}
+
+	/** The report's day and the ruling's due. */
+	record Reported(String reportedOn, Due rulingDue) {
 	}
 
 	/** 报请裁决: registered; the bureau follows it and records the ruling within the tracking period. */
-	void recordReport(DelegateExecution execution) {
+	Reported recordReport(Step step, String no, String report) {
 		Instant at = now();
-		Date due = deadlines.setLimit(execution, RULING_DUE, "DISPUTE_RULING", Date.from(at));
-		execution.setVariable(REPORTED_ON, LocalDate.ofInstant(at, CHINA).toString());
-		disputeOf(execution).reported(actor(), at, text(execution, REPORT), due.toInstant());
+		Due due = limit("DISPUTE_RULING", at);
+		disputeOf(step, no).reported(step.actor(), at, report, due.at().toInstant());
+		return new Reported(LocalDate.ofInstant(at, CHINA).toString(), due);
 	}
 
 	/** 登记裁决: the government's ruling (required), its document number if any. */
-	void checkRuling(DelegateTask task) {
-		requiredText(task, RULING, "区人民政府裁决内容", 4000);
-		optionalText(task, RULING_NO, "裁决文号", 64);
+	void checkRuling(String ruling, String rulingNo) {
+		requiredText(ruling, RULING, "区人民政府裁决内容", 4000);
+		optionalText(rulingNo, RULING_NO, "裁决文号", 64);
+	}
+
+	/** What the process recorded by the time the dispute ends: its outcome and the texts that go with it. */
+	record Conclusion(String outcome, String negotiationResult, String acceptanceNotes, String coordinationNotes,
+			String ruling, String rulingNo) {
 	}
 
 	/** The dispute ends with its outcome. */
-	void conclude(DelegateExecution execution) {
-		AgencyDispute d = disputeOf(execution);
-		String outcome = required(execution, OUTCOME, "争议处理结果");
+	void conclude(Step step, String no, Conclusion c) {
+		AgencyDispute d = disputeOf(step, no);
+		String outcome = required(c.outcome(), OUTCOME, "争议处理结果");
 		String notes = switch (outcome) {
-			case "AGREED_IN_NEGOTIATION" -> text(execution, NEGOTIATION_RESULT);
-			case "NOT_ACCEPTED" -> text(execution, ACCEPTANCE_NOTES);
-			case "AGREED_IN_COORDINATION" -> text(execution, COORDINATION_NOTES);
+			case "AGREED_IN_NEGOTIATION" -> c.negotiationResult();
+			case "NOT_ACCEPTED" -> c.acceptanceNotes();
+			case "AGREED_IN_COORDINATION" -> c.coordinationNotes();
 			default -> null;
 		};
 		if ("NOT_ACCEPTED".equals(outcome)) {
-			d.notAcceptedBy(actor(), now());
+			d.notAcceptedBy(step.actor(), now());
 		}
 		if ("RULED".equals(outcome)) {
-			d.ruled(actor(), text(execution, RULING), text(execution, RULING_NO));
+			d.ruled(step.actor(), c.ruling(), c.rulingNo());
 		}
 		d.closed(outcome, now(), notes);
 	}
 
 	// --- helpers ---
 
-	private String relatedCase(DelegateExecution execution, String applicant) {
-		String caseNo = text(execution, RELATED_CASE);
+	private Due limit(String key, Instant at) {
+		return new Due(deadlines.limit(key, Date.from(at)), deadlines.limitBasis(key, Date.from(at)));
+	}
+
+	private String relatedCase(String caseNo, String applicant) {
 		if (caseNo == null) {
 			return null;
 		}
@@ -442,16 +468,15 @@ public class AgencyDisputeService {
 		return caseNo;
 	}
 
-	private static void answer(VariableScope task, String field, String notesField) {
-		String answer = text(task, field);
+	private static void answer(String field, String notesField, String answer, String notes) {
 		if (!"ACCEPT".equals(answer) && !"OBJECT".equals(answer)) {
 			throw invalid(field, "答复须为 接受协调意见 或 不接受，收到 " + answer);
 		}
 		if ("OBJECT".equals(answer)) {
-			requiredText(task, notesField, "不接受的理由", 2000);
+			requiredText(notes, notesField, "不接受的理由", 2000);
 		}
 		else {
-			optionalText(task, notesField, "答复说明", 2000);
+			optionalText(notes, notesField, "答复说明", 2000);
 		}
 	}
 
@@ -459,8 +484,7 @@ public class AgencyDisputeService {
 		return labels.label("applicantOpinionAnswer", answer) + (notes == null || notes.isBlank() ? "" : "。" + notes);
 	}
 
-	private static void optionalText(VariableScope scope, String field, String label, int max) {
-		String value = text(scope, field);
+	private static void optionalText(String value, String field, String label, int max) {
 		if (value != null) {
 			String flaw = InputCheck.textFlaw(value, max);
 			if (flaw != null) {
@@ -469,18 +493,31 @@ public class AgencyDisputeService {
 		}
 	}
 
-	private AgencyDispute disputeOf(DelegateExecution execution) {
-		String no = required(execution, NO, "争议编号");
+	/** A form field that must be there: else its validation error naming it. */
+	private static String required(String value, String field, String label) {
+		if (value == null) {
+			throw invalid(field, label + "必须填写");
+		}
+		return value;
+	}
+
+	/** A required text within {@code max} characters. */
+	private static String requiredText(String value, String field, String label, int max) {
+		required(value, field, label);
+		String flaw = InputCheck.textFlaw(value, max);
+		if (flaw != null) {
+			throw invalid(field, label + flaw);
+		}
+		return value;
+	}
+
+	private AgencyDispute disputeOf(Step step, String no) {
+		required(no, NO, "争议编号");
 		AgencyDispute d = disputes.findById(no).orElseThrow(() -> new IllegalStateException("no agency dispute " + no));
-		if (!execution.getProcessInstanceId().equals(d.getProcessInstanceId())) {
+		if (!step.processInstanceId().equals(d.getProcessInstanceId())) {
 			throw new AuthorizationException("行政执法争议“" + no + "”不由本流程办理");
 		}
 		return d;
-	}
-
-	private String actor() {
-		Authentication auth = identity.getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
 	Instant now() {

@@ -1,12 +1,20 @@
 package cn.zhifa.inspection;
 
+import static cn.zhifa.inspection.InspectionService.*;
+import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
+import static cn.zhifa.platform.Steps.text;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
+import cn.zhifa.platform.Steps;
 
-/** Thin delegates of {@code random-inspection}: each calls one step of {@link InspectionService}. */
+/**
+ * Thin delegates of {@code random-inspection}: each maps the process's variables to one step of
+ * {@link InspectionService} and its result back (ADR-0038).
+ */
 final class InspectionDelegates {
 
 	private InspectionDelegates() {
@@ -23,7 +31,17 @@ final class InspectionDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.draw(execution);
+			InspectionService.Drawn d = service.draw(Steps.of(execution), text(execution, PLAN_NAME), text(execution, ITEM_CODE),
+					execution.getVariable(TARGET_COUNT));
+			execution.setProcessBusinessKey(d.planNo());
+			execution.setVariable(PLAN_NO, d.planNo());
+			execution.setVariable(AGENCY_CODE, d.agency());
+			execution.setVariable("agencyName", d.agencyName());
+			execution.setVariable(ITEM_NAME, d.itemName());
+			execution.setVariable(SEED, d.seed());
+			execution.setVariable(DRAWN_COUNT, d.drawnCount());
+			execution.setVariable(DRAWN_NOS, d.drawnNos());
+			execution.setVariable(DRAWN_TEXT, d.drawnText());
 		}
 	}
 
@@ -38,7 +56,15 @@ final class InspectionDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.prepareInspection(execution);
+			InspectionService.Prepared p = service.prepareInspection(execution.getVariable("loopCounter"),
+					text(execution, DRAWN_NOS));
+			execution.setVariableLocal(NO, p.no());
+			execution.setVariableLocal(TARGET, p.target());
+			execution.setVariableLocal(TARGET_CODE, p.targetCode());
+			execution.setVariableLocal(TARGET_ADDRESS, p.targetAddress());
+			execution.setVariableLocal(INSPECTORS, p.inspectors());
+			execution.setVariableLocal(INSPECTOR, p.inspector());
+			execution.setVariableLocal(CO_INSPECTOR, p.coInspector());
 		}
 	}
 
@@ -53,7 +79,11 @@ final class InspectionDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.conclude(execution);
+			InspectionService.Concluded c = service.conclude(Steps.of(execution), text(execution, NO));
+			execution.setVariableLocal(RESULT_LABEL, c.resultLabel());
+			execution.setVariableLocal(VIOLATION, c.violation());
+			execution.setVariableLocal(PUBLICATION_DUE, c.publicationDue());
+			execution.setVariableLocal(CASE_NO, "未立案");
 		}
 	}
 
@@ -68,7 +98,7 @@ final class InspectionDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.openCase(execution);
+			execution.setVariableLocal(CASE_NO, service.openCase(Steps.of(execution), text(execution, NO)));
 		}
 	}
 
@@ -83,7 +113,8 @@ final class InspectionDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.publish(execution);
+			service.publish(Steps.of(execution), text(execution, NO), text(execution, PUBLIC_TEXT));
+			execution.removeVariable(PUBLIC_TEXT);
 		}
 	}
 
@@ -98,7 +129,7 @@ final class InspectionDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.finish(execution);
+			service.finish(Steps.of(execution), text(execution, PLAN_NO));
 		}
 	}
 
@@ -112,9 +143,15 @@ final class InspectionDelegates {
 
 		TaskChecks(InspectionService service) {
 			super("inspectionTaskChecks");
-			onComplete("random-inspection-result", service::checkResult);
-			onCreate("random-inspection-publish", service::preparePublication);
-			onComplete("random-inspection-publish", service::checkPublication);
+			onComplete("random-inspection-result", task -> {
+				service.checkResult(Steps.of(task), text(task, NO), text(task, RESULT), text(task, FINDINGS));
+				task.removeVariable(RESULT);
+				task.removeVariable(FINDINGS);
+			});
+			// on this inspection's scope (not the task): the submitted text replaces it whichever way the form is submitted
+			onCreate("random-inspection-publish", task -> task.getExecution().setVariableLocal(PUBLIC_TEXT,
+					service.preparePublication(Steps.of(task), text(task, NO))));
+			onComplete("random-inspection-publish", task -> service.checkPublication(text(task, PUBLIC_TEXT)));
 		}
 	}
 }

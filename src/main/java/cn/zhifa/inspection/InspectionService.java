@@ -1,10 +1,6 @@
 package cn.zhifa.inspection;
 
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.FormFields.invalid;
-import static cn.zhifa.platform.FormFields.required;
-import static cn.zhifa.platform.FormFields.requiredText;
-import static cn.zhifa.platform.FormFields.text;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,9 +19,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +31,8 @@ import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Officer;
 import cn.zhifa.platform.Roles;
+import cn.zhifa.platform.Step;
+import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.qualification.QualificationService;
 import cn.zhifa.record.RecordService;
 
@@ -150,29 +145,34 @@ public class InspectionService {
 
 	// --- the steps of random-inspection
 
+	/** What the draw registered, for the process's variables. */
+	record Drawn(String planNo, String agency, String agencyName, String itemName, String seed, int drawnCount,
+			String drawnNos, String drawnText) {
+	}
+
 	/**
 	 * 制定抽查计划并随机抽取: the start form checked (400 naming the field), the item of the agency's list, the
 	 * population of the register's targets of the item's kinds, the certified officers on the day, the conflicts per
 	 * target (its related officers; the inspectors of its last inspection), a fresh seed; the draw saved with the plan
-	 * and as an entry of the full-process record under the plan number.
+	 * and as an entry of the full-process record under the plan number. The form's texts come trimmed (blank is absent),
+	 * the number of targets as the form gave it.
 	 */
-	void draw(DelegateExecution execution) {
-		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
+	Drawn draw(Step step, String planName, String itemCode, Object targetCount) {
+		if (step.actorIn(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("随机抽查计划由执法机关制定，执法监督人员只能查看");
 		}
-		String agency = execution.getTenantId();
+		String agency = step.agency();
 		Agency a = agency == null ? null : agencies.findById(agency).orElse(null);
 		if (a == null) {
 			throw new AuthorizationException("随机抽查计划须由执法机关的人员在本机关制定");
 		}
-		String planName = requiredText(execution, PLAN_NAME, "抽查计划名称", 200);
-		String itemCode = required(execution, ITEM_CODE, "抽查事项");
+		requiredText(planName, PLAN_NAME, "抽查计划名称", 200);
+		required(itemCode, ITEM_CODE, "抽查事项");
 		InspectionRegister.Item item = register.item(a.getCode(), itemCode).orElseThrow(() -> invalid(ITEM_CODE,
 				"抽查事项须为本机关随机抽查事项清单所列之一（" + String.join("、", register.itemsOf(a.getCode()).stream()
 					.map(i -> i.code() + " " + i.name()).toList()) + "），收到 " + itemCode));
 		List<InspectionRegister.Target> population = register.targetsFor(item);
-		int count = count(execution, population.size());
+		int count = count(targetCount, population.size());
 		LocalDate today = qualification.today();
 		List<String> officers = qualification.certifiedOfficers(a.getCode(), today).stream().map(Officer::getUserId)
 			.toList();
@@ -192,8 +192,8 @@ public class InspectionService {
 		Instant at = now();
 		int year = LocalDate.ofInstant(at, CHINA).getYear();
 		String no = a.getShortName() + "抽查〔" + year + "〕" + numbers.next(a.getCode(), "INSPECTION_PLAN", year) + "号";
-		String by = actor();
-		plans.save(new InspectionPlan(no, a.getCode(), planName, item, by, at, execution.getProcessInstanceId(), count, draw));
+		String by = step.actor();
+		plans.save(new InspectionPlan(no, a.getCode(), planName, item, by, at, step.processInstanceId(), count, draw));
 		List<String> nos = new ArrayList<>();
 		StringBuilder table = new StringBuilder("| 序号 | 检查对象 | 统一社会信用代码 | 检查人员 |\n|---|---|---|---|\n");
 		int order = 0;
@@ -204,15 +204,6 @@ public class InspectionService {
 			table.append("| ").append(order).append(" | ").append(t.name()).append(" | ").append(t.code()).append(" | ")
 				.append(names(d.inspectors())).append(" |\n");
 		}
-		execution.setProcessBusinessKey(no);
-		execution.setVariable(PLAN_NO, no);
-		execution.setVariable(AGENCY_CODE, a.getCode());
-		execution.setVariable("agencyName", a.getName());
-		execution.setVariable(ITEM_NAME, item.name());
-		execution.setVariable(SEED, Long.toString(draw.seed()));
-		execution.setVariable(DRAWN_COUNT, draw.drawn().size());
-		execution.setVariable(DRAWN_NOS, String.join("\n", nos));
-		execution.setVariable(DRAWN_TEXT, table.toString());
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("agencyCode", a.getCode());
 		data.put("itemCode", item.code());
@@ -224,68 +215,66 @@ public class InspectionService {
 		data.put("officerPopulationSha256", draw.officerHash());
 		data.put("exclusions", draw.exclusions());
 		data.put("drawn", draw.drawnText());
-		records.append(no, "INSPECTION_DRAWN", by, a.getCode(), execution.getProcessInstanceId(),
-				execution.getCurrentActivityId(), data);
+		records.append(no, "INSPECTION_DRAWN", by, a.getCode(), step.processInstanceId(), step.activityId(), data);
+		return new Drawn(no, a.getCode(), a.getName(), item.name(), Long.toString(draw.seed()), draw.drawn().size(),
+				String.join("\n", nos), table.toString());
+	}
+
+	/** The inspection a sub-process instance is about, for its own scope's variables. */
+	record Prepared(String no, String target, String targetCode, String targetAddress, String inspectors, String inspector,
+			String coInspector) {
 	}
 
 	/**
 	 * 确定检查对象和检查人员 (first step of each sub-process instance, one per drawn target, all at once): the inspection
 	 * this instance is about, on its own scope — the task goes to the first drawn inspector (assignee: 我的待办) and the
-	 * second (candidate user); nobody else.
+	 * second (candidate user); nobody else. {@code counter} is the instance's {@code loopCounter}, {@code drawnNos} the
+	 * plan's inspection numbers, one a line.
 	 */
-	void prepareInspection(DelegateExecution scope) {
-		Object counter = scope.getVariable("loopCounter");
-		List<String> nos = lines(text(scope, DRAWN_NOS));
+	Prepared prepareInspection(Object counter, String drawnNos) {
+		List<String> nos = lines(drawnNos);
 		int index = counter instanceof Number n ? n.intValue() : 0;
 		if (index < 0 || index >= nos.size()) {
 			throw new IllegalStateException("inspection " + index + " of " + nos.size() + " drawn targets");
 		}
 		Inspection i = inspections.findById(nos.get(index)).orElseThrow();
-		scope.setVariableLocal(NO, i.getInspectionNo());
-		scope.setVariableLocal(TARGET, i.getTargetName());
-		scope.setVariableLocal(TARGET_CODE, i.getTargetCode());
-		scope.setVariableLocal(TARGET_ADDRESS, i.getTargetAddress());
-		scope.setVariableLocal(INSPECTORS, names(i.inspectors()));
-		scope.setVariableLocal(INSPECTOR, i.getInspector1());
-		scope.setVariableLocal(CO_INSPECTOR, i.getInspector2());
+		return new Prepared(i.getInspectionNo(), i.getTargetName(), i.getTargetCode(), i.getTargetAddress(),
+				names(i.inspectors()), i.getInspector1(), i.getInspector2());
 	}
 
 	/**
 	 * 实施检查并录入结果 completed: only one of the two drawn inspectors; a result of the list and the findings; kept with
 	 * the inspection, the form's fields then removed (the inspections run side by side in one instance).
 	 */
-	void checkResult(DelegateTask task) {
-		Inspection i = inspectionOf(task.getExecution());
-		String by = actor();
+	void checkResult(Step step, String no, String result, String findings) {
+		Inspection i = inspectionOf(step, no);
+		String by = step.actor();
 		if (!i.inspectors().contains(by)) {
 			throw new AuthorizationException("检查结果只能由抽中的检查人员（" + names(i.inspectors()) + "）录入");
 		}
-		String result = text(task, RESULT);
 		if (result == null || !RESULTS.containsKey(result)) {
 			throw invalid(RESULT, "检查结果须为 " + String.join("、", RESULTS.values()) + " 之一，收到 " + result);
 		}
-		String findings = requiredText(task, FINDINGS, "VIOLATION".equals(result) ? "检查情况（违法事实）" : "检查情况", 4000);
+		requiredText(findings, FINDINGS, "VIOLATION".equals(result) ? "检查情况（违法事实）" : "检查情况", 4000);
 		i.resultRecorded(result, findings, by);
-		task.removeVariable(RESULT);
-		task.removeVariable(FINDINGS);
+	}
+
+	/** A concluded inspection for its scope's variables: the result's label, whether a case is opened, the due date. */
+	record Concluded(String resultLabel, boolean violation, Date publicationDue) {
 	}
 
 	/**
 	 * 登记检查结果: the inspection concluded now; the publication due {@code INSPECTION_RESULT_PUBLICATION} after it; an
 	 * entry of the full-process record under the plan number; whether a case is to be opened.
 	 */
-	void conclude(DelegateExecution execution) {
-		Inspection i = inspectionOf(execution);
+	Concluded conclude(Step step, String no) {
+		Inspection i = inspectionOf(step, no);
 		if (i.getResult() == null) {
 			throw new IllegalStateException("inspection " + i.getInspectionNo() + " has no result");
 		}
 		Instant at = now();
 		Date due = deadlines.limit(PUBLICATION_LIMIT, Date.from(at));
 		i.concluded(at, due.toInstant());
-		execution.setVariableLocal(RESULT_LABEL, resultLabel(i.getResult()));
-		execution.setVariableLocal(VIOLATION, "VIOLATION".equals(i.getResult()));
-		execution.setVariableLocal(PUBLICATION_DUE, due);
-		execution.setVariableLocal(CASE_NO, "未立案");
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("inspectionNo", i.getInspectionNo());
 		data.put("target", i.getTargetCode());
@@ -293,19 +282,20 @@ public class InspectionService {
 		data.put("recordedBy", i.getRecordedBy());
 		data.put("publicationDueAt", due.toInstant().toString());
 		records.append(i.getPlanNo(), "INSPECTION_CONCLUDED", i.getRecordedBy(), i.getAgencyCode(),
-				execution.getProcessInstanceId(), execution.getCurrentActivityId(), data);
+				step.processInstanceId(), step.activityId(), data);
+		return new Concluded(resultLabel(i.getResult()), "VIOLATION".equals(i.getResult()), due);
 	}
 
 	/**
 	 * 立案查处: an enforcement case of this agency (source RANDOM_INSPECTION) for the target — the register's name,
 	 * credit code and address as the party, the item's violation code, the findings as the facts — registered by the
-	 * inspector who recorded the result, through the same register (all its checks apply); linked both ways.
+	 * inspector who recorded the result, through the same register (all its checks apply); linked both ways. Returns
+	 * the case number.
 	 */
-	void openCase(DelegateExecution execution) {
-		Inspection i = inspectionOf(execution);
+	String openCase(Step step, String no) {
+		Inspection i = inspectionOf(step, no);
 		if (i.getCaseNo() != null) {
-			execution.setVariableLocal(CASE_NO, i.getCaseNo());
-			return; // a retried step opens no second case
+			return i.getCaseNo(); // a retried step opens no second case
 		}
 		InspectionPlan plan = plans.findById(i.getPlanNo()).orElseThrow();
 		InspectionRegister.Item item = register.item(i.getAgencyCode(), plan.getItemCode())
@@ -316,43 +306,40 @@ public class InspectionService {
 				LocalDate.ofInstant(i.getConcludedAt(), CHINA), null, null, null).withPartyAddress(i.getTargetAddress());
 		String caseNo = cases.registerFromInspection(newCase, i.getRecordedBy(), i.getInspectionNo());
 		i.caseOpened(caseNo);
-		execution.setVariableLocal(CASE_NO, caseNo);
+		return caseNo;
 	}
 
 	/** Task {@code create} of 公示检查结果: the text to publish, proposed from the result (the head may edit it). */
-	void preparePublication(DelegateTask task) {
-		Inspection i = inspectionOf(task.getExecution());
-		String text = switch (i.getResult()) {
+	String preparePublication(Step step, String no) {
+		Inspection i = inspectionOf(step, no);
+		return switch (i.getResult()) {
 			case "NO_PROBLEM" -> "经检查，未发现问题。";
 			case "RECTIFIED" -> "经检查，发现问题，已责令改正。";
 			case "VIOLATION" -> "经检查，发现违法行为，已立案查处（案号 " + i.getCaseNo() + "）。";
 			default -> "通过登记的住所（经营场所）无法联系。";
 		};
-		// on this inspection's scope (not the task): the submitted text replaces it whichever way the form is submitted
-		task.getExecution().setVariableLocal(PUBLIC_TEXT, text);
 	}
 
 	/** The text to publish is required (it is shown to everyone: no personal data beyond the target's name). */
-	void checkPublication(DelegateTask task) {
-		requiredText(task, PUBLIC_TEXT, "公示内容", 2000);
+	void checkPublication(String text) {
+		requiredText(text, PUBLIC_TEXT, "公示内容", 2000);
 	}
 
 	/** 公示: the result on the portal now; on time against the publication due date. */
-	void publish(DelegateExecution execution) {
-		Inspection i = inspectionOf(execution);
-		String text = required(execution, PUBLIC_TEXT, "公示内容");
-		i.published(text, actor(), now());
-		execution.removeVariable(PUBLIC_TEXT);
-		records.append(i.getPlanNo(), "INSPECTION_PUBLISHED", actor(), i.getAgencyCode(), execution.getProcessInstanceId(),
-				execution.getCurrentActivityId(), Map.of("inspectionNo", i.getInspectionNo(), "onTime",
+	void publish(Step step, String no, String text) {
+		Inspection i = inspectionOf(step, no);
+		required(text, PUBLIC_TEXT, "公示内容");
+		i.published(text, step.actor(), now());
+		records.append(i.getPlanNo(), "INSPECTION_PUBLISHED", step.actor(), i.getAgencyCode(), step.processInstanceId(),
+				step.activityId(), Map.of("inspectionNo", i.getInspectionNo(), "onTime",
 						Boolean.TRUE.equals(i.getPublishedOnTime())));
 	}
 
 	/** Every drawn target inspected and published: the plan is done. */
-	void finish(DelegateExecution execution) {
-		String no = required(execution, PLAN_NO, "抽查计划编号");
+	void finish(Step step, String no) {
+		required(no, PLAN_NO, "抽查计划编号");
 		InspectionPlan plan = plans.findById(no).orElseThrow();
-		if (!execution.getProcessInstanceId().equals(plan.getProcessInstanceId())) {
+		if (!step.processInstanceId().equals(plan.getProcessInstanceId())) {
 			throw new AuthorizationException("抽查计划“" + no + "”不由本流程办理");
 		}
 		plan.finished(now());
@@ -360,11 +347,11 @@ public class InspectionService {
 
 	// --- helpers
 
-	private Inspection inspectionOf(DelegateExecution execution) {
-		String no = required(execution, NO, "检查编号");
+	private Inspection inspectionOf(Step step, String no) {
+		required(no, NO, "检查编号");
 		Inspection i = inspections.findById(no).orElseThrow(() -> new IllegalStateException("no inspection " + no));
 		InspectionPlan plan = plans.findById(i.getPlanNo()).orElseThrow();
-		if (!execution.getProcessInstanceId().equals(plan.getProcessInstanceId())) {
+		if (!step.processInstanceId().equals(plan.getProcessInstanceId())) {
 			throw new AuthorizationException("检查“" + no + "”不由本流程办理");
 		}
 		return i;
@@ -384,8 +371,7 @@ public class InspectionService {
 		return List.copyOf(left >= InspectionDraw.INSPECTORS ? withLast : ex);
 	}
 
-	private static int count(DelegateExecution execution, int population) {
-		Object value = execution.getVariable(TARGET_COUNT);
+	private static int count(Object value, int population) {
 		String message = "抽取检查对象数须为1至" + Math.min(population, MAX_TARGETS) + "之间的整数（本事项的检查对象名录共"
 				+ population + "个），收到 " + value;
 		if (population == 0) {
@@ -420,9 +406,22 @@ public class InspectionService {
 		return s == null || s.isBlank() ? List.of() : List.of(s.split("\n"));
 	}
 
-	private String actor() {
-		Authentication auth = identity.getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+	/** A form field that must be there: else its validation error naming it. */
+	private static String required(String value, String field, String label) {
+		if (value == null) {
+			throw invalid(field, label + "必须填写");
+		}
+		return value;
+	}
+
+	/** A required text within {@code max} characters. */
+	private static String requiredText(String value, String field, String label, int max) {
+		required(value, field, label);
+		String flaw = InputCheck.textFlaw(value, max);
+		if (flaw != null) {
+			throw invalid(field, label + flaw);
+		}
+		return value;
 	}
 
 	Instant now() {

@@ -93,21 +93,18 @@ public class SlaService {
 
 	/**
 	 * A message to the users and groups of a process's agency that is not about a deadline (e.g. 执法协助: the requested
-	 * agency answered, ADR-0028), in the same notification centre and e-mail as the SLA events.
+	 * agency answered, ADR-0028), in the same notification centre and e-mail as the SLA events: {@code agency} is the
+	 * process's agency, {@code caseId} its business key.
 	 */
-	public void notify(String kind, DelegateExecution execution, Collection<String> users, Collection<String> groups,
-			String message) {
+	public void notify(String kind, String agency, String caseId, String processInstanceId, Collection<String> users,
+			Collection<String> groups, String message) {
 		Instant now = clock.instant();
-		String agency = (String) execution.getVariable(CaseVariables.AGENCY_CODE);
-		String caseId = execution.getProcessBusinessKey();
 		List<Notification> sent = new java.util.ArrayList<>();
 		for (String user : users) {
-			sent.add(notifications.save(new Notification(user, null, kind, agency, caseId, execution.getProcessInstanceId(),
-					message, now)));
+			sent.add(notifications.save(new Notification(user, null, kind, agency, caseId, processInstanceId, message, now)));
 		}
 		for (String group : groups) {
-			sent.add(notifications.save(new Notification(null, group, kind, agency, caseId, execution.getProcessInstanceId(),
-					message, now)));
+			sent.add(notifications.save(new Notification(null, group, kind, agency, caseId, processInstanceId, message, now)));
 		}
 		mailer.sendAfterCommit(sent);
 	}

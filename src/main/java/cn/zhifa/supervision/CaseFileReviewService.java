@@ -2,9 +2,6 @@ package cn.zhifa.supervision;
 
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.FormFields.invalid;
-import static cn.zhifa.platform.FormFields.required;
-import static cn.zhifa.platform.FormFields.requiredText;
-import static cn.zhifa.platform.FormFields.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,15 +24,13 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +44,7 @@ import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Roles;
+import cn.zhifa.platform.Step;
 import cn.zhifa.platform.SupervisorSteps;
 import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.record.RecordEntry;
@@ -111,7 +107,8 @@ public class CaseFileReviewService {
 	private final CaseFileReviewStandard standards;
 	private final AgencyRepository agencies;
 	private final DocumentNumbers numbers;
-	private final IdentityService identity;
+	private final RuntimeService runtime;
+	private final RepositoryService repository;
 	private final HistoryService history;
 	private final RecordService records;
 	private final ObjectMapper json = new ObjectMapper();
@@ -122,8 +119,8 @@ public class CaseFileReviewService {
 	private final Clock clock;
 
 	CaseFileReviewService(CaseFileReviewRepository reviews, CaseFileReviewItemRepository items,
-			CaseFileReviewStandard standards, AgencyRepository agencies, DocumentNumbers numbers, IdentityService identity,
-			HistoryService history, RecordService records,
+			CaseFileReviewStandard standards, AgencyRepository agencies, DocumentNumbers numbers,
+			@Lazy RuntimeService runtime, @Lazy RepositoryService repository, HistoryService history, RecordService records,
 			@Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau,
 			@Value("${zhifa.supervision.review-prefix:区司法评查}") String prefix, Clock clock) {
 		this.clock = clock;
@@ -132,7 +129,8 @@ public class CaseFileReviewService {
 		this.standards = standards;
 		this.agencies = agencies;
 		this.numbers = numbers;
-		this.identity = identity;
+		this.runtime = runtime;
+		this.repository = repository;
 		this.history = history;
 		this.records = records;
 		this.bureau = bureau;
@@ -186,48 +184,40 @@ public class CaseFileReviewService {
 
 	// --- the steps of case-file-review ---
 
+	/** What the draw registered, for the process's variables. */
+	record Drawn(String no, String agency, String agencyName, String bureau, int year, String seed, int populationSize,
+			String populationHash, int sampleSize, String cases, String checklist) {
+	}
+
 	/**
 	 * 抽取案卷: the start form checked (400 naming the field), the population of the agency's closed case files of the
-	 * year, the sample size by the rule in force, a fresh seed, the draw recorded with the review's number.
+	 * year, the sample size by the rule in force, a fresh seed, the draw recorded with the review's number. The agency
+	 * comes trimmed (blank is absent), the year as the form gave it.
 	 */
-	void draw(DelegateExecution execution) {
-		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && (login.getGroupIds() == null || !login.getGroupIds().contains(Roles.SUPERVISOR))) {
+	Drawn draw(Step step, String agency, Object yearGiven) {
+		if (!step.bySystem() && !step.actorIn(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("只有执法监督人员（司法局）可以组织案卷评查");
 		}
-		String agency = required(execution, AGENCY, "被评查的执法机关");
+		required(agency, AGENCY, "被评查的执法机关");
 		Agency a = agencies.findById(agency).orElseThrow(() -> invalid(AGENCY, "被评查的执法机关须为本平台上的执法机关，收到 " + agency));
-		if (execution.getTenantId() != null && !execution.getTenantId().equals(a.getCode())) {
-			throw new IllegalStateException("review of " + a.getCode() + " started in tenant " + execution.getTenantId());
+		if (step.agency() != null && !step.agency().equals(a.getCode())) {
+			throw new IllegalStateException("review of " + a.getCode() + " started in tenant " + step.agency());
 		}
 		Instant at = now();
 		int thisYear = LocalDate.ofInstant(at, CHINA).getYear();
-		int year = year(execution, thisYear);
+		int year = year(yearGiven, thisYear);
 		CaseFileReviewStandard.Standard standard = standards.standard();
 		List<String> population = closedCases(a.getCode(), year);
 		CaseFileDraw draw = CaseFileDraw.draw(seeds.nextLong(), population, standard.sample().size(population.size()));
 		String rule = standard.sample().percent() + "%，至少" + standard.sample().minimum() + "卷，至多"
 				+ standard.sample().maximum() + "卷";
 		String no = prefix + "〔" + thisYear + "〕" + numbers.next(COUNTER_AGENCY, "CASE_FILE_REVIEW", thisYear) + "号";
-		String by = actor();
-		reviews.save(new CaseFileReview(no, a.getCode(), year, by, at, execution.getProcessInstanceId(), draw, rule));
+		String by = step.actor();
+		reviews.save(new CaseFileReview(no, a.getCode(), year, by, at, step.processInstanceId(), draw, rule));
 		int order = 0;
 		for (String caseNo : draw.drawn()) {
 			items.save(new CaseFileReviewItem(no, caseNo, ++order, interferenceOf(caseNo).size()));
 		}
-		execution.setProcessBusinessKey(no);
-		execution.setVariable(NO, no);
-		execution.setVariable(AGENCY_CODE, a.getCode());
-		execution.setVariable("agencyName", a.getName());
-		execution.setVariable(AGENCY_NAME, a.getName());
-		execution.setVariable("supervisingBody", bureau);
-		execution.setVariable(YEAR, year);
-		execution.setVariable(SEED, Long.toString(draw.seed()));
-		execution.setVariable(POPULATION_SIZE, draw.population().size());
-		execution.setVariable(POPULATION_HASH, draw.populationHash());
-		execution.setVariable(SAMPLE_SIZE, draw.drawn().size());
-		execution.setVariable(CASES, String.join("\n", draw.drawn()));
-		execution.setVariable(CHECKLIST, checklistText(standard));
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("agencyCode", a.getCode());
 		data.put("year", year);
@@ -236,72 +226,79 @@ public class CaseFileReviewService {
 		data.put("populationSha256", draw.populationHash());
 		data.put("sampleRule", rule);
 		data.put("drawn", draw.drawn());
-		records.append(no, "CASE_FILE_REVIEW_DRAWN", by, a.getCode(), execution.getProcessInstanceId(),
-				execution.getCurrentActivityId(), data);
+		records.append(no, "CASE_FILE_REVIEW_DRAWN", by, a.getCode(), step.processInstanceId(), step.activityId(), data);
+		return new Drawn(no, a.getCode(), a.getName(), bureau, year, Long.toString(draw.seed()), draw.population().size(),
+				draw.populationHash(), draw.drawn().size(), String.join("\n", draw.drawn()), checklistText(standard));
+	}
+
+	/**
+	 * What the reviewer of one drawn case sees: the case, links to its file and record, its interference reports, a
+	 * summary (the task's execution's variables); the checklist's deficiencies as the form's options (JSON) and the
+	 * checklist (the task's variables).
+	 */
+	record PreparedCase(String caseNo, String fileUrl, String recordUrl, String interference, String summary,
+			String optionsJson, String checklist) {
 	}
 
 	/**
 	 * Task {@code create} of 评查案卷 (one per drawn case, in draw order): the case the task is about, links to its file
-	 * (ZIP) and record, its interference reports and a summary, on the task's execution (so on this file's task only);
+	 * (ZIP) and record, its interference reports and a summary, for the task's execution (so on this file's task only);
 	 * the checklist's deficiencies as the options of the form ({@code valuesKey}), from the file in force.
+	 * {@code counter} is the task's {@code loopCounter}, {@code drawnCases} the review's cases, one a line.
 	 */
-	void prepareCase(DelegateTask task) {
-		Object counter = task.getVariable("loopCounter");
-		List<String> cases = lines(text(task, CASES));
+	PreparedCase prepareCase(String no, Object counter, String drawnCases) {
+		List<String> cases = lines(drawnCases);
 		int index = counter instanceof Number n ? n.intValue() : 0;
 		if (index < 0 || index >= cases.size()) {
 			throw new IllegalStateException("review task " + index + " of " + cases.size() + " drawn cases");
 		}
 		String caseNo = cases.get(index);
-		DelegateExecution execution = task.getExecution();
-		execution.setVariableLocal(CASE_NO, caseNo);
 		String path = URLEncoder.encode(caseNo, StandardCharsets.UTF_8).replace("+", "%20");
-		String purpose = URLEncoder.encode(PURPOSE + " " + text(task, NO), StandardCharsets.UTF_8).replace("+", "%20");
-		execution.setVariableLocal(CASE_FILE_URL, "/api/case-files/" + path + "/export?purpose=" + purpose);
-		execution.setVariableLocal(CASE_RECORD_URL, "/api/records/" + path + "?purpose=" + purpose);
-		execution.setVariableLocal(CASE_INTERFERENCE, interferenceText(interferenceOf(caseNo)));
-		execution.setVariableLocal(CASE_SUMMARY, summary(caseNo, index + 1, cases.size()));
+		String purpose = URLEncoder.encode(PURPOSE + " " + no, StandardCharsets.UTF_8).replace("+", "%20");
 		// the checklist's deficiencies as the form's options, from the file in force
 		CaseFileReviewStandard.Standard standard = standards.standard();
-		task.setVariableLocal(OPTIONS, SpinValues.jsonValue(write(options(standard))).create());
-		task.setVariableLocal(CHECKLIST, checklistText(standard));
+		return new PreparedCase(caseNo, "/api/case-files/" + path + "/export?purpose=" + purpose,
+				"/api/records/" + path + "?purpose=" + purpose, interferenceText(interferenceOf(caseNo)),
+				summary(caseNo, index + 1, cases.size()), write(options(standard)), checklistText(standard));
 	}
 
 	/**
-	 * 评查案卷 completed: the ticked deficiencies (codes of the standard) scored and kept with the drawn case; the form's
-	 * fields are then removed from the instance, so one file's scoring never shows in the next file's form.
+	 * 评查案卷 completed: the ticked deficiencies (codes of the standard; a list, or the JSON text Tasklist sends) scored
+	 * and kept with the drawn case. The form's fields are then removed from the instance (by the task check), so one
+	 * file's scoring never shows in the next file's form.
 	 */
-	void score(DelegateTask task) {
-		String no = required(task, NO, "评查编号");
-		String caseNo = required(task, CASE_NO, "评查的案号");
+	void score(Step step, String no, String caseNo, Object deductions, String comments) {
+		required(no, NO, "评查编号");
+		required(caseNo, CASE_NO, "评查的案号");
 		CaseFileReviewItem item = items.findById(new CaseFileReviewItem.Key(no, caseNo))
 			.orElseThrow(() -> new AuthorizationException("案卷“" + caseNo + "”不在评查“" + no + "”抽取的案卷中"));
-		reviewOf(no, task.getProcessInstanceId());
+		reviewOf(no, step.processInstanceId());
 		CaseFileReviewStandard.Standard standard = standards.standard();
-		List<String> codes = codes(task.getVariable(DEDUCTIONS));
+		List<String> codes = codes(deductions);
 		for (String code : codes) {
 			if (standard.item(code) == null) {
 				throw invalid(DEDUCTIONS, "扣分项须从评查标准中选择，收到 " + code);
 			}
 		}
-		String comments = text(task, COMMENTS);
 		if (!codes.isEmpty()) {
-			comments = requiredText(task, COMMENTS, "评查意见（扣分的须说明理由）", 2000);
+			requiredText(comments, COMMENTS, "评查意见（扣分的须说明理由）", 2000);
 		}
 		else if (comments != null && InputCheck.textFlaw(comments, 2000) != null) {
 			throw invalid(COMMENTS, "评查意见" + InputCheck.textFlaw(comments, 2000));
 		}
 		CaseFileReviewStandard.Score score = standard.score(codes);
-		item.scored(score.score(), score.grade().grade(), codes, comments, interferenceOf(caseNo).size(), actor(), now());
-		// kept with the drawn file: the form's fields start empty in the next file's task
-		task.removeVariable(DEDUCTIONS);
-		task.removeVariable(COMMENTS);
+		item.scored(score.score(), score.grade().grade(), codes, comments, interferenceOf(caseNo).size(), step.actor(),
+				now());
+	}
+
+	/** The review's results: the rows (JSON) and table for the forms and the report, the average, the failed files. */
+	record Summary(String resultsJson, String resultsText, double average, int failed) {
 	}
 
 	/** After the last case: the results as a table for the forms and the report, the average and the failed files. */
-	void summarise(DelegateExecution execution) {
-		String no = required(execution, NO, "评查编号");
-		reviewOf(no, execution.getProcessInstanceId());
+	Summary summarise(Step step, String no) {
+		required(no, NO, "评查编号");
+		reviewOf(no, step.processInstanceId());
 		CaseFileReviewStandard.Standard standard = standards.standard();
 		List<Map<String, Object>> rows = new ArrayList<>();
 		StringBuilder text = new StringBuilder("| 序号 | 案号 | 得分 | 等次 | 扣分项 | 干预记录 |\n|---|---|---|---|---|---|\n");
@@ -333,62 +330,50 @@ public class CaseFileReviewService {
 		}
 		BigDecimal average = scored.isEmpty() ? BigDecimal.ZERO
 				: BigDecimal.valueOf(total).divide(BigDecimal.valueOf(scored.size()), 2, RoundingMode.HALF_UP);
-		execution.setVariable(RESULTS, SpinValues.jsonValue(write(rows)).create());
-		execution.setVariable(RESULTS_TEXT, text.toString());
-		execution.setVariable(AVERAGE, average.doubleValue());
-		execution.setVariable(FAILED, failed);
+		return new Summary(write(rows), text.toString(), average.doubleValue(), failed);
 	}
 
 	/** The bureau's conclusion: an opinion, and a requirement when a supervision notice is to be issued. */
-	void checkConclusion(DelegateTask task) {
-		String followUp = text(task, FOLLOW_UP);
+	void checkConclusion(String followUp, String conclusion, String requirement) {
 		if (followUp == null || !FOLLOW_UPS.contains(followUp)) {
 			throw invalid(FOLLOW_UP, "评查结果处理须为 通报评查结果 或 制发行政执法监督通知书督促整改，收到 " + followUp);
 		}
-		requiredText(task, CONCLUSION, "评查意见", 4000);
+		requiredText(conclusion, CONCLUSION, "评查意见", 4000);
 		if ("NOTICE".equals(followUp)) {
-			requiredText(task, REQUIREMENT, "整改要求", 2000);
+			requiredText(requirement, REQUIREMENT, "整改要求", 2000);
 		}
 		else {
-			String requirement = text(task, REQUIREMENT);
 			if (requirement != null && InputCheck.textFlaw(requirement, 2000) != null) {
 				throw invalid(REQUIREMENT, "整改要求" + InputCheck.textFlaw(requirement, 2000));
 			}
 		}
 	}
 
-	/** 评查结论: kept with the review; the report is generated next. */
-	void conclude(DelegateExecution execution) {
-		String no = required(execution, NO, "评查编号");
-		CaseFileReview review = reviewOf(no, execution.getProcessInstanceId());
-		String requirement = text(execution, REQUIREMENT);
-		if (requirement == null) {
-			execution.setVariable(REQUIREMENT, "无");
-		}
-		execution.setVariable(NOTICE_NO, "未制发");
-		Object average = execution.getVariable(AVERAGE);
-		Object failed = execution.getVariable(FAILED);
-		review.concluded(actor(), now(),
-				BigDecimal.valueOf(average instanceof Number n ? n.doubleValue() : 0).setScale(2, RoundingMode.HALF_UP),
-				failed instanceof Number f ? f.intValue() : 0, text(execution, CONCLUSION), text(execution, FOLLOW_UP),
-				requirement);
+	/** 评查结论: kept with the review (the average and failed files as summarised); the report is generated next. */
+	void conclude(Step step, String no, double average, int failed, String conclusion, String followUp,
+			String requirement) {
+		required(no, NO, "评查编号");
+		CaseFileReview review = reviewOf(no, step.processInstanceId());
+		review.concluded(step.actor(), now(), BigDecimal.valueOf(average).setScale(2, RoundingMode.HALF_UP), failed,
+				conclusion, followUp, requirement);
 	}
 
 	/** The report generated ({@code reviewReportDocId}): kept with the review. */
-	void reported(DelegateExecution execution) {
-		reviewOf(required(execution, NO, "评查编号"), execution.getProcessInstanceId()).reported(text(execution, REPORT_DOC));
+	void reported(Step step, String no, String reportDocId) {
+		reviewOf(required(no, NO, "评查编号"), step.processInstanceId()).reported(reportDocId);
 	}
 
 	/**
 	 * 制发行政执法监督通知书: the process {@code supervision-notice} started for the agency as the supervisor would start
 	 * it (source 案卷评查, the review number as its reference, the failed files as the problem), by the supervisor who
-	 * concluded; its number kept with the review.
+	 * concluded; its number kept with the review and returned (null: a retried step, the notice was issued before).
+	 * {@code processDefinitionId} is the review's model, whose model set gives the notice's.
 	 */
-	void issueNotice(DelegateExecution execution) {
-		String no = required(execution, NO, "评查编号");
-		CaseFileReview review = reviewOf(no, execution.getProcessInstanceId());
+	String issueNotice(Step step, String no, String requirement, String processDefinitionId) {
+		required(no, NO, "评查编号");
+		CaseFileReview review = reviewOf(no, step.processInstanceId());
 		if (review.getNoticeNo() != null) {
-			return; // a retried step does not issue a second notice
+			return null; // a retried step does not issue a second notice
 		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(AGENCY_CODE, review.getAgencyCode());
@@ -398,25 +383,23 @@ public class CaseFileReviewService {
 		variables.put("supervisionProblem", clip("在" + review.getReviewYear() + "年度案卷评查（" + no + "）中，抽查"
 				+ review.getSampleSize() + "卷，平均得分" + review.getAverageScore() + "分，不合格" + review.getFailedCount()
 				+ "卷。" + review.getConclusion(), 2000));
-		variables.put(REQUIREMENT, text(execution, REQUIREMENT));
-		ProcessDefinition target = ModelVersions.processFor(execution.getProcessEngineServices().getRepositoryService(),
-				SupervisorSteps.SUPERVISION_NOTICE_PROCESS, execution.getProcessDefinitionId(), execution.getTenantId());
-		ProcessInstance notice = execution.getProcessEngineServices().getRuntimeService()
-			.startProcessInstanceById(target.getId(), variables);
+		variables.put(REQUIREMENT, requirement);
+		ProcessDefinition target = ModelVersions.processFor(repository, SupervisorSteps.SUPERVISION_NOTICE_PROCESS,
+				processDefinitionId, step.agency());
+		ProcessInstance notice = runtime.startProcessInstanceById(target.getId(), variables);
 		String noticeNo = notice.getBusinessKey();
 		review.noticeIssued(noticeNo);
-		execution.setVariable(NOTICE_NO, noticeNo);
+		return noticeNo;
 	}
 
 	/** The agency's acknowledgement (required). */
-	void checkAcknowledgement(DelegateTask task) {
-		requiredText(task, ACKNOWLEDGEMENT, "签收意见及整改安排", 4000);
+	void checkAcknowledgement(String acknowledgement) {
+		requiredText(acknowledgement, ACKNOWLEDGEMENT, "签收意见及整改安排", 4000);
 	}
 
 	/** 签收评查结果: kept with the review, which ends. */
-	void acknowledge(DelegateExecution execution) {
-		reviewOf(required(execution, NO, "评查编号"), execution.getProcessInstanceId()).acknowledged(actor(), now(),
-				text(execution, ACKNOWLEDGEMENT));
+	void acknowledge(Step step, String no, String acknowledgement) {
+		reviewOf(required(no, NO, "评查编号"), step.processInstanceId()).acknowledged(step.actor(), now(), acknowledgement);
 	}
 
 	// --- helpers ---
@@ -429,8 +412,7 @@ public class CaseFileReviewService {
 		return r;
 	}
 
-	private static int year(DelegateExecution execution, int thisYear) {
-		Object value = execution.getVariable(YEAR);
+	private static int year(Object value, int thisYear) {
 		if (value == null || value.toString().isBlank()) {
 			return thisYear - 1;
 		}
@@ -450,6 +432,24 @@ public class CaseFileReviewService {
 			throw invalid(YEAR, "评查年度须为2000年至" + thisYear + "年之间的四位年份，收到 " + value);
 		}
 		return (int) year;
+	}
+
+	/** A form field that must be there: else its validation error naming it. */
+	private static String required(String value, String field, String label) {
+		if (value == null) {
+			throw invalid(field, label + "必须填写");
+		}
+		return value;
+	}
+
+	/** A required text within {@code max} characters. */
+	private static String requiredText(String value, String field, String label, int max) {
+		required(value, field, label);
+		String flaw = InputCheck.textFlaw(value, max);
+		if (flaw != null) {
+			throw invalid(field, label + flaw);
+		}
+		return value;
 	}
 
 	/** The deficiencies ticked: a list, or the JSON text Tasklist sends for a checklist. */
@@ -564,11 +564,6 @@ public class CaseFileReviewService {
 
 	private static String clip(String s, int max) {
 		return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
-	}
-
-	private String actor() {
-		Authentication auth = identity.getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
 	}
 
 	Instant now() {

@@ -1,15 +1,30 @@
 package cn.zhifa.supervision;
 
+import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
+import static cn.zhifa.platform.Steps.text;
+import static cn.zhifa.supervision.SupervisionNoticeService.*;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
+import cn.zhifa.platform.Steps;
 
-/** Thin delegates of {@code supervision-notice}: each calls one step of {@link SupervisionNoticeService}. */
+/**
+ * Thin delegates of {@code supervision-notice}: each maps the process's variables to one step of
+ * {@link SupervisionNoticeService} and its result back (ADR-0038).
+ */
 final class SupervisionNoticeDelegates {
 
 	private SupervisionNoticeDelegates() {
+	}
+
+	/** A deadline into its variable and its basis beside it (as {@code Deadlines.setLimit} does). */
+	static void setDue(DelegateExecution execution, String variable, SupervisionNoticeService.Due due) {
+		execution.setVariable(variable, due.at());
+		execution.setVariable(DeadlineBasis.variableOf(variable), due.basis());
 	}
 
 	@Component("issueSupervisionNotice")
@@ -23,7 +38,23 @@ final class SupervisionNoticeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.issue(execution);
+			SupervisionNoticeService.Issued i = service.issue(Steps.of(execution), text(execution, AGENCY),
+					text(execution, SOURCE), text(execution, SOURCE_REF), text(execution, PROBLEM), text(execution, REQUIREMENT),
+					execution.getVariable(PERIOD));
+			setDue(execution, RECTIFICATION_DUE, i.rectificationDue());
+			execution.setProcessBusinessKey(i.no());
+			execution.setVariable(NO, i.no());
+			execution.setVariable(AGENCY_CODE, i.agency());
+			execution.setVariable("agencyName", i.agencyName());
+			execution.setVariable(AGENCY_NAME, i.agencyName());
+			execution.setVariable("supervisingBody", i.bureau());
+			if (i.sourceRef() == null) {
+				execution.setVariable(SOURCE_REF, "无");
+			}
+			execution.setVariable(SOURCE_LABEL, i.sourceLabel());
+			execution.setVariable(PERIOD, i.period());
+			execution.setVariable(ISSUED_BY, i.issuedBy());
+			execution.setVariable(ISSUED_ON, i.issuedOn());
 		}
 	}
 
@@ -38,7 +69,7 @@ final class SupervisionNoticeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.recordReport(execution);
+			setDue(execution, CHECK_DUE, service.recordReport(Steps.of(execution), text(execution, NO), text(execution, REPORT)));
 		}
 	}
 
@@ -53,7 +84,8 @@ final class SupervisionNoticeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.sendBack(execution);
+			setDue(execution, RECTIFICATION_DUE, service.sendBack(Steps.of(execution), text(execution, NO), text(execution, OPINION)));
+			execution.removeVariable(REPORT);
 		}
 	}
 
@@ -68,7 +100,7 @@ final class SupervisionNoticeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.conclude(execution);
+			service.conclude(Steps.of(execution), text(execution, NO), text(execution, OUTCOME), text(execution, OPINION));
 		}
 	}
 
@@ -78,8 +110,8 @@ final class SupervisionNoticeDelegates {
 
 		TaskChecks(SupervisionNoticeService service) {
 			super("supervisionNoticeTaskChecks");
-			onComplete("supervision-notice-rectify", service::checkReport);
-			onComplete("supervision-notice-check", service::checkConclusion);
+			onComplete("supervision-notice-rectify", task -> service.checkReport(text(task, REPORT)));
+			onComplete("supervision-notice-check", task -> service.checkConclusion(text(task, OUTCOME), text(task, OPINION)));
 		}
 	}
 }

@@ -1,11 +1,6 @@
 package cn.zhifa.supervision;
 
 import static cn.zhifa.platform.FormFields.invalid;
-import static cn.zhifa.platform.FormFields.required;
-import static cn.zhifa.platform.FormFields.requiredText;
-import static cn.zhifa.platform.FormFields.text;
-
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,11 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +25,7 @@ import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Roles;
+import cn.zhifa.platform.Step;
 import cn.zhifa.platform.SupervisorSteps;
 import cn.zhifa.platform.problem.InputCheck;
 
@@ -77,7 +68,6 @@ public class SupervisionNoticeService {
 	private final SupervisionNoticeRepository notices;
 	private final AgencyRepository agencies;
 	private final DocumentNumbers numbers;
-	private final IdentityService identity;
 	private final Deadlines deadlines;
 	private final DisplayLabels labels;
 	private final String bureau;
@@ -86,7 +76,7 @@ public class SupervisionNoticeService {
 	private final Clock clock;
 
 	SupervisionNoticeService(SupervisionNoticeRepository notices, AgencyRepository agencies, DocumentNumbers numbers,
-			IdentityService identity, Deadlines deadlines, DisplayLabels labels,
+			Deadlines deadlines, DisplayLabels labels,
 			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.bureau-name:某区司法局}") String bureau,
 			@org.springframework.beans.factory.annotation.Value("${zhifa.supervision.notice-prefix:区司法监通}") String prefix,
 			Clock clock) {
@@ -96,7 +86,6 @@ public class SupervisionNoticeService {
 		this.notices = notices;
 		this.agencies = agencies;
 		this.numbers = numbers;
-		this.identity = identity;
 		this.deadlines = deadlines;
 		this.labels = labels;
 	}
@@ -134,25 +123,33 @@ public class SupervisionNoticeService {
 
 	// --- the steps of supervision-notice ---
 
+	/** A deadline a step sets: its value and how it was computed (the {@code …Basis} variable, docs/calendar.md). */
+	record Due(Date at, String basis) {
+	}
+
+	/** What 制发 registered, for the process's variables ({@code sourceRef} null: the form gave none). */
+	record Issued(String no, String agency, String agencyName, String bureau, String sourceRef, String sourceLabel,
+			int period, String issuedBy, String issuedOn, Due rectificationDue) {
+	}
+
 	/**
 	 * 制发: the start form's input checked (400 naming the field), the notice registered with its number, the
-	 * rectification period (the notice's own, else the default limit) counted from today.
+	 * rectification period (the notice's own, else the default limit) counted from today. The form's texts come
+	 * trimmed (blank is absent), the period as the form gave it.
 	 */
-	void issue(DelegateExecution execution) {
-		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && (login.getGroupIds() == null || !login.getGroupIds().contains(Roles.SUPERVISOR))) {
+	Issued issue(Step step, String agency, String source, String ref, String problem, String requirement, Object period) {
+		if (!step.bySystem() && !step.actorIn(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("只有执法监督人员（司法局）可以制发行政执法监督通知书");
 		}
-		String agency = required(execution, AGENCY, "被监督的执法机关");
+		required(agency, AGENCY, "被监督的执法机关");
 		Agency a = agencies.findById(agency).orElseThrow(() -> invalid(AGENCY, "被监督的执法机关须为本平台上的执法机关，收到 " + agency));
-		if (execution.getTenantId() != null && !execution.getTenantId().equals(a.getCode())) {
-			throw new IllegalStateException("notice for " + a.getCode() + " started in tenant " + execution.getTenantId());
+		if (step.agency() != null && !step.agency().equals(a.getCode())) {
+			throw new IllegalStateException("notice for " + a.getCode() + " started in tenant " + step.agency());
 		}
-		String source = required(execution, SOURCE, "监督事项来源");
+		required(source, SOURCE, "监督事项来源");
 		if (!SOURCES.contains(source)) {
 			throw invalid(SOURCE, "监督事项来源须为 投诉举报、超期督办、应移送未移送、案卷评查 或 其他，收到 " + source);
 		}
-		String ref = text(execution, SOURCE_REF);
 		if (ref != null) {
 			String flaw = InputCheck.textFlaw(ref, 64);
 			if (flaw != null) {
@@ -162,100 +159,90 @@ public class SupervisionNoticeService {
 		else if ("COMPLAINT".equals(source) || "UNTRANSFERRED_CASE".equals(source)) {
 			throw invalid(SOURCE_REF, "来源为投诉举报或应移送未移送的，须填写关联的投诉举报编号或案号");
 		}
-		String problem = requiredText(execution, PROBLEM, "发现的问题", 2000);
-		String requirement = requiredText(execution, REQUIREMENT, "整改要求", 2000);
-		Integer days = period(execution);
+		requiredText(problem, PROBLEM, "发现的问题", 2000);
+		requiredText(requirement, REQUIREMENT, "整改要求", 2000);
+		Integer days = period(period);
 		Instant at = now();
-		String issuedBy = actor();
-		Date due = days == null ? deadlines.setLimit(execution, RECTIFICATION_DUE, "SUPERVISION_RECTIFICATION", Date.from(at))
-				: deadlines.setWorkdays(execution, RECTIFICATION_DUE, Date.from(at), days);
+		String issuedBy = step.actor();
+		Due due = days == null
+				? new Due(deadlines.limit("SUPERVISION_RECTIFICATION", Date.from(at)),
+						deadlines.limitBasis("SUPERVISION_RECTIFICATION", Date.from(at)))
+				: workdays(at, days);
 		int stated = days != null ? days : 0;
 		if (days == null) {
-			stated = deadlines.workdaysBetween(Date.from(at), due);
+			stated = deadlines.workdaysBetween(Date.from(at), due.at());
 		}
 		int year = LocalDate.ofInstant(at, CHINA).getYear();
 		String no = prefix + "〔" + year + "〕" + numbers.next(COUNTER_AGENCY, "SUPERVISION_NOTICE", year) + "号";
 		notices.save(new SupervisionNotice(no, a.getCode(), source, ref, problem, requirement, stated, issuedBy, at,
-				due.toInstant(), execution.getProcessInstanceId()));
-		execution.setProcessBusinessKey(no);
-		execution.setVariable(NO, no);
-		execution.setVariable(AGENCY_CODE, a.getCode());
-		execution.setVariable("agencyName", a.getName());
-		execution.setVariable(AGENCY_NAME, a.getName());
-		execution.setVariable("supervisingBody", bureau);
-		if (ref == null) {
-			execution.setVariable(SOURCE_REF, "无");
-		}
-		execution.setVariable(SOURCE_LABEL, labels.label(SOURCE, source));
-		execution.setVariable(PERIOD, stated);
-		execution.setVariable(ISSUED_BY, issuedBy);
-		execution.setVariable(ISSUED_ON, LocalDate.ofInstant(at, CHINA).toString());
+				due.at().toInstant(), step.processInstanceId()));
+		return new Issued(no, a.getCode(), a.getName(), bureau, ref, labels.label(SOURCE, source), stated, issuedBy,
+				LocalDate.ofInstant(at, CHINA).toString(), due);
 	}
 
 	/** The agency's report on its rectification (400 naming the field when missing). */
-	void checkReport(DelegateTask task) {
-		requiredText(task, REPORT, "整改情况报告", 4000);
+	void checkReport(String report) {
+		requiredText(report, REPORT, "整改情况报告", 4000);
 	}
 
 	/** 报送整改报告: kept with the notice, on time or late against the stated period; the bureau's check is due. */
-	void recordReport(DelegateExecution execution) {
+	Due recordReport(Step step, String no, String report) {
 		Instant at = now();
-		noticeOf(execution).reported(actor(), at, text(execution, REPORT));
-		deadlines.setLimit(execution, CHECK_DUE, "SUPERVISION_CHECK", Date.from(at));
+		noticeOf(step, no).reported(step.actor(), at, report);
+		return new Due(deadlines.limit("SUPERVISION_CHECK", Date.from(at)), deadlines.limitBasis("SUPERVISION_CHECK", Date.from(at)));
 	}
 
 	/** The bureau's conclusion: one of the outcomes; an opinion is required unless the notice is closed. */
-	void checkConclusion(DelegateTask task) {
-		String outcome = text(task, OUTCOME);
+	void checkConclusion(String outcome, String opinion) {
 		if (outcome == null || !OUTCOMES.contains(outcome)) {
 			throw invalid(OUTCOME, "审查结论须为 整改到位，销号、整改不到位，重新整改、通报 或 报请本级人民政府处理，收到 " + outcome);
 		}
 		if ("CLOSE".equals(outcome)) {
-			String opinion = text(task, OPINION);
 			if (opinion != null && InputCheck.textFlaw(opinion, 2000) != null) {
 				throw invalid(OPINION, "审查意见" + InputCheck.textFlaw(opinion, 2000));
 			}
 		}
 		else {
-			requiredText(task, OPINION, "审查意见", 2000);
+			requiredText(opinion, OPINION, "审查意见", 2000);
 		}
 	}
 
-	/** 整改不到位: back to the agency, a new period of the same length from today. */
-	void sendBack(DelegateExecution execution) {
-		SupervisionNotice n = noticeOf(execution);
+	/** 整改不到位: back to the agency, a new period of the same length from today (the rectification due returned). */
+	Due sendBack(Step step, String no, String opinion) {
+		SupervisionNotice n = noticeOf(step, no);
 		Instant at = now();
-		Date due = deadlines.setWorkdays(execution, RECTIFICATION_DUE, Date.from(at), n.getPeriodWorkingDays());
-		n.sentBack(actor(), at, text(execution, OPINION), due.toInstant());
-		execution.removeVariable(REPORT);
+		Due due = workdays(at, n.getPeriodWorkingDays());
+		n.sentBack(step.actor(), at, opinion, due.at().toInstant());
+		return due;
 	}
 
 	/** 销号 or 通报 / 报请本级人民政府: the notice ends. */
-	void conclude(DelegateExecution execution) {
-		SupervisionNotice n = noticeOf(execution);
-		String outcome = text(execution, OUTCOME);
-		String opinion = text(execution, OPINION);
+	void conclude(Step step, String no, String outcome, String opinion) {
+		SupervisionNotice n = noticeOf(step, no);
 		if ("CLOSE".equals(outcome)) {
-			n.closed(actor(), now(), opinion == null ? "整改到位，予以销号" : opinion);
+			n.closed(step.actor(), now(), opinion == null ? "整改到位，予以销号" : opinion);
 		}
 		else {
-			n.escalated(actor(), now(), opinion, "CIRCULATE".equals(outcome) ? "CIRCULATED" : "REPORTED_TO_GOVERNMENT");
+			n.escalated(step.actor(), now(), opinion, "CIRCULATE".equals(outcome) ? "CIRCULATED" : "REPORTED_TO_GOVERNMENT");
 		}
 	}
 
 	// --- helpers ---
 
-	private SupervisionNotice noticeOf(DelegateExecution execution) {
-		String no = required(execution, NO, "监督通知书编号");
+	private Due workdays(Instant at, int days) {
+		return new Due(deadlines.workdays(Date.from(at), days), deadlines.workdaysBasis(Date.from(at), days));
+	}
+
+	private SupervisionNotice noticeOf(Step step, String no) {
+		required(no, NO, "监督通知书编号");
 		SupervisionNotice n = notices.findById(no).orElseThrow(() -> new IllegalStateException("no supervision notice " + no));
-		if (!execution.getProcessInstanceId().equals(n.getProcessInstanceId())) {
+		if (!step.processInstanceId().equals(n.getProcessInstanceId())) {
 			throw new org.camunda.bpm.engine.AuthorizationException("监督通知书“" + no + "”不由本流程办理");
 		}
 		return n;
 	}
 
-	private static Integer period(VariableScope scope) {
-		Object value = scope.getVariable(PERIOD);
+	private static Integer period(Object value) {
 		if (value == null || value.toString().isBlank()) {
 			return null;
 		}
@@ -277,9 +264,22 @@ public class SupervisionNoticeService {
 		return (int) days;
 	}
 
-	private String actor() {
-		Authentication auth = identity.getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+	/** A form field that must be there: else its validation error naming it. */
+	private static String required(String value, String field, String label) {
+		if (value == null) {
+			throw invalid(field, label + "必须填写");
+		}
+		return value;
+	}
+
+	/** A required text within {@code max} characters. */
+	private static String requiredText(String value, String field, String label, int max) {
+		required(value, field, label);
+		String flaw = InputCheck.textFlaw(value, max);
+		if (flaw != null) {
+			throw invalid(field, label + flaw);
+		}
+		return value;
 	}
 
 	Instant now() {
