@@ -26,7 +26,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * The engine command running now (a listener, a delegate, a history event, or work given to
  * {@link #inTransaction}): what it has changed so far and the engine objects it has loaded, handed out as
  * public-API types and plain values (ADR-0040). Changes made through them are flushed with the command.
- * Outside a command the readers answer nothing.
+ * Outside a command {@link #changedVariables}, {@link #loadedTimerDueDate} and {@link #execution} answer
+ * nothing; the others need one.
  */
 public final class EngineCommand {
 
