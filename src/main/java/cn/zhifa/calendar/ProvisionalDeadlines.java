@@ -15,14 +15,9 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -30,6 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+
+import cn.zhifa.platform.EngineCommand;
+import cn.zhifa.platform.EngineExecutions;
 
 /**
  * When a year's file arrives, deadlines that were computed while it was missing (weekends only)
@@ -66,7 +64,7 @@ class ProvisionalDeadlines {
 	private final ManagementService managementService;
 	private final TaskService taskService;
 	private final RuntimeService runtimeService;
-	private final CommandExecutor commandExecutor;
+	private final ProcessEngine engine;
 	private final CalendarRegistry registry;
 	private final Deadlines deadlines;
 	private final ApplicationEventPublisher events;
@@ -76,8 +74,7 @@ class ProvisionalDeadlines {
 		this.managementService = engine.getManagementService();
 		this.taskService = engine.getTaskService();
 		this.runtimeService = engine.getRuntimeService();
-		this.commandExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-			.getCommandExecutorTxRequired();
+		this.engine = engine;
 		this.registry = registry;
 		this.deadlines = deadlines;
 		this.events = events;
@@ -170,25 +167,24 @@ class ProvisionalDeadlines {
 
 	private Outcome recomputeInstance(String processInstanceId, Set<Integer> years, Date from, CalendarData withoutYears) {
 		try {
-			return commandExecutor.execute(context -> instance(context, processInstanceId, years, from, withoutYears));
+			return EngineCommand.inTransaction(engine, () -> instance(processInstanceId, years, from, withoutYears));
 		}
 		catch (OptimisticLockingException e) {
 			// another node recomputed (or the case moved on) at the same time: once more, with what it wrote
 			log.info("Recomputing process instance {} again after a concurrent change: {}", processInstanceId,
 					e.getMessage());
-			return commandExecutor.execute(context -> instance(context, processInstanceId, years, from, withoutYears));
+			return EngineCommand.inTransaction(engine, () -> instance(processInstanceId, years, from, withoutYears));
 		}
 	}
 
 	/** Runs inside one command (one transaction): variables, then timers and tasks, then the marks. */
-	private Outcome instance(CommandContext context, String processInstanceId, Set<Integer> years, Date from,
-			CalendarData withoutYears) {
+	private Outcome instance(String processInstanceId, Set<Integer> years, Date from, CalendarData withoutYears) {
 		List<Change> changes = new ArrayList<>();
 		// the tasks' guesses first: without the years and with the variables as they still are
-		List<TaskEntity> tasks = context.getTaskManager().findTasksByProcessInstanceId(processInstanceId);
+		List<DelegateTask> tasks = EngineCommand.tasks(processInstanceId);
 		Map<String, Date[]> guessed = new HashMap<>();
 		int tasksChecked = 0;
-		for (TaskEntity task : tasks) {
+		for (DelegateTask task : tasks) {
 			if (inYears(task.getDueDate(), years) || inYears(task.getFollowUpDate(), years)) {
 				tasksChecked++;
 				guessed.put(task.getId(), registry.withCalendar(withoutYears, () -> evaluate(task)));
@@ -201,7 +197,7 @@ class ProvisionalDeadlines {
 			.variableNameLike(BASIS_LIKE).list();
 		for (VariableInstance basisVariable : bases) {
 			String name = deadlineName(basisVariable.getName());
-			ExecutionEntity execution = context.getExecutionManager().findExecutionById(basisVariable.getExecutionId());
+			DelegateExecution execution = EngineCommand.execution(basisVariable.getExecutionId());
 			if (execution == null || !(execution.getVariableLocal(name) instanceof Date stored) || !stored.after(from)
 					|| !(basisVariable.getValue() instanceof String text)) {
 				continue;
@@ -229,14 +225,14 @@ class ProvisionalDeadlines {
 
 		// 2. timers: every one of the instance when a variable moved (they may follow it), else those in the years
 		int timersChecked = 0;
-		for (JobEntity timer : context.getJobManager().findJobsByProcessInstanceId(processInstanceId)) {
-			if (!"timer".equals(timer.getType()) || !(variablesChanged || inYears(timer.getDuedate(), years))) {
+		for (Job timer : EngineCommand.timerJobs(processInstanceId)) {
+			if (!(variablesChanged || inYears(timer.getDuedate(), years))) {
 				continue;
 			}
 			timersChecked++;
 			Date before = timer.getDuedate();
 			managementService.recalculateJobDuedate(timer.getId(), true);
-			JobEntity after = context.getJobManager().findJobById(timer.getId());
+			Job after = EngineCommand.job(timer.getId());
 			if (after != null && !Objects.equals(after.getDuedate(), before)) {
 				changes.add(new Change("timer", timer.getId(), before, after.getDuedate()));
 			}
@@ -244,12 +240,12 @@ class ProvisionalDeadlines {
 
 		// 3. tasks: replaced only where the stored date was the guess (saving one sets its mark again)
 		Set<String> marked = new java.util.HashSet<>();
-		for (TaskEntity task : tasks) {
+		for (DelegateTask task : tasks) {
 			if (task.getVariableLocal(ProvisionalTaskMark.VARIABLE) != null) {
 				marked.add(task.getId());
 			}
 		}
-		for (TaskEntity task : tasks) {
+		for (DelegateTask task : tasks) {
 			Date[] guess = guessed.get(task.getId());
 			if (guess == null) {
 				continue;
@@ -267,14 +263,14 @@ class ProvisionalDeadlines {
 				changed = true;
 			}
 			if (changed) {
-				taskService.saveTask(task);
+				taskService.saveTask((Task) task); // the engine's task is both
 			}
 		}
 
 		// 4. the provisional marks, by the due dates as they are now
 		int marksRemoved = 0;
 		WorkingDayCalendar calendar = registry.current().calendar();
-		for (TaskEntity task : tasks) {
+		for (DelegateTask task : tasks) {
 			ProvisionalTaskMark.apply(task, calendar);
 			if (marked.contains(task.getId()) && task.getVariableLocal(ProvisionalTaskMark.VARIABLE) == null) {
 				marksRemoved++;
@@ -305,16 +301,12 @@ class ProvisionalDeadlines {
 	}
 
 	/** Evaluates the task's due-date and follow-up-date expressions in its own context: [due, followUp]. */
-	private static Date[] evaluate(TaskEntity task) {
-		TaskDefinition definition = task.getTaskDefinition();
-		if (definition == null) {
-			return new Date[2];
-		}
-		return new Date[] { value(definition.getDueDateExpression(), task),
-				value(definition.getFollowUpDateExpression(), task) };
+	private static Date[] evaluate(DelegateTask task) {
+		return new Date[] { value(EngineExecutions.dueDateExpression(task), task),
+				value(EngineExecutions.followUpDateExpression(task), task) };
 	}
 
-	private static Date value(Expression expression, TaskEntity task) {
+	private static Date value(Expression expression, DelegateTask task) {
 		if (expression == null) {
 			return null;
 		}

@@ -1,6 +1,7 @@
 package cn.zhifa.organisation;
 
 import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.EngineFilters;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.SupervisorSteps;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -19,10 +20,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -277,7 +274,7 @@ public class CamundaIdentitySetup {
 			return;
 		}
 		auth.removePermission(permission);
-		if (auth instanceof AuthorizationEntity entity && entity.getPermissions() == 0) {
+		if (EngineFilters.grantsNothing(auth)) {
 			authorizationService.deleteAuthorization(auth.getId());
 		}
 		else {
@@ -354,12 +351,10 @@ public class CamundaIdentitySetup {
 		Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
 				"variables", variables);
 		Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-		String wanted = new JsonTaskQueryConverter().toJson((TaskQueryImpl) query).toString();
 		if (filter == null) {
 			filter = filterService.newTaskFilter(name);
 		}
-		else if (filter instanceof FilterEntity entity && wanted.equals(entity.getQueryInternal())
-				&& properties.equals(filter.getProperties())) {
+		else if (EngineFilters.hasQuery(filter, query) && properties.equals(filter.getProperties())) {
 			return; // unchanged: no write, so nodes starting together do not collide
 		}
 		filter.setQuery(query);

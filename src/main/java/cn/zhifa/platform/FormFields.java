@@ -40,4 +40,9 @@ public final class FormFields {
 	public static FormFieldValidationException invalid(String field, String message) {
 		return new FormFieldValidationException(field, field + ": " + message);
 	}
+
+	/** The form field's validation error with {@code message} as it is (not prefixed with the field's name). */
+	public static FormFieldValidationException refused(String field, String message) {
+		return new FormFieldValidationException(field, message);
+	}
 }

@@ -1,13 +1,10 @@
 package cn.zhifa.record;
 
+import cn.zhifa.platform.EngineCommand;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
-import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -16,7 +13,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * The variables a command has set so far in one process instance — on task completion, the
  * submitted form data (R-REC-1 "the submitted form data"). Read from the engine's entity cache:
  * variables inserted in this command, or loaded and changed; a value submitted unchanged is not
- * listed.
+ * listed ({@link EngineCommand#changedVariables}).
  */
 final class ChangedVariables {
 
@@ -27,26 +24,15 @@ final class ChangedVariables {
 
 	static Map<String, Object> of(String processInstanceId) {
 		Map<String, Object> changed = new TreeMap<>();
-		CommandContext context = Context.getCommandContext();
-		if (context == null || processInstanceId == null) {
-			return changed;
-		}
-		for (CachedDbEntity cached : context.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
-			if (!(cached.getEntity() instanceof VariableInstanceEntity variable)
-					|| !processInstanceId.equals(variable.getProcessInstanceId())) {
-				continue;
-			}
-			DbEntityState state = cached.getEntityState();
-			if (state == DbEntityState.TRANSIENT || (state == DbEntityState.PERSISTENT && cached.isDirty())) {
-				changed.put(variable.getName(), value(variable));
-			}
+		for (EngineCommand.ChangedVariable variable : EngineCommand.changedVariables(processInstanceId)) {
+			changed.put(variable.name(), value(variable.value()));
 		}
 		return changed;
 	}
 
-	static Object value(VariableInstanceEntity variable) {
+	static Object value(Supplier<TypedValue> variable) {
 		try {
-			TypedValue typed = variable.getTypedValue(false);
+			TypedValue typed = variable.get();
 			Object value;
 			if (typed instanceof FileValue file) {
 				value = "file:" + file.getFilename();

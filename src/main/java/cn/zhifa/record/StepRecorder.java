@@ -1,6 +1,11 @@
 package cn.zhifa.record;
 
 import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.EngineCommand;
+import cn.zhifa.platform.EngineExecutions;
+import cn.zhifa.platform.FormFields;
+import cn.zhifa.platform.Steps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -51,16 +51,16 @@ class StepRecorder {
 			return;
 		}
 		boolean start = ExecutionListener.EVENTNAME_START.equals(execution.getEventName());
-		ExecutionEntity entity = (ExecutionEntity) execution;
+		ProcessDefinition definition = EngineExecutions.processDefinition(execution);
 		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("processDefinitionKey", entity.getProcessDefinition().getKey());
-		data.put("processDefinitionVersion", entity.getProcessDefinition().getVersion());
+		data.put("processDefinitionKey", definition.getKey());
+		data.put("processDefinitionVersion", definition.getVersion());
 		data.put("businessKey", execution.getProcessBusinessKey());
 		if (start) {
 			data.put("variables", ChangedVariables.of(execution.getProcessInstanceId()));
 		}
 		else {
-			data.put("canceled", entity.isCanceled());
+			data.put("canceled", EngineExecutions.isCanceled(execution));
 		}
 		append(execution, start ? "PROCESS_STARTED" : "PROCESS_ENDED", null, data);
 	}
@@ -69,17 +69,15 @@ class StepRecorder {
 		if (!records.stepRecording()) {
 			return;
 		}
-		ExecutionEntity entity = (ExecutionEntity) execution;
-		ActivityImpl activity = entity.getActivity();
 		boolean start = ExecutionListener.EVENTNAME_START.equals(execution.getEventName());
-		String type = activity == null ? null : activity.getProperties().get(BpmnProperties.TYPE);
+		String type = EngineExecutions.activityType(execution);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("event", execution.getEventName());
 		data.put("activityName", execution.getCurrentActivityName());
 		data.put("activityType", type);
 		data.put("activityInstanceId", execution.getActivityInstanceId());
 		String kind = start ? "ACTIVITY_START" : "ACTIVITY_END";
-		if (!start && entity.isCanceled()) {
+		if (!start && EngineExecutions.isCanceled(execution)) {
 			data.put("canceled", true);
 		}
 		else if (start ? TIMER_ON_START.contains(type) : TIMER_ON_END.contains(type)) {
@@ -90,19 +88,20 @@ class StepRecorder {
 		}
 		else if (!start && "businessRuleTask".equals(type)) {
 			kind = "DECISION_EVALUATED";
-			String resultVariable = (String) activity.getProperty(RecordingParseListener.P_RESULT_VARIABLE);
-			data.put("decision", activity.getProperty(RecordingParseListener.P_DECISION));
+			String resultVariable = (String) EngineExecutions.activityProperty(execution,
+					RecordingParseListener.P_RESULT_VARIABLE);
+			data.put("decision", EngineExecutions.activityProperty(execution, RecordingParseListener.P_DECISION));
 			data.put("resultVariable", resultVariable);
 			data.put("result", resultVariable == null ? null : execution.getVariable(resultVariable));
 		}
-		else if (!start && activity != null && activity.getProperty(RecordingParseListener.P_DOCUMENT_KIND) != null) {
+		else if (!start && EngineExecutions.activityProperty(execution, RecordingParseListener.P_DOCUMENT_KIND) != null) {
 			String documentKind = text(execution.getVariableLocal("documentKind"));
 			if (documentKind == null) {
-				documentKind = (String) activity.getProperty(RecordingParseListener.P_DOCUMENT_KIND);
+				documentKind = (String) EngineExecutions.activityProperty(execution, RecordingParseListener.P_DOCUMENT_KIND);
 			}
 			String variable = text(execution.getVariableLocal("documentVariable"));
 			if (variable == null) {
-				variable = (String) activity.getProperty(RecordingParseListener.P_DOCUMENT_VARIABLE);
+				variable = (String) EngineExecutions.activityProperty(execution, RecordingParseListener.P_DOCUMENT_VARIABLE);
 			}
 			if (variable == null || variable.contains("{")) {
 				variable = defaultDocumentVariable(documentKind);
@@ -169,7 +168,7 @@ class StepRecorder {
 		}
 		String explanation = text(formData.get(AV_MISSING_EXPLANATION));
 		if (explanation == null) {
-			throw new FormFieldValidationException(AV_MISSING_EXPLANATION, "“" + task.getName()
+			throw FormFields.refused(AV_MISSING_EXPLANATION, "“" + task.getName()
 					+ "”依音像记录事项清单须全程音像记录：请先上传并关联本环节的音像记录，或填写未能音像记录的书面说明（"
 					+ AV_MISSING_EXPLANATION + "）");
 		}
@@ -181,7 +180,7 @@ class StepRecorder {
 	}
 
 	private static String avRequirement(DelegateTask task, String actionKind) {
-		org.camunda.bpm.dmn.engine.DmnDecisionRuleResult result = Context.getCommandContext().runWithoutAuthorization(
+		org.camunda.bpm.dmn.engine.DmnDecisionRuleResult result = EngineCommand.withoutAuthorization(
 				() -> cn.zhifa.models.ModelVersions.evaluate(task.getProcessEngineServices(), AV_DECISION,
 						task.getProcessDefinitionId(), task.getTenantId(),
 						Variables.createVariables().putValue("actionKind", actionKind)).getFirstResult());
@@ -203,7 +202,7 @@ class StepRecorder {
 		if (caseId != null) {
 			return caseId;
 		}
-		ExecutionEntity superExecution = ((ExecutionEntity) execution).getProcessInstance().getSuperExecution();
+		DelegateExecution superExecution = execution.getProcessInstance().getSuperExecution();
 		return superExecution != null ? caseNo(superExecution) : execution.getProcessInstanceId();
 	}
 
@@ -213,9 +212,9 @@ class StepRecorder {
 	}
 
 	private static String actor(DelegateExecution execution) {
-		Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		if (auth != null && auth.getUserId() != null) {
-			return auth.getUserId();
+		CurrentUser user = Steps.engineUser(execution.getProcessEngineServices().getIdentityService());
+		if (user != null) {
+			return user.id();
 		}
 		return RecordService.currentUser();
 	}

@@ -7,12 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -22,6 +17,9 @@ import org.springframework.stereotype.Service;
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.EngineCommand;
+import cn.zhifa.platform.HistoryEndListener.EndedActivity;
+import cn.zhifa.platform.HistoryEndListener.EndedTask;
 
 /**
  * Keeps the outcome of every statutory deadline when it closes (issue 17 §4, ADR "SLA history"):
@@ -64,53 +62,53 @@ public class SlaOutcomes {
 	}
 
 	/** A task ended (completed or deleted): its deadline's outcome, if it had a due date. */
-	void taskEnded(HistoricTaskInstanceEventEntity task) {
-		if (task.getDueDate() == null || task.getProcessInstanceId() == null || task.getEndTime() == null) {
+	void taskEnded(EndedTask task) {
+		if (task.dueDate() == null || task.processInstanceId() == null || task.endTime() == null) {
 			return; // no deadline, or a standalone task (no case)
 		}
-		Instant due = task.getDueDate().toInstant();
-		Instant closed = task.getEndTime().toInstant();
+		Instant due = task.dueDate();
+		Instant closed = task.endTime();
 		ClosedBy by;
-		if (COMPLETED_REASON.equals(task.getDeleteReason())) {
+		if (COMPLETED_REASON.equals(task.deleteReason())) {
 			by = ClosedBy.COMPLETED;
 		}
-		else if (!closed.isBefore(due) && task.getProcessDefinitionId() != null
-				&& closings(task.getProcessDefinitionId()).endedByTimer().contains(task.getTaskDefinitionKey())) {
+		else if (!closed.isBefore(due) && task.processDefinitionId() != null
+				&& closings(task.processDefinitionId()).endedByTimer().contains(task.taskDefinitionKey())) {
 			by = ClosedBy.TIMER;
 		}
 		else {
 			by = ClosedBy.CANCELLED;
 		}
-		insert("TASK", task.getTaskId(), task.getTenantId(), processKey(task.getProcessDefinitionKey(), task.getProcessDefinitionId()),
-				task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
-				task.getStartTime(), due, closed, by);
+		insert("TASK", task.taskId(), task.tenantId(), processKey(task.processDefinitionKey(), task.processDefinitionId()),
+				task.processInstanceId(), task.taskDefinitionKey(), task.name(), task.assignee(), task.startTime(), due,
+				closed, by);
 	}
 
 	/** An activity ended: the outcome of each deadline timer attached to it. */
-	void activityEnded(HistoricActivityInstanceEventEntity activity) {
-		if (activity.getProcessDefinitionId() == null || activity.getEndTime() == null) {
+	void activityEnded(EndedActivity activity) {
+		if (activity.processDefinitionId() == null || activity.endTime() == null) {
 			return;
 		}
-		List<String> timers = closings(activity.getProcessDefinitionId()).deadlineTimersByActivity()
-			.getOrDefault(activity.getActivityId(), List.of());
+		List<String> timers = closings(activity.processDefinitionId()).deadlineTimersByActivity()
+			.getOrDefault(activity.activityId(), List.of());
 		for (String timer : timers) {
-			Optional<Instant> due = timerDue(activity.getProcessInstanceId(), timer, activity.getStartTime());
+			Optional<Instant> due = timerDue(activity.processInstanceId(), timer, activity.startTime());
 			if (due.isEmpty()) {
 				log.warn("deadline timer {} of process instance {} has no due date on record: outcome not kept", timer,
-						activity.getProcessInstanceId());
+						activity.processInstanceId());
 				continue;
 			}
 			Long sameAsTask = jdbc.queryForObject("SELECT COUNT(*) FROM zf_sla_outcome WHERE process_instance_id = :pi"
-					+ " AND source = 'TASK' AND due_at = :due", new MapSqlParameterSource("pi", activity.getProcessInstanceId())
+					+ " AND source = 'TASK' AND due_at = :due", new MapSqlParameterSource("pi", activity.processInstanceId())
 				.addValue("due", offset(due.get())), Long.class);
 			if (sameAsTask != null && sameAsTask > 0) {
 				continue; // the same deadline as a task's due date, kept with the task
 			}
-			insert("TIMER", activity.getActivityInstanceId() + "/" + timer, activity.getTenantId(),
-					processKey(activity.getProcessDefinitionKey(), activity.getProcessDefinitionId()),
-					activity.getProcessInstanceId(), activity.getActivityId(),
-					AsSystem.call(() -> models.label(activity.getProcessDefinitionId(), timer)), null, activity.getStartTime(), due.get(),
-					activity.getEndTime().toInstant(), activity.isCanceled() ? ClosedBy.CANCELLED : ClosedBy.COMPLETED);
+			insert("TIMER", activity.activityInstanceId() + "/" + timer, activity.tenantId(),
+					processKey(activity.processDefinitionKey(), activity.processDefinitionId()),
+					activity.processInstanceId(), activity.activityId(),
+					AsSystem.call(() -> models.label(activity.processDefinitionId(), timer)), null, activity.startTime(), due.get(),
+					activity.endTime(), activity.canceled() ? ClosedBy.CANCELLED : ClosedBy.COMPLETED);
 		}
 	}
 
@@ -123,19 +121,13 @@ public class SlaOutcomes {
 	 * (created or fired in it), else a pending one in the database, else its creation in the job log
 	 * (it fired earlier, or ended). The latest one created since the activity started.
 	 */
-	private Optional<Instant> timerDue(String processInstanceId, String timerId, Date activityStart) {
-		CommandContext context = Context.getCommandContext();
-		if (context != null) {
-			for (TimerEntity timer : context.getDbEntityManager().getCachedEntitiesByType(TimerEntity.class)) {
-				String raw = timer.getJobHandlerConfigurationRaw();
-				if (processInstanceId.equals(timer.getProcessInstanceId()) && raw != null
-						&& timerId.equals(raw.split("\\$")[0]) && timer.getDuedate() != null) {
-					return Optional.of(timer.getDuedate().toInstant());
-				}
-			}
+	private Optional<Instant> timerDue(String processInstanceId, String timerId, Instant activityStart) {
+		Optional<Date> loaded = EngineCommand.loadedTimerDueDate(processInstanceId, timerId);
+		if (loaded.isPresent()) {
+			return Optional.of(loaded.get().toInstant());
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource("pi", processInstanceId).addValue("timer", timerId)
-			.addValue("since", new java.sql.Timestamp(activityStart == null ? 0 : activityStart.getTime() - 1000));
+			.addValue("since", new java.sql.Timestamp(activityStart == null ? 0 : activityStart.toEpochMilli() - 1000));
 		List<Date> running = jdbc.queryForList("SELECT j.DUEDATE_ FROM ACT_RU_JOB j JOIN ACT_RU_JOBDEF jd ON jd.ID_ = j.JOB_DEF_ID_"
 				+ " WHERE j.PROCESS_INSTANCE_ID_ = :pi AND j.TYPE_ = 'timer' AND jd.ACT_ID_ = :timer AND j.DUEDATE_ IS NOT NULL"
 				+ " ORDER BY j.CREATE_TIME_ DESC", params, Date.class);
@@ -149,13 +141,13 @@ public class SlaOutcomes {
 	}
 
 	private void insert(String source, String sourceId, String agency, String processKey, String processInstanceId,
-			String stepId, String stepName, String responsible, Date started, Instant due, Instant closed, ClosedBy by) {
+			String stepId, String stepName, String responsible, Instant started, Instant due, Instant closed, ClosedBy by) {
 		Outcome outcome = by == ClosedBy.TIMER || !closed.isAfter(due) ? Outcome.MET : Outcome.BREACHED;
 		int late = outcome == Outcome.MET ? 0 : Math.max(0, deadlines.workdaysBetween(Date.from(due), Date.from(closed)));
 		MapSqlParameterSource p = new MapSqlParameterSource().addValue("source", source).addValue("sourceId", sourceId)
 			.addValue("agency", agency).addValue("processKey", processKey).addValue("pi", processInstanceId)
 			.addValue("stepId", stepId).addValue("stepName", cut(stepName)).addValue("caseNo", cut(caseNo(processInstanceId)))
-			.addValue("responsible", cut(responsible)).addValue("started", started == null ? null : offset(started.toInstant()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("responsible", cut(responsible)).addValue("started", started == null ? null : offset(started), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
 			.addValue("due", offset(due)).addValue("closed", offset(closed)).addValue("outcome", outcome.name())
 			.addValue("late", late).addValue("by", by.name());
 		Long kept = jdbc.queryForObject("SELECT COUNT(*) FROM zf_sla_outcome WHERE source_id = :sourceId", p, Long.class);
@@ -172,11 +164,7 @@ public class SlaOutcomes {
 
 	/** The case number: the {@code caseId} variable, else the business key of the process instance. */
 	private static String caseNo(String processInstanceId) {
-		CommandContext context = Context.getCommandContext();
-		if (context == null) {
-			return null;
-		}
-		ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
+		DelegateExecution instance = EngineCommand.execution(processInstanceId);
 		if (instance == null) {
 			return null;
 		}

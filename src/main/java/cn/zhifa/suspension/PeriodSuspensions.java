@@ -14,8 +14,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +25,7 @@ import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.EngineCommand;
 import cn.zhifa.record.RecordService;
 
 /**
@@ -142,7 +141,7 @@ public class PeriodSuspensions {
 		AsSystem.run(() -> {
 			for (Job job : timers(pi, period)) {
 				// the cached entity of this command, flushed with it (a bulk suspension would make it stale)
-				((JobEntity) job).setSuspensionState(SuspensionState.SUSPENDED.getStateCode());
+				EngineCommand.setSuspended(job, true);
 			}
 		});
 		log.info("Case {}: period {} suspended ({}) at {}", caseNo, period.key(), event.key(), now);
@@ -202,7 +201,7 @@ public class PeriodSuspensions {
 		}
 		AsSystem.run(() -> {
 			for (Job job : timers(pi, period)) {
-				((JobEntity) job).setSuspensionState(SuspensionState.ACTIVE.getStateCode());
+				EngineCommand.setSuspended(job, false);
 				management.get().recalculateJobDuedate(job.getId(), false);
 			}
 		});

@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -30,6 +29,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import cn.zhifa.platform.EngineCommand;
 import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
@@ -223,13 +223,12 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 		engine.getIdentityService().clearAuthentication();
 		ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(PROCESS, "PROV-" + UUID.randomUUID(),
 				Map.of("agencyCode", "LIAOKUO", "filedAt", filedAt));
-		((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-			.execute(context -> {
-				ExecutionEntity execution = context.getExecutionManager().findExecutionById(pi.getId());
-				deadlines.setLimit(execution, "decisionDueAt", "PENALTY_DECISION", filedAt);
-				deadlines.extendLimit(execution, "decisionDueAt", "PENALTY_DECISION_EXTENSION");
-				return null;
-			});
+		EngineCommand.inTransaction(engine, () -> {
+			DelegateExecution execution = EngineCommand.execution(pi.getId());
+			deadlines.setLimit(execution, "decisionDueAt", "PENALTY_DECISION", filedAt);
+			deadlines.extendLimit(execution, "decisionDueAt", "PENALTY_DECISION_EXTENSION");
+			return null;
+		});
 		engine.getTaskService().complete(task(pi).getId());
 		return pi;
 	}

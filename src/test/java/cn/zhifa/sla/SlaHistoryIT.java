@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.zhifa.platform.HistoryEndListener;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -80,15 +81,9 @@ class SlaHistoryIT extends SlaApiSupport {
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM zf_sla_outcome WHERE source_id LIKE ?", Long.class,
 				"%/timerEvent_decisionBreach")).isPositive();
 		// kept once: the same closing heard again (a retried command, another node) stores nothing twice
-		var again = new org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity();
-		again.setTaskId("sla-history-it-" + late);
-		again.setProcessInstanceId(metInstance);
-		again.setProcessDefinitionKey("enforcement-case");
-		again.setTaskDefinitionKey("userTask_approveFiling");
-		again.setTenantId("LIAOKUO");
-		again.setDueDate(at("2026-09-30T23:59:59+08:00"));
-		again.setEndTime(at("2026-10-09T10:00:00+08:00"));
-		again.setDeleteReason("completed");
+		var again = new HistoryEndListener.EndedTask("sla-history-it-" + late, null, "userTask_approveFiling", null,
+				"LIAOKUO", null, "enforcement-case", metInstance, null, at("2026-10-09T10:00:00+08:00").toInstant(),
+				at("2026-09-30T23:59:59+08:00").toInstant(), "completed");
 		long before = jdbc.queryForObject("SELECT COUNT(*) FROM zf_sla_outcome", Long.class);
 		outcomes.taskEnded(again);
 		outcomes.taskEnded(again);
@@ -208,20 +203,13 @@ class SlaHistoryIT extends SlaApiSupport {
 
 	/** Hears a synthetic deletion of step {@code step} 1 working day after its due day; "closedBy/outcome/late". */
 	private String closedBy(String definition, String processInstance, String step) {
-		var deleted = new org.camunda.bpm.engine.impl.history.event.HistoricTaskInstanceEventEntity();
-		deleted.setTaskId("sla-history-it-" + step + "-" + processInstance);
-		deleted.setProcessInstanceId(processInstance);
-		deleted.setProcessDefinitionId(definition);
-		deleted.setProcessDefinitionKey("enforcement-case");
-		deleted.setTaskDefinitionKey(step);
-		deleted.setTenantId("LIAOKUO");
-		deleted.setDueDate(at("2026-10-08T23:59:59+08:00"));
-		deleted.setEndTime(at("2026-10-09T00:00:05+08:00"));
-		deleted.setDeleteReason("deleted");
+		var deleted = new HistoryEndListener.EndedTask("sla-history-it-" + step + "-" + processInstance, null, step, null,
+				"LIAOKUO", definition, "enforcement-case", processInstance, null,
+				at("2026-10-09T00:00:05+08:00").toInstant(), at("2026-10-08T23:59:59+08:00").toInstant(), "deleted");
 		outcomes.taskEnded(deleted);
 		String result = jdbc.queryForObject("SELECT closed_by || '/' || outcome || '/' || breached_workdays FROM zf_sla_outcome"
-				+ " WHERE source_id = ?", String.class, deleted.getTaskId());
-		jdbc.update("DELETE FROM zf_sla_outcome WHERE source_id = ?", deleted.getTaskId());
+				+ " WHERE source_id = ?", String.class, deleted.taskId());
+		jdbc.update("DELETE FROM zf_sla_outcome WHERE source_id = ?", deleted.taskId());
 		return result;
 	}
 
