@@ -1,14 +1,65 @@
 package cn.zhifa.legalreview;
 
+import static cn.zhifa.legalreview.ReviewVariables.*;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-/** Thin delegates of {@code legal-review} and {@code review-disagreement}: each calls one method of {@link LegalReviewService}. */
+import cn.zhifa.calendar.DeadlineBasis;
+import cn.zhifa.platform.Steps;
+
+/**
+ * Thin delegates of {@code legal-review} and {@code review-disagreement}: each maps the variables it needs,
+ * calls one method of {@link LegalReviewService} and maps its results back (ADR-0038). The mapping helpers
+ * here serve {@link LegalReviewTaskChecks} too.
+ */
 final class LegalReviewDelegates {
 
 	private LegalReviewDelegates() {
+	}
+
+	/** A variable as text, as given ({@code null} if absent). */
+	static String text(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		return value == null ? null : value.toString();
+	}
+
+	/** The number of the current round. */
+	static int round(VariableScope scope) {
+		return ((Number) scope.getVariable(ROUND)).intValue();
+	}
+
+	/** The R-REV-4 checklist: item → value, in the order of {@link ReviewVariables#CHECKLIST}. */
+	static Map<String, Object> checklist(VariableScope scope) {
+		Map<String, Object> checklist = new LinkedHashMap<>();
+		CHECKLIST.forEach(item -> checklist.put(item, scope.getVariable(item)));
+		return checklist;
+	}
+
+	/** The public lawyer's or legal adviser's part in the round (R-REV-8). */
+	static LegalReviewService.Counsel counsel(VariableScope scope) {
+		return new LegalReviewService.Counsel(text(scope, COUNSEL_KIND), text(scope, COUNSEL_NAME),
+				text(scope, COUNSEL_OPINION), text(scope, COUNSEL_ADOPTION), text(scope, COUNSEL_NOT_ADOPTED_REASON));
+	}
+
+	/** When the materials were received and the round's deadline (with its {@code <variable>Basis}). */
+	static void received(VariableScope scope, LegalReviewService.Received received) {
+		scope.setVariable(MATERIALS_RECEIVED_AT, received.at());
+		setDue(scope, received.due());
+	}
+
+	/** Sets {@code reviewDueAt} and its {@code <variable>Basis}. */
+	static void setDue(VariableScope scope, LegalReviewService.Due due) {
+		scope.setVariable(DUE_AT, due.at());
+		scope.setVariable(DeadlineBasis.variableOf(DUE_AT), due.basis());
 	}
 
 	@Component("openLegalReview")
@@ -22,7 +73,17 @@ final class LegalReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.open(execution);
+			LegalReviewService.Opened opened = service.open(Steps.of(execution), new LegalReviewService.Request(
+					text(execution, CASE_ID), text(execution, AGENCY), text(execution, DECISION_TYPE),
+					text(execution, MAJOR_REASONS), text(execution, HANDLER), execution.getVariable(MATERIALS)));
+			execution.setVariable(MATERIALS, opened.materials());
+			execution.setVariable(MATERIALS_TEXT, String.join("\n", opened.materials()));
+			execution.setVariable(REVIEW_ID, opened.reviewId());
+			execution.setVariable(ROUND, 0);
+			received(execution, opened.received());
+			if (execution.getProcessBusinessKey() == null) {
+				execution.setProcessBusinessKey(opened.caseId());
+			}
 		}
 	}
 
@@ -37,7 +98,21 @@ final class LegalReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.startRound(execution);
+			LegalReviewService.Round round = service.startRound(Steps.of(execution), text(execution, REVIEW_ID),
+					round(execution), execution.getVariable(MATERIALS_RECEIVED_AT), text(execution, OPINION));
+			execution.setVariable(ROUND, round.number());
+			execution.setVariable(MATERIALS_RECEIVED_AT, round.receivedAt());
+			setDue(execution, round.due());
+			execution.setVariable(EXTENDED, false);
+			if (round.previousOpinion() != null) {
+				execution.setVariable(PREVIOUS_OPINION, round.previousOpinion());
+			}
+			for (String cleared : List.of(EXTENSION_REASON, ACTION, OUTCOME, OPINION, REVIEWER, REVISION_ACTION,
+					HANDLER_RESPONSE)) {
+				execution.removeVariable(cleared);
+			}
+			CHECKLIST.forEach(execution::removeVariable);
+			COUNSEL_VARIABLES.forEach(execution::removeVariable);
 		}
 	}
 
@@ -52,7 +127,12 @@ final class LegalReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.extend(execution);
+			Date received = (Date) execution.getVariable(MATERIALS_RECEIVED_AT);
+			LegalReviewService.Due due = service.extend(Steps.of(execution), text(execution, REVIEW_ID), round(execution),
+					received, text(execution, EXTENSION_REASON));
+			setDue(execution, due);
+			execution.setVariable(EXTENDED, true);
+			execution.removeVariable(ACTION);
 		}
 	}
 
@@ -67,7 +147,10 @@ final class LegalReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.recordOpinion(execution);
+			service.recordOpinion(Steps.of(execution), new LegalReviewService.Opinion(text(execution, REVIEW_ID),
+					round(execution), text(execution, REVIEWER), checklist(execution), text(execution, OPINION),
+					text(execution, OUTCOME), execution.getVariable(MATERIALS_RECEIVED_AT), text(execution, OPINION_DOC),
+					counsel(execution)));
 		}
 	}
 
@@ -87,7 +170,9 @@ final class LegalReviewDelegates {
 			if (result == null) {
 				throw new ProcessEngineException(execution.getCurrentActivityId() + " needs the input parameter result");
 			}
-			service.conclude(execution, result.toString());
+			execution.setVariable(RESULT, result.toString());
+			service.conclude(Steps.of(execution), text(execution, REVIEW_ID), result.toString(),
+					text(execution, HEAD_RULING), text(execution, OPINION_DOC));
 		}
 	}
 
@@ -102,7 +187,11 @@ final class LegalReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.openDisagreement(execution);
+			Integer round = execution.getVariable(ROUND) instanceof Number n ? n.intValue() : null;
+			execution.setVariable("negotiationStartedAt", service.openDisagreement(Steps.of(execution),
+					new LegalReviewService.Disagreement(text(execution, REVIEW_ID), round, text(execution, HANDLER),
+							text(execution, DISAGREEMENT_REASONS), text(execution, DISAGREEMENT_BASIS),
+							text(execution, REVIEWER), text(execution, OPINION))));
 		}
 	}
 
@@ -117,7 +206,7 @@ final class LegalReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.negotiationStalled(execution);
+			execution.setVariable(NEGOTIATION_RESULT, service.negotiationStalled(Steps.of(execution)));
 		}
 	}
 
@@ -132,7 +221,12 @@ final class LegalReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.closeDisagreement(execution);
+			LegalReviewService.Closed closed = service.closeDisagreement(Steps.of(execution),
+					text(execution, NEGOTIATION_RESULT), text(execution, HEAD_RULING));
+			if (closed.opinionRevised()) {
+				execution.setVariable(OPINION, text(execution, REVISED_OPINION));
+			}
+			execution.setVariable(DISAGREEMENT_OUTCOME, closed.outcome());
 		}
 	}
 }

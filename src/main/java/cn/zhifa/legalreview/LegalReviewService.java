@@ -9,19 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
@@ -34,12 +27,15 @@ import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Officer;
 import cn.zhifa.organisation.OfficerRepository;
 import cn.zhifa.organisation.StaffRole;
+import cn.zhifa.platform.FormFields;
+import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
  * The rules of a legal review that are not routing: validating what people submit, starting and
  * extending a round's clock, and keeping every round, opinion and ruling (R-REV-3…7). Called by
- * the thin delegates and task listeners of {@code legal-review} and {@code review-disagreement}.
+ * the thin delegates and task listeners of {@code legal-review} and {@code review-disagreement}, which map
+ * the process variables to the plain values these methods take and their results back (ADR-0038).
  */
 @Service
 public class LegalReviewService {
@@ -52,7 +48,6 @@ public class LegalReviewService {
 	private final ReviewDisagreementRepository disagreements;
 	private final AgencyRepository agencies;
 	private final Deadlines deadlines;
-	private final IdentityService identityService;
 	private final OfficerRepository officers;
 	private final LocalDate qualificationRequiredSince;
 	private final Clock clock;
@@ -60,7 +55,7 @@ public class LegalReviewService {
 
 	LegalReviewService(LegalReviewRepository reviews, ReviewRoundRepository rounds,
 			ReviewDisagreementRepository disagreements, AgencyRepository agencies, Deadlines deadlines,
-			IdentityService identityService, OfficerRepository officers,
+			OfficerRepository officers,
 			@Value("${zhifa.legal-review.qualification-required-since:2021-07-15}") LocalDate qualificationRequiredSince,
 			Clock clock) {
 		this.clock = clock;
@@ -71,49 +66,66 @@ public class LegalReviewService {
 		this.disagreements = disagreements;
 		this.agencies = agencies;
 		this.deadlines = deadlines;
-		this.identityService = identityService;
+	}
+
+	/**
+	 * A deadline to keep in a process variable and how it was computed, for its {@code <variable>Basis}
+	 * ({@link cn.zhifa.calendar.DeadlineBasis}), so that it is recomputed when a missing year's calendar arrives.
+	 */
+	record Due(Date at, String basis) {
+	}
+
+	/** What a review request says (texts as given); the materials a list or a text with one per line. */
+	record Request(String caseId, String agencyCode, String decisionType, String majorReasons, String handler,
+			Object materials) {
+	}
+
+	/** When the materials were received and the round's deadline counted from then (R-REV-3). */
+	record Received(Date at, Due due) {
+	}
+
+	/** The registered review for the process: its id, the case (the business key), the materials, the clock. */
+	record Opened(String reviewId, String caseId, List<String> materials, Received received) {
 	}
 
 	/** Validates the request and registers the review (idempotent: a retried start finds its row). */
-	void open(DelegateExecution execution) {
-		String caseId = fitting(required(execution, CASE_ID, "案号"), CASE_ID, "案号", "caseId");
-		String agency = fitting(required(execution, AGENCY, "执法主体"), AGENCY, "执法主体", "agencyCode");
+	Opened open(Step step, Request request) {
+		String caseId = fitting(required(request.caseId(), CASE_ID, "案号"), CASE_ID, "案号", "caseId");
+		String agency = fitting(required(request.agencyCode(), AGENCY, "执法主体"), AGENCY, "执法主体", "agencyCode");
 		if (!agencies.existsById(agency)) {
 			throw invalid(AGENCY, "执法主体 " + agency + " 不存在");
 		}
-		String type = required(execution, DECISION_TYPE, "决定类型");
+		String type = required(request.decisionType(), DECISION_TYPE, "决定类型");
 		if (!DECISION_TYPES.contains(type)) {
 			throw invalid(DECISION_TYPE, "决定类型须为 " + DECISION_TYPES + " 之一，收到 " + type);
 		}
-		String reasons = fitting(required(execution, MAJOR_REASONS, "属于重大执法决定的理由"), MAJOR_REASONS,
+		String reasons = fitting(required(request.majorReasons(), MAJOR_REASONS, "属于重大执法决定的理由"), MAJOR_REASONS,
 				"属于重大执法决定的理由", "majorReasons");
-		String handler = fitting(required(execution, HANDLER, "承办人"), HANDLER, "承办人", "handlerId");
-		List<String> materials = materials(execution.getVariable(MATERIALS));
+		String handler = fitting(required(request.handler(), HANDLER, "承办人"), HANDLER, "承办人", "handlerId");
+		List<String> materials = materials(request.materials());
 		if (materials.isEmpty()) {
 			throw invalid(MATERIALS, "送审材料清单不能为空(R-REV-3: 审核自收到材料之日起计算)");
 		}
-		execution.setVariable(MATERIALS, materials);
-		execution.setVariable(MATERIALS_TEXT, String.join("\n", materials));
-		execution.setVariable(REVIEW_ID, execution.getProcessInstanceId());
-		execution.setVariable(ROUND, 0);
-		received(execution, Date.from(now()));
-		if (execution.getProcessBusinessKey() == null) {
-			execution.setProcessBusinessKey(caseId);
+		String reviewId = step.processInstanceId();
+		Received received = received(Date.from(now()));
+		if (!reviews.existsById(reviewId)) {
+			reviews.save(new LegalReview(reviewId, caseId, agency, type, reasons, handler, now()));
 		}
-		if (!reviews.existsById(execution.getProcessInstanceId())) {
-			reviews.save(new LegalReview(execution.getProcessInstanceId(), caseId, agency, type, reasons, handler, now()));
-		}
+		return new Opened(reviewId, caseId, materials, received);
 	}
 
-	/** Materials check completed: returned materials need the list of what is missing. */
-	void checkMaterials(DelegateTask task) {
-		requireReviewerQualification(task, actor(task));
-		recuse(task, actor(task));
-		Object complete = task.getVariable(MATERIALS_COMPLETE);
-		if (!(complete instanceof Boolean)) {
+	/**
+	 * Materials check completed: returned materials need the list of what is missing. {@code assignee}: who
+	 * acts when nobody is logged in (engine-internal calls).
+	 */
+	void checkMaterials(Step step, String assignee, String agency, String handler, Object materialsComplete,
+			String missingMaterials) {
+		requireReviewerQualification(agency, actor(step, assignee));
+		recuse(handler, actor(step, assignee));
+		if (!(materialsComplete instanceof Boolean)) {
 			throw invalid(MATERIALS_COMPLETE, "请选择材料是否齐全");
 		}
-		if (!(Boolean) complete && !StringUtils.hasText(text(task, MISSING_MATERIALS))) {
+		if (!(Boolean) materialsComplete && !StringUtils.hasText(missingMaterials)) {
 			throw invalid(MISSING_MATERIALS, "退回材料时须列明缺少的材料");
 		}
 	}
@@ -121,121 +133,139 @@ public class LegalReviewService {
 	/**
 	 * R-REV-3: the 5 working days run from the receipt of the materials, and checking them is inside
 	 * that time (the check task is due at {@code reviewDueAt}). The clock starts when the request
-	 * arrives and again when supplemented materials arrive ({@link #materialsReceived(DelegateTask)}).
+	 * arrives and again when supplemented materials arrive ({@link #materialsReceived(Step)}).
 	 */
-	private void received(VariableScope scope, Date receivedAt) {
-		scope.setVariable(MATERIALS_RECEIVED_AT, receivedAt);
-		deadlines.setLimit(scope, DUE_AT, LIMIT, receivedAt);
+	private Received received(Date receivedAt) {
+		return new Received(receivedAt, limit(LIMIT, receivedAt));
 	}
 
 	/** The handler supplemented the materials: the materials are received now, the clock starts again. */
-	void materialsReceived(DelegateTask task) {
-		received(task.getExecution(), Date.from(now()));
+	Received materialsReceived(Step step) {
+		return received(Date.from(now()));
+	}
+
+	/** A round started: its number, when its materials were received, its deadline, the opinion it follows. */
+	record Round(int number, Date receivedAt, Due due, String previousOpinion) {
 	}
 
 	/**
 	 * A new round (R-REV-3/5): the first counts from the receipt of the materials (the check was inside
-	 * it), a later one from the resubmission, i.e. now.
+	 * it), a later one from the resubmission, i.e. now. {@code previousRound}: the number of the round
+	 * before (0 for none), {@code receivedBefore}: when the materials were received, {@code opinion}: the
+	 * opinion of the round before, kept as the previous opinion from round 2 on.
 	 */
-	void startRound(DelegateExecution execution) {
-		int round = ((Number) execution.getVariable(ROUND)).intValue() + 1;
-		Object receivedBefore = execution.getVariable(MATERIALS_RECEIVED_AT);
+	Round startRound(Step step, String reviewId, int previousRound, Object receivedBefore, String opinion) {
+		int round = previousRound + 1;
 		Date received = round == 1 && receivedBefore instanceof Date d ? d : Date.from(now());
-		execution.setVariable(ROUND, round);
-		execution.setVariable(MATERIALS_RECEIVED_AT, received);
-		Date due = deadlines.setLimit(execution, DUE_AT, LIMIT, received);
-		execution.setVariable(EXTENDED, false);
-		if (round > 1 && text(execution, OPINION) != null) {
-			execution.setVariable(PREVIOUS_OPINION, text(execution, OPINION));
-		}
-		for (String cleared : List.of(EXTENSION_REASON, ACTION, OUTCOME, OPINION, REVIEWER, REVISION_ACTION,
-				HANDLER_RESPONSE)) {
-			execution.removeVariable(cleared);
-		}
-		CHECKLIST.forEach(execution::removeVariable);
-		COUNSEL_VARIABLES.forEach(execution::removeVariable);
-		String reviewId = reviewId(execution);
+		Due due = limit(LIMIT, received);
+		String previousOpinion = round > 1 && opinion != null ? opinion : null;
 		if (rounds.findByReviewIdAndRoundNo(reviewId, round).isEmpty()) {
-			rounds.save(new ReviewRound(reviewId, round, received.toInstant(), due.toInstant()));
+			rounds.save(new ReviewRound(reviewId, round, received.toInstant(), due.at().toInstant()));
 		}
-		review(reviewId).startRound(round, due.toInstant());
+		review(reviewId).startRound(round, due.at().toInstant());
+		return new Round(round, received, due, previousOpinion);
 	}
 
-	/** The reviewer's submission: either an extension request or a decision with checklist and opinion. */
-	void checkDecision(DelegateTask task) {
-		String reviewer = actor(task);
-		recuse(task, reviewer);
-		requireReviewerQualification(task, reviewer);
-		String action = text(task, ACTION);
+	/** A public lawyer's or legal adviser's part in a round (R-REV-8), as the reviewer filled it in. */
+	record Counsel(String kind, String name, String opinion, String adoption, String notAdoptedReason) {
+	}
+
+	/**
+	 * The reviewer's submission (texts as given): the action, whether the round was extended already, the
+	 * reason for an extension, or the outcome, the checklist (item → value, in the order of
+	 * {@link ReviewVariables#CHECKLIST}), the opinion and the counsel.
+	 */
+	record Decision(String action, boolean extended, String extensionReason, String outcome,
+			Map<String, Object> checklist, String opinion, Counsel counsel) {
+	}
+
+	/** A decision accepted: its reviewer, and the opinion to keep when an approval came without one (else null). */
+	record Decided(String reviewer, String defaultOpinion) {
+	}
+
+	/**
+	 * The reviewer's submission: either an extension request (empty result) or a decision with checklist and
+	 * opinion. {@code assignee}: who acts when nobody is logged in (engine-internal calls).
+	 */
+	Optional<Decided> checkDecision(Step step, String assignee, String agency, String handler, Decision decision) {
+		String reviewer = actor(step, assignee);
+		recuse(handler, reviewer);
+		requireReviewerQualification(agency, reviewer);
+		String action = decision.action();
 		if ("EXTEND".equals(action)) {
-			if (Boolean.TRUE.equals(task.getVariable(EXTENDED))) {
+			if (decision.extended()) {
 				throw invalid(ACTION, "本轮审核已延长过一次，不能再次延长(R-REV-3: 情况复杂的可延长3个工作日)");
 			}
-			if (!StringUtils.hasText(text(task, EXTENSION_REASON))) {
+			if (!StringUtils.hasText(decision.extensionReason())) {
 				throw invalid(EXTENSION_REASON, "延长审核期限须说明理由");
 			}
-			return;
+			return Optional.empty();
 		}
-		String outcome = text(task, OUTCOME);
+		String outcome = decision.outcome();
 		if (outcome == null || !OUTCOMES.contains(outcome)) {
 			throw invalid(OUTCOME, "审核结论须为 同意/需补正纠正/不同意/涉嫌犯罪应移送 之一");
 		}
-		for (String item : CHECKLIST) {
-			if (!(task.getVariable(item) instanceof Boolean)) {
-				throw invalid(item, "请逐项填写审核要点(R-REV-4)");
+		for (Map.Entry<String, Object> item : decision.checklist().entrySet()) {
+			if (!(item.getValue() instanceof Boolean)) {
+				throw invalid(item.getKey(), "请逐项填写审核要点(R-REV-4)");
 			}
 		}
-		if (!"APPROVED".equals(outcome) && !StringUtils.hasText(text(task, OPINION))) {
+		if (!"APPROVED".equals(outcome) && !StringUtils.hasText(decision.opinion())) {
 			throw invalid(OPINION, "除“同意”外，审核结论须附书面审核意见(R-REV-3)");
 		}
-		if ("APPROVED".equals(outcome) && !StringUtils.hasText(text(task, OPINION))) {
-			task.setVariable(OPINION, "经审核，同意作出该决定。");
+		String defaultOpinion = null;
+		if ("APPROVED".equals(outcome) && !StringUtils.hasText(decision.opinion())) {
+			defaultOpinion = "经审核，同意作出该决定。";
 		}
-		checkCounsel(task);
-		task.setVariable(REVIEWER, reviewer);
+		checkCounsel(decision.counsel());
+		return Optional.of(new Decided(reviewer, defaultOpinion));
 	}
 
-	/** Once per round: + 3 working days, i.e. 8 working days from the round's start (R-REV-3). */
-	void extend(DelegateExecution execution) {
-		Date received = (Date) execution.getVariable(MATERIALS_RECEIVED_AT);
-		Date due = deadlines.setLimit(execution, DUE_AT, LIMIT_EXTENDED, received);
-		execution.setVariable(EXTENDED, true);
-		execution.removeVariable(ACTION);
-		String reviewId = reviewId(execution);
-		int round = ((Number) execution.getVariable(ROUND)).intValue();
+	/**
+	 * Once per round: + 3 working days, i.e. 8 working days from the round's start (R-REV-3)
+	 * ({@code received}: when the round's materials were received). Returns the new deadline.
+	 */
+	Due extend(Step step, String reviewId, int round, Date received, String extensionReason) {
+		Due due = limit(LIMIT_EXTENDED, received);
 		rounds.findByReviewIdAndRoundNo(reviewId, round).orElseThrow()
-			.extend(due.toInstant(), text(execution, EXTENSION_REASON));
-		review(reviewId).extendTo(due.toInstant());
+			.extend(due.at().toInstant(), extensionReason);
+		review(reviewId).extendTo(due.at().toInstant());
+		return due;
+	}
+
+	/**
+	 * A round's decision as the process holds it (texts as given): the reviewer, the checklist (item →
+	 * value), the opinion, the outcome, when the round's materials were received, the opinion document, the
+	 * counsel.
+	 */
+	record Opinion(String reviewId, int round, String reviewer, Map<String, Object> checklist, String opinion,
+			String outcome, Object receivedAt, String document, Counsel counsel) {
 	}
 
 	/** Keeps the round's opinion, checklist and document; never overwrites an earlier round. */
-	void recordOpinion(DelegateExecution execution) {
-		String reviewId = reviewId(execution);
-		int round = ((Number) execution.getVariable(ROUND)).intValue();
-		Map<String, Object> checklist = new LinkedHashMap<>();
-		CHECKLIST.forEach(item -> checklist.put(item, execution.getVariable(item)));
+	void recordOpinion(Step step, Opinion opinion) {
+		String reviewId = opinion.reviewId();
 		Instant now = now();
-		ReviewRound r = rounds.findByReviewIdAndRoundNo(reviewId, round).orElseThrow();
-		r.decide(text(execution, REVIEWER), toJson(checklist), text(execution, OPINION), text(execution, OUTCOME), now,
-				deadlines.workdaysBetween(execution.getVariable(MATERIALS_RECEIVED_AT), Date.from(now)));
-		String doc = text(execution, OPINION_DOC);
+		ReviewRound r = rounds.findByReviewIdAndRoundNo(reviewId, opinion.round()).orElseThrow();
+		r.decide(opinion.reviewer(), toJson(opinion.checklist()), opinion.opinion(), opinion.outcome(), now,
+				deadlines.workdaysBetween(opinion.receivedAt(), Date.from(now)));
+		String doc = opinion.document();
 		r.attachOpinionDocument(doc);
-		String counsel = text(execution, COUNSEL_KIND);
-		if (counsel != null && !"NONE".equals(counsel)) {
-			r.recordCounsel(counsel, text(execution, COUNSEL_NAME), text(execution, COUNSEL_OPINION),
-					text(execution, COUNSEL_ADOPTION), text(execution, COUNSEL_NOT_ADOPTED_REASON));
+		Counsel counsel = opinion.counsel();
+		if (counsel.kind() != null && !"NONE".equals(counsel.kind())) {
+			r.recordCounsel(counsel.kind(), counsel.name(), counsel.opinion(), counsel.adoption(),
+					counsel.notAdoptedReason());
 		}
-		String outcome = text(execution, OUTCOME);
+		String outcome = opinion.outcome();
 		if ("NEEDS_CORRECTION".equals(outcome) || "REJECTED".equals(outcome)) {
 			review(reviewId).awaitHandler(doc);
 		}
 	}
 
-	void checkRevision(DelegateTask task) {
-		requireHandler(task);
-		String action = text(task, REVISION_ACTION);
+	void checkRevision(Step step, String assignee, String handler, String action, String notes) {
+		requireHandler(step, assignee, handler);
 		if ("RESUBMIT".equals(action)) {
-			if (!StringUtils.hasText(text(task, REVISION_NOTES))) {
+			if (!StringUtils.hasText(notes)) {
 				throw invalid(REVISION_NOTES, "重新送审须说明补正、纠正的情况(R-REV-5)");
 			}
 		}
@@ -244,14 +274,13 @@ public class LegalReviewService {
 		}
 	}
 
-	void checkResponse(DelegateTask task) {
-		requireHandler(task);
-		String response = text(task, HANDLER_RESPONSE);
+	void checkResponse(Step step, String assignee, String handler, String response, String reasons, String basis) {
+		requireHandler(step, assignee, handler);
 		if ("DISAGREE".equals(response)) {
-			if (!StringUtils.hasText(text(task, DISAGREEMENT_REASONS))) {
+			if (!StringUtils.hasText(reasons)) {
 				throw invalid(DISAGREEMENT_REASONS, "提出异议须写明理由(R-REV-6)");
 			}
-			if (!StringUtils.hasText(text(task, DISAGREEMENT_BASIS))) {
+			if (!StringUtils.hasText(basis)) {
 				throw invalid(DISAGREEMENT_BASIS, "提出异议须写明法律依据(R-REV-6)");
 			}
 		}
@@ -261,65 +290,73 @@ public class LegalReviewService {
 	}
 
 	/** The result for the caller (PASSED, NOT_PASSED, SUSPECTED_CRIME), with the head's ruling if any. */
-	void conclude(DelegateExecution execution, String result) {
-		execution.setVariable(RESULT, result);
-		review(reviewId(execution)).conclude(result, text(execution, HEAD_RULING), text(execution, OPINION_DOC), now());
+	void conclude(Step step, String reviewId, String result, String headRuling, String opinionDocument) {
+		review(reviewId).conclude(result, headRuling, opinionDocument, now());
 	}
 
 	// --- review-disagreement (R-REV-6/7) ---
 
-	void openDisagreement(DelegateExecution execution) {
-		String reviewId = reviewId(execution);
-		if (disagreements.findByProcessInstanceId(execution.getProcessInstanceId()).isEmpty()) {
-			disagreements.save(new ReviewDisagreement(reviewId, ((Number) execution.getVariable(ROUND)).intValue(),
-					execution.getProcessInstanceId(), text(execution, HANDLER), text(execution, DISAGREEMENT_REASONS),
-					text(execution, DISAGREEMENT_BASIS), text(execution, REVIEWER), text(execution, OPINION), now()));
-		}
-		review(reviewId).disagreement();
-		execution.setVariable("negotiationStartedAt", Date.from(now()));
+	/**
+	 * The handler's disagreement with the opinion of round {@code round} (texts as given), as the
+	 * disagreement process starts.
+	 */
+	record Disagreement(String reviewId, Integer round, String handler, String reasons, String basis, String reviewer,
+			String opinion) {
 	}
 
-	void checkNegotiation(DelegateTask task) {
-		String result = text(task, NEGOTIATION_RESULT);
+	/** Registers the disagreement (once); returns when the negotiation started. */
+	Date openDisagreement(Step step, Disagreement disagreement) {
+		String reviewId = disagreement.reviewId();
+		if (disagreements.findByProcessInstanceId(step.processInstanceId()).isEmpty()) {
+			disagreements.save(new ReviewDisagreement(reviewId, disagreement.round(), step.processInstanceId(),
+					disagreement.handler(), disagreement.reasons(), disagreement.basis(), disagreement.reviewer(),
+					disagreement.opinion(), now()));
+		}
+		review(reviewId).disagreement();
+		return Date.from(now());
+	}
+
+	/** {@code assignee}: who acts when nobody is logged in (engine-internal calls). */
+	void checkNegotiation(Step step, String assignee, String result, String revisedOpinion, String notes) {
 		if (result == null || !NEGOTIATION_RESULTS.contains(result)) {
 			throw invalid(NEGOTIATION_RESULT, "请选择协商结果");
 		}
-		if ("REVIEW_REVISED".equals(result) && !StringUtils.hasText(text(task, REVISED_OPINION))) {
+		if ("REVIEW_REVISED".equals(result) && !StringUtils.hasText(revisedOpinion)) {
 			throw invalid(REVISED_OPINION, "审核机构修改意见的，须写明修改后的审核意见");
 		}
-		disagreement(task.getProcessInstanceId()).negotiated(result, text(task, NEGOTIATION_NOTES), actor(task));
+		disagreement(step.processInstanceId()).negotiated(result, notes, actor(step, assignee));
 	}
 
-	/** The negotiation period ran out: the head rules (R-REV-6). */
-	void negotiationStalled(DelegateExecution execution) {
-		execution.setVariable(NEGOTIATION_RESULT, "NO_AGREEMENT");
-		disagreement(execution.getProcessInstanceId()).negotiated("NO_AGREEMENT", "协商超过期限未达成一致，提交主要负责人决定",
+	/** The negotiation period ran out: the head rules (R-REV-6). Returns the negotiation's result. */
+	String negotiationStalled(Step step) {
+		disagreement(step.processInstanceId()).negotiated("NO_AGREEMENT", "协商超过期限未达成一致，提交主要负责人决定",
 				"system");
+		return "NO_AGREEMENT";
 	}
 
-	void checkHeadRuling(DelegateTask task) {
-		String ruling = text(task, HEAD_RULING);
+	/** {@code assignee}: who acts when nobody is logged in (engine-internal calls). */
+	void checkHeadRuling(Step step, String assignee, String ruling, String reasons) {
 		if (ruling == null || !HEAD_RULINGS.contains(ruling)) {
 			throw invalid(HEAD_RULING, "请选择裁决：采纳审核意见 / 采纳承办机构意见 / 其他");
 		}
-		if (!StringUtils.hasText(text(task, HEAD_RULING_REASONS))) {
+		if (!StringUtils.hasText(reasons)) {
 			throw invalid(HEAD_RULING_REASONS, "主要负责人裁决须写明理由(R-REV-7)");
 		}
-		disagreement(task.getProcessInstanceId()).ruled(actor(task), ruling, text(task, HEAD_RULING_REASONS));
+		disagreement(step.processInstanceId()).ruled(actor(step, assignee), ruling, reasons);
+	}
+
+	/** How a disagreement closed: the outcome the legal review routes on, and whether the review revised its opinion. */
+	record Closed(String outcome, boolean opinionRevised) {
 	}
 
 	/** Closes the disagreement with one outcome the legal review routes on. */
-	void closeDisagreement(DelegateExecution execution) {
-		String negotiation = text(execution, NEGOTIATION_RESULT);
+	Closed closeDisagreement(Step step, String negotiation, String headRuling) {
 		String outcome = switch (negotiation) {
 			case "AGREED_WITH_REVIEW", "REVIEW_REVISED" -> negotiation;
-			default -> "HEAD_" + text(execution, HEAD_RULING);
+			default -> "HEAD_" + headRuling;
 		};
-		if ("REVIEW_REVISED".equals(outcome)) {
-			execution.setVariable(OPINION, text(execution, REVISED_OPINION));
-		}
-		execution.setVariable(DISAGREEMENT_OUTCOME, outcome);
-		disagreement(execution.getProcessInstanceId()).close(outcome, now());
+		disagreement(step.processInstanceId()).close(outcome, now());
+		return new Closed(outcome, "REVIEW_REVISED".equals(outcome));
 	}
 
 	// --- queries ---
@@ -412,14 +449,10 @@ public class LegalReviewService {
 			.orElseThrow(() -> new IllegalStateException("no disagreement for " + processInstanceId));
 	}
 
-	private static String reviewId(VariableScope scope) {
-		return text(scope, REVIEW_ID);
-	}
-
 	/** On claim/assignment: the handler may not take the review of their own case (回避); the reviewer is qualified (R-REV-9). */
-	void checkRecusal(DelegateTask task) {
-		recuse(task, task.getAssignee());
-		requireReviewerQualification(task, task.getAssignee());
+	void checkRecusal(String assignee, String agency, String handler) {
+		recuse(handler, assignee);
+		requireReviewerQualification(agency, assignee);
 	}
 
 	/**
@@ -428,11 +461,10 @@ public class LegalReviewService {
 	 * agency with a qualification certificate number, or already doing legal review before the requirement
 	 * took effect ({@code zhifa.legal-review.qualification-required-since}, the day the 2021 law came into force).
 	 */
-	void requireReviewerQualification(DelegateTask task, String user) {
+	void requireReviewerQualification(String agency, String user) {
 		if (user == null) {
 			return;
 		}
-		String agency = text(task, AGENCY);
 		Officer officer = officers.findById(user).orElse(null);
 		if (officer == null || (agency != null && !agency.equals(officer.getAgencyCode()))) {
 			throw new AuthorizationException("R-REV-9：" + user + " 不是本机构登记的法制审核人员，不能办理法制审核");
@@ -445,25 +477,25 @@ public class LegalReviewService {
 	}
 
 	/** R-REV-8: a public lawyer / legal adviser who took part is named, with their opinion and whether it was adopted. */
-	private static void checkCounsel(DelegateTask task) {
-		String kind = text(task, COUNSEL_KIND);
+	private static void checkCounsel(Counsel counsel) {
+		String kind = counsel.kind();
 		if (kind == null || "NONE".equals(kind)) {
 			return;
 		}
 		if (!COUNSEL_KINDS.contains(kind)) {
 			throw invalid(COUNSEL_KIND, "参与审核的人员类别须为 公职律师/法律顾问/无");
 		}
-		if (!StringUtils.hasText(text(task, COUNSEL_NAME))) {
+		if (!StringUtils.hasText(counsel.name())) {
 			throw invalid(COUNSEL_NAME, "公职律师、法律顾问参与审核的，须写明其姓名(R-REV-8)");
 		}
-		if (!StringUtils.hasText(text(task, COUNSEL_OPINION))) {
+		if (!StringUtils.hasText(counsel.opinion())) {
 			throw invalid(COUNSEL_OPINION, "公职律师、法律顾问参与审核的，须记录其意见(R-REV-8)");
 		}
-		String adoption = text(task, COUNSEL_ADOPTION);
+		String adoption = counsel.adoption();
 		if (adoption == null || !COUNSEL_ADOPTIONS.contains(adoption)) {
 			throw invalid(COUNSEL_ADOPTION, "须记录公职律师、法律顾问的意见是否被采纳(R-REV-8)");
 		}
-		if (!"ADOPTED".equals(adoption) && !StringUtils.hasText(text(task, COUNSEL_NOT_ADOPTED_REASON))) {
+		if (!"ADOPTED".equals(adoption) && !StringUtils.hasText(counsel.notAdoptedReason())) {
 			throw invalid(COUNSEL_NOT_ADOPTED_REASON, "未采纳或部分采纳公职律师、法律顾问意见的，须说明理由(R-REV-8)");
 		}
 	}
@@ -472,31 +504,35 @@ public class LegalReviewService {
 	static final List<String> COUNSEL_ADOPTIONS = List.of("ADOPTED", "PARTLY_ADOPTED", "NOT_ADOPTED");
 
 	/** 回避: the handler never reviews their own case. */
-	private static void recuse(DelegateTask task, String user) {
-		if (user != null && user.equals(task.getVariable(HANDLER))) {
+	private static void recuse(String handler, String user) {
+		if (user != null && user.equals(handler)) {
 			throw new AuthorizationException("承办人不得审核本人承办的案件(回避)：" + user);
 		}
 	}
 
-	private void requireHandler(DelegateTask task) {
-		String user = actor(task);
-		if (user != null && !user.equals(task.getVariable(HANDLER))) {
-			throw new AuthorizationException("只有承办人 " + task.getVariable(HANDLER) + " 可以办理此任务");
+	private static void requireHandler(Step step, String assignee, String handler) {
+		String user = actor(step, assignee);
+		if (user != null && !user.equals(handler)) {
+			throw new AuthorizationException("只有承办人 " + handler + " 可以办理此任务");
 		}
 	}
 
 	/** The user acting on the task: the logged-in user, else the assignee (engine-internal calls). */
-	private String actor(DelegateTask task) {
-		Authentication auth = identityService.getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
+	private static String actor(Step step, String assignee) {
+		return step.bySystem() ? assignee : step.actor();
 	}
 
 	private Instant now() {
 		return clock.instant();
 	}
 
-	private static String required(VariableScope scope, String name, String label) {
-		String value = text(scope, name);
+	/** The deadline of statutory limit {@code key} counted from {@code start}, with its basis. */
+	private Due limit(String key, Object start) {
+		String basis = deadlines.limitBasis(key, start);
+		return new Due(deadlines.limit(key, start), basis);
+	}
+
+	private static String required(String value, String name, String label) {
 		if (!StringUtils.hasText(value)) {
 			throw invalid(name, label + "(" + name + ")必须填写");
 		}
@@ -512,11 +548,6 @@ public class LegalReviewService {
 		return value;
 	}
 
-	private static String text(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return value == null ? null : value.toString();
-	}
-
 	static List<String> materials(Object value) {
 		List<String> list = new ArrayList<>();
 		if (value instanceof Collection<?> c) {
@@ -530,8 +561,8 @@ public class LegalReviewService {
 		return list;
 	}
 
-	private static FormFieldValidationException invalid(String field, String message) {
-		return new FormFieldValidationException(field, field + ": " + message);
+	private static RuntimeException invalid(String field, String message) {
+		return FormFields.invalid(field, message);
 	}
 
 	private String toJson(Map<String, Object> map) {

@@ -8,13 +8,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 
-import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.Step;
+import cn.zhifa.transfer.TransferRecords.Due;
 
 /**
  * Discipline transfer (R-COORD-3): a penalised Party member or public official — the clues and the
@@ -28,50 +28,56 @@ class DisciplineTransferService {
 
 	private final TransferRecords records;
 	private final AgencyRepository agencies;
-	private final Deadlines deadlines;
 
-	DisciplineTransferService(TransferRecords records, AgencyRepository agencies, Deadlines deadlines) {
+	DisciplineTransferService(TransferRecords records, AgencyRepository agencies) {
 		this.records = records;
 		this.agencies = agencies;
-		this.deadlines = deadlines;
+	}
+
+	/**
+	 * What a discipline transfer starts with (texts trimmed, blank is absent; the closing of the case as
+	 * given).
+	 */
+	record Request(String caseId, String agencyCode, String partyName, boolean partyIsOfficial, String decisionNumber,
+			Object closedAt, String handler, String disciplineOrgan) {
+	}
+
+	/** The closing of the case the clock runs from, and the transfer's deadline. */
+	record Opened(Date closedAt, Due due) {
 	}
 
 	/** The clock runs from the closing of the case ({@code closedAt}, default now). */
-	void open(DelegateExecution execution) {
-		String caseId = required(execution, CASE_ID, "案号");
-		String code = required(execution, AGENCY, "执法主体");
+	Opened open(Step step, Request request) {
+		String caseId = required(request.caseId(), CASE_ID, "案号");
+		String code = required(request.agencyCode(), AGENCY, "执法主体");
 		if (!agencies.existsById(code)) {
 			throw invalid(AGENCY, "执法主体 " + code + " 不存在");
 		}
-		String party = required(execution, PARTY_NAME, "当事人");
-		if (!flag(execution, PARTY_IS_OFFICIAL)) {
+		String party = required(request.partyName(), PARTY_NAME, "当事人");
+		if (!request.partyIsOfficial()) {
 			throw invalid(PARTY_IS_OFFICIAL, "当事人不是党员或公职人员的，无需向纪检监察机关移送(R-COORD-3)");
 		}
 		// the penalty decision goes with the clues (R-COORD-3): the letter names it
-		required(execution, cn.zhifa.platform.CaseVariables.DECISION_NUMBER, "行政处罚决定书文号");
-		Date closedAt = closedAt(execution.getVariable(CLOSED_AT));
-		execution.setVariable(CLOSED_AT, closedAt);
-		Date due = deadlines.setLimit(execution, DISCIPLINE_DUE_AT, LIMIT, closedAt);
-		if (execution.getProcessBusinessKey() == null) {
-			execution.setProcessBusinessKey(caseId);
-		}
-		records.open(new Transfer(execution.getProcessInstanceId(), Transfer.Kind.DISCIPLINE, caseId, code,
-				text(execution, HANDLER), party, text(execution, DISCIPLINE_ORGAN), Transfer.Status.AWAITING_SIGNATURE,
-				records.now(), due.toInstant()));
-		records.step(execution.getProcessInstanceId(), "OPENED", records.actor(execution), null,
-				"案件办结于 " + closedAt.toInstant());
+		required(request.decisionNumber(), CaseVariables.DECISION_NUMBER, "行政处罚决定书文号");
+		Date closedAt = closedAt(request.closedAt());
+		Due due = records.limit(LIMIT, closedAt);
+		records.open(new Transfer(step.processInstanceId(), Transfer.Kind.DISCIPLINE, caseId, code,
+				request.handler(), party, request.disciplineOrgan(), Transfer.Status.AWAITING_SIGNATURE,
+				records.now(), due.instant()));
+		records.step(step.processInstanceId(), "OPENED", step.actor(), null, "案件办结于 " + closedAt.toInstant());
+		return new Opened(closedAt, due);
 	}
 
-	/** The head signs and seals; the clues must be stated. */
-	void checkSignature(DelegateTask task) {
-		required(task, DISCIPLINE_ORGAN, "接收移送的纪检监察机关");
-		required(task, DISCIPLINE_CLUES, "违纪违法问题线索");
-		if (!flag(task, SIGNED_AND_SEALED)) {
+	/** The head signs and seals; the clues must be stated. Returns the signer. */
+	String checkSignature(Step step, String disciplineOrgan, String clues, boolean signedAndSealed) {
+		required(disciplineOrgan, DISCIPLINE_ORGAN, "接收移送的纪检监察机关");
+		required(clues, DISCIPLINE_CLUES, "违纪违法问题线索");
+		if (!signedAndSealed) {
 			throw invalid(SIGNED_AND_SEALED, "移送函须经单位负责人签字并加盖公章(R-COORD-3)");
 		}
-		String actor = records.actor(task);
-		task.setVariable(SIGNER, actor);
-		records.get(task.getProcessInstanceId()).approved(actor, records.now());
+		String actor = step.actor();
+		records.get(step.processInstanceId()).approved(actor, records.now());
+		return actor;
 	}
 
 	/** A Date, an ISO date-time or a date (yyyy-MM-dd, from the start form's date field); default now. */
@@ -96,16 +102,15 @@ class DisciplineTransferService {
 		}
 	}
 
-	void record(DelegateExecution execution) {
+	/** The letter went out ({@code due}: the transfer's deadline); returns when. */
+	Date record(Step step, Date due, String disciplineOrgan, String clues, String signer) {
 		Date sentAt = Date.from(records.now());
-		Date due = date(execution, DISCIPLINE_DUE_AT);
-		execution.setVariable(DISCIPLINE_SENT_AT, sentAt);
-		Transfer transfer = records.get(execution.getProcessInstanceId());
+		Transfer transfer = records.get(step.processInstanceId());
 		boolean onTime = !sentAt.after(due);
-		transfer.counterpart(text(execution, DISCIPLINE_ORGAN), null);
+		transfer.counterpart(disciplineOrgan, null);
 		transfer.handedOver(sentAt.toInstant(), onTime);
 		transfer.close(onTime ? "SENT" : "SENT_LATE", null, sentAt.toInstant());
-		records.step(execution.getProcessInstanceId(), "SENT", text(execution, SIGNER), due,
-				"移送 " + text(execution, DISCIPLINE_ORGAN) + "：" + text(execution, DISCIPLINE_CLUES));
+		records.step(step.processInstanceId(), "SENT", signer, due, "移送 " + disciplineOrgan + "：" + clues);
+		return sentAt;
 	}
 }

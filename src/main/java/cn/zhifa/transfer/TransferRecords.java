@@ -7,30 +7,47 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
+import cn.zhifa.calendar.DeadlineBasis;
+import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.platform.FormFields;
+
 /**
  * The transfer rows and their step log, shared by the three transfer services, plus the small
- * helpers they all need (reading variables, refusing bad input with the field and the rule).
+ * helpers they all need (statutory deadlines, refusing bad input with the field and the rule).
  */
 @Component
 class TransferRecords {
 
 	private final TransferRepository transfers;
 	private final TransferStepRepository steps;
-	private final IdentityService identityService;
+	private final Deadlines deadlines;
 	private final Clock clock;
 
-	TransferRecords(TransferRepository transfers, TransferStepRepository steps, IdentityService identityService, Clock clock) {
+	TransferRecords(TransferRepository transfers, TransferStepRepository steps, Deadlines deadlines, Clock clock) {
 		this.clock = clock;
 		this.transfers = transfers;
 		this.steps = steps;
-		this.identityService = identityService;
+		this.deadlines = deadlines;
+	}
+
+	/**
+	 * A deadline to keep in a process variable and how it was computed, for its {@code <variable>Basis}
+	 * ({@link DeadlineBasis}), so that it is recomputed when a missing year's calendar arrives.
+	 */
+	record Due(Date at, String basis) {
+
+		Instant instant() {
+			return at.toInstant();
+		}
+	}
+
+	/** The deadline of statutory limit {@code key} counted from {@code start}, with its basis. */
+	Due limit(String key, Object start) {
+		String basis = deadlines.limitBasis(key, start);
+		return new Due(deadlines.limit(key, start), basis);
 	}
 
 	/** Registers the transfer once (a retried start finds its row). */
@@ -62,49 +79,23 @@ class TransferRecords {
 		return steps.findByTransferIdOrderByIdAsc(transferId);
 	}
 
-	/** Who acts: the logged-in Camunda user, else the REST caller who answered for an external body, else "system". */
-	String actor(VariableScope scope) {
-		Authentication auth = identityService.getCurrentAuthentication();
-		if (auth != null && auth.getUserId() != null) {
-			return auth.getUserId();
-		}
-		String answeredBy = text(scope, TransferVariables.ANSWERED_BY);
-		return answeredBy != null ? answeredBy : "system";
-	}
-
 	Instant now() {
 		return clock.instant();
 	}
 
-	static String text(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return value == null || value.toString().isBlank() ? null : value.toString().trim();
-	}
-
-	static String required(VariableScope scope, String name, String label) {
-		String value = text(scope, name);
+	/** A text that must be given ({@code value} trimmed, blank is absent). */
+	static String required(String value, String name, String label) {
 		if (!StringUtils.hasText(value)) {
 			throw invalid(name, label + "(" + name + ")必须填写");
 		}
 		return value;
 	}
 
-	static String oneOf(VariableScope scope, String name, Collection<String> allowed, String message) {
-		String value = text(scope, name);
+	static String oneOf(String value, String name, Collection<String> allowed, String message) {
 		if (value == null || !allowed.contains(value)) {
 			throw invalid(name, message + "，收到 " + value);
 		}
 		return value;
-	}
-
-	static boolean flag(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return Boolean.TRUE.equals(value) || "true".equals(value);
-	}
-
-	static Date date(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return value instanceof Date d ? d : null;
 	}
 
 	/** A list of texts from a list or a text with one item per line. */
@@ -118,7 +109,7 @@ class TransferRecords {
 		return List.of(value.toString().split("\\R")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
 	}
 
-	static FormFieldValidationException invalid(String field, String message) {
-		return new FormFieldValidationException(field, field + ": " + message);
+	static RuntimeException invalid(String field, String message) {
+		return FormFields.invalid(field, message);
 	}
 }
