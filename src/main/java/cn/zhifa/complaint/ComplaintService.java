@@ -1,12 +1,8 @@
 package cn.zhifa.complaint;
 
 import static cn.zhifa.platform.FormFields.invalid;
-import static cn.zhifa.platform.FormFields.required;
-import static cn.zhifa.platform.FormFields.requiredText;
-import static cn.zhifa.platform.FormFields.text;
 
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
-import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
 import static cn.zhifa.platform.CaseVariables.REGISTERED_BY;
 
 import java.nio.charset.StandardCharsets;
@@ -25,14 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -46,6 +37,8 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.platform.Step;
+import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
 
 /**
@@ -118,14 +111,13 @@ public class ComplaintService {
 	private final RuntimeService runtime;
 	private final RepositoryService repository;
 	private final DecisionService decisions;
-	private final IdentityService identity;
 	private final Deadlines deadlines;
 	private final DisplayLabels labels;
 	private final CaseService cases;
 	private final Clock clock;
 
 	ComplaintService(ComplaintRepository complaints, ComplaintAttachmentRepository attachments, AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtime,
-			RepositoryService repository, DecisionService decisions, IdentityService identity, Deadlines deadlines,
+			RepositoryService repository, DecisionService decisions, Deadlines deadlines,
 			DisplayLabels labels, CaseService cases, Clock clock) {
 		this.clock = clock;
 		this.complaints = complaints;
@@ -135,7 +127,6 @@ public class ComplaintService {
 		this.runtime = runtime;
 		this.repository = repository;
 		this.decisions = decisions;
-		this.identity = identity;
 		this.deadlines = deadlines;
 		this.labels = labels;
 		this.cases = cases;
@@ -278,127 +269,138 @@ public class ComplaintService {
 
 	// --- the steps of complaint-handling ---
 
+	/** A deadline of the process and how it was computed: its variable and {@code <variable>Basis} ({@link Deadlines#setLimit}). */
+	record Due(Date at, String basis) {
+	}
+
+	/** The complaint's fields as registered, what the forms show beside them, and the two clocks started on receipt. */
+	record Registered(Complaint complaint, String queryCode, String agencyName, String attachments, Due routingDue,
+			Due acceptanceDue) {
+	}
+
+	/** The acceptance decision as the form states it (texts trimmed, blank is null). */
+	record Acceptance(String decision, String notAcceptedReason, String transferAgency, String externalBody,
+			String transferReason) {
+	}
+
+	/** The enforcement case the handling form may open: its facts and party (texts trimmed, blank is null). */
+	record CaseInput(String facts, String partyType, String partyName, String partyIdNumber, String partyAddress,
+			String violationCode) {
+	}
+
 	/**
-	 * 登记: a complaint from the portal or moved here from another agency has its row (variable
-	 * {@code complaintNo}); one taken down in Tasklist is validated and registered now, its query code given
-	 * to the officer to pass on. The clocks of routing and acceptance start on receipt by this agency.
+	 * 登记: a complaint from the portal or moved here from another agency has its row ({@code receiptNo}); one
+	 * taken down in Tasklist ({@code receiptNo} null: {@code taken} in agency {@code agencyCode}) is validated and
+	 * registered now, its query code given to the officer to pass on. The clocks of routing and acceptance start
+	 * on receipt by this agency.
 	 */
-	void register(DelegateExecution execution) {
-		String no = text(execution, NO);
+	Registered register(Step step, String receiptNo, ComplaintInput taken, String agencyCode, String registeredBy) {
 		Complaint c;
-		if (no == null) {
-			ComplaintInput input = new ComplaintInput(text(execution, CATEGORY), text(execution, CONCERNED),
-					text(execution, LOCATION), text(execution, CONTENT), text(execution, NAME), text(execution, CONTACT)).normalised();
+		String code = null;
+		if (receiptNo == null) {
+			ComplaintInput input = taken.normalised();
 			ComplaintInput.Flaw flaw = input.flaw(categories());
 			if (flaw != null) {
 				throw invalid(formKey(flaw.field()), flaw.message());
 			}
-			String agency = required(execution, AGENCY_CODE, "执法机构");
+			String agency = required(agencyCode, AGENCY_CODE, "执法机构");
 			Agency a = agencies.findById(agency).orElseThrow(() -> invalid(AGENCY_CODE, "执法机构不存在：" + agency));
-			String code = queryCode();
-			c = complaints.save(new Complaint(nextReceiptNo(), hash(code), input, STAFF, text(execution, REGISTERED_BY),
-					a.getCode(), a.getName(), now()));
-			execution.setVariable(NO, c.getReceiptNo());
-			execution.setVariable(QUERY_CODE, code);
-			execution.setProcessBusinessKey(c.getReceiptNo());
+			code = queryCode();
+			c = complaints.save(new Complaint(nextReceiptNo(), hash(code), input, STAFF, registeredBy, a.getCode(), a.getName(),
+					now()));
 		}
 		else {
-			c = complaints.findById(no).orElseThrow(() -> new IllegalStateException("no complaint " + no));
+			c = complaints.findById(receiptNo).orElseThrow(() -> new IllegalStateException("no complaint " + receiptNo));
 		}
-		execution.setVariable(CHANNEL, c.getChannel());
-		execution.setVariable(CATEGORY, c.getCategory());
-		execution.setVariable(LOCATION, c.getLocation() == null ? "" : c.getLocation());
-		execution.setVariable(CONCERNED, c.getConcernedAgency());
-		execution.setVariable(CONTENT, c.getContent());
-		execution.setVariable(NAME, c.getComplainantName());
-		execution.setVariable(CONTACT, c.getComplainantContact());
-		execution.setVariable(TRANSFERRED, c.getTransfers() > 0);
-		execution.setVariable(ATTACHMENTS, attachmentLinks(c.getReceiptNo()));
-		String agency = execution.getTenantId() != null ? execution.getTenantId() : text(execution, AGENCY_CODE);
+		String attachments = attachmentLinks(c.getReceiptNo());
+		String agency = step.agency() != null ? step.agency() : agencyCode;
 		Agency a = agencies.findById(agency).orElseThrow();
-		execution.setVariable("agencyName", a.getName());
 		Date received = Date.from(now());
-		Date routingDue = deadlines.setLimit(execution, ROUTING_DUE, "COMPLAINT_ROUTING", received);
-		Date acceptanceDue = deadlines.setLimit(execution, ACCEPTANCE_DUE, "COMPLAINT_ACCEPTANCE", received);
-		c.attach(execution.getProcessInstanceId(), a.getCode(), a.getName(), routingDue.toInstant(), acceptanceDue.toInstant());
+		Due routingDue = due("COMPLAINT_ROUTING", received);
+		Due acceptanceDue = due("COMPLAINT_ACCEPTANCE", received);
+		c.attach(step.processInstanceId(), a.getCode(), a.getName(), routingDue.at().toInstant(), acceptanceDue.at().toInstant());
+		return new Registered(c, code, a.getName(), attachments, routingDue, acceptanceDue);
 	}
 
-	/** After the routing table: what it said, kept with the complaint and shown in the acceptance form. */
-	void recordRouting(DelegateExecution execution) {
-		Object result = execution.getVariable(ROUTING);
-		String target = result instanceof Map<?, ?> m ? String.valueOf(m.get("agencyCode")) : null;
-		String basis = result instanceof Map<?, ?> m ? String.valueOf(m.get("basis")) : null;
+	/**
+	 * After the routing table (its {@code agencyCode} and {@code basis}): what it said, kept with the complaint
+	 * and returned for the acceptance form.
+	 */
+	String recordRouting(Step step, String receiptNo, String target, String basis) {
 		String name = target == null ? null : agencies.findById(target).map(Agency::getName).orElse(target);
 		String text = "分办规则：" + basis + "（主管机关：" + name + "）";
-		execution.setVariable(ROUTING_BASIS, text);
-		Complaint c = complaintOf(execution);
+		Complaint c = complaintOf(step, receiptNo);
 		if (c.getTransfers() == 0) {
 			c.routed(text);
 		}
+		return text;
 	}
 
-	/** The acceptance decision as the form states it (400 naming the field otherwise). */
-	void checkAcceptance(DelegateTask task) {
-		String decision = text(task, DECISION);
+	/**
+	 * The acceptance decision as the form states it (400 naming the field otherwise); returns who handles the
+	 * complaint: the officer deciding.
+	 */
+	String checkAcceptance(Step step, Acceptance acceptance) {
+		String decision = acceptance.decision();
 		if (decision == null || !ACCEPTANCE.contains(decision)) {
 			throw invalid(DECISION, "受理意见须为 受理、不予受理、移送本平台上的主管机关 或 转送其他机关或单位，收到 " + decision);
 		}
-		String own = task.getTenantId();
+		String own = step.agency();
 		switch (decision) {
-			case "NOT_ACCEPTED" -> requiredText(task, NOT_ACCEPTED_REASON, "不予受理的理由", 1000);
+			case "NOT_ACCEPTED" -> requiredText(acceptance.notAcceptedReason(), NOT_ACCEPTED_REASON, "不予受理的理由", 1000);
 			case "TRANSFER_AGENCY" -> {
-				String target = required(task, TRANSFER_AGENCY, "移送的主管机关");
+				String target = required(acceptance.transferAgency(), TRANSFER_AGENCY, "移送的主管机关");
 				if (target.equals(own) || !agencies.existsById(target)) {
 					throw invalid(TRANSFER_AGENCY, "移送的主管机关须为本平台上的其他执法机关，收到 " + target);
 				}
-				requiredText(task, TRANSFER_REASON, "移送理由", 500);
+				requiredText(acceptance.transferReason(), TRANSFER_REASON, "移送理由", 500);
 			}
 			case "TRANSFER_EXTERNAL" -> {
-				requiredText(task, EXTERNAL_BODY, "接收的机关或单位", 200);
-				requiredText(task, TRANSFER_REASON, "转送理由", 500);
+				requiredText(acceptance.externalBody(), EXTERNAL_BODY, "接收的机关或单位", 200);
+				requiredText(acceptance.transferReason(), TRANSFER_REASON, "转送理由", 500);
 			}
 			default -> {
 			}
 		}
-		task.setVariable(HANDLER_ID, actor());
+		return step.actor();
 	}
 
-	/** 受理: the officer who accepted handles it; the promised time runs from today. */
-	void accept(DelegateExecution execution) {
+	/** 受理: the officer who accepted ({@code handlerId}) handles it; the promised time runs from today. */
+	Due accept(Step step, String receiptNo, String handlerId) {
 		Instant at = now();
-		Date due = deadlines.setLimit(execution, HANDLING_DUE, "COMPLAINT_HANDLING", Date.from(at));
-		complaintOf(execution).accepted(text(execution, HANDLER_ID), at, due.toInstant());
+		Due due = due("COMPLAINT_HANDLING", Date.from(at));
+		complaintOf(step, receiptNo).accepted(handlerId, at, due.at().toInstant());
+		return due;
 	}
 
 	/**
-	 * Moves the complaint: to the competent agency the routing table names (automatically, once, on receipt),
-	 * to the agency on Zhifa the officer chose (a new complaint-handling instance there, same receipt number),
-	 * or to a body outside Zhifa (the complainant is told where it went: the reply).
+	 * Moves the complaint: to the competent agency the routing table names ({@code routedTo}, for the reason
+	 * {@code routingBasis}: automatically, once, on receipt), to the agency on Zhifa the officer chose (a new
+	 * complaint-handling instance there, same receipt number), or to a body outside Zhifa (the complainant is
+	 * told where it went: the reply). {@code routingDue}: the routing deadline, if any.
 	 */
-	void transfer(DelegateExecution execution) {
-		Complaint c = complaintOf(execution);
-		String decision = text(execution, DECISION);
+	void transfer(Step step, String receiptNo, Acceptance acceptance, String routedTo, String routingBasis, Instant routingDue) {
+		Complaint c = complaintOf(step, receiptNo);
+		String decision = acceptance.decision();
 		String from = c.getHandlingBody();
 		Instant at = now();
-		Date routingDue = execution.getVariable(ROUTING_DUE) instanceof Date d ? d : null;
-		String timing = routingDue == null ? "" : at.isAfter(routingDue.toInstant()) ? "（超过分办期限）" : "（在分办期限内）";
+		String timing = routingDue == null ? "" : at.isAfter(routingDue) ? "（超过分办期限）" : "（在分办期限内）";
 		if ("TRANSFER_EXTERNAL".equals(decision)) {
-			String body = text(execution, EXTERNAL_BODY);
-			c.transferredExternally(actor(), at, body, "您的投诉举报不属于行政执法机关管辖，" + from + "已于"
-					+ LocalDate.ofInstant(at, CHINA) + "转送" + body + "处理，请向其了解办理情况。理由：" + text(execution, TRANSFER_REASON));
-			c.movedTo(from + " 转送 " + body + timing + "：" + text(execution, TRANSFER_REASON));
+			String body = acceptance.externalBody();
+			c.transferredExternally(step.actor(), at, body, "您的投诉举报不属于行政执法机关管辖，" + from + "已于"
+					+ LocalDate.ofInstant(at, CHINA) + "转送" + body + "处理，请向其了解办理情况。理由：" + acceptance.transferReason());
+			c.movedTo(from + " 转送 " + body + timing + "：" + acceptance.transferReason());
 			return;
 		}
 		String target;
 		String reason;
 		if ("TRANSFER_AGENCY".equals(decision)) {
-			target = text(execution, TRANSFER_AGENCY);
-			reason = text(execution, TRANSFER_REASON);
+			target = acceptance.transferAgency();
+			reason = acceptance.transferReason();
 		}
 		else {
-			Object routing = execution.getVariable(ROUTING);
-			target = routing instanceof Map<?, ?> m ? String.valueOf(m.get("agencyCode")) : null;
-			reason = text(execution, ROUTING_BASIS);
+			target = routedTo;
+			reason = routingBasis;
 		}
 		Agency to = agencies.findById(target).orElseThrow(() -> invalid(TRANSFER_AGENCY, "主管机关不存在：" + target));
 		c.movedTo(from + " 移送 " + to.getName() + timing + "：" + reason);
@@ -409,55 +411,79 @@ public class ComplaintService {
 		runtime.startProcessInstanceById(definition, c.getReceiptNo(), vars);
 	}
 
-	void checkHandling(DelegateTask task) {
-		requiredText(task, REPLY, "答复内容", ComplaintInput.CONTENT_MAX);
-		if (flag(task, OPEN_CASE)) {
-			required(task, "partyType", "当事人类型");
-			required(task, "partyName", "当事人姓名或名称");
-			required(task, "partyAddress", "当事人住所（地址）");
-			required(task, "violationCode", "违法行为");
+	/** The handling form: the reply, and the case's party and violation when a case is to be opened. */
+	void checkHandling(String reply, boolean openCase, CaseInput newCase) {
+		requiredText(reply, REPLY, "答复内容", ComplaintInput.CONTENT_MAX);
+		if (openCase) {
+			required(newCase.partyType(), "partyType", "当事人类型");
+			required(newCase.partyName(), "partyName", "当事人姓名或名称");
+			required(newCase.partyAddress(), "partyAddress", "当事人住所（地址）");
+			required(newCase.violationCode(), "violationCode", "违法行为");
 		}
 	}
 
-	/** 立案查处: an enforcement case (source COMPLAINT) of this agency, linked both ways. */
-	void openCase(DelegateExecution execution) {
-		Complaint c = complaintOf(execution);
-		String facts = text(execution, CASE_FACTS) != null ? text(execution, CASE_FACTS) : c.getContent();
-		NewCase newCase = new NewCase(c.getAgencyCode(), "COMPLAINT", false, text(execution, "partyType"),
-				text(execution, "partyName"), text(execution, "partyIdNumber"), null, false, text(execution, "violationCode"),
-				facts, LocalDate.ofInstant(c.getSubmittedAt(), CHINA), null, null, null)
-			.withPartyAddress(text(execution, "partyAddress"));
-		String caseNo = cases.registerFromComplaint(newCase, text(execution, HANDLER_ID), c.getReceiptNo());
-		execution.setVariable(CASE_NO, caseNo);
+	/** 立案查处: an enforcement case (source COMPLAINT) of this agency, linked both ways; returns its number. */
+	String openCase(Step step, String receiptNo, CaseInput input, String handlerId) {
+		Complaint c = complaintOf(step, receiptNo);
+		String facts = input.facts() != null ? input.facts() : c.getContent();
+		NewCase newCase = new NewCase(c.getAgencyCode(), "COMPLAINT", false, input.partyType(), input.partyName(),
+				input.partyIdNumber(), null, false, input.violationCode(), facts, LocalDate.ofInstant(c.getSubmittedAt(), CHINA),
+				null, null, null)
+			.withPartyAddress(input.partyAddress());
+		String caseNo = cases.registerFromComplaint(newCase, handlerId, c.getReceiptNo());
 		c.caseOpened(caseNo);
+		return caseNo;
 	}
 
-	/** 答复: what the complainant reads on the portal; on time against the promised date. */
-	void reply(DelegateExecution execution) {
-		Complaint c = complaintOf(execution);
+	/** 答复: what the complainant reads on the portal ({@code reply}); on time against the promised date. */
+	void reply(Step step, String receiptNo, Acceptance acceptance, String reply) {
+		Complaint c = complaintOf(step, receiptNo);
 		Instant at = now();
-		if ("NOT_ACCEPTED".equals(text(execution, DECISION))) {
-			c.notAccepted(actor(), at, text(execution, NOT_ACCEPTED_REASON));
-			c.replied("不予受理。理由：" + text(execution, NOT_ACCEPTED_REASON), at,
+		if ("NOT_ACCEPTED".equals(acceptance.decision())) {
+			c.notAccepted(step.actor(), at, acceptance.notAcceptedReason());
+			c.replied("不予受理。理由：" + acceptance.notAcceptedReason(), at,
 					c.getAcceptanceDueAt() == null || !at.isAfter(c.getAcceptanceDueAt()));
 			return;
 		}
-		String reply = text(execution, REPLY);
+		String text = reply;
 		if (c.getCaseNo() != null) {
-			reply = reply + "\n（已立案查处，案号 " + c.getCaseNo() + "）";
+			text = text + "\n（已立案查处，案号 " + c.getCaseNo() + "）";
 		}
-		c.replied(reply, at, c.getHandlingDueAt() == null || !at.isAfter(c.getHandlingDueAt()));
+		c.replied(text, at, c.getHandlingDueAt() == null || !at.isAfter(c.getHandlingDueAt()));
 	}
 
 	// --- helpers ---
 
-	private Complaint complaintOf(DelegateExecution execution) {
-		String no = required(execution, NO, "投诉举报编号");
+	private Complaint complaintOf(Step step, String receiptNo) {
+		String no = required(receiptNo, NO, "投诉举报编号");
 		Complaint c = complaints.findById(no).orElseThrow(() -> new IllegalStateException("no complaint " + no));
-		if (!execution.getProcessInstanceId().equals(c.getProcessInstanceId())) {
+		if (!step.processInstanceId().equals(c.getProcessInstanceId())) {
 			throw new org.camunda.bpm.engine.AuthorizationException("投诉举报“" + no + "”不由本流程办理");
 		}
 		return c;
+	}
+
+	private Due due(String limit, Date start) {
+		String basis = deadlines.limitBasis(limit, start);
+		return new Due(deadlines.limit(limit, start), basis);
+	}
+
+	/** A form's value that must be there (trimmed, blank is absent): else the field's validation error. */
+	private static String required(String value, String field, String label) {
+		if (value == null) {
+			throw invalid(field, label + "必须填写");
+		}
+		return value;
+	}
+
+	/** As {@link #required}, a text within {@code max} characters. */
+	private static String requiredText(String value, String field, String label, int max) {
+		required(value, field, label);
+		String flaw = InputCheck.textFlaw(value, max);
+		if (flaw != null) {
+			throw invalid(field, label + flaw);
+		}
+		return value;
 	}
 
 	private String nextReceiptNo() {
@@ -496,17 +522,7 @@ public class ComplaintService {
 		};
 	}
 
-	private String actor() {
-		Authentication auth = identity.getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
-	}
-
 	Instant now() {
 		return clock.instant();
-	}
-
-	static boolean flag(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return Boolean.TRUE.equals(value) || "true".equals(value);
 	}
 }

@@ -1,11 +1,7 @@
 package cn.zhifa.guidingcase;
 
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
 import static cn.zhifa.platform.FormFields.invalid;
-import static cn.zhifa.platform.FormFields.required;
-import static cn.zhifa.platform.FormFields.requiredText;
-import static cn.zhifa.platform.FormFields.text;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,10 +16,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +31,7 @@ import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Roles;
+import cn.zhifa.platform.Step;
 import cn.zhifa.platform.SupervisorSteps;
 import cn.zhifa.platform.problem.InputCheck;
 
@@ -80,7 +73,6 @@ public class GuidingCaseService {
 	private final CaseService cases;
 	private final AgencyRepository agencies;
 	private final DocumentNumbers numbers;
-	private final IdentityService identity;
 	private final Deadlines deadlines;
 	private final RedactionRules redaction;
 	private final DisplayLabels labels;
@@ -90,14 +82,13 @@ public class GuidingCaseService {
 	private final Clock clock;
 
 	GuidingCaseService(GuidingCaseRepository rows, CaseService cases, AgencyRepository agencies, DocumentNumbers numbers,
-			IdentityService identity, Deadlines deadlines, RedactionRules redaction, DisplayLabels labels,
+			Deadlines deadlines, RedactionRules redaction, DisplayLabels labels,
 			GuidingCaseTargets targets, @Value("${zhifa.guiding-cases.prefix:区执法案例}") String prefix, Clock clock) {
 		this.clock = clock;
 		this.rows = rows;
 		this.cases = cases;
 		this.agencies = agencies;
 		this.numbers = numbers;
-		this.identity = identity;
 		this.deadlines = deadlines;
 		this.redaction = redaction;
 		this.labels = labels;
@@ -193,17 +184,36 @@ public class GuidingCaseService {
 
 	// --- the steps of guiding-case ---
 
+	/** A deadline of the process and how it was computed: its variable and {@code <variable>Basis} ({@link Deadlines#setLimit}). */
+	record Due(java.util.Date at, String basis) {
+	}
+
+	/** The texts of a proposal as its form states them (trimmed, blank is null). */
+	record Texts(String category, String title, String summary, String keyPoints, String legalBasis) {
+	}
+
 	/**
-	 * 报送: the start form checked (400 naming the field), the case must be the agency's own and closed; the texts are
-	 * redacted, registered with a number, and the bureau's review is due.
+	 * The texts as stored, redacted, for the bureau's review and the agency's revision (what the portal will publish),
+	 * what was redacted, the category's label, and when the review is due.
 	 */
-	void propose(DelegateExecution execution) {
-		Authentication login = identity.getCurrentAuthentication();
-		if (login != null && login.getGroupIds() != null && login.getGroupIds().contains(Roles.SUPERVISOR)) {
+	record Redacted(String title, String summary, String keyPoints, String legalBasis, String redactionSummary,
+			String categoryLabel, Due reviewDue) {
+	}
+
+	/** A proposal registered: its number, the agency, who proposed it, and its redacted texts. */
+	record Proposed(String guidingNo, String agencyCode, String agencyName, String proposedBy, Redacted texts) {
+	}
+
+	/**
+	 * 报送: the start form checked (400 naming the field), the case ({@code caseNo}) must be the agency's own and closed;
+	 * the texts are redacted, registered with a number, and the bureau's review is due.
+	 */
+	Proposed propose(Step step, String caseNo, Texts texts) {
+		if (step.actorIn(Roles.SUPERVISOR)) {
 			throw new AuthorizationException("指导案例由执法机关从本机关办结的案件中报送");
 		}
-		String caseNo = required(execution, CASE_ID, "案号");
-		EnforcementCase c = cases.find(caseNo).filter(x -> x.getAgencyCode().equals(execution.getTenantId()))
+		required(caseNo, CASE_ID, "案号");
+		EnforcementCase c = cases.find(caseNo).filter(x -> x.getAgencyCode().equals(step.agency()))
 			.orElseThrow(() -> invalid(CASE_ID, "案号须为本机关的案件，收到 " + caseNo));
 		if (!"CLOSED".equals(c.getStage())) {
 			throw invalid(CASE_ID, "只能报送已结案的案件作为指导案例，案件“" + caseNo + "”尚未结案");
@@ -213,96 +223,78 @@ public class GuidingCaseService {
 		int caseYear = LocalDate.ofInstant(c.getClosedAt() != null ? c.getClosedAt() : at, CHINA).getYear();
 		int year = LocalDate.ofInstant(at, CHINA).getYear();
 		String no = prefix + "〔" + year + "〕" + numbers.next(COUNTER_AGENCY, "GUIDING_CASE", year) + "号";
-		GuidingCase g = new GuidingCase(no, c.getAgencyCode(), caseNo, actor(), at, caseYear, execution.getProcessInstanceId());
-		texts(execution, c, g, at);
+		GuidingCase g = new GuidingCase(no, c.getAgencyCode(), caseNo, step.actor(), at, caseYear, step.processInstanceId());
+		Redacted redacted = texts(texts, c, g, at);
 		rows.save(g);
-		execution.setProcessBusinessKey(no);
-		execution.setVariable(NO, no);
-		execution.setVariable(AGENCY_CODE, c.getAgencyCode());
-		execution.setVariable("agencyName", agency.getName());
-		execution.setVariable(PROPOSED_BY, actor());
+		return new Proposed(no, c.getAgencyCode(), agency.getName(), step.actor(), redacted);
 	}
 
 	/** The bureau's review: one of the outcomes; an opinion is required unless it is published. */
-	void checkReview(DelegateTask task) {
-		String outcome = text(task, OUTCOME);
+	void checkReview(String outcome, String opinion) {
 		if (outcome == null || !OUTCOMES.contains(outcome)) {
 			throw invalid(OUTCOME, "审查结论须为 同意发布、退回修改 或 不予采用，收到 " + outcome);
 		}
 		if ("PUBLISH".equals(outcome)) {
-			String opinion = text(task, OPINION);
 			if (opinion != null && InputCheck.textFlaw(opinion, 2000) != null) {
 				throw invalid(OPINION, "审查意见" + InputCheck.textFlaw(opinion, 2000));
 			}
 		}
 		else {
-			requiredText(task, OPINION, "审查意见", 2000);
+			requiredText(opinion, OPINION, "审查意见", 2000);
 		}
 	}
 
 	/** The agency's revision: the same checks as the proposal's texts. */
-	void checkRevision(DelegateTask task) {
-		checkTexts(task);
+	void checkRevision(Texts texts) {
+		checkTexts(texts);
 	}
 
-	/** 退回修改: back to the agency's head with a period to revise. */
-	void returnForRevision(DelegateExecution execution) {
+	/** 退回修改: back to the agency's head with the bureau's {@code opinion} and a period to revise (returned). */
+	Due returnForRevision(Step step, String guidingNo, String opinion) {
 		Instant at = now();
-		rowOf(execution).returned(actor(), at, text(execution, OPINION));
-		deadlines.setLimit(execution, REVISION_DUE, "GUIDING_CASE_REVISION", java.util.Date.from(at));
+		rowOf(step, guidingNo).returned(step.actor(), at, opinion);
+		return due("GUIDING_CASE_REVISION", java.util.Date.from(at));
 	}
 
 	/** 重新报送: redacted again, the review due again. */
-	void resubmit(DelegateExecution execution) {
-		GuidingCase g = rowOf(execution);
+	Redacted resubmit(Step step, String guidingNo, Texts texts) {
+		GuidingCase g = rowOf(step, guidingNo);
 		EnforcementCase c = cases.find(g.getCaseNo()).orElseThrow();
 		g.resubmitted();
-		execution.removeVariable(OUTCOME);
-		execution.removeVariable(OPINION);
-		texts(execution, c, g, now());
+		return texts(texts, c, g, now());
 	}
 
-	/** 同意发布 or 不予采用: the guiding case ends; a published one is on the portal from now. */
-	void conclude(DelegateExecution execution) {
-		GuidingCase g = rowOf(execution);
+	/** 同意发布 or 不予采用 ({@code outcome}): the guiding case ends; a published one is on the portal from now. */
+	void conclude(Step step, String guidingNo, String outcome, String opinion) {
+		GuidingCase g = rowOf(step, guidingNo);
 		Instant at = now();
-		if ("PUBLISH".equals(text(execution, OUTCOME))) {
-			g.published(actor(), at, text(execution, OPINION), LocalDate.ofInstant(at, CHINA).getYear());
+		if ("PUBLISH".equals(outcome)) {
+			g.published(step.actor(), at, opinion, LocalDate.ofInstant(at, CHINA).getYear());
 		}
 		else {
-			g.rejected(actor(), at, text(execution, OPINION));
+			g.rejected(step.actor(), at, opinion);
 		}
 	}
 
 	// --- helpers ---
 
-	private void texts(DelegateExecution execution, EnforcementCase c, GuidingCase g, Instant at) {
-		checkTexts(execution);
-		String category = text(execution, CATEGORY);
+	private Redacted texts(Texts texts, EnforcementCase c, GuidingCase g, Instant at) {
+		checkTexts(texts);
+		String category = texts.category();
 		List<String> persons = new ArrayList<>();
 		if ("PERSON".equals(c.getPartyType()) && c.getPartyName() != null) {
 			persons.add(c.getPartyName());
 		}
 		Map<String, Integer> findings = new LinkedHashMap<>();
-		String title = redact(c, text(execution, TITLE), persons, findings);
-		String summary = redact(c, text(execution, SUMMARY), persons, findings);
-		String keyPoints = redact(c, text(execution, KEY_POINTS), persons, findings);
-		String basis = redact(c, text(execution, LEGAL_BASIS), persons, findings);
+		String title = redact(c, texts.title(), persons, findings);
+		String summary = redact(c, texts.summary(), persons, findings);
+		String keyPoints = redact(c, texts.keyPoints(), persons, findings);
+		String basis = redact(c, texts.legalBasis(), persons, findings);
 		String redactionSummary = new Redaction("", findings).summary();
-		java.util.Date due = deadlines.setLimit(execution, REVIEW_DUE, "GUIDING_CASE_REVIEW", java.util.Date.from(at));
-		g.texts(category, title, summary, keyPoints, basis, redactionSummary, due.toInstant());
+		Due due = due("GUIDING_CASE_REVIEW", java.util.Date.from(at));
+		g.texts(category, title, summary, keyPoints, basis, redactionSummary, due.at().toInstant());
 		// the bureau reviews, and the agency revises, the redacted texts: what the portal will publish
-		execution.setVariable(TITLE, title);
-		execution.setVariable(SUMMARY, summary);
-		execution.setVariable(KEY_POINTS, keyPoints);
-		execution.setVariable(LEGAL_BASIS, basis);
-		execution.setVariable(REDACTION, redactionSummary);
-		// the review form shows them as text (markdown): a masked name (王**) must not turn into bold
-		execution.setVariable(TITLE + SHOWN, markdownText(title));
-		execution.setVariable(SUMMARY + SHOWN, markdownText(summary));
-		execution.setVariable(KEY_POINTS + SHOWN, markdownText(keyPoints));
-		execution.setVariable(LEGAL_BASIS + SHOWN, markdownText(basis));
-		execution.setVariable(CATEGORY_LABEL, labels.label(CATEGORY, category));
+		return new Redacted(title, summary, keyPoints, basis, redactionSummary, labels.label(CATEGORY, category), due);
 	}
 
 	/** The text with markdown's emphasis and escape characters escaped, so a form's text view shows it as it is. */
@@ -317,15 +309,15 @@ public class GuidingCaseService {
 		return b.toString();
 	}
 
-	private static void checkTexts(org.camunda.bpm.engine.delegate.VariableScope scope) {
-		String category = required(scope, CATEGORY, "案例类别");
+	private static void checkTexts(Texts texts) {
+		String category = required(texts.category(), CATEGORY, "案例类别");
 		if (!CATEGORIES.contains(category)) {
 			throw invalid(CATEGORY, "案例类别须为 行政处罚、行政许可、行政强制、行政检查 或 其他，收到 " + category);
 		}
-		requiredText(scope, TITLE, "案例标题", 200);
-		requiredText(scope, SUMMARY, "基本案情", 4000);
-		requiredText(scope, KEY_POINTS, "案例要点（典型意义）", 2000);
-		requiredText(scope, LEGAL_BASIS, "法律依据", 2000);
+		requiredText(texts.title(), TITLE, "案例标题", 200);
+		requiredText(texts.summary(), SUMMARY, "基本案情", 4000);
+		requiredText(texts.keyPoints(), KEY_POINTS, "案例要点（典型意义）", 2000);
+		requiredText(texts.legalBasis(), LEGAL_BASIS, "法律依据", 2000);
 	}
 
 	/**
@@ -352,18 +344,36 @@ public class GuidingCaseService {
 		return text.replace(v, replacement);
 	}
 
-	private GuidingCase rowOf(DelegateExecution execution) {
-		String no = required(execution, NO, "指导案例编号");
+	private GuidingCase rowOf(Step step, String guidingNo) {
+		String no = required(guidingNo, NO, "指导案例编号");
 		GuidingCase g = rows.findById(no).orElseThrow(() -> new IllegalStateException("no guiding case " + no));
-		if (!execution.getProcessInstanceId().equals(g.getProcessInstanceId())) {
+		if (!step.processInstanceId().equals(g.getProcessInstanceId())) {
 			throw new AuthorizationException("指导案例“" + no + "”不由本流程办理");
 		}
 		return g;
 	}
 
-	private String actor() {
-		Authentication auth = identity.getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+	private Due due(String limit, java.util.Date start) {
+		String basis = deadlines.limitBasis(limit, start);
+		return new Due(deadlines.limit(limit, start), basis);
+	}
+
+	/** A form's value that must be there (trimmed, blank is absent): else the field's validation error. */
+	private static String required(String value, String field, String label) {
+		if (value == null) {
+			throw invalid(field, label + "必须填写");
+		}
+		return value;
+	}
+
+	/** As {@link #required}, a text within {@code max} characters. */
+	private static String requiredText(String value, String field, String label, int max) {
+		required(value, field, label);
+		String flaw = InputCheck.textFlaw(value, max);
+		if (flaw != null) {
+			throw invalid(field, label + flaw);
+		}
+		return value;
 	}
 
 	Instant now() {

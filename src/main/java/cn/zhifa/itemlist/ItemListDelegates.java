@@ -1,12 +1,41 @@
 package cn.zhifa.itemlist;
 
+import static cn.zhifa.itemlist.ItemListService.ACCOUNTABILITY;
+import static cn.zhifa.itemlist.ItemListService.ACTION;
+import static cn.zhifa.itemlist.ItemListService.ACTION_LABEL;
+import static cn.zhifa.itemlist.ItemListService.BASE_VERSION;
+import static cn.zhifa.itemlist.ItemListService.COMMENT;
+import static cn.zhifa.itemlist.ItemListService.CURRENT_ENTRY;
+import static cn.zhifa.itemlist.ItemListService.EFFECTIVE_ON;
+import static cn.zhifa.itemlist.ItemListService.ITEM_CODE;
+import static cn.zhifa.itemlist.ItemListService.KIND;
+import static cn.zhifa.itemlist.ItemListService.KIND_LABEL;
+import static cn.zhifa.itemlist.ItemListService.LEGAL_BASIS;
+import static cn.zhifa.itemlist.ItemListService.NAME;
+import static cn.zhifa.itemlist.ItemListService.NO;
+import static cn.zhifa.itemlist.ItemListService.OUTCOME;
+import static cn.zhifa.itemlist.ItemListService.PROPOSED_BY;
+import static cn.zhifa.itemlist.ItemListService.PUBLISHED_VERSION;
+import static cn.zhifa.itemlist.ItemListService.REASON;
+import static cn.zhifa.itemlist.ItemListService.RESPONSIBILITIES;
+import static cn.zhifa.itemlist.ItemListService.UNIT;
+import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
+
+import java.time.LocalDate;
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
+import cn.zhifa.platform.Steps;
 
-/** Thin delegates of {@code item-list-change}: each calls one step of {@link ItemListService}. */
+/**
+ * Thin delegates of {@code item-list-change}: each maps the variables of one step of {@link ItemListService} in
+ * and its results out (ADR-0038).
+ */
 final class ItemListDelegates {
 
 	private ItemListDelegates() {
@@ -23,7 +52,13 @@ final class ItemListDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.propose(execution);
+			ItemListService.Proposed p = service.propose(Steps.of(execution), proposal(execution));
+			execution.setProcessBusinessKey(p.changeNo());
+			execution.setVariable(NO, p.changeNo());
+			execution.setVariable(AGENCY_CODE, p.agency());
+			execution.setVariable("agencyName", p.agencyName());
+			execution.setVariable(PROPOSED_BY, p.proposedBy());
+			show(execution, p.shown());
 		}
 	}
 
@@ -38,7 +73,7 @@ final class ItemListDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.returnForRevision(execution);
+			service.returnForRevision(Steps.of(execution), Steps.text(execution, NO), Steps.text(execution, COMMENT));
 		}
 	}
 
@@ -53,7 +88,10 @@ final class ItemListDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.resubmit(execution);
+			ItemListService.Shown shown = service.resubmit(Steps.of(execution), Steps.text(execution, NO), proposal(execution));
+			execution.removeVariable(OUTCOME);
+			execution.removeVariable(COMMENT);
+			show(execution, shown);
 		}
 	}
 
@@ -68,7 +106,8 @@ final class ItemListDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.publish(execution);
+			execution.setVariable(PUBLISHED_VERSION, service.publish(Steps.of(execution), Steps.text(execution, NO),
+					proposal(execution), Steps.text(execution, COMMENT)));
 		}
 	}
 
@@ -78,8 +117,31 @@ final class ItemListDelegates {
 
 		TaskChecks(ItemListService service) {
 			super("itemListTaskChecks");
-			onComplete("item-list-change-review", service::checkReview);
-			onComplete("item-list-change-revise", service::checkRevision);
+			onComplete("item-list-change-review", task -> service.checkReview(Steps.of(task), Steps.text(task, OUTCOME),
+					Steps.text(task, COMMENT), task.getVariable(PROPOSED_BY) instanceof String s ? s : null));
+			onComplete("item-list-change-revise", task -> service.checkRevision(Steps.of(task), proposal(task)));
+		}
+	}
+
+	/** The proposal's fields of the start or revise form; a date-typed effective day as yyyy-MM-dd (China's date). */
+	static ItemListService.ProposalInput proposal(VariableScope scope) {
+		Object effectiveOn = scope.getVariable(EFFECTIVE_ON);
+		return new ItemListService.ProposalInput(Steps.text(scope, ACTION), Steps.text(scope, ITEM_CODE),
+				Steps.text(scope, NAME), Steps.text(scope, KIND), Steps.text(scope, LEGAL_BASIS), Steps.text(scope, UNIT),
+				Steps.text(scope, RESPONSIBILITIES), Steps.text(scope, ACCOUNTABILITY), Steps.text(scope, REASON),
+				effectiveOn instanceof Date d ? LocalDate.ofInstant(d.toInstant(), ItemListService.CHINA).toString()
+						: effectiveOn == null ? null : effectiveOn.toString());
+	}
+
+	/** What the review form shows of the change. */
+	static void show(DelegateExecution execution, ItemListService.Shown shown) {
+		execution.setVariable(ACTION_LABEL, shown.actionLabel());
+		execution.setVariable(KIND_LABEL, shown.kindLabel());
+		execution.setVariable(BASE_VERSION, shown.baseVersion());
+		execution.setVariable(EFFECTIVE_ON, shown.effectiveOn());
+		execution.setVariable(CURRENT_ENTRY, shown.currentEntry());
+		if (shown.removedName() != null) {
+			execution.setVariable(NAME, shown.removedName());
 		}
 	}
 }

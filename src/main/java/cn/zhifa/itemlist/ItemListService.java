@@ -1,10 +1,6 @@
 package cn.zhifa.itemlist;
 
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.FormFields.invalid;
-import static cn.zhifa.platform.FormFields.required;
-import static cn.zhifa.platform.FormFields.requiredText;
-import static cn.zhifa.platform.FormFields.text;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,17 +9,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,6 +26,7 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;
+import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
@@ -86,18 +77,16 @@ public class ItemListService {
 	private final ItemListSeeds seeds;
 	private final AgencyRepository agencies;
 	private final DocumentNumbers numbers;
-	private final IdentityService identity;
 	private final DisplayLabels labels;
 	private final Clock clock;
 
 	ItemListService(ItemListStore store, ItemListSeeds seeds, AgencyRepository agencies, DocumentNumbers numbers,
-			IdentityService identity, DisplayLabels labels, Clock clock) {
+			DisplayLabels labels, Clock clock) {
 		this.clock = clock;
 		this.store = store;
 		this.seeds = seeds;
 		this.agencies = agencies;
 		this.numbers = numbers;
-		this.identity = identity;
 		this.labels = labels;
 	}
 
@@ -183,78 +172,91 @@ public class ItemListService {
 
 	// --- the steps of item-list-change
 
+	/** A proposed change as its form states it (texts trimmed, blank is null; the effective day as yyyy-MM-dd…). */
+	record ProposalInput(String action, String itemCode, String name, String kind, String legalBasis, String unit,
+			String responsibilities, String accountability, String reason, String effectiveOn) {
+	}
+
+	/**
+	 * What the review form shows of a change: the labels, the list version it is based on, its effective day, the
+	 * entry as it is now and, for a removal, the removed item's name (else null).
+	 */
+	record Shown(String actionLabel, String kindLabel, int baseVersion, String effectiveOn, String currentEntry,
+			String removedName) {
+	}
+
+	/** A change registered: its number, the agency's name, who proposed it, and what the review form shows. */
+	record Proposed(String changeNo, String agency, String agencyName, String proposedBy, Shown shown) {
+	}
+
 	/** 登记清单变更: only the agency's legal office proposes; the change is checked against the latest version. */
-	void propose(DelegateExecution execution) {
-		String agency = execution.getTenantId();
-		Authentication login = identity.getCurrentAuthentication();
-		if (agency == null || login == null || login.getGroupIds() == null
-				|| !login.getGroupIds().contains(StaffRole.LEGAL_REVIEWER.groupOf(agency))) {
+	Proposed propose(Step step, ProposalInput input) {
+		String agency = step.agency();
+		if (agency == null || !step.actorIn(StaffRole.LEGAL_REVIEWER.groupOf(agency))) {
 			throw new AuthorizationException("行政执法事项清单由本机关的法制审核机构（司法所、法规科）维护和提出变更");
 		}
-		Proposal p = checkedProposal(execution, agency);
+		Proposal p = checkedProposal(input, agency);
 		Instant at = now();
 		int year = LocalDate.ofInstant(at, CHINA).getYear();
 		// 寥街清单变更〔2026〕1号: the agency's own series, its short name first (the number is unique across agencies)
 		String shortName = agencies.findById(agency).map(a -> a.getShortName()).orElse(agency);
 		String no = shortName + "清单变更〔" + year + "〕" + numbers.next(agency, "ITEM_LIST_CHANGE", year) + "号";
-		store.insertChange(new ItemListChange(no, agency, p.action, p.item, p.reason, p.effectiveOn, p.baseVersion, actor(), at,
-				execution.getProcessInstanceId(), ItemListChange.PROPOSED, 1, null, null, null, null));
-		execution.setProcessBusinessKey(no);
-		execution.setVariable(NO, no);
-		execution.setVariable(AGENCY_CODE, agency);
-		execution.setVariable("agencyName", agencies.findById(agency).map(a -> a.getName()).orElse(agency));
-		execution.setVariable(PROPOSED_BY, actor());
-		shown(execution, p);
+		store.insertChange(new ItemListChange(no, agency, p.action, p.item, p.reason, p.effectiveOn, p.baseVersion, step.actor(),
+				at, step.processInstanceId(), ItemListChange.PROPOSED, 1, null, null, null, null));
+		return new Proposed(no, agency, agencies.findById(agency).map(a -> a.getName()).orElse(agency), step.actor(),
+				shown(agency, p));
 	}
 
-	/** The review: approve or return (a comment then); the reviewer is not the proposer (R-DISC-6's two persons). */
-	void checkReview(DelegateTask task) {
-		String outcome = text(task, OUTCOME);
+	/**
+	 * The review: approve or return (a comment then); the reviewer is not the proposer ({@code proposedBy}, R-DISC-6's
+	 * two persons).
+	 */
+	void checkReview(Step step, String outcome, String comment, String proposedBy) {
 		if (outcome == null || !OUTCOMES.contains(outcome)) {
 			throw invalid(OUTCOME, "审核结论须为 同意发布 或 退回修改，收到 " + outcome);
 		}
 		if ("RETURN".equals(outcome)) {
-			requiredText(task, COMMENT, "审核意见", 2000);
+			requiredText(comment, COMMENT, "审核意见", 2000);
 		}
 		else {
-			String comment = text(task, COMMENT);
 			if (comment != null && InputCheck.textFlaw(comment, 2000) != null) {
 				throw invalid(COMMENT, "审核意见" + InputCheck.textFlaw(comment, 2000));
 			}
 		}
-		if (actor().equals(task.getVariable(PROPOSED_BY))) {
-			throw new AuthorizationException("清单变更的审核人不得是提出变更的人（" + actor() + "）");
+		if (step.actor().equals(proposedBy)) {
+			throw new AuthorizationException("清单变更的审核人不得是提出变更的人（" + step.actor() + "）");
 		}
 	}
 
 	/** The legal office's revision: the same checks as the proposal. */
-	void checkRevision(DelegateTask task) {
-		checkedProposal(task, task.getTenantId());
+	void checkRevision(Step step, ProposalInput input) {
+		checkedProposal(input, step.agency());
 	}
 
-	/** 退回修改: back to the legal office. */
-	void returnForRevision(DelegateExecution execution) {
-		store.reviewed(no(execution), ItemListChange.RETURNED, actor(), now(), text(execution, COMMENT), null);
+	/** 退回修改: back to the legal office, with the reviewer's {@code comment}. */
+	void returnForRevision(Step step, String changeNo, String comment) {
+		store.reviewed(no(changeNo), ItemListChange.RETURNED, step.actor(), now(), comment, null);
 	}
 
-	/** 重新提交: the revised change, checked again, reviewed again. */
-	void resubmit(DelegateExecution execution) {
-		Proposal p = checkedProposal(execution, execution.getTenantId());
-		store.revised(no(execution), p.action, p.item, p.reason, p.effectiveOn, p.baseVersion);
-		execution.removeVariable(OUTCOME);
-		execution.removeVariable(COMMENT);
-		shown(execution, p);
+	/** 重新提交: the revised change, checked again, reviewed again; returns what the review form shows. */
+	Shown resubmit(Step step, String changeNo, ProposalInput input) {
+		Proposal p = checkedProposal(input, step.agency());
+		store.revised(no(changeNo), p.action, p.item, p.reason, p.effectiveOn, p.baseVersion);
+		return shown(step.agency(), p);
 	}
 
-	/** 发布新版清单: the latest version with the change applied, published as the next version from its effective day. */
-	void publish(DelegateExecution execution) {
-		String agency = execution.getTenantId();
-		String no = no(execution);
+	/**
+	 * 发布新版清单: the latest version with the change applied, published as the next version from its effective day;
+	 * returns that version.
+	 */
+	int publish(Step step, String changeNo, ProposalInput input, String comment) {
+		String agency = step.agency();
+		String no = no(changeNo);
 		ItemListChange c = store.change(no).orElseThrow();
-		if (!execution.getProcessInstanceId().equals(c.processInstanceId())) {
+		if (!step.processInstanceId().equals(c.processInstanceId())) {
 			throw new AuthorizationException("清单变更“" + no + "”不由本流程办理");
 		}
-		Proposal p = checkedProposal(execution, agency); // the list may have changed since the proposal
+		Proposal p = checkedProposal(input, agency); // the list may have changed since the proposal
 		ItemListVersion latest = store.latest(agency).orElseThrow();
 		List<EnforcementItem> items = new ArrayList<>(store.items(agency, latest.version()));
 		items.removeIf(i -> i.code().equals(p.item.code()));
@@ -276,9 +278,10 @@ public class ItemListService {
 		}
 		Instant at = now();
 		int version = latest.version() + 1;
-		store.insertVersion(new ItemListVersion(agency, version, p.effectiveOn, at, actor(), no, summary + "（" + no + "）"), items);
-		store.reviewed(no, ItemListChange.PUBLISHED, actor(), at, text(execution, COMMENT), version);
-		execution.setVariable(PUBLISHED_VERSION, version);
+		store.insertVersion(new ItemListVersion(agency, version, p.effectiveOn, at, step.actor(), no, summary + "（" + no + "）"),
+				items);
+		store.reviewed(no, ItemListChange.PUBLISHED, step.actor(), at, comment, version);
+		return version;
 	}
 
 	// --- helpers
@@ -287,12 +290,12 @@ public class ItemListService {
 	}
 
 	/** The proposal's fields checked (400 naming the field), against the agency's latest version. */
-	private Proposal checkedProposal(VariableScope scope, String agency) {
-		String action = required(scope, ACTION, "变更类型");
+	private Proposal checkedProposal(ProposalInput in, String agency) {
+		String action = required(in.action(), ACTION, "变更类型");
 		if (!ACTIONS.contains(action)) {
 			throw invalid(ACTION, "变更类型须为 新增事项、修改事项 或 删除事项，收到 " + action);
 		}
-		String code = required(scope, ITEM_CODE, "事项编码");
+		String code = required(in.itemCode(), ITEM_CODE, "事项编码");
 		if (code.length() > 64 || !CODE.matcher(code).matches()) {
 			throw invalid(ITEM_CODE, "事项编码须为大写字母、数字和连字符，以字母开头，不超过64个字符（如 CM-DUMP-WASTE），收到 " + code);
 		}
@@ -307,24 +310,24 @@ public class ItemListService {
 		if (!"ADD".equals(action) && existing.isEmpty()) {
 			throw invalid(ITEM_CODE, "事项编码 " + code + " 不在清单第" + latest.version() + "版中，无可修改或删除的事项");
 		}
-		String reason = requiredText(scope, REASON, "变更理由", 2000);
-		LocalDate effectiveOn = effectiveOn(scope);
+		String reason = requiredText(in.reason(), REASON, "变更理由", 2000);
+		LocalDate effectiveOn = effectiveOn(in.effectiveOn());
 		EnforcementItem item;
 		if ("REMOVE".equals(action)) {
 			item = existing.get();
 		}
 		else {
-			item = new EnforcementItem(code, text(scope, NAME), text(scope, KIND), text(scope, LEGAL_BASIS), text(scope, UNIT),
-					text(scope, RESPONSIBILITIES), text(scope, ACCOUNTABILITY));
-			requiredText(scope, NAME, "事项名称", 200);
-			String kind = required(scope, KIND, "事项类别");
+			item = new EnforcementItem(code, in.name(), in.kind(), in.legalBasis(), in.unit(), in.responsibilities(),
+					in.accountability());
+			requiredText(in.name(), NAME, "事项名称", 200);
+			String kind = required(in.kind(), KIND, "事项类别");
 			if (!KINDS.contains(kind)) {
 				throw invalid(KIND, "事项类别须为 行政处罚、行政强制、行政检查、行政许可 或 其他，收到 " + kind);
 			}
-			requiredText(scope, LEGAL_BASIS, "设定依据", 2000);
-			requiredText(scope, UNIT, "实施机构", 200);
-			requiredText(scope, RESPONSIBILITIES, "责任事项", 2000);
-			requiredText(scope, ACCOUNTABILITY, "追责情形", 2000);
+			requiredText(in.legalBasis(), LEGAL_BASIS, "设定依据", 2000);
+			requiredText(in.unit(), UNIT, "实施机构", 200);
+			requiredText(in.responsibilities(), RESPONSIBILITIES, "责任事项", 2000);
+			requiredText(in.accountability(), ACCOUNTABILITY, "追责情形", 2000);
 			if ("CHANGE".equals(action) && item.equals(existing.get())) {
 				throw invalid(NAME, "修改后的事项与清单第" + latest.version() + "版中的相同，没有可发布的修改");
 			}
@@ -332,24 +335,18 @@ public class ItemListService {
 		return new Proposal(action, item, reason, effectiveOn, latest.version());
 	}
 
-	private LocalDate effectiveOn(VariableScope scope) {
-		Object value = scope.getVariable(EFFECTIVE_ON);
+	/** The effective day as the form gives it (yyyy-MM-dd first; absent or blank: today), checked. */
+	private LocalDate effectiveOn(String value) {
 		LocalDate today = today();
-		if (value == null || value.toString().isBlank()) {
+		if (value == null || value.isBlank()) {
 			return today;
 		}
 		LocalDate day;
-		if (value instanceof Date d) {
-			day = LocalDate.ofInstant(d.toInstant(), CHINA);
+		try {
+			day = LocalDate.parse(value.substring(0, Math.min(10, value.length())));
 		}
-		else {
-			try {
-				String s = value.toString();
-				day = LocalDate.parse(s.substring(0, Math.min(10, s.length())));
-			}
-			catch (DateTimeParseException | IndexOutOfBoundsException e) {
-				throw invalid(EFFECTIVE_ON, "施行日期格式应为 yyyy-MM-dd");
-			}
+		catch (DateTimeParseException | IndexOutOfBoundsException e) {
+			throw invalid(EFFECTIVE_ON, "施行日期格式应为 yyyy-MM-dd");
 		}
 		if (day.isBefore(today)) {
 			throw invalid(EFFECTIVE_ON, "施行日期不得早于今天（" + today + "）：清单的变更不溯及既往");
@@ -361,20 +358,13 @@ public class ItemListService {
 	}
 
 	/** What the review form shows: the labels and, for a change or removal, the entry as it is now. */
-	private void shown(DelegateExecution execution, Proposal p) {
-		execution.setVariable(ACTION_LABEL, actionLabel(p.action));
-		execution.setVariable(KIND_LABEL, p.item.kind() == null ? "" : kindLabel(p.item.kind()));
-		execution.setVariable(BASE_VERSION, p.baseVersion);
-		execution.setVariable(EFFECTIVE_ON, p.effectiveOn.toString());
-		String agency = execution.getTenantId();
+	private Shown shown(String agency, Proposal p) {
 		String current = store.items(agency, p.baseVersion).stream().filter(i -> i.code().equals(p.item.code())).findFirst()
 			.map(i -> i.name() + "（" + kindLabel(i.kind()) + "）；设定依据：" + i.legalBasis() + "；实施机构：" + i.responsibleUnit()
 					+ "；责任事项：" + i.responsibilities() + "；追责情形：" + i.accountability())
 			.orElse("（清单中尚无此事项）");
-		execution.setVariable(CURRENT_ENTRY, current);
-		if ("REMOVE".equals(p.action)) {
-			execution.setVariable(NAME, p.item.name());
-		}
+		return new Shown(actionLabel(p.action), p.item.kind() == null ? "" : kindLabel(p.item.kind()), p.baseVersion,
+				p.effectiveOn.toString(), current, "REMOVE".equals(p.action) ? p.item.name() : null);
 	}
 
 	/** A seed entry's flaw, or null (the same rules as a proposed entry). */
@@ -396,13 +386,26 @@ public class ItemListService {
 		return null;
 	}
 
-	private static String no(DelegateExecution execution) {
-		return required(execution, NO, "清单变更编号");
+	private static String no(String changeNo) {
+		return required(changeNo, NO, "清单变更编号");
 	}
 
-	private String actor() {
-		Authentication auth = identity.getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+	/** A form's value that must be there (trimmed, blank is absent): else the field's validation error. */
+	private static String required(String value, String field, String label) {
+		if (value == null) {
+			throw invalid(field, label + "必须填写");
+		}
+		return value;
+	}
+
+	/** As {@link #required}, a text within {@code max} characters. */
+	private static String requiredText(String value, String field, String label, int max) {
+		required(value, field, label);
+		String flaw = InputCheck.textFlaw(value, max);
+		if (flaw != null) {
+			throw invalid(field, label + flaw);
+		}
+		return value;
 	}
 
 	Instant now() {

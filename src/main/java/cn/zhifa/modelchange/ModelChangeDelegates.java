@@ -1,16 +1,12 @@
 package cn.zhifa.modelchange;
 
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
-import cn.zhifa.platform.FormFields;
-import cn.zhifa.record.RecordService;
+import cn.zhifa.platform.Steps;
 
 /**
  * The system steps of {@code processes/model-change.bpmn} (issue 14 §6). Thin: the process decides what
@@ -19,11 +15,6 @@ import cn.zhifa.record.RecordService;
 final class ModelChangeDelegates {
 
 	private ModelChangeDelegates() {
-	}
-
-	static String actor(DelegateExecution execution) {
-		Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return auth == null || auth.getUserId() == null ? RecordService.SYSTEM : auth.getUserId();
 	}
 
 	/**
@@ -44,7 +35,7 @@ final class ModelChangeDelegates {
 			String event = String.valueOf(execution.getVariableLocal("changeEvent"));
 			String changeNo = execution.getProcessBusinessKey();
 			switch (event) {
-				case "APPROVED", "RETURNED" -> changes.decided(changeNo, "APPROVED".equals(event), actor(execution),
+				case "APPROVED", "RETURNED" -> changes.decided(changeNo, "APPROVED".equals(event), Steps.of(execution).actor(),
 						(String) execution.getVariable("approvalOpinion"), execution.getProcessInstanceId());
 				case "DEPLOYED", "ROLLED_BACK", "FAILED" -> changes.recordOutcome(changeNo, "MODEL_CHANGE_" + event,
 						execution.getProcessInstanceId());
@@ -85,21 +76,11 @@ final class ModelChangeDelegates {
 	@Component("modelChangeTaskChecks")
 	static class ModelChangeTaskChecks extends FormChecks {
 
-		ModelChangeTaskChecks() {
+		ModelChangeTaskChecks(ModelChangeService changes) {
 			super("modelChangeTaskChecks");
-			onComplete("model-change-approve", ModelChangeTaskChecks::checkApproval);
-		}
-
-		private static void checkApproval(DelegateTask task) {
-			Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-			String by = auth == null ? null : auth.getUserId();
-			if (by != null && by.equals(task.getVariable("submittedBy"))) {
-				throw new AuthorizationException("提交人不能审批自己提交的模型变更，请由其他有审批权限的人员办理");
-			}
-			Object opinion = task.getVariable("approvalOpinion");
-			if ("RETURN".equals(task.getVariable("approvalDecision")) && (opinion == null || opinion.toString().isBlank())) {
-				throw FormFields.invalid("approvalOpinion", "退回时须写明退回理由");
-			}
+			onComplete("model-change-approve", task -> changes.checkApproval(Steps.of(task),
+					task.getVariable("submittedBy") instanceof String s ? s : null,
+					task.getVariable("approvalDecision") instanceof String s ? s : null, Steps.text(task, "approvalOpinion")));
 		}
 	}
 }

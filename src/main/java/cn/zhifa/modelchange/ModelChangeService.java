@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -45,7 +46,9 @@ import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.FormFields;
 import cn.zhifa.platform.Roles;
+import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
@@ -337,6 +340,20 @@ public class ModelChangeService {
 	}
 
 	// ------------------------------------------------------------------ the process's steps
+
+	/**
+	 * The approval task's check on completion: nobody approves their own change ({@code submittedBy}: four eyes), and a
+	 * return ({@code decision} RETURN) says why ({@code opinion}).
+	 */
+	void checkApproval(Step step, String submittedBy, String decision, String opinion) {
+		String by = step.bySystem() ? null : step.actor();
+		if (by != null && by.equals(submittedBy)) {
+			throw new AuthorizationException("提交人不能审批自己提交的模型变更，请由其他有审批权限的人员办理");
+		}
+		if ("RETURN".equals(decision) && opinion == null) {
+			throw FormFields.invalid("approvalOpinion", "退回时须写明退回理由");
+		}
+	}
 
 	/** The approver decided (recordModelChange after the approval task): APPROVED or RETURNED. */
 	@Transactional

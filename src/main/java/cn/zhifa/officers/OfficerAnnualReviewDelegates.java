@@ -1,12 +1,28 @@
 package cn.zhifa.officers;
 
+import static cn.zhifa.officers.OfficerAnnualReviewService.CRITERIA_MET;
+import static cn.zhifa.officers.OfficerAnnualReviewService.DECIDED_BY;
+import static cn.zhifa.officers.OfficerAnnualReviewService.DUE;
+import static cn.zhifa.officers.OfficerAnnualReviewService.OFFICER;
+import static cn.zhifa.officers.OfficerAnnualReviewService.OPINION;
+import static cn.zhifa.officers.OfficerAnnualReviewService.OUTCOME;
+import static cn.zhifa.officers.OfficerAnnualReviewService.SUMMARY;
+import static cn.zhifa.officers.OfficerAnnualReviewService.YEAR;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
+import cn.zhifa.calendar.DeadlineBasis;
+import cn.zhifa.platform.CaseVariables;
 import cn.zhifa.platform.FormChecks;
+import cn.zhifa.platform.Steps;
 
-/** Thin delegates of {@code officer-annual-review-schedule} and {@code officer-annual-review}: each calls one step of {@link OfficerAnnualReviewService}. */
+/**
+ * Thin delegates of {@code officer-annual-review-schedule} and {@code officer-annual-review}: each maps the variables of
+ * one step of {@link OfficerAnnualReviewService} in and its results out (ADR-0038).
+ */
 final class OfficerAnnualReviewDelegates {
 
 	private OfficerAnnualReviewDelegates() {
@@ -43,7 +59,19 @@ final class OfficerAnnualReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.open(execution);
+			OfficerAnnualReviewService.Opened o = service.open(Steps.of(execution), Steps.text(execution, OFFICER),
+					execution.getVariable(YEAR));
+			execution.setVariable(YEAR, o.year());
+			execution.setVariable(CaseVariables.AGENCY_CODE, o.agency());
+			execution.setVariable("agencyName", o.agencyName());
+			execution.setVariable("reviewedOfficerName", o.officerName());
+			execution.setVariable("reviewedCertificates", o.certificates());
+			if (execution.getProcessBusinessKey() == null) {
+				execution.setProcessBusinessKey(o.businessKey());
+			}
+			execution.setVariable(DUE, o.due().at());
+			execution.setVariable(DeadlineBasis.variableOf(DUE), o.due().basis());
+			show(execution, o.assessment());
 		}
 	}
 
@@ -58,7 +86,8 @@ final class OfficerAnnualReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.pass(execution);
+			service.pass(Steps.of(execution), Steps.text(execution, OFFICER), year(execution), Steps.text(execution, OPINION),
+					Steps.text(execution, DECIDED_BY));
 		}
 	}
 
@@ -73,7 +102,8 @@ final class OfficerAnnualReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.fail(execution);
+			execution.setVariable("suspendedSince", service.fail(Steps.of(execution), Steps.text(execution, OFFICER),
+					year(execution), Steps.text(execution, OPINION), Steps.text(execution, DECIDED_BY)).toString());
 		}
 	}
 
@@ -83,8 +113,24 @@ final class OfficerAnnualReviewDelegates {
 
 		TaskChecks(OfficerAnnualReviewService service) {
 			super("officerAnnualReviewTaskChecks");
-			onCreate(OfficerAnnualReviewService.FORM_DECIDE, service::assess);
-			onComplete(OfficerAnnualReviewService.FORM_DECIDE, service::checkDecision);
+			onCreate(OfficerAnnualReviewService.FORM_DECIDE,
+					task -> show(task, service.assess(Steps.text(task, OFFICER), year(task))));
+			onComplete(OfficerAnnualReviewService.FORM_DECIDE, task -> {
+				OfficerAnnualReviewService.Decided d = service.checkDecision(Steps.of(task), Steps.text(task, OFFICER), year(task),
+						Steps.text(task, OUTCOME), Steps.text(task, OPINION));
+				show(task, d.assessment());
+				task.setVariable(DECIDED_BY, d.decidedBy());
+			});
 		}
+	}
+
+	static int year(VariableScope scope) {
+		return ((Number) scope.getVariable(YEAR)).intValue();
+	}
+
+	/** The records assessed, as the decision form shows them. */
+	static void show(VariableScope scope, OfficerRecords.Assessment a) {
+		scope.setVariable(SUMMARY, a.summary());
+		scope.setVariable(CRITERIA_MET, a.met());
 	}
 }

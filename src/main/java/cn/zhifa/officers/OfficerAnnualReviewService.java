@@ -1,7 +1,6 @@
 package cn.zhifa.officers;
 
 import static cn.zhifa.platform.FormFields.invalid;
-import static cn.zhifa.platform.FormFields.text;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,10 +16,6 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +30,7 @@ import cn.zhifa.organisation.Officer;
 import cn.zhifa.organisation.OfficerRepository;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
@@ -155,18 +151,30 @@ public class OfficerAnnualReviewService {
 
 	// --- the steps of officer-annual-review ---
 
+	/** A deadline of the process and how it was computed: its variable and {@code <variable>Basis} ({@link Deadlines#setLimit}). */
+	record Due(Date at, String basis) {
+	}
+
 	/**
-	 * 发起年审: the start form (or the timer's variables) checked — a person of this agency who takes the review, a year
-	 * not in the future, no open or passed review of that year — by the legal office or the head when started in
-	 * Tasklist; the deadline set, the records assessed for the form.
+	 * A review opened: its year, what the decision form shows of the agency and the person, the instance's business
+	 * key (when it has none), the deadline, and the records assessed.
 	 */
-	void open(DelegateExecution execution) {
-		String agency = execution.getTenantId();
-		String user = actor();
+	record Opened(int year, String agency, String agencyName, String officerName, String certificates, String businessKey,
+			Due due, OfficerRecords.Assessment assessment) {
+	}
+
+	/**
+	 * 发起年审: the start form (or the timer's variables: {@code officerId}, and {@code year} as given) checked — a person
+	 * of this agency who takes the review, a year not in the future, no open or passed review of that year — by the legal
+	 * office or the head when started in Tasklist; the deadline set, the records assessed for the form.
+	 */
+	Opened open(Step step, String officerId, Object year) {
+		String agency = step.agency();
+		String user = step.bySystem() ? null : step.actor();
 		if (user != null && !member(user, StaffRole.LEGAL_REVIEWER.groupOf(agency)) && !member(user, StaffRole.HEAD.groupOf(agency))) {
 			throw new AuthorizationException("执法证年审由本机关法制审核人员（司法所）或主要负责人发起，" + user + " 无权发起");
 		}
-		String userId = text(execution, OFFICER);
+		String userId = officerId;
 		if (userId == null) {
 			throw invalid(OFFICER, "年审的执法人员必须填写（用户名，如 officer1）");
 		}
@@ -176,115 +184,109 @@ public class OfficerAnnualReviewService {
 			throw invalid(OFFICER, officer.getFullName() + "（" + userId + "）为" + officer.getRole().label()
 					+ "或未持有执法证，不参加执法证年审");
 		}
-		Object y = execution.getVariable(YEAR);
-		int year;
+		int y;
 		try {
-			year = y instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(y).strip());
+			y = year instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(year).strip());
 		}
 		catch (NumberFormatException e) {
-			throw invalid(YEAR, "年审年度须为四位年份，如 " + records.today().getYear() + "，收到 " + y);
+			throw invalid(YEAR, "年审年度须为四位年份，如 " + records.today().getYear() + "，收到 " + year);
 		}
-		if (year < 2000 || year > records.today().getYear()) {
-			throw invalid(YEAR, "年审年度须为2000年至今年（" + records.today().getYear() + "），收到 " + year);
+		if (y < 2000 || y > records.today().getYear()) {
+			throw invalid(YEAR, "年审年度须为2000年至今年（" + records.today().getYear() + "），收到 " + y);
 		}
-		Optional<Review> existing = find(userId, year);
+		Optional<Review> existing = find(userId, y);
 		if (existing.isPresent() && !FAILED.equals(existing.get().status())) {
-			throw invalid(YEAR, officer.getFullName() + "的" + year + "年度执法证年审" + (OPEN.equals(existing.get().status())
+			throw invalid(YEAR, officer.getFullName() + "的" + y + "年度执法证年审" + (OPEN.equals(existing.get().status())
 					? "正在进行" : "已合格") + "，不得重复发起");
 		}
-		execution.setVariable(YEAR, year);
-		execution.setVariable(CaseVariables.AGENCY_CODE, agency);
-		execution.setVariable("agencyName", agencies.findById(agency).map(Agency::getName).orElse(agency));
-		execution.setVariable("reviewedOfficerName", officer.getFullName() + "（" + officer.getUnit() + "，" + userId + "）");
-		execution.setVariable("reviewedCertificates", certificates(officer));
-		if (execution.getProcessBusinessKey() == null) {
-			execution.setProcessBusinessKey(businessKey(userId, year));
-		}
+		String agencyName = agencies.findById(agency).map(Agency::getName).orElse(agency);
 		Instant now = records.now();
-		Date due = deadlines.setLimit(execution, DUE, LIMIT, now);
+		String basis = deadlines.limitBasis(LIMIT, now);
+		Due due = new Due(deadlines.limit(LIMIT, now), basis);
 		var at = now.atOffset(ZoneOffset.UTC);
-		jdbc.update("DELETE FROM zf_officer_annual_review WHERE user_id = ? AND review_year = ? AND status = ?", userId, year, FAILED);
+		jdbc.update("DELETE FROM zf_officer_annual_review WHERE user_id = ? AND review_year = ? AND status = ?", userId, y, FAILED);
 		jdbc.update("""
 				INSERT INTO zf_officer_annual_review (user_id, review_year, agency_code, process_instance_id, status, started_by,
-				       started_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", userId, year, agency, execution.getProcessInstanceId(),
-				OPEN, user, at, due.toInstant().atOffset(ZoneOffset.UTC));
-		assess(execution);
+				       started_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", userId, y, agency, step.processInstanceId(),
+				OPEN, user, at, due.at().toInstant().atOffset(ZoneOffset.UTC));
+		return new Opened(y, agency, agencyName, officer.getFullName() + "（" + officer.getUnit() + "，" + userId + "）",
+				certificates(officer), businessKey(userId, y), due, assess(userId, y));
 	}
 
-	/** The records against the criteria, shown on the form; again when the task is created and when it is completed. */
-	OfficerRecords.Assessment assess(VariableScope scope) {
-		OfficerRecords.Assessment a = records.assess(text(scope, OFFICER), ((Number) scope.getVariable(YEAR)).intValue());
-		scope.setVariable(SUMMARY, a.summary());
-		scope.setVariable(CRITERIA_MET, a.met());
-		return a;
+	/** A decision accepted: the records as assessed now, and who decided (null: the system). */
+	record Decided(OfficerRecords.Assessment assessment, String decidedBy) {
+	}
+
+	/** The records of {@code officerId} in {@code year} against the criteria, shown on the form; again when the task is created and when it is completed. */
+	OfficerRecords.Assessment assess(String officerId, int year) {
+		return records.assess(officerId, year);
 	}
 
 	/**
 	 * Task listener on the decision: the outcome, an opinion for a failure, the decider a legal reviewer of the agency other
-	 * than the reviewed person; a pass only when the records meet the criteria now.
+	 * than the reviewed person ({@code officerId}); a pass only when the records meet the criteria now. Returns the records
+	 * assessed for the form and who decided.
 	 */
-	void checkDecision(DelegateTask task) {
-		String agency = task.getTenantId();
-		String user = actor();
+	Decided checkDecision(Step step, String officerId, int year, String outcome, String opinion) {
+		String agency = step.agency();
+		String user = step.bySystem() ? null : step.actor();
 		if (user != null && !member(user, StaffRole.LEGAL_REVIEWER.groupOf(agency))) {
 			throw new AuthorizationException("执法证年审由本机关法制审核人员（司法所）审核，" + user + " 不是该组成员");
 		}
-		if (user != null && user.equals(text(task, OFFICER))) {
+		if (user != null && user.equals(officerId)) {
 			throw new AuthorizationException("不得审核本人的执法证年审：" + user);
 		}
-		String outcome = text(task, OUTCOME);
 		if (!PASS.equals(outcome) && !FAIL.equals(outcome)) {
 			throw invalid(OUTCOME, "年审结论须为 年审合格（PASS）或 年审不合格，暂停执法资格（FAIL），收到 " + outcome);
 		}
-		String opinion = text(task, OPINION);
 		if (opinion != null && InputCheck.textFlaw(opinion, 2000) != null) {
 			throw invalid(OPINION, "年审意见" + InputCheck.textFlaw(opinion, 2000));
 		}
 		if (FAIL.equals(outcome) && opinion == null) {
 			throw invalid(OPINION, "年审不合格的，须写明不合格的理由");
 		}
-		OfficerRecords.Assessment a = assess(task);
+		OfficerRecords.Assessment a = assess(officerId, year);
 		if (PASS.equals(outcome) && !a.met()) {
 			throw invalid(OUTCOME, "不符合年审标准，不得认定年审合格：" + String.join("；", a.shortfalls()) + "（依据："
 					+ "officers/annual-review.yml）");
 		}
-		task.setVariable(DECIDED_BY, user);
+		return new Decided(a, user);
 	}
 
-	/** 年审合格: recorded; a suspension from an earlier failed review is lifted. */
-	void pass(DelegateExecution execution) {
-		String userId = text(execution, OFFICER);
-		int year = ((Number) execution.getVariable(YEAR)).intValue();
+	/** 年审合格: recorded (with the {@code opinion} of {@code decidedBy}); a suspension from an earlier failed review is lifted. */
+	void pass(Step step, String officerId, int year, String opinion, String decidedBy) {
+		String userId = officerId;
 		OfficerRecords.Assessment a = records.assess(userId, year);
-		conclude(execution, PASSED, a, text(execution, OPINION));
+		conclude(userId, PASSED, a, opinion, decidedBy);
 		Officer officer = officers.findById(userId).orElseThrow();
 		if (officer.getSuspendedSince() != null) {
 			officer.reinstate();
 			officers.save(officer);
-			log.info("Officer {} reinstated by annual review {} ({})", userId, year, execution.getProcessInstanceId());
+			log.info("Officer {} reinstated by annual review {} ({})", userId, year, step.processInstanceId());
 		}
 	}
 
-	/** 年审不合格: recorded, and the qualification suspended from today (the only place an officer is suspended). */
-	void fail(DelegateExecution execution) {
-		String userId = text(execution, OFFICER);
-		int year = ((Number) execution.getVariable(YEAR)).intValue();
-		String reason = year + "年度执法证年审不合格：" + text(execution, OPINION);
-		conclude(execution, FAILED, records.assess(userId, year), reason);
+	/**
+	 * 年审不合格: recorded (with the {@code opinion} of {@code decidedBy}), and the qualification suspended from today (the
+	 * only place an officer is suspended); returns that day.
+	 */
+	LocalDate fail(Step step, String officerId, int year, String opinion, String decidedBy) {
+		String userId = officerId;
+		String reason = year + "年度执法证年审不合格：" + opinion;
+		conclude(userId, FAILED, records.assess(userId, year), reason, decidedBy);
 		Officer officer = officers.findById(userId).orElseThrow();
-		officer.suspend(records.today(), reason.length() > 2000 ? reason.substring(0, 2000) : reason,
-				execution.getProcessInstanceId());
+		officer.suspend(records.today(), reason.length() > 2000 ? reason.substring(0, 2000) : reason, step.processInstanceId());
 		officers.save(officer);
-		execution.setVariable("suspendedSince", records.today().toString());
-		log.warn("Officer {} suspended by failed annual review {} ({})", userId, year, execution.getProcessInstanceId());
+		log.warn("Officer {} suspended by failed annual review {} ({})", userId, year, step.processInstanceId());
+		return records.today();
 	}
 
-	private void conclude(DelegateExecution execution, String status, OfficerRecords.Assessment a, String reason) {
+	private void conclude(String userId, String status, OfficerRecords.Assessment a, String reason, String decidedBy) {
 		jdbc.update("""
 				UPDATE zf_officer_annual_review SET status = ?, training_hours = ?, exam_passed = ?, outcome_reason = ?,
 				       decided_by = ?, decided_at = ? WHERE user_id = ? AND review_year = ?""", status, a.trainingHours(),
 				a.passedExams() >= a.requiredExams(), reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason,
-				text(execution, DECIDED_BY), records.now().atOffset(ZoneOffset.UTC), text(execution, OFFICER), a.year());
+				decidedBy, records.now().atOffset(ZoneOffset.UTC), userId, a.year());
 	}
 
 	private static String certificates(Officer o) {
@@ -296,11 +298,6 @@ public class OfficerAnnualReviewService {
 
 	private boolean member(String user, String group) {
 		return identity.createGroupQuery().groupMember(user).groupId(group).count() > 0;
-	}
-
-	private String actor() {
-		Authentication auth = identity.getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : null;
 	}
 
 	private static Review review(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,12 +1,38 @@
 package cn.zhifa.statistics;
 
+import static cn.zhifa.statistics.AnnualStatisticsService.JUSTICE_SIGNED_BY;
+import static cn.zhifa.statistics.AnnualStatisticsService.OFFICE_SIGNED_BY;
+import static cn.zhifa.statistics.AnnualStatisticsService.OPINION;
+import static cn.zhifa.statistics.AnnualStatisticsService.OUTCOME;
+import static cn.zhifa.statistics.AnnualStatisticsService.PERIOD;
+import static cn.zhifa.statistics.AnnualStatisticsService.PUBLISHED_BY;
+import static cn.zhifa.statistics.AnnualStatisticsService.PUBLISH_CONFIRMED;
+import static cn.zhifa.statistics.AnnualStatisticsService.PUBLISH_DUE;
+import static cn.zhifa.statistics.AnnualStatisticsService.SUBMIT_DUE;
+import static cn.zhifa.statistics.AnnualStatisticsService.SUMMARY;
+import static cn.zhifa.statistics.AnnualStatisticsService.WORKBOOK;
+import static cn.zhifa.statistics.AnnualStatisticsService.YEAR;
+import static cn.zhifa.statistics.AnnualStatisticsService.YEAR_END;
+
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
+import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
+import cn.zhifa.platform.Steps;
 
-/** Thin delegates of {@code annual-statistics-schedule} and {@code annual-statistics}: each calls one step of {@link AnnualStatisticsService}. */
+/**
+ * Thin delegates of {@code annual-statistics-schedule} and {@code annual-statistics}: each maps the variables of one
+ * step of {@link AnnualStatisticsService} in and its results out (ADR-0038).
+ */
 final class AnnualStatisticsDelegates {
 
 	private AnnualStatisticsDelegates() {
@@ -41,7 +67,13 @@ final class AnnualStatisticsDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.open(execution);
+			AnnualStatisticsService.Opened o = service.open(Steps.of(execution), execution.getVariable(YEAR));
+			execution.setVariable("agencyName", o.agencyName());
+			execution.setVariable(YEAR_END, o.yearEnd());
+			execution.setVariable(PERIOD, o.period());
+			execution.setVariable(WORKBOOK, o.workbook());
+			setDue(execution, SUBMIT_DUE, o.submitDue());
+			setDue(execution, PUBLISH_DUE, o.publishDue());
 		}
 	}
 
@@ -56,7 +88,11 @@ final class AnnualStatisticsDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.compute(execution);
+			execution.setVariable(SUMMARY, service.compute(Steps.of(execution), year(execution),
+					(Date) execution.getVariable(SUBMIT_DUE), (Date) execution.getVariable(PUBLISH_DUE),
+					execution.getVariable(OUTCOME) instanceof String s ? s : null, Steps.text(execution, OPINION)));
+			execution.removeVariable(OUTCOME);
+			execution.removeVariable(OPINION);
 		}
 	}
 
@@ -71,7 +107,7 @@ final class AnnualStatisticsDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.submit(execution);
+			service.submit(Steps.of(execution), year(execution), ((Date) execution.getVariable(SUBMIT_DUE)).toInstant());
 		}
 	}
 
@@ -86,7 +122,8 @@ final class AnnualStatisticsDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.publish(execution);
+			service.publish(Steps.of(execution), year(execution), ((Date) execution.getVariable(PUBLISH_DUE)).toInstant(),
+					Steps.text(execution, PUBLISHED_BY));
 		}
 	}
 
@@ -96,8 +133,37 @@ final class AnnualStatisticsDelegates {
 
 		TaskChecks(AnnualStatisticsService service) {
 			super("annualStatisticsTaskChecks");
-			onComplete("annual-statistics-sign-off", service::checkSignOff);
-			onComplete("annual-statistics-publish", service::confirmPublication);
+			onComplete("annual-statistics-sign-off", task -> {
+				AnnualStatisticsService.Signed signed = service.checkSignOff(Steps.of(task), candidateGroups(task),
+						Steps.text(task, OUTCOME), Steps.text(task, OPINION),
+						task.getVariable(OFFICE_SIGNED_BY) instanceof String s ? s : null, year(task));
+				if (signed != null) {
+					task.setVariable(signed.justice() ? JUSTICE_SIGNED_BY : OFFICE_SIGNED_BY, signed.user());
+				}
+			});
+			onComplete("annual-statistics-publish", task -> task.setVariable(PUBLISHED_BY,
+					service.confirmPublication(Steps.of(task), Boolean.TRUE.equals(task.getVariable(PUBLISH_CONFIRMED)))));
 		}
+	}
+
+	/** The groups a task is offered to. */
+	static Set<String> candidateGroups(DelegateTask task) {
+		Set<String> groups = new HashSet<>();
+		for (IdentityLink link : task.getCandidates()) {
+			if (link.getGroupId() != null) {
+				groups.add(link.getGroupId());
+			}
+		}
+		return groups;
+	}
+
+	static int year(VariableScope scope) {
+		return ((Number) scope.getVariable(YEAR)).intValue();
+	}
+
+	/** A deadline and {@code <variable>Basis}, as {@link cn.zhifa.calendar.Deadlines#setLimit} sets them. */
+	static void setDue(DelegateExecution execution, String variable, AnnualStatisticsService.Due due) {
+		execution.setVariable(variable, due.at());
+		execution.setVariable(DeadlineBasis.variableOf(variable), due.basis());
 	}
 }

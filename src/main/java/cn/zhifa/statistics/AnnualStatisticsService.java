@@ -1,7 +1,6 @@
 package cn.zhifa.statistics;
 
 import static cn.zhifa.platform.FormFields.invalid;
-import static cn.zhifa.platform.FormFields.text;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -27,11 +27,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +44,7 @@ import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.Step;
 
 /**
  * Annual statistics (行政执法统计年报, R-DISC-7; seed 004): each January one {@value #PROCESS_KEY} instance per
@@ -166,49 +163,61 @@ public class AnnualStatisticsService {
 
 	// --- the steps of annual-statistics ---
 
-	/** 确定统计年度和期限: the period, the agency's name, and the two deadlines counted from 31 December. */
-	void open(DelegateExecution execution) {
-		Object year = execution.getVariable(YEAR);
+	/** A deadline of the process and how it was computed: its variable and {@code <variable>Basis} ({@link Deadlines#setLimit}). */
+	record Due(Date at, String basis) {
+	}
+
+	/** What the report's forms show from the start (its agency, year's end, period, workbook) and its two deadlines. */
+	record Opened(String agencyName, String yearEnd, String period, String workbook, Due submitDue, Due publishDue) {
+	}
+
+	/** A signature given: by the 司法所 ({@code justice}) or the 党政办, and by whom (null: the system). */
+	record Signed(boolean justice, String user) {
+	}
+
+	/**
+	 * 确定统计年度和期限: the period, the agency's name, and the two deadlines counted from 31 December, for the
+	 * {@code year} the schedule started the report with.
+	 */
+	Opened open(Step step, Object year) {
 		if (!(year instanceof Number n) || n.intValue() < 2000 || n.intValue() > 2100) {
 			throw new ProcessEngineException("annual-statistics is started by annual-statistics-schedule with statisticsYear, not "
 					+ year);
 		}
 		int y = n.intValue();
-		String agency = execution.getTenantId();
-		execution.setVariable("agencyName", agencies.findById(agency).map(Agency::getName).orElse(agency));
+		String agency = step.agency();
+		String agencyName = agencies.findById(agency).map(Agency::getName).orElse(agency);
 		LocalDate end = LocalDate.of(y, 12, 31);
-		execution.setVariable(YEAR_END, end.toString());
-		execution.setVariable(PERIOD, y + "年1月1日至" + y + "年12月31日");
-		execution.setVariable(WORKBOOK, "/api/annual-statistics/" + agency + "/" + y + ".xlsx");
-		deadlines.setLimit(execution, SUBMIT_DUE, "ANNUAL_STATISTICS_SUBMISSION", end.toString());
-		deadlines.setLimit(execution, PUBLISH_DUE, "ANNUAL_STATISTICS_PUBLICATION", end.toString());
+		return new Opened(agencyName, end.toString(), y + "年1月1日至" + y + "年12月31日",
+				"/api/annual-statistics/" + agency + "/" + y + ".xlsx", due("ANNUAL_STATISTICS_SUBMISSION", end.toString()),
+				due("ANNUAL_STATISTICS_PUBLICATION", end.toString()));
 	}
 
-	/** 统计: the figures from the agency's data (again after a return), kept as the report to sign off. */
-	void compute(DelegateExecution execution) {
-		String agency = execution.getTenantId();
-		int year = ((Number) execution.getVariable(YEAR)).intValue();
+	/**
+	 * 统计: the figures from the agency's data (again after a return: {@code outcome} RETURN with its {@code opinion}),
+	 * kept as the report to sign off; returns their summary for the sign-off forms.
+	 */
+	String compute(Step step, int year, Date submitDueAt, Date publishDueAt, String outcome, String opinion) {
+		String agency = step.agency();
 		Map<String, Number> f = figures.compute(agency, year);
 		String json = json(f);
 		OffsetDateTime now = now().atOffset(ZoneOffset.UTC);
-		OffsetDateTime submitDue = odt((Date) execution.getVariable(SUBMIT_DUE));
-		OffsetDateTime publishDue = odt((Date) execution.getVariable(PUBLISH_DUE));
-		boolean returned = OUTCOME_RETURN.equals(execution.getVariable(OUTCOME));
+		OffsetDateTime submitDue = odt(submitDueAt);
+		OffsetDateTime publishDue = odt(publishDueAt);
+		boolean returned = OUTCOME_RETURN.equals(outcome);
 		int updated = jdbc.update("""
 				UPDATE zf_annual_statistics SET figures = ?, computed_at = ?, status = ?, returns = returns + ?, return_reason = ?,
 				       office_signed_by = NULL, office_signed_at = NULL, justice_signed_by = NULL, justice_signed_at = NULL,
 				       submit_due_at = ?, publish_due_at = ?
 				WHERE agency_code = ? AND report_year = ?""", json, now, COMPUTED, returned ? 1 : 0,
-				returned ? text(execution, OPINION) : null, submitDue, publishDue, agency, year);
+				returned ? opinion : null, submitDue, publishDue, agency, year);
 		if (updated == 0) {
 			jdbc.update("""
 					INSERT INTO zf_annual_statistics (agency_code, report_year, process_instance_id, status, figures, computed_at,
 					       submit_due_at, publish_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", agency, year,
-					execution.getProcessInstanceId(), COMPUTED, json, now, submitDue, publishDue);
+					step.processInstanceId(), COMPUTED, json, now, submitDue, publishDue);
 		}
-		execution.setVariable(SUMMARY, summary(f));
-		execution.removeVariable(OUTCOME);
-		execution.removeVariable(OPINION);
+		return summary(f);
 	}
 
 	static final String OUTCOME_RETURN = "RETURN";
@@ -234,21 +243,21 @@ public class AnnualStatisticsService {
 	/**
 	 * Task listener on completion: the sign-off by 党政办 ({@code <agency>-office}) and then 司法所 ({@code <agency>-reviewer})
 	 * — outcome required, a return needs its reason, each signer a member of the step's office, the two signers different
-	 * people (R-DISC-6).
+	 * people (R-DISC-6). The step's office is the group the task is offered to ({@code candidateGroups});
+	 * {@code officeSignedBy} is who signed for the 党政办. Returns the signature given, null for a return.
 	 */
-	void checkSignOff(DelegateTask task) {
-		String agency = task.getTenantId();
-		String user = actor();
-		boolean justice = offeredTo(task, StaffRole.LEGAL_REVIEWER.groupOf(agency));
-		if (!justice && !offeredTo(task, StaffRole.GENERAL_OFFICE.groupOf(agency))) {
-			throw new IllegalStateException("annual-statistics-sign-off on " + task.getTaskDefinitionKey()
+	Signed checkSignOff(Step step, Set<String> candidateGroups, String outcome, String opinion, String officeSignedBy,
+			int year) {
+		String agency = step.agency();
+		String user = step.bySystem() ? null : step.actor();
+		boolean justice = candidateGroups.contains(StaffRole.LEGAL_REVIEWER.groupOf(agency));
+		if (!justice && !candidateGroups.contains(StaffRole.GENERAL_OFFICE.groupOf(agency))) {
+			throw new IllegalStateException("annual-statistics-sign-off on " + step.activityId()
 					+ " is offered neither to the 党政办 nor to the 司法所 of " + agency);
 		}
-		String outcome = text(task, OUTCOME);
 		if (!"APPROVE".equals(outcome) && !OUTCOME_RETURN.equals(outcome)) {
 			throw invalid(OUTCOME, "核对结论须为 核对无误，签署同意（APPROVE）或 退回重新统计（RETURN），收到 " + outcome);
 		}
-		String opinion = text(task, OPINION);
 		if (opinion != null && cn.zhifa.platform.problem.InputCheck.textFlaw(opinion, 2000) != null) {
 			throw invalid(OPINION, "核对意见" + cn.zhifa.platform.problem.InputCheck.textFlaw(opinion, 2000));
 		}
@@ -260,50 +269,43 @@ public class AnnualStatisticsService {
 			throw new AuthorizationException((justice ? "司法所" : "党政办") + "签署须由本机关" + (justice ? "司法所（法制审核人员）" : "党政办工作人员")
 					+ "办理，" + user + " 不是该组成员");
 		}
-		if (justice && user != null && user.equals(task.getVariable(OFFICE_SIGNED_BY))) {
+		if (justice && user != null && user.equals(officeSignedBy)) {
 			throw new AuthorizationException("党政办和司法所须分别签署：已作党政办签署的人员不得再作司法所签署：" + user);
 		}
 		if ("APPROVE".equals(outcome)) {
-			task.setVariable(justice ? JUSTICE_SIGNED_BY : OFFICE_SIGNED_BY, user);
 			jdbc.update("UPDATE zf_annual_statistics SET " + (justice ? "justice" : "office") + "_signed_by = ?, "
 					+ (justice ? "justice" : "office") + "_signed_at = ? WHERE agency_code = ? AND report_year = ?", user,
-					now().atOffset(ZoneOffset.UTC), agency, year(task));
+					now().atOffset(ZoneOffset.UTC), agency, year);
+			return new Signed(justice, user);
 		}
+		return null;
 	}
 
-	/** The confirmation of publication (task listener on completion). */
-	void confirmPublication(DelegateTask task) {
-		if (!Boolean.TRUE.equals(task.getVariable(PUBLISH_CONFIRMED))) {
+	/** The confirmation of publication (task listener on completion); returns who published (null: the system). */
+	String confirmPublication(Step step, boolean confirmed) {
+		if (!confirmed) {
 			throw invalid(PUBLISH_CONFIRMED, "须确认在公示平台公开");
 		}
-		task.setVariable(PUBLISHED_BY, actor());
+		return step.bySystem() ? null : step.actor();
 	}
 
-	private static boolean offeredTo(DelegateTask task, String group) {
-		for (IdentityLink link : task.getCandidates()) {
-			if (group.equals(link.getGroupId())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** 报送司法局: the signed-off report goes to the bureau, on time or late against 15 January (as moved by the calendar). */
-	void submit(DelegateExecution execution) {
+	/**
+	 * 报送司法局: the signed-off report goes to the bureau, on time or late against 15 January (as moved by the
+	 * calendar: {@code due}).
+	 */
+	void submit(Step step, int year, Instant due) {
 		Instant at = now();
-		Date due = (Date) execution.getVariable(SUBMIT_DUE);
 		jdbc.update("UPDATE zf_annual_statistics SET status = ?, submitted_at = ?, submitted_on_time = ? WHERE agency_code = ? AND report_year = ?",
-				SUBMITTED, at.atOffset(ZoneOffset.UTC), !at.isAfter(due.toInstant()), execution.getTenantId(), year(execution));
+				SUBMITTED, at.atOffset(ZoneOffset.UTC), !at.isAfter(due), step.agency(), year);
 	}
 
-	/** 向社会公开: the portal shows the report from now on. */
-	void publish(DelegateExecution execution) {
+	/** 向社会公开: the portal shows the report from now on ({@code due}: the publication deadline). */
+	void publish(Step step, int year, Instant due, String publishedBy) {
 		Instant at = now();
-		Date due = (Date) execution.getVariable(PUBLISH_DUE);
 		jdbc.update("""
 				UPDATE zf_annual_statistics SET status = ?, published_at = ?, published_on_time = ?, published_by = ?
-				WHERE agency_code = ? AND report_year = ?""", PUBLISHED, at.atOffset(ZoneOffset.UTC), !at.isAfter(due.toInstant()),
-				text(execution, PUBLISHED_BY), execution.getTenantId(), year(execution));
+				WHERE agency_code = ? AND report_year = ?""", PUBLISHED, at.atOffset(ZoneOffset.UTC), !at.isAfter(due),
+				publishedBy, step.agency(), year);
 	}
 
 	// --- reading ---
@@ -385,17 +387,13 @@ public class AnnualStatisticsService {
 		}
 	}
 
-	private static int year(org.camunda.bpm.engine.delegate.VariableScope scope) {
-		return ((Number) scope.getVariable(YEAR)).intValue();
-	}
-
 	private static OffsetDateTime odt(Date d) {
 		return d == null ? null : d.toInstant().atOffset(ZoneOffset.UTC);
 	}
 
-	private String actor() {
-		Authentication auth = identity.getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : null;
+	private Due due(String limit, Object start) {
+		String basis = deadlines.limitBasis(limit, start);
+		return new Due(deadlines.limit(limit, start), basis);
 	}
 
 	Instant now() {

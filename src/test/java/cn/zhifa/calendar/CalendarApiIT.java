@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -128,7 +127,7 @@ class CalendarApiIT extends EngineTestSupport {
 
 	@Test
 	void aMalformedFileOnReloadIs400AndTheCalendarStays() throws IOException {
-		copyRealFiles();
+		CalendarFixtures.copyRealFiles(folder);
 		registry.reloadFrom(folder);
 		CalendarData before = registry.current();
 		Files.writeString(folder.resolve("2027.yml"), "year: 2027\nholidays:\n  - name: 元旦\n    from: 2027-01-01\n    to: 2027-01-0x\n");
@@ -167,22 +166,22 @@ class CalendarApiIT extends EngineTestSupport {
 	@Test
 	void aLegalReviewDeadlineWithWarningAndBreachTimers() {
 		// materials received Tuesday 29 Sep 2026, 10:00: 5 working days = 30 Sep, 8, 9, 10 (adjusted Saturday), 12 Oct
-		Date received = at("2026-09-29T10:00:00+08:00");
+		Date received = moment("2026-09-29T10:00:00+08:00");
 		clockAt(received);
 		ProcessInstance pi = start(received);
 		Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
-		assertThat(task.getDueDate()).isEqualTo(at("2026-10-12T23:59:59+08:00"));
-		assertThat(task.getFollowUpDate()).isEqualTo(at("2026-10-10T00:00:00+08:00"));
+		assertThat(task.getDueDate()).isEqualTo(moment("2026-10-12T23:59:59+08:00"));
+		assertThat(task.getFollowUpDate()).isEqualTo(moment("2026-10-10T00:00:00+08:00"));
 
-		clockAt(at("2026-10-09T18:00:00+08:00"));
+		clockAt(moment("2026-10-09T18:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isZero();
-		clockAt(at("2026-10-10T00:00:01+08:00"));
+		clockAt(moment("2026-10-10T00:00:01+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).hasPassed("event_warned").isWaitingAt("userTask_reviewCase");
 
-		clockAt(at("2026-10-12T23:59:58+08:00"));
+		clockAt(moment("2026-10-12T23:59:58+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isZero();
-		clockAt(at("2026-10-13T00:00:00+08:00"));
+		clockAt(moment("2026-10-13T00:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).hasPassed("event_breached").isEnded();
 	}
@@ -190,18 +189,17 @@ class CalendarApiIT extends EngineTestSupport {
 	@Test
 	void provisionalDeadlinesAreRecomputedWhenTheYearFileArrives() throws IOException {
 		// 2027 has no file: received Friday 1 Jan 2027 → weekends only → Friday 8 Jan (provisional)
-		Date received = at("2027-01-01T09:00:00+08:00");
+		Date received = moment("2027-01-01T09:00:00+08:00");
 		ProcessInstance pi = start(received);
 		ProcessInstance editedByHand = start(received);
-		Task task = task(pi);
-		assertThat(task.getDueDate()).isEqualTo(at("2027-01-08T23:59:59+08:00"));
-		Task edited = task(editedByHand);
-		edited.setDueDate(at("2027-01-20T23:59:59+08:00"));
+		Task task = openTask(pi);
+		assertThat(task.getDueDate()).isEqualTo(moment("2027-01-08T23:59:59+08:00"));
+		Task edited = openTask(editedByHand);
+		edited.setDueDate(moment("2027-01-20T23:59:59+08:00"));
 		engine.getTaskService().saveTask(edited);
 
 		// the 2027 notice arrives (a test file: 1–3 Jan New Year, 4–5 Jan invented holidays for the test)
-		copyRealFiles();
-		Files.writeString(folder.resolve("2027.yml"), """
+		CalendarFixtures.realFilesWith2027(folder, """
 				year: 2027
 				holidays:
 				  - name: 元旦
@@ -217,13 +215,13 @@ class CalendarApiIT extends EngineTestSupport {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 
 		// now 6, 7, 8, 11, 12 Jan → Tuesday 12 Jan; the warning one working day before → 11 Jan
-		Date due = at("2027-01-12T23:59:59+08:00");
-		assertThat(task(pi).getDueDate()).isEqualTo(due);
-		assertThat(task(pi).getFollowUpDate()).isEqualTo(at("2027-01-11T00:00:00+08:00"));
+		Date due = moment("2027-01-12T23:59:59+08:00");
+		assertThat(openTask(pi).getDueDate()).isEqualTo(due);
+		assertThat(openTask(pi).getFollowUpDate()).isEqualTo(moment("2027-01-11T00:00:00+08:00"));
 		assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list())
-			.extracting(Job::getDuedate).containsExactlyInAnyOrder(due, at("2027-01-11T00:00:00+08:00"));
+			.extracting(Job::getDuedate).containsExactlyInAnyOrder(due, moment("2027-01-11T00:00:00+08:00"));
 		// a due date a head set by hand is not a provisional value: left alone
-		assertThat(task(editedByHand).getDueDate()).isEqualTo(at("2027-01-20T23:59:59+08:00"));
+		assertThat(openTask(editedByHand).getDueDate()).isEqualTo(moment("2027-01-20T23:59:59+08:00"));
 
 		assertBadRequest("/api/calendar/recompute-provisional?year=2031", "year", true);
 	}
@@ -231,20 +229,6 @@ class CalendarApiIT extends EngineTestSupport {
 	private ProcessInstance start(Date received) {
 		return engine.getRuntimeService().startProcessInstanceByKey(PROCESS, "CAL-" + UUID.randomUUID(),
 				Map.of("agencyCode", "LIAOKUO", "materialsReceivedAt", received));
-	}
-
-	private Task task(ProcessInstance pi) {
-		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
-	}
-
-	private void copyRealFiles() throws IOException {
-		for (String name : new String[] { "2025.yml", "2026.yml", "statutory-limits.yml", "statute-day-rules.yml" }) {
-			Files.copy(Path.of("calendar", name), folder.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
-	private static Date at(String offsetDateTime) {
-		return Date.from(Instant.from(java.time.OffsetDateTime.parse(offsetDateTime)));
 	}
 
 	@SuppressWarnings({ "rawtypes", "unchecked" })

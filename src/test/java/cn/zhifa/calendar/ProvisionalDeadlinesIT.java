@@ -3,11 +3,8 @@ package cn.zhifa.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -87,31 +84,31 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 
 		// legal review (the real model): materials received Wednesday 30 Dec 2026; 5 working days, weekends only
 		// in 2027: 31 Dec, 1, 4, 5, 6 Jan → 6 Jan 2027 (provisional)
-		clockAt(at("2026-12-30T10:00:00+08:00"));
+		clockAt(moment("2026-12-30T10:00:00+08:00"));
 		ProcessInstance review = startLegalReview();
 		as("reviewer1");
-		engine.getTaskService().complete(task(review).getId(), Map.of("materialsComplete", true));
-		assertThat(variable(review, "reviewDueAt")).isEqualTo(at("2027-01-06T23:59:59+08:00"));
-		assertThat(task(review).getDueDate()).isEqualTo(at("2027-01-06T23:59:59+08:00"));
-		assertThat(timers(review)).containsExactlyInAnyOrder(at("2027-01-06T23:59:59+08:00"),
-				at("2027-01-05T00:00:00+08:00"));
+		engine.getTaskService().complete(openTask(review).getId(), Map.of("materialsComplete", true));
+		assertThat(variable(review, "reviewDueAt")).isEqualTo(moment("2027-01-06T23:59:59+08:00"));
+		assertThat(openTask(review).getDueDate()).isEqualTo(moment("2027-01-06T23:59:59+08:00"));
+		assertThat(timers(review)).containsExactlyInAnyOrder(moment("2027-01-06T23:59:59+08:00"),
+				moment("2027-01-05T00:00:00+08:00"));
 		// the officer sees that the due date is provisional
-		assertThat(mark(task(review))).isEqualTo(NOTE);
+		assertThat(mark(openTask(review))).isEqualTo(NOTE);
 		assertThat(reviewRecord(review)).containsEntry("dueAt", "2027-01-06T15:59:59Z");
 		assertThat(boardRows(review)).isNotEmpty().allSatisfy(row -> assertThat(row).containsEntry("provisional", true));
 
 		// the decision period: filed Monday 9 Nov 2026 + 90 days = Sunday 7 Feb 2027 → Monday 8 Feb (weekends only);
 		// extended by 30 days from it → Wednesday 10 Mar 2027
-		ProcessInstance decision = startDecisionPeriod(at("2026-11-09T09:00:00+08:00"));
-		assertThat(variable(decision, "decisionDueAt")).isEqualTo(at("2027-03-10T23:59:59+08:00"));
+		ProcessInstance decision = startDecisionPeriod(moment("2026-11-09T09:00:00+08:00"));
+		assertThat(variable(decision, "decisionDueAt")).isEqualTo(moment("2027-03-10T23:59:59+08:00"));
 		assertThat((String) variable(decision, "decisionDueAtBasis")).startsWith("limit PENALTY_DECISION from ")
 			.endsWith("; limit PENALTY_DECISION_EXTENSION");
-		assertThat(task(decision).getDueDate()).isEqualTo(at("2027-03-10T23:59:59+08:00"));
-		assertThat(timers(decision)).contains(at("2027-03-10T23:59:59+08:00"));
-		assertThat(mark(task(decision))).isEqualTo(NOTE);
+		assertThat(openTask(decision).getDueDate()).isEqualTo(moment("2027-03-10T23:59:59+08:00"));
+		assertThat(timers(decision)).contains(moment("2027-03-10T23:59:59+08:00"));
+		assertThat(mark(openTask(decision))).isEqualTo(NOTE);
 		// a deadline someone else moved (not the weekends-only guess) is left alone
-		ProcessInstance movedByHand = startDecisionPeriod(at("2026-11-09T09:00:00+08:00"));
-		engine.getRuntimeService().setVariable(movedByHand.getId(), "decisionDueAt", at("2027-03-31T23:59:59+08:00"));
+		ProcessInstance movedByHand = startDecisionPeriod(moment("2026-11-09T09:00:00+08:00"));
+		engine.getRuntimeService().setVariable(movedByHand.getId(), "decisionDueAt", moment("2027-03-31T23:59:59+08:00"));
 
 		// the 2027 notice arrives
 		addCalendar2027();
@@ -119,11 +116,11 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 
 		// legal review: 31 Dec, 6, 7, 8, 11 Jan → Monday 11 Jan; the warning one working day before → 8 Jan
-		Date reviewDue = at("2027-01-11T23:59:59+08:00");
+		Date reviewDue = moment("2027-01-11T23:59:59+08:00");
 		assertThat(variable(review, "reviewDueAt")).isEqualTo(reviewDue);
-		assertThat(task(review).getDueDate()).isEqualTo(reviewDue);
-		assertThat(timers(review)).containsExactlyInAnyOrder(reviewDue, at("2027-01-08T00:00:00+08:00"));
-		assertThat(mark(task(review))).isNull();
+		assertThat(openTask(review).getDueDate()).isEqualTo(reviewDue);
+		assertThat(timers(review)).containsExactlyInAnyOrder(reviewDue, moment("2027-01-08T00:00:00+08:00"));
+		assertThat(mark(openTask(review))).isNull();
 		assertThat(boardRows(review)).isNotEmpty().allSatisfy(row -> assertThat(row).containsEntry("provisional", false));
 		// the review's own record (GET /api/reviews: the review and its round) follows
 		Map<String, Object> record = reviewRecord(review);
@@ -133,13 +130,13 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 
 		// decision period: 7 Feb falls in the (test) Spring Festival 6–12 Feb → Monday 15 Feb; + 30 days from
 		// the recomputed date (the chain runs again) → Wednesday 17 Mar, not 10 Mar + a week
-		Date decisionDue = at("2027-03-17T23:59:59+08:00");
+		Date decisionDue = moment("2027-03-17T23:59:59+08:00");
 		assertThat(variable(decision, "decisionDueAt")).isEqualTo(decisionDue);
-		assertThat(task(decision).getDueDate()).isEqualTo(decisionDue);
+		assertThat(openTask(decision).getDueDate()).isEqualTo(decisionDue);
 		// the breach timer ${decisionDueAt} follows the variable; the warning 3 working days before: 12, 15, 16 Mar
-		assertThat(timers(decision)).containsExactlyInAnyOrder(decisionDue, at("2027-03-12T00:00:00+08:00"));
-		assertThat(mark(task(decision))).isNull();
-		assertThat(variable(movedByHand, "decisionDueAt")).isEqualTo(at("2027-03-31T23:59:59+08:00"));
+		assertThat(timers(decision)).containsExactlyInAnyOrder(decisionDue, moment("2027-03-12T00:00:00+08:00"));
+		assertThat(mark(openTask(decision))).isNull();
+		assertThat(variable(movedByHand, "decisionDueAt")).isEqualTo(moment("2027-03-31T23:59:59+08:00"));
 
 		// the answer lists each change: kind, id, before, after
 		@SuppressWarnings("unchecked")
@@ -174,12 +171,12 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 
 	@Test
 	void aTaskWhoseDueDateIsMovedOutOfTheMissingYearLosesTheMark() {
-		ProcessInstance decision = startDecisionPeriod(at("2026-11-09T09:00:00+08:00"));
-		Task task = task(decision);
+		ProcessInstance decision = startDecisionPeriod(moment("2026-11-09T09:00:00+08:00"));
+		Task task = openTask(decision);
 		assertThat(mark(task)).isEqualTo(NOTE);
-		task.setDueDate(at("2026-12-31T23:59:59+08:00"));
+		task.setDueDate(moment("2026-12-31T23:59:59+08:00"));
 		engine.getTaskService().saveTask(task);
-		assertThat(mark(task(decision))).isNull();
+		assertThat(mark(openTask(decision))).isNull();
 	}
 
 	private ProcessInstance startLegalReview() {
@@ -229,15 +226,12 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 			deadlines.extendLimit(execution, "decisionDueAt", "PENALTY_DECISION_EXTENSION");
 			return null;
 		});
-		engine.getTaskService().complete(task(pi).getId());
+		engine.getTaskService().complete(openTask(pi).getId());
 		return pi;
 	}
 
 	private void addCalendar2027() throws IOException {
-		for (String name : new String[] { "2025.yml", "2026.yml", "statutory-limits.yml", "statute-day-rules.yml" }) {
-			Files.copy(Path.of("calendar", name), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-		}
-		Files.writeString(folder.resolve("2027.yml"), """
+		CalendarFixtures.realFilesWith2027(folder, """
 				year: 2027
 				holidays:
 				  - name: 元旦
@@ -259,11 +253,6 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 				Map.class);
 	}
 
-	private Task task(ProcessInstance pi) {
-		engine.getIdentityService().clearAuthentication();
-		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
-	}
-
 	private Object mark(Task task) {
 		return engine.getTaskService().getVariableLocal(task.getId(), ProvisionalTaskMark.VARIABLE);
 	}
@@ -277,9 +266,5 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 		engine.getIdentityService().clearAuthentication();
 		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().list().stream()
 			.map(Job::getDuedate).toList();
-	}
-
-	private static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }

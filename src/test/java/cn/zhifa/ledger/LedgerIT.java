@@ -2,8 +2,11 @@ package cn.zhifa.ledger;
 
 import static cn.zhifa.support.Fixtures.MULTIPART;
 import static cn.zhifa.support.Fixtures.avMetadata;
+import static cn.zhifa.support.Fixtures.legalReviewAllChecksPassed;
+import static cn.zhifa.support.Fixtures.legalReviewStart;
 import static cn.zhifa.support.Fixtures.multipart;
 import static cn.zhifa.support.Fixtures.validCase;
+import static cn.zhifa.support.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -276,22 +279,16 @@ class LedgerIT extends EngineTestSupport {
 	// --- data through the API and the engine ---
 
 	private void decidedLegalReview(String caseId) throws Exception {
-		Map<String, Object> start = Map.of("variables", Map.of("caseId", value(caseId), "decisionType", value("PENALTY"),
-				"majorReasons", value("拟责令停产停业"), "materials", value("处罚决定书（草稿）\n调查终结报告")));
-		ResponseEntity<Map<String, Object>> started = client("officer1")
-			.exchange("/engine-rest/process-definition/key/legal-review/start", HttpMethod.POST, new HttpEntity<>(start), MAP);
+		ResponseEntity<Map<String, Object>> started = client("officer1").exchange(
+				"/engine-rest/process-definition/key/legal-review/start", HttpMethod.POST, new HttpEntity<>(legalReviewStart(caseId)),
+				MAP);
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String pid = started.getBody().get("id").toString();
 		completeTask("reviewer1", pid, Map.of("materialsComplete", value(true)));
 		String review = task("reviewer1", pid);
 		assertThat(client("reviewer1").postForEntity("/engine-rest/task/" + review + "/claim", Map.of("userId", "reviewer1"),
 				String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		Map<String, Object> decision = new LinkedHashMap<>();
-		for (String c : List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence",
-				"checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime")) {
-			decision.put(c, value(true));
-		}
-		decision.put("reviewAction", value("DECIDE"));
+		Map<String, Object> decision = legalReviewAllChecksPassed();
 		decision.put("reviewOutcome", value("APPROVED"));
 		completeTask("reviewer1", pid, decision);
 	}
@@ -319,10 +316,6 @@ class LedgerIT extends EngineTestSupport {
 		ResponseEntity<String> done = client(user).postForEntity("/engine-rest/task/" + task(user, pid) + "/submit-form",
 				Map.of("variables", variables), String.class);
 		assertThat(done.getStatusCode()).as("%s: %s", user, done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-	}
-
-	private static Map<String, Object> value(Object v) {
-		return Map.of("value", v);
 	}
 
 	// --- HTTP ---

@@ -1,5 +1,8 @@
 package cn.zhifa.legalreview;
 
+import static cn.zhifa.support.Fixtures.legalReviewAllChecksPassed;
+import static cn.zhifa.support.Fixtures.legalReviewStart;
+import static cn.zhifa.support.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -41,10 +44,9 @@ class LegalReviewRestIT {
 	void officerRequestsReviewerApprovesAgencyOnlySeesIt() throws Exception {
 		String caseId = "寥街罚〔2026〕R" + UUID.randomUUID().toString().substring(0, 6) + "号";
 		// the start form's fields; agency, handler and business key come from the login and the case number
-		Map<String, Object> start = Map.of("variables", Map.of("caseId", value(caseId), "decisionType", value("PENALTY"),
-				"majorReasons", value("拟责令停产停业"), "materials", value("处罚决定书（草稿）\n调查终结报告")));
-		ResponseEntity<Map<String, Object>> started = as("officer1")
-			.exchange("/engine-rest/process-definition/key/legal-review/start", HttpMethod.POST, new HttpEntity<>(start), MAP);
+		ResponseEntity<Map<String, Object>> started = as("officer1").exchange(
+				"/engine-rest/process-definition/key/legal-review/start", HttpMethod.POST, new HttpEntity<>(legalReviewStart(caseId)),
+				MAP);
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String pid = started.getBody().get("id").toString();
 
@@ -68,7 +70,7 @@ class LegalReviewRestIT {
 
 		assertThat(as("reviewer1").postForEntity("/engine-rest/task/" + review.get("id") + "/claim",
 				Map.of("userId", "reviewer1"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		Map<String, Object> decision = allChecksPassed();
+		Map<String, Object> decision = legalReviewAllChecksPassed();
 		decision.put("reviewOutcome", value("APPROVED"));
 		assertThat(complete("reviewer1", review, decision).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -164,7 +166,7 @@ class LegalReviewRestIT {
 		Map<String, Object> review = tasks("reviewer1", pid).get(0);
 		as("reviewer1").postForEntity("/engine-rest/task/" + review.get("id") + "/claim", Map.of("userId", "reviewer1"),
 				String.class);
-		Map<String, Object> decision = allChecksPassed();
+		Map<String, Object> decision = legalReviewAllChecksPassed();
 		decision.put("reviewOutcome", value("REJECTED"));
 		decision.put("reviewOpinion", value("事实不清，证据不足"));
 		assertThat(complete("reviewer1", review, decision).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -276,20 +278,5 @@ class LegalReviewRestIT {
 	private ResponseEntity<String> complete(String user, Map<String, Object> task, Map<String, Object> variables) {
 		return as(user).postForEntity("/engine-rest/task/" + task.get("id") + "/complete", Map.of("variables", variables),
 				String.class);
-	}
-
-	private static Map<String, Object> value(Object v) {
-		return Map.of("value", v);
-	}
-
-	/** The review decision form's nine checks all ticked, deciding (the outcome is added by the caller). */
-	private static Map<String, Object> allChecksPassed() {
-		Map<String, Object> decision = new LinkedHashMap<>();
-		for (String c : List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence",
-				"checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime")) {
-			decision.put(c, value(true));
-		}
-		decision.put("reviewAction", value("DECIDE"));
-		return decision;
 	}
 }

@@ -9,14 +9,11 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.InputStream;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +38,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.support.RestTestSupport;
 import cn.zhifa.support.Routes;
 import cn.zhifa.support.Routes.Route;
 import cn.zhifa.support.ZhifaIntegrationTest;
@@ -654,17 +652,7 @@ class AttackSuiteIT {
 	private HttpResponse<String> send(String user, String method, String path, String contentType, byte[] body)
 			throws Exception {
 		requests++;
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Accept", "application/json");
-		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		if (contentType != null) {
-			request.header("Content-Type", contentType);
-		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-		return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return RestTestSupport.send(client, port, user, method, path, contentType, body);
 	}
 
 	@org.junit.jupiter.api.AfterAll

@@ -20,8 +20,8 @@ import org.springframework.http.ResponseEntity;
 import cn.zhifa.support.EngineTestSupport;
 
 /**
- * What the SLA tests share: the API as a demo user (HTTP Basic), a case registered through it, every row of a paged
- * list, a refusal naming its field.
+ * What the SLA tests share: the API as a demo user (HTTP Basic), a case registered through it and filed, every row
+ * of a paged list, a refusal naming its field.
  */
 abstract class SlaApiSupport extends EngineTestSupport {
 
@@ -48,6 +48,19 @@ abstract class SlaApiSupport extends EngineTestSupport {
 				new HttpEntity<>(c), MAP);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		return created.getBody().get("caseNo").toString();
+	}
+
+	/** head1 decides to file the case at the current engine time; returns the process instance. */
+	String decideFiling(String caseNo) {
+		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
+			.getId();
+		as("head1");
+		var filing = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey("userTask_approveFiling")
+			.singleResult();
+		engine.getTaskService().claim(filing.getId(), "head1");
+		engine.getTaskService().complete(filing.getId(), Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		engine.getIdentityService().clearAuthentication();
+		return pi;
 	}
 
 	/** Every row of the paged list at {@code path} the user sees with these filters, page by page. */

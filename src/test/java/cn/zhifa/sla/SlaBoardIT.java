@@ -150,14 +150,7 @@ class SlaBoardIT extends SlaApiSupport {
 		// filed Mon 2 Mar 2026: the decision is due 90 days later, 31 May (a Sunday) → Mon 1 Jun 2026
 		clockAt(at("2026-03-02T09:00:00+08:00"));
 		String caseNo = register("2026-03-02");
-		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
-			.getId();
-		as("head1");
-		var filing = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey("userTask_approveFiling")
-			.singleResult();
-		engine.getTaskService().claim(filing.getId(), "head1");
-		engine.getTaskService().complete(filing.getId(), Map.of("filingDecision", "FILE", "handlerId", "officer1"));
-		engine.getIdentityService().clearAuthentication();
+		decideFiling(caseNo);
 
 		// 27 Apr: 35 of 91 days left → green
 		clockAt(at("2026-04-27T10:00:00+08:00"));

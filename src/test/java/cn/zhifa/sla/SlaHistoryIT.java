@@ -213,19 +213,6 @@ class SlaHistoryIT extends SlaApiSupport {
 		return result;
 	}
 
-	/** head1 decides to file the case at the current engine time; returns the process instance. */
-	private String decideFiling(String caseNo) {
-		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
-			.getId();
-		as("head1");
-		var filing = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey("userTask_approveFiling")
-			.singleResult();
-		engine.getTaskService().claim(filing.getId(), "head1");
-		engine.getTaskService().complete(filing.getId(), Map.of("filingDecision", "FILE", "handlerId", "officer1"));
-		engine.getIdentityService().clearAuthentication();
-		return pi;
-	}
-
 	private List<Map<String, Object>> all(String user, String query) {
 		return allRows(user, "/api/sla/history", query);
 	}

@@ -102,6 +102,12 @@ public abstract class EngineTestSupport {
 		}
 	}
 
+	/** The one open task of the instance (whoever may see it), or null. */
+	protected Task openTask(ProcessInstance pi) {
+		engine.getIdentityService().clearAuthentication();
+		return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+	}
+
 	/** The open task {@code taskKey} of the instance (whoever may see it), or null. */
 	protected Task openTask(ProcessInstance pi, String taskKey) {
 		engine.getIdentityService().clearAuthentication();

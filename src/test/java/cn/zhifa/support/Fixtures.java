@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Valid inputs the tests start from (and spoil one field at a time): a case, AV metadata, a multipart upload. */
+/**
+ * Valid inputs the tests start from (and spoil one field at a time): a case, AV metadata, a multipart upload; the forms
+ * of a legal review as the engine's REST takes them.
+ */
 public final class Fixtures {
 
 	/** The multipart boundary of {@link #multipart}. */
@@ -32,6 +36,31 @@ public final class Fixtures {
 		c.put("discoveredOn", "2026-11-20");
 		c.put("violationDate", "2026-11-19");
 		return c;
+	}
+
+	/** A form field's value as the engine's REST takes it: {@code {"value": v}}. */
+	public static Map<String, Object> value(Object v) {
+		return Map.of("value", v);
+	}
+
+	/**
+	 * The body of {@code POST /engine-rest/process-definition/key/legal-review/start} for case {@code caseId}: the start
+	 * form's fields (agency, handler and business key come from the login and the case number).
+	 */
+	public static Map<String, Object> legalReviewStart(String caseId) {
+		return Map.of("variables", Map.of("caseId", value(caseId), "decisionType", value("PENALTY"), "majorReasons",
+				value("拟责令停产停业"), "materials", value("处罚决定书（草稿）\n调查终结报告")));
+	}
+
+	/** The review decision form's nine checks all ticked, deciding (a mutable copy; the caller adds the outcome). */
+	public static Map<String, Object> legalReviewAllChecksPassed() {
+		Map<String, Object> decision = new LinkedHashMap<>();
+		for (String c : List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence",
+				"checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime")) {
+			decision.put(c, value(true));
+		}
+		decision.put("reviewAction", value("DECIDE"));
+		return decision;
 	}
 
 	/** Valid metadata of an AV recording upload (a mutable copy). */

@@ -57,6 +57,22 @@ public abstract class RestTestSupport {
 		return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * {@code method} {@code path} of the application on {@code port} with {@code client}, accepting JSON, as {@code user}
+	 * (anonymous when null), with {@code body} of {@code contentType} (no body when null): for a test that sends raw or
+	 * malformed bodies and does not extend this class.
+	 */
+	public static HttpResponse<String> send(HttpClient client, int port, String user, String method, String path,
+			String contentType, byte[] body) throws Exception {
+		HttpRequest.Builder request = signedIn(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Accept", "application/json"), user);
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+		return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
 	/** The request signed in as {@code user} (HTTP Basic, password {@code demo}), unchanged when the user is null. */
 	protected static HttpRequest.Builder signedIn(HttpRequest.Builder b, String user) {
 		return user == null ? b : authed(b, user);

@@ -6,12 +6,9 @@ import static cn.zhifa.support.Fixtures.multipart;
 import static cn.zhifa.support.Fixtures.MULTIPART;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.zhifa.record.RecordService;
+import cn.zhifa.support.RestTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -327,25 +325,11 @@ class ErrorModelIT {
 
 	private HttpResponse<String> send(String user, String method, String path, String contentType, String body)
 			throws Exception {
-		return sendBytes(user, method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+		return RestTestSupport.send(client, port, user, method, path, contentType,
+				body == null ? null : body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private HttpResponse<String> sendBytes(String user, String path, String contentType, byte[] body) throws Exception {
-		return sendBytes(user, "POST", path, contentType, body);
-	}
-
-	private HttpResponse<String> sendBytes(String user, String method, String path, String contentType, byte[] body)
-			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Accept", "application/json");
-		if (user != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-		}
-		if (contentType != null) {
-			request.header("Content-Type", contentType);
-		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-		return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		return RestTestSupport.send(client, port, user, "POST", path, contentType, body);
 	}
 }
