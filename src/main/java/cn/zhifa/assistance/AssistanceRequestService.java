@@ -274,7 +274,7 @@ public class AssistanceRequestService {
 	// --- helpers ---
 
 	private void tell(DelegateExecution execution, AssistanceRequest r, String message) {
-		sla.notify("ASSISTANCE", execution, List.of(r.getRequestedBy()), List.of(StaffRole.HEAD.groupOf(r.getAgencyCode())),
+		sla.notify("ASSISTANCE", cn.zhifa.platform.Steps.of(execution), (String) execution.getVariable(AGENCY_CODE), List.of(r.getRequestedBy()), List.of(StaffRole.HEAD.groupOf(r.getAgencyCode())),
 				message);
 	}
 

@@ -3,7 +3,7 @@ package cn.zhifa.caselifecycle;
 import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
 import static cn.zhifa.platform.CaseVariables.FILING_DECISION;
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
-import static cn.zhifa.caselifecycle.CaseService.invalid;
+import static cn.zhifa.platform.FormFields.invalid;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.qualification.QualificationService;
 
@@ -220,7 +221,7 @@ class CaseTaskChecks extends FormChecks {
 		if (served.isAfter(LocalDate.ofInstant(now(task).toInstant(), CaseService.CHINA))) {
 			throw invalid("demandServedOn", "送达日期不能晚于今天");
 		}
-		deadlines.setLimit(task.getExecution().getProcessInstance(), "demandDueAt", "EXECUTION_DEMAND", served);
+		task.getExecution().getProcessInstance().setVariables(deadlines.limitDue("demandDueAt", "EXECUTION_DEMAND", served).variables());
 	}
 
 	/**
@@ -479,8 +480,8 @@ class CaseTaskChecks extends FormChecks {
 
 	private static org.camunda.bpm.dmn.engine.DmnDecisionRuleResult evaluate(DelegateTask task, String decision,
 			org.camunda.bpm.engine.variable.VariableMap inputs) {
-		return org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(
-				() -> cn.zhifa.models.ModelVersions.evaluate(task.getProcessEngineServices(), decision,
+		// the decision tables may be the county's (shared): read as the system
+		return AsSystem.call(() -> cn.zhifa.models.ModelVersions.evaluate(task.getProcessEngineServices(), decision,
 						task.getProcessDefinitionId(), task.getTenantId(), inputs).getFirstResult());
 	}
 
