@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormFields;
 import cn.zhifa.platform.Steps;
 import cn.zhifa.qualification.QualificationService;
@@ -218,12 +219,12 @@ final class CaseDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			Object extensions = execution.getVariable("seizureExtensions");
-			execution.setVariables(cases.extendSeizure(Steps.of(execution), new CaseService.SeizureFacts(
-					execution.getVariable("seizureDueAt"), execution.getVariable("seizureDueAtBasis"),
+			cases.extendSeizure(Steps.of(execution), new CaseService.SeizureFacts(execution.getVariable("seizureDueAt"),
+					execution.getVariable(DeadlineBasis.variableOf("seizureDueAt")),
 					extensions instanceof Number n ? n.intValue() : 0, execution.getVariable("seizedAt"),
 					execution.getVariable("seizureMeasure"), execution.getVariable("partyName"),
 					execution.getVariable("seizureDecisionNumber"), execution.getVariable("seizedItemsSummary"),
-					execution.getVariable("seizureExtensionReason"))));
+					execution.getVariable("seizureExtensionReason")), execution::setVariables);
 		}
 	}
 
@@ -239,8 +240,9 @@ final class CaseDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			Object granted = execution.getVariable("decisionExtensions");
-			execution.setVariables(cases.extendDecisionPeriod(Steps.of(execution), execution.getVariable("decisionDueAt"),
-					execution.getVariable("decisionDueAtBasis"), granted instanceof Number n ? n.intValue() : 0));
+			cases.extendDecisionPeriod(Steps.of(execution), execution.getVariable("decisionDueAt"),
+					execution.getVariable(DeadlineBasis.variableOf("decisionDueAt")), granted instanceof Number n ? n.intValue() : 0,
+					execution::setVariables);
 		}
 	}
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -391,14 +392,15 @@ public class CaseService {
 	 * An extension of the decision period approved by the head (行政处罚法 art. 60): by the limit
 	 * {@code PENALTY_DECISION_EXTENSION} from the period's end {@code dueAt} (its basis {@code dueBasis}); how many
 	 * are allowed is the table {@code decision-period-extension} (checked when the head approves), so the count
-	 * ({@code extensions} before this one) is kept here. Returns the variables to set.
+	 * ({@code extensions} before this one) is kept here. The new variables go to {@code keep} (the process), before
+	 * the period's timers are recalculated from them.
 	 */
-	Map<String, Object> extendDecisionPeriod(Step step, Object dueAt, Object dueBasis, int extensions) {
+	void extendDecisionPeriod(Step step, Object dueAt, Object dueBasis, int extensions, Consumer<Map<String, Object>> keep) {
 		Map<String, Object> vars = new LinkedHashMap<>(
 				deadlines.extendedDue("decisionDueAt", dueAt, dueBasis, "PENALTY_DECISION_EXTENSION").variables());
 		vars.put("decisionExtensions", extensions + 1);
+		keep.accept(vars);
 		recalculateTimers(step.processInstanceId(), "timerEvent_decisionBreach");
-		return vars;
 	}
 
 	/**
@@ -523,16 +525,17 @@ public class CaseService {
 
 	/**
 	 * One 30-day extension of the seizure approved by the head (行政强制法 art. 25(1)), and the written notice
-	 * of it to the party with the reason (art. 25(2)), kept with the case. Returns the variables to set.
+	 * of it to the party with the reason (art. 25(2)), kept with the case. The new variables go to {@code keep} (the
+	 * process), before the seizure's timers are recalculated from them.
 	 */
-	Map<String, Object> extendSeizure(Step step, SeizureFacts seizure) {
+	void extendSeizure(Step step, SeizureFacts seizure, Consumer<Map<String, Object>> keep) {
 		Deadlines.Due due = deadlines.extendedDue("seizureDueAt", seizure.dueAt(), seizure.dueBasis(), "SEIZURE_EXTENSION");
 		Map<String, Object> vars = new LinkedHashMap<>(due.variables());
 		vars.put("seizureExtended", true);
 		vars.put("seizureExtensions", seizure.extensions() + 1);
 		vars.put("seizureExtensionNotice", seizureExtensionNotice(seizure, due.at()));
+		keep.accept(vars);
 		recalculateTimers(step.processInstanceId(), "timerEvent_seizureBreach");
-		return vars;
 	}
 
 	/**

@@ -71,11 +71,12 @@ final class RecusalDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			execution.setVariables(recusals.replace(Steps.of(execution), (String) execution.getVariable(CASE_ID),
+			recusals.replace(Steps.of(execution), (String) execution.getVariable(CASE_ID),
 					(String) execution.getVariable(AGENCY_CODE), (String) execution.getVariable("recusedOfficer"),
 					(String) execution.getVariable("replacementOfficer"),
 					new RecusalService.OfficerRoles(execution.getVariable("investigatingOfficers"), execution.getVariable(HANDLER_ID),
-							execution.getVariable("hearingChair"), execution.getVariable(RecusalService.RECUSED_OFFICERS))));
+							execution.getVariable("hearingChair"), execution.getVariable(RecusalService.RECUSED_OFFICERS)),
+					execution::setVariable);
 		}
 	}
 }

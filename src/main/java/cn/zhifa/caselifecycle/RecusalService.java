@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -167,11 +168,11 @@ public class RecusalService {
 	/**
 	 * 更换执法人员: the recused officer leaves every role they hold in the case — investigator (the list of the case's
 	 * investigators and its officers), handler (the case's later steps and their open tasks go to the replacement),
-	 * hearing chair — and the replacement takes it; recorded in the case's record. Returns the variables to set.
+	 * hearing chair — and the replacement takes it; recorded in the case's record. The changed variables go to
+	 * {@code set} (the process) as they change: the handler's before their open tasks are reassigned.
 	 */
-	Map<String, Object> replace(Step step, String caseNo, String agencyCode, String recused, String replacement,
-			OfficerRoles roles) {
-		Map<String, Object> vars = new LinkedHashMap<>();
+	void replace(Step step, String caseNo, String agencyCode, String recused, String replacement, OfficerRoles roles,
+			BiConsumer<String, Object> set) {
 		List<String> changed = new ArrayList<>();
 		Object investigatingOfficers = roles.investigatingOfficers();
 		List<String> investigators = QualificationService.userIds(investigatingOfficers);
@@ -179,13 +180,13 @@ public class RecusalService {
 			Set<String> updated = new LinkedHashSet<>();
 			investigators.forEach(u -> updated.add(u.equals(recused) ? replacement : u));
 			investigatingOfficers = json(new ArrayList<>(updated));
-			vars.put("investigatingOfficers", investigatingOfficers);
+			set.accept("investigatingOfficers", investigatingOfficers);
 			officers.deleteByCaseNoAndUserIdAndAssignment(caseNo, recused, "INVESTIGATOR");
 			cases.assignOfficer(caseNo, replacement, "INVESTIGATOR");
 			changed.add("INVESTIGATOR");
 		}
 		if (recused.equals(roles.handlerId())) {
-			vars.put(HANDLER_ID, replacement);
+			set.accept(HANDLER_ID, replacement);
 			officers.deleteByCaseNoAndUserIdAndAssignment(caseNo, recused, "HANDLER");
 			cases.assignOfficer(caseNo, replacement, "HANDLER");
 			for (Task t : taskService.createTaskQuery().processInstanceId(step.processInstanceId()).taskAssignee(recused)
@@ -195,7 +196,7 @@ public class RecusalService {
 			changed.add("HANDLER");
 		}
 		if (recused.equals(roles.hearingChair())) {
-			vars.put("hearingChair", replacement);
+			set.accept("hearingChair", replacement);
 			changed.add("HEARING_CHAIR");
 		}
 		cases.assignOfficer(caseNo, recused, "RECUSED");
@@ -203,7 +204,7 @@ public class RecusalService {
 		if (!recusedOfficers.contains(recused)) {
 			recusedOfficers.add(recused);
 		}
-		vars.put(RECUSED_OFFICERS, json(recusedOfficers));
+		set.accept(RECUSED_OFFICERS, json(recusedOfficers));
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("recusedOfficer", recused);
 		data.put("recusedOfficerName", labels.personName(recused).orElse(recused));
@@ -213,7 +214,6 @@ public class RecusalService {
 		data.put("investigatingOfficers", QualificationService.userIds(investigatingOfficers));
 		records.append(caseNo, "OFFICER_REPLACED", step.bySystem() ? null : step.actor(), agencyCode,
 				step.processInstanceId(), step.activityId(), data);
-		return vars;
 	}
 
 	private static Object json(List<String> ids) {
