@@ -21,6 +21,11 @@ import org.springframework.stereotype.Component;
  * {@code Instant} or an ISO-8601 string; its day is its Asia/Shanghai date. Deadlines are the end
  * of the due day (23:59:59 +08:00). A result in a year without a calendar file is computed with
  * weekends only and logged once as provisional (see {@link #provisional(Object)}).
+ * <p>
+ * A deadline kept in a process variable: services take the value ({@link Due}: {@link #limitDue},
+ * {@link #extendedDue}, {@link #workdaysDue}) and the delegate or task check that calls them sets its
+ * variables (ADR-0038); the setters on a {@code VariableScope} ({@link #setLimit} and the like) do both
+ * for the callers that still hand the engine's scope over.
  */
 @Component("deadlines")
 public class Deadlines {
