@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,11 @@ import org.springframework.stereotype.Component;
  * {@code Instant} or an ISO-8601 string; its day is its Asia/Shanghai date. Deadlines are the end
  * of the due day (23:59:59 +08:00). A result in a year without a calendar file is computed with
  * weekends only and logged once as provisional (see {@link #provisional(Object)}).
+ * <p>
+ * A deadline kept in a process variable: services take the value ({@link Due}: {@link #limitDue},
+ * {@link #extendedDue}, {@link #workdaysDue}) and the delegate or task check that calls them sets its
+ * variables (ADR-0038); the setters on a {@code VariableScope} ({@link #setLimit} and the like) do both
+ * for the callers that still hand the engine's scope over.
  */
 @Component("deadlines")
 public class Deadlines {
@@ -97,13 +104,49 @@ public class Deadlines {
 	// --- deadlines held in process variables, with how they were computed (docs/calendar.md) --------
 
 	/**
+	 * A deadline held in process variable {@code variable}, with {@code <variable>Basis}, how it was computed
+	 * ({@link DeadlineBasis}), so that it is recomputed when a missing year's calendar arrives.
+	 *
+	 * @param variable the variable of the deadline
+	 * @param at       the deadline
+	 * @param basis    the text of {@code <variable>Basis}
+	 */
+	public record Due(String variable, Date at, String basis) {
+
+		/** The two variables to set: the deadline, then its basis. */
+		public Map<String, Object> variables() {
+			Map<String, Object> variables = new LinkedHashMap<>();
+			variables.put(variable, at);
+			variables.put(DeadlineBasis.variableOf(variable), basis);
+			return variables;
+		}
+	}
+
+	/** The deadline of limit {@code key} counted from {@code start}, to keep in {@code variable} with its basis. */
+	public Due limitDue(String variable, String key, Object start) {
+		Instant from = DeadlineStarts.instant(start, "deadline start");
+		return new Due(variable, limit(key, start), DeadlineBasis.limit(key, from).format());
+	}
+
+	/**
+	 * The deadline {@code current} held in {@code variable} (its basis {@code currentBasis}, the text of
+	 * {@code <variable>Basis}) extended by limit {@code key} counted from it (an approved extension); the basis
+	 * gets the step, so a recomputation runs the whole chain again.
+	 */
+	public Due extendedDue(String variable, Object current, Object currentBasis, String key) {
+		DeadlineBasis before = basisOf(currentBasis);
+		DeadlineBasis basis = before != null && current instanceof Date d && d.equals(before.evaluate(this))
+				? before.then(key) : DeadlineBasis.limit(key, DeadlineStarts.instant(current, variable));
+		return new Due(variable, limit(key, current), basis.format());
+	}
+
+	/**
 	 * Sets {@code variable} to the deadline of limit {@code key} counted from {@code start} and
 	 * {@code <variable>Basis} to how it was computed ({@link DeadlineBasis}), so that it is recomputed
 	 * when a missing year's calendar arrives. Returns the deadline.
 	 */
 	public Date setLimit(VariableScope scope, String variable, String key, Object start) {
-		Instant from = DeadlineStarts.instant(start, "deadline start");
-		return set(scope, variable, DeadlineBasis.limit(key, from), limit(key, start));
+		return set(scope, limitDue(variable, key, start));
 	}
 
 	/**
@@ -115,14 +158,19 @@ public class Deadlines {
 			return setLimit(scope, variable, key, start);
 		}
 		Instant from = DeadlineStarts.instant(start, "deadline start");
-		return set(scope, variable, DeadlineBasis.limitNotCounting(key, notCounted, from),
-				limitNotCounting(key, start, notCounted));
+		return set(scope, new Due(variable, limitNotCounting(key, start, notCounted),
+				DeadlineBasis.limitNotCounting(key, notCounted, from).format()));
 	}
 
 	/** As {@link #setLimit} for {@code n} working days after {@code start}. */
 	public Date setWorkdays(VariableScope scope, String variable, Object start, int n) {
+		return set(scope, workdaysDue(variable, start, n));
+	}
+
+	/** As {@link #limitDue} for {@code n} working days after {@code start}. */
+	public Due workdaysDue(String variable, Object start, int n) {
 		Instant from = DeadlineStarts.instant(start, "deadline start");
-		return set(scope, variable, DeadlineBasis.workdays(n, from), workdays(start, n));
+		return new Due(variable, workdays(start, n), DeadlineBasis.workdays(n, from).format());
 	}
 
 	/**
@@ -130,11 +178,8 @@ public class Deadlines {
 	 * extension); its basis gets the step, so a recomputation runs the whole chain again.
 	 */
 	public Date extendLimit(VariableScope scope, String variable, String key) {
-		Object current = scope.getVariable(variable);
-		DeadlineBasis before = basisOf(scope.getVariable(DeadlineBasis.variableOf(variable)));
-		DeadlineBasis basis = before != null && current instanceof Date d && d.equals(before.evaluate(this))
-				? before.then(key) : DeadlineBasis.limit(key, DeadlineStarts.instant(current, variable));
-		return set(scope, variable, basis, limit(key, current));
+		return set(scope, extendedDue(variable, scope.getVariable(variable),
+				scope.getVariable(DeadlineBasis.variableOf(variable)), key));
 	}
 
 	/**
@@ -150,10 +195,10 @@ public class Deadlines {
 		return DeadlineBasis.limit(key, DeadlineStarts.instant(start, "deadline start")).format();
 	}
 
-	private static Date set(VariableScope scope, String variable, DeadlineBasis basis, Date due) {
-		scope.setVariable(variable, due);
-		scope.setVariable(DeadlineBasis.variableOf(variable), basis.format());
-		return due;
+	private static Date set(VariableScope scope, Due due) {
+		scope.setVariable(due.variable(), due.at());
+		scope.setVariable(DeadlineBasis.variableOf(due.variable()), due.basis());
+		return due.at();
 	}
 
 	private static DeadlineBasis basisOf(Object text) {

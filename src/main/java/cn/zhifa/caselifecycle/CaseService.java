@@ -2,7 +2,6 @@ package cn.zhifa.caselifecycle;
 
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
-import static cn.zhifa.platform.CaseVariables.FILING_DECISION;
 import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
 import static cn.zhifa.platform.CaseVariables.PARTY_ADDRESS;
 import static cn.zhifa.platform.CaseVariables.RECEIVING_CASE_NO;
@@ -13,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -22,13 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -56,6 +54,8 @@ import cn.zhifa.organisation.Certificate;
 import cn.zhifa.organisation.OfficerRepository;
 import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.FormFields;
+import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.qualification.QualificationService;
@@ -174,90 +174,106 @@ public class CaseService {
 		return register(c, "system");
 	}
 
-	/** A case started from Tasklist's start form: number and record it now (idempotent). */
-	void registerFromProcess(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable(CASE_ID);
+	/**
+	 * A case started from Tasklist's start form: number and record it now (idempotent). {@code caseNo} is the
+	 * process's case variable (set when the case was registered through /api a moment ago), {@code form} the case
+	 * its start form describes (read only when the case is new). Returns the new case's number, or null when the
+	 * case was registered already.
+	 */
+	String registerFromProcess(Step step, String caseNo, Supplier<NewCase> form, String registeredBy) {
 		if (caseNo != null && cases.existsById(caseNo)) {
 			// registered through /api a moment ago (same transaction): this process is the case's, and no other
 			EnforcementCase registered = cases.findById(caseNo).orElseThrow();
-			String pid = execution.getProcessInstanceId();
+			String pid = step.processInstanceId();
 			if (registered.getProcessInstanceId() != null && !registered.getProcessInstanceId().equals(pid)
-					|| !registered.getAgencyCode().equals(execution.getTenantId())) {
+					|| !registered.getAgencyCode().equals(step.agency())) {
 				log.warn("Refused process {} for case {}: the case belongs to process {} of agency {}", pid, caseNo,
 						registered.getProcessInstanceId(), registered.getAgencyCode());
 				throw new AuthorizationException("案号“" + caseNo + "”已由其他流程办理，不能再次登记");
 			}
 			registered.startedAs(pid);
-			return;
+			return null;
 		}
-		NewCase c = fromVariables(execution);
+		NewCase c = form.get();
 		validate(c);
-		EnforcementCase saved = cases.save(new EnforcementCase(nextCaseNo(c.agencyCode()), c,
-				(String) execution.getVariable(REGISTERED_BY), now()));
-		saved.startedAs(execution.getProcessInstanceId());
-		execution.setVariable(CASE_ID, saved.getCaseNo());
-		if (execution.getVariable(HANDLER_ID) == null) {
-			execution.setVariable(HANDLER_ID, execution.getVariable(REGISTERED_BY));
-		}
-		execution.setProcessBusinessKey(saved.getCaseNo());
+		EnforcementCase saved = cases.save(new EnforcementCase(nextCaseNo(c.agencyCode()), c, registeredBy, now()));
+		saved.startedAs(step.processInstanceId());
+		return saved.getCaseNo();
 	}
 
-	void moveTo(DelegateExecution execution, String stage) {
+	/**
+	 * The case of the step's process moves to {@code stage}; returns the variables the stage sets (FILED: the
+	 * decision period and the handler joins; DECIDED: what disclosure publishes; CLOSED: the moment).
+	 */
+	Map<String, Object> moveTo(Step step, String caseNo, String stage, StageFacts facts) {
 		Instant at = now();
-		caseOf(execution).moveTo(stage, at);
+		caseOf(step, caseNo).moveTo(stage, at);
+		Map<String, Object> vars = new LinkedHashMap<>();
 		switch (stage) {
 			case "FILED" -> {
-				execution.setVariable("filedAt", Date.from(at));
-				deadlines.setLimit(execution, "decisionDueAt", "PENALTY_DECISION", Date.from(at));
-				execution.setVariable("decisionSuspendedDays", 0); // periods not counted (calendar/period-suspensions.yml)
-				assign(caseOf(execution).getCaseNo(), (String) execution.getVariable(HANDLER_ID), "HANDLER");
+				vars.put("filedAt", Date.from(at));
+				vars.putAll(deadlines.limitDue("decisionDueAt", "PENALTY_DECISION", Date.from(at)).variables());
+				vars.put("decisionSuspendedDays", 0); // periods not counted (calendar/period-suspensions.yml)
+				assign(caseOf(step, caseNo).getCaseNo(), facts.handlerId(), "HANDLER");
 			}
 			case "DECIDED" -> {
 				// what disclosure publishes (R-DISC-3): agency, party, category, conclusion, number, date, basis
-				execution.setVariable("decisionAt", Date.from(at));
-				execution.setVariable("decisionDate", LocalDate.ofInstant(at, CHINA).toString());
-				execution.setVariable("decisionType", "PENALTY");
-				execution.setVariable("category", "行政处罚");
-				execution.setVariable("conclusion", execution.getVariable("decisionContent"));
-				if (Boolean.TRUE.equals(execution.getVariable("summaryProcedure"))) {
-					execution.setVariable("servedOn", LocalDate.ofInstant(at, CHINA).toString()); // served on the spot
+				vars.put("decisionAt", Date.from(at));
+				vars.put("decisionDate", LocalDate.ofInstant(at, CHINA).toString());
+				vars.put("decisionType", "PENALTY");
+				vars.put("category", "行政处罚");
+				vars.put("conclusion", facts.decisionContent());
+				if (facts.summaryProcedure()) {
+					vars.put("servedOn", LocalDate.ofInstant(at, CHINA).toString()); // served on the spot
 				}
-				if (execution.getVariable("legalBasis") == null) {
-					execution.setVariable("legalBasis", execution.getVariable("discretionBasis"));
+				if (facts.legalBasis() == null) {
+					vars.put("legalBasis", facts.discretionBasis());
 				}
 			}
-			case "CLOSED" -> execution.setVariable("closedAt", Date.from(at));
+			case "CLOSED" -> vars.put("closedAt", Date.from(at));
 			default -> {
 			}
 		}
+		return vars;
+	}
+
+	/**
+	 * What a stage needs of the process: the handler (FILED), the decision's content, whether decided on the spot,
+	 * its legal basis and the discretion benchmark's basis (DECIDED); values as the process holds them.
+	 */
+	record StageFacts(String handlerId, Object decisionContent, boolean summaryProcedure, Object legalBasis,
+			Object discretionBasis) {
 	}
 
 	/**
 	 * After 调查取证: the investigating officers join the case, and each evidence line of the form
-	 * becomes an evidence record (obtained now, by the investigating officers).
+	 * ({@code evidenceText}) becomes an evidence record (obtained now, by the investigating officers, recorded by the
+	 * step's user, else the handler). Returns the variables of the records the officers sign.
 	 */
-	void recordInvestigation(DelegateExecution execution) {
-		String caseNo = caseOf(execution).getCaseNo();
-		List<String> investigators = QualificationService.userIds(execution.getVariable("investigatingOfficers"));
+	Map<String, Object> recordInvestigation(Step step, String caseNo, List<String> investigators, String evidenceText,
+			String handlerId) {
+		caseNo = caseOf(step, caseNo).getCaseNo();
 		for (String user : investigators) {
 			assign(caseNo, user, "INVESTIGATOR");
 		}
 		String obtainedBy = String.join("、", investigators.stream().map(u -> labels.personName(u).orElse(u)).toList());
-		String recordedBy = currentUser(execution);
+		String recordedBy = step.bySystem() ? null : step.actor();
 		Instant now = now();
-		for (EvidenceLines.Item item : EvidenceLines.parse(execution.getVariable(EvidenceLines.FIELD))) {
+		for (EvidenceLines.Item item : EvidenceLines.parse(evidenceText)) {
 			evidence.save(new Evidence(caseNo, item.kind(), item.description(), now, obtainedBy, null,
-					recordedBy != null ? recordedBy : (String) execution.getVariable(HANDLER_ID), now));
+					recordedBy != null ? recordedBy : handlerId, now));
 		}
-		execution.setVariable("evidenceList", evidenceList(caseNo));
+		Map<String, Object> vars = new LinkedHashMap<>();
+		vars.put("evidenceList", evidenceList(caseNo));
 		// the 询问笔录 and 现场检查（勘验）笔录 name the officers with their certificates and the handler as recorder
 		String withCertificates = String.join("、", investigators.stream().map(u -> labels.personName(u).orElse(u)
 				+ organisation.findById(u).flatMap(o -> o.getCertificates().stream().map(Certificate::getNumber).findFirst())
 					.map(n -> "（执法证号" + n + "）").orElse(""))
 			.toList());
-		execution.setVariable("inquiryOfficers", withCertificates);
-		execution.setVariable("inspectionOfficers", withCertificates);
-		execution.setVariable("recorderId", execution.getVariable(HANDLER_ID));
+		vars.put("inquiryOfficers", withCertificates);
+		vars.put("inspectionOfficers", withCertificates);
+		vars.put("recorderId", handlerId);
+		return vars;
 	}
 
 	/** The case's evidence for screens: a JSON list of kind, description, obtainedOn (yyyy-MM-dd), obtainedBy. */
@@ -302,61 +318,60 @@ public class CaseService {
 		}
 	}
 
-	private static String currentUser(DelegateExecution execution) {
-		var auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return auth == null ? null : auth.getUserId();
-	}
-
-	/** The party answered the transfer that created this case (R-COORD-1); no-op for other sources. */
-	void answerTransfer(DelegateExecution execution) {
-		Object transferPid = execution.getVariable(TRANSFER_PROCESS_INSTANCE_ID);
-		if (transferPid == null) {
+	/**
+	 * The party answered the transfer that created this case (R-COORD-1): the case's filing decision answers
+	 * transfer process {@code transferProcessInstanceId} (null: the case was not transferred in, nothing to do).
+	 */
+	void answerTransfer(String caseNo, String transferProcessInstanceId, boolean accepted, Object refusalReasons) {
+		if (transferProcessInstanceId == null) {
 			return;
 		}
-		boolean accepted = "FILE".equals(execution.getVariable(FILING_DECISION));
 		// the transfer belongs to the sending agency (another tenant): answer as the system, not as the head
 		AsSystem.run(() -> {
 			try {
 				var correlation = runtimeService.createMessageCorrelation(accepted ? "transfer.accepted" : "transfer.refused")
-					.processInstanceId(transferPid.toString()).setVariable(RECEIVING_CASE_NO, execution.getVariable(CASE_ID));
+					.processInstanceId(transferProcessInstanceId).setVariable(RECEIVING_CASE_NO, caseNo);
 				if (!accepted) {
-					correlation.setVariable("transferRefusalReasons", execution.getVariable("notFilingReasons"));
+					correlation.setVariable("transferRefusalReasons", refusalReasons);
 				}
 				correlation.correlate();
 			}
 			catch (MismatchingMessageCorrelationException e) {
-				log.warn("Case {}: the transfer process {} no longer waits for an answer ({})", execution.getVariable(CASE_ID),
-						transferPid, e.getMessage());
+				log.warn("Case {}: the transfer process {} no longer waits for an answer ({})", caseNo,
+						transferProcessInstanceId, e.getMessage());
 			}
 		});
 	}
 
-	/** Major if the catalogue (COLLECT) matched a row or an officer flagged it (R-REV-2). */
-	@SuppressWarnings("unchecked")
-	void evaluateMajor(DelegateExecution execution) {
-		List<Map<String, Object>> rows = (List<Map<String, Object>>) execution.getVariable("majorCatalogue");
+	/**
+	 * Major if the catalogue (COLLECT, {@code catalogue} its rows) matched a row or an officer flagged it (R-REV-2);
+	 * returns the variables of the decision's review (major, reasons, materials, evidence, officers).
+	 */
+	Map<String, Object> evaluateMajor(Step step, String caseNo, List<Map<String, Object>> catalogue, boolean flagged,
+			Object flaggedReason) {
 		StringBuilder reasons = new StringBuilder();
 		boolean major = false;
-		if (rows != null) {
-			for (Map<String, Object> row : rows) {
+		if (catalogue != null) {
+			for (Map<String, Object> row : catalogue) {
 				if (Boolean.TRUE.equals(row.get("isMajor"))) {
 					major = true;
 					reasons.append(row.get("catalogueItem")).append("：").append(row.get("reason")).append("\n");
 				}
 			}
 		}
-		if (Boolean.TRUE.equals(execution.getVariable("flaggedMajor"))) {
+		if (flagged) {
 			major = true;
-			reasons.append("承办人认定：").append(execution.getVariable("flaggedMajorReason")).append("\n");
+			reasons.append("承办人认定：").append(flaggedReason).append("\n");
 		}
-		execution.setVariable("isMajor", major);
-		execution.setVariable("majorReasons", reasons.toString().trim());
-		execution.setVariable("decisionType", "PENALTY");
-		String caseNo = (String) execution.getVariable(CASE_ID);
-		execution.setVariable("materials", reviewMaterials(evidenceOf(caseNo)));
-		execution.setVariable("evidenceList", evidenceList(caseNo));
-		execution.setVariable("caseOfficers", caseOfficerList(caseNo));
-		caseOf(execution).markMajor(major);
+		Map<String, Object> vars = new LinkedHashMap<>();
+		vars.put("isMajor", major);
+		vars.put("majorReasons", reasons.toString().trim());
+		vars.put("decisionType", "PENALTY");
+		vars.put("materials", reviewMaterials(evidenceOf(caseNo)));
+		vars.put("evidenceList", evidenceList(caseNo));
+		vars.put("caseOfficers", caseOfficerList(caseNo));
+		caseOf(step, caseNo).markMajor(major);
+		return vars;
 	}
 
 	/**
@@ -375,52 +390,61 @@ public class CaseService {
 
 	/**
 	 * An extension of the decision period approved by the head (行政处罚法 art. 60): by the limit
-	 * {@code PENALTY_DECISION_EXTENSION}; how many are allowed is the table {@code decision-period-extension}
-	 * (checked when the head approves), so the count is kept here.
+	 * {@code PENALTY_DECISION_EXTENSION} from the period's end {@code dueAt} (its basis {@code dueBasis}); how many
+	 * are allowed is the table {@code decision-period-extension} (checked when the head approves), so the count
+	 * ({@code extensions} before this one) is kept here. The new variables go to {@code keep} (the process), before
+	 * the period's timers are recalculated from them.
 	 */
-	void extendDecisionPeriod(DelegateExecution execution) {
-		deadlines.extendLimit(execution, "decisionDueAt", "PENALTY_DECISION_EXTENSION");
-		Object granted = execution.getVariable("decisionExtensions");
-		execution.setVariable("decisionExtensions", (granted instanceof Number n ? n.intValue() : 0) + 1);
-		recalculateTimers(execution.getProcessInstanceId(), "timerEvent_decisionBreach");
+	void extendDecisionPeriod(Step step, Object dueAt, Object dueBasis, int extensions, Consumer<Map<String, Object>> keep) {
+		Map<String, Object> vars = new LinkedHashMap<>(
+				deadlines.extendedDue("decisionDueAt", dueAt, dueBasis, "PENALTY_DECISION_EXTENSION").variables());
+		vars.put("decisionExtensions", extensions + 1);
+		keep.accept(vars);
+		recalculateTimers(step.processInstanceId(), "timerEvent_decisionBreach");
 	}
 
 	/**
 	 * Carries out the seizure (行政强制法 art. 24): the moment, the 30 days (limit {@code SEIZURE}), and the goods
-	 * listed by the officer as the rows of the 查封（扣押）清单.
+	 * listed by the officer ({@code itemsText}) as the rows of the 查封（扣押）清单. Returns the variables to set.
 	 */
-	void startSeizure(DelegateExecution execution) {
+	Map<String, Object> startSeizure(String itemsText) {
 		Date seizedAt = Date.from(now());
-		execution.setVariable("seizedAt", seizedAt);
-		deadlines.setLimit(execution, "seizureDueAt", "SEIZURE", seizedAt);
-		execution.setVariable("seizureExtended", false);
-		execution.setVariable("seizureExtensions", 0);
-		List<Map<String, Object>> items = SeizedItems.parse(execution.getVariable(SeizedItems.FIELD));
-		execution.setVariable("seizedItems", json(items));
-		execution.setVariable("seizedItemsSummary", SeizedItems.summary(items));
+		Map<String, Object> vars = new LinkedHashMap<>();
+		vars.put("seizedAt", seizedAt);
+		vars.putAll(deadlines.limitDue("seizureDueAt", "SEIZURE", seizedAt).variables());
+		vars.put("seizureExtended", false);
+		vars.put("seizureExtensions", 0);
+		List<Map<String, Object>> items = SeizedItems.parse(itemsText);
+		vars.put("seizedItems", json(items));
+		vars.put("seizedItemsSummary", SeizedItems.summary(items));
+		return vars;
 	}
 
 	/**
-	 * The party did not pay within the 15 days (行政处罚法 art. 67): how many days overdue (for the surcharge of
-	 * art. 72, dmn/late-payment-surcharge.dmn), until when, the performance period the demand notice states if
-	 * served today (10 working days, 行政强制法 arts. 54, 69 — set again from the day it is served), and the
-	 * periods of art. 53: the party's 6 months to sue end, then the agency has 3 months to apply to the court.
+	 * The party did not pay within the 15 days (行政处罚法 art. 67) of the decision served on {@code servedOn}: how
+	 * many days overdue (for the surcharge of art. 72, dmn/late-payment-surcharge.dmn), until when, the performance
+	 * period the demand notice states if served today (10 working days, 行政强制法 arts. 54, 69 — set again from the
+	 * day it is served), and the periods of art. 53: the party's 6 months to sue end, then the agency has 3 months to
+	 * apply to the court; the payment method unless the process has one. Returns the variables to set.
 	 */
-	void prepareDemand(DelegateExecution execution) {
+	Map<String, Object> prepareDemand(Object servedOn, boolean hasPaymentMethod) {
 		Date today = Date.from(now());
-		Object servedOn = execution.getVariable("servedOn");
 		Date paymentDue = deadlines.limit("PAYMENT", servedOn);
-		execution.setVariable("overdueDays", deadlines.daysAfter(paymentDue, today));
-		execution.setVariable("surchargeUntil", today);
-		deadlines.setLimit(execution, "demandDueAt", "EXECUTION_DEMAND", today);
-		Date litigationEnds = deadlines.setLimit(execution, "litigationEndsAt", "LITIGATION_PERIOD", servedOn);
-		Date applicationDue = deadlines.setLimit(execution, "courtApplicationDueAt", "COURT_ENFORCEMENT_APPLICATION",
-				litigationEnds);
-		execution.setVariable("litigationPeriodEndsOn", LocalDate.ofInstant(litigationEnds.toInstant(), CHINA).toString());
-		execution.setVariable("courtApplicationDueOn", LocalDate.ofInstant(applicationDue.toInstant(), CHINA).toString());
-		if (execution.getVariable("paymentMethod") == null) {
-			execution.setVariable("paymentMethod", "到指定的银行或者通过电子支付系统缴纳（《中华人民共和国行政处罚法》第六十七条）");
+		Map<String, Object> vars = new LinkedHashMap<>();
+		vars.put("overdueDays", deadlines.daysAfter(paymentDue, today));
+		vars.put("surchargeUntil", today);
+		vars.putAll(deadlines.limitDue("demandDueAt", "EXECUTION_DEMAND", today).variables());
+		Deadlines.Due litigationEnds = deadlines.limitDue("litigationEndsAt", "LITIGATION_PERIOD", servedOn);
+		vars.putAll(litigationEnds.variables());
+		Deadlines.Due applicationDue = deadlines.limitDue("courtApplicationDueAt", "COURT_ENFORCEMENT_APPLICATION",
+				litigationEnds.at());
+		vars.putAll(applicationDue.variables());
+		vars.put("litigationPeriodEndsOn", LocalDate.ofInstant(litigationEnds.at().toInstant(), CHINA).toString());
+		vars.put("courtApplicationDueOn", LocalDate.ofInstant(applicationDue.at().toInstant(), CHINA).toString());
+		if (!hasPaymentMethod) {
+			vars.put("paymentMethod", "到指定的银行或者通过电子支付系统缴纳（《中华人民共和国行政处罚法》第六十七条）");
 		}
+		return vars;
 	}
 
 	static final Set<String> APPRAISAL_KINDS = Set.of("TESTING", "INSPECTION", "QUARANTINE", "APPRAISAL");
@@ -488,36 +512,47 @@ public class CaseService {
 
 	/**
 	 * 行政强制法 art. 19: the head did not approve a seizure carried out on the spot — it is lifted at once and
-	 * the goods are returned (art. 28(2)).
+	 * the goods are returned (art. 28(2)); {@code approvalOpinion} is the head's opinion. Returns the variables to set.
 	 */
-	void liftSeizure(DelegateExecution execution) {
-		execution.setVariable("seizureLiftedAt", Date.from(now()));
-		execution.setVariable("seizureOutcome", "RELEASED");
-		execution.setVariable("seizureOutcomeBasis", "行政机关负责人认为不应当采取行政强制措施，立即解除（《中华人民共和国行政强制法》第十九条）："
-				+ execution.getVariable("seizureApprovalOpinion"));
+	Map<String, Object> liftSeizure(Object approvalOpinion) {
+		Map<String, Object> vars = new LinkedHashMap<>();
+		vars.put("seizureLiftedAt", Date.from(now()));
+		vars.put("seizureOutcome", "RELEASED");
+		vars.put("seizureOutcomeBasis", "行政机关负责人认为不应当采取行政强制措施，立即解除（《中华人民共和国行政强制法》第十九条）："
+				+ approvalOpinion);
+		return vars;
 	}
 
 	/**
 	 * One 30-day extension of the seizure approved by the head (行政强制法 art. 25(1)), and the written notice
-	 * of it to the party with the reason (art. 25(2)), kept with the case.
+	 * of it to the party with the reason (art. 25(2)), kept with the case. The new variables go to {@code keep} (the
+	 * process), before the seizure's timers are recalculated from them.
 	 */
-	void extendSeizure(DelegateExecution execution) {
-		Date due = deadlines.extendLimit(execution, "seizureDueAt", "SEIZURE_EXTENSION");
-		execution.setVariable("seizureExtended", true);
-		Object count = execution.getVariable("seizureExtensions");
-		execution.setVariable("seizureExtensions", (count instanceof Number n ? n.intValue() : 0) + 1);
-		execution.setVariable("seizureExtensionNotice", seizureExtensionNotice(execution, due));
-		recalculateTimers(execution.getProcessInstanceId(), "timerEvent_seizureBreach");
+	void extendSeizure(Step step, SeizureFacts seizure, Consumer<Map<String, Object>> keep) {
+		Deadlines.Due due = deadlines.extendedDue("seizureDueAt", seizure.dueAt(), seizure.dueBasis(), "SEIZURE_EXTENSION");
+		Map<String, Object> vars = new LinkedHashMap<>(due.variables());
+		vars.put("seizureExtended", true);
+		vars.put("seizureExtensions", seizure.extensions() + 1);
+		vars.put("seizureExtensionNotice", seizureExtensionNotice(seizure, due.at()));
+		keep.accept(vars);
+		recalculateTimers(step.processInstanceId(), "timerEvent_seizureBreach");
 	}
 
-	private String seizureExtensionNotice(DelegateExecution execution, Date due) {
+	/**
+	 * The seizure as the process holds it: its end ({@code seizureDueAt}) and that end's basis, the extensions so
+	 * far, and what the extension notice states (values as the process holds them).
+	 */
+	record SeizureFacts(Object dueAt, Object dueBasis, int extensions, Object seizedAt, Object measure, Object partyName,
+			Object decisionNumber, Object itemsSummary, Object extensionReason) {
+	}
+
+	private static String seizureExtensionNotice(SeizureFacts seizure, Date due) {
 		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
-		Object seizedAt = execution.getVariable("seizedAt");
-		String from = seizedAt instanceof Date d ? day.format(d.toInstant().atZone(CHINA)) : "";
-		String measure = "SEAL".equals(execution.getVariable("seizureMeasure")) ? "查封" : "扣押";
-		return "延长" + measure + "期限通知书\n" + execution.getVariable("partyName") + "：\n本机关于" + from + "以"
-				+ execution.getVariable("seizureDecisionNumber") + "《查封（扣押）决定书》对你（单位）的" + execution.getVariable("seizedItemsSummary")
-				+ "实施了" + measure + "。因" + execution.getVariable("seizureExtensionReason") + "，经本机关负责人批准，依据《中华人民共和国行政强制法》第二十五条，"
+		String from = seizure.seizedAt() instanceof Date d ? day.format(d.toInstant().atZone(CHINA)) : "";
+		String measure = "SEAL".equals(seizure.measure()) ? "查封" : "扣押";
+		return "延长" + measure + "期限通知书\n" + seizure.partyName() + "：\n本机关于" + from + "以"
+				+ seizure.decisionNumber() + "《查封（扣押）决定书》对你（单位）的" + seizure.itemsSummary()
+				+ "实施了" + measure + "。因" + seizure.extensionReason() + "，经本机关负责人批准，依据《中华人民共和国行政强制法》第二十五条，"
 				+ measure + "期限延长至" + day.format(due.toInstant().atZone(CHINA)) + "。检测、检验、检疫或者技术鉴定的期间不计入" + measure + "期限。";
 	}
 
@@ -586,12 +621,11 @@ public class CaseService {
 		}
 	}
 
-	/** The case of this process: the case whose process it is (a case variable pointing elsewhere is refused). */
-	private EnforcementCase caseOf(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable(CASE_ID);
+	/** The case of the step's process: the case whose process it is (a case variable pointing elsewhere is refused). */
+	private EnforcementCase caseOf(Step step, String caseNo) {
 		EnforcementCase c = cases.findById(caseNo).orElseThrow(() -> new IllegalStateException("no case " + caseNo));
-		if (!execution.getProcessInstanceId().equals(c.getProcessInstanceId())) {
-			log.warn("Refused a step of process {} on case {} of process {}", execution.getProcessInstanceId(), caseNo,
+		if (!step.processInstanceId().equals(c.getProcessInstanceId())) {
+			log.warn("Refused a step of process {} on case {} of process {}", step.processInstanceId(), caseNo,
 					c.getProcessInstanceId());
 			throw new AuthorizationException("案号“" + caseNo + "”不属于本流程，不能办理");
 		}
@@ -696,68 +730,12 @@ public class CaseService {
 		}
 	}
 
-	private static NewCase fromVariables(DelegateExecution e) {
-		LocalDate discovered;
-		try {
-			Object d = e.getVariable("discoveredOn");
-			discovered = d instanceof Date date ? LocalDate.ofInstant(date.toInstant(), CHINA)
-					: d == null ? null : LocalDate.parse(d.toString().substring(0, Math.min(10, d.toString().length())));
-		}
-		catch (DateTimeParseException ex) {
-			throw invalid("discoveredOn", "发现日期格式应为 yyyy-MM-dd");
-		}
-		LocalDate violated;
-		try {
-			Object d = e.getVariable("violationDate");
-			violated = d instanceof Date date ? LocalDate.ofInstant(date.toInstant(), CHINA)
-					: d == null ? null : LocalDate.parse(d.toString().substring(0, Math.min(10, d.toString().length())));
-		}
-		catch (DateTimeParseException ex) {
-			throw invalid("violationDate", "违法行为发生日期格式应为 yyyy-MM-dd");
-		}
-		Object fine = e.getVariable("proposedFine");
-		if (fine != null && !(fine instanceof Number)) {
-			throw invalid("proposedFine", "罚款数额应为数字");
-		}
-		return new NewCase(string(e, AGENCY_CODE), string(e, "caseSource"),
-				Boolean.TRUE.equals(e.getVariable("summaryProcedure")), string(e, "partyType"), string(e, "partyName"),
-				string(e, "partyIdNumber"), string(e, "partyContact"), Boolean.TRUE.equals(e.getVariable("partyIsOfficial")),
-				string(e, "violationCode"), string(e, "facts"), discovered,
-				fine instanceof Number n ? n.doubleValue() : null, null, null, violated,
-				Boolean.TRUE.equals(e.getVariable("limitationHarm")), string(e, PARTY_ADDRESS));
-	}
-
-	/** A day a form sent (a date, or a text yyyy-MM-dd…); a text that is no date is refused naming the field. */
-	static LocalDate day(Object value, String field, String label) {
-		if (value == null || value instanceof String text && text.isBlank()) {
-			return null;
-		}
-		if (value instanceof Date date) {
-			return LocalDate.ofInstant(date.toInstant(), CHINA);
-		}
-		String text = value.toString();
-		try {
-			return LocalDate.parse(text.substring(0, Math.min(10, text.length())));
-		}
-		catch (DateTimeParseException ex) {
-			throw invalid(field, label + "格式应为 yyyy-MM-dd");
-		}
-	}
-
-	/** A start variable that must be a text (a number or object sent for it is refused, naming it). */
-	private static String string(DelegateExecution e, String name) {
-		Object value = e.getVariable(name);
-		if (value != null && !(value instanceof String)) {
-			throw invalid(name, name + " 应为文字");
-		}
-		return (String) value;
-	}
-
 	Instant now() {
 		return clock.instant();
 	}
 
-	static FormFieldValidationException invalid(String field, String message) {
-		return new FormFieldValidationException(field, field + ": " + message);
+	/** The form field's validation error naming the field (ADR-0013). */
+	static RuntimeException invalid(String field, String message) {
+		return FormFields.invalid(field, message);
 	}
 }

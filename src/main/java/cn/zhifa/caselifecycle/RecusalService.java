@@ -8,21 +8,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.document.DisplayLabels;
+import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.qualification.QualificationService;
@@ -47,9 +48,11 @@ public class RecusalService {
 	private final RecordService records;
 	private final DisplayLabels labels;
 	private final CaseOfficerRepository officers;
+	private final TaskService taskService;
 
 	RecusalService(CaseService cases, RuntimeService runtimeService, RecordService records, DisplayLabels labels,
-			CaseOfficerRepository officers) {
+			CaseOfficerRepository officers, TaskService taskService) {
+		this.taskService = taskService;
 		this.cases = cases;
 		this.runtimeService = runtimeService;
 		this.records = records;
@@ -77,7 +80,8 @@ public class RecusalService {
 		if (c.getProcessInstanceId() == null) {
 			throw Problem.conflict("caseId", "案件当前阶段不能申请回避（" + c.getStage() + "）");
 		}
-		withoutAuthorization(() -> {
+		// the correlation from Tasklist runs as the officer: the agency was checked, the message is the system's
+		AsSystem.call(() -> {
 			if (runtimeService.createEventSubscriptionQuery().processInstanceId(c.getProcessInstanceId()).eventName(MESSAGE)
 				.count() == 0) {
 				throw Problem.conflict("caseId", "案件当前阶段不能申请回避（" + c.getStage() + "）：回避申请在调查与决定阶段提出");
@@ -127,78 +131,89 @@ public class RecusalService {
 		return roles;
 	}
 
-	/** 记录回避决定: granted or refused, the head's decision is in the case's record with the grounds it answers. */
-	void recordDecision(DelegateExecution execution) {
-		boolean granted = Boolean.TRUE.equals(execution.getVariable("recusalGranted"));
-		String decidedBy = CaseServiceAccess.currentUser(execution);
-		execution.setVariable("recusalDecidedBy", decidedBy);
+	/**
+	 * 记录回避决定: granted or refused, the head's decision is in the case's record with the grounds it answers.
+	 * Returns who decided (the step's user; null for the system), which the process keeps.
+	 */
+	String recordDecision(Step step, String caseNo, String agencyCode, Decision decision) {
+		String decidedBy = step.bySystem() ? null : step.actor();
 		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("recusedOfficer", execution.getVariable("recusedOfficer"));
-		data.put("recusedOfficerName", execution.getVariable("recusedOfficerName"));
-		data.put("recusedOfficerRoles", execution.getVariable("recusedOfficerRoles"));
-		data.put("recusalGrounds", execution.getVariable("recusalGrounds"));
-		data.put("granted", granted);
-		data.put("decision", granted ? "准予回避" : "不予回避");
-		data.put("reason", execution.getVariable("recusalDecisionReason"));
-		if (granted) {
-			data.put("replacementOfficer", execution.getVariable("replacementOfficer"));
+		data.put("recusedOfficer", decision.recusedOfficer());
+		data.put("recusedOfficerName", decision.recusedOfficerName());
+		data.put("recusedOfficerRoles", decision.recusedOfficerRoles());
+		data.put("recusalGrounds", decision.grounds());
+		data.put("granted", decision.granted());
+		data.put("decision", decision.granted() ? "准予回避" : "不予回避");
+		data.put("reason", decision.reason());
+		if (decision.granted()) {
+			data.put("replacementOfficer", decision.replacementOfficer());
 		}
 		data.put("basis", "《中华人民共和国行政处罚法》第四十三条、第六十四条第四项");
-		records.append((String) execution.getVariable("caseId"), "RECUSAL_DECIDED", decidedBy,
-				(String) execution.getVariable("agencyCode"), execution.getProcessInstanceId(), execution.getCurrentActivityId(),
-				data);
+		records.append(caseNo, "RECUSAL_DECIDED", decidedBy, agencyCode, step.processInstanceId(), step.activityId(), data);
+		return decidedBy;
+	}
+
+	/** The head's decision on an application as the process holds it (values as the process holds them). */
+	record Decision(Object recusedOfficer, Object recusedOfficerName, Object recusedOfficerRoles, Object grounds,
+			boolean granted, Object reason, Object replacementOfficer) {
+	}
+
+	/**
+	 * Who holds which role in the case as the process holds it: the investigating officers, the handler, the hearing
+	 * chair and the officers recused so far (values as the process holds them).
+	 */
+	record OfficerRoles(Object investigatingOfficers, Object handlerId, Object hearingChair, Object recusedOfficers) {
 	}
 
 	/**
 	 * 更换执法人员: the recused officer leaves every role they hold in the case — investigator (the list of the case's
 	 * investigators and its officers), handler (the case's later steps and their open tasks go to the replacement),
-	 * hearing chair — and the replacement takes it; recorded in the case's record.
+	 * hearing chair — and the replacement takes it; recorded in the case's record. The changed variables go to
+	 * {@code set} (the process) as they change: the handler's before their open tasks are reassigned.
 	 */
-	void replace(DelegateExecution execution) {
-		String caseNo = (String) execution.getVariable("caseId");
-		String recused = (String) execution.getVariable("recusedOfficer");
-		String replacement = (String) execution.getVariable("replacementOfficer");
+	void replace(Step step, String caseNo, String agencyCode, String recused, String replacement, OfficerRoles roles,
+			BiConsumer<String, Object> set) {
 		List<String> changed = new ArrayList<>();
-		List<String> investigators = QualificationService.userIds(execution.getVariable("investigatingOfficers"));
+		Object investigatingOfficers = roles.investigatingOfficers();
+		List<String> investigators = QualificationService.userIds(investigatingOfficers);
 		if (investigators.contains(recused)) {
 			Set<String> updated = new LinkedHashSet<>();
 			investigators.forEach(u -> updated.add(u.equals(recused) ? replacement : u));
-			execution.setVariable("investigatingOfficers", json(new ArrayList<>(updated)));
+			investigatingOfficers = json(new ArrayList<>(updated));
+			set.accept("investigatingOfficers", investigatingOfficers);
 			officers.deleteByCaseNoAndUserIdAndAssignment(caseNo, recused, "INVESTIGATOR");
 			cases.assignOfficer(caseNo, replacement, "INVESTIGATOR");
 			changed.add("INVESTIGATOR");
 		}
-		if (recused.equals(execution.getVariable(HANDLER_ID))) {
-			execution.setVariable(HANDLER_ID, replacement);
+		if (recused.equals(roles.handlerId())) {
+			set.accept(HANDLER_ID, replacement);
 			officers.deleteByCaseNoAndUserIdAndAssignment(caseNo, recused, "HANDLER");
 			cases.assignOfficer(caseNo, replacement, "HANDLER");
-			var taskService = execution.getProcessEngineServices().getTaskService();
-			for (Task t : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskAssignee(recused)
+			for (Task t : taskService.createTaskQuery().processInstanceId(step.processInstanceId()).taskAssignee(recused)
 				.list()) {
 				taskService.setAssignee(t.getId(), replacement);
 			}
 			changed.add("HANDLER");
 		}
-		if (recused.equals(execution.getVariable("hearingChair"))) {
-			execution.setVariable("hearingChair", replacement);
+		if (recused.equals(roles.hearingChair())) {
+			set.accept("hearingChair", replacement);
 			changed.add("HEARING_CHAIR");
 		}
 		cases.assignOfficer(caseNo, recused, "RECUSED");
-		List<String> recusedOfficers = new ArrayList<>(QualificationService.userIds(execution.getVariable(RECUSED_OFFICERS)));
+		List<String> recusedOfficers = new ArrayList<>(QualificationService.userIds(roles.recusedOfficers()));
 		if (!recusedOfficers.contains(recused)) {
 			recusedOfficers.add(recused);
 		}
-		execution.setVariable(RECUSED_OFFICERS, json(recusedOfficers));
+		set.accept(RECUSED_OFFICERS, json(recusedOfficers));
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("recusedOfficer", recused);
 		data.put("recusedOfficerName", labels.personName(recused).orElse(recused));
 		data.put("replacementOfficer", replacement);
 		data.put("replacementOfficerName", labels.personName(replacement).orElse(replacement));
 		data.put("roles", changed.stream().map(r -> labels.label("assignment", r)).toList());
-		data.put("investigatingOfficers", QualificationService.userIds(execution.getVariable("investigatingOfficers")));
-		records.append(caseNo, "OFFICER_REPLACED", CaseServiceAccess.currentUser(execution),
-				(String) execution.getVariable("agencyCode"), execution.getProcessInstanceId(), execution.getCurrentActivityId(),
-				data);
+		data.put("investigatingOfficers", QualificationService.userIds(investigatingOfficers));
+		records.append(caseNo, "OFFICER_REPLACED", step.bySystem() ? null : step.actor(), agencyCode,
+				step.processInstanceId(), step.activityId(), data);
 	}
 
 	private static Object json(List<String> ids) {
@@ -207,84 +222,6 @@ public class RecusalService {
 		}
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException(e);
-		}
-	}
-
-	/** The correlation from Tasklist runs as the officer: the agency was checked, the message is the system's. */
-	private static <T> T withoutAuthorization(java.util.function.Supplier<T> work) {
-		var commandContext = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
-		if (commandContext == null) {
-			return work.get();
-		}
-		boolean check = commandContext.isAuthorizationCheckEnabled();
-		commandContext.disableAuthorizationCheck();
-		try {
-			return work.get();
-		}
-		finally {
-			commandContext.setAuthorizationCheckEnabled(check);
-		}
-	}
-
-	/** Helpers shared with {@link CaseService}. */
-	static final class CaseServiceAccess {
-		private CaseServiceAccess() {
-		}
-
-		static String currentUser(DelegateExecution execution) {
-			var auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-			return auth == null ? null : auth.getUserId();
-		}
-	}
-
-	/** From Tasklist (process case-recusal): the case's head is asked to decide. */
-	@Component("requestRecusal")
-	static class Request implements JavaDelegate {
-		private final RecusalService recusals;
-
-		Request(RecusalService recusals) {
-			this.recusals = recusals;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
-			try {
-				recusals.request((String) execution.getVariable("caseId"), (String) execution.getVariable("recusedOfficer"),
-						(String) execution.getVariable("recusalGrounds"), (String) execution.getVariable("recusalRequestedBy"),
-						execution.getTenantId());
-			}
-			catch (Problem refused) {
-				// a start form's refusal: the form shows it on its field (400), nothing is started
-				throw CaseService.invalid(refused.field(), refused.detail());
-			}
-		}
-	}
-
-	@Component("recordRecusal")
-	static class RecordDecision implements JavaDelegate {
-		private final RecusalService recusals;
-
-		RecordDecision(RecusalService recusals) {
-			this.recusals = recusals;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
-			recusals.recordDecision(execution);
-		}
-	}
-
-	@Component("replaceRecusedOfficer")
-	static class Replace implements JavaDelegate {
-		private final RecusalService recusals;
-
-		Replace(RecusalService recusals) {
-			this.recusals = recusals;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
-			recusals.replace(execution);
 		}
 	}
 }

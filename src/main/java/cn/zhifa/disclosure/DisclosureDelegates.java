@@ -1,12 +1,21 @@
 package cn.zhifa.disclosure;
 
+import static cn.zhifa.disclosure.DisclosureVariables.*;
+
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
+import cn.zhifa.platform.Steps;
 
-/** Thin delegates and the task listener of {@code disclosure-publication}: each calls one method of {@link DisclosureService}. */
+/**
+ * Thin delegates and the task listener of {@code disclosure-publication}: each maps the process's variables to one
+ * method of {@link DisclosureService} and the variables it returns back (ADR-0038).
+ */
 final class DisclosureDelegates {
 
 	private DisclosureDelegates() {
@@ -24,7 +33,18 @@ final class DisclosureDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.register(execution);
+			DisclosureService.Facts facts = new DisclosureService.Facts(string(execution, AGENCY_CODE),
+					string(execution, CASE_ID), string(execution, DECISION_TYPE), execution.getVariable(DECISION_DATE),
+					string(execution, DECISION_NUMBER), string(execution, PARTY_TYPE), string(execution, PARTY_NAME),
+					string(execution, PARTY_ID_NUMBER), string(execution, CATEGORY), string(execution, CONCLUSION),
+					string(execution, LEGAL_BASIS));
+			apply(execution, service.register(facts, execution.getVariable(ITEM_NO) != null,
+					execution.getVariable(WORKING_DAYS) instanceof Number days ? days.intValue() : null));
+			if (execution.getProcessBusinessKey() == null) {
+				// started from Tasklist's start form: the business key is the case, so that a revocation or
+				// correction (messages correlated by business key, R-DISC-5) reaches this instance
+				execution.setProcessBusinessKey(facts.caseId().strip());
+			}
 		}
 	}
 
@@ -40,7 +60,15 @@ final class DisclosureDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.publish(execution);
+			Object dueAt = execution.getVariable(DUE_AT);
+			Object decisionDate = execution.getVariable(DECISION_DATE);
+			execution.setVariables(service.publish(Steps.of(execution), new DisclosureService.Item(string(execution, ITEM_NO),
+					(Date) dueAt, string(execution, PUBLIC_PERIOD), string(execution, CASE_ID), string(execution, AGENCY_CODE),
+					string(execution, AGENCY_NAME), string(execution, DECISION_TYPE), string(execution, DECISION_NUMBER),
+					(Date) decisionDate, string(execution, PARTY_TYPE), string(execution, PARTY_NAME),
+					string(execution, PUBLIC_PARTY_NAME), string(execution, PUBLIC_PARTY_CREDIT_CODE), string(execution, CATEGORY),
+					string(execution, PUBLIC_CONCLUSION), string(execution, PUBLIC_LEGAL_BASIS), string(execution, WITHHELD_NOTE),
+					string(execution, CORRECTION_NOTE), string(execution, REVIEWED_BY), string(execution, JUSTICE_REVIEWED_BY))));
 		}
 	}
 
@@ -56,7 +84,8 @@ final class DisclosureDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.withdraw(execution);
+			execution.setVariables(service.withdraw(string(execution, ITEM_NO), string(execution, REVOCATION_KIND),
+					string(execution, REVOCATION_REASON), string(execution, PARTY_TYPE), string(execution, PARTY_NAME)));
 		}
 	}
 
@@ -72,7 +101,7 @@ final class DisclosureDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			service.archive(execution);
+			execution.setVariable(STATUS, service.archive(string(execution, ITEM_NO)));
 		}
 	}
 
@@ -82,8 +111,24 @@ final class DisclosureDelegates {
 
 		TaskChecks(DisclosureService service) {
 			super("disclosureTaskChecks");
-			onComplete("disclosure-prepare", service::completePreparation);
-			onComplete("disclosure-review", service::completeReview);
+			onComplete("disclosure-prepare", task -> task.setVariables(service.completePreparation(Steps.of(task),
+					task.getAssignee(), new DisclosureService.Preparation(string(task, PUBLIC_CONCLUSION),
+							string(task, WITHHELD_PASSAGES), string(task, WITHHOLDING_REASON), string(task, WITHHOLDING_NOTE),
+							string(task, PARTY_TYPE), string(task, PARTY_NAME), string(task, REDACTION_SUMMARY)))));
+			onComplete("disclosure-review", task -> apply(task, service.completeReview(Steps.of(task), task.getAssignee(),
+					new DisclosureService.Review(string(task, REVIEW_OUTCOME), string(task, REVIEW_COMMENT),
+							string(task, PREPARED_BY), string(task, AGENCY_CODE), string(task, REVIEWED_BY)))));
 		}
+	}
+
+	/** A variable as text as the process holds it (not trimmed), null if absent. */
+	private static String string(VariableScope scope, String name) {
+		Object value = scope.getVariable(name);
+		return value == null ? null : value.toString();
+	}
+
+	private static void apply(VariableScope scope, DisclosureService.Changes changes) {
+		scope.setVariables(changes.set());
+		changes.removed().forEach(scope::removeVariable);
 	}
 }

@@ -14,10 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +25,8 @@ import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;
+import cn.zhifa.platform.FormFields;
+import cn.zhifa.platform.Step;
 
 import static cn.zhifa.disclosure.DisclosureVariables.*;
 
@@ -48,9 +47,11 @@ class DisclosureService {
 	private final Deadlines deadlines;
 	private final Period publicPeriod;
 	private final Clock clock;
+	private final IdentityService identityService;
 
 	DisclosureService(RedactionRules redaction, DisclosureStore store, AgencyRepository agencies, Deadlines deadlines,
-			@Value("${zhifa.disclosure.public-period:P3Y}") Period publicPeriod, Clock clock) {
+			@Value("${zhifa.disclosure.public-period:P3Y}") Period publicPeriod, Clock clock, IdentityService identityService) {
+		this.identityService = identityService;
 		this.clock = clock;
 		this.redaction = redaction;
 		this.store = store;
@@ -60,68 +61,89 @@ class DisclosureService {
 	}
 
 	/**
-	 * Checks the start variables (the case contract), names the item and redacts it. Also runs after a
-	 * correction message: the corrected variables are redacted again and the publication period
-	 * starts anew from the correction (same number of working days).
+	 * The item's facts as its process holds them: the start variables (the case contract), texts as written,
+	 * the decision date as given (a date, or a text yyyy-MM-dd or ISO date-time).
 	 */
-	void register(DelegateExecution execution) {
-		String agencyCode = required(execution, AGENCY_CODE);
+	record Facts(String agencyCode, String caseId, String decisionType, Object decisionDate, String decisionNumber,
+			String partyType, String partyName, String partyIdNumber, String category, String conclusion,
+			String legalBasis) {
+	}
+
+	/** Variables to set (in order) and variables to remove afterwards. */
+	record Changes(Map<String, Object> set, List<String> removed) {
+	}
+
+	/**
+	 * Checks the start variables (the case contract), names the item and redacts it. Also runs after a
+	 * correction message ({@code numbered}: the item has its number already): the corrected variables are
+	 * redacted again and the publication period starts anew from the correction (the same number of working
+	 * days, {@code workingDays}, if the process has it). Returns the variables to set and to remove.
+	 */
+	Changes register(Facts facts, boolean numbered, Integer workingDays) {
+		String agencyCode = required(facts.agencyCode(), AGENCY_CODE);
 		Agency agency = agencies.findById(agencyCode)
 			.orElseThrow(() -> invalid(AGENCY_CODE, "执法主体 " + agencyCode + " 不存在"));
-		String caseId = required(execution, CASE_ID);
-		if (execution.getProcessBusinessKey() == null) {
-			// started from Tasklist's start form: the business key is the case, so that a revocation or
-			// correction (messages correlated by business key, R-DISC-5) reaches this instance
-			execution.setProcessBusinessKey(caseId);
-		}
-		String type = required(execution, DECISION_TYPE);
+		required(facts.caseId(), CASE_ID);
+		String type = required(facts.decisionType(), DECISION_TYPE);
 		if (!DECISION_TYPES.containsKey(type)) {
 			throw invalid(DECISION_TYPE, "执法决定类别应为 PERMIT、PENALTY、COERCION、EXPROPRIATION 或 OTHER");
 		}
-		LocalDate decisionDate = decisionDate(execution);
-		required(execution, DECISION_NUMBER);
-		String partyType = required(execution, PARTY_TYPE);
+		LocalDate decisionDate = decisionDate(facts.decisionDate());
+		required(facts.decisionNumber(), DECISION_NUMBER);
+		String partyType = required(facts.partyType(), PARTY_TYPE);
 		if (!partyType.equals("PERSON") && !partyType.equals("ORG")) {
 			throw invalid(PARTY_TYPE, "当事人类型应为 PERSON（自然人）或 ORG（法人或其他组织）");
 		}
-		required(execution, PARTY_NAME);
-		required(execution, CATEGORY);
-		required(execution, CONCLUSION);
-		required(execution, LEGAL_BASIS);
+		required(facts.partyName(), PARTY_NAME);
+		required(facts.category(), CATEGORY);
+		required(facts.conclusion(), CONCLUSION);
+		required(facts.legalBasis(), LEGAL_BASIS);
 		if (decisionDate.isAfter(today())) {
 			throw invalid(DECISION_DATE, "决定日期不能晚于今天");
 		}
-		execution.setVariable(DECISION_DATE, Date.from(decisionDate.atStartOfDay(CHINA).toInstant()));
-		if (execution.getVariable(ITEM_NO) == null) {
-			execution.setVariable(ITEM_NO, UUID.randomUUID().toString().replace("-", "").substring(0, 16));
-			execution.setVariable(VERSION, 0);
+		Map<String, Object> vars = new LinkedHashMap<>();
+		vars.put(DECISION_DATE, Date.from(decisionDate.atStartOfDay(CHINA).toInstant()));
+		if (!numbered) {
+			vars.put(ITEM_NO, UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+			vars.put(VERSION, 0);
 		}
-		else if (execution.getVariable(WORKING_DAYS) instanceof Number days) {
+		else if (workingDays != null) {
 			// a correction: reviewed and published within the same number of working days, counted from today
-			deadlines.setWorkdays(execution, DUE_AT, Date.from(now()), days.intValue());
+			vars.putAll(deadlines.workdaysDue(DUE_AT, Date.from(now()), workingDays).variables());
 		}
-		execution.setVariable(AGENCY_NAME, agency.getName());
-		execution.setVariable(DECISION_TYPE_LABEL, DECISION_TYPES.get(type));
-		redactInto(execution);
-		execution.removeVariable(REVIEW_OUTCOME);
-		execution.removeVariable(REVIEW_COMMENT);
+		vars.put(AGENCY_NAME, agency.getName());
+		vars.put(DECISION_TYPE_LABEL, DECISION_TYPES.get(type));
+		redactInto(facts, vars);
+		return new Changes(vars, List.of(REVIEW_OUTCOME, REVIEW_COMMENT));
 	}
 
-	/** Task listener on {@code userTask_prepareDisclosure} completion: applies the handler's withholdings and redacts again. */
-	void completePreparation(DelegateTask task) {
-		task.setVariable(PREPARED_BY, actor(task));
-		String text = string(task, PUBLIC_CONCLUSION);
+	/**
+	 * What the handler submits in {@code userTask_prepareDisclosure}: the public conclusion as edited, the passages
+	 * withheld with their reason and note; with the party (for redaction) and the redaction summary so far.
+	 */
+	record Preparation(String publicConclusion, String withheldPassages, String withholdingReason, String withholdingNote,
+			String partyType, String partyName, String redactionSummary) {
+	}
+
+	/**
+	 * Task listener on {@code userTask_prepareDisclosure} completion: applies the handler's withholdings and redacts
+	 * again. {@code assignee} is the task's. Returns the variables to set.
+	 */
+	Map<String, Object> completePreparation(Step step, String assignee, Preparation form) {
+		Map<String, Object> vars = new LinkedHashMap<>();
+		vars.put(PREPARED_BY, actor(step, assignee));
+		String text = form.publicConclusion();
 		if (text == null || text.isBlank()) {
 			throw invalid(PUBLIC_CONCLUSION, "公开的执法结论不能为空");
 		}
-		String passages = string(task, WITHHELD_PASSAGES);
+		String passages = form.withheldPassages();
 		String note = null;
 		if (passages != null && !passages.isBlank()) {
-			String reason = string(task, WITHHOLDING_REASON);
+			String reason = form.withholdingReason();
 			if (reason == null || !WITHHOLDING_REASONS.containsKey(reason)) {
 				throw invalid(WITHHOLDING_REASON, "不予公开的内容须选择理由（商业秘密、个人隐私或国家秘密）");
 			}
-			String explanation = string(task, WITHHOLDING_NOTE);
+			String explanation = form.withholdingNote();
 			if (explanation == null || explanation.isBlank()) {
 				throw invalid(WITHHOLDING_NOTE, "请说明不予公开的具体理由");
 			}
@@ -138,19 +160,26 @@ class DisclosureService {
 			}
 			note = "部分内容涉及" + label + "，依法不予公开";
 		}
-		List<String> names = personNames(task);
+		List<String> names = personNames(form.partyType(), form.partyName());
 		Redaction again = redaction.redactor().redact(text, names);
-		task.setVariable(PUBLIC_CONCLUSION, again.text());
-		task.setVariable(WITHHELD_NOTE, note);
+		vars.put(PUBLIC_CONCLUSION, again.text());
+		vars.put(WITHHELD_NOTE, note);
 		if (!again.findings().isEmpty()) {
-			task.setVariable(REDACTION_SUMMARY, string(task, REDACTION_SUMMARY) + "；修改后再次脱敏：" + again.summary());
+			vars.put(REDACTION_SUMMARY, form.redactionSummary() + "；修改后再次脱敏：" + again.summary());
 		}
+		return vars;
 	}
 
 	/** The logged-in user acting on the task, else its assignee. */
-	private static String actor(DelegateTask task) {
-		var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
+	private static String actor(Step step, String assignee) {
+		return step.bySystem() ? assignee : step.actor();
+	}
+
+	/**
+	 * What a reviewer submits (outcome, comment), with who prepared the item, its agency and who reviewed it for
+	 * the general office.
+	 */
+	record Review(String outcome, String comment, String preparedBy, String agencyCode, String reviewedBy) {
 	}
 
 	/**
@@ -160,115 +189,131 @@ class DisclosureService {
 	 * required, a return needs its reason; each reviewer must belong to the office of the step, and the
 	 * justice office's reviewer is neither the general office's reviewer nor the preparer.
 	 */
-	void completeReview(DelegateTask task) {
-		boolean justice = JUSTICE_REVIEW_STEP.equals(task.getTaskDefinitionKey());
-		String outcome = string(task, REVIEW_OUTCOME);
+	Changes completeReview(Step step, String assignee, Review form) {
+		boolean justice = JUSTICE_REVIEW_STEP.equals(step.activityId());
+		String outcome = form.outcome();
 		if (!"APPROVE".equals(outcome) && !"RETURN".equals(outcome)) {
 			throw invalid(REVIEW_OUTCOME, "请选择审核结论：同意公开（APPROVE）或退回修改（RETURN）");
 		}
-		if ("RETURN".equals(outcome) && (string(task, REVIEW_COMMENT) == null || string(task, REVIEW_COMMENT).isBlank())) {
+		if ("RETURN".equals(outcome) && (form.comment() == null || form.comment().isBlank())) {
 			throw invalid(REVIEW_COMMENT, "退回修改须写明意见");
 		}
-		String reviewer = actor(task);
+		String reviewer = actor(step, assignee);
 		// R-DISC-6: the review is a second pair of eyes — whoever prepared the item may not approve it
-		if (reviewer != null && reviewer.equals(string(task, PREPARED_BY))) {
+		if (reviewer != null && reviewer.equals(form.preparedBy())) {
 			throw new org.camunda.bpm.engine.AuthorizationException("整理公示信息的人员不得审核本人整理的公示信息：" + reviewer);
 		}
-		String group = (justice ? StaffRole.LEGAL_REVIEWER : StaffRole.GENERAL_OFFICE).groupOf(string(task, AGENCY_CODE));
-		if (reviewer != null && task.getProcessEngineServices().getIdentityService().createGroupQuery()
-			.groupMember(reviewer).groupId(group).count() == 0) {
+		String group = (justice ? StaffRole.LEGAL_REVIEWER : StaffRole.GENERAL_OFFICE).groupOf(form.agencyCode());
+		if (reviewer != null && identityService.createGroupQuery().groupMember(reviewer).groupId(group).count() == 0) {
 			throw new org.camunda.bpm.engine.AuthorizationException((justice ? "司法所" : "党政办") + "审核须由本机构"
 					+ (justice ? "司法所（法制审核人员）" : "党政办工作人员") + "办理（R-DISC-6），" + reviewer + " 不是该组成员");
 		}
+		Map<String, Object> vars = new LinkedHashMap<>();
 		if (justice) {
-			if (reviewer != null && reviewer.equals(string(task, REVIEWED_BY))) {
+			if (reviewer != null && reviewer.equals(form.reviewedBy())) {
 				throw new org.camunda.bpm.engine.AuthorizationException(
 						"党政办和司法所须分别审核（R-DISC-6）：已作党政办审核的人员不得再作司法所审核：" + reviewer);
 			}
-			task.setVariable(JUSTICE_REVIEWED_BY, reviewer);
+			vars.put(JUSTICE_REVIEWED_BY, reviewer);
+			return new Changes(vars, List.of());
 		}
-		else {
-			task.setVariable(REVIEWED_BY, reviewer);
-			task.removeVariable(JUSTICE_REVIEWED_BY);
-		}
+		vars.put(REVIEWED_BY, reviewer);
+		return new Changes(vars, List.of(JUSTICE_REVIEWED_BY));
 	}
 
-	/** Publishes the reviewed, redacted item (a new version when corrected) and records its delay for statistics. */
-	void publish(DelegateExecution execution) {
-		String itemNo = (String) execution.getVariable(ITEM_NO);
+	/**
+	 * The reviewed, redacted item as its process holds it: what the publication row shows, with the item's due
+	 * day, its public period (decision table disclosure-deadline) and the party (for redaction of a correction note).
+	 */
+	record Item(String itemNo, Date dueAt, String publicPeriod, String caseId, String agencyCode, String agencyName,
+			String decisionType, String decisionNumber, Date decisionDate, String partyType, String partyName,
+			String publicPartyName, String publicPartyCreditCode, String category, String publicConclusion,
+			String publicLegalBasis, String withheldNote, String correctionNote, String reviewedBy,
+			String justiceReviewedBy) {
+	}
+
+	/**
+	 * Publishes the reviewed, redacted item (a new version when corrected) and records its delay for statistics.
+	 * Returns the variables to set.
+	 */
+	Map<String, Object> publish(Step step, Item item) {
+		String itemNo = item.itemNo();
 		Instant now = now();
-		Date dueAt = (Date) execution.getVariable(DUE_AT);
+		Date dueAt = item.dueAt();
 		int delay = Math.max(0, deadlines.workdaysBetween(dueAt, Date.from(now)));
-		LocalDate publicUntil = now.atZone(CHINA).toLocalDate().plus(publicPeriod(execution));
+		LocalDate publicUntil = now.atZone(CHINA).toLocalDate().plus(publicPeriod(item.publicPeriod()));
 		int version = store.nextVersion(itemNo);
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("item_no", itemNo);
 		row.put("version", version);
 		row.put("is_current", true);
 		row.put("status", "PUBLISHED");
-		row.put("case_id", execution.getVariable(CASE_ID));
-		row.put("process_instance_id", execution.getProcessInstanceId());
-		row.put("agency_code", execution.getVariable(AGENCY_CODE));
-		row.put("agency_name", execution.getVariable(AGENCY_NAME));
-		row.put("decision_type", execution.getVariable(DECISION_TYPE));
-		row.put("decision_number", execution.getVariable(DECISION_NUMBER));
-		row.put("decision_date", ((Date) execution.getVariable(DECISION_DATE)).toInstant().atZone(CHINA).toLocalDate());
-		row.put("party_type", execution.getVariable(PARTY_TYPE));
-		row.put("party_name", execution.getVariable(PUBLIC_PARTY_NAME));
-		row.put("party_credit_code", execution.getVariable(PUBLIC_PARTY_CREDIT_CODE));
-		row.put("category", execution.getVariable(CATEGORY));
-		row.put("conclusion", execution.getVariable(PUBLIC_CONCLUSION));
-		row.put("legal_basis", execution.getVariable(PUBLIC_LEGAL_BASIS));
-		row.put("withheld_note", execution.getVariable(WITHHELD_NOTE));
-		row.put("correction_note", version > 1 ? redacted(execution, string(execution, CORRECTION_NOTE)) : null);
+		row.put("case_id", item.caseId());
+		row.put("process_instance_id", step.processInstanceId());
+		row.put("agency_code", item.agencyCode());
+		row.put("agency_name", item.agencyName());
+		row.put("decision_type", item.decisionType());
+		row.put("decision_number", item.decisionNumber());
+		row.put("decision_date", item.decisionDate().toInstant().atZone(CHINA).toLocalDate());
+		row.put("party_type", item.partyType());
+		row.put("party_name", item.publicPartyName());
+		row.put("party_credit_code", item.publicPartyCreditCode());
+		row.put("category", item.category());
+		row.put("conclusion", item.publicConclusion());
+		row.put("legal_basis", item.publicLegalBasis());
+		row.put("withheld_note", item.withheldNote());
+		row.put("correction_note", version > 1 ? redacted(item.partyType(), item.partyName(), item.correctionNote()) : null);
 		row.put("due_at", dueAt.toInstant());
 		row.put("published_at", now);
 		row.put("delay_working_days", delay);
 		row.put("public_until", publicUntil);
-		row.put("reviewed_by", execution.getVariable(REVIEWED_BY));
-		row.put("justice_reviewed_by", execution.getVariable(JUSTICE_REVIEWED_BY));
+		row.put("reviewed_by", item.reviewedBy());
+		row.put("justice_reviewed_by", item.justiceReviewedBy());
 		store.publish(row);
-		execution.setVariable(VERSION, version);
-		execution.setVariable(STATUS, "PUBLISHED");
-		execution.setVariable(PUBLISHED_AT, Date.from(now));
-		execution.setVariable(DELAY_WORKING_DAYS, delay);
-		execution.setVariable(PUBLIC_UNTIL_AT, Date.from(publicUntil.plusDays(1).atStartOfDay(CHINA).toInstant()));
-		log.info("Disclosure {} v{} of case {} published ({} working days late)", itemNo, version,
-				execution.getBusinessKey(), delay);
+		Map<String, Object> vars = new LinkedHashMap<>();
+		vars.put(VERSION, version);
+		vars.put(STATUS, "PUBLISHED");
+		vars.put(PUBLISHED_AT, Date.from(now));
+		vars.put(DELAY_WORKING_DAYS, delay);
+		vars.put(PUBLIC_UNTIL_AT, Date.from(publicUntil.plusDays(1).atStartOfDay(CHINA).toInstant()));
+		log.info("Disclosure {} v{} of case {} published ({} working days late)", itemNo, version, step.businessKey(),
+				delay);
+		return vars;
 	}
 
 	/**
 	 * The decision was revoked, confirmed illegal or void, changed or must be re-made (R-DISC-5): the
-	 * published item is taken down at once (行政处罚法 art. 48 allows 3 days) with the reason published.
+	 * published item {@code itemNo} is taken down at once (行政处罚法 art. 48 allows 3 days) with the reason
+	 * published ({@code kind} and {@code reason} of the revocation; the party's name is redacted from it). Returns
+	 * the variables to set.
 	 */
-	void withdraw(DelegateExecution execution) {
-		String kind = string(execution, REVOCATION_KIND);
+	Map<String, Object> withdraw(String itemNo, String kind, String reason, String partyType, String partyName) {
 		if (kind == null || !REVOCATION_KINDS.containsKey(kind)) {
 			throw invalid(REVOCATION_KIND, "撤回原因类别应为 " + String.join("、", REVOCATION_KINDS.keySet()));
 		}
-		String reason = string(execution, REVOCATION_REASON);
 		if (reason == null || reason.isBlank()) {
 			throw invalid(REVOCATION_REASON, "撤回须说明理由（将向社会公开）");
 		}
 		Instant now = now();
-		deadlines.setLimit(execution, WITHDRAWAL_DUE_AT, "DISCLOSURE_WITHDRAWAL", Date.from(now));
-		boolean wasPublic = store.withdraw((String) execution.getVariable(ITEM_NO), now, kind,
-				REVOCATION_KINDS.get(kind) + "：" + redacted(execution, reason));
-		execution.setVariable(WITHDRAWN_AT, Date.from(now));
-		execution.setVariable(STATUS, wasPublic ? "WITHDRAWN" : "REVOKED_BEFORE_PUBLICATION");
+		Map<String, Object> vars = new LinkedHashMap<>(
+				deadlines.limitDue(WITHDRAWAL_DUE_AT, "DISCLOSURE_WITHDRAWAL", Date.from(now)).variables());
+		boolean wasPublic = store.withdraw(itemNo, now, kind,
+				REVOCATION_KINDS.get(kind) + "：" + redacted(partyType, partyName, reason));
+		vars.put(WITHDRAWN_AT, Date.from(now));
+		vars.put(STATUS, wasPublic ? "WITHDRAWN" : "REVOKED_BEFORE_PUBLICATION");
+		return vars;
 	}
 
-	/** End of the public period: the item leaves the list and stays in the archive. */
-	void archive(DelegateExecution execution) {
-		store.archive((String) execution.getVariable(ITEM_NO), now());
-		execution.setVariable(STATUS, "ARCHIVED");
+	/** End of the public period: item {@code itemNo} leaves the list and stays in the archive; returns its status. */
+	String archive(String itemNo) {
+		store.archive(itemNo, now());
+		return "ARCHIVED";
 	}
 
 	// --- helpers
 
 	/** The public period of this kind of decision (decision table disclosure-deadline, column 公示期); else the configured default. */
-	private Period publicPeriod(VariableScope scope) {
-		String period = string(scope, PUBLIC_PERIOD);
+	private Period publicPeriod(String period) {
 		if (period == null || period.isBlank()) {
 			return publicPeriod;
 		}
@@ -281,40 +326,39 @@ class DisclosureService {
 		}
 	}
 
-	private void redactInto(DelegateExecution execution) {
+	private void redactInto(Facts facts, Map<String, Object> vars) {
 		Redactor redactor = redaction.redactor();
-		List<String> names = personNames(execution);
-		boolean person = "PERSON".equals(execution.getVariable(PARTY_TYPE));
-		String partyName = string(execution, PARTY_NAME).strip();
-		execution.setVariable(PUBLIC_PARTY_NAME, person ? Redactor.mask(partyName) : partyName);
-		String idNumber = string(execution, PARTY_ID_NUMBER);
-		execution.setVariable(PUBLIC_PARTY_CREDIT_CODE, person || idNumber == null ? null : idNumber.strip());
-		Redaction conclusion = redactor.redact(string(execution, CONCLUSION), names);
-		Redaction basis = redactor.redact(string(execution, LEGAL_BASIS), names);
-		execution.setVariable(PUBLIC_CONCLUSION, conclusion.text());
-		execution.setVariable(PUBLIC_LEGAL_BASIS, basis.text());
+		List<String> names = personNames(facts.partyType(), facts.partyName());
+		boolean person = "PERSON".equals(facts.partyType());
+		String partyName = facts.partyName().strip();
+		vars.put(PUBLIC_PARTY_NAME, person ? Redactor.mask(partyName) : partyName);
+		String idNumber = facts.partyIdNumber();
+		vars.put(PUBLIC_PARTY_CREDIT_CODE, person || idNumber == null ? null : idNumber.strip());
+		Redaction conclusion = redactor.redact(facts.conclusion(), names);
+		Redaction basis = redactor.redact(facts.legalBasis(), names);
+		vars.put(PUBLIC_CONCLUSION, conclusion.text());
+		vars.put(PUBLIC_LEGAL_BASIS, basis.text());
 		Map<String, Integer> all = new LinkedHashMap<>(conclusion.findings());
 		basis.findings().forEach((k, v) -> all.merge(k, v, Integer::sum));
 		if (person) {
 			all.merge("当事人姓名（已遮蔽）", 1, Integer::sum);
 		}
-		execution.setVariable(REDACTION_SUMMARY, new Redaction("", all).summary());
+		vars.put(REDACTION_SUMMARY, new Redaction("", all).summary());
 	}
 
-	private String redacted(VariableScope scope, String text) {
-		return text == null ? null : redaction.redactor().redact(text, personNames(scope)).text();
+	private String redacted(String partyType, String partyName, String text) {
+		return text == null ? null : redaction.redactor().redact(text, personNames(partyType, partyName)).text();
 	}
 
-	private static List<String> personNames(VariableScope scope) {
+	private static List<String> personNames(String partyType, String partyName) {
 		List<String> names = new ArrayList<>();
-		if ("PERSON".equals(scope.getVariable(PARTY_TYPE)) && scope.getVariable(PARTY_NAME) != null) {
-			names.add(scope.getVariable(PARTY_NAME).toString());
+		if ("PERSON".equals(partyType) && partyName != null) {
+			names.add(partyName);
 		}
 		return names;
 	}
 
-	private static LocalDate decisionDate(VariableScope scope) {
-		Object value = scope.getVariable(DECISION_DATE);
+	private static LocalDate decisionDate(Object value) {
 		if (value == null) {
 			throw invalid(DECISION_DATE, "缺少决定日期");
 		}
@@ -333,17 +377,11 @@ class DisclosureService {
 		}
 	}
 
-	private static String required(VariableScope scope, String name) {
-		String value = string(scope, name);
+	private static String required(String value, String name) {
 		if (value == null || value.isBlank()) {
 			throw invalid(name, "缺少必填项");
 		}
 		return value.strip();
-	}
-
-	private static String string(VariableScope scope, String name) {
-		Object value = scope.getVariable(name);
-		return value == null ? null : value.toString();
 	}
 
 	private static String shorten(String s) {
@@ -358,7 +396,8 @@ class DisclosureService {
 		return now().atZone(CHINA).toLocalDate();
 	}
 
-	static FormFieldValidationException invalid(String field, String message) {
-		return new FormFieldValidationException(field, field + ": " + message);
+	/** The form field's validation error naming the field (ADR-0013). */
+	static RuntimeException invalid(String field, String message) {
+		return FormFields.invalid(field, message);
 	}
 }

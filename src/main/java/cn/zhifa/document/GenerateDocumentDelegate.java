@@ -8,8 +8,10 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+
+import cn.zhifa.platform.Step;
+import cn.zhifa.platform.Steps;
 
 /**
  * Service task "generate a document" for any process:
@@ -99,9 +101,10 @@ class GenerateDocumentDelegate implements JavaDelegate {
 		return name + "DocId";
 	}
 
+	/** The step's user, or null for the system (the document service then names the web request's user). */
 	private static String currentUser(DelegateExecution execution) {
-		Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		return auth == null ? null : auth.getUserId();
+		Step step = Steps.of(execution);
+		return step.bySystem() ? null : step.actor();
 	}
 
 	private static String text(Object value) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.zhifa.platform.FormFields;
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
@@ -72,7 +72,7 @@ public class RecordService {
 		}
 		String flaw = InputCheck.textFlaw(caseNo, InputCheck.column(RecordEntry.class, "caseNo"));
 		if (flaw != null) { // a case number from outside (a start variable, a business key): refused, naming it
-			throw new FormFieldValidationException("caseId", "caseId: 案号" + flaw);
+			throw FormFields.invalid("caseId", "案号" + flaw);
 		}
 		if (kind == null || kind.isBlank()) {
 			throw new IllegalArgumentException("a record entry needs a kind");

@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.Steps;
+
 /**
  * Generic SLA delegates for any model. Input parameters of the service task (Camunda Modeler,
  * "Inputs"): {@code slaActivity} (id of the task whose deadline it is), {@code slaDueAt} (the
@@ -57,8 +60,21 @@ final class SlaDelegates {
 					+ " needs the input parameter slaActivity");
 		}
 		Object due = execution.getVariableLocal("slaDueAt");
-		sla.record(kind, execution, activity.toString(), due instanceof Date d ? d : null,
+		String definitionId = execution.getProcessDefinitionId();
+		sla.record(kind, Steps.of(execution), (String) execution.getVariable(CaseVariables.AGENCY_CODE),
+				definitionId == null ? "?" : definitionId.split(":")[0], activity.toString(),
+				modelName(execution, activity.toString()), due instanceof Date d ? d : null,
 				split(execution.getVariableLocal("notifyUsers")), split(execution.getVariableLocal("notifyGroups")));
+	}
+
+	/** The Chinese name of a step in the model (for a step that has no open task: a sub-process, a receive task). */
+	private static String modelName(DelegateExecution execution, String activityId) {
+		var element = execution.getBpmnModelInstance() == null ? null
+				: execution.getBpmnModelInstance().getModelElementById(activityId);
+		if (element instanceof org.camunda.bpm.model.bpmn.instance.FlowElement flow && flow.getName() != null) {
+			return flow.getName().trim();
+		}
+		return activityId;
 	}
 
 	private static List<String> split(Object value) {

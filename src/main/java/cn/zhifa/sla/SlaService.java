@@ -1,6 +1,5 @@
 package cn.zhifa.sla;
 
-import cn.zhifa.platform.CaseVariables;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -9,11 +8,12 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+
+import cn.zhifa.platform.Step;
 
 /**
  * Records SLA warnings and breaches and notifies people. Idempotent: one event per process
@@ -47,26 +47,27 @@ public class SlaService {
 	}
 
 	/**
-	 * A deadline is near or passed for step {@code activityId} of this process instance: raise the
-	 * priority of its open tasks, record the event and notify {@code users} and {@code groups}.
+	 * A deadline is near or passed for step {@code activityId} of the step's process instance ({@code agency}: its
+	 * {@code agencyCode}, {@code processKey}: its definition's key, {@code modelName}: the step's name in the model,
+	 * used when it has no open task): raise the priority of its open tasks, record the event and notify
+	 * {@code users} and {@code groups}.
 	 */
-	public void record(SlaEvent.Kind kind, DelegateExecution execution, String activityId, Date dueAt,
-			Collection<String> users, Collection<String> groups) {
-		String processInstanceId = execution.getProcessInstanceId();
+	public void record(SlaEvent.Kind kind, Step step, String agency, String processKey, String activityId,
+			String modelName, Date dueAt, Collection<String> users, Collection<String> groups) {
+		String processInstanceId = step.processInstanceId();
 		String key = processInstanceId + "/" + activityId + "/" + kind + "/" + (dueAt == null ? "-" : dueAt.getTime());
 		if (events.existsByTimerJobKey(key)) {
 			return;
 		}
 		Instant now = clock.instant();
-		String agency = (String) execution.getVariable(CaseVariables.AGENCY_CODE);
-		String caseId = execution.getProcessBusinessKey();
+		String caseId = step.businessKey();
 		List<Task> open = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId)
 			.list();
-		String activityName = open.isEmpty() ? modelName(execution, activityId) : open.get(0).getName();
+		String activityName = open.isEmpty() ? modelName : open.get(0).getName();
 		for (Task task : open) {
 			taskService.setPriority(task.getId(), kind == SlaEvent.Kind.WARNING ? WARNING_PRIORITY : BREACH_PRIORITY);
 		}
-		events.save(new SlaEvent(kind, agency, caseId, processKey(execution), processInstanceId, activityId, activityName,
+		events.save(new SlaEvent(kind, agency, caseId, processKey, processInstanceId, activityId, activityName,
 				dueAt == null ? null : dueAt.toInstant(), now, key));
 		String message = (kind == SlaEvent.Kind.WARNING ? "即将到期" : "已超期") + "：" + caseId + "「" + activityName + "」"
 				+ (dueAt == null ? "" : "，办理期限 " + NotificationMailer.TIME.format(dueAt.toInstant()));
@@ -111,20 +112,5 @@ public class SlaService {
 
 	public List<Notification> notificationsOf(String processInstanceId) {
 		return notifications.findByProcessInstanceIdOrderByIdAsc(processInstanceId);
-	}
-
-	/** The Chinese name of a step that has no open task (a sub-process, a receive task), from the model. */
-	private static String modelName(DelegateExecution execution, String activityId) {
-		var element = execution.getBpmnModelInstance() == null ? null
-				: execution.getBpmnModelInstance().getModelElementById(activityId);
-		if (element instanceof org.camunda.bpm.model.bpmn.instance.FlowElement flow && flow.getName() != null) {
-			return flow.getName().trim();
-		}
-		return activityId;
-	}
-
-	private static String processKey(DelegateExecution execution) {
-		String definitionId = execution.getProcessDefinitionId();
-		return definitionId == null ? "?" : definitionId.split(":")[0];
 	}
 }

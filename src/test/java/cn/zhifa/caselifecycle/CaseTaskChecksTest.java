@@ -18,39 +18,37 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.calendar.CalendarFixtures;
 import cn.zhifa.calendar.WorkingDayCalendar;
 
-/** The checks of {@code ${caseTaskChecks}} that depend on statutory periods, on the real calendar. */
+/** The rules of {@code ${caseTaskChecks}} ({@link CaseChecks}) that depend on statutory periods, on the real calendar. */
 class CaseTaskChecksTest {
 
 	/** Mon 2 Nov 2026, 09:00 Beijing time. */
 	static final Clock NOV_2 = Clock.fixed(OffsetDateTime.parse("2026-11-02T09:00:00+08:00").toInstant(),
 			WorkingDayCalendar.SHANGHAI);
 
-	final CaseTaskChecks checks = new CaseTaskChecks(CalendarFixtures.deadlines(), null, NOV_2);
+	final CaseChecks rules = new CaseChecks(CalendarFixtures.deadlines(), null, NOV_2, null);
+	final CaseTaskChecks checks = new CaseTaskChecks(rules);
 
 	/** 行政处罚法 arts. 64(2), 85: notified Mon 2 Nov 2026 → 7 working days → Wed 11 Nov at the earliest. */
 	@Test
 	void aHearingLessThanSevenWorkingDaysAfterTheNoticeIsRefusedCitingTheArticles() {
-		assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing",
-				Map.of("hearingDate", "2026-11-09", "hearingPlace", "第一会议室"))))
+		assertThatThrownBy(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-09", "第一会议室", null, null, null, null)))
 			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
 				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingDate");
 				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十四条", "第八十五条", "工作日",
 						"2026-11-11");
 			});
-		assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing",
-				Map.of("hearingDate", "2026-11-10", "hearingPlace", "第一会议室")))).hasMessageContaining("2026-11-11");
-		assertThatCode(() -> checks.notify(task("enforcement-case-schedule-hearing", Map.of("hearingDate", "2026-11-11",
-				"hearingPlace", "第一会议室", "hearingChair", "reviewer1", "investigatingOfficers", "officer1,officer2",
-				"handlerId", "officer1")))).doesNotThrowAnyException();
+		assertThatThrownBy(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-10", "第一会议室", null, null, null, null)))
+			.hasMessageContaining("2026-11-11");
+		assertThatCode(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-11", "第一会议室", "reviewer1",
+				"officer1,officer2", "officer1", null))).doesNotThrowAnyException();
 	}
 
 	/** Issue 16 §10, 行政处罚法 art. 64(4): the hearing is chaired by someone who did not investigate the case. */
 	@Test
 	void anInvestigatorCannotChairTheHearing() {
 		for (String chair : new String[] { "officer2", "officer1" }) {
-			assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing", Map.of("hearingDate", "2026-11-11",
-					"hearingPlace", "第一会议室", "hearingChair", chair, "investigatingOfficers", "officer1,officer2",
-					"handlerId", "officer1"))))
+			assertThatThrownBy(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-11", "第一会议室", chair,
+					"officer1,officer2", "officer1", null)))
 				.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
 					org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingChair");
 					org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十四条");
@@ -61,13 +59,24 @@ class CaseTaskChecksTest {
 	/** Issue 16 §10, 行政处罚法 art. 45: a statement or defence is re-examined before the decision. */
 	@Test
 	void aStatementOfThePartyIsReExaminedBeforeTheDecision() {
-		Map<String, Object> decision = new HashMap<>(Map.of("decisionKind", "PENALTY", "decisionContent", "罚款伍佰元",
-				"legalBasis", "《城市道路管理条例》第四十二条", "fineAmount", 500, "partyStatement", "罚款过重"));
-		assertThatThrownBy(() -> checks.notify(task("enforcement-case-decide", decision)))
+		assertThatThrownBy(() -> rules.decide(new CaseChecks.Decision("PENALTY", "罚款过重", null, "罚款伍佰元",
+				"《城市道路管理条例》第四十二条", null, 500)))
 			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
 				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("statementReview");
 				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第四十五条");
 			});
+		assertThatCode(() -> rules.decide(new CaseChecks.Decision("PENALTY", "罚款过重", "经复核，当事人所述家庭困难属实，维持拟作出的处罚",
+				"罚款伍佰元", "《城市道路管理条例》第四十二条", null, 500))).doesNotThrowAnyException();
+	}
+
+	/** The task check maps the decision form's fields to the rule (the check attaches by form, not by the task's id). */
+	@Test
+	void theDecisionFormIsCheckedByItsRules() {
+		Map<String, Object> decision = new HashMap<>(Map.of("decisionKind", "PENALTY", "decisionContent", "罚款伍佰元",
+				"legalBasis", "《城市道路管理条例》第四十二条", "fineAmount", 500, "partyStatement", "罚款过重"));
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-decide", decision)))
+			.isInstanceOfSatisfying(FormFieldValidationException.class,
+					e -> org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("statementReview"));
 		decision.put("statementReview", "经复核，当事人所述家庭困难属实，维持拟作出的处罚");
 		assertThatCode(() -> checks.notify(task("enforcement-case-decide", decision))).doesNotThrowAnyException();
 	}
@@ -75,24 +84,22 @@ class CaseTaskChecksTest {
 	/** Issue 16 §15, 行政处罚法 art. 61(2): electronic service only with the party's signed consent, served on arrival. */
 	@Test
 	void electronicServiceNeedsTheConsentTheAddressAndForTheDecisionTheArrival() {
-		assertThatThrownBy(() -> checks.notify(task("enforcement-case-serve-prior-notice", Map.of("priorNoticeMethod", "ELECTRONIC"))))
+		assertThatThrownBy(() -> rules.priorNoticeServed("ELECTRONIC", new CaseChecks.ElectronicService(null, null, null)))
 			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
 				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("electronicConsent");
 				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十一条第二款");
 			});
-		assertThatThrownBy(() -> checks.notify(task("enforcement-case-serve-prior-notice",
-				Map.of("priorNoticeMethod", "ELECTRONIC", "electronicConsent", true)))).hasMessageContaining("电子送达地址");
-		assertThatCode(() -> checks.notify(task("enforcement-case-serve-prior-notice",
-				Map.of("priorNoticeMethod", "ELECTRONIC", "electronicConsent", true, "electronicAddress", "zhang@example.cn"))))
-			.doesNotThrowAnyException();
-		Map<String, Object> decision = new HashMap<>(Map.of("serviceMethod", "ELECTRONIC", "servedOn", "2026-11-20",
-				"electronicConsent", true, "electronicAddress", "zhang@example.cn"));
-		assertThatThrownBy(() -> checks.notify(task("enforcement-case-serve", decision)))
+		assertThatThrownBy(() -> rules.priorNoticeServed("ELECTRONIC", new CaseChecks.ElectronicService(true, null, null)))
+			.hasMessageContaining("电子送达地址");
+		assertThatCode(() -> rules.priorNoticeServed("ELECTRONIC",
+				new CaseChecks.ElectronicService(true, "zhang@example.cn", null))).doesNotThrowAnyException();
+		assertThatThrownBy(() -> rules.decisionServed("ELECTRONIC",
+				new CaseChecks.ElectronicService(true, "zhang@example.cn", null), "2026-11-20"))
 			.isInstanceOfSatisfying(FormFieldValidationException.class,
 					e -> org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("electronicReceiptConfirmed"));
-		decision.put("electronicReceiptConfirmed", true);
-		assertThatCode(() -> checks.notify(task("enforcement-case-serve", decision))).doesNotThrowAnyException();
-		assertThatCode(() -> checks.notify(task("enforcement-case-serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-20"))))
+		assertThatCode(() -> rules.decisionServed("ELECTRONIC",
+				new CaseChecks.ElectronicService(true, "zhang@example.cn", true), "2026-11-20")).doesNotThrowAnyException();
+		assertThatCode(() -> rules.decisionServed("DIRECT", new CaseChecks.ElectronicService(null, null, null), "2026-11-20"))
 			.doesNotThrowAnyException();
 	}
 
