@@ -47,13 +47,12 @@ public final class ParsedActivity {
 
 	/** The activity's name in the model, or null. */
 	public String name() {
-		return (String) activity.getProperty("name");
+		return activity.getName();
 	}
 
 	/** The key of the process the activity belongs to. */
 	public String processKey() {
-		return activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition ? definition.getKey()
-				: activity.getProcessDefinition().getId();
+		return activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition ? definition.getKey() : null;
 	}
 
 	/** Whether the activity is a user task, which task listeners can be added to. */
