@@ -1,22 +1,14 @@
 package cn.zhifa.calendar;
 
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import cn.zhifa.platform.ModelParseExtension;
+import cn.zhifa.platform.ParsedActivity;
 
 /**
  * Marks a task whose due date lies in a year without a calendar file: the task-local variable
@@ -24,17 +16,18 @@ import org.springframework.stereotype.Component;
  * above the form), e.g. "期限暂按周末推算（2027年节假日安排尚未发布），日历发布后将重新计算". Set when the
  * task is created and whenever it is updated (a new due date); removed when the due date's year
  * has a file, also by the recomputation of provisional deadlines ({@link ProvisionalDeadlines}).
+ * A built-in listener on every user task of every deployed process (ADR-0039).
  */
 @Component
-class ProvisionalTaskMark extends AbstractProcessEnginePlugin {
+class ProvisionalTaskMark implements ModelParseExtension {
 
 	/** The task-local variable holding the note. */
 	static final String VARIABLE = "deadlineProvisional";
 
-	private final ObjectProvider<CalendarRegistry> registry;
+	private final TaskListener listener;
 
 	ProvisionalTaskMark(ObjectProvider<CalendarRegistry> registry) {
-		this.registry = registry;
+		this.listener = task -> apply(task, registry.getObject().current().calendar());
 	}
 
 	static String note(int year) {
@@ -64,27 +57,10 @@ class ProvisionalTaskMark extends AbstractProcessEnginePlugin {
 	}
 
 	@Override
-	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
-				: new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-		listeners.add(new ParseListener(registry::getObject));
-		configuration.setCustomPostBPMNParseListeners(listeners);
-	}
-
-	static final class ParseListener extends AbstractBpmnParseListener {
-
-		private final TaskListener listener;
-
-		ParseListener(Supplier<CalendarRegistry> registry) {
-			this.listener = task -> apply(task, registry.get().current().calendar());
-		}
-
-		@Override
-		public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-			if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-				behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-				behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, listener);
-			}
+	public void activity(ParsedActivity activity) {
+		if ("userTask".equals(activity.type()) && activity.isUserTask()) {
+			activity.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+			activity.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, listener);
 		}
 	}
 }

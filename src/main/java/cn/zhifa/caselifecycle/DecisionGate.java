@@ -6,19 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -27,14 +18,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.legalreview.LegalReviewService;
-import cn.zhifa.platform.ModelMarkers;
 import cn.zhifa.models.ModelVersions;
+import cn.zhifa.platform.AsSystem;
+import cn.zhifa.platform.ModelParseExtension;
 import cn.zhifa.platform.ModelVocabulary;
+import cn.zhifa.platform.ParsedActivity;
 
 /**
  * The hard legal-review gate (R-REV-1): no major decision may be made without a legal review that
- * passed, or the principal head's ruling after a disagreement (R-REV-6). Enforced by an engine plugin
- * on every deployed process — not by the diagram — at the steps a model marks as decision steps
+ * passed, or the principal head's ruling after a disagreement (R-REV-6). Enforced by a model parse
+ * extension (ADR-0039) on every deployed process — not by the diagram — at the steps a model marks as decision steps
  * ({@code statutoryStep = DECISION}, which the model guard requires on every task that sets a decision's
  * outcome or generates a decision document, issue 14 §3) and, besides, at any service task generating
  * a decision document: a user task when it is created and completed, a service task when it starts.
@@ -43,7 +36,7 @@ import cn.zhifa.platform.ModelVocabulary;
  * ({@link LegalReviewService#permitsMajorDecision}), never from process variables.
  */
 @Component
-class DecisionGate extends AbstractProcessEnginePlugin {
+class DecisionGate implements ModelParseExtension {
 
 	private static final Logger log = LoggerFactory.getLogger(DecisionGate.class);
 	static final List<String> CATALOGUE_INPUTS = List.of("decisionType", "partyType", "fineAmount", "confiscationValue",
@@ -58,41 +51,27 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 	}
 
 	@Override
-	public void preInit(ProcessEngineConfigurationImpl config) {
-		if (config.getCustomPostBPMNParseListeners() == null) {
-			config.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+	public void activity(ParsedActivity activity) {
+		if ("userTask".equals(activity.type())) {
+			if (ModelVocabulary.DECISION.equals(activity.property(ModelVocabulary.STATUTORY_STEP)) && activity.isUserTask()) {
+				TaskListener gate = t -> check(t, t.getProcessEngine(), t.getTaskDefinitionKey(), t.getProcessDefinitionId(),
+						t.getTenantId());
+				activity.addTaskListener(TaskListener.EVENTNAME_CREATE, gate);
+				activity.addTaskListener(TaskListener.EVENTNAME_COMPLETE, gate);
+			}
 		}
-		config.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-			@Override
-			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				if (ModelMarkers.isStep(element, ModelVocabulary.DECISION)
-						&& activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-					TaskDefinition task = behavior.getTaskDefinition();
-					TaskListener gate = t -> check(t, t.getTaskDefinitionKey(), t.getProcessDefinitionId(), t.getTenantId());
-					task.addTaskListener(TaskListener.EVENTNAME_CREATE, gate);
-					task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, gate);
-				}
+		else if ("serviceTask".equals(activity.type())) {
+			if (ModelVocabulary.DECISION.equals(activity.property(ModelVocabulary.STATUTORY_STEP))
+					|| generatesDecisionDocument(activity)) {
+				activity.addListener(ExecutionListener.EVENTNAME_START, e -> check(e, e.getProcessEngine(),
+						e.getCurrentActivityId(), e.getProcessDefinitionId(), e.getTenantId()));
 			}
-
-			@Override
-			public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-				if (ModelMarkers.isStep(element, ModelVocabulary.DECISION) || generatesDecisionDocument(element)) {
-					activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) e -> check(e,
-							e.getCurrentActivityId(), e.getProcessDefinitionId(), e.getTenantId()));
-				}
-			}
-		});
+		}
 	}
 
-	static boolean generatesDecisionDocument(Element serviceTask) {
-		Element ext = serviceTask.element("extensionElements");
-		Element io = ext == null ? null : ext.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputOutput");
-		if (io == null) {
-			return false;
-		}
-		for (Element p : io.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputParameter")) {
-			if ("documentKind".equals(p.attribute("name")) && p.getText() != null
-					&& ModelVocabulary.DECISION_DOCUMENTS.stream().anyMatch(p.getText()::contains)) {
+	static boolean generatesDecisionDocument(ParsedActivity serviceTask) {
+		for (String kind : serviceTask.inputParameters("documentKind")) {
+			if (kind != null && ModelVocabulary.DECISION_DOCUMENTS.stream().anyMatch(kind::contains)) {
 				return true;
 			}
 		}
@@ -100,8 +79,8 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 	}
 
 	/** Refuses (HTTP 403 through REST) when the case is major and its stored review neither passed nor was ruled on by the head. */
-	void check(VariableScope scope, String step, String processDefinitionId, String tenantId) {
-		if (!isMajor(scope, processDefinitionId, tenantId)) {
+	void check(VariableScope scope, ProcessEngine engine, String step, String processDefinitionId, String tenantId) {
+		if (!isMajor(scope, engine, processDefinitionId, tenantId)) {
 			return;
 		}
 		Object caseId = scope.getVariable(CaseVariables.CASE_ID);
@@ -119,7 +98,7 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 	}
 
 	@SuppressWarnings("unchecked")
-	static boolean isMajor(VariableScope scope, String processDefinitionId, String tenantId) {
+	static boolean isMajor(VariableScope scope, ProcessEngine engine, String processDefinitionId, String tenantId) {
 		if (Boolean.TRUE.equals(scope.getVariable("isMajor")) || Boolean.TRUE.equals(scope.getVariable("flaggedMajor"))) {
 			return true;
 		}
@@ -135,9 +114,8 @@ class DecisionGate extends AbstractProcessEnginePlugin {
 		}
 		try {
 			// the gate, not the acting user, reads the catalogue the case's process version was deployed with
-			return Context.getCommandContext().runWithoutAuthorization(() -> ModelVersions
-				.evaluate(Context.getProcessEngineConfiguration().getProcessEngine(), CATALOGUE, processDefinitionId, tenantId,
-						inputs)
+			return AsSystem.withoutAuthorization(() -> ModelVersions
+				.evaluate(engine, CATALOGUE, processDefinitionId, tenantId, inputs)
 				.getResultList().stream()
 				.anyMatch(row -> Boolean.TRUE.equals(((Map<String, Object>) new HashMap<>(row)).get("isMajor"))));
 		}

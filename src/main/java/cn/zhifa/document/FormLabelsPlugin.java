@@ -1,61 +1,38 @@
 package cn.zhifa.document;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import cn.zhifa.platform.ModelParseExtension;
+import cn.zhifa.platform.ParsedActivity;
 
 /**
  * Gives every user task, when it is created, the Chinese texts of the coded values and user ids it
  * can see, as task-local variables: {@code handlingLabel} 从重处罚 for {@code handling} HEAVIER,
  * {@code reviewerName} 刘洋 for {@code reviewerId} reviewer1 ({@link DisplayLabels#displayFields}).
  * A Camunda Form shows them in a text view ({@code {{handlingLabel}}}); nothing is submitted back,
- * and the labels come from {@code templates/labels.yml}, the file documents use.
+ * and the labels come from {@code templates/labels.yml}, the file documents use. A built-in listener on
+ * every user task of every deployed process (ADR-0039).
  */
 @Component
-class FormLabelsPlugin extends AbstractProcessEnginePlugin {
+class FormLabelsPlugin implements ModelParseExtension {
 
-	private final ObjectProvider<DisplayLabels> labels;
+	private final TaskListener listener;
 
 	FormLabelsPlugin(ObjectProvider<DisplayLabels> labels) {
-		this.labels = labels;
+		this.listener = new FormLabels(labels::getObject);
 	}
 
 	@Override
-	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
-				: new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-		listeners.add(new ParseListener(labels::getObject));
-		configuration.setCustomPostBPMNParseListeners(listeners);
-	}
-
-	static final class ParseListener extends AbstractBpmnParseListener {
-
-		private final TaskListener listener;
-
-		ParseListener(Supplier<DisplayLabels> labels) {
-			this.listener = new FormLabels(labels);
-		}
-
-		@Override
-		public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-			if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-				behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-			}
+	public void activity(ParsedActivity activity) {
+		if ("userTask".equals(activity.type()) && activity.isUserTask()) {
+			activity.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
 		}
 	}
 

@@ -1,11 +1,5 @@
 package cn.zhifa.models;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -13,26 +7,25 @@ import org.springframework.context.annotation.Configuration;
 
 import cn.zhifa.calendar.CalendarRegistry;
 import cn.zhifa.document.DocumentService;
+import cn.zhifa.platform.EngineExpressionManager;
+import cn.zhifa.platform.ModelDeploymentCheck;
 
-/** Puts the model guard into the engine: first of the deployers, and as the expression manager (ADR-0016). */
+/**
+ * Puts the model guard into the engine through the platform's extension points (ADR-0039): first of the
+ * deployers, and as the expression manager (ADR-0016).
+ */
 @Configuration(proxyBeanMethods = false)
 class ModelGuardConfiguration {
 
 	@Bean
-	AbstractProcessEnginePlugin modelGuardPlugin(ApplicationContext context, ObjectProvider<CalendarRegistry> calendar,
+	ModelDeploymentCheck modelGuardDeployer(ObjectProvider<CalendarRegistry> calendar,
 			ObjectProvider<DocumentService> documents) {
-		return new AbstractProcessEnginePlugin() {
-			@Override
-			public void preInit(ProcessEngineConfigurationImpl config) {
-				List<Deployer> deployers = new ArrayList<>();
-				deployers.add(new ModelGuardDeployer(() -> calendar.getObject().current().limits().byKey().keySet(),
-						() -> documents.getObject().kindNames()));
-				if (config.getCustomPreDeployers() != null) {
-					deployers.addAll(config.getCustomPreDeployers());
-				}
-				config.setCustomPreDeployers(deployers);
-				config.setExpressionManager(new GuardedExpressionManager(context));
-			}
-		};
+		return new ModelGuardDeployer(() -> calendar.getObject().current().limits().byKey().keySet(),
+				() -> documents.getObject().kindNames());
+	}
+
+	@Bean
+	EngineExpressionManager guardedExpressionManager(ApplicationContext context) {
+		return () -> new GuardedExpressionManager(context);
 	}
 }

@@ -1,21 +1,15 @@
 package cn.zhifa.models;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.ModelDeploymentCheck;
 import cn.zhifa.platform.Roles;
 
 /**
@@ -30,8 +24,9 @@ import cn.zhifa.platform.Roles;
  * </ul>
  * A deployment is a complete set: the forms and decisions its processes use are deployed with them.
  * Deployments loaded again into the cache (not new) are not checked: they were checked when deployed.
+ * A deployment check of the platform's engine extension points (ADR-0039).
  */
-final class ModelGuardDeployer implements Deployer {
+final class ModelGuardDeployer implements ModelDeploymentCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelGuardDeployer.class);
 
@@ -51,38 +46,33 @@ final class ModelGuardDeployer implements Deployer {
 	static final ThreadLocal<Boolean> UNGUARDED = ThreadLocal.withInitial(() -> false);
 
 	@Override
-	public void deploy(DeploymentEntity deployment) {
-		if (!deployment.isNew() || UNGUARDED.get()) {
+	public void check(Deployment deployment) {
+		if (UNGUARDED.get()) {
 			return;
 		}
-		CommandContext context = Context.getCommandContext();
-		String tenant = deployment.getTenantId();
-		checkAuthority(context.getAuthentication(), tenant);
-		Map<String, byte[]> files = new LinkedHashMap<>();
-		Map<String, ResourceEntity> resources = deployment.getResources();
-		if (resources != null) {
-			resources.forEach((name, resource) -> files.put(name, resource.getBytes()));
-		}
-		List<ModelProblem> problems = ModelGuard.check(files, new ModelGuard.Known(limitKeys.get(), documentKinds.get()));
+		String tenant = deployment.tenantId();
+		checkAuthority(deployment.deployer(), tenant);
+		List<ModelProblem> problems = ModelGuard.check(deployment.files(),
+				new ModelGuard.Known(limitKeys.get(), documentKinds.get()));
 		if (!problems.isEmpty()) {
-			log.warn("Model guard refused deployment '{}' (tenant {}): {}", deployment.getName(), tenant, problems);
+			log.warn("Model guard refused deployment '{}' (tenant {}): {}", deployment.name(), tenant, problems);
 			throw new ModelRejectedException(problems);
 		}
 	}
 
 	/** Who may deploy where (the login's groups and tenants; no login: the system itself). */
-	static void checkAuthority(Authentication auth, String tenant) {
-		if (auth == null || auth.getUserId() == null) {
+	static void checkAuthority(CurrentUser deployer, String tenant) {
+		if (deployer == null) {
 			return;
 		}
-		boolean admin = auth.getGroupIds() != null && auth.getGroupIds().contains(Roles.ADMIN);
+		boolean admin = deployer.groups().contains(Roles.ADMIN);
 		if (admin) {
 			return;
 		}
 		if (tenant == null) {
 			throw new AuthorizationException("全县共用的流程、决策表和表单只能由司法局（系统管理员）部署；本单位的调整请部署到本单位（在 Camunda Modeler 的“Tenant ID”中填写本单位代码）");
 		}
-		if (auth.getTenantIds() == null || !auth.getTenantIds().contains(tenant)) {
+		if (!deployer.agencies().contains(tenant)) {
 			throw new AuthorizationException("不能向其他单位（" + tenant + "）部署模型：只能部署到本单位");
 		}
 	}

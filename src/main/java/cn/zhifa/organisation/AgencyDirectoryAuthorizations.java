@@ -1,22 +1,13 @@
 package cn.zhifa.organisation;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
+
+import cn.zhifa.platform.EngineAuthorizationDefaults;
 
 /**
  * Staff directories per agency (issue 13 §4), with Camunda's own authorizations: a user's profile
@@ -26,17 +17,10 @@ import org.springframework.stereotype.Component;
  * grants READ on the user to each of the agency's role groups, in the same command. Supervisors and
  * administrators read every user through their own grants. {@link CamundaIdentitySetup#ensureAgency}
  * brings existing data in line at every start (and revokes what a departed member left behind).
+ * The engine's default authorizations are changed through the platform's extension point (ADR-0039).
  */
-class AgencyDirectoryAuthorizations extends DefaultAuthorizationProvider {
-
-	/** Installs the provider into the engine. */
-	@Component
-	static class Plugin extends AbstractProcessEnginePlugin {
-		@Override
-		public void preInit(ProcessEngineConfigurationImpl config) {
-			config.setResourceAuthorizationProvider(new AgencyDirectoryAuthorizations());
-		}
-	}
+@Component
+class AgencyDirectoryAuthorizations implements EngineAuthorizationDefaults {
 
 	/** The groups of an agency's staff: one per role except the supervisors' (who belong to no agency). */
 	static List<String> staffGroups(String agencyCode) {
@@ -56,8 +40,8 @@ class AgencyDirectoryAuthorizations extends DefaultAuthorizationProvider {
 	 * ({@link CamundaIdentitySetup#ensureDirectory}).
 	 */
 	@Override
-	public AuthorizationEntity[] newGroup(Group group) {
-		return isAgencyWideRoleGroup(group.getId()) ? null : super.newGroup(group);
+	public boolean membersReadNewGroup(String groupId) {
+		return !isAgencyWideRoleGroup(groupId);
 	}
 
 	/** A role group spanning agencies, except the supervisors' (who read every group anyway). */
@@ -70,21 +54,13 @@ class AgencyDirectoryAuthorizations extends DefaultAuthorizationProvider {
 		return false;
 	}
 
+	/** Each of the agency's role groups reads the new member's profile (a grant of READ on the user). */
 	@Override
-	public AuthorizationEntity[] tenantMembershipCreated(Tenant tenant, User user) {
-		List<AuthorizationEntity> authorizations = new ArrayList<>(List.of(super.tenantMembershipCreated(tenant, user)));
-		AuthorizationManager manager = Context.getCommandContext().getAuthorizationManager();
-		for (String group : staffGroups(tenant.getId())) {
-			AuthorizationEntity existing = manager.findAuthorizationByGroupIdAndResourceId(AUTH_TYPE_GRANT, group,
-					Resources.USER, user.getId());
-			if (existing == null) {
-				authorizations.add(createGrantAuthorization(null, group, Resources.USER, user.getId(), Permissions.READ));
-			}
-			else if (!existing.isPermissionGranted(Permissions.READ)) {
-				existing.addPermission(Permissions.READ);
-				authorizations.add(existing);
-			}
+	public List<Grant> tenantMembershipCreated(String tenantId, String userId) {
+		List<Grant> grants = new ArrayList<>();
+		for (String group : staffGroups(tenantId)) {
+			grants.add(new Grant(group, Resources.USER, userId, Permissions.READ));
 		}
-		return authorizations.toArray(AuthorizationEntity[]::new);
+		return grants;
 	}
 }

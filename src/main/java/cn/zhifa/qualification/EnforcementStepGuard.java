@@ -1,6 +1,8 @@
 package cn.zhifa.qualification;
 
 import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Steps;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,9 +92,9 @@ class EnforcementStepGuard implements TaskListener {
 	}
 
 	private static String actingUser(DelegateTask task) {
-		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-		if (current != null && current.getUserId() != null) {
-			return current.getUserId();
+		CurrentUser current = Steps.engineUser(task.getProcessEngineServices().getIdentityService());
+		if (current != null) {
+			return current.id();
 		}
 		return task.getAssignee();
 	}

@@ -3,41 +3,43 @@ package cn.zhifa.qualification;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import cn.zhifa.platform.ModelParseExtension;
+import cn.zhifa.platform.ParsedActivity;
 
 /**
- * Adds the {@link EnforcementStepGuard} to every user task whose BPMN carries
+ * Installs the officer-qualification guard (R-QUAL-2/3) in every deployed or re-parsed process (ADR-0039):
+ * adds the {@link EnforcementStepGuard} to every user task whose BPMN carries
  * {@code <camunda:property name="enforcementAction" value="PENALTY"/>} (or COERCION, PERMIT,
  * INVESTIGATION, …). Built-in listeners: they run first and cannot be skipped with
- * {@code skipCustomListeners}.
+ * {@code skipCustomListeners}. The engine wraps a listener's exception in a plain
+ * ProcessEngineException; the platform's outermost command interceptor ({@code UserErrorUnwrapping})
+ * rethrows our {@link NotQualifiedException} — an AuthorizationException — so REST answers 403.
+ * The service is looked up lazily: the engine is built before the JPA repositories it needs may be
+ * ready.
  */
-class EnforcementStepParseListener extends AbstractBpmnParseListener {
+@Component
+class EnforcementStepParseListener implements ModelParseExtension {
 
 	private final Supplier<QualificationService> qualifications;
 
-	EnforcementStepParseListener(Supplier<QualificationService> qualifications) {
-		this.qualifications = qualifications;
+	EnforcementStepParseListener(ObjectProvider<QualificationService> qualifications) {
+		this.qualifications = qualifications::getObject;
 	}
 
 	@Override
-	public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-		String action = enforcementAction(userTaskElement);
-		if (action == null || !(activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior)) {
+	public void activity(ParsedActivity activity) {
+		if (!"userTask".equals(activity.type())) {
 			return;
 		}
-		TaskDefinition task = behavior.getTaskDefinition();
+		String action = activity.property(EnforcementStepGuard.ENFORCEMENT_ACTION);
+		if (action == null || !activity.isUserTask()) {
+			return;
+		}
 		EnforcementStepGuard guard = new EnforcementStepGuard(action, qualifications);
-		task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, guard);
-		task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
-	}
-
-	static String enforcementAction(Element userTask) {
-		return cn.zhifa.platform.ModelMarkers.property(userTask, EnforcementStepGuard.ENFORCEMENT_ACTION);
+		activity.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, guard);
+		activity.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, guard);
 	}
 }

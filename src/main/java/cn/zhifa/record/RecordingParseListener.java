@@ -1,18 +1,17 @@
 package cn.zhifa.record;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import cn.zhifa.platform.ModelParseExtension;
+import cn.zhifa.platform.ParsedActivity;
+import cn.zhifa.platform.ParsedProcess;
 
 /**
  * Adds recording listeners to every activity of every process of the enforcement family — every
@@ -24,8 +23,13 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * What the listeners need from the XML is stored on the activity at parse time: a user task's
  * {@code avActionKind} property (audio-video gating, R-REC-2), a business rule task's result
  * variable and decision, a service task's {@code documentKind}/{@code documentVariable} inputs.
+ * <p>
+ * A model parse extension (ADR-0039): every process deployed — including one a legal office adds or
+ * edits in Camunda Modeler — is recorded without anything in its BPMN. The recorder is looked up lazily:
+ * the engine is built before it.
  */
-class RecordingParseListener extends AbstractBpmnParseListener {
+@Component
+class RecordingParseListener implements ModelParseExtension {
 
 	static final String TEST_PREFIX = "test-";
 	static final String AV_ACTION_KIND = "avActionKind";
@@ -37,8 +41,8 @@ class RecordingParseListener extends AbstractBpmnParseListener {
 
 	private final Supplier<StepRecorder> recorder;
 
-	RecordingParseListener(Supplier<StepRecorder> recorder) {
-		this.recorder = recorder;
+	RecordingParseListener(ObjectProvider<StepRecorder> recorder) {
+		this.recorder = recorder::getObject;
 	}
 
 	static boolean recorded(String processKey) {
@@ -46,31 +50,25 @@ class RecordingParseListener extends AbstractBpmnParseListener {
 	}
 
 	@Override
-	public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-		if (!recorded(processDefinition.getKey())) {
+	public void process(ParsedProcess process) {
+		if (!recorded(process.key())) {
 			return;
 		}
-		ExecutionListener process = execution -> recorder.get().processEvent(execution);
-		processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, process);
-		processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, process);
-		addListeners(processDefinition);
-	}
-
-	private void addListeners(ScopeImpl scope) {
-		for (ActivityImpl activity : scope.getActivities()) {
+		ExecutionListener processEvent = execution -> recorder.get().processEvent(execution);
+		process.addBuiltInListener(ExecutionListener.EVENTNAME_START, processEvent);
+		process.addBuiltInListener(ExecutionListener.EVENTNAME_END, processEvent);
+		for (ParsedActivity activity : process.activities()) {
 			ExecutionListener step = execution -> recorder.get().activityEvent(execution);
 			activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, step);
 			activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, step);
-			if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-				TaskDefinition task = behavior.getTaskDefinition();
-				String avActionKind = (String) activity.getProperty(P_AV_ACTION_KIND);
+			if (activity.isUserTask()) {
+				String avActionKind = (String) activity.storedProperty(P_AV_ACTION_KIND);
 				TaskListener listener = delegateTask -> taskEvent(delegateTask, avActionKind);
-				task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
-				task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
-				task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
-				task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, listener);
+				activity.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+				activity.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
+				activity.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+				activity.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, listener);
 			}
-			addListeners(activity);
 		}
 	}
 
@@ -78,47 +76,39 @@ class RecordingParseListener extends AbstractBpmnParseListener {
 		recorder.get().taskEvent(task, avActionKind);
 	}
 
+	/** Stores what the listeners need from the XML on the activity (user, business rule and service tasks). */
 	@Override
-	public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-		String kind = property(userTaskElement, AV_ACTION_KIND);
-		if (kind != null) {
-			activity.setProperty(P_AV_ACTION_KIND, kind);
-		}
-	}
-
-	@Override
-	public void parseBusinessRuleTask(Element businessRuleTaskElement, ScopeImpl scope, ActivityImpl activity) {
-		activity.setProperty(P_RESULT_VARIABLE,
-				businessRuleTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "resultVariable"));
-		activity.setProperty(P_DECISION, businessRuleTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS,
-				"decisionRef"));
-	}
-
-	@Override
-	public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
-		String kind = inputParameter(serviceTaskElement, "documentKind");
-		if (kind != null) {
-			activity.setProperty(P_DOCUMENT_KIND, kind);
-			activity.setProperty(P_DOCUMENT_VARIABLE, inputParameter(serviceTaskElement, "documentVariable"));
-		}
-	}
-
-	static String property(Element element, String name) {
-		return cn.zhifa.platform.ModelMarkers.property(element, name);
-	}
-
-	static String inputParameter(Element element, String name) {
-		Element extensions = element.element("extensionElements");
-		Element io = extensions == null ? null : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputOutput");
-		if (io == null) {
-			return null;
-		}
-		for (Element input : io.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "inputParameter")) {
-			if (name.equals(input.attribute("name"))) {
-				String text = input.getText();
-				return text == null || text.isBlank() ? null : text.strip();
+	public void activity(ParsedActivity activity) {
+		switch (activity.type()) {
+			case "userTask" -> {
+				String kind = activity.property(AV_ACTION_KIND);
+				if (kind != null) {
+					activity.storeProperty(P_AV_ACTION_KIND, kind);
+				}
+			}
+			case "businessRuleTask" -> {
+				activity.storeProperty(P_RESULT_VARIABLE, activity.attribute("resultVariable"));
+				activity.storeProperty(P_DECISION, activity.attribute("decisionRef"));
+			}
+			case "serviceTask" -> {
+				String kind = inputParameter(activity, "documentKind");
+				if (kind != null) {
+					activity.storeProperty(P_DOCUMENT_KIND, kind);
+					activity.storeProperty(P_DOCUMENT_VARIABLE, inputParameter(activity, "documentVariable"));
+				}
+			}
+			default -> {
 			}
 		}
-		return null;
+	}
+
+	/** The first input parameter {@code name}'s text, stripped; null when there is none or it is blank. */
+	static String inputParameter(ParsedActivity activity, String name) {
+		List<String> texts = activity.inputParameters(name);
+		if (texts.isEmpty()) {
+			return null;
+		}
+		String text = texts.get(0);
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 }

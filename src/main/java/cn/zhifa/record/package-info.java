@@ -5,7 +5,7 @@
  * records in real time and each retrieval is recorded; a case file is checked for completeness,
  * exported as a ZIP with a manifest of hashes and verified offline (ADR-0009, {@code docs/record.md}).
  * <ul>
- * <li>{@link cn.zhifa.record.RecordingPlugin} adds listeners to every process except test models
+ * <li>{@link cn.zhifa.record.RecordingParseListener} adds listeners to every process except test models
  * (keys starting with {@code test-}): activity start/end, timers, messages, decisions, task
  * create/claim/complete with the submitted form data, generated documents; it also refuses to
  * complete a step the 音像记录事项清单 marks {@code FULL} without a recording or an explanation.</li>

@@ -1,0 +1,60 @@
+package cn.zhifa.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine extension points of ADR-0039, put into the engine: the features' {@link ModelParseExtension}s
+ * as one BPMN parse listener (after the engine's own), their {@link ModelDeploymentCheck}s as the first
+ * deployer, their {@link EngineAuthorizationDefaults} as the engine's authorization provider and an
+ * {@link EngineExpressionManager} as its expression manager. The features' beans are what decides; this
+ * only adapts the engine's internal machinery to them. They are built before the engine: each looks up
+ * the services it needs when its listeners run.
+ */
+@Component
+class EngineExtensionPlugin extends AbstractProcessEnginePlugin {
+
+	private final List<ModelParseExtension> parseExtensions;
+	private final List<ModelDeploymentCheck> deploymentChecks;
+	private final List<EngineAuthorizationDefaults> authorizationDefaults;
+	private final ObjectProvider<EngineExpressionManager> expressions;
+
+	EngineExtensionPlugin(ObjectProvider<ModelParseExtension> parseExtensions,
+			ObjectProvider<ModelDeploymentCheck> deploymentChecks,
+			ObjectProvider<EngineAuthorizationDefaults> authorizationDefaults,
+			ObjectProvider<EngineExpressionManager> expressions) {
+		this.parseExtensions = parseExtensions.orderedStream().toList();
+		this.deploymentChecks = deploymentChecks.orderedStream().toList();
+		this.authorizationDefaults = authorizationDefaults.orderedStream().toList();
+		this.expressions = expressions;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl config) {
+		if (!parseExtensions.isEmpty()) {
+			List<BpmnParseListener> listeners = config.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+					: new ArrayList<>(config.getCustomPostBPMNParseListeners());
+			listeners.add(new ModelParseListener(parseExtensions));
+			config.setCustomPostBPMNParseListeners(listeners);
+		}
+		if (!deploymentChecks.isEmpty()) {
+			List<Deployer> deployers = new ArrayList<>();
+			deployers.add(new ModelCheckDeployer(deploymentChecks));
+			if (config.getCustomPreDeployers() != null) {
+				deployers.addAll(config.getCustomPreDeployers());
+			}
+			config.setCustomPreDeployers(deployers);
+		}
+		if (!authorizationDefaults.isEmpty()) {
+			config.setResourceAuthorizationProvider(new EngineExtensionAuthorizations(authorizationDefaults));
+		}
+		expressions.ifAvailable(provider -> config.setExpressionManager(provider.expressionManager()));
+	}
+}
