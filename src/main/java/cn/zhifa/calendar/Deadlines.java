@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +23,7 @@ import org.springframework.stereotype.Component;
  * <p>
  * A deadline kept in a process variable: services take the value ({@link Due}: {@link #limitDue},
  * {@link #extendedDue}, {@link #workdaysDue}) and the delegate or task check that calls them sets its
- * variables (ADR-0038); the setters on a {@code VariableScope} ({@link #setLimit} and the like) do both
- * for the callers that still hand the engine's scope over.
+ * variables (ADR-0038).
  */
 @Component("deadlines")
 public class Deadlines {
@@ -141,45 +139,22 @@ public class Deadlines {
 	}
 
 	/**
-	 * Sets {@code variable} to the deadline of limit {@code key} counted from {@code start} and
-	 * {@code <variable>Basis} to how it was computed ({@link DeadlineBasis}), so that it is recomputed
-	 * when a missing year's calendar arrives. Returns the deadline.
-	 */
-	public Date setLimit(VariableScope scope, String variable, String key, Object start) {
-		return set(scope, limitDue(variable, key, start));
-	}
-
-	/**
-	 * As {@link #setLimit} with {@code notCounted} days that do not count (suspended periods,
+	 * As {@link #limitDue} with {@code notCounted} days that do not count (suspended periods,
 	 * {@link #limitNotCounting}); the basis keeps them, so a recomputation keeps the suspension.
 	 */
-	public Date setLimitNotCounting(VariableScope scope, String variable, String key, Object start, int notCounted) {
+	public Due limitNotCountingDue(String variable, String key, Object start, int notCounted) {
 		if (notCounted == 0) {
-			return setLimit(scope, variable, key, start);
+			return limitDue(variable, key, start);
 		}
 		Instant from = DeadlineStarts.instant(start, "deadline start");
-		return set(scope, new Due(variable, limitNotCounting(key, start, notCounted),
-				DeadlineBasis.limitNotCounting(key, notCounted, from).format()));
-	}
-
-	/** As {@link #setLimit} for {@code n} working days after {@code start}. */
-	public Date setWorkdays(VariableScope scope, String variable, Object start, int n) {
-		return set(scope, workdaysDue(variable, start, n));
+		return new Due(variable, limitNotCounting(key, start, notCounted),
+				DeadlineBasis.limitNotCounting(key, notCounted, from).format());
 	}
 
 	/** As {@link #limitDue} for {@code n} working days after {@code start}. */
 	public Due workdaysDue(String variable, Object start, int n) {
 		Instant from = DeadlineStarts.instant(start, "deadline start");
 		return new Due(variable, workdays(start, n), DeadlineBasis.workdays(n, from).format());
-	}
-
-	/**
-	 * Extends the deadline held in {@code variable} by limit {@code key} counted from it (an approved
-	 * extension); its basis gets the step, so a recomputation runs the whole chain again.
-	 */
-	public Date extendLimit(VariableScope scope, String variable, String key) {
-		return set(scope, extendedDue(variable, scope.getVariable(variable),
-				scope.getVariable(DeadlineBasis.variableOf(variable)), key));
 	}
 
 	/**
@@ -193,12 +168,6 @@ public class Deadlines {
 	/** As {@link #workdaysBasis} for {@code ${deadlines.limit(key, start)}}. */
 	public String limitBasis(String key, Object start) {
 		return DeadlineBasis.limit(key, DeadlineStarts.instant(start, "deadline start")).format();
-	}
-
-	private static Date set(VariableScope scope, Due due) {
-		scope.setVariable(due.variable(), due.at());
-		scope.setVariable(DeadlineBasis.variableOf(due.variable()), due.basis());
-		return due.at();
 	}
 
 	private static DeadlineBasis basisOf(Object text) {

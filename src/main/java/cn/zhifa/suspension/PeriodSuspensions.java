@@ -185,15 +185,17 @@ public class PeriodSuspensions {
 		Date after = before;
 		if (start != null) {
 			// the due date with its basis (the chain a recomputation runs again when a year's calendar arrives)
-			VariableScope instance = execution.getProcessInstance();
-			after = deadlines.setLimitNotCounting(instance, period.dueVariable(), period.key(), start, total);
+			Deadlines.Due due = deadlines.limitNotCountingDue(period.dueVariable(), period.key(), start, total);
 			if (period.extensionLimit() != null && period.extensionCountVariable() != null
 					&& execution.getVariable(period.extensionCountVariable()) instanceof Number n) {
 				for (int i = 0; i < n.intValue(); i++) {
-					after = deadlines.extendLimit(instance, period.dueVariable(), period.extensionLimit());
+					due = deadlines.extendedDue(due.variable(), due.at(), due.basis(), period.extensionLimit());
 				}
 			}
+			VariableScope instance = execution.getProcessInstance();
+			instance.setVariables(due.variables());
 			instance.setVariable(period.suspendedDaysVariable(), total);
+			after = due.at();
 		}
 		for (Map<String, Object> row : open) {
 			jdbc.update("UPDATE zf_period_suspension SET due_after = ? WHERE id = ?",

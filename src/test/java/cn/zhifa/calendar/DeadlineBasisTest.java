@@ -2,19 +2,11 @@ package cn.zhifa.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.Test;
 
 /** How a deadline variable's computation is recorded beside it and run again (issue 16 point 7). */
@@ -45,20 +37,19 @@ class DeadlineBasisTest {
 	}
 
 	@Test
-	void setAndExtendKeepTheBasisBesideTheDeadline() {
-		VariableScope scope = scope();
-		Date due = deadlines.setLimit(scope, "decisionDueAt", "PENALTY_DECISION", "2026-11-02");
-		assertThat(scope.getVariable("decisionDueAt")).isEqualTo(due).isEqualTo(at("2027-02-01T23:59:59+08:00"));
-		assertThat(scope.getVariable("decisionDueAtBasis")).isEqualTo("limit PENALTY_DECISION from 2026-11-01T16:00:00Z");
-		Date extended = deadlines.extendLimit(scope, "decisionDueAt", "PENALTY_DECISION_EXTENSION");
-		assertThat(extended).isEqualTo(at("2027-03-03T23:59:59+08:00"));
-		assertThat(scope.getVariable("decisionDueAtBasis"))
+	void aDeadlineAndItsExtensionKeepTheBasisBesideThem() {
+		Deadlines.Due due = deadlines.limitDue("decisionDueAt", "PENALTY_DECISION", "2026-11-02");
+		assertThat(due.at()).isEqualTo(at("2027-02-01T23:59:59+08:00"));
+		assertThat(due.variables()).containsEntry("decisionDueAt", due.at())
+			.containsEntry("decisionDueAtBasis", "limit PENALTY_DECISION from 2026-11-01T16:00:00Z");
+		Deadlines.Due extended = deadlines.extendedDue("decisionDueAt", due.at(), due.basis(), "PENALTY_DECISION_EXTENSION");
+		assertThat(extended.at()).isEqualTo(at("2027-03-03T23:59:59+08:00"));
+		assertThat(extended.basis())
 			.isEqualTo("limit PENALTY_DECISION from 2026-11-01T16:00:00Z; limit PENALTY_DECISION_EXTENSION");
 		// a deadline that was moved another way starts a new chain from where it stands
-		scope.setVariable("decisionDueAt", at("2027-04-01T23:59:59+08:00"));
-		deadlines.extendLimit(scope, "decisionDueAt", "PENALTY_DECISION_EXTENSION");
-		assertThat(scope.getVariable("decisionDueAtBasis"))
-			.isEqualTo("limit PENALTY_DECISION_EXTENSION from 2027-04-01T15:59:59Z");
+		Deadlines.Due moved = deadlines.extendedDue("decisionDueAt", at("2027-04-01T23:59:59+08:00"), extended.basis(),
+				"PENALTY_DECISION_EXTENSION");
+		assertThat(moved.basis()).isEqualTo("limit PENALTY_DECISION_EXTENSION from 2027-04-01T15:59:59Z");
 		assertThat(deadlines.workdaysBasis("2026-09-29", 7)).isEqualTo("workdays 7 from 2026-09-28T16:00:00Z");
 	}
 
@@ -74,14 +65,5 @@ class DeadlineBasisTest {
 
 	private static Date at(String iso) {
 		return Date.from(OffsetDateTime.parse(iso).toInstant());
-	}
-
-	/** A variable scope backed by a map, as a delegate's execution is to the code that sets variables. */
-	private static VariableScope scope() {
-		Map<String, Object> values = new HashMap<>();
-		VariableScope scope = mock(VariableScope.class);
-		when(scope.getVariable(anyString())).thenAnswer(call -> values.get(call.getArgument(0, String.class)));
-		doAnswer(call -> values.put(call.getArgument(0), call.getArgument(1))).when(scope).setVariable(anyString(), any());
-		return scope;
 	}
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -26,7 +25,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import cn.zhifa.platform.EngineCommand;
 import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
@@ -220,12 +218,9 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 		engine.getIdentityService().clearAuthentication();
 		ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(PROCESS, "PROV-" + UUID.randomUUID(),
 				Map.of("agencyCode", "LIAOKUO", "filedAt", filedAt));
-		EngineCommand.inTransaction(engine, () -> {
-			DelegateExecution execution = EngineCommand.execution(pi.getId());
-			deadlines.setLimit(execution, "decisionDueAt", "PENALTY_DECISION", filedAt);
-			deadlines.extendLimit(execution, "decisionDueAt", "PENALTY_DECISION_EXTENSION");
-			return null;
-		});
+		Deadlines.Due due = deadlines.limitDue("decisionDueAt", "PENALTY_DECISION", filedAt);
+		engine.getRuntimeService().setVariables(pi.getId(),
+				deadlines.extendedDue("decisionDueAt", due.at(), due.basis(), "PENALTY_DECISION_EXTENSION").variables());
 		engine.getTaskService().complete(openTask(pi).getId());
 		return pi;
 	}
