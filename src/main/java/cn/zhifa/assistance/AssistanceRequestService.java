@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.calendar.WorkingDayCalendar;
-import cn.zhifa.caselifecycle.CaseService;
+import cn.zhifa.enforcementcase.EnforcementCaseService;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.models.ModelVersions;
@@ -81,7 +81,7 @@ public class AssistanceRequestService {
 	static final String RESULT = "assistanceResult";
 
 	private final AssistanceRequestRepository rows;
-	private final CaseService cases;
+	private final EnforcementCaseService cases;
 	private final AgencyRepository agencies;
 	private final DocumentNumbers numbers;
 	private final RuntimeService runtime;
@@ -91,7 +91,7 @@ public class AssistanceRequestService {
 	private final SlaService sla;
 	private final Clock clock;
 
-	AssistanceRequestService(AssistanceRequestRepository rows, CaseService cases, AgencyRepository agencies,
+	AssistanceRequestService(AssistanceRequestRepository rows, EnforcementCaseService cases, AgencyRepository agencies,
 			DocumentNumbers numbers, @Lazy RuntimeService runtime,
 			@Lazy RepositoryService repository, Deadlines deadlines, DisplayLabels labels, SlaService sla, Clock clock) {
 		this.clock = clock;

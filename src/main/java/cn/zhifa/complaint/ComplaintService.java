@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.calendar.WorkingDayCalendar;
-import cn.zhifa.caselifecycle.CaseService;
-import cn.zhifa.caselifecycle.NewCase;
+import cn.zhifa.enforcementcase.EnforcementCaseService;
+import cn.zhifa.enforcementcase.NewCase;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
@@ -113,12 +113,12 @@ public class ComplaintService {
 	private final DecisionService decisions;
 	private final Deadlines deadlines;
 	private final DisplayLabels labels;
-	private final CaseService cases;
+	private final EnforcementCaseService cases;
 	private final Clock clock;
 
 	ComplaintService(ComplaintRepository complaints, ComplaintAttachmentRepository attachments, AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtime,
 			RepositoryService repository, DecisionService decisions, Deadlines deadlines,
-			DisplayLabels labels, CaseService cases, Clock clock) {
+			DisplayLabels labels, EnforcementCaseService cases, Clock clock) {
 		this.clock = clock;
 		this.complaints = complaints;
 		this.attachments = attachments;
@@ -218,7 +218,7 @@ public class ComplaintService {
 			reply = "不予受理。理由：" + c.getNotAcceptedReason();
 		}
 		// the case it opened: its stage as the complainant can read it, and since when (the latest of its milestones)
-		var opened = c.getCaseNo() == null ? Optional.<cn.zhifa.caselifecycle.EnforcementCase>empty() : cases.find(c.getCaseNo());
+		var opened = c.getCaseNo() == null ? Optional.<cn.zhifa.enforcementcase.EnforcementCase>empty() : cases.find(c.getCaseNo());
 		String stage = opened.map(e -> labels.label("caseStage", e.getStage())).orElse(null);
 		Instant stageAt = opened.flatMap(e -> java.util.stream.Stream.of(e.getRegisteredAt(), e.getFiledAt(), e.getDecidedAt(),
 				e.getClosedAt()).filter(java.util.Objects::nonNull).max(Instant::compareTo)).orElse(null);

@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.calendar.WorkingDayCalendar;
-import cn.zhifa.caselifecycle.CaseService;
-import cn.zhifa.caselifecycle.EnforcementCase;
+import cn.zhifa.enforcementcase.EnforcementCaseService;
+import cn.zhifa.enforcementcase.EnforcementCase;
 import cn.zhifa.disclosure.Redaction;
 import cn.zhifa.disclosure.RedactionRules;
 import cn.zhifa.document.DisplayLabels;
@@ -70,7 +70,7 @@ public class GuidingCaseService {
 	static final String SHOWN = "Shown";
 
 	private final GuidingCaseRepository rows;
-	private final CaseService cases;
+	private final EnforcementCaseService cases;
 	private final AgencyRepository agencies;
 	private final DocumentNumbers numbers;
 	private final Deadlines deadlines;
@@ -81,7 +81,7 @@ public class GuidingCaseService {
 	private final String prefix;
 	private final Clock clock;
 
-	GuidingCaseService(GuidingCaseRepository rows, CaseService cases, AgencyRepository agencies, DocumentNumbers numbers,
+	GuidingCaseService(GuidingCaseRepository rows, EnforcementCaseService cases, AgencyRepository agencies, DocumentNumbers numbers,
 			Deadlines deadlines, RedactionRules redaction, DisplayLabels labels,
 			GuidingCaseTargets targets, @Value("${zhifa.guiding-cases.prefix:区执法案例}") String prefix, Clock clock) {
 		this.clock = clock;

@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.calendar.WorkingDayCalendar;
-import cn.zhifa.caselifecycle.CaseService;
-import cn.zhifa.caselifecycle.NewCase;
+import cn.zhifa.enforcementcase.EnforcementCaseService;
+import cn.zhifa.enforcementcase.NewCase;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
@@ -90,14 +90,14 @@ public class InspectionService {
 	private final DocumentNumbers numbers;
 	private final IdentityService identity;
 	private final RecordService records;
-	private final CaseService cases;
+	private final EnforcementCaseService cases;
 	private final Deadlines deadlines;
 	private final Clock clock;
 	private final SecureRandom seeds = new SecureRandom();
 
 	InspectionService(InspectionPlanRepository plans, InspectionRepository inspections, InspectionRegister register,
 			AgencyRepository agencies, QualificationService qualification, DocumentNumbers numbers,
-			IdentityService identity, RecordService records, CaseService cases, Deadlines deadlines, Clock clock) {
+			IdentityService identity, RecordService records, EnforcementCaseService cases, Deadlines deadlines, Clock clock) {
 		this.clock = clock;
 		this.plans = plans;
 		this.inspections = inspections;
@@ -300,7 +300,7 @@ public class InspectionService {
 		InspectionPlan plan = plans.findById(i.getPlanNo()).orElseThrow();
 		InspectionRegister.Item item = register.item(i.getAgencyCode(), plan.getItemCode())
 			.orElseThrow(() -> new IllegalStateException("inspection item " + plan.getItemCode() + " is no longer listed"));
-		NewCase newCase = new NewCase(i.getAgencyCode(), CaseService.SOURCE_RANDOM_INSPECTION, false, "ORG",
+		NewCase newCase = new NewCase(i.getAgencyCode(), EnforcementCaseService.SOURCE_RANDOM_INSPECTION, false, "ORG",
 				i.getTargetName(), i.getTargetCode(), null, false, item.violationCode(),
 				"随机抽查（" + plan.getPlanNo() + "，" + item.name() + "）发现：" + i.getFindings(),
 				LocalDate.ofInstant(i.getConcludedAt(), CHINA), null, null, null).withPartyAddress(i.getTargetAddress());

@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.WorkingDayCalendar;
-import cn.zhifa.caselifecycle.CaseService;
-import cn.zhifa.caselifecycle.NewCase;
+import cn.zhifa.enforcementcase.EnforcementCaseService;
+import cn.zhifa.enforcementcase.NewCase;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Step;
@@ -38,9 +38,9 @@ class CaseTransferService {
 
 	private final TransferRecords records;
 	private final AgencyRepository agencies;
-	private final CaseService cases;
+	private final EnforcementCaseService cases;
 
-	CaseTransferService(TransferRecords records, AgencyRepository agencies, CaseService cases) {
+	CaseTransferService(TransferRecords records, AgencyRepository agencies, EnforcementCaseService cases) {
 		this.records = records;
 		this.agencies = agencies;
 		this.cases = cases;

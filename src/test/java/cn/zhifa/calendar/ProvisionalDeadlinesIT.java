@@ -56,7 +56,7 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 	@BeforeEach
 	void deployDecisionPeriodModel() {
 		// the decision period as enforcement-case.bpmn uses it: a task due at decisionDueAt, a breach timer and
-		// a warning timer that follow the variable (set by startDecisionPeriod as CaseService sets it)
+		// a warning timer that follow the variable (set by startDecisionPeriod as EnforcementCaseService sets it)
 		BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
 			.startEvent("event_filed")
 			.userTask("userTask_extend").camundaCandidateGroups("LIAOKUO-officer").camundaFormRef("test-form").camundaFormRefBinding("deployment")
@@ -211,7 +211,7 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 	}
 
 	/**
-	 * Filed at {@code filedAt} and the period extended once, set as CaseService sets them (moveTo FILED,
+	 * Filed at {@code filedAt} and the period extended once, set as EnforcementCaseService sets them (moveTo FILED,
 	 * extendDecisionPeriod) — in a delegate's transaction on the instance's execution.
 	 */
 	private ProcessInstance startDecisionPeriod(Date filedAt) {

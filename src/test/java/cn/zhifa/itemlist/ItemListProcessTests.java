@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.zhifa.caselifecycle.CaseService;
-import cn.zhifa.caselifecycle.NewCase;
+import cn.zhifa.enforcementcase.EnforcementCaseService;
+import cn.zhifa.enforcementcase.NewCase;
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
 import cn.zhifa.support.EngineTestSupport;
@@ -38,7 +38,7 @@ class ItemListProcessTests extends EngineTestSupport {
 	@Autowired
 	ItemListService lists;
 	@Autowired
-	CaseService cases;
+	EnforcementCaseService cases;
 	@Autowired
 	RecordService record;
 

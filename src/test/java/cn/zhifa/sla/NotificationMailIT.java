@@ -21,8 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import cn.zhifa.caselifecycle.CaseService;
-import cn.zhifa.caselifecycle.NewCase;
+import cn.zhifa.enforcementcase.EnforcementCaseService;
+import cn.zhifa.enforcementcase.NewCase;
 import cn.zhifa.support.EngineTestSupport;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -55,7 +55,7 @@ class NotificationMailIT extends EngineTestSupport {
 	}
 
 	@Autowired
-	CaseService cases;
+	EnforcementCaseService cases;
 
 	@Autowired
 	NotificationMailer mailer;

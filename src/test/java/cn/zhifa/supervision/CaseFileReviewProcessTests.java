@@ -23,8 +23,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.zhifa.caselifecycle.CaseService;
-import cn.zhifa.caselifecycle.NewCase;
+import cn.zhifa.enforcementcase.EnforcementCaseService;
+import cn.zhifa.enforcementcase.NewCase;
 import cn.zhifa.document.DocumentService;
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
@@ -51,7 +51,7 @@ class CaseFileReviewProcessTests extends EngineTestSupport {
 	static final String IN_2025 = "2025-01-06T09:00:00+08:00";
 
 	@Autowired
-	CaseService cases;
+	EnforcementCaseService cases;
 	@Autowired
 	CaseFileReviewRepository rows;
 	@Autowired

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.zhifa.caselifecycle.EnforcementCase;
-import cn.zhifa.caselifecycle.Evidence;
+import cn.zhifa.enforcementcase.EnforcementCase;
+import cn.zhifa.enforcementcase.Evidence;
 import cn.zhifa.legalreview.LegalReview;
 import cn.zhifa.record.AvFile;
 import cn.zhifa.record.RecordEntry;

@@ -11,4 +11,4 @@
  * plugin for every process, so an edited model cannot skip the review. Walkthrough:
  * {@code docs/enforcement-case.md}.
  */
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;

@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
 
@@ -43,14 +43,14 @@ public class RecusalService {
 	static final String RECUSED_OFFICERS = "recusedOfficers";
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private final CaseService cases;
+	private final EnforcementCaseService cases;
 	private final RuntimeService runtimeService;
 	private final RecordService records;
 	private final DisplayLabels labels;
 	private final CaseOfficerRepository officers;
 	private final TaskService taskService;
 
-	RecusalService(CaseService cases, RuntimeService runtimeService, RecordService records, DisplayLabels labels,
+	RecusalService(EnforcementCaseService cases, RuntimeService runtimeService, RecordService records, DisplayLabels labels,
 			CaseOfficerRepository officers, TaskService taskService) {
 		this.taskService = taskService;
 		this.cases = cases;

@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +41,7 @@ import cn.zhifa.platform.problem.Problem;
 @RequestMapping("/api/cases")
 class CaseController {
 
-	private final CaseService cases;
+	private final EnforcementCaseService cases;
 	private final TaskService taskService;
 	private final ManagementService managementService;
 	private final RuntimeService runtimeService;
@@ -51,7 +51,7 @@ class CaseController {
 
 	static final int MAX_PAGE_SIZE = 200;
 
-	CaseController(CaseService cases, TaskService taskService, ManagementService managementService,
+	CaseController(EnforcementCaseService cases, TaskService taskService, ManagementService managementService,
 			RuntimeService runtimeService, CaseRetrievals retrievals, RecusalService recusals, Clock clock) {
 		this.clock = clock;
 		this.recusals = recusals;
@@ -263,7 +263,7 @@ class CaseController {
 	@PostMapping("/{caseNo}/appraisal")
 	ResponseEntity<?> appraisalRequested(@PathVariable String caseNo, @RequestBody AppraisalRequest r) {
 		visible(caseNo); // another agency's case: 404 before anything about the body
-		if (r.kind() == null || !CaseService.APPRAISAL_KINDS.contains(r.kind())) {
+		if (r.kind() == null || !EnforcementCaseService.APPRAISAL_KINDS.contains(r.kind())) {
 			throw Problem.invalid("kind", "委托事项种类须为 TESTING（检测）、INSPECTION（检验）、QUARANTINE（检疫）或 APPRAISAL（鉴定）");
 		}
 		if (r.matter() == null || r.matter().isBlank()) {
@@ -290,7 +290,7 @@ class CaseController {
 		}
 		catch (Problem refused) {
 			// the service names the start form's field; this API's field is periodEndsOn
-			throw CaseService.APPRAISAL_PERIOD_ENDS_ON.equals(refused.field()) ? Problem.invalid("periodEndsOn", refused.detail())
+			throw EnforcementCaseService.APPRAISAL_PERIOD_ENDS_ON.equals(refused.field()) ? Problem.invalid("periodEndsOn", refused.detail())
 					: refused;
 		}
 		return ResponseEntity.noContent().build();

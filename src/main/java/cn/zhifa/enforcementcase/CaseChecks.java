@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
 import static cn.zhifa.platform.FormFields.invalid;
@@ -131,7 +131,7 @@ class CaseChecks {
 	 */
 	Deadlines.Due demandNoticeServed(Object servedOn) {
 		LocalDate served = date(servedOn, "demandServedOn");
-		if (served.isAfter(LocalDate.ofInstant(now().toInstant(), CaseService.CHINA))) {
+		if (served.isAfter(LocalDate.ofInstant(now().toInstant(), EnforcementCaseService.CHINA))) {
 			throw invalid("demandServedOn", "送达日期不能晚于今天");
 		}
 		return deadlines.limitDue("demandDueAt", "EXECUTION_DEMAND", served);
@@ -148,7 +148,7 @@ class CaseChecks {
 		}
 		if ("NOT_PAID".equals(outcome) && demandDueAt instanceof Date due && now().before(due)) {
 			throw invalid("demandOutcome", "催告书送达十个工作日后当事人仍未履行的，方可申请人民法院强制执行（行政强制法第五十四条），履行期限至 "
-					+ LocalDate.ofInstant(due.toInstant(), CaseService.CHINA) + " 届满");
+					+ LocalDate.ofInstant(due.toInstant(), EnforcementCaseService.CHINA) + " 届满");
 		}
 	}
 
@@ -160,12 +160,12 @@ class CaseChecks {
 		requireText(court, "enforcementCourt", "请填写受理申请的人民法院");
 		requireText(materials, "courtApplicationMaterials", "请列明申请材料（行政强制法第五十五条）");
 		LocalDate applied = date(appliedOn, "courtAppliedOn");
-		if (litigationEndsAt instanceof Date ends && !applied.isAfter(LocalDate.ofInstant(ends.toInstant(), CaseService.CHINA))) {
-			throw invalid("courtAppliedOn", "当事人提起行政诉讼的期限至 " + LocalDate.ofInstant(ends.toInstant(), CaseService.CHINA)
+		if (litigationEndsAt instanceof Date ends && !applied.isAfter(LocalDate.ofInstant(ends.toInstant(), EnforcementCaseService.CHINA))) {
+			throw invalid("courtAppliedOn", "当事人提起行政诉讼的期限至 " + LocalDate.ofInstant(ends.toInstant(), EnforcementCaseService.CHINA)
 					+ " 届满，届满后方可申请人民法院强制执行（行政强制法第五十三条）");
 		}
-		if (applicationDueAt instanceof Date due && applied.isAfter(LocalDate.ofInstant(due.toInstant(), CaseService.CHINA))) {
-			throw invalid("courtAppliedOn", "申请日期超过了期限届满之日起三个月（至 " + LocalDate.ofInstant(due.toInstant(), CaseService.CHINA)
+		if (applicationDueAt instanceof Date due && applied.isAfter(LocalDate.ofInstant(due.toInstant(), EnforcementCaseService.CHINA))) {
+			throw invalid("courtAppliedOn", "申请日期超过了期限届满之日起三个月（至 " + LocalDate.ofInstant(due.toInstant(), EnforcementCaseService.CHINA)
 					+ "，行政强制法第五十三条）");
 		}
 	}
@@ -253,10 +253,10 @@ class CaseChecks {
 	void scheduleHearing(Hearing h) {
 		LocalDate hearing = date(h.hearingDate(), "hearingDate");
 		Date notifiedAt = now();
-		LocalDate earliest = LocalDate.ofInstant(deadlines.limit("HEARING_NOTICE", notifiedAt).toInstant(), CaseService.CHINA);
+		LocalDate earliest = LocalDate.ofInstant(deadlines.limit("HEARING_NOTICE", notifiedAt).toInstant(), EnforcementCaseService.CHINA);
 		if (hearing.isBefore(earliest)) {
 			throw invalid("hearingDate", "听证日期 " + hearing + " 不符合《中华人民共和国行政处罚法》第六十四条第二项、第八十五条：应当在举行听证的七日前通知当事人，"
-					+ "七日指工作日；今日（" + LocalDate.ofInstant(notifiedAt.toInstant(), CaseService.CHINA) + "）通知的，听证日期不得早于 " + earliest);
+					+ "七日指工作日；今日（" + LocalDate.ofInstant(notifiedAt.toInstant(), EnforcementCaseService.CHINA) + "）通知的，听证日期不得早于 " + earliest);
 		}
 		requireText(h.place(), "hearingPlace", "请填写听证地点");
 		requireText(h.chair(), "hearingChair", "请指定听证主持人");
@@ -426,7 +426,7 @@ class CaseChecks {
 	static LocalDate date(Object value, String name) {
 		try {
 			if (value instanceof Date d) {
-				return LocalDate.ofInstant(d.toInstant(), CaseService.CHINA);
+				return LocalDate.ofInstant(d.toInstant(), EnforcementCaseService.CHINA);
 			}
 			return LocalDate.parse(String.valueOf(value).substring(0, 10));
 		}

@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
@@ -66,10 +66,10 @@ import cn.zhifa.rules.PublishedRules;
  * Registers cases (case number gap-free per agency and year) and keeps the case record in step
  * with its process: stages, officers, evidence, deadlines that move (decision period, seizure).
  */
-@Service("enforcementCaseService") // "caseService" is Camunda's CMMN service
-public class CaseService {
+@Service // bean enforcementCaseService, the name of the concept: process enforcement-case, package enforcementcase
+public class EnforcementCaseService {
 
-	private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+	private static final Logger log = LoggerFactory.getLogger(EnforcementCaseService.class);
 	private static final ObjectMapper JSON = new ObjectMapper();
 	static final String PROCESS_KEY = "enforcement-case";
 	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;
@@ -95,7 +95,7 @@ public class CaseService {
 	private final ItemListService itemLists;
 	private final Clock clock;
 
-	CaseService(CaseRepository cases, EvidenceRepository evidence, CaseOfficerRepository officers,
+	EnforcementCaseService(CaseRepository cases, EvidenceRepository evidence, CaseOfficerRepository officers,
 			AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtimeService,
 			org.camunda.bpm.engine.RepositoryService repositoryService, ManagementService managementService, Deadlines deadlines,
 			@Value("${zhifa.cases.number-abbreviation:罚}") String numberAbbreviation, DisplayLabels labels,

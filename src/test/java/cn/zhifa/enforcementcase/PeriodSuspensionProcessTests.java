@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -34,7 +34,7 @@ class PeriodSuspensionProcessTests extends CaseProcessSupport {
 	static final String EVIDENCE = "现场笔录：9月15日现场检查笔录1份\n视听资料：现场照片6张";
 
 	@Autowired
-	CaseService cases;
+	EnforcementCaseService cases;
 	@Autowired
 	RecordService records;
 	@Autowired

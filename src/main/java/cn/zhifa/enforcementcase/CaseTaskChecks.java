@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
 import static cn.zhifa.platform.CaseVariables.FILING_DECISION;

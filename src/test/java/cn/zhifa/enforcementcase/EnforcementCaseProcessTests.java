@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,7 +44,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	static final Date MONDAY = at("2026-11-02T09:00:00+08:00");
 
 	@Autowired
-	CaseService cases;
+	EnforcementCaseService cases;
 	@Autowired
 	DocumentService documents;
 	@Autowired

@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +40,7 @@ class SeizureProcessTests extends CaseProcessSupport {
 	static final String ITEMS = "电焊机，2台，ZX7-250，八成新\n切割机，1台，J3G-400";
 
 	@Autowired
-	CaseService cases;
+	EnforcementCaseService cases;
 	@Autowired
 	DocumentService documents;
 	@Autowired

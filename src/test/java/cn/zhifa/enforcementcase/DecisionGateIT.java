@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +31,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
 @ZhifaIntegrationTest
 class DecisionGateIT extends EngineTestSupport {
 
-	private static final String MODEL = "caselifecycle/decision-without-review.bpmn";
+	private static final String MODEL = "enforcementcase/decision-without-review.bpmn";
 
 	@Autowired
 	JdbcTemplate jdbc;

@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ class ReviewMaterialsTest {
 	@Test
 	void eachPieceOfEvidenceIsListedByName() {
 		Instant at = Instant.parse("2026-11-03T01:00:00Z");
-		List<String> materials = CaseService.reviewMaterials(List.of(
+		List<String> materials = EnforcementCaseService.reviewMaterials(List.of(
 				new Evidence("C-1", "现场笔录", "现场检查笔录1份", at, "officer1", null, "officer1", at),
 				new Evidence("C-1", "视听资料", "现场照片6张", at, "officer2", null, "officer1", at)));
 		assertThat(materials).containsExactly("行政处罚决定书（拟）", "调查终结报告", "证据：现场笔录（现场检查笔录1份）",
@@ -25,7 +25,7 @@ class ReviewMaterialsTest {
 
 	@Test
 	void noCountOfZeroWithoutEvidence() {
-		assertThat(CaseService.reviewMaterials(List.of())).noneMatch(m -> m.contains("份）") || m.contains("0份"))
+		assertThat(EnforcementCaseService.reviewMaterials(List.of())).noneMatch(m -> m.contains("份）") || m.contains("0份"))
 			.containsExactly("行政处罚决定书（拟）", "调查终结报告", "当事人陈述申辩、听证材料");
 	}
 }

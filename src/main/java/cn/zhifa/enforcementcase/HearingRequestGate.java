@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +42,12 @@ final class EvidenceLines {
 			String kind = colon < 0 ? null : line.substring(0, colon).strip();
 			String description = colon < 0 ? "" : line.substring(colon + 1).strip();
 			if (kind == null || !KINDS.contains(kind) || description.isEmpty()) {
-				throw CaseService.invalid(FIELD, "取得的证据第" + (i + 1) + "行「" + abbreviate(line)
+				throw EnforcementCaseService.invalid(FIELD, "取得的证据第" + (i + 1) + "行「" + abbreviate(line)
 						+ "」应写成“证据种类：内容”，例如“现场笔录：11月20日现场检查笔录1份”；证据种类为 " + String.join("、", KINDS));
 			}
 			String flaw = InputCheck.textFlaw(description, InputCheck.column(Evidence.class, "description"));
 			if (flaw != null) {
-				throw CaseService.invalid(FIELD, "取得的证据第" + (i + 1) + "行的内容" + flaw);
+				throw EnforcementCaseService.invalid(FIELD, "取得的证据第" + (i + 1) + "行的内容" + flaw);
 			}
 			items.add(new Item(kind, description));
 		}

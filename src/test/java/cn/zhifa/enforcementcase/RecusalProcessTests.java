@@ -1,8 +1,8 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
-import static cn.zhifa.caselifecycle.EnforcementCaseProcessTests.at;
-import static cn.zhifa.caselifecycle.EnforcementCaseProcessTests.org;
-import static cn.zhifa.caselifecycle.EnforcementCaseProcessTests.person;
+import static cn.zhifa.enforcementcase.EnforcementCaseProcessTests.at;
+import static cn.zhifa.enforcementcase.EnforcementCaseProcessTests.org;
+import static cn.zhifa.enforcementcase.EnforcementCaseProcessTests.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -40,7 +40,7 @@ class RecusalProcessTests extends CaseProcessSupport {
 	};
 
 	@Autowired
-	CaseService cases;
+	EnforcementCaseService cases;
 	@Autowired
 	RecordService records;
 	@Autowired

@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -24,9 +24,9 @@ class LimitationTest {
 
 	@Test
 	void aViolationDiscoveredMoreThanTwoYearsLaterIsNotRegisteredCitingArticle36() {
-		assertThatCode(() -> CaseService.limitation(violated("2024-11-02", false, "2026-11-02"), DEADLINES))
+		assertThatCode(() -> EnforcementCaseService.limitation(violated("2024-11-02", false, "2026-11-02"), DEADLINES))
 			.as("discovered on the last day of the 2 years").doesNotThrowAnyException();
-		assertThatThrownBy(() -> CaseService.limitation(violated("2024-11-02", false, "2026-11-03"), DEADLINES))
+		assertThatThrownBy(() -> EnforcementCaseService.limitation(violated("2024-11-02", false, "2026-11-03"), DEADLINES))
 			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
 				assertThat((Object) e.getDetail()).isEqualTo("violationDate");
 				assertThat(e.getMessage()).contains("第三十六条", "二年", "2026-11-02");
@@ -35,15 +35,15 @@ class LimitationTest {
 
 	@Test
 	void harmToLifeHealthOrFinancialSecurityExtendsItToFiveYears() {
-		assertThatCode(() -> CaseService.limitation(violated("2022-11-02", true, "2026-11-02"), DEADLINES))
+		assertThatCode(() -> EnforcementCaseService.limitation(violated("2022-11-02", true, "2026-11-02"), DEADLINES))
 			.doesNotThrowAnyException();
-		assertThatThrownBy(() -> CaseService.limitation(violated("2021-11-01", true, "2026-11-02"), DEADLINES))
+		assertThatThrownBy(() -> EnforcementCaseService.limitation(violated("2021-11-01", true, "2026-11-02"), DEADLINES))
 			.hasMessageContaining("五年").hasMessageContaining("第三十六条");
 	}
 
 	@Test
 	void theViolationCannotFollowItsDiscovery() {
-		assertThatThrownBy(() -> CaseService.limitation(violated("2026-11-03", false, "2026-11-02"), DEADLINES))
+		assertThatThrownBy(() -> EnforcementCaseService.limitation(violated("2026-11-03", false, "2026-11-02"), DEADLINES))
 			.hasMessageContaining("violationDate").hasMessageContaining("不得晚于发现日期");
 	}
 }

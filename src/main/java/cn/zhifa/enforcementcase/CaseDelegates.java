@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
@@ -25,7 +25,7 @@ import cn.zhifa.platform.Steps;
 import cn.zhifa.qualification.QualificationService;
 
 /**
- * Thin delegates of {@code enforcement-case}: each maps the process's variables to one method of {@link CaseService}
+ * Thin delegates of {@code enforcement-case}: each maps the process's variables to one method of {@link EnforcementCaseService}
  * and the variables it returns back (ADR-0038).
  */
 final class CaseDelegates {
@@ -36,9 +36,9 @@ final class CaseDelegates {
 	@Component("registerCase")
 	static class Register implements JavaDelegate {
 
-		private final CaseService cases;
+		private final EnforcementCaseService cases;
 
-		Register(CaseService cases) {
+		Register(EnforcementCaseService cases) {
 			this.cases = cases;
 		}
 
@@ -61,9 +61,9 @@ final class CaseDelegates {
 	@Component("caseStage")
 	static class Stage implements JavaDelegate {
 
-		private final CaseService cases;
+		private final EnforcementCaseService cases;
 
-		Stage(CaseService cases) {
+		Stage(EnforcementCaseService cases) {
 			this.cases = cases;
 		}
 
@@ -74,7 +74,7 @@ final class CaseDelegates {
 				throw new ProcessEngineException(execution.getCurrentActivityId() + " needs the input parameter stage");
 			}
 			execution.setVariables(cases.moveTo(Steps.of(execution), (String) execution.getVariable(CASE_ID), stage.toString(),
-					new CaseService.StageFacts((String) execution.getVariable(HANDLER_ID), execution.getVariable("decisionContent"),
+					new EnforcementCaseService.StageFacts((String) execution.getVariable(HANDLER_ID), execution.getVariable("decisionContent"),
 							Boolean.TRUE.equals(execution.getVariable("summaryProcedure")), execution.getVariable("legalBasis"),
 							execution.getVariable("discretionBasis"))));
 		}
@@ -83,9 +83,9 @@ final class CaseDelegates {
 	@Component("recordInvestigators")
 	static class RecordInvestigators implements JavaDelegate {
 
-		private final CaseService cases;
+		private final EnforcementCaseService cases;
 
-		RecordInvestigators(CaseService cases) {
+		RecordInvestigators(EnforcementCaseService cases) {
 			this.cases = cases;
 		}
 
@@ -101,9 +101,9 @@ final class CaseDelegates {
 	@Component("answerTransfer")
 	static class AnswerTransfer implements JavaDelegate {
 
-		private final CaseService cases;
+		private final EnforcementCaseService cases;
 
-		AnswerTransfer(CaseService cases) {
+		AnswerTransfer(EnforcementCaseService cases) {
 			this.cases = cases;
 		}
 
@@ -118,9 +118,9 @@ final class CaseDelegates {
 	@Component("evaluateMajor")
 	static class EvaluateMajor implements JavaDelegate {
 
-		private final CaseService cases;
+		private final EnforcementCaseService cases;
 
-		EvaluateMajor(CaseService cases) {
+		EvaluateMajor(EnforcementCaseService cases) {
 			this.cases = cases;
 		}
 
@@ -136,9 +136,9 @@ final class CaseDelegates {
 	@Component("startSeizure")
 	static class StartSeizure implements JavaDelegate {
 
-		private final CaseService cases;
+		private final EnforcementCaseService cases;
 
-		StartSeizure(CaseService cases) {
+		StartSeizure(EnforcementCaseService cases) {
 			this.cases = cases;
 		}
 
@@ -152,9 +152,9 @@ final class CaseDelegates {
 	@Component("liftSeizure")
 	static class LiftSeizure implements JavaDelegate {
 
-		private final CaseService cases;
+		private final EnforcementCaseService cases;
 
-		LiftSeizure(CaseService cases) {
+		LiftSeizure(EnforcementCaseService cases) {
 			this.cases = cases;
 		}
 
@@ -168,9 +168,9 @@ final class CaseDelegates {
 	@Component("prepareDemand")
 	static class PrepareDemand implements JavaDelegate {
 
-		private final CaseService cases;
+		private final EnforcementCaseService cases;
 
-		PrepareDemand(CaseService cases) {
+		PrepareDemand(EnforcementCaseService cases) {
 			this.cases = cases;
 		}
 
@@ -185,9 +185,9 @@ final class CaseDelegates {
 	@Component("requestAppraisal")
 	static class RequestAppraisal implements JavaDelegate {
 
-		private final CaseService cases;
+		private final EnforcementCaseService cases;
 
-		RequestAppraisal(CaseService cases) {
+		RequestAppraisal(EnforcementCaseService cases) {
 			this.cases = cases;
 		}
 
@@ -196,7 +196,7 @@ final class CaseDelegates {
 			try {
 				cases.requestAppraisal((String) execution.getVariable("caseId"), (String) execution.getVariable("appraisalKind"),
 						(String) execution.getVariable("appraisalMatter"), (String) execution.getVariable("appraisalInstitution"),
-						day(execution.getVariable(CaseService.APPRAISAL_PERIOD_ENDS_ON), CaseService.APPRAISAL_PERIOD_ENDS_ON,
+						day(execution.getVariable(EnforcementCaseService.APPRAISAL_PERIOD_ENDS_ON), EnforcementCaseService.APPRAISAL_PERIOD_ENDS_ON,
 								"检测、检验、检疫、鉴定期间届满日期"),
 						(String) execution.getVariable("appraisalRequestedBy"), execution.getTenantId());
 			}
@@ -210,16 +210,16 @@ final class CaseDelegates {
 	@Component("extendSeizure")
 	static class ExtendSeizure implements JavaDelegate {
 
-		private final CaseService cases;
+		private final EnforcementCaseService cases;
 
-		ExtendSeizure(CaseService cases) {
+		ExtendSeizure(EnforcementCaseService cases) {
 			this.cases = cases;
 		}
 
 		@Override
 		public void execute(DelegateExecution execution) {
 			Object extensions = execution.getVariable("seizureExtensions");
-			cases.extendSeizure(Steps.of(execution), new CaseService.SeizureFacts(execution.getVariable("seizureDueAt"),
+			cases.extendSeizure(Steps.of(execution), new EnforcementCaseService.SeizureFacts(execution.getVariable("seizureDueAt"),
 					execution.getVariable(DeadlineBasis.variableOf("seizureDueAt")),
 					extensions instanceof Number n ? n.intValue() : 0, execution.getVariable("seizedAt"),
 					execution.getVariable("seizureMeasure"), execution.getVariable("partyName"),
@@ -231,9 +231,9 @@ final class CaseDelegates {
 	@Component("extendDecisionPeriod")
 	static class ExtendDecisionPeriod implements JavaDelegate {
 
-		private final CaseService cases;
+		private final EnforcementCaseService cases;
 
-		ExtendDecisionPeriod(CaseService cases) {
+		ExtendDecisionPeriod(EnforcementCaseService cases) {
 			this.cases = cases;
 		}
 
@@ -251,7 +251,7 @@ final class CaseDelegates {
 		LocalDate discovered;
 		try {
 			Object d = e.getVariable("discoveredOn");
-			discovered = d instanceof Date date ? LocalDate.ofInstant(date.toInstant(), CaseService.CHINA)
+			discovered = d instanceof Date date ? LocalDate.ofInstant(date.toInstant(), EnforcementCaseService.CHINA)
 					: d == null ? null : LocalDate.parse(d.toString().substring(0, Math.min(10, d.toString().length())));
 		}
 		catch (DateTimeParseException ex) {
@@ -260,7 +260,7 @@ final class CaseDelegates {
 		LocalDate violated;
 		try {
 			Object d = e.getVariable("violationDate");
-			violated = d instanceof Date date ? LocalDate.ofInstant(date.toInstant(), CaseService.CHINA)
+			violated = d instanceof Date date ? LocalDate.ofInstant(date.toInstant(), EnforcementCaseService.CHINA)
 					: d == null ? null : LocalDate.parse(d.toString().substring(0, Math.min(10, d.toString().length())));
 		}
 		catch (DateTimeParseException ex) {
@@ -284,7 +284,7 @@ final class CaseDelegates {
 			return null;
 		}
 		if (value instanceof Date date) {
-			return LocalDate.ofInstant(date.toInstant(), CaseService.CHINA);
+			return LocalDate.ofInstant(date.toInstant(), EnforcementCaseService.CHINA);
 		}
 		String text = value.toString();
 		try {

@@ -1,4 +1,4 @@
-package cn.zhifa.caselifecycle;
+package cn.zhifa.enforcementcase;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ final class SeizedItems {
 			Matcher quantity = parts.length >= 3 ? QUANTITY.matcher(parts[1].strip()) : null;
 			if (parts.length < 3 || parts.length > 4 || parts[0].isBlank() || parts[2].isBlank() || !quantity.matches()
 					|| line.length() > MAX_TEXT) {
-				throw CaseService.invalid(FIELD, "查封、扣押的财物第" + (i + 1) + "行「" + abbreviate(line)
+				throw EnforcementCaseService.invalid(FIELD, "查封、扣押的财物第" + (i + 1) + "行「" + abbreviate(line)
 						+ "」应写成“名称，数量（含单位），规格型号，状况（可省略）”，例如“电焊机，2台，ZX7-250，八成新”；每行不超过"
 						+ MAX_TEXT + "字（行政强制法第二十四条：查封、扣押清单）");
 			}
@@ -47,7 +47,7 @@ final class SeizedItems {
 			rows.add(row);
 		}
 		if (rows.isEmpty()) {
-			throw CaseService.invalid(FIELD, "请逐行列明查封、扣押的场所、设施或者财物（行政强制法第二十四条）");
+			throw EnforcementCaseService.invalid(FIELD, "请逐行列明查封、扣押的场所、设施或者财物（行政强制法第二十四条）");
 		}
 		return rows;
 	}
