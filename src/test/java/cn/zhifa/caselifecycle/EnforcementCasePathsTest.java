@@ -291,6 +291,38 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 			.isWaitingAt("userTask_approveFiling");
 	}
 
+	@Test
+	void anOrdinaryCaseRunsFromRegistrationThroughInvestigationDecisionServiceAndPaymentToClosure() {
+		delegate("evaluateMajor", Map.of("isMajor", false));
+		ProcessInstance instance = register("partyIsOfficial", true);
+
+		complete(task(instance), Map.of("filingDecision", "FILE"));
+		complete(task(instance), Map.of("inquiryHeld", true, "inspectionHeld", false, "seizureNeeded", false));
+		complete(task(instance), Map.of("suspectedCrime", false, "violationConfirmed", true));
+		complete(task(instance));
+		complete(task(instance), Map.of("priorNoticeMethod", "DIRECT", "priorNoticeServedAt", at(NOTICE_SERVED)));
+		complete(task(instance), Map.of("partyReply", "NONE"));
+		complete(task(instance), Map.of("decisionKind", "PENALTY"));
+		complete(task(instance));
+		execute(job(instance));
+		complete(task(instance), Map.of("executionResult", "PAID"));
+
+		assertThat(instance).hasPassedInOrder("serviceTask_registerCase", "userTask_approveFiling", "serviceTask_answerTransfer",
+				"serviceTask_fileCase", "userTask_investigate", "serviceTask_recordInvestigators",
+				"serviceTask_generateInquiryRecord", "userTask_concludeInvestigation", "businessRuleTask_discretion",
+				"userTask_proposePenalty", "businessRuleTask_hearingEligibility", "serviceTask_generatePriorNotice",
+				"userTask_servePriorNotice", "serviceTask_generatePriorNoticeReceipt", "userTask_recordPartyReply",
+				"businessRuleTask_majorCatalogue", "serviceTask_evaluateMajor", "userTask_decide", "serviceTask_generateDecision",
+				"serviceTask_decided", "endEvent_decided", "userTask_serve", "serviceTask_generateDecisionReceipt",
+				"serviceTask_served", "serviceTask_startDisclosure", "userTask_recordExecution", "serviceTask_executed",
+				"serviceTask_closeCase", "serviceTask_startDisciplineTransfer", "endEvent_closed")
+			.hasNotPassed("serviceTask_generateInspectionRecord", "userTask_requestSeizure", "callActivity_criminalTransfer",
+					"callActivity_legalReview", "userTask_scheduleHearing", "serviceTask_prepareDemand")
+			.isEnded();
+		assertThat(calls()).containsSubsequence("registerCase", "answerTransfer", "caseStage", "recordInvestigators",
+				"evaluateMajor", "startProcess", "startProcess");
+	}
+
 	// investigation
 
 	@Test
