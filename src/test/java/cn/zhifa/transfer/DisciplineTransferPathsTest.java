@@ -1,0 +1,81 @@
+package cn.zhifa.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cn.zhifa.support.ModelPathTestSupport;
+
+/**
+ * The paths of {@code processes/discipline-transfer.bpmn} (R-TRANS: a closed case whose penalised party is a party
+ * member or public official is transferred to the discipline inspection and supervision organs; the agency head
+ * signs the transfer within its limit, is reminded two working days before and supervised when it passes), engine
+ * only: the services behind the delegates are stand-ins.
+ */
+class DisciplineTransferPathsTest extends ModelPathTestSupport {
+
+	static final Instant DUE = Instant.parse("2026-12-15T01:00:00Z");
+
+	/** The stand-in for the working-day calendar: working days are counted as calendar days. */
+	public static final class Deadlines {
+		public Date workdaysBefore(Object date, int days) {
+			return Date.from(((Date) date).toInstant().minus(days, ChronoUnit.DAYS));
+		}
+	}
+
+	ProcessInstance instance;
+
+	@BeforeEach
+	void deployAndStart() throws Exception {
+		deploy("discipline-transfer.bpmn");
+		delegate("openDisciplineTransfer", Map.of("disciplineDueAt", Date.from(DUE)));
+		delegate("generateDocument");
+		delegate("recordDisciplineTransfer");
+		delegate("slaWarning");
+		delegate("slaBreach");
+		taskChecks("transferTaskChecks");
+		bean("deadlines", new Deadlines());
+		instance = start("discipline-transfer", "寥街罚〔2026〕1号", Map.of("caseId", "case-1", "agencyCode", "LIAOKUO"));
+	}
+
+	@Test
+	void theHeadSignsTheTransferAndTheLetterIsSent() {
+		assertThat(instance).isWaitingAt("userTask_signDisciplineTransfer");
+		assertThat(task(instance)).hasCandidateGroup("LIAOKUO-head").hasDueDate(Date.from(DUE));
+
+		complete(task(instance));
+
+		assertThat(instance).hasPassedInOrder("serviceTask_openDisciplineTransfer", "userTask_signDisciplineTransfer",
+				"serviceTask_generateDisciplineLetter", "serviceTask_recordDisciplineTransfer", "endEvent_transferred")
+			.hasNotPassed("serviceTask_warnHead", "serviceTask_escalateDiscipline").isEnded();
+		assertThat(calls()).containsExactly("openDisciplineTransfer",
+				"transferTaskChecks:complete:userTask_signDisciplineTransfer", "generateDocument", "recordDisciplineTransfer");
+	}
+
+	@Test
+	void twoWorkingDaysBeforeTheLimitTheHeadIsRemindedAndAtTheLimitSupervised() {
+		assertThat(job("timerEvent_disciplineWarning", instance)).hasDueDate(Date.from(DUE.minus(2, ChronoUnit.DAYS)));
+		assertThat(job("timerEvent_disciplineBreach", instance)).hasDueDate(Date.from(DUE));
+
+		execute(job("timerEvent_disciplineWarning", instance));
+		execute(job("timerEvent_disciplineBreach", instance));
+
+		assertThat(instance).hasPassed("serviceTask_warnHead", "endEvent_headWarned", "serviceTask_escalateDiscipline",
+				"endEvent_disciplineEscalated").isWaitingAt("userTask_signDisciplineTransfer");
+		assertThat(calls()).containsExactly("openDisciplineTransfer", "slaWarning", "slaBreach");
+		complete(task(instance));
+		assertThat(instance).isEnded();
+	}
+}
