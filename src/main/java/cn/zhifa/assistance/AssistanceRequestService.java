@@ -3,6 +3,8 @@ package cn.zhifa.assistance;
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
 import static cn.zhifa.platform.FormFields.invalid;
+import static cn.zhifa.platform.FormFields.required;
+import static cn.zhifa.platform.FormFields.requiredText;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -290,24 +292,6 @@ public class AssistanceRequestService {
 			throw new AuthorizationException("协助函“" + no + "”不由本流程办理");
 		}
 		return r;
-	}
-
-	/** A form field that must be there: else its validation error naming it. */
-	private static String required(String value, String field, String label) {
-		if (value == null) {
-			throw invalid(field, label + "必须填写");
-		}
-		return value;
-	}
-
-	/** A required text within {@code max} characters. */
-	private static String requiredText(String value, String field, String label, int max) {
-		required(value, field, label);
-		String flaw = InputCheck.textFlaw(value, max);
-		if (flaw != null) {
-			throw invalid(field, label + flaw);
-		}
-		return value;
 	}
 
 	Instant now() {

@@ -2,6 +2,8 @@ package cn.zhifa.dispute;
 
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.FormFields.invalid;
+import static cn.zhifa.platform.FormFields.required;
+import static cn.zhifa.platform.FormFields.requiredText;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -491,24 +493,6 @@ public class AgencyDisputeService {
 				throw invalid(field, label + flaw);
 			}
 		}
-	}
-
-	/** A form field that must be there: else its validation error naming it. */
-	private static String required(String value, String field, String label) {
-		if (value == null) {
-			throw invalid(field, label + "必须填写");
-		}
-		return value;
-	}
-
-	/** A required text within {@code max} characters. */
-	private static String requiredText(String value, String field, String label, int max) {
-		required(value, field, label);
-		String flaw = InputCheck.textFlaw(value, max);
-		if (flaw != null) {
-			throw invalid(field, label + flaw);
-		}
-		return value;
 	}
 
 	private AgencyDispute disputeOf(Step step, String no) {

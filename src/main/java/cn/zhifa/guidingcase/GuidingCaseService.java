@@ -2,6 +2,8 @@ package cn.zhifa.guidingcase;
 
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
 import static cn.zhifa.platform.FormFields.invalid;
+import static cn.zhifa.platform.FormFields.required;
+import static cn.zhifa.platform.FormFields.requiredText;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -356,24 +358,6 @@ public class GuidingCaseService {
 	private Due due(String limit, java.util.Date start) {
 		String basis = deadlines.limitBasis(limit, start);
 		return new Due(deadlines.limit(limit, start), basis);
-	}
-
-	/** A form's value that must be there (trimmed, blank is absent): else the field's validation error. */
-	private static String required(String value, String field, String label) {
-		if (value == null) {
-			throw invalid(field, label + "必须填写");
-		}
-		return value;
-	}
-
-	/** As {@link #required}, a text within {@code max} characters. */
-	private static String requiredText(String value, String field, String label, int max) {
-		required(value, field, label);
-		String flaw = InputCheck.textFlaw(value, max);
-		if (flaw != null) {
-			throw invalid(field, label + flaw);
-		}
-		return value;
 	}
 
 	Instant now() {

@@ -1,6 +1,8 @@
 package cn.zhifa.inspection;
 
 import static cn.zhifa.platform.FormFields.invalid;
+import static cn.zhifa.platform.FormFields.required;
+import static cn.zhifa.platform.FormFields.requiredText;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -404,24 +406,6 @@ public class InspectionService {
 
 	private static List<String> lines(String s) {
 		return s == null || s.isBlank() ? List.of() : List.of(s.split("\n"));
-	}
-
-	/** A form field that must be there: else its validation error naming it. */
-	private static String required(String value, String field, String label) {
-		if (value == null) {
-			throw invalid(field, label + "必须填写");
-		}
-		return value;
-	}
-
-	/** A required text within {@code max} characters. */
-	private static String requiredText(String value, String field, String label, int max) {
-		required(value, field, label);
-		String flaw = InputCheck.textFlaw(value, max);
-		if (flaw != null) {
-			throw invalid(field, label + flaw);
-		}
-		return value;
 	}
 
 	Instant now() {

@@ -1,6 +1,8 @@
 package cn.zhifa.itemlist;
 
 import static cn.zhifa.platform.FormFields.invalid;
+import static cn.zhifa.platform.FormFields.required;
+import static cn.zhifa.platform.FormFields.requiredText;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -388,24 +390,6 @@ public class ItemListService {
 
 	private static String no(String changeNo) {
 		return required(changeNo, NO, "清单变更编号");
-	}
-
-	/** A form's value that must be there (trimmed, blank is absent): else the field's validation error. */
-	private static String required(String value, String field, String label) {
-		if (value == null) {
-			throw invalid(field, label + "必须填写");
-		}
-		return value;
-	}
-
-	/** As {@link #required}, a text within {@code max} characters. */
-	private static String requiredText(String value, String field, String label, int max) {
-		required(value, field, label);
-		String flaw = InputCheck.textFlaw(value, max);
-		if (flaw != null) {
-			throw invalid(field, label + flaw);
-		}
-		return value;
 	}
 
 	Instant now() {

@@ -37,6 +37,24 @@ public final class FormFields {
 		return value;
 	}
 
+	/** A value an edge read from field {@code field} (trimmed, blank is absent): must be there, else its validation error. */
+	public static String required(String value, String field, String label) {
+		if (value == null) {
+			throw invalid(field, label + "必须填写");
+		}
+		return value;
+	}
+
+	/** As {@link #required(String, String, String)}, a text within {@code max} characters. */
+	public static String requiredText(String value, String field, String label, int max) {
+		required(value, field, label);
+		String flaw = InputCheck.textFlaw(value, max);
+		if (flaw != null) {
+			throw invalid(field, label + flaw);
+		}
+		return value;
+	}
+
 	public static FormFieldValidationException invalid(String field, String message) {
 		return new FormFieldValidationException(field, field + ": " + message);
 	}

@@ -2,6 +2,8 @@ package cn.zhifa.supervision;
 
 import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.FormFields.invalid;
+import static cn.zhifa.platform.FormFields.required;
+import static cn.zhifa.platform.FormFields.requiredText;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -432,24 +434,6 @@ public class CaseFileReviewService {
 			throw invalid(YEAR, "评查年度须为2000年至" + thisYear + "年之间的四位年份，收到 " + value);
 		}
 		return (int) year;
-	}
-
-	/** A form field that must be there: else its validation error naming it. */
-	private static String required(String value, String field, String label) {
-		if (value == null) {
-			throw invalid(field, label + "必须填写");
-		}
-		return value;
-	}
-
-	/** A required text within {@code max} characters. */
-	private static String requiredText(String value, String field, String label, int max) {
-		required(value, field, label);
-		String flaw = InputCheck.textFlaw(value, max);
-		if (flaw != null) {
-			throw invalid(field, label + flaw);
-		}
-		return value;
 	}
 
 	/** The deficiencies ticked: a list, or the JSON text Tasklist sends for a checklist. */

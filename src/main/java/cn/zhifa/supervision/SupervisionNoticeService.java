@@ -1,6 +1,8 @@
 package cn.zhifa.supervision;
 
 import static cn.zhifa.platform.FormFields.invalid;
+import static cn.zhifa.platform.FormFields.required;
+import static cn.zhifa.platform.FormFields.requiredText;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -262,24 +264,6 @@ public class SupervisionNoticeService {
 			throw invalid(PERIOD, "整改期限须为1至" + MAX_PERIOD + "个工作日的整数，收到 " + value);
 		}
 		return (int) days;
-	}
-
-	/** A form field that must be there: else its validation error naming it. */
-	private static String required(String value, String field, String label) {
-		if (value == null) {
-			throw invalid(field, label + "必须填写");
-		}
-		return value;
-	}
-
-	/** A required text within {@code max} characters. */
-	private static String requiredText(String value, String field, String label, int max) {
-		required(value, field, label);
-		String flaw = InputCheck.textFlaw(value, max);
-		if (flaw != null) {
-			throw invalid(field, label + flaw);
-		}
-		return value;
 	}
 
 	Instant now() {
