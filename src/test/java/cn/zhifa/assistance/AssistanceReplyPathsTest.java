@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.support.ModelPathTestSupport;
 
 /**
- * The paths of {@code processes/assistance-reply.bpmn} (the requested agency's side of an assistance request: its head
- * answers, and if it accepts reports the outcome to the requesting agency; an answer not given in time is reported to
- * both heads), engine only: the services behind the delegates are stand-ins.
+ * The paths of {@code processes/assistance-reply.bpmn} (seed 002 (十五) 五, ADR-0028: the requested agency's side of an
+ * assistance request: its head answers, and if it accepts reports the outcome to the requesting agency; an answer not
+ * given in time is reported to both heads), engine only: the services behind the delegates are stand-ins.
  */
 class AssistanceReplyPathsTest extends ModelPathTestSupport {
 

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.support.ModelPathTestSupport;
 
 /**
- * The paths of {@code processes/assistance-request.bpmn} (an agency asks another for enforcement assistance: the
- * letter is generated and delivered, the requested agency answers, and if it accepts it later reports the outcome),
- * engine only: the services behind the delegates are stand-ins.
+ * The paths of {@code processes/assistance-request.bpmn} (seed 002 (十五) 五, ADR-0028: an agency asks another for
+ * enforcement assistance: the letter is generated and delivered, the requested agency answers, and if it accepts it
+ * later reports the outcome), engine only: the services behind the delegates are stand-ins.
  */
 class AssistanceRequestPathsTest extends ModelPathTestSupport {
 

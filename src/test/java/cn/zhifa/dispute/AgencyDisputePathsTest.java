@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.support.ModelPathTestSupport;
 
 /**
- * The paths of {@code processes/agency-dispute.bpmn} (an enforcement dispute between agencies: negotiation with the
- * other agency, then an application to the justice bureau, which rejects it, coordinates an agreement, or gives a
- * written opinion both sides answer; if one side does not accept it the supervisor reports to the district government
- * and records its ruling; every step not taken in time is reported), engine only: the services behind the delegates
- * are stand-ins.
+ * The paths of {@code processes/agency-dispute.bpmn} (R-COORD-5: an enforcement dispute between agencies: negotiation
+ * with the other agency, then an application to the justice bureau, which rejects it, coordinates an agreement, or
+ * gives a written opinion both sides answer; if one side does not accept it the supervisor reports to the district
+ * government and records its ruling; every step not taken in time is reported), engine only: the services behind the
+ * delegates are stand-ins.
  * <p>
  * Several delegates serve more than one step and tell them apart by an input parameter ({@code replyStage},
  * {@code disputeOutcome}, {@code documentKind}, {@code slaActivity}); the stand-ins record {@code name:parameter} in

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.support.ModelPathTestSupport;
 
 /**
- * The paths of {@code processes/agency-dispute-reply.bpmn} (the other agency's side of an enforcement dispute: its head
- * answers the negotiation, or says whether it accepts the coordination opinion, and the answer goes back to the
- * applying agency; an answer not given in time is reported to the head and the supervisor), engine only: the services
- * behind the delegates are stand-ins.
+ * The paths of {@code processes/agency-dispute-reply.bpmn} (R-COORD-5: the other agency's side of an enforcement
+ * dispute: its head answers the negotiation, or says whether it accepts the coordination opinion, and the answer goes
+ * back to the applying agency; an answer not given in time is reported to the head and the supervisor), engine only:
+ * the services behind the delegates are stand-ins.
  */
 class AgencyDisputeReplyPathsTest extends ModelPathTestSupport {
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.support.ModelPathTestSupport;
 
 /**
- * The paths of {@code processes/guiding-case.bpmn} (an agency proposes a guiding case, the supervisor reviews it and
- * publishes it, declines it, or returns it for revision and a desensitised resubmission), engine only: the services
- * behind the delegates are stand-ins.
+ * The paths of {@code processes/guiding-case.bpmn} (seed 002 (十一), ADR-0028: an agency proposes a guiding case, the
+ * supervisor reviews it and publishes it, rejects it, or returns it for revision and a desensitised resubmission),
+ * engine only: the services behind the delegates are stand-ins.
  */
 class GuidingCasePathsTest extends ModelPathTestSupport {
 
@@ -52,8 +52,8 @@ class GuidingCasePathsTest extends ModelPathTestSupport {
 	}
 
 	@Test
-	void aDeclinedCaseIsAlsoConcluded() {
-		complete(task(instance), Map.of("guidingReviewOutcome", "DECLINE"));
+	void aRejectedCaseIsAlsoConcluded() {
+		complete(task(instance), Map.of("guidingReviewOutcome", "REJECT"));
 
 		assertThat(instance).hasPassed("serviceTask_conclude", "endEvent_concluded").hasNotPassed("userTask_revise")
 			.isEnded();

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.support.ModelPathTestSupport;
 
 /**
- * The paths of {@code processes/random-inspection.bpmn} (the "double random" inspection: targets and inspectors are
- * drawn, each target is inspected in parallel, a violation opens a case, every result is approved by the head and
- * published, then the plan is closed), engine only: the services behind the delegates are stand-ins.
+ * The paths of {@code processes/random-inspection.bpmn} (R-DISC-1, ADR-0033: the "double random" inspection: targets
+ * and inspectors are drawn, each target is inspected in parallel, a violation opens a case, every result is approved by
+ * the head and published, then the plan is closed), engine only: the services behind the delegates are stand-ins.
  */
 class RandomInspectionPathsTest extends ModelPathTestSupport {
 

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.support.ModelPathTestSupport;
 
 /**
- * The paths of {@code processes/model-change.bpmn} (a checked model change is approved by the agency head, or by the
- * justice bureau for a county-wide model, and deployed on its effective date; a returned change ends; a rollback is
- * deployed at once; a change the full model check refuses at deployment is recorded as failed), engine only: the
- * services behind the delegates are stand-ins.
+ * The paths of {@code processes/model-change.bpmn} (ADR-0016, docs/model-governance.md: a checked model change is
+ * approved by the agency head, or by the justice bureau for a county-wide model, and deployed on its effective date; a
+ * returned change ends; a rollback is deployed at once; a change the full model check refuses at deployment is recorded
+ * as failed), engine only: the services behind the delegates are stand-ins.
  */
 class ModelChangePathsTest extends ModelPathTestSupport {
 

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.support.ModelPathTestSupport;
 
 /**
- * The paths of {@code processes/annual-statistics.bpmn} (an agency's statistics of the past year: computed from the
- * enforcement data, signed off by the office and then the justice office, either of which may return them for
- * recomputation; submitted to the justice bureau and published; late submission and late publication are reported to
- * the head and the supervisor), engine only: the services behind the delegates are stand-ins.
+ * The paths of {@code processes/annual-statistics.bpmn} (R-DISC-7, R-DISC-6: an agency's statistics of the past year:
+ * computed from the enforcement data, signed off by the office and then the justice office, either of which may return
+ * them for recomputation; submitted to the justice bureau and published; late submission and late publication are
+ * reported to the head and the supervisor), engine only: the services behind the delegates are stand-ins.
  */
 class AnnualStatisticsPathsTest extends ModelPathTestSupport {
 

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.support.ModelPathTestSupport;
 
 /**
- * The paths of {@code processes/case-file-review.bpmn} (the supervisor draws closed case files at random, scores each,
- * concludes, and either reports the result or issues a supervision notice; the agency head acknowledges; a year
- * without closed cases ends at once), engine only: the services behind the delegates are stand-ins.
+ * The paths of {@code processes/case-file-review.bpmn} (R-COORD-8, R-REC-7: the supervisor draws closed case files at
+ * random, scores each, concludes, and either reports the result or issues a supervision notice; the agency head
+ * acknowledges; a year without closed cases ends at once), engine only: the services behind the delegates are
+ * stand-ins.
  */
 class CaseFileReviewPathsTest extends ModelPathTestSupport {
 
@@ -48,7 +49,7 @@ class CaseFileReviewPathsTest extends ModelPathTestSupport {
 
 		assertThat(instance).hasPassed("serviceTask_summarise").isWaitingAt("userTask_conclude");
 		assertThat(task(instance)).hasCandidateGroup("supervisor");
-		complete(task(instance), Map.of("reviewFollowUp", "REPORT"));
+		complete(task(instance), Map.of("reviewFollowUp", "RESULTS_ONLY"));
 
 		assertThat(instance).hasPassedInOrder("serviceTask_recordConclusion", "serviceTask_generateReport", "gateway_join")
 			.hasNotPassed("serviceTask_issueNotice").isWaitingAt("userTask_acknowledge");

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.support.ModelPathTestSupport;
 
 /**
- * The paths of {@code processes/supervision-notice.bpmn} (the supervisor issues a supervision notice; the agency head
- * rectifies and reports, the supervisor closes the notice or sends it back for another rectification; a report not
- * sent in time is reported to the head and the supervisor), engine only: the services behind the delegates are
- * stand-ins.
+ * The paths of {@code processes/supervision-notice.bpmn} (R-COORD-8: the supervisor issues a supervision notice; the
+ * agency head rectifies and reports, the supervisor closes the notice or sends it back for another rectification; a
+ * report not sent in time is reported to the head and the supervisor), engine only: the services behind the delegates
+ * are stand-ins.
  */
 class SupervisionNoticePathsTest extends ModelPathTestSupport {
 
