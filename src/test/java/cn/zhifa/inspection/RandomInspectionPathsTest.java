@@ -6,10 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -29,12 +31,19 @@ class RandomInspectionPathsTest extends ModelPathTestSupport {
 	static final Date PUBLICATION_DUE = Date.from(Instant.parse("2026-11-20T09:00:00Z"));
 
 	ProcessInstance instance;
+	final List<Integer> prepared = new ArrayList<>();
 
 	@BeforeEach
 	void deployAndStart() throws Exception {
 		deploy("random-inspection.bpmn");
 		delegate("drawInspectionTargets", Map.of("inspectionDrawnCount", 2));
-		delegate("prepareInspection", Map.of("inspectionInspector", "officer1", "inspectionCoInspector", "officer2"));
+		// Like the real delegate: the inspectors of the target drawn for this instance, local to it.
+		bean("prepareInspection", (JavaDelegate) execution -> {
+			int counter = (Integer) execution.getVariable("loopCounter");
+			prepared.add(counter);
+			execution.setVariableLocal("inspectionInspector", "officer" + (2 * counter + 1));
+			execution.setVariableLocal("inspectionCoInspector", "officer" + (2 * counter + 2));
+		});
 		delegate("recordInspectionResult", Map.of("inspectionPublicationDueAt", PUBLICATION_DUE));
 		delegate("openInspectionCase");
 		delegate("publishInspectionResult");
@@ -45,13 +54,14 @@ class RandomInspectionPathsTest extends ModelPathTestSupport {
 
 	@Test
 	void eachDrawnTargetIsInspectedAndPublishedAndAViolationOpensACase() {
+		assertThat(prepared).containsExactlyInAnyOrder(0, 1);
 		List<Task> inspections = tasks("userTask_inspect");
-		assertThat(inspections).hasSize(2);
+		assertThat(inspections).extracting(Task::getAssignee).containsExactlyInAnyOrder("officer1", "officer3");
 		for (Task inspection : inspections) {
-			assertThat(inspection).isAssignedTo("officer1");
+			String coInspector = inspection.getAssignee().equals("officer1") ? "officer2" : "officer4";
 			assertThat(engine.getTaskService().getIdentityLinksForTask(inspection.getId()))
 				.filteredOn(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).extracting(IdentityLink::getUserId)
-				.containsExactly("officer2");
+				.containsExactly(coInspector);
 		}
 
 		complete(inspections.get(0), Map.of("inspectionViolation", true));
