@@ -71,6 +71,15 @@ class SupervisionNoticePathsTest extends ModelPathTestSupport {
 	}
 
 	@Test
+	void aCirculatedNoticeIsAlsoConcluded() {
+		complete(task(instance));
+		complete(task(instance), Map.of("supervisionOutcome", "CIRCULATE"));
+
+		assertThat(instance).hasPassed("serviceTask_conclude", "endEvent_concluded").hasNotPassed("serviceTask_sendBack")
+			.isEnded();
+	}
+
+	@Test
 	void anInsufficientRectificationIsSentBackToTheHead() {
 		complete(task(instance));
 		complete(task(instance), Map.of("supervisionOutcome", "REDO"));
