@@ -100,6 +100,17 @@ class RandomInspectionPathsTest extends ModelPathTestSupport {
 		assertThat(calls()).doesNotContain("openInspectionCase");
 	}
 
+	@Test
+	void aPlanWithNothingDrawnIsFinishedAtOnce() {
+		delegate("drawInspectionTargets", Map.of("inspectionDrawnCount", 0));
+		prepared.clear(); // the plan started before each test drew two targets
+		instance = start("random-inspection", "寥抽〔2026〕2号", Map.of("agencyCode", "LIAOKUO"));
+
+		assertThat(instance).hasPassedInOrder("serviceTask_draw", "serviceTask_finish", "endEvent_done")
+			.hasNotPassed("userTask_inspect").isEnded();
+		assertThat(prepared).isEmpty();
+	}
+
 	private List<Task> tasks(String key) {
 		return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list();
 	}
