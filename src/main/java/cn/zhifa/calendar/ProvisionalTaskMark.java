@@ -5,6 +5,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.ModelParseExtension;
@@ -19,6 +20,7 @@ import cn.zhifa.platform.ParsedActivity;
  * A built-in listener on every user task of every deployed process (ADR-0039).
  */
 @Component
+@Order(10) // ADR-0039: the order of the model parse extensions, explicit
 class ProvisionalTaskMark implements ModelParseExtension {
 
 	/** The task-local variable holding the note. */

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.ModelParseExtension;
@@ -21,6 +22,7 @@ import cn.zhifa.platform.ParsedActivity;
  * every user task of every deployed process (ADR-0039).
  */
 @Component
+@Order(40) // ADR-0039: the order of the model parse extensions, explicit
 class FormLabelsPlugin implements ModelParseExtension {
 
 	private final TaskListener listener;

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.legalreview.LegalReviewService;
@@ -36,6 +37,7 @@ import cn.zhifa.platform.ParsedActivity;
  * ({@link LegalReviewService#permitsMajorDecision}), never from process variables.
  */
 @Component
+@Order(20) // ADR-0039: the order of the model parse extensions, explicit
 class DecisionGate implements ModelParseExtension {
 
 	private static final Logger log = LoggerFactory.getLogger(DecisionGate.class);

@@ -1,6 +1,7 @@
 package cn.zhifa.enforcementcase;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.ModelParseExtension;
@@ -16,6 +17,7 @@ import cn.zhifa.platform.ParsedActivity;
  * refusal rolls the correlation back (HTTP 400 naming {@code partyReply} and the article, ADR-0013).
  */
 @Component
+@Order(30) // ADR-0039: the order of the model parse extensions, explicit
 class HearingRequestGate implements ModelParseExtension {
 
 	static final String MESSAGE = "enforcement.hearingRequested";

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.ModelParseExtension;
@@ -21,6 +22,7 @@ import cn.zhifa.platform.ParsedActivity;
  * ready.
  */
 @Component
+@Order(50) // ADR-0039: the order of the model parse extensions, explicit
 class EnforcementStepParseListener implements ModelParseExtension {
 
 	private final Supplier<QualificationService> qualifications;

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.ModelParseExtension;
@@ -29,6 +30,7 @@ import cn.zhifa.platform.ParsedProcess;
  * the engine is built before it.
  */
 @Component
+@Order(60) // ADR-0039: the order of the model parse extensions, explicit
 class RecordingParseListener implements ModelParseExtension {
 
 	static final String TEST_PREFIX = "test-";

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.ModelParseExtension;
@@ -17,6 +18,7 @@ import cn.zhifa.platform.ParsedProcess;
  * redeploying). Built-in listeners: {@code skipCustomListeners} cannot skip them.
  */
 @Component
+@Order(70) // ADR-0039: the order of the model parse extensions, explicit
 class PeriodSuspensionPlugin implements ModelParseExtension {
 
 	private final Supplier<PeriodSuspensions> suspensions;
