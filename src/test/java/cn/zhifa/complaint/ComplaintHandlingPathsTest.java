@@ -7,11 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,15 +33,12 @@ class ComplaintHandlingPathsTest extends ModelPathTestSupport {
 	static final Date ACCEPTANCE_DUE = Date.from(Instant.parse("2026-11-05T09:00:00Z"));
 	static final Date HANDLING_DUE = Date.from(Instant.parse("2026-12-05T09:00:00Z"));
 
-	String deployment;
 	final Map<String, Object> breach = new HashMap<>();
 
 	@BeforeEach
 	void deployWithTheRoutingDecision() throws Exception {
 		// decisionRefBinding="deployment": the model and its decision in one deployment.
-		deployment = engine.getRepositoryService().createDeployment().name("model-path-test")
-			.addString("complaint-handling.bpmn", Files.readString(Path.of("processes", "complaint-handling.bpmn")))
-			.addString("complaint-routing.dmn", Files.readString(Path.of("dmn", "complaint-routing.dmn"))).deploy().getId();
+		deployTogether("complaint-handling.bpmn", List.of("complaint-routing"), List.of());
 		delegate("registerComplaint", Map.of("complaintAcceptanceDueAt", ACCEPTANCE_DUE));
 		delegate("recordComplaintRouting");
 		delegate("acceptComplaint", Map.of("complaintHandlingDueAt", HANDLING_DUE));
@@ -57,9 +53,8 @@ class ComplaintHandlingPathsTest extends ModelPathTestSupport {
 	}
 
 	@AfterEach
-	void removeDeployment() {
+	void signOut() {
 		engine.getIdentityService().clearAuthentication();
-		engine.getRepositoryService().deleteDeployment(deployment, true);
 	}
 
 	@Test

@@ -7,15 +7,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,15 +48,12 @@ class DisclosurePublicationPathsTest extends ModelPathTestSupport {
 		}
 	}
 
-	String deployment;
 	ProcessInstance instance;
 
 	@BeforeEach
 	void deployAndStart() throws Exception {
 		// the model binds its decision to its own deployment: both in one
-		deployment = engine.getRepositoryService().createDeployment().name("model-path-test")
-			.addString("disclosure-publication.bpmn", Files.readString(Path.of("processes", "disclosure-publication.bpmn")))
-			.addString("disclosure-deadline.dmn", Files.readString(Path.of("dmn", "disclosure-deadline.dmn"))).deploy().getId();
+		deployTogether("disclosure-publication.bpmn", List.of("disclosure-deadline"), List.of());
 		delegate("registerDisclosure");
 		delegate("publishDisclosure", Map.of("disclosurePublicUntilAt", Date.from(PUBLIC_UNTIL)));
 		delegate("withdrawDisclosure");
@@ -69,11 +64,6 @@ class DisclosurePublicationPathsTest extends ModelPathTestSupport {
 		bean("deadlines", new Deadlines());
 		instance = start("disclosure-publication", "寥街罚〔2026〕1号",
 				Map.of("caseId", "case-1", "agencyCode", "LIAOKUO", "decisionType", "PENALTY", "decisionDate", Date.from(DECIDED)));
-	}
-
-	@AfterEach
-	void removeDeployment() {
-		engine.getRepositoryService().deleteDeployment(deployment, true);
 	}
 
 	void reviewedAndPublished() {

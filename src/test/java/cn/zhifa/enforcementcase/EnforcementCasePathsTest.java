@@ -8,11 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +19,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,21 +49,6 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 	static final Instant LITIGATION_ENDS = Instant.parse("2027-06-22T01:00:00Z");
 	static final Instant COURT_DUE = Instant.parse("2027-09-22T01:00:00Z");
 
-	/** The called processes' stand-in: one task the test completes with the outcome the caller maps back. */
-	static final String CALLED = """
-		<?xml version="1.0" encoding="UTF-8"?>
-		<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-		    targetNamespace="http://zhifa.cn/test" id="definitions_%1$s">
-		  <process id="%1$s" isExecutable="true" camunda:historyTimeToLive="1">
-		    <startEvent id="start"/>
-		    <sequenceFlow id="f1" sourceRef="start" targetRef="userTask_standIn"/>
-		    <userTask id="userTask_standIn"/>
-		    <sequenceFlow id="f2" sourceRef="userTask_standIn" targetRef="end"/>
-		    <endEvent id="end"/>
-		  </process>
-		</definitions>
-		""";
-
 	/**
 	 * The stand-in for the statutory limits: each kind a fixed number of days from its start; working days are
 	 * counted as calendar days.
@@ -92,9 +73,6 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 		}
 	}
 
-	/** This class's own deployment (the model with its decisions and called stand-ins), removed after each test. */
-	final List<String> standIns = new ArrayList<>();
-
 	static Date at(Instant instant) {
 		return Date.from(instant);
 	}
@@ -102,17 +80,8 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 	@BeforeEach
 	void deployModelsAndStandIns() throws Exception {
 		// the model binds its decisions and called processes to its own deployment: all in one
-		var deployment = engine.getRepositoryService().createDeployment().name("model-path-test")
-			.addString("enforcement-case.bpmn", Files.readString(Path.of("processes", "enforcement-case.bpmn")));
-		for (String dmn : List.of("summary-procedure", "late-payment-surcharge", "discretion-benchmark", "hearing-eligibility",
-				"major-decision-catalogue")) {
-			deployment.addString(dmn + ".dmn", Files.readString(Path.of("dmn", dmn + ".dmn")));
-		}
-		for (String called : List.of("case-transfer", "criminal-transfer", "legal-review")) {
-			deployment.addString(called + ".bpmn", CALLED.formatted(called));
-		}
-		String id = deployment.deploy().getId();
-		standIns.add(id);
+		deployTogether("enforcement-case.bpmn", List.of("summary-procedure", "late-payment-surcharge", "discretion-benchmark",
+				"hearing-eligibility", "major-decision-catalogue"), List.of("case-transfer", "criminal-transfer", "legal-review"));
 
 		delegate("registerCase");
 		delegate("generateDocument", Map.of("decisionNumber", "寥街罚决〔2026〕1号", "priorNoticeNumber", "寥街罚告〔2026〕1号",
@@ -137,13 +106,6 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 		taskChecks("agencyOptions");
 		taskChecks("hearingChairs");
 		bean("deadlines", new Deadlines());
-	}
-
-	@AfterEach
-	void removeStandIns() {
-		for (String id : standIns) {
-			engine.getRepositoryService().deleteDeployment(id, true);
-		}
 	}
 
 	/** The variables of a registered case; {@code more} adds or replaces. */

@@ -8,15 +8,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,20 +33,6 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 
 	static final Instant DUE = Instant.parse("2026-11-10T01:00:00Z");
 
-	static final String DISAGREEMENT = """
-		<?xml version="1.0" encoding="UTF-8"?>
-		<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-		    targetNamespace="http://zhifa.cn/test" id="definitions_standIn">
-		  <process id="review-disagreement" isExecutable="true" camunda:historyTimeToLive="1">
-		    <startEvent id="start"/>
-		    <sequenceFlow id="f1" sourceRef="start" targetRef="userTask_standIn"/>
-		    <userTask id="userTask_standIn"/>
-		    <sequenceFlow id="f2" sourceRef="userTask_standIn" targetRef="end"/>
-		    <endEvent id="end"/>
-		  </process>
-		</definitions>
-		""";
-
 	/** The stand-in for the working-day calendar: working days are counted as calendar days. */
 	public static final class Deadlines {
 		public Date workdaysBefore(Object date, int days) {
@@ -56,15 +40,12 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 		}
 	}
 
-	String deployment;
 	ProcessInstance instance;
 
 	@BeforeEach
 	void deployAndStart() throws Exception {
 		// the model binds the called process to its own deployment: both in one
-		deployment = engine.getRepositoryService().createDeployment().name("model-path-test")
-			.addString("legal-review.bpmn", Files.readString(Path.of("processes", "legal-review.bpmn")))
-			.addString("review-disagreement.bpmn", DISAGREEMENT).deploy().getId();
+		deployTogether("legal-review.bpmn", List.of(), List.of("review-disagreement"));
 		delegate("openLegalReview");
 		delegate("startReviewRound", Map.of("reviewDueAt", Date.from(DUE)));
 		delegate("generateDocument");
@@ -83,11 +64,6 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 		finally {
 			engine.getIdentityService().clearAuthentication();
 		}
-	}
-
-	@AfterEach
-	void removeDeployment() {
-		engine.getRepositoryService().deleteDeployment(deployment, true);
 	}
 
 	void materialsComplete() {

@@ -68,10 +68,40 @@ public abstract class ModelPathTestSupport {
 
 	/** Deploys {@code processes/<file>} as it is in the repository. */
 	protected void deploy(String file) throws Exception {
-		Path bpmn = Path.of("processes", file);
-		deployments.add(engine.getRepositoryService().createDeployment().name("model-path-test")
-			.addString(file, Files.readString(bpmn)).deploy().getId());
+		deployTogether(file, List.of(), List.of());
 	}
+
+	/**
+	 * Deploys {@code processes/<file>} in one deployment with the decision tables {@code dmn/<decision>.dmn} and, for each
+	 * key in {@code calledStandIns}, a stand-in process of that key (one task, {@code userTask_standIn}, that the test
+	 * completes): for a model that binds its decisions or called processes to its own deployment.
+	 */
+	protected void deployTogether(String file, List<String> decisions, List<String> calledStandIns) throws Exception {
+		var deployment = engine.getRepositoryService().createDeployment().name("model-path-test")
+			.addString(file, Files.readString(Path.of("processes", file)));
+		for (String decision : decisions) {
+			deployment.addString(decision + ".dmn", Files.readString(Path.of("dmn", decision + ".dmn")));
+		}
+		for (String key : calledStandIns) {
+			deployment.addString(key + ".bpmn", CALLED_STAND_IN.formatted(key));
+		}
+		deployments.add(deployment.deploy().getId());
+	}
+
+	/** A called process's stand-in: one task the test completes with the outcome the caller maps back. */
+	private static final String CALLED_STAND_IN = """
+		<?xml version="1.0" encoding="UTF-8"?>
+		<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+		    targetNamespace="http://zhifa.cn/test" id="definitions_%1$s">
+		  <process id="%1$s" isExecutable="true" camunda:historyTimeToLive="1">
+		    <startEvent id="start"/>
+		    <sequenceFlow id="f1" sourceRef="start" targetRef="userTask_standIn"/>
+		    <userTask id="userTask_standIn"/>
+		    <sequenceFlow id="f2" sourceRef="userTask_standIn" targetRef="end"/>
+		    <endEvent id="end"/>
+		  </process>
+		</definitions>
+		""";
 
 	/** Registers {@code value} under the bean name the model uses. */
 	protected static void bean(String name, Object value) {
