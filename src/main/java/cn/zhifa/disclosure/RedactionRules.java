@@ -1,10 +1,5 @@
 package cn.zhifa.disclosure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +16,8 @@ import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import cn.zhifa.platform.EditedDataFile;
 
 /**
  * The redaction rules in force (R-DISC-4), read from {@code zhifa.disclosure.redaction-rules}
@@ -55,29 +52,9 @@ public class RedactionRules {
 	}
 
 	private Redactor load() {
-		String text;
-		String source;
-		try {
-			if (Files.isRegularFile(file)) {
-				text = Files.readString(file, StandardCharsets.UTF_8);
-				source = file.toAbsolutePath().toString();
-			}
-			else {
-				try (InputStream in = RedactionRules.class.getClassLoader().getResourceAsStream(CLASSPATH_COPY)) {
-					if (in == null) {
-						throw new IllegalStateException("redaction rules not found: " + file.toAbsolutePath()
-								+ " (nor classpath:" + CLASSPATH_COPY + ")");
-					}
-					text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-					source = "classpath:" + CLASSPATH_COPY;
-				}
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot read redaction rules " + file, e);
-		}
-		Redactor redactor = new Redactor(parse(text, source));
-		log.info("Redaction rules: {} rules from {}", redactor.rules().size(), source);
+		EditedDataFile.Text text = EditedDataFile.read(file, CLASSPATH_COPY, "redaction rules");
+		Redactor redactor = new Redactor(parse(text.text(), text.source()));
+		log.info("Redaction rules: {} rules from {}", redactor.rules().size(), text.source());
 		return redactor;
 	}
 

@@ -1,12 +1,6 @@
 package cn.zhifa.sla;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +14,8 @@ import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import cn.zhifa.platform.EditedDataFile;
 
 /**
  * The SLA board's rules, data the legal office edits: when a running deadline turns yellow, per
@@ -63,67 +59,19 @@ public class BoardRules {
 		}
 	}
 
-	private final Path file;
-	private volatile Rules current;
-	private volatile FileTime loadedVersion;
+	private final EditedDataFile<Rules> file;
 
 	BoardRules(@Value("${zhifa.sla.board-rules:sla/board.yml}") String file) {
-		this.file = Path.of(file);
-		this.current = load();
+		this.file = new EditedDataFile<>(Path.of(file), CLASSPATH_COPY, "SLA board rules", (text, source) -> {
+			Rules rules = parse(text, source);
+			log.info("SLA board rules from {}: default {}, by kind {}", source, rules.defaults(), rules.byKind());
+			return rules;
+		});
 	}
 
 	/** The rules in force (re-read first if the file changed). */
 	public Rules current() {
-		FileTime version = version();
-		if (version != null && !version.equals(loadedVersion)) {
-			try {
-				current = load();
-			}
-			catch (RuntimeException e) {
-				loadedVersion = version; // report a broken edit once, keep the rules in force
-				log.error("SLA board rules {} not reloaded, the previous rules stay in force: {}", file.toAbsolutePath(),
-						e.getMessage());
-			}
-		}
-		return current;
-	}
-
-	private FileTime version() {
-		try {
-			return Files.isRegularFile(file) ? Files.getLastModifiedTime(file) : null;
-		}
-		catch (IOException e) {
-			return null;
-		}
-	}
-
-	private Rules load() {
-		String text;
-		String source;
-		FileTime version = version();
-		try {
-			if (version != null) {
-				text = Files.readString(file, StandardCharsets.UTF_8);
-				source = file.toAbsolutePath().toString();
-			}
-			else {
-				try (InputStream in = BoardRules.class.getClassLoader().getResourceAsStream(CLASSPATH_COPY)) {
-					if (in == null) {
-						throw new IllegalStateException("SLA board rules not found: " + file.toAbsolutePath()
-								+ " (nor classpath:" + CLASSPATH_COPY + ")");
-					}
-					text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-					source = "classpath:" + CLASSPATH_COPY;
-				}
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot read SLA board rules " + file, e);
-		}
-		Rules rules = parse(text, source);
-		loadedVersion = version;
-		log.info("SLA board rules from {}: default {}, by kind {}", source, rules.defaults(), rules.byKind());
-		return rules;
+		return file.current();
 	}
 
 	/** Parses a rules file; every problem names the file and the entry. */

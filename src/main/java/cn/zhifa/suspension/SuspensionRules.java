@@ -1,12 +1,6 @@
 package cn.zhifa.suspension;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +22,7 @@ import cn.zhifa.calendar.CalendarFiles;
 import cn.zhifa.calendar.CalendarRegistry;
 import cn.zhifa.calendar.LimitUnit;
 import cn.zhifa.calendar.StatutoryLimit;
+import cn.zhifa.platform.EditedDataFile;
 
 /**
  * The suspending events, data the legal office edits: {@code period-suspensions.yml} in the calendar
@@ -75,69 +70,21 @@ public class SuspensionRules {
 		}
 	}
 
-	private final Path file;
-	private final CalendarRegistry calendar;
-	private volatile Rules current;
-	private volatile FileTime loadedVersion;
+	private final EditedDataFile<Rules> file;
 
 	SuspensionRules(@Value("${zhifa.calendar.dir:calendar}") String dir, CalendarRegistry calendar) {
-		this.file = Path.of(dir.isBlank() ? "calendar" : dir).resolve(CalendarFiles.SUSPENSIONS_FILE);
-		this.calendar = calendar;
-		this.current = load();
+		this.file = new EditedDataFile<>(
+				Path.of(dir.isBlank() ? "calendar" : dir).resolve(CalendarFiles.SUSPENSIONS_FILE), CLASSPATH_COPY,
+				"period suspensions", (text, source) -> {
+					Rules rules = parse(text, source, calendar.current());
+					log.info("Period suspensions from {}: {}", source, rules.events().keySet());
+					return rules;
+				});
 	}
 
 	/** The rules in force (re-read first if the file changed). */
 	public Rules current() {
-		FileTime version = version();
-		if (version != null && !version.equals(loadedVersion)) {
-			try {
-				current = load();
-			}
-			catch (RuntimeException e) {
-				loadedVersion = version;
-				log.error("Period suspensions {} not reloaded, the previous rules stay in force: {}", file.toAbsolutePath(),
-						e.getMessage());
-			}
-		}
-		return current;
-	}
-
-	private FileTime version() {
-		try {
-			return Files.isRegularFile(file) ? Files.getLastModifiedTime(file) : null;
-		}
-		catch (IOException e) {
-			return null;
-		}
-	}
-
-	private Rules load() {
-		FileTime version = version();
-		String text;
-		String source;
-		try {
-			if (version != null) {
-				text = Files.readString(file, StandardCharsets.UTF_8);
-				source = file.toAbsolutePath().toString();
-			}
-			else {
-				try (InputStream in = SuspensionRules.class.getClassLoader().getResourceAsStream(CLASSPATH_COPY)) {
-					if (in == null) {
-						throw new IllegalStateException("period suspensions not found: " + file.toAbsolutePath()
-								+ " (nor classpath:" + CLASSPATH_COPY + ")");
-					}
-					text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-					source = "classpath:" + CLASSPATH_COPY;
-				}
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot read period suspensions " + file, e);
-		}
-		Rules rules = parse(text, source, calendar.current());
-		loadedVersion = version;
-		log.info("Period suspensions from {}: {}", source, rules.events().keySet());
-		return rules;
+		return file.current();
 	}
 
 	/**
