@@ -42,6 +42,13 @@ class WebappResourcesIT {
 		}
 		String styles = http.getForObject("/camunda/app/" + app + "/styles/user-styles.css", String.class);
 		assertThat(styles).contains(".ce-eol-banner", "zhifa-logo.svg");
+		// the styles all apps share, then the app's own (WebappUserStyles)
+		assertThat(styles).contains(switch (app) {
+			case "cockpit" -> ".zf-sla-board";
+			case "tasklist" -> ".zf-notify-badge";
+			case "welcome" -> "#user-profile-email::placeholder";
+			default -> ".welcome-page";
+		});
 	}
 
 	@ParameterizedTest
@@ -86,6 +93,10 @@ class WebappResourcesIT {
 		since.setIfModifiedSince(deps.getHeaders().getLastModified());
 		assertThat(http.exchange("/camunda/lib/deps.js", HttpMethod.GET, new HttpEntity<>(since), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+		ResponseEntity<String> styles = http.getForEntity("/camunda/app/admin/styles/user-styles.css", String.class);
+		since.setIfModifiedSince(styles.getHeaders().getLastModified());
+		assertThat(http.exchange("/camunda/app/admin/styles/user-styles.css", HttpMethod.GET, new HttpEntity<>(since),
+				String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
 		for (String asset : new String[] { "/camunda/assets/zhifa-sla-board.js?bust=7.24.0",
 				"/camunda/app/cockpit/locales/zh.json?bust=7.24.0", "/camunda/app/tasklist/styles/user-styles.css?bust=7.24.0",
 				"/camunda/app/cockpit/scripts/config.js?bust=7.24.0", "/camunda/lib/deps.js?bust=7.23.0",
