@@ -2,6 +2,7 @@ package cn.zhifa.platform.problem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,7 +47,7 @@ public class ProblemResponses {
 	/**
 	 * The answer to a request refused with {@code problem}: problem JSON — or, for a browser asking for a page
 	 * outside the APIs (e.g. a mistyped portal address), the Chinese error page of its status
-	 * ({@code static/error/404.html}, {@code 4xx.html}, {@code 5xx.html}).
+	 * (403, 404, other 4xx, 5xx).
 	 */
 	static ResponseEntity<?> respond(HttpServletRequest request, Problem problem, HttpHeaders headers) {
 		int status = problem.status().value();
@@ -72,19 +73,26 @@ public class ProblemResponses {
 		return !api && accept != null && accept.contains("text/html");
 	}
 
+	/** The error pages' heading and text, by status or by class of status ("4xx"); other statuses get no page. */
+	private static final Map<String, String[]> ERROR_PAGES = Map.of(
+			"403", new String[] { "无权访问", "您的账户没有使用此页面或应用的权限。如需开通，请联系系统管理员。" },
+			"404", new String[] { "页面不存在", "您访问的页面不存在或已被移除，请检查地址是否正确。" },
+			"4xx", new String[] { "请求无法处理", "请求有误，系统无法处理。请返回后重试。" },
+			"5xx", new String[] { "系统出错", "系统暂时无法完成您的请求，请稍后重试。如问题持续，请联系系统管理员。" });
+
+	/** The Chinese error page of a status ({@code error-page.html} with its heading and text), or null. */
 	private static String errorPage(int status) {
-		for (String name : new String[] { status + ".html", (status / 100) + "xx.html" }) {
-			ClassPathResource page = new ClassPathResource("static/error/" + name);
-			if (page.exists()) {
-				try (var in = page.getInputStream()) {
-					return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-				}
-				catch (IOException e) {
-					return null;
-				}
-			}
+		String[] page = ERROR_PAGES.getOrDefault(String.valueOf(status), ERROR_PAGES.get((status / 100) + "xx"));
+		if (page == null) {
+			return null;
 		}
-		return null;
+		try (var in = new ClassPathResource("error-page.html", ProblemResponses.class).getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{title}", page[0])
+				.replace("{text}", page[1]);
+		}
+		catch (IOException e) {
+			return null;
+		}
 	}
 
 	/** For filters: writes the problem unless the response is already committed. */
