@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,15 +79,9 @@ class LedgerController {
 		Ledgers.Ledger l = Ledgers.find(ledger).orElseThrow(() -> Problem.invalid("ledger", "台账（ledger）应为以下之一："
 				+ String.join("、", Ledgers.ALL.stream().map(x -> x.key() + "（" + x.name() + "）").toList())));
 		CurrentUser user = CurrentUser.get();
-		LocalDate today = WorkingDayCalendar.dayOf(clock.instant());
-		LocalDate start = date("from", "开始日期", from, LocalDate.of(today.getYear(), 1, 1));
-		LocalDate end = date("to", "结束日期", to, today);
-		if (start.isAfter(end)) {
-			throw Problem.invalid("from", "开始日期（from）不得晚于结束日期（to）");
-		}
-		if (start.plusYears(MAX_YEARS).isBefore(end)) {
-			throw Problem.invalid("to", "期间不得超过 " + MAX_YEARS + " 年（结束日期 to 最晚为 " + start.plusYears(MAX_YEARS) + "）");
-		}
+		InputCheck.DateRange period = InputCheck.period(from, to, WorkingDayCalendar.dayOf(clock.instant()), MAX_YEARS);
+		LocalDate start = period.start();
+		LocalDate end = period.end();
 		Map<String, String> agencies = ledgers.agencies();
 		TreeSet<String> scope = new TreeSet<>(user.agencies());
 		if (user.isAdmin()) {
@@ -134,22 +127,5 @@ class LedgerController {
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		OutputStream out = response.getOutputStream();
 		writer.write(heading, ledgers.sheets(l, new Ledgers.Filter(List.copyOf(scope), start, end)), out);
-	}
-
-	private static LocalDate date(String field, String label, String value, LocalDate fallback) {
-		if (value == null || value.isBlank()) {
-			return fallback;
-		}
-		InputCheck.requireText(field, label + "（" + field + "）", value, 10);
-		try {
-			LocalDate d = LocalDate.parse(value.trim());
-			if (d.getYear() < 2000 || d.getYear() > 2100) {
-				throw Problem.invalid(field, label + "（" + field + "）应在 2000 年至 2100 年之间");
-			}
-			return d;
-		}
-		catch (DateTimeParseException e) {
-			throw Problem.invalid(field, label + "（" + field + "）应为日期，格式 YYYY-MM-DD，如 2026-01-01");
-		}
 	}
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -234,15 +233,9 @@ class SlaHistoryController {
 
 	private SlaHistory.Filter filter(String from, String to, String agency, String kind, String outcome) {
 		CurrentUser user = CurrentUser.get();
-		LocalDate today = WorkingDayCalendar.dayOf(clock.instant());
-		LocalDate start = date("from", "开始日期", from, LocalDate.of(today.getYear(), 1, 1));
-		LocalDate end = date("to", "结束日期", to, today);
-		if (start.isAfter(end)) {
-			throw Problem.invalid("from", "开始日期（from）不得晚于结束日期（to）");
-		}
-		if (start.plusYears(MAX_YEARS).isBefore(end)) {
-			throw Problem.invalid("to", "查询期间不得超过 " + MAX_YEARS + " 年（结束日期 to 最晚为 " + start.plusYears(MAX_YEARS) + "）");
-		}
+		InputCheck.DateRange period = InputCheck.period(from, to, WorkingDayCalendar.dayOf(clock.instant()), MAX_YEARS);
+		LocalDate start = period.start();
+		LocalDate end = period.end();
 		Collection<String> scope = scope(user);
 		if (agency != null) {
 			InputCheck.requireText("agency", "执法主体（agency）", agency, 64);
@@ -268,23 +261,6 @@ class SlaHistoryController {
 			}
 		}
 		return new SlaHistory.Filter(scope, start, end, kind, o);
-	}
-
-	private static LocalDate date(String field, String label, String value, LocalDate fallback) {
-		if (value == null || value.isBlank()) {
-			return fallback;
-		}
-		InputCheck.requireText(field, label + "（" + field + "）", value, 10);
-		try {
-			LocalDate d = LocalDate.parse(value.trim());
-			if (d.getYear() < 2000 || d.getYear() > 2100) {
-				throw Problem.invalid(field, label + "（" + field + "）应在 2000 年至 2100 年之间");
-			}
-			return d;
-		}
-		catch (DateTimeParseException e) {
-			throw Problem.invalid(field, label + "（" + field + "）应为日期，格式 YYYY-MM-DD，如 2026-01-01");
-		}
 	}
 
 	/** The agencies the user may see: their own (a supervisor is a member of every agency); every agency for an administrator. */

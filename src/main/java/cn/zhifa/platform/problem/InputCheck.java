@@ -2,6 +2,8 @@ package cn.zhifa.platform.problem;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.lang.reflect.Field;
 
 import jakarta.persistence.Column;
@@ -83,6 +85,45 @@ public final class InputCheck {
 	}
 
 	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+	/** A period of days, both ends included. */
+	public record DateRange(LocalDate start, LocalDate end) {
+	}
+
+	/**
+	 * For the API: the period asked for with the parameters {@code from} and {@code to} (YYYY-MM-DD; by default from
+	 * the 1st of January of {@code today}'s year to {@code today}), not ending before it starts and at most
+	 * {@code maxYears} long, else a 400 problem naming the parameter.
+	 */
+	public static DateRange period(String from, String to, LocalDate today, int maxYears) {
+		LocalDate start = optionalDate("from", "开始日期", from, LocalDate.of(today.getYear(), 1, 1));
+		LocalDate end = optionalDate("to", "结束日期", to, today);
+		if (start.isAfter(end)) {
+			throw Problem.invalid("from", "开始日期（from）不得晚于结束日期（to）");
+		}
+		if (start.plusYears(maxYears).isBefore(end)) {
+			throw Problem.invalid("to", "期间不得超过 " + maxYears + " 年（结束日期 to 最晚为 " + start.plusYears(maxYears) + "）");
+		}
+		return new DateRange(start, end);
+	}
+
+	/** An optional date parameter (a year from 2000 to 2100), {@code fallback} when it is absent or blank. */
+	private static LocalDate optionalDate(String field, String label, String value, LocalDate fallback) {
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		requireText(field, label + "（" + field + "）", value, 10);
+		try {
+			LocalDate d = LocalDate.parse(value.trim());
+			if (d.getYear() < 2000 || d.getYear() > 2100) {
+				throw Problem.invalid(field, label + "（" + field + "）应在 2000 年至 2100 年之间");
+			}
+			return d;
+		}
+		catch (DateTimeParseException e) {
+			throw Problem.invalid(field, label + "（" + field + "）应为日期，格式 YYYY-MM-DD，如 2026-01-01");
+		}
+	}
 
 	/**
 	 * The declared length of the column behind {@code property} of {@code type}: an entity, or a
