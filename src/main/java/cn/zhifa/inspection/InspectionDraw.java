@@ -1,17 +1,14 @@
 package cn.zhifa.inspection;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
+
+import cn.zhifa.platform.ReproducibleDraw;
 
 /**
  * The "双随机" draw of a random-inspection plan (R-DISC-1, ADR-0033): targets from the register and, for each drawn
@@ -73,20 +70,20 @@ public record InspectionDraw(long seed, List<String> targets, String targetHash,
 	 */
 	public static InspectionDraw draw(long seed, Collection<String> targetPopulation, int count,
 			Collection<String> officerPopulation, Map<String, ? extends Collection<String>> excluded) {
-		List<String> targets = canonical(targetPopulation);
-		List<String> officers = canonical(officerPopulation);
+		List<String> targets = ReproducibleDraw.canonical(targetPopulation);
+		List<String> officers = ReproducibleDraw.canonical(officerPopulation);
 		Map<String, List<String>> exclusions = new LinkedHashMap<>();
 		for (String t : targets) {
 			Collection<String> ex = excluded.get(t);
 			if (ex != null && !ex.isEmpty()) {
-				List<String> list = canonical(ex).stream().filter(officers::contains).toList();
+				List<String> list = ReproducibleDraw.canonical(ex).stream().filter(officers::contains).toList();
 				if (!list.isEmpty()) {
 					exclusions.put(t, list);
 				}
 			}
 		}
 		Random random = new Random(seed);
-		List<String> chosenTargets = take(targets, count, random);
+		List<String> chosenTargets = ReproducibleDraw.take(targets, count, random);
 		List<Drawn> drawn = new ArrayList<>();
 		for (String t : chosenTargets) {
 			Set<String> ex = Set.copyOf(exclusions.getOrDefault(t, List.of()));
@@ -94,43 +91,10 @@ public record InspectionDraw(long seed, List<String> targets, String targetHash,
 			if (eligible.size() < INSPECTORS) {
 				throw new NotEnoughInspectors(t, eligible.size());
 			}
-			drawn.add(new Drawn(t, take(eligible, INSPECTORS, random)));
+			drawn.add(new Drawn(t, ReproducibleDraw.take(eligible, INSPECTORS, random)));
 		}
-		return new InspectionDraw(seed, targets, hash(targets), officers, hash(officers), exclusions, drawn);
-	}
-
-	private static List<String> take(List<String> population, int size, Random random) {
-		List<String> pool = new ArrayList<>(population);
-		int n = Math.max(0, Math.min(size, pool.size()));
-		for (int i = 0; i < n; i++) {
-			int j = i + random.nextInt(pool.size() - i);
-			String chosen = pool.get(j);
-			pool.set(j, pool.get(i));
-			pool.set(i, chosen);
-		}
-		return List.copyOf(pool.subList(0, n));
-	}
-
-	/** A population as it is hashed and drawn from: sorted, without duplicates or blanks. */
-	public static List<String> canonical(Collection<String> population) {
-		TreeSet<String> set = new TreeSet<>();
-		for (String s : population) {
-			if (s != null && !s.isBlank()) {
-				set.add(s.strip());
-			}
-		}
-		return List.copyOf(set);
-	}
-
-	/** SHA-256 (hex) of a canonical population, one entry a line. */
-	public static String hash(List<String> canonicalPopulation) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha.digest(String.join("\n", canonicalPopulation).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return new InspectionDraw(seed, targets, ReproducibleDraw.hash(targets), officers, ReproducibleDraw.hash(officers),
+				exclusions, drawn);
 	}
 
 	/** The exclusions as stored: "target:user,user" one a line. */

@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import cn.zhifa.platform.ReproducibleDraw;
+
 /** A random-inspection plan (抽查计划, R-DISC-1) with its draw as recorded: seed, populations, hashes, exclusions. */
 @Entity
 @Table(name = "zf_inspection_plan")
@@ -85,20 +87,16 @@ public class InspectionPlan {
 
 	/** The draw redone from this row: the same seed, populations and exclusions. */
 	public InspectionDraw redraw() {
-		return InspectionDraw.draw(drawSeed, lines(targetPopulation), targetCount, lines(officerPopulation),
+		return InspectionDraw.draw(drawSeed, ReproducibleDraw.lines(targetPopulation), targetCount, ReproducibleDraw.lines(officerPopulation),
 				InspectionDraw.parseLines(exclusions));
 	}
 
 	public List<String> targetList() {
-		return lines(targetPopulation);
+		return ReproducibleDraw.lines(targetPopulation);
 	}
 
 	public List<String> officerList() {
-		return lines(officerPopulation);
-	}
-
-	private static List<String> lines(String s) {
-		return s == null || s.isBlank() ? List.of() : List.of(s.split("\n"));
+		return ReproducibleDraw.lines(officerPopulation);
 	}
 
 	public String getPlanNo() {

@@ -32,6 +32,7 @@ import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Officer;
+import cn.zhifa.platform.ReproducibleDraw;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.InputCheck;
@@ -234,7 +235,7 @@ public class InspectionService {
 	 * plan's inspection numbers, one a line.
 	 */
 	Prepared prepareInspection(Object counter, String drawnNos) {
-		List<String> nos = lines(drawnNos);
+		List<String> nos = ReproducibleDraw.lines(drawnNos);
 		int index = counter instanceof Number n ? n.intValue() : 0;
 		if (index < 0 || index >= nos.size()) {
 			throw new IllegalStateException("inspection " + index + " of " + nos.size() + " drawn targets");
@@ -402,10 +403,6 @@ public class InspectionService {
 			.map(x -> (x.getLastName() == null ? "" : x.getLastName()) + (x.getFirstName() == null ? "" : x.getFirstName())
 					+ "（" + u + "）")
 			.orElse(u)).toList());
-	}
-
-	private static List<String> lines(String s) {
-		return s == null || s.isBlank() ? List.of() : List.of(s.split("\n"));
 	}
 
 	Instant now() {

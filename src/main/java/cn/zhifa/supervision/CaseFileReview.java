@@ -2,13 +2,14 @@ package cn.zhifa.supervision;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import cn.zhifa.platform.ReproducibleDraw;
 
 /**
  * One case-file review (案卷评查, R-REC-7, ADR-0026): an agency's closed case files of a year, the draw as recorded
@@ -127,15 +128,11 @@ public class CaseFileReview {
 	}
 
 	public List<String> populationList() {
-		return lines(population);
+		return ReproducibleDraw.lines(population);
 	}
 
 	public List<String> drawnList() {
-		return lines(drawnCases);
-	}
-
-	private static List<String> lines(String s) {
-		return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+		return ReproducibleDraw.lines(drawnCases);
 	}
 
 	public String getReviewNo() {

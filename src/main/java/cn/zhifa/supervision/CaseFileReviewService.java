@@ -45,6 +45,7 @@ import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.platform.ReproducibleDraw;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.Step;
 import cn.zhifa.platform.SupervisorSteps;
@@ -181,7 +182,7 @@ public class CaseFileReviewService {
 				cases.add(p.getBusinessKey());
 			}
 		}
-		return CaseFileDraw.canonical(cases);
+		return ReproducibleDraw.canonical(cases);
 	}
 
 	// --- the steps of case-file-review ---
@@ -249,7 +250,7 @@ public class CaseFileReviewService {
 	 * {@code counter} is the task's {@code loopCounter}, {@code drawnCases} the review's cases, one a line.
 	 */
 	PreparedCase prepareCase(String no, Object counter, String drawnCases) {
-		List<String> cases = lines(drawnCases);
+		List<String> cases = ReproducibleDraw.lines(drawnCases);
 		int index = counter instanceof Number n ? n.intValue() : 0;
 		if (index < 0 || index >= cases.size()) {
 			throw new IllegalStateException("review task " + index + " of " + cases.size() + " drawn cases");
@@ -540,10 +541,6 @@ public class CaseFileReviewService {
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	private static List<String> lines(String s) {
-		return s == null || s.isBlank() ? List.of() : List.of(s.split("\n"));
 	}
 
 	private static String clip(String s, int max) {

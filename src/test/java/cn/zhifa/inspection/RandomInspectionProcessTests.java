@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.platform.ReproducibleDraw;
 import cn.zhifa.sla.DeadlineBoard;
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
@@ -77,7 +78,7 @@ class RandomInspectionProcessTests extends EngineTestSupport {
 		assertThat(row.targetList()).containsExactlyElementsOf(register.targetsFor(register.item("LIAOKUO", "LK-SC-001")
 			.orElseThrow()).stream().map(InspectionRegister.Target::code).sorted().toList());
 		assertThat(row.officerList()).containsExactly("officer1", "officer2", "officer5"); // officer3's certificate expired
-		assertThat(row.getTargetHash()).isEqualTo(InspectionDraw.hash(row.targetList()));
+		assertThat(row.getTargetHash()).isEqualTo(ReproducibleDraw.hash(row.targetList()));
 		assertThat(row.redraw().drawnText()).isEqualTo(row.getDrawn());
 		assertThat(variableOf(pi, "inspectionSeed")).isEqualTo(Long.toString(row.getDrawSeed()));
 		assertThat(record.list(no)).extracting(RecordEntry::kind).contains("INSPECTION_DRAWN");

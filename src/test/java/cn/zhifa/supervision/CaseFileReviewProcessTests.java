@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.zhifa.enforcementcase.EnforcementCaseService;
 import cn.zhifa.enforcementcase.NewCase;
 import cn.zhifa.document.DocumentService;
+import cn.zhifa.platform.ReproducibleDraw;
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
 import cn.zhifa.support.EngineTestSupport;
@@ -81,7 +82,7 @@ class CaseFileReviewProcessTests extends EngineTestSupport {
 		List<String> population = reviews.closedCases("LIAOKUO", 2024);
 		assertThat(population).containsAll(closed);
 		assertThat(row.populationList()).isEqualTo(population);
-		assertThat(row.getPopulationHash()).isEqualTo(CaseFileDraw.hash(population));
+		assertThat(row.getPopulationHash()).isEqualTo(ReproducibleDraw.hash(population));
 		int size = reviews.standard().sample().size(population.size());
 		assertThat(row.getSampleSize()).isEqualTo(size).isEqualTo(3);
 		assertThat(CaseFileDraw.draw(row.getDrawSeed(), row.populationList(), size).drawn()).isEqualTo(row.drawnList());
