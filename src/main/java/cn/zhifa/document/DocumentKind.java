@@ -20,6 +20,25 @@ public record DocumentKind(String kind, String name, String template, String abb
 		return abbreviation != null && !abbreviation.isBlank();
 	}
 
+	/**
+	 * The process variable a generated document's id is put in unless the model names one (the generateDocument
+	 * delegate; the case file reads it back): {@code REVIEW_OPINION} gives {@code reviewOpinionDocId}.
+	 */
+	public static String idVariable(String kind) {
+		StringBuilder name = new StringBuilder();
+		boolean upper = false;
+		for (char c : kind.toCharArray()) {
+			if (c == '_' || c == '-' || c == ' ') {
+				upper = name.length() > 0;
+			}
+			else {
+				name.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+				upper = false;
+			}
+		}
+		return name + "DocId";
+	}
+
 	/** One row of a derived list: the text shown ({@code item}) and the field whose value goes beside it. */
 	public record ListItem(String item, String field) {
 	}

@@ -69,7 +69,7 @@ class GenerateDocumentDelegate implements JavaDelegate {
 			throw new ProcessEngineException(e.getMessage(), e);
 		}
 		String idVariable = text(execution.getVariable(DOCUMENT_VARIABLE));
-		execution.setVariable(idVariable != null ? idVariable : defaultVariable(kind), document.id());
+		execution.setVariable(idVariable != null ? idVariable : DocumentKind.idVariable(kind), document.id());
 		String numberVariable = text(execution.getVariable(NUMBER_VARIABLE));
 		if (numberVariable != null) {
 			execution.setVariable(numberVariable, document.number());
@@ -83,22 +83,6 @@ class GenerateDocumentDelegate implements JavaDelegate {
 		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
 			throw new ProcessEngineException("JSON variable cannot be read: " + e.getOriginalMessage(), e);
 		}
-	}
-
-	/** {@code REVIEW_OPINION} gives {@code reviewOpinionDocId}. */
-	static String defaultVariable(String kind) {
-		StringBuilder name = new StringBuilder();
-		boolean upper = false;
-		for (char c : kind.toCharArray()) {
-			if (c == '_' || c == '-' || c == ' ') {
-				upper = name.length() > 0;
-			}
-			else {
-				name.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
-				upper = false;
-			}
-		}
-		return name + "DocId";
 	}
 
 	/** The step's user, or null for the system (the document service then names the web request's user). */

@@ -1,5 +1,6 @@
 package cn.zhifa.record;
 
+import cn.zhifa.document.DocumentKind;
 import cn.zhifa.platform.CaseVariables;
 import cn.zhifa.platform.CurrentUser;
 import cn.zhifa.platform.EngineCommand;
@@ -104,7 +105,7 @@ class StepRecorder {
 				variable = (String) EngineExecutions.activityProperty(execution, RecordingParseListener.P_DOCUMENT_VARIABLE);
 			}
 			if (variable == null || variable.contains("{")) {
-				variable = defaultDocumentVariable(documentKind);
+				variable = DocumentKind.idVariable(documentKind);
 			}
 			Object documentId = execution.getVariable(variable);
 			if (documentId != null) {
@@ -217,22 +218,6 @@ class StepRecorder {
 			return user.id();
 		}
 		return RecordService.currentUser();
-	}
-
-	/** Same default as the generateDocument delegate: {@code REVIEW_OPINION} gives {@code reviewOpinionDocId}. */
-	static String defaultDocumentVariable(String kind) {
-		StringBuilder name = new StringBuilder();
-		boolean upper = false;
-		for (char c : kind.toCharArray()) {
-			if (c == '_' || c == '-' || c == ' ') {
-				upper = name.length() > 0;
-			}
-			else {
-				name.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
-				upper = false;
-			}
-		}
-		return name + "DocId";
 	}
 
 	private static String text(Object value) {

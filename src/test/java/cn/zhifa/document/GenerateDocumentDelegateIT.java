@@ -129,7 +129,7 @@ class GenerateDocumentDelegateIT extends EngineTestSupport {
 
 	@Test
 	void defaultVariableIsTheKindInCamelCase() {
-		assertThat(GenerateDocumentDelegate.defaultVariable("REVIEW_OPINION")).isEqualTo("reviewOpinionDocId");
-		assertThat(GenerateDocumentDelegate.defaultVariable("CRIMINAL_TRANSFER_LETTER")).isEqualTo("criminalTransferLetterDocId");
+		assertThat(DocumentKind.idVariable("REVIEW_OPINION")).isEqualTo("reviewOpinionDocId");
+		assertThat(DocumentKind.idVariable("CRIMINAL_TRANSFER_LETTER")).isEqualTo("criminalTransferLetterDocId");
 	}
 }
