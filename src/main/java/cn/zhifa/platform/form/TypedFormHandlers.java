@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.handler.FormHandler;
 import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -66,7 +67,41 @@ final class TypedFormHandlers extends AbstractBpmnParseListener {
 		return Context.getProcessEngineConfiguration().getFormService();
 	}
 
-	private record TypedTaskFormHandler(TaskFormHandler delegate) implements TaskFormHandler {
+	/**
+	 * One of the engine's form handlers, storing typed values when the submitted form is a Camunda Form; the other
+	 * forms pass through unchanged.
+	 */
+	private abstract static class TypedFormHandler<H extends FormHandler> implements FormHandler {
+
+		final H delegate;
+
+		TypedFormHandler(H delegate) {
+			this.delegate = delegate;
+		}
+
+		/** The deployed Camunda Form submitted in {@code scope}, or null when the form is not a Camunda Form. */
+		abstract Supplier<InputStream> camundaForm(VariableScope scope);
+
+		@Override
+		public void parseConfiguration(Element activityElement, DeploymentEntity deployment,
+				ProcessDefinitionEntity processDefinition, BpmnParse bpmnParse) {
+			delegate.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
+		}
+
+		@Override
+		public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
+			Supplier<InputStream> form = camundaForm(variableScope);
+			delegate.submitFormVariables(
+					form == null ? properties : FormSubmission.typed(properties, schema(form), variableScope::getVariable),
+					variableScope);
+		}
+	}
+
+	private static final class TypedTaskFormHandler extends TypedFormHandler<TaskFormHandler> implements TaskFormHandler {
+
+		TypedTaskFormHandler(TaskFormHandler delegate) {
+			super(delegate);
+		}
 
 		@Override
 		public TaskFormData createTaskForm(TaskEntity task) {
@@ -74,24 +109,18 @@ final class TypedFormHandlers extends AbstractBpmnParseListener {
 		}
 
 		@Override
-		public void parseConfiguration(Element activityElement, DeploymentEntity deployment,
-				ProcessDefinitionEntity processDefinition, BpmnParse bpmnParse) {
-			delegate.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
-		}
-
-		@Override
-		public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
-			if (variableScope instanceof TaskEntity task && isCamundaForm(delegate.createTaskForm(task))) {
-				FormSchema form = schema(() -> forms().getDeployedTaskForm(task.getId()));
-				delegate.submitFormVariables(FormSubmission.typed(properties, form, task::getVariable), variableScope);
-			}
-			else {
-				delegate.submitFormVariables(properties, variableScope);
-			}
+		Supplier<InputStream> camundaForm(VariableScope scope) {
+			return scope instanceof TaskEntity task && isCamundaForm(delegate.createTaskForm(task))
+					? () -> forms().getDeployedTaskForm(task.getId()) : null;
 		}
 	}
 
-	private record TypedStartFormHandler(StartFormHandler delegate) implements StartFormHandler {
+	private static final class TypedStartFormHandler extends TypedFormHandler<StartFormHandler>
+			implements StartFormHandler {
+
+		TypedStartFormHandler(StartFormHandler delegate) {
+			super(delegate);
+		}
 
 		@Override
 		public StartFormData createStartFormData(ProcessDefinitionEntity processDefinition) {
@@ -99,21 +128,10 @@ final class TypedFormHandlers extends AbstractBpmnParseListener {
 		}
 
 		@Override
-		public void parseConfiguration(Element activityElement, DeploymentEntity deployment,
-				ProcessDefinitionEntity processDefinition, BpmnParse bpmnParse) {
-			delegate.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
-		}
-
-		@Override
-		public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
-			if (variableScope instanceof ExecutionEntity instance
-					&& isCamundaForm(delegate.createStartFormData((ProcessDefinitionEntity) instance.getProcessDefinition()))) {
-				FormSchema form = schema(() -> forms().getDeployedStartForm(instance.getProcessDefinitionId()));
-				delegate.submitFormVariables(FormSubmission.typed(properties, form, instance::getVariable), variableScope);
-			}
-			else {
-				delegate.submitFormVariables(properties, variableScope);
-			}
+		Supplier<InputStream> camundaForm(VariableScope scope) {
+			return scope instanceof ExecutionEntity instance
+					&& isCamundaForm(delegate.createStartFormData((ProcessDefinitionEntity) instance.getProcessDefinition()))
+							? () -> forms().getDeployedStartForm(instance.getProcessDefinitionId()) : null;
 		}
 	}
 }
