@@ -1,9 +1,7 @@
 package cn.zhifa.modelchange;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
+import cn.zhifa.models.ModelFiles;
 import cn.zhifa.platform.CurrentUser;
 import cn.zhifa.platform.problem.Problem;
 
@@ -51,19 +49,7 @@ class ModelChangeController {
 		CurrentUser user = CurrentUser.get();
 		String target = target(user, request.getParameter("target"));
 		LocalDate effective = date(request.getParameter("effectiveDate"));
-		Map<String, byte[]> files = new LinkedHashMap<>();
-		for (List<MultipartFile> list : request.getMultiFileMap().values()) {
-			for (MultipartFile file : list) {
-				String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? file.getName()
-						: file.getOriginalFilename();
-				try {
-					files.put(name, file.getBytes());
-				}
-				catch (IOException e) {
-					throw Problem.unreadable("无法读取上传的文件“" + name + "”");
-				}
-			}
-		}
+		Map<String, byte[]> files = ModelFiles.uploaded(request);
 		return submit(user, new ModelChangeService.Submission(request.getParameter("name"), request.getParameter("reason"),
 				target, effective, files, "API"));
 	}

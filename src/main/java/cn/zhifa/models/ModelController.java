@@ -1,15 +1,11 @@
 package cn.zhifa.models;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import cn.zhifa.calendar.CalendarRegistry;
@@ -42,20 +38,7 @@ class ModelController {
 	@PostMapping("/validate")
 	@RoleRequired(value = { Roles.ADMIN, Roles.LEGAL_OFFICE }, refusal = "只有法制机构（模型维护）和系统管理员可以检查模型")
 	Validated validate(MultipartHttpServletRequest request) {
-		MultiValueMap<String, MultipartFile> parts = request.getMultiFileMap();
-		Map<String, byte[]> files = new LinkedHashMap<>();
-		for (List<MultipartFile> list : parts.values()) {
-			for (MultipartFile file : list) {
-				String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? file.getName()
-						: file.getOriginalFilename();
-				try {
-					files.put(name, file.getBytes());
-				}
-				catch (IOException e) {
-					throw Problem.unreadable("无法读取上传的文件“" + name + "”");
-				}
-			}
-		}
+		Map<String, byte[]> files = ModelFiles.uploaded(request);
 		if (files.isEmpty()) {
 			throw Problem.invalid("files", "请上传要检查的模型文件（.bpmn、.dmn、.form）");
 		}

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,10 @@ import java.util.stream.Stream;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+import cn.zhifa.platform.problem.Problem;
 
 /**
  * The model files the engine runs: every {@code .bpmn}, {@code .dmn} and {@code .form} under
@@ -22,6 +27,27 @@ public record ModelFiles(String origin, Map<String, byte[]> files) {
 
 	static final List<String> FOLDERS = List.of("processes", "dmn", "forms");
 	static final List<String> SUFFIXES = List.of(".bpmn", ".dmn", ".form");
+
+	/**
+	 * The files uploaded in a multipart request (models to check or to submit), keyed by their file name (the part's
+	 * name when the file has none); an unreadable file is a 400 problem.
+	 */
+	public static Map<String, byte[]> uploaded(MultipartHttpServletRequest request) {
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		for (List<MultipartFile> list : request.getMultiFileMap().values()) {
+			for (MultipartFile file : list) {
+				String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? file.getName()
+						: file.getOriginalFilename();
+				try {
+					files.put(name, file.getBytes());
+				}
+				catch (IOException e) {
+					throw Problem.unreadable("无法读取上传的文件“" + name + "”");
+				}
+			}
+		}
+		return files;
+	}
 
 	/** Reads models from {@code dir}; an unreadable folder is an error, a missing sub-folder is not. */
 	public static ModelFiles fromDirectory(Path dir) {
