@@ -37,7 +37,7 @@ class AnnualStatisticsPages {
 
 	@GetMapping(LIST)
 	ResponseEntity<byte[]> list(@RequestParam(required = false) String year) {
-		Integer y = year == null || year.isBlank() ? null : year(year);
+		Integer y = year == null || year.isBlank() ? null : AnnualStatisticsService.parseYear(year);
 		List<Report> published = reports.published(y);
 		StringBuilder b = new StringBuilder();
 		b.append("<p>各行政执法机关于每年1月31日前向社会公开本机关上年度行政执法总体情况有关数据（行政执法统计年报制度）。</p>");
@@ -60,7 +60,7 @@ class AnnualStatisticsPages {
 
 	@GetMapping(LIST + "/{agency}/{year}")
 	ResponseEntity<byte[]> report(@PathVariable String agency, @PathVariable String year) {
-		int y = year(year);
+		int y = AnnualStatisticsService.parseYear(year);
 		if (agency.length() > 32) {
 			throw Problem.invalid("agency", "执法主体代码（agency）过长");
 		}
@@ -124,18 +124,5 @@ class AnnualStatisticsPages {
 			return String.valueOf(d.longValue());
 		}
 		return n.toString();
-	}
-
-	static int year(String year) {
-		try {
-			int y = Integer.parseInt(year.strip());
-			if (y < 2000 || y > 2100) {
-				throw Problem.invalid("year", "统计年度（year）应在 2000 年至 2100 年之间");
-			}
-			return y;
-		}
-		catch (NumberFormatException e) {
-			throw Problem.invalid("year", "统计年度（year）应为四位年份，如 2026");
-		}
 	}
 }

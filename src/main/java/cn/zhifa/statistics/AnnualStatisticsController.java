@@ -156,15 +156,6 @@ class AnnualStatisticsController {
 			return AnnualStatisticsService.reportedYear(clock.instant());
 		}
 		InputCheck.requireText("year", "统计年度（year）", year, 4);
-		try {
-			int y = Integer.parseInt(year.strip());
-			if (y < 2000 || y > 2100) {
-				throw Problem.invalid("year", "统计年度（year）应在 2000 年至 2100 年之间");
-			}
-			return y;
-		}
-		catch (NumberFormatException e) {
-			throw Problem.invalid("year", "统计年度（year）应为四位年份，如 2026");
-		}
+		return AnnualStatisticsService.parseYear(year);
 	}
 }

@@ -45,6 +45,7 @@ import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.CaseVariables;
 import cn.zhifa.platform.Step;
+import cn.zhifa.platform.problem.Problem;
 
 /**
  * Annual statistics (行政执法统计年报, R-DISC-7; seed 004): each January one {@value #PROCESS_KEY} instance per
@@ -129,6 +130,20 @@ public class AnnualStatisticsService {
 	/** The year reported when the timer fires: the Beijing year before the engine clock's. */
 	public static int reportedYear(Instant now) {
 		return WorkingDayCalendar.dayOf(now).getYear() - 1;
+	}
+
+	/** A year asked for (statistics API, portal pages): four digits from 2000 to 2100, else a 400 problem naming it. */
+	public static int parseYear(String year) {
+		try {
+			int y = Integer.parseInt(year.strip());
+			if (y < 2000 || y > 2100) {
+				throw Problem.invalid("year", "统计年度（year）应在 2000 年至 2100 年之间");
+			}
+			return y;
+		}
+		catch (NumberFormatException e) {
+			throw Problem.invalid("year", "统计年度（year）应为四位年份，如 2026");
+		}
 	}
 
 	/**
