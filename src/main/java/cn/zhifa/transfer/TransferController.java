@@ -86,13 +86,11 @@ class TransferController {
 	TransferView policeDecision(@PathVariable String transferId, @RequestBody PoliceDecision body) {
 		Transfer transfer = answerable(transferId, Transfer.Kind.CRIMINAL);
 		String decision = value(body.policeDecision(), POLICE_DECISIONS, POLICE_DECISION);
-		notes("notes", body.notes());
 		if ("NOT_FILED".equals(decision) && blank(body.notes())) {
 			throw Problem.invalid("notes", "不予立案的，须填写不予立案通知书载明的理由(notes)");
 		}
-		Map<String, Object> vars = answer(POLICE_DECISION, decision);
-		vars.put(POLICE_DECISION_NOTES, body.notes());
-		return correlate(transfer, "transfer.policeDecision", "等待公安机关立案决定", vars);
+		return correlate(transfer, "transfer.policeDecision", "等待公安机关立案决定",
+				answer(POLICE_DECISION, decision, POLICE_DECISION_NOTES, body.notes()));
 	}
 
 	/** Result of the reconsideration (复议) or of the procuratorate's filing supervision: FILED or NOT_FILED. */
@@ -100,10 +98,8 @@ class TransferController {
 	TransferView reconsiderationResult(@PathVariable String transferId, @RequestBody ReconsiderationResult body) {
 		Transfer transfer = answerable(transferId, Transfer.Kind.CRIMINAL);
 		String result = value(body.reconsiderationResult(), POLICE_DECISIONS, RECONSIDERATION_RESULT);
-		notes("notes", body.notes());
-		Map<String, Object> vars = answer(RECONSIDERATION_RESULT, result);
-		vars.put(RECONSIDERATION_NOTES, body.notes());
-		return correlate(transfer, "transfer.reconsiderationResult", "等待复议或立案监督结果", vars);
+		return correlate(transfer, "transfer.reconsiderationResult", "等待复议或立案监督结果",
+				answer(RECONSIDERATION_RESULT, result, RECONSIDERATION_NOTES, body.notes()));
 	}
 
 	/** 司法处理结果 after the police filed the case. */
@@ -111,10 +107,8 @@ class TransferController {
 	TransferView judicialOutcome(@PathVariable String transferId, @RequestBody JudicialOutcome body) {
 		Transfer transfer = answerable(transferId, Transfer.Kind.CRIMINAL);
 		String outcome = value(body.judicialOutcome(), JUDICIAL_OUTCOMES, JUDICIAL_OUTCOME);
-		notes("notes", body.notes());
-		Map<String, Object> vars = answer(JUDICIAL_OUTCOME, outcome);
-		vars.put(JUDICIAL_NOTES, body.notes());
-		return correlate(transfer, "transfer.judicialOutcome", "等待司法处理结果", vars);
+		return correlate(transfer, "transfer.judicialOutcome", "等待司法处理结果",
+				answer(JUDICIAL_OUTCOME, outcome, JUDICIAL_NOTES, body.notes()));
 	}
 
 	/** The receiving agency accepted or refused a case transfer (R-COORD-1); a refusal needs its reasons. */
@@ -178,9 +172,12 @@ class TransferController {
 		return view(records.get(transfer.getId()), true);
 	}
 
-	private static Map<String, Object> answer(String name, String value) {
+	/** The variables of an answer: its value, its notes (a step's details: they must fit) and who registered it. */
+	private static Map<String, Object> answer(String name, String value, String notesName, String notes) {
+		notes("notes", notes);
 		Map<String, Object> vars = new HashMap<>();
 		vars.put(name, value);
+		vars.put(notesName, notes);
 		vars.put(ANSWERED_BY, CurrentUser.get().id());
 		return vars;
 	}
