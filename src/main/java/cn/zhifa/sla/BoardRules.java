@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * and a broken edit later keeps the rules in force and is logged.
  */
 @Component
-public class BoardRules {
+class BoardRules {
 
 	private static final Logger log = LoggerFactory.getLogger(BoardRules.class);
 	static final String CLASSPATH_COPY = "sla/board.yml";

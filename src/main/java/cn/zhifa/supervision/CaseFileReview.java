@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "zf_case_file_review")
-public class CaseFileReview {
+class CaseFileReview {
 
 	public static final String SCORING = "SCORING";
 	public static final String CONCLUDED = "CONCLUDED";
