@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "zf_assistance_request")
-public class AssistanceRequest {
+class AssistanceRequest {
 
 	public static final String SENT = "SENT";
 	public static final String ACCEPTED = "ACCEPTED";

@@ -50,7 +50,7 @@ import cn.zhifa.sla.SlaService;
  * sides read: the requester's steps take the answer from it, not from the message.
  */
 @Service
-public class AssistanceRequestService {
+class AssistanceRequestService {
 
 	static final String REQUEST_PROCESS = "assistance-request";
 	static final String REPLY_PROCESS = "assistance-reply";

@@ -4,7 +4,7 @@ package cn.zhifa.calendar;
  * A calendar or limits file that cannot be used: names the file and the line (1-based, 0 when
  * the problem is not on one line). The message is for the legal office editing the file.
  */
-public class CalendarFileException extends RuntimeException {
+class CalendarFileException extends RuntimeException {
 
 	private final String file;
 	private final int line;

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "zf_complaint")
-public class Complaint {
+class Complaint {
 
 	public static final String RECEIVED = "RECEIVED";
 	public static final String ACCEPTED = "ACCEPTED";

@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 /** A file sent with a complaint: its sniffed type, size, SHA-256 and bytes ({@code zf_complaint_attachment}). */
 @Entity
 @Table(name = "zf_complaint_attachment")
-public class ComplaintAttachment {
+class ComplaintAttachment {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

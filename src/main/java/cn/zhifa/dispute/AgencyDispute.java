@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "zf_agency_dispute")
-public class AgencyDispute {
+class AgencyDispute {
 
 	public static final String NEGOTIATING = "NEGOTIATING";
 	public static final String APPLIED = "APPLIED";

@@ -51,7 +51,7 @@ import cn.zhifa.platform.problem.InputCheck;
  * reply in the register and is refused. The periods are {@code DISPUTE_*} of calendar/statutory-limits.yml.
  */
 @Service
-public class AgencyDisputeService {
+class AgencyDisputeService {
 
 	static final String PROCESS_KEY = "agency-dispute";
 	static final String REPLY_PROCESS_KEY = "agency-dispute-reply";

@@ -1,7 +1,7 @@
 package cn.zhifa.document;
 
 /** A templates file is missing or malformed; the message names the file and what is wrong. */
-public class TemplateConfigurationException extends IllegalStateException {
+class TemplateConfigurationException extends IllegalStateException {
 
 	TemplateConfigurationException(String message) {
 		super(message);

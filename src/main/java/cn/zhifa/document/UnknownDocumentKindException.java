@@ -1,7 +1,7 @@
 package cn.zhifa.document;
 
 /** A process or caller asked for a kind that {@code templates/document-kinds.yml} does not list. */
-public class UnknownDocumentKindException extends IllegalArgumentException {
+class UnknownDocumentKindException extends IllegalArgumentException {
 
 	private final String kind;
 

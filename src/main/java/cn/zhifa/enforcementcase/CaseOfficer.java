@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** An officer assigned to a case: its handler (承办人) or one of its investigators (R-QUAL-2: at least two). */
 @Entity
 @Table(name = "zf_case_officer")
-public class CaseOfficer {
+class CaseOfficer {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -37,7 +37,7 @@ import cn.zhifa.record.RecordService;
  * every decision (granted or refused) in the case's full-process record and, when granted, replaces the officer.
  */
 @Service
-public class RecusalService {
+class RecusalService {
 
 	static final String MESSAGE = "enforcement.recusalRequested";
 	static final String RECUSED_OFFICERS = "recusedOfficers";

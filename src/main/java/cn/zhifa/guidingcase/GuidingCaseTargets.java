@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * which a shortfall is shown as a warning. A broken file stops the start-up.
  */
 @Component
-public class GuidingCaseTargets {
+class GuidingCaseTargets {
 
 	static final String CLASSPATH_COPY = "disclosure/guiding-cases.yml";
 

@@ -19,7 +19,7 @@ import cn.zhifa.platform.ReproducibleDraw;
  * target's eligible officers (sorted) taking two. {@code java.util.Random}'s algorithm is fixed by its specification, so
  * the same seed, populations and exclusions give the same draw on any Java: anybody can redo it from the plan's row.
  */
-public record InspectionDraw(long seed, List<String> targets, String targetHash, List<String> officers,
+record InspectionDraw(long seed, List<String> targets, String targetHash, List<String> officers,
 		String officerHash, Map<String, List<String>> exclusions, List<Drawn> drawn) {
 
 	/** Inspectors per target (国办发〔2015〕58号 and 行政处罚法 art. 42: at least two officers). */

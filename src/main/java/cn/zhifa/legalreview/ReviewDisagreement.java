@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "zf_review_disagreement")
-public class ReviewDisagreement {
+class ReviewDisagreement {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "zf_review_round")
-public class ReviewRound {
+class ReviewRound {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -64,7 +64,7 @@ import cn.zhifa.record.RecordService;
  * deployment's resources again as a new complete set, through the guard and the same process.
  */
 @Service
-public class ModelChangeService {
+class ModelChangeService {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelChangeService.class);
 	static final ZoneId CHINA = WorkingDayCalendar.SHANGHAI;

@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * timers called out), the decision-table rules added, removed or changed (with their input and output
  * entries), and the form fields added or removed. Works on two complete sets (resource name → content).
  */
-public final class ModelDiff {
+final class ModelDiff {
 
 	private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 	private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";

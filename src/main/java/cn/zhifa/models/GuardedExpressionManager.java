@@ -27,7 +27,7 @@ import cn.zhifa.platform.ModelVocabulary;
  * {@code now()}/{@code dateTime()} give; and never reads {@code class} or engine objects through
  * properties. A refusal is an error of that expression; nothing is called.
  */
-public final class GuardedExpressionManager extends SpringExpressionManager {
+final class GuardedExpressionManager extends SpringExpressionManager {
 
 	public GuardedExpressionManager(ApplicationContext applicationContext) {
 		super(applicationContext, new WhitelistedBeans(applicationContext));

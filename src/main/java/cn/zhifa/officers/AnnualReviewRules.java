@@ -16,7 +16,7 @@ import cn.zhifa.organisation.DataFiles;
  * half-yearly evaluation grades (seed 002 (九)) that stop a review from passing. A broken file stops the start-up.
  */
 @Component
-public class AnnualReviewRules {
+class AnnualReviewRules {
 
 	private final BigDecimal trainingHoursPerYear;
 	private final int passedExamsPerYear;

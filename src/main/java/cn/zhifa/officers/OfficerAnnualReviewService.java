@@ -43,7 +43,7 @@ import cn.zhifa.platform.problem.InputCheck;
  * Suspension happens here only.
  */
 @Service
-public class OfficerAnnualReviewService {
+class OfficerAnnualReviewService {
 
 	public static final String PROCESS_KEY = "officer-annual-review";
 	public static final String SCHEDULE_KEY = "officer-annual-review-schedule";

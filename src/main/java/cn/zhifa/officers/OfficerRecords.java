@@ -24,7 +24,7 @@ import cn.zhifa.platform.problem.Problem;
  * half-yearly evaluations (seed 002 (九)). Input is checked here; a bad value is a 400 problem naming the field.
  */
 @Service
-public class OfficerRecords {
+class OfficerRecords {
 
 	public record Training(long id, LocalDate date, String title, String organiser, BigDecimal hours, String recordedBy,
 			Instant recordedAt) {

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * ({@link ModelVocabulary#STATUTORY_STEP}), the enforcement action (qualification) and the audio-video
  * action kind (recording) attach the engine's checks to a model's elements by marker, not by id.
  */
-public final class ModelMarkers {
+final class ModelMarkers {
 
 	private ModelMarkers() {
 	}

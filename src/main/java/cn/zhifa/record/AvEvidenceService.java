@@ -34,7 +34,7 @@ import cn.zhifa.platform.problem.Problem;
  * hash in the case record — so the record proves which bytes were handed in.
  */
 @Service
-public class AvEvidenceService {
+class AvEvidenceService {
 
 	/** video/*, audio/* or image/* with a plain subtype (RFC 6838 restricted name), no parameters. */
 	static final Pattern MEDIA_TYPE = Pattern.compile("(video|audio|image)/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");

@@ -32,7 +32,7 @@ import cn.zhifa.document.StoredDocument;
  * cases. A case is identified by its number (the business key of its root process instance).
  */
 @Service
-public class CaseFiles {
+class CaseFiles {
 
 	private final HistoryService history;
 	private final RecordService records;

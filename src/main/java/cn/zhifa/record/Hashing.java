@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * keys sorted, instants in UTC ISO-8601 with milliseconds, no whitespace — so a verifier on
  * another machine recomputes exactly the hash that was stored.
  */
-public final class Hashing {
+final class Hashing {
 
 	/** The previous hash of the first record of a chain. */
 	public static final String GENESIS = "0".repeat(64);

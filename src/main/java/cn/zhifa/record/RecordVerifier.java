@@ -28,7 +28,7 @@ import cn.zhifa.record.VerificationReport.Problem;
  * heads wound back to match, is reported as truncated ({@link Kind#TRUNCATED}).
  */
 @Component
-public class RecordVerifier {
+class RecordVerifier {
 
 	static final int MAX_PROBLEMS = 200;
 

@@ -25,7 +25,7 @@ import cn.zhifa.platform.EditedDataFile;
  * and a broken edit later keeps the rules in force and is logged.
  */
 @Component
-public class BoardRules {
+class BoardRules {
 
 	private static final Logger log = LoggerFactory.getLogger(BoardRules.class);
 	static final String CLASSPATH_COPY = "sla/board.yml";

@@ -28,7 +28,7 @@ import cn.zhifa.record.RecordService;
  * no reason.
  */
 @Service
-public class DueDateChanges {
+class DueDateChanges {
 
 	/** Record entry kind of a due date changed by hand. */
 	public static final String RECORD_KIND = "DUE_DATE_CHANGED";

@@ -21,7 +21,7 @@ import cn.zhifa.platform.CurrentUser;
  * state (a group's notification is read by each member separately, {@code zf_notification_read}).
  */
 @Service
-public class NotificationCenter {
+class NotificationCenter {
 
 	static final Map<String, String> KIND_LABELS = Map.of("SLA_WARNING", "期限预警", "SLA_BREACH", "超期督办",
 			"ASSISTANCE", "执法协助");

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** A warning or breach of a step's deadline, kept for supervision and statistics. */
 @Entity
 @Table(name = "zf_sla_event")
-public class SlaEvent {
+class SlaEvent {
 
 	public enum Kind {
 		WARNING, BREACH

@@ -31,7 +31,7 @@ import cn.zhifa.calendar.WorkingDayCalendar;
  * Filtering, grouping and paging in the database; names (agency, kind, person) batched per answer.
  */
 @Service
-public class SlaHistory {
+class SlaHistory {
 
 	static final Map<String, String> OUTCOME_LABELS = Map.of("MET", "按期", "BREACHED", "超期");
 	static final Map<String, String> CLOSED_BY_LABELS = Map.of("COMPLETED", "办结", "TIMER", "期限届满自动结束", "CANCELLED",

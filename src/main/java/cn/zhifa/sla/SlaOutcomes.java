@@ -38,7 +38,7 @@ import cn.zhifa.platform.HistoryEndListener.EndedTask;
  * </ul>
  */
 @Service
-public class SlaOutcomes {
+class SlaOutcomes {
 
 	private static final Logger log = LoggerFactory.getLogger(SlaOutcomes.class);
 	static final String COMPLETED_REASON = "completed";

@@ -18,7 +18,7 @@ import cn.zhifa.statistics.AnnualStatisticsService.Report;
  * not), the agency and period in the header, and under the title where the figures come from (or that the system has
  * no data for the category yet).
  */
-public final class AnnualStatisticsWorkbook {
+final class AnnualStatisticsWorkbook {
 
 	private AnnualStatisticsWorkbook() {
 	}

@@ -13,7 +13,7 @@ import cn.zhifa.platform.ReproducibleDraw;
  * algorithm of {@code java.util.Random} is fixed by its specification, so the same seed and the same population give
  * the same draw on any Java: anybody can redo the draw from the register row (seed, population list and hash).
  */
-public record CaseFileDraw(long seed, List<String> population, String populationHash, List<String> drawn) {
+record CaseFileDraw(long seed, List<String> population, String populationHash, List<String> drawn) {
 
 	public CaseFileDraw {
 		population = List.copyOf(population);

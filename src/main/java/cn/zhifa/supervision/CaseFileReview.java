@@ -18,7 +18,7 @@ import cn.zhifa.platform.ReproducibleDraw;
  */
 @Entity
 @Table(name = "zf_case_file_review")
-public class CaseFileReview {
+class CaseFileReview {
 
 	public static final String SCORING = "SCORING";
 	public static final String CONCLUDED = "CONCLUDED";

@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "zf_case_file_review_item")
 @IdClass(CaseFileReviewItem.Key.class)
-public class CaseFileReviewItem {
+class CaseFileReviewItem {
 
 	public static class Key implements Serializable {
 

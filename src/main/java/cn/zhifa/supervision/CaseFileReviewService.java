@@ -63,7 +63,7 @@ import cn.zhifa.record.RecordService;
  * {@code case-file-review} calls these steps through thin delegates.
  */
 @Service
-public class CaseFileReviewService {
+class CaseFileReviewService {
 
 	static final String PROCESS_KEY = SupervisorSteps.CASE_FILE_REVIEW_PROCESS;
 	/** The closed case files reviewed: enforcement cases (行政执法案件). */

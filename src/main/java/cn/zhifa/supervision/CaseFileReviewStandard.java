@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * and the deficiencies with their deductions) and the grades.
  */
 @Component
-public class CaseFileReviewStandard {
+class CaseFileReviewStandard {
 
 	static final String FILE = "case-file-review.yml";
 

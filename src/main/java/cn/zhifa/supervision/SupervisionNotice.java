@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "zf_supervision_notice")
-public class SupervisionNotice {
+class SupervisionNotice {
 
 	public static final String ISSUED = "ISSUED";
 	public static final String REPORTED = "REPORTED";

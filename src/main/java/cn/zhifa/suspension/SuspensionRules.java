@@ -33,7 +33,7 @@ import cn.zhifa.platform.EditedDataFile;
  * logged and the previous rules stay in force (a broken file at start-up fails the start).
  */
 @Component
-public class SuspensionRules {
+class SuspensionRules {
 
 	private static final Logger log = LoggerFactory.getLogger(SuspensionRules.class);
 	static final String CLASSPATH_COPY = "calendar/" + CalendarFiles.SUSPENSIONS_FILE;
