@@ -82,13 +82,7 @@ class CaseRestIT {
 		assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(r.getBody()).containsEntry("field", "partyIdNumber");
 
-		bad = new HashMap<>(validCase());
-		bad.put("discoveredOn", "2026-13-01");
-		assertThat(post("officer1", "/api/cases", bad).getBody()).containsEntry("field", "discoveredOn");
-		// 行政处罚法 art. 36: the violation's day is required, and a violation discovered past 2 years is not filed
-		bad = new HashMap<>(validCase());
-		bad.remove("violationDate");
-		assertThat(post("officer1", "/api/cases", bad).getBody()).containsEntry("field", "violationDate");
+		// 行政处罚法 art. 36: a violation discovered past 2 years is not filed (a missing or malformed date: CaseControllerTest)
 		bad = new HashMap<>(validCase());
 		bad.put("violationDate", "2024-06-01");
 		ResponseEntity<Map<String, Object>> late = post("officer1", "/api/cases", bad);
@@ -108,10 +102,6 @@ class CaseRestIT {
 		bad = new HashMap<>(validCase());
 		bad.remove("facts");
 		assertThat(post("officer1", "/api/cases", bad).getBody()).containsEntry("field", "facts");
-		assertThat(as("officer1").getForEntity("/api/cases/NO-SUCH-CASE", String.class).getStatusCode())
-			.isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(as("officer1").getForEntity("/api/cases?size=0", String.class).getStatusCode())
-			.isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 
 	/**
