@@ -14,8 +14,9 @@ import cn.zhifa.support.ZhifaIntegrationTest;
 /**
  * Issue 20 §3: the roles a route needs are declared on its method ({@link RoleRequired}) and enforced by Spring
  * Security's method interceptor: a user without the role gets 403 with the rule in Chinese, before the method
- * does anything; a user with it passes the check. The calendar's and the due-date changes' rules (and that the role
- * they name passes) are checked in their web slices, CalendarControllerTest and DueDateControllerTest.
+ * does anything; a user with it passes the check. The calendar's, the due-date changes' and the whole record's
+ * verification rules (and that the role they name passes) are checked in their web slices, CalendarControllerTest,
+ * DueDateControllerTest and RecordControllerTest.
  */
 @ZhifaIntegrationTest
 class MethodSecurityIT extends RestTestSupport {
@@ -33,11 +34,6 @@ class MethodSecurityIT extends RestTestSupport {
 			.POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
 					+ "filename=\"a.dmn\"\r\nContent-Type: application/xml\r\n\r\n<x/>\r\n--" + boundary + "--\r\n"));
 		refused(send(authed(request, "officer1").build()), "只有法制机构（模型维护）和系统管理员可以检查模型");
-	}
-
-	@Test
-	void verifyingTheWholeRecordIsForSupervisors() throws Exception {
-		refused(get("/api/records/verify", "officer1"), "只有监督人员可以校验全部执法记录");
 	}
 
 	private void refused(HttpResponse<String> response, String rule) throws Exception {
