@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,7 +29,7 @@ import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
- * Issue 3 end to end: the REST API (incl. 400/401/403), the health component, deadlines written
+ * Issue 3 end to end (the REST API's answers and refusals: CalendarControllerTest): reloading changed files, the health component, deadlines written
  * in BPMN expressions (due date, warning timer, breach timer) and the recomputation of provisional
  * deadlines when a year's file arrives.
  */
@@ -70,60 +69,8 @@ class CalendarApiIT extends EngineTestSupport {
 		registry.reload();
 	}
 
-	// --- REST ------------------------------------------------------------------------------
-
-	@Test
-	void daysSayWhetherTheyAreWorkingDays() {
-		assertThat(get("/api/calendar/days/2026-10-10").getBody()).containsEntry("date", "2026-10-10")
-			.containsEntry("workday", true).containsEntry("name", "国庆节调休上班").containsEntry("provisional", false);
-		assertThat(get("/api/calendar/days/2025-10-03").getBody()).containsEntry("workday", false)
-			.containsEntry("name", "国庆节、中秋节");
-		assertThat(get("/api/calendar/days/2026-03-07").getBody()).containsEntry("workday", false)
-			.containsEntry("name", null);
-		assertThat(get("/api/calendar/days/2027-03-01").getBody()).containsEntry("workday", true)
-			.containsEntry("provisional", true);
-	}
-
-	@Test
-	void workingDayAndCalendarDayDeadlines() {
-		assertThat(get("/api/calendar/workdays?from=2026-09-30&add=3").getBody()).containsEntry("from", "2026-09-30")
-			.containsEntry("add", 3).containsEntry("due", "2026-10-10").containsEntry("dueAt", "2026-10-10T15:59:59Z")
-			.containsEntry("provisional", false);
-		assertThat(get("/api/calendar/calendar-days?from=2026-09-28&add=3").getBody()).containsEntry("due", "2026-10-08")
-			.containsEntry("dueAt", "2026-10-08T15:59:59Z").containsEntry("provisional", false);
-		assertThat(get("/api/calendar/workdays?from=2026-12-30&add=2").getBody()).containsEntry("due", "2027-01-01")
-			.containsEntry("provisional", true);
-		assertThat(get("/api/calendar/workdays?from=2026-03-02&add=0").getBody()).containsEntry("due", "2026-03-02");
-	}
-
-	@Test
-	void badInputIs400NamingTheParameter() {
-		assertBadRequest("/api/calendar/days/2026-13-01", "date");
-		assertBadRequest("/api/calendar/workdays?from=2026/03/02&add=3", "from");
-		assertBadRequest("/api/calendar/workdays?add=3", "from");
-		assertBadRequest("/api/calendar/workdays?from=2026-03-02&add=-1", "add");
-		assertBadRequest("/api/calendar/workdays?from=2026-03-02&add=367", "add");
-		assertBadRequest("/api/calendar/calendar-days?from=2026-03-02&add=three", "add");
-		assertBadRequest("/api/calendar/calendar-days?from=2026-03-02", "add");
-		assertThat(get("/api/calendar/workdays?from=2026-03-02&add=366").getStatusCode()).isEqualTo(HttpStatus.OK);
-	}
-
-	@Test
-	@SuppressWarnings("unchecked")
-	void theApiNeedsALoginAndAdminActionsNeedCamundaAdmin() {
-		assertThat(http.getForEntity("/api/calendar/days/2026-03-02", String.class).getStatusCode())
-			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(http.withBasicAuth("officer1", "demo").postForEntity("/api/calendar/reload", null, Map.class)
-			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(http.withBasicAuth("officer1", "demo")
-			.postForEntity("/api/calendar/recompute-provisional", null, Map.class).getStatusCode())
-			.isEqualTo(HttpStatus.FORBIDDEN);
-		ResponseEntity<Map> reloaded = http.withBasicAuth("admin", "demo").postForEntity("/api/calendar/reload", null,
-				Map.class);
-		assertThat(reloaded.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat((List<Object>) reloaded.getBody().get("years")).contains(2025, 2026);
-		assertThat((List<Object>) reloaded.getBody().get("limits")).contains("LEGAL_REVIEW", "SEIZURE");
-	}
+	// --- REST: the answers, the checks of parameters, login and administrators-only actions are in the web slice
+	// CalendarControllerTest; here what needs the engine or the files changed
 
 	@Test
 	void aMalformedFileOnReloadIs400AndTheCalendarStays() throws IOException {
@@ -223,7 +170,12 @@ class CalendarApiIT extends EngineTestSupport {
 		// a due date a head set by hand is not a provisional value: left alone
 		assertThat(openTask(editedByHand).getDueDate()).isEqualTo(moment("2027-01-20T23:59:59+08:00"));
 
-		assertBadRequest("/api/calendar/recompute-provisional?year=2031", "year", true);
+		@SuppressWarnings("rawtypes")
+		ResponseEntity<Map> noFile = http.withBasicAuth("admin", "demo")
+			.postForEntity("/api/calendar/recompute-provisional?year=2031", null, Map.class);
+		assertThat(noFile.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(noFile.getBody()).containsEntry("field", "year").containsEntry("type", "https://zhifa.cn/problems/invalid-field")
+			.extractingByKey("detail").asString().contains("year");
 	}
 
 	private ProcessInstance start(Date received) {
@@ -235,19 +187,5 @@ class CalendarApiIT extends EngineTestSupport {
 	private ResponseEntity<Map<String, Object>> get(String url) {
 		ResponseEntity<Map> response = http.withBasicAuth("officer1", "demo").getForEntity(url, Map.class);
 		return (ResponseEntity) response;
-	}
-
-	private void assertBadRequest(String url, String field) {
-		assertBadRequest(url, field, false);
-	}
-
-	@SuppressWarnings("unchecked")
-	private void assertBadRequest(String url, String field, boolean post) {
-		ResponseEntity<Map> response = post
-				? http.withBasicAuth("admin", "demo").postForEntity(url, null, Map.class)
-				: http.withBasicAuth("officer1", "demo").getForEntity(url, Map.class);
-		assertThat(response.getStatusCode()).as(url).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat((Map<String, Object>) response.getBody()).as(url).containsEntry("field", field)
-			.containsEntry("type", "https://zhifa.cn/problems/invalid-field").extractingByKey("detail").asString().contains(field);
 	}
 }
