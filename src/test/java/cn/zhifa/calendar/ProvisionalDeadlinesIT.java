@@ -226,15 +226,7 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 	}
 
 	private void addCalendar2027() throws IOException {
-		CalendarFixtures.realFilesWith2027(folder, """
-				year: 2027
-				holidays:
-				  - name: 元旦
-				    from: 2027-01-01
-				    to: 2027-01-03
-				  - name: 测试假日
-				    from: 2027-01-04
-				    to: 2027-01-05
+		CalendarFixtures.realFilesWith2027(folder, CalendarFixtures.NEW_YEAR_2027 + """
 				  - name: 春节
 				    from: 2027-02-06
 				    to: 2027-02-12

@@ -1,7 +1,10 @@
 package cn.zhifa.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +73,17 @@ public abstract class EngineTestSupport {
 		return executed;
 	}
 
+	/**
+	 * Moves the engine clock to {@code notYet}, where no job of the instance may be due, then to {@code due}, where
+	 * exactly one must be (a timer firing at its moment, not before); both given as ISO text with their offset.
+	 */
+	protected void assertOneJobRunsAt(ProcessInstance pi, String notYet, String due) {
+		clockAt(moment(notYet));
+		assertThat(executeDueJobs(pi.getId())).as("jobs due at %s", notYet).isZero();
+		clockAt(moment(due));
+		assertThat(executeDueJobs(pi.getId())).as("jobs due at %s", due).isEqualTo(1);
+	}
+
 	// --- steps of a scenario as its users take them (names distinct from the helpers of older tests)
 
 	/** Starts {@code processKey} as {@code user} (authorization checks apply) and returns the instance as it is now. */
@@ -87,7 +101,7 @@ public abstract class EngineTestSupport {
 		}
 	}
 
-	/** Completes the open task {@code taskKey} of the instance as {@code user} with the form's variables. */
+	/** Completes the open task {@code taskKey} of the instance as {@code user} with (a copy of) the form's variables. */
 	protected void completeTaskAs(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
 		Task task = openTask(pi, taskKey);
 		if (task == null) {
@@ -95,7 +109,7 @@ public abstract class EngineTestSupport {
 		}
 		as(user);
 		try {
-			engine.getTaskService().complete(task.getId(), variables);
+			engine.getTaskService().complete(task.getId(), new HashMap<>(variables));
 		}
 		finally {
 			engine.getIdentityService().clearAuthentication();
@@ -121,6 +135,18 @@ public abstract class EngineTestSupport {
 			.variableName(name).list();
 		return all.stream().filter(v -> pi.getId().equals(v.getExecutionId())).findFirst()
 			.or(() -> all.stream().findFirst()).map(v -> v.getValue()).orElse(null);
+	}
+
+	/** The one variable {@code name} in the instance's history (fails when there is none or several). */
+	protected Object historicVariable(ProcessInstance pi, String name) {
+		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+			.variableName(name).singleResult().getValue();
+	}
+
+	/** The due date of the one job (a timer) waiting at {@code activityId} in the instance. */
+	protected Date timerDue(ProcessInstance pi, String activityId) {
+		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+			.singleResult().getDuedate();
 	}
 
 	/** A moment given as ISO text with its offset, e.g. {@code 2026-11-02T09:00:00+08:00}. */

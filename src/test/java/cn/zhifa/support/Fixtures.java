@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
 /**
  * Valid inputs the tests start from (and spoil one field at a time): a case, AV metadata, a multipart upload; the forms
  * of a legal review as the engine's REST takes them.
@@ -52,11 +57,14 @@ public final class Fixtures {
 				value("拟责令停产停业"), "materials", value("处罚决定书（草稿）\n调查终结报告")));
 	}
 
+	/** The nine checks of the review decision form (R-REV-4), in order. */
+	public static final List<String> REVIEW_CHECKS = List.of("checkCompetence", "checkQualification", "checkProcedure",
+			"checkFacts", "checkEvidence", "checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime");
+
 	/** The review decision form's nine checks all ticked, deciding (a mutable copy; the caller adds the outcome). */
 	public static Map<String, Object> legalReviewAllChecksPassed() {
 		Map<String, Object> decision = new LinkedHashMap<>();
-		for (String c : List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence",
-				"checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime")) {
+		for (String c : REVIEW_CHECKS) {
 			decision.put(c, value(true));
 		}
 		decision.put("reviewAction", value("DECIDE"));
@@ -97,6 +105,18 @@ public final class Fixtures {
 		catch (IOException impossible) {
 			throw new IllegalStateException(impossible);
 		}
+	}
+
+	/** A file part of a multipart form sent with {@code TestRestTemplate}: {@code bytes} named {@code name}, of media type {@code type}. */
+	public static HttpEntity<ByteArrayResource> filePart(String name, byte[] bytes, String type) {
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentType(MediaType.parseMediaType(type));
+		return new HttpEntity<>(new ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		}, partHeaders);
 	}
 
 	/**

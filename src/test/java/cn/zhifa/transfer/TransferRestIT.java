@@ -52,17 +52,17 @@ class TransferRestIT extends TransferTestSupport {
 		Map<String, Object> approval = tasks("head1", pid).get(0);
 		assertThat(approval.get("taskDefinitionKey")).isEqualTo("userTask_approveCriminalTransfer");
 		assertThat(approval.get("due")).isNotNull();
-		ResponseEntity<String> bad = complete("head1", approval, Map.of("headDecision", value("REFUSE")));
+		ResponseEntity<String> bad = completeTaskAs("head1", approval, Map.of("headDecision", value("REFUSE")));
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(bad.getBody()).contains("refusalReasons");
-		assertThat(complete("head1", approval, Map.of("headDecision", value("APPROVE"), "policeOrgan",
+		assertThat(completeTaskAs("head1", approval, Map.of("headDecision", value("APPROVE"), "policeOrgan",
 				value("曲靖市公安局麒麟分局"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		// an answer before the hand-over: the process is not waiting for it
 		assertThat(post("officer1", pid, "police-decision", Map.of("policeDecision", "FILED")).getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);
 		Map<String, Object> handover = tasks("officer1", pid).get(0);
-		assertThat(complete("officer1", handover, Map.of("copiedToProcuratorate", value(true), "copiedToJusticeBureau",
+		assertThat(completeTaskAs("officer1", handover, Map.of("copiedToProcuratorate", value(true), "copiedToJusticeBureau",
 				value(true), "reportedToSuperior", value(true))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		// bad and misplaced answers: nothing changes
@@ -93,7 +93,7 @@ class TransferRestIT extends TransferTestSupport {
 
 		Map<String, Object> followUp = tasks("head1", pid).get(0);
 		assertThat(followUp.get("taskDefinitionKey")).isEqualTo("userTask_chooseFollowUp");
-		assertThat(complete("head1", followUp, Map.of("followUp", value("NONE"))).getStatusCode())
+		assertThat(completeTaskAs("head1", followUp, Map.of("followUp", value("NONE"))).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
 
 		List<Map<String, Object>> mayDecide = rest("officer1").exchange("/engine-rest/history/variable-instance?processInstanceId="
@@ -119,26 +119,26 @@ class TransferRestIT extends TransferTestSupport {
 
 	@Test
 	void suspectedCrimesWithoutATransferApprovedWithinThreeDaysAreListed() {
-		clockAt(at("2026-11-02T10:00:00+08:00"));
+		clockAt(moment("2026-11-02T10:00:00+08:00"));
 		String notStarted = suspectedCrime();
 		String inTime = suspectedCrime();
 		String late = suspectedCrime();
 		String pending = suspectedCrime();
-		clockAt(at("2026-11-03T09:00:00+08:00"));
+		clockAt(moment("2026-11-03T09:00:00+08:00"));
 		ProcessInstance approvedInTime = startTransfer(inTime);
 		ProcessInstance approvedLate = startTransfer(late);
 		startTransfer(pending);
-		clockAt(at("2026-11-04T09:00:00+08:00"));
+		clockAt(moment("2026-11-04T09:00:00+08:00"));
 		approve(approvedInTime);
 
 		// within the 3 days (until 5 Nov 23:59:59) nothing is listed yet
-		clockAt(at("2026-11-05T20:00:00+08:00"));
+		clockAt(moment("2026-11-05T20:00:00+08:00"));
 		assertThat(untransferred("supervisor1")).extracting(u -> u.get("caseId")).doesNotContain(notStarted, inTime, late,
 				pending);
 
-		clockAt(at("2026-11-09T09:00:00+08:00"));
+		clockAt(moment("2026-11-09T09:00:00+08:00"));
 		approve(approvedLate);
-		clockAt(at("2026-11-10T09:00:00+08:00"));
+		clockAt(moment("2026-11-10T09:00:00+08:00"));
 		Map<String, Map<String, Object>> listed = new HashMap<>();
 		untransferred("supervisor1").forEach(u -> listed.put((String) u.get("caseId"), u));
 		assertThat(listed).containsKeys(notStarted, late, pending).doesNotContainKey(inTime);
@@ -164,7 +164,7 @@ class TransferRestIT extends TransferTestSupport {
 		vars.put("materials", "调查终结报告");
 		vars.put("handlerId", "officer1");
 		ProcessInstance review = engine.getRuntimeService().startProcessInstanceByKey("legal-review", caseId, vars);
-		complete("reviewer1", review, "userTask_checkMaterials", Map.of("materialsComplete", true));
+		completeTaskAs("reviewer1", review, "userTask_checkMaterials", Map.of("materialsComplete", true));
 		Task decision = openTask(review, "userTask_reviewDecision");
 		as("reviewer1");
 		engine.getTaskService().claim(decision.getId(), "reviewer1");
@@ -186,7 +186,7 @@ class TransferRestIT extends TransferTestSupport {
 	}
 
 	private void approve(ProcessInstance pi) {
-		complete("head1", pi, "userTask_approveCriminalTransfer",
+		completeTaskAs("head1", pi, "userTask_approveCriminalTransfer",
 				Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
 	}
 
@@ -205,7 +205,7 @@ class TransferRestIT extends TransferTestSupport {
 		return rest(user).exchange("/engine-rest/task?processInstanceId=" + pid, HttpMethod.GET, null, LIST).getBody();
 	}
 
-	private ResponseEntity<String> complete(String user, Map<String, Object> task, Map<String, Object> variables) {
+	private ResponseEntity<String> completeTaskAs(String user, Map<String, Object> task, Map<String, Object> variables) {
 		return rest(user).postForEntity("/engine-rest/task/" + task.get("id") + "/complete", Map.of("variables", variables),
 				String.class);
 	}

@@ -25,24 +25,6 @@ abstract class TransferTestSupport extends EngineTestSupport {
 		return "寥街罚〔2026〕" + prefix + UUID.randomUUID().toString().substring(0, 8) + "号";
 	}
 
-
-	void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
-		Task task = openTask(pi, taskKey);
-		as(user);
-		engine.getTaskService().complete(task.getId(), variables);
-		engine.getIdentityService().clearAuthentication();
-	}
-
-	Date timerDue(ProcessInstance pi, String activityId) {
-		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
-			.singleResult().getDuedate();
-	}
-
-	Object variable(ProcessInstance pi, String name) {
-		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-			.variableName(name).singleResult().getValue();
-	}
-
 	void correlate(String message, ProcessInstance pi, Map<String, Object> variables) {
 		engine.getRuntimeService().createMessageCorrelation(message).processInstanceId(pi.getId()).setVariables(variables)
 			.correlateWithResult();
@@ -50,9 +32,5 @@ abstract class TransferTestSupport extends EngineTestSupport {
 
 	List<String> steps(ProcessInstance pi) {
 		return records.steps(pi.getId()).stream().map(TransferStep::getStep).toList();
-	}
-
-	static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }
