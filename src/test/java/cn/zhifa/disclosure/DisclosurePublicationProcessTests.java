@@ -57,13 +57,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 	@Test
 	void whoPreparedTheItemMayNotReviewIt() {
 		String both = "disc" + tag;
-		var identity = engine.getIdentityService();
-		var user = identity.newUser(both);
-		user.setPassword("x" + tag);
-		identity.saveUser(user);
-		identity.createMembership(both, "LIAOKUO-officer");
-		identity.createMembership(both, "LIAOKUO-office");
-		identity.createTenantUserMembership("LIAOKUO", both);
+		newUser(both, "x" + tag, "LIAOKUO", "LIAOKUO-officer", "LIAOKUO-office");
 		clockAt(moment("2026-09-28T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("decisionDate", "2026-09-28"));
 		prepareAs(both, pi, Map.of());
@@ -85,13 +79,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 	@Test
 	void generalOfficeAndJusticeOfficeBothReviewBeforePublication() {
 		String both = "both" + tag;
-		var identity = engine.getIdentityService();
-		var user = identity.newUser(both);
-		user.setPassword("x" + tag);
-		identity.saveUser(user);
-		identity.createMembership(both, "LIAOKUO-office");
-		identity.createMembership(both, "LIAOKUO-reviewer");
-		identity.createTenantUserMembership("LIAOKUO", both);
+		newUser(both, "x" + tag, "LIAOKUO", "LIAOKUO-office", "LIAOKUO-reviewer");
 		clockAt(moment("2026-09-28T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("decisionDate", "2026-09-28"));
 		prepareAs("officer1", pi, Map.of());

@@ -344,12 +344,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 	/** A reviewer of LIAOKUO registered as staff with the given qualification; returns the user id. */
 	private String reviewer(String prefix, String qualificationNo, LocalDate reviewingSince) {
 		String id = prefix + UUID.randomUUID().toString().substring(0, 8);
-		var identity = engine.getIdentityService();
-		var user = identity.newUser(id);
-		user.setPassword("x" + id);
-		identity.saveUser(user);
-		identity.createMembership(id, "LIAOKUO-reviewer");
-		identity.createTenantUserMembership("LIAOKUO", id);
+		newUser(id, "x" + id, "LIAOKUO", "LIAOKUO-reviewer");
 		Officer officer = new Officer(id, "LIAOKUO", "审核" + prefix, StaffRole.LEGAL_REVIEWER, "寥廓街道司法所");
 		officer.recordLegalReviewQualification(qualificationNo, reviewingSince);
 		officers.save(officer);
@@ -405,14 +400,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 	}
 
 	private Map<String, Object> startVariables() {
-		Map<String, Object> vars = new HashMap<>();
-		vars.put("caseId", caseId);
-		vars.put("agencyCode", "LIAOKUO");
-		vars.put("decisionType", "PENALTY");
-		vars.put("majorReasons", "拟处较大数额罚款（R-REV-2）");
-		vars.put("materials", "行政处罚决定书（草稿）\n调查终结报告\n证据材料清单");
-		vars.put("handlerId", "officer1");
-		return vars;
+		return Fixtures.legalReviewVariables(caseId);
 	}
 
 	private void acceptMaterials(ProcessInstance pi) {

@@ -60,6 +60,18 @@ public abstract class EngineTestSupport {
 		identity.setAuthentication(user, groups, tenants);
 	}
 
+	/** Creates the user {@code id} (password {@code password}) of agency {@code tenant}, a member of {@code groups}. */
+	protected void newUser(String id, String password, String tenant, String... groups) {
+		IdentityService identity = engine.getIdentityService();
+		var user = identity.newUser(id);
+		user.setPassword(password);
+		identity.saveUser(user);
+		for (String group : groups) {
+			identity.createMembership(id, group);
+		}
+		identity.createTenantUserMembership(tenant, id);
+	}
+
 	/** Executes every job of the process instance that is due at the current engine time. */
 	protected int executeDueJobs(String processInstanceId) {
 		// jobs run as the job executor does: without a logged-in user

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.zhifa.support.ZhifaIntegrationTest;
@@ -24,11 +23,9 @@ import cn.zhifa.support.ZhifaIntegrationTest;
 @ZhifaIntegrationTest
 class CaseTransferProcessTests extends TransferTestSupport {
 
-	String caseId;
-
-	@BeforeEach
-	void newCase() {
-		caseId = newCaseId("C");
+	@Override
+	String casePrefix() {
+		return "C";
 	}
 
 	@Test

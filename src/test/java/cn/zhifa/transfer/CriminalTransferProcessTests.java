@@ -11,13 +11,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.zhifa.document.DocumentService;
 import cn.zhifa.sla.Notification;
-import cn.zhifa.sla.SlaService;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -31,16 +27,9 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 	/** Monday 28 Sep 2026, 10:00 Beijing time. */
 	static final String REPORTED = "2026-09-28T10:00:00+08:00";
 
-	@Autowired
-	DocumentService documents;
-	@Autowired
-	SlaService sla;
-
-	String caseId;
-
-	@BeforeEach
-	void newCase() {
-		caseId = newCaseId("X");
+	@Override
+	String casePrefix() {
+		return "X";
 	}
 
 	@Test

@@ -13,13 +13,9 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.zhifa.document.DocumentService;
 import cn.zhifa.sla.Notification;
-import cn.zhifa.sla.SlaService;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -32,16 +28,9 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 	/** Closed Monday 28 Sep 2026, 17:00. */
 	static final String CLOSED = "2026-09-28T17:00:00+08:00";
 
-	@Autowired
-	DocumentService documents;
-	@Autowired
-	SlaService sla;
-
-	String caseId;
-
-	@BeforeEach
-	void newCase() {
-		caseId = newCaseId("D");
+	@Override
+	String casePrefix() {
+		return "D";
 	}
 
 	@Test

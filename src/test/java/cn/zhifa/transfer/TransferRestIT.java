@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -36,6 +37,12 @@ class TransferRestIT extends TransferTestSupport {
 	@Autowired
 	TestRestTemplate http;
 
+	/** Its suspected-crime cases are numbered with S (each test starts its own). */
+	@Override
+	String casePrefix() {
+		return "S";
+	}
+
 	@Test
 	void policeRefuseToFileAndTheAgencyMayDecideAdministratively() {
 		String caseId = newCaseId("R");
@@ -52,17 +59,17 @@ class TransferRestIT extends TransferTestSupport {
 		Map<String, Object> approval = tasks("head1", pid).get(0);
 		assertThat(approval.get("taskDefinitionKey")).isEqualTo("userTask_approveCriminalTransfer");
 		assertThat(approval.get("due")).isNotNull();
-		ResponseEntity<String> bad = completeTaskAs("head1", approval, Map.of("headDecision", value("REFUSE")));
+		ResponseEntity<String> bad = complete("head1", approval, Map.of("headDecision", value("REFUSE")));
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(bad.getBody()).contains("refusalReasons");
-		assertThat(completeTaskAs("head1", approval, Map.of("headDecision", value("APPROVE"), "policeOrgan",
+		assertThat(complete("head1", approval, Map.of("headDecision", value("APPROVE"), "policeOrgan",
 				value("曲靖市公安局麒麟分局"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		// an answer before the hand-over: the process is not waiting for it
 		assertThat(post("officer1", pid, "police-decision", Map.of("policeDecision", "FILED")).getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);
 		Map<String, Object> handover = tasks("officer1", pid).get(0);
-		assertThat(completeTaskAs("officer1", handover, Map.of("copiedToProcuratorate", value(true), "copiedToJusticeBureau",
+		assertThat(complete("officer1", handover, Map.of("copiedToProcuratorate", value(true), "copiedToJusticeBureau",
 				value(true), "reportedToSuperior", value(true))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		// bad and misplaced answers: nothing changes
@@ -93,7 +100,7 @@ class TransferRestIT extends TransferTestSupport {
 
 		Map<String, Object> followUp = tasks("head1", pid).get(0);
 		assertThat(followUp.get("taskDefinitionKey")).isEqualTo("userTask_chooseFollowUp");
-		assertThat(completeTaskAs("head1", followUp, Map.of("followUp", value("NONE"))).getStatusCode())
+		assertThat(complete("head1", followUp, Map.of("followUp", value("NONE"))).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
 
 		List<Map<String, Object>> mayDecide = rest("officer1").exchange("/engine-rest/history/variable-instance?processInstanceId="
@@ -156,13 +163,9 @@ class TransferRestIT extends TransferTestSupport {
 	/** A legal review (issue 4) of a new case that concludes "suspected crime" now; returns the case id. */
 	private String suspectedCrime() {
 		String caseId = newCaseId("S");
-		Map<String, Object> vars = new HashMap<>();
-		vars.put("caseId", caseId);
-		vars.put("agencyCode", "LIAOKUO");
-		vars.put("decisionType", "PENALTY");
+		Map<String, Object> vars = Fixtures.legalReviewVariables(caseId);
 		vars.put("majorReasons", "拟处较大数额罚款");
 		vars.put("materials", "调查终结报告");
-		vars.put("handlerId", "officer1");
 		ProcessInstance review = engine.getRuntimeService().startProcessInstanceByKey("legal-review", caseId, vars);
 		completeTaskAs("reviewer1", review, "userTask_checkMaterials", Map.of("materialsComplete", true));
 		Task decision = openTask(review, "userTask_reviewDecision");
@@ -205,7 +208,7 @@ class TransferRestIT extends TransferTestSupport {
 		return rest(user).exchange("/engine-rest/task?processInstanceId=" + pid, HttpMethod.GET, null, LIST).getBody();
 	}
 
-	private ResponseEntity<String> completeTaskAs(String user, Map<String, Object> task, Map<String, Object> variables) {
+	private ResponseEntity<String> complete(String user, Map<String, Object> task, Map<String, Object> variables) {
 		return rest(user).postForEntity("/engine-rest/task/" + task.get("id") + "/complete", Map.of("variables", variables),
 				String.class);
 	}
