@@ -126,13 +126,7 @@ class ForeignOriginIT {
 	private ResponseEntity<Map<String, Object>> upload(String caseNo, HttpHeaders headers) {
 		byte[] video = (new String(new byte[] { 0, 0, 0, 0x18 }, StandardCharsets.ISO_8859_1) + "ftypisom"
 				+ UUID.randomUUID().toString().repeat(40)).getBytes(StandardCharsets.ISO_8859_1);
-		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		form.add("file", Fixtures.filePart("seizure.mp4", video, "video/mp4"));
-		form.add("step", "userTask_seizeProperty");
-		form.add("device", "执法记录仪 DSJ-01");
-		form.add("startedAt", "2026-11-20T01:00:00Z");
-		form.add("endedAt", "2026-11-20T01:30:00Z");
-		form.add("partyInformed", "true");
+		MultiValueMap<String, Object> form = Fixtures.avUploadForm(video);
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		return http.withBasicAuth("officer1", "demo").exchange("/api/records/" + caseNo + "/evidence", HttpMethod.POST,
 				new HttpEntity<>(form, headers), MAP);

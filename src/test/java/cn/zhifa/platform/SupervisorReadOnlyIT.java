@@ -294,13 +294,7 @@ class SupervisorReadOnlyIT {
 	private static HttpEntity<Object> avUpload() {
 		byte[] video = new byte[4096];
 		System.arraycopy(new byte[] { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm' }, 0, video, 0, 12);
-		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		form.add("file", Fixtures.filePart("seizure.mp4", video, "video/mp4"));
-		form.add("step", "userTask_seizeProperty");
-		form.add("device", "执法记录仪 DSJ-01");
-		form.add("startedAt", "2026-11-20T01:00:00Z");
-		form.add("endedAt", "2026-11-20T01:30:00Z");
-		form.add("partyInformed", "true");
+		MultiValueMap<String, Object> form = Fixtures.avUploadForm(video);
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		return new HttpEntity<>(form, headers);
