@@ -15,12 +15,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.zhifa.document.DocumentService;
 import cn.zhifa.record.RecordEntry;
-import cn.zhifa.record.RecordService;
 import cn.zhifa.sla.Notification;
-import cn.zhifa.sla.SlaService;
-import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ProcessScenarioSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -30,19 +27,10 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * heads told, the late answer recorded late); who may ask and answer; bad input refused naming the field.
  */
 @ZhifaIntegrationTest
-class AssistanceRequestProcessTests extends EngineTestSupport {
-
-	/** Monday 2 Nov 2026, 09:00 Beijing time. */
-	static final String MONDAY = "2026-11-02T09:00:00+08:00";
+class AssistanceRequestProcessTests extends ProcessScenarioSupport {
 
 	@Autowired
 	AssistanceRequestRepository rows;
-	@Autowired
-	SlaService sla;
-	@Autowired
-	RecordService record;
-	@Autowired
-	DocumentService documents;
 
 	@Test
 	void acceptedAndCompleted() {
@@ -131,10 +119,7 @@ class AssistanceRequestProcessTests extends EngineTestSupport {
 		clockAt(moment(MONDAY));
 		ProcessInstance request = startProcessAs("officer1", "assistance-request", request("QLSCJ", "JOINT_ACTION"));
 		ProcessInstance reply = reply(request.getBusinessKey());
-		clockAt(moment("2026-11-09T18:00:00+08:00"));
-		assertThat(executeDueJobs(reply.getId())).isZero();
-		clockAt(moment("2026-11-10T08:00:00+08:00"));
-		assertThat(executeDueJobs(reply.getId())).isEqualTo(1);
+		assertOneJobRunsAt(reply, "2026-11-09T18:00:00+08:00", "2026-11-10T08:00:00+08:00");
 		assertThat(reply).hasPassed("serviceTask_escalateReply", "endEvent_replyEscalated").isWaitingAt("userTask_answer");
 		assertThat(openTask(reply, "userTask_answer").getPriority()).isEqualTo(100);
 		// both heads hear of it: the one who must answer and the one who asked

@@ -120,16 +120,10 @@ class CalendarApiIT extends EngineTestSupport {
 		assertThat(task.getDueDate()).isEqualTo(moment("2026-10-12T23:59:59+08:00"));
 		assertThat(task.getFollowUpDate()).isEqualTo(moment("2026-10-10T00:00:00+08:00"));
 
-		clockAt(moment("2026-10-09T18:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isZero();
-		clockAt(moment("2026-10-10T00:00:01+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertOneJobRunsAt(pi, "2026-10-09T18:00:00+08:00", "2026-10-10T00:00:01+08:00");
 		assertThat(pi).hasPassed("event_warned").isWaitingAt("userTask_reviewCase");
 
-		clockAt(moment("2026-10-12T23:59:58+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isZero();
-		clockAt(moment("2026-10-13T00:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertOneJobRunsAt(pi, "2026-10-12T23:59:58+08:00", "2026-10-13T00:00:00+08:00");
 		assertThat(pi).hasPassed("event_breached").isEnded();
 	}
 
@@ -146,16 +140,7 @@ class CalendarApiIT extends EngineTestSupport {
 		engine.getTaskService().saveTask(edited);
 
 		// the 2027 notice arrives (a test file: 1–3 Jan New Year, 4–5 Jan invented holidays for the test)
-		CalendarFixtures.realFilesWith2027(folder, """
-				year: 2027
-				holidays:
-				  - name: 元旦
-				    from: 2027-01-01
-				    to: 2027-01-03
-				  - name: 测试假日
-				    from: 2027-01-04
-				    to: 2027-01-05
-				""");
+		CalendarFixtures.realFilesWith2027(folder, CalendarFixtures.NEW_YEAR_2027);
 		registry.reloadFrom(folder);
 		ResponseEntity<Map> response = http.withBasicAuth("admin", "demo")
 			.postForEntity("/api/calendar/recompute-provisional?year=2027", null, Map.class);

@@ -21,6 +21,18 @@ public final class CalendarFixtures {
 		}
 	}
 
+	/** A test file for 2027: 1–3 January New Year, 4–5 January a holiday invented for the tests (so its list may go on). */
+	static final String NEW_YEAR_2027 = """
+			year: 2027
+			holidays:
+			  - name: 元旦
+			    from: 2027-01-01
+			    to: 2027-01-03
+			  - name: 测试假日
+			    from: 2027-01-04
+			    to: 2027-01-05
+			""";
+
 	/** {@code folder} as the real {@code calendar/} folder plus {@code 2027.yml} as given (the packaged files have no 2027). */
 	static void realFilesWith2027(Path folder, String year2027) throws IOException {
 		copyRealFiles(folder);

@@ -111,61 +111,66 @@ class DeadlinesTest {
 	void everyStatutoryLimitOfTheContractIsInTheFile() {
 		record Expected(String key, int amount, LimitUnit unit) {
 		}
-		List<Expected> contract = List.of(new Expected("LEGAL_REVIEW", 5, LimitUnit.WORKING_DAYS),
-				new Expected("LEGAL_REVIEW_EXTENDED", 8, LimitUnit.WORKING_DAYS),
-				new Expected("CRIMINAL_TRANSFER_APPROVAL", 3, LimitUnit.DAYS),
-				new Expected("CRIMINAL_TRANSFER_HANDOVER", 24, LimitUnit.HOURS),
-				new Expected("CASE_TRANSFER", 3, LimitUnit.WORKING_DAYS),
-				new Expected("CASE_TRANSFER_URGENT", 24, LimitUnit.HOURS),
-				new Expected("DISCIPLINE_TRANSFER", 10, LimitUnit.WORKING_DAYS),
-				new Expected("FILING_APPROVAL", 15, LimitUnit.WORKING_DAYS),
-				new Expected("HEARING_REQUEST", 5, LimitUnit.WORKING_DAYS),
-				new Expected("HEARING_NOTICE", 7, LimitUnit.WORKING_DAYS),
-				new Expected("PENALTY_DECISION", 90, LimitUnit.DAYS), new Expected("SEIZURE", 30, LimitUnit.DAYS),
-				new Expected("SEIZURE_EXTENSION", 30, LimitUnit.DAYS),
-				new Expected("POLICE_FILING_DECISION", 3, LimitUnit.DAYS),
-				new Expected("RECONSIDERATION_REQUEST", 3, LimitUnit.DAYS),
-				new Expected("DISCLOSURE_WITHDRAWAL", 3, LimitUnit.WORKING_DAYS),
-				new Expected("SERVICE_ABSENT", 7, LimitUnit.WORKING_DAYS),
-				new Expected("NEGOTIATION", 3, LimitUnit.WORKING_DAYS),
-				// the bureau's stated period and commitment (supervision notices, ADR-0025)
-				new Expected("SUPERVISION_RECTIFICATION", 15, LimitUnit.WORKING_DAYS),
-				new Expected("SUPERVISION_CHECK", 10, LimitUnit.WORKING_DAYS),
-				// the county's commitments for disputes between agencies (ADR-0027)
-				new Expected("DISPUTE_NEGOTIATION", 10, LimitUnit.WORKING_DAYS),
-				new Expected("DISPUTE_APPLICATION", 5, LimitUnit.WORKING_DAYS),
-				new Expected("DISPUTE_ACCEPTANCE", 5, LimitUnit.WORKING_DAYS),
-				new Expected("DISPUTE_COORDINATION", 20, LimitUnit.WORKING_DAYS),
-				new Expected("DISPUTE_OPINION_REPLY", 5, LimitUnit.WORKING_DAYS),
-				new Expected("DISPUTE_GOVERNMENT_REPORT", 5, LimitUnit.WORKING_DAYS),
-				new Expected("DISPUTE_RULING", 30, LimitUnit.WORKING_DAYS),
-				// the bureau's and the agencies' commitments for guiding cases and enforcement assistance (ADR-0028)
-				new Expected("GUIDING_CASE_REVIEW", 20, LimitUnit.WORKING_DAYS),
-				new Expected("GUIDING_CASE_REVISION", 10, LimitUnit.WORKING_DAYS),
-				new Expected("ASSISTANCE_REPLY", 5, LimitUnit.WORKING_DAYS),
-				new Expected("ASSISTANCE_COMPLETION", 15, LimitUnit.WORKING_DAYS),
-				// R-DISC-7: last year's statistics to the justice bureau by 15 January, published by 31 January (ADR-0031)
-				new Expected("ANNUAL_STATISTICS_SUBMISSION", 15, LimitUnit.DAYS),
-				new Expected("ANNUAL_STATISTICS_PUBLICATION", 31, LimitUnit.DAYS),
-				// R-QUAL-2: the officer's annual certificate review, decided by the legal office (ADR-0034)
-				new Expected("OFFICER_ANNUAL_REVIEW", 20, LimitUnit.WORKING_DAYS),
-				new Expected("PENALTY_DECISION_WARNING_FIRST", 60, LimitUnit.DAYS),
-				new Expected("PENALTY_DECISION_WARNING_SECOND", 80, LimitUnit.DAYS),
-				new Expected("PENALTY_DECISION_EXTENSION", 30, LimitUnit.DAYS),
-				new Expected("PAYMENT", 15, LimitUnit.DAYS),
-				new Expected("PUBLIC_NOTICE_SERVICE", 30, LimitUnit.DAYS),
-				new Expected("EVIDENCE_HANDOVER", 3, LimitUnit.DAYS),
-				new Expected("EXECUTION_DEMAND", 10, LimitUnit.WORKING_DAYS),
-				new Expected("COERCION_URGENT_APPROVAL", 24, LimitUnit.HOURS),
-				new Expected("LITIGATION_PERIOD", 6, LimitUnit.MONTHS),
-				new Expected("COURT_ENFORCEMENT_APPLICATION", 3, LimitUnit.MONTHS),
-				new Expected("LIMITATION", 2, LimitUnit.YEARS), new Expected("LIMITATION_HARM", 5, LimitUnit.YEARS),
-				new Expected("COMPLAINT_ROUTING", 3, LimitUnit.WORKING_DAYS),
-				new Expected("COMPLAINT_ACCEPTANCE", 7, LimitUnit.WORKING_DAYS),
-				new Expected("COMPLAINT_HANDLING", 15, LimitUnit.WORKING_DAYS),
-				new Expected("APPRAISAL_PERIOD_MAX", 180, LimitUnit.DAYS),
-				// R-DISC-1: random-inspection results published within 20 working days (企业信息公示暂行条例 art. 7, ADR-0033)
-				new Expected("INSPECTION_RESULT_PUBLICATION", 20, LimitUnit.WORKING_DAYS));
+		List<Expected> contract = """
+				LEGAL_REVIEW 5 WORKING_DAYS
+				LEGAL_REVIEW_EXTENDED 8 WORKING_DAYS
+				CRIMINAL_TRANSFER_APPROVAL 3 DAYS
+				CRIMINAL_TRANSFER_HANDOVER 24 HOURS
+				CASE_TRANSFER 3 WORKING_DAYS
+				CASE_TRANSFER_URGENT 24 HOURS
+				DISCIPLINE_TRANSFER 10 WORKING_DAYS
+				FILING_APPROVAL 15 WORKING_DAYS
+				HEARING_REQUEST 5 WORKING_DAYS
+				HEARING_NOTICE 7 WORKING_DAYS
+				PENALTY_DECISION 90 DAYS
+				SEIZURE 30 DAYS
+				SEIZURE_EXTENSION 30 DAYS
+				POLICE_FILING_DECISION 3 DAYS
+				RECONSIDERATION_REQUEST 3 DAYS
+				DISCLOSURE_WITHDRAWAL 3 WORKING_DAYS
+				SERVICE_ABSENT 7 WORKING_DAYS
+				NEGOTIATION 3 WORKING_DAYS
+				# the bureau's stated period and commitment (supervision notices, ADR-0025)
+				SUPERVISION_RECTIFICATION 15 WORKING_DAYS
+				SUPERVISION_CHECK 10 WORKING_DAYS
+				# the county's commitments for disputes between agencies (ADR-0027)
+				DISPUTE_NEGOTIATION 10 WORKING_DAYS
+				DISPUTE_APPLICATION 5 WORKING_DAYS
+				DISPUTE_ACCEPTANCE 5 WORKING_DAYS
+				DISPUTE_COORDINATION 20 WORKING_DAYS
+				DISPUTE_OPINION_REPLY 5 WORKING_DAYS
+				DISPUTE_GOVERNMENT_REPORT 5 WORKING_DAYS
+				DISPUTE_RULING 30 WORKING_DAYS
+				# the bureau's and the agencies' commitments for guiding cases and enforcement assistance (ADR-0028)
+				GUIDING_CASE_REVIEW 20 WORKING_DAYS
+				GUIDING_CASE_REVISION 10 WORKING_DAYS
+				ASSISTANCE_REPLY 5 WORKING_DAYS
+				ASSISTANCE_COMPLETION 15 WORKING_DAYS
+				# R-DISC-7: last year's statistics to the justice bureau by 15 January, published by 31 January (ADR-0031)
+				ANNUAL_STATISTICS_SUBMISSION 15 DAYS
+				ANNUAL_STATISTICS_PUBLICATION 31 DAYS
+				# R-QUAL-2: the officer's annual certificate review, decided by the legal office (ADR-0034)
+				OFFICER_ANNUAL_REVIEW 20 WORKING_DAYS
+				PENALTY_DECISION_WARNING_FIRST 60 DAYS
+				PENALTY_DECISION_WARNING_SECOND 80 DAYS
+				PENALTY_DECISION_EXTENSION 30 DAYS
+				PAYMENT 15 DAYS
+				PUBLIC_NOTICE_SERVICE 30 DAYS
+				EVIDENCE_HANDOVER 3 DAYS
+				EXECUTION_DEMAND 10 WORKING_DAYS
+				COERCION_URGENT_APPROVAL 24 HOURS
+				LITIGATION_PERIOD 6 MONTHS
+				COURT_ENFORCEMENT_APPLICATION 3 MONTHS
+				LIMITATION 2 YEARS
+				LIMITATION_HARM 5 YEARS
+				COMPLAINT_ROUTING 3 WORKING_DAYS
+				COMPLAINT_ACCEPTANCE 7 WORKING_DAYS
+				COMPLAINT_HANDLING 15 WORKING_DAYS
+				APPRAISAL_PERIOD_MAX 180 DAYS
+				# R-DISC-1: random-inspection results published within 20 working days (企业信息公示暂行条例 art. 7, ADR-0033)
+				INSPECTION_RESULT_PUBLICATION 20 WORKING_DAYS
+				""".lines().filter(l -> !l.startsWith("#")).map(l -> l.split(" "))
+			.map(e -> new Expected(e[0], Integer.parseInt(e[1]), LimitUnit.valueOf(e[2]))).toList();
 		StatutoryLimits limits = new CalendarRegistry("calendar").current().limits();
 		for (Expected e : contract) {
 			StatutoryLimit limit = limits.get(e.key());

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -179,13 +179,7 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 
 	private ProcessInstance startLegalReview() {
 		String caseId = "寥街罚〔2026〕P" + UUID.randomUUID().toString().substring(0, 8) + "号";
-		Map<String, Object> vars = new HashMap<>();
-		vars.put("caseId", caseId);
-		vars.put("agencyCode", "LIAOKUO");
-		vars.put("decisionType", "PENALTY");
-		vars.put("majorReasons", "拟处较大数额罚款（R-REV-2）");
-		vars.put("materials", "行政处罚决定书（草稿）\n调查终结报告\n证据材料清单");
-		vars.put("handlerId", "officer1");
+		Map<String, Object> vars = Fixtures.legalReviewVariables(caseId);
 		return engine.getRuntimeService().startProcessInstanceByKey("legal-review", caseId, vars);
 	}
 
@@ -226,15 +220,7 @@ class ProvisionalDeadlinesIT extends EngineTestSupport {
 	}
 
 	private void addCalendar2027() throws IOException {
-		CalendarFixtures.realFilesWith2027(folder, """
-				year: 2027
-				holidays:
-				  - name: 元旦
-				    from: 2027-01-01
-				    to: 2027-01-03
-				  - name: 测试假日
-				    from: 2027-01-04
-				    to: 2027-01-05
+		CalendarFixtures.realFilesWith2027(folder, CalendarFixtures.NEW_YEAR_2027 + """
 				  - name: 春节
 				    from: 2027-02-06
 				    to: 2027-02-12

@@ -17,8 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.sla.Notification;
-import cn.zhifa.sla.SlaService;
-import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ProcessScenarioSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -29,23 +28,16 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * the handling periods breached (supervision record, the task stays open); bad staff input refused naming the field.
  */
 @ZhifaIntegrationTest
-class ComplaintProcessTests extends EngineTestSupport {
-
-	/** Monday 2 Nov 2026, 09:00 Beijing time. */
-	static final String MONDAY = "2026-11-02T09:00:00+08:00";
+class ComplaintProcessTests extends ProcessScenarioSupport {
 
 	@Autowired
 	ComplaintService complaints;
 	@Autowired
 	ComplaintRepository rows;
-	@Autowired
-	SlaService sla;
-	@Autowired
-	cn.zhifa.record.RecordService record;
 
 	@Test
 	void portalComplaintIsAcceptedHandledAndTheReplyShowsOnTheQuery() {
-		clockAt(at(MONDAY));
+		clockAt(moment(MONDAY));
 		ComplaintService.Receipt r = complaints.submit(input("CITY_MANAGEMENT", "人民路12号门前"), "PORTAL", null, null);
 		assertThat(r.receiptNo()).matches("TS-2026-\\d{6}");
 		assertThat(r.queryCode()).matches("[A-Z2-9]{8}");
@@ -56,7 +48,7 @@ class ComplaintProcessTests extends EngineTestSupport {
 			.hasPassedInOrder("serviceTask_registerComplaint", "businessRuleTask_routing", "serviceTask_recordRouting");
 		Task accept = openTask(pi, "userTask_decideAcceptance");
 		// 7 working days from Mon 2 Nov: 3, 4, 5, 6, 9, 10, 11 Nov
-		assertThat(accept.getDueDate()).isEqualTo(at("2026-11-11T23:59:59+08:00"));
+		assertThat(accept.getDueDate()).isEqualTo(moment("2026-11-11T23:59:59+08:00"));
 		assertThat(engine.getTaskService().createTaskQuery().taskId(accept.getId()).taskCandidateGroup("LIAOKUO-officer").count())
 			.isEqualTo(1);
 		assertThat(complaints.query(r.receiptNo(), r.queryCode())).hasValueSatisfying(v -> {
@@ -65,21 +57,21 @@ class ComplaintProcessTests extends EngineTestSupport {
 			assertThat(v.reply()).isNull();
 		});
 
-		clockAt(at("2026-11-03T10:00:00+08:00"));
-		complete("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
+		clockAt(moment("2026-11-03T10:00:00+08:00"));
+		completeTaskAs("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
 		Task handle = openTask(pi, "userTask_handle");
 		assertThat(handle.getAssignee()).isEqualTo("officer1");
 		// 15 working days from Tue 3 Nov: 4–6, 9–13, 16–20, 23, 24 Nov
-		assertThat(handle.getDueDate()).isEqualTo(at("2026-11-24T23:59:59+08:00"));
+		assertThat(handle.getDueDate()).isEqualTo(moment("2026-11-24T23:59:59+08:00"));
 		assertThat(complaints.query(r.receiptNo(), r.queryCode())).hasValueSatisfying(v -> {
 			assertThat(v.status()).isEqualTo("已受理，正在调查处理");
-			assertThat(v.promisedBy()).isEqualTo(at("2026-11-24T23:59:59+08:00").toInstant());
+			assertThat(v.promisedBy()).isEqualTo(moment("2026-11-24T23:59:59+08:00").toInstant());
 		});
 
-		assertThatThrownBy(() -> complete("officer1", pi, "userTask_handle", Map.of("openCase", false)))
+		assertThatThrownBy(() -> completeTaskAs("officer1", pi, "userTask_handle", Map.of("openCase", false)))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("complaintReply");
-		clockAt(at("2026-11-10T15:00:00+08:00"));
-		complete("officer1", pi, "userTask_handle", Map.of("complaintReply", "经现场核查，占道经营的摊点已责令清除。", "openCase", false));
+		clockAt(moment("2026-11-10T15:00:00+08:00"));
+		completeTaskAs("officer1", pi, "userTask_handle", Map.of("complaintReply", "经现场核查，占道经营的摊点已责令清除。", "openCase", false));
 		assertThat(pi).isEnded().hasPassedInOrder("userTask_handle", "gateway_openCase", "serviceTask_reply", "endEvent_replied")
 			.hasNotPassed("serviceTask_openCase");
 		Complaint c = rows.findById(r.receiptNo()).orElseThrow();
@@ -102,11 +94,11 @@ class ComplaintProcessTests extends EngineTestSupport {
 	void notAcceptedNeedsReasonsAndTellsThem() {
 		ComplaintService.Receipt r = complaints.submit(input("ILLEGAL_BUILDING", "寥廓街道北门村"), "PORTAL", null, null);
 		ProcessInstance pi = instanceOf(r.receiptNo());
-		assertThatThrownBy(() -> complete("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "NOT_ACCEPTED")))
+		assertThatThrownBy(() -> completeTaskAs("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "NOT_ACCEPTED")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("notAcceptedReason");
-		assertThatThrownBy(() -> complete("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "MAYBE")))
+		assertThatThrownBy(() -> completeTaskAs("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "MAYBE")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("complaintAcceptance");
-		complete("officer1", pi, "userTask_decideAcceptance",
+		completeTaskAs("officer1", pi, "userTask_decideAcceptance",
 				Map.of("complaintAcceptance", "NOT_ACCEPTED", "notAcceptedReason", "该建筑已于2025年依法办理规划许可，不属违法建设"));
 		assertThat(pi).isEnded().hasPassed("serviceTask_reply", "endEvent_replied").hasNotPassed("userTask_handle");
 		assertThat(rows.findById(r.receiptNo()).orElseThrow().getStatus()).isEqualTo(Complaint.NOT_ACCEPTED);
@@ -122,8 +114,8 @@ class ComplaintProcessTests extends EngineTestSupport {
 		ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("complaint-handling",
 				staffEntry("FOOD_SAFETY", "某超市销售过期牛奶，货架上有多盒", "13812345678"));
 		engine.getIdentityService().clearAuthentication();
-		String no = (String) variable(pi, "complaintNo");
-		assertThat((String) variable(pi, "complaintQueryCode")).matches("[A-Z2-9]{8}");
+		String no = (String) historicVariable(pi, "complaintNo");
+		assertThat((String) historicVariable(pi, "complaintQueryCode")).matches("[A-Z2-9]{8}");
 		assertThat(pi).isEnded().hasPassed("serviceTask_transfer", "endEvent_transferred").hasNotPassed("userTask_decideAcceptance");
 		Complaint c = rows.findById(no).orElseThrow();
 		assertThat(c.getChannel()).isEqualTo("STAFF");
@@ -160,10 +152,10 @@ class ComplaintProcessTests extends EngineTestSupport {
 	void officerMovesItToAnotherAgencyWhichDoesNotSendItBack() {
 		ComplaintService.Receipt r = complaints.submit(input("OTHER", "寥廓街道菜市场"), "PORTAL", null, null);
 		ProcessInstance pi = instanceOf(r.receiptNo());
-		assertThatThrownBy(() -> complete("officer1", pi, "userTask_decideAcceptance",
+		assertThatThrownBy(() -> completeTaskAs("officer1", pi, "userTask_decideAcceptance",
 				Map.of("complaintAcceptance", "TRANSFER_AGENCY", "transferAgencyCode", "LIAOKUO", "transferReason", "x")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("transferAgencyCode");
-		complete("officer1", pi, "userTask_decideAcceptance",
+		completeTaskAs("officer1", pi, "userTask_decideAcceptance",
 				Map.of("complaintAcceptance", "TRANSFER_AGENCY", "transferAgencyCode", "QLSCJ", "transferReason", "反映的是计量器具问题"));
 		assertThat(pi).isEnded().hasPassed("endEvent_transferred");
 		ProcessInstance there = instanceOf(r.receiptNo());
@@ -172,7 +164,7 @@ class ComplaintProcessTests extends EngineTestSupport {
 		assertThat(there).isWaitingAt("userTask_decideAcceptance");
 		assertThat(complaints.query(r.receiptNo(), r.queryCode())).hasValueSatisfying(
 				v -> assertThat(v.handlingBody()).isEqualTo("某区市场监督管理局"));
-		complete("officer4", there, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
+		completeTaskAs("officer4", there, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
 		assertThat(openTask(there, "userTask_handle").getAssignee()).isEqualTo("officer4");
 	}
 
@@ -180,7 +172,7 @@ class ComplaintProcessTests extends EngineTestSupport {
 	void aBodyOutsideZhifaIsNamedInTheReply() {
 		ComplaintService.Receipt r = complaints.submit(input("OTHER", "寥廓街道幸福小区"), "PORTAL", null, null);
 		ProcessInstance pi = instanceOf(r.receiptNo());
-		complete("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "TRANSFER_EXTERNAL", "externalBody",
+		completeTaskAs("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "TRANSFER_EXTERNAL", "externalBody",
 				"麒麟区住房和城乡建设局", "transferReason", "物业服务纠纷由住房城乡建设部门处理"));
 		assertThat(pi).isEnded().hasPassed("serviceTask_transfer", "endEvent_transferred");
 		Complaint c = rows.findById(r.receiptNo()).orElseThrow();
@@ -195,7 +187,7 @@ class ComplaintProcessTests extends EngineTestSupport {
 	void aComplaintOpensAnEnforcementCaseLinkedToIt() {
 		ComplaintService.Receipt r = complaints.submit(input("CITY_MANAGEMENT", "人民路35号"), "PORTAL", null, null);
 		ProcessInstance pi = instanceOf(r.receiptNo());
-		complete("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
+		completeTaskAs("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
 		Map<String, Object> vars = new HashMap<>();
 		vars.put("complaintReply", "经核查，反映情况属实，已立案查处。");
 		vars.put("openCase", true);
@@ -205,9 +197,9 @@ class ComplaintProcessTests extends EngineTestSupport {
 		vars.put("partyAddress", "曲靖市麒麟区人民路35号");
 		vars.put("violationCode", "CM-OCCUPY-ROAD");
 		vars.put("facts", "当事人在人民路35号门前占道摆摊经营水果");
-		assertThatThrownBy(() -> complete("officer1", pi, "userTask_handle", withValue(vars, "partyIdNumber", "123")))
+		assertThatThrownBy(() -> completeTaskAs("officer1", pi, "userTask_handle", withValue(vars, "partyIdNumber", "123")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("partyIdNumber");
-		complete("officer1", pi, "userTask_handle", vars);
+		completeTaskAs("officer1", pi, "userTask_handle", vars);
 		assertThat(pi).isEnded().hasPassedInOrder("serviceTask_openCase", "serviceTask_reply", "endEvent_replied");
 		Complaint c = rows.findById(r.receiptNo()).orElseThrow();
 		assertThat(c.getCaseNo()).startsWith("寥街罚〔");
@@ -223,7 +215,7 @@ class ComplaintProcessTests extends EngineTestSupport {
 			assertThat(v.caseStage()).isEqualTo("已登记");
 		});
 		// the complainant follows the case to its result: here the head decides not to file it
-		complete("head1", enforcement, "userTask_approveFiling", Map.of("filingDecision", "NOT_FILE", "notFilingReasons",
+		completeTaskAs("head1", enforcement, "userTask_approveFiling", Map.of("filingDecision", "NOT_FILE", "notFilingReasons",
 				"经复核，摊点已自行撤离，违法行为轻微并及时改正"));
 		assertThat(complaints.query(r.receiptNo(), r.queryCode())).hasValueSatisfying(v -> {
 			assertThat(v.caseStage()).isEqualTo("不予立案");
@@ -233,38 +225,32 @@ class ComplaintProcessTests extends EngineTestSupport {
 
 	@Test
 	void aLateAnswerIsEscalatedAndRecordedLate() {
-		clockAt(at(MONDAY));
+		clockAt(moment(MONDAY));
 		ComplaintService.Receipt r = complaints.submit(input("ENVIRONMENT", "寥廓街道南门饭店"), "PORTAL", null, null);
 		ProcessInstance pi = instanceOf(r.receiptNo());
-		complete("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
+		completeTaskAs("officer1", pi, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
 		// 15 working days from Mon 2 Nov: 3–6, 9–13, 16–20, 23 Nov
-		assertThat(openTask(pi, "userTask_handle").getDueDate()).isEqualTo(at("2026-11-23T23:59:59+08:00"));
-		clockAt(at("2026-11-23T10:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isZero();
-		clockAt(at("2026-11-24T08:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertThat(openTask(pi, "userTask_handle").getDueDate()).isEqualTo(moment("2026-11-23T23:59:59+08:00"));
+		assertOneJobRunsAt(pi, "2026-11-23T10:00:00+08:00", "2026-11-24T08:00:00+08:00");
 		assertThat(pi).hasPassed("serviceTask_escalateHandling");
 		assertThat(openTask(pi, "userTask_handle").getPriority()).isEqualTo(100);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.contains("LIAOKUO-head", "supervisor");
-		complete("officer1", pi, "userTask_handle", Map.of("complaintReply", "油烟净化设施已整改。", "openCase", false));
+		completeTaskAs("officer1", pi, "userTask_handle", Map.of("complaintReply", "油烟净化设施已整改。", "openCase", false));
 		assertThat(rows.findById(r.receiptNo()).orElseThrow().getRepliedOnTime()).isFalse();
 	}
 
 	@Test
 	void aLateAcceptanceIsEscalatedAndTheTaskStaysOpen() {
-		clockAt(at(MONDAY));
+		clockAt(moment(MONDAY));
 		ComplaintService.Receipt r = complaints.submit(input("ILLEGAL_BUILDING", "寥廓街道东门村"), "PORTAL", null, null);
 		ProcessInstance pi = instanceOf(r.receiptNo());
-		clockAt(at("2026-11-11T18:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isZero();
-		clockAt(at("2026-11-12T08:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertOneJobRunsAt(pi, "2026-11-11T18:00:00+08:00", "2026-11-12T08:00:00+08:00");
 		assertThat(pi).hasPassed("serviceTask_escalateAcceptance", "endEvent_acceptanceEscalated").isWaitingAt("userTask_decideAcceptance");
 		assertThat(openTask(pi, "userTask_decideAcceptance").getPriority()).isEqualTo(100);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.contains("LIAOKUO-head", "supervisor");
-		complete("officer1", pi, "userTask_decideAcceptance",
+		completeTaskAs("officer1", pi, "userTask_decideAcceptance",
 				Map.of("complaintAcceptance", "NOT_ACCEPTED", "notAcceptedReason", "已由规划部门另案处理"));
 		assertThat(rows.findById(r.receiptNo()).orElseThrow().getRepliedOnTime()).isFalse();
 	}
@@ -296,26 +282,5 @@ class ComplaintProcessTests extends EngineTestSupport {
 	ProcessInstance instanceOf(String receiptNo) {
 		return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("complaint-handling")
 			.processInstanceBusinessKey(receiptNo).active().singleResult();
-	}
-
-	void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
-		Task task = openTask(pi, taskKey);
-		as(user);
-		try {
-			engine.getTaskService().complete(task.getId(), variables);
-		}
-		finally {
-			engine.getIdentityService().clearAuthentication();
-		}
-	}
-
-
-	Object variable(ProcessInstance pi, String name) {
-		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-			.variableName(name).singleResult().getValue();
-	}
-
-	static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }

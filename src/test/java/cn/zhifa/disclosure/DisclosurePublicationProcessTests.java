@@ -57,14 +57,8 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 	@Test
 	void whoPreparedTheItemMayNotReviewIt() {
 		String both = "disc" + tag;
-		var identity = engine.getIdentityService();
-		var user = identity.newUser(both);
-		user.setPassword("x" + tag);
-		identity.saveUser(user);
-		identity.createMembership(both, "LIAOKUO-officer");
-		identity.createMembership(both, "LIAOKUO-office");
-		identity.createTenantUserMembership("LIAOKUO", both);
-		clockAt(at("2026-09-28T10:00:00+08:00"));
+		newUser(both, "x" + tag, "LIAOKUO", "LIAOKUO-officer", "LIAOKUO-office");
+		clockAt(moment("2026-09-28T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("decisionDate", "2026-09-28"));
 		prepareAs(both, pi, Map.of());
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> reviewAs(both, pi, "APPROVE", null))
@@ -85,14 +79,8 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 	@Test
 	void generalOfficeAndJusticeOfficeBothReviewBeforePublication() {
 		String both = "both" + tag;
-		var identity = engine.getIdentityService();
-		var user = identity.newUser(both);
-		user.setPassword("x" + tag);
-		identity.saveUser(user);
-		identity.createMembership(both, "LIAOKUO-office");
-		identity.createMembership(both, "LIAOKUO-reviewer");
-		identity.createTenantUserMembership("LIAOKUO", both);
-		clockAt(at("2026-09-28T10:00:00+08:00"));
+		newUser(both, "x" + tag, "LIAOKUO", "LIAOKUO-office", "LIAOKUO-reviewer");
+		clockAt(moment("2026-09-28T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("decisionDate", "2026-09-28"));
 		prepareAs("officer1", pi, Map.of());
 		// the justice office cannot stand in for the general office
@@ -135,14 +123,14 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 	@Test
 	void penaltyIsRedactedReviewedPublishedWithinSevenWorkingDaysAndWithdrawnWhenRevoked() {
 		// Monday 28 Sep 2026: 29, 30 Sep, (1–7 Oct National Day), 8, 9, 10 (adjusted Sat), 12, 13 Oct
-		clockAt(at("2026-09-28T10:00:00+08:00"));
+		clockAt(moment("2026-09-28T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("decisionDate", "2026-09-28"));
 
 		assertThat(pi).isWaitingAt("userTask_prepareDisclosure");
-		assertThat((Date) var(pi, "disclosureDueAt")).isEqualTo(at("2026-10-13T23:59:59+08:00"));
+		assertThat((Date) var(pi, "disclosureDueAt")).isEqualTo(moment("2026-10-13T23:59:59+08:00"));
 		assertThat(var(pi, "disclosureWorkingDays")).isEqualTo(7);
 		Task prepare = openTask(pi, "userTask_prepareDisclosure");
-		assertThat(prepare.getDueDate()).isEqualTo(at("2026-10-13T23:59:59+08:00"));
+		assertThat(prepare.getDueDate()).isEqualTo(moment("2026-10-13T23:59:59+08:00"));
 		assertThat(prepare.getTenantId()).isEqualTo("LIAOKUO");
 		// what the handler and reviewers see is already redacted (R-DISC-4)
 		String shown = (String) var(pi, "publicConclusion");
@@ -151,7 +139,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		assertThat(var(pi, "publicPartyCreditCode")).isNull();
 
 		prepareAs("officer1", pi, Map.of());
-		clockAt(at("2026-10-09T09:00:00+08:00"));
+		clockAt(moment("2026-10-09T09:00:00+08:00"));
 		approveBoth(pi);
 
 		assertThat(pi).isWaitingAt("gateway_afterPublication").hasPassedInOrder("serviceTask_registerDisclosure",
@@ -159,7 +147,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 				"userTask_justiceReviewDisclosure", "serviceTask_publishDisclosure");
 		// the public period is the penalty's own (dmn/disclosure-deadline.dmn: P1Y), not 3 years for every kind
 		assertThat(var(pi, "disclosurePublicPeriod")).isEqualTo("P1Y");
-		assertThat((Date) var(pi, "disclosurePublicUntilAt")).isEqualTo(at("2027-10-10T00:00:00+08:00"));
+		assertThat((Date) var(pi, "disclosurePublicUntilAt")).isEqualTo(moment("2027-10-10T00:00:00+08:00"));
 		assertThat(var(pi, "disclosureDelayWorkingDays")).isEqualTo(0);
 		String itemNo = (String) var(pi, "disclosureItemNo");
 		PublicDisclosure published = portal.find(itemNo).orElseThrow();
@@ -174,7 +162,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 			.extracting(PublicDisclosure::itemNo).containsExactly(itemNo);
 
 		// R-DISC-5: revoked on reconsideration → withdrawn at once (limit: 3 days) with the reason, not the content
-		clockAt(at("2026-10-20T15:00:00+08:00"));
+		clockAt(moment("2026-10-20T15:00:00+08:00"));
 		engine.getRuntimeService().createMessageCorrelation("disclosure.decisionRevoked").processInstanceBusinessKey(caseId)
 			.setVariable("revocationKind", "REVOKED").setVariable("revocationReason", "经行政复议，原处罚决定被撤销（复议人王小明电话" + PHONE + "）")
 			.correlate();
@@ -185,7 +173,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		assertThat(withdrawn.conclusion()).isNull();
 		assertThat(withdrawn.partyName()).isNull();
 		assertThat(withdrawn.legalBasis()).isNull();
-		assertThat(historic(pi, "withdrawalDueAt")).isEqualTo(at("2026-10-23T23:59:59+08:00"));
+		assertThat(historic(pi, "withdrawalDueAt")).isEqualTo(moment("2026-10-23T23:59:59+08:00"));
 		// content of a withdrawn item is not searchable
 		assertThat(portal.search(new DisclosureQuery(null, null, null, null, null, "罚款200元", 1, 50)).items())
 			.extracting(PublicDisclosure::itemNo).doesNotContain(itemNo);
@@ -193,7 +181,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 
 	@Test
 	void returnedItemGoesBackAndWithheldPassagesAreReplacedWithTheReason() {
-		clockAt(at("2026-03-02T10:00:00+08:00"));
+		clockAt(moment("2026-03-02T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("partyType", "ORG", "partyName", "曲靖市麒麟区味香园餐饮有限公司", "partyIdNumber",
 				"91530302MA6K7QWE1R", "decisionType", "PERMIT", "decisionDate", "2026-03-02", "conclusion",
 				"准予曲靖市麒麟区味香园餐饮有限公司食品经营许可。其配方为秘制辣椒油配比3:2:1。法定代表人：李四。"));
@@ -227,19 +215,19 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 	@Test
 	void otherDecisionGetsTwentyWorkingDaysAcrossSpringFestivalWithWarningAndBreachRecorded() {
 		// Tue 10 Feb 2026: 11, 12, 13, 14 (adjusted Sat), (15–23 Feb holiday), 24 … 28 (adjusted Sat), 2 … 16 Mar
-		clockAt(at("2026-02-10T10:00:00+08:00"));
+		clockAt(moment("2026-02-10T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("decisionType", "COERCION", "decisionDate", "2026-02-10"));
-		assertThat((Date) var(pi, "disclosureDueAt")).isEqualTo(at("2026-03-16T23:59:59+08:00"));
-		assertThat(timerDue(pi, "timerEvent_disclosureWarning")).isEqualTo(at("2026-03-12T00:00:00+08:00"));
+		assertThat((Date) var(pi, "disclosureDueAt")).isEqualTo(moment("2026-03-16T23:59:59+08:00"));
+		assertThat(timerDue(pi, "timerEvent_disclosureWarning")).isEqualTo(moment("2026-03-12T00:00:00+08:00"));
 		prepareAs("officer1", pi, Map.of());
 
-		clockAt(at("2026-03-12T08:00:00+08:00"));
+		clockAt(moment("2026-03-12T08:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(openTask(pi, "userTask_reviewDisclosure").getPriority()).isEqualTo(80);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.containsExactly("LIAOKUO-office", "LIAOKUO-reviewer");
 
-		clockAt(at("2026-03-17T09:00:00+08:00"));
+		clockAt(moment("2026-03-17T09:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).hasPassed("serviceTask_recordBreach");
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
@@ -252,7 +240,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 	/** Started from Tasklist's start form (no business key): the case number becomes the key, a revocation reaches it. */
 	@Test
 	void startedFromTheStartFormIsWithdrawnByItsCaseNumber() {
-		clockAt(at("2026-09-28T10:00:00+08:00"));
+		clockAt(moment("2026-09-28T10:00:00+08:00"));
 		String definition = engine.getRepositoryService().createProcessDefinitionQuery()
 			.processDefinitionKey("disclosure-publication").latestVersion().singleResult().getId();
 		Map<String, Object> vars = startVariables();
@@ -276,7 +264,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 
 	@Test
 	void revokedBeforePublicationNeverReachesThePortal() {
-		clockAt(at("2026-05-11T10:00:00+08:00"));
+		clockAt(moment("2026-05-11T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("decisionDate", "2026-05-08"));
 		String itemNo = (String) var(pi, "disclosureItemNo");
 		engine.getRuntimeService().createMessageCorrelation("disclosure.decisionRevoked").processInstanceBusinessKey(caseId)
@@ -289,13 +277,13 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 
 	@Test
 	void correctionIsReviewedAndPublishedAsANewVersion() {
-		clockAt(at("2026-06-01T10:00:00+08:00"));
+		clockAt(moment("2026-06-01T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("decisionDate", "2026-06-01"));
 		prepareAs("officer1", pi, Map.of());
 		approveBoth(pi);
 		String itemNo = (String) var(pi, "disclosureItemNo");
 
-		clockAt(at("2026-06-15T10:00:00+08:00"));
+		clockAt(moment("2026-06-15T10:00:00+08:00"));
 		engine.getRuntimeService().createMessageCorrelation("disclosure.decisionCorrected").processInstanceBusinessKey(caseId)
 			.setVariable("conclusion", "对王小明（身份证号码" + PERSON_ID + "）占道经营行为，决定罚款150元。")
 			.setVariable("correctionNote", "原公开的罚款数额有误，更正为150元").correlate();
@@ -303,7 +291,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		assertThat(portal.find(itemNo).orElseThrow().conclusion()).contains("罚款200元");
 		assertThat(pi).isWaitingAt("userTask_prepareDisclosure");
 		// 16, 17, 18 Jun, (19–21 Jun Dragon Boat), 22, 23, 24, 25 Jun
-		assertThat((Date) var(pi, "disclosureDueAt")).isEqualTo(at("2026-06-25T23:59:59+08:00"));
+		assertThat((Date) var(pi, "disclosureDueAt")).isEqualTo(moment("2026-06-25T23:59:59+08:00"));
 		prepareAs("officer1", pi, Map.of());
 		approveBoth(pi);
 
@@ -318,19 +306,19 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 
 	@Test
 	void afterThePublicPeriodTheItemLeavesTheListAndIsArchived() {
-		clockAt(at("2026-04-07T10:00:00+08:00"));
+		clockAt(moment("2026-04-07T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("decisionDate", "2026-04-07"));
 		prepareAs("officer1", pi, Map.of());
 		approveBoth(pi);
 		String itemNo = (String) var(pi, "disclosureItemNo");
 		Date until = (Date) var(pi, "disclosurePublicUntilAt");
 		// a penalty stays on the list for one year (dmn/disclosure-deadline.dmn, column 公示期)
-		assertThat(until).isEqualTo(at("2027-04-08T00:00:00+08:00"));
+		assertThat(until).isEqualTo(moment("2027-04-08T00:00:00+08:00"));
 
-		clockAt(at("2027-04-07T12:00:00+08:00"));
+		clockAt(moment("2027-04-07T12:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isZero();
 		assertThat(portal.find(itemNo)).isPresent();
-		clockAt(at("2027-04-08T00:30:00+08:00"));
+		clockAt(moment("2027-04-08T00:30:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).isEnded().hasPassed("endEvent_archived");
 		assertThat(portal.find(itemNo)).isEmpty();
@@ -338,7 +326,7 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 
 	@Test
 	void incompleteStartIsRefusedWithTheField() {
-		clockAt(at("2026-03-02T10:00:00+08:00"));
+		clockAt(moment("2026-03-02T10:00:00+08:00"));
 		Map<String, Object> vars = startVariables();
 		vars.remove("decisionType");
 		assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("disclosure-publication", caseId, vars))
@@ -411,8 +399,6 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 		engine.getTaskService().complete(task.getId(), vars);
 	}
 
-
-
 	private Object var(ProcessInstance pi, String name) {
 		engine.getIdentityService().clearAuthentication();
 		return engine.getRuntimeService().getVariable(pi.getId(), name);
@@ -421,14 +407,5 @@ class DisclosurePublicationProcessTests extends EngineTestSupport {
 	private Object historic(ProcessInstance pi, String name) {
 		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
 			.variableName(name).singleResult().getValue();
-	}
-
-	private Date timerDue(ProcessInstance pi, String activityId) {
-		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
-			.singleResult().getDuedate();
-	}
-
-	private static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }

@@ -71,9 +71,7 @@ class AgencyDisputeIT extends RestTestSupport {
 
 		Map<String, Object> raised = form("QLSCJ");
 		raised.put("relatedCaseNo", Map.of("value", caseNo));
-		HttpResponse<String> started = post(START, vars(raised), "officer1");
-		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-		JsonNode instance = json.readTree(started.body());
+		JsonNode instance = postOk(START, vars(raised), "officer1");
 		String pi = instance.path("id").asText();
 		String no = instance.path("businessKey").asText();
 		assertThat(no).matches("区执争〔\\d{4}〕\\d+号");

@@ -16,12 +16,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.zhifa.document.DocumentService;
 import cn.zhifa.record.RecordEntry;
-import cn.zhifa.record.RecordService;
 import cn.zhifa.sla.Notification;
-import cn.zhifa.sla.SlaService;
-import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ProcessScenarioSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -32,19 +29,10 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * steps in its own tenant, the bureau's steps the supervisors' only); bad input refused naming the field.
  */
 @ZhifaIntegrationTest
-class AgencyDisputeProcessTests extends EngineTestSupport {
-
-	/** Monday 2 Nov 2026, 09:00 Beijing time (no holiday in November 2026). */
-	static final String MONDAY = "2026-11-02T09:00:00+08:00";
+class AgencyDisputeProcessTests extends ProcessScenarioSupport {
 
 	@Autowired
 	AgencyDisputeRepository rows;
-	@Autowired
-	SlaService sla;
-	@Autowired
-	RecordService record;
-	@Autowired
-	DocumentService documents;
 
 	@Test
 	void agreedInNegotiation() {
@@ -225,10 +213,7 @@ class AgencyDisputeProcessTests extends EngineTestSupport {
 		clockAt(moment(MONDAY));
 		ProcessInstance pi = startProcessAs("officer1", "agency-dispute", dispute("QLSCJ", "STANDARD"));
 		ProcessInstance reply = replyOf(pi.getBusinessKey());
-		clockAt(moment("2026-11-16T18:00:00+08:00"));
-		assertThat(executeDueJobs(reply.getId())).isZero();
-		clockAt(moment("2026-11-17T08:00:00+08:00"));
-		assertThat(executeDueJobs(reply.getId())).isEqualTo(1);
+		assertOneJobRunsAt(reply, "2026-11-16T18:00:00+08:00", "2026-11-17T08:00:00+08:00");
 		assertThat(reply).hasPassed("serviceTask_escalateReplyNegotiation").isWaitingAt("userTask_replyNegotiation");
 		assertThat(sla.notificationsOf(reply.getId())).extracting(Notification::getRecipientGroup)
 			.contains("QLSCJ-head", "supervisor");

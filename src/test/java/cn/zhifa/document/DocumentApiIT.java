@@ -27,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
+import cn.zhifa.support.WebappSession;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /** Issue 4: generated documents through HTTP, only for users of the owning agency (404 otherwise). */
@@ -76,14 +77,15 @@ class DocumentApiIT {
 	 */
 	@Test
 	void aLinkFromTasklistOpensTheDocumentWithTheWebappSession() {
-		String officer1 = tasklistSession("officer1");
+		String officer1 = WebappSession.login(http, "officer1", "tasklist").session();
 		ResponseEntity<byte[]> opened = http.exchange("/api/documents/" + opinion.id(), HttpMethod.GET,
 				new HttpEntity<>(cookie(officer1)), byte[].class);
 		assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(DocumentService.sha256(opened.getBody())).isEqualTo(opinion.sha256());
 		assertThat(opened.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
 
-		String officer4 = tasklistSession("officer4"); // another agency: as if it did not exist
+		// another agency: as if it did not exist
+		String officer4 = WebappSession.login(http, "officer4", "tasklist").session();
 		assertThat(http.exchange("/api/documents/" + opinion.id(), HttpMethod.GET, new HttpEntity<>(cookie(officer4)),
 				byte[].class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		// no session, or a session without a login: a login is needed
@@ -100,24 +102,9 @@ class DocumentApiIT {
 			.value()).isIn(401, 403);
 	}
 
-	/** Logs in to Tasklist as a browser does (CSRF cookie and header); returns the session id. */
-	private String tasklistSession(String user) {
-		ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-		String xsrf = setCookie(page, "XSRF-TOKEN");
-		String session = setCookie(page, "JSESSIONID");
-		HttpHeaders headers = new HttpHeaders();
-		headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf);
-		headers.add("X-XSRF-TOKEN", xsrf);
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
-				new HttpEntity<>("username=" + user + "&password=demo", headers), String.class);
-		assertThat(login.getStatusCode()).as("login %s", user).isEqualTo(HttpStatus.OK);
-		String renewed = setCookie(login, "JSESSIONID");
-		return renewed != null ? renewed : session;
-	}
 
 	private String anonymousSession() {
-		return setCookie(http.getForEntity("/camunda/app/tasklist/default/", String.class), "JSESSIONID");
+		return WebappSession.setCookie(http.getForEntity("/camunda/app/tasklist/default/", String.class), "JSESSIONID");
 	}
 
 	private static HttpHeaders cookie(String session) {
@@ -126,11 +113,6 @@ class DocumentApiIT {
 		return headers;
 	}
 
-	private static String setCookie(ResponseEntity<?> response, String name) {
-		List<String> cookies = response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
-		return cookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.substring(name.length() + 1).split(";")[0])
-			.findFirst().orElse(null);
-	}
 
 	@Test
 	void ownAgencyDownloadsTheDocxWithItsFileName() throws IOException {

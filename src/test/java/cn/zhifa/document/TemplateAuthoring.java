@@ -129,22 +129,18 @@ public final class TemplateAuthoring {
 
 	/** 重大执法决定法制审核送审表 (R-REV-2, R-REV-3, R-REV-7: the handling unit answers for its materials). */
 	static XWPFDocument reviewSubmission() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "重大执法决定法制审核送审表", 22, true);
+		XWPFDocument doc = document("${agencyName}", "重大执法决定法制审核送审表");
 		numberLine(doc, "编号：${documentNumber}");
-		fieldTable(doc, List.of(
-				new String[] { "案件编号", "${caseId}" },
-				new String[] { "重大执法决定类别", "${decisionTypeLabel}" },
-				new String[] { "属于重大执法决定的情形", "${majorReasons}" },
-				new String[] { "承办人", "${handlerName}" },
-				new String[] { "法制审核机构收到材料日期", "${materialsReceivedAt}" },
-				new String[] { "审核期限", "${reviewDueAt}前出具书面审核意见" }));
+		fieldTable(doc, """
+				案件编号 | ${caseId}
+				重大执法决定类别 | ${decisionTypeLabel}
+				属于重大执法决定的情形 | ${majorReasons}
+				承办人 | ${handlerName}
+				法制审核机构收到材料日期 | ${materialsReceivedAt}
+				审核期限 | ${reviewDueAt}前出具书面审核意见
+				""");
 		section(doc, "送审材料清单");
-		XWPFTable materials = table(doc, 3, new int[] { 12, 68, 20 });
-		row(materials, 0, true, "序号", "材料名称", "备注");
-		row(materials, 1, false, "${materials[]#}", "${materials[]}", "");
-		center(materials.getRow(1).getCell(0));
+		materialsTable(doc, "materials");
 		section(doc, "承办单位意见");
 		XWPFTable sign = table(doc, 1, new int[] { 100 });
 		XWPFTableCell cell = sign.getRow(0).getCell(0);
@@ -157,38 +153,34 @@ public final class TemplateAuthoring {
 		date.setAlignment(ParagraphAlignment.RIGHT);
 		text(date, "${today}", 14, false);
 		sign.getRow(0).setCantSplitRow(true);
-		footer(doc, true);
+		footer(doc, NUMBERED);
 		return doc;
 	}
 
 	/** 法制审核意见书 (R-REV-3, R-REV-4, R-REV-5). */
 	static XWPFDocument reviewOpinion() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "法制审核意见书", 22, true);
+		XWPFDocument doc = document("${agencyName}", "法制审核意见书");
 		numberLine(doc, "${documentNumber}");
-		fieldTable(doc, List.of(
-				new String[] { "案件编号", "${caseId}" },
-				new String[] { "重大执法决定类别", "${decisionTypeLabel}" },
-				new String[] { "承办人", "${handlerName}" },
-				new String[] { "法制审核人员", "${reviewerName}" },
-				new String[] { "审核次数", "第${reviewRound}次审核" },
-				new String[] { "收到送审材料日期", "${materialsReceivedAt}" },
-				new String[] { "审核期限", "${reviewDueAt}" },
-				new String[] { "是否延长审核期限", "${reviewExtendedLabel}" },
-				new String[] { "延长理由", "${extensionReason?}" }));
+		fieldTable(doc, """
+				案件编号 | ${caseId}
+				重大执法决定类别 | ${decisionTypeLabel}
+				承办人 | ${handlerName}
+				法制审核人员 | ${reviewerName}
+				审核次数 | 第${reviewRound}次审核
+				收到送审材料日期 | ${materialsReceivedAt}
+				审核期限 | ${reviewDueAt}
+				是否延长审核期限 | ${reviewExtendedLabel}
+				延长理由 | ${extensionReason?}
+				""");
 		section(doc, "一、审核内容");
-		XWPFTable checklist = table(doc, 3, new int[] { 12, 58, 30 });
-		row(checklist, 0, true, "序号", "审核事项", "审核情况");
-		row(checklist, 1, false, "${checklist[]#}", "${checklist[].item}", "${checklist[].value}");
-		center(checklist.getRow(1).getCell(0));
-		section(doc, "二、审核意见");
-		body(doc, "${reviewOpinion}");
+		listTable(doc, new int[] { 12, 58, 30 }, "序号 | 审核事项 | 审核情况",
+				"${checklist[]#} | ${checklist[].item} | ${checklist[].value}");
+		section(doc, "二、审核意见", "${reviewOpinion}");
 		section(doc, "三、审核结论");
 		XWPFParagraph outcome = body(doc, "${reviewOutcomeLabel}");
 		outcome.getRuns().get(0).setBold(true);
 		closing(doc, "法制审核人员（签名）：　　　　　　　　", "${agencyName}（法制审核机构盖章）", "${today}");
-		footer(doc, true);
+		footer(doc, NUMBERED);
 		return doc;
 	}
 
@@ -196,195 +188,144 @@ public final class TemplateAuthoring {
 
 	/** 涉嫌犯罪案件移送书 (国务院令第310号 arts. 3, 6). */
 	static XWPFDocument criminalTransferLetter() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "涉嫌犯罪案件移送书", 22, true);
-		numberLine(doc, "${documentNumber}");
-		addressee(doc, "${policeOrgan}：");
+		XWPFDocument doc = letter("${agencyName}", "涉嫌犯罪案件移送书", "${documentNumber}", "${policeOrgan}：");
 		body(doc, "我机关在查处${partyName}违法一案（案号：${caseId}）中，发现其行为涉嫌犯罪。经本机关正职负责人批准，依据"
 				+ "《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）第三条、第六条的规定，现将该案移送你局，请依法审查，"
 				+ "自接受移送之日起3日内作出立案或者不予立案的决定，并书面告知我机关。");
-		fieldTable(doc, List.of(
-				new String[] { "涉嫌犯罪的事实和罪名", "${crimeSuspicion}" },
-				new String[] { "承办人", "${handlerName}" },
-				new String[] { "批准人", "${approverName}" },
-				new String[] { "批准时间", "${approvedAt}" }));
+		fieldTable(doc, """
+				涉嫌犯罪的事实和罪名 | ${crimeSuspicion}
+				承办人 | ${handlerName}
+				批准人 | ${approverName}
+				批准时间 | ${approvedAt}
+				""");
 		section(doc, "随附材料");
-		XWPFTable materials = table(doc, 3, new int[] { 12, 68, 20 });
-		row(materials, 0, true, "序号", "材料名称", "备注");
-		row(materials, 1, false, "${transferAttachments[]#}", "${transferAttachments[]}", "");
-		center(materials.getRow(1).getCell(0));
+		materialsTable(doc, "transferAttachments");
 		body(doc, "抄送：同级人民检察院、同级司法行政部门；并报上一级行政执法机关。");
-		closing(doc, "${agencyName}（盖章）", "${today}");
-		footer(doc, true);
-		return doc;
+		return sealed(doc, "${agencyName}（盖章）", NUMBERED);
 	}
 
 	/** 案件移送书 (R-COORD-1): a case outside the agency's competence goes to the competent one. */
 	static XWPFDocument caseTransferLetter() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "案件移送书", 22, true);
-		numberLine(doc, "${documentNumber}");
-		addressee(doc, "${targetAgencyName}：");
+		XWPFDocument doc = letter("${agencyName}", "案件移送书", "${documentNumber}", "${targetAgencyName}：");
 		body(doc, "我机关在执法中发现的下列案件，经审查不属于本机关管辖。依据《中华人民共和国行政处罚法》第二十二条的规定，"
 				+ "现将该案移送你单位处理，请予接收，并将处理情况告知我机关。");
-		fieldTable(doc, List.of(
-				new String[] { "本机关案号", "${caseId}" },
-				new String[] { "当事人", "${partyName}" },
-				new String[] { "证件号码", "${partyIdNumber}" },
-				new String[] { "联系方式", "${partyContact?}" },
-				new String[] { "违法行为", "${violationCodeLabel}" },
-				new String[] { "发现日期", "${discoveredOn}" },
-				new String[] { "违法事实", "${facts}" },
-				new String[] { "移送理由", "${transferReason}" },
-				new String[] { "是否紧急", "${urgentLabel}" }));
+		fieldTable(doc, """
+				本机关案号 | ${caseId}
+				当事人 | ${partyName}
+				证件号码 | ${partyIdNumber}
+				联系方式 | ${partyContact?}
+				违法行为 | ${violationCodeLabel}
+				发现日期 | ${discoveredOn}
+				违法事实 | ${facts}
+				移送理由 | ${transferReason}
+				是否紧急 | ${urgentLabel}
+				""");
 		section(doc, "随附材料");
-		XWPFTable materials = table(doc, 3, new int[] { 12, 68, 20 });
-		row(materials, 0, true, "序号", "材料名称", "备注");
-		row(materials, 1, false, "${caseTransferMaterials[]#}", "${caseTransferMaterials[]}", "");
-		center(materials.getRow(1).getCell(0));
+		materialsTable(doc, "caseTransferMaterials");
 		body(doc, "承办人：${handlerName}");
-		closing(doc, "${agencyName}（盖章）", "${today}");
-		footer(doc, true);
-		return doc;
+		return sealed(doc, "${agencyName}（盖章）", NUMBERED);
 	}
 
 	/** 纪检监察移送函 (R-COORD-3): clues and the penalty decision of a party who is a Party member or official. */
 	static XWPFDocument disciplineTransferLetter() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "关于移送违纪违法问题线索的函", 22, true);
-		numberLine(doc, "${documentNumber}");
-		addressee(doc, "${disciplineOrgan}：");
+		XWPFDocument doc = letter("${agencyName}", "关于移送违纪违法问题线索的函", "${documentNumber}", "${disciplineOrgan}：");
 		body(doc, "我机关办理的${caseId}案件已于${closedAt}办结。该案当事人${partyName}系中共党员或者公职人员，依据行政执法与"
 				+ "纪检监察衔接的有关规定，现将其违纪违法问题线索及行政处罚决定书移送你单位，请依规依纪依法处理。");
-		fieldTable(doc, List.of(
-				new String[] { "问题线索", "${disciplineClues}" },
-				new String[] { "行政处罚决定书", "${decisionNumber}（复印件随函附送）" },
-				new String[] { "移送期限", "${disciplineDueAt}前" }));
+		fieldTable(doc, """
+				问题线索 | ${disciplineClues}
+				行政处罚决定书 | ${decisionNumber}（复印件随函附送）
+				移送期限 | ${disciplineDueAt}前
+				""");
 		body(doc, "单位负责人（签字）：${signerName}");
-		closing(doc, "${agencyName}（盖章）", "${today}");
-		footer(doc, true);
-		return doc;
+		return sealed(doc, "${agencyName}（盖章）", NUMBERED);
 	}
 
 	// --------------------------------------------------------------------------------------------- enforcement case
 
 	/** 行政处罚事先告知书 (行政处罚法 arts. 44, 45, 63, 64). */
 	static XWPFDocument priorNotice() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "行政处罚事先告知书", 22, true);
-		numberLine(doc, "${documentNumber}");
-		addressee(doc, "${partyName}：");
-		fieldTable(doc, List.of(
-				new String[] { "案号", "${caseId}" },
-				new String[] { "当事人", "${partyName}" },
-				new String[] { "住所（地址）", "${partyAddress}" },
-				new String[] { "违法事实", "${facts}" },
-				new String[] { "证据", "${evidenceSummary}" },
-				new String[] { "拟作出的行政处罚", "${penaltyKinds?}（拟罚款人民币${fineAmount}元）" },
-				new String[] { "裁量依据", "${discretionBasis}" }));
+		XWPFDocument doc = letter("${agencyName}", "行政处罚事先告知书", "${documentNumber}", "${partyName}：");
+		fieldTable(doc, """
+				案号 | ${caseId}
+				当事人 | ${partyName}
+				住所（地址） | ${partyAddress}
+				违法事实 | ${facts}
+				证据 | ${evidenceSummary}
+				拟作出的行政处罚 | ${penaltyKinds?}（拟罚款人民币${fineAmount}元）
+				裁量依据 | ${discretionBasis}
+				""");
 		// the hearing sentence depends on the proposed penalty (行政处罚法 art. 63, dmn/hearing-eligibility.dmn)
 		body(doc, "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。${hearingNotice}"
 				+ "本机关不因你（单位）的陈述、申辩而给予更重的处罚。");
-		closing(doc, "${agencyName}（印章）", "${today}");
-		footer(doc, true);
-		return doc;
+		return sealed(doc, "${agencyName}（印章）", NUMBERED);
 	}
 
 	/** 行政处罚决定书: what 行政处罚法 art. 59 requires, (一) to (六). */
 	static XWPFDocument penaltyDecision() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "行政处罚决定书", 22, true);
-		numberLine(doc, "${documentNumber}");
-		fieldTable(doc, List.of(
-				new String[] { "当事人", "${partyName}" },
-				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
-				new String[] { "住所（地址）", "${partyAddress}" },
-				new String[] { "案号", "${caseId}" },
-				new String[] { "违法事实", "${facts}" },
-				new String[] { "证据", "${evidenceSummary}" },
-				new String[] { "法律依据", "${legalBasis}" },
-				new String[] { "裁量基准", "${discretionBasis}" },
-				new String[] { "处罚种类和数额", "${decisionContent}" },
-				new String[] { "罚款数额", "人民币${fineAmount}元" }));
+		XWPFDocument doc = decision("行政处罚决定书");
+		fieldTable(doc, PARTY_AND_CASE + """
+				违法事实 | ${facts}
+				证据 | ${evidenceSummary}
+				法律依据 | ${legalBasis}
+				裁量基准 | ${discretionBasis}
+				处罚种类和数额 | ${decisionContent}
+				罚款数额 | 人民币${fineAmount}元
+				""");
 		body(doc, "履行方式和期限：当事人应当自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款"
 				+ "（《中华人民共和国行政处罚法》第六十七条）。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额"
 				+ "不超过罚款数额（第七十二条第一款第一项）。");
 		body(doc, "当事人" + REMEDIES + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。逾期不申请行政复议、"
 				+ "不提起行政诉讼，又不履行本决定的，本机关将依法申请人民法院强制执行。");
-		closing(doc, "${agencyName}（印章）", "${today}");
-		footer(doc, true);
-		return doc;
+		return sealed(doc, "${agencyName}（印章）", NUMBERED);
 	}
 
 	/** 不予行政处罚决定书 (行政处罚法 arts. 33, 57(二)(三), 59). */
 	static XWPFDocument noPenaltyDecision() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "不予行政处罚决定书", 22, true);
-		numberLine(doc, "${documentNumber}");
-		fieldTable(doc, List.of(
-				new String[] { "当事人", "${partyName}" },
-				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
-				new String[] { "住所（地址）", "${partyAddress}" },
-				new String[] { "案号", "${caseId}" },
-				new String[] { "违法事实", "${facts}" },
-				new String[] { "证据", "${evidenceSummary}" },
-				new String[] { "法律依据", "${legalBasis}" },
-				new String[] { "决定", "${decisionContent}" },
-				new String[] { "教育及改正情况", "${educationRecord?}" }));
+		XWPFDocument doc = decision("不予行政处罚决定书");
+		fieldTable(doc, PARTY_AND_CASE + """
+				违法事实 | ${facts}
+				证据 | ${evidenceSummary}
+				法律依据 | ${legalBasis}
+				决定 | ${decisionContent}
+				教育及改正情况 | ${educationRecord?}
+				""");
 		body(doc, "当事人" + REMEDIES);
-		closing(doc, "${agencyName}（印章）", "${today}");
-		footer(doc, true);
-		return doc;
+		return sealed(doc, "${agencyName}（印章）", NUMBERED);
 	}
 
 	/** 当场行政处罚决定书: what 行政处罚法 art. 52 requires. */
 	static XWPFDocument summaryPenaltyDecision() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "当场行政处罚决定书", 22, true);
-		numberLine(doc, "${documentNumber}");
-		fieldTable(doc, List.of(
-				new String[] { "当事人", "${partyName}" },
-				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
-				new String[] { "住所（地址）", "${partyAddress}" },
-				new String[] { "案号", "${caseId}" },
-				new String[] { "违法行为", "${facts}" },
-				new String[] { "处罚种类", "${decisionContent}" },
-				new String[] { "法律依据", "${legalBasis}" },
-				new String[] { "罚款数额", "人民币${fineAmount}元" },
-				new String[] { "处罚时间", "${issuedAtTime}" },
-				new String[] { "处罚地点", "${violationPlace}" },
-				new String[] { "执法人员", "${registeredByName}" }));
+		XWPFDocument doc = decision("当场行政处罚决定书");
+		fieldTable(doc, PARTY_AND_CASE + """
+				违法行为 | ${facts}
+				处罚种类 | ${decisionContent}
+				法律依据 | ${legalBasis}
+				罚款数额 | 人民币${fineAmount}元
+				处罚时间 | ${issuedAtTime}
+				处罚地点 | ${violationPlace}
+				执法人员 | ${registeredByName}
+				""");
 		body(doc, "执法人员已向当事人出示执法证件。当事人应当自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统"
 				+ "缴纳罚款；依法当场收缴罚款的，执法人员出具专用票据。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。");
 		body(doc, "当事人" + REMEDIES);
 		body(doc, "执法人员（签名）：　　　　　　　　当事人（签名）：　　　　　　　　");
-		closing(doc, "${agencyName}（印章）", "${today}");
-		footer(doc, true);
-		return doc;
+		return sealed(doc, "${agencyName}（印章）", NUMBERED);
 	}
 
 	/** 询问笔录 (行政处罚法 arts. 42, 43, 55): officers show certificates, the person may ask for recusal. */
 	static XWPFDocument inquiryRecord() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "询问笔录", 22, true);
-		fieldTable(doc, List.of(
-				new String[] { "案号", "${caseId}" },
-				new String[] { "询问时间", "${inquiryPeriod}" },
-				new String[] { "询问地点", "${inquiryPlace}" },
-				new String[] { "询问人及执法证号", "${inquiryOfficers}" },
-				new String[] { "记录人", "${recorderName}" },
-				new String[] { "被询问人", "${intervieweeName}（${intervieweeRelation}）" },
-				new String[] { "身份证件号码", "${intervieweeIdNumber}" },
-				new String[] { "住址", "${intervieweeAddress?}" },
-				new String[] { "联系电话", "${intervieweeContact?}" }));
+		XWPFDocument doc = document("${agencyName}", "询问笔录");
+		fieldTable(doc, """
+				案号 | ${caseId}
+				询问时间 | ${inquiryPeriod}
+				询问地点 | ${inquiryPlace}
+				询问人及执法证号 | ${inquiryOfficers}
+				记录人 | ${recorderName}
+				被询问人 | ${intervieweeName}（${intervieweeRelation}）
+				身份证件号码 | ${intervieweeIdNumber}
+				住址 | ${intervieweeAddress?}
+				联系电话 | ${intervieweeContact?}
+				""");
 		body(doc, "问：我们是${agencyName}的执法人员，这是我们的执法证件，请你过目。现依法就有关情况向你调查询问，"
 				+ "你应当如实回答，作伪证要承担法律责任。你有权申请执法人员回避，是否申请回避？本次询问全程音像记录，听清楚了吗？");
 		body(doc, "答：${recusalAnswer}");
@@ -392,25 +333,24 @@ public final class TemplateAuthoring {
 		body(doc, "以上笔录已经本人阅读（已向本人宣读），与本人所述一致。");
 		closing(doc, "被询问人（签名）：　　　　　　　　年　　月　　日",
 				"询问人（签名）：　　　　　　　　　记录人（签名）：　　　　　　　　");
-		footer(doc, false);
+		footer(doc, BY_CASE);
 		return doc;
 	}
 
 	/** 现场检查（勘验）笔录 (行政处罚法 arts. 42, 55; 行政强制法 art. 18; R-REC-3 recording announced). */
 	static XWPFDocument inspectionRecord() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "现场检查（勘验）笔录", 22, true);
-		fieldTable(doc, List.of(
-				new String[] { "案号", "${caseId}" },
-				new String[] { "检查（勘验）时间", "${inspectionPeriod}" },
-				new String[] { "检查（勘验）地点", "${inspectionPlace}" },
-				new String[] { "当事人", "${partyName}" },
-				new String[] { "住所（地址）", "${partyAddress?}" },
-				new String[] { "现场负责人", "${onSitePerson}" },
-				new String[] { "检查人员及执法证号", "${inspectionOfficers}" },
-				new String[] { "记录人", "${recorderName}" },
-				new String[] { "见证人", "${witnessName?}" }));
+		XWPFDocument doc = document("${agencyName}", "现场检查（勘验）笔录");
+		fieldTable(doc, """
+				案号 | ${caseId}
+				检查（勘验）时间 | ${inspectionPeriod}
+				检查（勘验）地点 | ${inspectionPlace}
+				当事人 | ${partyName}
+				住所（地址） | ${partyAddress?}
+				现场负责人 | ${onSitePerson}
+				检查人员及执法证号 | ${inspectionOfficers}
+				记录人 | ${recorderName}
+				见证人 | ${witnessName?}
+				""");
 		body(doc, "执法人员已向当事人（现场负责人）出示执法证件，说明检查（勘验）的依据和事项，告知其有权申请执法人员回避，"
 				+ "并告知本次检查（勘验）全程音像记录。当事人（现场负责人）是否申请回避：${recusalRequestedLabel}。");
 		section(doc, "现场检查（勘验）情况");
@@ -420,177 +360,141 @@ public final class TemplateAuthoring {
 		closing(doc, "当事人或现场负责人（签名）：　　　　　　　　年　　月　　日",
 				"检查人员（签名）：　　　　　　　　　记录人（签名）：　　　　　　　　",
 				"见证人（签名）：　　　　　　　　年　　月　　日");
-		footer(doc, false);
+		footer(doc, BY_CASE);
 		return doc;
 	}
 
 	/** 送达回证 (行政处罚法 art. 61; 民事诉讼法 arts. 87-95 as it refers to them). */
 	static XWPFDocument serviceReceipt() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "送达回证", 22, true);
-		XWPFTable table = fieldTable(doc, List.of(
-				new String[] { "案号", "${caseId}" },
-				new String[] { "送达文书名称及文号", "${servedDocumentName}（${servedDocumentNumber}）" },
-				new String[] { "受送达人", "${partyName}" },
-				new String[] { "送达地点", "${serviceAddress}" },
-				new String[] { "送达方式", "${serviceMethodLabel}" },
-				new String[] { "送达时间", "${servedOn}" },
-				new String[] { "送达人", "${serverName}" },
-				new String[] { "受送达人签名或者盖章", "" },
-				new String[] { "代收人及代收理由", "" },
-				new String[] { "见证人（留置送达时）", "" },
-				new String[] { "备注", "${serviceNote?}" }));
+		XWPFDocument doc = document("${agencyName}", "送达回证");
+		XWPFTable table = fieldTable(doc, """
+				案号 | ${caseId}
+				送达文书名称及文号 | ${servedDocumentName}（${servedDocumentNumber}）
+				受送达人 | ${partyName}
+				送达地点 | ${serviceAddress}
+				送达方式 | ${serviceMethodLabel}
+				送达时间 | ${servedOn}
+				送达人 | ${serverName}
+				受送达人签名或者盖章 |
+				代收人及代收理由 |
+				见证人（留置送达时） |
+				备注 | ${serviceNote?}
+				""");
 		for (int r = 7; r <= 9; r++) {
 			table.getRow(r).setHeight(900);
 		}
 		body(doc, "受送达人签收时，应当注明签收日期；受送达人拒绝签收的，送达人应当在本回证上注明拒收事由和日期，由送达人、"
 				+ "见证人签名或者盖章，把文书留在受送达人的住所，并采用拍照、录像等方式记录送达过程。");
-		closing(doc, "${agencyName}（印章）", "${today}");
-		footer(doc, false);
-		return doc;
+		return sealed(doc, "${agencyName}（印章）", BY_CASE);
 	}
 
 	/** 查封（扣押）决定书: what 行政强制法 art. 24 requires, period of art. 25. */
 	static XWPFDocument seizureDecision() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "查封（扣押）决定书", 22, true);
-		numberLine(doc, "${documentNumber}");
-		fieldTable(doc, List.of(
-				new String[] { "当事人", "${partyName}" },
-				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
-				new String[] { "住所（地址）", "${partyAddress}" },
-				new String[] { "案号", "${caseId}" },
-				new String[] { "行政强制措施", "${seizureMeasureLabel}" },
-				new String[] { "理由", "${seizureReason}" },
-				new String[] { "依据", "${seizureBasis}" },
-				new String[] { "期限", "自${seizedAt}起至${seizureDueAt}止" },
-				new String[] { "场所、设施或者财物", "${seizedItemsSummary}（详见查封（扣押）清单）" },
-				new String[] { "存放地点", "${seizureStoragePlace}" }));
+		XWPFDocument doc = decision("查封（扣押）决定书");
+		fieldTable(doc, PARTY_AND_CASE + """
+				行政强制措施 | ${seizureMeasureLabel}
+				理由 | ${seizureReason}
+				依据 | ${seizureBasis}
+				期限 | 自${seizedAt}起至${seizureDueAt}止
+				场所、设施或者财物 | ${seizedItemsSummary}（详见查封（扣押）清单）
+				存放地点 | ${seizureStoragePlace}
+				""");
 		body(doc, "查封、扣押的期限不超过三十日；情况复杂的，经本机关负责人批准可以延长，但延长期限不得超过三十日。检测、检验、"
 				+ "检疫或者技术鉴定的期间不计入查封、扣押期限（《中华人民共和国行政强制法》第二十五条）。对查封的场所、设施或者财物，"
 				+ "当事人不得擅自转移、隐匿、损毁。你（单位）享有陈述、申辩的权利。");
 		body(doc, "当事人" + REMEDIES);
-		closing(doc, "${agencyName}（印章）", "${today}");
-		footer(doc, true);
-		return doc;
+		return sealed(doc, "${agencyName}（印章）", NUMBERED);
 	}
 
 	/** 查封（扣押）清单 (行政强制法 art. 24: in two copies, one for the party, one for the agency). */
 	static XWPFDocument seizureInventory() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "查封（扣押）清单", 22, true);
-		fieldTable(doc, List.of(
-				new String[] { "查封（扣押）决定书文号", "${seizureDecisionNumber}" },
-				new String[] { "当事人", "${partyName}" },
-				new String[] { "查封（扣押）地点", "${seizurePlace}" },
-				new String[] { "查封（扣押）时间", "${seizedAtTime}" }));
+		XWPFDocument doc = document("${agencyName}", "查封（扣押）清单");
+		fieldTable(doc, """
+				查封（扣押）决定书文号 | ${seizureDecisionNumber}
+				当事人 | ${partyName}
+				查封（扣押）地点 | ${seizurePlace}
+				查封（扣押）时间 | ${seizedAtTime}
+				""");
 		section(doc, "查封（扣押）的场所、设施或者财物");
-		XWPFTable items = table(doc, 6, new int[] { 8, 28, 20, 12, 10, 22 });
-		row(items, 0, true, "序号", "名称", "规格型号", "数量", "单位", "状况");
-		row(items, 1, false, "${seizedItems[]#}", "${seizedItems[].name}", "${seizedItems[].spec}",
-				"${seizedItems[].quantity}", "${seizedItems[].unit}", "${seizedItems[].condition}");
-		center(items.getRow(1).getCell(0));
+		listTable(doc, new int[] { 8, 28, 20, 12, 10, 22 }, "序号 | 名称 | 规格型号 | 数量 | 单位 | 状况",
+				"${seizedItems[]#} | ${seizedItems[].name} | ${seizedItems[].spec} | ${seizedItems[].quantity}"
+						+ " | ${seizedItems[].unit} | ${seizedItems[].condition}");
 		body(doc, "本清单一式两份，当事人和本机关各执一份。以上财物经当事人当场清点核对无误。");
 		closing(doc, "当事人（签名）：　　　　　　　　执法人员（签名）：　　　　　　　　",
 				"见证人（签名）：　　　　　　　　", "${agencyName}（印章）", "${today}");
-		footer(doc, false);
+		footer(doc, BY_CASE);
 		return doc;
 	}
 
 	/** 延长查封（扣押）期限通知书 (行政强制法 art. 25(2): the extension decision told to the party in writing, with the reason). */
 	static XWPFDocument seizureExtensionNotice() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "延长查封（扣押）期限通知书", 22, true);
-		numberLine(doc, "${documentNumber}");
-		addressee(doc, "${partyName}：");
+		XWPFDocument doc = letter("${agencyName}", "延长查封（扣押）期限通知书", "${documentNumber}", "${partyName}：");
 		body(doc, "本机关于${seizedAt}以《查封（扣押）决定书》（${seizureDecisionNumber}）对你（单位）的${seizedItemsSummary}"
 				+ "采取了${seizureMeasureLabel}措施。因${seizureExtensionReason}，经本机关负责人批准，依据《中华人民共和国行政强制法》"
 				+ "第二十五条第一款、第二款的规定，决定延长${seizureMeasureLabel}期限。");
-		fieldTable(doc, List.of(
-				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
-				new String[] { "住所（地址）", "${partyAddress}" },
-				new String[] { "案号", "${caseId}" },
-				new String[] { "原查封（扣押）决定书", "${seizureDecisionNumber}" },
-				new String[] { "延长理由", "${seizureExtensionReason}" },
-				new String[] { "延长后的期限", "至${seizureDueAt}止（延长期限不超过三十日）" }));
+		fieldTable(doc, """
+				身份证件号码/统一社会信用代码 | ${partyIdNumber}
+				住所（地址） | ${partyAddress}
+				案号 | ${caseId}
+				原查封（扣押）决定书 | ${seizureDecisionNumber}
+				延长理由 | ${seizureExtensionReason}
+				延长后的期限 | 至${seizureDueAt}止（延长期限不超过三十日）
+				""");
 		body(doc, "检测、检验、检疫或者技术鉴定的期间不计入查封、扣押期限（《中华人民共和国行政强制法》第二十五条第三款）。");
 		body(doc, "当事人" + REMEDIES);
-		closing(doc, "${agencyName}（印章）", "${today}");
-		footer(doc, true);
-		return doc;
+		return sealed(doc, "${agencyName}（印章）", NUMBERED);
 	}
 
 	/** 检测（检验、检疫、鉴定）期间告知书 (行政强制法 art. 25(3): the period is stated and told to the party in writing). */
 	static XWPFDocument appraisalPeriodNotice() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "检测、检验、检疫、鉴定期间告知书", 22, true);
-		numberLine(doc, "${documentNumber}");
-		addressee(doc, "${partyName}：");
+		XWPFDocument doc = letter("${agencyName}", "检测、检验、检疫、鉴定期间告知书", "${documentNumber}", "${partyName}：");
 		body(doc, "本机关在办理${caseId}案件中，依法对下列物品或者事项委托${appraisalKindLabel}，现将有关事项告知如下：");
-		fieldTable(doc, List.of(
-				new String[] { "身份证件号码/统一社会信用代码", "${partyIdNumber}" },
-				new String[] { "住所（地址）", "${partyAddress}" },
-				new String[] { "委托事项", "${appraisalKindLabel}" },
-				new String[] { "物品和事项", "${appraisalMatter}" },
-				new String[] { "受托机构", "${appraisalInstitution}" },
-				new String[] { "期间", "自${appraisalRequestedAt}起至${appraisalPeriodEndsOn}止，共${appraisalPeriodDays}日" }));
+		fieldTable(doc, """
+				身份证件号码/统一社会信用代码 | ${partyIdNumber}
+				住所（地址） | ${partyAddress}
+				委托事项 | ${appraisalKindLabel}
+				物品和事项 | ${appraisalMatter}
+				受托机构 | ${appraisalInstitution}
+				期间 | 自${appraisalRequestedAt}起至${appraisalPeriodEndsOn}止，共${appraisalPeriodDays}日
+				""");
 		body(doc, "依据《中华人民共和国行政强制法》第二十五条第三款，检测、检验、检疫或者技术鉴定的期间应当明确并书面告知当事人，"
 				+ "该期间不计入查封、扣押期限；依据《中华人民共和国行政处罚法》第六十条及有关规定，该期间不计入作出行政处罚决定的期限。"
 				+ "受托机构提前出具结果的，期间至收到结果之日止；需要延长的，本机关将另行书面告知。结果出具后，本机关将及时告知你（单位）。");
-		closing(doc, "${agencyName}（印章）", "${today}");
-		footer(doc, true);
-		return doc;
+		return sealed(doc, "${agencyName}（印章）", NUMBERED);
 	}
 
 	/** 催告书 (行政强制法 arts. 35-37, 45, 54; 行政处罚法 art. 72). */
 	static XWPFDocument demandNotice() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "催告书", 22, true);
-		numberLine(doc, "${documentNumber}");
-		addressee(doc, "${partyName}：");
+		XWPFDocument doc = letter("${agencyName}", "催告书", "${documentNumber}", "${partyName}：");
 		body(doc, "本机关于${servedOn}向你（单位）送达了《行政处罚决定书》（${decisionNumber}），决定：${decisionContent}。"
 				+ "你（单位）在法定期限内未申请行政复议或者提起行政诉讼，又未履行该决定。依据《中华人民共和国行政强制法》"
 				+ "第三十五条、第五十四条的规定，现催告你（单位）履行下列义务：");
-		fieldTable(doc, List.of(
-				new String[] { "住所（地址）", "${partyAddress}" },
-				new String[] { "罚款", "人民币${fineAmount}元" },
-				new String[] { "加处罚款", "人民币${surchargeAmount}元（计至${surchargeUntil}，不超过罚款数额）" },
-				new String[] { "应缴纳金额合计", "人民币${amountDue}元" },
-				new String[] { "履行期限", "收到本催告书之日起十个工作日内，即${demandDueAt}前（《中华人民共和国行政强制法》第六十九条）" },
-				new String[] { "履行方式", "${paymentMethod}" }));
+		fieldTable(doc, """
+				住所（地址） | ${partyAddress}
+				罚款 | 人民币${fineAmount}元
+				加处罚款 | 人民币${surchargeAmount}元（计至${surchargeUntil}，不超过罚款数额）
+				应缴纳金额合计 | 人民币${amountDue}元
+				履行期限 | 收到本催告书之日起十个工作日内，即${demandDueAt}前（《中华人民共和国行政强制法》第六十九条）
+				履行方式 | ${paymentMethod}
+				""");
 		body(doc, "你（单位）有权进行陈述和申辩，可以在收到本催告书之日起三个工作日内向本机关提出；本机关将充分听取你（单位）的意见，"
 				+ "对提出的事实、理由和证据进行记录、复核（《中华人民共和国行政强制法》第三十六条）。逾期仍不履行的，本机关将依法"
 				+ "申请人民法院强制执行。");
-		closing(doc, "${agencyName}（印章）", "${today}");
-		footer(doc, true);
-		return doc;
+		return sealed(doc, "${agencyName}（印章）", NUMBERED);
 	}
 
 	// ------------------------------------------------------------------------------------------------- supervision
 
 	/** 行政执法监督通知书 (R-COORD-8; seed 002 (七)): the justice bureau to an agency, with the period to rectify and report. */
 	static XWPFDocument supervisionNotice() {
-		XWPFDocument doc = page();
-		heading(doc, "${supervisingBody}", 18, false);
-		heading(doc, "行政执法监督通知书", 22, true);
-		numberLine(doc, "${supervisionNoticeNo}");
-		addressee(doc, "${supervisedAgencyName}：");
+		XWPFDocument doc = letter("${supervisingBody}", "行政执法监督通知书", "${supervisionNoticeNo}", "${supervisedAgencyName}：");
 		body(doc, "根据行政执法监督工作的有关规定，本机关在${supervisionSourceLabel}中发现你单位在行政执法中存在下列问题"
 				+ "（关联编号：${supervisionSourceRef}）：");
 		body(doc, "${supervisionProblem}");
-		section(doc, "整改要求");
-		body(doc, "${rectificationRequirement}");
+		section(doc, "整改要求", "${rectificationRequirement}");
 		body(doc, "请你单位主要负责人组织整改，于${rectificationWorkingDays}个工作日内，即${supervisionRectificationDueAt}前，"
 				+ "将整改情况书面报送本机关。逾期不报送或者整改不到位的，本机关将予以通报，或者报请本级人民政府依法处理。");
-		closing(doc, "${supervisingBody}（印章）", "${today}");
-		footer(doc, "${supervisingBody}　${documentName}　${supervisionNoticeNo}");
-		return doc;
+		return sealed(doc, "${supervisingBody}（印章）", "${supervisingBody}　${documentName}　${supervisionNoticeNo}");
 	}
 
 	/**
@@ -599,94 +503,102 @@ public final class TemplateAuthoring {
 	 * the requirement.
 	 */
 	static XWPFDocument caseFileReviewReport() {
-		XWPFDocument doc = page();
-		heading(doc, "${supervisingBody}", 18, false);
-		heading(doc, "案卷评查报告", 22, true);
-		numberLine(doc, "${caseFileReviewNo}");
-		addressee(doc, "${supervisedAgencyName}：");
+		XWPFDocument doc = letter("${supervisingBody}", "案卷评查报告", "${caseFileReviewNo}", "${supervisedAgencyName}：");
 		body(doc, "根据行政执法案卷评查制度，本机关对你单位${reviewYear}年度办结的行政执法案卷进行了评查。该年度办结案卷"
 				+ "${reviewPopulationSize}卷，随机抽取${reviewSampleSize}卷，平均得分${reviewAverageScore}分，不合格${reviewFailedCount}卷。"
 				+ "抽取所用随机数种子为${reviewSeed}，结案案卷清单的散列值（SHA256）为${reviewPopulationHash}，据此可以复核抽取结果。");
 		section(doc, "评查结果");
-		XWPFTable results = table(doc, 6, new int[] { 8, 22, 10, 10, 36, 14 });
-		row(results, 0, true, "序号", "案号", "得分", "等次", "发现的问题", "干预记录");
-		row(results, 1, false, "${reviewResults[]#}", "${reviewResults[].caseNo}", "${reviewResults[].score}",
-				"${reviewResults[].grade}", "${reviewResults[].deficiencies}", "${reviewResults[].interference}");
-		center(results.getRow(1).getCell(0));
-		section(doc, "评查意见");
-		body(doc, "${reviewConclusion}");
-		section(doc, "整改要求");
-		body(doc, "${rectificationRequirement}");
-		closing(doc, "${supervisingBody}（印章）", "${today}");
-		footer(doc, "${supervisingBody}　${documentName}　${caseFileReviewNo}");
-		return doc;
+		listTable(doc, new int[] { 8, 22, 10, 10, 36, 14 }, "序号 | 案号 | 得分 | 等次 | 发现的问题 | 干预记录",
+				"${reviewResults[]#} | ${reviewResults[].caseNo} | ${reviewResults[].score} | ${reviewResults[].grade}"
+						+ " | ${reviewResults[].deficiencies} | ${reviewResults[].interference}");
+		section(doc, "评查意见", "${reviewConclusion}");
+		section(doc, "整改要求", "${rectificationRequirement}");
+		return sealed(doc, "${supervisingBody}（印章）", "${supervisingBody}　${documentName}　${caseFileReviewNo}");
 	}
 
 	// ------------------------------------------------------------------------------------------------ agency disputes
 
 	/** 行政执法争议协调意见书 (R-COORD-5; seed 002 (二)): the justice bureau's written opinion to both agencies. */
 	static XWPFDocument agencyDisputeOpinion() {
-		XWPFDocument doc = page();
-		heading(doc, "${coordinatingBody}", 18, false);
-		heading(doc, "行政执法争议协调意见书", 22, true);
-		numberLine(doc, "${disputeNo}");
-		addressee(doc, "${applicantAgencyName}、${counterpartAgencyName}：");
+		XWPFDocument doc = letter("${coordinatingBody}", "行政执法争议协调意见书", "${disputeNo}", "${applicantAgencyName}、${counterpartAgencyName}：");
 		body(doc, "${applicantAgencyName}于${disputeRaisedOn}就与${counterpartAgencyName}之间的行政执法争议（${disputeSubjectLabel}；"
 				+ "关联案号：${relatedCaseNo}）先行协商，未能达成一致，向本机关申请协调。本机关依照行政执法争议协调机制受理后组织了协调，情况如下：");
 		body(doc, "${coordinationNotes}");
-		section(doc, "争议事项");
-		body(doc, "${disputeMatter}");
-		section(doc, "协调意见");
-		body(doc, "${disputeOpinion}");
+		section(doc, "争议事项", "${disputeMatter}");
+		section(doc, "协调意见", "${disputeOpinion}");
 		body(doc, "请你们于${disputeOpinionReplyDueAt}前书面答复是否接受本协调意见。任何一方不接受的，本机关将提出书面建议，报请${countyGovernment}裁决。");
-		closing(doc, "${coordinatingBody}（印章）", "${today}");
-		footer(doc, "${coordinatingBody}　${documentName}　${disputeNo}");
-		return doc;
+		return sealed(doc, "${coordinatingBody}（印章）", "${coordinatingBody}　${documentName}　${disputeNo}");
 	}
 
 	/** 行政执法争议协调书面建议 (R-COORD-5; seed 002 (二)): the bureau reports the dispute to the county government for a ruling. */
 	static XWPFDocument agencyDisputeReport() {
-		XWPFDocument doc = page();
-		heading(doc, "${coordinatingBody}", 18, false);
-		heading(doc, "关于提请裁决行政执法争议的书面建议", 22, true);
-		numberLine(doc, "${disputeNo}");
-		addressee(doc, "${countyGovernment}：");
+		XWPFDocument doc = letter("${coordinatingBody}", "关于提请裁决行政执法争议的书面建议", "${disputeNo}", "${countyGovernment}：");
 		body(doc, "${applicantAgencyName}与${counterpartAgencyName}之间的行政执法争议（${disputeSubjectLabel}），经双方协商和本机关协调，"
 				+ "仍无法达成一致意见。本机关于${disputeOpinionIssuedOn}出具了协调意见，双方答复如下：");
 		body(doc, "${opinionAnswers}");
-		section(doc, "争议事项");
-		body(doc, "${disputeMatter}");
-		section(doc, "本机关的协调意见");
-		body(doc, "${disputeOpinion}");
-		section(doc, "书面建议");
-		body(doc, "${governmentReport}");
+		section(doc, "争议事项", "${disputeMatter}");
+		section(doc, "本机关的协调意见", "${disputeOpinion}");
+		section(doc, "书面建议", "${governmentReport}");
 		body(doc, "以上建议，请予裁决。");
-		closing(doc, "${coordinatingBody}（印章）", "${today}");
-		footer(doc, "${coordinatingBody}　${documentName}　${disputeNo}");
-		return doc;
+		return sealed(doc, "${coordinatingBody}（印章）", "${coordinatingBody}　${documentName}　${disputeNo}");
 	}
 
 	// ------------------------------------------------------------------------------------------------- assistance
 
 	/** 行政执法协助函 (seed 002 (十五) 五: 书面函告): one agency asks another for assistance, with the reply deadline. */
 	static XWPFDocument assistanceRequestLetter() {
-		XWPFDocument doc = page();
-		heading(doc, "${agencyName}", 18, false);
-		heading(doc, "行政执法协助函", 22, true);
-		numberLine(doc, "${assistanceRequestNo}");
-		addressee(doc, "${assistanceRequestedAgencyName}：");
+		XWPFDocument doc = letter("${agencyName}", "行政执法协助函", "${assistanceRequestNo}", "${assistanceRequestedAgencyName}：");
 		body(doc, "本机关在行使行政执法职权中（关联案号：${assistanceCaseNo}），需要你单位协助，事项类别：${assistanceKindLabel}。"
 				+ "根据行政执法协作机制中的执法协助制度，现函请你单位协助办理下列事项：");
 		body(doc, "${assistanceMatter}");
-		section(doc, "请求协助的理由和依据");
-		body(doc, "${assistanceReason}");
+		section(doc, "请求协助的理由和依据", "${assistanceReason}");
 		body(doc, "请于${assistanceReplyDueAt}前答复是否协助；不予协助的，请说明理由。同意协助的，请在完成后将协助结果书面告知本机关。");
-		closing(doc, "${agencyName}（印章）", "${today}");
-		footer(doc, "${agencyName}　${documentName}　${assistanceRequestNo}");
-		return doc;
+		return sealed(doc, "${agencyName}（印章）", "${agencyName}　${documentName}　${assistanceRequestNo}");
 	}
 
 	// ------------------------------------------------------------------------------------------------------ layout
+
+	/** The footer of a numbered document, and of a record filed under its case number. */
+	private static final String NUMBERED = "${agencyName}　${documentName}　${documentNumber}";
+	private static final String BY_CASE = "${agencyName}　${documentName}　案号：${caseId}";
+
+	/** The party and the case number, the first fields of a decision. */
+	private static final String PARTY_AND_CASE = """
+			当事人 | ${partyName}
+			身份证件号码/统一社会信用代码 | ${partyIdNumber}
+			住所（地址） | ${partyAddress}
+			案号 | ${caseId}
+			""";
+
+	/** A decision of the agency: its {@link #document}, numbered. */
+	private static XWPFDocument decision(String title) {
+		XWPFDocument doc = document("${agencyName}", title);
+		numberLine(doc, "${documentNumber}");
+		return doc;
+	}
+
+	/** A letter: its {@link #document}, its number and the body it is addressed to. */
+	private static XWPFDocument letter(String issuer, String title, String number, String to) {
+		XWPFDocument doc = document(issuer, title);
+		numberLine(doc, number);
+		addressee(doc, to);
+		return doc;
+	}
+
+	/** A {@link #page()} headed by the issuing body (宋体 18) and the document's title (宋体 22, bold). */
+	private static XWPFDocument document(String issuer, String title) {
+		XWPFDocument doc = page();
+		heading(doc, issuer, 18, false);
+		heading(doc, title, 22, true);
+		return doc;
+	}
+
+	/** The end of a document sealed by {@code seal} on the date of issue ({@code ${today}}), with its footer. */
+	private static XWPFDocument sealed(XWPFDocument doc, String seal, String footer) {
+		closing(doc, seal, "${today}");
+		footer(doc, footer);
+		return doc;
+	}
 
 	/**
 	 * A4 portrait with the margins of GB/T 9704 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), default text
@@ -798,6 +710,12 @@ public final class TemplateAuthoring {
 		run.setText(text);
 	}
 
+	/** A section of one paragraph under its heading. */
+	private static void section(XWPFDocument doc, String heading, String text) {
+		section(doc, heading);
+		body(doc, text);
+	}
+
 	/**
 	 * The signature block at the end: right-aligned lines (seal, date …), kept on one page with each other and with
 	 * the paragraph before them, so the seal and the date never stand alone on a page.
@@ -834,13 +752,35 @@ public final class TemplateAuthoring {
 		p.getCTP().getPPr().addNewKeepLines();
 	}
 
-	private static XWPFTable fieldTable(XWPFDocument doc, List<String[]> rows) {
+	/** A two-column table of fields, one a line as {@code label | value} (the value may be empty). */
+	private static XWPFTable fieldTable(XWPFDocument doc, String fields) {
+		List<String> rows = fields.lines().toList();
 		XWPFTable table = table(doc, 2, new int[] { 30, 70 });
 		for (int i = 0; i < rows.size(); i++) {
-			row(table, i, false, rows.get(i));
+			row(table, i, false, cells(rows.get(i)));
 			center(table.getRow(i).getCell(0));
 		}
 		return table;
+	}
+
+	/**
+	 * A table of a list: the header row and the row the filler repeats for each item, each given as its cells
+	 * separated by {@code |}; the item's number (first column) centred.
+	 */
+	private static void listTable(XWPFDocument doc, int[] percent, String header, String item) {
+		XWPFTable table = table(doc, percent.length, percent);
+		row(table, 0, true, cells(header));
+		row(table, 1, false, cells(item));
+		center(table.getRow(1).getCell(0));
+	}
+
+	/** The numbered list of materials {@code ${list[]}} with an empty remarks column. */
+	private static void materialsTable(XWPFDocument doc, String list) {
+		listTable(doc, new int[] { 12, 68, 20 }, "序号 | 材料名称 | 备注", "${" + list + "[]#} | ${" + list + "[]} | ");
+	}
+
+	private static String[] cells(String line) {
+		return java.util.Arrays.stream(line.split("\\|", -1)).map(String::strip).toArray(String[]::new);
 	}
 
 	/** Text width of the page: A4 (210 mm) less the left and right margins, in twips. */
@@ -904,10 +844,6 @@ public final class TemplateAuthoring {
 		run.setFontFamily(font, XWPFRun.FontCharRange.hAnsi);
 		run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
 		run.setFontFamily(font, XWPFRun.FontCharRange.cs);
-	}
-
-	private static void footer(XWPFDocument doc, boolean numbered) {
-		footer(doc, numbered ? "${agencyName}　${documentName}　${documentNumber}" : "${agencyName}　${documentName}　案号：${caseId}");
 	}
 
 	private static void footer(XWPFDocument doc, String text) {

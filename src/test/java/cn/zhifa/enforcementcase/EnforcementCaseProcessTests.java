@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.zhifa.disclosure.DisclosureQuery;
 import cn.zhifa.disclosure.PublicDisclosures;
 import cn.zhifa.document.DocumentService;
+import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -41,7 +42,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	/** What the officers list in 调查取证: one item a line, "kind：content". */
 	static final String EVIDENCE = "现场笔录：11月2日现场检查笔录1份\n视听资料：现场照片6张\n当事人的陈述：询问笔录1份";
 	/** Monday 2 Nov 2026, 09:00 Beijing time. */
-	static final Date MONDAY = at("2026-11-02T09:00:00+08:00");
+	static final Date MONDAY = moment("2026-11-02T09:00:00+08:00");
 
 	@Autowired
 	EnforcementCaseService cases;
@@ -60,7 +61,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		assertThat(caseNo).matches("寥街罚〔2026〕\\d+号");
 		Task filing = task(pi, "userTask_approveFiling");
 		// discovered Fri 30 Oct: 15 working days → Fri 20 Nov 2026
-		assertThat(filing.getDueDate()).isEqualTo(at("2026-11-20T23:59:59+08:00"));
+		assertThat(filing.getDueDate()).isEqualTo(moment("2026-11-20T23:59:59+08:00"));
 
 		as("head1");
 		assertThatThrownBy(() -> complete(pi, "userTask_approveFiling", Map.of("filingDecision", "NOT_FILE")))
@@ -169,7 +170,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		clockAt(MONDAY);
 		String caseNo = register(person("CM-OCCUPY-ROAD"));
 		ProcessInstance pi = instance(caseNo);
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		conclude(pi, "ORDINARY", false, false);
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "fineMin")).isEqualTo(200.0);
 		// a street vendor (a person): 200–1000 yuan for an ordinary case (dmn/discretion-benchmark.dmn)
@@ -200,8 +201,8 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 
 		// nobody asks for a hearing within 5 working days (行政处罚法 arts. 64, 85): Mon 2 Nov → 3, 4, 5, 6, 9 Nov
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
-		assertThat(task(pi, "userTask_recordPartyReply").getDueDate()).isEqualTo(at("2026-11-09T23:59:59+08:00"));
-		clockAt(at("2026-11-10T00:00:00+08:00"));
+		assertThat(task(pi, "userTask_recordPartyReply").getDueDate()).isEqualTo(moment("2026-11-09T23:59:59+08:00"));
+		clockAt(moment("2026-11-10T00:00:00+08:00"));
 		executeDueJobs(pi.getId());
 		Task decide = task(pi, "userTask_decide");
 		assertThat(decide).isNotNull();
@@ -215,7 +216,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		assertThat(engine.getTaskService().getVariableLocal(task(pi, "userTask_serve").getId(), "decisionKindLabel"))
 			.isEqualTo("给予行政处罚");
 		// service within 7 working days of the decision on Tue 10 Nov (行政处罚法 arts. 61, 85): 11–13, 16–19 Nov
-		assertThat(task(pi, "userTask_serve").getDueDate()).isEqualTo(at("2026-11-19T23:59:59+08:00"));
+		assertThat(task(pi, "userTask_serve").getDueDate()).isEqualTo(moment("2026-11-19T23:59:59+08:00"));
 
 		as("officer1");
 		complete(pi, "userTask_serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-10"));
@@ -272,7 +273,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		clockAt(MONDAY);
 		String caseNo = register(org("MR-EXPIRED-FOOD"));
 		ProcessInstance pi = instance(caseNo);
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		conclude(pi, "ORDINARY", false, false);
 		as("officer1");
 		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 70000, "ordersSuspension", true, "penaltyKinds",
@@ -361,7 +362,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	void partyRequestsAHearingRecordedByTheOfficer() {
 		clockAt(MONDAY);
 		ProcessInstance pi = instance(register(org("CM-DUMP-WASTE")));
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		conclude(pi, "ORDINARY", false, false);
 		as("officer1");
 		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 100000, "penaltyKinds", "罚款"));
@@ -416,7 +417,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		clockAt(MONDAY);
 		String caseNo = register(org("CM-DUMP-WASTE"));
 		ProcessInstance pi = instance(caseNo);
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		conclude(pi, "ORDINARY", false, false);
 		as("officer1");
 		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 100000, "penaltyKinds", "罚款"));
@@ -439,7 +440,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
 		toPartyReply(pi);
 		complete(pi, "userTask_recordPartyReply", Map.of("partyReply", "WAIVED"));
-		clockAt(at("2026-11-10T09:00:00+08:00"));
+		clockAt(moment("2026-11-10T09:00:00+08:00"));
 		as("head1");
 		complete(pi, "userTask_decide", Map.of("decisionKind", "PENALTY", "decisionContent", "罚款人民币捌佰元",
 				"fineAmount", 800));
@@ -447,7 +448,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		complete(pi, "userTask_serve", Map.of("serviceMethod", "DIRECT", "servedOn", "2026-11-10"));
 		executeDueJobs(pi.getId()); // disclosure starts asynchronously
 		// the 15 days to pay end on Wed 25 Nov; on Wed 2 Dec the fine is 7 days overdue: 800 × 3 % × 7 = 168
-		clockAt(at("2026-12-02T10:00:00+08:00"));
+		clockAt(moment("2026-12-02T10:00:00+08:00"));
 		as("officer1");
 		complete(pi, "userTask_recordExecution", Map.of("executionResult", "NOT_PAID_OVERDUE"));
 		assertThat(pi).isWaitingAt("userTask_serveDemandNotice").hasNotPassed("serviceTask_executed");
@@ -456,17 +457,17 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		assertThat(((Number) var(pi, "amountDue")).doubleValue()).isEqualTo(968.0);
 		assertThat(documents.find((String) var(pi, "demandNoticeDocId"))).isPresent();
 		// 6 months to sue from service: Mon 10 May 2027; then 3 months to apply: Tue 10 Aug 2027
-		assertThat(var(pi, "litigationEndsAt")).isEqualTo(at("2027-05-10T23:59:59+08:00"));
-		assertThat(var(pi, "courtApplicationDueAt")).isEqualTo(at("2027-08-10T23:59:59+08:00"));
+		assertThat(var(pi, "litigationEndsAt")).isEqualTo(moment("2027-05-10T23:59:59+08:00"));
+		assertThat(var(pi, "courtApplicationDueAt")).isEqualTo(moment("2027-08-10T23:59:59+08:00"));
 
 		// served the same day: 10 working days, 3–4, 7–11, 14–16 Dec
 		complete(pi, "userTask_serveDemandNotice", Map.of("demandServiceMethod", "DIRECT", "demandServedOn", "2026-12-02"));
 		assertThat(receipt(pi, "demandReceiptDocId")).contains("送达回证", "催告书", (String) var(pi, "demandNoticeNumber"), "直接送达",
 				"2026年12月2日");
-		assertThat(task(pi, "userTask_recordDemandOutcome").getDueDate()).isEqualTo(at("2026-12-16T23:59:59+08:00"));
+		assertThat(task(pi, "userTask_recordDemandOutcome").getDueDate()).isEqualTo(moment("2026-12-16T23:59:59+08:00"));
 		assertThatThrownBy(() -> complete(pi, "userTask_recordDemandOutcome", Map.of("demandOutcome", "NOT_PAID")))
 			.hasMessageContaining("demandOutcome").hasMessageContaining("第五十四条");
-		clockAt(at("2026-12-17T10:00:00+08:00"));
+		clockAt(moment("2026-12-17T10:00:00+08:00"));
 		assertThatThrownBy(() -> complete(pi, "userTask_recordDemandOutcome", Map.of("demandOutcome", "NOT_PAID",
 				"demandStatement", "经营困难，请求分期缴纳")))
 			.hasMessageContaining("demandStatementReview").hasMessageContaining("第三十六条");
@@ -474,10 +475,10 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 				"经营困难，请求分期缴纳", "demandStatementReview", "当事人未提出分期缴纳的书面申请及证明材料，理由不成立"));
 		// the court only after the time to sue
 		assertThat(pi).isWaitingAt("timerEvent_litigationPeriodEnds");
-		clockAt(at("2027-05-11T09:00:00+08:00"));
+		clockAt(moment("2027-05-11T09:00:00+08:00"));
 		executeDueJobs(pi.getId());
 		assertThat(pi).isWaitingAt("userTask_applyToCourt");
-		assertThat(task(pi, "userTask_applyToCourt").getDueDate()).isEqualTo(at("2027-08-10T23:59:59+08:00"));
+		assertThat(task(pi, "userTask_applyToCourt").getDueDate()).isEqualTo(moment("2027-08-10T23:59:59+08:00"));
 		as("head1");
 		Map<String, Object> application = new java.util.HashMap<>(Map.of("enforcementCourt", "曲靖市麒麟区人民法院",
 				"courtAppliedOn", "2027-05-10", "courtApplicationMaterials", "强制执行申请书\n行政处罚决定书\n催告书及送达回证"));
@@ -496,7 +497,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	void anOfficerWithAnExpiredCertificateCannotProposeOrServe() {
 		clockAt(MONDAY);
 		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		conclude(pi, "ORDINARY", false, false);
 		as("officer3");
 		assertThatThrownBy(() -> complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 800, "penaltyKinds", "罚款")))
@@ -514,7 +515,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	private ProcessInstance handedToThePolice() {
 		clockAt(MONDAY);
 		ProcessInstance pi = instance(register(org("MR-EXPIRED-FOOD")));
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		as("officer1");
 		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品", "violationConfirmed", true,
 				"circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false, "harmCaused", false,
@@ -533,7 +534,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	}
 
 	private void toPartyReply(ProcessInstance pi) {
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		conclude(pi, "ORDINARY", false, false);
 		as("officer1");
 		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 800, "penaltyKinds", "罚款"));
@@ -545,7 +546,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	void noPenaltyForAMinorFirstOffenceCorrectedPromptly() {
 		clockAt(MONDAY);
 		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		conclude(pi, "MINOR", true, true);
 		assertThat(var(pi, "handling")).isEqualTo("NO_PENALTY");
 		as("officer1");
@@ -616,7 +617,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	void suspectedCrimeIsTransferredToThePolice() {
 		clockAt(MONDAY);
 		ProcessInstance pi = instance(register(org("MR-EXPIRED-FOOD")));
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		as("officer1");
 		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品货值巨大",
 				"violationConfirmed", true, "circumstance", "VERY_SERIOUS", "firstOffence", false, "correctedPromptly", false,
@@ -682,13 +683,13 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		clockAt(MONDAY);
 		String caseNo = register(person("CM-OCCUPY-ROAD"));
 		ProcessInstance pi = instance(caseNo);
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		Date due = (Date) var(pi, "decisionDueAt");
 		// filed Mon 2 Nov 2026 + 90 days = Sun 31 Jan 2027 → next working day (2027 has no calendar yet: provisional)
-		assertThat(due).isEqualTo(at("2027-02-01T23:59:59+08:00"));
+		assertThat(due).isEqualTo(moment("2027-02-01T23:59:59+08:00"));
 		assertThat(timerDue(pi, "timerEvent_decisionBreach")).isEqualTo(due);
 
-		clockAt(at("2027-01-02T00:00:00+08:00"));
+		clockAt(moment("2027-01-02T00:00:00+08:00"));
 		executeDueJobs(pi.getId());
 		assertThat(pi).hasPassed("serviceTask_decisionWarningFirst");
 
@@ -721,8 +722,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	void investigationNeedsTwoCertifiedOfficers() {
 		clockAt(MONDAY);
 		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
-		as("head1");
-		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		fileCase(pi);
 		as("officer1");
 		assertThatThrownBy(() -> complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer3",
 				"evidenceSummary", EVIDENCE, "seizureNeeded", false))).isInstanceOf(AuthorizationException.class);
@@ -766,8 +766,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		clockAt(MONDAY);
 		String caseNo = register(person("CM-OCCUPY-ROAD"));
 		ProcessInstance pi = instance(caseNo);
-		as("head1");
-		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		fileCase(pi);
 		as("officer1");
 		Object chosen = SpinValues.jsonValue("[\"officer1\",\"officer2\"]").create();
 		assertThatThrownBy(() -> complete(pi, "userTask_investigate", Map.of("investigatingOfficers", chosen,
@@ -786,20 +785,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 
 	// --- steps ---
 
-	private void fileAndInvestigate(ProcessInstance pi) {
-		as("head1");
-		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
-		as("officer1");
-		complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer2", "evidenceSummary",
-				EVIDENCE, "seizureNeeded", false));
-	}
 
-	private void conclude(ProcessInstance pi, String circumstance, boolean firstOffence, boolean corrected) {
-		as("officer1");
-		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "违法事实清楚，证据确凿",
-				"violationConfirmed", true, "circumstance", circumstance, "firstOffence", firstOffence, "correctedPromptly",
-				corrected, "harmCaused", false, "suspectedCrime", false));
-	}
 
 	/** The reviewer accepts the materials and decides, every R-REV-4 checklist point in order. */
 	private void reviewAs(String reviewer, ProcessInstance review, String outcome, String opinionText) {
@@ -808,8 +794,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 			complete(review, "userTask_checkMaterials", Map.of("materialsComplete", true));
 		}
 		Map<String, Object> opinion = new HashMap<>();
-		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
-				"checkDiscretion", "checkDocuments", "checkCrime").forEach(c -> opinion.put(c, true));
+		Fixtures.REVIEW_CHECKS.forEach(c -> opinion.put(c, true));
 		opinion.put("reviewAction", "DECIDE");
 		opinion.put("reviewOutcome", outcome);
 		if (opinionText != null) {
@@ -820,12 +805,12 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 
 	private ProcessInstance toMajorReview(String caseNo) {
 		ProcessInstance pi = instance(caseNo);
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		conclude(pi, "ORDINARY", false, false);
 		as("officer1");
 		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 70000, "ordersSuspension", true));
 		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
-		clockAt(at("2026-11-10T00:00:00+08:00"));
+		clockAt(moment("2026-11-10T00:00:00+08:00"));
 		executeDueJobs(pi.getId());
 		assertThat(pi).isWaitingAt("callActivity_legalReview");
 		return pi;
@@ -845,7 +830,6 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 				"销售超过保质期的食品", LocalDate.of(2026, 10, 30), null, null, null).withPartyAddress("曲靖市麒麟区南宁北路8号");
 	}
 
-
 	/** Read from the history: the case may have ended. */
 	@Override
 	protected Object var(ProcessInstance pi, String name) {
@@ -862,8 +846,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	void theInvestigationGeneratesTheInquiryAndInspectionRecords() {
 		clockAt(MONDAY);
 		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
-		as("head1");
-		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		fileCase(pi);
 		as("officer1");
 		Map<String, Object> investigation = new HashMap<>(Map.of("investigatingOfficers", "officer1,officer2",
 				"evidenceSummary", EVIDENCE, "seizureNeeded", false, "inquiryHeld", true, "inspectionHeld", true));
@@ -894,7 +877,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	void noInquiryOrInspectionRecordedNoRecordGenerated() {
 		clockAt(MONDAY);
 		ProcessInstance pi = instance(register(person("CM-OCCUPY-ROAD")));
-		fileAndInvestigate(pi);
+		fileAndInvestigate(pi, EVIDENCE, false);
 		assertThat(pi).hasNotPassed("serviceTask_generateInquiryRecord", "serviceTask_generateInspectionRecord")
 			.isWaitingAt("userTask_concludeInvestigation");
 		assertThat(var(pi, "inquiryRecordDocId")).isNull();
@@ -903,38 +886,17 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	private String docText(ProcessInstance pi, String variable, String kind) {
 		var document = documents.find((String) var(pi, variable)).orElseThrow();
 		assertThat(document.kind()).isEqualTo(kind);
-		try (var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(
-				new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(document.content())))) {
-			String text = extractor.getText();
-			assertThat(text).doesNotContain("${", "null", "true", "false");
-			return text;
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
+		String text = text(document);
+		assertThat(text).doesNotContain("${", "null", "true", "false");
+		return text;
 	}
 
 	/** The text of the 送达回证 a serving step generated: no placeholder, code or ISO date left. */
 	private String receipt(ProcessInstance pi, String variable) {
 		var document = documents.find((String) var(pi, variable)).orElseThrow();
 		assertThat(document.kind()).isEqualTo("SERVICE_RECEIPT");
-		try (var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(
-				new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(document.content())))) {
-			String text = extractor.getText();
-			assertThat(text).doesNotContain("${", "DIRECT", "null").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
-			return text;
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-	}
-
-	private Date timerDue(ProcessInstance pi, String activityId) {
-		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
-			.singleResult().getDuedate();
-	}
-
-	static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
+		String text = text(document);
+		assertThat(text).doesNotContain("${", "DIRECT", "null").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+		return text;
 	}
 }

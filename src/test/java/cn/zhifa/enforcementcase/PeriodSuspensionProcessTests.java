@@ -45,15 +45,15 @@ class PeriodSuspensionProcessTests extends CaseProcessSupport {
 	@Test
 	void aHearingAcrossNationalDayMovesTheDecisionDueDateByTheSuspendedDays() {
 		// filed Tue 15 Sep 2026: 90 days → Mon 14 Dec; warnings at 60 days (Sat 14 Nov → Mon 16 Nov) and 80 (Fri 4 Dec)
-		clockAt(at("2026-09-15T09:00:00+08:00"));
+		clockAt(moment("2026-09-15T09:00:00+08:00"));
 		ProcessInstance pi = toPriorNotice(register("2026-09-14"));
-		assertThat(var(pi, "decisionDueAt")).isEqualTo(at("2026-12-14T23:59:59+08:00"));
-		assertThat(timer(pi, "timerEvent_decisionBreach").getDuedate()).isEqualTo(at("2026-12-14T23:59:59+08:00"));
-		assertThat(timer(pi, "timerEvent_decisionWarningFirst").getDuedate()).isEqualTo(at("2026-11-16T23:59:59+08:00"));
-		assertThat(timer(pi, "timerEvent_decisionWarningSecond").getDuedate()).isEqualTo(at("2026-12-04T23:59:59+08:00"));
+		assertThat(var(pi, "decisionDueAt")).isEqualTo(moment("2026-12-14T23:59:59+08:00"));
+		assertThat(timer(pi, "timerEvent_decisionBreach").getDuedate()).isEqualTo(moment("2026-12-14T23:59:59+08:00"));
+		assertThat(timer(pi, "timerEvent_decisionWarningFirst").getDuedate()).isEqualTo(moment("2026-11-16T23:59:59+08:00"));
+		assertThat(timer(pi, "timerEvent_decisionWarningSecond").getDuedate()).isEqualTo(moment("2026-12-04T23:59:59+08:00"));
 
 		// Mon 21 Sep: the party asks for a hearing → 通知听证 starts: the period stops
-		clockAt(at("2026-09-21T10:00:00+08:00"));
+		clockAt(moment("2026-09-21T10:00:00+08:00"));
 		as("officer1");
 		complete(pi, "userTask_recordPartyReply", Map.of("partyReply", "HEARING_REQUESTED", "partyStatement", "要求听证"));
 		assertThat(pi).isWaitingAt("userTask_scheduleHearing");
@@ -66,7 +66,7 @@ class PeriodSuspensionProcessTests extends CaseProcessSupport {
 			assertThat(s.periodKey()).isEqualTo("PENALTY_DECISION");
 			assertThat(s.reason()).startsWith("听证期间不计入办案期限（《行政处罚法》第六十条");
 			assertThat(s.statuteBasis()).contains("第六十四条");
-			assertThat(s.startedAt()).isEqualTo(at("2026-09-21T10:00:00+08:00").toInstant());
+			assertThat(s.startedAt()).isEqualTo(moment("2026-09-21T10:00:00+08:00").toInstant());
 			assertThat(s.endedAt()).isNull();
 		});
 		assertThat(entries(caseNo, "PERIOD_SUSPENDED")).singleElement()
@@ -75,77 +75,73 @@ class PeriodSuspensionProcessTests extends CaseProcessSupport {
 		// the hearing is notified at least 7 working days ahead (art. 64(2), 85): Thu 8 Oct, held that day
 		complete(pi, "userTask_scheduleHearing", Map.of("hearingDate", "2026-10-08", "hearingPlace", "第一会议室",
 				"hearingChair", "reviewer1"));
-		clockAt(at("2026-10-08T15:00:00+08:00"));
+		clockAt(moment("2026-10-08T15:00:00+08:00"));
 		as("officer1");
 		complete(pi, "userTask_holdHearing", Map.of("hearingRecord", "当事人到场陈述申辩，听证笔录1份"));
 
 		// 21 Sep → 8 Oct: 17 calendar days (holidays included) do not count
 		assertThat(var(pi, "decisionSuspendedDays")).isEqualTo(17);
-		assertThat(var(pi, "decisionDueAt")).isEqualTo(at("2026-12-31T23:59:59+08:00"));
+		assertThat(var(pi, "decisionDueAt")).isEqualTo(moment("2026-12-31T23:59:59+08:00"));
 		Job breach = timer(pi, "timerEvent_decisionBreach");
 		assertThat(breach.isSuspended()).isFalse();
-		assertThat(breach.getDuedate()).isEqualTo(at("2026-12-31T23:59:59+08:00"));
-		assertThat(breach.getDuedate().getTime() - at("2026-12-14T23:59:59+08:00").getTime())
+		assertThat(breach.getDuedate()).isEqualTo(moment("2026-12-31T23:59:59+08:00"));
+		assertThat(breach.getDuedate().getTime() - moment("2026-12-14T23:59:59+08:00").getTime())
 			.isEqualTo(17L * 24 * 3600 * 1000);
-		assertThat(timer(pi, "timerEvent_decisionWarningFirst").getDuedate()).isEqualTo(at("2026-12-01T23:59:59+08:00"));
-		assertThat(timer(pi, "timerEvent_decisionWarningSecond").getDuedate()).isEqualTo(at("2026-12-21T23:59:59+08:00"));
+		assertThat(timer(pi, "timerEvent_decisionWarningFirst").getDuedate()).isEqualTo(moment("2026-12-01T23:59:59+08:00"));
+		assertThat(timer(pi, "timerEvent_decisionWarningSecond").getDuedate()).isEqualTo(moment("2026-12-21T23:59:59+08:00"));
 		assertThat(suspensions.of(caseNo)).singleElement().satisfies(s -> {
-			assertThat(s.endedAt()).isEqualTo(at("2026-10-08T15:00:00+08:00").toInstant());
+			assertThat(s.endedAt()).isEqualTo(moment("2026-10-08T15:00:00+08:00").toInstant());
 			assertThat(s.suspendedDays()).isEqualTo(17);
-			assertThat(s.dueBefore()).isEqualTo(at("2026-12-14T23:59:59+08:00").toInstant());
-			assertThat(s.dueAfter()).isEqualTo(at("2026-12-31T23:59:59+08:00").toInstant());
+			assertThat(s.dueBefore()).isEqualTo(moment("2026-12-14T23:59:59+08:00").toInstant());
+			assertThat(s.dueAfter()).isEqualTo(moment("2026-12-31T23:59:59+08:00").toInstant());
 		});
 		assertThat(entries(caseNo, "PERIOD_RESUMED")).singleElement().satisfies(e -> assertThat(e.dataMap())
 			.containsEntry("suspendedDaysTotal", 17).containsEntry("dueAfter", "2026-12-31T15:59:59Z"));
 
 		// the old due date passes without a breach; the new one fires it
-		clockAt(at("2026-12-15T10:00:00+08:00"));
+		clockAt(moment("2026-12-15T10:00:00+08:00"));
 		executeDueJobs(pi.getId());
 		assertThat(pi).hasNotPassed("serviceTask_decisionBreach");
-		clockAt(at("2027-01-01T10:00:00+08:00"));
+		clockAt(moment("2027-01-01T10:00:00+08:00"));
 		executeDueJobs(pi.getId());
 		assertThat(pi).hasPassed("serviceTask_decisionBreach");
 	}
 
 	@Test
 	void publicNoticeServiceStopsThePeriodForTheThirtyDaysOfTheNotice() {
-		clockAt(at("2026-09-15T09:00:00+08:00"));
+		clockAt(moment("2026-09-15T09:00:00+08:00"));
 		ProcessInstance pi = instance(register("2026-09-14"));
 		fileInvestigateConcludePropose(pi);
 		// the party cannot be reached: the prior notice is served by public notice on Tue 15 Sep, served 30 days later
 		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "PUBLIC_NOTICE"));
 		assertThat(pi).isWaitingAt("timerEvent_publicNoticePeriod");
-		assertThat(var(pi, "priorNoticeServedAt")).isEqualTo(at("2026-10-15T23:59:59+08:00"));
+		assertThat(var(pi, "priorNoticeServedAt")).isEqualTo(moment("2026-10-15T23:59:59+08:00"));
 		assertThat(timer(pi, "timerEvent_decisionBreach").isSuspended()).isTrue();
 		assertThat(suspensions.of(pi.getBusinessKey())).singleElement()
 			.satisfies(s -> assertThat(s.reason()).startsWith("公告期间不计入办案期限"));
 
 		// the timer fires at the end of Thu 15 Oct, as the job executor would
-		clockAt(Date.from(at("2026-10-15T23:59:59+08:00").toInstant().plusMillis(500)));
+		clockAt(Date.from(moment("2026-10-15T23:59:59+08:00").toInstant().plusMillis(500)));
 		executeDueJobs(pi.getId());
 		assertThat(pi).isWaitingAt("userTask_recordPartyReply");
 		// 15 Sep → 15 Oct: 30 days; 90 + 30 days from 15 Sep → Wed 13 Jan 2027
 		assertThat(var(pi, "decisionSuspendedDays")).isEqualTo(30);
-		assertThat(var(pi, "decisionDueAt")).isEqualTo(at("2027-01-13T23:59:59+08:00"));
-		assertThat(timer(pi, "timerEvent_decisionBreach").getDuedate()).isEqualTo(at("2027-01-13T23:59:59+08:00"));
+		assertThat(var(pi, "decisionDueAt")).isEqualTo(moment("2027-01-13T23:59:59+08:00"));
+		assertThat(timer(pi, "timerEvent_decisionBreach").getDuedate()).isEqualTo(moment("2027-01-13T23:59:59+08:00"));
 		assertThat(timer(pi, "timerEvent_decisionBreach").isSuspended()).isFalse();
 		// the hearing window counts from the day the notice is deemed served: 5 working days after 15 Oct
 		Task reply = task(pi, "userTask_recordPartyReply");
-		assertThat(reply.getDueDate()).isEqualTo(at("2026-10-22T23:59:59+08:00"));
+		assertThat(reply.getDueDate()).isEqualTo(moment("2026-10-22T23:59:59+08:00"));
 	}
 
 	/** A suspected crime transferred to the police: the 90 days stop until the transfer comes back (case 中止). */
 	@Test
 	void aPendingCriminalTransferStopsThePeriodUntilItComesBack() {
-		clockAt(at("2026-09-15T09:00:00+08:00"));
+		clockAt(moment("2026-09-15T09:00:00+08:00"));
 		ProcessInstance pi = instance(cases.register(new NewCase("LIAOKUO", "COMPLAINT", false, "ORG", "某某食品有限公司",
 				"91350100M000100Y43", "0874-1234567", false, "MR-EXPIRED-FOOD", "销售超过保质期的食品", LocalDate.of(2026, 9, 14),
 				null, null, null, LocalDate.of(2026, 9, 14), false, "曲靖市麒麟区南宁北路8号"), "officer1"));
-		as("head1");
-		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
-		as("officer1");
-		complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer2", "evidenceSummary",
-				EVIDENCE, "seizureNeeded", false));
+		fileAndInvestigate(pi, EVIDENCE, false);
 		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "销售过期食品", "violationConfirmed", true,
 				"circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false, "harmCaused", false,
 				"suspectedCrime", true, "crimeSuspicion", "涉嫌销售不符合安全标准的食品罪"));
@@ -164,20 +160,20 @@ class PeriodSuspensionProcessTests extends CaseProcessSupport {
 		as("officer1");
 		complete(transfer, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", true,
 				"reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
-		clockAt(at("2026-09-28T10:00:00+08:00"));
+		clockAt(moment("2026-09-28T10:00:00+08:00"));
 		engine.getIdentityService().clearAuthentication();
 		var answered = http.withBasicAuth("officer1", "demo").postForEntity("/api/transfers/" + transfer.getId()
 				+ "/police-decision", Map.of("policeDecision", "NOT_FILED", "notes", "未达立案追诉标准"), String.class);
 		assertThat(answered.getStatusCode().value()).isEqualTo(200);
 		// Tue 29 Sep: the head decides to go on administratively → the transfer returns, the period runs again
-		clockAt(at("2026-09-29T10:00:00+08:00"));
+		clockAt(moment("2026-09-29T10:00:00+08:00"));
 		as("head1");
 		complete(transfer, "userTask_chooseFollowUp", Map.of("followUp", "NONE"));
 		assertThat(pi).isWaitingAt("userTask_proposePenalty");
 		// 15 → 29 Sep: 14 days; Mon 14 Dec → Mon 28 Dec
 		assertThat(var(pi, "decisionSuspendedDays")).isEqualTo(14);
-		assertThat(var(pi, "decisionDueAt")).isEqualTo(at("2026-12-28T23:59:59+08:00"));
-		assertThat(timer(pi, "timerEvent_decisionBreach").getDuedate()).isEqualTo(at("2026-12-28T23:59:59+08:00"));
+		assertThat(var(pi, "decisionDueAt")).isEqualTo(moment("2026-12-28T23:59:59+08:00"));
+		assertThat(timer(pi, "timerEvent_decisionBreach").getDuedate()).isEqualTo(moment("2026-12-28T23:59:59+08:00"));
 		assertThat(timer(pi, "timerEvent_decisionBreach").isSuspended()).isFalse();
 	}
 
@@ -192,11 +188,7 @@ class PeriodSuspensionProcessTests extends CaseProcessSupport {
 	}
 
 	private void fileInvestigateConcludePropose(ProcessInstance pi) {
-		as("head1");
-		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
-		as("officer1");
-		complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer2", "evidenceSummary",
-				EVIDENCE, "seizureNeeded", false));
+		fileAndInvestigate(pi, EVIDENCE, false);
 		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "违法事实清楚，证据确凿",
 				"violationConfirmed", true, "circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false,
 				"harmCaused", false, "suspectedCrime", false));
@@ -214,21 +206,4 @@ class PeriodSuspensionProcessTests extends CaseProcessSupport {
 		return records.list(caseNo).stream().filter(e -> kind.equals(e.kind())).toList();
 	}
 
-	private Job timer(ProcessInstance pi, String activityId) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		engine.getIdentityService().clearAuthentication();
-		try {
-			return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
-				.singleResult();
-		}
-		finally {
-			if (auth != null) {
-				engine.getIdentityService().setAuthentication(auth);
-			}
-		}
-	}
-
-	static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
-	}
 }

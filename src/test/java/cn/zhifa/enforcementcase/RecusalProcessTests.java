@@ -1,6 +1,5 @@
 package cn.zhifa.enforcementcase;
 
-import static cn.zhifa.enforcementcase.EnforcementCaseProcessTests.at;
 import static cn.zhifa.enforcementcase.EnforcementCaseProcessTests.org;
 import static cn.zhifa.enforcementcase.EnforcementCaseProcessTests.person;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +34,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
 @ZhifaIntegrationTest
 class RecusalProcessTests extends CaseProcessSupport {
 
-	static final Date MONDAY = at("2026-11-02T09:00:00+08:00");
+	static final Date MONDAY = moment("2026-11-02T09:00:00+08:00");
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
 
@@ -54,11 +53,7 @@ class RecusalProcessTests extends CaseProcessSupport {
 		ProcessInstance pi = instance(caseNo);
 		// before filing the case is not being investigated: nothing to recuse from
 		assertThat(recusal("officer1", caseNo, "王芳", "系当事人的表姐").getStatusCode().value()).isEqualTo(409);
-		as("head1");
-		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
-		as("officer1");
-		complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer2", "evidenceSummary",
-				"现场笔录：11月2日现场检查笔录1份", "seizureNeeded", false));
+		fileAndInvestigate(pi, "现场笔录：11月2日现场检查笔录1份", false);
 		engine.getIdentityService().clearAuthentication();
 
 		// bad input names the field; another agency's case is not revealed
@@ -107,8 +102,7 @@ class RecusalProcessTests extends CaseProcessSupport {
 		clockAt(MONDAY);
 		String caseNo = cases.register(person("CM-OCCUPY-ROAD"), "officer1");
 		ProcessInstance pi = instance(caseNo);
-		as("head1");
-		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		fileCase(pi);
 		engine.getIdentityService().clearAuthentication();
 		assertThat(recusal("officer1", caseNo, "officer1", "曾与当事人发生争执").getStatusCode().value()).isEqualTo(204);
 		assertThat(var(pi, "recusedOfficerRoles")).isEqualTo("承办人");
@@ -132,8 +126,7 @@ class RecusalProcessTests extends CaseProcessSupport {
 		clockAt(MONDAY);
 		String caseNo = cases.register(person("CM-OCCUPY-ROAD"), "officer1");
 		ProcessInstance pi = instance(caseNo);
-		as("head1");
-		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
+		fileCase(pi);
 		engine.getIdentityService().clearAuthentication();
 
 		assertField(startRecusal("officer1", caseNo, "无此人", "理由"), 400, "recusedOfficer");
@@ -166,11 +159,7 @@ class RecusalProcessTests extends CaseProcessSupport {
 		clockAt(MONDAY);
 		String caseNo = cases.register(org("CM-DUMP-WASTE"), "officer1");
 		ProcessInstance pi = instance(caseNo);
-		as("head1");
-		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
-		as("officer1");
-		complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer2", "evidenceSummary",
-				"现场笔录：11月2日现场检查笔录1份", "seizureNeeded", false));
+		fileAndInvestigate(pi, "现场笔录：11月2日现场检查笔录1份", false);
 		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "违法事实清楚，证据确凿",
 				"violationConfirmed", true, "circumstance", "ORDINARY", "firstOffence", false, "correctedPromptly", false,
 				"harmCaused", false, "suspectedCrime", false));

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -51,7 +46,7 @@ class SeizureProcessTests extends CaseProcessSupport {
 	@Test
 	void approvedBeforeCarriedOutWithDocumentsAppraisalNotCountedExtensionNoticeAndDecisionOnTheGoods() {
 		// Mon 2 Nov 2026
-		clockAt(at("2026-11-02T09:00:00+08:00"));
+		clockAt(moment("2026-11-02T09:00:00+08:00"));
 		ProcessInstance pi = toSeizureRequest();
 
 		// the goods, one per line: a line that is not "名称，数量，规格型号" is refused, naming the line
@@ -63,16 +58,16 @@ class SeizureProcessTests extends CaseProcessSupport {
 		assertThat(var(pi, "seizedAt")).isNull();
 		assertThat(var(pi, "seizureDecisionDocId")).isNull();
 
-		clockAt(at("2026-11-02T10:00:00+08:00"));
+		clockAt(moment("2026-11-02T10:00:00+08:00"));
 		as("head1");
 		assertThatThrownBy(() -> complete(pi, "userTask_approveSeizure", Map.of("seizureApproved", true)))
 			.hasMessageContaining("seizureApprovalOpinion");
 		complete(pi, "userTask_approveSeizure", Map.of("seizureApproved", true, "seizureApprovalOpinion", "同意扣押"));
 		assertThat(pi).isWaitingAt("userTask_handleSeizure");
 		assertThat(var(pi, "seizureApprovedBy")).isEqualTo("head1");
-		assertThat(var(pi, "seizedAt")).isEqualTo(at("2026-11-02T10:00:00+08:00"));
+		assertThat(var(pi, "seizedAt")).isEqualTo(moment("2026-11-02T10:00:00+08:00"));
 		// 30 days (自然日, art. 69), the first day not counted: Wed 2 Dec
-		assertThat(var(pi, "seizureDueAt")).isEqualTo(at("2026-12-02T23:59:59+08:00"));
+		assertThat(var(pi, "seizureDueAt")).isEqualTo(moment("2026-12-02T23:59:59+08:00"));
 
 		// art. 24: the decision and the inventory, numbered, listing the goods, the place, the period and the remedies
 		String number = (String) var(pi, "seizureDecisionNumber");
@@ -88,10 +83,10 @@ class SeizureProcessTests extends CaseProcessSupport {
 		assertThat(text(inventory)).contains(number, "电焊机", "ZX7-250", "八成新", "切割机", "J3G-400", "北关路58号院内",
 				"2026年11月2日10时00分").doesNotContain("${");
 		Task handle = task(pi, "userTask_handleSeizure");
-		assertThat(handle.getDueDate()).isEqualTo(at("2026-12-02T23:59:59+08:00"));
+		assertThat(handle.getDueDate()).isEqualTo(moment("2026-12-02T23:59:59+08:00"));
 
 		// art. 25(3): the goods are sent for testing Thu 5 Nov, the result arrives Thu 12 Nov: 7 days not counted
-		clockAt(at("2026-11-05T10:00:00+08:00"));
+		clockAt(moment("2026-11-05T10:00:00+08:00"));
 		engine.getIdentityService().clearAuthentication();
 		// the period is stated: until Fri 20 Nov (行政强制法 art. 25(3))
 		cases.requestAppraisal(pi.getBusinessKey(), "TESTING", "扣押的电焊机", "曲靖市质量技术监督综合检测中心",
@@ -106,17 +101,17 @@ class SeizureProcessTests extends CaseProcessSupport {
 				"自2026年11月5日起至2026年11月20日止，共15日", "第二十五条第三款").doesNotContain("${");
 		assertThat(suspensions.of(pi.getBusinessKey())).extracting(PeriodSuspensions.Suspension::periodKey)
 			.containsExactlyInAnyOrder("PENALTY_DECISION", "SEIZURE");
-		clockAt(at("2026-11-12T16:00:00+08:00"));
+		clockAt(moment("2026-11-12T16:00:00+08:00"));
 		as("officer1");
 		complete(pi, "userTask_recordAppraisal", Map.of("appraisalReportNo", "检字（2026）第031号", "appraisalResult",
 				"电焊机为涉案施工工具"));
 		assertThat(var(pi, "seizureSuspendedDays")).isEqualTo(7);
-		Date moved = at("2026-12-09T23:59:59+08:00");
+		Date moved = moment("2026-12-09T23:59:59+08:00");
 		assertThat(var(pi, "seizureDueAt")).isEqualTo(moved);
 		Job breach = timer(pi, "timerEvent_seizureBreach");
 		assertThat(breach.isSuspended()).isFalse();
 		assertThat(breach.getDuedate()).isEqualTo(moved);
-		assertThat(breach.getDuedate().getTime() - at("2026-12-02T23:59:59+08:00").getTime()).isEqualTo(7L * 24 * 3600 * 1000);
+		assertThat(breach.getDuedate().getTime() - moment("2026-12-02T23:59:59+08:00").getTime()).isEqualTo(7L * 24 * 3600 * 1000);
 		assertThat(timer(pi, "timerEvent_seizureWarning").getDuedate()).isEqualTo(deadlines.workdaysBefore(moved, 3));
 		assertThat(suspensions.of(pi.getBusinessKey())).filteredOn(s -> s.periodKey().equals("SEIZURE")).singleElement()
 			.satisfies(s -> {
@@ -125,7 +120,7 @@ class SeizureProcessTests extends CaseProcessSupport {
 			});
 
 		// the old due date passes without a warning or breach of the seizure
-		clockAt(at("2026-11-28T10:00:00+08:00"));
+		clockAt(moment("2026-11-28T10:00:00+08:00"));
 		executeDueJobs(pi.getId());
 		assertThat(pi).hasNotPassed("timerEvent_seizureWarning");
 		// 3 working days before the new due date: the head decides on an extension (art. 25(1))
@@ -135,7 +130,7 @@ class SeizureProcessTests extends CaseProcessSupport {
 		complete(pi, "userTask_decideSeizureExtension", Map.of("seizureExtensionApproved", true, "seizureExtensionReason",
 				"涉案财物需进一步鉴定，情况复杂"));
 		// 30 more days from Wed 9 Dec: Fri 8 Jan 2027; the written notice to the party (art. 25(2))
-		Date extended = at("2027-01-08T23:59:59+08:00");
+		Date extended = moment("2027-01-08T23:59:59+08:00");
 		assertThat(var(pi, "seizureDueAt")).isEqualTo(extended);
 		assertThat(timer(pi, "timerEvent_seizureBreach").getDuedate()).isEqualTo(extended);
 		assertThat((String) var(pi, "seizureExtensionNotice")).contains("延长扣押期限通知书", "曲靖市麒麟区某某建材经营部", number,
@@ -157,25 +152,25 @@ class SeizureProcessTests extends CaseProcessSupport {
 				"执法记录仪故障，已书面记录"));
 		assertThatThrownBy(() -> complete(pi, "userTask_handleSeizure", destroyed)).hasMessageContaining("seizureOutcomeBasis");
 		released.put("seizedGoodsReturned", true);
-		clockAt(at("2026-12-20T10:00:00+08:00"));
+		clockAt(moment("2026-12-20T10:00:00+08:00"));
 		complete(pi, "userTask_handleSeizure", released);
 		assertThat(pi).isWaitingAt("userTask_concludeInvestigation");
 		assertThat(var(pi, "seizureOutcome")).isEqualTo("RELEASED");
-		assertThat(var(pi, "seizureClosedAt")).isEqualTo(at("2026-12-20T10:00:00+08:00"));
+		assertThat(var(pi, "seizureClosedAt")).isEqualTo(moment("2026-12-20T10:00:00+08:00"));
 	}
 
 	/** 行政强制法 art. 19: carried out on the spot, reported, approved by the head within 24 hours. */
 	@Test
 	void carriedOutOnTheSpotIsApprovedByTheHeadWithin24Hours() {
-		clockAt(at("2026-11-06T15:30:00+08:00"));
+		clockAt(moment("2026-11-06T15:30:00+08:00"));
 		ProcessInstance pi = toSeizureRequest();
 		complete(pi, "userTask_requestSeizure", request(true, ITEMS));
 		// seized and documented at once; the head's task is due 24 hours after the seizure
-		assertThat(var(pi, "seizedAt")).isEqualTo(at("2026-11-06T15:30:00+08:00"));
+		assertThat(var(pi, "seizedAt")).isEqualTo(moment("2026-11-06T15:30:00+08:00"));
 		assertThat((String) var(pi, "seizureDecisionNumber")).matches("寥街强制〔2026〕\\d+号");
 		assertThat(var(pi, "seizureInventoryDocId")).isNotNull();
 		Task approve = task(pi, "userTask_approveUrgentSeizure");
-		assertThat(approve.getDueDate()).isEqualTo(at("2026-11-07T15:30:00+08:00"));
+		assertThat(approve.getDueDate()).isEqualTo(moment("2026-11-07T15:30:00+08:00"));
 		engine.getIdentityService().clearAuthentication();
 		assertThat(engine.getTaskService().getIdentityLinksForTask(approve.getId())).anySatisfy(
 				l -> assertThat(l.getGroupId()).isEqualTo("LIAOKUO-head"));
@@ -188,16 +183,16 @@ class SeizureProcessTests extends CaseProcessSupport {
 	/** 行政强制法 art. 19: the head does not approve what was seized on the spot: lifted at once, goods returned. */
 	@Test
 	void aSeizureOnTheSpotTheHeadDoesNotApproveIsLiftedAtOnce() {
-		clockAt(at("2026-11-06T15:30:00+08:00"));
+		clockAt(moment("2026-11-06T15:30:00+08:00"));
 		ProcessInstance pi = toSeizureRequest();
 		complete(pi, "userTask_requestSeizure", request(true, ITEMS));
-		clockAt(at("2026-11-07T09:00:00+08:00"));
+		clockAt(moment("2026-11-07T09:00:00+08:00"));
 		as("head1");
 		complete(pi, "userTask_approveUrgentSeizure", Map.of("seizureApproved", false, "seizureApprovalOpinion",
 				"违法事实已固定，不需要扣押"));
 		assertThat(pi).hasPassed("serviceTask_liftSeizure").hasNotPassed("userTask_handleSeizure")
 			.isWaitingAt("userTask_concludeInvestigation");
-		assertThat(var(pi, "seizureLiftedAt")).isEqualTo(at("2026-11-07T09:00:00+08:00"));
+		assertThat(var(pi, "seizureLiftedAt")).isEqualTo(moment("2026-11-07T09:00:00+08:00"));
 		assertThat(var(pi, "seizureOutcome")).isEqualTo("RELEASED");
 		assertThat((String) var(pi, "seizureOutcomeBasis")).contains("第十九条", "违法事实已固定");
 		// the seizure is over: a later appraisal does not suspend it
@@ -214,15 +209,15 @@ class SeizureProcessTests extends CaseProcessSupport {
 	 */
 	@Test
 	void anUrgentSeizureNotApprovedWithin24HoursIsEscalatedAndLiftedWhenRefused() {
-		clockAt(at("2026-11-06T15:30:00+08:00"));
+		clockAt(moment("2026-11-06T15:30:00+08:00"));
 		ProcessInstance pi = toSeizureRequest();
 		complete(pi, "userTask_requestSeizure", request(true, ITEMS));
 		assertThat(timer(pi, "timerEvent_urgentSeizureApprovalBreach").getDuedate())
-			.isEqualTo(at("2026-11-07T15:30:00+08:00"));
-		clockAt(at("2026-11-07T15:00:00+08:00"));
+			.isEqualTo(moment("2026-11-07T15:30:00+08:00"));
+		clockAt(moment("2026-11-07T15:00:00+08:00"));
 		executeDueJobs(pi.getId());
 		assertThat(pi).hasNotPassed("serviceTask_urgentSeizureApprovalBreach");
-		clockAt(at("2026-11-07T15:31:00+08:00"));
+		clockAt(moment("2026-11-07T15:31:00+08:00"));
 		executeDueJobs(pi.getId());
 		assertThat(pi).hasPassed("serviceTask_urgentSeizureApprovalBreach").isWaitingAt("userTask_approveUrgentSeizure");
 		engine.getIdentityService().clearAuthentication();
@@ -232,14 +227,14 @@ class SeizureProcessTests extends CaseProcessSupport {
 		complete(pi, "userTask_approveUrgentSeizure", Map.of("seizureApproved", false, "seizureApprovalOpinion",
 				"不符合情况紧急的条件，应当立即解除"));
 		assertThat(pi).hasPassed("serviceTask_liftSeizure").isWaitingAt("userTask_concludeInvestigation");
-		assertThat(var(pi, "seizureLiftedAt")).isEqualTo(at("2026-11-07T15:31:00+08:00"));
+		assertThat(var(pi, "seizureLiftedAt")).isEqualTo(moment("2026-11-07T15:31:00+08:00"));
 		assertThat(var(pi, "seizureOutcome")).isEqualTo("RELEASED");
 	}
 
 	/** Not approved beforehand: nothing is seized, no documents; the investigation goes on. */
 	@Test
 	void aSeizureTheHeadDoesNotApproveIsNotCarriedOut() {
-		clockAt(at("2026-11-02T09:00:00+08:00"));
+		clockAt(moment("2026-11-02T09:00:00+08:00"));
 		ProcessInstance pi = toSeizureRequest();
 		complete(pi, "userTask_requestSeizure", request(false, ITEMS));
 		as("head1");
@@ -256,11 +251,7 @@ class SeizureProcessTests extends CaseProcessSupport {
 				"91350100M000100Y43", "0874-1234567", false, "CM-ILLEGAL-BUILD", "在北关路违法搭建彩钢瓦房",
 				LocalDate.of(2026, 11, 1), null, null, null, LocalDate.of(2026, 11, 1), false, "曲靖市麒麟区北关路12号"), "officer1");
 		ProcessInstance pi = instance(caseNo);
-		as("head1");
-		complete(pi, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer1"));
-		as("officer1");
-		complete(pi, "userTask_investigate", Map.of("investigatingOfficers", "officer1,officer2", "evidenceSummary",
-				EVIDENCE, "seizureNeeded", true));
+		fileAndInvestigate(pi, EVIDENCE, true);
 		assertThat(pi).isWaitingAt("userTask_requestSeizure");
 		return pi;
 	}
@@ -271,30 +262,5 @@ class SeizureProcessTests extends CaseProcessSupport {
 				"seizurePlace", "曲靖市麒麟区寥廓街道北关路58号院内", "seizureStoragePlace", "寥廓街道综合行政执法队暂扣物品仓库");
 	}
 
-	private static String text(StoredDocument document) {
-		try (XWPFWordExtractor extractor = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(document.content())))) {
-			return extractor.getText();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
 
-	private Job timer(ProcessInstance pi, String activityId) {
-		var auth = engine.getIdentityService().getCurrentAuthentication();
-		engine.getIdentityService().clearAuthentication();
-		try {
-			return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
-				.singleResult();
-		}
-		finally {
-			if (auth != null) {
-				engine.getIdentityService().setAuthentication(auth);
-			}
-		}
-	}
-
-	static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
-	}
 }

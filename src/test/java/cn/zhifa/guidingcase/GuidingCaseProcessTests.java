@@ -19,8 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.zhifa.record.RecordEntry;
-import cn.zhifa.record.RecordService;
-import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ProcessScenarioSupport;
 import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
@@ -31,10 +30,8 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * input refused naming the field; the three-a-year count with its warning and deadline from the data.
  */
 @ZhifaIntegrationTest
-class GuidingCaseProcessTests extends EngineTestSupport {
+class GuidingCaseProcessTests extends ProcessScenarioSupport {
 
-	/** Monday 2 Nov 2026, 09:00 Beijing time. */
-	static final String MONDAY = "2026-11-02T09:00:00+08:00";
 	static final String PARTY = "李建华";
 	static final String ID = "530302198805061234";
 	static final String PHONE = "13987654321";
@@ -44,8 +41,6 @@ class GuidingCaseProcessTests extends EngineTestSupport {
 	GuidingCaseRepository rows;
 	@Autowired
 	GuidingCaseService service;
-	@Autowired
-	RecordService record;
 	@Autowired
 	JdbcTemplate jdbc;
 

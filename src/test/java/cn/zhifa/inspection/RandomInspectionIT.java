@@ -43,9 +43,7 @@ class RandomInspectionIT extends RestTestSupport {
 		forged.put("inspectionNos", Map.of("value", "x"));
 		assertThat(post(START, forged, "officer1").statusCode()).isEqualTo(403);
 
-		HttpResponse<String> started = post(START, start("LK-SC-001", 1), "officer1");
-		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-		JsonNode instance = json.readTree(started.body());
+		JsonNode instance = postOk(START, start("LK-SC-001", 1), "officer1");
 		String pi = instance.path("id").asText();
 		String no = instance.path("businessKey").asText();
 		assertThat(no).matches("寥街抽查〔\\d{4}〕\\d+号");

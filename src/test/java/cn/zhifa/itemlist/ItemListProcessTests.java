@@ -18,8 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import cn.zhifa.enforcementcase.EnforcementCaseService;
 import cn.zhifa.enforcementcase.NewCase;
 import cn.zhifa.record.RecordEntry;
-import cn.zhifa.record.RecordService;
-import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ProcessScenarioSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -30,17 +29,12 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * guard of a case's registration: a violation not on the agency's list in force is refused with the rule.
  */
 @ZhifaIntegrationTest
-class ItemListProcessTests extends EngineTestSupport {
-
-	/** Monday 2 Nov 2026, 09:00 Beijing time. */
-	static final String MONDAY = "2026-11-02T09:00:00+08:00";
+class ItemListProcessTests extends ProcessScenarioSupport {
 
 	@Autowired
 	ItemListService lists;
 	@Autowired
 	EnforcementCaseService cases;
-	@Autowired
-	RecordService record;
 
 	final String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace('-', 'X');
 

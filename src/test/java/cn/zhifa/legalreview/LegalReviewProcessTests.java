@@ -33,6 +33,7 @@ import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.sla.Notification;
 import cn.zhifa.sla.SlaService;
 import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -68,13 +69,13 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		clockAt(at(BEFORE_NATIONAL_DAY));
 		ProcessInstance pi = start();
 		// the materials check is inside the 5 working days from receipt (R-REV-3, issue 16 point 4)
-		assertThat(openTask(pi, "userTask_checkMaterials").getDueDate()).isEqualTo(at("2026-10-10T23:59:59+08:00"));
-		clockAt(at("2026-09-30T10:00:00+08:00"));
+		assertThat(openTask(pi, "userTask_checkMaterials").getDueDate()).isEqualTo(moment("2026-10-10T23:59:59+08:00"));
+		clockAt(moment("2026-09-30T10:00:00+08:00"));
 		acceptMaterials(pi);
 		Task review = openTask(pi, "userTask_reviewDecision");
 		// from receipt on 28 Sep, not from the acceptance on 30 Sep:
 		// 29, 30 Sep, (1–7 Oct holiday), 8, 9, 10 Oct (adjusted Saturday) = 5 working days
-		assertThat(review.getDueDate()).isEqualTo(at("2026-10-10T23:59:59+08:00"));
+		assertThat(review.getDueDate()).isEqualTo(moment("2026-10-10T23:59:59+08:00"));
 		assertThat(review.getTenantId()).isEqualTo("LIAOKUO");
 
 		decide(pi, "reviewer1", "APPROVED", null);
@@ -108,15 +109,15 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		assertThat(openTask(pi, "userTask_supplementMaterials").getAssignee()).isEqualTo("officer1");
 		assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
 
-		clockAt(at("2026-10-09T09:00:00+08:00"));
+		clockAt(moment("2026-10-09T09:00:00+08:00"));
 		as("officer1");
 		engine.getTaskService().complete(openTask(pi, "userTask_supplementMaterials").getId(),
 				Map.of("supplementedMaterials", "听证笔录(2026-10-08)"));
 		// the complete materials are received on 9 Oct: 10 (adjusted Sat), 12, 13, 14, 15 Oct — checking is inside
-		assertThat(openTask(pi, "userTask_checkMaterials").getDueDate()).isEqualTo(at("2026-10-15T23:59:59+08:00"));
-		clockAt(at("2026-10-12T09:00:00+08:00"));
+		assertThat(openTask(pi, "userTask_checkMaterials").getDueDate()).isEqualTo(moment("2026-10-15T23:59:59+08:00"));
+		clockAt(moment("2026-10-12T09:00:00+08:00"));
 		acceptMaterials(pi);
-		assertThat(openTask(pi, "userTask_reviewDecision").getDueDate()).isEqualTo(at("2026-10-15T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_reviewDecision").getDueDate()).isEqualTo(moment("2026-10-15T23:59:59+08:00"));
 	}
 
 	@Test
@@ -131,7 +132,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 			.containsEntry("reviewOutcomeLabel", "需补正、纠正").containsEntry("reviewerName", "刘洋")
 			.containsEntry("handlerName", "李明").containsEntry("decisionTypeLabel", "行政处罚");
 
-		clockAt(at("2026-10-12T15:00:00+08:00"));
+		clockAt(moment("2026-10-12T15:00:00+08:00"));
 		as("officer1");
 		assertThatThrownBy(() -> engine.getTaskService().complete(openTask(pi, "userTask_reviseDecision").getId(),
 				Map.of("revisionAction", "RESUBMIT"))).isInstanceOf(FormFieldValidationException.class)
@@ -146,7 +147,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 			.containsEntry("revisionNotes", "已按裁量基准调整罚款数额")
 			.containsEntry("previousReviewOpinion", "罚款数额超出裁量基准，请说明理由或调整")
 			.doesNotContainKey("reviewOpinion");
-		assertThat(second.getDueDate()).isEqualTo(at("2026-10-19T23:59:59+08:00"));
+		assertThat(second.getDueDate()).isEqualTo(moment("2026-10-19T23:59:59+08:00"));
 		decide(pi, "reviewer1", "APPROVED", null);
 
 		assertThat(pi).isEnded().hasPassed("endEvent_passed");
@@ -201,9 +202,9 @@ class LegalReviewProcessTests extends EngineTestSupport {
 			.superProcessInstanceId(pi.getId()).singleResult();
 		Job timer = engine.getManagementService().createJobQuery().processInstanceId(dispute.getId()).timers().singleResult();
 		// raised Mon 28 Sep: 29, 30 Sep, 8 Oct = 3 working days
-		assertThat(timer.getDuedate()).isEqualTo(at("2026-10-08T23:59:59+08:00"));
+		assertThat(timer.getDuedate()).isEqualTo(moment("2026-10-08T23:59:59+08:00"));
 
-		clockAt(at("2026-10-09T00:00:00+08:00"));
+		clockAt(moment("2026-10-09T00:00:00+08:00"));
 		assertThat(executeDueJobs(dispute.getId())).isEqualTo(1);
 		assertThat(dispute).isWaitingAt("userTask_headRuling");
 		assertThat(dispute).hasPassed("serviceTask_negotiationStalled");
@@ -221,11 +222,11 @@ class LegalReviewProcessTests extends EngineTestSupport {
 
 	@Test
 	void extensionOncePerRoundAddsThreeWorkingDaysAndMovesTheTimers() {
-		clockAt(at("2026-02-12T10:00:00+08:00"));
+		clockAt(moment("2026-02-12T10:00:00+08:00"));
 		ProcessInstance pi = start();
 		acceptMaterials(pi);
 		// 13 Feb, 14 Feb (adjusted Sat), (15–23 Feb Spring Festival), 24, 25, 26 Feb
-		assertThat(openTask(pi, "userTask_reviewDecision").getDueDate()).isEqualTo(at("2026-02-26T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_reviewDecision").getDueDate()).isEqualTo(moment("2026-02-26T23:59:59+08:00"));
 
 		as("reviewer1");
 		Task review = openTask(pi, "userTask_reviewDecision");
@@ -236,9 +237,9 @@ class LegalReviewProcessTests extends EngineTestSupport {
 
 		Task extended = openTask(pi, "userTask_reviewDecision");
 		// + 27 Feb, 28 Feb (adjusted Sat), 2 Mar
-		assertThat(extended.getDueDate()).isEqualTo(at("2026-03-02T23:59:59+08:00"));
-		assertThat(timerDue(pi, "timerEvent_reviewBreach")).isEqualTo(at("2026-03-02T23:59:59+08:00"));
-		assertThat(timerDue(pi, "timerEvent_reviewWarning")).isEqualTo(at("2026-02-28T00:00:00+08:00"));
+		assertThat(extended.getDueDate()).isEqualTo(moment("2026-03-02T23:59:59+08:00"));
+		assertThat(timerDue(pi, "timerEvent_reviewBreach")).isEqualTo(moment("2026-03-02T23:59:59+08:00"));
+		assertThat(timerDue(pi, "timerEvent_reviewWarning")).isEqualTo(moment("2026-02-28T00:00:00+08:00"));
 		assertThatThrownBy(() -> engine.getTaskService().complete(extended.getId(),
 				Map.of("reviewAction", "EXTEND", "extensionReason", "再次延长"))).isInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("已延长过");
@@ -253,15 +254,15 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		clockAt(at(BEFORE_NATIONAL_DAY));
 		ProcessInstance pi = start();
 		acceptMaterials(pi);
-		assertThat(timerDue(pi, "timerEvent_reviewWarning")).isEqualTo(at("2026-10-09T00:00:00+08:00"));
+		assertThat(timerDue(pi, "timerEvent_reviewWarning")).isEqualTo(moment("2026-10-09T00:00:00+08:00"));
 
-		clockAt(at("2026-10-09T08:00:00+08:00"));
+		clockAt(moment("2026-10-09T08:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(openTask(pi, "userTask_reviewDecision").getPriority()).isEqualTo(80);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.containsExactly("LIAOKUO-reviewer");
 
-		clockAt(at("2026-10-11T00:00:01+08:00"));
+		clockAt(moment("2026-10-11T00:00:01+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).isWaitingAt("userTask_reviewDecision").hasPassed("serviceTask_escalateBreach");
 		assertThat(openTask(pi, "userTask_reviewDecision").getPriority()).isEqualTo(100);
@@ -343,12 +344,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 	/** A reviewer of LIAOKUO registered as staff with the given qualification; returns the user id. */
 	private String reviewer(String prefix, String qualificationNo, LocalDate reviewingSince) {
 		String id = prefix + UUID.randomUUID().toString().substring(0, 8);
-		var identity = engine.getIdentityService();
-		var user = identity.newUser(id);
-		user.setPassword("x" + id);
-		identity.saveUser(user);
-		identity.createMembership(id, "LIAOKUO-reviewer");
-		identity.createTenantUserMembership("LIAOKUO", id);
+		newUser(id, "x" + id, "LIAOKUO", "LIAOKUO-reviewer");
 		Officer officer = new Officer(id, "LIAOKUO", "审核" + prefix, StaffRole.LEGAL_REVIEWER, "寥廓街道司法所");
 		officer.recordLegalReviewQualification(qualificationNo, reviewingSince);
 		officers.save(officer);
@@ -404,14 +400,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 	}
 
 	private Map<String, Object> startVariables() {
-		Map<String, Object> vars = new HashMap<>();
-		vars.put("caseId", caseId);
-		vars.put("agencyCode", "LIAOKUO");
-		vars.put("decisionType", "PENALTY");
-		vars.put("majorReasons", "拟处较大数额罚款（R-REV-2）");
-		vars.put("materials", "行政处罚决定书（草稿）\n调查终结报告\n证据材料清单");
-		vars.put("handlerId", "officer1");
-		return vars;
+		return Fixtures.legalReviewVariables(caseId);
 	}
 
 	private void acceptMaterials(ProcessInstance pi) {
@@ -421,8 +410,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 
 	private static Map<String, Object> decision(String outcome, String opinion) {
 		Map<String, Object> vars = new HashMap<>();
-		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
-				"checkDiscretion", "checkDocuments", "checkCrime").forEach(c -> vars.put(c, true));
+		Fixtures.REVIEW_CHECKS.forEach(c -> vars.put(c, true));
 		vars.put("reviewAction", "DECIDE");
 		vars.put("reviewOutcome", outcome);
 		if (opinion != null) {
@@ -435,15 +423,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 		as(reviewer);
 		Task task = openTask(pi, "userTask_reviewDecision");
 		engine.getTaskService().claim(task.getId(), reviewer);
-		Map<String, Object> vars = new HashMap<>();
-		List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence", "checkLegalBasis",
-				"checkDiscretion", "checkDocuments", "checkCrime").forEach(c -> vars.put(c, true));
-		vars.put("reviewAction", "DECIDE");
-		vars.put("reviewOutcome", outcome);
-		if (opinion != null) {
-			vars.put("reviewOpinion", opinion);
-		}
-		engine.getTaskService().complete(task.getId(), vars);
+		engine.getTaskService().complete(task.getId(), decision(outcome, opinion));
 	}
 
 	private void disagree(ProcessInstance pi) {
@@ -453,18 +433,7 @@ class LegalReviewProcessTests extends EngineTestSupport {
 						"disagreementBasis", "《行政处罚法》第三十三条"));
 	}
 
-
-
-	private Date timerDue(ProcessInstance pi, String activityId) {
-		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
-			.singleResult().getDuedate();
-	}
-
 	private static Date at(OffsetDateTime t) {
 		return Date.from(t.toInstant());
-	}
-
-	private static Date at(String iso) {
-		return at(OffsetDateTime.parse(iso));
 	}
 }

@@ -31,8 +31,7 @@ import cn.zhifa.qualification.QualificationService;
 import cn.zhifa.qualification.Refusal;
 import cn.zhifa.sla.DeadlineBoard;
 import cn.zhifa.sla.Notification;
-import cn.zhifa.sla.SlaService;
-import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ProcessScenarioSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -43,7 +42,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * SLA board. Each test reviews a person of its own, so the demo officers stay valid for every other test.
  */
 @ZhifaIntegrationTest
-class OfficerAnnualReviewProcessTests extends EngineTestSupport {
+class OfficerAnnualReviewProcessTests extends ProcessScenarioSupport {
 
 	@Autowired
 	OfficerAnnualReviewService service;
@@ -57,8 +56,6 @@ class OfficerAnnualReviewProcessTests extends EngineTestSupport {
 	Deadlines deadlines;
 	@Autowired
 	DeadlineBoard board;
-	@Autowired
-	SlaService sla;
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -278,10 +275,7 @@ class OfficerAnnualReviewProcessTests extends EngineTestSupport {
 		clockAt(moment("2026-11-02T09:00:00+08:00"));
 		Officer o = newOfficer();
 		ProcessInstance pi = start("reviewer1", o.getUserId(), 2026);
-		clockAt(moment("2026-11-30T22:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isZero();
-		clockAt(moment("2026-12-01T08:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertOneJobRunsAt(pi, "2026-11-30T22:00:00+08:00", "2026-12-01T08:00:00+08:00");
 		assertThat(pi).hasPassed("serviceTask_recordBreach", "endEvent_breachRecorded").isWaitingAt("userTask_decide");
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup).contains("LIAOKUO-head", "supervisor");
 		assertThat(board.deadlines(new DeadlineBoard.Filter(List.of("LIAOKUO"), OfficerAnnualReviewService.PROCESS_KEY,

@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import cn.zhifa.support.WebappSession;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -312,22 +313,22 @@ class CaseVariablesProtectionIT {
 		String caseNo = registerCase("officer1");
 		String taskId = task("head1", caseNo).get("id").toString();
 		String pid = caseRow(caseNo).get("PROCESS_INSTANCE_ID").toString();
-		Webapp head = login("head1", "tasklist");
+		WebappSession head = WebappSession.login(http, "head1", "tasklist");
 		String api = "/camunda/api/engine/engine/default";
 
-		ResponseEntity<Map<String, Object>> attack = head.post(api + "/task/" + taskId + "/submit-form",
+		ResponseEntity<Map<String, Object>> attack = webapp(head, HttpMethod.POST, api + "/task/" + taskId + "/submit-form",
 				Map.of("variables", Map.of("filingDecision", value("FILE"), "handlerId", value("officer1"), "caseId",
 						value("区市监罚〔2026〕3号"))));
 		assertRefused(attack, HttpStatus.FORBIDDEN, "caseId", "案号（caseId）");
 		assertThat(caseRow(caseNo)).containsEntry("STAGE", "REGISTERED");
 
-		Webapp admin = login("admin", "cockpit");
-		assertRefused(admin.exchange(HttpMethod.PUT, api + "/process-instance/" + pid + "/variables/handlerId",
+		WebappSession admin = WebappSession.login(http, "admin", "cockpit");
+		assertRefused(webapp(admin, HttpMethod.PUT, api + "/process-instance/" + pid + "/variables/handlerId",
 				value("officer2")), HttpStatus.FORBIDDEN, "handlerId", "承办人（handlerId）");
 		assertThat(engine.getRuntimeService().getVariable(pid, "handlerId")).isEqualTo("officer1");
 
 		// what Tasklist sends for the task's own form
-		ResponseEntity<Map<String, Object>> filed = head.post(api + "/task/" + taskId + "/submit-form",
+		ResponseEntity<Map<String, Object>> filed = webapp(head, HttpMethod.POST, api + "/task/" + taskId + "/submit-form",
 				Map.of("variables", Map.of("filingDecision", value("FILE"), "handlerId", value("officer1"),
 						"notFilingReasons", value(""), "urgent", value(false))));
 		assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -435,50 +436,12 @@ class CaseVariablesProtectionIT {
 		return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body), MAP);
 	}
 
+	/** A request of the webapps (Tasklist, Cockpit) in their browser session. */
+	private ResponseEntity<Map<String, Object>> webapp(WebappSession session, HttpMethod method, String path, Object body) {
+		return http.exchange(path, method, new HttpEntity<>(body, session.headers()), MAP);
+	}
+
 	private ResponseEntity<Map<String, Object>> exchange(String user, HttpMethod method, String path, Object body) {
 		return as(user).exchange(path, method, body == null ? null : new HttpEntity<>(body), MAP);
-	}
-
-	/** A browser session of the webapps (Tasklist, Cockpit): session cookie and CSRF token. */
-	private record Webapp(TestRestTemplate http, String session, String xsrf) {
-
-		ResponseEntity<Map<String, Object>> post(String path, Object body) {
-			return exchange(HttpMethod.POST, path, body);
-		}
-
-		ResponseEntity<Map<String, Object>> exchange(HttpMethod method, String path, Object body) {
-			HttpHeaders headers = new HttpHeaders();
-			headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf);
-			headers.add("X-XSRF-TOKEN", xsrf);
-			headers.setContentType(MediaType.APPLICATION_JSON);
-			return http.exchange(path, method, new HttpEntity<>(body, headers), MAP);
-		}
-	}
-
-	private Webapp login(String user, String app) {
-		ResponseEntity<String> page = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
-		String xsrf = setCookie(page, "XSRF-TOKEN");
-		String session = setCookie(page, "JSESSIONID");
-		HttpHeaders headers = new HttpHeaders();
-		headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf);
-		headers.add("X-XSRF-TOKEN", xsrf);
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
-				new HttpEntity<>("username=" + user + "&password=demo", headers), String.class);
-		assertThat(login.getStatusCode()).as("login %s", user).isEqualTo(HttpStatus.OK);
-		String renewedSession = setCookie(login, "JSESSIONID");
-		String loggedIn = renewedSession != null ? renewedSession : session;
-		// the login starts a new session: its CSRF token comes with the next read, as in the browser
-		HttpHeaders cookie = new HttpHeaders();
-		cookie.add(HttpHeaders.COOKIE, "JSESSIONID=" + loggedIn);
-		ResponseEntity<String> read = http.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.GET,
-				new HttpEntity<>(cookie), String.class);
-		String token = setCookie(read, "XSRF-TOKEN");
-		return new Webapp(http, loggedIn, token != null ? token : xsrf);
-	}
-
-	private static String setCookie(ResponseEntity<?> response, String name) {
-		return response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith(name + "="))
-			.map(c -> c.substring(name.length() + 1).split(";")[0]).findFirst().orElse(null);
 	}
 }

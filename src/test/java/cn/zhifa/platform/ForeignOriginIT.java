@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -23,6 +22,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import cn.zhifa.record.RecordService;
+import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -126,13 +126,7 @@ class ForeignOriginIT {
 	private ResponseEntity<Map<String, Object>> upload(String caseNo, HttpHeaders headers) {
 		byte[] video = (new String(new byte[] { 0, 0, 0, 0x18 }, StandardCharsets.ISO_8859_1) + "ftypisom"
 				+ UUID.randomUUID().toString().repeat(40)).getBytes(StandardCharsets.ISO_8859_1);
-		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		form.add("file", part("seizure.mp4", video, "video/mp4"));
-		form.add("step", "userTask_seizeProperty");
-		form.add("device", "执法记录仪 DSJ-01");
-		form.add("startedAt", "2026-11-20T01:00:00Z");
-		form.add("endedAt", "2026-11-20T01:30:00Z");
-		form.add("partyInformed", "true");
+		MultiValueMap<String, Object> form = Fixtures.avUploadForm(video);
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		return http.withBasicAuth("officer1", "demo").exchange("/api/records/" + caseNo + "/evidence", HttpMethod.POST,
 				new HttpEntity<>(form, headers), MAP);
@@ -141,7 +135,7 @@ class ForeignOriginIT {
 	private ResponseEntity<Map<String, Object>> deploy(String name, HttpHeaders headers) {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("deployment-name", name);
-		form.add("data", part("test-origin.bpmn", """
+		form.add("data", Fixtures.filePart("test-origin.bpmn", """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
 				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="x">
@@ -151,16 +145,5 @@ class ForeignOriginIT {
 		// the justice bureau deploys directly; a legal office's deployment becomes a reviewed model change (ADR-0017)
 		return http.withBasicAuth("admin", "demo").exchange("/engine-rest/deployment/create", HttpMethod.POST,
 				new HttpEntity<>(form, headers), MAP);
-	}
-
-	private static HttpEntity<ByteArrayResource> part(String name, byte[] bytes, String type) {
-		HttpHeaders partHeaders = new HttpHeaders();
-		partHeaders.setContentType(MediaType.parseMediaType(type));
-		return new HttpEntity<>(new ByteArrayResource(bytes) {
-			@Override
-			public String getFilename() {
-				return name;
-			}
-		}, partHeaders);
 	}
 }

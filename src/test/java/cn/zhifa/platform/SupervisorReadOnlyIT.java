@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import cn.zhifa.record.RecordEntry;
 import cn.zhifa.record.RecordService;
+import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.Routes;
 import cn.zhifa.support.WebappSession;
 import cn.zhifa.support.ZhifaIntegrationTest;
@@ -285,7 +285,7 @@ class SupervisorReadOnlyIT {
 
 	private static HttpEntity<Object> multipartBody() {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		form.add("file", file("x.bin", "x".getBytes(), "application/octet-stream"));
+		form.add("file", Fixtures.filePart("x.bin", "x".getBytes(), "application/octet-stream"));
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		return new HttpEntity<>(form, headers);
@@ -294,13 +294,7 @@ class SupervisorReadOnlyIT {
 	private static HttpEntity<Object> avUpload() {
 		byte[] video = new byte[4096];
 		System.arraycopy(new byte[] { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm' }, 0, video, 0, 12);
-		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		form.add("file", file("seizure.mp4", video, "video/mp4"));
-		form.add("step", "userTask_seizeProperty");
-		form.add("device", "执法记录仪 DSJ-01");
-		form.add("startedAt", "2026-11-20T01:00:00Z");
-		form.add("endedAt", "2026-11-20T01:30:00Z");
-		form.add("partyInformed", "true");
+		MultiValueMap<String, Object> form = Fixtures.avUploadForm(video);
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		return new HttpEntity<>(form, headers);
@@ -309,7 +303,7 @@ class SupervisorReadOnlyIT {
 	private static HttpEntity<Object> deployment() {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("deployment-name", "supervisor-deployment");
-		form.add("data", file("supervisor.bpmn", """
+		form.add("data", Fixtures.filePart("supervisor.bpmn", """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
 				  <process id="test-supervisor" isExecutable="true"><startEvent id="s"/></process>
@@ -317,17 +311,6 @@ class SupervisorReadOnlyIT {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		return new HttpEntity<>(form, headers);
-	}
-
-	private static HttpEntity<ByteArrayResource> file(String name, byte[] bytes, String type) {
-		HttpHeaders partHeaders = new HttpHeaders();
-		partHeaders.setContentType(MediaType.parseMediaType(type));
-		return new HttpEntity<>(new ByteArrayResource(bytes) {
-			@Override
-			public String getFilename() {
-				return name;
-			}
-		}, partHeaders);
 	}
 
 	private static Map<String, Object> evidence() {

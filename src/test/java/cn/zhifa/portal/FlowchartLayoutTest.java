@@ -69,12 +69,8 @@ class FlowchartLayoutTest {
 					}
 				}
 				for (BpmnEdge e : model.getModelElementsByType(BpmnEdge.class)) {
-					List<Waypoint> w = new ArrayList<>(e.getWaypoints());
-					for (int i = 0; i + 1 < w.size(); i++) {
-						if (crosses(w.get(i), w.get(i + 1), l.x(), l.y(), l.width(), l.height())) {
-							problems.add(f + ": name of " + l.owner() + " crossed by arrow " + e.getBpmnElement().getId());
-							break;
-						}
+					if (crosses(e.getWaypoints(), l.x(), l.y(), l.width(), l.height())) {
+						problems.add(f + ": name of " + l.owner() + " crossed by arrow " + e.getBpmnElement().getId());
 					}
 				}
 			}
@@ -94,12 +90,7 @@ class FlowchartLayoutTest {
 				}
 				BpmnEdge edge = model.getModelElementsByType(BpmnEdge.class).stream()
 					.filter(e -> e.getBpmnElement().getId().equals(l.owner())).findFirst().orElseThrow();
-				List<Waypoint> w = new ArrayList<>(edge.getWaypoints());
-				boolean beside = false;
-				for (int i = 0; i + 1 < w.size() && !beside; i++) {
-					beside = crosses(w.get(i), w.get(i + 1), l.x() - 20, l.y() - 20, l.width() + 40, l.height() + 40);
-				}
-				if (!beside) {
+				if (!crosses(edge.getWaypoints(), l.x() - 20, l.y() - 20, l.width() + 40, l.height() + 40)) {
 					far.add(file.getFileName() + ": " + l.owner());
 				}
 			}
@@ -110,26 +101,16 @@ class FlowchartLayoutTest {
 	@Test
 	void arrowsRunThroughNoShapeTheyDoNotConnect() throws IOException {
 		List<String> problems = new ArrayList<>();
-		for (Path file : processes()) {
-			BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-			for (BpmnEdge e : model.getModelElementsByType(BpmnEdge.class)) {
-				if (!(e.getBpmnElement() instanceof SequenceFlow flow)) {
+		for (Arrow a : arrows()) {
+			for (BpmnShape s : a.model().getModelElementsByType(BpmnShape.class)) {
+				BaseElement el = s.getBpmnElement();
+				if (el instanceof SubProcess || connects(a.flow(), el)) {
 					continue;
 				}
-				List<Waypoint> w = new ArrayList<>(e.getWaypoints());
-				for (BpmnShape s : model.getModelElementsByType(BpmnShape.class)) {
-					BaseElement el = s.getBpmnElement();
-					if (el instanceof SubProcess || connects(flow, el)) {
-						continue;
-					}
-					Bounds b = s.getBounds();
-					for (int i = 0; i + 1 < w.size(); i++) {
-						// the inner part of the shape: touching a border is not running through
-						if (crosses(w.get(i), w.get(i + 1), b.getX() + 2, b.getY() + 2, b.getWidth() - 4, b.getHeight() - 4)) {
-							problems.add(file.getFileName() + ": " + flow.getId() + " through " + el.getId());
-							break;
-						}
-					}
+				Bounds b = s.getBounds();
+				// the inner part of the shape: touching a border is not running through
+				if (crosses(a.waypoints(), b.getX() + 2, b.getY() + 2, b.getWidth() - 4, b.getHeight() - 4)) {
+					problems.add(a.file().getFileName() + ": " + a.flow().getId() + " through " + el.getId());
 				}
 			}
 		}
@@ -140,22 +121,18 @@ class FlowchartLayoutTest {
 	@Test
 	void arrowsRunFromTheirSourceToTheirTarget() throws IOException {
 		List<String> problems = new ArrayList<>();
-		for (Path file : processes()) {
-			BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-			for (BpmnEdge e : model.getModelElementsByType(BpmnEdge.class)) {
-				if (!(e.getBpmnElement() instanceof SequenceFlow flow)) {
-					continue;
-				}
-				List<Waypoint> w = new ArrayList<>(e.getWaypoints());
-				if (w.size() < 2 || !touches(w.get(0), shape(model, flow.getSource())) || !touches(w.get(w.size() - 1), shape(model, flow.getTarget()))) {
-					problems.add(file.getFileName() + ": " + flow.getId() + " does not run from its source to its target");
-					continue;
-				}
-				for (int i = 0; i + 1 < w.size(); i++) {
-					if (Math.abs(w.get(i).getX() - w.get(i + 1).getX()) > 0.5 && Math.abs(w.get(i).getY() - w.get(i + 1).getY()) > 0.5) {
-						problems.add(file.getFileName() + ": " + flow.getId() + " runs slanted");
-						break;
-					}
+		for (Arrow a : arrows()) {
+			List<Waypoint> w = a.waypoints();
+			SequenceFlow flow = a.flow();
+			if (w.size() < 2 || !touches(w.get(0), shape(a.model(), flow.getSource()))
+					|| !touches(w.get(w.size() - 1), shape(a.model(), flow.getTarget()))) {
+				problems.add(a.file().getFileName() + ": " + flow.getId() + " does not run from its source to its target");
+				continue;
+			}
+			for (int i = 0; i + 1 < w.size(); i++) {
+				if (Math.abs(w.get(i).getX() - w.get(i + 1).getX()) > 0.5 && Math.abs(w.get(i).getY() - w.get(i + 1).getY()) > 0.5) {
+					problems.add(a.file().getFileName() + ": " + flow.getId() + " runs slanted");
+					break;
 				}
 			}
 		}
@@ -212,6 +189,17 @@ class FlowchartLayoutTest {
 				&& b.getY() < a.y() + a.height();
 	}
 
+	/** Whether any segment of the line through {@code waypoints} enters the open box. */
+	private static boolean crosses(java.util.Collection<Waypoint> waypoints, double x, double y, double w, double h) {
+		List<Waypoint> p = new ArrayList<>(waypoints);
+		for (int i = 0; i + 1 < p.size(); i++) {
+			if (crosses(p.get(i), p.get(i + 1), x, y, w, h)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Whether an axis-parallel or slanted segment enters the open box. */
 	private static boolean crosses(Waypoint p, Waypoint q, double x, double y, double w, double h) {
 		// Liang–Barsky clipping against the open rectangle
@@ -236,6 +224,24 @@ class FlowchartLayoutTest {
 			}
 		}
 		return t0 < t1;
+	}
+
+	/** A sequence flow's arrow in the diagram of a process model. */
+	private record Arrow(Path file, BpmnModelInstance model, SequenceFlow flow, List<Waypoint> waypoints) {
+	}
+
+	/** The arrow of every sequence flow of every process model, model by model. */
+	private static List<Arrow> arrows() throws IOException {
+		List<Arrow> arrows = new ArrayList<>();
+		for (Path file : processes()) {
+			BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+			for (BpmnEdge e : model.getModelElementsByType(BpmnEdge.class)) {
+				if (e.getBpmnElement() instanceof SequenceFlow flow) {
+					arrows.add(new Arrow(file, model, flow, new ArrayList<>(e.getWaypoints())));
+				}
+			}
+		}
+		return arrows;
 	}
 
 	private static List<Path> processes() throws IOException {

@@ -1,24 +1,18 @@
 package cn.zhifa.sla;
 
-import static cn.zhifa.support.Fixtures.validCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.WebappSession;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
@@ -28,13 +22,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * /api/notifications, each with their own read state; other agencies and roles see nothing.
  */
 @ZhifaIntegrationTest
-class NotificationsIT extends EngineTestSupport {
-
-	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-	};
-
-	@Autowired
-	TestRestTemplate http;
+class NotificationsIT extends SlaApiSupport {
 
 	@Autowired
 	NotificationMailer mailer;
@@ -43,13 +31,8 @@ class NotificationsIT extends EngineTestSupport {
 	@SuppressWarnings("unchecked")
 	void warningAndBreachReachTheHeadAndTheSupervisor() {
 		clockAt(at("2026-10-12T09:00:00+08:00"));
-		Map<String, Object> c = validCase();
-		c.put("discoveredOn", "2026-10-12");
-		c.put("violationDate", "2026-10-12");
-		String caseNo = client("officer1").exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(c), MAP).getBody()
-			.get("caseNo").toString();
-		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
-			.getId();
+		String caseNo = register("2026-10-12");
+		String pi = processOf(caseNo);
 		long headUnreadBefore = unread("head1");
 		long supervisorUnreadBefore = unread("supervisor1");
 
@@ -118,8 +101,8 @@ class NotificationsIT extends EngineTestSupport {
 		assertThat(all.getBody()).containsEntry("unread", 0);
 		assertThat(unread("head1")).isZero();
 		// the session may not write anything else with that token
-		assertThat(http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(c, withToken), String.class).getStatusCode()
-			.is4xxClientError()).isTrue();
+		assertThat(http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(caseDiscoveredOn("2026-10-12"), withToken),
+				String.class).getStatusCode().is4xxClientError()).isTrue();
 		// an API client with HTTP Basic gets no token (and no session)
 		assertThat(get("head1", "/api/notifications").getHeaders().getFirst(WebappCsrf.HEADER)).isNull();
 
@@ -139,13 +122,8 @@ class NotificationsIT extends EngineTestSupport {
 				.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
 			clockAt(at("2026-10-12T09:00:00+08:00"));
-			Map<String, Object> c = validCase();
-			c.put("discoveredOn", "2026-10-12");
-			c.put("violationDate", "2026-10-12");
-			String caseNo = client("officer1").exchange("/api/cases", HttpMethod.POST, new HttpEntity<>(c), MAP).getBody()
-				.get("caseNo").toString();
-			String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
-				.singleResult().getId();
+			String caseNo = register("2026-10-12");
+			String pi = processOf(caseNo);
 			clockAt(at("2026-11-03T10:00:00+08:00"));
 			assertThat(executeDueJobs(pi)).isEqualTo(2);
 			// the warning goes to the heads only, and to the subscriber; the breach reaches him as a supervisor, once
@@ -187,19 +165,10 @@ class NotificationsIT extends EngineTestSupport {
 		return ((Number) get(user, "/api/notifications/unread-count").getBody().get("unread")).longValue();
 	}
 
-	private ResponseEntity<Map<String, Object>> get(String user, String url) {
-		return client(user).exchange(url, HttpMethod.GET, null, MAP);
-	}
 
 	private ResponseEntity<Map<String, Object>> post(String user, String url) {
 		return client(user).exchange(url, HttpMethod.POST, null, MAP);
 	}
 
-	private TestRestTemplate client(String user) {
-		return http.withBasicAuth(user, "demo");
-	}
 
-	private static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
-	}
 }

@@ -39,21 +39,31 @@ abstract class SlaApiSupport extends EngineTestSupport {
 		return client(user).exchange(url, HttpMethod.GET, null, MAP);
 	}
 
-	/** officer1 registers a case discovered (and committed) on {@code discoveredOn}; its case number. */
-	String register(String discoveredOn) {
+	/** A valid body of {@code POST /api/cases}: a case discovered (and committed) on {@code discoveredOn}. */
+	static Map<String, Object> caseDiscoveredOn(String discoveredOn) {
 		Map<String, Object> c = validCase();
 		c.put("discoveredOn", discoveredOn);
 		c.put("violationDate", discoveredOn);
+		return c;
+	}
+
+	/** officer1 registers a case discovered (and committed) on {@code discoveredOn}; its case number. */
+	String register(String discoveredOn) {
 		ResponseEntity<Map<String, Object>> created = client("officer1").exchange("/api/cases", HttpMethod.POST,
-				new HttpEntity<>(c), MAP);
+				new HttpEntity<>(caseDiscoveredOn(discoveredOn)), MAP);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		return created.getBody().get("caseNo").toString();
 	}
 
+	/** The id of the case's process instance. */
+	String processOf(String caseNo) {
+		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
+			.getId();
+	}
+
 	/** head1 decides to file the case at the current engine time; returns the process instance. */
 	String decideFiling(String caseNo) {
-		String pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult()
-			.getId();
+		String pi = processOf(caseNo);
 		as("head1");
 		var filing = engine.getTaskService().createTaskQuery().processInstanceId(pi).taskDefinitionKey("userTask_approveFiling")
 			.singleResult();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -167,15 +169,19 @@ class SlaBoardIT extends SlaApiSupport {
 		assertThat(row(all("head1", "state=red"), caseNo)).containsEntry("source", "TIMER").containsEntry("workdaysLeft", -1);
 	}
 
-	@Test
-	void badInputNamesTheField() {
-		assertField(get("head1", "/api/sla/deadlines?state=purple"), "state");
-		assertField(get("head1", "/api/sla/deadlines?size=0"), "size");
-		assertField(get("head1", "/api/sla/deadlines?size=201"), "size");
-		assertField(get("head1", "/api/sla/deadlines?page=-1"), "page");
-		assertField(get("head1", "/api/sla/deadlines?kind=no-such-process"), "kind");
-		assertField(get("head1", "/api/sla/deadlines?page=x"), "page");
-		assertField(get("head1", "/api/sla/summary?kind=no-such-process"), "kind");
+	/** Each request is refused naming its field. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			/api/sla/deadlines?state=purple | state
+			/api/sla/deadlines?size=0 | size
+			/api/sla/deadlines?size=201 | size
+			/api/sla/deadlines?page=-1 | page
+			/api/sla/deadlines?kind=no-such-process | kind
+			/api/sla/deadlines?page=x | page
+			/api/sla/summary?kind=no-such-process | kind
+			""")
+	void badInputNamesTheField(String path, String field) {
+		assertField(get("head1", path), field);
 	}
 
 	@Test

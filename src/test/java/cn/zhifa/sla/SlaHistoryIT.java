@@ -12,6 +12,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -187,18 +189,22 @@ class SlaHistoryIT extends SlaApiSupport {
 			.containsEntry("breachedWorkdays", 2).containsEntry("closedBy", "CANCELLED");
 	}
 
-	@Test
-	void badInputNamesTheField() {
-		assertField(get("head1", "/api/sla/history?from=2026-13-01"), "from");
-		assertField(get("head1", "/api/sla/history?to=yesterday"), "to");
-		assertField(get("head1", "/api/sla/history?from=2026-10-01&to=2026-09-01"), "from");
-		assertField(get("head1", "/api/sla/compliance?from=2020-01-01&to=2026-01-02"), "to");
-		assertField(get("head1", "/api/sla/history?agency=NO-SUCH-AGENCY"), "agency");
-		assertField(get("head1", "/api/sla/compliance?kind=no-such-process"), "kind");
-		assertField(get("head1", "/api/sla/history?outcome=late"), "outcome");
-		assertField(get("head1", "/api/sla/history?size=0"), "size");
-		assertField(get("head1", "/api/sla/history?page=-1"), "page");
-		assertField(get("head1", "/api/sla/history.xlsx?from=1999-12-31"), "from");
+	/** Each request is refused naming its field. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			/api/sla/history?from=2026-13-01 | from
+			/api/sla/history?to=yesterday | to
+			/api/sla/history?from=2026-10-01&to=2026-09-01 | from
+			/api/sla/compliance?from=2020-01-01&to=2026-01-02 | to
+			/api/sla/history?agency=NO-SUCH-AGENCY | agency
+			/api/sla/compliance?kind=no-such-process | kind
+			/api/sla/history?outcome=late | outcome
+			/api/sla/history?size=0 | size
+			/api/sla/history?page=-1 | page
+			/api/sla/history.xlsx?from=1999-12-31 | from
+			""")
+	void badInputNamesTheField(String path, String field) {
+		assertField(get("head1", path), field);
 	}
 
 	/** Hears a synthetic deletion of step {@code step} 1 working day after its due day; "closedBy/outcome/late". */

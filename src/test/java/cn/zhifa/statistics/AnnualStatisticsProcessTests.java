@@ -23,12 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.record.RecordEntry;
-import cn.zhifa.record.RecordService;
 import cn.zhifa.sla.DeadlineBoard;
 import cn.zhifa.sla.Notification;
-import cn.zhifa.sla.SlaService;
 import cn.zhifa.statistics.AnnualStatisticsService.Report;
-import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ProcessScenarioSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -39,7 +37,7 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * the SLA board and recorded late; the portal lists a report only once published.
  */
 @ZhifaIntegrationTest
-class AnnualStatisticsProcessTests extends EngineTestSupport {
+class AnnualStatisticsProcessTests extends ProcessScenarioSupport {
 
 	@Autowired
 	AnnualStatisticsService service;
@@ -47,10 +45,6 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 	Deadlines deadlines;
 	@Autowired
 	DeadlineBoard board;
-	@Autowired
-	SlaService sla;
-	@Autowired
-	RecordService record;
 
 	@Test
 	void theJanuaryTimerStartsLastYearsReportForEveryAgencyOnce() {
@@ -69,7 +63,7 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 					.processInstanceBusinessKey(AnnualStatisticsService.businessKey(agency, year)).singleResult();
 				assertThat(pi.getTenantId()).isEqualTo(agency);
 				assertThat(pi).isWaitingAt("userTask_officeSignOff").hasPassed("serviceTask_open", "serviceTask_compute");
-				assertThat(variable(pi, "statisticsYear")).isEqualTo(year);
+				assertThat(historicVariable(pi, "statisticsYear")).isEqualTo(year);
 				assertThat(service.find(agency, year)).get().extracting(Report::status).isEqualTo(AnnualStatisticsService.COMPUTED);
 			}
 			// the next January's timer is there; the same year again (a retried job, another node) starts nothing
@@ -90,49 +84,49 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 
 	@Test
 	void signedOffByBothAfterReturnsThenSubmittedAndPublished() {
-		clockAt(at("2026-01-05T09:00:00+08:00"));
+		clockAt(moment("2026-01-05T09:00:00+08:00"));
 		ProcessInstance pi = start("LIAOKUO", 2025);
 		assertThat(pi).isWaitingAt("userTask_officeSignOff");
 		Task office = openTask(pi, "userTask_officeSignOff");
 		// 15 January 2026 is a Thursday; 31 January 2026 a Saturday: publication is due Monday 2 February
-		assertThat(office.getDueDate()).isEqualTo(at("2026-01-15T23:59:59+08:00"));
-		assertThat(variable(pi, "annualStatisticsPublishDueAt")).isEqualTo(at("2026-02-02T23:59:59+08:00"));
+		assertThat(office.getDueDate()).isEqualTo(moment("2026-01-15T23:59:59+08:00"));
+		assertThat(historicVariable(pi, "annualStatisticsPublishDueAt")).isEqualTo(moment("2026-02-02T23:59:59+08:00"));
 		assertThat(engine.getTaskService().createTaskQuery().taskId(office.getId()).taskCandidateGroup("LIAOKUO-office").count())
 			.isEqualTo(1);
-		assertThat((String) variable(pi, "annualStatisticsSummary")).contains("行政处罚决定");
-		assertThat(variable(pi, "statisticsPeriod")).isEqualTo("2025年1月1日至2025年12月31日");
+		assertThat((String) historicVariable(pi, "annualStatisticsSummary")).contains("行政处罚决定");
+		assertThat(historicVariable(pi, "statisticsPeriod")).isEqualTo("2025年1月1日至2025年12月31日");
 
-		assertThatThrownBy(() -> complete("office1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "MAYBE")))
+		assertThatThrownBy(() -> completeTaskAs("office1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "MAYBE")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("annualStatisticsOutcome");
-		assertThatThrownBy(() -> complete("office1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "RETURN")))
+		assertThatThrownBy(() -> completeTaskAs("office1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "RETURN")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("annualStatisticsOpinion")
 			.hasMessageContaining("退回重新统计须写明");
-		assertThatThrownBy(() -> complete("officer1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "APPROVE")))
+		assertThatThrownBy(() -> completeTaskAs("officer1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "APPROVE")))
 			.isInstanceOf(AuthorizationException.class);
 
 		// 党政办 sends it back: computed again
-		complete("office1", pi, "userTask_officeSignOff",
+		completeTaskAs("office1", pi, "userTask_officeSignOff",
 				Map.of("annualStatisticsOutcome", "RETURN", "annualStatisticsOpinion", "一件案件决定日期录入错误，已更正。"));
 		assertThat(pi).isWaitingAt("userTask_officeSignOff");
 		assertThat(service.find("LIAOKUO", 2025).orElseThrow().returns()).isEqualTo(1);
-		complete("office1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "APPROVE"));
+		completeTaskAs("office1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "APPROVE"));
 		assertThat(pi).isWaitingAt("userTask_justiceSignOff");
 		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("LIAOKUO-reviewer")
 			.count()).isEqualTo(1);
 		assertThat(service.find("LIAOKUO", 2025).orElseThrow().officeSignedBy()).isEqualTo("office1");
-		assertThatThrownBy(() -> complete("office1", pi, "userTask_justiceSignOff", Map.of("annualStatisticsOutcome", "APPROVE")))
+		assertThatThrownBy(() -> completeTaskAs("office1", pi, "userTask_justiceSignOff", Map.of("annualStatisticsOutcome", "APPROVE")))
 			.isInstanceOf(AuthorizationException.class);
 
 		// 司法所 sends it back: computed again, both sign again
-		complete("reviewer1", pi, "userTask_justiceSignOff",
+		completeTaskAs("reviewer1", pi, "userTask_justiceSignOff",
 				Map.of("annualStatisticsOutcome", "RETURN", "annualStatisticsOpinion", "移送数据与台账不一致，请核对。"));
 		assertThat(pi).isWaitingAt("userTask_officeSignOff");
 		Report returned = service.find("LIAOKUO", 2025).orElseThrow();
 		assertThat(returned.returns()).isEqualTo(2);
 		assertThat(returned.officeSignedBy()).isNull();
-		complete("office1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "APPROVE"));
-		clockAt(at("2026-01-14T16:00:00+08:00"));
-		complete("reviewer1", pi, "userTask_justiceSignOff", Map.of("annualStatisticsOutcome", "APPROVE"));
+		completeTaskAs("office1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "APPROVE"));
+		clockAt(moment("2026-01-14T16:00:00+08:00"));
+		completeTaskAs("reviewer1", pi, "userTask_justiceSignOff", Map.of("annualStatisticsOutcome", "APPROVE"));
 		assertThat(pi).isWaitingAt("userTask_publish").hasPassed("endEvent_signedOff", "serviceTask_submit")
 			.hasNotPassed("serviceTask_recordSubmitBreach");
 		Report submitted = service.find("LIAOKUO", 2025).orElseThrow();
@@ -140,19 +134,19 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 		assertThat(submitted.submittedOnTime()).isTrue();
 		assertThat(submitted.officeSignedBy()).isEqualTo("office1");
 		assertThat(submitted.justiceSignedBy()).isEqualTo("reviewer1");
-		assertThat(openTask(pi, "userTask_publish").getDueDate()).isEqualTo(at("2026-02-02T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_publish").getDueDate()).isEqualTo(moment("2026-02-02T23:59:59+08:00"));
 		// not on the portal before publication
 		assertThat(service.published(2025)).extracting(Report::agencyCode).doesNotContain("LIAOKUO");
 
-		assertThatThrownBy(() -> complete("office1", pi, "userTask_publish", Map.of()))
+		assertThatThrownBy(() -> completeTaskAs("office1", pi, "userTask_publish", Map.of()))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("annualStatisticsPublishConfirmed");
-		clockAt(at("2026-01-20T10:00:00+08:00"));
-		complete("office1", pi, "userTask_publish", Map.of("annualStatisticsPublishConfirmed", true));
+		clockAt(moment("2026-01-20T10:00:00+08:00"));
+		completeTaskAs("office1", pi, "userTask_publish", Map.of("annualStatisticsPublishConfirmed", true));
 		assertThat(pi).isEnded().hasPassed("serviceTask_publish", "endEvent_published").hasNotPassed("serviceTask_recordPublishBreach");
 		Report published = service.find("LIAOKUO", 2025).orElseThrow();
 		assertThat(published.status()).isEqualTo(AnnualStatisticsService.PUBLISHED);
 		assertThat(published.publishedOnTime()).isTrue();
-		assertThat(published.publishedAt()).isEqualTo(at("2026-01-20T10:00:00+08:00").toInstant());
+		assertThat(published.publishedAt()).isEqualTo(moment("2026-01-20T10:00:00+08:00").toInstant());
 		assertThat(service.published(2025)).extracting(Report::agencyCode).contains("LIAOKUO");
 		// each step in the full-process record under the report's key, with who did it
 		assertThat(record.list(AnnualStatisticsService.businessKey("LIAOKUO", 2025)))
@@ -162,16 +156,13 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 
 	@Test
 	void aLateSubmissionAndPublicationAreRedOnTheSlaBoardAndRecordedLate() {
-		clockAt(at("2025-01-06T09:00:00+08:00"));
+		clockAt(moment("2025-01-06T09:00:00+08:00"));
 		ProcessInstance pi = start("LIAOKUO", 2024);
-		assertThat(openTask(pi, "userTask_officeSignOff").getDueDate()).isEqualTo(at("2025-01-15T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_officeSignOff").getDueDate()).isEqualTo(moment("2025-01-15T23:59:59+08:00"));
 		// 31 January 2025 falls in the Spring Festival holiday (28 January – 4 February): due Wednesday 5 February
-		assertThat(variable(pi, "annualStatisticsPublishDueAt")).isEqualTo(at("2025-02-05T23:59:59+08:00"));
+		assertThat(historicVariable(pi, "annualStatisticsPublishDueAt")).isEqualTo(moment("2025-02-05T23:59:59+08:00"));
 
-		clockAt(at("2025-01-15T22:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isZero();
-		clockAt(at("2025-01-16T08:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertOneJobRunsAt(pi, "2025-01-15T22:00:00+08:00", "2025-01-16T08:00:00+08:00");
 		assertThat(pi).hasPassed("serviceTask_recordSubmitBreach", "endEvent_submitBreachRecorded").isWaitingAt("userTask_officeSignOff");
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup).contains("LIAOKUO-head", "supervisor");
 		List<DeadlineBoard.Row> red = board.deadlines(new DeadlineBoard.Filter(List.of("LIAOKUO"), "annual-statistics",
@@ -179,19 +170,16 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 		assertThat(red).filteredOn(r -> r.processInstanceId().equals(pi.getId())).extracting(DeadlineBoard.Row::stepId)
 			.contains("userTask_officeSignOff");
 
-		complete("office1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "APPROVE"));
-		complete("reviewer1", pi, "userTask_justiceSignOff", Map.of("annualStatisticsOutcome", "APPROVE"));
+		completeTaskAs("office1", pi, "userTask_officeSignOff", Map.of("annualStatisticsOutcome", "APPROVE"));
+		completeTaskAs("reviewer1", pi, "userTask_justiceSignOff", Map.of("annualStatisticsOutcome", "APPROVE"));
 		assertThat(service.find("LIAOKUO", 2024).orElseThrow().submittedOnTime()).isFalse();
 
-		clockAt(at("2025-02-05T20:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isZero();
-		clockAt(at("2025-02-06T08:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertOneJobRunsAt(pi, "2025-02-05T20:00:00+08:00", "2025-02-06T08:00:00+08:00");
 		assertThat(pi).hasPassed("serviceTask_recordPublishBreach").isWaitingAt("userTask_publish");
 		assertThat(board.deadlines(new DeadlineBoard.Filter(List.of("LIAOKUO"), "annual-statistics", DeadlineBoard.State.RED, null), 0,
 				200).rows()).filteredOn(r -> r.processInstanceId().equals(pi.getId())).extracting(DeadlineBoard.Row::stepId)
 			.contains("userTask_publish");
-		complete("office1", pi, "userTask_publish", Map.of("annualStatisticsPublishConfirmed", true));
+		completeTaskAs("office1", pi, "userTask_publish", Map.of("annualStatisticsPublishConfirmed", true));
 		assertThat(pi).isEnded();
 		assertThat(service.find("LIAOKUO", 2024).orElseThrow().publishedOnTime()).isFalse();
 	}
@@ -205,8 +193,8 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 	@Test
 	void the15thAnd31stAreRolledForwardToAWorkingDay() {
 		// reports for 2026, due in 2027: Friday 15 January; Sunday 31 January → Monday 1 February
-		assertThat(deadlines.limit("ANNUAL_STATISTICS_SUBMISSION", "2026-12-31")).isEqualTo(at("2027-01-15T23:59:59+08:00"));
-		assertThat(deadlines.limit("ANNUAL_STATISTICS_PUBLICATION", "2026-12-31")).isEqualTo(at("2027-02-01T23:59:59+08:00"));
+		assertThat(deadlines.limit("ANNUAL_STATISTICS_SUBMISSION", "2026-12-31")).isEqualTo(moment("2027-01-15T23:59:59+08:00"));
+		assertThat(deadlines.limit("ANNUAL_STATISTICS_PUBLICATION", "2026-12-31")).isEqualTo(moment("2027-02-01T23:59:59+08:00"));
 		assertThat(deadlines.provisional("2027-01-15")).isTrue();
 		// each January day of 2027 that is a Saturday or Sunday moves to the Monday after it (no 2027 holidays known yet)
 		for (int day = 1; day <= 31; day++) {
@@ -220,9 +208,9 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 				.isEqualTo(Date.from(expected.atTime(23, 59, 59).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
 		}
 		// reports for 2025 and 2024, with their years' calendars
-		assertThat(deadlines.limit("ANNUAL_STATISTICS_PUBLICATION", "2025-12-31")).isEqualTo(at("2026-02-02T23:59:59+08:00"));
-		assertThat(deadlines.limit("ANNUAL_STATISTICS_PUBLICATION", "2024-12-31")).isEqualTo(at("2025-02-05T23:59:59+08:00"));
-		assertThat(deadlines.limit("ANNUAL_STATISTICS_SUBMISSION", "2024-12-31")).isEqualTo(at("2025-01-15T23:59:59+08:00"));
+		assertThat(deadlines.limit("ANNUAL_STATISTICS_PUBLICATION", "2025-12-31")).isEqualTo(moment("2026-02-02T23:59:59+08:00"));
+		assertThat(deadlines.limit("ANNUAL_STATISTICS_PUBLICATION", "2024-12-31")).isEqualTo(moment("2025-02-05T23:59:59+08:00"));
+		assertThat(deadlines.limit("ANNUAL_STATISTICS_SUBMISSION", "2024-12-31")).isEqualTo(moment("2025-01-15T23:59:59+08:00"));
 	}
 
 	@Test
@@ -244,26 +232,5 @@ class AnnualStatisticsProcessTests extends EngineTestSupport {
 	ProcessInstance start(String agency, int year) {
 		String id = service.startFor(agency, year).orElseThrow();
 		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
-	}
-
-	void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
-		Task task = openTask(pi, taskKey);
-		as(user);
-		try {
-			engine.getTaskService().complete(task.getId(), new HashMap<>(variables));
-		}
-		finally {
-			engine.getIdentityService().clearAuthentication();
-		}
-	}
-
-
-	Object variable(ProcessInstance pi, String name) {
-		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
-			.singleResult().getValue();
-	}
-
-	static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }

@@ -50,9 +50,7 @@ class CaseFileReviewIT extends RestTestSupport {
 		forged.put("reviewCases", Map.of("value", closed));
 		assertThat(post(START, forged, "supervisor1").statusCode()).isEqualTo(403);
 
-		HttpResponse<String> started = post(START, start("LIAOKUO", "2026"), "supervisor1");
-		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-		JsonNode instance = json.readTree(started.body());
+		JsonNode instance = postOk(START, start("LIAOKUO", "2026"), "supervisor1");
 		String pi = instance.path("id").asText();
 		String no = instance.path("businessKey").asText();
 		assertThat(no).matches("区司法评查〔\\d{4}〕\\d+号");

@@ -49,9 +49,7 @@ class SupervisionNoticeIT extends RestTestSupport {
 		assertThat(post(START, forged, "supervisor1").statusCode()).isEqualTo(403);
 
 		long openBefore = openNotices("LIAOKUO");
-		HttpResponse<String> started = post(START, form("LIAOKUO", "COMPLAINT", "TS-2026-" + tag), "supervisor1");
-		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-		JsonNode instance = json.readTree(started.body());
+		JsonNode instance = postOk(START, form("LIAOKUO", "COMPLAINT", "TS-2026-" + tag), "supervisor1");
 		String pi = instance.path("id").asText();
 		String no = instance.path("businessKey").asText();
 		assertThat(no).matches("区司法监通〔\\d{4}〕\\d+号");

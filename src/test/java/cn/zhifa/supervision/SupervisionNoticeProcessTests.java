@@ -16,12 +16,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.zhifa.document.DocumentService;
 import cn.zhifa.record.RecordEntry;
-import cn.zhifa.record.RecordService;
 import cn.zhifa.sla.Notification;
-import cn.zhifa.sla.SlaService;
-import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ProcessScenarioSupport;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -31,25 +28,16 @@ import cn.zhifa.support.ZhifaIntegrationTest;
  * open, the report is late); who may issue and who sees it; bad input refused naming the field.
  */
 @ZhifaIntegrationTest
-class SupervisionNoticeProcessTests extends EngineTestSupport {
-
-	/** Monday 2 Nov 2026, 09:00 Beijing time. */
-	static final String MONDAY = "2026-11-02T09:00:00+08:00";
+class SupervisionNoticeProcessTests extends ProcessScenarioSupport {
 
 	@Autowired
 	SupervisionNoticeRepository rows;
 	@Autowired
 	SupervisionNoticeService notices;
-	@Autowired
-	SlaService sla;
-	@Autowired
-	RecordService record;
-	@Autowired
-	DocumentService documents;
 
 	@Test
 	void issuedReportedAndClosed() {
-		clockAt(at(MONDAY));
+		clockAt(moment(MONDAY));
 		ProcessInstance pi = issue("supervisor1", notice("LIAOKUO", "COMPLAINT", "TS-2026-000001"));
 		assertThat(pi.getTenantId()).isEqualTo("LIAOKUO");
 		String no = pi.getBusinessKey();
@@ -57,12 +45,12 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 		assertThat(pi).isWaitingAt("userTask_rectify").hasPassedInOrder("serviceTask_issue", "serviceTask_generateNotice");
 		Task rectify = openTask(pi, "userTask_rectify");
 		// 15 working days from Mon 2 Nov: 3–6, 9–13, 16–20, 23 Nov
-		assertThat(rectify.getDueDate()).isEqualTo(at("2026-11-23T23:59:59+08:00"));
+		assertThat(rectify.getDueDate()).isEqualTo(moment("2026-11-23T23:59:59+08:00"));
 		assertThat(engine.getTaskService().createTaskQuery().taskId(rectify.getId()).taskCandidateGroup("LIAOKUO-head").count())
 			.isEqualTo(1);
-		assertThat(variable(pi, "rectificationWorkingDays")).isEqualTo(15);
-		assertThat(variable(pi, "supervisedAgencyName")).isEqualTo("寥廓街道综合行政执法队");
-		assertThat((String) variable(pi, "supervisionNoticeDocId")).isNotBlank();
+		assertThat(historicVariable(pi, "rectificationWorkingDays")).isEqualTo(15);
+		assertThat(historicVariable(pi, "supervisedAgencyName")).isEqualTo("寥廓街道综合行政执法队");
+		assertThat((String) historicVariable(pi, "supervisionNoticeDocId")).isNotBlank();
 		SupervisionNotice n = rows.findById(no).orElseThrow();
 		assertThat(n.getStatus()).isEqualTo(SupervisionNotice.ISSUED);
 		assertThat(n.getIssuedBy()).isEqualTo("supervisor1");
@@ -76,14 +64,14 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
 		engine.getIdentityService().clearAuthentication();
 
-		assertThatThrownBy(() -> complete("head1", pi, "userTask_rectify", Map.of()))
+		assertThatThrownBy(() -> completeTaskAs("head1", pi, "userTask_rectify", Map.of()))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rectificationReport");
-		clockAt(at("2026-11-16T10:00:00+08:00"));
-		complete("head1", pi, "userTask_rectify", Map.of("rectificationReport", "已对承办人员批评教育，补充了告知程序，建立台账。"));
+		clockAt(moment("2026-11-16T10:00:00+08:00"));
+		completeTaskAs("head1", pi, "userTask_rectify", Map.of("rectificationReport", "已对承办人员批评教育，补充了告知程序，建立台账。"));
 		assertThat(pi).isWaitingAt("userTask_check");
 		Task check = openTask(pi, "userTask_check");
 		// 10 working days from Mon 16 Nov: 17–20, 23–27, 30 Nov
-		assertThat(check.getDueDate()).isEqualTo(at("2026-11-30T23:59:59+08:00"));
+		assertThat(check.getDueDate()).isEqualTo(moment("2026-11-30T23:59:59+08:00"));
 		assertThat(engine.getTaskService().createTaskQuery().taskId(check.getId()).taskCandidateGroup("supervisor").count())
 			.isEqualTo(1);
 		n = rows.findById(no).orElseThrow();
@@ -91,9 +79,9 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 		assertThat(n.getReportedOnTime()).isTrue();
 		assertThat(n.getReportedBy()).isEqualTo("head1");
 
-		assertThatThrownBy(() -> complete("supervisor1", pi, "userTask_check", Map.of("supervisionOutcome", "MAYBE")))
+		assertThatThrownBy(() -> completeTaskAs("supervisor1", pi, "userTask_check", Map.of("supervisionOutcome", "MAYBE")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("supervisionOutcome");
-		complete("supervisor1", pi, "userTask_check", Map.of("supervisionOutcome", "CLOSE"));
+		completeTaskAs("supervisor1", pi, "userTask_check", Map.of("supervisionOutcome", "CLOSE"));
 		assertThat(pi).isEnded().hasPassedInOrder("userTask_check", "gateway_outcome", "serviceTask_conclude", "endEvent_concluded")
 			.hasNotPassed("serviceTask_sendBack");
 		n = rows.findById(no).orElseThrow();
@@ -107,23 +95,23 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 
 	@Test
 	void sentBackThenCirculated() {
-		clockAt(at(MONDAY));
+		clockAt(moment(MONDAY));
 		ProcessInstance pi = issue("supervisor1", notice("QLSCJ", "SLA_BREACH", null));
 		assertThat(pi.getTenantId()).isEqualTo("QLSCJ");
-		complete("head2", pi, "userTask_rectify", Map.of("rectificationReport", "已整改。"));
-		assertThatThrownBy(() -> complete("supervisor1", pi, "userTask_check", Map.of("supervisionOutcome", "REDO")))
+		completeTaskAs("head2", pi, "userTask_rectify", Map.of("rectificationReport", "已整改。"));
+		assertThatThrownBy(() -> completeTaskAs("supervisor1", pi, "userTask_check", Map.of("supervisionOutcome", "REDO")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("supervisionOpinion");
-		clockAt(at("2026-11-09T09:00:00+08:00"));
-		complete("supervisor1", pi, "userTask_check",
+		clockAt(moment("2026-11-09T09:00:00+08:00"));
+		completeTaskAs("supervisor1", pi, "userTask_check",
 				Map.of("supervisionOutcome", "REDO", "supervisionOpinion", "整改报告未说明超期案件的处理情况，请补充整改。"));
 		assertThat(pi).isWaitingAt("userTask_rectify").hasPassed("serviceTask_sendBack");
 		// a new period of the same length from the day it was sent back: 15 working days from Mon 9 Nov
-		assertThat(openTask(pi, "userTask_rectify").getDueDate()).isEqualTo(at("2026-11-30T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_rectify").getDueDate()).isEqualTo(moment("2026-11-30T23:59:59+08:00"));
 		SupervisionNotice n = rows.findById(pi.getBusinessKey()).orElseThrow();
 		assertThat(n.getRounds()).isEqualTo(2);
 		assertThat(n.getStatus()).isEqualTo(SupervisionNotice.ISSUED);
-		complete("head2", pi, "userTask_rectify", Map.of("rectificationReport", "超期案件已全部办结。"));
-		complete("supervisor1", pi, "userTask_check",
+		completeTaskAs("head2", pi, "userTask_rectify", Map.of("rectificationReport", "超期案件已全部办结。"));
+		completeTaskAs("supervisor1", pi, "userTask_check",
 				Map.of("supervisionOutcome", "CIRCULATE", "supervisionOpinion", "两次整改仍不到位，予以全区通报。"));
 		assertThat(pi).isEnded().hasPassed("serviceTask_conclude");
 		n = rows.findById(pi.getBusinessKey()).orElseThrow();
@@ -133,15 +121,15 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 
 	@Test
 	void statedPeriodAndReportToGovernment() {
-		clockAt(at(MONDAY));
+		clockAt(moment(MONDAY));
 		Map<String, Object> vars = notice("LIAOKUO", "UNTRANSFERRED_CASE", "寥街罚〔2026〕12号");
 		vars.put("rectificationWorkingDays", 5L);
 		ProcessInstance pi = issue("supervisor1", vars);
 		// 5 working days from Mon 2 Nov: 3–6, 9 Nov
-		assertThat(openTask(pi, "userTask_rectify").getDueDate()).isEqualTo(at("2026-11-09T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_rectify").getDueDate()).isEqualTo(moment("2026-11-09T23:59:59+08:00"));
 		assertThat(rows.findById(pi.getBusinessKey()).orElseThrow().getPeriodWorkingDays()).isEqualTo(5);
-		complete("head1", pi, "userTask_rectify", Map.of("rectificationReport", "认为该案不涉嫌犯罪，不予移送。"));
-		complete("supervisor1", pi, "userTask_check",
+		completeTaskAs("head1", pi, "userTask_rectify", Map.of("rectificationReport", "认为该案不涉嫌犯罪，不予移送。"));
+		completeTaskAs("supervisor1", pi, "userTask_check",
 				Map.of("supervisionOutcome", "REPORT_TO_GOVERNMENT", "supervisionOpinion", "应移送而不移送，报请区人民政府处理。"));
 		SupervisionNotice n = rows.findById(pi.getBusinessKey()).orElseThrow();
 		assertThat(n.getStatus()).isEqualTo(SupervisionNotice.ESCALATED);
@@ -150,18 +138,15 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 
 	@Test
 	void aLateReportIsEscalatedAndRecordedLate() {
-		clockAt(at(MONDAY));
+		clockAt(moment(MONDAY));
 		ProcessInstance pi = issue("supervisor1", notice("LIAOKUO", "CASE_FILE_REVIEW", null));
-		clockAt(at("2026-11-23T18:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isZero();
-		clockAt(at("2026-11-24T08:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertOneJobRunsAt(pi, "2026-11-23T18:00:00+08:00", "2026-11-24T08:00:00+08:00");
 		assertThat(pi).hasPassed("serviceTask_escalateRectification", "endEvent_rectificationEscalated")
 			.isWaitingAt("userTask_rectify");
 		assertThat(openTask(pi, "userTask_rectify").getPriority()).isEqualTo(100);
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.contains("LIAOKUO-head", "supervisor");
-		complete("head1", pi, "userTask_rectify", Map.of("rectificationReport", "已整改。"));
+		completeTaskAs("head1", pi, "userTask_rectify", Map.of("rectificationReport", "已整改。"));
 		assertThat(rows.findById(pi.getBusinessKey()).orElseThrow().getReportedOnTime()).isFalse();
 	}
 
@@ -171,16 +156,16 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 			.hasMessageContaining("只有执法监督人员");
 		assertThatThrownBy(() -> issue("head1", notice("LIAOKUO", "OTHER", null))).isInstanceOf(AuthorizationException.class);
 		ProcessInstance pi = issue("supervisor1", notice("LIAOKUO", "OTHER", null));
-		complete("head1", pi, "userTask_rectify", Map.of("rectificationReport", "已整改。"));
+		completeTaskAs("head1", pi, "userTask_rectify", Map.of("rectificationReport", "已整改。"));
 		// the check is the bureau's: the agency cannot close its own notice
-		assertThatThrownBy(() -> complete("head1", pi, "userTask_check", Map.of("supervisionOutcome", "CLOSE")))
+		assertThatThrownBy(() -> completeTaskAs("head1", pi, "userTask_check", Map.of("supervisionOutcome", "CLOSE")))
 			.isInstanceOf(AuthorizationException.class);
 		// (the head reads his agency's tasks, as managers do in Cockpit, but it is not offered to him)
 		as("head1");
 		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroupIn(
 				java.util.List.of("LIAOKUO-head", "head")).count()).isZero();
 		engine.getIdentityService().clearAuthentication();
-		complete("supervisor1", pi, "userTask_check", Map.of("supervisionOutcome", "CLOSE", "supervisionOpinion", "整改到位。"));
+		completeTaskAs("supervisor1", pi, "userTask_check", Map.of("supervisionOutcome", "CLOSE", "supervisionOpinion", "整改到位。"));
 		assertThat(pi).isEnded();
 	}
 
@@ -230,26 +215,5 @@ class SupervisionNoticeProcessTests extends EngineTestSupport {
 		finally {
 			engine.getIdentityService().clearAuthentication();
 		}
-	}
-
-	void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
-		Task task = openTask(pi, taskKey);
-		as(user);
-		try {
-			engine.getTaskService().complete(task.getId(), variables);
-		}
-		finally {
-			engine.getIdentityService().clearAuthentication();
-		}
-	}
-
-
-	Object variable(ProcessInstance pi, String name) {
-		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-			.variableName(name).singleResult().getValue();
-	}
-
-	static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }

@@ -1,7 +1,10 @@
 package cn.zhifa.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +60,18 @@ public abstract class EngineTestSupport {
 		identity.setAuthentication(user, groups, tenants);
 	}
 
+	/** Creates the user {@code id} (password {@code password}) of agency {@code tenant}, a member of {@code groups}. */
+	protected void newUser(String id, String password, String tenant, String... groups) {
+		IdentityService identity = engine.getIdentityService();
+		var user = identity.newUser(id);
+		user.setPassword(password);
+		identity.saveUser(user);
+		for (String group : groups) {
+			identity.createMembership(id, group);
+		}
+		identity.createTenantUserMembership(tenant, id);
+	}
+
 	/** Executes every job of the process instance that is due at the current engine time. */
 	protected int executeDueJobs(String processInstanceId) {
 		// jobs run as the job executor does: without a logged-in user
@@ -68,6 +83,17 @@ public abstract class EngineTestSupport {
 			executed++;
 		}
 		return executed;
+	}
+
+	/**
+	 * Moves the engine clock to {@code notYet}, where no job of the instance may be due, then to {@code due}, where
+	 * exactly one must be (a timer firing at its moment, not before); both given as ISO text with their offset.
+	 */
+	protected void assertOneJobRunsAt(ProcessInstance pi, String notYet, String due) {
+		clockAt(moment(notYet));
+		assertThat(executeDueJobs(pi.getId())).as("jobs due at %s", notYet).isZero();
+		clockAt(moment(due));
+		assertThat(executeDueJobs(pi.getId())).as("jobs due at %s", due).isEqualTo(1);
 	}
 
 	// --- steps of a scenario as its users take them (names distinct from the helpers of older tests)
@@ -87,7 +113,7 @@ public abstract class EngineTestSupport {
 		}
 	}
 
-	/** Completes the open task {@code taskKey} of the instance as {@code user} with the form's variables. */
+	/** Completes the open task {@code taskKey} of the instance as {@code user} with (a copy of) the form's variables. */
 	protected void completeTaskAs(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
 		Task task = openTask(pi, taskKey);
 		if (task == null) {
@@ -95,7 +121,7 @@ public abstract class EngineTestSupport {
 		}
 		as(user);
 		try {
-			engine.getTaskService().complete(task.getId(), variables);
+			engine.getTaskService().complete(task.getId(), new HashMap<>(variables));
 		}
 		finally {
 			engine.getIdentityService().clearAuthentication();
@@ -121,6 +147,18 @@ public abstract class EngineTestSupport {
 			.variableName(name).list();
 		return all.stream().filter(v -> pi.getId().equals(v.getExecutionId())).findFirst()
 			.or(() -> all.stream().findFirst()).map(v -> v.getValue()).orElse(null);
+	}
+
+	/** The one variable {@code name} in the instance's history (fails when there is none or several). */
+	protected Object historicVariable(ProcessInstance pi, String name) {
+		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+			.variableName(name).singleResult().getValue();
+	}
+
+	/** The due date of the one job (a timer) waiting at {@code activityId} in the instance. */
+	protected Date timerDue(ProcessInstance pi, String activityId) {
+		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+			.singleResult().getDuedate();
 	}
 
 	/** A moment given as ISO text with its offset, e.g. {@code 2026-11-02T09:00:00+08:00}. */

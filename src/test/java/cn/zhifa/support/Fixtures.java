@@ -9,6 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
 /**
  * Valid inputs the tests start from (and spoil one field at a time): a case, AV metadata, a multipart upload; the forms
  * of a legal review as the engine's REST takes them.
@@ -24,18 +31,9 @@ public final class Fixtures {
 
 	/** A valid body of {@code POST /api/cases} for LIAOKUO (a mutable copy). */
 	public static Map<String, Object> validCase() {
-		Map<String, Object> c = new HashMap<>();
-		c.put("agencyCode", "LIAOKUO");
-		c.put("caseSource", "PATROL");
-		c.put("partyType", "PERSON");
-		c.put("partyName", "张三");
-		c.put("partyIdNumber", "530302199001011232");
-		c.put("partyAddress", "曲靖市麒麟区人民路12号");
-		c.put("violationCode", "CM-OCCUPY-ROAD");
-		c.put("facts", "在人民路占道经营");
-		c.put("discoveredOn", "2026-11-20");
-		c.put("violationDate", "2026-11-19");
-		return c;
+		return new HashMap<>(Map.of("agencyCode", "LIAOKUO", "caseSource", "PATROL", "partyType", "PERSON", "partyName", "张三",
+				"partyIdNumber", "530302199001011232", "partyAddress", "曲靖市麒麟区人民路12号", "violationCode", "CM-OCCUPY-ROAD",
+				"facts", "在人民路占道经营", "discoveredOn", "2026-11-20", "violationDate", "2026-11-19"));
 	}
 
 	/** A form field's value as the engine's REST takes it: {@code {"value": v}}. */
@@ -52,11 +50,23 @@ public final class Fixtures {
 				value("拟责令停产停业"), "materials", value("处罚决定书（草稿）\n调查终结报告")));
 	}
 
+	/**
+	 * The start variables of a {@code legal-review} of case {@code caseId} as the engine takes them (a mutable copy): a
+	 * penalty of LIAOKUO handled by officer1, with the usual materials.
+	 */
+	public static Map<String, Object> legalReviewVariables(String caseId) {
+		return new HashMap<>(Map.of("caseId", caseId, "agencyCode", "LIAOKUO", "decisionType", "PENALTY", "majorReasons",
+				"拟处较大数额罚款（R-REV-2）", "materials", "行政处罚决定书（草稿）\n调查终结报告\n证据材料清单", "handlerId", "officer1"));
+	}
+
+	/** The nine checks of the review decision form (R-REV-4), in order. */
+	public static final List<String> REVIEW_CHECKS = List.of("checkCompetence", "checkQualification", "checkProcedure",
+			"checkFacts", "checkEvidence", "checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime");
+
 	/** The review decision form's nine checks all ticked, deciding (a mutable copy; the caller adds the outcome). */
 	public static Map<String, Object> legalReviewAllChecksPassed() {
 		Map<String, Object> decision = new LinkedHashMap<>();
-		for (String c : List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts", "checkEvidence",
-				"checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime")) {
+		for (String c : REVIEW_CHECKS) {
 			decision.put(c, value(true));
 		}
 		decision.put("reviewAction", value("DECIDE"));
@@ -97,6 +107,33 @@ public final class Fixtures {
 		catch (IOException impossible) {
 			throw new IllegalStateException(impossible);
 		}
+	}
+
+	/** A file part of a multipart form sent with {@code TestRestTemplate}: {@code bytes} named {@code name}, of media type {@code type}. */
+	public static HttpEntity<ByteArrayResource> filePart(String name, byte[] bytes, String type) {
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentType(MediaType.parseMediaType(type));
+		return new HttpEntity<>(new ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		}, partHeaders);
+	}
+
+	/**
+	 * A multipart form (for {@code TestRestTemplate}) uploading {@code video} as {@code seizure.mp4}, the recording of the
+	 * seizure step with the least metadata.
+	 */
+	public static MultiValueMap<String, Object> avUploadForm(byte[] video) {
+		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		form.add("file", filePart("seizure.mp4", video, "video/mp4"));
+		form.add("step", "userTask_seizeProperty");
+		form.add("device", "执法记录仪 DSJ-01");
+		form.add("startedAt", "2026-11-20T01:00:00Z");
+		form.add("endedAt", "2026-11-20T01:30:00Z");
+		form.add("partyInformed", "true");
+		return form;
 	}
 
 	/**

@@ -107,6 +107,13 @@ public abstract class RestTestSupport {
 		return response;
 	}
 
+	/** POST {@code body} as {@code user}, checked to be 200; its JSON answer (e.g. the process instance a form started). */
+	protected JsonNode postOk(String path, Object body, String user) throws Exception {
+		HttpResponse<String> response = post(path, body, user);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
 	/** A refusal in the error model: {@code status}, a problem detail in Chinese without Java internals, naming {@code field} unless null. */
 	protected void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.zhifa.support.ZhifaIntegrationTest;
@@ -24,29 +23,27 @@ import cn.zhifa.support.ZhifaIntegrationTest;
 @ZhifaIntegrationTest
 class CaseTransferProcessTests extends TransferTestSupport {
 
-	String caseId;
-
-	@BeforeEach
-	void newCase() {
-		caseId = newCaseId("C");
+	@Override
+	String casePrefix() {
+		return "C";
 	}
 
 	@Test
 	void toAnAgencyOnZhifaTheCaseAppearsInItsQueueAndItAccepts() {
-		clockAt(at("2026-09-29T10:00:00+08:00"));
+		clockAt(moment("2026-09-29T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("targetAgencyCode", "QLSCJ"));
 		Task sign = openTask(pi, "userTask_signCaseTransfer");
 		// the clock starts at the discovery on Mon 28 Sep, not at the transfer on Tue 29 Sep (issue 16 point 4):
 		// 29, 30 Sep, (1–7 Oct), 8 Oct = 3 working days
-		assertThat(sign.getDueDate()).isEqualTo(at("2026-10-08T23:59:59+08:00"));
-		assertThat(variable(pi, "targetAgencyName")).isEqualTo("某区市场监督管理局");
-		assertThat((String) variable(pi, "caseTransferLetterNo")).startsWith("寥街案移〔2026〕");
+		assertThat(sign.getDueDate()).isEqualTo(moment("2026-10-08T23:59:59+08:00"));
+		assertThat(historicVariable(pi, "targetAgencyName")).isEqualTo("某区市场监督管理局");
+		assertThat((String) historicVariable(pi, "caseTransferLetterNo")).startsWith("寥街案移〔2026〕");
 
-		assertThatThrownBy(() -> complete("head1", pi, "userTask_signCaseTransfer", Map.of("transferSigned", false)))
+		assertThatThrownBy(() -> completeTaskAs("head1", pi, "userTask_signCaseTransfer", Map.of("transferSigned", false)))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("transferSigned");
-		complete("head1", pi, "userTask_signCaseTransfer", Map.of("transferSigned", true));
+		completeTaskAs("head1", pi, "userTask_signCaseTransfer", Map.of("transferSigned", true));
 
-		String receivingCaseNo = (String) variable(pi, "receivingCaseNo");
+		String receivingCaseNo = (String) historicVariable(pi, "receivingCaseNo");
 		assertThat(receivingCaseNo).isNotBlank();
 		ProcessInstance receiving = engine.getRuntimeService().createProcessInstanceQuery()
 			.processDefinitionKey("enforcement-case").variableValueEquals("transferProcessInstanceId", pi.getId())
@@ -58,71 +55,71 @@ class CaseTransferProcessTests extends TransferTestSupport {
 
 		correlate("transfer.accepted", pi, Map.of("receivingCaseNo", receivingCaseNo));
 		assertThat(pi).isEnded().hasPassed("serviceTask_recordAccepted", "endEvent_accepted");
-		assertThat(variable(pi, "caseTransferOutcome")).isEqualTo("ACCEPTED");
+		assertThat(historicVariable(pi, "caseTransferOutcome")).isEqualTo("ACCEPTED");
 		assertThat(records.get(pi.getId()).getReceivingCaseNo()).isEqualTo(receivingCaseNo);
 	}
 
 	@Test
 	void refusedThenTheAgenciesAgreeInNegotiation() {
-		clockAt(at("2026-11-02T10:00:00+08:00"));
+		clockAt(moment("2026-11-02T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("targetAgencyCode", "QLSCJ"));
-		complete("head1", pi, "userTask_signCaseTransfer", Map.of("transferSigned", true));
+		completeTaskAs("head1", pi, "userTask_signCaseTransfer", Map.of("transferSigned", true));
 		assertThatThrownBy(() -> correlate("transfer.refused", pi, Map.of()))
 			.hasMessageContaining("transferRefusalReasons");
 		assertThat(pi).isWaitingAt("gateway_receivingAnswer");
 
 		correlate("transfer.refused", pi, Map.of("transferRefusalReasons", "占道经营属城市管理部门管辖"));
 		assertThat(records.get(pi.getId()).getStatus()).isEqualTo(Transfer.Status.DISPUTED);
-		complete("head1", pi, "userTask_negotiateJurisdiction",
+		completeTaskAs("head1", pi, "userTask_negotiateJurisdiction",
 				Map.of("jurisdictionNegotiation", "TARGET_ACCEPTS", "jurisdictionNotes", "经协商，涉及食品经营部分由市监局办理"));
 
 		assertThat(pi).isEnded().hasPassed("serviceTask_concludeNegotiated", "endEvent_negotiated");
-		assertThat(variable(pi, "caseTransferOutcome")).isEqualTo("ACCEPTED_AFTER_NEGOTIATION");
+		assertThat(historicVariable(pi, "caseTransferOutcome")).isEqualTo("ACCEPTED_AFTER_NEGOTIATION");
 		assertThat(steps(pi)).containsExactly("REQUESTED", "SIGNED", "DELIVERED", "REFUSED", "NEGOTIATED_TARGET_ACCEPTS");
 	}
 
 	@Test
 	void urgentTransferToAnOutsideAgencyLateRefusedAndCoordinatedByTheJusticeBureau() {
-		clockAt(at("2026-11-02T10:00:00+08:00"));
+		clockAt(moment("2026-11-02T10:00:00+08:00"));
 		// found outside the agency's competence at 09:00: 24 hours from then, not from the transfer at 10:00
 		ProcessInstance pi = start(Map.of("targetAgencyName", "某区自然资源局", "urgent", true, "outsideCompetenceFoundOn",
 				"2026-11-02T09:00:00+08:00"));
 		Task sign = openTask(pi, "userTask_signCaseTransfer");
-		assertThat(sign.getDueDate()).isEqualTo(at("2026-11-03T09:00:00+08:00"));
-		complete("head1", pi, "userTask_signCaseTransfer", Map.of("transferSigned", true));
-		assertThat(variable(pi, "targetInZhifa")).isEqualTo(false);
+		assertThat(sign.getDueDate()).isEqualTo(moment("2026-11-03T09:00:00+08:00"));
+		completeTaskAs("head1", pi, "userTask_signCaseTransfer", Map.of("transferSigned", true));
+		assertThat(historicVariable(pi, "targetInZhifa")).isEqualTo(false);
 
 		Task handover = openTask(pi, "userTask_recordExternalHandover");
 		assertThat(handover.getAssignee()).isEqualTo("officer1");
-		clockAt(at("2026-11-03T09:00:01+08:00"));
+		clockAt(moment("2026-11-03T09:00:01+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).hasPassed("serviceTask_escalateHandover");
-		complete("officer1", pi, "userTask_recordExternalHandover", Map.of("receivedBy", "某区自然资源局办公室 李某"));
+		completeTaskAs("officer1", pi, "userTask_recordExternalHandover", Map.of("receivedBy", "某区自然资源局办公室 李某"));
 		assertThat(records.get(pi.getId()).getHandedOverOnTime()).isFalse();
 
-		assertThatThrownBy(() -> complete("officer1", pi, "userTask_recordExternalFeedback", Map.of("transferAnswer", "REFUSED")))
+		assertThatThrownBy(() -> completeTaskAs("officer1", pi, "userTask_recordExternalFeedback", Map.of("transferAnswer", "REFUSED")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("transferRefusalReasons");
-		complete("officer1", pi, "userTask_recordExternalFeedback",
+		completeTaskAs("officer1", pi, "userTask_recordExternalFeedback",
 				Map.of("transferAnswer", "REFUSED", "transferRefusalReasons", "不属于自然资源执法范围"));
-		complete("head1", pi, "userTask_negotiateJurisdiction",
+		completeTaskAs("head1", pi, "userTask_negotiateJurisdiction",
 				Map.of("jurisdictionNegotiation", "NO_AGREEMENT", "jurisdictionNotes", "双方各执己见"));
 		assertThat(records.get(pi.getId()).getStatus()).isEqualTo(Transfer.Status.COORDINATION);
-		complete("head1", pi, "userTask_recordCoordination",
+		completeTaskAs("head1", pi, "userTask_recordCoordination",
 				Map.of("coordinationResult", "TARGET_HANDLES", "coordinationNotes", "区司法局协调意见：由自然资源局管辖"));
 
 		assertThat(pi).isEnded().hasPassed("userTask_recordCoordination", "endEvent_coordinated");
-		assertThat(variable(pi, "caseTransferOutcome")).isEqualTo("REFUSED_THEN_COORDINATED");
+		assertThat(historicVariable(pi, "caseTransferOutcome")).isEqualTo("REFUSED_THEN_COORDINATED");
 		assertThat(steps(pi)).containsExactly("REQUESTED_URGENT", "SIGNED", "HANDED_OVER", "REFUSED",
 				"NEGOTIATED_NO_AGREEMENT", "COORDINATED_TARGET_HANDLES");
 	}
 
 	@Test
 	void anOutsideAgencyAccepts() {
-		clockAt(at("2026-11-02T10:00:00+08:00"));
+		clockAt(moment("2026-11-02T10:00:00+08:00"));
 		ProcessInstance pi = start(Map.of("targetAgencyName", "某区自然资源局"));
-		complete("head1", pi, "userTask_signCaseTransfer", Map.of("transferSigned", true));
-		complete("officer1", pi, "userTask_recordExternalHandover", Map.of("receivedBy", "李某"));
-		complete("officer1", pi, "userTask_recordExternalFeedback",
+		completeTaskAs("head1", pi, "userTask_signCaseTransfer", Map.of("transferSigned", true));
+		completeTaskAs("officer1", pi, "userTask_recordExternalHandover", Map.of("receivedBy", "李某"));
+		completeTaskAs("officer1", pi, "userTask_recordExternalFeedback",
 				Map.of("transferAnswer", "ACCEPTED", "receivingCaseNo", "某自然资源罚〔2026〕3号"));
 		assertThat(pi).isEnded().hasPassed("endEvent_accepted");
 		assertThat(records.get(pi.getId()).getReceivingCaseNo()).isEqualTo("某自然资源罚〔2026〕3号");

@@ -11,13 +11,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.zhifa.document.DocumentService;
 import cn.zhifa.sla.Notification;
-import cn.zhifa.sla.SlaService;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -31,37 +27,30 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 	/** Monday 28 Sep 2026, 10:00 Beijing time. */
 	static final String REPORTED = "2026-09-28T10:00:00+08:00";
 
-	@Autowired
-	DocumentService documents;
-	@Autowired
-	SlaService sla;
-
-	String caseId;
-
-	@BeforeEach
-	void newCase() {
-		caseId = newCaseId("X");
+	@Override
+	String casePrefix() {
+		return "X";
 	}
 
 	@Test
 	void headRefusesWithReasonsAndTheCaseMayDecideAdministratively() {
-		clockAt(at(REPORTED));
+		clockAt(moment(REPORTED));
 		ProcessInstance pi = start();
 		Task approval = openTask(pi, "userTask_approveCriminalTransfer");
 		// 3 days from 28 Sep end on 1 Oct, a holiday: rolled forward to the first working day, 8 Oct
-		assertThat(approval.getDueDate()).isEqualTo(at("2026-10-08T23:59:59+08:00"));
+		assertThat(approval.getDueDate()).isEqualTo(moment("2026-10-08T23:59:59+08:00"));
 		assertThat(engine.getTaskService().getIdentityLinksForTask(approval.getId()))
 			.anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("LIAOKUO-head"));
 
-		assertThatThrownBy(() -> complete("head1", pi, "userTask_approveCriminalTransfer", Map.of("headDecision", "REFUSE")))
+		assertThatThrownBy(() -> completeTaskAs("head1", pi, "userTask_approveCriminalTransfer", Map.of("headDecision", "REFUSE")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("refusalReasons");
-		complete("head1", pi, "userTask_approveCriminalTransfer",
+		completeTaskAs("head1", pi, "userTask_approveCriminalTransfer",
 				Map.of("headDecision", "REFUSE", "refusalReasons", "涉案金额未达立案追诉标准"));
 
 		assertThat(pi).isEnded().hasPassedInOrder("userTask_approveCriminalTransfer", "serviceTask_concludeRefused",
 				"endEvent_refused");
-		assertThat(variable(pi, "mayDecideAdministratively")).isEqualTo(true);
-		assertThat(variable(pi, "criminalTransferOutcome")).isEqualTo("REFUSED_BY_HEAD");
+		assertThat(historicVariable(pi, "mayDecideAdministratively")).isEqualTo(true);
+		assertThat(historicVariable(pi, "criminalTransferOutcome")).isEqualTo("REFUSED_BY_HEAD");
 		Transfer transfer = records.get(pi.getId());
 		assertThat(transfer.getStatus()).isEqualTo(Transfer.Status.CLOSED);
 		assertThat(transfer.getApprovedAt()).isNull();
@@ -70,19 +59,16 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 
 	@Test
 	void approvalWarningOneWorkingDayBeforeAndBreachAtTheDueDate() {
-		clockAt(at(REPORTED));
+		clockAt(moment(REPORTED));
 		ProcessInstance pi = start();
 		// one working day before 8 Oct, across the holiday: 30 Sep
-		assertThat(timerDue(pi, "timerEvent_approvalWarning")).isEqualTo(at("2026-09-30T00:00:00+08:00"));
-		assertThat(timerDue(pi, "timerEvent_approvalBreach")).isEqualTo(at("2026-10-08T23:59:59+08:00"));
+		assertThat(timerDue(pi, "timerEvent_approvalWarning")).isEqualTo(moment("2026-09-30T00:00:00+08:00"));
+		assertThat(timerDue(pi, "timerEvent_approvalBreach")).isEqualTo(moment("2026-10-08T23:59:59+08:00"));
 
-		clockAt(at("2026-09-29T12:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isZero();
-		clockAt(at("2026-09-30T08:00:00+08:00"));
-		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
+		assertOneJobRunsAt(pi, "2026-09-29T12:00:00+08:00", "2026-09-30T08:00:00+08:00");
 		assertThat(openTask(pi, "userTask_approveCriminalTransfer").getPriority()).isEqualTo(80);
 
-		clockAt(at("2026-10-09T00:00:01+08:00"));
+		clockAt(moment("2026-10-09T00:00:01+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).isWaitingAt("userTask_approveCriminalTransfer").hasPassed("serviceTask_escalateApproval");
 		assertThat(openTask(pi, "userTask_approveCriminalTransfer").getPriority()).isEqualTo(100);
@@ -92,59 +78,59 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 
 	@Test
 	void approvedHandedOverWithin24HoursPoliceFileAndTheCourtConvicts() {
-		clockAt(at("2026-11-02T09:00:00+08:00"));
+		clockAt(moment("2026-11-02T09:00:00+08:00"));
 		ProcessInstance pi = start();
-		clockAt(at("2026-11-03T15:00:00+08:00"));
+		clockAt(moment("2026-11-03T15:00:00+08:00"));
 		approve(pi);
-		assertThat(variable(pi, "approverId")).isEqualTo("head1");
-		String letter = (String) variable(pi, "criminalTransferLetterDocId");
+		assertThat(historicVariable(pi, "approverId")).isEqualTo("head1");
+		String letter = (String) historicVariable(pi, "criminalTransferLetterDocId");
 		assertThat(documents.find(letter)).isPresent();
-		assertThat((String) variable(pi, "criminalTransferLetterNo")).startsWith("寥街刑移〔2026〕");
+		assertThat((String) historicVariable(pi, "criminalTransferLetterNo")).startsWith("寥街刑移〔2026〕");
 
 		Task handover = openTask(pi, "userTask_handOverToPolice");
 		assertThat(handover.getAssignee()).isEqualTo("officer1");
-		assertThat(handover.getDueDate()).isEqualTo(at("2026-11-04T15:00:00+08:00"));
+		assertThat(handover.getDueDate()).isEqualTo(moment("2026-11-04T15:00:00+08:00"));
 		Map<String, Object> noCopies = Map.of("copiedToProcuratorate", true, "copiedToJusticeBureau", false,
 				"reportedToSuperior", true);
-		assertThatThrownBy(() -> complete("officer1", pi, "userTask_handOverToPolice", noCopies))
+		assertThatThrownBy(() -> completeTaskAs("officer1", pi, "userTask_handOverToPolice", noCopies))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("copiedToJusticeBureau");
-		clockAt(at("2026-11-04T10:00:00+08:00"));
+		clockAt(moment("2026-11-04T10:00:00+08:00"));
 		handOver(pi);
 		assertThat(pi).isWaitingAt("receiveTask_awaitPoliceDecision");
 		// 3 days from Wed 4 Nov end on Saturday 7 Nov: rolled forward to Monday 9 Nov
-		assertThat(timerDue(pi, "timerEvent_policeDecisionOverdue")).isEqualTo(at("2026-11-09T23:59:59+08:00"));
+		assertThat(timerDue(pi, "timerEvent_policeDecisionOverdue")).isEqualTo(moment("2026-11-09T23:59:59+08:00"));
 		assertThat(records.get(pi.getId()).getHandedOverOnTime()).isTrue();
 
-		clockAt(at("2026-11-05T11:00:00+08:00"));
+		clockAt(moment("2026-11-05T11:00:00+08:00"));
 		correlate("transfer.policeDecision", pi, Map.of("policeDecision", "FILED"));
 		Task evidence = openTask(pi, "userTask_handOverEvidence");
-		assertThat(evidence.getDueDate()).isEqualTo(at("2026-11-09T23:59:59+08:00"));
-		assertThatThrownBy(() -> complete("officer1", pi, "userTask_handOverEvidence", Map.of("evidenceItems", "假冒白酒120箱")))
+		assertThat(evidence.getDueDate()).isEqualTo(moment("2026-11-09T23:59:59+08:00"));
+		assertThatThrownBy(() -> completeTaskAs("officer1", pi, "userTask_handOverEvidence", Map.of("evidenceItems", "假冒白酒120箱")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("evidenceReceivedBy");
-		complete("officer1", pi, "userTask_handOverEvidence",
+		completeTaskAs("officer1", pi, "userTask_handOverEvidence",
 				Map.of("evidenceItems", "假冒白酒120箱；检验报告1份", "evidenceReceivedBy", "某区公安分局经侦大队 王警官"));
 		assertThat(pi).isWaitingAt("receiveTask_awaitJudicialOutcome");
 
 		correlate("transfer.judicialOutcome", pi, Map.of("judicialOutcome", "CONVICTED"));
 		// convicted: the principal head decides on what the court cannot impose (licence revocation etc.)
 		assertThat(pi).isWaitingAt("userTask_decideAfterConviction");
-		assertThat(variable(pi, "mayDecideAdministratively")).isEqualTo(false);
+		assertThat(historicVariable(pi, "mayDecideAdministratively")).isEqualTo(false);
 		engine.getTaskService().setAssignee(openTask(pi, "userTask_decideAfterConviction").getId(), "officer1");
 		Map<String, Object> revoke = Map.of("afterConvictionDecision", "SANCTION", "afterConvictionReasons",
 				"依照《商标法》第六十条吊销营业执照");
-		assertThatThrownBy(() -> complete("officer1", pi, "userTask_decideAfterConviction", revoke))
+		assertThatThrownBy(() -> completeTaskAs("officer1", pi, "userTask_decideAfterConviction", revoke))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("afterConvictionDecision")
 			.hasMessageContaining("第五条");
 		engine.getTaskService().setAssignee(openTask(pi, "userTask_decideAfterConviction").getId(), "head1");
-		assertThatThrownBy(() -> complete("head1", pi, "userTask_decideAfterConviction",
+		assertThatThrownBy(() -> completeTaskAs("head1", pi, "userTask_decideAfterConviction",
 				Map.of("afterConvictionDecision", "SANCTION")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("afterConvictionReasons");
-		complete("head1", pi, "userTask_decideAfterConviction", revoke);
+		completeTaskAs("head1", pi, "userTask_decideAfterConviction", revoke);
 		assertThat(pi).isEnded().hasPassed("serviceTask_concludeJudicial", "endEvent_afterConviction")
 			.hasNotPassed("endEvent_judicialOutcome");
-		assertThat(variable(pi, "mayDecideAdministratively")).isEqualTo(true);
-		assertThat(variable(pi, "afterConviction")).isEqualTo(true);
-		assertThat(variable(pi, "criminalTransferOutcome")).isEqualTo("CONVICTED");
+		assertThat(historicVariable(pi, "mayDecideAdministratively")).isEqualTo(true);
+		assertThat(historicVariable(pi, "afterConviction")).isEqualTo(true);
+		assertThat(historicVariable(pi, "criminalTransferOutcome")).isEqualTo("CONVICTED");
 		assertThat(steps(pi)).containsExactly("REPORTED", "HEAD_APPROVE", "HANDED_OVER", "POLICE_FILED",
 				"EVIDENCE_HANDED_OVER", "CLOSED_CONVICTED", "AFTER_CONVICTION_SANCTION");
 		assertThat(records.steps(pi.getId())).filteredOn(s -> s.getStep().equals("EVIDENCE_HANDED_OVER"))
@@ -153,66 +139,66 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 
 	@Test
 	void lateHandoverAndASilentPoliceLeaveBreachRecords() {
-		clockAt(at("2026-11-02T09:00:00+08:00"));
+		clockAt(moment("2026-11-02T09:00:00+08:00"));
 		ProcessInstance pi = start();
 		approve(pi);
-		clockAt(at("2026-11-03T09:00:01+08:00"));
+		clockAt(moment("2026-11-03T09:00:01+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).hasPassed("serviceTask_escalateHandover");
 		handOver(pi);
 		assertThat(records.get(pi.getId()).getHandedOverOnTime()).isFalse();
 
-		clockAt(at("2026-11-07T00:00:01+08:00"));
+		clockAt(moment("2026-11-07T00:00:01+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).isWaitingAt("receiveTask_awaitPoliceDecision").hasPassed("serviceTask_remindPoliceDecision");
 	}
 
 	@Test
 	void policeRefuseReconsiderationMakesThemFileAndTheProcuratorateDoesNotProsecute() {
-		clockAt(at("2026-11-02T09:00:00+08:00"));
+		clockAt(moment("2026-11-02T09:00:00+08:00"));
 		ProcessInstance pi = start();
 		approve(pi);
 		handOver(pi);
-		clockAt(at("2026-11-04T16:00:00+08:00"));
+		clockAt(moment("2026-11-04T16:00:00+08:00"));
 		correlate("transfer.policeDecision", pi, Map.of("policeDecision", "NOT_FILED", "policeDecisionNotes", "认为没有犯罪事实"));
 		Task followUp = openTask(pi, "userTask_chooseFollowUp");
-		assertThat(followUp.getDueDate()).isEqualTo(at("2026-11-09T23:59:59+08:00"));
-		assertThatThrownBy(() -> complete("head1", pi, "userTask_chooseFollowUp", Map.of("followUp", "RECONSIDERATION")))
+		assertThat(followUp.getDueDate()).isEqualTo(moment("2026-11-09T23:59:59+08:00"));
+		assertThatThrownBy(() -> completeTaskAs("head1", pi, "userTask_chooseFollowUp", Map.of("followUp", "RECONSIDERATION")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("followUpNotes");
-		complete("head1", pi, "userTask_chooseFollowUp",
+		completeTaskAs("head1", pi, "userTask_chooseFollowUp",
 				Map.of("followUp", "RECONSIDERATION", "followUpNotes", "涉案金额已达追诉标准，提请复议"));
 		assertThat(pi).isWaitingAt("receiveTask_awaitReconsideration");
 
 		correlate("transfer.reconsiderationResult", pi,
 				Map.of("reconsiderationResult", "FILED", "reconsiderationNotes", "复议决定立案"));
-		complete("officer1", pi, "userTask_handOverEvidence",
+		completeTaskAs("officer1", pi, "userTask_handOverEvidence",
 				Map.of("evidenceItems", "涉案物品清单所列物品", "evidenceReceivedBy", "某区公安分局"));
 		correlate("transfer.judicialOutcome", pi, Map.of("judicialOutcome", "NOT_PROSECUTED", "judicialNotes", "检察院决定不起诉"));
 
 		assertThat(pi).isEnded().hasPassed("gateway_reconsiderationResult", "serviceTask_recordFiled", "endEvent_judicialOutcome");
-		assertThat(variable(pi, "mayDecideAdministratively")).isEqualTo(true);
-		assertThat(variable(pi, "criminalTransferOutcome")).isEqualTo("NOT_PROSECUTED");
+		assertThat(historicVariable(pi, "mayDecideAdministratively")).isEqualTo(true);
+		assertThat(historicVariable(pi, "criminalTransferOutcome")).isEqualTo("NOT_PROSECUTED");
 		assertThat(steps(pi)).contains("POLICE_NOT_FILED", "FOLLOW_UP_RECONSIDERATION", "POLICE_FILED_AFTER_FOLLOW_UP");
 	}
 
 	@Test
 	void policeRefuseAndTheAgencyDoesNotFollowUp() {
-		clockAt(at("2026-11-02T09:00:00+08:00"));
+		clockAt(moment("2026-11-02T09:00:00+08:00"));
 		ProcessInstance pi = start();
 		approve(pi);
 		handOver(pi);
 		correlate("transfer.policeDecision", pi, Map.of("policeDecision", "NOT_FILED", "policeDecisionNotes", "情节显著轻微"));
-		complete("head1", pi, "userTask_chooseFollowUp", Map.of("followUp", "NONE"));
+		completeTaskAs("head1", pi, "userTask_chooseFollowUp", Map.of("followUp", "NONE"));
 
 		assertThat(pi).isEnded().hasPassed("serviceTask_concludeNotFiled", "endEvent_notFiled");
-		assertThat(variable(pi, "mayDecideAdministratively")).isEqualTo(true);
-		assertThat(variable(pi, "criminalTransferOutcome")).isEqualTo("POLICE_NOT_FILED");
+		assertThat(historicVariable(pi, "mayDecideAdministratively")).isEqualTo(true);
+		assertThat(historicVariable(pi, "criminalTransferOutcome")).isEqualTo("POLICE_NOT_FILED");
 		assertThat(records.get(pi.getId()).getExternalDecision()).isEqualTo("NOT_FILED");
 	}
 
 	@Test
 	void afterThreeDaysOnlyFilingSupervisionIsPossibleAndThePoliceMaintainTheRefusal() {
-		clockAt(at("2026-11-02T09:00:00+08:00"));
+		clockAt(moment("2026-11-02T09:00:00+08:00"));
 		ProcessInstance pi = start();
 		approve(pi);
 		handOver(pi);
@@ -222,26 +208,26 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 		clockAt(new Date(followUp.getDueDate().getTime() + 1000));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).hasPassed("serviceTask_escalateFollowUp");
-		assertThatThrownBy(() -> complete("head1", pi, "userTask_chooseFollowUp",
+		assertThatThrownBy(() -> completeTaskAs("head1", pi, "userTask_chooseFollowUp",
 				Map.of("followUp", "BOTH", "followUpNotes", "逾期提请"))).isInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("立案监督");
-		complete("head1", pi, "userTask_chooseFollowUp",
+		completeTaskAs("head1", pi, "userTask_chooseFollowUp",
 				Map.of("followUp", "SUPERVISION", "followUpNotes", "建议人民检察院立案监督"));
 		correlate("transfer.reconsiderationResult", pi, Map.of("reconsiderationResult", "NOT_FILED"));
 
 		assertThat(pi).isEnded().hasPassed("endEvent_notFiled");
-		assertThat(variable(pi, "criminalTransferOutcome")).isEqualTo("POLICE_NOT_FILED");
+		assertThat(historicVariable(pi, "criminalTransferOutcome")).isEqualTo("POLICE_NOT_FILED");
 		assertThat(steps(pi)).contains("FOLLOW_UP_SUPERVISION");
 	}
 
 	@Test
 	void anUnknownJudicialOutcomeChangesNothing() {
-		clockAt(at("2026-11-02T09:00:00+08:00"));
+		clockAt(moment("2026-11-02T09:00:00+08:00"));
 		ProcessInstance pi = start();
 		approve(pi);
 		handOver(pi);
 		correlate("transfer.policeDecision", pi, Map.of("policeDecision", "FILED"));
-		complete("officer1", pi, "userTask_handOverEvidence", Map.of("evidenceItems", "物品", "evidenceReceivedBy", "某警官"));
+		completeTaskAs("officer1", pi, "userTask_handOverEvidence", Map.of("evidenceItems", "物品", "evidenceReceivedBy", "某警官"));
 		assertThatThrownBy(() -> correlate("transfer.judicialOutcome", pi, Map.of("judicialOutcome", "PARDONED")))
 			.hasMessageContaining("judicialOutcome");
 		assertThat(pi).isWaitingAt("receiveTask_awaitJudicialOutcome");
@@ -259,7 +245,7 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 
 	@Test
 	void onlyThePrincipalHeadApprovesAndAnExistingDecisionGoesWithTheTransfer() {
-		clockAt(at("2026-11-02T09:00:00+08:00"));
+		clockAt(moment("2026-11-02T09:00:00+08:00"));
 		// the case was decided before the crime came to light
 		String decisionNo = documents.generate("PENALTY_DECISION", "LIAOKUO", caseId, null,
 				Map.of("partyName", "某商贸有限公司"), "officer1").number();
@@ -268,15 +254,15 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 				"transferAttachments", "涉嫌犯罪案件移送书\n调查报告\n涉案物品清单");
 		// handed to an officer, the task is still the principal head's decision (第五条)
 		engine.getTaskService().setAssignee(openTask(pi, "userTask_approveCriminalTransfer").getId(), "officer1");
-		assertThatThrownBy(() -> complete("officer1", pi, "userTask_approveCriminalTransfer", approval))
+		assertThatThrownBy(() -> completeTaskAs("officer1", pi, "userTask_approveCriminalTransfer", approval))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("headDecision")
 			.hasMessageContaining("主要负责人");
 		engine.getTaskService().setAssignee(openTask(pi, "userTask_approveCriminalTransfer").getId(), "head1");
 		// the decision already made goes with it (第十一条)
-		assertThatThrownBy(() -> complete("head1", pi, "userTask_approveCriminalTransfer", approval))
+		assertThatThrownBy(() -> completeTaskAs("head1", pi, "userTask_approveCriminalTransfer", approval))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("transferAttachments")
 			.hasMessageContaining(decisionNo).hasMessageContaining("第十一条");
-		complete("head1", pi, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan",
+		completeTaskAs("head1", pi, "userTask_approveCriminalTransfer", Map.of("headDecision", "APPROVE", "policeOrgan",
 				"曲靖市公安局麒麟分局", "transferAttachments",
 				"涉嫌犯罪案件移送书\n调查报告\n涉案物品清单\n行政处罚决定书（副本）" + decisionNo));
 		assertThat(pi).isWaitingAt("userTask_handOverToPolice");
@@ -301,12 +287,12 @@ class CriminalTransferProcessTests extends TransferTestSupport {
 	}
 
 	private void approve(ProcessInstance pi) {
-		complete("head1", pi, "userTask_approveCriminalTransfer",
+		completeTaskAs("head1", pi, "userTask_approveCriminalTransfer",
 				Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
 	}
 
 	private void handOver(ProcessInstance pi) {
-		complete("officer1", pi, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true,
+		completeTaskAs("officer1", pi, "userTask_handOverToPolice", Map.of("copiedToProcuratorate", true,
 				"copiedToJusticeBureau", true, "reportedToSuperior", true, "handoverNotes", "公安分局法制大队签收"));
 	}
 }

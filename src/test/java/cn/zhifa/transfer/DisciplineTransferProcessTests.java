@@ -13,13 +13,9 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.zhifa.document.DocumentService;
 import cn.zhifa.sla.Notification;
-import cn.zhifa.sla.SlaService;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -32,32 +28,25 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 	/** Closed Monday 28 Sep 2026, 17:00. */
 	static final String CLOSED = "2026-09-28T17:00:00+08:00";
 
-	@Autowired
-	DocumentService documents;
-	@Autowired
-	SlaService sla;
-
-	String caseId;
-
-	@BeforeEach
-	void newCase() {
-		caseId = newCaseId("D");
+	@Override
+	String casePrefix() {
+		return "D";
 	}
 
 	@Test
 	void headSignsInTimeAndTheLetterGoesToTheDisciplineOrgan() throws Exception {
-		clockAt(at("2026-09-29T09:00:00+08:00"));
-		ProcessInstance pi = start(at(CLOSED));
+		clockAt(moment("2026-09-29T09:00:00+08:00"));
+		ProcessInstance pi = start(moment(CLOSED));
 		Task sign = openTask(pi, "userTask_signDisciplineTransfer");
 		// 29, 30 Sep, (1–7 Oct), 8, 9, 10 (adjusted Saturday), 12, 13, 14, 15, 16 Oct = 10 working days
-		assertThat(sign.getDueDate()).isEqualTo(at("2026-10-16T23:59:59+08:00"));
-		assertThat(timerDue(pi, "timerEvent_disciplineWarning")).isEqualTo(at("2026-10-14T00:00:00+08:00"));
+		assertThat(sign.getDueDate()).isEqualTo(moment("2026-10-16T23:59:59+08:00"));
+		assertThat(timerDue(pi, "timerEvent_disciplineWarning")).isEqualTo(moment("2026-10-14T00:00:00+08:00"));
 
-		clockAt(at("2026-10-09T10:00:00+08:00"));
-		assertThatThrownBy(() -> complete("head1", pi, "userTask_signDisciplineTransfer",
+		clockAt(moment("2026-10-09T10:00:00+08:00"));
+		assertThatThrownBy(() -> completeTaskAs("head1", pi, "userTask_signDisciplineTransfer",
 				Map.of("disciplineClues", "当事人系某局干部，经营无证餐馆", "disciplineOrgan", "麒麟区纪委监委"))).isInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("signedAndSealed");
-		complete("head1", pi, "userTask_signDisciplineTransfer",
+		completeTaskAs("head1", pi, "userTask_signDisciplineTransfer",
 				Map.of("disciplineClues", "当事人系某局干部，经营无证餐馆", "signedAndSealed", true, "disciplineOrgan", "麒麟区纪委监委"));
 
 		assertThat(pi).isEnded().hasPassedInOrder("userTask_signDisciplineTransfer", "serviceTask_generateDisciplineLetter",
@@ -66,7 +55,7 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 		assertThat(transfer.getOutcome()).isEqualTo("SENT");
 		assertThat(transfer.getHandedOverOnTime()).isTrue();
 		assertThat(transfer.getApprovedBy()).isEqualTo("head1");
-		byte[] letter = documents.find((String) variable(pi, "disciplineTransferLetterDocId")).orElseThrow().content();
+		byte[] letter = documents.find((String) historicVariable(pi, "disciplineTransferLetterDocId")).orElseThrow().content();
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(letter));
 				XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
 			assertThat(text.getText()).contains("麒麟区纪委监委", "经营无证餐馆", caseId, "张伟", "寥街罚决〔2026〕3号")
@@ -76,18 +65,18 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 
 	@Test
 	void lateSignatureLeavesWarningBreachAndALateRecord() {
-		clockAt(at("2026-09-29T09:00:00+08:00"));
-		ProcessInstance pi = start(at(CLOSED));
-		clockAt(at("2026-10-14T08:00:00+08:00"));
+		clockAt(moment("2026-09-29T09:00:00+08:00"));
+		ProcessInstance pi = start(moment(CLOSED));
+		clockAt(moment("2026-10-14T08:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(openTask(pi, "userTask_signDisciplineTransfer").getPriority()).isEqualTo(80);
-		clockAt(at("2026-10-17T10:00:00+08:00"));
+		clockAt(moment("2026-10-17T10:00:00+08:00"));
 		assertThat(executeDueJobs(pi.getId())).isEqualTo(1);
 		assertThat(pi).hasPassed("serviceTask_escalateDiscipline");
 		assertThat(sla.notificationsOf(pi.getId())).extracting(Notification::getRecipientGroup)
 			.containsExactly("LIAOKUO-head", "LIAOKUO-head", "supervisor");
 
-		complete("head1", pi, "userTask_signDisciplineTransfer",
+		completeTaskAs("head1", pi, "userTask_signDisciplineTransfer",
 				Map.of("disciplineClues", "线索", "signedAndSealed", true, "disciplineOrgan", "麒麟区纪委监委第二派驻纪检监察组"));
 		Transfer transfer = records.get(pi.getId());
 		assertThat(transfer.getOutcome()).isEqualTo("SENT_LATE");
@@ -98,15 +87,15 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 
 	@Test
 	void aDateFromTheStartFormStartsTheClockAtThatDay() {
-		clockAt(at("2026-11-02T09:00:00+08:00"));
+		clockAt(moment("2026-11-02T09:00:00+08:00"));
 		ProcessInstance pi = start("2026-10-30");
 		// Fri 30 Oct: 2–6, 9–13 Nov
-		assertThat(openTask(pi, "userTask_signDisciplineTransfer").getDueDate()).isEqualTo(at("2026-11-13T23:59:59+08:00"));
+		assertThat(openTask(pi, "userTask_signDisciplineTransfer").getDueDate()).isEqualTo(moment("2026-11-13T23:59:59+08:00"));
 	}
 
 	@Test
 	void aPartyWhoIsNoOfficialIsNotTransferred() {
-		Map<String, Object> vars = variables(at(CLOSED));
+		Map<String, Object> vars = variables(moment(CLOSED));
 		vars.put("partyIsOfficial", false);
 		assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("discipline-transfer", caseId, vars))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("partyIsOfficial");
@@ -115,7 +104,7 @@ class DisciplineTransferProcessTests extends TransferTestSupport {
 	/** Issue 16 point 21: the letter's 行政处罚决定书 cell was empty when the case was reported without its number. */
 	@Test
 	void withoutTheDecisionNumberNoLetterIsStarted() {
-		Map<String, Object> vars = variables(at(CLOSED));
+		Map<String, Object> vars = variables(moment(CLOSED));
 		vars.remove("decisionNumber");
 		assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("discipline-transfer", caseId, vars))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("decisionNumber")

@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -35,6 +36,12 @@ class TransferRestIT extends TransferTestSupport {
 
 	@Autowired
 	TestRestTemplate http;
+
+	/** Its suspected-crime cases are numbered with S (each test starts its own). */
+	@Override
+	String casePrefix() {
+		return "S";
+	}
 
 	@Test
 	void policeRefuseToFileAndTheAgencyMayDecideAdministratively() {
@@ -119,26 +126,26 @@ class TransferRestIT extends TransferTestSupport {
 
 	@Test
 	void suspectedCrimesWithoutATransferApprovedWithinThreeDaysAreListed() {
-		clockAt(at("2026-11-02T10:00:00+08:00"));
+		clockAt(moment("2026-11-02T10:00:00+08:00"));
 		String notStarted = suspectedCrime();
 		String inTime = suspectedCrime();
 		String late = suspectedCrime();
 		String pending = suspectedCrime();
-		clockAt(at("2026-11-03T09:00:00+08:00"));
+		clockAt(moment("2026-11-03T09:00:00+08:00"));
 		ProcessInstance approvedInTime = startTransfer(inTime);
 		ProcessInstance approvedLate = startTransfer(late);
 		startTransfer(pending);
-		clockAt(at("2026-11-04T09:00:00+08:00"));
+		clockAt(moment("2026-11-04T09:00:00+08:00"));
 		approve(approvedInTime);
 
 		// within the 3 days (until 5 Nov 23:59:59) nothing is listed yet
-		clockAt(at("2026-11-05T20:00:00+08:00"));
+		clockAt(moment("2026-11-05T20:00:00+08:00"));
 		assertThat(untransferred("supervisor1")).extracting(u -> u.get("caseId")).doesNotContain(notStarted, inTime, late,
 				pending);
 
-		clockAt(at("2026-11-09T09:00:00+08:00"));
+		clockAt(moment("2026-11-09T09:00:00+08:00"));
 		approve(approvedLate);
-		clockAt(at("2026-11-10T09:00:00+08:00"));
+		clockAt(moment("2026-11-10T09:00:00+08:00"));
 		Map<String, Map<String, Object>> listed = new HashMap<>();
 		untransferred("supervisor1").forEach(u -> listed.put((String) u.get("caseId"), u));
 		assertThat(listed).containsKeys(notStarted, late, pending).doesNotContainKey(inTime);
@@ -156,15 +163,11 @@ class TransferRestIT extends TransferTestSupport {
 	/** A legal review (issue 4) of a new case that concludes "suspected crime" now; returns the case id. */
 	private String suspectedCrime() {
 		String caseId = newCaseId("S");
-		Map<String, Object> vars = new HashMap<>();
-		vars.put("caseId", caseId);
-		vars.put("agencyCode", "LIAOKUO");
-		vars.put("decisionType", "PENALTY");
+		Map<String, Object> vars = Fixtures.legalReviewVariables(caseId);
 		vars.put("majorReasons", "拟处较大数额罚款");
 		vars.put("materials", "调查终结报告");
-		vars.put("handlerId", "officer1");
 		ProcessInstance review = engine.getRuntimeService().startProcessInstanceByKey("legal-review", caseId, vars);
-		complete("reviewer1", review, "userTask_checkMaterials", Map.of("materialsComplete", true));
+		completeTaskAs("reviewer1", review, "userTask_checkMaterials", Map.of("materialsComplete", true));
 		Task decision = openTask(review, "userTask_reviewDecision");
 		as("reviewer1");
 		engine.getTaskService().claim(decision.getId(), "reviewer1");
@@ -186,7 +189,7 @@ class TransferRestIT extends TransferTestSupport {
 	}
 
 	private void approve(ProcessInstance pi) {
-		complete("head1", pi, "userTask_approveCriminalTransfer",
+		completeTaskAs("head1", pi, "userTask_approveCriminalTransfer",
 				Map.of("headDecision", "APPROVE", "policeOrgan", "曲靖市公安局麒麟分局"));
 	}
 

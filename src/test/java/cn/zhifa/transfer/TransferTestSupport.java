@@ -1,46 +1,34 @@
 package cn.zhifa.transfer;
 
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-
-
-
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.ProcessScenarioSupport;
 
 /** Steps shared by the transfer scenario tests: acting as a demo user, finding tasks and timers, moving time. */
-abstract class TransferTestSupport extends EngineTestSupport {
+abstract class TransferTestSupport extends ProcessScenarioSupport {
 
 	@Autowired
 	TransferRecords records;
 
+	/** The case of the test, new for each test, its number marked with {@link #casePrefix()}. */
+	String caseId;
+
+	@BeforeEach
+	void newCase() {
+		caseId = newCaseId(casePrefix());
+	}
+
+	/** The letter that marks the case numbers of the test class. */
+	abstract String casePrefix();
+
 	static String newCaseId(String prefix) {
 		return "寥街罚〔2026〕" + prefix + UUID.randomUUID().toString().substring(0, 8) + "号";
-	}
-
-
-	void complete(String user, ProcessInstance pi, String taskKey, Map<String, Object> variables) {
-		Task task = openTask(pi, taskKey);
-		as(user);
-		engine.getTaskService().complete(task.getId(), variables);
-		engine.getIdentityService().clearAuthentication();
-	}
-
-	Date timerDue(ProcessInstance pi, String activityId) {
-		return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
-			.singleResult().getDuedate();
-	}
-
-	Object variable(ProcessInstance pi, String name) {
-		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-			.variableName(name).singleResult().getValue();
 	}
 
 	void correlate(String message, ProcessInstance pi, Map<String, Object> variables) {
@@ -50,9 +38,5 @@ abstract class TransferTestSupport extends EngineTestSupport {
 
 	List<String> steps(ProcessInstance pi) {
 		return records.steps(pi.getId()).stream().map(TransferStep::getStep).toList();
-	}
-
-	static Date at(String iso) {
-		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 }
