@@ -27,6 +27,16 @@ class ModularityTest {
 	/** The fixture application's classes are test classes: imported whatever the build folder's name. */
 	private static final ImportOption ALL_CLASSES = location -> true;
 
+	/** The fixture application of the two failing cases below, imported once. */
+	private static ApplicationModules fixtureModules;
+
+	private static synchronized ApplicationModules fixture() {
+		if (fixtureModules == null) {
+			fixtureModules = ApplicationModules.of("fixture.modularity", ALL_CLASSES);
+		}
+		return fixtureModules;
+	}
+
 	@Test
 	void modulesKeepTheirRules() {
 		MODULES.verify();
@@ -42,7 +52,7 @@ class ModularityTest {
 	@Test
 	void reachingIntoAnotherModulesInternalsFails() {
 		// fixture.modularity.beta uses a type of alpha's sub-package alpha.internal
-		ApplicationModules fixture = ApplicationModules.of("fixture.modularity", ALL_CLASSES);
+		ApplicationModules fixture = fixture();
 		assertThat(fixture.detectViolations().getMessages())
 				.anySatisfy(message -> assertThat(message).contains("non-exposed type fixture.modularity.alpha.internal.AlphaInternals"));
 		assertThatThrownBy(fixture::verify).hasMessageContaining("AlphaInternals");
@@ -51,8 +61,7 @@ class ModularityTest {
 	@Test
 	void dependingOnAModuleNotAllowedFails() {
 		// fixture.modularity.gamma allows no dependencies (as platform does) but uses alpha's API
-		ApplicationModules fixture = ApplicationModules.of("fixture.modularity", ALL_CLASSES);
-		assertThat(fixture.detectViolations().getMessages())
+		assertThat(fixture().detectViolations().getMessages())
 				.contains("Module 'gamma' depends on module 'alpha' via fixture.modularity.gamma.Gamma -> fixture.modularity.alpha.Alpha. Allowed targets: none.");
 	}
 
