@@ -65,7 +65,7 @@ class LedgerWriterTest {
 		try {
 			Path xlsx = dir.resolve("ledger.xlsx");
 			Files.write(xlsx, smallLedger());
-			LibreOffice.convert(List.of(xlsx), "pdf", dir.resolve("pdf"), dir.resolve("profile"));
+			LibreOffice.convert(List.of(xlsx), "pdf", dir.resolve("pdf"));
 			Path pdf = dir.resolve("pdf/ledger.pdf");
 			assertThat(pdf).as("LibreOffice printed the ledger (%s)", dir.resolve("pdf/soffice.log")).exists();
 			String text = LibreOffice.pdfText(pdf);
@@ -74,7 +74,7 @@ class LedgerWriterTest {
 			assertThat(text).contains("行政执法案件台账", "寥廓街道综合行政执法队", "案号", "办理阶段", "登记时间", "寥街罚〔2026〕1号",
 					"2026年1月5日", "2026年3月9日", "2026-01-05 09:30", "=HYPERLINK", "已立案 2；已结案 1").containsPattern("共\\s*3\\s*条")
 				.containsPattern("第\\s*1\\s*页，共\\s*1\\s*页");
-			LibreOffice.convert(List.of(xlsx), "xlsx", dir.resolve("resaved"), dir.resolve("profile"));
+			LibreOffice.convert(List.of(xlsx), "xlsx", dir.resolve("resaved"));
 			try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(dir.resolve("resaved/ledger.xlsx")))) {
 				DataFormatter format = new DataFormatter(java.util.Locale.CHINA);
 				XSSFSheet sheet = book.getSheet("案件台账");
