@@ -13,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -22,8 +23,9 @@ import org.springframework.modulith.docs.Documenter;
  * checked by Spring Modulith on the compiled classes, without starting the application (ADR 0036):
  * no cycles between modules, no module reaching into another's sub-packages unless they are a named
  * interface, and {@code platform} depending on no feature module. The module diagram in
- * docs/architecture.md is the one {@link #writesModuleDiagram()} writes. A type is public only when another
- * package uses it (issue 20 §2, {@link #publicTypesAreUsedByAnotherPackage()}).
+ * docs/architecture.md is the one {@link #writesModuleDiagram()} writes when asked to with
+ * {@code -Dzhifa.moduleDocs=true} (writing it took as long as the checks, so an ordinary build skips it).
+ * A type is public only when another package uses it (issue 20 §2, {@link #publicTypesAreUsedByAnotherPackage()}).
  */
 class ModularityTest {
 
@@ -34,6 +36,16 @@ class ModularityTest {
 
 	/** The fixture application's classes are test classes: imported whatever the build folder's name. */
 	private static final ImportOption ALL_CLASSES = location -> true;
+
+	/** The fixture application of the two failing cases below, imported once. */
+	private static ApplicationModules fixtureModules;
+
+	private static synchronized ApplicationModules fixture() {
+		if (fixtureModules == null) {
+			fixtureModules = ApplicationModules.of("fixture.modularity", ALL_CLASSES);
+		}
+		return fixtureModules;
+	}
 
 	@Test
 	void modulesKeepTheirRules() {
@@ -50,7 +62,7 @@ class ModularityTest {
 	@Test
 	void reachingIntoAnotherModulesInternalsFails() {
 		// fixture.modularity.beta uses a type of alpha's sub-package alpha.internal
-		ApplicationModules fixture = ApplicationModules.of("fixture.modularity", ALL_CLASSES);
+		ApplicationModules fixture = fixture();
 		assertThat(fixture.detectViolations().getMessages())
 				.anySatisfy(message -> assertThat(message).contains("non-exposed type fixture.modularity.alpha.internal.AlphaInternals"));
 		assertThatThrownBy(fixture::verify).hasMessageContaining("AlphaInternals");
@@ -59,8 +71,7 @@ class ModularityTest {
 	@Test
 	void dependingOnAModuleNotAllowedFails() {
 		// fixture.modularity.gamma allows no dependencies (as platform does) but uses alpha's API
-		ApplicationModules fixture = ApplicationModules.of("fixture.modularity", ALL_CLASSES);
-		assertThat(fixture.detectViolations().getMessages())
+		assertThat(fixture().detectViolations().getMessages())
 				.contains("Module 'gamma' depends on module 'alpha' via fixture.modularity.gamma.Gamma -> fixture.modularity.alpha.Alpha. Allowed targets: none.");
 	}
 
@@ -140,6 +151,8 @@ class ModularityTest {
 
 	@Test
 	void writesModuleDiagram() throws URISyntaxException {
+		Assumptions.assumeTrue(Boolean.getBoolean("zhifa.moduleDocs"),
+				"the module diagrams are written with -Dzhifa.moduleDocs=true (docs/architecture.md)");
 		Path testClasses = Path.of(ModularityTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		String output = testClasses.getParent().resolve("spring-modulith-docs").toString();
 		new Documenter(MODULES, output).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();

@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -29,12 +32,22 @@ class CalendarFolderWatcher implements SmartLifecycle {
 
 	private final CalendarRegistry registry;
 	private final boolean enabled;
+	/** how long the folder must stay quiet before the reload (an editor's burst of writes) */
+	private final Duration quiet;
+	private final AtomicInteger failedReloads = new AtomicInteger();
 	private volatile WatchService watchService;
 	private volatile Thread thread;
 
+	@Autowired
 	CalendarFolderWatcher(CalendarRegistry registry, @Value("${zhifa.calendar.watch:true}") boolean enabled) {
+		this(registry, enabled, Duration.ofSeconds(1));
+	}
+
+	/** With a shorter {@code quiet} period than the second of the application (tests). */
+	CalendarFolderWatcher(CalendarRegistry registry, boolean enabled, Duration quiet) {
 		this.registry = registry;
 		this.enabled = enabled;
+		this.quiet = quiet;
 	}
 
 	@Override
@@ -67,16 +80,18 @@ class CalendarFolderWatcher implements SmartLifecycle {
 				do {
 					key.pollEvents();
 					key.reset();
-					key = watchService.poll(1, TimeUnit.SECONDS);
+					key = watchService.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
 				}
 				while (key != null);
 				try {
 					registry.reload();
 				}
 				catch (CalendarFileException e) {
+					failedReloads.incrementAndGet();
 					log.error("Calendar not reloaded, the previous one stays in force: {}", e.getMessage());
 				}
 				catch (RuntimeException e) {
+					failedReloads.incrementAndGet();
 					log.error("Calendar not reloaded, the previous one stays in force", e);
 				}
 			}
@@ -99,6 +114,11 @@ class CalendarFolderWatcher implements SmartLifecycle {
 		}
 		watchService = null;
 		thread = null;
+	}
+
+	/** How many reloads failed so far, the calendar in force staying (tests wait on it instead of sleeping). */
+	int failedReloads() {
+		return failedReloads.get();
 	}
 
 	@Override

@@ -201,7 +201,7 @@ class DocumentRenderingTest {
 			Files.write(file, doc.content());
 			files.add(file);
 		}
-		LibreOffice.convert(files, "pdf", dir, dir.resolve("lo-profile"));
+		LibreOffice.convert(files, "pdf", dir);
 		List<String> problems = new ArrayList<>();
 		for (Path file : files) {
 			Path pdf = dir.resolve(file.getFileName().toString().replace(".docx", ".pdf"));
@@ -225,7 +225,19 @@ class DocumentRenderingTest {
 	record Rendered(String kind, DocxTemplateFiller.Filled filled, byte[] content, String text) {
 	}
 
+	/** Every template filled once for the class: the tests only read the results. */
+	private static List<Rendered> rendered;
+
 	List<Rendered> renderAll() throws IOException {
+		synchronized (DocumentRenderingTest.class) {
+			if (rendered == null) {
+				rendered = List.copyOf(render());
+			}
+			return rendered;
+		}
+	}
+
+	private List<Rendered> render() throws IOException {
 		Map<String, Object> fixture = fullCase();
 		@SuppressWarnings("unchecked")
 		Map<String, Object> agency = (Map<String, Object>) fixture.get("agency");

@@ -69,7 +69,7 @@ class AnnualStatisticsWorkbookTest {
 		try {
 			Path xlsx = dir.resolve("annual.xlsx");
 			Files.write(xlsx, workbook());
-			LibreOffice.convert(List.of(xlsx), "pdf", dir.resolve("pdf"), dir.resolve("profile"));
+			LibreOffice.convert(List.of(xlsx), "pdf", dir.resolve("pdf"));
 			Path pdf = dir.resolve("pdf/annual.pdf");
 			assertThat(pdf).as("LibreOffice printed the workbook (%s)", dir.resolve("pdf/soffice.log")).exists();
 			String text = LibreOffice.pdfText(pdf);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -17,8 +18,13 @@ import org.junit.jupiter.api.Assumptions;
  * Documents and workbooks opened as a clerk opens them: LibreOffice headless converts them (to PDF, or re-saves them),
  * {@code pdftotext} reads the PDF. Tests using it are skipped where LibreOffice is not installed ({@code .ci/run}
  * installs it) or with {@code -Dzhifa.skipLibreOffice=true}.
+ * <p>
+ * The conversions of a test JVM share one LibreOffice profile, made by the first (making a profile is a good part of a
+ * conversion's time) and removed when the JVM ends; they run one at a time, as a profile serves one LibreOffice.
  */
 public final class LibreOffice {
+
+	private static Path profile;
 
 	private LibreOffice() {
 	}
@@ -33,15 +39,15 @@ public final class LibreOffice {
 	}
 
 	/**
-	 * Converts {@code files} with LibreOffice to {@code format} (e.g. {@code pdf}, {@code xlsx}) into {@code outDir}, with
-	 * a profile of its own in {@code profileDir} and the fonts of {@code templates/fonts.conf}; its output goes to
+	 * Converts {@code files} with LibreOffice to {@code format} (e.g. {@code pdf}, {@code xlsx}) into {@code outDir}, in
+	 * one LibreOffice run, with the test JVM's profile and the fonts of {@code templates/fonts.conf}; its output goes to
 	 * {@code outDir/soffice.log}.
 	 */
-	public static void convert(List<Path> files, String format, Path outDir, Path profileDir) throws IOException,
+	public static synchronized void convert(List<Path> files, String format, Path outDir) throws IOException,
 			InterruptedException {
 		Files.createDirectories(outDir);
 		List<String> command = new ArrayList<>(List.of(require().toString(),
-				"-env:UserInstallation=" + profileDir.toAbsolutePath().toUri(), "--headless", "--convert-to", format, "--outdir",
+				"-env:UserInstallation=" + profile().toUri(), "--headless", "--convert-to", format, "--outdir",
 				outDir.toString()));
 		files.forEach(f -> command.add(f.toString()));
 		ProcessBuilder convert = new ProcessBuilder(command).redirectErrorStream(true)
@@ -49,6 +55,23 @@ public final class LibreOffice {
 		convert.environment().put("FONTCONFIG_FILE", Path.of("templates/fonts.conf").toAbsolutePath().toString());
 		Process process = convert.start();
 		assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("LibreOffice converts within 5 minutes").isTrue();
+	}
+
+	/** The profile of this JVM's conversions: an empty folder LibreOffice fills on its first run. */
+	private static Path profile() throws IOException {
+		if (profile == null) {
+			Path dir = Files.createTempDirectory("zhifa-lo-profile").toAbsolutePath();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try (Stream<Path> paths = Files.walk(dir)) {
+					paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+				}
+				catch (IOException e) {
+					// a temporary folder left behind
+				}
+			}));
+			profile = dir;
+		}
+		return profile;
 	}
 
 	/** The text of a PDF as {@code pdftotext -layout} gives it; pages are separated by form feeds. */

@@ -3,21 +3,27 @@ package cn.zhifa.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Engine-only tests of a model's paths (issue 20 §4): the BPMN file from {@code processes/} on an in-memory engine
@@ -27,14 +33,26 @@ import org.junit.jupiter.api.BeforeEach;
  * ({@link #calls()}) and may set variables; the services behind the real beans have their own tests, the
  * whole-application scenarios ({@code *ProcessTests}) run both together.
  * <p>
- * One engine per test JVM; each test deploys its model afresh and the deployments are removed after it.
+ * One engine per test JVM. A model is deployed once per test class (the first test's {@link #deployTogether} deploys
+ * it, the others find it deployed) and removed after the class; what a test starts is removed after that test (its
+ * process instances, running and in history, with their tasks, jobs and variables), so each test starts from an
+ * engine holding only the class's definitions. A model with a timer start event is the exception: its start timer
+ * belongs to the deployment and a test fires it, so such a model is deployed afresh for each test and removed after it.
  */
 public abstract class ModelPathTestSupport {
 
 	private static ProcessEngine shared;
 
+	/** Per test class: the deployments kept for its tests, by what they hold ({@link #deployTogether}'s arguments). */
+	private static final Map<Class<?>, Map<String, ClassDeployment>> classDeployments = new ConcurrentHashMap<>();
+
+	/** A deployment kept for the tests of a class, with its process definitions. */
+	private record ClassDeployment(String id, List<String> processDefinitionIds) {
+	}
+
 	protected ProcessEngine engine;
 	private final List<String> calls = new ArrayList<>();
+	/** deployments of this test only (models with a start timer) */
 	private final List<String> deployments = new ArrayList<>();
 
 	protected static synchronized ProcessEngine engine() {
@@ -64,6 +82,35 @@ public abstract class ModelPathTestSupport {
 		for (String id : deployments) {
 			engine.getRepositoryService().deleteDeployment(id, true);
 		}
+		for (ClassDeployment deployment : classDeployments.getOrDefault(getClass(), Map.of()).values()) {
+			removeInstances(deployment);
+		}
+	}
+
+	@AfterAll
+	static void removeClassDeployments(TestInfo testClass) {
+		Map<String, ClassDeployment> kept = classDeployments.remove(testClass.getTestClass().orElseThrow());
+		if (kept != null) {
+			kept.values().forEach(d -> engine().getRepositoryService().deleteDeployment(d.id(), true));
+		}
+	}
+
+	/** What the test started from the class's deployment: its process instances, running and in history. */
+	private void removeInstances(ClassDeployment deployment) {
+		for (String definition : deployment.processDefinitionIds()) {
+			List<String> running = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(definition)
+				.list().stream().map(Execution::getId).toList();
+			if (!running.isEmpty()) {
+				engine.getRuntimeService().deleteProcessInstancesIfExists(running, "test over", true, true, false);
+			}
+		}
+		for (String definition : deployment.processDefinitionIds()) {
+			List<String> history = engine.getHistoryService().createHistoricProcessInstanceQuery()
+				.processDefinitionId(definition).list().stream().map(h -> h.getId()).toList();
+			if (!history.isEmpty()) {
+				engine.getHistoryService().deleteHistoricProcessInstancesIfExists(history);
+			}
+		}
 	}
 
 	/** Deploys {@code processes/<file>} as it is in the repository. */
@@ -77,6 +124,11 @@ public abstract class ModelPathTestSupport {
 	 * completes): for a model that binds its decisions or called processes to its own deployment.
 	 */
 	protected void deployTogether(String file, List<String> decisions, List<String> calledStandIns) throws Exception {
+		String contents = file + " " + decisions + " " + calledStandIns;
+		Map<String, ClassDeployment> kept = classDeployments.computeIfAbsent(getClass(), c -> new LinkedHashMap<>());
+		if (kept.containsKey(contents)) {
+			return;
+		}
 		var deployment = engine.getRepositoryService().createDeployment().name("model-path-test")
 			.addString(file, Files.readString(Path.of("processes", file)));
 		for (String decision : decisions) {
@@ -85,7 +137,17 @@ public abstract class ModelPathTestSupport {
 		for (String key : calledStandIns) {
 			deployment.addString(key + ".bpmn", CALLED_STAND_IN.formatted(key));
 		}
-		deployments.add(deployment.deploy().getId());
+		String id = deployment.deploy().getId();
+		List<String> definitions = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(id).list()
+			.stream().map(ProcessDefinition::getId).toList();
+		boolean startTimer = definitions.stream().anyMatch(definition -> engine.getManagementService().createJobQuery()
+			.processDefinitionId(definition).list().stream().anyMatch(job -> job.getProcessInstanceId() == null));
+		if (startTimer) {
+			deployments.add(id);
+		}
+		else {
+			kept.put(contents, new ClassDeployment(id, definitions));
+		}
 	}
 
 	/** A called process's stand-in: one task the test completes with the outcome the caller maps back. */
