@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
 
@@ -19,12 +18,6 @@ import cn.zhifa.platform.Steps;
 final class SupervisionNoticeDelegates {
 
 	private SupervisionNoticeDelegates() {
-	}
-
-	/** A deadline into its variable and its basis beside it (as {@code Deadlines.setLimit} does). */
-	static void setDue(DelegateExecution execution, String variable, SupervisionNoticeService.Due due) {
-		execution.setVariable(variable, due.at());
-		execution.setVariable(DeadlineBasis.variableOf(variable), due.basis());
 	}
 
 	@Component("issueSupervisionNotice")
@@ -41,7 +34,7 @@ final class SupervisionNoticeDelegates {
 			SupervisionNoticeService.Issued i = service.issue(Steps.of(execution), text(execution, AGENCY),
 					text(execution, SOURCE), text(execution, SOURCE_REF), text(execution, PROBLEM), text(execution, REQUIREMENT),
 					execution.getVariable(PERIOD));
-			setDue(execution, RECTIFICATION_DUE, i.rectificationDue());
+			execution.setVariables(i.rectificationDue().variables());
 			execution.setProcessBusinessKey(i.no());
 			execution.setVariable(NO, i.no());
 			execution.setVariable(AGENCY_CODE, i.agency());
@@ -69,7 +62,7 @@ final class SupervisionNoticeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			setDue(execution, CHECK_DUE, service.recordReport(Steps.of(execution), text(execution, NO), text(execution, REPORT)));
+			execution.setVariables(service.recordReport(Steps.of(execution), text(execution, NO), text(execution, REPORT)).variables());
 		}
 	}
 
@@ -84,7 +77,7 @@ final class SupervisionNoticeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			setDue(execution, RECTIFICATION_DUE, service.sendBack(Steps.of(execution), text(execution, NO), text(execution, OPINION)));
+			execution.setVariables(service.sendBack(Steps.of(execution), text(execution, NO), text(execution, OPINION)).variables());
 			execution.removeVariable(REPORT);
 		}
 	}
