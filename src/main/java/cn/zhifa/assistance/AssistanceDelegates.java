@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
 
@@ -41,8 +40,7 @@ final class AssistanceDelegates {
 		public void execute(DelegateExecution execution) {
 			AssistanceRequestService.Opened o = service.open(Steps.of(execution), text(execution, REQUESTED_AGENCY),
 					text(execution, KIND), text(execution, CASE_ID), text(execution, MATTER), text(execution, REASON));
-			execution.setVariable(REPLY_DUE, o.replyDue());
-			execution.setVariable(DeadlineBasis.variableOf(REPLY_DUE), o.replyDueBasis());
+			execution.setVariables(o.replyDue().variables());
 			execution.setProcessBusinessKey(o.no());
 			execution.setVariable(NO, o.no());
 			execution.setVariable(AGENCY_CODE, o.agency());
@@ -140,8 +138,7 @@ final class AssistanceDelegates {
 					text(execution, ANSWER), text(execution, REFUSAL));
 			execution.setVariable(ANSWERED_BY, a.answeredBy());
 			if (a.completionDue() != null) {
-				execution.setVariable(COMPLETION_DUE, a.completionDue());
-				execution.setVariable(DeadlineBasis.variableOf(COMPLETION_DUE), a.completionDueBasis());
+				execution.setVariables(a.completionDue().variables());
 			}
 		}
 	}
