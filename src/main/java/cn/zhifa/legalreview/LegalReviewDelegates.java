@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -160,12 +159,9 @@ final class LegalReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			Object result = execution.getVariableLocal("result");
-			if (result == null) {
-				throw new ProcessEngineException(execution.getCurrentActivityId() + " needs the input parameter result");
-			}
-			execution.setVariable(RESULT, result.toString());
-			service.conclude(Steps.of(execution), text(execution, REVIEW_ID), result.toString(),
+			String result = Steps.input(execution, "result");
+			execution.setVariable(RESULT, result);
+			service.conclude(Steps.of(execution), text(execution, REVIEW_ID), result,
 					text(execution, HEAD_RULING), text(execution, OPINION_DOC));
 		}
 	}

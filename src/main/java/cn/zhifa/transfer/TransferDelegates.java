@@ -4,7 +4,6 @@ import static cn.zhifa.transfer.TransferVariables.*;
 
 import java.util.Date;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -66,14 +65,6 @@ final class TransferDelegates {
 		if (execution.getProcessBusinessKey() == null) {
 			execution.setProcessBusinessKey(caseId);
 		}
-	}
-
-	private static String input(DelegateExecution execution, String name) {
-		Object value = execution.getVariableLocal(name);
-		if (value == null) {
-			throw new ProcessEngineException(execution.getCurrentActivityId() + " needs the input parameter " + name);
-		}
-		return value.toString();
 	}
 
 	// --- criminal-transfer (R-COORD-2) ---
@@ -196,7 +187,7 @@ final class TransferDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String outcome = input(execution, "outcome");
+			String outcome = Steps.input(execution, "outcome");
 			boolean mayDecide = service.conclude(step(execution), outcome, text(execution, REFUSAL_REASONS),
 					text(execution, RECONSIDERATION_NOTES), text(execution, POLICE_DECISION_NOTES), text(execution, JUDICIAL_NOTES));
 			execution.setVariable(CRIMINAL_OUTCOME, outcome);
@@ -302,7 +293,7 @@ final class TransferDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String answer = input(execution, "answer");
+			String answer = Steps.input(execution, "answer");
 			String outcome = service.recordAnswer(step(execution), answer, text(execution, RECEIVING_CASE_NO),
 					text(execution, REFUSAL_FROM_TARGET));
 			execution.setVariable(TRANSFER_ANSWER, answer);
