@@ -1,7 +1,6 @@
 package cn.zhifa.assistance;
 
 import static cn.zhifa.assistance.AssistanceRequestService.*;
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
 import static cn.zhifa.platform.Steps.text;
 
@@ -41,10 +40,7 @@ final class AssistanceDelegates {
 			AssistanceRequestService.Opened o = service.open(Steps.of(execution), text(execution, REQUESTED_AGENCY),
 					text(execution, KIND), text(execution, CASE_ID), text(execution, MATTER), text(execution, REASON));
 			execution.setVariables(o.replyDue().variables());
-			execution.setProcessBusinessKey(o.no());
-			execution.setVariable(NO, o.no());
-			execution.setVariable(AGENCY_CODE, o.agency());
-			execution.setVariable("agencyName", o.agencyName());
+			Steps.numbered(execution, NO, o.no(), o.agency(), o.agencyName());
 			execution.setVariable(REQUESTED_AGENCY_NAME, o.requestedAgencyName());
 			execution.setVariable(KIND_LABEL, o.kindLabel());
 			execution.setVariable(REQUESTED_BY, o.requestedBy());

@@ -48,10 +48,7 @@ final class AgencyDisputeDelegates {
 					text(execution, COUNTERPART), text(execution, SUBJECT), text(execution, MATTER), text(execution, POSITION),
 					text(execution, RELATED_CASE));
 			execution.setVariables(o.negotiationDue().variables());
-			execution.setProcessBusinessKey(o.no());
-			execution.setVariable(NO, o.no());
-			execution.setVariable(AGENCY_CODE, o.agency());
-			execution.setVariable("agencyName", o.agencyName());
+			Steps.numbered(execution, NO, o.no(), o.agency(), o.agencyName());
 			execution.setVariable(APPLICANT_NAME, o.agencyName());
 			execution.setVariable(COUNTERPART_NAME, o.counterpartName());
 			execution.setVariable(SUBJECT_LABEL, o.subjectLabel());

@@ -13,7 +13,6 @@ import static cn.zhifa.guidingcase.GuidingCaseService.SHOWN;
 import static cn.zhifa.guidingcase.GuidingCaseService.SUMMARY;
 import static cn.zhifa.guidingcase.GuidingCaseService.TITLE;
 import static cn.zhifa.guidingcase.GuidingCaseService.markdownText;
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,10 +46,7 @@ final class GuidingCaseDelegates {
 			GuidingCaseService.Proposed p = service.propose(Steps.of(execution), Steps.text(execution, CASE_ID),
 					texts(execution));
 			show(execution, p.texts());
-			execution.setProcessBusinessKey(p.guidingNo());
-			execution.setVariable(NO, p.guidingNo());
-			execution.setVariable(AGENCY_CODE, p.agencyCode());
-			execution.setVariable("agencyName", p.agencyName());
+			Steps.numbered(execution, NO, p.guidingNo(), p.agencyCode(), p.agencyName());
 			execution.setVariable(PROPOSED_BY, p.proposedBy());
 		}
 	}

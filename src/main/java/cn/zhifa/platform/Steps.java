@@ -60,6 +60,18 @@ public final class Steps {
 	}
 
 	/**
+	 * An instance opened under its own number {@code no}: its business key and variable {@code numberVariable} are
+	 * the number, {@code agencyCode} and {@code agencyName} the agency it runs for (as its start delegate maps them).
+	 */
+	public static void numbered(DelegateExecution execution, String numberVariable, String no, String agency,
+			String agencyName) {
+		execution.setProcessBusinessKey(no);
+		execution.setVariable(numberVariable, no);
+		execution.setVariable(CaseVariables.AGENCY_CODE, agency);
+		execution.setVariable("agencyName", agencyName);
+	}
+
+	/**
 	 * The input parameter {@code name} of the service task the execution runs (a local variable the model sets), as
 	 * text; absent: the model is wrong, a {@link ProcessEngineException} naming the task and the parameter.
 	 */

@@ -1,6 +1,5 @@
 package cn.zhifa.supervision;
 
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.Steps.text;
 import static cn.zhifa.supervision.SupervisionNoticeService.*;
 
@@ -35,10 +34,7 @@ final class SupervisionNoticeDelegates {
 					text(execution, SOURCE), text(execution, SOURCE_REF), text(execution, PROBLEM), text(execution, REQUIREMENT),
 					execution.getVariable(PERIOD));
 			execution.setVariables(i.rectificationDue().variables());
-			execution.setProcessBusinessKey(i.no());
-			execution.setVariable(NO, i.no());
-			execution.setVariable(AGENCY_CODE, i.agency());
-			execution.setVariable("agencyName", i.agencyName());
+			Steps.numbered(execution, NO, i.no(), i.agency(), i.agencyName());
 			execution.setVariable(AGENCY_NAME, i.agencyName());
 			execution.setVariable("supervisingBody", i.bureau());
 			if (i.sourceRef() == null) {
