@@ -1,7 +1,6 @@
 package cn.zhifa.assistance;
 
 import static cn.zhifa.assistance.AssistanceRequestService.*;
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
 import static cn.zhifa.platform.Steps.text;
 
@@ -9,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
 
@@ -41,12 +39,8 @@ final class AssistanceDelegates {
 		public void execute(DelegateExecution execution) {
 			AssistanceRequestService.Opened o = service.open(Steps.of(execution), text(execution, REQUESTED_AGENCY),
 					text(execution, KIND), text(execution, CASE_ID), text(execution, MATTER), text(execution, REASON));
-			execution.setVariable(REPLY_DUE, o.replyDue());
-			execution.setVariable(DeadlineBasis.variableOf(REPLY_DUE), o.replyDueBasis());
-			execution.setProcessBusinessKey(o.no());
-			execution.setVariable(NO, o.no());
-			execution.setVariable(AGENCY_CODE, o.agency());
-			execution.setVariable("agencyName", o.agencyName());
+			execution.setVariables(o.replyDue().variables());
+			Steps.numbered(execution, NO, o.no(), o.agency(), o.agencyName());
 			execution.setVariable(REQUESTED_AGENCY_NAME, o.requestedAgencyName());
 			execution.setVariable(KIND_LABEL, o.kindLabel());
 			execution.setVariable(REQUESTED_BY, o.requestedBy());
@@ -140,8 +134,7 @@ final class AssistanceDelegates {
 					text(execution, ANSWER), text(execution, REFUSAL));
 			execution.setVariable(ANSWERED_BY, a.answeredBy());
 			if (a.completionDue() != null) {
-				execution.setVariable(COMPLETION_DUE, a.completionDue());
-				execution.setVariable(DeadlineBasis.variableOf(COMPLETION_DUE), a.completionDueBasis());
+				execution.setVariables(a.completionDue().variables());
 			}
 		}
 	}

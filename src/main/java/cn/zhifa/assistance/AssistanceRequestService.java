@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.Deadlines.Due;
 import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.enforcementcase.EnforcementCaseService;
 import cn.zhifa.document.DisplayLabels;
@@ -127,7 +128,7 @@ class AssistanceRequestService {
 
 	/** What 发函 registered, for the process's variables. */
 	record Opened(String no, String agency, String agencyName, String requestedAgencyName, String kindLabel,
-			String requestedBy, String requestedOn, String caseNo, Date replyDue, String replyDueBasis) {
+			String requestedBy, String requestedOn, String caseNo, Due replyDue) {
 	}
 
 	/**
@@ -158,12 +159,11 @@ class AssistanceRequestService {
 		Instant at = now();
 		int year = LocalDate.ofInstant(at, CHINA).getYear();
 		String no = DocumentNumbers.format(requester.getShortName(), "协", year, numbers.next(own, "ASSISTANCE_REQUEST", year));
-		Date due = deadlines.limit("ASSISTANCE_REPLY", Date.from(at));
-		String basis = deadlines.limitBasis("ASSISTANCE_REPLY", Date.from(at));
+		Due due = deadlines.limitDue(REPLY_DUE, "ASSISTANCE_REPLY", Date.from(at));
 		rows.save(new AssistanceRequest(no, own, requested.getCode(), caseNo, kind, matter, reason, step.actor(), at,
-				due.toInstant(), step.processInstanceId()));
+				due.at().toInstant(), step.processInstanceId()));
 		return new Opened(no, own, requester.getName(), requested.getName(), labels.label(KIND, kind), step.actor(),
-				LocalDate.ofInstant(at, CHINA).toString(), caseNo == null ? "无" : caseNo, due, basis);
+				LocalDate.ofInstant(at, CHINA).toString(), caseNo == null ? "无" : caseNo, due);
 	}
 
 	/** What the requested agency's process shows of the request, from the requester's process. */
@@ -245,7 +245,7 @@ class AssistanceRequestService {
 	}
 
 	/** What 答复 sets: who answered, and the completion due when accepted (else null). */
-	record Answered(String answeredBy, Date completionDue, String completionDueBasis) {
+	record Answered(String answeredBy, Due completionDue) {
 	}
 
 	/** 答复: accepted (the completion due) or refused with reasons; the requester's process is told as the system. */
@@ -255,9 +255,8 @@ class AssistanceRequestService {
 		Instant at = now();
 		r.answered(step.actor(), at, accepted, accepted ? null : refusal);
 		Answered answered = accepted
-				? new Answered(step.actor(), deadlines.limit("ASSISTANCE_COMPLETION", Date.from(at)),
-						deadlines.limitBasis("ASSISTANCE_COMPLETION", Date.from(at)))
-				: new Answered(step.actor(), null, null);
+				? new Answered(step.actor(), deadlines.limitDue(COMPLETION_DUE, "ASSISTANCE_COMPLETION", Date.from(at)))
+				: new Answered(step.actor(), null);
 		AsSystem.run(() -> runtime.createMessageCorrelation(ANSWERED).processInstanceId(r.getProcessInstanceId()).correlate());
 		return answered;
 	}

@@ -1,6 +1,5 @@
 package cn.zhifa.complaint;
 
-import static cn.zhifa.complaint.ComplaintService.ACCEPTANCE_DUE;
 import static cn.zhifa.complaint.ComplaintService.ATTACHMENTS;
 import static cn.zhifa.complaint.ComplaintService.CASE_FACTS;
 import static cn.zhifa.complaint.ComplaintService.CASE_NO;
@@ -11,7 +10,6 @@ import static cn.zhifa.complaint.ComplaintService.CONTACT;
 import static cn.zhifa.complaint.ComplaintService.CONTENT;
 import static cn.zhifa.complaint.ComplaintService.DECISION;
 import static cn.zhifa.complaint.ComplaintService.EXTERNAL_BODY;
-import static cn.zhifa.complaint.ComplaintService.HANDLING_DUE;
 import static cn.zhifa.complaint.ComplaintService.LOCATION;
 import static cn.zhifa.complaint.ComplaintService.NAME;
 import static cn.zhifa.complaint.ComplaintService.NO;
@@ -37,7 +35,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
 
@@ -82,8 +79,8 @@ final class ComplaintDelegates {
 			execution.setVariable(TRANSFERRED, c.getTransfers() > 0);
 			execution.setVariable(ATTACHMENTS, r.attachments());
 			execution.setVariable("agencyName", r.agencyName());
-			setDue(execution, ROUTING_DUE, r.routingDue());
-			setDue(execution, ACCEPTANCE_DUE, r.acceptanceDue());
+			execution.setVariables(r.routingDue().variables());
+			execution.setVariables(r.acceptanceDue().variables());
 		}
 	}
 
@@ -136,8 +133,8 @@ final class ComplaintDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			setDue(execution, HANDLING_DUE,
-					service.accept(Steps.of(execution), Steps.text(execution, NO), Steps.text(execution, HANDLER_ID)));
+			execution.setVariables(service.accept(Steps.of(execution), Steps.text(execution, NO),
+					Steps.text(execution, HANDLER_ID)).variables());
 		}
 	}
 
@@ -194,12 +191,6 @@ final class ComplaintDelegates {
 		return new ComplaintService.CaseInput(Steps.text(scope, CASE_FACTS), Steps.text(scope, "partyType"),
 				Steps.text(scope, "partyName"), Steps.text(scope, "partyIdNumber"), Steps.text(scope, "partyAddress"),
 				Steps.text(scope, "violationCode"));
-	}
-
-	/** A deadline and {@code <variable>Basis}, as {@link cn.zhifa.calendar.Deadlines#setLimit} sets them. */
-	static void setDue(DelegateExecution execution, String variable, ComplaintService.Due due) {
-		execution.setVariable(variable, due.at());
-		execution.setVariable(DeadlineBasis.variableOf(variable), due.basis());
 	}
 
 	/** {@code true} only for {@code true} or "true". */

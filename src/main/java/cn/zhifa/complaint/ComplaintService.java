@@ -32,6 +32,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.Deadlines.Due;
 import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.enforcementcase.EnforcementCaseService;
 import cn.zhifa.enforcementcase.NewCase;
@@ -271,10 +272,6 @@ public class ComplaintService {
 
 	// --- the steps of complaint-handling ---
 
-	/** A deadline of the process and how it was computed: its variable and {@code <variable>Basis} ({@link Deadlines#setLimit}). */
-	record Due(Date at, String basis) {
-	}
-
 	/** The complaint's fields as registered, what the forms show beside them, and the two clocks started on receipt. */
 	record Registered(Complaint complaint, String queryCode, String agencyName, String attachments, Due routingDue,
 			Due acceptanceDue) {
@@ -318,8 +315,8 @@ public class ComplaintService {
 		String agency = step.agency() != null ? step.agency() : agencyCode;
 		Agency a = agencies.findById(agency).orElseThrow();
 		Date received = Date.from(now());
-		Due routingDue = due("COMPLAINT_ROUTING", received);
-		Due acceptanceDue = due("COMPLAINT_ACCEPTANCE", received);
+		Due routingDue = deadlines.limitDue(ROUTING_DUE, "COMPLAINT_ROUTING", received);
+		Due acceptanceDue = deadlines.limitDue(ACCEPTANCE_DUE, "COMPLAINT_ACCEPTANCE", received);
 		c.attach(step.processInstanceId(), a.getCode(), a.getName(), routingDue.at().toInstant(), acceptanceDue.at().toInstant());
 		return new Registered(c, code, a.getName(), attachments, routingDue, acceptanceDue);
 	}
@@ -370,7 +367,7 @@ public class ComplaintService {
 	/** 受理: the officer who accepted ({@code handlerId}) handles it; the promised time runs from today. */
 	Due accept(Step step, String receiptNo, String handlerId) {
 		Instant at = now();
-		Due due = due("COMPLAINT_HANDLING", Date.from(at));
+		Due due = deadlines.limitDue(HANDLING_DUE, "COMPLAINT_HANDLING", Date.from(at));
 		complaintOf(step, receiptNo).accepted(handlerId, at, due.at().toInstant());
 		return due;
 	}
@@ -463,11 +460,6 @@ public class ComplaintService {
 			throw new org.camunda.bpm.engine.AuthorizationException("投诉举报“" + no + "”不由本流程办理");
 		}
 		return c;
-	}
-
-	private Due due(String limit, Date start) {
-		String basis = deadlines.limitBasis(limit, start);
-		return new Due(deadlines.limit(limit, start), basis);
 	}
 
 	private String nextReceiptNo() {

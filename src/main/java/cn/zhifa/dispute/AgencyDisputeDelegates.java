@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
 
@@ -23,12 +22,6 @@ import cn.zhifa.platform.Steps;
 final class AgencyDisputeDelegates {
 
 	private AgencyDisputeDelegates() {
-	}
-
-	/** A deadline into its variable and its basis beside it (as {@code Deadlines.setLimit} does). */
-	static void setDue(DelegateExecution execution, String variable, AgencyDisputeService.Due due) {
-		execution.setVariable(variable, due.at());
-		execution.setVariable(DeadlineBasis.variableOf(variable), due.basis());
 	}
 
 	static String stage(DelegateExecution execution) {
@@ -54,11 +47,8 @@ final class AgencyDisputeDelegates {
 			AgencyDisputeService.Opened o = service.open(Steps.of(execution), text(execution, AGENCY_CODE),
 					text(execution, COUNTERPART), text(execution, SUBJECT), text(execution, MATTER), text(execution, POSITION),
 					text(execution, RELATED_CASE));
-			setDue(execution, NEGOTIATION_DUE, o.negotiationDue());
-			execution.setProcessBusinessKey(o.no());
-			execution.setVariable(NO, o.no());
-			execution.setVariable(AGENCY_CODE, o.agency());
-			execution.setVariable("agencyName", o.agencyName());
+			execution.setVariables(o.negotiationDue().variables());
+			Steps.numbered(execution, NO, o.no(), o.agency(), o.agencyName());
 			execution.setVariable(APPLICANT_NAME, o.agencyName());
 			execution.setVariable(COUNTERPART_NAME, o.counterpartName());
 			execution.setVariable(SUBJECT_LABEL, o.subjectLabel());
@@ -137,7 +127,7 @@ final class AgencyDisputeDelegates {
 				execution.setVariable(REPLY, r.reply());
 				execution.setVariable("counterpartReplyLabel", r.replyLabel());
 				execution.setVariable(COUNTERPART_POSITION, r.position());
-				setDue(execution, APPLICATION_DUE, r.applicationDue());
+				execution.setVariables(r.applicationDue().variables());
 			}
 			else {
 				AgencyDisputeService.OpinionAnswer a = service.takeOpinionAnswer(Steps.of(execution), text(execution, NO));
@@ -158,8 +148,8 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			setDue(execution, ACCEPTANCE_DUE,
-					service.apply(Steps.of(execution), text(execution, NO), text(execution, NEGOTIATION_RESULT)));
+			execution.setVariables(service.apply(Steps.of(execution), text(execution, NO),
+					text(execution, NEGOTIATION_RESULT)).variables());
 		}
 	}
 
@@ -174,8 +164,8 @@ final class AgencyDisputeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			setDue(execution, COORDINATION_DUE,
-					service.accept(Steps.of(execution), text(execution, NO), text(execution, ACCEPTANCE_NOTES)));
+			execution.setVariables(service.accept(Steps.of(execution), text(execution, NO),
+					text(execution, ACCEPTANCE_NOTES)).variables());
 		}
 	}
 
@@ -192,7 +182,7 @@ final class AgencyDisputeDelegates {
 		public void execute(DelegateExecution execution) {
 			AgencyDisputeService.Opinion o = service.recordOpinion(Steps.of(execution), text(execution, NO),
 					text(execution, COORDINATION_NOTES), text(execution, OPINION));
-			setDue(execution, OPINION_REPLY_DUE, o.replyDue());
+			execution.setVariables(o.replyDue().variables());
 			execution.setVariable(OPINION_ISSUED_ON, o.issuedOn());
 		}
 	}
@@ -214,7 +204,7 @@ final class AgencyDisputeDelegates {
 			execution.setVariable(OPINION_ACCEPTED, w.accepted());
 			execution.setVariable("opinionAnswers", w.answers());
 			if (w.reportDue() != null) {
-				setDue(execution, REPORT_DUE, w.reportDue());
+				execution.setVariables(w.reportDue().variables());
 			}
 		}
 	}
@@ -232,7 +222,7 @@ final class AgencyDisputeDelegates {
 		public void execute(DelegateExecution execution) {
 			AgencyDisputeService.Reported r = service.recordReport(Steps.of(execution), text(execution, NO),
 					text(execution, REPORT));
-			setDue(execution, RULING_DUE, r.rulingDue());
+			execution.setVariables(r.rulingDue().variables());
 			execution.setVariable(REPORTED_ON, r.reportedOn());
 		}
 	}

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.Deadlines.Due;
 import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
@@ -158,10 +159,6 @@ class AgencyDisputeService {
 
 	// --- agency-dispute: the applicant's process ---
 
-	/** A deadline a step sets: its value and how it was computed (the {@code …Basis} variable, docs/calendar.md). */
-	record Due(Date at, String basis) {
-	}
-
 	/** What 提出争议 registered, for the process's variables. */
 	record Opened(String no, String agency, String agencyName, String counterpartName, String subjectLabel,
 			String relatedCase, String raisedBy, String raisedOn, String bureau, String government, Due negotiationDue) {
@@ -196,7 +193,7 @@ class AgencyDisputeService {
 		requiredText(position, POSITION, "本机关意见", 2000);
 		String caseNo = relatedCase(relatedCase, own.getCode());
 		Instant at = now();
-		Due due = limit("DISPUTE_NEGOTIATION", at);
+		Due due = limit(NEGOTIATION_DUE, "DISPUTE_NEGOTIATION", at);
 		int year = LocalDate.ofInstant(at, CHINA).getYear();
 		String no = prefix + "〔" + year + "〕" + numbers.next(COUNTER_AGENCY, "AGENCY_DISPUTE", year) + "号";
 		String by = step.actor();
@@ -302,7 +299,8 @@ class AgencyDisputeService {
 			throw new AuthorizationException("被申请机关尚未答复协商意见");
 		}
 		return new NegotiationReply(d.getCounterpartReply(), labels.label(REPLY, d.getCounterpartReply()),
-				d.getCounterpartPosition() == null ? "无" : d.getCounterpartPosition(), limit("DISPUTE_APPLICATION", now()));
+				d.getCounterpartPosition() == null ? "无" : d.getCounterpartPosition(),
+				limit(APPLICATION_DUE, "DISPUTE_APPLICATION", now()));
 	}
 
 	/** The other agency's answer to the opinion as the applicant's process keeps it. */
@@ -330,7 +328,7 @@ class AgencyDisputeService {
 	/** 申请司法局协调: the bureau's acceptance is due (returned). */
 	Due apply(Step step, String no, String negotiationResult) {
 		Instant at = now();
-		Due due = limit("DISPUTE_ACCEPTANCE", at);
+		Due due = limit(ACCEPTANCE_DUE, "DISPUTE_ACCEPTANCE", at);
 		disputeOf(step, no).applied(negotiationResult, at, due.at().toInstant());
 		return due;
 	}
@@ -351,7 +349,7 @@ class AgencyDisputeService {
 	/** 受理: the coordination and the written opinion are due (returned). */
 	Due accept(Step step, String no, String acceptanceNotes) {
 		Instant at = now();
-		Due due = limit("DISPUTE_COORDINATION", at);
+		Due due = limit(COORDINATION_DUE, "DISPUTE_COORDINATION", at);
 		disputeOf(step, no).accepted(step.actor(), at, acceptanceNotes, due.at().toInstant());
 		return due;
 	}
@@ -374,7 +372,7 @@ class AgencyDisputeService {
 	/** 出具书面协调意见: registered; both agencies answer within the period. */
 	Opinion recordOpinion(Step step, String no, String coordinationNotes, String opinion) {
 		Instant at = now();
-		Due due = limit("DISPUTE_OPINION_REPLY", at);
+		Due due = limit(OPINION_REPLY_DUE, "DISPUTE_OPINION_REPLY", at);
 		disputeOf(step, no).opinionIssued(step.actor(), at, coordinationNotes, opinion, due.at().toInstant());
 		return new Opinion(LocalDate.ofInstant(at, CHINA).toString(), due);
 	}
@@ -396,7 +394,7 @@ class AgencyDisputeService {
 		boolean accepted = "ACCEPT".equals(applicant) && "ACCEPT".equals(d.getCounterpartAnswer());
 		String answers = applicantName + "（申请机关）：" + answerText(applicant, applicantNotes)
 				+ "\n" + counterpartName + "（被申请机关）：" + answerText(d.getCounterpartAnswer(), d.getCounterpartAnswerNotes());
-		return new Weighed(accepted, answers, accepted ? null : limit("DISPUTE_GOVERNMENT_REPORT", now()));
+		return new Weighed(accepted, answers, accepted ? null : limit(REPORT_DUE, "DISPUTE_GOVERNMENT_REPORT", now()));
 	}
 
 	/** 报请裁决: the bureau's written suggestion to the government (required). */
@@ -411,7 +409,7 @@ class AgencyDisputeService {
 	/** 报请裁决: registered; the bureau follows it and records the ruling within the tracking period. */
 	Reported recordReport(Step step, String no, String report) {
 		Instant at = now();
-		Due due = limit("DISPUTE_RULING", at);
+		Due due = limit(RULING_DUE, "DISPUTE_RULING", at);
 		disputeOf(step, no).reported(step.actor(), at, report, due.at().toInstant());
 		return new Reported(LocalDate.ofInstant(at, CHINA).toString(), due);
 	}
@@ -448,8 +446,8 @@ class AgencyDisputeService {
 
 	// --- helpers ---
 
-	private Due limit(String key, Instant at) {
-		return new Due(deadlines.limit(key, Date.from(at)), deadlines.limitBasis(key, Date.from(at)));
+	private Due limit(String variable, String key, Instant at) {
+		return deadlines.limitDue(variable, key, Date.from(at));
 	}
 
 	private String relatedCase(String caseNo, String applicant) {

@@ -14,7 +14,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -69,11 +68,8 @@ final class CaseDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			Object stage = execution.getVariableLocal("stage");
-			if (stage == null) {
-				throw new ProcessEngineException(execution.getCurrentActivityId() + " needs the input parameter stage");
-			}
-			execution.setVariables(cases.moveTo(Steps.of(execution), (String) execution.getVariable(CASE_ID), stage.toString(),
+			String stage = Steps.input(execution, "stage");
+			execution.setVariables(cases.moveTo(Steps.of(execution), (String) execution.getVariable(CASE_ID), stage,
 					new EnforcementCaseService.StageFacts((String) execution.getVariable(HANDLER_ID), execution.getVariable("decisionContent"),
 							Boolean.TRUE.equals(execution.getVariable("summaryProcedure")), execution.getVariable("legalBasis"),
 							execution.getVariable("discretionBasis"))));

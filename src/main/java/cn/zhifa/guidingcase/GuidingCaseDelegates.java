@@ -9,13 +9,10 @@ import static cn.zhifa.guidingcase.GuidingCaseService.OPINION;
 import static cn.zhifa.guidingcase.GuidingCaseService.OUTCOME;
 import static cn.zhifa.guidingcase.GuidingCaseService.PROPOSED_BY;
 import static cn.zhifa.guidingcase.GuidingCaseService.REDACTION;
-import static cn.zhifa.guidingcase.GuidingCaseService.REVIEW_DUE;
-import static cn.zhifa.guidingcase.GuidingCaseService.REVISION_DUE;
 import static cn.zhifa.guidingcase.GuidingCaseService.SHOWN;
 import static cn.zhifa.guidingcase.GuidingCaseService.SUMMARY;
 import static cn.zhifa.guidingcase.GuidingCaseService.TITLE;
 import static cn.zhifa.guidingcase.GuidingCaseService.markdownText;
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.CaseVariables.CASE_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,7 +20,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
 
@@ -50,10 +46,7 @@ final class GuidingCaseDelegates {
 			GuidingCaseService.Proposed p = service.propose(Steps.of(execution), Steps.text(execution, CASE_ID),
 					texts(execution));
 			show(execution, p.texts());
-			execution.setProcessBusinessKey(p.guidingNo());
-			execution.setVariable(NO, p.guidingNo());
-			execution.setVariable(AGENCY_CODE, p.agencyCode());
-			execution.setVariable("agencyName", p.agencyName());
+			Steps.numbered(execution, NO, p.guidingNo(), p.agencyCode(), p.agencyName());
 			execution.setVariable(PROPOSED_BY, p.proposedBy());
 		}
 	}
@@ -69,8 +62,8 @@ final class GuidingCaseDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			setDue(execution, REVISION_DUE, service.returnForRevision(Steps.of(execution), Steps.text(execution, NO),
-					Steps.text(execution, OPINION)));
+			execution.setVariables(service.returnForRevision(Steps.of(execution), Steps.text(execution, NO),
+					Steps.text(execution, OPINION)).variables());
 		}
 	}
 
@@ -129,7 +122,7 @@ final class GuidingCaseDelegates {
 
 	/** The review's deadline, and the redacted texts the bureau reviews and the agency revises. */
 	static void show(DelegateExecution execution, GuidingCaseService.Redacted texts) {
-		setDue(execution, REVIEW_DUE, texts.reviewDue());
+		execution.setVariables(texts.reviewDue().variables());
 		execution.setVariable(TITLE, texts.title());
 		execution.setVariable(SUMMARY, texts.summary());
 		execution.setVariable(KEY_POINTS, texts.keyPoints());
@@ -141,11 +134,5 @@ final class GuidingCaseDelegates {
 		execution.setVariable(KEY_POINTS + SHOWN, markdownText(texts.keyPoints()));
 		execution.setVariable(LEGAL_BASIS + SHOWN, markdownText(texts.legalBasis()));
 		execution.setVariable(CATEGORY_LABEL, texts.categoryLabel());
-	}
-
-	/** A deadline and {@code <variable>Basis}, as {@link cn.zhifa.calendar.Deadlines#setLimit} sets them. */
-	static void setDue(DelegateExecution execution, String variable, GuidingCaseService.Due due) {
-		execution.setVariable(variable, due.at());
-		execution.setVariable(DeadlineBasis.variableOf(variable), due.basis());
 	}
 }

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.Deadlines.Due;
 import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.enforcementcase.EnforcementCaseService;
 import cn.zhifa.enforcementcase.EnforcementCase;
@@ -186,10 +187,6 @@ public class GuidingCaseService {
 
 	// --- the steps of guiding-case ---
 
-	/** A deadline of the process and how it was computed: its variable and {@code <variable>Basis} ({@link Deadlines#setLimit}). */
-	record Due(java.util.Date at, String basis) {
-	}
-
 	/** The texts of a proposal as its form states them (trimmed, blank is null). */
 	record Texts(String category, String title, String summary, String keyPoints, String legalBasis) {
 	}
@@ -255,7 +252,7 @@ public class GuidingCaseService {
 	Due returnForRevision(Step step, String guidingNo, String opinion) {
 		Instant at = now();
 		rowOf(step, guidingNo).returned(step.actor(), at, opinion);
-		return due("GUIDING_CASE_REVISION", java.util.Date.from(at));
+		return deadlines.limitDue(REVISION_DUE, "GUIDING_CASE_REVISION", java.util.Date.from(at));
 	}
 
 	/** 重新报送: redacted again, the review due again. */
@@ -293,7 +290,7 @@ public class GuidingCaseService {
 		String keyPoints = redact(c, texts.keyPoints(), persons, findings);
 		String basis = redact(c, texts.legalBasis(), persons, findings);
 		String redactionSummary = new Redaction("", findings).summary();
-		Due due = due("GUIDING_CASE_REVIEW", java.util.Date.from(at));
+		Due due = deadlines.limitDue(REVIEW_DUE, "GUIDING_CASE_REVIEW", java.util.Date.from(at));
 		g.texts(category, title, summary, keyPoints, basis, redactionSummary, due.at().toInstant());
 		// the bureau reviews, and the agency revises, the redacted texts: what the portal will publish
 		return new Redacted(title, summary, keyPoints, basis, redactionSummary, labels.label(CATEGORY, category), due);
@@ -353,11 +350,6 @@ public class GuidingCaseService {
 			throw new AuthorizationException("指导案例“" + no + "”不由本流程办理");
 		}
 		return g;
-	}
-
-	private Due due(String limit, java.util.Date start) {
-		String basis = deadlines.limitBasis(limit, start);
-		return new Due(deadlines.limit(limit, start), basis);
 	}
 
 	Instant now() {

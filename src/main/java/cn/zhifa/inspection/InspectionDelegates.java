@@ -1,7 +1,6 @@
 package cn.zhifa.inspection;
 
 import static cn.zhifa.inspection.InspectionService.*;
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.Steps.text;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,10 +32,7 @@ final class InspectionDelegates {
 		public void execute(DelegateExecution execution) {
 			InspectionService.Drawn d = service.draw(Steps.of(execution), text(execution, PLAN_NAME), text(execution, ITEM_CODE),
 					execution.getVariable(TARGET_COUNT));
-			execution.setProcessBusinessKey(d.planNo());
-			execution.setVariable(PLAN_NO, d.planNo());
-			execution.setVariable(AGENCY_CODE, d.agency());
-			execution.setVariable("agencyName", d.agencyName());
+			Steps.numbered(execution, PLAN_NO, d.planNo(), d.agency(), d.agencyName());
 			execution.setVariable(ITEM_NAME, d.itemName());
 			execution.setVariable(SEED, d.seed());
 			execution.setVariable(DRAWN_COUNT, d.drawnCount());

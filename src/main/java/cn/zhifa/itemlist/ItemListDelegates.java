@@ -19,7 +19,6 @@ import static cn.zhifa.itemlist.ItemListService.PUBLISHED_VERSION;
 import static cn.zhifa.itemlist.ItemListService.REASON;
 import static cn.zhifa.itemlist.ItemListService.RESPONSIBILITIES;
 import static cn.zhifa.itemlist.ItemListService.UNIT;
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 
 import java.time.LocalDate;
 import java.util.Date;
@@ -53,10 +52,7 @@ final class ItemListDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			ItemListService.Proposed p = service.propose(Steps.of(execution), proposal(execution));
-			execution.setProcessBusinessKey(p.changeNo());
-			execution.setVariable(NO, p.changeNo());
-			execution.setVariable(AGENCY_CODE, p.agency());
-			execution.setVariable("agencyName", p.agencyName());
+			Steps.numbered(execution, NO, p.changeNo(), p.agency(), p.agencyName());
 			execution.setVariable(PROPOSED_BY, p.proposedBy());
 			show(execution, p.shown());
 		}

@@ -7,13 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.DeadlineBasis;
+import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.platform.Steps;
 
 /**
@@ -53,13 +52,7 @@ final class LegalReviewDelegates {
 	/** When the materials were received and the round's deadline (with its {@code <variable>Basis}). */
 	static void received(VariableScope scope, LegalReviewService.Received received) {
 		scope.setVariable(MATERIALS_RECEIVED_AT, received.at());
-		setDue(scope, received.due());
-	}
-
-	/** Sets {@code reviewDueAt} and its {@code <variable>Basis}. */
-	static void setDue(VariableScope scope, LegalReviewService.Due due) {
-		scope.setVariable(DUE_AT, due.at());
-		scope.setVariable(DeadlineBasis.variableOf(DUE_AT), due.basis());
+		scope.setVariables(received.due().variables());
 	}
 
 	@Component("openLegalReview")
@@ -102,7 +95,7 @@ final class LegalReviewDelegates {
 					round(execution), execution.getVariable(MATERIALS_RECEIVED_AT), text(execution, OPINION));
 			execution.setVariable(ROUND, round.number());
 			execution.setVariable(MATERIALS_RECEIVED_AT, round.receivedAt());
-			setDue(execution, round.due());
+			execution.setVariables(round.due().variables());
 			execution.setVariable(EXTENDED, false);
 			if (round.previousOpinion() != null) {
 				execution.setVariable(PREVIOUS_OPINION, round.previousOpinion());
@@ -128,9 +121,9 @@ final class LegalReviewDelegates {
 		@Override
 		public void execute(DelegateExecution execution) {
 			Date received = (Date) execution.getVariable(MATERIALS_RECEIVED_AT);
-			LegalReviewService.Due due = service.extend(Steps.of(execution), text(execution, REVIEW_ID), round(execution),
+			Deadlines.Due due = service.extend(Steps.of(execution), text(execution, REVIEW_ID), round(execution),
 					received, text(execution, EXTENSION_REASON));
-			setDue(execution, due);
+			execution.setVariables(due.variables());
 			execution.setVariable(EXTENDED, true);
 			execution.removeVariable(ACTION);
 		}
@@ -166,12 +159,9 @@ final class LegalReviewDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			Object result = execution.getVariableLocal("result");
-			if (result == null) {
-				throw new ProcessEngineException(execution.getCurrentActivityId() + " needs the input parameter result");
-			}
-			execution.setVariable(RESULT, result.toString());
-			service.conclude(Steps.of(execution), text(execution, REVIEW_ID), result.toString(),
+			String result = Steps.input(execution, "result");
+			execution.setVariable(RESULT, result);
+			service.conclude(Steps.of(execution), text(execution, REVIEW_ID), result,
 					text(execution, HEAD_RULING), text(execution, OPINION_DOC));
 		}
 	}

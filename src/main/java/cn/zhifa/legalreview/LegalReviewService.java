@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.Deadlines.Due;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Officer;
 import cn.zhifa.organisation.OfficerRepository;
@@ -66,13 +67,6 @@ public class LegalReviewService {
 		this.disagreements = disagreements;
 		this.agencies = agencies;
 		this.deadlines = deadlines;
-	}
-
-	/**
-	 * A deadline to keep in a process variable and how it was computed, for its {@code <variable>Basis}
-	 * ({@link cn.zhifa.calendar.DeadlineBasis}), so that it is recomputed when a missing year's calendar arrives.
-	 */
-	record Due(Date at, String basis) {
 	}
 
 	/** What a review request says (texts as given); the materials a list or a text with one per line. */
@@ -526,10 +520,9 @@ public class LegalReviewService {
 		return clock.instant();
 	}
 
-	/** The deadline of statutory limit {@code key} counted from {@code start}, with its basis. */
+	/** The review's deadline ({@code reviewDueAt}) of statutory limit {@code key} counted from {@code start}, with its basis. */
 	private Due limit(String key, Object start) {
-		String basis = deadlines.limitBasis(key, start);
-		return new Due(deadlines.limit(key, start), basis);
+		return deadlines.limitDue(ReviewVariables.DUE_AT, key, start);
 	}
 
 	private static String required(String value, String name, String label) {

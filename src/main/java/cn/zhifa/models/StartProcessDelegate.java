@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.CaseVariables;
+import cn.zhifa.platform.Steps;
 import cn.zhifa.platform.form.DeployedForm;
 
 /**
@@ -38,22 +39,19 @@ class StartProcessDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Object key = execution.getVariableLocal("processKey");
-		if (key == null) {
-			throw new ProcessEngineException(execution.getCurrentActivityId() + " needs the input parameter processKey");
-		}
+		String key = Steps.input(execution, "processKey");
 		ProcessEngineServices engine = execution.getProcessEngineServices();
 		String businessKey = execution.getProcessBusinessKey();
 		// history, not runtime: the started instance may already have ended
 		boolean started = engine.getHistoryService().createHistoricProcessInstanceQuery()
-			.processDefinitionKey(key.toString())
+			.processDefinitionKey(key)
 			.processInstanceBusinessKey(businessKey).variableValueEquals(STARTED_BY, execution.getProcessInstanceId())
 			.count() > 0;
 		if (started) {
 			return;
 		}
 		// pinned: the version deployed with this case's process, else the agency's own or the shared one
-		ProcessDefinition target = cn.zhifa.models.ModelVersions.processFor(engine.getRepositoryService(), key.toString(),
+		ProcessDefinition target = cn.zhifa.models.ModelVersions.processFor(engine.getRepositoryService(), key,
 				execution.getProcessDefinitionId(), execution.getTenantId());
 		Map<String, Object> variables = new HashMap<>();
 		for (String name : handedOver(engine, target)) {

@@ -2,7 +2,6 @@ package cn.zhifa.officers;
 
 import static cn.zhifa.officers.OfficerAnnualReviewService.CRITERIA_MET;
 import static cn.zhifa.officers.OfficerAnnualReviewService.DECIDED_BY;
-import static cn.zhifa.officers.OfficerAnnualReviewService.DUE;
 import static cn.zhifa.officers.OfficerAnnualReviewService.OFFICER;
 import static cn.zhifa.officers.OfficerAnnualReviewService.OPINION;
 import static cn.zhifa.officers.OfficerAnnualReviewService.OUTCOME;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.CaseVariables;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
@@ -69,8 +67,7 @@ final class OfficerAnnualReviewDelegates {
 			if (execution.getProcessBusinessKey() == null) {
 				execution.setProcessBusinessKey(o.businessKey());
 			}
-			execution.setVariable(DUE, o.due().at());
-			execution.setVariable(DeadlineBasis.variableOf(DUE), o.due().basis());
+			execution.setVariables(o.due().variables());
 			show(execution, o.assessment());
 		}
 	}

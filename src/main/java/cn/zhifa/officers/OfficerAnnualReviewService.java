@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.Deadlines.Due;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
@@ -151,10 +151,6 @@ class OfficerAnnualReviewService {
 
 	// --- the steps of officer-annual-review ---
 
-	/** A deadline of the process and how it was computed: its variable and {@code <variable>Basis} ({@link Deadlines#setLimit}). */
-	record Due(Date at, String basis) {
-	}
-
 	/**
 	 * A review opened: its year, what the decision form shows of the agency and the person, the instance's business
 	 * key (when it has none), the deadline, and the records assessed.
@@ -201,8 +197,7 @@ class OfficerAnnualReviewService {
 		}
 		String agencyName = agencies.findById(agency).map(Agency::getName).orElse(agency);
 		Instant now = records.now();
-		String basis = deadlines.limitBasis(LIMIT, now);
-		Due due = new Due(deadlines.limit(LIMIT, now), basis);
+		Due due = deadlines.limitDue(DUE, LIMIT, now);
 		var at = now.atOffset(ZoneOffset.UTC);
 		jdbc.update("DELETE FROM zf_officer_annual_review WHERE user_id = ? AND review_year = ? AND status = ?", userId, y, FAILED);
 		jdbc.update("""

@@ -3,6 +3,7 @@ package cn.zhifa.platform;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -56,6 +57,30 @@ public final class Steps {
 	/** A text variable that must be there: else the form field's validation error naming it. */
 	public static String required(VariableScope scope, String name, String label) {
 		return FormFields.required(scope, name, label);
+	}
+
+	/**
+	 * An instance opened under its own number {@code no}: its business key and variable {@code numberVariable} are
+	 * the number, {@code agencyCode} and {@code agencyName} the agency it runs for (as its start delegate maps them).
+	 */
+	public static void numbered(DelegateExecution execution, String numberVariable, String no, String agency,
+			String agencyName) {
+		execution.setProcessBusinessKey(no);
+		execution.setVariable(numberVariable, no);
+		execution.setVariable(CaseVariables.AGENCY_CODE, agency);
+		execution.setVariable("agencyName", agencyName);
+	}
+
+	/**
+	 * The input parameter {@code name} of the service task the execution runs (a local variable the model sets), as
+	 * text; absent: the model is wrong, a {@link ProcessEngineException} naming the task and the parameter.
+	 */
+	public static String input(DelegateExecution execution, String name) {
+		Object value = execution.getVariableLocal(name);
+		if (value == null) {
+			throw new ProcessEngineException(execution.getCurrentActivityId() + " needs the input parameter " + name);
+		}
+		return value.toString();
 	}
 
 	/** A boolean variable: {@code true} only for {@code true} or "true". */

@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
 
@@ -72,8 +71,8 @@ final class AnnualStatisticsDelegates {
 			execution.setVariable(YEAR_END, o.yearEnd());
 			execution.setVariable(PERIOD, o.period());
 			execution.setVariable(WORKBOOK, o.workbook());
-			setDue(execution, SUBMIT_DUE, o.submitDue());
-			setDue(execution, PUBLISH_DUE, o.publishDue());
+			execution.setVariables(o.submitDue().variables());
+			execution.setVariables(o.publishDue().variables());
 		}
 	}
 
@@ -159,11 +158,5 @@ final class AnnualStatisticsDelegates {
 
 	static int year(VariableScope scope) {
 		return ((Number) scope.getVariable(YEAR)).intValue();
-	}
-
-	/** A deadline and {@code <variable>Basis}, as {@link cn.zhifa.calendar.Deadlines#setLimit} sets them. */
-	static void setDue(DelegateExecution execution, String variable, AnnualStatisticsService.Due due) {
-		execution.setVariable(variable, due.at());
-		execution.setVariable(DeadlineBasis.variableOf(variable), due.basis());
 	}
 }

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.Deadlines.Due;
 import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
@@ -178,10 +179,6 @@ public class AnnualStatisticsService {
 
 	// --- the steps of annual-statistics ---
 
-	/** A deadline of the process and how it was computed: its variable and {@code <variable>Basis} ({@link Deadlines#setLimit}). */
-	record Due(Date at, String basis) {
-	}
-
 	/** What the report's forms show from the start (its agency, year's end, period, workbook) and its two deadlines. */
 	record Opened(String agencyName, String yearEnd, String period, String workbook, Due submitDue, Due publishDue) {
 	}
@@ -204,8 +201,9 @@ public class AnnualStatisticsService {
 		String agencyName = agencies.findById(agency).map(Agency::getName).orElse(agency);
 		LocalDate end = LocalDate.of(y, 12, 31);
 		return new Opened(agencyName, end.toString(), y + "年1月1日至" + y + "年12月31日",
-				"/api/annual-statistics/" + agency + "/" + y + ".xlsx", due("ANNUAL_STATISTICS_SUBMISSION", end.toString()),
-				due("ANNUAL_STATISTICS_PUBLICATION", end.toString()));
+				"/api/annual-statistics/" + agency + "/" + y + ".xlsx",
+				deadlines.limitDue(SUBMIT_DUE, "ANNUAL_STATISTICS_SUBMISSION", end.toString()),
+				deadlines.limitDue(PUBLISH_DUE, "ANNUAL_STATISTICS_PUBLICATION", end.toString()));
 	}
 
 	/**
@@ -404,11 +402,6 @@ public class AnnualStatisticsService {
 
 	private static OffsetDateTime odt(Date d) {
 		return d == null ? null : d.toInstant().atOffset(ZoneOffset.UTC);
-	}
-
-	private Due due(String limit, Object start) {
-		String basis = deadlines.limitBasis(limit, start);
-		return new Due(deadlines.limit(limit, start), basis);
 	}
 
 	Instant now() {

@@ -1,6 +1,5 @@
 package cn.zhifa.supervision;
 
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.Steps.text;
 import static cn.zhifa.supervision.CaseFileReviewService.*;
 
@@ -34,10 +33,7 @@ final class CaseFileReviewDelegates {
 		public void execute(DelegateExecution execution) {
 			CaseFileReviewService.Drawn d = service.draw(Steps.of(execution), text(execution, AGENCY),
 					execution.getVariable(YEAR));
-			execution.setProcessBusinessKey(d.no());
-			execution.setVariable(NO, d.no());
-			execution.setVariable(AGENCY_CODE, d.agency());
-			execution.setVariable("agencyName", d.agencyName());
+			Steps.numbered(execution, NO, d.no(), d.agency(), d.agencyName());
 			execution.setVariable(AGENCY_NAME, d.agencyName());
 			execution.setVariable("supervisingBody", d.bureau());
 			execution.setVariable(YEAR, d.year());

@@ -1,6 +1,5 @@
 package cn.zhifa.supervision;
 
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.Steps.text;
 import static cn.zhifa.supervision.SupervisionNoticeService.*;
 
@@ -8,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
 
@@ -19,12 +17,6 @@ import cn.zhifa.platform.Steps;
 final class SupervisionNoticeDelegates {
 
 	private SupervisionNoticeDelegates() {
-	}
-
-	/** A deadline into its variable and its basis beside it (as {@code Deadlines.setLimit} does). */
-	static void setDue(DelegateExecution execution, String variable, SupervisionNoticeService.Due due) {
-		execution.setVariable(variable, due.at());
-		execution.setVariable(DeadlineBasis.variableOf(variable), due.basis());
 	}
 
 	@Component("issueSupervisionNotice")
@@ -41,11 +33,8 @@ final class SupervisionNoticeDelegates {
 			SupervisionNoticeService.Issued i = service.issue(Steps.of(execution), text(execution, AGENCY),
 					text(execution, SOURCE), text(execution, SOURCE_REF), text(execution, PROBLEM), text(execution, REQUIREMENT),
 					execution.getVariable(PERIOD));
-			setDue(execution, RECTIFICATION_DUE, i.rectificationDue());
-			execution.setProcessBusinessKey(i.no());
-			execution.setVariable(NO, i.no());
-			execution.setVariable(AGENCY_CODE, i.agency());
-			execution.setVariable("agencyName", i.agencyName());
+			execution.setVariables(i.rectificationDue().variables());
+			Steps.numbered(execution, NO, i.no(), i.agency(), i.agencyName());
 			execution.setVariable(AGENCY_NAME, i.agencyName());
 			execution.setVariable("supervisingBody", i.bureau());
 			if (i.sourceRef() == null) {
@@ -69,7 +58,7 @@ final class SupervisionNoticeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			setDue(execution, CHECK_DUE, service.recordReport(Steps.of(execution), text(execution, NO), text(execution, REPORT)));
+			execution.setVariables(service.recordReport(Steps.of(execution), text(execution, NO), text(execution, REPORT)).variables());
 		}
 	}
 
@@ -84,7 +73,7 @@ final class SupervisionNoticeDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			setDue(execution, RECTIFICATION_DUE, service.sendBack(Steps.of(execution), text(execution, NO), text(execution, OPINION)));
+			execution.setVariables(service.sendBack(Steps.of(execution), text(execution, NO), text(execution, OPINION)).variables());
 			execution.removeVariable(REPORT);
 		}
 	}

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.calendar.Deadlines.Due;
 import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
@@ -125,10 +126,6 @@ public class SupervisionNoticeService {
 
 	// --- the steps of supervision-notice ---
 
-	/** A deadline a step sets: its value and how it was computed (the {@code …Basis} variable, docs/calendar.md). */
-	record Due(Date at, String basis) {
-	}
-
 	/** What 制发 registered, for the process's variables ({@code sourceRef} null: the form gave none). */
 	record Issued(String no, String agency, String agencyName, String bureau, String sourceRef, String sourceLabel,
 			int period, String issuedBy, String issuedOn, Due rectificationDue) {
@@ -167,9 +164,8 @@ public class SupervisionNoticeService {
 		Instant at = now();
 		String issuedBy = step.actor();
 		Due due = days == null
-				? new Due(deadlines.limit("SUPERVISION_RECTIFICATION", Date.from(at)),
-						deadlines.limitBasis("SUPERVISION_RECTIFICATION", Date.from(at)))
-				: workdays(at, days);
+				? deadlines.limitDue(RECTIFICATION_DUE, "SUPERVISION_RECTIFICATION", Date.from(at))
+				: rectificationDue(at, days);
 		int stated = days != null ? days : 0;
 		if (days == null) {
 			stated = deadlines.workdaysBetween(Date.from(at), due.at());
@@ -191,7 +187,7 @@ public class SupervisionNoticeService {
 	Due recordReport(Step step, String no, String report) {
 		Instant at = now();
 		noticeOf(step, no).reported(step.actor(), at, report);
-		return new Due(deadlines.limit("SUPERVISION_CHECK", Date.from(at)), deadlines.limitBasis("SUPERVISION_CHECK", Date.from(at)));
+		return deadlines.limitDue(CHECK_DUE, "SUPERVISION_CHECK", Date.from(at));
 	}
 
 	/** The bureau's conclusion: one of the outcomes; an opinion is required unless the notice is closed. */
@@ -213,7 +209,7 @@ public class SupervisionNoticeService {
 	Due sendBack(Step step, String no, String opinion) {
 		SupervisionNotice n = noticeOf(step, no);
 		Instant at = now();
-		Due due = workdays(at, n.getPeriodWorkingDays());
+		Due due = rectificationDue(at, n.getPeriodWorkingDays());
 		n.sentBack(step.actor(), at, opinion, due.at().toInstant());
 		return due;
 	}
@@ -231,8 +227,8 @@ public class SupervisionNoticeService {
 
 	// --- helpers ---
 
-	private Due workdays(Instant at, int days) {
-		return new Due(deadlines.workdays(Date.from(at), days), deadlines.workdaysBasis(Date.from(at), days));
+	private Due rectificationDue(Instant at, int days) {
+		return deadlines.workdaysDue(RECTIFICATION_DUE, Date.from(at), days);
 	}
 
 	private SupervisionNotice noticeOf(Step step, String no) {

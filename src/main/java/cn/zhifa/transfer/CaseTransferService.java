@@ -17,7 +17,7 @@ import cn.zhifa.enforcementcase.NewCase;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Step;
-import cn.zhifa.transfer.TransferRecords.Due;
+import cn.zhifa.calendar.Deadlines.Due;
 
 /**
  * The rules of a case transfer to the competent agency (R-COORD-1): 3 working days, 24 hours when
@@ -89,11 +89,11 @@ class CaseTransferService {
 		Object found = request.outsideCompetenceFoundOn();
 		Object clockStart = found != null && !found.toString().isBlank() ? found
 				: request.discoveredOn() != null ? discoveredOn(request.discoveredOn()) : start;
-		Due due = records.limit(urgent ? LIMIT_URGENT : LIMIT, clockStart);
+		Due due = records.limit(TRANSFER_DUE_AT, urgent ? LIMIT_URGENT : LIMIT, clockStart);
 		String materials = lines(request.materials()).isEmpty() ? String.join("\n", STANDARD_CASE_MATERIALS) : null;
 		Transfer transfer = records.open(new Transfer(step.processInstanceId(), Transfer.Kind.CASE, caseId,
 				agencyCode, request.handler(), request.partyName(), targetName,
-				Transfer.Status.AWAITING_SIGNATURE, start.toInstant(), due.instant()));
+				Transfer.Status.AWAITING_SIGNATURE, start.toInstant(), due.at().toInstant()));
 		transfer.counterpart(targetName, target.map(Agency::getCode).orElse(null));
 		records.step(step.processInstanceId(), urgent ? "REQUESTED_URGENT" : "REQUESTED", step.actor(), null,
 				request.reason());

@@ -16,7 +16,7 @@ import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.Step;
-import cn.zhifa.transfer.TransferRecords.Due;
+import cn.zhifa.calendar.Deadlines.Due;
 
 /**
  * The rules of a criminal transfer (两法衔接, 国务院令第310号, R-COORD-2) that are not routing: the
@@ -64,11 +64,11 @@ class CriminalTransferService {
 		String party = required(report.partyName(), PARTY_NAME, "当事人");
 		required(report.crimeSuspicion(), CRIME_SUSPICION, "涉嫌犯罪的事实和罪名");
 		Date reportedAt = Date.from(records.now());
-		Due due = records.limit(APPROVAL_LIMIT, reportedAt);
+		Due due = records.limit(APPROVAL_DUE_AT, APPROVAL_LIMIT, reportedAt);
 		String attachments = lines(report.attachments()).isEmpty() ? String.join("\n", STANDARD_ATTACHMENTS) : null;
 		records.open(new Transfer(step.processInstanceId(), Transfer.Kind.CRIMINAL, caseId, agency.getCode(),
 				handler, party, report.policeOrgan(), Transfer.Status.AWAITING_APPROVAL, reportedAt.toInstant(),
-				due.instant()));
+				due.at().toInstant()));
 		records.step(step.processInstanceId(), "REPORTED", handler, null, report.crimeSuspicion());
 		return new Reported(reportedAt, due, attachments);
 	}
@@ -149,10 +149,10 @@ class CriminalTransferService {
 	/** Approved: the 24-hour clock to the police starts (第五条). */
 	Approved approve(Step step, String approver) {
 		Date approvedAt = Date.from(records.now());
-		Due due = records.limit(HANDOVER_LIMIT, approvedAt);
+		Due due = records.limit(HANDOVER_DUE_AT, HANDOVER_LIMIT, approvedAt);
 		Transfer transfer = records.get(step.processInstanceId());
 		transfer.approved(approver, approvedAt.toInstant());
-		transfer.await(Transfer.Status.AWAITING_HANDOVER, due.instant());
+		transfer.await(Transfer.Status.AWAITING_HANDOVER, due.at().toInstant());
 		return new Approved(approvedAt, due);
 	}
 
@@ -176,10 +176,10 @@ class CriminalTransferService {
 	/** Handed over: the police have 3 days to decide on filing (第八条). */
 	HandedOver recordHandover(Step step, Date handoverDue, String policeOrgan, String notes) {
 		Date handedOverAt = Date.from(records.now());
-		Due due = records.limit(POLICE_LIMIT, handedOverAt);
+		Due due = records.limit(POLICE_DECISION_DUE_AT, POLICE_LIMIT, handedOverAt);
 		Transfer transfer = records.get(step.processInstanceId());
 		transfer.handedOver(handedOverAt.toInstant(), !handedOverAt.after(handoverDue));
-		transfer.await(Transfer.Status.AWAITING_POLICE, due.instant());
+		transfer.await(Transfer.Status.AWAITING_POLICE, due.at().toInstant());
 		records.step(step.processInstanceId(), "HANDED_OVER", step.actor(), handoverDue,
 				"移送 " + policeOrgan + "；已抄送人民检察院、司法行政部门，已报告上一级机关"
 						+ (notes == null ? "" : "；" + notes));
@@ -191,10 +191,10 @@ class CriminalTransferService {
 	 * reconsideration deadline.
 	 */
 	Due recordNotFiled(Step step, Date policeDecisionDue, String policeNotes) {
-		Due due = records.limit(RECONSIDERATION_LIMIT, Date.from(records.now()));
+		Due due = records.limit(RECONSIDERATION_DUE_AT, RECONSIDERATION_LIMIT, Date.from(records.now()));
 		Transfer transfer = records.get(step.processInstanceId());
 		transfer.externalDecision("NOT_FILED");
-		transfer.await(Transfer.Status.FOLLOW_UP, due.instant());
+		transfer.await(Transfer.Status.FOLLOW_UP, due.at().toInstant());
 		records.step(step.processInstanceId(), "POLICE_NOT_FILED", step.actor(), policeDecisionDue, policeNotes);
 		return due;
 	}

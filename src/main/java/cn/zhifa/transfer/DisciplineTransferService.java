@@ -14,7 +14,7 @@ import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.CaseVariables;
 import cn.zhifa.platform.Step;
-import cn.zhifa.transfer.TransferRecords.Due;
+import cn.zhifa.calendar.Deadlines.Due;
 
 /**
  * Discipline transfer (R-COORD-3): a penalised Party member or public official — the clues and the
@@ -60,10 +60,10 @@ class DisciplineTransferService {
 		// the penalty decision goes with the clues (R-COORD-3): the letter names it
 		required(request.decisionNumber(), CaseVariables.DECISION_NUMBER, "行政处罚决定书文号");
 		Date closedAt = closedAt(request.closedAt());
-		Due due = records.limit(LIMIT, closedAt);
+		Due due = records.limit(DISCIPLINE_DUE_AT, LIMIT, closedAt);
 		records.open(new Transfer(step.processInstanceId(), Transfer.Kind.DISCIPLINE, caseId, code,
 				request.handler(), party, request.disciplineOrgan(), Transfer.Status.AWAITING_SIGNATURE,
-				records.now(), due.instant()));
+				records.now(), due.at().toInstant()));
 		records.step(step.processInstanceId(), "OPENED", step.actor(), null, "案件办结于 " + closedAt.toInstant());
 		return new Opened(closedAt, due);
 	}

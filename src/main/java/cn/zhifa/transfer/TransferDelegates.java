@@ -4,14 +4,12 @@ import static cn.zhifa.transfer.TransferVariables.*;
 
 import java.util.Date;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.CaseVariables;
 import cn.zhifa.platform.Step;
 import cn.zhifa.platform.Steps;
@@ -63,24 +61,10 @@ final class TransferDelegates {
 		return value instanceof Date d ? d : null;
 	}
 
-	/** Sets a deadline variable and its {@code <variable>Basis}. */
-	static void setDue(VariableScope scope, String variable, TransferRecords.Due due) {
-		scope.setVariable(variable, due.at());
-		scope.setVariable(DeadlineBasis.variableOf(variable), due.basis());
-	}
-
 	private static void keyedBy(DelegateExecution execution, String caseId) {
 		if (execution.getProcessBusinessKey() == null) {
 			execution.setProcessBusinessKey(caseId);
 		}
-	}
-
-	private static String input(DelegateExecution execution, String name) {
-		Object value = execution.getVariableLocal(name);
-		if (value == null) {
-			throw new ProcessEngineException(execution.getCurrentActivityId() + " needs the input parameter " + name);
-		}
-		return value.toString();
 	}
 
 	// --- criminal-transfer (R-COORD-2) ---
@@ -101,7 +85,7 @@ final class TransferDelegates {
 					text(execution, AGENCY), text(execution, HANDLER), text(execution, PARTY_NAME),
 					text(execution, CRIME_SUSPICION), text(execution, POLICE_ORGAN), execution.getVariable(ATTACHMENTS)));
 			execution.setVariable(REPORTED_AT, reported.at());
-			setDue(execution, APPROVAL_DUE_AT, reported.due());
+			execution.setVariables(reported.due().variables());
 			if (reported.attachments() != null) {
 				execution.setVariable(ATTACHMENTS, reported.attachments());
 			}
@@ -122,7 +106,7 @@ final class TransferDelegates {
 		public void execute(DelegateExecution execution) {
 			CriminalTransferService.Approved approved = service.approve(step(execution), text(execution, APPROVER));
 			execution.setVariable(APPROVED_AT, approved.at());
-			setDue(execution, HANDOVER_DUE_AT, approved.due());
+			execution.setVariables(approved.due().variables());
 		}
 	}
 
@@ -140,7 +124,7 @@ final class TransferDelegates {
 			CriminalTransferService.HandedOver handedOver = service.recordHandover(step(execution),
 					date(execution, HANDOVER_DUE_AT), text(execution, POLICE_ORGAN), text(execution, HANDOVER_NOTES));
 			execution.setVariable(HANDED_OVER_AT, handedOver.at());
-			setDue(execution, POLICE_DECISION_DUE_AT, handedOver.due());
+			execution.setVariables(handedOver.due().variables());
 		}
 	}
 
@@ -171,8 +155,8 @@ final class TransferDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			setDue(execution, RECONSIDERATION_DUE_AT, service.recordNotFiled(step(execution),
-					date(execution, POLICE_DECISION_DUE_AT), text(execution, POLICE_DECISION_NOTES)));
+			execution.setVariables(service.recordNotFiled(step(execution),
+					date(execution, POLICE_DECISION_DUE_AT), text(execution, POLICE_DECISION_NOTES)).variables());
 		}
 	}
 
@@ -203,7 +187,7 @@ final class TransferDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String outcome = input(execution, "outcome");
+			String outcome = Steps.input(execution, "outcome");
 			boolean mayDecide = service.conclude(step(execution), outcome, text(execution, REFUSAL_REASONS),
 					text(execution, RECONSIDERATION_NOTES), text(execution, POLICE_DECISION_NOTES), text(execution, JUDICIAL_NOTES));
 			execution.setVariable(CRIMINAL_OUTCOME, outcome);
@@ -249,7 +233,7 @@ final class TransferDelegates {
 					text(execution, TARGET_AGENCY_NAME), flag(execution, URGENT),
 					execution.getVariable(CaseTransferService.OUTSIDE_COMPETENCE_FOUND_ON),
 					execution.getVariable(CaseTransferService.DISCOVERED_ON), execution.getVariable(CASE_MATERIALS)));
-			setDue(execution, TRANSFER_DUE_AT, opened.due());
+			execution.setVariables(opened.due().variables());
 			execution.setVariable(URGENT, opened.urgent());
 			execution.setVariable(TARGET_IN_ZHIFA, opened.targetInZhifa());
 			execution.setVariable(TARGET_AGENCY_NAME, opened.targetName());
@@ -309,7 +293,7 @@ final class TransferDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			String answer = input(execution, "answer");
+			String answer = Steps.input(execution, "answer");
 			String outcome = service.recordAnswer(step(execution), answer, text(execution, RECEIVING_CASE_NO),
 					text(execution, REFUSAL_FROM_TARGET));
 			execution.setVariable(TRANSFER_ANSWER, answer);
@@ -354,7 +338,7 @@ final class TransferDelegates {
 					text(execution, CaseVariables.DECISION_NUMBER), execution.getVariable(CLOSED_AT), text(execution, HANDLER),
 					text(execution, DISCIPLINE_ORGAN)));
 			execution.setVariable(CLOSED_AT, opened.closedAt());
-			setDue(execution, DISCIPLINE_DUE_AT, opened.due());
+			execution.setVariables(opened.due().variables());
 			keyedBy(execution, caseId);
 		}
 	}

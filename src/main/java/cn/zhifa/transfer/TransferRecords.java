@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
-import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.platform.FormFields;
 
@@ -33,21 +32,9 @@ class TransferRecords {
 		this.deadlines = deadlines;
 	}
 
-	/**
-	 * A deadline to keep in a process variable and how it was computed, for its {@code <variable>Basis}
-	 * ({@link DeadlineBasis}), so that it is recomputed when a missing year's calendar arrives.
-	 */
-	record Due(Date at, String basis) {
-
-		Instant instant() {
-			return at.toInstant();
-		}
-	}
-
-	/** The deadline of statutory limit {@code key} counted from {@code start}, with its basis. */
-	Due limit(String key, Object start) {
-		String basis = deadlines.limitBasis(key, start);
-		return new Due(deadlines.limit(key, start), basis);
+	/** The deadline of statutory limit {@code key} counted from {@code start}, to keep in {@code variable} with its basis. */
+	Deadlines.Due limit(String variable, String key, Object start) {
+		return deadlines.limitDue(variable, key, start);
 	}
 
 	/** Registers the transfer once (a retried start finds its row). */
