@@ -13,7 +13,7 @@ import java.util.Map;
  * @param series the number series; kinds sharing a series share one counter (defaults to {@code kind})
  * @param lists list fields built from single fields, e.g. the R-REV-4 checklist rows
  */
-record DocumentKind(String kind, String name, String template, String abbreviation, String series,
+public record DocumentKind(String kind, String name, String template, String abbreviation, String series,
 		Map<String, List<ListItem>> lists) {
 
 	public boolean numbered() {

@@ -23,7 +23,7 @@ import cn.zhifa.platform.problem.Problem;
  * {@code processes/}, {@code dmn/} and {@code forms/}, keyed by their relative name
  * (e.g. {@code dmn/av-recording-list.dmn}), read either from a folder or from the copies in the jar.
  */
-record ModelFiles(String origin, Map<String, byte[]> files) {
+public record ModelFiles(String origin, Map<String, byte[]> files) {
 
 	static final List<String> FOLDERS = List.of("processes", "dmn", "forms");
 	static final List<String> SUFFIXES = List.of(".bpmn", ".dmn", ".form");
