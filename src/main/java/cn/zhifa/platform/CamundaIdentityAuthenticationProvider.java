@@ -22,20 +22,21 @@ import org.springframework.security.authentication.AuthenticationProvider;
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-	private final IdentityService identityService;
+	private final LoginCache logins;
 
-	CamundaIdentityAuthenticationProvider(IdentityService identityService) {
-		this.identityService = identityService;
+	CamundaIdentityAuthenticationProvider(LoginCache logins) {
+		this.logins = logins;
 	}
 
+	/** Checked by the identity service, or remembered from a recent check ({@link LoginCache}). */
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String user = authentication.getName();
 		Object credentials = authentication.getCredentials();
-		if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
+		if (user == null || credentials == null || !logins.checkPassword(user, credentials.toString())) {
 			throw new BadCredentialsException("Bad credentials");
 		}
-		return authenticated(identityService, user);
+		return logins.authenticated(user).orElseThrow(() -> new BadCredentialsException("Bad credentials"));
 	}
 
 	/** The authenticated token of a known user: their groups as roles, their agencies as tenants. */

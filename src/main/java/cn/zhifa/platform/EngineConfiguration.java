@@ -26,7 +26,8 @@ class EngineConfiguration {
 
 	/** Agencies as tenants (ADR-0004); a user's start may not name another agency's case (ADR-0015). */
 	@Bean
-	AbstractProcessEnginePlugin agencyTenantPlugin(ObjectProvider<CaseNumberOwners> caseNumberOwners) {
+	AbstractProcessEnginePlugin agencyTenantPlugin(ObjectProvider<CaseNumberOwners> caseNumberOwners,
+			ObjectProvider<LoginCache> logins) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl config) {
@@ -37,20 +38,21 @@ class EngineConfiguration {
 				listeners.add(new AgencyVariable());
 				config.setCustomPostBPMNParseListeners(listeners);
 				// listeners' validation and authorization errors reach callers as 400 / 403, not 500
-				config.setCustomPreCommandInterceptorsTxRequired(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequired(), config));
-				config.setCustomPreCommandInterceptorsTxRequiresNew(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequiresNew(), config));
+				config.setCustomPreCommandInterceptorsTxRequired(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequired(), config, logins));
+				config.setCustomPreCommandInterceptorsTxRequiresNew(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequiresNew(), config, logins));
 			}
 		};
 	}
 
 	/**
-	 * Puts the unwrapping interceptor first (outermost), then the own-agency restriction of the user
-	 * operation log, keeping interceptors other plugins added.
+	 * Puts the unwrapping interceptor first (outermost), then the login cache's watch on identity changes, then the
+	 * own-agency restriction of the user operation log, keeping interceptors other plugins added.
 	 */
 	private static List<CommandInterceptor> withUnwrapping(List<CommandInterceptor> existing,
-			ProcessEngineConfigurationImpl config) {
+			ProcessEngineConfigurationImpl config, ObjectProvider<LoginCache> logins) {
 		List<CommandInterceptor> list = new ArrayList<>();
 		list.add(new UserErrorUnwrapping());
+		list.add(new IdentityChangeInterceptor(() -> logins.ifAvailable(LoginCache::identityChanged)));
 		list.add(new OwnAgencyOperationLog(config));
 		if (existing != null) {
 			list.addAll(existing);

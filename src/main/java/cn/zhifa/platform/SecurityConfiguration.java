@@ -2,7 +2,6 @@ package cn.zhifa.platform;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +38,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService,
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginCache logins,
 			org.camunda.bpm.engine.RepositoryService repositoryService, org.camunda.bpm.engine.TaskService taskService,
 			@Value("${zhifa.security.trusted-origins:}") List<String> trustedOrigins) throws Exception {
 		LoginRequiredEntryPoint loginRequired = new LoginRequiredEntryPoint();
@@ -57,7 +56,7 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginRequired)
 				.accessDeniedHandler(loginFirst(loginRequired)))
 			// a GET of /api/** from a page of the webapps (e.g. a document link in a task form) runs as its session's user
-			.addFilterBefore(new WebappSessionAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+			.addFilterBefore(new WebappSessionAuthenticationFilter(logins), BasicAuthenticationFilter.class)
 			// a foreign page's state-changing request is refused on every route, before any login is checked
 			.addFilterBefore(new ForeignOriginFilter(trustedOrigins), CsrfFilter.class)
 			// supervisors read only (and work their supervision notices' steps): after the login, so anonymous requests stay 401

@@ -1,8 +1,8 @@
 package cn.zhifa.platform;
 
 import java.io.IOException;
+import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,7 +14,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * Lets a user logged in to Tasklist or Cockpit open our read-only API from a link, e.g. a generated
@@ -28,11 +27,11 @@ import jakarta.servlet.http.HttpSession;
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
-	private final IdentityService identityService;
+	private final LoginCache logins;
 	private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
-	WebappSessionAuthenticationFilter(IdentityService identityService) {
-		this.identityService = identityService;
+	WebappSessionAuthenticationFilter(LoginCache logins) {
+		this.logins = logins;
 	}
 
 	@Override
@@ -46,10 +45,13 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String user = sessionUser(request.getSession(false));
-		if (user != null && SecurityContextHolder.getContext().getAuthentication() == null) {
+		Authentication login = RequestUsers.webappLogin(request.getSession(false));
+		// a user deleted since the login no longer counts
+		Optional<org.springframework.security.core.Authentication> user = login == null ? Optional.empty()
+				: logins.authenticated(login.getIdentityId());
+		if (user.isPresent() && SecurityContextHolder.getContext().getAuthentication() == null) {
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(CamundaIdentityAuthenticationProvider.authenticated(identityService, user));
+			context.setAuthentication(user.get());
 			SecurityContextHolder.setContext(context);
 			// kept for the request's async dispatch too (a streamed download, e.g. a case file's ZIP export from a
 			// case-file review task), as Spring's own login filters keep theirs
@@ -58,13 +60,4 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private String sessionUser(HttpSession session) {
-		Authentication authentication = RequestUsers.webappLogin(session);
-		if (authentication == null) {
-			return null;
-		}
-		// a user deleted since the login no longer counts
-		return identityService.createUserQuery().userId(authentication.getIdentityId()).count() == 1
-				? authentication.getIdentityId() : null;
-	}
 }

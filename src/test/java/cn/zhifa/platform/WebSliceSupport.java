@@ -25,7 +25,7 @@ import cn.zhifa.support.ProblemChecks;
  * agencies, the problem-detail check of the error model ({@link ProblemChecks}) and a fixed clock (2026-11-25).
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, MethodSecurityConfiguration.class, ProblemResponses.class })
+@Import({ SecurityConfiguration.class, MethodSecurityConfiguration.class, ProblemResponses.class, LoginCache.class })
 public class WebSliceSupport {
 
 	/** A logged-in user, as the Camunda identity login makes one: {@code ROLE_<group>} and {@code TENANT_<agency>}. */
