@@ -33,13 +33,6 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 
 	static final Instant DUE = Instant.parse("2026-11-10T01:00:00Z");
 
-	/** The stand-in for the working-day calendar: working days are counted as calendar days. */
-	public static final class Deadlines {
-		public Date workdaysBefore(Object date, int days) {
-			return Date.from(((Date) date).toInstant().minus(days, ChronoUnit.DAYS));
-		}
-	}
-
 	ProcessInstance instance;
 
 	@BeforeEach
@@ -55,7 +48,7 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 		delegate("slaWarning");
 		delegate("slaBreach");
 		taskChecks("legalReviewTaskChecks");
-		bean("deadlines", new Deadlines());
+		bean("deadlines", new CalendarDayReminders());
 		engine.getIdentityService().setAuthenticatedUserId("officer1");
 		try {
 			instance = start("legal-review", "寥街罚〔2026〕1号",

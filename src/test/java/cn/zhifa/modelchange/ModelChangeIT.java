@@ -78,12 +78,7 @@ class ModelChangeIT extends EngineTestSupport {
 		if (effective != null) {
 			form.add("effectiveDate", effective.toString());
 		}
-		files.forEach((name, content) -> form.add("files", new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return name;
-			}
-		}, new HttpHeaders())));
+		Fixtures.addTextFiles(form, "files", files);
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		return http.withBasicAuth(user, "demo").exchange("/api/models/changes", HttpMethod.POST, new HttpEntity<>(form, headers), MAP);

@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 import cn.zhifa.platform.ModelVocabulary;
 
@@ -219,12 +220,7 @@ class ModelGovernanceIT {
 
 	ResponseEntity<Map<String, Object>> validate(String user, Map<String, String> files) {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		files.forEach((name, content) -> form.add("files", new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return name;
-			}
-		}, new HttpHeaders())));
+		Fixtures.addTextFiles(form, "files", files);
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		return http.withBasicAuth(user, "demo").exchange("/api/models/validate", HttpMethod.POST, new HttpEntity<>(form, headers), MAP);

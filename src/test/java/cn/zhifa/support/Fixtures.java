@@ -110,6 +110,17 @@ public final class Fixtures {
 	}
 
 	/** A file part of a multipart form sent with {@code TestRestTemplate}: {@code bytes} named {@code name}, of media type {@code type}. */
+	/** Text files as the parts {@code field} of a multipart form, without a content type of their own (as the model uploads send them). */
+	public static void addTextFiles(org.springframework.util.MultiValueMap<String, Object> form, String field,
+			Map<String, String> files) {
+		files.forEach((name, content) -> form.add(field, new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		}, new HttpHeaders())));
+	}
+
 	public static HttpEntity<ByteArrayResource> filePart(String name, byte[] bytes, String type) {
 		HttpHeaders partHeaders = new HttpHeaders();
 		partHeaders.setContentType(MediaType.parseMediaType(type));

@@ -2,7 +2,9 @@ package cn.zhifa.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,14 @@ import org.junit.jupiter.api.TestInfo;
  * belongs to the deployment and a test fires it, so such a model is deployed afresh for each test and removed after it.
  */
 public abstract class ModelPathTestSupport {
+
+	/** The stand-in for the working-day calendar's reminders: working days are counted as calendar days. */
+	public static final class CalendarDayReminders {
+		public Date workdaysBefore(Object date, int days) {
+			return Date.from(((Date) date).toInstant().minus(days, ChronoUnit.DAYS));
+		}
+	}
+
 
 	private static ProcessEngine shared;
 

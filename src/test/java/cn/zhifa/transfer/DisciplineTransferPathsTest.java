@@ -28,13 +28,6 @@ class DisciplineTransferPathsTest extends ModelPathTestSupport {
 
 	static final Instant DUE = Instant.parse("2026-12-15T01:00:00Z");
 
-	/** The stand-in for the working-day calendar: working days are counted as calendar days. */
-	public static final class Deadlines {
-		public Date workdaysBefore(Object date, int days) {
-			return Date.from(((Date) date).toInstant().minus(days, ChronoUnit.DAYS));
-		}
-	}
-
 	ProcessInstance instance;
 
 	@BeforeEach
@@ -46,7 +39,7 @@ class DisciplineTransferPathsTest extends ModelPathTestSupport {
 		delegate("slaWarning");
 		delegate("slaBreach");
 		taskChecks("transferTaskChecks");
-		bean("deadlines", new Deadlines());
+		bean("deadlines", new CalendarDayReminders());
 		instance = start("discipline-transfer", "寥街罚〔2026〕1号", Map.of("caseId", "case-1", "agencyCode", "LIAOKUO"));
 	}
 
