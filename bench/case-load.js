@@ -207,4 +207,9 @@ async function main() {
   else throw new Error('usage: case-load.js run|trace|report …');
 }
 
-main().then(() => agent.destroy(), (e) => { console.error(e.message || e); agent.destroy(); process.exit(1); });
+if (require.main === module) {
+  main().then(() => agent.destroy(), (e) => { console.error(e.message || e); agent.destroy(); process.exit(1); });
+}
+
+// bench/query-load.js carries its template cases with the same start form, steps and calls
+module.exports = { START, STEPS, PROCESS, TODAY, agent, request, variables };
