@@ -43,7 +43,7 @@ sql() { $NICE psql -d "$DBNAME" -v ON_ERROR_STOP=1 -qAt -c 'SET client_min_messa
 
 t_start=$(date +%s)
 echo "== $APP: fresh database $DBNAME, $CASES cases (logs in $WORK)"
-psql -d postgres -qc "DROP DATABASE IF EXISTS \"$DBNAME\" WITH (FORCE)"
+PGOPTIONS="-c client_min_messages=warning" psql -d postgres -qc "DROP DATABASE IF EXISTS \"$DBNAME\" WITH (FORCE)"
 psql -d postgres -qc "CREATE DATABASE \"$DBNAME\""
 app_start "$APP" "$DBNAME" "$WORK/$APP-generate/app.log"
 $NICE psql -d "$DBNAME" -v ON_ERROR_STOP=1 -q -f bench/generate.sql 2>/dev/null

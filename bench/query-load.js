@@ -232,7 +232,7 @@ async function measure(app, base, reps) {
       (await get('supervisor1', '/engine-rest/history/process-instance?processDefinitionKey=enforcement-case&firstResult=0&maxResults=15&sortBy=startTime&sortOrder=desc')).length));
     put('supervisor-sla-deadlines', await timed(reps, async () => {
       const r = await get('supervisor1', '/api/sla/deadlines?page=0&size=20');
-      return Array.isArray(r) ? r.length : (r.total ?? '');
+      return r.rows ? r.rows.length : '';
     }));
   } else {
     const total = (await get(null, '/engine-rest/history/process-instance/count?processDefinitionKey=bare-case')).count;
