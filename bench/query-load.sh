@@ -7,13 +7,14 @@
 #   SKIP_GENERATE=1 bench/query-load.sh     # measures again on the databases of an earlier run
 #   SKIP_BUILD=1 …                          # reuses the jars in $BUILD_DIR and $BUILD_DIR/bare
 #
-# Each application is started on its generated database and asked each query REPS times (after WARMUP, 5) one at a
+# Each application is started on its generated database and asked each query REPS times (after WARMUP) one at a
 # time (node bench/query-load.js measure): the officer's task count, the four Tasklist filter counts, "my tasks", the
 # task list's first 15 rows, /api/cases and /api/cases/{id}, supervisors' lists; bare gets the same engine queries
 # (filters with officer1's criteria written out) and, for Zhifa's /api routes, the engine queries the same page needs.
 # Prints a markdown table: p50 / p95 in ms, the ratio of the p95s (Zhifa / bare) and the rows each answer counted.
 #
-# Settings: CASES (100000), REPS (50), WARMUP (5), BATCH (copies per statement, 50), BUILD_DIR (target-bench),
+# Settings: CASES (100000), REPS (50), WARMUP (5), MEASURE_SECONDS (60: a measure stops after this once 5 calls are
+# measured — slow queries take seconds each at 100,000 cases), BATCH (copies per statement, 50), BUILD_DIR (target-bench),
 # MVN_FLAGS (e.g. -o), JAVA_OPTS (-Xmx1g, both), NICE (prefix for the JVMs, the driver and psql, e.g. "nice -n 19"),
 # DB_PREFIX (zf_bench: databases ${DB_PREFIX}_zhifa and ${DB_PREFIX}_bare), DROP=1 drops them at the end, KEEP=1 keeps
 # the working folder (logs, results.tsv). Needs Java 17, Maven, node, curl and psql (PostgreSQL at
