@@ -13,8 +13,8 @@
 # (filters with officer1's criteria written out) and, for Zhifa's /api routes, the engine queries the same page needs.
 # Prints a markdown table: p50 / p95 in ms, the ratio of the p95s (Zhifa / bare) and the rows each answer counted.
 #
-# Settings: CASES (100000), REPS (50), WARMUP (5), MEASURE_SECONDS (60: a measure stops after this once 5 calls are
-# measured — slow queries take seconds each at 100,000 cases), BATCH (copies per statement, 50), BUILD_DIR (target-bench),
+# Settings: CASES (100000), REPS (50), WARMUP (5), MEASURE_SECONDS (60: a measure stops after this once a call is
+# measured — slow queries take minutes each at 100,000 cases), BATCH (copies per statement, 50), BUILD_DIR (target-bench),
 # MVN_FLAGS (e.g. -o), JAVA_OPTS (-Xmx1g, both), NICE (prefix for the JVMs, the driver and psql, e.g. "nice -n 19"),
 # DB_PREFIX (zf_bench: databases ${DB_PREFIX}_zhifa and ${DB_PREFIX}_bare), DROP=1 drops them at the end, KEEP=1 keeps
 # the working folder (logs, results.tsv). Needs Java 17, Maven, node, curl and psql (PostgreSQL at
