@@ -127,7 +127,7 @@ const FILTERS = [
  * take minutes each at 100,000 cases today; n in the table says how many were measured).
  */
 const BUDGET_MS = Number(process.env.MEASURE_SECONDS || 60) * 1000;
-async function timed(reps, fn) {
+async function measureCalls(reps, fn) {
   const ms = [];
   let rows;
   const started = Date.now();
@@ -172,7 +172,12 @@ function rawRequest(base, user, method, path, body, accept) {
 
 async function measure(app, base, reps) {
   const out = [];
-  const put = (name, r) => {
+  // MEASURES (comma-separated names, e.g. api-cases-list,api-case): only these; default all
+  const only = process.env.MEASURES ? process.env.MEASURES.split(',') : null;
+  const timed = (n, fn) => ({ n, fn });
+  const put = async (name, spec) => {
+    if (only && !only.includes(name)) return;
+    const r = await measureCalls(spec.n, spec.fn);
     out.push([app, name, r.p50.toFixed(1), r.p95.toFixed(1), r.n, r.rows ?? '']);
     console.log(out[out.length - 1].join('\t'));
   };
@@ -202,18 +207,18 @@ async function measure(app, base, reps) {
   }
   for (const [key] of FILTERS) if (!filters[key]) throw new Error(`${app}: no filter ${key}`);
 
-  put('task-count', await timed(reps, async () => (await get(officer, '/engine-rest/task/count')).count));
+  await put('task-count', timed(reps, async () => (await get(officer, '/engine-rest/task/count')).count));
   for (const [key] of FILTERS) {
-    put(`filter-count-${key}`, await timed(reps, async () => (await get(officer, `/engine-rest/filter/${filters[key]}/count`)).count));
+    await put(`filter-count-${key}`, timed(reps, async () => (await get(officer, `/engine-rest/filter/${filters[key]}/count`)).count));
   }
-  put('filter-counts-all', await timed(reps, async () => {
+  await put('filter-counts-all', timed(reps, async () => {
     let sum = 0;
     for (const [key] of FILTERS) sum += (await get(officer, `/engine-rest/filter/${filters[key]}/count`)).count;
     return sum;
   }));
-  put('my-tasks-count', await timed(reps, async () => (await get(officer, '/engine-rest/task/count?assignee=officer1')).count));
+  await put('my-tasks-count', timed(reps, async () => (await get(officer, '/engine-rest/task/count?assignee=officer1')).count));
   for (const key of ['agency', 'mine']) {
-    put(`task-list-15-${key}`, await timed(reps, async () => {
+    await put(`task-list-15-${key}`, timed(reps, async () => {
       const r = await rawRequest(base, officer, 'POST', `/engine-rest/filter/${filters[key]}/list?firstResult=0&maxResults=15`,
         { processVariables: [], taskVariables: [], caseInstanceVariables: [], sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }] },
         'application/hal+json');
@@ -230,16 +235,16 @@ async function measure(app, base, reps) {
       const { cases } = await get(officer, `/api/cases?size=1&page=${page}`);
       if (cases.length) keys.push(cases[0].caseNo);
     }
-    put('api-cases-list', await timed(reps, async () => (await get(officer, '/api/cases?page=0&size=20')).total));
-    put('api-case', await timed(reps, async (i) =>
+    await put('api-cases-list', timed(reps, async () => (await get(officer, '/api/cases?page=0&size=20')).total));
+    await put('api-case', timed(reps, async (i) =>
       (await get(officer, `/api/cases/${encodeURIComponent(keys[i % keys.length])}`)).openTasks.length));
-    put('supervisor-api-cases-list', await timed(reps, async () => (await get('supervisor1', '/api/cases?page=0&size=20')).total));
-    put('supervisor-task-count', await timed(reps, async () => (await get('supervisor1', '/engine-rest/task/count')).count));
-    put('supervisor-task-list-15', await timed(reps, async () =>
+    await put('supervisor-api-cases-list', timed(reps, async () => (await get('supervisor1', '/api/cases?page=0&size=20')).total));
+    await put('supervisor-task-count', timed(reps, async () => (await get('supervisor1', '/engine-rest/task/count')).count));
+    await put('supervisor-task-list-15', timed(reps, async () =>
       (await get('supervisor1', '/engine-rest/task?firstResult=0&maxResults=15&sortBy=created&sortOrder=desc')).length));
-    put('supervisor-history-list-15', await timed(reps, async () =>
+    await put('supervisor-history-list-15', timed(reps, async () =>
       (await get('supervisor1', '/engine-rest/history/process-instance?processDefinitionKey=enforcement-case&firstResult=0&maxResults=15&sortBy=startTime&sortOrder=desc')).length));
-    put('supervisor-sla-deadlines', await timed(reps, async () => {
+    await put('supervisor-sla-deadlines', timed(reps, async () => {
       const r = await get('supervisor1', '/api/sla/deadlines?page=0&size=20');
       return r.rows ? r.rows.length : '';
     }));
@@ -251,23 +256,23 @@ async function measure(app, base, reps) {
       if (pi) keys.push(pi.businessKey);
     }
     // the case list: a page of the instances and their number, as /api/cases answers (page and total)
-    put('api-cases-list', await timed(reps, async () => {
+    await put('api-cases-list', timed(reps, async () => {
       const { count } = await get(null, '/engine-rest/history/process-instance/count?processDefinitionKey=bare-case');
       await get(null, '/engine-rest/history/process-instance?processDefinitionKey=bare-case&firstResult=0&maxResults=20&sortBy=startTime&sortOrder=desc');
       return count;
     }));
     // one case: the instance by business key, its open tasks and its timers (what /api/cases/{id} asks the engine)
-    put('api-case', await timed(reps, async (i) => {
+    await put('api-case', timed(reps, async (i) => {
       const bk = encodeURIComponent(keys[i % keys.length]);
       const [pi] = await get(null, `/engine-rest/history/process-instance?processInstanceBusinessKey=${bk}`);
       const tasks = await get(null, `/engine-rest/task?processInstanceBusinessKey=${bk}`);
       await get(null, `/engine-rest/job?processInstanceId=${pi.id}&timers=true`);
       return tasks.length;
     }));
-    put('supervisor-task-count', await timed(reps, async () => (await get(null, '/engine-rest/task/count')).count));
-    put('supervisor-task-list-15', await timed(reps, async () =>
+    await put('supervisor-task-count', timed(reps, async () => (await get(null, '/engine-rest/task/count')).count));
+    await put('supervisor-task-list-15', timed(reps, async () =>
       (await get(null, '/engine-rest/task?firstResult=0&maxResults=15&sortBy=created&sortOrder=desc')).length));
-    put('supervisor-history-list-15', await timed(reps, async () =>
+    await put('supervisor-history-list-15', timed(reps, async () =>
       (await get(null, '/engine-rest/history/process-instance?processDefinitionKey=bare-case&firstResult=0&maxResults=15&sortBy=startTime&sortOrder=desc')).length));
   }
 }
