@@ -12,7 +12,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
- * Flyway V34 (ADR-0044): removes the authorization rows Camunda created per task for its assignee, owner
+ * Flyway V35 (ADR-0044): removes the authorization rows Camunda created per task for its assignee, owner
  * and candidates before tasks were authorized at the process-definition level. Flyway runs before the
  * engine creates its schema, so on a fresh database there is no table yet and nothing to do; on an existing
  * one this runs once for the whole cluster (Flyway's lock and history). Grants on every task ({@code *})
@@ -23,7 +23,7 @@ class TaskAuthorizationRowsMigration implements JavaMigration {
 
 	@Override
 	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("34");
+		return MigrationVersion.fromVersion("35");
 	}
 
 	@Override
@@ -33,7 +33,7 @@ class TaskAuthorizationRowsMigration implements JavaMigration {
 
 	@Override
 	public Integer getChecksum() {
-		return 34;
+		return 35;
 	}
 
 	@Override
