@@ -9,10 +9,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -34,6 +31,7 @@ import cn.zhifa.enforcementcase.EnforcementCaseService;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Step;
+import cn.zhifa.support.MovableClock;
 
 /**
  * The rules of the case transfer (R-COORD-1, R-COORD-5) and the discipline transfer (R-COORD-3) as the services take
@@ -43,34 +41,6 @@ import cn.zhifa.platform.Step;
  * is {@code EnforcementCaseProcessTests.transferToAnAgencyUsingZhifaCreatesItsCaseAndItsFilingAnswers}.
  */
 class TransferServicesTest {
-
-	/** A clock the test moves. */
-	static final class MovableClock extends Clock {
-		Instant now;
-
-		MovableClock(String iso) {
-			at(iso);
-		}
-
-		void at(String iso) {
-			now = OffsetDateTime.parse(iso).toInstant();
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("Asia/Shanghai");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-	}
 
 	static final String PI = "pi-1";
 	static final String CASE = "寥街罚〔2026〕T1号";
