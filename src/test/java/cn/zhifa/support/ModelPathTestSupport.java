@@ -193,6 +193,19 @@ public abstract class ModelPathTestSupport {
 		delegate(name, Map.of());
 	}
 
+	/**
+	 * A delegate stand-in that records its call and keeps what the model gives it there: per call, the input parameters
+	 * of the service task (its local variables), in order.
+	 */
+	protected List<Map<String, Object>> delegateGiven(String name) {
+		List<Map<String, Object>> given = new ArrayList<>();
+		bean(name, (JavaDelegate) execution -> {
+			calls.add(name);
+			given.add(new LinkedHashMap<>(execution.getVariablesLocal()));
+		});
+		return given;
+	}
+
 	/** A task-check stand-in: records the task's event ({@code name:event:taskDefinitionKey}). */
 	protected void taskChecks(String name) {
 		bean(name, (TaskListener) task -> calls.add(name + ":" + task.getEventName() + ":" + task.getTaskDefinitionKey()));
