@@ -361,7 +361,7 @@ class DisclosureServiceTest {
 		DelegateExecution execution = mock(DelegateExecution.class, RETURNS_DEEP_STUBS);
 		when(execution.getVariable(anyString())).thenAnswer(i -> vars.get(i.<String>getArgument(0)));
 		when(execution.getProcessBusinessKey()).thenReturn(null);
-		new DisclosureDelegates.Register(service).execute(execution);
+		new DisclosureDelegates().registerDisclosure(service).execute(execution);
 		verify(execution).setProcessBusinessKey(caseId);
 	}
 }

@@ -240,7 +240,7 @@ class LegalReviewServiceTest {
 		}).when(execution).setVariables(any(Map.class));
 		doAnswer(i -> vars.remove(i.<String>getArgument(0))).when(execution).removeVariable(anyString());
 
-		new LegalReviewDelegates.StartRound(service).execute(execution);
+		new LegalReviewDelegates().startReviewRound(service).execute(execution);
 
 		assertThat(vars).containsEntry("reviewRound", 2).containsEntry("revisionNotes", "已按裁量基准调整罚款数额")
 			.containsEntry("previousReviewOpinion", "罚款数额超出裁量基准，请说明理由或调整")
