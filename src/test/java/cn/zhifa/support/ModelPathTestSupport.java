@@ -27,6 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
+import cn.zhifa.platform.ModelParseExtension;
+import cn.zhifa.platform.ModelParseExtensionsForTests;
+
 /**
  * Engine-only tests of a model's paths (issue 20 §4): the BPMN file from {@code processes/} on an in-memory engine
  * (H2, history full, no job executor), without Spring, services or database of ours. Every bean the model names
@@ -53,6 +56,9 @@ public abstract class ModelPathTestSupport {
 
 	private static ProcessEngine shared;
 
+	/** The model parse extensions (ADR-0039) applied to the models deployed now: none, unless a test class installs some. */
+	private static volatile List<ModelParseExtension> parseExtensions = List.of();
+
 	/** Per test class: the deployments kept for its tests, by what they hold ({@link #deployTogether}'s arguments). */
 	private static final Map<Class<?>, Map<String, ClassDeployment>> classDeployments = new ConcurrentHashMap<>();
 
@@ -74,6 +80,7 @@ public abstract class ModelPathTestSupport {
 			config.setJobExecutorActivate(false);
 			config.setExpressionManager(new MockExpressionManager());
 			config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+			config.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(ModelParseExtensionsForTests.listener(() -> parseExtensions))));
 			shared = config.buildProcessEngine();
 		}
 		return shared;
@@ -87,18 +94,30 @@ public abstract class ModelPathTestSupport {
 
 	@AfterEach
 	void cleanUp() {
-		Mocks.reset();
-		ClockUtil.reset();
+		// the stand-ins stay registered while the instances are removed: a built-in listener of a parse extension runs
+		// then too (e.g. the period-suspension plugin re-dating the timers of a step that ends)
 		for (String id : deployments) {
 			engine.getRepositoryService().deleteDeployment(id, true);
 		}
 		for (ClassDeployment deployment : classDeployments.getOrDefault(getClass(), Map.of()).values()) {
 			removeInstances(deployment);
 		}
+		Mocks.reset();
+		ClockUtil.reset();
+	}
+
+	/**
+	 * The model parse extensions (ADR-0039) of the application the engine applies to the models this test class
+	 * deploys afterwards (e.g. the period-suspension plugin, which needs the engine's services): call before
+	 * {@link #deployTogether}; they are removed after the class.
+	 */
+	protected static void parseExtensions(ModelParseExtension... extensions) {
+		parseExtensions = List.of(extensions);
 	}
 
 	@AfterAll
 	static void removeClassDeployments(TestInfo testClass) {
+		parseExtensions = List.of();
 		Map<String, ClassDeployment> kept = classDeployments.remove(testClass.getTestClass().orElseThrow());
 		if (kept != null) {
 			kept.values().forEach(d -> engine().getRepositoryService().deleteDeployment(d.id(), true));
