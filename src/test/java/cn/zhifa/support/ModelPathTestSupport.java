@@ -36,7 +36,9 @@ import cn.zhifa.platform.ModelParseExtensionsForTests;
  * (delegates, task checks, {@code deadlines}) is a stand-in the test registers by that name ({@link #bean}); an
  * unregistered name fails the test, so each test shows what the path needs. A delegate stand-in is recorded
  * ({@link #calls()}) and may set variables; the services behind the real beans have their own tests, the
- * whole-application scenarios ({@code *ProcessTests}) run both together.
+ * whole-application scenarios ({@code *ProcessTests}) run both together. A test class may install an application's
+ * model parse extensions (ADR-0039) for the models it deploys ({@link #parseExtensions}), e.g. the period-suspension
+ * plugin with what it needs ({@code PeriodSuspensionFixtures}).
  * <p>
  * One engine per test JVM. A model is deployed once per test class (the first test's {@link #deployTogether} deploys
  * it, the others find it deployed) and removed after the class; what a test starts is removed after that test (its
