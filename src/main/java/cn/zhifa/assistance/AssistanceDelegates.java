@@ -6,6 +6,8 @@ import static cn.zhifa.platform.Steps.text;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -15,10 +17,8 @@ import cn.zhifa.platform.Steps;
  * Thin delegates of {@code assistance-request} and {@code assistance-reply}: each maps the process's variables to one
  * step of the service and its result back (ADR-0038).
  */
+@Configuration(proxyBeanMethods = false)
 final class AssistanceDelegates {
-
-	private AssistanceDelegates() {
-	}
 
 	/** A variable as text, as it is (null when absent). */
 	static String string(DelegateExecution execution, String name) {
@@ -26,17 +26,9 @@ final class AssistanceDelegates {
 		return value == null ? null : value.toString();
 	}
 
-	@Component("openAssistanceRequest")
-	static class Open implements JavaDelegate {
-
-		private final AssistanceRequestService service;
-
-		Open(AssistanceRequestService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openAssistanceRequest(AssistanceRequestService service) {
+		return execution -> {
 			AssistanceRequestService.Opened o = service.open(Steps.of(execution), text(execution, REQUESTED_AGENCY),
 					text(execution, KIND), text(execution, CASE_ID), text(execution, MATTER), text(execution, REASON));
 			execution.setVariables(o.replyDue().variables());
@@ -46,37 +38,21 @@ final class AssistanceDelegates {
 			execution.setVariable(REQUESTED_BY, o.requestedBy());
 			execution.setVariable(REQUESTED_ON, o.requestedOn());
 			execution.setVariable(CASE_NO, o.caseNo());
-		}
+		};
 	}
 
-	@Component("deliverAssistanceRequest")
-	static class Deliver implements JavaDelegate {
-
-		private final AssistanceRequestService service;
-
-		Deliver(AssistanceRequestService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate deliverAssistanceRequest(AssistanceRequestService service) {
+		return execution -> {
 			service.deliver(Steps.of(execution), text(execution, NO),
 					new AssistanceRequestService.Shown(string(execution, REQUESTED_AGENCY_NAME), string(execution, "agencyName"),
 							string(execution, KIND_LABEL), string(execution, CASE_NO), string(execution, REQUESTED_ON)));
-		}
+		};
 	}
 
-	@Component("recordAssistanceAnswer")
-	static class RecordAnswer implements JavaDelegate {
-
-		private final AssistanceRequestService service;
-
-		RecordAnswer(AssistanceRequestService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordAssistanceAnswer(AssistanceRequestService service) {
+		return execution -> {
 			AssistanceRequestService.Answer a = service.recordAnswer(Steps.of(execution), text(execution, NO),
 					String.valueOf(execution.getVariable(REQUESTED_AGENCY_NAME)));
 			execution.setVariable(ANSWER, a.accepted() ? "ACCEPT" : "REFUSE");
@@ -84,74 +60,42 @@ final class AssistanceDelegates {
 			if (!a.accepted()) {
 				execution.setVariable(REFUSAL, a.refusal());
 			}
-		}
+		};
 	}
 
-	@Component("recordAssistanceOutcome")
-	static class RecordOutcome implements JavaDelegate {
-
-		private final AssistanceRequestService service;
-
-		RecordOutcome(AssistanceRequestService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordAssistanceOutcome(AssistanceRequestService service) {
+		return execution -> {
 			execution.setVariable(RESULT, service.recordOutcome(Steps.of(execution), text(execution, NO),
 					String.valueOf(execution.getVariable(REQUESTED_AGENCY_NAME))));
-		}
+		};
 	}
 
-	@Component("registerAssistanceReply")
-	static class RegisterReply implements JavaDelegate {
-
-		private final AssistanceRequestService service;
-
-		RegisterReply(AssistanceRequestService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate registerAssistanceReply(AssistanceRequestService service) {
+		return execution -> {
 			service.registerReply(Steps.of(execution), String.valueOf(execution.getVariable(NO)),
 					String.valueOf(execution.getVariable(REQUEST_PID)));
-		}
+		};
 	}
 
-	@Component("answerAssistanceRequest")
-	static class Answer implements JavaDelegate {
-
-		private final AssistanceRequestService service;
-
-		Answer(AssistanceRequestService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate answerAssistanceRequest(AssistanceRequestService service) {
+		return execution -> {
 			AssistanceRequestService.Answered a = service.answer(Steps.of(execution), text(execution, NO),
 					text(execution, ANSWER), text(execution, REFUSAL));
 			execution.setVariable(ANSWERED_BY, a.answeredBy());
 			if (a.completionDue() != null) {
 				execution.setVariables(a.completionDue().variables());
 			}
-		}
+		};
 	}
 
-	@Component("reportAssistanceOutcome")
-	static class Report implements JavaDelegate {
-
-		private final AssistanceRequestService service;
-
-		Report(AssistanceRequestService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate reportAssistanceOutcome(AssistanceRequestService service) {
+		return execution -> {
 			service.report(Steps.of(execution), text(execution, NO), text(execution, OUTCOME));
-		}
+		};
 	}
 
 	/** Task listener {@code ${assistanceTaskChecks}} on completion: the check of each form, by form (fail closed). */

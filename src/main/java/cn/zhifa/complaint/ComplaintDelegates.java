@@ -30,9 +30,10 @@ import static cn.zhifa.platform.CaseVariables.REGISTERED_BY;
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -42,22 +43,12 @@ import cn.zhifa.platform.Steps;
  * Thin delegates of {@code complaint-handling}: each maps the variables of one step of {@link ComplaintService}
  * in and its results out (ADR-0038).
  */
+@Configuration(proxyBeanMethods = false)
 final class ComplaintDelegates {
 
-	private ComplaintDelegates() {
-	}
-
-	@Component("registerComplaint")
-	static class Register implements JavaDelegate {
-
-		private final ComplaintService service;
-
-		Register(ComplaintService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate registerComplaint(ComplaintService service) {
+		return execution -> {
 			ComplaintInput taken = new ComplaintInput(Steps.text(execution, CATEGORY), Steps.text(execution, CONCERNED),
 					Steps.text(execution, LOCATION), Steps.text(execution, CONTENT), Steps.text(execution, NAME),
 					Steps.text(execution, CONTACT));
@@ -81,92 +72,52 @@ final class ComplaintDelegates {
 			execution.setVariable("agencyName", r.agencyName());
 			execution.setVariables(r.routingDue().variables());
 			execution.setVariables(r.acceptanceDue().variables());
-		}
+		};
 	}
 
-	@Component("recordComplaintRouting")
-	static class RecordRouting implements JavaDelegate {
-
-		private final ComplaintService service;
-
-		RecordRouting(ComplaintService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordComplaintRouting(ComplaintService service) {
+		return execution -> {
 			Object result = execution.getVariable(ROUTING);
 			String target = result instanceof Map<?, ?> m ? String.valueOf(m.get("agencyCode")) : null;
 			String basis = result instanceof Map<?, ?> m ? String.valueOf(m.get("basis")) : null;
 			execution.setVariable(ROUTING_BASIS,
 					service.recordRouting(Steps.of(execution), Steps.text(execution, NO), target, basis));
-		}
+		};
 	}
 
-	@Component("transferComplaint")
-	static class Transfer implements JavaDelegate {
-
-		private final ComplaintService service;
-
-		Transfer(ComplaintService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate transferComplaint(ComplaintService service) {
+		return execution -> {
 			Object routing = execution.getVariable(ROUTING);
 			String routedTo = routing instanceof Map<?, ?> m ? String.valueOf(m.get("agencyCode")) : null;
 			Date routingDue = execution.getVariable(ROUTING_DUE) instanceof Date d ? d : null;
 			service.transfer(Steps.of(execution), Steps.text(execution, NO), acceptance(execution), routedTo,
 					Steps.text(execution, ROUTING_BASIS), routingDue == null ? null : routingDue.toInstant());
-		}
+		};
 	}
 
-	@Component("acceptComplaint")
-	static class Accept implements JavaDelegate {
-
-		private final ComplaintService service;
-
-		Accept(ComplaintService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate acceptComplaint(ComplaintService service) {
+		return execution -> {
 			execution.setVariables(service.accept(Steps.of(execution), Steps.text(execution, NO),
 					Steps.text(execution, HANDLER_ID)).variables());
-		}
+		};
 	}
 
-	@Component("openComplaintCase")
-	static class OpenCase implements JavaDelegate {
-
-		private final ComplaintService service;
-
-		OpenCase(ComplaintService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openComplaintCase(ComplaintService service) {
+		return execution -> {
 			execution.setVariable(CASE_NO, service.openCase(Steps.of(execution), Steps.text(execution, NO),
 					caseInput(execution), Steps.text(execution, HANDLER_ID)));
-		}
+		};
 	}
 
-	@Component("replyComplaint")
-	static class Reply implements JavaDelegate {
-
-		private final ComplaintService service;
-
-		Reply(ComplaintService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate replyComplaint(ComplaintService service) {
+		return execution -> {
 			service.reply(Steps.of(execution), Steps.text(execution, NO), acceptance(execution), Steps.text(execution, REPLY));
-		}
+		};
 	}
 
 	/** Task listener {@code ${complaintTaskChecks}} on completion: the check of each form, by form (fail closed). */

@@ -4,9 +4,10 @@ import static cn.zhifa.disclosure.DisclosureVariables.*;
 
 import java.util.Date;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -16,23 +17,13 @@ import cn.zhifa.platform.Steps;
  * Thin delegates and the task listener of {@code disclosure-publication}: each maps the process's variables to one
  * method of {@link DisclosureService} and the variables it returns back (ADR-0038).
  */
+@Configuration(proxyBeanMethods = false)
 final class DisclosureDelegates {
 
-	private DisclosureDelegates() {
-	}
-
 	/** {@code ${registerDisclosure}}: check the start (or corrected) variables and redact (R-DISC-4). */
-	@Component("registerDisclosure")
-	static class Register implements JavaDelegate {
-
-		private final DisclosureService service;
-
-		Register(DisclosureService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate registerDisclosure(DisclosureService service) {
+		return execution -> {
 			DisclosureService.Facts facts = new DisclosureService.Facts(string(execution, AGENCY_CODE),
 					string(execution, CASE_ID), string(execution, DECISION_TYPE), execution.getVariable(DECISION_DATE),
 					string(execution, DECISION_NUMBER), string(execution, PARTY_TYPE), string(execution, PARTY_NAME),
@@ -45,21 +36,13 @@ final class DisclosureDelegates {
 				// correction (messages correlated by business key, R-DISC-5) reaches this instance
 				execution.setProcessBusinessKey(facts.caseId().strip());
 			}
-		}
+		};
 	}
 
 	/** {@code ${publishDisclosure}}: put the reviewed item on the portal (R-DISC-3). */
-	@Component("publishDisclosure")
-	static class Publish implements JavaDelegate {
-
-		private final DisclosureService service;
-
-		Publish(DisclosureService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate publishDisclosure(DisclosureService service) {
+		return execution -> {
 			Object dueAt = execution.getVariable(DUE_AT);
 			Object decisionDate = execution.getVariable(DECISION_DATE);
 			execution.setVariables(service.publish(Steps.of(execution), new DisclosureService.Item(string(execution, ITEM_NO),
@@ -69,40 +52,24 @@ final class DisclosureDelegates {
 					string(execution, PUBLIC_PARTY_NAME), string(execution, PUBLIC_PARTY_CREDIT_CODE), string(execution, CATEGORY),
 					string(execution, PUBLIC_CONCLUSION), string(execution, PUBLIC_LEGAL_BASIS), string(execution, WITHHELD_NOTE),
 					string(execution, CORRECTION_NOTE), string(execution, REVIEWED_BY), string(execution, JUSTICE_REVIEWED_BY))));
-		}
+		};
 	}
 
 	/** {@code ${withdrawDisclosure}}: take a revoked decision down with its reason (R-DISC-5). */
-	@Component("withdrawDisclosure")
-	static class Withdraw implements JavaDelegate {
-
-		private final DisclosureService service;
-
-		Withdraw(DisclosureService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate withdrawDisclosure(DisclosureService service) {
+		return execution -> {
 			execution.setVariables(service.withdraw(string(execution, ITEM_NO), string(execution, REVOCATION_KIND),
 					string(execution, REVOCATION_REASON), string(execution, PARTY_TYPE), string(execution, PARTY_NAME)));
-		}
+		};
 	}
 
 	/** {@code ${archiveDisclosure}}: the public period is over; the item leaves the list. */
-	@Component("archiveDisclosure")
-	static class Archive implements JavaDelegate {
-
-		private final DisclosureService service;
-
-		Archive(DisclosureService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate archiveDisclosure(DisclosureService service) {
+		return execution -> {
 			execution.setVariable(STATUS, service.archive(string(execution, ITEM_NO)));
-		}
+		};
 	}
 
 	/** {@code ${disclosureTaskChecks}} on completion of the prepare and review tasks. */

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -19,10 +21,8 @@ import cn.zhifa.platform.Steps;
  * step of {@link AgencyDisputeService} and its result back (ADR-0038); {@code replyStage} is the service task's input
  * parameter (NEGOTIATION or OPINION).
  */
+@Configuration(proxyBeanMethods = false)
 final class AgencyDisputeDelegates {
-
-	private AgencyDisputeDelegates() {
-	}
 
 	static String stage(DelegateExecution execution) {
 		Object stage = execution.getVariableLocal(AgencyDisputeService.STAGE);
@@ -33,17 +33,9 @@ final class AgencyDisputeDelegates {
 		return stage.toString();
 	}
 
-	@Component("openAgencyDispute")
-	static class Open implements JavaDelegate {
-
-		private final AgencyDisputeService service;
-
-		Open(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openAgencyDispute(AgencyDisputeService service) {
+		return execution -> {
 			AgencyDisputeService.Opened o = service.open(Steps.of(execution), text(execution, AGENCY_CODE),
 					text(execution, COUNTERPART), text(execution, SUBJECT), text(execution, MATTER), text(execution, POSITION),
 					text(execution, RELATED_CASE));
@@ -57,71 +49,39 @@ final class AgencyDisputeDelegates {
 			execution.setVariable(RAISED_ON, o.raisedOn());
 			execution.setVariable(BUREAU, o.bureau());
 			execution.setVariable(GOVERNMENT, o.government());
-		}
+		};
 	}
 
-	@Component("askDisputeCounterpart")
-	static class AskCounterpart implements JavaDelegate {
-
-		private final AgencyDisputeService service;
-
-		AskCounterpart(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate askDisputeCounterpart(AgencyDisputeService service) {
+		return execution -> {
 			Map<String, Object> shown = new HashMap<>();
 			for (String name : SHOWN_TO_COUNTERPART) {
 				shown.put(name, execution.getVariable(name));
 			}
 			service.askCounterpart(Steps.of(execution), text(execution, NO), stage(execution), shown);
-		}
+		};
 	}
 
-	@Component("openDisputeReply")
-	static class OpenReply implements JavaDelegate {
-
-		private final AgencyDisputeService service;
-
-		OpenReply(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openDisputeReply(AgencyDisputeService service) {
+		return execution -> {
 			execution.setVariable("agencyName", service.openReply(Steps.of(execution), text(execution, NO),
 					text(execution, STAGE), text(execution, MAIN_PROCESS)));
-		}
+		};
 	}
 
-	@Component("sendDisputeReply")
-	static class SendReply implements JavaDelegate {
-
-		private final AgencyDisputeService service;
-
-		SendReply(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate sendDisputeReply(AgencyDisputeService service) {
+		return execution -> {
 			service.sendReply(Steps.of(execution), text(execution, NO), text(execution, STAGE), text(execution, REPLY),
 					text(execution, COUNTERPART_POSITION), text(execution, COUNTERPART_ANSWER), text(execution, COUNTERPART_NOTES));
-		}
+		};
 	}
 
-	@Component("takeDisputeReply")
-	static class TakeReply implements JavaDelegate {
-
-		private final AgencyDisputeService service;
-
-		TakeReply(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate takeDisputeReply(AgencyDisputeService service) {
+		return execution -> {
 			if (NEGOTIATION.equals(stage(execution))) {
 				AgencyDisputeService.NegotiationReply r = service.takeNegotiationReply(Steps.of(execution), text(execution, NO));
 				execution.setVariable(REPLY, r.reply());
@@ -134,70 +94,38 @@ final class AgencyDisputeDelegates {
 				execution.setVariable(COUNTERPART_ANSWER, a.answer());
 				execution.setVariable(COUNTERPART_NOTES, a.notes());
 			}
-		}
+		};
 	}
 
-	@Component("applyDisputeCoordination")
-	static class Apply implements JavaDelegate {
-
-		private final AgencyDisputeService service;
-
-		Apply(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate applyDisputeCoordination(AgencyDisputeService service) {
+		return execution -> {
 			execution.setVariables(service.apply(Steps.of(execution), text(execution, NO),
 					text(execution, NEGOTIATION_RESULT)).variables());
-		}
+		};
 	}
 
-	@Component("acceptDisputeCoordination")
-	static class Accept implements JavaDelegate {
-
-		private final AgencyDisputeService service;
-
-		Accept(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate acceptDisputeCoordination(AgencyDisputeService service) {
+		return execution -> {
 			execution.setVariables(service.accept(Steps.of(execution), text(execution, NO),
 					text(execution, ACCEPTANCE_NOTES)).variables());
-		}
+		};
 	}
 
-	@Component("recordDisputeOpinion")
-	static class RecordOpinion implements JavaDelegate {
-
-		private final AgencyDisputeService service;
-
-		RecordOpinion(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordDisputeOpinion(AgencyDisputeService service) {
+		return execution -> {
 			AgencyDisputeService.Opinion o = service.recordOpinion(Steps.of(execution), text(execution, NO),
 					text(execution, COORDINATION_NOTES), text(execution, OPINION));
 			execution.setVariables(o.replyDue().variables());
 			execution.setVariable(OPINION_ISSUED_ON, o.issuedOn());
-		}
+		};
 	}
 
-	@Component("weighDisputeAnswers")
-	static class WeighAnswers implements JavaDelegate {
-
-		private final AgencyDisputeService service;
-
-		WeighAnswers(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate weighDisputeAnswers(AgencyDisputeService service) {
+		return execution -> {
 			AgencyDisputeService.Weighed w = service.weighAnswers(Steps.of(execution), text(execution, NO),
 					text(execution, APPLICANT_ANSWER), text(execution, APPLICANT_NOTES), text(execution, APPLICANT_NAME),
 					text(execution, COUNTERPART_NAME));
@@ -206,42 +134,26 @@ final class AgencyDisputeDelegates {
 			if (w.reportDue() != null) {
 				execution.setVariables(w.reportDue().variables());
 			}
-		}
+		};
 	}
 
-	@Component("recordDisputeReport")
-	static class RecordReport implements JavaDelegate {
-
-		private final AgencyDisputeService service;
-
-		RecordReport(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordDisputeReport(AgencyDisputeService service) {
+		return execution -> {
 			AgencyDisputeService.Reported r = service.recordReport(Steps.of(execution), text(execution, NO),
 					text(execution, REPORT));
 			execution.setVariables(r.rulingDue().variables());
 			execution.setVariable(REPORTED_ON, r.reportedOn());
-		}
+		};
 	}
 
-	@Component("concludeAgencyDispute")
-	static class Conclude implements JavaDelegate {
-
-		private final AgencyDisputeService service;
-
-		Conclude(AgencyDisputeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate concludeAgencyDispute(AgencyDisputeService service) {
+		return execution -> {
 			service.conclude(Steps.of(execution), text(execution, NO), new AgencyDisputeService.Conclusion(
 					text(execution, OUTCOME), text(execution, NEGOTIATION_RESULT), text(execution, ACCEPTANCE_NOTES),
 					text(execution, COORDINATION_NOTES), text(execution, RULING), text(execution, RULING_NO)));
-		}
+		};
 	}
 
 	/** Task listener {@code ${agencyDisputeTaskChecks}} on completion: the check of each form, by form (fail closed). */

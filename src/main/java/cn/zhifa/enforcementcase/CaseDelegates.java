@@ -16,7 +16,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import cn.zhifa.calendar.DeadlineBasis;
 import cn.zhifa.platform.FormFields;
@@ -27,22 +28,12 @@ import cn.zhifa.qualification.QualificationService;
  * Thin delegates of {@code enforcement-case}: each maps the process's variables to one method of {@link EnforcementCaseService}
  * and the variables it returns back (ADR-0038).
  */
+@Configuration(proxyBeanMethods = false)
 final class CaseDelegates {
 
-	private CaseDelegates() {
-	}
-
-	@Component("registerCase")
-	static class Register implements JavaDelegate {
-
-		private final EnforcementCaseService cases;
-
-		Register(EnforcementCaseService cases) {
-			this.cases = cases;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate registerCase(EnforcementCaseService cases) {
+		return execution -> {
 			String caseNo = cases.registerFromProcess(Steps.of(execution), (String) execution.getVariable(CASE_ID),
 					() -> fromVariables(execution), (String) execution.getVariable(REGISTERED_BY));
 			if (caseNo == null) {
@@ -53,142 +44,78 @@ final class CaseDelegates {
 				execution.setVariable(HANDLER_ID, execution.getVariable(REGISTERED_BY));
 			}
 			execution.setProcessBusinessKey(caseNo);
-		}
+		};
 	}
 
 	/** Input parameter {@code stage}: the case's new stage (FILED, DECIDED, SERVED, CLOSED, …). */
-	@Component("caseStage")
-	static class Stage implements JavaDelegate {
-
-		private final EnforcementCaseService cases;
-
-		Stage(EnforcementCaseService cases) {
-			this.cases = cases;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate caseStage(EnforcementCaseService cases) {
+		return execution -> {
 			String stage = Steps.input(execution, "stage");
 			execution.setVariables(cases.moveTo(Steps.of(execution), (String) execution.getVariable(CASE_ID), stage,
 					new EnforcementCaseService.StageFacts((String) execution.getVariable(HANDLER_ID), execution.getVariable("decisionContent"),
 							Boolean.TRUE.equals(execution.getVariable("summaryProcedure")), execution.getVariable("legalBasis"),
 							execution.getVariable("discretionBasis"))));
-		}
+		};
 	}
 
-	@Component("recordInvestigators")
-	static class RecordInvestigators implements JavaDelegate {
-
-		private final EnforcementCaseService cases;
-
-		RecordInvestigators(EnforcementCaseService cases) {
-			this.cases = cases;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordInvestigators(EnforcementCaseService cases) {
+		return execution -> {
 			Object evidence = execution.getVariable(EvidenceLines.FIELD);
 			execution.setVariables(cases.recordInvestigation(Steps.of(execution), (String) execution.getVariable(CASE_ID),
 					QualificationService.userIds(execution.getVariable("investigatingOfficers")),
 					evidence == null ? null : evidence.toString(), (String) execution.getVariable(HANDLER_ID)));
-		}
+		};
 	}
 
-	@Component("answerTransfer")
-	static class AnswerTransfer implements JavaDelegate {
-
-		private final EnforcementCaseService cases;
-
-		AnswerTransfer(EnforcementCaseService cases) {
-			this.cases = cases;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate answerTransfer(EnforcementCaseService cases) {
+		return execution -> {
 			Object transfer = execution.getVariable(TRANSFER_PROCESS_INSTANCE_ID);
 			cases.answerTransfer((String) execution.getVariable(CASE_ID), transfer == null ? null : transfer.toString(),
 					"FILE".equals(execution.getVariable(FILING_DECISION)), execution.getVariable("notFilingReasons"));
-		}
+		};
 	}
 
-	@Component("evaluateMajor")
-	static class EvaluateMajor implements JavaDelegate {
-
-		private final EnforcementCaseService cases;
-
-		EvaluateMajor(EnforcementCaseService cases) {
-			this.cases = cases;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate evaluateMajor(EnforcementCaseService cases) {
+		return execution -> {
 			@SuppressWarnings("unchecked")
 			List<Map<String, Object>> catalogue = (List<Map<String, Object>>) execution.getVariable("majorCatalogue");
 			execution.setVariables(cases.evaluateMajor(Steps.of(execution), (String) execution.getVariable(CASE_ID), catalogue,
 					Boolean.TRUE.equals(execution.getVariable("flaggedMajor")), execution.getVariable("flaggedMajorReason")));
-		}
+		};
 	}
 
-	@Component("startSeizure")
-	static class StartSeizure implements JavaDelegate {
-
-		private final EnforcementCaseService cases;
-
-		StartSeizure(EnforcementCaseService cases) {
-			this.cases = cases;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate startSeizure(EnforcementCaseService cases) {
+		return execution -> {
 			Object items = execution.getVariable(SeizedItems.FIELD);
 			execution.setVariables(cases.startSeizure(items == null ? null : items.toString()));
-		}
+		};
 	}
 
-	@Component("liftSeizure")
-	static class LiftSeizure implements JavaDelegate {
-
-		private final EnforcementCaseService cases;
-
-		LiftSeizure(EnforcementCaseService cases) {
-			this.cases = cases;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate liftSeizure(EnforcementCaseService cases) {
+		return execution -> {
 			execution.setVariables(cases.liftSeizure(execution.getVariable("seizureApprovalOpinion")));
-		}
+		};
 	}
 
 	/** 逾期未缴纳: the facts of the demand notice (行政强制法 art. 35) and the periods of arts. 53, 54. */
-	@Component("prepareDemand")
-	static class PrepareDemand implements JavaDelegate {
-
-		private final EnforcementCaseService cases;
-
-		PrepareDemand(EnforcementCaseService cases) {
-			this.cases = cases;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate prepareDemand(EnforcementCaseService cases) {
+		return execution -> {
 			execution.setVariables(cases.prepareDemand(execution.getVariable("servedOn"),
 					execution.getVariable("paymentMethod") != null));
-		}
+		};
 	}
 
 	/** From Tasklist (process case-appraisal): the case's handling hears of the appraisal; its period stops. */
-	@Component("requestAppraisal")
-	static class RequestAppraisal implements JavaDelegate {
-
-		private final EnforcementCaseService cases;
-
-		RequestAppraisal(EnforcementCaseService cases) {
-			this.cases = cases;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate requestAppraisal(EnforcementCaseService cases) {
+		return execution -> {
 			try {
 				cases.requestAppraisal((String) execution.getVariable("caseId"), (String) execution.getVariable("appraisalKind"),
 						(String) execution.getVariable("appraisalMatter"), (String) execution.getVariable("appraisalInstitution"),
@@ -200,20 +127,12 @@ final class CaseDelegates {
 				// a start form's refusal: the form shows it on its field (400), nothing is started
 				throw FormFields.invalid(refused.field(), refused.detail());
 			}
-		}
+		};
 	}
 
-	@Component("extendSeizure")
-	static class ExtendSeizure implements JavaDelegate {
-
-		private final EnforcementCaseService cases;
-
-		ExtendSeizure(EnforcementCaseService cases) {
-			this.cases = cases;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate extendSeizure(EnforcementCaseService cases) {
+		return execution -> {
 			Object extensions = execution.getVariable("seizureExtensions");
 			cases.extendSeizure(Steps.of(execution), new EnforcementCaseService.SeizureFacts(execution.getVariable("seizureDueAt"),
 					execution.getVariable(DeadlineBasis.variableOf("seizureDueAt")),
@@ -221,25 +140,17 @@ final class CaseDelegates {
 					execution.getVariable("seizureMeasure"), execution.getVariable("partyName"),
 					execution.getVariable("seizureDecisionNumber"), execution.getVariable("seizedItemsSummary"),
 					execution.getVariable("seizureExtensionReason")), execution::setVariables);
-		}
+		};
 	}
 
-	@Component("extendDecisionPeriod")
-	static class ExtendDecisionPeriod implements JavaDelegate {
-
-		private final EnforcementCaseService cases;
-
-		ExtendDecisionPeriod(EnforcementCaseService cases) {
-			this.cases = cases;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate extendDecisionPeriod(EnforcementCaseService cases) {
+		return execution -> {
 			Object granted = execution.getVariable("decisionExtensions");
 			cases.extendDecisionPeriod(Steps.of(execution), execution.getVariable("decisionDueAt"),
 					execution.getVariable(DeadlineBasis.variableOf("decisionDueAt")), granted instanceof Number n ? n.intValue() : 0,
 					execution::setVariables);
-		}
+		};
 	}
 
 	/** The case a start form describes (Tasklist's start of {@code enforcement-case}). */

@@ -1,15 +1,20 @@
 package cn.zhifa.enforcementcase;
 
 import cn.zhifa.platform.CaseVariables;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -47,6 +52,13 @@ class DecisionGate implements ModelParseExtension {
 	static final String CATALOGUE = "major-decision-catalogue";
 
 	private final ObjectProvider<LegalReviewService> reviews;
+	/** The catalogue's answers by pinned decision definition id and inputs, the most recently used 1,000. */
+	private final Map<List<Object>, Boolean> answers = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<List<Object>, Boolean> eldest) {
+			return size() > 1_000;
+		}
+	});
 
 	DecisionGate(ObjectProvider<LegalReviewService> reviews) {
 		this.reviews = reviews;
@@ -99,8 +111,7 @@ class DecisionGate implements ModelParseExtension {
 				+ "，法制审核结果：" + (result == null ? "未审核" : result) + "）");
 	}
 
-	@SuppressWarnings("unchecked")
-	static boolean isMajor(VariableScope scope, ProcessEngine engine, String processDefinitionId, String tenantId) {
+	boolean isMajor(VariableScope scope, ProcessEngine engine, String processDefinitionId, String tenantId) {
 		if (Boolean.TRUE.equals(scope.getVariable("isMajor")) || Boolean.TRUE.equals(scope.getVariable("flaggedMajor"))) {
 			return true;
 		}
@@ -116,15 +127,39 @@ class DecisionGate implements ModelParseExtension {
 		}
 		try {
 			// the gate, not the acting user, reads the catalogue the case's process version was deployed with
-			return AsSystem.withoutAuthorization(() -> ModelVersions
-				.evaluate(engine, CATALOGUE, processDefinitionId, tenantId, inputs)
-				.getResultList().stream()
-				.anyMatch(row -> Boolean.TRUE.equals(((Map<String, Object>) new HashMap<>(row)).get("isMajor"))));
+			return AsSystem.withoutAuthorization(() -> catalogueSays(engine, processDefinitionId, tenantId, inputs));
 		}
 		catch (RuntimeException e) {
 			// fail closed: if the catalogue cannot be evaluated, treat the decision as major
 			log.warn("Decision gate could not evaluate {} ({}): treating the decision as major", CATALOGUE, e.getMessage());
 			return true;
 		}
+	}
+
+	/**
+	 * Whether the catalogue finds the decision major. A catalogue deployed with the case's process version is the
+	 * same table for every case of that version, and a decision table's answer depends on its inputs only: the
+	 * answer for the same version and inputs is remembered (issue 15 §2 — the gate asks at every decision step,
+	 * when its task is created and again when it is completed). A catalogue found otherwise (the agency's latest)
+	 * may change with the next deployment and is evaluated every time.
+	 */
+	private boolean catalogueSays(ProcessEngine engine, String processDefinitionId, String tenantId, VariableMap inputs) {
+		DecisionDefinition pinned = ModelVersions.pinnedDecision(engine.getRepositoryService(), CATALOGUE, processDefinitionId);
+		if (pinned == null) {
+			return major(ModelVersions.evaluate(engine, CATALOGUE, processDefinitionId, tenantId, inputs));
+		}
+		List<Object> key = List.of(pinned.getId(), new TreeMap<>(inputs));
+		Boolean known = answers.get(key);
+		if (known == null) {
+			known = major(ModelVersions.evaluate(engine, pinned, inputs));
+			answers.put(key, known);
+		}
+		return known;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static boolean major(DmnDecisionTableResult result) {
+		return result.getResultList().stream()
+			.anyMatch(row -> Boolean.TRUE.equals(((Map<String, Object>) new HashMap<>(row)).get("isMajor")));
 	}
 }

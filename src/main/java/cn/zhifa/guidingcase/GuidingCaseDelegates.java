@@ -18,6 +18,8 @@ import static cn.zhifa.platform.CaseVariables.CASE_ID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -27,79 +29,45 @@ import cn.zhifa.platform.Steps;
  * Thin delegates of {@code guiding-case}: each maps the variables of one step of {@link GuidingCaseService} in
  * and its results out (ADR-0038).
  */
+@Configuration(proxyBeanMethods = false)
 final class GuidingCaseDelegates {
 
-	private GuidingCaseDelegates() {
-	}
-
-	@Component("proposeGuidingCase")
-	static class Propose implements JavaDelegate {
-
-		private final GuidingCaseService service;
-
-		Propose(GuidingCaseService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate proposeGuidingCase(GuidingCaseService service) {
+		return execution -> {
 			GuidingCaseService.Proposed p = service.propose(Steps.of(execution), Steps.text(execution, CASE_ID),
 					texts(execution));
 			show(execution, p.texts());
 			Steps.numbered(execution, NO, p.guidingNo(), p.agencyCode(), p.agencyName());
 			execution.setVariable(PROPOSED_BY, p.proposedBy());
-		}
+		};
 	}
 
-	@Component("returnGuidingCase")
-	static class Return implements JavaDelegate {
-
-		private final GuidingCaseService service;
-
-		Return(GuidingCaseService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate returnGuidingCase(GuidingCaseService service) {
+		return execution -> {
 			execution.setVariables(service.returnForRevision(Steps.of(execution), Steps.text(execution, NO),
 					Steps.text(execution, OPINION)).variables());
-		}
+		};
 	}
 
-	@Component("resubmitGuidingCase")
-	static class Resubmit implements JavaDelegate {
-
-		private final GuidingCaseService service;
-
-		Resubmit(GuidingCaseService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate resubmitGuidingCase(GuidingCaseService service) {
+		return execution -> {
 			GuidingCaseService.Texts texts = texts(execution);
 			GuidingCaseService.Redacted redacted = service.resubmit(Steps.of(execution), Steps.text(execution, NO), texts);
 			execution.removeVariable(OUTCOME);
 			execution.removeVariable(OPINION);
 			show(execution, redacted);
-		}
+		};
 	}
 
-	@Component("concludeGuidingCase")
-	static class Conclude implements JavaDelegate {
-
-		private final GuidingCaseService service;
-
-		Conclude(GuidingCaseService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate concludeGuidingCase(GuidingCaseService service) {
+		return execution -> {
 			service.conclude(Steps.of(execution), Steps.text(execution, NO), Steps.text(execution, OUTCOME),
 					Steps.text(execution, OPINION));
-		}
+		};
 	}
 
 	/** Task listener {@code ${guidingCaseTaskChecks}} on completion: the check of each form, by form (fail closed). */

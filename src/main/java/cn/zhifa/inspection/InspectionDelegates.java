@@ -3,8 +3,9 @@ package cn.zhifa.inspection;
 import static cn.zhifa.inspection.InspectionService.*;
 import static cn.zhifa.platform.Steps.text;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -14,22 +15,12 @@ import cn.zhifa.platform.Steps;
  * Thin delegates of {@code random-inspection}: each maps the process's variables to one step of
  * {@link InspectionService} and its result back (ADR-0038).
  */
+@Configuration(proxyBeanMethods = false)
 final class InspectionDelegates {
 
-	private InspectionDelegates() {
-	}
-
-	@Component("drawInspectionTargets")
-	static class Draw implements JavaDelegate {
-
-		private final InspectionService service;
-
-		Draw(InspectionService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate drawInspectionTargets(InspectionService service) {
+		return execution -> {
 			InspectionService.Drawn d = service.draw(Steps.of(execution), text(execution, PLAN_NAME), text(execution, ITEM_CODE),
 					execution.getVariable(TARGET_COUNT));
 			Steps.numbered(execution, PLAN_NO, d.planNo(), d.agency(), d.agencyName());
@@ -38,20 +29,12 @@ final class InspectionDelegates {
 			execution.setVariable(DRAWN_COUNT, d.drawnCount());
 			execution.setVariable(DRAWN_NOS, d.drawnNos());
 			execution.setVariable(DRAWN_TEXT, d.drawnText());
-		}
+		};
 	}
 
-	@Component("prepareInspection")
-	static class Prepare implements JavaDelegate {
-
-		private final InspectionService service;
-
-		Prepare(InspectionService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate prepareInspection(InspectionService service) {
+		return execution -> {
 			InspectionService.Prepared p = service.prepareInspection(execution.getVariable("loopCounter"),
 					text(execution, DRAWN_NOS));
 			execution.setVariableLocal(NO, p.no());
@@ -61,72 +44,40 @@ final class InspectionDelegates {
 			execution.setVariableLocal(INSPECTORS, p.inspectors());
 			execution.setVariableLocal(INSPECTOR, p.inspector());
 			execution.setVariableLocal(CO_INSPECTOR, p.coInspector());
-		}
+		};
 	}
 
-	@Component("recordInspectionResult")
-	static class Conclude implements JavaDelegate {
-
-		private final InspectionService service;
-
-		Conclude(InspectionService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordInspectionResult(InspectionService service) {
+		return execution -> {
 			InspectionService.Concluded c = service.conclude(Steps.of(execution), text(execution, NO));
 			execution.setVariableLocal(RESULT_LABEL, c.resultLabel());
 			execution.setVariableLocal(VIOLATION, c.violation());
 			execution.setVariableLocal(PUBLICATION_DUE, c.publicationDue());
 			execution.setVariableLocal(CASE_NO, "未立案");
-		}
+		};
 	}
 
-	@Component("openInspectionCase")
-	static class OpenCase implements JavaDelegate {
-
-		private final InspectionService service;
-
-		OpenCase(InspectionService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openInspectionCase(InspectionService service) {
+		return execution -> {
 			execution.setVariableLocal(CASE_NO, service.openCase(Steps.of(execution), text(execution, NO)));
-		}
+		};
 	}
 
-	@Component("publishInspectionResult")
-	static class Publish implements JavaDelegate {
-
-		private final InspectionService service;
-
-		Publish(InspectionService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate publishInspectionResult(InspectionService service) {
+		return execution -> {
 			service.publish(Steps.of(execution), text(execution, NO), text(execution, PUBLIC_TEXT));
 			execution.removeVariable(PUBLIC_TEXT);
-		}
+		};
 	}
 
-	@Component("finishInspectionPlan")
-	static class Finish implements JavaDelegate {
-
-		private final InspectionService service;
-
-		Finish(InspectionService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate finishInspectionPlan(InspectionService service) {
+		return execution -> {
 			service.finish(Steps.of(execution), text(execution, PLAN_NO));
-		}
+		};
 	}
 
 	/**

@@ -26,6 +26,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -35,76 +37,42 @@ import cn.zhifa.platform.Steps;
  * Thin delegates of {@code item-list-change}: each maps the variables of one step of {@link ItemListService} in
  * and its results out (ADR-0038).
  */
+@Configuration(proxyBeanMethods = false)
 final class ItemListDelegates {
 
-	private ItemListDelegates() {
-	}
-
-	@Component("proposeItemListChange")
-	static class Propose implements JavaDelegate {
-
-		private final ItemListService service;
-
-		Propose(ItemListService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate proposeItemListChange(ItemListService service) {
+		return execution -> {
 			ItemListService.Proposed p = service.propose(Steps.of(execution), proposal(execution));
 			Steps.numbered(execution, NO, p.changeNo(), p.agency(), p.agencyName());
 			execution.setVariable(PROPOSED_BY, p.proposedBy());
 			show(execution, p.shown());
-		}
+		};
 	}
 
-	@Component("returnItemListChange")
-	static class Return implements JavaDelegate {
-
-		private final ItemListService service;
-
-		Return(ItemListService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate returnItemListChange(ItemListService service) {
+		return execution -> {
 			service.returnForRevision(Steps.of(execution), Steps.text(execution, NO), Steps.text(execution, COMMENT));
-		}
+		};
 	}
 
-	@Component("resubmitItemListChange")
-	static class Resubmit implements JavaDelegate {
-
-		private final ItemListService service;
-
-		Resubmit(ItemListService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate resubmitItemListChange(ItemListService service) {
+		return execution -> {
 			ItemListService.Shown shown = service.resubmit(Steps.of(execution), Steps.text(execution, NO), proposal(execution));
 			execution.removeVariable(OUTCOME);
 			execution.removeVariable(COMMENT);
 			show(execution, shown);
-		}
+		};
 	}
 
-	@Component("publishItemListChange")
-	static class Publish implements JavaDelegate {
-
-		private final ItemListService service;
-
-		Publish(ItemListService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate publishItemListChange(ItemListService service) {
+		return execution -> {
 			execution.setVariable(PUBLISHED_VERSION, service.publish(Steps.of(execution), Steps.text(execution, NO),
 					proposal(execution), Steps.text(execution, COMMENT)));
-		}
+		};
 	}
 
 	/** Task listener {@code ${itemListTaskChecks}} on completion: the check of each form, by form (fail closed). */

@@ -353,7 +353,7 @@ class Ledgers {
 				SELECT r.occurred_at, r.case_no, a.name AS agency_name, r.actor, r.data
 				FROM zf_record r JOIN zf_agency a ON a.code = r.agency_code
 				WHERE r.kind = 'RETRIEVAL' AND r.agency_code IN (:agencies) AND r.occurred_at >= :from AND r.occurred_at < :until
-				ORDER BY r.occurred_at, r.global_seq""";
+				ORDER BY r.occurred_at, r.id""";
 		return new SheetData("调阅台账", "执法记录调阅台账", columns, query(sql, f, r -> {
 			Map<String, Object> data = data(r.text("data"));
 			String caseNo = r.text("case_no");
@@ -402,7 +402,7 @@ class Ledgers {
 				FROM zf_record r JOIN zf_agency a ON a.code = r.agency_code
 				WHERE r.kind = 'INTERFERENCE_REPORTED' AND r.agency_code IN (:agencies)
 				      AND r.occurred_at >= :from AND r.occurred_at < :until
-				ORDER BY r.occurred_at, r.global_seq""";
+				ORDER BY r.occurred_at, r.id""";
 		return new SheetData("干预记录", "干预执法活动记录台账", columns, query(sql, f, r -> {
 			Map<String, Object> data = data(r.text("data"));
 			return new Object[] { r.instant("occurred_at"), r.text("case_no"), r.text("agency_name"), text(data.get("intervener")),

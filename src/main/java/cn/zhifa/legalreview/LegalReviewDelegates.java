@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.platform.Steps;
@@ -20,10 +20,8 @@ import cn.zhifa.platform.Steps;
  * calls one method of {@link LegalReviewService} and maps its results back (ADR-0038). The mapping helpers
  * here serve {@link LegalReviewTaskChecks} too.
  */
+@Configuration(proxyBeanMethods = false)
 final class LegalReviewDelegates {
-
-	private LegalReviewDelegates() {
-	}
 
 	/** A variable as text, as given ({@code null} if absent). */
 	static String text(VariableScope scope, String name) {
@@ -55,17 +53,9 @@ final class LegalReviewDelegates {
 		scope.setVariables(received.due().variables());
 	}
 
-	@Component("openLegalReview")
-	static class Open implements JavaDelegate {
-
-		private final LegalReviewService service;
-
-		Open(LegalReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openLegalReview(LegalReviewService service) {
+		return execution -> {
 			LegalReviewService.Opened opened = service.open(Steps.of(execution), new LegalReviewService.Request(
 					text(execution, CASE_ID), text(execution, AGENCY), text(execution, DECISION_TYPE),
 					text(execution, MAJOR_REASONS), text(execution, HANDLER), execution.getVariable(MATERIALS)));
@@ -77,20 +67,12 @@ final class LegalReviewDelegates {
 			if (execution.getProcessBusinessKey() == null) {
 				execution.setProcessBusinessKey(opened.caseId());
 			}
-		}
+		};
 	}
 
-	@Component("startReviewRound")
-	static class StartRound implements JavaDelegate {
-
-		private final LegalReviewService service;
-
-		StartRound(LegalReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate startReviewRound(LegalReviewService service) {
+		return execution -> {
 			LegalReviewService.Round round = service.startRound(Steps.of(execution), text(execution, REVIEW_ID),
 					round(execution), execution.getVariable(MATERIALS_RECEIVED_AT), text(execution, OPINION));
 			execution.setVariable(ROUND, round.number());
@@ -106,117 +88,69 @@ final class LegalReviewDelegates {
 			}
 			CHECKLIST.forEach(execution::removeVariable);
 			COUNSEL_VARIABLES.forEach(execution::removeVariable);
-		}
+		};
 	}
 
-	@Component("extendReview")
-	static class Extend implements JavaDelegate {
-
-		private final LegalReviewService service;
-
-		Extend(LegalReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate extendReview(LegalReviewService service) {
+		return execution -> {
 			Date received = (Date) execution.getVariable(MATERIALS_RECEIVED_AT);
 			Deadlines.Due due = service.extend(Steps.of(execution), text(execution, REVIEW_ID), round(execution),
 					received, text(execution, EXTENSION_REASON));
 			execution.setVariables(due.variables());
 			execution.setVariable(EXTENDED, true);
 			execution.removeVariable(ACTION);
-		}
+		};
 	}
 
-	@Component("recordReviewOpinion")
-	static class RecordOpinion implements JavaDelegate {
-
-		private final LegalReviewService service;
-
-		RecordOpinion(LegalReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordReviewOpinion(LegalReviewService service) {
+		return execution -> {
 			service.recordOpinion(Steps.of(execution), new LegalReviewService.Opinion(text(execution, REVIEW_ID),
 					round(execution), text(execution, REVIEWER), checklist(execution), text(execution, OPINION),
 					text(execution, OUTCOME), execution.getVariable(MATERIALS_RECEIVED_AT), text(execution, OPINION_DOC),
 					counsel(execution)));
-		}
+		};
 	}
 
 	/** Input parameter {@code result}: PASSED, NOT_PASSED or SUSPECTED_CRIME. */
-	@Component("concludeLegalReview")
-	static class Conclude implements JavaDelegate {
-
-		private final LegalReviewService service;
-
-		Conclude(LegalReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate concludeLegalReview(LegalReviewService service) {
+		return execution -> {
 			String result = Steps.input(execution, "result");
 			execution.setVariable(RESULT, result);
 			service.conclude(Steps.of(execution), text(execution, REVIEW_ID), result,
 					text(execution, HEAD_RULING), text(execution, OPINION_DOC));
-		}
+		};
 	}
 
-	@Component("openReviewDisagreement")
-	static class OpenDisagreement implements JavaDelegate {
-
-		private final LegalReviewService service;
-
-		OpenDisagreement(LegalReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openReviewDisagreement(LegalReviewService service) {
+		return execution -> {
 			Integer round = execution.getVariable(ROUND) instanceof Number n ? n.intValue() : null;
 			execution.setVariable("negotiationStartedAt", service.openDisagreement(Steps.of(execution),
 					new LegalReviewService.Disagreement(text(execution, REVIEW_ID), round, text(execution, HANDLER),
 							text(execution, DISAGREEMENT_REASONS), text(execution, DISAGREEMENT_BASIS),
 							text(execution, REVIEWER), text(execution, OPINION))));
-		}
+		};
 	}
 
-	@Component("negotiationStalled")
-	static class NegotiationStalled implements JavaDelegate {
-
-		private final LegalReviewService service;
-
-		NegotiationStalled(LegalReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate negotiationStalled(LegalReviewService service) {
+		return execution -> {
 			execution.setVariable(NEGOTIATION_RESULT, service.negotiationStalled(Steps.of(execution)));
-		}
+		};
 	}
 
-	@Component("closeReviewDisagreement")
-	static class CloseDisagreement implements JavaDelegate {
-
-		private final LegalReviewService service;
-
-		CloseDisagreement(LegalReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate closeReviewDisagreement(LegalReviewService service) {
+		return execution -> {
 			LegalReviewService.Closed closed = service.closeDisagreement(Steps.of(execution),
 					text(execution, NEGOTIATION_RESULT), text(execution, HEAD_RULING));
 			if (closed.opinionRevised()) {
 				execution.setVariable(OPINION, text(execution, REVISED_OPINION));
 			}
 			execution.setVariable(DISAGREEMENT_OUTCOME, closed.outcome());
-		}
+		};
 	}
 }

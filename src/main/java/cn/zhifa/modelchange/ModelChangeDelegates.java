@@ -1,8 +1,9 @@
 package cn.zhifa.modelchange;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -12,26 +13,16 @@ import cn.zhifa.platform.Steps;
  * The system steps of {@code processes/model-change.bpmn} (issue 14 §6). Thin: the process decides what
  * happens when; these record it and deploy. The change number is the instance's business key.
  */
+@Configuration(proxyBeanMethods = false)
 final class ModelChangeDelegates {
-
-	private ModelChangeDelegates() {
-	}
 
 	/**
 	 * {@code ${recordModelChange}} with input {@code changeEvent}: APPROVED or RETURNED (after the approval
 	 * task: who decided, the opinion), DEPLOYED, ROLLED_BACK or FAILED (after deploying).
 	 */
-	@Component("recordModelChange")
-	static class RecordModelChange implements JavaDelegate {
-
-		private final ModelChangeService changes;
-
-		RecordModelChange(ModelChangeService changes) {
-			this.changes = changes;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordModelChange(ModelChangeService changes) {
+		return execution -> {
 			String event = String.valueOf(execution.getVariableLocal("changeEvent"));
 			String changeNo = execution.getProcessBusinessKey();
 			switch (event) {
@@ -41,7 +32,7 @@ final class ModelChangeDelegates {
 						execution.getProcessInstanceId());
 				default -> throw new IllegalArgumentException("unknown model change event " + event);
 			}
-		}
+		};
 	}
 
 	/**
@@ -50,23 +41,15 @@ final class ModelChangeDelegates {
 	 * sees no user. Sets {@code deploymentId}; a set the guard refuses now ends in BPMN error
 	 * {@code MODEL_CHANGE_REFUSED}.
 	 */
-	@Component("deployModelChange")
-	static class DeployModelChange implements JavaDelegate {
-
-		private final ModelChangeService changes;
-
-		DeployModelChange(ModelChangeService changes) {
-			this.changes = changes;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate deployModelChange(ModelChangeService changes) {
+		return execution -> {
 			ModelChangeService.Deployed deployed = changes.deploy(execution.getProcessBusinessKey());
 			if (deployed.refusal() != null) {
 				throw new BpmnError("MODEL_CHANGE_REFUSED", deployed.refusal());
 			}
 			execution.setVariable("deploymentId", deployed.deploymentId());
-		}
+		};
 	}
 
 	/**

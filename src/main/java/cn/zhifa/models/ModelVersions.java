@@ -56,19 +56,31 @@ public final class ModelVersions {
 	/** Decision table {@code key} as deployed with the process version {@code processDefinitionId}, else the agency's latest. */
 	public static DecisionDefinition decisionFor(RepositoryService repository, String key, String processDefinitionId,
 			String tenantId) {
-		String deployment = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
-		DecisionDefinition pinned = repository.createDecisionDefinitionQuery().deploymentId(deployment).decisionDefinitionKey(key)
-			.singleResult();
+		DecisionDefinition pinned = pinnedDecision(repository, key, processDefinitionId);
 		return pinned != null ? pinned : ownElseShared("decision " + key, tenantId,
 				t -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).tenantIdIn(t).latestVersion().singleResult(),
 				() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).withoutTenantId().latestVersion()
 					.singleResult());
 	}
 
+	/**
+	 * Decision table {@code key} as deployed with the process version {@code processDefinitionId}, or null when that
+	 * deployment has none. A deployment never changes, so neither does the answer for a given process version.
+	 */
+	public static DecisionDefinition pinnedDecision(RepositoryService repository, String key, String processDefinitionId) {
+		String deployment = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
+		return repository.createDecisionDefinitionQuery().deploymentId(deployment).decisionDefinitionKey(key).singleResult();
+	}
+
 	/** Evaluates decision table {@code key} in the version the running process {@code processDefinitionId} is pinned to. */
 	public static DmnDecisionTableResult evaluate(ProcessEngineServices engine, String key, String processDefinitionId,
 			String tenantId, VariableMap inputs) {
-		DecisionDefinition definition = decisionFor(engine.getRepositoryService(), key, processDefinitionId, tenantId);
+		return evaluate(engine, decisionFor(engine.getRepositoryService(), key, processDefinitionId, tenantId), inputs);
+	}
+
+	/** Evaluates the decision table {@code definition}. */
+	public static DmnDecisionTableResult evaluate(ProcessEngineServices engine, DecisionDefinition definition,
+			VariableMap inputs) {
 		return engine.getDecisionService().evaluateDecisionTableById(definition.getId()).variables(inputs).evaluate();
 	}
 }

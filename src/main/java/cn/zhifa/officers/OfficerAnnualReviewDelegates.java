@@ -8,9 +8,10 @@ import static cn.zhifa.officers.OfficerAnnualReviewService.OUTCOME;
 import static cn.zhifa.officers.OfficerAnnualReviewService.SUMMARY;
 import static cn.zhifa.officers.OfficerAnnualReviewService.YEAR;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.CaseVariables;
@@ -21,42 +22,22 @@ import cn.zhifa.platform.Steps;
  * Thin delegates of {@code officer-annual-review-schedule} and {@code officer-annual-review}: each maps the variables of
  * one step of {@link OfficerAnnualReviewService} in and its results out (ADR-0038).
  */
+@Configuration(proxyBeanMethods = false)
 final class OfficerAnnualReviewDelegates {
 
-	private OfficerAnnualReviewDelegates() {
-	}
-
 	/** The yearly timer's one step: this year's review for every certified person of every agency. */
-	@Component("startOfficerAnnualReviews")
-	static class StartAll implements JavaDelegate {
-
-		private final OfficerAnnualReviewService service;
-		private final OfficerRecords records;
-
-		StartAll(OfficerAnnualReviewService service, OfficerRecords records) {
-			this.service = service;
-			this.records = records;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate startOfficerAnnualReviews(OfficerAnnualReviewService service, OfficerRecords records) {
+		return execution -> {
 			int year = records.today().getYear();
 			execution.setVariable("annualReviewYear", year);
 			execution.setVariable("startedReviews", String.join(",", service.startAll(year)));
-		}
+		};
 	}
 
-	@Component("openOfficerAnnualReview")
-	static class Open implements JavaDelegate {
-
-		private final OfficerAnnualReviewService service;
-
-		Open(OfficerAnnualReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openOfficerAnnualReview(OfficerAnnualReviewService service) {
+		return execution -> {
 			OfficerAnnualReviewService.Opened o = service.open(Steps.of(execution), Steps.text(execution, OFFICER),
 					execution.getVariable(YEAR));
 			execution.setVariable(YEAR, o.year());
@@ -69,39 +50,23 @@ final class OfficerAnnualReviewDelegates {
 			}
 			execution.setVariables(o.due().variables());
 			show(execution, o.assessment());
-		}
+		};
 	}
 
-	@Component("passOfficerAnnualReview")
-	static class Pass implements JavaDelegate {
-
-		private final OfficerAnnualReviewService service;
-
-		Pass(OfficerAnnualReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate passOfficerAnnualReview(OfficerAnnualReviewService service) {
+		return execution -> {
 			service.pass(Steps.of(execution), Steps.text(execution, OFFICER), year(execution), Steps.text(execution, OPINION),
 					Steps.text(execution, DECIDED_BY));
-		}
+		};
 	}
 
-	@Component("suspendOfficer")
-	static class Suspend implements JavaDelegate {
-
-		private final OfficerAnnualReviewService service;
-
-		Suspend(OfficerAnnualReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate suspendOfficer(OfficerAnnualReviewService service) {
+		return execution -> {
 			execution.setVariable("suspendedSince", service.fail(Steps.of(execution), Steps.text(execution, OFFICER),
 					year(execution), Steps.text(execution, OPINION), Steps.text(execution, DECIDED_BY)).toString());
-		}
+		};
 	}
 
 	/** Task listener {@code ${officerAnnualReviewTaskChecks}}: on create the records assessed, on completion the form's check (fail closed). */

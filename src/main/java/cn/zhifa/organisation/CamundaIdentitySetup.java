@@ -79,6 +79,11 @@ public class CamundaIdentitySetup {
 				grant(role.groupId(), Resources.PROCESS_DEFINITION, SupervisorSteps.CASE_FILE_REVIEW_PROCESS,
 						Permissions.READ, Permissions.CREATE_INSTANCE);
 				grant(role.groupId(), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+				// and the tasks offered to them there (CandidateTaskChecker: only tasks whose candidate group is theirs)
+				for (String process : List.of(SupervisorSteps.SUPERVISION_NOTICE_PROCESS, SupervisorSteps.CASE_FILE_REVIEW_PROCESS,
+						SupervisorSteps.AGENCY_DISPUTE_PROCESS, SupervisorSteps.GUIDING_CASE_PROCESS)) {
+					grant(role.groupId(), Resources.PROCESS_DEFINITION, process, Permissions.UPDATE_TASK);
+				}
 			}
 			else {
 				grant(role.groupId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE,
@@ -107,6 +112,9 @@ public class CamundaIdentitySetup {
 		grant(Roles.JUSTICE_BUREAU, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 		grant(Roles.JUSTICE_BUREAU, Resources.FILTER, "*", Permissions.READ);
 		grant(Roles.JUSTICE_BUREAU, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		// the approvals of model changes offered to the bureau (ADR-0044: no per-task rows)
+		grant(Roles.JUSTICE_BUREAU, Resources.PROCESS_DEFINITION, MODEL_CHANGE_PROCESS, Permissions.READ_TASK,
+				Permissions.UPDATE_TASK);
 		grant(Roles.JUSTICE_BUREAU, Resources.DECISION_DEFINITION, "*", Permissions.READ);
 		ensureFilters();
 	}
@@ -126,6 +134,11 @@ public class CamundaIdentitySetup {
 			}
 		}
 		ensureDirectory(agency.getCode());
+		// tasks at the definition level, not one authorization row per task (ADR-0044): the agency's staff groups
+		// read its tasks (tenant check) and work only on the tasks offered to them (CandidateTaskChecker)
+		for (String group : AgencyDirectoryAuthorizations.staffGroups(agency.getCode())) {
+			grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ_TASK, Permissions.UPDATE_TASK);
+		}
 	}
 
 	/**
@@ -282,6 +295,8 @@ public class CamundaIdentitySetup {
 		}
 	}
 
+	private static final String MODEL_CHANGE_PROCESS = "model-change";
+
 	/** Days ahead that 即将超期 looks: covers the longest warning period of the models (3 working days before a seizure ends). */
 	static final int DUE_SOON_DAYS = 3;
 	/** Priority the SLA warning gives a task (SlaService): warned tasks are listed in 即将超期 whatever their due date. */
@@ -308,7 +323,7 @@ public class CamundaIdentitySetup {
 		ensureFilter("法制审核", "重大执法决定法制审核任务", 10, review);
 		ensureFilter("即将超期", DUE_SOON_DAYS + "日内到期、已提醒或已超期的任务（按到期时间排序）", 20, dueSoon);
 		// issue 14 §6: changes of processes, decision tables and forms waiting for my approval
-		TaskQuery modelChanges = taskService.createTaskQuery().processDefinitionKey("model-change")
+		TaskQuery modelChanges = taskService.createTaskQuery().processDefinitionKey(MODEL_CHANGE_PROCESS)
 			.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks().orderByTaskCreateTime().asc();
 		ensureFilter("模型变更审批", "法制机构提交的流程、决策表和表单变更，待我审批", 30, modelChanges,
 				List.of(Map.of("name", "changeNo", "label", "变更编号"), Map.of("name", "changeName", "label", "变更名称"),

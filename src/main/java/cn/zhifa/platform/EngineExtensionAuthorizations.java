@@ -12,14 +12,55 @@ import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.task.Task;
 
-/** Camunda's default authorizations with the changes of the {@link EngineAuthorizationDefaults}. */
+/**
+ * Camunda's default authorizations with the changes of the {@link EngineAuthorizationDefaults}, and none
+ * per task (ADR-0044): a task's assignee, owner and candidates are not given authorization rows of their
+ * own — the staff roles read and work tasks at the process-definition level within their agency (tenant),
+ * and {@link CandidateTaskChecker} narrows the work to the task's own people.
+ */
 final class EngineExtensionAuthorizations extends DefaultAuthorizationProvider {
 
 	private final List<EngineAuthorizationDefaults> defaults;
 
 	EngineExtensionAuthorizations(List<EngineAuthorizationDefaults> defaults) {
 		this.defaults = List.copyOf(defaults);
+	}
+
+	@Override
+	public AuthorizationEntity[] newTask(Task task) {
+		return null;
+	}
+
+	@Override
+	public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+		return null;
+	}
+
+	@Override
+	public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
+		return null;
+	}
+
+	@Override
+	public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
+		return null;
+	}
+
+	@Override
+	public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+		return null;
+	}
+
+	@Override
+	public AuthorizationEntity[] deleteTaskUserIdentityLink(Task task, String userId, String type) {
+		return null;
+	}
+
+	@Override
+	public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
+		return null;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The engine extension points of ADR-0039, put into the engine: the features' {@link ModelParseExtension}s
  * as one BPMN parse listener (after the engine's own), their {@link ModelDeploymentCheck}s as the first
- * deployer, their {@link EngineAuthorizationDefaults} as the engine's authorization provider and an
+ * deployer, their {@link EngineAuthorizationDefaults} as the engine's authorization provider (no per-task rows), a
+ * {@link CandidateTaskChecker} in place of Camunda's authorization checker and an
  * {@link EngineExpressionManager} as its expression manager. The features' beans are what decides; this
  * only adapts the engine's internal machinery to them. They are built before the engine: each looks up
  * the services it needs when its listeners run.
@@ -52,9 +54,14 @@ class EngineExtensionPlugin extends AbstractProcessEnginePlugin {
 			}
 			config.setCustomPreDeployers(deployers);
 		}
-		if (!authorizationDefaults.isEmpty()) {
-			config.setResourceAuthorizationProvider(new EngineExtensionAuthorizations(authorizationDefaults));
-		}
+		config.setResourceAuthorizationProvider(new EngineExtensionAuthorizations(authorizationDefaults));
 		expressions.ifAvailable(provider -> config.setExpressionManager(provider.expressionManager()));
+	}
+
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl config) {
+		// task work narrowed to the task's own people (ADR-0044), in place of Camunda's authorization checker
+		config.getCommandCheckers().replaceAll(checker -> checker.getClass() == AuthorizationCommandChecker.class
+				? new CandidateTaskChecker() : checker);
 	}
 }

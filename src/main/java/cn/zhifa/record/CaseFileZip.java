@@ -101,6 +101,9 @@ public final class CaseFileZip {
 			m.put("hash", e.hash());
 			m.put("globalPrevHash", e.globalPrevHash());
 			m.put("globalHash", e.globalHash());
+			// whether the hash covers globalSeq (entries appended before V33); since ADR-0043 the global
+			// position is given when the entry is sealed, null before
+			m.put("globalSeqHashed", e.globalSeqHashed());
 			list.add(m);
 		}
 		return Hashing.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(list);
@@ -188,11 +191,13 @@ public final class CaseFileZip {
 			long expected = 1;
 			java.util.Set<String> recordedEvidence = new java.util.HashSet<>();
 			for (Map<String, Object> m : entries) {
+				// case files exported before V33 have no globalSeqHashed: their entries' hashes all cover globalSeq
 				RecordEntry e = new RecordEntry(0, (String) m.get("caseNo"), ((Number) m.get("caseSeq")).longValue(),
-						((Number) m.get("globalSeq")).longValue(), (String) m.get("kind"), (String) m.get("actor"),
-						(String) m.get("agencyCode"), (String) m.get("processInstanceId"), (String) m.get("activityId"),
-						Instant.parse((String) m.get("occurredAt")), (String) m.get("data"), (String) m.get("prevHash"),
-						(String) m.get("hash"), (String) m.get("globalPrevHash"), (String) m.get("globalHash"));
+						m.get("globalSeq") instanceof Number g ? Long.valueOf(g.longValue()) : null, (String) m.get("kind"),
+						(String) m.get("actor"), (String) m.get("agencyCode"), (String) m.get("processInstanceId"),
+						(String) m.get("activityId"), Instant.parse((String) m.get("occurredAt")), (String) m.get("data"),
+						(String) m.get("prevHash"), (String) m.get("hash"), (String) m.get("globalPrevHash"),
+						(String) m.get("globalHash"), !Boolean.FALSE.equals(m.get("globalSeqHashed")));
 				if (e.caseSeq() != expected) {
 					problems.add(new VerificationReport.Problem(e.caseSeq() > expected ? Kind.REMOVED : Kind.REORDERED, e.caseNo(),
 							e.caseSeq(), e.globalSeq(), RECORD, "本案序号中断（应为第 " + expected + " 条：被删除或重排）"));

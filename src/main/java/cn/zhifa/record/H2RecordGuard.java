@@ -15,9 +15,10 @@ import org.h2.api.Trigger;
  * H2's counterpart of the PostgreSQL record triggers (R-REC-4 防删改, ADR-0009): rows of the
  * append-only record tables are never updated or deleted, and the heads of the chains only move
  * forward — a case head or the global head takes a strictly higher sequence number or stays where it
- * is, is never deleted, and a new case head starts at entry 0. {@code db/vendor/h2/V13} installs it as
+ * is, is never deleted, and a new case head starts at entry 0. {@code db/vendor/h2/V14} installs it as
  * a row trigger ({@code CALL 'cn.zhifa.record.H2RecordGuard'}) on each table; the messages are the
- * PostgreSQL functions' ({@code db/vendor/postgresql/V9}, {@code V13}). A database administrator can
+ * PostgreSQL functions' ({@code db/vendor/postgresql/V9}, {@code V14}); {@code V34} adds the global chain's
+ * seals ({@code zf_record_seal}, ADR-0043), refused like the record's rows. A database administrator can
  * still drop the triggers; the verifier then names what was changed.
  */
 public final class H2RecordGuard implements Trigger {

@@ -31,9 +31,10 @@ import cn.zhifa.calendar.WorkingDayCalendar;
  * <p>
  * Several nodes share the database and nothing in memory matters: every node checks each
  * {@code zhifa.record.publish-check} (default a minute) whether the current period is published; the
- * publishing transaction locks the global head row (the lock every append takes), checks again and
- * inserts the period's row, whose primary key is the period — so one node publishes, the others find
- * its row, and the head published is exactly the head at that moment.
+ * publishing transaction locks the global head row (the sealer's lock, {@link RecordSealer}), seals every
+ * entry committed by then, checks again and inserts the period's row, whose primary key is the period — so
+ * one node publishes, the others find its row, and the head published covers every entry committed
+ * before it (ADR-0043).
  */
 @Component
 class PublishedHeads {
@@ -47,11 +48,13 @@ class PublishedHeads {
 	private final HeadSigner signer;
 	private final TransactionTemplate tx;
 	private final Duration interval;
+	private final RecordSealer sealer;
 
-	PublishedHeads(JdbcTemplate jdbc, HeadSigner signer, PlatformTransactionManager transactions,
+	PublishedHeads(JdbcTemplate jdbc, HeadSigner signer, RecordSealer sealer, PlatformTransactionManager transactions,
 			@Value("${zhifa.record.publish-interval:PT1H}") Duration interval) {
 		this.jdbc = jdbc;
 		this.signer = signer;
+		this.sealer = sealer;
 		this.tx = new TransactionTemplate(transactions);
 		this.interval = checked(interval);
 	}
@@ -121,9 +124,8 @@ class PublishedHeads {
 	}
 
 	private Optional<Head> publishLocked(String period, Instant now) {
-		RecordService.GlobalHead head = jdbc.queryForObject(
-				"SELECT last_seq, last_hash FROM zf_record_global_head WHERE id = 1 FOR UPDATE",
-				(rs, n) -> new RecordService.GlobalHead(rs.getLong(1), rs.getString(2)));
+		// the global head lock, and everything committed so far sealed: the head published covers it
+		RecordService.GlobalHead head = sealer.sealLocked();
 		Optional<Head> existing = find(period);
 		if (existing.isPresent()) {
 			return existing; // another node published while this one waited for the lock
@@ -142,7 +144,7 @@ class PublishedHeads {
 				INSERT INTO zf_record_published_case_head (case_no, case_seq, hash, period)
 				SELECT h.case_no, h.last_seq, h.last_hash, ? FROM zf_record_case_head h
 				WHERE h.last_seq > 0
-				  AND h.case_no IN (SELECT r.case_no FROM zf_record r WHERE r.global_seq > ?)
+				  AND h.case_no IN (SELECT s.case_no FROM zf_record_seal s WHERE s.global_seq > ?)
 				  AND NOT EXISTS (SELECT 1 FROM zf_record_published_case_head p
 				                  WHERE p.case_no = h.case_no AND p.case_seq >= h.last_seq)""", period, since);
 		jdbc.update("INSERT INTO zf_record_published_head (" + COLUMNS + ", with_case_heads) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE)",

@@ -65,8 +65,11 @@ class RecordController {
 		this.history = history;
 	}
 
-	/** An entry as served: the stored fields with {@code data} as an object. */
-	record EntryView(String caseNo, long caseSeq, long globalSeq, String kind, String actor, String agencyCode,
+	/**
+	 * An entry as served: the stored fields with {@code data} as an object; {@code globalSeq} null until the
+	 * entry is sealed (ADR-0043, seconds after its step).
+	 */
+	record EntryView(String caseNo, long caseSeq, Long globalSeq, String kind, String actor, String agencyCode,
 			String processInstanceId, String activityId, Instant occurredAt, Map<String, Object> data, String prevHash,
 			String hash) {
 

@@ -1,5 +1,6 @@
 package cn.zhifa.record;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,8 +13,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,12 +30,15 @@ import cn.zhifa.platform.problem.InputCheck;
 
 /**
  * The append-only full-process record (R-REC-1, R-REC-4). {@link #append} is the only writer: it
- * joins the caller's transaction (the engine's, for steps), locks the global head row and the
- * case's head row ({@code SELECT … FOR UPDATE}), and inserts the entry chained to both — so appends
- * from several nodes sharing one PostgreSQL database are serialised, and a rolled-back step leaves
- * no record. A number already published ({@link PublishedHeads}) is never issued again: when the
- * store is behind a published head (entries removed from the end, heads wound back), the entry
- * continues the published chain after it, and the verifier reports the gap.
+ * joins the caller's transaction (the engine's, for steps), locks the case's head row
+ * ({@code SELECT … FOR UPDATE}) and inserts the entry chained to the case's previous one — so appends
+ * to one case from several nodes sharing one PostgreSQL database are serialised, appends to different
+ * cases are not, and a rolled-back step leaves no record. The entry also goes on the sealer's work list
+ * ({@code zf_record_unsealed}); {@link RecordSealer} gives it its place in the global chain within
+ * seconds after the transaction commits (ADR-0043, superseding the global lock of ADR-0009). A case
+ * number already published ({@link PublishedHeads}) is never issued again: when the case's chain is
+ * behind its published head (entries removed from the end, head wound back), the entry continues the
+ * published chain after it, and the verifier reports the gap.
  */
 @Service
 public class RecordService {
@@ -40,12 +48,21 @@ public class RecordService {
 	public static final String SYSTEM = "system";
 
 	static final RowMapper<RecordEntry> ROWS = RecordService::entry;
-	static final String COLUMNS = "id, case_no, case_seq, global_seq, kind, actor, agency_code, process_instance_id, "
-			+ "activity_id, occurred_at, data, prev_hash, hash, global_prev_hash, global_hash";
+	/**
+	 * An entry with its place in the global chain: from {@code zf_record} for entries appended before V33
+	 * (their hash covers it), from the seal for those appended since (none while unsealed). Use with
+	 * {@link #FROM}.
+	 */
+	static final String COLUMNS = "r.id, r.case_no, r.case_seq, r.global_seq, r.kind, r.actor, r.agency_code, "
+			+ "r.process_instance_id, r.activity_id, r.occurred_at, r.data, r.prev_hash, r.hash, r.global_prev_hash, "
+			+ "r.global_hash, s.global_seq AS sealed_seq, s.global_prev_hash AS sealed_prev_hash, s.global_hash AS sealed_hash";
+	/** The entries ({@code r}) with their seals ({@code s}). */
+	static final String FROM = "zf_record r LEFT JOIN zf_record_seal s ON s.record_id = r.id";
 
 	private final JdbcTemplate jdbc;
 	private volatile boolean stepRecording;
 	private final Clock clock;
+	private volatile Boolean postgres;
 
 	RecordService(JdbcTemplate jdbc, @Value("${zhifa.record.enabled:true}") boolean stepRecording, Clock clock) {
 		this.clock = clock;
@@ -63,7 +80,11 @@ public class RecordService {
 		return append(caseNo, kind, actor, null, null, null, data);
 	}
 
-	/** As {@link #append(String, String, String, Map)} with the agency, process instance and step. */
+	/**
+	 * As {@link #append(String, String, String, Map)} with the agency, process instance and step. The
+	 * entry returned has no global position yet ({@link RecordEntry#globalSeq()} null): the sealer gives
+	 * it one after the transaction commits.
+	 */
 	@Transactional
 	public RecordEntry append(String caseNo, String kind, String actor, String agencyCode, String processInstanceId,
 			String activityId, Map<String, Object> data) {
@@ -81,71 +102,107 @@ public class RecordService {
 		String content = Hashing.canonical(data == null ? Map.of() : data);
 		Instant now = Hashing.truncate(clock.instant());
 
-		// lock order everywhere: global head, then case head (no deadlocks between appenders)
-		Map<String, Object> global = jdbc.queryForMap(
-				"SELECT last_seq, last_hash FROM zf_record_global_head WHERE id = 1 FOR UPDATE");
-		long globalSeq = ((Number) global.get("last_seq")).longValue() + 1;
-		String globalPrev = (String) global.get("last_hash");
+		// the only lock an append takes: its case's head (cases are independent; the global chain is sealed later)
+		LockedHead head = lockCaseHead(caseNo, agencyCode);
+		long caseSeq = head.lastSeq() + 1;
+		String prev = head.lastHash();
+		String agency = agencyCode != null ? agencyCode : head.agencyCode();
+		// never reuse a published number: a case behind what was published was cut short (issue 13 §7)
+		if (head.publishedSeq() != null && head.publishedSeq() >= caseSeq) {
+			long p = head.publishedSeq();
+			log.error("Record store truncated: the head of case {} (#{}) is behind its published head #{}; the entry "
+					+ "continues the published chain at #{} (run verify-records)", caseNo, caseSeq - 1, p, p + 1);
+			caseSeq = p + 1;
+			prev = jdbc.queryForObject("SELECT hash FROM zf_record_published_case_head WHERE case_no = ? AND case_seq = ?",
+					String.class, caseNo, p);
+		}
+		String hash = Hashing.chain(prev, RecordEntry.canonicalContent(caseNo, caseSeq, null, kind, who, agency,
+				processInstanceId, activityId, now, content));
+		KeyHolder key = new GeneratedKeyHolder();
+		long seq = caseSeq;
+		String previous = prev;
+		String entryAgency = agency;
+		jdbc.update(connection -> {
+			PreparedStatement insert = connection.prepareStatement("""
+					INSERT INTO zf_record (case_no, case_seq, kind, actor, agency_code, process_instance_id, activity_id,
+					    occurred_at, data, prev_hash, hash)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" });
+			insert.setString(1, caseNo);
+			insert.setLong(2, seq);
+			insert.setString(3, kind);
+			insert.setString(4, who);
+			insert.setString(5, entryAgency);
+			insert.setString(6, processInstanceId);
+			insert.setString(7, activityId);
+			insert.setObject(8, Hashing.utc(now));
+			insert.setString(9, content);
+			insert.setString(10, previous);
+			insert.setString(11, hash);
+			return insert;
+		}, key);
+		long id = key.getKey().longValue();
+		jdbc.update("INSERT INTO zf_record_unsealed (record_id, queued_at) VALUES (?, ?)", id,
+				Hashing.utc(Instant.now())); // wall clock: the verifier measures how long an entry waits for its seal
+		// the case head keeps its agency once set (filled in once when the first entries had none)
+		jdbc.update("UPDATE zf_record_case_head SET last_seq = ?, last_hash = ?, agency_code = COALESCE(agency_code, ?) "
+				+ "WHERE case_no = ?", caseSeq, hash, agency, caseNo);
+		return new RecordEntry(id, caseNo, caseSeq, null, kind, who, agency, processInstanceId, activityId, now, content,
+				prev, hash, null, null, false);
+	}
 
-		List<Map<String, Object>> head = jdbc.queryForList(
-				"SELECT last_seq, last_hash, agency_code FROM zf_record_case_head WHERE case_no = ? FOR UPDATE", caseNo);
-		long caseSeq;
-		String prev;
-		String agency = agencyCode;
-		if (head.isEmpty()) {
-			caseSeq = 1;
-			prev = Hashing.GENESIS;
-			jdbc.update("INSERT INTO zf_record_case_head (case_no, agency_code, last_seq, last_hash) VALUES (?, ?, 0, ?)",
-					caseNo, agency, Hashing.GENESIS);
+	/** A case's head, locked for this transaction, with the highest case number published for it (null: none). */
+	private record LockedHead(long lastSeq, String lastHash, String agencyCode, Long publishedSeq) {
+	}
+
+	/**
+	 * Locks the case's head row ({@code SELECT … FOR UPDATE}, held until the transaction ends), creating it at
+	 * entry 0 for a new case. Two transactions starting the same new case: PostgreSQL's {@code ON CONFLICT DO
+	 * NOTHING} waits for the other and then finds its row; H2 waits as well and reports the duplicate key.
+	 */
+	private LockedHead lockCaseHead(String caseNo, String agencyCode) {
+		Optional<LockedHead> head = lockedHead(caseNo);
+		if (head.isPresent()) {
+			return head.get();
+		}
+		if (postgres()) {
+			jdbc.update("INSERT INTO zf_record_case_head (case_no, agency_code, last_seq, last_hash) VALUES (?, ?, 0, ?) "
+					+ "ON CONFLICT (case_no) DO NOTHING", caseNo, agencyCode, Hashing.GENESIS);
 		}
 		else {
-			caseSeq = ((Number) head.get(0).get("last_seq")).longValue() + 1;
-			prev = (String) head.get(0).get("last_hash");
-			if (agency == null) {
-				agency = (String) head.get(0).get("agency_code");
+			try {
+				jdbc.update("INSERT INTO zf_record_case_head (case_no, agency_code, last_seq, last_hash) VALUES (?, ?, 0, ?)",
+						caseNo, agencyCode, Hashing.GENESIS);
 			}
-			else if (head.get(0).get("agency_code") == null) {
-				jdbc.update("UPDATE zf_record_case_head SET agency_code = ? WHERE case_no = ?", agency, caseNo);
+			catch (DuplicateKeyException e) {
+				log.debug("Case {} was started by another transaction at the same time", caseNo);
 			}
 		}
-		// never reuse a published number: a store behind what was published was cut short (issue 13 §7)
-		Map<String, Object> published = jdbc.queryForMap("""
-				SELECT (SELECT MAX(global_seq) FROM zf_record_published_head) AS global_seq,
-				       (SELECT MAX(case_seq) FROM zf_record_published_case_head WHERE case_no = ?) AS case_seq""", caseNo);
-		if (published.get("global_seq") instanceof Number p && p.longValue() >= globalSeq) {
-			log.error("Record store truncated: the global head #{} is behind the published head #{}; the entry for "
-					+ "case {} continues the published chain at #{} (run verify-records)", globalSeq - 1, p, caseNo,
-					p.longValue() + 1);
-			globalSeq = p.longValue() + 1;
-			globalPrev = jdbc.queryForObject("SELECT global_hash FROM zf_record_published_head WHERE global_seq = ? "
-					+ "ORDER BY period DESC FETCH FIRST 1 ROWS ONLY", String.class, p.longValue());
+		return lockedHead(caseNo).orElseThrow(() -> new IllegalStateException("the head of case " + caseNo
+				+ " was neither found nor created"));
+	}
+
+	private Optional<LockedHead> lockedHead(String caseNo) {
+		return jdbc.query("""
+				SELECT h.last_seq, h.last_hash, h.agency_code,
+				       (SELECT MAX(p.case_seq) FROM zf_record_published_case_head p WHERE p.case_no = h.case_no) AS published
+				FROM zf_record_case_head h WHERE h.case_no = ? FOR UPDATE""", (rs, n) -> new LockedHead(rs.getLong(1),
+				rs.getString(2), rs.getString(3), rs.getObject(4) == null ? null : rs.getLong(4)), caseNo).stream().findFirst();
+	}
+
+	private boolean postgres() {
+		Boolean known = postgres;
+		if (known == null) {
+			known = jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getURL().startsWith("jdbc:postgresql:"));
+			postgres = known;
 		}
-		if (published.get("case_seq") instanceof Number p && p.longValue() >= caseSeq) {
-			log.error("Record store truncated: the head of case {} (#{}) is behind its published head #{}; the entry "
-					+ "continues the published chain at #{} (run verify-records)", caseNo, caseSeq - 1, p, p.longValue() + 1);
-			caseSeq = p.longValue() + 1;
-			prev = jdbc.queryForObject("SELECT hash FROM zf_record_published_case_head WHERE case_no = ? AND case_seq = ?",
-					String.class, caseNo, p.longValue());
-		}
-		String hash = Hashing.chain(prev, RecordEntry.canonicalContent(caseNo, caseSeq, globalSeq, kind, who, agency,
-				processInstanceId, activityId, now, content));
-		String globalHash = Hashing.chain(globalPrev, hash);
-		jdbc.update("""
-				INSERT INTO zf_record (case_no, case_seq, global_seq, kind, actor, agency_code, process_instance_id,
-				    activity_id, occurred_at, data, prev_hash, hash, global_prev_hash, global_hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", caseNo, caseSeq, globalSeq, kind, who, agency,
-				processInstanceId, activityId, Hashing.utc(now), content, prev, hash, globalPrev, globalHash);
-		jdbc.update("UPDATE zf_record_case_head SET last_seq = ?, last_hash = ? WHERE case_no = ?", caseSeq, hash, caseNo);
-		jdbc.update("UPDATE zf_record_global_head SET last_seq = ?, last_hash = ? WHERE id = 1", globalSeq, globalHash);
-		return new RecordEntry(0, caseNo, caseSeq, globalSeq, kind, who, agency, processInstanceId, activityId, now,
-				content, prev, hash, globalPrev, globalHash);
+		return known;
 	}
 
 	/**
 	 * Appends as {@link #append(String, String, String, String, String, String, Map)} unless the case
 	 * already has an entry of {@code kind} by {@code actor} since {@code since} whose data hold all of
 	 * {@code same} — e.g. one RETRIEVAL per supervisor, case and purpose an hour. The check is repeated
-	 * under the global head lock, so concurrent requests on several nodes append once.
+	 * under the case's head lock, so concurrent requests on several nodes append once.
 	 *
 	 * @return the new entry, or empty if a matching one exists
 	 */
@@ -155,7 +212,7 @@ public class RecordService {
 		if (hasRecent(caseNo, kind, actor, since, same)) {
 			return Optional.empty();
 		}
-		jdbc.queryForList("SELECT last_seq FROM zf_record_global_head WHERE id = 1 FOR UPDATE");
+		lockCaseHead(caseNo, agencyCode); // a new head is only left behind if the append below fails, with it
 		if (hasRecent(caseNo, kind, actor, since, same)) {
 			return Optional.empty();
 		}
@@ -188,14 +245,14 @@ public class RecordService {
 	/** The case's record in order (empty if the case has none). */
 	@Transactional(readOnly = true)
 	public List<RecordEntry> list(String caseNo) {
-		return jdbc.query("SELECT " + COLUMNS + " FROM zf_record WHERE case_no = ? ORDER BY case_seq", ROWS, caseNo);
+		return jdbc.query("SELECT " + COLUMNS + " FROM " + FROM + " WHERE r.case_no = ? ORDER BY r.case_seq", ROWS, caseNo);
 	}
 
 	/** Entries of one kind in the given agencies (null: all agencies), newest first. */
 	@Transactional(readOnly = true)
 	public List<RecordEntry> listByKind(String kind, java.util.Collection<String> agencies) {
 		if (agencies == null) {
-			return jdbc.query("SELECT " + COLUMNS + " FROM zf_record WHERE kind = ? ORDER BY global_seq DESC", ROWS, kind);
+			return jdbc.query("SELECT " + COLUMNS + " FROM " + FROM + " WHERE r.kind = ? ORDER BY r.id DESC", ROWS, kind);
 		}
 		if (agencies.isEmpty()) {
 			return List.of();
@@ -207,8 +264,8 @@ public class RecordService {
 		for (String agency : agencies) {
 			args[i++] = agency;
 		}
-		return jdbc.query("SELECT " + COLUMNS + " FROM zf_record WHERE kind = ? AND agency_code IN (" + marks
-				+ ") ORDER BY global_seq DESC", ROWS, args);
+		return jdbc.query("SELECT " + COLUMNS + " FROM " + FROM + " WHERE r.kind = ? AND r.agency_code IN (" + marks
+				+ ") ORDER BY r.id DESC", ROWS, args);
 	}
 
 	/** Whether the case has a record, and its agency (empty: unknown case). */
@@ -219,7 +276,7 @@ public class RecordService {
 			.stream().findFirst();
 	}
 
-	/** The global head: number of entries over all cases and the hash of the last one. */
+	/** The global head: number of sealed entries over all cases and the global hash of the last one (ADR-0043). */
 	@Transactional(readOnly = true)
 	public GlobalHead globalHead() {
 		return jdbc.queryForObject("SELECT last_seq, last_hash FROM zf_record_global_head WHERE id = 1",
@@ -244,13 +301,18 @@ public class RecordService {
 	public record GlobalHead(long lastSeq, String lastHash) {
 	}
 
+	/** A row of {@link #COLUMNS}. */
 	static RecordEntry entry(ResultSet rs, int row) throws SQLException {
 		OffsetDateTime at = rs.getObject("occurred_at", OffsetDateTime.class);
+		boolean hashed = rs.getObject("global_seq") != null; // appended before V33
+		Object sealed = rs.getObject("sealed_seq");
 		return new RecordEntry(rs.getLong("id"), rs.getString("case_no"), rs.getLong("case_seq"),
-				rs.getLong("global_seq"), rs.getString("kind"), rs.getString("actor"), rs.getString("agency_code"),
-				rs.getString("process_instance_id"), rs.getString("activity_id"), at == null ? null : at.toInstant(),
-				rs.getString("data"), rs.getString("prev_hash"), rs.getString("hash"), rs.getString("global_prev_hash"),
-				rs.getString("global_hash"));
+				hashed ? Long.valueOf(rs.getLong("global_seq")) : sealed == null ? null : Long.valueOf(rs.getLong("sealed_seq")),
+				rs.getString("kind"), rs.getString("actor"), rs.getString("agency_code"), rs.getString("process_instance_id"),
+				rs.getString("activity_id"), at == null ? null : at.toInstant(), rs.getString("data"),
+				rs.getString("prev_hash"), rs.getString("hash"),
+				rs.getString(hashed ? "global_prev_hash" : "sealed_prev_hash"), rs.getString(hashed ? "global_hash" : "sealed_hash"),
+				hashed);
 	}
 
 	static String currentUser() {

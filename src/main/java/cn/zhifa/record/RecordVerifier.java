@@ -1,5 +1,10 @@
 package cn.zhifa.record;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,8 +16,11 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.record.VerificationReport.Kind;
@@ -26,6 +34,13 @@ import cn.zhifa.record.VerificationReport.Problem;
  * ({@link PublishedHeads}): the global chain must still reach every published global head with the
  * same hash, and each case its latest published case head. A store cut short after publication, its
  * heads wound back to match, is reported as truncated ({@link Kind#TRUNCATED}).
+ * <p>
+ * Since ADR-0043 the case chains are complete at once (written in the step's transaction) and the global
+ * chain ({@code zf_record_seal}) covers the entries sealed so far: every seal must name an entry that is
+ * there with the hash it was sealed with; an entry still unsealed after {@code zhifa.record.seal-limit}
+ * (default ten minutes), or taken off the sealer's work list, is reported ({@link Kind#UNSEALED}). An entry
+ * removed before it was sealed is found by its case chain. Each verification reads one snapshot
+ * (repeatable read), so appends and seals committed meanwhile do not show as broken heads.
  */
 @Component
 class RecordVerifier {
@@ -34,12 +49,28 @@ class RecordVerifier {
 
 	private final JdbcTemplate jdbc;
 	private final AvFileStore files;
+	private final Duration sealLimit;
 
+	/** For the command line: the default seal limit. */
 	RecordVerifier(DataSource dataSource, AvFileStore files) {
+		this(dataSource, files, DEFAULT_SEAL_LIMIT);
+	}
+
+	@Autowired
+	RecordVerifier(DataSource dataSource, AvFileStore files,
+			@Value("${zhifa.record.seal-limit:PT10M}") Duration sealLimit) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.setFetchSize(1000);
 		this.files = files;
+		this.sealLimit = sealLimit;
 	}
+
+	static final Duration DEFAULT_SEAL_LIMIT = Duration.ofMinutes(10);
+
+	/** The entries with their seals and their place on the sealer's work list. */
+	private static final String ENTRIES = "SELECT " + RecordService.COLUMNS
+			+ ", s.entry_hash AS sealed_entry_hash, u.record_id AS queued, u.queued_at FROM " + RecordService.FROM
+			+ " LEFT JOIN zf_record_unsealed u ON u.record_id = r.id";
 
 	/**
 	 * A global head that the chain must reach with the same hash: one published by Zhifa (label = its
@@ -50,7 +81,7 @@ class RecordVerifier {
 	}
 
 	/** Verifies one case's chain, its head, its published head, its evidence files, and that the store reaches what was published. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public VerificationReport verifyCase(String caseNo) {
 		Problems problems = new Problems();
 		ChainState state = new ChainState();
@@ -59,10 +90,12 @@ class RecordVerifier {
 					state.published(rs.getLong(1), rs.getString(2), rs.getString(3));
 				}, caseNo);
 		long[] count = { 0 };
-		jdbc.query("SELECT " + RecordService.COLUMNS + " FROM zf_record WHERE case_no = ? ORDER BY case_seq, id", rs -> {
+		OffsetDateTime overdue = overdue();
+		jdbc.query(ENTRIES + " WHERE r.case_no = ? ORDER BY r.case_seq, r.id", rs -> {
 			RecordEntry entry = RecordService.entry(rs, 0);
 			count[0]++;
 			checkCaseLink(entry, state, problems);
+			checkSealed(rs, entry, overdue, problems);
 		}, caseNo);
 		jdbc.query("SELECT last_seq, last_hash FROM zf_record_case_head WHERE case_no = ?", rs -> {
 			checkHead(caseNo, rs.getLong(1), rs.getString(2), state, problems);
@@ -74,13 +107,13 @@ class RecordVerifier {
 	}
 
 	/** Verifies the whole store: every case chain, the global chain, the heads, published heads and files. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public VerificationReport verifyAll() {
 		return verifyAll(List.of());
 	}
 
 	/** As {@link #verifyAll()}, also against global heads kept outside the database. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public VerificationReport verifyAll(List<Anchor> outside) {
 		Problems problems = new Problems();
 		Map<Long, List<Anchor>> anchors = new HashMap<>();
@@ -98,34 +131,54 @@ class RecordVerifier {
 				});
 		Set<Anchor> reached = new HashSet<>();
 		checkGenesisAnchors(anchors.getOrDefault(0L, List.of()), reached, problems);
-		long[] count = { 0 };
+		// the global chain: the seals in order, each naming an entry that is there with the sealed hash
 		long[] expectedGlobal = { 1 };
 		String[] globalPrev = { Hashing.GENESIS };
-		jdbc.query("SELECT " + RecordService.COLUMNS + " FROM zf_record ORDER BY global_seq, id", rs -> {
-			RecordEntry entry = RecordService.entry(rs, 0);
-			count[0]++;
-			if (entry.globalSeq() != expectedGlobal[0]) {
-				problems.add(entry, entry.globalSeq() > expectedGlobal[0] ? Kind.REMOVED : Kind.REORDERED,
-						entry.globalSeq() > expectedGlobal[0]
-								? "全局第 " + expectedGlobal[0] + "–" + (entry.globalSeq() - 1) + " 条缺失（被删除）"
-								: "全局序号错乱（应为第 " + expectedGlobal[0] + " 条：被重排或重复）");
+		jdbc.query("""
+				SELECT s.global_seq, s.record_id, s.case_no, s.case_seq, s.entry_hash, s.global_prev_hash, s.global_hash,
+				       r.id AS entry_id, r.global_seq AS entry_global_seq, r.global_hash AS entry_global_hash
+				FROM zf_record_seal s LEFT JOIN zf_record r ON r.id = s.record_id ORDER BY s.global_seq""", rs -> {
+			long seq = rs.getLong("global_seq");
+			String caseNo = rs.getString("case_no");
+			long caseSeq = rs.getLong("case_seq");
+			String prev = rs.getString("global_prev_hash");
+			String global = rs.getString("global_hash");
+			if (seq != expectedGlobal[0]) {
+				problems.add(new Problem(seq > expectedGlobal[0] ? Kind.REMOVED : Kind.REORDERED, caseNo, caseSeq, seq, null,
+						seq > expectedGlobal[0] ? "全局第 " + expectedGlobal[0] + "–" + (seq - 1) + " 条缺失（被删除）"
+								: "全局序号错乱（应为第 " + expectedGlobal[0] + " 条：被重排或重复）"));
 			}
-			if (!entry.globalPrevHash().equals(globalPrev[0])) {
-				problems.add(entry, Kind.UNLINKED, "未链接到全局链的上一条记录（被删除或重排）");
+			if (!prev.equals(globalPrev[0])) {
+				problems.add(new Problem(Kind.UNLINKED, caseNo, caseSeq, seq, null, "未链接到全局链的上一条记录（被删除或重排）"));
 			}
-			if (!entry.globalHash().equals(entry.expectedGlobalHash(entry.globalPrevHash()))) {
-				problems.add(entry, Kind.CHANGED, "全局哈希与内容不符（被修改）");
+			if (!global.equals(Hashing.chain(prev, rs.getString("entry_hash")))) {
+				problems.add(new Problem(Kind.CHANGED, caseNo, caseSeq, seq, null, "全局哈希与内容不符（被修改）"));
 			}
-			for (Anchor a : anchors.getOrDefault(entry.globalSeq(), List.of())) {
+			if (rs.getObject("entry_id") == null) {
+				problems.add(new Problem(Kind.REMOVED, caseNo, caseSeq, seq, null, "已纳入全局链的记录缺失（被删除）"));
+			}
+			else if (rs.getObject("entry_global_seq") != null && (rs.getLong("entry_global_seq") != seq
+					|| !global.equals(rs.getString("entry_global_hash")))) {
+				problems.add(new Problem(Kind.CHANGED, caseNo, caseSeq, seq, null, "记录中的全局序号或全局哈希与全局链不符（被修改）"));
+			}
+			for (Anchor a : anchors.getOrDefault(seq, List.of())) {
 				reached.add(a);
-				if (!a.hash().equals(entry.globalHash())) {
-					problems.add(entry, Kind.REWRITTEN, a.label() + " 公布的全局第 " + a.sequence()
-							+ " 条校验值与库中记录不符（公布后被改写）");
+				if (!a.hash().equals(global)) {
+					problems.add(new Problem(Kind.REWRITTEN, caseNo, caseSeq, seq, null, a.label() + " 公布的全局第 "
+							+ a.sequence() + " 条校验值与库中记录不符（公布后被改写）"));
 				}
 			}
-			expectedGlobal[0] = entry.globalSeq() + 1;
-			globalPrev[0] = entry.globalHash();
+			expectedGlobal[0] = seq + 1;
+			globalPrev[0] = global;
+		});
+		// the case chains: every entry, sealed or not
+		long[] count = { 0 };
+		OffsetDateTime overdue = overdue();
+		jdbc.query(ENTRIES + " ORDER BY r.id", rs -> {
+			RecordEntry entry = RecordService.entry(rs, 0);
+			count[0]++;
 			checkCaseLink(entry, cases.computeIfAbsent(entry.caseNo(), c -> new ChainState()), problems);
+			checkSealed(rs, entry, overdue, problems);
 		});
 		jdbc.query("SELECT case_no, last_seq, last_hash FROM zf_record_case_head ORDER BY case_no", rs -> {
 			String caseNo = rs.getString(1);
@@ -146,6 +199,33 @@ class RecordVerifier {
 			.forEach(e -> checkCasePublished(e.getKey(), e.getValue(), problems));
 		long checkedFiles = checkFiles("", problems);
 		return problems.report("全部案件", count[0], checkedFiles);
+	}
+
+	/** Entries queued before this are overdue for their seal (wall clock, as the queue time). */
+	private OffsetDateTime overdue() {
+		return Hashing.utc(Instant.now().minus(sealLimit));
+	}
+
+	/**
+	 * An entry of {@link #ENTRIES}: sealed with the hash it has now, or waiting on the sealer's work list for
+	 * less than the seal limit.
+	 */
+	private void checkSealed(ResultSet rs, RecordEntry entry, OffsetDateTime overdue, Problems problems)
+			throws SQLException {
+		if (rs.getObject("sealed_seq") != null) {
+			if (!entry.hash().equals(rs.getString("sealed_entry_hash"))) {
+				problems.add(entry, Kind.CHANGED, "哈希与纳入全局链时不符（封存后被修改）");
+			}
+			return;
+		}
+		if (rs.getObject("queued") == null) {
+			problems.add(entry, Kind.UNSEALED, "未纳入全局链，且不在待封存清单中（清单记录被删除），不会再被封存");
+			return;
+		}
+		OffsetDateTime queued = rs.getObject("queued_at", OffsetDateTime.class);
+		if (queued.isBefore(overdue)) {
+			problems.add(entry, Kind.UNSEALED, "等待纳入全局链已超过 " + sealLimit.toMinutes() + " 分钟（封存任务未运行或无法写入）");
+		}
 	}
 
 	/** Published heads of an empty store hold the genesis hash. */
@@ -195,10 +275,10 @@ class RecordVerifier {
 			return;
 		}
 		Anchor a = highest.get();
-		List<String> stored = jdbc.queryForList("SELECT global_hash FROM zf_record WHERE global_seq = ?", String.class,
+		List<String> stored = jdbc.queryForList("SELECT global_hash FROM zf_record_seal WHERE global_seq = ?", String.class,
 				a.sequence());
 		if (stored.isEmpty()) {
-			Long last = jdbc.queryForObject("SELECT MAX(global_seq) FROM zf_record", Long.class);
+			Long last = jdbc.queryForObject("SELECT MAX(global_seq) FROM zf_record_seal", Long.class);
 			problems.add(new Problem(Kind.TRUNCATED, null, null, a.sequence(), null, "记录库被截断：" + a.label()
 					+ " 公布的校验值覆盖至全局第 " + a.sequence() + " 条，库中已无该条记录（全局记录只到第 " + (last == null ? 0 : last)
 					+ " 条），本案的记录也可能被删除"));

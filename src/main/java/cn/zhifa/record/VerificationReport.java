@@ -29,6 +29,11 @@ public record VerificationReport(String scope, long recordsChecked, long filesCh
 		TRUNCATED,
 		/** The chain holds another hash at a published position: rewritten after publication. */
 		REWRITTEN,
+		/**
+		 * An entry without its place in the global chain longer than {@code zhifa.record.seal-limit}, or
+		 * taken off the sealer's work list so it never gets one (ADR-0043).
+		 */
+		UNSEALED,
 		/** A published head whose signature does not check. */
 		SIGNATURE,
 		/** A stored or exported file is missing. */

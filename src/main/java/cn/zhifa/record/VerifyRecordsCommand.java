@@ -79,6 +79,7 @@ public final class VerifyRecordsCommand {
 		RecordVerifier verifier = new RecordVerifier(dataSource, new AvFileStore(filesDir));
 		TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		tx.setReadOnly(true);
+		tx.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ); // one snapshot while the application runs
 		return tx.execute(status -> verifier.verifyAll(outside));
 	}
 

@@ -10,8 +10,10 @@
  * create/claim/complete with the submitted form data, generated documents; it also refuses to
  * complete a step the 音像记录事项清单 marks {@code FULL} without a recording or an explanation.</li>
  * <li>{@link cn.zhifa.record.RecordService#append} is the one way in for domain events (evidence
- * added, interference reported, retrieval …). Each record is chained per case and globally;
- * {@link cn.zhifa.record.RecordVerifier} recomputes the chains and the stored files' hashes.</li>
+ * added, interference reported, retrieval …). Each record is chained to its case in the step's transaction
+ * (locking only that case) and sealed into the global chain within seconds by
+ * {@link cn.zhifa.record.RecordSealer} (ADR-0043); {@link cn.zhifa.record.RecordVerifier} recomputes the
+ * chains and the stored files' hashes.</li>
  * <li>{@code /api/records/**} serves records, verification, evidence upload, interference reports,
  * the per-party view, case-file completeness, ZIP export and the year-end handover list;
  * {@code /public/api/records/head} publishes the signed global head hash (hourly by default,

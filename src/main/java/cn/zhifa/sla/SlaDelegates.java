@@ -7,7 +7,8 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import cn.zhifa.platform.CaseVariables;
 import cn.zhifa.platform.Steps;
@@ -18,39 +19,21 @@ import cn.zhifa.platform.Steps;
  * deadline, a date), {@code notifyUsers} and {@code notifyGroups} (comma-separated, may use
  * expressions such as {@code ${agencyCode}-head}).
  */
+@Configuration(proxyBeanMethods = false)
 final class SlaDelegates {
 
-	private SlaDelegates() {
-	}
-
-	@Component("slaWarning")
-	static class Warning implements JavaDelegate {
-
-		private final SlaService sla;
-
-		Warning(SlaService sla) {
-			this.sla = sla;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate slaWarning(SlaService sla) {
+		return execution -> {
 			record(sla, SlaEvent.Kind.WARNING, execution);
-		}
+		};
 	}
 
-	@Component("slaBreach")
-	static class Breach implements JavaDelegate {
-
-		private final SlaService sla;
-
-		Breach(SlaService sla) {
-			this.sla = sla;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate slaBreach(SlaService sla) {
+		return execution -> {
 			record(sla, SlaEvent.Kind.BREACH, execution);
-		}
+		};
 	}
 
 	private static void record(SlaService sla, SlaEvent.Kind kind, DelegateExecution execution) {

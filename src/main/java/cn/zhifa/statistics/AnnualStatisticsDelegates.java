@@ -18,11 +18,12 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -32,40 +33,22 @@ import cn.zhifa.platform.Steps;
  * Thin delegates of {@code annual-statistics-schedule} and {@code annual-statistics}: each maps the variables of one
  * step of {@link AnnualStatisticsService} in and its results out (ADR-0038).
  */
+@Configuration(proxyBeanMethods = false)
 final class AnnualStatisticsDelegates {
 
-	private AnnualStatisticsDelegates() {
-	}
-
 	/** The January timer's one step: last year's report for every agency (ADR-0031). */
-	@Component("startAnnualStatistics")
-	static class StartAll implements JavaDelegate {
-
-		private final AnnualStatisticsService service;
-
-		StartAll(AnnualStatisticsService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate startAnnualStatistics(AnnualStatisticsService service) {
+		return execution -> {
 			int year = AnnualStatisticsService.reportedYear(service.now());
 			execution.setVariable("statisticsYear", year);
 			execution.setVariable("startedAgencies", String.join(",", service.startAll(year)));
-		}
+		};
 	}
 
-	@Component("openAnnualStatistics")
-	static class Open implements JavaDelegate {
-
-		private final AnnualStatisticsService service;
-
-		Open(AnnualStatisticsService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openAnnualStatistics(AnnualStatisticsService service) {
+		return execution -> {
 			AnnualStatisticsService.Opened o = service.open(Steps.of(execution), execution.getVariable(YEAR));
 			execution.setVariable("agencyName", o.agencyName());
 			execution.setVariable(YEAR_END, o.yearEnd());
@@ -73,57 +56,33 @@ final class AnnualStatisticsDelegates {
 			execution.setVariable(WORKBOOK, o.workbook());
 			execution.setVariables(o.submitDue().variables());
 			execution.setVariables(o.publishDue().variables());
-		}
+		};
 	}
 
-	@Component("computeAnnualStatistics")
-	static class Compute implements JavaDelegate {
-
-		private final AnnualStatisticsService service;
-
-		Compute(AnnualStatisticsService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate computeAnnualStatistics(AnnualStatisticsService service) {
+		return execution -> {
 			execution.setVariable(SUMMARY, service.compute(Steps.of(execution), year(execution),
 					(Date) execution.getVariable(SUBMIT_DUE), (Date) execution.getVariable(PUBLISH_DUE),
 					execution.getVariable(OUTCOME) instanceof String s ? s : null, Steps.text(execution, OPINION)));
 			execution.removeVariable(OUTCOME);
 			execution.removeVariable(OPINION);
-		}
+		};
 	}
 
-	@Component("submitAnnualStatistics")
-	static class Submit implements JavaDelegate {
-
-		private final AnnualStatisticsService service;
-
-		Submit(AnnualStatisticsService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate submitAnnualStatistics(AnnualStatisticsService service) {
+		return execution -> {
 			service.submit(Steps.of(execution), year(execution), ((Date) execution.getVariable(SUBMIT_DUE)).toInstant());
-		}
+		};
 	}
 
-	@Component("publishAnnualStatistics")
-	static class Publish implements JavaDelegate {
-
-		private final AnnualStatisticsService service;
-
-		Publish(AnnualStatisticsService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate publishAnnualStatistics(AnnualStatisticsService service) {
+		return execution -> {
 			service.publish(Steps.of(execution), year(execution), ((Date) execution.getVariable(PUBLISH_DUE)).toInstant(),
 					Steps.text(execution, PUBLISHED_BY));
-		}
+		};
 	}
 
 	/** Task listener {@code ${annualStatisticsTaskChecks}} on completion: the check of each form, by form (fail closed). */

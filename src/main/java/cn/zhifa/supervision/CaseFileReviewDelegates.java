@@ -6,6 +6,8 @@ import static cn.zhifa.supervision.CaseFileReviewService.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -15,22 +17,12 @@ import cn.zhifa.platform.Steps;
  * Thin delegates of {@code case-file-review}: each maps the process's variables to one step of
  * {@link CaseFileReviewService} and its result back (ADR-0038).
  */
+@Configuration(proxyBeanMethods = false)
 final class CaseFileReviewDelegates {
 
-	private CaseFileReviewDelegates() {
-	}
-
-	@Component("drawCaseFiles")
-	static class Draw implements JavaDelegate {
-
-		private final CaseFileReviewService service;
-
-		Draw(CaseFileReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate drawCaseFiles(CaseFileReviewService service) {
+		return execution -> {
 			CaseFileReviewService.Drawn d = service.draw(Steps.of(execution), text(execution, AGENCY),
 					execution.getVariable(YEAR));
 			Steps.numbered(execution, NO, d.no(), d.agency(), d.agencyName());
@@ -43,39 +35,23 @@ final class CaseFileReviewDelegates {
 			execution.setVariable(SAMPLE_SIZE, d.sampleSize());
 			execution.setVariable(CASES, d.cases());
 			execution.setVariable(CHECKLIST, d.checklist());
-		}
+		};
 	}
 
-	@Component("summariseCaseFileReview")
-	static class Summarise implements JavaDelegate {
-
-		private final CaseFileReviewService service;
-
-		Summarise(CaseFileReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate summariseCaseFileReview(CaseFileReviewService service) {
+		return execution -> {
 			CaseFileReviewService.Summary summary = service.summarise(Steps.of(execution), text(execution, NO));
 			execution.setVariable(RESULTS, SpinValues.jsonValue(summary.resultsJson()).create());
 			execution.setVariable(RESULTS_TEXT, summary.resultsText());
 			execution.setVariable(AVERAGE, summary.average());
 			execution.setVariable(FAILED, summary.failed());
-		}
+		};
 	}
 
-	@Component("concludeCaseFileReview")
-	static class Conclude implements JavaDelegate {
-
-		private final CaseFileReviewService service;
-
-		Conclude(CaseFileReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate concludeCaseFileReview(CaseFileReviewService service) {
+		return execution -> {
 			String requirement = text(execution, REQUIREMENT);
 			Object average = execution.getVariable(AVERAGE);
 			Object failed = execution.getVariable(FAILED);
@@ -86,41 +62,25 @@ final class CaseFileReviewDelegates {
 				execution.setVariable(REQUIREMENT, "无");
 			}
 			execution.setVariable(NOTICE_NO, "未制发");
-		}
+		};
 	}
 
-	@Component("issueReviewNotice")
-	static class IssueNotice implements JavaDelegate {
-
-		private final CaseFileReviewService service;
-
-		IssueNotice(CaseFileReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate issueReviewNotice(CaseFileReviewService service) {
+		return execution -> {
 			String noticeNo = service.issueNotice(Steps.of(execution), text(execution, NO), text(execution, REQUIREMENT),
 					execution.getProcessDefinitionId());
 			if (noticeNo != null) {
 				execution.setVariable(NOTICE_NO, noticeNo);
 			}
-		}
+		};
 	}
 
-	@Component("recordReviewAcknowledgement")
-	static class Acknowledge implements JavaDelegate {
-
-		private final CaseFileReviewService service;
-
-		Acknowledge(CaseFileReviewService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordReviewAcknowledgement(CaseFileReviewService service) {
+		return execution -> {
 			service.acknowledge(Steps.of(execution), text(execution, NO), text(execution, ACKNOWLEDGEMENT));
-		}
+		};
 	}
 
 	/**

@@ -3,8 +3,9 @@ package cn.zhifa.supervision;
 import static cn.zhifa.platform.Steps.text;
 import static cn.zhifa.supervision.SupervisionNoticeService.*;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
@@ -14,22 +15,12 @@ import cn.zhifa.platform.Steps;
  * Thin delegates of {@code supervision-notice}: each maps the process's variables to one step of
  * {@link SupervisionNoticeService} and its result back (ADR-0038).
  */
+@Configuration(proxyBeanMethods = false)
 final class SupervisionNoticeDelegates {
 
-	private SupervisionNoticeDelegates() {
-	}
-
-	@Component("issueSupervisionNotice")
-	static class Issue implements JavaDelegate {
-
-		private final SupervisionNoticeService service;
-
-		Issue(SupervisionNoticeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate issueSupervisionNotice(SupervisionNoticeService service) {
+		return execution -> {
 			SupervisionNoticeService.Issued i = service.issue(Steps.of(execution), text(execution, AGENCY),
 					text(execution, SOURCE), text(execution, SOURCE_REF), text(execution, PROBLEM), text(execution, REQUIREMENT),
 					execution.getVariable(PERIOD));
@@ -44,53 +35,29 @@ final class SupervisionNoticeDelegates {
 			execution.setVariable(PERIOD, i.period());
 			execution.setVariable(ISSUED_BY, i.issuedBy());
 			execution.setVariable(ISSUED_ON, i.issuedOn());
-		}
+		};
 	}
 
-	@Component("recordRectificationReport")
-	static class RecordReport implements JavaDelegate {
-
-		private final SupervisionNoticeService service;
-
-		RecordReport(SupervisionNoticeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordRectificationReport(SupervisionNoticeService service) {
+		return execution -> {
 			execution.setVariables(service.recordReport(Steps.of(execution), text(execution, NO), text(execution, REPORT)).variables());
-		}
+		};
 	}
 
-	@Component("returnSupervisionNotice")
-	static class SendBack implements JavaDelegate {
-
-		private final SupervisionNoticeService service;
-
-		SendBack(SupervisionNoticeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate returnSupervisionNotice(SupervisionNoticeService service) {
+		return execution -> {
 			execution.setVariables(service.sendBack(Steps.of(execution), text(execution, NO), text(execution, OPINION)).variables());
 			execution.removeVariable(REPORT);
-		}
+		};
 	}
 
-	@Component("concludeSupervisionNotice")
-	static class Conclude implements JavaDelegate {
-
-		private final SupervisionNoticeService service;
-
-		Conclude(SupervisionNoticeService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate concludeSupervisionNotice(SupervisionNoticeService service) {
+		return execution -> {
 			service.conclude(Steps.of(execution), text(execution, NO), text(execution, OUTCOME), text(execution, OPINION));
-		}
+		};
 	}
 
 	/** Task listener {@code ${supervisionNoticeTaskChecks}} on completion: the check of each form, by form (fail closed). */

@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import cn.zhifa.platform.CaseVariables;
 import cn.zhifa.platform.Step;
@@ -18,10 +19,8 @@ import cn.zhifa.platform.Steps;
  * Thin delegates of the three transfer processes: each maps the variables it needs, calls one service
  * method and maps its results back (ADR-0038). The mapping helpers here serve {@link TransferTaskChecks} too.
  */
+@Configuration(proxyBeanMethods = false)
 final class TransferDelegates {
-
-	private TransferDelegates() {
-	}
 
 	/**
 	 * The step of an execution. Who acts: the logged-in user, else the REST caller who answered for an
@@ -69,17 +68,9 @@ final class TransferDelegates {
 
 	// --- criminal-transfer (R-COORD-2) ---
 
-	@Component("openCriminalTransfer")
-	static class OpenCriminal implements JavaDelegate {
-
-		private final CriminalTransferService service;
-
-		OpenCriminal(CriminalTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openCriminalTransfer(CriminalTransferService service) {
+		return execution -> {
 			String caseId = text(execution, CASE_ID);
 			CriminalTransferService.Reported reported = service.open(step(execution), new CriminalTransferService.Report(caseId,
 					text(execution, AGENCY), text(execution, HANDLER), text(execution, PARTY_NAME),
@@ -90,142 +81,78 @@ final class TransferDelegates {
 				execution.setVariable(ATTACHMENTS, reported.attachments());
 			}
 			keyedBy(execution, caseId);
-		}
+		};
 	}
 
-	@Component("approveCriminalTransfer")
-	static class ApproveCriminal implements JavaDelegate {
-
-		private final CriminalTransferService service;
-
-		ApproveCriminal(CriminalTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate approveCriminalTransfer(CriminalTransferService service) {
+		return execution -> {
 			CriminalTransferService.Approved approved = service.approve(step(execution), text(execution, APPROVER));
 			execution.setVariable(APPROVED_AT, approved.at());
 			execution.setVariables(approved.due().variables());
-		}
+		};
 	}
 
-	@Component("recordCriminalHandover")
-	static class RecordCriminalHandover implements JavaDelegate {
-
-		private final CriminalTransferService service;
-
-		RecordCriminalHandover(CriminalTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordCriminalHandover(CriminalTransferService service) {
+		return execution -> {
 			CriminalTransferService.HandedOver handedOver = service.recordHandover(step(execution),
 					date(execution, HANDOVER_DUE_AT), text(execution, POLICE_ORGAN), text(execution, HANDOVER_NOTES));
 			execution.setVariable(HANDED_OVER_AT, handedOver.at());
 			execution.setVariables(handedOver.due().variables());
-		}
+		};
 	}
 
-	@Component("recordPoliceFiled")
-	static class RecordPoliceFiled implements JavaDelegate {
-
-		private final CriminalTransferService service;
-
-		RecordPoliceFiled(CriminalTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordPoliceFiled(CriminalTransferService service) {
+		return execution -> {
 			execution.setVariable(POLICE_FILED_AT, service.recordFiled(step(execution), date(execution, POLICE_DECISION_DUE_AT),
 					text(execution, RECONSIDERATION_NOTES), text(execution, POLICE_DECISION_NOTES)));
-		}
+		};
 	}
 
-	@Component("recordPoliceNotFiled")
-	static class RecordPoliceNotFiled implements JavaDelegate {
-
-		private final CriminalTransferService service;
-
-		RecordPoliceNotFiled(CriminalTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordPoliceNotFiled(CriminalTransferService service) {
+		return execution -> {
 			execution.setVariables(service.recordNotFiled(step(execution),
 					date(execution, POLICE_DECISION_DUE_AT), text(execution, POLICE_DECISION_NOTES)).variables());
-		}
+		};
 	}
 
-	@Component("recordEvidenceHandover")
-	static class RecordEvidenceHandover implements JavaDelegate {
-
-		private final CriminalTransferService service;
-
-		RecordEvidenceHandover(CriminalTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordEvidenceHandover(CriminalTransferService service) {
+		return execution -> {
 			service.awaitJudicialOutcome(step(execution));
-		}
+		};
 	}
 
 	/** Input parameter {@code outcome}: REFUSED_BY_HEAD, POLICE_NOT_FILED or the judicial outcome. */
-	@Component("concludeCriminalTransfer")
-	static class ConcludeCriminal implements JavaDelegate {
-
-		private final CriminalTransferService service;
-
-		ConcludeCriminal(CriminalTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate concludeCriminalTransfer(CriminalTransferService service) {
+		return execution -> {
 			String outcome = Steps.input(execution, "outcome");
 			boolean mayDecide = service.conclude(step(execution), outcome, text(execution, REFUSAL_REASONS),
 					text(execution, RECONSIDERATION_NOTES), text(execution, POLICE_DECISION_NOTES), text(execution, JUDICIAL_NOTES));
 			execution.setVariable(CRIMINAL_OUTCOME, outcome);
 			execution.setVariable(MAY_DECIDE, mayDecide);
-		}
+		};
 	}
 
 	/** After a conviction: the agency's decision on sanctions the court cannot impose goes back to the case. */
-	@Component("recordAfterConviction")
-	static class RecordAfterConviction implements JavaDelegate {
-
-		private final CriminalTransferService service;
-
-		RecordAfterConviction(CriminalTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordAfterConviction(CriminalTransferService service) {
+		return execution -> {
 			boolean sanction = service.recordAfterConviction(step(execution), text(execution, AFTER_CONVICTION_DECISION));
 			execution.setVariable(MAY_DECIDE, sanction);
 			execution.setVariable(AFTER_CONVICTION, sanction);
-		}
+		};
 	}
 
 	// --- case-transfer (R-COORD-1, R-COORD-5) ---
 
-	@Component("openCaseTransfer")
-	static class OpenCase implements JavaDelegate {
-
-		private final CaseTransferService service;
-
-		OpenCase(CaseTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openCaseTransfer(CaseTransferService service) {
+		return execution -> {
 			String caseId = text(execution, CASE_ID);
 			CaseTransferService.Opened opened = service.open(step(execution), new CaseTransferService.Request(caseId,
 					text(execution, AGENCY), text(execution, HANDLER), text(execution, TRANSFER_REASON),
@@ -242,57 +169,33 @@ final class TransferDelegates {
 				execution.setVariable(CASE_MATERIALS, opened.materials());
 			}
 			keyedBy(execution, caseId);
-		}
+		};
 	}
 
-	@Component("deliverCaseTransfer")
-	static class DeliverCase implements JavaDelegate {
-
-		private final CaseTransferService service;
-
-		DeliverCase(CaseTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate deliverCaseTransfer(CaseTransferService service) {
+		return execution -> {
 			execution.setVariable(RECEIVING_CASE_NO, service.deliver(step(execution), new CaseTransferService.Delivery(
 					text(execution, TARGET_AGENCY), text(execution, TARGET_AGENCY_NAME), text(execution, "partyType"),
 					text(execution, PARTY_NAME), text(execution, "partyIdNumber"), text(execution, "partyContact"),
 					flag(execution, PARTY_IS_OFFICIAL), text(execution, "violationCode"), text(execution, FACTS),
 					execution.getVariable(CaseTransferService.DISCOVERED_ON), text(execution, CASE_ID),
 					text(execution, CaseVariables.PARTY_ADDRESS), date(execution, TRANSFER_DUE_AT))));
-		}
+		};
 	}
 
-	@Component("recordExternalCaseHandover")
-	static class RecordExternalCaseHandover implements JavaDelegate {
-
-		private final CaseTransferService service;
-
-		RecordExternalCaseHandover(CaseTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordExternalCaseHandover(CaseTransferService service) {
+		return execution -> {
 			service.recordExternalHandover(step(execution), text(execution, TARGET_AGENCY_NAME), text(execution, RECEIVED_BY),
 					text(execution, HANDOVER_NOTES), date(execution, TRANSFER_DUE_AT));
-		}
+		};
 	}
 
 	/** Input parameter {@code answer}: ACCEPTED or REFUSED. */
-	@Component("recordCaseTransferAnswer")
-	static class RecordCaseAnswer implements JavaDelegate {
-
-		private final CaseTransferService service;
-
-		RecordCaseAnswer(CaseTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordCaseTransferAnswer(CaseTransferService service) {
+		return execution -> {
 			String answer = Steps.input(execution, "answer");
 			String outcome = service.recordAnswer(step(execution), answer, text(execution, RECEIVING_CASE_NO),
 					text(execution, REFUSAL_FROM_TARGET));
@@ -300,38 +203,22 @@ final class TransferDelegates {
 			if (outcome != null) {
 				execution.setVariable(CASE_OUTCOME, outcome);
 			}
-		}
+		};
 	}
 
-	@Component("concludeCaseTransfer")
-	static class ConcludeCase implements JavaDelegate {
-
-		private final CaseTransferService service;
-
-		ConcludeCase(CaseTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate concludeCaseTransfer(CaseTransferService service) {
+		return execution -> {
 			execution.setVariable(CASE_OUTCOME, service.concludeDispute(step(execution), text(execution, COORDINATION_RESULT),
 					text(execution, NEGOTIATION_RESULT)));
-		}
+		};
 	}
 
 	// --- discipline-transfer (R-COORD-3) ---
 
-	@Component("openDisciplineTransfer")
-	static class OpenDiscipline implements JavaDelegate {
-
-		private final DisciplineTransferService service;
-
-		OpenDiscipline(DisciplineTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate openDisciplineTransfer(DisciplineTransferService service) {
+		return execution -> {
 			String caseId = text(execution, CASE_ID);
 			DisciplineTransferService.Opened opened = service.open(step(execution), new DisciplineTransferService.Request(
 					caseId, text(execution, AGENCY), text(execution, PARTY_NAME), flag(execution, PARTY_IS_OFFICIAL),
@@ -340,22 +227,14 @@ final class TransferDelegates {
 			execution.setVariable(CLOSED_AT, opened.closedAt());
 			execution.setVariables(opened.due().variables());
 			keyedBy(execution, caseId);
-		}
+		};
 	}
 
-	@Component("recordDisciplineTransfer")
-	static class RecordDiscipline implements JavaDelegate {
-
-		private final DisciplineTransferService service;
-
-		RecordDiscipline(DisciplineTransferService service) {
-			this.service = service;
-		}
-
-		@Override
-		public void execute(DelegateExecution execution) {
+	@Bean
+	JavaDelegate recordDisciplineTransfer(DisciplineTransferService service) {
+		return execution -> {
 			execution.setVariable(DISCIPLINE_SENT_AT, service.record(step(execution), date(execution, DISCIPLINE_DUE_AT),
 					text(execution, DISCIPLINE_ORGAN), text(execution, DISCIPLINE_CLUES), text(execution, SIGNER)));
-		}
+		};
 	}
 }

@@ -40,6 +40,11 @@ public final class CalendarFixtures {
 	}
 
 	public static Deadlines deadlines() {
-		return new Deadlines(new CalendarRegistry("calendar"));
+		return new Deadlines(registry());
+	}
+
+	/** The calendar of the real {@code calendar/} folder, for features that read it besides the deadlines. */
+	public static CalendarRegistry registry() {
+		return new CalendarRegistry("calendar");
 	}
 }

@@ -264,4 +264,37 @@ class DeadlinesTest {
 		assertThat(deadlines.workdaysDeadline("2026-12-30", 2).provisional()).isTrue();
 		assertThat(deadlines.workdays("2027-03-01", 5)).isEqualTo(Date.from(Instant.parse("2027-03-08T15:59:59Z")));
 	}
+
+	/**
+	 * The annual statistics report's two dates (R-DISC-7) as limits of calendar/statutory-limits.yml, counted in calendar
+	 * days from 31 December and rolled forward when the day is a rest day (the rule of LOCAL_ANNUAL_STATISTICS in
+	 * statute-day-rules.yml): 2026 with its calendar, and January 2027, whose calendar is not published yet (weekends only,
+	 * marked provisional and recomputed when calendar/2027.yml arrives). Was AnnualStatisticsProcessTests.
+	 */
+	@Test
+	void theAnnualStatistics15thAnd31stAreRolledForwardToAWorkingDay() {
+		// reports for 2026, due in 2027: Friday 15 January; Sunday 31 January → Monday 1 February
+		assertThat(deadlines.limit("ANNUAL_STATISTICS_SUBMISSION", "2026-12-31")).isEqualTo(at("2027-01-15T23:59:59+08:00"));
+		assertThat(deadlines.limit("ANNUAL_STATISTICS_PUBLICATION", "2026-12-31")).isEqualTo(at("2027-02-01T23:59:59+08:00"));
+		assertThat(deadlines.provisional("2027-01-15")).isTrue();
+		// each January day of 2027 that is a Saturday or Sunday moves to the Monday after it (no 2027 holidays known yet)
+		for (int day = 1; day <= 31; day++) {
+			java.time.LocalDate d = java.time.LocalDate.of(2027, 1, day);
+			java.time.LocalDate expected = switch (d.getDayOfWeek()) {
+				case SATURDAY -> d.plusDays(2);
+				case SUNDAY -> d.plusDays(1);
+				default -> d;
+			};
+			assertThat(deadlines.days("2026-12-31", day)).as("day %s", d)
+				.isEqualTo(Date.from(expected.atTime(23, 59, 59).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+		}
+		// reports for 2025 and 2024, with their years' calendars (31 January 2025 in the Spring Festival holiday)
+		assertThat(deadlines.limit("ANNUAL_STATISTICS_PUBLICATION", "2025-12-31")).isEqualTo(at("2026-02-02T23:59:59+08:00"));
+		assertThat(deadlines.limit("ANNUAL_STATISTICS_PUBLICATION", "2024-12-31")).isEqualTo(at("2025-02-05T23:59:59+08:00"));
+		assertThat(deadlines.limit("ANNUAL_STATISTICS_SUBMISSION", "2024-12-31")).isEqualTo(at("2025-01-15T23:59:59+08:00"));
+	}
+
+	private static Date at(String iso) {
+		return Date.from(java.time.OffsetDateTime.parse(iso).toInstant());
+	}
 }

@@ -49,6 +49,8 @@ class DisclosurePublicationPathsTest extends ModelPathTestSupport {
 	}
 
 	ProcessInstance instance;
+	/** what the model gives the SLA stand-ins */
+	List<Map<String, Object>> warnings, breaches;
 
 	@BeforeEach
 	void deployAndStart() throws Exception {
@@ -58,8 +60,8 @@ class DisclosurePublicationPathsTest extends ModelPathTestSupport {
 		delegate("publishDisclosure", Map.of("disclosurePublicUntilAt", Date.from(PUBLIC_UNTIL)));
 		delegate("withdrawDisclosure");
 		delegate("archiveDisclosure");
-		delegate("slaWarning");
-		delegate("slaBreach");
+		warnings = delegateGiven("slaWarning");
+		breaches = delegateGiven("slaBreach");
 		taskChecks("disclosureTaskChecks");
 		bean("deadlines", new Deadlines());
 		instance = start("disclosure-publication", "寥街罚〔2026〕1号",
@@ -134,6 +136,12 @@ class DisclosurePublicationPathsTest extends ModelPathTestSupport {
 		assertThat(instance).hasPassed("serviceTask_warnDisclosure", "endEvent_warned", "serviceTask_recordBreach",
 				"endEvent_breachRecorded").isWaitingAt("userTask_prepareDisclosure");
 		assertThat(calls()).containsExactly("registerDisclosure", "slaWarning", "slaBreach");
+		// both reviewing offices are reminded; at the limit the head and the supervisors are told (priority and a
+		// notification per group: SlaService; was DisclosurePublicationProcessTests.otherDecisionGetsTwentyWorkingDays…)
+		assertThat(warnings).singleElement().satisfies(given -> assertThat(given)
+			.containsEntry("notifyGroups", "LIAOKUO-office,LIAOKUO-reviewer"));
+		assertThat(breaches).singleElement()
+			.satisfies(given -> assertThat(given).containsEntry("notifyGroups", "LIAOKUO-head,supervisor"));
 	}
 
 	@Test

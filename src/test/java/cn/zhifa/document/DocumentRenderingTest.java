@@ -113,7 +113,10 @@ class DocumentRenderingTest {
 		assertThat(text.get("PRIOR_NOTICE")).contains("五个工作日内提出听证申请").doesNotContain("五日内");
 		assertThat(text.get("DEMAND_NOTICE")).contains("十个工作日内", "三个工作日内").doesNotContain("十日内", "三日内");
 		// defects seen in LibreOffice (point 21)
-		assertThat(text.get("DISCIPLINE_TRANSFER_LETTER")).contains("寥街罚决〔2026〕8号");
+		// R-COORD-3: the letter names the organ, the clues, the case and the penalty decision (was
+		// DisciplineTransferProcessTests.headSignsInTimeAndTheLetterGoesToTheDisciplineOrgan)
+		assertThat(text.get("DISCIPLINE_TRANSFER_LETTER")).contains("寥街罚决〔2026〕8号", "寥街罚〔2026〕12号",
+				"中共曲靖市麒麟区纪律检查委员会", "当事人系区属事业单位工作人员");
 		assertThat(text.get("CASE_TRANSFER_LETTER")).contains("违法建设", "2026年11月2日").doesNotContain("管辖。该建设");
 		assertThat(text.get("INQUIRY_RECORD")).contains("2026年11月3日9时30分至10时15分", "王芳");
 		assertThat(text.get("SEIZURE_EXTENSION_NOTICE")).contains(party).contains(remedies).contains(sealAndDate)

@@ -42,6 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.platform.CaseRetrievals;
 import cn.zhifa.platform.WebSlice;
 
@@ -224,6 +225,26 @@ class CaseControllerTest {
 		verify(cases, times(3)).find("象街罚〔2026〕1号");
 		verifyNoMoreInteractions(cases);
 		verifyNoInteractions(recusals);
+	}
+
+	/** The party's recusal application: the service's refusals come back under the API's own fields (was RecusalProcessTests). */
+	@Test
+	void aRecusalApplicationReachesTheServiceAsTheUsersAndItsRefusalsNameTheApisFields() throws Exception {
+		when(cases.find("寥街罚〔2026〕1号")).thenReturn(Optional.of(aCase("寥街罚〔2026〕1号", "LIAOKUO")));
+		String url = CASES + "/寥街罚〔2026〕1号/recusal";
+		MvcResult done = mvc.perform(postJson(url, Map.of("officer", "王芳", "grounds", "系当事人的表姐"))).andReturn();
+		assertThat(done.getResponse().getStatus()).as(body(done)).isEqualTo(204);
+		verify(recusals).request("寥街罚〔2026〕1号", "王芳", "系当事人的表姐", "officer1", null);
+
+		org.mockito.Mockito.doThrow(Problem.invalid("recusedOfficer", "不是本案的执法人员")).when(recusals)
+			.request(any(), eq("周杰"), any(), any(), any());
+		assertProblem(mvc.perform(postJson(url, Map.of("officer", "周杰", "grounds", "理由"))).andReturn(), 400, "officer");
+		org.mockito.Mockito.doThrow(Problem.invalid("recusalGrounds", "请填写理由")).when(recusals)
+			.request(any(), eq("王芳"), eq(" "), any(), any());
+		assertProblem(mvc.perform(postJson(url, Map.of("officer", "王芳", "grounds", " "))).andReturn(), 400, "grounds");
+		org.mockito.Mockito.doThrow(Problem.conflict("caseId", "案件当前阶段不能申请回避")).when(recusals)
+			.request(any(), eq("李明"), any(), any(), any());
+		assertProblem(mvc.perform(postJson(url, Map.of("officer", "李明", "grounds", "理由"))).andReturn(), 409, "caseId");
 	}
 
 	private MockHttpServletRequestBuilder postJson(String url, Object body) throws Exception {

@@ -103,6 +103,23 @@ class CaseTaskChecksTest {
 			.doesNotThrowAnyException();
 	}
 
+	/**
+	 * 行政处罚法 art. 61, 民事诉讼法 art. 95: the prior notice served by public notice counts as served 30 days after it
+	 * is posted (posted Tue 15 Sep 2026 → the end of Thu 15 Oct); served directly, it is served now.
+	 */
+	@Test
+	void aPriorNoticeServedByPublicNoticeCountsAsServedThirtyDaysAfterItIsPosted() {
+		java.util.Date posted = java.util.Date.from(OffsetDateTime.parse("2026-09-15T09:00:00+08:00").toInstant());
+		CaseChecks sep15 = new CaseChecks(CalendarFixtures.deadlines(), null, Clock.fixed(posted.toInstant(),
+				WorkingDayCalendar.SHANGHAI), null);
+		CaseChecks.ElectronicService none = new CaseChecks.ElectronicService(null, null, null);
+		org.assertj.core.api.Assertions.assertThat(sep15.priorNoticeServed("PUBLIC_NOTICE", none))
+			.containsEntry("priorNoticePostedAt", posted).containsEntry("priorNoticeServedAt",
+					java.util.Date.from(OffsetDateTime.parse("2026-10-15T23:59:59+08:00").toInstant()));
+		org.assertj.core.api.Assertions.assertThat(sep15.priorNoticeServed("DIRECT", none))
+			.containsEntry("priorNoticeServedAt", posted).doesNotContainKey("priorNoticePostedAt");
+	}
+
 	/** A task showing form {@code form} (checks attach by form, not by the task's id). */
 	static DelegateTask task(String form, Map<String, Object> variables) {
 		Map<String, Object> vars = new HashMap<>(variables);

@@ -3,6 +3,9 @@ package cn.zhifa.enforcementcase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -87,8 +90,42 @@ class DecisionGateIT extends EngineTestSupport {
 		assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
 	}
 
-	/** Starts the edited model for a new case, after storing a concluded review of it when {@code result} is given. */
+	@Test
+	void theCataloguePinnedToTheProcessVersionIsAskedOncePerInputs() throws Exception {
+		String bpmn;
+		try (var in = getClass().getClassLoader().getResourceAsStream(MODEL)) {
+			bpmn = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("id=\"test-decision-without-review\"",
+					"id=\"test-decision-pinned\"");
+		}
+		byte[] catalogue = Files.readAllBytes(Path.of("dmn", DecisionGate.CATALOGUE + ".dmn"));
+		UnguardedDeployments.deploy(() -> engine.getRepositoryService().createDeployment().name("test-decision-gate-pinned")
+			.enableDuplicateFiltering(true).addString("decision-pinned.bpmn", bpmn)
+			.addInputStream(DecisionGate.CATALOGUE + ".dmn", new java.io.ByteArrayInputStream(catalogue)).deploy());
+		Map<String, Object> minor = Map.of("partyType", "PERSON", "fineAmount", 512);
+		long before = catalogueEvaluations();
+		assertThat(start("test-decision-pinned", minor, null, null)).isNotNull();
+		assertThat(catalogueEvaluations()).as("asked when the decision task is created").isEqualTo(before + 1);
+		assertThat(start("test-decision-pinned", minor, null, null)).isNotNull();
+		assertThat(catalogueEvaluations()).as("the same version and facts: the answer is known").isEqualTo(before + 1);
+		assertThat(start("test-decision-pinned", Map.of("partyType", "PERSON", "fineAmount", 513), null, null)).isNotNull();
+		assertThat(catalogueEvaluations()).as("other facts are asked").isEqualTo(before + 2);
+		assertThatThrownBy(() -> start("test-decision-pinned", Map.of("ordersSuspension", true), null, null))
+			.isInstanceOf(AuthorizationException.class).hasMessageContaining("R-REV-1");
+		assertThatThrownBy(() -> start("test-decision-pinned", Map.of("ordersSuspension", true), null, null))
+			.as("a remembered major answer refuses just the same").isInstanceOf(AuthorizationException.class);
+	}
+
+	private long catalogueEvaluations() {
+		return engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey(DecisionGate.CATALOGUE)
+			.count();
+	}
+
 	private ProcessInstance start(Map<String, Object> facts, String result, String headRuling) {
+		return start("test-decision-without-review", facts, result, headRuling);
+	}
+
+	/** Starts the edited model for a new case, after storing a concluded review of it when {@code result} is given. */
+	private ProcessInstance start(String process, Map<String, Object> facts, String result, String headRuling) {
 		String caseId = "GATE-" + UUID.randomUUID();
 		if (result != null) {
 			jdbc.update("INSERT INTO zf_legal_review (id, case_id, agency_code, decision_type, major_reasons, handler_id, status,"
@@ -99,6 +136,6 @@ class DecisionGateIT extends EngineTestSupport {
 		Map<String, Object> vars = new HashMap<>(facts);
 		vars.put("agencyCode", "LIAOKUO");
 		vars.put("caseId", caseId);
-		return engine.getRuntimeService().startProcessInstanceByKey("test-decision-without-review", caseId, vars);
+		return engine.getRuntimeService().startProcessInstanceByKey(process, caseId, vars);
 	}
 }

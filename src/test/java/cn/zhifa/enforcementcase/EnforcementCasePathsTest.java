@@ -323,6 +323,9 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 		assertThat(task(instance)).hasDefinitionKey("userTask_requestSeizure").isAssignedTo("officer1");
 		complete(task(instance), Map.of("seizureUrgent", false));
 		assertThat(task(instance)).hasDefinitionKey("userTask_approveSeizure").hasCandidateGroup("LIAOKUO-head");
+		// 行政强制法 art. 18(1): nothing is seized or documented before the head approves
+		assertThat(instance).hasNotPassed("serviceTask_startSeizure", "serviceTask_generateSeizureDecision",
+				"serviceTask_generateSeizureInventory");
 		complete(task(instance), Map.of("seizureApproved", true));
 
 		assertThat(instance).hasPassedInOrder("serviceTask_startSeizure", "serviceTask_generateSeizureDecision",
@@ -340,7 +343,8 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 
 		complete(task(instance), Map.of("seizureApproved", false));
 
-		assertThat(instance).hasNotPassed("serviceTask_startSeizure").isWaitingAt("userTask_concludeInvestigation");
+		assertThat(instance).hasNotPassed("serviceTask_startSeizure", "serviceTask_generateSeizureDecision",
+				"serviceTask_generateSeizureInventory").isWaitingAt("userTask_concludeInvestigation");
 	}
 
 	@Test
@@ -348,7 +352,9 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 		ProcessInstance instance = startBefore("userTask_requestSeizure");
 		complete(task(instance), Map.of("seizureUrgent", true));
 
-		assertThat(instance).hasNotPassed("userTask_approveSeizure").hasPassed("serviceTask_startSeizure")
+		// 行政强制法 art. 19: seized and documented at once, the head approves afterwards
+		assertThat(instance).hasNotPassed("userTask_approveSeizure").hasPassedInOrder("serviceTask_startSeizure",
+				"serviceTask_generateSeizureDecision", "serviceTask_generateSeizureInventory")
 			.isWaitingAt("userTask_approveUrgentSeizure");
 		assertThat(task(instance)).hasCandidateGroup("LIAOKUO-head").hasDueDate(at(SEIZED.plus(1, ChronoUnit.DAYS)));
 		complete(task(instance), Map.of("seizureApproved", true));

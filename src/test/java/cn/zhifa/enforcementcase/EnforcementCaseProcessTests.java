@@ -49,6 +49,8 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	@Autowired
 	DocumentService documents;
 	@Autowired
+	cn.zhifa.calendar.Deadlines deadlines;
+	@Autowired
 	PublicDisclosures portal;
 	@Autowired
 	org.springframework.boot.test.web.client.TestRestTemplate http;
@@ -870,6 +872,74 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		String inspection = docText(pi, "inspectionRecordDocId", "INSPECTION_RECORD");
 		assertThat(inspection).contains("现场检查（勘验）笔录", "麒麟区人民路与南宁路交叉口", "张三（摊主）", "占用人行道约6平方米",
 				"是否申请回避：否");
+	}
+
+	/**
+	 * Issue 16 §11, 行政强制法 arts. 24, 25: the seizure's documents as the case's steps generate them from its own
+	 * variables — the decision and the inventory numbered and listing the goods, the place, the period and the remedies;
+	 * the testing period told in writing; the extension notice to serve, numbered, with the end the testing moved
+	 * (was SeizureProcessTests.approvedBeforeCarriedOutWithDocumentsAppraisalNotCountedExtensionNoticeAndDecisionOnTheGoods;
+	 * the rules are in CaseSeizureTest, the periods in PeriodSuspensionPathsTest, the paths in EnforcementCasePathsTest).
+	 */
+	@Test
+	void aSeizureIsDocumentedFromTheCaseItsTestingToldAndItsExtensionServed() {
+		clockAt(MONDAY);
+		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", false, "ORG", "曲靖市麒麟区某某建材经营部",
+				ORG_CODE, "0874-1234567", false, "CM-ILLEGAL-BUILD", "在北关路违法搭建彩钢瓦房", LocalDate.of(2026, 11, 1), null,
+				null, null, LocalDate.of(2026, 11, 1), false, "曲靖市麒麟区北关路12号"), "officer1");
+		ProcessInstance pi = instance(caseNo);
+		fileAndInvestigate(pi, EVIDENCE, true);
+		complete(pi, "userTask_requestSeizure", Map.of("seizureUrgent", false, "seizureMeasure", "DETAIN", "seizureReason",
+				"在北关路违法搭建，为制止违法行为", "seizureBasis", "《中华人民共和国城乡规划法》第六十八条，《中华人民共和国行政强制法》第二十二条",
+				"seizedItemsText", "电焊机，2台，ZX7-250，八成新\n切割机，1台，J3G-400", "seizurePlace", "曲靖市麒麟区寥廓街道北关路58号院内",
+				"seizureStoragePlace", "寥廓街道综合行政执法队暂扣物品仓库"));
+		clockAt(moment("2026-11-02T10:00:00+08:00"));
+		as("head1");
+		complete(pi, "userTask_approveSeizure", Map.of("seizureApproved", true, "seizureApprovalOpinion", "同意扣押"));
+		assertThat(pi).isWaitingAt("userTask_handleSeizure");
+
+		// art. 24: the decision and the inventory, numbered, listing the goods, the place, the period and the remedies
+		String number = (String) var(pi, "seizureDecisionNumber");
+		assertThat(number).matches("寥街强制〔2026〕\\d+号");
+		var decision = documents.find((String) var(pi, "seizureDecisionDocId")).orElseThrow();
+		assertThat(decision.kind()).isEqualTo("SEIZURE_DECISION");
+		assertThat(decision.number()).isEqualTo(number);
+		assertThat(text(decision)).contains(number, "扣押", "在北关路违法搭建，为制止违法行为", "《中华人民共和国行政强制法》第二十二条",
+				"自2026年11月2日起至2026年12月2日止", "电焊机2台、切割机1台", "执法队暂扣物品仓库", "六十日内", "六个月内",
+				"检测、检验、检疫或者技术鉴定的期间不计入");
+		var inventory = documents.find((String) var(pi, "seizureInventoryDocId")).orElseThrow();
+		assertThat(inventory.kind()).isEqualTo("SEIZURE_INVENTORY");
+		assertThat(text(inventory)).contains(number, "电焊机", "ZX7-250", "八成新", "切割机", "J3G-400", "北关路58号院内",
+				"2026年11月2日10时00分").doesNotContain("${");
+
+		// art. 25(3): the goods sent for testing Thu 5 Nov, the period stated (until Fri 20 Nov) and told in writing
+		clockAt(moment("2026-11-05T10:00:00+08:00"));
+		engine.getIdentityService().clearAuthentication();
+		cases.requestAppraisal(caseNo, "TESTING", "扣押的电焊机", "曲靖市质量技术监督综合检测中心", LocalDate.of(2026, 11, 20),
+				"officer1", "LIAOKUO");
+		var appraisalNotice = documents.find((String) var(pi, "appraisalNoticeDocId")).orElseThrow();
+		assertThat(appraisalNotice.kind()).isEqualTo("APPRAISAL_PERIOD_NOTICE");
+		assertThat(appraisalNotice.number()).matches("寥街检告〔2026〕\\d+号");
+		assertThat(text(appraisalNotice)).contains("曲靖市麒麟区某某建材经营部", "扣押的电焊机", "曲靖市质量技术监督综合检测中心",
+				"自2026年11月5日起至2026年11月20日止，共15日", "第二十五条第三款").doesNotContain("${");
+		// the result Thu 12 Nov: 7 days not counted, the seizure due Wed 9 Dec
+		clockAt(moment("2026-11-12T16:00:00+08:00"));
+		as("officer1");
+		complete(pi, "userTask_recordAppraisal", Map.of("appraisalReportNo", "检字（2026）第031号", "appraisalResult",
+				"电焊机为涉案施工工具"));
+		assertThat(var(pi, "seizureDueAt")).isEqualTo(moment("2026-12-09T23:59:59+08:00"));
+
+		// 3 working days before: the head extends it (art. 25(1)); the notice to serve (art. 25(2)), numbered
+		clockAt(Date.from(deadlines.workdaysBefore(moment("2026-12-09T23:59:59+08:00"), 3).toInstant().plusSeconds(1)));
+		executeDueJobs(pi.getId());
+		as("head1");
+		complete(pi, "userTask_decideSeizureExtension", Map.of("seizureExtensionApproved", true, "seizureExtensionReason",
+				"涉案财物需进一步鉴定，情况复杂"));
+		var extensionNotice = documents.find((String) var(pi, "seizureExtensionNoticeDocId")).orElseThrow();
+		assertThat(extensionNotice.kind()).isEqualTo("SEIZURE_EXTENSION_NOTICE");
+		assertThat(extensionNotice.number()).matches("寥街强制延〔2026〕\\d+号").isEqualTo(var(pi, "seizureExtensionNoticeNumber"));
+		assertThat(text(extensionNotice)).contains("延长查封（扣押）期限通知书", "曲靖市麒麟区某某建材经营部", number,
+				"涉案财物需进一步鉴定，情况复杂", "至2027年1月8日止", "第二十五条", "六十日内", "六个月内").doesNotContain("${");
 	}
 
 	/** Nothing recorded, nothing generated. */

@@ -34,6 +34,8 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 	static final Instant DUE = Instant.parse("2026-11-10T01:00:00Z");
 
 	ProcessInstance instance;
+	/** what the model gives the stand-ins: the conclusions' results, the SLA steps' groups */
+	List<Map<String, Object>> conclusions, warnings, breaches;
 
 	@BeforeEach
 	void deployAndStart() throws Exception {
@@ -44,9 +46,9 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 		delegate("generateDocument");
 		delegate("extendReview");
 		delegate("recordReviewOpinion");
-		delegate("concludeLegalReview");
-		delegate("slaWarning");
-		delegate("slaBreach");
+		conclusions = delegateGiven("concludeLegalReview");
+		warnings = delegateGiven("slaWarning");
+		breaches = delegateGiven("slaBreach");
 		taskChecks("legalReviewTaskChecks");
 		bean("deadlines", new CalendarDayReminders());
 		engine.getIdentityService().setAuthenticatedUserId("officer1");
@@ -75,6 +77,8 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 		complete(task(instance), Map.of("materialsComplete", false));
 
 		assertThat(task(instance)).hasDefinitionKey("userTask_supplementMaterials").isAssignedTo("officer1");
+		// while the materials are out no review period runs (was LegalReviewProcessTests.incompleteMaterials…)
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
 		complete(task(instance));
 
 		assertThat(instance).hasNotPassed("serviceTask_startRound").isWaitingAt("userTask_checkMaterials");
@@ -94,15 +98,29 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 		assertThat(calls()).containsExactly("openLegalReview", "legalReviewTaskChecks:complete:userTask_checkMaterials",
 				"startReviewRound", "generateDocument", "legalReviewTaskChecks:complete:userTask_reviewDecision",
 				"generateDocument", "recordReviewOpinion", "concludeLegalReview");
+		assertThat(conclusions).singleElement().satisfies(given -> assertThat(given).containsEntry("result", "PASSED"));
+	}
+
+	/** Started from Tasklist's start form (no handler field): whoever starts the review is its handler. */
+	@Test
+	void whoeverStartsTheReviewIsItsHandler() {
+		assertThat(engine.getRuntimeService().getVariable(instance.getId(), "handlerId")).isEqualTo("officer1");
 	}
 
 	@Test
 	void theReviewerMayExtendTheReviewPeriodAndThenGivesTheOpinion() {
 		materialsComplete();
 
+		Instant extended = DUE.plus(3, ChronoUnit.DAYS);
+		delegate("extendReview", Map.of("reviewDueAt", Date.from(extended)));
+
 		complete(task(instance), Map.of("reviewAction", "EXTEND"));
 		assertThat(instance).hasPassed("serviceTask_extendReview").hasNotPassed("serviceTask_generateOpinion")
 			.isWaitingAt("userTask_reviewDecision");
+		// the task and both timers move to the extended deadline (was LegalReviewProcessTests.extensionOncePerRound…)
+		assertThat(task(instance)).hasDueDate(Date.from(extended));
+		assertThat(job("timerEvent_reviewBreach", instance)).hasDueDate(Date.from(extended));
+		assertThat(job("timerEvent_reviewWarning", instance)).hasDueDate(Date.from(extended.minus(1, ChronoUnit.DAYS)));
 		complete(task(instance), Map.of("reviewAction", "OPINION", "reviewOutcome", "APPROVED"));
 
 		assertThat(instance).hasPassed("endEvent_passed").isEnded();
@@ -122,6 +140,11 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 		assertThat(instance).hasPassed("serviceTask_warnReviewer", "endEvent_reviewerWarned", "serviceTask_escalateBreach",
 				"endEvent_breachEscalated").isWaitingAt("userTask_reviewDecision");
 		assertThat(calls()).endsWith("slaWarning", "slaBreach");
+		// the reviewers are reminded; at the end the head and the supervisors are told too (the task's own groups by
+		// SlaService; was LegalReviewProcessTests.warningOneWorkingDayBeforeAndBreach…)
+		assertThat(warnings).singleElement().satisfies(given -> assertThat(given).containsEntry("notifyGroups", "LIAOKUO-reviewer"));
+		assertThat(breaches).singleElement()
+			.satisfies(given -> assertThat(given).containsEntry("notifyGroups", "LIAOKUO-head,supervisor"));
 	}
 
 	@Test
@@ -130,6 +153,7 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 
 		assertThat(instance).hasPassedInOrder("serviceTask_recordOpinion", "serviceTask_concludeSuspectedCrime",
 				"endEvent_suspectedCrime").hasNotPassed("serviceTask_concludePassed").isEnded();
+		assertThat(conclusions).singleElement().satisfies(given -> assertThat(given).containsEntry("result", "SUSPECTED_CRIME"));
 	}
 
 	@Test
@@ -196,6 +220,7 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 
 		assertThat(instance).hasPassedInOrder("callActivity_disagreement", "serviceTask_concludeHeadRuled", "endEvent_headRuled")
 			.hasNotPassed("serviceTask_concludePassed", "serviceTask_concludeNotPassed").isEnded();
+		assertThat(conclusions).singleElement().satisfies(given -> assertThat(given).containsEntry("result", "NOT_PASSED"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -41,7 +41,7 @@ class LegalReviewRestIT {
 	TestRestTemplate http;
 
 	@Test
-	void officerRequestsReviewerApprovesAgencyOnlySeesIt() throws Exception {
+	void officerRequestsReviewerApprovesAgencySeesIt() throws Exception {
 		String caseId = "寥街罚〔2026〕R" + UUID.randomUUID().toString().substring(0, 6) + "号";
 		// the start form's fields; agency, handler and business key come from the login and the case number
 		ResponseEntity<Map<String, Object>> started = as("officer1").exchange(
@@ -50,10 +50,12 @@ class LegalReviewRestIT {
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String pid = started.getBody().get("id").toString();
 
-		// only the agency's reviewers see the review task
-		assertThat(tasks("officer1", pid)).isEmpty();
+		// the agency sees the review task (ADR-0044), only its reviewers work on it; another agency does not see it
 		assertThat(tasks("reviewer2", pid)).isEmpty();
 		Map<String, Object> check = tasks("reviewer1", pid).get(0);
+		assertThat(tasks("officer1", pid)).extracting(t -> t.get("id")).containsExactly(check.get("id"));
+		assertThat(as("officer1").postForEntity("/engine-rest/task/" + check.get("id") + "/claim",
+				Map.of("userId", "officer1"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(check.get("taskDefinitionKey")).isEqualTo("userTask_checkMaterials");
 
 		// bad input: 400 naming the field, nothing changed

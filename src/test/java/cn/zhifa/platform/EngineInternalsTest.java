@@ -50,22 +50,40 @@ class EngineInternalsTest {
 
 	/**
 	 * Only the edges see the engine's execution and task (ADR-0038): a class that mentions them is a delegate, a
-	 * listener, a task-check bean or an engine extension, which maps variables for its service.
+	 * listener, a task-check bean or an engine extension, which maps variables for its service. A process's
+	 * delegates are the {@code @Bean JavaDelegate} methods of its configuration.
 	 */
 	@Test
 	void onlyEdgesSeeTheExecutionOrTheTask() throws IOException {
 		try (Stream<Path> files = Files.walk(MAIN)) {
 			List<Path> services = files.filter(p -> p.toString().endsWith(".java")).filter(p -> !p.startsWith(PLATFORM))
 				.filter(p -> !LISTENER_BODIES.containsKey(MAIN.relativize(p).toString().replace('\\', '/')))
-				.filter(p -> {
-					String source = read(p);
-					return source.matches("(?s).*\\b(DelegateExecution|DelegateTask|VariableScope)\\b.*")
-							&& !source.matches("(?s).*(implements (JavaDelegate|TaskListener|ExecutionListener|ModelParseExtension"
-									+ "|HistoryEndListener)|extends (FormChecks|SpringExpressionManager)"
-									+ "|\\((JavaDelegate|TaskListener|ExecutionListener)\\)).*");
-				}).toList();
+				.filter(p -> seesTheEngineOutsideAnEdge(read(p))).toList();
 			assertThat(services).as("services take values; the delegate or task check maps the variables").isEmpty();
 		}
+	}
+
+	@Test
+	void aServiceThatTakesTheExecutionIsFound() {
+		assertThat(seesTheEngineOutsideAnEdge(read(FIXTURES.resolve("ExecutionTakingService.java"))))
+			.as("a service with a DelegateExecution parameter (and a JavaDelegate that is no bean)").isTrue();
+		assertThat(seesTheEngineOutsideAnEdge(read(FIXTURES.resolve("FixtureDelegates.java"))))
+			.as("a configuration of @Bean JavaDelegate methods is an edge").isFalse();
+	}
+
+	/** Fixture sources of {@link #aServiceThatTakesTheExecutionIsFound()}: a service and a delegates configuration. */
+	static final Path FIXTURES = Path.of("src/test/java/fixture/edges");
+
+	/**
+	 * Whether a source mentions the engine's execution, task or variable scope without being an edge: a delegate
+	 * class or {@code @Bean} delegate method, a listener, a task-check bean or an engine extension.
+	 */
+	static boolean seesTheEngineOutsideAnEdge(String source) {
+		return source.matches("(?s).*\\b(DelegateExecution|DelegateTask|VariableScope)\\b.*")
+				&& !source.matches("(?s).*(implements (JavaDelegate|TaskListener|ExecutionListener|ModelParseExtension"
+						+ "|HistoryEndListener)|extends (FormChecks|SpringExpressionManager)"
+						+ "|\\((JavaDelegate|TaskListener|ExecutionListener)\\)"
+						+ "|@Bean\\s+(JavaDelegate|TaskListener|ExecutionListener) [a-z]\\w*\\().*");
 	}
 
 	@Test

@@ -93,14 +93,21 @@ class SecurityIT {
 	}
 
 	@Test
-	void officerSeesOnlyOwnAgencyTasksOfOwnRole() {
+	void staffSeeTheirOwnAgencysTasksAndWorkOnlyThoseOfTheirRole() {
+		// ADR-0044: the agency's tasks are readable by its staff (no authorization rows per task) …
 		List<Map<String, Object>> officer1Tasks = tasks("officer1");
 		assertThat(officer1Tasks).extracting(t -> t.get("processInstanceId")).containsOnly(liaokuoInstance);
-		assertThat(officer1Tasks).extracting(t -> t.get("taskDefinitionKey")).containsExactly("userTask_officerWork");
-		assertThat(tasks("reviewer1")).extracting(t -> t.get("taskDefinitionKey")).containsExactly("userTask_reviewerWork");
+		assertThat(officer1Tasks).extracting(t -> t.get("taskDefinitionKey"))
+			.containsExactlyInAnyOrder("userTask_officerWork", "userTask_reviewerWork");
 		assertThat(tasks("officer4")).extracting(t -> t.get("processInstanceId")).containsOnly(qlscjInstance);
-		// heads see all their agency's tasks (Cockpit), but not another agency's
 		assertThat(tasks("head1")).extracting(t -> t.get("processInstanceId")).containsOnly(liaokuoInstance).hasSize(2);
+		// … but worked only by the role they are offered to
+		String reviewerTask = officer1Tasks.stream().filter(t -> "userTask_reviewerWork".equals(t.get("taskDefinitionKey")))
+			.findFirst().orElseThrow().get("id").toString();
+		assertThat(http.withBasicAuth("officer1", "demo").postForEntity("/engine-rest/task/" + reviewerTask + "/claim",
+				Map.of("userId", "officer1"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(http.withBasicAuth("reviewer1", "demo").postForEntity("/engine-rest/task/" + reviewerTask + "/claim",
+				Map.of("userId", "reviewer1"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
 	@Test

@@ -47,6 +47,19 @@ class HashingTest {
 						+ "\"processInstanceId\":null}");
 	}
 
+	@Test
+	void entriesAppendedSinceTheSealerHashNoGlobalNumber() {
+		// ADR-0043: the global number is given when the entry is sealed, after its hash was computed
+		RecordEntry sealedLater = new RecordEntry(0, "C-1", 3, 10L, "TEST", "officer1", "LIAOKUO", null, "step",
+				Instant.parse("2026-11-20T00:00:00Z"), "{\"n\":1}", null, null, null, null, false);
+		assertThat(sealedLater.canonicalContent()).isEqualTo(
+				"{\"activityId\":\"step\",\"actor\":\"officer1\",\"agencyCode\":\"LIAOKUO\",\"caseNo\":\"C-1\",\"caseSeq\":3,"
+						+ "\"data\":{\"n\":1},\"kind\":\"TEST\",\"occurredAt\":\"2026-11-20T00:00:00Z\","
+						+ "\"processInstanceId\":null}");
+		assertThat(sealedLater.expectedHash(Hashing.GENESIS)).isNotEqualTo(entry("officer1", 3, "{\"n\":1}")
+			.expectedHash(Hashing.GENESIS));
+	}
+
 	private static RecordEntry entry(String actor, long seq, String data) {
 		return new RecordEntry(0, "C-1", seq, 10, "TEST", actor, "LIAOKUO", null, "step",
 				Instant.parse("2026-11-20T00:00:00Z"), data, null, null, null, null);

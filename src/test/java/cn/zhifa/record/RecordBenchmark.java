@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.zhifa.support.ZhifaIntegrationTest;
 
@@ -35,6 +38,10 @@ class RecordBenchmark {
 	RecordService records;
 	@Autowired
 	ProcessEngine engine;
+	@Autowired
+	PlatformTransactionManager transactions;
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void appendsPerSecondAndRecordingOverhead() throws Exception {
@@ -60,6 +67,80 @@ class RecordBenchmark {
 		report("whole cases/s, recording off: %.1f", off);
 		report("whole cases/s, recording on: %.1f (%d entries per case)", on, perCase);
 		report("throughput with recording / without: %.2f (cost %.0f %%)", on / off, (1 - on / off) * 100);
+	}
+
+	/**
+	 * Issue 15 §2: steps of different cases at once — each thread its own case, transactions of
+	 * {@code bench.per-tx} entries (a step's worth) with {@code bench.work-ms} of other work inside (a stand-in for
+	 * the engine's own statements, during which a lock taken by the first append is held). Before ADR-0043 every
+	 * such transaction held the global head lock until commit. Run with
+	 * {@code -Dit.test=RecordBenchmark#separateCasesInStepSizedTransactions}.
+	 */
+	@Test
+	void separateCasesInStepSizedTransactions() throws Exception {
+		int perTx = Integer.getInteger("bench.per-tx", 10);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		stepTransactions(run + "-warm", 500, 4, perTx, 0);
+		for (int work : new int[] { 0, 5 }) {
+			for (int threads : new int[] { 1, 4, 8 }) {
+				double rate = stepTransactions(run + "-w" + work + "-t" + threads, APPENDS, threads, perTx, work);
+				report("separate cases, %d threads, %d entries per transaction, %d ms other work: %.0f entries/s%s", threads,
+						perTx, work, rate, sealLag());
+			}
+		}
+	}
+
+	private double stepTransactions(String prefix, int count, int threads, int perTx, int workMillis) throws Exception {
+		TransactionTemplate tx = new TransactionTemplate(transactions);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		long start = System.nanoTime();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			int thread = t;
+			futures.add(pool.submit(() -> {
+				for (int done = 0; done < count / threads; done += perTx) {
+					int from = done;
+					tx.executeWithoutResult(status -> {
+						for (int i = from; i < from + perTx; i++) {
+							records.append("BENCH-" + prefix + "-" + thread, "BENCH", "officer1", "LIAOKUO", null, "step",
+									Map.of("i", i, "note", "基准测试记录"));
+						}
+						sleep(workMillis);
+					});
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+		return (count / threads * threads) / ((System.nanoTime() - start) / 1e9);
+	}
+
+	/** Since ADR-0043: how long after the appends until every entry is sealed (nothing before it). */
+	private String sealLag() {
+		long start = System.nanoTime();
+		try {
+			while (jdbc.queryForObject("SELECT COUNT(*) FROM zf_record_unsealed", Long.class) > 0) {
+				sleep(50);
+			}
+		}
+		catch (org.springframework.dao.DataAccessException e) {
+			return ""; // no sealer: before ADR-0043
+		}
+		return String.format(" (all sealed %.1f s later)", (System.nanoTime() - start) / 1e9);
+	}
+
+	private static void sleep(int millis) {
+		if (millis > 0) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	private double appends(String prefix, int count, int threads) throws Exception {

@@ -21,7 +21,8 @@ import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
  * Issue 9: appends from many threads at once (as from several nodes sharing the database) are
- * serialised by the head-row locks — every chain stays gap-free and verifies, on H2 and PostgreSQL.
+ * serialised per case by the case head lock — every chain stays gap-free and verifies, and once sealed
+ * (ADR-0043) every entry has its own global number, on H2 and PostgreSQL.
  */
 @ZhifaIntegrationTest
 class RecordConcurrencyIT {
@@ -33,6 +34,8 @@ class RecordConcurrencyIT {
 	RecordService records;
 	@Autowired
 	RecordVerifier verifier;
+	@Autowired
+	RecordSealer sealer;
 
 	@Test
 	void concurrentAppendsKeepEveryChainIntact() throws Exception {
@@ -50,21 +53,29 @@ class RecordConcurrencyIT {
 					for (int i = 0; i < APPENDS; i++) {
 						String caseNo = i % 2 == 0 ? shared : prefix + thread;
 						globals.add(records.append(caseNo, "TEST_CONCURRENT", "officer1", "LIAOKUO", null, null,
-								Map.of("thread", thread, "i", i)).globalSeq());
+								Map.of("thread", thread, "i", i)).id());
 					}
 					return globals;
 				}));
 			}
 			start.countDown();
-			Set<Long> globalSeqs = new HashSet<>();
+			Set<Long> ids = new HashSet<>();
 			for (Future<List<Long>> result : results) {
-				globalSeqs.addAll(result.get(60, TimeUnit.SECONDS));
+				ids.addAll(result.get(60, TimeUnit.SECONDS));
 			}
-			assertThat(globalSeqs).hasSize(THREADS * APPENDS);
+			assertThat(ids).hasSize(THREADS * APPENDS);
 		}
 		finally {
 			pool.shutdownNow();
 		}
+		sealer.seal();
+		Set<Long> globalSeqs = new HashSet<>();
+		records.list(shared).forEach(e -> globalSeqs.add(e.globalSeq()));
+		for (int t = 0; t < THREADS; t++) {
+			records.list(prefix + t).forEach(e -> globalSeqs.add(e.globalSeq()));
+		}
+		assertThat(globalSeqs).as("every entry sealed with a number of its own").hasSize(THREADS * APPENDS)
+			.doesNotContainNull();
 		int sharedAppends = THREADS * ((APPENDS + 1) / 2);
 		assertThat(records.list(shared)).extracting(RecordEntry::caseSeq)
 			.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, sharedAppends).boxed().toList());

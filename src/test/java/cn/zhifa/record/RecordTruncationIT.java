@@ -54,6 +54,8 @@ class RecordTruncationIT {
 	@Autowired
 	PublishedHeads heads;
 	@Autowired
+	RecordSealer sealer;
+	@Autowired
 	HeadSigner signer;
 	@Autowired
 	JdbcTemplate jdbc;
@@ -73,8 +75,9 @@ class RecordTruncationIT {
 
 	@Test
 	void naiveRewindOfTheHeadsAndRemovalOfEntriesAreRefused() {
-		List<RecordEntry> entries = append(caseNo, 3);
-		RecordService.GlobalHead global = records.globalHead();
+		append(caseNo, 3);
+		RecordService.GlobalHead global = sealer.seal();
+		List<RecordEntry> entries = records.list(caseNo);
 		String latestPeriod = heads.latest().orElseThrow().period();
 
 		refused("只能前进", j -> j.update("UPDATE zf_record_case_head SET last_seq = 1, last_hash = ? WHERE case_no = ?",
@@ -90,8 +93,11 @@ class RecordTruncationIT {
 		refused("不可删除", j -> j.update("DELETE FROM zf_record_global_head"));
 		refused("全过程记录不可修改或删除", j -> j.update("DELETE FROM zf_record WHERE case_no = ? AND case_seq = 3", caseNo));
 		refused("全过程记录不可修改或删除", j -> j.update("DELETE FROM zf_record_published_head WHERE period = ?", latestPeriod));
+		refused("全过程记录不可修改或删除", j -> j.update("UPDATE zf_record_seal SET entry_hash = ? WHERE record_id = ?",
+				entries.get(0).hash(), entries.get(1).id()));
+		refused("全过程记录不可修改或删除", j -> j.update("DELETE FROM zf_record_seal WHERE record_id = ?", entries.get(2).id()));
 		for (String table : List.of("zf_record", "zf_record_case_head", "zf_record_global_head", "zf_record_published_head",
-				"zf_record_published_case_head", "zf_av_file")) {
+				"zf_record_published_case_head", "zf_av_file", "zf_record_seal")) {
 			// PostgreSQL: a TRUNCATE trigger; H2: a foreign key refers to every record table (V14)
 			refused(owner.postgres() ? "全过程记录不可修改或删除" : "Cannot truncate", j -> j.execute("TRUNCATE TABLE " + table));
 		}
@@ -105,7 +111,8 @@ class RecordTruncationIT {
 		// forward moves still work: the next entry takes the next numbers
 		RecordEntry next = records.append(caseNo, "TEST_STEP", "officer1", "LIAOKUO", null, "step4", Map.of("n", 4));
 		assertThat(next.caseSeq()).isEqualTo(4);
-		assertThat(next.globalSeq()).isEqualTo(global.lastSeq() + 1);
+		sealer.seal();
+		assertThat(records.list(caseNo).get(3).globalSeq()).isEqualTo(global.lastSeq() + 1);
 	}
 
 	@Test
@@ -113,9 +120,10 @@ class RecordTruncationIT {
 		String other = caseNo + "-other";
 		Instant at = syntheticPeriod(2099);
 		owner.bypassingTriggers(j -> {
-			List<RecordEntry> e = append(caseNo, 5);
+			append(caseNo, 5);
+			PublishedHeads.Head published = heads.publish(at).orElseThrow(); // seals what is committed first
+			List<RecordEntry> e = records.list(caseNo);
 			RecordEntry last = e.get(4);
-			PublishedHeads.Head published = heads.publish(at).orElseThrow();
 			assertThat(published.sequence()).isEqualTo(last.globalSeq());
 			assertThat(published.hash()).isEqualTo(last.globalHash());
 			assertThat(HeadSigner.verify(published.signedMessage(), published.signature(), signer.publicKey())).isTrue();
@@ -124,8 +132,9 @@ class RecordTruncationIT {
 			VerificationReport intact = verifier.verifyAll();
 			assertThat(intact.ok()).as(intact.describe()).isTrue();
 
-			// the attack: the newest three entries deleted, both heads wound back to entry 2
+			// the attack: the newest three entries and their seals deleted, both heads wound back to entry 2
 			j.update("DELETE FROM zf_record WHERE case_no = ? AND case_seq > 2", caseNo);
+			j.update("DELETE FROM zf_record_seal WHERE global_seq > ?", e.get(1).globalSeq());
 			j.update("UPDATE zf_record_case_head SET last_seq = 2, last_hash = ? WHERE case_no = ?", e.get(1).hash(), caseNo);
 			j.update("UPDATE zf_record_global_head SET last_seq = ?, last_hash = ? WHERE id = 1", e.get(1).globalSeq(),
 					e.get(1).globalHash());
@@ -151,16 +160,19 @@ class RecordTruncationIT {
 			// nothing is published over a cut store
 			assertThat(heads.publish(at.plus(Duration.ofHours(1)))).isEmpty();
 
-			// appends continue after the published numbers, linked to the published hashes
-			RecordEntry next = records.append(caseNo, "TEST_STEP", "officer1", "LIAOKUO", null, "step6", Map.of("n", 6));
+			// appends continue after the published numbers, linked to the published hashes; so does sealing
+			records.append(caseNo, "TEST_STEP", "officer1", "LIAOKUO", null, "step6", Map.of("n", 6));
+			records.append(other, "TEST_STEP", "officer1", "LIAOKUO", null, "step1", Map.of("n", 1));
+			sealer.seal();
+			RecordEntry next = records.list(caseNo).get(2);
 			assertThat(next.caseSeq()).isEqualTo(6);
 			assertThat(next.prevHash()).isEqualTo(last.hash());
 			assertThat(next.globalSeq()).isEqualTo(last.globalSeq() + 1);
 			assertThat(next.globalPrevHash()).isEqualTo(last.globalHash());
-			RecordEntry first = records.append(other, "TEST_STEP", "officer1", "LIAOKUO", null, "step1", Map.of("n", 1));
+			RecordEntry first = records.list(other).get(0);
 			assertThat(first.caseSeq()).isEqualTo(1);
 			assertThat(first.globalSeq()).isEqualTo(last.globalSeq() + 2);
-			assertThat(j.queryForObject("SELECT COUNT(*) FROM zf_record WHERE global_seq > ? AND global_seq <= ?",
+			assertThat(j.queryForObject("SELECT COUNT(*) FROM zf_record_seal WHERE global_seq > ? AND global_seq <= ?",
 					Long.class, e.get(1).globalSeq(), last.globalSeq())).as("no number up to the published one issued again")
 				.isZero();
 
@@ -186,8 +198,9 @@ class RecordTruncationIT {
 		Path copy = dir.resolve("head.json");
 		Path forged = dir.resolve("forged.json");
 		owner.bypassingTriggers(j -> {
-			List<RecordEntry> e = append(caseNo, 4);
+			append(caseNo, 4);
 			PublishedHeads.Head published = heads.publish(at).orElseThrow();
+			List<RecordEntry> e = records.list(caseNo);
 			// what the portal served, kept by someone outside
 			Map<String, Object> served = Map.of("period", published.period(), "date", published.date().toString(),
 					"sequence", published.sequence(), "hash", published.hash(), "signedMessage", published.signedMessage(),
@@ -198,6 +211,7 @@ class RecordTruncationIT {
 			write(forged, lie);
 
 			j.update("DELETE FROM zf_record WHERE case_no = ? AND case_seq > 1", caseNo);
+			j.update("DELETE FROM zf_record_seal WHERE global_seq > ?", e.get(0).globalSeq());
 			j.update("UPDATE zf_record_case_head SET last_seq = 1, last_hash = ? WHERE case_no = ?", e.get(0).hash(), caseNo);
 			j.update("UPDATE zf_record_global_head SET last_seq = ?, last_hash = ? WHERE id = 1", e.get(0).globalSeq(),
 					e.get(0).globalHash());
@@ -225,7 +239,8 @@ class RecordTruncationIT {
 	void severalNodesPublishingAtOnceMakeOneHeadPerPeriod() throws Exception {
 		// a past period (committed: published rows are never deleted), never the portal's latest
 		Instant at = syntheticPeriod(2001);
-		PublishedHeads otherNode = new PublishedHeads(jdbc, signer, transactions, Duration.ofHours(1));
+		PublishedHeads otherNode = new PublishedHeads(jdbc, signer, new RecordSealer(jdbc, transactions), transactions,
+				Duration.ofHours(1));
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		CountDownLatch start = new CountDownLatch(1);
 		try {

@@ -48,6 +48,13 @@ class AnnualStatisticsPathsTest extends ModelPathTestSupport {
 		instance = start("annual-statistics", "LIAOKUO-2026", Map.of("agencyCode", "LIAOKUO"));
 	}
 
+	/** Only the January schedule starts a report (was AnnualStatisticsProcessTests.nobodyStartsAReportByHand). */
+	@Test
+	void theReportIsNotOfferedForAStartInTasklist() {
+		assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("annual-statistics")
+			.singleResult().isStartableInTasklist()).isFalse();
+	}
+
 	@Test
 	void statisticsSignedOffByBothAreSubmittedAndPublished() {
 		assertThat(instance).hasPassedInOrder("serviceTask_open", "serviceTask_compute").isWaitingAt("userTask_officeSignOff");

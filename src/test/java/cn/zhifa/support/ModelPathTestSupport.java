@@ -27,13 +27,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
+import cn.zhifa.platform.ModelParseExtension;
+import cn.zhifa.platform.ModelParseExtensionsForTests;
+
 /**
  * Engine-only tests of a model's paths (issue 20 §4): the BPMN file from {@code processes/} on an in-memory engine
  * (H2, history full, no job executor), without Spring, services or database of ours. Every bean the model names
  * (delegates, task checks, {@code deadlines}) is a stand-in the test registers by that name ({@link #bean}); an
  * unregistered name fails the test, so each test shows what the path needs. A delegate stand-in is recorded
  * ({@link #calls()}) and may set variables; the services behind the real beans have their own tests, the
- * whole-application scenarios ({@code *ProcessTests}) run both together.
+ * whole-application scenarios ({@code *ProcessTests}) run both together. A test class may install an application's
+ * model parse extensions (ADR-0039) for the models it deploys ({@link #parseExtensions}), e.g. the period-suspension
+ * plugin with what it needs ({@code PeriodSuspensionFixtures}).
  * <p>
  * One engine per test JVM. A model is deployed once per test class (the first test's {@link #deployTogether} deploys
  * it, the others find it deployed) and removed after the class; what a test starts is removed after that test (its
@@ -52,6 +57,9 @@ public abstract class ModelPathTestSupport {
 
 
 	private static ProcessEngine shared;
+
+	/** The model parse extensions (ADR-0039) applied to the models deployed now: none, unless a test class installs some. */
+	private static volatile List<ModelParseExtension> parseExtensions = List.of();
 
 	/** Per test class: the deployments kept for its tests, by what they hold ({@link #deployTogether}'s arguments). */
 	private static final Map<Class<?>, Map<String, ClassDeployment>> classDeployments = new ConcurrentHashMap<>();
@@ -74,6 +82,7 @@ public abstract class ModelPathTestSupport {
 			config.setJobExecutorActivate(false);
 			config.setExpressionManager(new MockExpressionManager());
 			config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+			config.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(ModelParseExtensionsForTests.listener(() -> parseExtensions))));
 			shared = config.buildProcessEngine();
 		}
 		return shared;
@@ -87,18 +96,30 @@ public abstract class ModelPathTestSupport {
 
 	@AfterEach
 	void cleanUp() {
-		Mocks.reset();
-		ClockUtil.reset();
+		// the stand-ins stay registered while the instances are removed: a built-in listener of a parse extension runs
+		// then too (e.g. the period-suspension plugin re-dating the timers of a step that ends)
 		for (String id : deployments) {
 			engine.getRepositoryService().deleteDeployment(id, true);
 		}
 		for (ClassDeployment deployment : classDeployments.getOrDefault(getClass(), Map.of()).values()) {
 			removeInstances(deployment);
 		}
+		Mocks.reset();
+		ClockUtil.reset();
+	}
+
+	/**
+	 * The model parse extensions (ADR-0039) of the application the engine applies to the models this test class
+	 * deploys afterwards (e.g. the period-suspension plugin, which needs the engine's services): call before
+	 * {@link #deployTogether}; they are removed after the class.
+	 */
+	protected static void parseExtensions(ModelParseExtension... extensions) {
+		parseExtensions = List.of(extensions);
 	}
 
 	@AfterAll
 	static void removeClassDeployments(TestInfo testClass) {
+		parseExtensions = List.of();
 		Map<String, ClassDeployment> kept = classDeployments.remove(testClass.getTestClass().orElseThrow());
 		if (kept != null) {
 			kept.values().forEach(d -> engine().getRepositoryService().deleteDeployment(d.id(), true));
@@ -191,6 +212,19 @@ public abstract class ModelPathTestSupport {
 	/** A delegate stand-in that only records its call. */
 	protected void delegate(String name) {
 		delegate(name, Map.of());
+	}
+
+	/**
+	 * A delegate stand-in that records its call and keeps what the model gives it there: per call, the input parameters
+	 * of the service task (its local variables), in order.
+	 */
+	protected List<Map<String, Object>> delegateGiven(String name) {
+		List<Map<String, Object>> given = new ArrayList<>();
+		bean(name, (JavaDelegate) execution -> {
+			calls.add(name);
+			given.add(new LinkedHashMap<>(execution.getVariablesLocal()));
+		});
+		return given;
 	}
 
 	/** A task-check stand-in: records the task's event ({@code name:event:taskDefinitionKey}). */

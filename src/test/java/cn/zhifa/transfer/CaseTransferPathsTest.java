@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,10 +30,13 @@ class CaseTransferPathsTest extends ModelPathTestSupport {
 
 	static final Instant DUE = Instant.parse("2026-11-10T01:00:00Z");
 
+	/** what the model gives the document stand-in */
+	List<Map<String, Object>> documents;
+
 	ProcessInstance start(boolean targetInZhifa) throws Exception {
 		deploy("case-transfer.bpmn");
 		delegate("openCaseTransfer", Map.of("transferDueAt", Date.from(DUE), "targetInZhifa", targetInZhifa));
-		delegate("generateDocument");
+		documents = delegateGiven("generateDocument");
 		delegate("deliverCaseTransfer");
 		delegate("recordCaseTransferAnswer");
 		delegate("concludeCaseTransfer");
@@ -44,6 +48,11 @@ class CaseTransferPathsTest extends ModelPathTestSupport {
 		assertThat(instance).hasPassedInOrder("serviceTask_openCaseTransfer", "serviceTask_generateCaseTransferLetter")
 			.isWaitingAt("userTask_signCaseTransfer");
 		assertThat(task(instance)).hasCandidateGroup("LIAOKUO-head").hasDueDate(Date.from(DUE));
+		// the letter numbered in its own series (寥街案移〔2026〕n号; was CaseTransferProcessTests
+		// .toAnAgencyOnZhifaTheCaseAppearsInItsQueueAndItAccepts; the series format: DocumentNumbersIT)
+		assertThat(documents).singleElement().satisfies(given -> assertThat(given)
+			.containsEntry("documentKind", "CASE_TRANSFER_LETTER")
+			.containsEntry("documentNumberVariable", "caseTransferLetterNo"));
 		return instance;
 	}
 

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,6 +30,8 @@ class DisciplineTransferPathsTest extends ModelPathTestSupport {
 	static final Instant DUE = Instant.parse("2026-12-15T01:00:00Z");
 
 	ProcessInstance instance;
+	/** what the model gives the SLA stand-ins */
+	List<Map<String, Object>> warnings, breaches;
 
 	@BeforeEach
 	void deployAndStart() throws Exception {
@@ -36,8 +39,8 @@ class DisciplineTransferPathsTest extends ModelPathTestSupport {
 		delegate("openDisciplineTransfer", Map.of("disciplineDueAt", Date.from(DUE)));
 		delegate("generateDocument");
 		delegate("recordDisciplineTransfer");
-		delegate("slaWarning");
-		delegate("slaBreach");
+		warnings = delegateGiven("slaWarning");
+		breaches = delegateGiven("slaBreach");
 		taskChecks("transferTaskChecks");
 		bean("deadlines", new CalendarDayReminders());
 		instance = start("discipline-transfer", "寥街罚〔2026〕1号", Map.of("caseId", "case-1", "agencyCode", "LIAOKUO"));
@@ -68,6 +71,13 @@ class DisciplineTransferPathsTest extends ModelPathTestSupport {
 		assertThat(instance).hasPassed("serviceTask_warnHead", "endEvent_headWarned", "serviceTask_escalateDiscipline",
 				"endEvent_disciplineEscalated").isWaitingAt("userTask_signDisciplineTransfer");
 		assertThat(calls()).containsExactly("openDisciplineTransfer", "slaWarning", "slaBreach");
+		// the head is reminded; at the limit the head and the supervisors are told (was DisciplineTransferProcessTests
+		// .lateSignatureLeavesWarningBreachAndALateRecord; the priority and a notification per group: SlaService)
+		assertThat(warnings).singleElement().satisfies(given -> assertThat(given)
+			.containsEntry("slaActivity", "userTask_signDisciplineTransfer").containsEntry("notifyGroups", "LIAOKUO-head"));
+		assertThat(breaches).singleElement().satisfies(given -> assertThat(given)
+			.containsEntry("slaActivity", "userTask_signDisciplineTransfer")
+			.containsEntry("notifyGroups", "LIAOKUO-head,supervisor"));
 		complete(task(instance));
 		assertThat(instance).isEnded();
 	}

@@ -1,0 +1,420 @@
+package cn.zhifa.legalreview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import cn.zhifa.calendar.CalendarFixtures;
+import cn.zhifa.calendar.Deadlines;
+import cn.zhifa.document.DocumentFixtures;
+import cn.zhifa.organisation.Officer;
+import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.organisation.StaffRole;
+import cn.zhifa.platform.Step;
+import cn.zhifa.support.MovableClock;
+
+/**
+ * The rules of a legal review (法制审核, R-REV-1…9) and its disagreement as {@link LegalReviewService} takes them, on the
+ * real calendar (5 + 3 working days across National Day and the Spring Festival), the rows held in memory: the clock
+ * from the receipt of the materials and again from a supplement or a resubmission, the decision with its checklist,
+ * opinion and counsel, the extension once per round, the rounds, the disagreement and the head's ruling, who may
+ * check and decide (回避, 法律职业资格), the refusals naming the field (was {@code LegalReviewProcessTests}). The models'
+ * paths: {@code LegalReviewPathsTest}, {@code ReviewDisagreementPathsTest}; the REST path and Tasklist's form:
+ * {@code LegalReviewRestIT}; a major case through its legal review: {@code EnforcementCaseProcessTests}.
+ */
+class LegalReviewServiceTest {
+
+	static final String PI = "pi-review";
+
+	final MovableClock clock = new MovableClock("2026-09-28T10:00:00+08:00");
+	final Deadlines deadlines = CalendarFixtures.deadlines();
+	final Map<String, LegalReview> reviews = new HashMap<>();
+	final List<ReviewRound> rounds = new ArrayList<>();
+	final List<ReviewDisagreement> disagreements = new ArrayList<>();
+	final Map<String, Officer> officers = new HashMap<>();
+	final LegalReviewService service;
+	final cn.zhifa.document.DisplayLabels labels;
+
+	LegalReviewServiceTest() {
+		LegalReviewRepository reviewRepository = mock(LegalReviewRepository.class);
+		when(reviewRepository.existsById(anyString())).thenAnswer(i -> reviews.containsKey(i.<String>getArgument(0)));
+		when(reviewRepository.findById(anyString())).thenAnswer(i -> Optional.ofNullable(reviews.get(i.<String>getArgument(0))));
+		when(reviewRepository.save(any(LegalReview.class))).thenAnswer(i -> {
+			LegalReview r = i.getArgument(0);
+			reviews.put(r.getId(), r);
+			return r;
+		});
+		ReviewRoundRepository roundRepository = mock(ReviewRoundRepository.class);
+		when(roundRepository.findByReviewIdAndRoundNo(anyString(), anyInt())).thenAnswer(i -> rounds.stream()
+			.filter(r -> r.getRoundNo() == i.<Integer>getArgument(1)).findFirst());
+		when(roundRepository.save(any(ReviewRound.class))).thenAnswer(i -> {
+			rounds.add(i.getArgument(0));
+			return i.getArgument(0);
+		});
+		when(roundRepository.findByReviewIdOrderByRoundNo(anyString())).thenAnswer(i -> List.copyOf(rounds));
+		ReviewDisagreementRepository disagreementRepository = mock(ReviewDisagreementRepository.class);
+		when(disagreementRepository.findByProcessInstanceId(anyString())).thenAnswer(i -> disagreements.stream().findFirst());
+		when(disagreementRepository.save(any(ReviewDisagreement.class))).thenAnswer(i -> {
+			disagreements.add(i.getArgument(0));
+			return i.getArgument(0);
+		});
+		cn.zhifa.organisation.AgencyRepository agencies = mock(cn.zhifa.organisation.AgencyRepository.class);
+		when(agencies.existsById("LIAOKUO")).thenReturn(true);
+		OfficerRepository officerRepository = mock(OfficerRepository.class);
+		when(officerRepository.findById(anyString())).thenAnswer(i -> Optional.ofNullable(officers.get(i.<String>getArgument(0))));
+		reviewer("reviewer1", "刘洋", "A20205303020001", LocalDate.of(2020, 9, 1));
+		officers.put("officer1", new Officer("officer1", "LIAOKUO", "李明", StaffRole.OFFICER, "执法一中队"));
+		service = new LegalReviewService(reviewRepository, roundRepository, disagreementRepository, agencies, deadlines,
+				officerRepository, LocalDate.of(2021, 7, 15), clock);
+		labels = DocumentFixtures.labels(officerRepository);
+	}
+
+	/** A legal reviewer of LIAOKUO with the qualification certificate {@code no} (null: none), reviewing since {@code since}. */
+	Officer reviewer(String id, String name, String no, LocalDate since) {
+		Officer o = new Officer(id, "LIAOKUO", name, StaffRole.LEGAL_REVIEWER, "寥廓街道司法所");
+		o.recordLegalReviewQualification(no, since);
+		officers.put(id, o);
+		return o;
+	}
+
+	static Step as(String user) {
+		return new Step(PI, "寥街罚〔2026〕T1号", "LIAOKUO", "activity", null, null, user, Set.of(), Set.of("LIAOKUO"));
+	}
+
+	static Date moment(String iso) {
+		return Date.from(OffsetDateTime.parse(iso).toInstant());
+	}
+
+	static LegalReviewService.Request request(String caseId, String type) {
+		return new LegalReviewService.Request(caseId, "LIAOKUO", type, "拟作出较大数额罚款，属于重大执法决定", "officer1",
+				"处罚决定书（草稿）\n调查终结报告");
+	}
+
+	static Map<String, Object> checklist() {
+		Map<String, Object> c = new LinkedHashMap<>();
+		ReviewVariables.CHECKLIST.forEach(item -> c.put(item, true));
+		return c;
+	}
+
+	static LegalReviewService.Counsel noCounsel() {
+		return new LegalReviewService.Counsel("NONE", null, null, null, null);
+	}
+
+	static LegalReviewService.Decision decision(String outcome, String opinion) {
+		return new LegalReviewService.Decision("DECIDE", false, null, outcome, checklist(), opinion, noCounsel());
+	}
+
+	/** Opened on {@link #clock}, materials accepted, round 1 started: its deadline. */
+	LegalReviewService.Round opened() {
+		LegalReviewService.Opened opened = service.open(as("officer1"), request("寥街罚〔2026〕T1号", "PENALTY"));
+		service.checkMaterials(as("reviewer1"), null, "LIAOKUO", "officer1", true, null);
+		return service.startRound(as("reviewer1"), opened.reviewId(), 0, opened.received().at(), null);
+	}
+
+	void decide(int round, String reviewer, String outcome, String opinion) {
+		service.checkDecision(as(reviewer), null, "LIAOKUO", "officer1", decision(outcome, opinion));
+		service.recordOpinion(as(reviewer), new LegalReviewService.Opinion(PI, round, reviewer, checklist(), opinion, outcome,
+				rounds.get(round - 1).getMaterialsReceivedAt() == null ? null
+						: Date.from(rounds.get(round - 1).getMaterialsReceivedAt()),
+				"doc-" + round, noCounsel()));
+	}
+
+	static void assertRefused(Runnable call, String field, String... texts) {
+		assertThatThrownBy(call::run).isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+			assertThat(e.getMessage()).contains(field);
+			for (String text : texts) {
+				assertThat(e.getMessage()).contains(text);
+			}
+		});
+	}
+
+	/** Received Mon 28 Sep: 29, 30 Sep, (1–7 Oct), 8, 9, 10 Oct (adjusted Saturday) — checking is inside the 5 days. */
+	@Test
+	void approvedInTheFirstRoundWithinFiveWorkingDaysFromTheReceipt() {
+		LegalReviewService.Opened opened = service.open(as("officer1"), request("寥街罚〔2026〕T1号", "PENALTY"));
+		assertThat(opened.received().due().at()).isEqualTo(moment("2026-10-10T23:59:59+08:00"));
+		assertThat(opened.materials()).containsExactly("处罚决定书（草稿）", "调查终结报告");
+
+		// accepted on 30 Sep: the round counts from the receipt on 28 Sep, not from the acceptance
+		clock.at("2026-09-30T10:00:00+08:00");
+		service.checkMaterials(as("reviewer1"), null, "LIAOKUO", "officer1", true, null);
+		LegalReviewService.Round round = service.startRound(as("reviewer1"), PI, 0, opened.received().at(), null);
+		assertThat(round.number()).isEqualTo(1);
+		assertThat(round.due().at()).isEqualTo(moment("2026-10-10T23:59:59+08:00"));
+
+		assertThat(service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1", decision("APPROVED", null)))
+			.hasValueSatisfying(d -> assertThat(d.defaultOpinion()).isEqualTo("经审核，同意作出该决定。"));
+		decide(1, "reviewer1", "APPROVED", "经审核，同意作出该决定。");
+		service.conclude(as(null), PI, "PASSED", null, "doc-1");
+		assertThat(service.roundsOf(PI)).hasSize(1);
+		ReviewRound r = rounds.get(0);
+		assertThat(r.getOutcome()).isEqualTo("APPROVED");
+		assertThat(r.getReviewerId()).isEqualTo("reviewer1");
+		assertThat(r.getDecidedOnTime()).isTrue();
+		assertThat(r.getChecklist()).contains("\"checkEvidence\":true");
+		assertThat(reviews.get(PI).getResult()).isEqualTo("PASSED");
+	}
+
+	@Test
+	void incompleteMaterialsAreReturnedAndTheClockStartsAgainWhenTheSupplementArrives() {
+		LegalReviewService.Opened opened = service.open(as("officer1"), request("寥街罚〔2026〕T1号", "PENALTY"));
+		assertRefused(() -> service.checkMaterials(as("reviewer1"), null, "LIAOKUO", "officer1", false, null),
+				"missingMaterials");
+		service.checkMaterials(as("reviewer1"), null, "LIAOKUO", "officer1", false, "听证笔录");
+
+		// the complete materials are received on 9 Oct: 10 (adjusted Sat), 12, 13, 14, 15 Oct — checking is inside
+		clock.at("2026-10-09T09:00:00+08:00");
+		LegalReviewService.Received received = service.materialsReceived(as("officer1"));
+		assertThat(received.due().at()).isEqualTo(moment("2026-10-15T23:59:59+08:00"));
+		clock.at("2026-10-12T09:00:00+08:00");
+		assertThat(service.startRound(as("reviewer1"), opened.reviewId(), 0, received.at(), null).due().at())
+			.isEqualTo(moment("2026-10-15T23:59:59+08:00"));
+	}
+
+	@Test
+	void aCorrectionResubmittedStartsANewRoundWithANewClockAndThePreviousOpinion() {
+		opened();
+		assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				decision("NEEDS_CORRECTION", null)), "reviewOpinion");
+		decide(1, "reviewer1", "NEEDS_CORRECTION", "罚款数额超出裁量基准，请说明理由或调整");
+
+		clock.at("2026-10-12T15:00:00+08:00");
+		assertRefused(() -> service.checkRevision(as("officer1"), null, "officer1", "RESUBMIT", null), "revisionNotes");
+		service.checkRevision(as("officer1"), null, "officer1", "RESUBMIT", "已按裁量基准调整罚款数额");
+		LegalReviewService.Round second = service.startRound(as(null), PI, 1, rounds.get(0).getMaterialsReceivedAt(),
+				"罚款数额超出裁量基准，请说明理由或调整");
+		assertThat(second.number()).isEqualTo(2);
+		// on re-review the reviewer sees what they asked for; the 5 working days count from the resubmission
+		assertThat(second.previousOpinion()).isEqualTo("罚款数额超出裁量基准，请说明理由或调整");
+		assertThat(second.due().at()).isEqualTo(moment("2026-10-19T23:59:59+08:00"));
+		decide(2, "reviewer1", "APPROVED", "同意。");
+
+		assertThat(service.roundsOf(PI)).extracting(ReviewRound::getOutcome).containsExactly("NEEDS_CORRECTION", "APPROVED");
+		assertThat(rounds.get(0).getOpinion()).contains("裁量基准");
+	}
+
+	/** On re-review the reviewer sees what was corrected and what they asked for, not the last round's decision. */
+	@Test
+	void aNewRoundShowsThePreviousOpinionAndClearsTheLastDecision() throws Exception {
+		opened();
+		decide(1, "reviewer1", "NEEDS_CORRECTION", "罚款数额超出裁量基准，请说明理由或调整");
+		clock.at("2026-10-12T15:00:00+08:00");
+		Map<String, Object> vars = new HashMap<>(Map.of("legalReviewId", PI, "reviewRound", 1, "reviewOpinion",
+				"罚款数额超出裁量基准，请说明理由或调整", "reviewOutcome", "NEEDS_CORRECTION", "reviewerId", "reviewer1",
+				"revisionNotes", "已按裁量基准调整罚款数额", "materialsReceivedAt", Date.from(rounds.get(0).getMaterialsReceivedAt())));
+		org.camunda.bpm.engine.delegate.DelegateExecution execution = mock(
+				org.camunda.bpm.engine.delegate.DelegateExecution.class, RETURNS_DEEP_STUBS);
+		when(execution.getProcessInstanceId()).thenReturn(PI);
+		when(execution.getVariable(anyString())).thenAnswer(i -> vars.get(i.<String>getArgument(0)));
+		doAnswer(i -> vars.put(i.getArgument(0), i.getArgument(1))).when(execution).setVariable(anyString(), any());
+		doAnswer(i -> {
+			vars.putAll(i.getArgument(0));
+			return null;
+		}).when(execution).setVariables(any(Map.class));
+		doAnswer(i -> vars.remove(i.<String>getArgument(0))).when(execution).removeVariable(anyString());
+
+		new LegalReviewDelegates().startReviewRound(service).execute(execution);
+
+		assertThat(vars).containsEntry("reviewRound", 2).containsEntry("revisionNotes", "已按裁量基准调整罚款数额")
+			.containsEntry("previousReviewOpinion", "罚款数额超出裁量基准，请说明理由或调整")
+			.containsEntry("reviewDueAt", moment("2026-10-19T23:59:59+08:00"))
+			.doesNotContainKeys("reviewOpinion", "reviewOutcome", "reviewerId");
+	}
+
+	/** The handler reads the conclusion and the reviewer by name on the revision form (FormLabelsPlugin, labels.yml). */
+	@Test
+	void theRevisionFormShowsTheConclusionAndThePeopleByName() {
+		Map<String, Object> variables = new HashMap<>(Map.of("reviewOutcome", "NEEDS_CORRECTION", "reviewerId", "reviewer1",
+				"handlerId", "officer1", "decisionType", "PENALTY"));
+		assertThat(labels.displayFields(variables)).containsEntry("reviewOutcomeLabel", "需补正、纠正")
+			.containsEntry("reviewerName", "刘洋").containsEntry("handlerName", "李明")
+			.containsEntry("decisionTypeLabel", "行政处罚");
+	}
+
+	@ParameterizedTest(name = "head rules {0}")
+	@CsvSource({ "ADOPT_HANDLER, true", "OTHER, true", "ADOPT_REVIEW, false" })
+	void aRejectionDisputedAndNotSettledIsRuledByTheHead(String ruling, boolean overrides) {
+		opened();
+		decide(1, "reviewer1", "REJECTED", "事实不清，证据不足");
+		assertRefused(() -> service.checkResponse(as("officer1"), null, "officer1", "DISAGREE", null, "《行政处罚法》第三十三条"),
+				"disagreementReasons");
+		assertRefused(() -> service.checkResponse(as("officer1"), null, "officer1", "DISAGREE", "当事人系初次违法且已改正", null),
+				"disagreementBasis");
+		service.checkResponse(as("officer1"), null, "officer1", "DISAGREE", "当事人系初次违法且已改正", "《行政处罚法》第三十三条");
+		service.openDisagreement(new Step("pi-dispute", null, "LIAOKUO", "start", null, null, "officer1", Set.of(), Set.of()),
+				new LegalReviewService.Disagreement(PI, 1, "officer1", "当事人系初次违法且已改正", "《行政处罚法》第三十三条", "reviewer1",
+						"事实不清，证据不足"));
+		Step dispute = new Step("pi-dispute", null, "LIAOKUO", "activity", null, null, "reviewer1", Set.of(), Set.of());
+		assertRefused(() -> service.checkNegotiation(dispute, null, "MAYBE", null, null), "negotiationResult");
+		service.checkNegotiation(dispute, null, "NO_AGREEMENT", null, "双方各执己见");
+		Step head = new Step("pi-dispute", null, "LIAOKUO", "activity", null, null, "head1", Set.of(), Set.of());
+		assertRefused(() -> service.checkHeadRuling(head, null, ruling, null), "headRulingReasons");
+		service.checkHeadRuling(head, null, ruling, "经研究决定");
+		assertThat(service.closeDisagreement(head, "NO_AGREEMENT", ruling).outcome()).isEqualTo("HEAD_" + ruling);
+		service.conclude(as(null), PI, "NOT_PASSED", ruling, "doc-1");
+
+		assertThat(disagreements).singleElement().satisfies(d -> {
+			assertThat(d.getHeadId()).isEqualTo("head1");
+			assertThat(d.getHeadOverridesReview()).isEqualTo(overrides);
+			assertThat(d.getHandlerReasons()).isEqualTo("当事人系初次违法且已改正");
+			assertThat(d.getReviewOpinion()).isEqualTo("事实不清，证据不足");
+		});
+		// the stored review decides whether the major decision may be taken (R-REV-1, R-REV-6)
+		assertThat(reviews.get(PI).getResult()).isEqualTo("NOT_PASSED");
+		assertThat(reviews.get(PI).getHeadRuling()).isEqualTo(ruling);
+	}
+
+	/** The negotiation's 3 working days from Mon 28 Sep: 29, 30 Sep, 8 Oct (the model's stall timer). */
+	@Test
+	void aStalledNegotiationGoesToTheHeadAfterThreeWorkingDays() {
+		assertThat(deadlines.limit("NEGOTIATION", moment("2026-09-28T10:00:00+08:00")))
+			.isEqualTo(moment("2026-10-08T23:59:59+08:00"));
+		opened();
+		decide(1, "reviewer1", "REJECTED", "事实不清");
+		service.openDisagreement(new Step("pi-dispute", null, "LIAOKUO", "start", null, null, "officer1", Set.of(), Set.of()),
+				new LegalReviewService.Disagreement(PI, 1, "officer1", "理由", "依据", "reviewer1", "事实不清"));
+		assertThat(service.negotiationStalled(new Step("pi-dispute", null, "LIAOKUO", "timer", null, null, null, Set.of(),
+				Set.of()))).isEqualTo("NO_AGREEMENT");
+		assertThat(disagreements.get(0).getNegotiationResult()).isEqualTo("NO_AGREEMENT");
+	}
+
+	/** 13 Feb, 14 Feb (adjusted Sat), (15–23 Feb Spring Festival), 24–26 Feb; extended: 27, 28 Feb (adjusted Sat), 2 Mar. */
+	@Test
+	void anExtensionOncePerRoundAddsThreeWorkingDaysAndNeedsItsReason() {
+		clock.at("2026-02-12T10:00:00+08:00");
+		LegalReviewService.Round round = opened();
+		assertThat(round.due().at()).isEqualTo(moment("2026-02-26T23:59:59+08:00"));
+		assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("EXTEND", false, null, null, Map.of(), null, noCounsel())), "extensionReason");
+		assertThat(service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("EXTEND", false, "涉及多个法律关系，需征求有关部门意见", null, Map.of(), null, noCounsel())))
+			.isEmpty();
+		Date extended = service.extend(as("reviewer1"), PI, 1, round.receivedAt(), "涉及多个法律关系，需征求有关部门意见").at();
+		assertThat(extended).isEqualTo(moment("2026-03-02T23:59:59+08:00"));
+		// the model's warning timer one working day before: Sat 28 Feb is a working day
+		assertThat(deadlines.workdaysBefore(extended, 1)).isEqualTo(moment("2026-02-28T00:00:00+08:00"));
+		assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("EXTEND", true, "再次延长", null, Map.of(), null, noCounsel())), "reviewAction",
+				"已延长过");
+		assertThat(rounds).singleElement().satisfies(r -> {
+			assertThat(r.isExtended()).isTrue();
+			assertThat(r.getExtensionReason()).contains("多个法律关系");
+		});
+	}
+
+	/** The warning one working day before (Fri 9 Oct, before the adjusted Saturday 10 Oct); a late decision is late. */
+	@Test
+	void aDecisionAfterTheDueDateIsRecordedLate() {
+		LegalReviewService.Round round = opened();
+		assertThat(deadlines.workdaysBefore(round.due().at(), 1)).isEqualTo(moment("2026-10-09T00:00:00+08:00"));
+		clock.at("2026-10-11T00:00:01+08:00");
+		decide(1, "reviewer1", "APPROVED", "同意。");
+		assertThat(rounds.get(0).getDecidedOnTime()).isFalse();
+	}
+
+	/**
+	 * R-REV-9 (《行政处罚法》第五十八条第二款): a first-time reviewer needs 法律职业资格 — refused on claiming (the task check on
+	 * assignment) and on deciding; a reviewer already reviewing before 2021-07-15 may go on; registered, the newcomer may.
+	 */
+	@Test
+	void aFirstTimeReviewerNeedsTheLegalProfessionalQualification() {
+		Officer newcomer = reviewer("new1", "审核新人", null, LocalDate.of(2026, 9, 1));
+		reviewer("old1", "审核老人", null, LocalDate.of(2019, 3, 1));
+		LegalReviewTaskChecks checks = new LegalReviewTaskChecks(service);
+		assertThatThrownBy(() -> checks.notify(assigned("legal-review-check-materials", "new1")))
+			.isInstanceOf(AuthorizationException.class).hasMessageContaining("法律职业资格").hasMessageContaining("第五十八条第二款");
+		assertThatThrownBy(() -> checks.notify(assigned("legal-review-decision", "new1")))
+			.isInstanceOf(AuthorizationException.class).hasMessageContaining("法律职业资格");
+		assertThatThrownBy(() -> service.checkDecision(as("new1"), null, "LIAOKUO", "officer1", decision("APPROVED", null)))
+			.isInstanceOf(AuthorizationException.class).hasMessageContaining("法律职业资格");
+		assertThatCode(() -> checks.notify(assigned("legal-review-decision", "old1"))).doesNotThrowAnyException();
+		// another agency's or an unregistered person is no reviewer here
+		assertThatThrownBy(() -> service.checkRecusal("stranger", "LIAOKUO", "officer1")).isInstanceOf(AuthorizationException.class);
+
+		newcomer.recordLegalReviewQualification("A20245303020099", LocalDate.of(2026, 9, 1));
+		assertThatCode(() -> checks.notify(assigned("legal-review-decision", "new1"))).doesNotThrowAnyException();
+	}
+
+	/** 回避: the handler never takes the review of their own case. */
+	@Test
+	void theHandlerMayNotReviewTheirOwnCase() {
+		assertThatThrownBy(() -> service.checkRecusal("reviewer1", "LIAOKUO", "reviewer1"))
+			.isInstanceOf(AuthorizationException.class).hasMessageContaining("回避");
+	}
+
+	/** R-REV-8: a public lawyer / legal adviser taking part is named, their opinion kept and its adoption recorded. */
+	@Test
+	void counselTakingPartAndWhetherTheirOpinionWasAdoptedAreRecorded() {
+		opened();
+		LegalReviewService.Counsel unnamed = new LegalReviewService.Counsel("LEGAL_ADVISER", null, null, null, null);
+		assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", checklist(), null, unnamed)), "counselName");
+		LegalReviewService.Counsel noReason = new LegalReviewService.Counsel("LEGAL_ADVISER", "云南某律师事务所 赵律师",
+				"建议将罚款降至基准下限", "NOT_ADOPTED", null);
+		assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", checklist(), null, noReason)),
+				"counselNotAdoptedReason");
+		LegalReviewService.Counsel counsel = new LegalReviewService.Counsel("LEGAL_ADVISER", "云南某律师事务所 赵律师",
+				"建议将罚款降至基准下限", "NOT_ADOPTED", "当事人拒不改正，情节严重，不宜降至下限");
+		service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", checklist(), null, counsel));
+		service.recordOpinion(as("reviewer1"), new LegalReviewService.Opinion(PI, 1, "reviewer1", checklist(), "同意。",
+				"APPROVED", Date.from(rounds.get(0).getMaterialsReceivedAt()), "doc-1", counsel));
+		assertThat(rounds).singleElement().satisfies(r -> {
+			assertThat(r.getCounselKind()).isEqualTo("LEGAL_ADVISER");
+			assertThat(r.getCounselName()).isEqualTo("云南某律师事务所 赵律师");
+			assertThat(r.getCounselOpinion()).isEqualTo("建议将罚款降至基准下限");
+			assertThat(r.getCounselAdoption()).isEqualTo("NOT_ADOPTED");
+			assertThat(r.getCounselNotAdoptedReason()).startsWith("当事人拒不改正");
+		});
+	}
+
+	@Test
+	void badStartInputNamesTheField() {
+		assertRefused(() -> service.open(as("officer1"), request("寥街罚〔2026〕T1号", "FINE")), "decisionType");
+		assertRefused(() -> service.open(as("officer1"), request(null, "PENALTY")), "caseId");
+		assertThat(reviews).isEmpty();
+	}
+
+	/** A task of form {@code form} assigned to {@code assignee} in the review (the task check's assignment event). */
+	static DelegateTask assigned(String form, String assignee) {
+		Map<String, Object> vars = Map.of("agencyCode", "LIAOKUO", "handlerId", "officer1");
+		DelegateTask task = mock(DelegateTask.class, RETURNS_DEEP_STUBS);
+		UserTask element = mock(UserTask.class);
+		when(element.getCamundaFormRef()).thenReturn(form);
+		when(task.getBpmnModelElementInstance()).thenReturn(element);
+		when(task.getTaskDefinitionKey()).thenReturn("userTask_review");
+		when(task.getEventName()).thenReturn(TaskListener.EVENTNAME_ASSIGNMENT);
+		when(task.getAssignee()).thenReturn(assignee);
+		when(task.getVariable(anyString())).thenAnswer(call -> vars.get(call.<String>getArgument(0)));
+		doAnswer(call -> null).when(task).setVariable(anyString(), any());
+		return task;
+	}
+}

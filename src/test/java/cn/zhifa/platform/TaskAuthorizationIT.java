@@ -1,0 +1,160 @@
+package cn.zhifa.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import cn.zhifa.support.ZhifaIntegrationTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * ADR-0044: tasks are authorized at the process-definition level within the agency (tenant), not by one
+ * authorization row per task; only the task's own people (assignee, owner, candidate users and groups) may
+ * claim, complete, assign or change it, through every door.
+ */
+@ZhifaIntegrationTest
+class TaskAuthorizationIT {
+
+	@Autowired
+	TestRestTemplate http;
+	@Autowired
+	ProcessEngine engine;
+	@Autowired
+	DataSource dataSource;
+
+	String processInstanceId;
+	String taskId;
+
+	@BeforeEach
+	void aReviewTaskOfferedToTheAgencysReviewers() {
+		String caseId = "寥街罚〔2026〕T" + UUID.randomUUID().toString().substring(0, 6) + "号";
+		ResponseEntity<Map> started = http.withBasicAuth("officer1", "demo").postForEntity(
+				"/engine-rest/process-definition/key/legal-review/start",
+				Map.of("variables", Map.of("caseId", Map.of("value", caseId), "decisionType", Map.of("value", "PENALTY"),
+						"majorReasons", Map.of("value", "拟吊销许可证"), "materials", Map.of("value", "处罚决定书（草稿）"))),
+				Map.class);
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+		processInstanceId = started.getBody().get("id").toString();
+		Task task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
+		assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
+			.anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("LIAOKUO-reviewer"));
+		taskId = task.getId();
+	}
+
+	@Test
+	void noAuthorizationRowIsWrittenPerTask() {
+		assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+			.resourceId(taskId).count()).isZero();
+		assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK).list())
+			.as("only grants on every task (heads and supervisors read all tasks of their agencies)")
+			.allSatisfy(auth -> assertThat(auth.getResourceId()).isEqualTo("*"));
+	}
+
+	@Test
+	void theAgencysStaffReadItsTasksOtherAgenciesDoNot() {
+		assertThat(count("officer1")).as("a colleague of the same agency reads the task").isEqualTo(1);
+		assertThat(get("officer1").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(count("reviewer2")).as("a reviewer of another agency does not").isZero();
+		assertThat(get("reviewer2").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void theTasksDataStaysWithThoseWhoReadTheCaseOrAreOfferedTheTask() {
+		String variables = "/engine-rest/task/" + taskId + "/variables";
+		assertThat(http.withBasicAuth("officer1", "demo").getForEntity(variables, Map.class).getStatusCode())
+			.as("officers read the agency's cases anyway").isEqualTo(HttpStatus.OK);
+		assertThat(count("aux1")).as("an auxiliary sees the agency's task in a list").isEqualTo(1);
+		ResponseEntity<Map> auxiliary = http.withBasicAuth("aux1", "demo").getForEntity(variables, Map.class);
+		assertThat(auxiliary.getStatusCode()).as("but not the case's data of a task not offered to him")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(auxiliary.getBody().get("detail")).isEqualTo(CandidateTaskChecker.NOT_A_CANDIDATE_READ);
+	}
+
+	@Test
+	void onlyTheCandidatesWorkOnIt() {
+		for (String notACandidate : new String[] { "officer1", "head1" }) {
+			ResponseEntity<Map> claim = post(notACandidate, "/claim", Map.of("userId", notACandidate));
+			assertThat(claim.getStatusCode()).as(notACandidate + " claims").isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(claim.getBody().get("detail")).isEqualTo(CandidateTaskChecker.NOT_A_CANDIDATE);
+			assertThat(post(notACandidate, "/assignee", Map.of("userId", notACandidate)).getStatusCode())
+				.as(notACandidate + " assigns it to himself").isEqualTo(HttpStatus.FORBIDDEN);
+		}
+		assertThat(post("reviewer2", "/claim", Map.of("userId", "reviewer2")).getStatusCode())
+			.as("another agency's reviewer").isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(assignee()).isNull();
+
+		assertThat(post("reviewer1", "/claim", Map.of("userId", "reviewer1")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(assignee()).isEqualTo("reviewer1");
+		assertThat(post("officer1", "/complete", Map.of()).getStatusCode()).as("completed by a colleague")
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(post("reviewer1", "/unclaim", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(assignee()).isNull();
+	}
+
+	@Test
+	void theMigrationRemovesLegacyRowsPerTaskAndKeepsGrantsOnEveryTask() throws Exception {
+		Authorization legacy = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		legacy.setGroupId("LIAOKUO-reviewer");
+		legacy.setResource(Resources.TASK);
+		legacy.setResourceId(taskId);
+		legacy.addPermission(Permissions.UPDATE);
+		engine.getAuthorizationService().saveAuthorization(legacy);
+		long everyTask = engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+			.resourceId("*").count();
+		assertThat(everyTask).isPositive();
+
+		try (Connection connection = dataSource.getConnection()) {
+			new TaskAuthorizationRowsMigration().migrate(new Context() {
+				@Override
+				public Configuration getConfiguration() {
+					return null;
+				}
+
+				@Override
+				public Connection getConnection() {
+					return connection;
+				}
+			});
+		}
+		assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+			.resourceId(taskId).count()).isZero();
+		assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+			.resourceId("*").count()).isEqualTo(everyTask);
+	}
+
+	private String assignee() {
+		return engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee();
+	}
+
+	private int count(String user) {
+		return (int) http.withBasicAuth(user, "demo")
+			.getForObject("/engine-rest/task/count?processInstanceId=" + processInstanceId, Map.class).get("count");
+	}
+
+	private ResponseEntity<Map> get(String user) {
+		return http.withBasicAuth(user, "demo").getForEntity("/engine-rest/task/" + taskId, Map.class);
+	}
+
+	private ResponseEntity<Map> post(String user, String action, Map<String, Object> body) {
+		return http.withBasicAuth(user, "demo").exchange("/engine-rest/task/" + taskId + action, HttpMethod.POST,
+				new HttpEntity<>(body), Map.class);
+	}
+}
