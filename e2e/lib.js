@@ -501,18 +501,32 @@ class User {
     // the text landed elsewhere — as a user who sees "reviewer1demo" in the name field does
     const username = form.locator('input[ng-model="username"]');
     const password = form.locator('input[ng-model="password"]');
-    for (let attempt = 1; ; attempt++) {
-      await username.fill(this.id);
-      await password.fill(PASSWORD);
-      if ((await username.inputValue()) === this.id && (await password.inputValue()) === PASSWORD) break;
-      if (attempt === 3) throw new StepError(`${this.id} 的登录表单没有接受输入`);
-      await this.page.waitForTimeout(500);
+    let response = null;
+    for (let submit = 1; !response; submit++) {
+      for (let attempt = 1; ; attempt++) {
+        await username.fill(this.id);
+        await password.fill(PASSWORD);
+        if ((await username.inputValue()) === this.id && (await password.inputValue()) === PASSWORD) break;
+        if (attempt === 3) throw new StepError(`${this.id} 的登录表单没有接受输入`);
+        await this.page.waitForTimeout(500);
+      }
+      // a login hashes the password and opens the session: on a busy machine it may take longer than a page step
+      const answer = page.waitForResponse((r) => r.url().includes('/api/admin/auth/user/default/login/')
+        && r.request().method() === 'POST', { timeout: 3 * TIMEOUT });
+      await form.locator('button[type="submit"]').click();
+      // a page still settling may clear the fields under the click: the browser then refuses the empty required
+      // field and sends nothing ("Please fill out this field") — as a user would, fill the form again and resubmit
+      response = await Promise.race([answer, page.waitForTimeout(5000).then(() => null)]);
+      if (!response) {
+        const cleared = (await form.isVisible()) && (await username.inputValue()) === '';
+        if (cleared && submit < 3) {
+          answer.catch(() => {}); // nothing was sent: this wait ends unanswered
+          console.log(`   … ${this.id} 的登录表单在提交时被清空，重新填写并提交`);
+          continue;
+        }
+        response = await answer;
+      }
     }
-    // a login hashes the password and opens the session: on a busy machine it may take longer than a page step
-    const answer = page.waitForResponse((r) => r.url().includes('/api/admin/auth/user/default/login/')
-      && r.request().method() === 'POST', { timeout: 3 * TIMEOUT });
-    await form.locator('button[type="submit"]').click();
-    const response = await answer;
     if (response.status() !== 200) {
       throw new StepError(`${this.id} 登录失败（HTTP ${response.status()}）：${(await this.notifications()).join(' | ')}`);
     }
