@@ -1,5 +1,6 @@
 package cn.zhifa.dispute;
 
+import static cn.zhifa.support.FormRefusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -104,14 +105,6 @@ class AgencyDisputeServiceTest {
 				"该行为属于食品安全违法行为，应由市场监督管理部门查处。", null);
 	}
 
-	static void assertRefused(Runnable call, String field, String... texts) {
-		assertThatThrownBy(call::run).isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
-			assertThat(e.getMessage()).contains(field);
-			for (String text : texts) {
-				assertThat(e.getMessage()).contains(text);
-			}
-		});
-	}
 
 	/** The other agency answers the negotiation in its own process: asked, registered, the applicant told. */
 	void counterpartReplies(String no, String reply, String position) {

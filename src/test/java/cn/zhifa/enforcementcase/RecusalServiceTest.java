@@ -1,5 +1,6 @@
 package cn.zhifa.enforcementcase;
 
+import static cn.zhifa.support.FormRefusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -123,14 +124,6 @@ class RecusalServiceTest {
 				null);
 	}
 
-	static void assertRefused(Runnable call, String field, String... texts) {
-		assertThatThrownBy(call::run).isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
-			assertThat(e.getMessage()).contains(field);
-			for (String text : texts) {
-				assertThat(e.getMessage()).contains(text);
-			}
-		});
-	}
 
 	@Test
 	void anApplicationNamesAnOfficerOfTheCaseByNameAndReachesTheCaseWhileItIsInvestigated() {

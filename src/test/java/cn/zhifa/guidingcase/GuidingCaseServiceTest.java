@@ -1,5 +1,6 @@
 package cn.zhifa.guidingcase;
 
+import static cn.zhifa.support.FormRefusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -117,14 +118,6 @@ class GuidingCaseServiceTest {
 		return Date.from(OffsetDateTime.parse(iso).toInstant());
 	}
 
-	static void assertRefused(Runnable call, String field, String... texts) {
-		assertThatThrownBy(call::run).isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
-			assertThat(e.getMessage()).contains(field);
-			for (String text : texts) {
-				assertThat(e.getMessage()).contains(text);
-			}
-		});
-	}
 
 	@Test
 	void proposedWithoutThePartysPersonalDataReviewedWithinTwentyWorkingDaysAndPublished() {

@@ -1,5 +1,6 @@
 package cn.zhifa.itemlist;
 
+import static cn.zhifa.support.FormRefusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,14 +81,6 @@ class ItemListServiceTest {
 				"有《中华人民共和国行政处罚法》第七十六条至第八十三条规定情形的，依法追究相应责任", "新赋权事项，自公布之日起由街道实施。", null);
 	}
 
-	static void assertRefused(Runnable call, String field, String... texts) {
-		assertThatThrownBy(call::run).isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
-			assertThat(e.getMessage()).contains(field);
-			for (String text : texts) {
-				assertThat(e.getMessage()).contains(text);
-			}
-		});
-	}
 
 	@Test
 	void theSeedListsHoldEveryViolationTheDemoUses() {

@@ -1,5 +1,6 @@
 package cn.zhifa.legalreview;
 
+import static cn.zhifa.support.FormRefusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -146,14 +147,6 @@ class LegalReviewServiceTest {
 				"doc-" + round, noCounsel()));
 	}
 
-	static void assertRefused(Runnable call, String field, String... texts) {
-		assertThatThrownBy(call::run).isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
-			assertThat(e.getMessage()).contains(field);
-			for (String text : texts) {
-				assertThat(e.getMessage()).contains(text);
-			}
-		});
-	}
 
 	/** Received Mon 28 Sep: 29, 30 Sep, (1–7 Oct), 8, 9, 10 Oct (adjusted Saturday) — checking is inside the 5 days. */
 	@Test

@@ -1,5 +1,6 @@
 package cn.zhifa.statistics;
 
+import static cn.zhifa.support.FormRefusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -112,14 +113,6 @@ class AnnualStatisticsServiceTest {
 		return service.find("LIAOKUO", year).orElseThrow();
 	}
 
-	static void assertRefused(Runnable call, String field, String... texts) {
-		assertThatThrownBy(call::run).isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
-			assertThat(e.getMessage()).contains(field);
-			for (String text : texts) {
-				assertThat(e.getMessage()).contains(text);
-			}
-		});
-	}
 
 	/** Opened and computed, both sign after a return each, submitted by 15 January, published by 2 February. */
 	@Test
