@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.zhifa.platform.EngineRestRoutes.Match;
 import cn.zhifa.platform.EngineRestRoutes.Rule;
 import cn.zhifa.platform.form.DeployedForm;
+import cn.zhifa.platform.form.DeployedForms;
 import cn.zhifa.platform.problem.Problem;
 import cn.zhifa.platform.problem.ProblemResponses;
 
@@ -86,6 +87,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 	private final TaskService tasks;
 	private final FormService forms;
 	private final RepositoryService repository;
+	private final ProcessEngineConfigurationImpl configuration;
 	/** Field keys and labels of the forms of each deployment (deployments never change). */
 	private final Map<String, Map<String, String>> formFieldsByDeployment = new ConcurrentHashMap<>();
 
@@ -94,6 +96,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		this.tasks = engine.getTaskService();
 		this.forms = engine.getFormService();
 		this.repository = engine.getRepositoryService();
+		this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
 	}
 
 	@Override
@@ -415,8 +418,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 	private Optional<DeployedForm> taskForm(String taskId) {
 		return asSystem(() -> {
 			try {
-				FormData data = forms.getTaskFormData(taskId);
-				return isCamundaForm(data) ? read(() -> forms.getDeployedTaskForm(taskId)) : Optional.<DeployedForm>empty();
+				return DeployedForms.of(configuration, forms.getTaskFormData(taskId));
 			}
 			catch (ProcessEngineException gone) {
 				return Optional.<DeployedForm>empty(); // no such task: the API answers
@@ -440,15 +442,8 @@ final class EngineRestGuard extends OncePerRequestFilter {
 			if (definition == null) {
 				return Optional.<DeployedForm>empty(); // unknown: the API answers 404
 			}
-			FormData data = forms.getStartFormData(definition.getId());
-			return isCamundaForm(data) ? read(() -> forms.getDeployedStartForm(definition.getId()))
-					: Optional.<DeployedForm>empty();
+			return DeployedForms.of(configuration, forms.getStartFormData(definition.getId()));
 		});
-	}
-
-	private static boolean isCamundaForm(FormData form) {
-		return form != null && (form.getCamundaFormRef() != null
-				|| form.getFormKey() != null && form.getFormKey().startsWith("camunda-forms:"));
 	}
 
 	private static Optional<DeployedForm> read(Supplier<InputStream> deployed) {

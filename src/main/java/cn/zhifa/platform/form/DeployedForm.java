@@ -19,7 +19,7 @@ public final class DeployedForm {
 
 	private final FormSchema schema;
 
-	private DeployedForm(FormSchema schema) {
+	DeployedForm(FormSchema schema) {
 		this.schema = schema;
 	}
 

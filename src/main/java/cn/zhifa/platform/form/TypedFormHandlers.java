@@ -1,11 +1,6 @@
 package cn.zhifa.platform.form;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.form.StartFormData;
@@ -49,24 +44,6 @@ final class TypedFormHandlers extends AbstractBpmnParseListener {
 		}
 	}
 
-	private static boolean isCamundaForm(FormData form) {
-		return form != null && (form.getCamundaFormRef() != null
-				|| form.getFormKey() != null && form.getFormKey().startsWith("camunda-forms:"));
-	}
-
-	private static FormSchema schema(Supplier<InputStream> deployedForm) {
-		try (InputStream in = deployedForm.get()) {
-			return FormSchema.read(in);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static FormService forms() {
-		return Context.getProcessEngineConfiguration().getFormService();
-	}
-
 	/**
 	 * One of the engine's form handlers, storing typed values when the submitted form is a Camunda Form; the other
 	 * forms pass through unchanged.
@@ -79,8 +56,8 @@ final class TypedFormHandlers extends AbstractBpmnParseListener {
 			this.delegate = delegate;
 		}
 
-		/** The deployed Camunda Form submitted in {@code scope}, or null when the form is not a Camunda Form. */
-		abstract Supplier<InputStream> camundaForm(VariableScope scope);
+		/** The form data of the form submitted in {@code scope}. */
+		abstract FormData formData(VariableScope scope);
 
 		@Override
 		public void parseConfiguration(Element activityElement, DeploymentEntity deployment,
@@ -90,9 +67,9 @@ final class TypedFormHandlers extends AbstractBpmnParseListener {
 
 		@Override
 		public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
-			Supplier<InputStream> form = camundaForm(variableScope);
+			FormSchema form = DeployedForms.schema(Context.getCommandContext(), formData(variableScope));
 			delegate.submitFormVariables(
-					form == null ? properties : FormSubmission.typed(properties, schema(form), variableScope::getVariable),
+					form == null ? properties : FormSubmission.typed(properties, form, variableScope::getVariable),
 					variableScope);
 		}
 	}
@@ -109,9 +86,8 @@ final class TypedFormHandlers extends AbstractBpmnParseListener {
 		}
 
 		@Override
-		Supplier<InputStream> camundaForm(VariableScope scope) {
-			return scope instanceof TaskEntity task && isCamundaForm(delegate.createTaskForm(task))
-					? () -> forms().getDeployedTaskForm(task.getId()) : null;
+		FormData formData(VariableScope scope) {
+			return scope instanceof TaskEntity task ? delegate.createTaskForm(task) : null;
 		}
 	}
 
@@ -128,10 +104,9 @@ final class TypedFormHandlers extends AbstractBpmnParseListener {
 		}
 
 		@Override
-		Supplier<InputStream> camundaForm(VariableScope scope) {
+		FormData formData(VariableScope scope) {
 			return scope instanceof ExecutionEntity instance
-					&& isCamundaForm(delegate.createStartFormData((ProcessDefinitionEntity) instance.getProcessDefinition()))
-							? () -> forms().getDeployedStartForm(instance.getProcessDefinitionId()) : null;
+					? delegate.createStartFormData((ProcessDefinitionEntity) instance.getProcessDefinition()) : null;
 		}
 	}
 }

@@ -215,6 +215,31 @@ class FormSubmissionIT {
 		return engine.getRuntimeService().getVariablesTyped(instance.getId());
 	}
 
+	/** Parsed forms are kept per deployment (DeployedForms): a new deployment's form is read anew. */
+	@Test
+	void aRedeployedFormTypesByItsNewVersion() {
+		assertThat(submitToRedeployedForm("number")).isEqualTo(12L);
+		assertThat(submitToRedeployedForm("textfield")).isEqualTo("12");
+		assertThat(submitToRedeployedForm("number")).isEqualTo(12L);
+	}
+
+	private Object submitToRedeployedForm(String fieldType) {
+		String key = "test-redeployed-form";
+		String form = """
+				{"id": "%s", "type": "default", "schemaVersion": 16,
+				 "components": [{"key": "amount", "label": "数额", "type": "%s"}]}""".formatted(key, fieldType);
+		BpmnModelInstance process = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
+			.userTask("userTask_form").camundaFormRef(key).camundaFormRefBinding("deployment").endEvent().done();
+		var builder = engine.getRepositoryService().createDeployment().name(deployment + "-redeployed")
+			.addString(key + ".form", form).addModelInstance(key + ".bpmn", process);
+		cn.zhifa.models.UnguardedDeployments.deploy(builder::deploy);
+		ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(key);
+		Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		engine.getFormService().submitTaskForm(task.getId(), Map.of("amount", "12"));
+		return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+			.variableName("amount").singleResult().getValue();
+	}
+
 	@Test
 	void numberTypedAsWordsIsRefusedByLabelAndNothingIsStored() {
 		Task task = hostTask("enforcement-case-propose-penalty", Map.of("agencyCode", "LIAOKUO"));
