@@ -12,7 +12,7 @@
 #
 #   bench/case-load.sh                                 # H2 (each application's default, a fresh file database)
 #   DB=pg bench/case-load.sh                           # PostgreSQL at $PGHOST:$PGPORT, user $PGUSER (trust), fresh databases
-#   CASES=100 ROUNDS=5 bench/case-load.sh              # bigger; defaults: CASES=20 ROUNDS=3 WARMUP=5 CLIENTS="1 4"
+#   CASES=100 ROUNDS=5 bench/case-load.sh              # bigger; defaults: CASES=20 ROUNDS=3 WARMUP=60 CLIENTS="1 4"
 #   SKIP_BUILD=1 bench/case-load.sh                    # reuse the jars in $BUILD_DIR and $BUILD_DIR/bare
 #
 # Other settings: BUILD_DIR (target-bench), MVN_FLAGS (e.g. -o), JAVA_OPTS (-Xmx1g, the same for both), NICE (a
@@ -24,7 +24,9 @@ ROOT=$PWD
 
 CASES=${CASES:-20}
 ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-5}
+# warm-up cases (2 clients) before measuring: both JVMs compile for a couple of minutes; after 5 cases Zhifa ran at about
+# half and bare at about 45 % of the rate they reach after 100 (docs/performance.md, 2026-12-02 third run)
+WARMUP=${WARMUP:-60}
 CLIENTS=${CLIENTS:-"1 4"}
 DB=${DB:-h2}
 BUILD_DIR=${BUILD_DIR:-target-bench}
@@ -114,7 +116,7 @@ for round in $(seq 1 "$ROUNDS"); do
     start "$app" "$round"
     printf '%s\t%s\tstartup\t%s\n' "$round" "$app" "$STARTUP" >>"$RESULTS"
     echo "round $round $app: started in $STARTUP s"
-    [ "$WARMUP" -gt 0 ] && drive "$app" "$WARMUP" 1 >/dev/null
+    [ "$WARMUP" -gt 0 ] && drive "$app" "$WARMUP" 2 >/dev/null
     for c in $CLIENTS; do
       out=$(drive "$app" "$CASES" "$c")
       printf '%s\t%s\tcases-%s\t%s\n' "$round" "$app" "$c" "$(field "$out" casesPerSecond)" >>"$RESULTS"
