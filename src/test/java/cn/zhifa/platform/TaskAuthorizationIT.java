@@ -109,6 +109,24 @@ class TaskAuthorizationIT {
 		assertThat(assignee()).isNull();
 	}
 
+	/**
+	 * A candidate needs no authorization row (as with Camunda's rows per task), but stays within the agency and is
+	 * held to the step's own rules.
+	 */
+	@Test
+	void aCandidateUserPassesTheCheckWithinTheAgencyOnly() {
+		engine.getTaskService().addCandidateUser(taskId, "officer2");
+		engine.getTaskService().addCandidateUser(taskId, "reviewer2");
+		assertThat(post("reviewer2", "/claim", Map.of("userId", "reviewer2")).getStatusCode())
+			.as("a candidate of another agency does not even see the task").isEqualTo(HttpStatus.NOT_FOUND);
+		// a candidate user of the agency passes the authorization check; the review's own rule then answers
+		ResponseEntity<Map> claim = post("officer2", "/claim", Map.of("userId", "officer2"));
+		assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(claim.getBody().get("detail").toString()).as("not a candidate? no: not a qualified reviewer")
+			.startsWith("R-REV-9").isNotEqualTo(CandidateTaskChecker.NOT_A_CANDIDATE);
+		assertThat(assignee()).isNull();
+	}
+
 	@Test
 	void theMigrationRemovesLegacyRowsPerTaskAndKeepsGrantsOnEveryTask() throws Exception {
 		Authorization legacy = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
