@@ -51,7 +51,7 @@ class AssistanceRequestController {
 	Detail get(@PathVariable String requestNo) {
 		CurrentUser user = CurrentUser.get();
 		AssistanceRequest r = requests.find(requestNo).filter(x -> x.concerns(user::mayAccessAgency))
-			.orElseThrow(() -> Problem.notFound("requestNo", "没有编号为 " + requestNo + " 的执法协助函"));
+			.orElseThrow(() -> Problem.noneNumbered("requestNo", requestNo, "执法协助函"));
 		return new Detail(Row.of(r), r.getMatter(), r.getReason(), r.getAnsweredBy(), r.getRefusalReasons(), r.getOutcome(),
 				r.getOutcomeBy());
 	}

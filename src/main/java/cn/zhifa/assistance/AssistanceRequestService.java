@@ -36,6 +36,7 @@ import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.AsSystem;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.InputCheck;
@@ -114,14 +115,13 @@ class AssistanceRequestService {
 	/** The requests the agencies sent or received (supervisors and administrators: all). */
 	@Transactional(readOnly = true)
 	public List<AssistanceRequest> ofAgencies(Collection<String> agencyCodes, boolean all) {
-		return all ? rows.findAllByOrderByRequestedAtDesc()
-				: agencyCodes.isEmpty() ? List.of()
-						: rows.findByAgencyCodeInOrRequestedAgencyInOrderByRequestedAtDesc(agencyCodes, agencyCodes);
+		return Registers.ofAgencies(agencyCodes, all, rows::findAllByOrderByRequestedAtDesc,
+				codes -> rows.findByAgencyCodeInOrRequestedAgencyInOrderByRequestedAtDesc(codes, codes));
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<AssistanceRequest> find(String requestNo) {
-		return requestNo == null || requestNo.length() > 32 ? Optional.empty() : rows.findById(requestNo);
+		return Registers.find(requestNo, rows::findById);
 	}
 
 	// --- the requester's steps (assistance-request) ---

@@ -62,21 +62,24 @@ class ComplaintController {
 
 	@GetMapping("/{receiptNo}")
 	Detail get(@PathVariable String receiptNo) {
-		CurrentUser user = CurrentUser.get();
-		Complaint c = complaints.find(receiptNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
-			.orElseThrow(() -> Problem.notFound("receiptNo", "没有编号为 " + receiptNo + " 的投诉举报"));
+		Complaint c = readable(receiptNo);
 		return new Detail(Row.of(c), c.getConcernedAgency(), c.getLocation(), c.getContent(), c.getComplainantName(),
 				c.getComplainantContact(), c.getRoutingBasis(), c.getNotAcceptedReason(), c.getReply(), c.getTransfers(),
 				complaints.attachmentsOf(c.getReceiptNo()).stream().map(a -> new Attachment(a.getId(), a.getFileName(),
 						a.getMediaType(), a.getSizeBytes(), a.getSha256())).toList());
 	}
 
+	/** The complaint numbered {@code receiptNo} if the user's agencies may read it, else 404. */
+	private Complaint readable(String receiptNo) {
+		CurrentUser user = CurrentUser.get();
+		return complaints.find(receiptNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
+			.orElseThrow(() -> Problem.noneNumbered("receiptNo", receiptNo, "投诉举报"));
+	}
+
 	/** An attachment as sent (its sniffed type; always a download, never shown inline). */
 	@GetMapping("/{receiptNo}/attachments/{id}")
 	ResponseEntity<byte[]> attachment(@PathVariable String receiptNo, @PathVariable String id) {
-		CurrentUser user = CurrentUser.get();
-		Complaint c = complaints.find(receiptNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
-			.orElseThrow(() -> Problem.notFound("receiptNo", "没有编号为 " + receiptNo + " 的投诉举报"));
+		Complaint c = readable(receiptNo);
 		ComplaintAttachment a = complaints.attachmentsOf(c.getReceiptNo()).stream().filter(x -> x.getId().toString().equals(id))
 			.findFirst().orElseThrow(() -> Problem.notFound("id", "该投诉举报没有编号为 " + id + " 的附件"));
 		byte[] content = complaints.attachmentContent(c.getReceiptNo(), a.getId());

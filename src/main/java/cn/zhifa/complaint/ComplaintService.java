@@ -40,6 +40,7 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
@@ -203,7 +204,7 @@ public class ComplaintService {
 	public Optional<PublicView> query(String receiptNo, String queryCode) {
 		String no = receiptNo == null ? "" : receiptNo.strip().toUpperCase();
 		String code = queryCode == null ? "" : queryCode.strip().toUpperCase();
-		Optional<Complaint> found = no.length() > 32 ? Optional.empty() : complaints.findById(no);
+		Optional<Complaint> found = Registers.find(no, complaints::findById);
 		String expected = found.map(Complaint::getQueryCodeHash).orElse(hash("-"));
 		boolean match = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
 				hash(code).getBytes(StandardCharsets.US_ASCII));
@@ -232,13 +233,13 @@ public class ComplaintService {
 
 	@Transactional(readOnly = true)
 	public List<Complaint> ofAgencies(java.util.Collection<String> agencyCodes, boolean all) {
-		return all ? complaints.findAllByOrderBySubmittedAtDesc()
-				: agencyCodes.isEmpty() ? List.of() : complaints.findByAgencyCodeInOrderBySubmittedAtDesc(agencyCodes);
+		return Registers.ofAgencies(agencyCodes, all, complaints::findAllByOrderBySubmittedAtDesc,
+				complaints::findByAgencyCodeInOrderBySubmittedAtDesc);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Complaint> find(String receiptNo) {
-		return receiptNo == null || receiptNo.length() > 32 ? Optional.empty() : complaints.findById(receiptNo);
+		return Registers.find(receiptNo, complaints::findById);
 	}
 
 	@Transactional(readOnly = true)

@@ -65,7 +65,7 @@ class AgencyDisputeController {
 		AgencyDispute d = disputes.find(disputeNo)
 			.filter(x -> user.isAdmin() || user.isSupervisor() || user.agencies().contains(x.getApplicantCode())
 					|| user.agencies().contains(x.getCounterpartCode()))
-			.orElseThrow(() -> Problem.notFound("disputeNo", "没有编号为 " + disputeNo + " 的行政执法争议"));
+			.orElseThrow(() -> Problem.noneNumbered("disputeNo", disputeNo, "行政执法争议"));
 		return Detail.of(d);
 	}
 }

@@ -35,6 +35,7 @@ import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.CaseNumberOwners;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.InputCheck;
@@ -147,14 +148,13 @@ class AgencyDisputeService {
 	/** The disputes the agencies are party to (either side); all of them for supervisors and administrators. */
 	@Transactional(readOnly = true)
 	public List<AgencyDispute> ofAgencies(Collection<String> agencyCodes, boolean all) {
-		return all ? disputes.findAllByOrderByRaisedAtDesc()
-				: agencyCodes.isEmpty() ? List.of()
-						: disputes.findByApplicantCodeInOrCounterpartCodeInOrderByRaisedAtDesc(agencyCodes, agencyCodes);
+		return Registers.ofAgencies(agencyCodes, all, disputes::findAllByOrderByRaisedAtDesc,
+				codes -> disputes.findByApplicantCodeInOrCounterpartCodeInOrderByRaisedAtDesc(codes, codes));
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<AgencyDispute> find(String disputeNo) {
-		return disputeNo == null || disputeNo.length() > 32 ? Optional.empty() : disputes.findById(disputeNo);
+		return Registers.find(disputeNo, disputes::findById);
 	}
 
 	// --- agency-dispute: the applicant's process ---

@@ -65,7 +65,7 @@ class GuidingCaseController {
 	Detail get(@PathVariable String guidingNo) {
 		CurrentUser user = CurrentUser.get();
 		GuidingCase g = guidingCases.find(guidingNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
-			.orElseThrow(() -> Problem.notFound("guidingNo", "没有编号为 " + guidingNo + " 的行政执法指导案例"));
+			.orElseThrow(() -> Problem.noneNumbered("guidingNo", guidingNo, "行政执法指导案例"));
 		return new Detail(Row.of(g), g.getSummary(), g.getKeyPoints(), g.getLegalBasis(), g.getRedactionSummary(),
 				g.getReviewedBy(), g.getOpinion());
 	}

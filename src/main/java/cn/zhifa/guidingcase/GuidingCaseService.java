@@ -33,6 +33,7 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.Step;
 import cn.zhifa.platform.SupervisorSteps;
@@ -103,13 +104,13 @@ public class GuidingCaseService {
 
 	@Transactional(readOnly = true)
 	public List<GuidingCase> ofAgencies(Collection<String> agencyCodes, boolean all) {
-		return all ? rows.findAllByOrderByProposedAtDesc()
-				: agencyCodes.isEmpty() ? List.of() : rows.findByAgencyCodeInOrderByProposedAtDesc(agencyCodes);
+		return Registers.ofAgencies(agencyCodes, all, rows::findAllByOrderByProposedAtDesc,
+				rows::findByAgencyCodeInOrderByProposedAtDesc);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<GuidingCase> find(String guidingNo) {
-		return guidingNo == null || guidingNo.length() > 32 ? Optional.empty() : rows.findById(guidingNo);
+		return Registers.find(guidingNo, rows::findById);
 	}
 
 	/** The published guiding cases, newest first: what the portal shows (texts already redacted). */

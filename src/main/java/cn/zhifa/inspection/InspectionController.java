@@ -92,6 +92,6 @@ class InspectionController {
 	private InspectionPlan readable(String planNo) {
 		CurrentUser user = CurrentUser.get();
 		return service.plan(planNo).filter(p -> user.mayAccessAgency(p.getAgencyCode()))
-			.orElseThrow(() -> Problem.notFound("planNo", "没有编号为 " + planNo + " 的随机抽查计划"));
+			.orElseThrow(() -> Problem.noneNumbered("planNo", planNo, "随机抽查计划"));
 	}
 }

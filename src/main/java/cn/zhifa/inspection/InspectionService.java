@@ -32,6 +32,7 @@ import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.Officer;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.platform.ReproducibleDraw;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.Step;
@@ -118,13 +119,13 @@ public class InspectionService {
 
 	@Transactional(readOnly = true)
 	public List<InspectionPlan> plansOf(Collection<String> agencyCodes, boolean all) {
-		return all ? plans.findAllByOrderByStartedAtDesc()
-				: agencyCodes.isEmpty() ? List.of() : plans.findByAgencyCodeInOrderByStartedAtDesc(agencyCodes);
+		return Registers.ofAgencies(agencyCodes, all, plans::findAllByOrderByStartedAtDesc,
+				plans::findByAgencyCodeInOrderByStartedAtDesc);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<InspectionPlan> plan(String planNo) {
-		return planNo == null || planNo.length() > 32 ? Optional.empty() : plans.findById(planNo);
+		return Registers.find(planNo, plans::findById);
 	}
 
 	@Transactional(readOnly = true)

@@ -64,7 +64,7 @@ class ItemListController {
 	ChangeDetail change(@PathVariable String itemChangeNo) {
 		CurrentUser user = CurrentUser.get();
 		ItemListChange c = lists.change(itemChangeNo).filter(x -> user.mayAccessAgency(x.agencyCode()))
-			.orElseThrow(() -> Problem.notFound("itemChangeNo", "没有编号为 " + itemChangeNo + " 的行政执法事项清单变更"));
+			.orElseThrow(() -> Problem.noneNumbered("itemChangeNo", itemChangeNo, "行政执法事项清单变更"));
 		return new ChangeDetail(ChangeRow.of(c), c.item(), c.reason(), c.reviewComment());
 	}
 

@@ -28,6 +28,7 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.platform.Step;
 import cn.zhifa.platform.problem.InputCheck;
 
@@ -136,7 +137,7 @@ public class ItemListService {
 
 	@Transactional(readOnly = true)
 	public Optional<ItemListChange> change(String changeNo) {
-		return changeNo == null || changeNo.length() > 32 ? Optional.empty() : store.change(changeNo);
+		return Registers.find(changeNo, store::change);
 	}
 
 	@Transactional(readOnly = true)

@@ -70,7 +70,7 @@ class CaseFileReviewController {
 	Detail get(@PathVariable String reviewNo) {
 		CurrentUser user = CurrentUser.get();
 		CaseFileReview r = reviews.find(reviewNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
-			.orElseThrow(() -> Problem.notFound("reviewNo", "没有编号为 " + reviewNo + " 的案卷评查"));
+			.orElseThrow(() -> Problem.noneNumbered("reviewNo", reviewNo, "案卷评查"));
 		List<Item> items = reviews.itemsOf(r.getReviewNo()).stream()
 			.map(i -> new Item(i.getDrawOrder(), i.getCaseNo(), i.getScore(), i.getGrade(), i.deductionList(),
 					i.getComments(), i.getReviewedBy(), i.getReviewedAt(),

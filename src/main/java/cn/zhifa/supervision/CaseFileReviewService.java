@@ -45,6 +45,7 @@ import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.platform.ReproducibleDraw;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.Step;
@@ -144,13 +145,13 @@ class CaseFileReviewService {
 
 	@Transactional(readOnly = true)
 	public List<CaseFileReview> ofAgencies(Collection<String> agencyCodes, boolean all) {
-		return all ? reviews.findAllByOrderByStartedAtDesc()
-				: agencyCodes.isEmpty() ? List.of() : reviews.findByAgencyCodeInOrderByStartedAtDesc(agencyCodes);
+		return Registers.ofAgencies(agencyCodes, all, reviews::findAllByOrderByStartedAtDesc,
+				reviews::findByAgencyCodeInOrderByStartedAtDesc);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<CaseFileReview> find(String reviewNo) {
-		return reviewNo == null || reviewNo.length() > 32 ? Optional.empty() : reviews.findById(reviewNo);
+		return Registers.find(reviewNo, reviews::findById);
 	}
 
 	@Transactional(readOnly = true)

@@ -52,7 +52,7 @@ class SupervisionNoticeController {
 	Detail get(@PathVariable String noticeNo) {
 		CurrentUser user = CurrentUser.get();
 		SupervisionNotice n = notices.find(noticeNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
-			.orElseThrow(() -> Problem.notFound("noticeNo", "没有编号为 " + noticeNo + " 的行政执法监督通知书"));
+			.orElseThrow(() -> Problem.noneNumbered("noticeNo", noticeNo, "行政执法监督通知书"));
 		return new Detail(Row.of(n), n.getProblem(), n.getRequirement(), n.getReport(), n.getReportedBy(), n.getOpinion(),
 				n.getCheckedBy());
 	}

@@ -27,6 +27,7 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.Step;
 import cn.zhifa.platform.SupervisorSteps;
@@ -95,13 +96,13 @@ public class SupervisionNoticeService {
 
 	@Transactional(readOnly = true)
 	public List<SupervisionNotice> ofAgencies(Collection<String> agencyCodes, boolean all) {
-		return all ? notices.findAllByOrderByIssuedAtDesc()
-				: agencyCodes.isEmpty() ? List.of() : notices.findByAgencyCodeInOrderByIssuedAtDesc(agencyCodes);
+		return Registers.ofAgencies(agencyCodes, all, notices::findAllByOrderByIssuedAtDesc,
+				notices::findByAgencyCodeInOrderByIssuedAtDesc);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<SupervisionNotice> find(String noticeNo) {
-		return noticeNo == null || noticeNo.length() > 32 ? Optional.empty() : notices.findById(noticeNo);
+		return Registers.find(noticeNo, notices::findById);
 	}
 
 	/** Open notices (issued or reported, not yet closed or escalated) of one agency. */

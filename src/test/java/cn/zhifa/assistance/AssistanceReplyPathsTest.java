@@ -3,8 +3,6 @@ package cn.zhifa.assistance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +35,7 @@ class AssistanceReplyPathsTest extends ModelPathTestSupport {
 		delegate("registerAssistanceReply", Map.of("assistanceReplyDueAt", REPLY_DUE));
 		delegate("answerAssistanceRequest", Map.of("assistanceCompletionDueAt", COMPLETION_DUE));
 		delegate("reportAssistanceOutcome");
-		bean("slaBreach", (JavaDelegate) execution -> breach.putAll(Map.of("slaActivity",
-				execution.getVariableLocal("slaActivity"), "slaDueAt", execution.getVariableLocal("slaDueAt"),
-				"notifyGroups", execution.getVariableLocal("notifyGroups"))));
+		slaBreachInto(breach);
 		taskChecks("assistanceTaskChecks");
 		instance = start("assistance-reply", "寥协〔2026〕1号",
 				Map.of("agencyCode", "HEXI", "assistanceRequesterAgency", "LIAOKUO"));
@@ -73,12 +68,7 @@ class AssistanceReplyPathsTest extends ModelPathTestSupport {
 
 	@Test
 	void anAnswerNotGivenInTimeIsEscalatedToBothHeads() {
-		assertThat(job("timerEvent_replyBreach", instance)).hasDueDate(REPLY_DUE);
-
-		execute(job("timerEvent_replyBreach", instance));
-
-		assertThat(instance).hasPassed("serviceTask_escalateReply", "endEvent_replyEscalated").isWaitingAt("userTask_answer");
-		assertThat(breach).containsEntry("slaActivity", "userTask_answer").containsEntry("slaDueAt", REPLY_DUE)
-			.containsEntry("notifyGroups", "HEXI-head,LIAOKUO-head");
+		assertBreachRecorded(instance, "timerEvent_replyBreach", REPLY_DUE, breach,
+				"userTask_answer", "HEXI-head,LIAOKUO-head", "serviceTask_escalateReply", "endEvent_replyEscalated");
 	}
 }

@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ class AssistanceRequestPathsTest extends ModelPathTestSupport {
 	void deployAndStart() throws Exception {
 		deploy("assistance-request.bpmn");
 		delegate("openAssistanceRequest");
-		bean("generateDocument", (JavaDelegate) execution -> document.putAll(Map.of("documentKind",
-				execution.getVariableLocal("documentKind"), "documentVariable", execution.getVariableLocal("documentVariable"))));
+		generateDocumentInto(document);
 		delegate("deliverAssistanceRequest");
 		delegate("recordAssistanceAnswer");
 		delegate("recordAssistanceOutcome");

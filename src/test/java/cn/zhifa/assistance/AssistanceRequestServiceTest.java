@@ -34,10 +34,11 @@ import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
 import cn.zhifa.enforcementcase.EnforcementCase;
 import cn.zhifa.enforcementcase.EnforcementCaseService;
-import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Step;
 import cn.zhifa.sla.SlaService;
+import cn.zhifa.support.InMemoryRows;
+import cn.zhifa.support.KnownAgencies;
 import cn.zhifa.support.MovableClock;
 
 /**
@@ -62,18 +63,8 @@ class AssistanceRequestServiceTest {
 
 	AssistanceRequestServiceTest() {
 		AssistanceRequestRepository repository = mock(AssistanceRequestRepository.class);
-		when(repository.findById(anyString())).thenAnswer(i -> Optional.ofNullable(rows.get(i.<String>getArgument(0))));
-		when(repository.save(any(AssistanceRequest.class))).thenAnswer(i -> {
-			AssistanceRequest r = i.getArgument(0);
-			rows.put(r.getRequestNo(), r);
-			return r;
-		});
-		AgencyRepository agencies = mock(AgencyRepository.class);
-		when(agencies.findById(anyString())).thenReturn(Optional.empty());
-		when(agencies.findById("LIAOKUO")).thenReturn(Optional.of(new Agency("LIAOKUO", "寥廓街道综合行政执法队", "寥街",
-				"综合执法", "某区", "某路1号", "某人", "依据")));
-		when(agencies.findById("QLSCJ")).thenReturn(Optional.of(new Agency("QLSCJ", "某区市场监督管理局", "区市监", "市场监管",
-				"某区", "某路2号", "某人", "依据")));
+		InMemoryRows.keep(repository, AssistanceRequest.class, rows, AssistanceRequest::getRequestNo);
+		AgencyRepository agencies = KnownAgencies.of("LIAOKUO", "QLSCJ");
 		EnforcementCaseService cases = mock(EnforcementCaseService.class);
 		when(cases.find(anyString())).thenReturn(Optional.empty());
 		EnforcementCase own = mock(EnforcementCase.class);

@@ -3,8 +3,6 @@ package cn.zhifa.complaint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,9 +42,7 @@ class ComplaintHandlingPathsTest extends ModelPathTestSupport {
 		delegate("openComplaintCase");
 		delegate("replyComplaint");
 		delegate("transferComplaint");
-		bean("slaBreach", (JavaDelegate) execution -> breach.putAll(Map.of("slaActivity",
-				execution.getVariableLocal("slaActivity"), "slaDueAt", execution.getVariableLocal("slaDueAt"),
-				"notifyGroups", execution.getVariableLocal("notifyGroups"))));
+		slaBreachInto(breach);
 		taskChecks("complaintTaskChecks");
 		taskChecks("agencyOptions");
 	}
@@ -133,28 +128,18 @@ class ComplaintHandlingPathsTest extends ModelPathTestSupport {
 	@Test
 	void lateAcceptanceIsEscalatedAndTheOfficerStillDecides() {
 		ProcessInstance instance = complaint("CITY_MANAGEMENT", false);
-		assertThat(job("timerEvent_acceptanceBreach", instance)).hasDueDate(ACCEPTANCE_DUE);
-
-		execute(job("timerEvent_acceptanceBreach", instance));
-
-		assertThat(instance).hasPassed("serviceTask_escalateAcceptance", "endEvent_acceptanceEscalated")
-			.isWaitingAt("userTask_decideAcceptance");
-		assertThat(breach).containsEntry("slaActivity", "userTask_decideAcceptance")
-			.containsEntry("slaDueAt", ACCEPTANCE_DUE).containsEntry("notifyGroups", "LIAOKUO-head,supervisor");
+		assertBreachRecorded(instance, "timerEvent_acceptanceBreach", ACCEPTANCE_DUE, breach,
+				"userTask_decideAcceptance", "LIAOKUO-head,supervisor",
+				"serviceTask_escalateAcceptance", "endEvent_acceptanceEscalated");
 	}
 
 	@Test
 	void lateHandlingIsEscalatedAndTheHandlerStillReplies() {
 		ProcessInstance instance = complaint("CITY_MANAGEMENT", false);
 		complete(task(instance), Map.of("complaintAcceptance", "ACCEPTED", "handlerId", "officer1"));
-		assertThat(job("timerEvent_handlingBreach", instance)).hasDueDate(HANDLING_DUE);
-
-		execute(job("timerEvent_handlingBreach", instance));
-
-		assertThat(instance).hasPassed("serviceTask_escalateHandling", "endEvent_handlingEscalated")
-			.isWaitingAt("userTask_handle");
-		assertThat(breach).containsEntry("slaActivity", "userTask_handle").containsEntry("slaDueAt", HANDLING_DUE)
-			.containsEntry("notifyGroups", "LIAOKUO-head,supervisor");
+		assertBreachRecorded(instance, "timerEvent_handlingBreach", HANDLING_DUE, breach,
+				"userTask_handle", "LIAOKUO-head,supervisor",
+				"serviceTask_escalateHandling", "endEvent_handlingEscalated");
 		complete(task(instance), Map.of("openCase", false));
 		assertThat(instance).hasPassed("endEvent_replied").isEnded();
 	}

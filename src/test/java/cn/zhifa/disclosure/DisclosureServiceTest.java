@@ -13,7 +13,6 @@ import java.time.Period;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,7 +21,6 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.identity.GroupQuery;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +30,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.zhifa.calendar.CalendarFixtures;
 import cn.zhifa.calendar.Deadlines;
-import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Step;
+import cn.zhifa.support.GroupMembers;
+import cn.zhifa.support.KnownAgencies;
 import cn.zhifa.support.MovableClock;
 
 /**
@@ -58,10 +57,10 @@ class DisclosureServiceTest {
 
 	final MovableClock clock = new MovableClock("2026-09-28T10:00:00+08:00");
 	final Deadlines deadlines = CalendarFixtures.deadlines();
-	final IdentityService identity = mock(IdentityService.class);
 	/** group → its members */
 	final Map<String, Set<String>> members = Map.of("LIAOKUO-office", Set.of("office1", "both1"), "LIAOKUO-reviewer",
 			Set.of("reviewer1", "both1"));
+	final IdentityService identity = GroupMembers.identity(members);
 	DisclosureService service;
 	PublicDisclosures portal;
 	String tag;
@@ -71,30 +70,11 @@ class DisclosureServiceTest {
 	void service() {
 		tag = UUID.randomUUID().toString().substring(0, 8);
 		caseId = "寥街罚〔2026〕D" + tag + "号";
-		AgencyRepository agencies = mock(AgencyRepository.class);
-		when(agencies.findById(anyString())).thenReturn(Optional.empty());
-		when(agencies.findById("LIAOKUO")).thenReturn(Optional.of(new Agency("LIAOKUO", "寥廓街道综合行政执法队", "寥街", "综合执法",
-				"某区", "某路1号", "某人", "依据")));
-		when(identity.createGroupQuery()).thenAnswer(i -> groupQuery());
+		AgencyRepository agencies = KnownAgencies.of("LIAOKUO");
 		DisclosureStore store = new DisclosureStore(JdbcClient.create(dataSource));
 		service = new DisclosureService(RedactionFixtures.rules(), store, agencies, deadlines, Period.ofYears(3), clock,
 				identity);
 		portal = new PublicDisclosures(store, clock);
-	}
-
-	GroupQuery groupQuery() {
-		String[] asked = new String[2];
-		GroupQuery q = mock(GroupQuery.class);
-		when(q.groupMember(anyString())).thenAnswer(i -> {
-			asked[0] = i.getArgument(0);
-			return q;
-		});
-		when(q.groupId(anyString())).thenAnswer(i -> {
-			asked[1] = i.getArgument(0);
-			return q;
-		});
-		when(q.count()).thenAnswer(i -> members.getOrDefault(asked[1], Set.of()).contains(asked[0]) ? 1L : 0L);
-		return q;
 	}
 
 	static Date moment(String iso) {

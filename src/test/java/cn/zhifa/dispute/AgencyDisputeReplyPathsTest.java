@@ -3,8 +3,6 @@ package cn.zhifa.dispute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +34,7 @@ class AgencyDisputeReplyPathsTest extends ModelPathTestSupport {
 		deploy("agency-dispute-reply.bpmn");
 		delegate("openDisputeReply");
 		delegate("sendDisputeReply");
-		bean("slaBreach", (JavaDelegate) execution -> breach.putAll(Map.of("slaActivity",
-				execution.getVariableLocal("slaActivity"), "slaDueAt", execution.getVariableLocal("slaDueAt"),
-				"notifyGroups", execution.getVariableLocal("notifyGroups"))));
+		slaBreachInto(breach);
 		taskChecks("agencyDisputeTaskChecks");
 	}
 
@@ -74,27 +69,17 @@ class AgencyDisputeReplyPathsTest extends ModelPathTestSupport {
 	@Test
 	void aLateNegotiationAnswerIsEscalated() {
 		ProcessInstance instance = reply("NEGOTIATION");
-		assertThat(job("timerEvent_replyNegotiationBreach", instance)).hasDueDate(NEGOTIATION_DUE);
-
-		execute(job("timerEvent_replyNegotiationBreach", instance));
-
-		assertThat(instance).hasPassed("serviceTask_escalateReplyNegotiation", "endEvent_replyNegotiationEscalated")
-			.isWaitingAt("userTask_replyNegotiation");
-		assertThat(breach).containsEntry("slaActivity", "userTask_replyNegotiation")
-			.containsEntry("slaDueAt", NEGOTIATION_DUE).containsEntry("notifyGroups", "HEXI-head,supervisor");
+		assertBreachRecorded(instance, "timerEvent_replyNegotiationBreach", NEGOTIATION_DUE, breach,
+				"userTask_replyNegotiation", "HEXI-head,supervisor",
+				"serviceTask_escalateReplyNegotiation", "endEvent_replyNegotiationEscalated");
 	}
 
 	@Test
 	void aLateOpinionAnswerIsEscalated() {
 		ProcessInstance instance = reply("OPINION");
-		assertThat(job("timerEvent_replyOpinionBreach", instance)).hasDueDate(OPINION_DUE);
-
-		execute(job("timerEvent_replyOpinionBreach", instance));
-
-		assertThat(instance).hasPassed("serviceTask_escalateReplyOpinion", "endEvent_replyOpinionEscalated")
-			.isWaitingAt("userTask_replyOpinion");
-		assertThat(breach).containsEntry("slaActivity", "userTask_replyOpinion").containsEntry("slaDueAt", OPINION_DUE)
-			.containsEntry("notifyGroups", "HEXI-head,supervisor");
+		assertBreachRecorded(instance, "timerEvent_replyOpinionBreach", OPINION_DUE, breach,
+				"userTask_replyOpinion", "HEXI-head,supervisor",
+				"serviceTask_escalateReplyOpinion", "endEvent_replyOpinionEscalated");
 	}
 
 	private ProcessInstance reply(String stage) {

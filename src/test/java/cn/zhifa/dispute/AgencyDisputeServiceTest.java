@@ -3,7 +3,6 @@ package cn.zhifa.dispute;
 import static cn.zhifa.support.FormRefusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -31,10 +30,11 @@ import org.mockito.ArgumentCaptor;
 import cn.zhifa.calendar.CalendarFixtures;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
-import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.CaseNumberOwners;
 import cn.zhifa.platform.Step;
+import cn.zhifa.support.InMemoryRows;
+import cn.zhifa.support.KnownAgencies;
 import cn.zhifa.support.MovableClock;
 
 /**
@@ -56,18 +56,8 @@ class AgencyDisputeServiceTest {
 
 	AgencyDisputeServiceTest() {
 		AgencyDisputeRepository repository = mock(AgencyDisputeRepository.class);
-		when(repository.findById(anyString())).thenAnswer(i -> Optional.ofNullable(rows.get(i.<String>getArgument(0))));
-		when(repository.save(any(AgencyDispute.class))).thenAnswer(i -> {
-			AgencyDispute d = i.getArgument(0);
-			rows.put(d.getDisputeNo(), d);
-			return d;
-		});
-		AgencyRepository agencies = mock(AgencyRepository.class);
-		when(agencies.findById(anyString())).thenReturn(Optional.empty());
-		when(agencies.findById("LIAOKUO")).thenReturn(Optional.of(new Agency("LIAOKUO", "寥廓街道综合行政执法队", "寥街",
-				"综合执法", "某区", "某路1号", "某人", "依据")));
-		when(agencies.findById("QLSCJ")).thenReturn(Optional.of(new Agency("QLSCJ", "某区市场监督管理局", "区市监", "市场监管",
-				"某区", "某路2号", "某人", "依据")));
+		InMemoryRows.keep(repository, AgencyDispute.class, rows, AgencyDispute::getDisputeNo);
+		AgencyRepository agencies = KnownAgencies.of("LIAOKUO", "QLSCJ");
 		DocumentNumbers numbers = mock(DocumentNumbers.class);
 		when(numbers.next(anyString(), anyString(), anyInt())).thenReturn(4);
 		RepositoryService repository2 = mock(RepositoryService.class, RETURNS_DEEP_STUBS);

@@ -3,7 +3,6 @@ package cn.zhifa.guidingcase;
 import static cn.zhifa.support.FormRefusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -33,6 +32,7 @@ import cn.zhifa.enforcementcase.EnforcementCaseService;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Step;
+import cn.zhifa.support.InMemoryRows;
 import cn.zhifa.support.MovableClock;
 
 /**
@@ -57,12 +57,7 @@ class GuidingCaseServiceTest {
 
 	GuidingCaseServiceTest() {
 		GuidingCaseRepository repository = mock(GuidingCaseRepository.class);
-		when(repository.findById(anyString())).thenAnswer(i -> Optional.ofNullable(rows.get(i.<String>getArgument(0))));
-		when(repository.save(any(GuidingCase.class))).thenAnswer(i -> {
-			GuidingCase g = i.getArgument(0);
-			rows.put(g.getGuidingNo(), g);
-			return g;
-		});
+		InMemoryRows.keep(repository, GuidingCase.class, rows, GuidingCase::getGuidingNo);
 		when(repository.findByProposalYear(anyInt())).thenAnswer(i -> rows.values().stream()
 			.filter(g -> g.getProposalYear() == i.<Integer>getArgument(0)).toList());
 		when(repository.findByPublishedYear(anyInt())).thenAnswer(i -> rows.values().stream()

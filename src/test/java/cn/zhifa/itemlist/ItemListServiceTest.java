@@ -10,7 +10,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,9 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
-import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Step;
+import cn.zhifa.support.KnownAgencies;
 import cn.zhifa.support.MovableClock;
 
 /**
@@ -50,10 +49,7 @@ class ItemListServiceTest {
 
 	@BeforeEach
 	void seeded() {
-		AgencyRepository agencies = mock(AgencyRepository.class);
-		when(agencies.findById(anyString())).thenReturn(Optional.empty());
-		when(agencies.findById("LIAOKUO")).thenReturn(Optional.of(new Agency("LIAOKUO", "寥廓街道综合行政执法队", "寥街",
-				"综合执法", "某区", "某路1号", "某人", "依据")));
+		AgencyRepository agencies = KnownAgencies.of("LIAOKUO");
 		DocumentNumbers counter = mock(DocumentNumbers.class);
 		when(counter.next(anyString(), anyString(), anyInt())).thenAnswer(i -> numbers.incrementAndGet());
 		DisplayLabels labels = mock(DisplayLabels.class);

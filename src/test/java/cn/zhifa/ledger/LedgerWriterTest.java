@@ -61,14 +61,9 @@ class LedgerWriterTest {
 	@Test
 	void libreOfficeOpensPrintsAndResavesALedger() throws Exception {
 		LibreOffice.require();
-		Path dir = Files.createTempDirectory("zhifa-ledger-lo");
-		try {
+		LibreOffice.inTemporaryFolder("zhifa-ledger-lo", dir -> {
+			String text = LibreOffice.printedText(dir, "ledger", smallLedger(), "the ledger");
 			Path xlsx = dir.resolve("ledger.xlsx");
-			Files.write(xlsx, smallLedger());
-			LibreOffice.convert(List.of(xlsx), "pdf", dir.resolve("pdf"));
-			Path pdf = dir.resolve("pdf/ledger.pdf");
-			assertThat(pdf).as("LibreOffice printed the ledger (%s)", dir.resolve("pdf/soffice.log")).exists();
-			String text = LibreOffice.pdfText(pdf);
 			// one page in landscape holds every column, with the footer
 			assertThat(text.split("\f")).as(text).hasSize(1);
 			assertThat(text).contains("行政执法案件台账", "寥廓街道综合行政执法队", "案号", "办理阶段", "登记时间", "寥街罚〔2026〕1号",
@@ -85,12 +80,7 @@ class LedgerWriterTest {
 				assertThat(sheet.getRow(5).getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
 				assertThat(texts(sheet.getRow(7), format)).startsWith("合计", "共 3 条", "已立案 2；已结案 1", "5");
 			}
-		}
-		finally {
-			try (Stream<Path> files = Files.walk(dir)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
+		});
 	}
 
 	@Test

@@ -3,8 +3,6 @@ package cn.zhifa.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +38,7 @@ class AnnualStatisticsPathsTest extends ModelPathTestSupport {
 		delegate("computeAnnualStatistics");
 		delegate("submitAnnualStatistics");
 		delegate("publishAnnualStatistics");
-		bean("slaBreach", (JavaDelegate) execution -> breach.putAll(Map.of("slaActivity",
-				execution.getVariableLocal("slaActivity"), "slaDueAt", execution.getVariableLocal("slaDueAt"),
-				"notifyGroups", execution.getVariableLocal("notifyGroups"))));
+		slaBreachInto(breach);
 		taskChecks("annualStatisticsTaskChecks");
 		instance = start("annual-statistics", "LIAOKUO-2026", Map.of("agencyCode", "LIAOKUO"));
 	}
@@ -103,28 +98,18 @@ class AnnualStatisticsPathsTest extends ModelPathTestSupport {
 
 	@Test
 	void lateSubmissionIsEscalatedAndTheSignOffContinues() {
-		assertThat(job("timerEvent_submitBreach", instance)).hasDueDate(SUBMIT_DUE);
-
-		execute(job("timerEvent_submitBreach", instance));
-
-		assertThat(instance).hasPassed("serviceTask_recordSubmitBreach", "endEvent_submitBreachRecorded")
-			.isWaitingAt("userTask_officeSignOff");
-		assertThat(breach).containsEntry("slaActivity", "userTask_officeSignOff").containsEntry("slaDueAt", SUBMIT_DUE)
-			.containsEntry("notifyGroups", "LIAOKUO-head,supervisor");
+		assertBreachRecorded(instance, "timerEvent_submitBreach", SUBMIT_DUE, breach,
+				"userTask_officeSignOff", "LIAOKUO-head,supervisor",
+				"serviceTask_recordSubmitBreach", "endEvent_submitBreachRecorded");
 	}
 
 	@Test
 	void latePublicationIsEscalatedAndTheOfficeStillPublishes() {
 		complete(task(instance), Map.of("annualStatisticsOutcome", "APPROVE"));
 		complete(task(instance), Map.of("annualStatisticsOutcome", "APPROVE"));
-		assertThat(job("timerEvent_publishBreach", instance)).hasDueDate(PUBLISH_DUE);
-
-		execute(job("timerEvent_publishBreach", instance));
-
-		assertThat(instance).hasPassed("serviceTask_recordPublishBreach", "endEvent_publishBreachRecorded")
-			.isWaitingAt("userTask_publish");
-		assertThat(breach).containsEntry("slaActivity", "userTask_publish").containsEntry("slaDueAt", PUBLISH_DUE)
-			.containsEntry("notifyGroups", "LIAOKUO-head,supervisor");
+		assertBreachRecorded(instance, "timerEvent_publishBreach", PUBLISH_DUE, breach,
+				"userTask_publish", "LIAOKUO-head,supervisor",
+				"serviceTask_recordPublishBreach", "endEvent_publishBreachRecorded");
 		complete(task(instance));
 		assertThat(instance).hasPassed("endEvent_published").isEnded();
 	}

@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.GroupQuery;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +38,7 @@ import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Step;
 import cn.zhifa.statistics.AnnualStatisticsService.Report;
+import cn.zhifa.support.GroupMembers;
 import cn.zhifa.support.MovableClock;
 
 /**
@@ -59,10 +59,10 @@ class AnnualStatisticsServiceTest {
 	final MovableClock clock = new MovableClock("2026-01-05T09:00:00+08:00");
 	final AgencyRepository agencies = mock(AgencyRepository.class);
 	final RuntimeService runtime = mock(RuntimeService.class, RETURNS_DEEP_STUBS);
-	final IdentityService identity = mock(IdentityService.class);
 	/** group → its members */
 	final Map<String, Set<String>> members = Map.of("LIAOKUO-office", Set.of("office1", "both1"), "LIAOKUO-reviewer",
 			Set.of("reviewer1", "both1"));
+	final IdentityService identity = GroupMembers.identity(members);
 	AnnualStatisticsService service;
 
 	@BeforeEach
@@ -76,25 +76,8 @@ class AnnualStatisticsServiceTest {
 		Agency liaokuo = new Agency("LIAOKUO", "寥廓街道综合行政执法队", "寥街", "综合执法", "某区", "某路1号", "某人", "依据");
 		when(agencies.findById("LIAOKUO")).thenReturn(Optional.of(liaokuo));
 		when(agencies.findAll()).thenReturn(List.of(liaokuo));
-		when(identity.createGroupQuery()).thenAnswer(i -> groupQuery());
 		service = new AnnualStatisticsService(dataSource, figures, agencies, runtime, mock(RepositoryService.class), identity,
 				CalendarFixtures.deadlines(), clock);
-	}
-
-	/** A group query answering from {@link #members}. */
-	GroupQuery groupQuery() {
-		String[] asked = new String[2];
-		GroupQuery q = mock(GroupQuery.class);
-		when(q.groupMember(anyString())).thenAnswer(i -> {
-			asked[0] = i.getArgument(0);
-			return q;
-		});
-		when(q.groupId(anyString())).thenAnswer(i -> {
-			asked[1] = i.getArgument(0);
-			return q;
-		});
-		when(q.count()).thenAnswer(i -> members.getOrDefault(asked[1], Set.of()).contains(asked[0]) ? 1L : 0L);
-		return q;
 	}
 
 	static Step as(String user) {

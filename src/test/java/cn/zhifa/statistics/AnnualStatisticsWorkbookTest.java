@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -65,22 +62,11 @@ class AnnualStatisticsWorkbookTest {
 	@Test
 	void libreOfficePrintsIt() throws Exception {
 		LibreOffice.require();
-		Path dir = Files.createTempDirectory("zhifa-annual-lo");
-		try {
-			Path xlsx = dir.resolve("annual.xlsx");
-			Files.write(xlsx, workbook());
-			LibreOffice.convert(List.of(xlsx), "pdf", dir.resolve("pdf"));
-			Path pdf = dir.resolve("pdf/annual.pdf");
-			assertThat(pdf).as("LibreOffice printed the workbook (%s)", dir.resolve("pdf/soffice.log")).exists();
-			String text = LibreOffice.pdfText(pdf);
+		LibreOffice.inTemporaryFolder("zhifa-annual-lo", dir -> {
+			String text = LibreOffice.printedText(dir, "annual", workbook(), "the workbook");
 			assertThat(text).contains("行政处罚", "行政强制", "行政收费", "法制审核", "寥廓街道综合行政执法队", "某区市场监督管理局",
 					"2026年1月1日至2026年12月31日", "作出处罚决定（件）", "合计").containsPattern("共\\s*2\\s*条");
-		}
-		finally {
-			try (Stream<Path> files = Files.walk(dir)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
-		}
+		});
 	}
 
 	static byte[] workbook() throws Exception {

@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,7 @@ class CaseFileReviewPathsTest extends ModelPathTestSupport {
 		deploy("case-file-review.bpmn");
 		delegate("summariseCaseFileReview");
 		delegate("concludeCaseFileReview");
-		bean("generateDocument", (JavaDelegate) execution -> document.putAll(Map.of("documentKind",
-				execution.getVariableLocal("documentKind"), "documentVariable", execution.getVariableLocal("documentVariable"))));
+		generateDocumentInto(document);
 		delegate("issueReviewNotice");
 		delegate("recordReviewAcknowledgement");
 		taskChecks("caseFileReviewTaskChecks");

@@ -3,8 +3,6 @@ package cn.zhifa.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,14 +35,11 @@ class SupervisionNoticePathsTest extends ModelPathTestSupport {
 	void deployAndStart() throws Exception {
 		deploy("supervision-notice.bpmn");
 		delegate("issueSupervisionNotice", Map.of("supervisionRectificationDueAt", RECTIFICATION_DUE));
-		bean("generateDocument", (JavaDelegate) execution -> document.putAll(Map.of("documentKind",
-				execution.getVariableLocal("documentKind"), "documentVariable", execution.getVariableLocal("documentVariable"))));
+		generateDocumentInto(document);
 		delegate("recordRectificationReport", Map.of("supervisionCheckDueAt", CHECK_DUE));
 		delegate("concludeSupervisionNotice");
 		delegate("returnSupervisionNotice");
-		bean("slaBreach", (JavaDelegate) execution -> breach.putAll(Map.of("slaActivity",
-				execution.getVariableLocal("slaActivity"), "slaDueAt", execution.getVariableLocal("slaDueAt"),
-				"notifyGroups", execution.getVariableLocal("notifyGroups"))));
+		slaBreachInto(breach);
 		taskChecks("supervisionNoticeTaskChecks");
 		instance = start("supervision-notice", "寥监通〔2026〕1号", Map.of("agencyCode", "LIAOKUO"));
 	}
@@ -99,14 +93,9 @@ class SupervisionNoticePathsTest extends ModelPathTestSupport {
 
 	@Test
 	void aReportNotSentInTimeIsEscalatedAndTheHeadStillRectifies() {
-		assertThat(job("timerEvent_rectificationBreach", instance)).hasDueDate(RECTIFICATION_DUE);
-
-		execute(job("timerEvent_rectificationBreach", instance));
-
-		assertThat(instance).hasPassed("serviceTask_escalateRectification", "endEvent_rectificationEscalated")
-			.isWaitingAt("userTask_rectify");
-		assertThat(breach).containsEntry("slaActivity", "userTask_rectify").containsEntry("slaDueAt", RECTIFICATION_DUE)
-			.containsEntry("notifyGroups", "LIAOKUO-head,supervisor");
+		assertBreachRecorded(instance, "timerEvent_rectificationBreach", RECTIFICATION_DUE, breach,
+				"userTask_rectify", "LIAOKUO-head,supervisor",
+				"serviceTask_escalateRectification", "endEvent_rectificationEscalated");
 		complete(task(instance));
 		assertThat(instance).isWaitingAt("userTask_check");
 	}

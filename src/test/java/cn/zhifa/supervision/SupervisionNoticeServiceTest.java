@@ -2,8 +2,6 @@ package cn.zhifa.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -11,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -21,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import cn.zhifa.calendar.CalendarFixtures;
 import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.document.DocumentNumbers;
-import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Step;
+import cn.zhifa.support.InMemoryRows;
+import cn.zhifa.support.KnownAgencies;
 import cn.zhifa.support.MovableClock;
 
 /**
@@ -42,16 +40,8 @@ class SupervisionNoticeServiceTest {
 
 	SupervisionNoticeServiceTest() {
 		SupervisionNoticeRepository notices = mock(SupervisionNoticeRepository.class);
-		when(notices.findById(anyString())).thenAnswer(i -> Optional.ofNullable(rows.get(i.<String>getArgument(0))));
-		when(notices.save(any(SupervisionNotice.class))).thenAnswer(i -> {
-			SupervisionNotice n = i.getArgument(0);
-			rows.put(n.getNoticeNo(), n);
-			return n;
-		});
-		AgencyRepository agencies = mock(AgencyRepository.class);
-		when(agencies.findById(anyString())).thenReturn(Optional.empty());
-		when(agencies.findById("LIAOKUO")).thenReturn(Optional.of(new Agency("LIAOKUO", "寥廓街道综合行政执法队", "寥街",
-				"综合执法", "某区", "某路1号", "某人", "依据")));
+		InMemoryRows.keep(notices, SupervisionNotice.class, rows, SupervisionNotice::getNoticeNo);
+		AgencyRepository agencies = KnownAgencies.of("LIAOKUO");
 		DocumentNumbers numbers = mock(DocumentNumbers.class);
 		when(numbers.next("COUNTY", "SUPERVISION_NOTICE", 2026)).thenReturn(7);
 		service = new SupervisionNoticeService(notices, agencies, numbers, CalendarFixtures.deadlines(),

@@ -57,6 +57,38 @@ public final class LibreOffice {
 		assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("LibreOffice converts within 5 minutes").isTrue();
 	}
 
+	/** What a test does in a temporary folder. */
+	public interface FolderWork {
+		void in(Path dir) throws Exception;
+	}
+
+	/** Runs {@code work} in a new temporary folder ({@code prefix}…), removed with all it holds afterwards. */
+	public static void inTemporaryFolder(String prefix, FolderWork work) throws Exception {
+		Path dir = Files.createTempDirectory(prefix);
+		try {
+			work.in(dir);
+		}
+		finally {
+			try (Stream<Path> files = Files.walk(dir)) {
+				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			}
+		}
+	}
+
+	/**
+	 * A workbook as LibreOffice prints it: {@code xlsx} written as {@code dir/name.xlsx}, printed to
+	 * {@code dir/pdf/name.pdf} ({@code what} names it if that fails), the text of the PDF.
+	 */
+	public static String printedText(Path dir, String name, byte[] xlsx, String what) throws IOException,
+			InterruptedException {
+		Path file = dir.resolve(name + ".xlsx");
+		Files.write(file, xlsx);
+		convert(List.of(file), "pdf", dir.resolve("pdf"));
+		Path pdf = dir.resolve("pdf/" + name + ".pdf");
+		assertThat(pdf).as("LibreOffice printed " + what + " (%s)", dir.resolve("pdf/soffice.log")).exists();
+		return pdfText(pdf);
+	}
+
 	/** The profile of this JVM's conversions: an empty folder LibreOffice fills on its first run. */
 	private static Path profile() throws IOException {
 		if (profile == null) {

@@ -1,5 +1,10 @@
 package cn.zhifa.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
@@ -225,6 +230,46 @@ public abstract class ModelPathTestSupport {
 			given.add(new LinkedHashMap<>(execution.getVariablesLocal()));
 		});
 		return given;
+	}
+
+	/**
+	 * A stand-in bean {@code name} that keeps in {@code kept} the local variables {@code names} of its latest call (each
+	 * must be set).
+	 */
+	protected static void keepingLocals(String name, Map<String, Object> kept, String... names) {
+		bean(name, (JavaDelegate) execution -> {
+			Map<String, Object> given = new LinkedHashMap<>();
+			for (String n : names) {
+				given.put(n, execution.getVariableLocal(n));
+			}
+			kept.putAll(Map.copyOf(given));
+		});
+	}
+
+	/** The {@code slaBreach} stand-in: keeps in {@code breach} the activity, due date and groups it was called with. */
+	protected static void slaBreachInto(Map<String, Object> breach) {
+		keepingLocals("slaBreach", breach, "slaActivity", "slaDueAt", "notifyGroups");
+	}
+
+	/** The {@code generateDocument} stand-in: keeps in {@code document} the kind and the variable it was called with. */
+	protected static void generateDocumentInto(Map<String, Object> document) {
+		keepingLocals("generateDocument", document, "documentKind", "documentVariable");
+	}
+
+	/**
+	 * An SLA breach: the timer {@code timer} of {@code instance} is due at {@code due}; fired, the instance passes
+	 * {@code recordedBy} (the service task and the end event of the breach), still waits at {@code activity}, and the
+	 * {@code slaBreach} stand-in ({@link #slaBreachInto}) was given {@code activity}, {@code due} and {@code notifyGroups}.
+	 */
+	protected static void assertBreachRecorded(ProcessInstance instance, String timer, Date due, Map<String, Object> breach,
+			String activity, String notifyGroups, String... recordedBy) {
+		assertThat(job(timer, instance)).hasDueDate(due);
+
+		execute(job(timer, instance));
+
+		assertThat(instance).hasPassed(recordedBy).isWaitingAt(activity);
+		assertThat(breach).containsEntry("slaActivity", activity).containsEntry("slaDueAt", due)
+			.containsEntry("notifyGroups", notifyGroups);
 	}
 
 	/** A task-check stand-in: records the task's event ({@code name:event:taskDefinitionKey}). */

@@ -31,6 +31,7 @@ import cn.zhifa.enforcementcase.EnforcementCaseService;
 import cn.zhifa.organisation.Agency;
 import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.platform.Step;
+import cn.zhifa.support.InMemoryRows;
 import cn.zhifa.support.MovableClock;
 
 /**
@@ -57,12 +58,7 @@ class TransferServicesTest {
 
 	TransferServicesTest() {
 		TransferRepository transfers = mock(TransferRepository.class);
-		when(transfers.findById(anyString())).thenAnswer(i -> Optional.ofNullable(rows.get(i.<String>getArgument(0))));
-		when(transfers.save(any(Transfer.class))).thenAnswer(i -> {
-			Transfer t = i.getArgument(0);
-			rows.put(t.getId(), t);
-			return t;
-		});
+		InMemoryRows.keep(transfers, Transfer.class, rows, Transfer::getId);
 		TransferStepRepository steps = mock(TransferStepRepository.class);
 		when(steps.save(any(TransferStep.class))).thenAnswer(i -> {
 			log.add(i.getArgument(0));

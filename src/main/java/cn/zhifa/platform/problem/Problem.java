@@ -60,6 +60,14 @@ public class Problem extends RuntimeException {
 		return new Problem(HttpStatus.NOT_FOUND, "not-found", detail, field);
 	}
 
+	/**
+	 * 404 for a register's row (notice, dispute, complaint, …) by its number: none numbered {@code no} that the user may
+	 * read — 没有编号为 {no} 的{what}.
+	 */
+	public static Problem noneNumbered(String field, String no, String what) {
+		return notFound(field, "没有编号为 " + no + " 的" + what);
+	}
+
 	/** 409: the thing is not in a state that allows this (already done, changed meanwhile, wrong stage). */
 	public static Problem conflict(String field, String detail) {
 		return new Problem(HttpStatus.CONFLICT, "conflict", detail, field);
