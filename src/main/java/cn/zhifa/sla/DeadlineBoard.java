@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,11 +111,16 @@ public class DeadlineBoard {
 		long limit = (long) page * size + size + 1;
 		// each state of each source read in due order from its index and cut at offset + size rows: the page
 		// never ranks all running deadlines (docs/sla.md#performance)
+		// a timer source in one branch per job definition: an index range in due order (ZF_IDX_JOB_DEF_DUE) — an IN list
+		// of job definitions would make the database read every running job in due order and filter them
 		List<String> branches = new ArrayList<>();
 		for (State state : filter.state() == null ? List.of(State.values()) : List.of(filter.state())) {
 			for (Source source : sources(ids)) {
-				branches.add("(" + branch(source, state, filter, now, params, ids) + " ORDER BY DUE_, ID_ FETCH FIRST " + limit
-						+ " ROWS ONLY)");
+				List<String> jobDefinitions = jobDefinitions(source, ids);
+				for (int j = 0; j < jobDefinitions.size(); j++) {
+					branches.add("(" + branch(source, state, filter, now, params, ids, jobDefinitions.get(j), j)
+							+ " ORDER BY DUE_, ID_ FETCH FIRST " + limit + " ROWS ONLY)");
+				}
 			}
 		}
 		params.addValue("offset", (long) page * size).addValue("size", size + 1)
@@ -216,7 +222,7 @@ public class DeadlineBoard {
 				String indicatorSums = state == State.RED ? "SUM(CASE WHEN " + seizures + " THEN 1 ELSE 0 END) S,"
 						+ " SUM(CASE WHEN " + transfers + " THEN 1 ELSE 0 END) U" : "0 S, 0 U";
 				passes.add("SELECT x.AGENCY_, x.RANK_, COUNT(*) N, " + indicatorSums + " FROM ("
-						+ branch(source, state, all, now, params, ids) + ") x GROUP BY x.AGENCY_, x.RANK_");
+						+ branch(source, state, all, now, params, ids, null, 0) + ") x GROUP BY x.AGENCY_, x.RANK_");
 			}
 		}
 		jdbc.query("SELECT z.AGENCY_, z.RANK_, SUM(z.N), SUM(z.S), SUM(z.U) FROM (" + String.join(" UNION ALL ", passes)
@@ -343,14 +349,27 @@ public class DeadlineBoard {
 	}
 
 	/**
+	 * The job definitions a page reads one by one: each deadline timer's of a timer source, sorted; for tasks one
+	 * branch without ({@code null}).
+	 */
+	private static List<String> jobDefinitions(Source source, DeadlineModels.Ids ids) {
+		return switch (source) {
+			case TASK -> Collections.singletonList(null);
+			case TIMER -> ids.plainTimerJobs().stream().sorted().toList();
+			case COVERED_TIMER -> ids.coveredTimerJobs().stream().sorted().toList();
+		};
+	}
+
+	/**
 	 * The filtered running deadlines of one source in one state ({@code null}: all), as a SELECT with
 	 * the rank as a constant: with the state's condition on the suspension state and the due instant, the
-	 * database reads them in due order from a covering index of db/engine/indexes.sql.
+	 * database reads them in due order from a covering index of db/engine/indexes.sql. A timer source's rows of
+	 * one job definition when {@code jobDefinition} is given (the {@code j}th of {@link #jobDefinitions}), else of all.
 	 */
 	private String branch(Source source, State state, Filter filter, Instant now, MapSqlParameterSource params,
-			DeadlineModels.Ids ids) {
+			DeadlineModels.Ids ids, String jobDefinition, int j) {
 		if (state == null) {
-			return select(source, "-1") + where(source, filter, now, params, ids);
+			return select(source, "-1") + where(source, filter, now, params, ids, jobDefinition, j);
 		}
 		String due = source == Source.TASK ? "t.DUE_DATE_" : "t.DUEDATE_";
 		// no row due after the horizon can be yellow; a row due within the smallest working-day threshold is yellow
@@ -377,7 +396,8 @@ public class DeadlineBoard {
 			params.addValue("greenFrom", timestamp(rules.current().all().stream()
 				.map(t -> deadlines.workdays(Date.from(now), t.workdaysLeft()).toInstant()).min(Instant::compareTo).orElse(now)));
 		}
-		return select(source, String.valueOf(state.ordinal())) + where(source, filter, now, params, ids) + condition;
+		return select(source, String.valueOf(state.ordinal())) + where(source, filter, now, params, ids, jobDefinition, j)
+				+ condition;
 	}
 
 	/**
@@ -422,7 +442,8 @@ public class DeadlineBoard {
 	}
 
 	/** The filter's conditions on one source (agencies, kind, person; for timers: the models' deadline timers). */
-	private String where(Source source, Filter filter, Instant now, MapSqlParameterSource params, DeadlineModels.Ids ids) {
+	private String where(Source source, Filter filter, Instant now, MapSqlParameterSource params, DeadlineModels.Ids ids,
+			String jobDefinition, int j) {
 		params.addValue("now", timestamp(now)).addValue("agencies", filter.agencies());
 		StringBuilder where = new StringBuilder(" WHERE t.TENANT_ID_ IN (:agencies)");
 		String pi = source == Source.TASK ? "t.PROC_INST_ID_" : "t.PROCESS_INSTANCE_ID_";
@@ -430,14 +451,15 @@ public class DeadlineBoard {
 			where.append(" AND t.DUE_DATE_ IS NOT NULL");
 		}
 		else if (source == Source.TIMER) {
-			params.addValue("plainTimerJobs", ids.plainTimerJobs());
-			where.append(" AND t.DUEDATE_ IS NOT NULL AND t.JOB_DEF_ID_ IN (:plainTimerJobs)");
+			where.append(" AND t.DUEDATE_ IS NOT NULL AND ")
+				.append(jobDefinitionIn("plainTimerJob", ids.plainTimerJobs(), jobDefinition, j, params));
 		}
 		else {
-			params.addValue("coveredTimerJobs", ids.coveredTimerJobs());
 			// shown once, as the task, while an open task carries the timer's deadline as its due date
-			where.append(" AND t.DUEDATE_ IS NOT NULL AND t.JOB_DEF_ID_ IN (:coveredTimerJobs) AND NOT EXISTS (SELECT 1"
-					+ " FROM ACT_RU_TASK t2 WHERE t2.PROC_INST_ID_ = t.PROCESS_INSTANCE_ID_ AND t2.DUE_DATE_ = t.DUEDATE_)");
+			where.append(" AND t.DUEDATE_ IS NOT NULL AND ")
+				.append(jobDefinitionIn("coveredTimerJob", ids.coveredTimerJobs(), jobDefinition, j, params))
+				.append(" AND NOT EXISTS (SELECT 1 FROM ACT_RU_TASK t2 WHERE t2.PROC_INST_ID_ = t.PROCESS_INSTANCE_ID_"
+						+ " AND t2.DUE_DATE_ = t.DUEDATE_)");
 		}
 		if (filter.kind() != null) {
 			where.append(" AND ").append(definitionIn(source == Source.TASK ? "t.PROC_DEF_ID_" : "t.PROCESS_DEF_ID_",
@@ -449,6 +471,17 @@ public class DeadlineBoard {
 					: " AND EXISTS (SELECT 1 FROM ACT_RU_TASK t3 WHERE t3.PROC_INST_ID_ = " + pi + " AND t3.ASSIGNEE_ = :person)");
 		}
 		return where.toString();
+	}
+
+	/** "The timer is of this job definition" ({@code name} + j), or of all of the source's ({@code name} + s). */
+	private static String jobDefinitionIn(String name, Set<String> all, String jobDefinition, int j,
+			MapSqlParameterSource params) {
+		if (jobDefinition == null) {
+			params.addValue(name + "s", all);
+			return "t.JOB_DEF_ID_ IN (:" + name + "s)";
+		}
+		params.addValue(name + j, jobDefinition);
+		return "t.JOB_DEF_ID_ = :" + name + j;
 	}
 
 	/** "The column is a definition of process {@code key}" (false when none is deployed), with the ids as parameter. */

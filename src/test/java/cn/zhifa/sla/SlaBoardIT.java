@@ -45,7 +45,8 @@ class SlaBoardIT extends SlaApiSupport {
 			}
 		}
 		assertThat(names).contains("ZF_IDX_TASK_DEADLINE", "ZF_IDX_TASK_DUE", "ZF_IDX_JOB_DEADLINE", "ZF_IDX_JOB_DUE",
-				"ZF_IDX_JOB_CREATE");
+				"ZF_IDX_JOB_CREATE", "ZF_IDX_JOB_DEF_DUE", "ZF_IDX_TASK_PROCINST_DUE", "ZF_IDX_TASK_DUE_DATE",
+				"ZF_IDX_TASK_PRIORITY");
 	}
 
 	@Test
