@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -152,6 +153,7 @@ public class AnnualStatisticsService {
 	 * agency whose report of that year exists or is being started (idempotent: a retried job or a second call starts
 	 * nothing twice). Returns the agencies started.
 	 */
+	@Transactional
 	public List<String> startAll(int year) {
 		List<String> started = new ArrayList<>();
 		for (Agency a : agencies.findAll()) {
@@ -164,8 +166,12 @@ public class AnnualStatisticsService {
 	}
 
 	/** Starts the report of one agency and year unless it exists; the instance id, or empty when it existed. */
+	@Transactional
 	public Optional<String> startFor(String agency, int year) {
 		String key = businessKey(agency, year);
+		// two schedules (the county's and an agency's copy) or two nodes may start at once: the agency's row lock makes
+		// the second wait for the first's commit, then find its instance
+		agencies.lockByCode(agency);
 		if (find(agency, year).isPresent()
 				|| runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).count() > 0) {
 			return Optional.empty();
