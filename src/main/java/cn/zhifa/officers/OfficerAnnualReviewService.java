@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.calendar.Deadlines.Due;
@@ -109,6 +110,7 @@ class OfficerAnnualReviewService {
 	 * The yearly timer's step: one review of {@code year} for every reviewed person of every agency whose certificate is
 	 * valid today or who is suspended, in the agency's tenant, skipping anyone with a review of that year (idempotent).
 	 */
+	@Transactional
 	public List<String> startAll(int year) {
 		List<String> started = new ArrayList<>();
 		LocalDate today = records.today();
@@ -125,8 +127,12 @@ class OfficerAnnualReviewService {
 	}
 
 	/** Starts the review of one person and year unless one exists; the instance id, or empty. */
+	@Transactional
 	public Optional<String> startFor(Officer officer, int year) {
 		String key = businessKey(officer.getUserId(), year);
+		// two schedules (the county's and an agency's copy) or two nodes may start at once: the agency's row lock makes
+		// the second wait for the first's commit, then find its instance
+		agencies.lockByCode(officer.getAgencyCode());
 		if (find(officer.getUserId(), year).isPresent()
 				|| runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).count() > 0) {
 			return Optional.empty();
