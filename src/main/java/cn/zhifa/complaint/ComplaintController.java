@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.platform.problem.Problem;
 
 /**
@@ -71,9 +72,7 @@ class ComplaintController {
 
 	/** The complaint numbered {@code receiptNo} if the user's agencies may read it, else 404. */
 	private Complaint readable(String receiptNo) {
-		CurrentUser user = CurrentUser.get();
-		return complaints.find(receiptNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
-			.orElseThrow(() -> Problem.noneNumbered("receiptNo", receiptNo, "投诉举报"));
+		return Registers.readable(complaints.find(receiptNo), Complaint::getAgencyCode, "receiptNo", receiptNo, "投诉举报");
 	}
 
 	/** An attachment as sent (its sniffed type; always a download, never shown inline). */

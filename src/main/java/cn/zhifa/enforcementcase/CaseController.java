@@ -187,12 +187,7 @@ class CaseController {
 		if (agency != null && !user.mayAccessAgency(agency)) {
 			throw Problem.forbidden("无权查看该执法主体的案件");
 		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw Problem.invalid("size", "每页条数（size）应在 1 到 " + MAX_PAGE_SIZE + " 之间");
-		}
-		if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
-			throw Problem.invalid("page", "页码（page）应在 0 到 " + Integer.MAX_VALUE / size + " 之间");
-		}
+		InputCheck.requirePage(page, size, MAX_PAGE_SIZE);
 		var agencies = agency != null ? List.of(agency) : List.copyOf(user.agencies());
 		Page<EnforcementCase> result = cases.list(agencies, stage, overdue, page, size);
 		return ResponseEntity.ok(Map.of("page", page, "size", size, "total", result.getTotalElements(), "cases",

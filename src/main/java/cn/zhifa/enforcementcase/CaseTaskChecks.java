@@ -2,7 +2,6 @@ package cn.zhifa.enforcementcase;
 
 import static cn.zhifa.platform.CaseVariables.HANDLER_ID;
 import static cn.zhifa.platform.CaseVariables.FILING_DECISION;
-import static cn.zhifa.platform.CaseVariables.AGENCY_CODE;
 import static cn.zhifa.platform.FormFields.invalid;
 
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import cn.zhifa.platform.FormChecks;
+import cn.zhifa.platform.Steps;
 import cn.zhifa.qualification.QualificationService;
 
 /**
@@ -47,7 +47,7 @@ class CaseTaskChecks extends FormChecks {
 		onComplete("enforcement-case-decide-recusal", task -> {
 			String replacement = rules.decideRecusal(new CaseChecks.RecusalDecision(task.getVariable("recusalGranted"),
 					str(task, "recusalDecisionReason"), str(task, "replacementOfficer"), str(task, "recusedOfficer"),
-					agency(task), task.getVariable("investigatingOfficers"), str(task, "hearingChair"), str(task, HANDLER_ID),
+					Steps.agency(task), task.getVariable("investigatingOfficers"), str(task, "hearingChair"), str(task, HANDLER_ID),
 					task.getVariable(RecusalService.RECUSED_OFFICERS)));
 			if (replacement != null) {
 				task.setVariable("replacementOfficer", replacement);
@@ -151,7 +151,7 @@ class CaseTaskChecks extends FormChecks {
 	private static void approveFiling(CaseChecks rules, DelegateTask task) {
 		String decision = choice(task, FILING_DECISION, FILING);
 		switch (decision) {
-			case "FILE" -> task.setVariable(HANDLER_ID, rules.handler(str(task, HANDLER_ID), agency(task)));
+			case "FILE" -> task.setVariable(HANDLER_ID, rules.handler(str(task, HANDLER_ID), Steps.agency(task)));
 			case "NOT_FILE" -> text(task, "notFilingReasons", "不予立案须写明理由");
 			default -> {
 				if (!StringUtils.hasText(str(task, "targetAgencyCode")) && !StringUtils.hasText(str(task, "targetAgencyName"))) {
@@ -163,11 +163,6 @@ class CaseTaskChecks extends FormChecks {
 				}
 			}
 		}
-	}
-
-	/** The agency of the case: the task's tenant, else the case's agency code. */
-	private static String agency(DelegateTask task) {
-		return task.getTenantId() != null ? task.getTenantId() : str(task, AGENCY_CODE);
 	}
 
 	private static void conclude(DelegateTask task) {

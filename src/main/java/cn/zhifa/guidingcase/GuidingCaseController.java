@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.platform.problem.Problem;
 
 /**
@@ -63,9 +64,8 @@ class GuidingCaseController {
 
 	@GetMapping("/{guidingNo}")
 	Detail get(@PathVariable String guidingNo) {
-		CurrentUser user = CurrentUser.get();
-		GuidingCase g = guidingCases.find(guidingNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
-			.orElseThrow(() -> Problem.noneNumbered("guidingNo", guidingNo, "行政执法指导案例"));
+		GuidingCase g = Registers.readable(guidingCases.find(guidingNo), GuidingCase::getAgencyCode, "guidingNo", guidingNo,
+				"行政执法指导案例");
 		return new Detail(Row.of(g), g.getSummary(), g.getKeyPoints(), g.getLegalBasis(), g.getRedactionSummary(),
 				g.getReviewedBy(), g.getOpinion());
 	}

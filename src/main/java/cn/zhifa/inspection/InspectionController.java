@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CurrentUser;
-import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.platform.Registers;
 
 /**
  * Random-inspection plans for reading ({@code /api/inspections}, HTTP Basic or the webapps' session): the plans of the
@@ -90,8 +90,6 @@ class InspectionController {
 	}
 
 	private InspectionPlan readable(String planNo) {
-		CurrentUser user = CurrentUser.get();
-		return service.plan(planNo).filter(p -> user.mayAccessAgency(p.getAgencyCode()))
-			.orElseThrow(() -> Problem.noneNumbered("planNo", planNo, "随机抽查计划"));
+		return Registers.readable(service.plan(planNo), InspectionPlan::getAgencyCode, "planNo", planNo, "随机抽查计划");
 	}
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.platform.problem.Problem;
 
 /**
@@ -62,9 +63,8 @@ class ItemListController {
 
 	@GetMapping("/changes/{itemChangeNo}")
 	ChangeDetail change(@PathVariable String itemChangeNo) {
-		CurrentUser user = CurrentUser.get();
-		ItemListChange c = lists.change(itemChangeNo).filter(x -> user.mayAccessAgency(x.agencyCode()))
-			.orElseThrow(() -> Problem.noneNumbered("itemChangeNo", itemChangeNo, "行政执法事项清单变更"));
+		ItemListChange c = Registers.readable(lists.change(itemChangeNo), ItemListChange::agencyCode, "itemChangeNo",
+				itemChangeNo, "行政执法事项清单变更");
 		return new ChangeDetail(ChangeRow.of(c), c.item(), c.reason(), c.reviewComment());
 	}
 

@@ -1,16 +1,30 @@
 package cn.zhifa.platform;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.platform.problem.InputCheck;
 
 /**
  * What a step's listener reads from its form: a text field trimmed (blank is absent), a required one, a
  * required text within a length. A refusal is the form field's validation error naming the field, which
- * Tasklist shows beside it and the REST API answers as a 400 problem (ADR-0013).
+ * Tasklist shows beside it and the REST API answers as a 400 problem (ADR-0013). And the options a task's form
+ * chooses from ({@link #setOptions}).
  */
 public final class FormFields {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private FormFields() {
 	}
@@ -53,6 +67,27 @@ public final class FormFields {
 			throw invalid(field, label + flaw);
 		}
 		return value;
+	}
+
+	/**
+	 * Sets the task variable {@code variable} to {@code items} as the options of a Camunda Forms select or checklist
+	 * ({@code "valuesKey"}): a JSON list of {@code {"label": …, "value": …}}, in the order given.
+	 */
+	public static <T> void setOptions(DelegateTask task, String variable, List<T> items, Function<T, String> label,
+			Function<T, String> value) {
+		List<Map<String, String>> options = new ArrayList<>();
+		for (T item : items) {
+			Map<String, String> option = new LinkedHashMap<>();
+			option.put("label", label.apply(item));
+			option.put("value", value.apply(item));
+			options.add(option);
+		}
+		try {
+			task.setVariableLocal(variable, SpinValues.jsonValue(JSON.writeValueAsString(options)).create());
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	public static FormFieldValidationException invalid(String field, String message) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import cn.zhifa.platform.problem.Problem;
+
 /**
  * Reading a register whose rows are numbered and belong to agencies (complaints, supervision notices,
  * case-file reviews, disputes, requests for assistance, guiding cases, inspection plans, item-list
@@ -31,5 +33,15 @@ public final class Registers {
 	/** The row numbered {@code no} as {@code byNumber} finds it; none for no number or one longer than a register's key. */
 	public static <T> Optional<T> find(String no, Function<String, Optional<T>> byNumber) {
 		return no == null || no.length() > MAX_NUMBER_LENGTH ? Optional.empty() : byNumber.apply(no);
+	}
+
+	/**
+	 * The row {@code found} by its number {@code no} if the logged-in user may see its agency ({@code agencyOf}), else
+	 * 404 没有编号为 {no} 的{what} naming {@code field}: another agency's row is as unknown as none.
+	 */
+	public static <T> T readable(Optional<T> found, Function<T, String> agencyOf, String field, String no, String what) {
+		CurrentUser user = CurrentUser.get();
+		return found.filter(row -> user.mayAccessAgency(agencyOf.apply(row)))
+			.orElseThrow(() -> Problem.noneNumbered(field, no, what));
 	}
 }

@@ -83,6 +83,15 @@ public final class Steps {
 		return value.toString();
 	}
 
+	/** The agency a task is about: its tenant, else the variable {@code agencyCode} as text ({@code null}: neither). */
+	public static String agency(DelegateTask task) {
+		if (task.getTenantId() != null) {
+			return task.getTenantId();
+		}
+		Object agency = task.getVariable(CaseVariables.AGENCY_CODE);
+		return agency == null ? null : agency.toString();
+	}
+
 	/** A boolean variable: {@code true} only for {@code true} or "true". */
 	public static boolean flag(VariableScope scope, String name) {
 		Object value = scope.getVariable(name);

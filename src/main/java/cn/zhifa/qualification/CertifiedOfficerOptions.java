@@ -1,18 +1,13 @@
 package cn.zhifa.qualification;
 
 import cn.zhifa.platform.CaseVariables;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import cn.zhifa.platform.FormFields;
+import cn.zhifa.platform.Steps;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhifa.organisation.Officer;
 
@@ -30,7 +25,6 @@ class CertifiedOfficerOptions implements TaskListener {
 	static final String VARIABLE = "certifiedOfficers";
 
 	private final QualificationService qualifications;
-	private final ObjectMapper json = new ObjectMapper();
 
 	CertifiedOfficerOptions(QualificationService qualifications) {
 		this.qualifications = qualifications;
@@ -38,29 +32,14 @@ class CertifiedOfficerOptions implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		setOptions(task, VARIABLE, qualifications.certifiedOfficers(agency(task), qualifications.today()), json);
-	}
-
-	static String agency(DelegateTask task) {
-		Object agency = task.getTenantId() != null ? task.getTenantId() : task.getVariable(CaseVariables.AGENCY_CODE);
-		return agency == null ? null : agency.toString();
+		setOptions(task, VARIABLE, qualifications.certifiedOfficers(Steps.agency(task), qualifications.today()));
 	}
 
 	/** Sets the task variable {@code variable} to the people as select options ("李明（执法一中队）" → officer1). */
-	static void setOptions(DelegateTask task, String variable, List<Officer> people, ObjectMapper json) {
-		List<Map<String, String>> options = new ArrayList<>();
-		for (Officer officer : people) {
-			Map<String, String> option = new LinkedHashMap<>();
-			option.put("label", officer.getFullName() + (officer.getUnit() == null ? "" : "（" + officer.getUnit() + "）"));
-			option.put("value", officer.getUserId());
-			options.add(option);
-		}
-		try {
-			task.setVariableLocal(variable, SpinValues.jsonValue(json.writeValueAsString(options)).create());
-		}
-		catch (JsonProcessingException e) {
-			throw new IllegalStateException(e);
-		}
+	static void setOptions(DelegateTask task, String variable, List<Officer> people) {
+		FormFields.setOptions(task, variable, people,
+				officer -> officer.getFullName() + (officer.getUnit() == null ? "" : "（" + officer.getUnit() + "）"),
+				Officer::getUserId);
 	}
 
 	/**
@@ -74,7 +53,6 @@ class CertifiedOfficerOptions implements TaskListener {
 		static final String CHAIRS = "hearingChairs";
 
 		private final QualificationService qualifications;
-		private final ObjectMapper json = new ObjectMapper();
 
 		HearingChairOptions(QualificationService qualifications) {
 			this.qualifications = qualifications;
@@ -88,7 +66,7 @@ class CertifiedOfficerOptions implements TaskListener {
 			if (handler != null) {
 				excluded.add(handler.toString());
 			}
-			setOptions(task, CHAIRS, qualifications.hearingChairs(agency(task), qualifications.today(), excluded), json);
+			setOptions(task, CHAIRS, qualifications.hearingChairs(Steps.agency(task), qualifications.today(), excluded));
 		}
 	}
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CurrentUser;
+import cn.zhifa.platform.problem.InputCheck;
 import cn.zhifa.platform.problem.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -41,12 +42,7 @@ class NotificationController {
 	ResponseEntity<NotificationCenter.Page> list(@RequestParam(defaultValue = "false") boolean unread,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, CsrfToken csrf,
 			HttpServletRequest request) {
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw Problem.invalid("size", "每页条数（size）应在 1 到 " + MAX_PAGE_SIZE + " 之间");
-		}
-		if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
-			throw Problem.invalid("page", "页码（page）应在 0 到 " + Integer.MAX_VALUE / size + " 之间");
-		}
+		InputCheck.requirePage(page, size, MAX_PAGE_SIZE);
 		return WebappCsrf.ok(csrf, request).body(center.list(CurrentUser.get(), unread, page, size));
 	}
 
@@ -74,22 +70,25 @@ class NotificationController {
 	/** Subscribes to an agency the user may see (supervisors: any). */
 	@PutMapping("/subscriptions/{agency}")
 	Map<String, Object> subscribe(@PathVariable String agency) {
-		CurrentUser user = CurrentUser.get();
-		if (!user.mayAccessAgency(agency)) {
-			throw Problem.notFound("agency", "没有这个执法主体，或无权订阅它的通知");
-		}
+		CurrentUser user = subscriber(agency);
 		boolean added = center.subscribe(user.id(), agency);
 		return Map.of("subscribed", added, "agencies", center.subscriptions(user.id()));
 	}
 
 	@DeleteMapping("/subscriptions/{agency}")
 	Map<String, Object> unsubscribe(@PathVariable String agency) {
+		CurrentUser user = subscriber(agency);
+		boolean removed = center.unsubscribe(user.id(), agency);
+		return Map.of("unsubscribed", removed, "agencies", center.subscriptions(user.id()));
+	}
+
+	/** The logged-in user if they may see {@code agency} (supervisors: any), else 404: the agency is not revealed. */
+	private static CurrentUser subscriber(String agency) {
 		CurrentUser user = CurrentUser.get();
 		if (!user.mayAccessAgency(agency)) {
 			throw Problem.notFound("agency", "没有这个执法主体，或无权订阅它的通知");
 		}
-		boolean removed = center.unsubscribe(user.id(), agency);
-		return Map.of("unsubscribed", removed, "agencies", center.subscriptions(user.id()));
+		return user;
 	}
 
 	@PostMapping("/read-all")

@@ -58,12 +58,7 @@ class SlaBoardController {
 	DeadlineBoard.Page deadlines(@RequestParam(required = false) String agency, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String state, @RequestParam(required = false) String person,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw Problem.invalid("size", "每页条数（size）应在 1 到 " + MAX_PAGE_SIZE + " 之间");
-		}
-		if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
-			throw Problem.invalid("page", "页码（page）应在 0 到 " + Integer.MAX_VALUE / size + " 之间");
-		}
+		InputCheck.requirePage(page, size, MAX_PAGE_SIZE);
 		return board.deadlines(filter(agency, kind, state, person), page, size);
 	}
 

@@ -70,12 +70,7 @@ class SlaHistoryController {
 			@RequestParam(required = false) String agency, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String outcome, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw Problem.invalid("size", "每页条数（size）应在 1 到 " + MAX_PAGE_SIZE + " 之间");
-		}
-		if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
-			throw Problem.invalid("page", "页码（page）应在 0 到 " + Integer.MAX_VALUE / size + " 之间");
-		}
+		InputCheck.requirePage(page, size, MAX_PAGE_SIZE);
 		return history.page(filter(from, to, agency, kind, outcome), page, size);
 	}
 

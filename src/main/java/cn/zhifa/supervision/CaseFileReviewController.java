@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CurrentUser;
-import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.platform.Registers;
 import cn.zhifa.record.RecordEntry;
 
 /**
@@ -68,9 +68,8 @@ class CaseFileReviewController {
 
 	@GetMapping("/{reviewNo}")
 	Detail get(@PathVariable String reviewNo) {
-		CurrentUser user = CurrentUser.get();
-		CaseFileReview r = reviews.find(reviewNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
-			.orElseThrow(() -> Problem.noneNumbered("reviewNo", reviewNo, "案卷评查"));
+		CaseFileReview r = Registers.readable(reviews.find(reviewNo), CaseFileReview::getAgencyCode, "reviewNo", reviewNo,
+				"案卷评查");
 		List<Item> items = reviews.itemsOf(r.getReviewNo()).stream()
 			.map(i -> new Item(i.getDrawOrder(), i.getCaseNo(), i.getScore(), i.getGrade(), i.deductionList(),
 					i.getComments(), i.getReviewedBy(), i.getReviewedAt(),

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhifa.platform.CurrentUser;
-import cn.zhifa.platform.problem.Problem;
+import cn.zhifa.platform.Registers;
 
 /**
  * Supervision notices for reading ({@code /api/supervision-notices}, HTTP Basic or the webapps' session): the notices
@@ -50,9 +50,8 @@ class SupervisionNoticeController {
 
 	@GetMapping("/{noticeNo}")
 	Detail get(@PathVariable String noticeNo) {
-		CurrentUser user = CurrentUser.get();
-		SupervisionNotice n = notices.find(noticeNo).filter(x -> user.mayAccessAgency(x.getAgencyCode()))
-			.orElseThrow(() -> Problem.noneNumbered("noticeNo", noticeNo, "行政执法监督通知书"));
+		SupervisionNotice n = Registers.readable(notices.find(noticeNo), SupervisionNotice::getAgencyCode, "noticeNo",
+				noticeNo, "行政执法监督通知书");
 		return new Detail(Row.of(n), n.getProblem(), n.getRequirement(), n.getReport(), n.getReportedBy(), n.getOpinion(),
 				n.getCheckedBy());
 	}

@@ -127,11 +127,7 @@ class DisclosurePublicationPathsTest extends ModelPathTestSupport {
 
 	@Test
 	void twoWorkingDaysBeforeTheLimitTheReviewersAreRemindedAndAtTheLimitTheBreachIsRecorded() {
-		assertThat(job("timerEvent_disclosureWarning", instance)).hasDueDate(Date.from(DUE.minus(2, ChronoUnit.DAYS)));
-		assertThat(job("timerEvent_disclosureBreach", instance)).hasDueDate(Date.from(DUE));
-
-		execute(job("timerEvent_disclosureWarning", instance));
-		execute(job("timerEvent_disclosureBreach", instance));
+		fireWarningAndBreach(instance, "timerEvent_disclosureWarning", "timerEvent_disclosureBreach", DUE);
 
 		assertThat(instance).hasPassed("serviceTask_warnDisclosure", "endEvent_warned", "serviceTask_recordBreach",
 				"endEvent_breachRecorded").isWaitingAt("userTask_prepareDisclosure");

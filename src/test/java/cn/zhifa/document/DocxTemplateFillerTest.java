@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,9 +79,7 @@ class DocxTemplateFillerTest {
 		doc.createHeaderFooterPolicy();
 		doc.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText("页眉 ${agencyName}");
 		doc.createFooter(HeaderFooterType.DEFAULT).createParagraph().createRun().setText("${documentNumber}");
-		XWPFTable table = doc.createTable(1, 2);
-		table.getRow(0).getCell(0).setText("案件编号");
-		table.getRow(0).getCell(1).setText("${caseId}");
+		table(doc, "案件编号|${caseId}");
 
 		XWPFDocument filled = reopen(fill(doc, Map.of("agencyName", "寥廓街道综合行政执法队", "documentNumber", "寥街法审〔2026〕7号",
 				"caseId", "CASE-1")));
@@ -93,16 +92,11 @@ class DocxTemplateFillerTest {
 	@Test
 	void rowWithListPlaceholdersRepeatsOncePerElement() throws IOException {
 		XWPFDocument doc = new XWPFDocument();
-		XWPFTable table = doc.createTable(3, 2);
-		table.getRow(0).getCell(0).setText("序号");
-		table.getRow(0).getCell(1).setText("材料名称");
-		table.getRow(1).getCell(0).setText("${materials[]#}");
+		XWPFTable table = table(doc, "序号|材料名称", "${materials[]#}|", "合计|${materialCount}");
 		// split the way Word does it
 		XWPFParagraph cell = table.getRow(1).getCell(1).getParagraphs().get(0);
 		run(cell, "${mater", false);
 		run(cell, "ials[]}（共${materialCount}项）", false);
-		table.getRow(2).getCell(0).setText("合计");
-		table.getRow(2).getCell(1).setText("${materialCount}");
 
 		XWPFDocument filled = reopen(fill(doc, Map.of("materials", List.of("调查终结报告", "证据清单", "听证笔录"),
 				"materialCount", 3)));
@@ -118,11 +112,8 @@ class DocxTemplateFillerTest {
 		record Item(String item, boolean ok) {
 		}
 		XWPFDocument doc = new XWPFDocument();
-		XWPFTable table = doc.createTable(1, 2);
-		table.getRow(0).getCell(0).setText("${checks[].item}");
-		table.getRow(0).getCell(1).setText("${checks[].ok}");
-		XWPFTable second = doc.createTable(1, 1);
-		second.getRow(0).getCell(0).setText("${rows[].name}");
+		table(doc, "${checks[].item}|${checks[].ok}");
+		table(doc, "${rows[].name}");
 
 		XWPFDocument filled = reopen(fill(doc, Map.of("checks", List.of(new Item("主体合法", true), new Item("证据充分", false)),
 				"rows", List.of(Map.of("name", "甲"), Map.of("name", "乙")))));
@@ -134,9 +125,7 @@ class DocxTemplateFillerTest {
 	@Test
 	void textWithOneItemPerLineRepeatsPerLine() throws IOException {
 		XWPFDocument doc = new XWPFDocument();
-		XWPFTable table = doc.createTable(1, 2);
-		table.getRow(0).getCell(0).setText("${materials[]#}");
-		table.getRow(0).getCell(1).setText("${materials[]}");
+		table(doc, "${materials[]#}|${materials[]}");
 
 		XWPFDocument filled = reopen(fill(doc, Map.of("materials", "调查终结报告\n\n 证据材料清单 \n")));
 
@@ -146,12 +135,8 @@ class DocxTemplateFillerTest {
 	@Test
 	void emptyOrMissingListLeavesOneBlankRow() throws IOException {
 		XWPFDocument doc = new XWPFDocument();
-		XWPFTable table = doc.createTable(2, 2);
-		table.getRow(0).getCell(0).setText("序号");
-		table.getRow(1).getCell(0).setText("${materials[]#}");
-		table.getRow(1).getCell(1).setText("${materials[]}");
-		XWPFTable other = doc.createTable(1, 1);
-		other.getRow(0).getCell(0).setText("${attachments[]}");
+		table(doc, "序号|", "${materials[]#}|${materials[]}");
+		table(doc, "${attachments[]}");
 
 		DocxTemplateFiller.Filled result = filler.fill(bytes(doc), Map.of("materials", List.of()));
 		XWPFDocument filled = reopen(result.content());
@@ -254,6 +239,20 @@ class DocxTemplateFillerTest {
 
 	private byte[] fill(XWPFDocument doc, Map<String, Object> fields) throws IOException {
 		return filler.fill(bytes(doc), fields).content();
+	}
+
+	/** A table of {@code rows}, each its cells' texts separated by {@code |} (an empty cell stays as created). */
+	private static XWPFTable table(XWPFDocument doc, String... rows) {
+		String[][] cells = Arrays.stream(rows).map(r -> r.split("\\|", -1)).toArray(String[][]::new);
+		XWPFTable table = doc.createTable(cells.length, cells[0].length);
+		for (int r = 0; r < cells.length; r++) {
+			for (int c = 0; c < cells[r].length; c++) {
+				if (!cells[r][c].isEmpty()) {
+					table.getRow(r).getCell(c).setText(cells[r][c]);
+				}
+			}
+		}
+		return table;
 	}
 
 	private static void run(XWPFParagraph p, String text, boolean bold) {

@@ -56,9 +56,7 @@ class GuidingCaseAndAssistanceIT extends RestTestSupport {
 		noSummary.remove("guidingSummary");
 		assertProblem(post(PROPOSE, vars(noSummary), "head1"), 400, "guidingSummary");
 
-		HttpResponse<String> started = post(PROPOSE, vars(proposal(caseNo)), "head1");
-		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-		JsonNode instance = json.readTree(started.body());
+		JsonNode instance = postOk(PROPOSE, vars(proposal(caseNo)), "head1");
 		String pi = instance.path("id").asText();
 		String no = instance.path("businessKey").asText();
 		assertThat(instance.path("tenantId").asText()).isEqualTo("LIAOKUO");
@@ -114,9 +112,7 @@ class GuidingCaseAndAssistanceIT extends RestTestSupport {
 		Map<String, Object> self = new LinkedHashMap<>(request);
 		self.put("assistanceRequestedAgency", Map.of("value", "LIAOKUO"));
 		assertProblem(post(REQUEST, vars(self), "officer1"), 400, "assistanceRequestedAgency");
-		HttpResponse<String> started = post(REQUEST, vars(request), "officer1");
-		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-		String no = json.readTree(started.body()).path("businessKey").asText();
+		String no = postOk(REQUEST, vars(request), "officer1").path("businessKey").asText();
 
 		// both agencies read it, the supervisors read it; nobody else
 		for (String user : new String[] { "officer1", "head2", "supervisor1" }) {

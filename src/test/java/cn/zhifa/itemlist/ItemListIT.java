@@ -54,9 +54,7 @@ class ItemListIT extends RestTestSupport {
 		past.put("itemEffectiveOn", Map.of("value", "2020-01-01"));
 		assertProblem(post(PROPOSE, vars(past), "reviewer1"), 400, "itemEffectiveOn");
 
-		HttpResponse<String> started = post(PROPOSE, vars(proposal(code)), "reviewer1");
-		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-		JsonNode instance = json.readTree(started.body());
+		JsonNode instance = postOk(PROPOSE, vars(proposal(code)), "reviewer1");
 		String pi = instance.path("id").asText();
 		String no = instance.path("businessKey").asText();
 		assertThat(instance.path("tenantId").asText()).isEqualTo("LIAOKUO");

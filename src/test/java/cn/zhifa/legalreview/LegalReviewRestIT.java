@@ -1,7 +1,9 @@
 package cn.zhifa.legalreview;
 
+import static cn.zhifa.support.Fixtures.complete;
 import static cn.zhifa.support.Fixtures.legalReviewAllChecksPassed;
 import static cn.zhifa.support.Fixtures.legalReviewStart;
+import static cn.zhifa.support.Fixtures.tasks;
 import static cn.zhifa.support.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,22 +53,22 @@ class LegalReviewRestIT {
 		String pid = started.getBody().get("id").toString();
 
 		// the agency sees the review task (ADR-0044), only its reviewers work on it; another agency does not see it
-		assertThat(tasks("reviewer2", pid)).isEmpty();
-		Map<String, Object> check = tasks("reviewer1", pid).get(0);
-		assertThat(tasks("officer1", pid)).extracting(t -> t.get("id")).containsExactly(check.get("id"));
+		assertThat(tasks(as("reviewer2"), pid)).isEmpty();
+		Map<String, Object> check = tasks(as("reviewer1"), pid).get(0);
+		assertThat(tasks(as("officer1"), pid)).extracting(t -> t.get("id")).containsExactly(check.get("id"));
 		assertThat(as("officer1").postForEntity("/engine-rest/task/" + check.get("id") + "/claim",
 				Map.of("userId", "officer1"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(check.get("taskDefinitionKey")).isEqualTo("userTask_checkMaterials");
 
 		// bad input: 400 naming the field, nothing changed
-		ResponseEntity<String> bad = complete("reviewer1", check, Map.of("materialsComplete", value(false)));
+		ResponseEntity<String> bad = complete(as("reviewer1"), check, Map.of("materialsComplete", value(false)));
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(bad.getBody()).contains("missingMaterials");
-		assertThat(tasks("reviewer1", pid)).extracting(t -> t.get("id")).containsExactly(check.get("id"));
+		assertThat(tasks(as("reviewer1"), pid)).extracting(t -> t.get("id")).containsExactly(check.get("id"));
 
-		assertThat(complete("reviewer1", check, Map.of("materialsComplete", value(true))).getStatusCode())
+		assertThat(complete(as("reviewer1"), check, Map.of("materialsComplete", value(true))).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
-		Map<String, Object> review = tasks("reviewer1", pid).get(0);
+		Map<String, Object> review = tasks(as("reviewer1"), pid).get(0);
 		assertThat(review.get("taskDefinitionKey")).isEqualTo("userTask_reviewDecision");
 		assertThat(review.get("due")).isNotNull();
 
@@ -74,7 +76,7 @@ class LegalReviewRestIT {
 				Map.of("userId", "reviewer1"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		Map<String, Object> decision = legalReviewAllChecksPassed();
 		decision.put("reviewOutcome", value("APPROVED"));
-		assertThat(complete("reviewer1", review, decision).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(complete(as("reviewer1"), review, decision).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		// the review list: own agency only
 		List<Map<String, Object>> mine = as("officer1").exchange("/api/reviews", HttpMethod.GET, null, LIST).getBody();
@@ -113,11 +115,11 @@ class LegalReviewRestIT {
 		ResponseEntity<Map<String, Object>> started = as("officer1")
 			.exchange("/engine-rest/process-definition/key/legal-review/start", HttpMethod.POST, new HttpEntity<>(start), MAP);
 		String pid = started.getBody().get("id").toString();
-		Map<String, Object> check = tasks("reviewer1", pid).get(0);
+		Map<String, Object> check = tasks(as("reviewer1"), pid).get(0);
 		Map<String, Object> checkForm = new LinkedHashMap<>();
 		checkForm.put("materialsComplete", value(true));
 		assertThat(submitForm("reviewer1", check, checkForm).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		Map<String, Object> review = tasks("reviewer1", pid).get(0);
+		Map<String, Object> review = tasks(as("reviewer1"), pid).get(0);
 		as("reviewer1").postForEntity("/engine-rest/task/" + review.get("id") + "/claim", Map.of("userId", "reviewer1"),
 				String.class);
 
@@ -163,19 +165,19 @@ class LegalReviewRestIT {
 		String pid = as("officer1")
 			.exchange("/engine-rest/process-definition/key/legal-review/start", HttpMethod.POST, new HttpEntity<>(start), MAP)
 			.getBody().get("id").toString();
-		assertThat(complete("reviewer1", tasks("reviewer1", pid).get(0), Map.of("materialsComplete", value(true)))
+		assertThat(complete(as("reviewer1"), tasks(as("reviewer1"), pid).get(0), Map.of("materialsComplete", value(true)))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		Map<String, Object> review = tasks("reviewer1", pid).get(0);
+		Map<String, Object> review = tasks(as("reviewer1"), pid).get(0);
 		as("reviewer1").postForEntity("/engine-rest/task/" + review.get("id") + "/claim", Map.of("userId", "reviewer1"),
 				String.class);
 		Map<String, Object> decision = legalReviewAllChecksPassed();
 		decision.put("reviewOutcome", value("REJECTED"));
 		decision.put("reviewOpinion", value("事实不清，证据不足"));
-		assertThat(complete("reviewer1", review, decision).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(complete(as("reviewer1"), review, decision).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-		Map<String, Object> respond = tasks("officer1", pid).get(0);
+		Map<String, Object> respond = tasks(as("officer1"), pid).get(0);
 		assertThat(respond.get("taskDefinitionKey")).isEqualTo("userTask_respondToOpinion");
-		assertThat(complete("officer1", respond, Map.of("handlerResponse", value("DISAGREE"), "disagreementReasons",
+		assertThat(complete(as("officer1"), respond, Map.of("handlerResponse", value("DISAGREE"), "disagreementReasons",
 				value("当事人系初次违法且已改正"), "disagreementBasis", value("《行政处罚法》第三十三条"))).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -190,15 +192,15 @@ class LegalReviewRestIT {
 
 		String dispute = as("officer1").exchange("/engine-rest/process-instance?superProcessInstance=" + pid, HttpMethod.GET,
 				null, LIST).getBody().get(0).get("id").toString();
-		Map<String, Object> negotiate = tasks("reviewer1", dispute).get(0);
+		Map<String, Object> negotiate = tasks(as("reviewer1"), dispute).get(0);
 		as("reviewer1").postForEntity("/engine-rest/task/" + negotiate.get("id") + "/claim", Map.of("userId", "reviewer1"),
 				String.class);
-		assertThat(complete("reviewer1", negotiate, Map.of("negotiationResult", value("NO_AGREEMENT"), "negotiationNotes",
+		assertThat(complete(as("reviewer1"), negotiate, Map.of("negotiationResult", value("NO_AGREEMENT"), "negotiationNotes",
 				value("双方各执己见"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		Map<String, Object> ruling = tasks("head1", dispute).get(0);
+		Map<String, Object> ruling = tasks(as("head1"), dispute).get(0);
 		assertThat(ruling.get("taskDefinitionKey")).isEqualTo("userTask_headRuling");
 		as("head1").postForEntity("/engine-rest/task/" + ruling.get("id") + "/claim", Map.of("userId", "head1"), String.class);
-		assertThat(complete("head1", ruling, Map.of("headRuling", value("ADOPT_HANDLER"), "headRulingReasons",
+		assertThat(complete(as("head1"), ruling, Map.of("headRuling", value("ADOPT_HANDLER"), "headRulingReasons",
 				value("经研究决定"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		Map<String, Object> ruled = as("officer1").exchange("/api/reviews/" + pid, HttpMethod.GET, null, MAP).getBody();
@@ -271,14 +273,5 @@ class LegalReviewRestIT {
 
 	private TestRestTemplate as(String user) {
 		return http.withBasicAuth(user, "demo");
-	}
-
-	private List<Map<String, Object>> tasks(String user, String pid) {
-		return as(user).exchange("/engine-rest/task?processInstanceId=" + pid, HttpMethod.GET, null, LIST).getBody();
-	}
-
-	private ResponseEntity<String> complete(String user, Map<String, Object> task, Map<String, Object> variables) {
-		return as(user).postForEntity("/engine-rest/task/" + task.get("id") + "/complete", Map.of("variables", variables),
-				String.class);
 	}
 }

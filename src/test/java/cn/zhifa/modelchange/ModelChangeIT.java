@@ -1,5 +1,7 @@
 package cn.zhifa.modelchange;
 
+import static cn.zhifa.support.ModelChangeSteps.registerCase;
+import static cn.zhifa.support.ModelChangeSteps.twentyThousandIsMajor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,7 +31,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import cn.zhifa.models.ModelVersions;
 import cn.zhifa.support.EngineTestSupport;
 import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ModelChangeSteps;
@@ -90,22 +90,6 @@ class ModelChangeIT extends EngineTestSupport {
 
 	static LocalDate today() {
 		return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CHINA);
-	}
-
-	ProcessInstance registerCase(String officer, String agency) {
-		Map<String, Object> body = Fixtures.validCase();
-		body.put("agencyCode", agency);
-		ResponseEntity<Map<String, Object>> created = http.withBasicAuth(officer, "demo").exchange("/api/cases", HttpMethod.POST,
-				new HttpEntity<>(body), MAP);
-		assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey((String) created.getBody().get("caseNo"))
-			.processDefinitionKey("enforcement-case").singleResult();
-	}
-
-	boolean twentyThousandIsMajor(String processDefinitionId, String tenant) {
-		return ModelVersions.evaluate(engine, CATALOGUE, processDefinitionId, tenant, Variables.createVariables()
-			.putValue("decisionType", "PENALTY").putValue("partyType", "PERSON").putValue("fineAmount", 20000)
-			.putValue("hearingHeld", false)).getResultList().stream().anyMatch(r -> Boolean.TRUE.equals(r.get("isMajor")));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -172,12 +156,12 @@ class ModelChangeIT extends EngineTestSupport {
 					"MODEL_CHANGE_DEPLOYED");
 
 			// a new QLSCJ case runs it; LIAOKUO keeps the shared rules
-			ProcessInstance qlscj = registerCase("officer4", "QLSCJ");
+			ProcessInstance qlscj = registerCase(http, engine, "officer4", "QLSCJ");
 			assertThat(engine.getRepositoryService().getProcessDefinition(qlscj.getProcessDefinitionId()).getDeploymentId())
 				.isEqualTo(deployment);
-			assertThat(twentyThousandIsMajor(qlscj.getProcessDefinitionId(), "QLSCJ")).isFalse();
-			ProcessInstance liaokuo = registerCase("officer1", "LIAOKUO");
-			assertThat(twentyThousandIsMajor(liaokuo.getProcessDefinitionId(), "LIAOKUO")).isTrue();
+			assertThat(twentyThousandIsMajor(engine, qlscj.getProcessDefinitionId(), "QLSCJ")).isFalse();
+			ProcessInstance liaokuo = registerCase(http, engine, "officer1", "LIAOKUO");
+			assertThat(twentyThousandIsMajor(engine, liaokuo.getProcessDefinitionId(), "LIAOKUO")).isTrue();
 
 			// the portal publishes QLSCJ's catalogue; the shared one is unchanged
 			assertThat(publicCatalogue("QLSCJ")).contains(">= 1000000");
@@ -200,11 +184,11 @@ class ModelChangeIT extends EngineTestSupport {
 			deployments.add((String) rolledBack.get("deploymentId"));
 			assertThat(recordKinds(rolledBack)).contains("MODEL_CHANGE_SUBMITTED", "MODEL_CHANGE_ROLLED_BACK");
 			assertThat(recordKinds(ModelChangeSteps.change(http, "reviewer2", changeNo))).contains("MODEL_CHANGE_ROLLED_BACK");
-			ProcessInstance after = registerCase("officer4", "QLSCJ");
-			assertThat(twentyThousandIsMajor(after.getProcessDefinitionId(), "QLSCJ")).isTrue();
+			ProcessInstance after = registerCase(http, engine, "officer4", "QLSCJ");
+			assertThat(twentyThousandIsMajor(engine, after.getProcessDefinitionId(), "QLSCJ")).isTrue();
 			assertThat(publicCatalogue("QLSCJ")).doesNotContain(">= 1000000");
 			// the running case of the change keeps its version
-			assertThat(twentyThousandIsMajor(qlscj.getProcessDefinitionId(), "QLSCJ")).isFalse();
+			assertThat(twentyThousandIsMajor(engine, qlscj.getProcessDefinitionId(), "QLSCJ")).isFalse();
 
 			// the versions of QLSCJ that can be restored, the current one marked
 			ResponseEntity<List<Map<String, Object>>> versions = http.withBasicAuth("reviewer2", "demo")
@@ -236,10 +220,10 @@ class ModelChangeIT extends EngineTestSupport {
 			assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(deployments.get(0)).singleResult()
 				.getTenantId()).isNull();
 			// every agency without its own version runs it, and the portal publishes it
-			ProcessInstance liaokuo = registerCase("officer1", "LIAOKUO");
+			ProcessInstance liaokuo = registerCase(http, engine, "officer1", "LIAOKUO");
 			assertThat(engine.getRepositoryService().getProcessDefinition(liaokuo.getProcessDefinitionId()).getDeploymentId())
 				.isEqualTo(deployments.get(0));
-			assertThat(twentyThousandIsMajor(liaokuo.getProcessDefinitionId(), "LIAOKUO")).isFalse();
+			assertThat(twentyThousandIsMajor(engine, liaokuo.getProcessDefinitionId(), "LIAOKUO")).isFalse();
 			assertThat(publicCatalogue(null)).contains(">= 1000000");
 			// the supervisor reads it; a legal office of an agency does not see shared changes as its own
 			assertThat(get("supervisor1", changeNo).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -256,8 +240,8 @@ class ModelChangeIT extends EngineTestSupport {
 			assertThat(ModelChangeSteps.runDueJobs(engine, rollbackNo)).isEqualTo(1);
 			deployments.add((String) ModelChangeSteps.change(http, "admin", rollbackNo).get("deploymentId"));
 			assertThat(publicCatalogue(null)).doesNotContain(">= 1000000");
-			ProcessInstance after = registerCase("officer1", "LIAOKUO");
-			assertThat(twentyThousandIsMajor(after.getProcessDefinitionId(), "LIAOKUO")).isTrue();
+			ProcessInstance after = registerCase(http, engine, "officer1", "LIAOKUO");
+			assertThat(twentyThousandIsMajor(engine, after.getProcessDefinitionId(), "LIAOKUO")).isTrue();
 		}
 		finally {
 			deployments.forEach(d -> engine.getRepositoryService().deleteDeployment(d, true));

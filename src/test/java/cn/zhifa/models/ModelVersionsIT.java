@@ -1,5 +1,7 @@
 package cn.zhifa.models;
 
+import static cn.zhifa.support.ModelChangeSteps.registerCase;
+import static cn.zhifa.support.ModelChangeSteps.twentyThousandIsMajor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -25,7 +26,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
-import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ModelChangeSteps;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
@@ -82,28 +82,10 @@ class ModelVersionsIT {
 		return part;
 	}
 
-	ProcessInstance registerCase(String officer, String agency) {
-		Map<String, Object> body = Fixtures.validCase();
-		body.put("agencyCode", agency);
-		ResponseEntity<Map<String, Object>> created = http.withBasicAuth(officer, "demo").exchange("/api/cases", HttpMethod.POST,
-				new HttpEntity<>(body), MAP);
-		assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-		String caseNo = (String) created.getBody().get("caseNo");
-		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
-			.processDefinitionKey("enforcement-case").singleResult();
-	}
-
-	/** Whether a ¥20,000 fine on a person is major by the catalogue the given process version is pinned to. */
-	boolean twentyThousandIsMajor(String processDefinitionId, String tenant) {
-		return ModelVersions.evaluate(engine, CATALOGUE, processDefinitionId, tenant, Variables.createVariables()
-			.putValue("decisionType", "PENALTY").putValue("partyType", "PERSON").putValue("fineAmount", 20000)
-			.putValue("hearingHeld", false)).getResultList().stream().anyMatch(r -> Boolean.TRUE.equals(r.get("isMajor")));
-	}
-
 	@Test
 	void aRunningCaseKeepsItsVersionsWhenTheSharedModelsChange() {
-		ProcessInstance running = registerCase("officer1", "LIAOKUO");
-		assertThat(twentyThousandIsMajor(running.getProcessDefinitionId(), "LIAOKUO")).isTrue();
+		ProcessInstance running = registerCase(http, engine, "officer1", "LIAOKUO");
+		assertThat(twentyThousandIsMajor(engine, running.getProcessDefinitionId(), "LIAOKUO")).isTrue();
 		String changedDeployment = null;
 		try {
 			ResponseEntity<Map<String, Object>> changed = deploy("admin", "zhifa-models", null, changedModels());
@@ -115,15 +97,15 @@ class ModelVersionsIT {
 			// the running case: same process version, same catalogue, same forms
 			assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(running.getId()).singleResult()
 				.getProcessDefinitionId()).isEqualTo(running.getProcessDefinitionId());
-			assertThat(twentyThousandIsMajor(running.getProcessDefinitionId(), "LIAOKUO")).as("running case").isTrue();
+			assertThat(twentyThousandIsMajor(engine, running.getProcessDefinitionId(), "LIAOKUO")).as("running case").isTrue();
 			String task = engine.getTaskService().createTaskQuery().processInstanceId(running.getId()).singleResult().getId();
 			assertThat(engine.getFormService().getTaskFormKey(running.getProcessDefinitionId(), "userTask_approveFiling"))
 				.isNull(); // Camunda Forms: bound by formRef, resolved in the case's own deployment below
 			assertThat(engine.getFormService().getDeployedTaskForm(task)).isNotNull();
 			// a new case runs the new version
-			ProcessInstance fresh = registerCase("officer1", "LIAOKUO");
+			ProcessInstance fresh = registerCase(http, engine, "officer1", "LIAOKUO");
 			assertThat(fresh.getProcessDefinitionId()).isEqualTo(latest.getId());
-			assertThat(twentyThousandIsMajor(fresh.getProcessDefinitionId(), "LIAOKUO")).as("new case").isFalse();
+			assertThat(twentyThousandIsMajor(engine, fresh.getProcessDefinitionId(), "LIAOKUO")).as("new case").isFalse();
 		}
 		finally {
 			// put the shipped models back as the latest shared version for the other tests
@@ -144,15 +126,15 @@ class ModelVersionsIT {
 		String deployment = (String) ModelChangeSteps.change(http, "reviewer2", changeNo).get("deploymentId");
 		assertThat(deployment).isNotNull();
 		try {
-			ProcessInstance qlscj = registerCase("officer4", "QLSCJ");
+			ProcessInstance qlscj = registerCase(http, engine, "officer4", "QLSCJ");
 			assertThat(engine.getRepositoryService().getProcessDefinition(qlscj.getProcessDefinitionId()).getTenantId())
 				.isEqualTo("QLSCJ");
-			assertThat(twentyThousandIsMajor(qlscj.getProcessDefinitionId(), "QLSCJ")).isFalse();
+			assertThat(twentyThousandIsMajor(engine, qlscj.getProcessDefinitionId(), "QLSCJ")).isFalse();
 
-			ProcessInstance liaokuo = registerCase("officer1", "LIAOKUO");
+			ProcessInstance liaokuo = registerCase(http, engine, "officer1", "LIAOKUO");
 			assertThat(engine.getRepositoryService().getProcessDefinition(liaokuo.getProcessDefinitionId()).getTenantId())
 				.as("LIAOKUO keeps the shared models").isNull();
-			assertThat(twentyThousandIsMajor(liaokuo.getProcessDefinitionId(), "LIAOKUO")).isTrue();
+			assertThat(twentyThousandIsMajor(engine, liaokuo.getProcessDefinitionId(), "LIAOKUO")).isTrue();
 			assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(CATALOGUE)
 				.tenantIdIn("LIAOKUO").count()).isZero();
 		}

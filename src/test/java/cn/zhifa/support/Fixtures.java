@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -39,6 +43,20 @@ public final class Fixtures {
 	/** A form field's value as the engine's REST takes it: {@code {"value": v}}. */
 	public static Map<String, Object> value(Object v) {
 		return Map.of("value", v);
+	}
+
+	/** The tasks of process instance {@code pid} that the user of {@code client} sees in the engine's REST API. */
+	public static List<Map<String, Object>> tasks(TestRestTemplate client, String pid) {
+		return client.exchange("/engine-rest/task?processInstanceId=" + pid, HttpMethod.GET, null,
+				new ParameterizedTypeReference<List<Map<String, Object>>>() {
+				}).getBody();
+	}
+
+	/** Completes {@code task} (as {@link #tasks} lists it) with {@code variables} ({@link #value}s) in the engine's REST API. */
+	public static ResponseEntity<String> complete(TestRestTemplate client, Map<String, Object> task,
+			Map<String, Object> variables) {
+		return client.postForEntity("/engine-rest/task/" + task.get("id") + "/complete", Map.of("variables", variables),
+				String.class);
 	}
 
 	/**

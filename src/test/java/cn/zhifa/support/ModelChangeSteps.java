@@ -6,13 +6,17 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+
+import cn.zhifa.models.ModelVersions;
 
 /**
  * Steps of the reviewed model change (issue 14 §6) as the people do them: the approver decides in
@@ -78,5 +82,25 @@ public final class ModelChangeSteps {
 				HttpMethod.GET, null, MAP);
 		assertThat(got.getStatusCode()).as("%s", got.getBody()).isEqualTo(HttpStatus.OK);
 		return got.getBody();
+	}
+
+	/** {@code officer} registers a case of {@code agency} over {@code /api/cases}: its process instance. */
+	public static ProcessInstance registerCase(TestRestTemplate http, ProcessEngine engine, String officer, String agency) {
+		Map<String, Object> body = Fixtures.validCase();
+		body.put("agencyCode", agency);
+		ResponseEntity<Map<String, Object>> created = http.withBasicAuth(officer, "demo").exchange("/api/cases", HttpMethod.POST,
+				new HttpEntity<>(body), MAP);
+		assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+		String caseNo = (String) created.getBody().get("caseNo");
+		return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+			.processDefinitionKey("enforcement-case").singleResult();
+	}
+
+	/** Whether a ¥20,000 fine on a person is major by the catalogue the given process version is pinned to. */
+	public static boolean twentyThousandIsMajor(ProcessEngine engine, String processDefinitionId, String tenant) {
+		return ModelVersions.evaluate(engine, "major-decision-catalogue", processDefinitionId, tenant,
+				Variables.createVariables().putValue("decisionType", "PENALTY").putValue("partyType", "PERSON")
+					.putValue("fineAmount", 20000).putValue("hearingHeld", false))
+			.getResultList().stream().anyMatch(r -> Boolean.TRUE.equals(r.get("isMajor")));
 	}
 }

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -270,6 +271,19 @@ public abstract class ModelPathTestSupport {
 		assertThat(instance).hasPassed(recordedBy).isWaitingAt(activity);
 		assertThat(breach).containsEntry("slaActivity", activity).containsEntry("slaDueAt", due)
 			.containsEntry("notifyGroups", notifyGroups);
+	}
+
+	/**
+	 * The SLA timers of {@code instance}: the warning ({@code warningTimer}) is due two days before {@code due}, the
+	 * breach ({@code breachTimer}) at {@code due}; both are fired, the warning first.
+	 */
+	protected static void fireWarningAndBreach(ProcessInstance instance, String warningTimer, String breachTimer,
+			Instant due) {
+		assertThat(job(warningTimer, instance)).hasDueDate(Date.from(due.minus(2, ChronoUnit.DAYS)));
+		assertThat(job(breachTimer, instance)).hasDueDate(Date.from(due));
+
+		execute(job(warningTimer, instance));
+		execute(job(breachTimer, instance));
 	}
 
 	/** A task-check stand-in: records the task's event ({@code name:event:taskDefinitionKey}). */

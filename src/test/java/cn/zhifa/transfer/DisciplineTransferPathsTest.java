@@ -3,12 +3,9 @@ package cn.zhifa.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +59,7 @@ class DisciplineTransferPathsTest extends ModelPathTestSupport {
 
 	@Test
 	void twoWorkingDaysBeforeTheLimitTheHeadIsRemindedAndAtTheLimitSupervised() {
-		assertThat(job("timerEvent_disciplineWarning", instance)).hasDueDate(Date.from(DUE.minus(2, ChronoUnit.DAYS)));
-		assertThat(job("timerEvent_disciplineBreach", instance)).hasDueDate(Date.from(DUE));
-
-		execute(job("timerEvent_disciplineWarning", instance));
-		execute(job("timerEvent_disciplineBreach", instance));
+		fireWarningAndBreach(instance, "timerEvent_disciplineWarning", "timerEvent_disciplineBreach", DUE);
 
 		assertThat(instance).hasPassed("serviceTask_warnHead", "endEvent_headWarned", "serviceTask_escalateDiscipline",
 				"endEvent_disciplineEscalated").isWaitingAt("userTask_signDisciplineTransfer");

@@ -1,5 +1,8 @@
 package cn.zhifa.transfer;
 
+import static cn.zhifa.support.Fixtures.complete;
+import static cn.zhifa.support.Fixtures.tasks;
+import static cn.zhifa.support.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -55,21 +58,21 @@ class TransferRestIT extends TransferTestSupport {
 		String pid = started.getBody().get("id").toString();
 
 		// only the agency's head sees the approval; a refusal without reasons is a 400 naming the field
-		assertThat(tasks("officer4", pid)).isEmpty();
-		Map<String, Object> approval = tasks("head1", pid).get(0);
+		assertThat(tasks(rest("officer4"), pid)).isEmpty();
+		Map<String, Object> approval = tasks(rest("head1"), pid).get(0);
 		assertThat(approval.get("taskDefinitionKey")).isEqualTo("userTask_approveCriminalTransfer");
 		assertThat(approval.get("due")).isNotNull();
-		ResponseEntity<String> bad = complete("head1", approval, Map.of("headDecision", value("REFUSE")));
+		ResponseEntity<String> bad = complete(rest("head1"), approval, Map.of("headDecision", value("REFUSE")));
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(bad.getBody()).contains("refusalReasons");
-		assertThat(complete("head1", approval, Map.of("headDecision", value("APPROVE"), "policeOrgan",
+		assertThat(complete(rest("head1"), approval, Map.of("headDecision", value("APPROVE"), "policeOrgan",
 				value("曲靖市公安局麒麟分局"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		// an answer before the hand-over: the process is not waiting for it
 		assertThat(post("officer1", pid, "police-decision", Map.of("policeDecision", "FILED")).getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);
-		Map<String, Object> handover = tasks("officer1", pid).get(0);
-		assertThat(complete("officer1", handover, Map.of("copiedToProcuratorate", value(true), "copiedToJusticeBureau",
+		Map<String, Object> handover = tasks(rest("officer1"), pid).get(0);
+		assertThat(complete(rest("officer1"), handover, Map.of("copiedToProcuratorate", value(true), "copiedToJusticeBureau",
 				value(true), "reportedToSuperior", value(true))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		// bad and misplaced answers: nothing changes
@@ -98,9 +101,9 @@ class TransferRestIT extends TransferTestSupport {
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(refused.getBody()).containsEntry("status", "FOLLOW_UP").containsEntry("externalDecision", "NOT_FILED");
 
-		Map<String, Object> followUp = tasks("head1", pid).get(0);
+		Map<String, Object> followUp = tasks(rest("head1"), pid).get(0);
 		assertThat(followUp.get("taskDefinitionKey")).isEqualTo("userTask_chooseFollowUp");
-		assertThat(complete("head1", followUp, Map.of("followUp", value("NONE"))).getStatusCode())
+		assertThat(complete(rest("head1"), followUp, Map.of("followUp", value("NONE"))).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
 
 		List<Map<String, Object>> mayDecide = rest("officer1").exchange("/engine-rest/history/variable-instance?processInstanceId="
@@ -204,21 +207,8 @@ class TransferRestIT extends TransferTestSupport {
 		return http.withBasicAuth(user, "demo");
 	}
 
-	private List<Map<String, Object>> tasks(String user, String pid) {
-		return rest(user).exchange("/engine-rest/task?processInstanceId=" + pid, HttpMethod.GET, null, LIST).getBody();
-	}
-
-	private ResponseEntity<String> complete(String user, Map<String, Object> task, Map<String, Object> variables) {
-		return rest(user).postForEntity("/engine-rest/task/" + task.get("id") + "/complete", Map.of("variables", variables),
-				String.class);
-	}
-
 	private ResponseEntity<Map<String, Object>> post(String user, String pid, String answer, Map<String, Object> body) {
 		return rest(user).exchange("/api/transfers/" + pid + "/" + answer, HttpMethod.POST,
 				new HttpEntity<>(new LinkedHashMap<>(body)), MAP);
-	}
-
-	private static Map<String, Object> value(Object v) {
-		return Map.of("value", v);
 	}
 }

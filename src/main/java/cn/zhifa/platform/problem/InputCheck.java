@@ -86,6 +86,19 @@ public final class InputCheck {
 
 	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
+	/**
+	 * For the API: the parameters of a page of a list — {@code size} rows from 1 to {@code maxSize}, {@code page} from
+	 * 0 and no further than an int counts rows — else a 400 problem naming the parameter.
+	 */
+	public static void requirePage(int page, int size, int maxSize) {
+		if (size < 1 || size > maxSize) {
+			throw Problem.invalid("size", "每页条数（size）应在 1 到 " + maxSize + " 之间");
+		}
+		if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
+			throw Problem.invalid("page", "页码（page）应在 0 到 " + Integer.MAX_VALUE / size + " 之间");
+		}
+	}
+
 	/** A period of days, both ends included. */
 	public record DateRange(LocalDate start, LocalDate end) {
 	}
