@@ -5,13 +5,13 @@
 # node process driving Debian chromium through Tasklist and Cockpit. Screenshots: target/e2e/<path>/.
 #   e2e/run.sh                 all paths
 #   e2e/run.sh 06 01-ordinary  a subset
-# Environment: E2E_PORT (default 18103), E2E_JAR (default target/zhifa-*.jar), E2E_HEADED=1 (debugging),
-# E2E_KEEP=1 (keep the temporary working folder and its app.log).
+# Environment: E2E_PORT (default 18103), E2E_JAR (default target/zhifa-*.jar), E2E_LANES (default 1: applications
+# running paths side by side, ports E2E_PORT, E2E_PORT+1, …), E2E_HEADED=1 (debugging), E2E_KEEP=1 (keep the
+# temporary working folders and their app.log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PORT=${E2E_PORT:-18103}
-BASE="http://localhost:$PORT"
 
 [ -x /usr/bin/chromium ] || { echo "chromium missing: run .ci/install-browser" >&2; exit 2; }
 command -v node >/dev/null || { echo "node missing (Node.js 20 or newer)" >&2; exit 2; }
@@ -38,72 +38,129 @@ if [ -z "$JAR" ]; then
 fi
 case "$JAR" in /*) ;; *) JAR="$ROOT/$JAR" ;; esac
 
-if curl -s -o /dev/null "$BASE/actuator/health"; then
-  echo "port $PORT is already in use: set E2E_PORT" >&2; exit 2
-fi
-
-WORK=$(mktemp -d -t zhifa-e2e.XXXXXX)
-APP=""
-stop_app() {
-  if [ -n "$APP" ] && kill -0 "$APP" 2>/dev/null; then
-    kill "$APP" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$APP" 2>/dev/null || break; sleep 1; done
-    kill -9 "$APP" 2>/dev/null || true
-    wait "$APP" 2>/dev/null || true
+# lanes: E2E_LANES applications, each on its own fresh H2 and port (PORT, PORT+1, …), each running its share of the
+# paths one after another (path i goes to lane i mod E2E_LANES, so each lane keeps file-name order); a path never
+# shares its application (nor the engine clock some paths move) with a path running at the same time
+LANES=${E2E_LANES:-1}
+[ "$LANES" -ge 1 ] 2>/dev/null || { echo "E2E_LANES must be a positive number" >&2; exit 2; }
+[ "$LANES" -le "${#PATHS[@]}" ] || LANES=${#PATHS[@]}
+for lane in $(seq 0 $((LANES - 1))); do
+  if curl -s -o /dev/null "http://localhost:$((PORT + lane))/actuator/health"; then
+    echo "port $((PORT + lane)) is already in use: set E2E_PORT" >&2; exit 2
   fi
-  if [ -n "${E2E_KEEP:-}" ]; then echo "app folder kept: $WORK"; else rm -rf "$WORK"; fi
+done
+
+WORKS=()
+APPS=()
+LANE_PIDS=()
+stop_apps() {
+  for pid in "${LANE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${APPS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      kill -9 "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  for w in "${WORKS[@]}"; do
+    if [ -n "${E2E_KEEP:-}" ]; then echo "app folder kept: $w"; else rm -rf "$w"; fi
+  done
 }
-trap stop_app EXIT
+trap stop_apps EXIT
 trap 'exit 130' INT TERM
 
-echo "== starting $(basename "$JAR") on port $PORT (fresh H2 in $WORK)"
 started=$(date +%s)
-# zhifa.test-clock.enabled: administrators may move the engine clock (PUT /api/test-clock, TestClockController),
-# which path 08 uses to make deadlines green, yellow and red; never set outside tests
-(cd "$WORK" && exec java -Xmx768m -jar "$JAR" --server.port="$PORT" --zhifa.test-clock.enabled=true >"$WORK/app.log" 2>&1) &
-APP=$!
-until curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; do
-  if ! kill -0 "$APP" 2>/dev/null; then
-    echo "the application stopped during start-up; last lines of its log:" >&2; tail -40 "$WORK/app.log" >&2; exit 1
-  fi
-  if [ $(( $(date +%s) - started )) -gt 480 ]; then
-    echo "the application was not healthy after 480 s; last lines of its log:" >&2; tail -40 "$WORK/app.log" >&2; exit 1
-  fi
-  sleep 1
+for lane in $(seq 0 $((LANES - 1))); do
+  port=$((PORT + lane))
+  WORKS[$lane]=$(mktemp -d -t zhifa-e2e.XXXXXX)
+  echo "== starting $(basename "$JAR") on port $port (fresh H2 in ${WORKS[$lane]})"
+  # zhifa.test-clock.enabled: administrators may move the engine clock (PUT /api/test-clock, TestClockController),
+  # which path 08 uses to make deadlines green, yellow and red; never set outside tests
+  (cd "${WORKS[$lane]}" && exec java -Xmx768m -jar "$JAR" --server.port="$port" --zhifa.test-clock.enabled=true \
+    >"${WORKS[$lane]}/app.log" 2>&1) &
+  APPS[$lane]=$!
 done
-echo "== application up after $(( $(date +%s) - started )) s"
-# first requests initialise the webapps' resources and plugin endpoints (slow on a loaded machine, where the
-# webapps' module loader may give up on a plugin script): warm them once, as the first visitor would
-for app in tasklist cockpit admin welcome; do
-  for path in "app/$app/default/" "app/$app/camunda-$app-bootstrap.js" "api/$app/plugin/${app}Plugins/static/app/plugin.js"; do
-    curl -s -o /dev/null --max-time 120 "$BASE/camunda/$path" || true
+for lane in $(seq 0 $((LANES - 1))); do
+  base="http://localhost:$((PORT + lane))"
+  until curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+    if ! kill -0 "${APPS[$lane]}" 2>/dev/null; then
+      echo "the application stopped during start-up; last lines of its log:" >&2; tail -40 "${WORKS[$lane]}/app.log" >&2; exit 1
+    fi
+    if [ $(( $(date +%s) - started )) -gt 480 ]; then
+      echo "the application was not healthy after 480 s; last lines of its log:" >&2; tail -40 "${WORKS[$lane]}/app.log" >&2; exit 1
+    fi
+    sleep 1
   done
+  echo "== application on port $((PORT + lane)) up after $(( $(date +%s) - started )) s"
+  # first requests initialise the webapps' resources and plugin endpoints (slow on a loaded machine, where the
+  # webapps' module loader may give up on a plugin script): warm them once, as the first visitor would
+  for app in tasklist cockpit admin welcome; do
+    for path in "app/$app/default/" "app/$app/camunda-$app-bootstrap.js" "api/$app/plugin/${app}Plugins/static/app/plugin.js"; do
+      curl -s -o /dev/null --max-time 120 "$base/camunda/$path" || true
+    done
+  done
+  curl -s -o /dev/null --max-time 120 "$base/camunda/lib/deps.js" || true
+  curl -s -o /dev/null --max-time 120 "$base/public/" || true
 done
-curl -s -o /dev/null --max-time 120 "$BASE/camunda/lib/deps.js" || true
-curl -s -o /dev/null --max-time 120 "$BASE/public/" || true
+
+# run_lane <lane>: that lane's paths in order against its application; its output in <work>/lane.log, one result
+# line per path in <work>/results ("PASS|FAIL name seconds")
+run_lane() {
+  local lane=$1 work=${WORKS[$1]} base="http://localhost:$((PORT + $1))" i=0 f name shots t0
+  : >"$work/results"
+  for f in "${PATHS[@]}"; do
+    if [ $((i % LANES)) -eq "$lane" ]; then
+      name=$(basename "$f" .js)
+      shots="target/e2e/$name"
+      rm -rf "$shots"; mkdir -p "$shots"
+      echo "== path $name$([ "$LANES" -gt 1 ] && echo " (lane $((lane + 1)))")"
+      t0=$(date +%s)
+      if E2E_BASE="$base" E2E_SHOTS="$ROOT/$shots" E2E_APP_LOG="$work/app.log" node "$f"; then
+        echo "PASS $name $(( $(date +%s) - t0 ))" >>"$work/results"
+      else
+        echo "FAIL $name $(( $(date +%s) - t0 ))" >>"$work/results"
+      fi
+    fi
+    i=$((i + 1))
+  done
+}
 
 mkdir -p target/e2e
+if [ "$LANES" -eq 1 ]; then
+  run_lane 0
+else
+  echo "== ${#PATHS[@]} paths in $LANES lanes; each lane's output is printed when it ends"
+  for lane in $(seq 0 $((LANES - 1))); do
+    run_lane "$lane" >"${WORKS[$lane]}/lane.log" 2>&1 &
+    LANE_PIDS[$lane]=$!
+  done
+  for lane in $(seq 0 $((LANES - 1))); do
+    wait "${LANE_PIDS[$lane]}" || true
+    cat "${WORKS[$lane]}/lane.log"
+  done
+  LANE_PIDS=()
+fi
+
 failed=()
-results=()
-for f in "${PATHS[@]}"; do
-  name=$(basename "$f" .js)
-  shots="target/e2e/$name"
-  rm -rf "$shots"; mkdir -p "$shots"
-  echo "== path $name"
-  t0=$(date +%s)
-  if E2E_BASE="$BASE" E2E_SHOTS="$ROOT/$shots" E2E_APP_LOG="$WORK/app.log" node "$f"; then
-    results+=("PASS  $name  ($(( $(date +%s) - t0 )) s)")
-  else
-    results+=("FAIL  $name  ($(( $(date +%s) - t0 )) s) — see the step above and $shots/")
-    failed+=("$name")
+echo "== browser suite (${#PATHS[@]} paths, $(( $(date +%s) - started )) s with the start-up)"
+for lane in $(seq 0 $((LANES - 1))); do
+  lane_failed=0
+  while read -r result name seconds; do
+    if [ "$result" = PASS ]; then
+      echo "   PASS  $name  ($seconds s)"
+    else
+      echo "   FAIL  $name  ($seconds s) — see the step above and target/e2e/$name/"
+      failed+=("$name")
+      lane_failed=1
+    fi
+  done <"${WORKS[$lane]}/results"
+  if [ $lane_failed -eq 1 ]; then
+    echo "== last lines of the application log of lane $((lane + 1)) (errors):"
+    grep -E 'ERROR|Exception' "${WORKS[$lane]}/app.log" | tail -15 || true
   fi
 done
-
-echo "== browser suite"
-printf '   %s\n' "${results[@]}"
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "== last lines of the application log (errors):"
-  grep -E 'ERROR|Exception' "$WORK/app.log" | tail -15 || true
   echo "== browser suite FAILED: ${failed[*]}"
   exit 1
 fi
