@@ -6,7 +6,7 @@
 #   e2e/run.sh                 all paths
 #   e2e/run.sh 06 01-ordinary  a subset
 # Environment: E2E_PORT (default 18103), E2E_JAR (default target/zhifa-*.jar), E2E_LANES (default 1: applications
-# running paths side by side, ports E2E_PORT, E2E_PORT+1, …), E2E_HEADED=1 (debugging), E2E_KEEP=1 (keep the
+# running paths side by side, ports E2E_PORT, E2E_PORT+1, …, each taking the next path when its last one ends), E2E_HEADED=1 (debugging), E2E_KEEP=1 (keep the
 # temporary working folders and their app.log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,9 +38,10 @@ if [ -z "$JAR" ]; then
 fi
 case "$JAR" in /*) ;; *) JAR="$ROOT/$JAR" ;; esac
 
-# lanes: E2E_LANES applications, each on its own fresh H2 and port (PORT, PORT+1, …), each running its share of the
-# paths one after another (path i goes to lane i mod E2E_LANES, so each lane keeps file-name order); a path never
-# shares its application (nor the engine clock some paths move) with a path running at the same time
+# lanes: E2E_LANES applications, each on its own fresh H2 and port (PORT, PORT+1, …); each lane takes the next path
+# not yet taken (file-name order) when its last one ends, so a path never shares its application (nor the engine
+# clock some paths move) with a path running at the same time. The first lane starts running paths as soon as its
+# application is up; the next application starts then (two starting side by side take twice as long each).
 LANES=${E2E_LANES:-1}
 [ "$LANES" -ge 1 ] 2>/dev/null || { echo "E2E_LANES must be a positive number" >&2; exit 2; }
 [ "$LANES" -le "${#PATHS[@]}" ] || LANES=${#PATHS[@]}
@@ -53,6 +54,8 @@ done
 WORKS=()
 APPS=()
 LANE_PIDS=()
+QUEUE=$(mktemp -d -t zhifa-e2e-queue.XXXXXX)
+echo 0 >"$QUEUE/next"
 stop_apps() {
   for pid in "${LANE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${APPS[@]}"; do
@@ -66,33 +69,34 @@ stop_apps() {
   for w in "${WORKS[@]}"; do
     if [ -n "${E2E_KEEP:-}" ]; then echo "app folder kept: $w"; else rm -rf "$w"; fi
   done
+  rm -rf "$QUEUE"
 }
 trap stop_apps EXIT
 trap 'exit 130' INT TERM
 
-started=$(date +%s)
-for lane in $(seq 0 $((LANES - 1))); do
-  port=$((PORT + lane))
+# start_app <lane>: the jar on a fresh H2 in a new folder, on port PORT+lane; returns when it is healthy and its
+# webapps are warm
+start_app() {
+  local lane=$1 port=$(($PORT + $1)) t0
+  local base="http://localhost:$port"
   WORKS[$lane]=$(mktemp -d -t zhifa-e2e.XXXXXX)
   echo "== starting $(basename "$JAR") on port $port (fresh H2 in ${WORKS[$lane]})"
+  t0=$(date +%s)
   # zhifa.test-clock.enabled: administrators may move the engine clock (PUT /api/test-clock, TestClockController),
   # which path 08 uses to make deadlines green, yellow and red; never set outside tests
   (cd "${WORKS[$lane]}" && exec java -Xmx768m -jar "$JAR" --server.port="$port" --zhifa.test-clock.enabled=true \
     >"${WORKS[$lane]}/app.log" 2>&1) &
   APPS[$lane]=$!
-done
-for lane in $(seq 0 $((LANES - 1))); do
-  base="http://localhost:$((PORT + lane))"
   until curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "${APPS[$lane]}" 2>/dev/null; then
       echo "the application stopped during start-up; last lines of its log:" >&2; tail -40 "${WORKS[$lane]}/app.log" >&2; exit 1
     fi
-    if [ $(( $(date +%s) - started )) -gt 480 ]; then
+    if [ $(( $(date +%s) - t0 )) -gt 480 ]; then
       echo "the application was not healthy after 480 s; last lines of its log:" >&2; tail -40 "${WORKS[$lane]}/app.log" >&2; exit 1
     fi
     sleep 1
   done
-  echo "== application on port $((PORT + lane)) up after $(( $(date +%s) - started )) s"
+  echo "== application on port $port up after $(( $(date +%s) - t0 )) s"
   # first requests initialise the webapps' resources and plugin endpoints (slow on a loaded machine, where the
   # webapps' module loader may give up on a plugin script): warm them once, as the first visitor would
   for app in tasklist cockpit admin welcome; do
@@ -102,41 +106,55 @@ for lane in $(seq 0 $((LANES - 1))); do
   done
   curl -s -o /dev/null --max-time 120 "$base/camunda/lib/deps.js" || true
   curl -s -o /dev/null --max-time 120 "$base/public/" || true
-done
+}
 
-# run_lane <lane>: that lane's paths in order against its application; its output in <work>/lane.log, one result
-# line per path in <work>/results ("PASS|FAIL name seconds")
+# next_path: the index of the next path no lane has taken (≥ the number of paths when none is left)
+next_path() {
+  local n
+  {
+    flock 9
+    n=$(cat "$QUEUE/next")
+    echo $((n + 1)) >"$QUEUE/next"
+  } 9>"$QUEUE/lock"
+  echo "$n"
+}
+
+# run_lane <lane>: paths taken from the queue, one after another, against the lane's application; one result line
+# per path in <work>/results ("PASS|FAIL name seconds")
 run_lane() {
-  local lane=$1 work=${WORKS[$1]} base="http://localhost:$((PORT + $1))" i=0 f name shots t0
+  local lane=$1 work=${WORKS[$1]} base="http://localhost:$((PORT + $1))" i f name shots t0
   : >"$work/results"
-  for f in "${PATHS[@]}"; do
-    if [ $((i % LANES)) -eq "$lane" ]; then
-      name=$(basename "$f" .js)
-      shots="target/e2e/$name"
-      rm -rf "$shots"; mkdir -p "$shots"
-      echo "== path $name$([ "$LANES" -gt 1 ] && echo " (lane $((lane + 1)))")"
-      t0=$(date +%s)
-      if E2E_BASE="$base" E2E_SHOTS="$ROOT/$shots" E2E_APP_LOG="$work/app.log" node "$f"; then
-        echo "PASS $name $(( $(date +%s) - t0 ))" >>"$work/results"
-      else
-        echo "FAIL $name $(( $(date +%s) - t0 ))" >>"$work/results"
-      fi
+  while i=$(next_path) && [ "$i" -lt "${#PATHS[@]}" ]; do
+    f=${PATHS[$i]}
+    name=$(basename "$f" .js)
+    shots="target/e2e/$name"
+    rm -rf "$shots"; mkdir -p "$shots"
+    echo "== path $name$([ "$LANES" -gt 1 ] && echo " (lane $((lane + 1)))")"
+    t0=$(date +%s)
+    if E2E_BASE="$base" E2E_SHOTS="$ROOT/$shots" E2E_APP_LOG="$work/app.log" node "$f"; then
+      echo "PASS $name $(( $(date +%s) - t0 ))" >>"$work/results"
+    else
+      echo "FAIL $name $(( $(date +%s) - t0 ))" >>"$work/results"
     fi
-    i=$((i + 1))
   done
 }
 
 mkdir -p target/e2e
+started=$(date +%s)
 if [ "$LANES" -eq 1 ]; then
+  start_app 0
   run_lane 0
 else
-  echo "== ${#PATHS[@]} paths in $LANES lanes; each lane's output is printed when it ends"
   for lane in $(seq 0 $((LANES - 1))); do
+    start_app "$lane"
+    echo "== lane $((lane + 1)) of $LANES running paths (its output is printed when the suite ends)"
     run_lane "$lane" >"${WORKS[$lane]}/lane.log" 2>&1 &
     LANE_PIDS[$lane]=$!
   done
   for lane in $(seq 0 $((LANES - 1))); do
     wait "${LANE_PIDS[$lane]}" || true
+  done
+  for lane in $(seq 0 $((LANES - 1))); do
     cat "${WORKS[$lane]}/lane.log"
   done
   LANE_PIDS=()
