@@ -13,7 +13,8 @@
 # 3. copies every row the template cases made — engine runtime and history (executions, tasks, variables, byte arrays,
 #    identity links, authorizations, jobs, DMN and job history, the operation log) and Zhifa's own tables (cases,
 #    officers, evidence, documents, disclosures, legal reviews, transfers, SLA outcomes) — ceil(CASES / templates) − 1
-#    times with new ids, business keys and case numbers (gen.prepare, gen.clone in batches of BATCH copies), then
+#    times with new ids, business keys and case numbers and their dates moved back by 0–30 days, a copy's own offset
+#    (gen.prepare, gen.clone in batches of BATCH copies; the engine's jobs keep their due dates), then
 #    moves the identity sequences on and ANALYZEs. The full-process record is not copied (docs/performance.md).
 #
 # Settings: BUILD_DIR (target-bench: the jars of mvn package and of bench/bare), JAVA_OPTS (-Xmx1g), NICE (prefix for

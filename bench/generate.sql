@@ -15,7 +15,11 @@
 --                        the columns referencing them) move by copy × the table's largest id
 --   gen.finish()         identity sequences past the copies, ANALYZE
 --
--- Copies keep everything else of their template: tenant (agency), users, dates, variables, byte arrays. Foreign keys
+-- Dates and times move back by the copy's own offset (gen.shift: 0 to 30 days, to the minute, the same for every row
+-- of a copy), so the copies' registrations, tasks and due dates spread over a month as an agency's cases do, and no
+-- list in date order starts with thousands of equal values; the engine's jobs keep their template's due dates (a
+-- timer moved into the past would fire at the next start).
+-- Copies keep everything else of their template: tenant (agency), users, variables, byte arrays. Foreign keys
 -- and triggers are not checked during the copy (session_replication_role = replica): the copy is consistent by
 -- construction, every reference to a template row is rewritten the same way as that row's key.
 CREATE SCHEMA IF NOT EXISTS gen;
@@ -130,6 +134,11 @@ BEGIN
   RETURN QUERY SELECT g.tbl, g.template_rows FROM gen.tables g WHERE g.template_rows > 0 ORDER BY 1;
 END $$;
 
+-- how far copy k's dates and times move back: 0 to 30 days to the minute, spread over the copies (7919 is prime)
+CREATE OR REPLACE FUNCTION gen.shift(k int) RETURNS interval LANGUAGE sql IMMUTABLE AS $$
+  SELECT make_interval(mins => (k::bigint * 7919 % 43200)::int)
+$$;
+
 -- copies a..b of every template row; returns the rows inserted
 CREATE OR REPLACE FUNCTION gen.clone(a int, b int) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE r record; cols text; exprs text; n bigint; total bigint := 0;
@@ -143,7 +152,10 @@ BEGIN
                         WHEN 'id' THEN format('s.%1$I + k * %2$s', i.column_name, st.stride)
                         WHEN 'ref' THEN format('CASE WHEN s.%1$I > %2$s THEN s.%1$I + k * %3$s ELSE s.%1$I END',
                                                i.column_name, st.base_max, st.stride)
-                        ELSE format('s.%I', i.column_name) END, ', ' ORDER BY i.ordinal_position)
+                        ELSE CASE WHEN i.data_type IN ('timestamp without time zone', 'timestamp with time zone', 'date')
+                                       AND r.tbl NOT IN ('act_ru_job')
+                                  THEN format('(s.%1$I - gen.shift(k))::%2$s', i.column_name, i.data_type)
+                                  ELSE format('s.%I', i.column_name) END END, ', ' ORDER BY i.ordinal_position)
       INTO cols, exprs
     FROM information_schema.columns i
     LEFT JOIN gen.cols gc ON gc.tbl = i.table_name AND gc.col = i.column_name
