@@ -178,6 +178,11 @@ function report(file) {
     startup: 'start-up to first REST 200 (s)',
     'cases-1': 'whole cases/s, 1 client',
     'cases-4': 'whole cases/s, 4 clients',
+    'jvm-cpu-1': 'JVM CPU per case, 1 client (ms)',
+    'jvm-cpu-4': 'JVM CPU per case, 4 clients (ms)',
+    'db-cpu-1': 'PostgreSQL CPU per case, 1 client (ms)',
+    'db-cpu-4': 'PostgreSQL CPU per case, 4 clients (ms)',
+    rss: 'JVM resident memory after the load (MB)',
   };
   const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
   const lines = ['| measure | bare | Zhifa | ratio |', '|---|---|---|---|'];

@@ -7,8 +7,10 @@
 # start-up (process start to the first 200 of GET /engine-rest/process-definition/key/<its process>), carries WARMUP
 # cases, then CASES whole cases with 1 and with 4 concurrent clients through the engine's REST API (bench/case-load.js:
 # the ordinary case of e2e/paths/01-ordinary-case.js as its users do it — the start form, then for each of the 12 user
-# tasks: find it, claim it, submit its form; the bare application gets the same calls) and stops it. Prints a markdown
-# table; each ratio is Zhifa / bare, the median of the per-round pairs.
+# tasks: find it, claim it, submit its form; the bare application gets the same calls) and stops it. Around each
+# measured run it reads the CPU the JVM used (/proc/<pid>/stat) and, on PostgreSQL, the CPU of the backends serving the
+# application's database, per case; after the load, the JVM's resident memory. Prints a markdown table; each ratio is
+# Zhifa / bare, the median of the per-round pairs.
 #
 #   bench/case-load.sh                                 # H2 (each application's default, a fresh file database)
 #   DB=pg bench/case-load.sh                           # PostgreSQL at $PGHOST:$PGPORT, user $PGUSER (trust), fresh databases
@@ -101,6 +103,24 @@ stop() {
   APP_PID=""
 }
 
+TICK=$(getconf CLK_TCK)
+# cpu_ms <pid>…: user + system CPU the processes have used so far, in ms (0 for a process that is gone)
+cpu_ms() {
+  local total=0 pid t
+  for pid in "$@"; do
+    # fields 14 and 15 of /proc/<pid>/stat, counted after the command name's closing parenthesis
+    t=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{ print $12 + $13 }') || t=0
+    total=$((total + ${t:-0}))
+  done
+  echo $((total * 1000 / TICK))
+}
+# db_pids <app>: the PostgreSQL backends serving the application's database (none on H2: the database is in the JVM)
+db_pids() {
+  [ "$DB" = pg ] || return 0
+  pgrep -f "^postgres: .* zhifa_bench_case_$1 " || true
+}
+rss_mb() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+
 drive() { # drive <app> <cases> <clients> → the driver's JSON line
   # shellcheck disable=SC2086
   $NICE node bench/case-load.js run "$1" "$APP_URL" "$2" "$3"
@@ -118,11 +138,21 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "round $round $app: started in $STARTUP s"
     [ "$WARMUP" -gt 0 ] && drive "$app" "$WARMUP" 2 >/dev/null
     for c in $CLIENTS; do
+      # CPU per case: the JVM's, and on PostgreSQL its backends' (connections are pooled, so they live through the run)
+      mapfile -t backends < <(db_pids "$app")
+      jvm0=$(cpu_ms "$APP_PID"); db0=$(cpu_ms "${backends[@]}")
       out=$(drive "$app" "$CASES" "$c")
+      mapfile -t after < <(db_pids "$app")
+      jvm1=$(cpu_ms "$APP_PID"); db1=$(cpu_ms "${backends[@]}")
+      # a backend opened during the run counts from zero
+      for pid in "${after[@]}"; do [[ " ${backends[*]} " == *" $pid "* ]] || db1=$((db1 + $(cpu_ms "$pid"))); done
+      printf '%s\t%s\tjvm-cpu-%s\t%s\n' "$round" "$app" "$c" "$(( (jvm1 - jvm0) / CASES ))" >>"$RESULTS"
+      [ "$DB" = pg ] && printf '%s\t%s\tdb-cpu-%s\t%s\n' "$round" "$app" "$c" "$(( (db1 - db0) / CASES ))" >>"$RESULTS"
       printf '%s\t%s\tcases-%s\t%s\n' "$round" "$app" "$c" "$(field "$out" casesPerSecond)" >>"$RESULTS"
       printf '%s\t%s\tcalls\t%s\n' "$round" "$app" "$(field "$out" callsPerCase)" >>"$RESULTS"
       echo "round $round $app: $out"
     done
+    printf '%s\t%s\trss\t%s\n' "$round" "$app" "$(rss_mb "$APP_PID")" >>"$RESULTS"
     stop
   done
 done
