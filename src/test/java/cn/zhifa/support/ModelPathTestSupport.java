@@ -8,6 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,14 +17,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
@@ -294,6 +301,38 @@ public abstract class ModelPathTestSupport {
 	/** The stand-ins called so far, in order. */
 	protected List<String> calls() {
 		return List.copyOf(calls);
+	}
+
+	/**
+	 * The path of a yearly schedule ({@code <key>.bpmn}, a timer start event on the first day of {@code month} at 01:00,
+	 * server time, then one service task {@code serviceTask_startAll} calling {@code delegate}): deployed on 15 June
+	 * 2026, its timer is due on the first such day after it; when it fires, one run completes through
+	 * {@code startEventId}, the task and {@code endEvent_started}, calls the delegate once, and the timer waits for the
+	 * same day a year later.
+	 */
+	protected void assertYearlySchedule(String key, String delegate, int month, String startEventId) throws Exception {
+		ZoneId server = ZoneId.systemDefault();
+		IntFunction<Date> day = year -> Date.from(LocalDateTime.of(year, month, 1, 1, 0).atZone(server).toInstant());
+		Supplier<Job> timer = () -> engine.getManagementService().createJobQuery().processDefinitionKey(key).singleResult();
+		ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 6, 15, 12, 0).atZone(server).toInstant()));
+		deploy(key + ".bpmn");
+		delegate(delegate);
+		int first = month > 6 ? 2026 : 2027;
+
+		assertThat(timer.get().getDuedate()).isEqualTo(day.apply(first));
+		assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key).count()).isZero();
+
+		ClockUtil.setCurrentTime(day.apply(first));
+		execute(timer.get());
+
+		HistoricProcessInstance run = engine.getHistoryService().createHistoricProcessInstanceQuery()
+			.processDefinitionKey(key).singleResult();
+		assertThat(run.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+		assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(run.getId())
+			.orderPartiallyByOccurrence().asc().list()).extracting(HistoricActivityInstance::getActivityId)
+			.containsExactly(startEventId, "serviceTask_startAll", "endEvent_started");
+		assertThat(calls()).containsExactly(delegate);
+		assertThat(timer.get().getDuedate()).isEqualTo(day.apply(first + 1));
 	}
 
 	protected ProcessInstance start(String key, String businessKey, Map<String, Object> variables) {
