@@ -13,7 +13,7 @@ import cn.zhifa.organisation.OfficerRepository;
  * What users see instead of internal codes and user ids, from the same data the documents use:
  * the texts of {@code templates/labels.yml} ({@code fields:}, per field and value, e.g. handling
  * {@code HEAVIER} → 从重处罚) and the officers' names. Screens (Camunda Forms) get them as
- * {@code <field>Label} and {@code <x>Name} variables, exactly like templates do ({@link FormLabelsPlugin}).
+ * {@code <field>Label} and {@code <x>Name} form fields, exactly like templates do ({@link FormDisplayLabels}).
  */
 @Service
 public class DisplayLabels {

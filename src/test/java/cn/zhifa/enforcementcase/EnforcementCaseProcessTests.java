@@ -177,8 +177,11 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "fineMin")).isEqualTo(200.0);
 		// a street vendor (a person): 200–1000 yuan for an ordinary case (dmn/discretion-benchmark.dmn)
 		assertThat(engine.getRuntimeService().getVariable(pi.getId(), "fineMax")).isEqualTo(1000.0);
-		// the screen shows Chinese texts and names, never the codes (task variables from templates/labels.yml)
-		assertThat(engine.getTaskService().getVariablesLocal(task(pi, "userTask_proposePenalty").getId()))
+		// the screen shows Chinese texts and names, never the codes (the form's display fields from templates/labels.yml,
+		// served with the form's variables and stored nowhere: ADR-0046)
+		String propose = task(pi, "userTask_proposePenalty").getId();
+		assertThat(engine.getTaskService().getVariablesLocal(propose)).doesNotContainKey("handlingLabel");
+		assertThat(engine.getFormService().getTaskFormVariables(propose))
 			.containsEntry("handlingLabel", "一般处罚").containsEntry("circumstanceLabel", "一般")
 			.containsEntry("violationCodeLabel", "占道经营（城市管理）").containsEntry("fineUnitLabel", "元")
 			.containsEntry("partyTypeLabel", "自然人").containsEntry("handlerName", "李明")
@@ -215,7 +218,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		assertThat(docText(pi, "decisionDocId", "PENALTY_DECISION")).contains("住所（地址）", "曲靖市麒麟区人民路12号");
 		assertThat((String) var(pi, "decisionNumber")).startsWith("寥街罚决〔2026〕");
 		assertThat(task(pi, "userTask_serve").getAssignee()).isEqualTo("officer1");
-		assertThat(engine.getTaskService().getVariableLocal(task(pi, "userTask_serve").getId(), "decisionKindLabel"))
+		assertThat(engine.getFormService().getTaskFormVariables(task(pi, "userTask_serve").getId()).get("decisionKindLabel"))
 			.isEqualTo("给予行政处罚");
 		// service within 7 working days of the decision on Tue 10 Nov (行政处罚法 arts. 61, 85): 11–13, 16–19 Nov
 		assertThat(task(pi, "userTask_serve").getDueDate()).isEqualTo(moment("2026-11-19T23:59:59+08:00"));
@@ -307,15 +310,15 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		as("reviewer1");
 		complete(review, "userTask_checkMaterials", Map.of("materialsComplete", true));
 		Task reviewTask = task(review, "userTask_reviewDecision");
-		Map<String, Object> seen = engine.getTaskService().getVariables(reviewTask.getId());
+		Map<String, Object> seen = engine.getFormService().getTaskFormVariables(reviewTask.getId());
 		assertThat(seen.get("evidenceList").toString()).contains("现场笔录", "11月2日现场检查笔录1份", "李明、王芳");
 		assertThat(seen.get("caseOfficers").toString()).contains("李明", "承办人、调查取证执法人员", "53030020240001", "王芳");
 		assertThat(seen).containsEntry("handlingLabel", "一般处罚").containsEntry("decisionTypeLabel", "行政处罚")
 			.containsEntry("handlerName", "李明").containsKey("reviewSubmissionDocId").containsKey("priorNoticeDocId");
 		reviewAs("reviewer1", review, "APPROVED", null);
 		as("head1");
-		assertThat(engine.getTaskService().getVariableLocal(task(pi, "userTask_collectiveDiscussion").getId(),
-				"legalReviewResultLabel")).isEqualTo("审核通过");
+		assertThat(engine.getFormService().getTaskFormVariables(task(pi, "userTask_collectiveDiscussion").getId())
+			.get("legalReviewResultLabel")).isEqualTo("审核通过");
 
 		as("head1");
 		complete(pi, "userTask_collectiveDiscussion", Map.of("discussionMinutes", "集体讨论同意处罚意见"));

@@ -241,7 +241,7 @@ class LegalReviewServiceTest {
 			.doesNotContainKeys("reviewOpinion", "reviewOutcome", "reviewerId");
 	}
 
-	/** The handler reads the conclusion and the reviewer by name on the revision form (FormLabelsPlugin, labels.yml). */
+	/** The handler reads the conclusion and the reviewer by name on the revision form (FormDisplayLabels, labels.yml). */
 	@Test
 	void theRevisionFormShowsTheConclusionAndThePeopleByName() {
 		Map<String, Object> variables = new HashMap<>(Map.of("reviewOutcome", "NEEDS_CORRECTION", "reviewerId", "reviewer1",

@@ -23,7 +23,7 @@ class ModelParseExtensionOrderIT {
 	@Test
 	void theExtensionsRunInTheirDeclaredOrder() {
 		assertThat(extensions.orderedStream().map(e -> AopUtils.getTargetClass(e).getSimpleName()))
-			.containsExactly("ProvisionalTaskMark", "DecisionGate", "HearingRequestGate", "FormLabelsPlugin",
+			.containsExactly("ProvisionalTaskMark", "DecisionGate", "HearingRequestGate",
 					"EnforcementStepParseListener", "RecordingParseListener", "PeriodSuspensionPlugin");
 	}
 }

@@ -8,22 +8,26 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Installs typed form submission in the engine and its error messages in the engine's REST API. */
+/**
+ * Installs typed form submission and the forms' display fields in the engine and its error messages in the engine's
+ * REST API.
+ */
 @Configuration(proxyBeanMethods = false)
 class FormSubmissionConfiguration {
 
 	@Bean
-	AbstractProcessEnginePlugin typedFormSubmissionPlugin() {
+	AbstractProcessEnginePlugin typedFormSubmissionPlugin(ObjectProvider<FormDisplayFields> displayFields) {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl configuration) {
 				List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
 						? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-				listeners.add(new TypedFormHandlers());
+				listeners.add(new TypedFormHandlers(displayFields.orderedStream().toList()));
 				configuration.setCustomPostBPMNParseListeners(listeners);
 			}
 		};
