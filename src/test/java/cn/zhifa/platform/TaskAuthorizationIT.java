@@ -3,6 +3,7 @@ package cn.zhifa.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
@@ -74,6 +76,25 @@ class TaskAuthorizationIT {
 		assertThat(get("officer1").getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(count("reviewer2")).as("a reviewer of another agency does not").isZero();
 		assertThat(get("reviewer2").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void headsAndSupervisorsReadTasksThroughOneGrant() {
+		// Camunda's task queries join each task to every grant that lets the user read it: one grant, one row per task
+		for (String user : new String[] { "head1", "supervisor1", "officer1", "reviewer1" }) {
+			List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+				.map(Group::getId).toList();
+			long taskGrants = engine.getAuthorizationService().createAuthorizationQuery()
+				.groupIdIn(groups.toArray(String[]::new)).resourceType(Resources.TASK).resourceId("*").list().stream()
+				.filter(auth -> auth.isPermissionGranted(Permissions.READ)).count()
+					+ engine.getAuthorizationService().createAuthorizationQuery().groupIdIn(groups.toArray(String[]::new))
+						.resourceType(Resources.PROCESS_DEFINITION).resourceId("*").list().stream()
+						.filter(auth -> auth.isPermissionGranted(Permissions.READ_TASK)).count();
+			assertThat(taskGrants).as(user + "'s grants to read every task").isEqualTo(1);
+		}
+		assertThat(count("head1")).as("the head reads the agency's task").isEqualTo(1);
+		assertThat(count("supervisor1")).as("the supervisor reads every agency's task").isEqualTo(1);
+		assertThat(count("head2")).as("another agency's head does not").isZero();
 	}
 
 	@Test
