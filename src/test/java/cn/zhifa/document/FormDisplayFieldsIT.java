@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.Variables;
@@ -15,6 +14,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -35,14 +35,7 @@ class FormDisplayFieldsIT {
 
 	@BeforeEach
 	void aReviewOfAPenalty() {
-		String caseId = "寥街罚〔2026〕L" + UUID.randomUUID().toString().substring(0, 6) + "号";
-		ResponseEntity<Map> started = http.withBasicAuth("officer1", "demo").postForEntity(
-				"/engine-rest/process-definition/key/legal-review/start",
-				Map.of("variables", Map.of("caseId", Map.of("value", caseId), "decisionType", Map.of("value", "PENALTY"),
-						"majorReasons", Map.of("value", "拟吊销许可证"), "materials", Map.of("value", "处罚决定书（草稿）"))),
-				Map.class);
-		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
-		processInstanceId = started.getBody().get("id").toString();
+		processInstanceId = Fixtures.startLegalReview(http);
 		taskId = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
 	}
 

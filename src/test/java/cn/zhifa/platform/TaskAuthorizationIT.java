@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -47,14 +47,7 @@ class TaskAuthorizationIT {
 
 	@BeforeEach
 	void aReviewTaskOfferedToTheAgencysReviewers() {
-		String caseId = "寥街罚〔2026〕T" + UUID.randomUUID().toString().substring(0, 6) + "号";
-		ResponseEntity<Map> started = http.withBasicAuth("officer1", "demo").postForEntity(
-				"/engine-rest/process-definition/key/legal-review/start",
-				Map.of("variables", Map.of("caseId", Map.of("value", caseId), "decisionType", Map.of("value", "PENALTY"),
-						"majorReasons", Map.of("value", "拟吊销许可证"), "materials", Map.of("value", "处罚决定书（草稿）"))),
-				Map.class);
-		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
-		processInstanceId = started.getBody().get("id").toString();
+		processInstanceId = Fixtures.startLegalReview(http);
 		Task task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
 		assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
 			.anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("LIAOKUO-reviewer"));

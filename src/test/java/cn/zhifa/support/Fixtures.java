@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -66,6 +67,20 @@ public final class Fixtures {
 	public static Map<String, Object> legalReviewStart(String caseId) {
 		return Map.of("variables", Map.of("caseId", value(caseId), "decisionType", value("PENALTY"), "majorReasons",
 				value("拟责令停产停业"), "materials", value("处罚决定书（草稿）\n调查终结报告")));
+	}
+
+	/**
+	 * Starts a {@code legal-review} of a new case number as officer1 through the engine's REST API, as Tasklist does;
+	 * its first task is offered to LIAOKUO's reviewers. The process instance's id.
+	 */
+	public static String startLegalReview(TestRestTemplate client) {
+		String caseId = "寥街罚〔2026〕T" + UUID.randomUUID().toString().substring(0, 6) + "号";
+		ResponseEntity<Map> started = client.withBasicAuth("officer1", "demo")
+			.postForEntity("/engine-rest/process-definition/key/legal-review/start", legalReviewStart(caseId), Map.class);
+		if (started.getStatusCode().value() != 200) {
+			throw new AssertionError("legal-review not started: " + started.getStatusCode() + " " + started.getBody());
+		}
+		return started.getBody().get("id").toString();
 	}
 
 	/**
@@ -173,7 +188,7 @@ public final class Fixtures {
 	public static String closedCase(org.springframework.jdbc.core.JdbcTemplate jdbc, String agency, String partyName,
 			String idNumber, String contact, String address, java.time.Instant closedAt) {
 		String caseNo = "测结〔" + java.time.LocalDate.ofInstant(closedAt, java.time.ZoneId.of("Asia/Shanghai")).getYear() + "〕"
-				+ java.util.UUID.randomUUID().toString().substring(0, 8) + "号";
+				+ UUID.randomUUID().toString().substring(0, 8) + "号";
 		java.sql.Timestamp at = java.sql.Timestamp.from(closedAt);
 		jdbc.update("INSERT INTO zf_case (case_no, agency_code, source, summary_procedure, party_type, party_name, party_id_number,"
 				+ " party_contact, party_address, party_is_official, violation_code, facts, discovered_on, stage, registered_at,"
