@@ -51,14 +51,17 @@ public class ProblemResponses {
 	 */
 	static ResponseEntity<?> respond(HttpServletRequest request, Problem problem, HttpHeaders headers) {
 		int status = problem.status().value();
-		if (wantsPage(request)) {
-			String page = errorPage(status);
-			if (page != null) {
-				return ResponseEntity.status(status).headers(headers).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-					.body(page);
-			}
+		String page = pageFor(request, problem);
+		if (page != null) {
+			return ResponseEntity.status(status).headers(headers).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+				.body(page);
 		}
 		return ResponseEntity.status(status).headers(headers).contentType(PROBLEM_JSON).body(problem.toProblemDetail());
+	}
+
+	/** The Chinese error page answering {@code request} refused with {@code problem}, or null where problem JSON answers. */
+	static String pageFor(HttpServletRequest request, Problem problem) {
+		return wantsPage(request) ? errorPage(problem.status().value()) : null;
 	}
 
 	private static boolean wantsPage(HttpServletRequest request) {

@@ -6,7 +6,9 @@ import static cn.zhifa.support.Fixtures.multipart;
 import static cn.zhifa.support.Fixtures.MULTIPART;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -181,6 +183,22 @@ class ErrorModelIT {
 		assertProblem(error, 404, null);
 		assertThat(error.body()).doesNotContain("Whitelabel", "timestamp");
 		assertProblem(send(null, "GET", "/api/cases", null, null), 401, null);
+	}
+
+	@Test
+	void whatTheServletContainerRefusesIsAProblemInChineseToo() throws Exception {
+		// refused by Tomcat's connector before any filter or servlet: its English HTML page answered these before
+		for (String path : List.of("/engine-rest/task/%00/form-variables", "/api/cases/%2F", "/api/cases/a%5Cb",
+				"/api/cases/..%2F..")) {
+			HttpResponse<String> refused = send("officer1", "GET", path, null, null);
+			assertProblem(refused, 400, null);
+			assertThat(refused.body()).as(path).doesNotContain("Tomcat", "Bad Request", "<html");
+		}
+		HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/public/disclosures/%00")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		assertThat(page.body()).contains("请求无法处理").doesNotContain("Tomcat", "Bad Request");
 	}
 
 	// --- the engine's REST API ---
