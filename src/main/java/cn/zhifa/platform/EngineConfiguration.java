@@ -91,6 +91,19 @@ class EngineConfiguration {
 	}
 
 	/**
+	 * The engine's REST API with its service look-ups remembered ({@link ServiceFileCache}), for API clients and the
+	 * webapps alike; just around the REST servlets.
+	 */
+	@Bean
+	FilterRegistrationBean<ServiceFileCache> engineRestServiceFiles() {
+		FilterRegistrationBean<ServiceFileCache> registration = new FilterRegistrationBean<>(new ServiceFileCache());
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+		registration.setName("engine-rest-service-files");
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
+		return registration;
+	}
+
+	/**
 	 * Case variables belong to the system (ADR-0015): every write route of the engine's REST API, as
 	 * API clients ({@code /engine-rest}) and the webapps ({@code /camunda/api/engine}) call it.
 	 * After Spring Security (the login is known), before the engine's error messages.

@@ -1,0 +1,85 @@
+package cn.zhifa.platform;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+
+/**
+ * Runs the engine's REST API with a context class loader that remembers the service files ({@code META-INF/services/…})
+ * it has been asked for. Camunda's REST resources look their process engine up through {@code ServiceLoader} each time
+ * one is created — several per request ({@code EngineUtil.lookupProcessEngine}) — and each look-up searched every jar
+ * of the application for {@code META-INF/services/org.camunda.bpm.engine.rest.spi.ProcessEngineProvider}: 2.5 % of the
+ * JVM's CPU in a whole case (docs/performance.md, 2026-12-03). The application's jars do not change while it runs, so
+ * the first answer stays right; classes and every other resource come from the application's class loader as before.
+ */
+final class ServiceFileCache implements Filter {
+
+	private final Map<ClassLoader, Loader> loaders = new ConcurrentHashMap<>();
+
+	@Override
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		Thread thread = Thread.currentThread();
+		ClassLoader application = thread.getContextClassLoader();
+		if (application == null || application instanceof Loader) {
+			chain.doFilter(request, response);
+			return;
+		}
+		thread.setContextClassLoader(loaders.computeIfAbsent(application, Loader::new));
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			thread.setContextClassLoader(application);
+		}
+	}
+
+	/** The application's class loader, with the service files it was asked for remembered. */
+	static final class Loader extends ClassLoader {
+
+		private static final String SERVICES = "META-INF/services/";
+
+		static {
+			registerAsParallelCapable();
+		}
+
+		private final Map<String, List<URL>> serviceFiles = new ConcurrentHashMap<>();
+
+		Loader(ClassLoader application) {
+			super(application);
+		}
+
+		@Override
+		protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+			return getParent().loadClass(name);
+		}
+
+		@Override
+		public Enumeration<URL> getResources(String name) throws IOException {
+			if (!name.startsWith(SERVICES)) {
+				return getParent().getResources(name);
+			}
+			List<URL> files = serviceFiles.get(name);
+			if (files == null) {
+				files = List.copyOf(Collections.list(getParent().getResources(name)));
+				serviceFiles.put(name, files);
+			}
+			return Collections.enumeration(files);
+		}
+
+		@Override
+		public URL getResource(String name) {
+			return getParent().getResource(name);
+		}
+	}
+}

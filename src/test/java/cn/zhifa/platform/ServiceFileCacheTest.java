@@ -1,0 +1,69 @@
+package cn.zhifa.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.Enumeration;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.ServletException;
+
+import org.camunda.bpm.engine.rest.spi.ProcessEngineProvider;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class ServiceFileCacheTest {
+
+	/** The application's class loader, counting how often it is searched for service files. */
+	static final class Counting extends ClassLoader {
+		final AtomicInteger searches = new AtomicInteger();
+
+		Counting() {
+			super(ServiceFileCacheTest.class.getClassLoader());
+		}
+
+		@Override
+		public Enumeration<URL> getResources(String name) throws IOException {
+			if (name.startsWith("META-INF/services/")) {
+				searches.incrementAndGet();
+			}
+			return super.getResources(name);
+		}
+	}
+
+	@Test
+	void theEnginesProviderIsFoundAsBeforeAndTheJarsSearchedOnce() {
+		Counting application = new Counting();
+		ServiceFileCache.Loader loader = new ServiceFileCache.Loader(application);
+		Class<?> direct = ServiceLoader.load(ProcessEngineProvider.class, application).findFirst().orElseThrow().getClass();
+		int before = application.searches.get();
+		for (int i = 0; i < 3; i++) {
+			Class<?> remembered = ServiceLoader.load(ProcessEngineProvider.class, loader).findFirst().orElseThrow().getClass();
+			assertThat(remembered).isSameAs(direct);
+		}
+		assertThat(application.searches.get() - before).isEqualTo(1);
+		assertThat(loader.getResource("application.yml")).isEqualTo(application.getResource("application.yml"));
+	}
+
+	@Test
+	void theRequestRunsWithTheLoaderAndTheThreadGetsItsOwnBack() throws Exception {
+		ServiceFileCache filter = new ServiceFileCache();
+		ClassLoader application = Thread.currentThread().getContextClassLoader();
+		AtomicReference<ClassLoader> seen = new AtomicReference<>();
+		filter.doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+				(request, response) -> seen.set(Thread.currentThread().getContextClassLoader()));
+		assertThat(seen.get()).isInstanceOf(ServiceFileCache.Loader.class).extracting(ClassLoader::getParent).isSameAs(application);
+		assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(application);
+
+		assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+				(request, response) -> {
+					throw new ServletException("failed");
+				})).isInstanceOf(ServletException.class);
+		assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(application);
+	}
+}
