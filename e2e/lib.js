@@ -640,11 +640,25 @@ class User {
       await this.openFilter(this.filter);
     }
     this.t.note(`${this.id}: 在「${this.filter}」中找到任务「${name}」${caseNo ? ' ' + caseNo : ''}`);
-    const formLoaded = this.waitForTaskForm();
-    await card.locator('h4.task a').click();
-    await this.page.locator('[cam-tasklist-task] section.task-card h2.task', { hasText: name }).waitFor({ state: 'visible' });
-    this.currentTask = { name, caseNo };
-    return formLoaded;
+    // The list can re-render while it loads (the filter's refresh), swallowing the click, or the form's load can be
+    // lost with it: a user clicks the task again when it does not open — so does this, twice at most.
+    const heading = this.page.locator('[cam-tasklist-task] section.task-card h2.task', { hasText: name });
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt >= 3;
+      const formLoaded = this.waitForTaskForm(last ? TIMEOUT : 15000);
+      formLoaded.catch(() => {}); // awaited below: a form that does not come must fail the step, not end the run
+      await card.locator('h4.task a').click();
+      try {
+        await heading.waitFor({ state: 'visible', timeout: last ? TIMEOUT : 15000 });
+        const form = await formLoaded;
+        this.currentTask = { name, caseNo };
+        return form;
+      } catch (e) {
+        if (last) throw e;
+        this.t.note(`${this.id}: 任务「${name}」未打开或表单未显示，再点一次`);
+        card = (await this.findCardOnPages(name, caseNo)) || card;
+      }
+    }
   }
 
   async findCardOnPages(name, caseNo) {
@@ -673,10 +687,10 @@ class User {
     }));
   }
 
-  async waitForTaskForm() {
+  async waitForTaskForm(timeout = TIMEOUT) {
     const page = this.page;
     const root = page.locator('[cam-tasklist-task] .form-pane');
-    await root.locator('.fjs-form').waitFor({ state: 'visible' });
+    await root.locator('.fjs-form').waitFor({ state: 'visible', timeout });
     return new Form(this, root, 'task');
   }
 
