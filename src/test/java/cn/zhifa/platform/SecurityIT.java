@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,6 +35,8 @@ class SecurityIT {
 	TestRestTemplate http;
 	@Autowired
 	ProcessEngine engine;
+	@Autowired
+	ObservationRegistry observations;
 
 	String liaokuoInstance;
 	String qlscjInstance;
@@ -108,6 +112,14 @@ class SecurityIT {
 				Map.of("userId", "officer1"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(http.withBasicAuth("reviewer1", "demo").postForEntity("/engine-rest/task/" + reviewerTask + "/claim",
 				Map.of("userId", "reviewer1"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	@Test
+	void springSecuritysPerFilterTracesAreOffRequestMetricsStay() {
+		// application.yml: management.observations.enable.spring.security=false (docs/performance.md)
+		assertThat(Observation.start("spring.security.filterchains", observations).isNoop()).isTrue();
+		assertThat(Observation.start("spring.security.authentications", observations).isNoop()).isTrue();
+		assertThat(Observation.start("http.server.requests", observations).isNoop()).isFalse();
 	}
 
 	@Test

@@ -37,7 +37,7 @@ class ServiceFileCacheTest {
 	}
 
 	@Test
-	void theEnginesProviderIsFoundAsBeforeAndTheJarsSearchedOnce() {
+	void theEnginesProviderIsFoundAsBeforeAndTheJarsSearchedOnce() throws IOException {
 		Counting application = new Counting();
 		ServiceFileCache.Loader loader = new ServiceFileCache.Loader(application);
 		Class<?> direct = ServiceLoader.load(ProcessEngineProvider.class, application).findFirst().orElseThrow().getClass();
@@ -47,6 +47,11 @@ class ServiceFileCacheTest {
 			assertThat(remembered).isSameAs(direct);
 		}
 		assertThat(application.searches.get() - before).isEqualTo(1);
+		String file = "META-INF/services/" + ProcessEngineProvider.class.getName();
+		try (var original = application.getResource(file).openStream();
+				var remembered = loader.getResources(file).nextElement().openStream()) {
+			assertThat(remembered.readAllBytes()).isEqualTo(original.readAllBytes());
+		}
 		assertThat(loader.getResource("application.yml")).isEqualTo(application.getResource("application.yml"));
 	}
 
