@@ -645,11 +645,12 @@ class User {
     const heading = this.page.locator('[cam-tasklist-task] section.task-card h2.task', { hasText: name });
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= 3;
-      const formLoaded = this.waitForTaskForm(last ? TIMEOUT : 15000);
+      const wait = last ? TIMEOUT : 15000;
+      const formLoaded = this.waitForTaskForm(wait);
       formLoaded.catch(() => {}); // awaited below: a form that does not come must fail the step, not end the run
       await card.locator('h4.task a').click();
       try {
-        await heading.waitFor({ state: 'visible', timeout: last ? TIMEOUT : 15000 });
+        await heading.waitFor({ state: 'visible', timeout: wait });
         const form = await formLoaded;
         this.currentTask = { name, caseNo };
         return form;
