@@ -542,8 +542,8 @@ class User {
 
   /**
    * Opens a webapp URL and waits for `ready`. On a slow server the webapp's module loader (requirejs) may
-   * give up on a plugin script ("Load timeout for modules") and leave the page without its UI: the user
-   * reloads the page — so does this, once, and says so.
+   * give up on a plugin script ("Load timeout for modules"), or the page may stay blank past the step's time
+   * without any error in the console: the user reloads the page — so does this, once, and says so.
    */
   async openApp(url, ready) {
     for (let attempt = 1; ; attempt++) {
@@ -553,8 +553,9 @@ class User {
         await ready.first().waitFor({ state: 'visible' });
         return;
       } catch (e) {
-        if (attempt > 1 || !this.bootErrors.length) throw e;
-        this.t.warn(`${this.id}: 页面未能加载（${this.bootErrors[0]}），重新加载`);
+        if (attempt > 1) throw e;
+        const why = this.bootErrors[0] || `${TIMEOUT / 1000} 秒内页面没有显示`;
+        this.t.warn(`${this.id}: 页面未能加载（${why}），重新加载`);
       }
     }
   }
