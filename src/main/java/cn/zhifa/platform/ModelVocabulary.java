@@ -169,11 +169,23 @@ public final class ModelVocabulary {
 	private ModelVocabulary() {
 	}
 
+	/**
+	 * Every bean name the engine's expressions may resolve, made once: the expression resolver asks for each name
+	 * an expression uses (building the set at each question was 1.1 % of a whole case's CPU).
+	 */
+	private static final Set<String> BEAN_NAMES = beanNamesOf(SERVICE_DELEGATES, TASK_LISTENERS, CALLABLE.keySet());
+
 	/** Every bean name the engine's expressions may resolve. */
 	public static Set<String> beanNames() {
-		java.util.Set<String> all = new java.util.TreeSet<>(SERVICE_DELEGATES);
-		all.addAll(TASK_LISTENERS);
-		all.addAll(CALLABLE.keySet());
+		return BEAN_NAMES;
+	}
+
+	@SafeVarargs
+	private static Set<String> beanNamesOf(Set<String>... groups) {
+		java.util.Set<String> all = new java.util.TreeSet<>();
+		for (Set<String> group : groups) {
+			all.addAll(group);
+		}
 		return Set.copyOf(all);
 	}
 }
