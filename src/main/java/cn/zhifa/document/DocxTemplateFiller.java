@@ -1,7 +1,5 @@
 package cn.zhifa.document;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -68,18 +66,23 @@ final class DocxTemplateFiller {
 
 	/** Fills the template; {@code document} names it in warnings (e.g. "REVIEW_OPINION of case X"). */
 	Filled fill(byte[] template, Map<String, Object> fields, String document) {
-		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(template))) {
-			Fill fill = new Fill(fields, document);
-			fill.body(doc);
-			doc.getHeaderList().forEach(fill::body);
-			doc.getFooterList().forEach(fill::body);
-			ByteArrayOutputStream out = new ByteArrayOutputStream(template.length + 4096);
-			doc.write(out);
-			return new Filled(out.toByteArray(), Set.copyOf(fill.missing), Set.copyOf(fill.blank));
+		PreparedTemplate prepared = PreparedTemplate.of(template);
+		try (XWPFDocument doc = prepared.open()) {
+			Fill fill = fill(doc, fields, document);
+			return new Filled(prepared.write(doc), Set.copyOf(fill.missing), Set.copyOf(fill.blank));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("the template is not a readable .docx file", e);
 		}
+	}
+
+	/** Fills an opened document in place: its body, headers and footers. */
+	Fill fill(XWPFDocument doc, Map<String, Object> fields, String document) {
+		Fill fill = new Fill(fields, document);
+		fill.body(doc);
+		doc.getHeaderList().forEach(fill::body);
+		doc.getFooterList().forEach(fill::body);
+		return fill;
 	}
 
 	/** The element a repeated row stands for. */
@@ -87,7 +90,7 @@ final class DocxTemplateFiller {
 	}
 
 	/** One filling run: the fields and what was missing. */
-	private final class Fill {
+	final class Fill {
 
 		private final Map<String, Object> fields;
 		private final String document;
