@@ -485,6 +485,13 @@ class User {
     this.app = null;
     this.currentTask = null; // { name, caseNo, card }
     this.signInPopups = [];
+    this.pending = new Map();
+  }
+
+  /** The requests the page still waits for (at most three, by path), for a warning. */
+  stillLoading() {
+    const paths = [...this.pending.values()].map((u) => u.replace(/^https?:\/\/[^/]+/, '').slice(0, 80));
+    return paths.length ? `；仍在等待：${paths.slice(0, 3).join('，')}${paths.length > 3 ? ` 等 ${paths.length} 个请求` : ''}` : '';
   }
 
   /** Logs in through the login page of Tasklist (or 'cockpit', 'admin', 'welcome'). */
@@ -553,9 +560,35 @@ class User {
         await ready.first().waitFor({ state: 'visible' });
         return;
       } catch (e) {
-        if (attempt > 1) throw e;
+        if (attempt > 1) {
+          e.message += this.stillLoading();
+          throw e;
+        }
         const why = this.bootErrors[0] || `${TIMEOUT / 1000} 秒内页面没有显示`;
-        this.t.warn(`${this.id}: 页面未能加载（${why}），重新加载`);
+        this.t.warn(`${this.id}: 页面未能加载（${why}${this.stillLoading()}），重新加载`);
+      }
+    }
+  }
+
+  /**
+   * Reloads the page and waits for `ready` — a function whose waits start before the reload (e.g. for a response
+   * the page asks for). A page that does not come within a step's time is reloaded once more, as a user would, and
+   * this says so.
+   */
+  async reload(ready) {
+    for (let attempt = 1; ; attempt++) {
+      const arrived = ready();
+      arrived.catch(() => {}); // awaited below; a failed reload must not leave it unhandled
+      try {
+        await this.page.reload();
+        await arrived;
+        return;
+      } catch (e) {
+        if (attempt > 1) {
+          e.message += this.stillLoading();
+          throw e;
+        }
+        this.t.warn(`${this.id}: 页面重新加载后 ${TIMEOUT / 1000} 秒内没有显示${this.stillLoading()}，再次加载`);
       }
     }
   }
@@ -984,6 +1017,10 @@ class PathRun {
         const header = r.headers()['www-authenticate'];
         if (r.status() === 401 && header && /basic/i.test(header)) user.signInPopups.push(r.url());
       });
+      // what the page still waits for, named when a page does not come (openApp, reload)
+      page.on('request', (r) => user.pending.set(r, r.url()));
+      page.on('requestfinished', (r) => user.pending.delete(r));
+      page.on('requestfailed', (r) => user.pending.delete(r));
       page.on('pageerror', (e) => {
         this.note(`${id}: page error ${e.message}`);
         if (/Load timeout for modules|Script error for/.test(e.message)) (user.bootErrors ||= []).push(e.message.split('\n')[0]);

@@ -28,12 +28,12 @@ async function moveDue(taskId, due, reason) {
   await adminRest('POST', '/api/sla/due-date-changes', { source: 'task', id: taskId, dueAt: due, reason });
 }
 
-/** Reloads the task view and waits for the script's read of the task-local variables. */
+/** Reloads the task view and waits for the script's read of the task-local variables and for the form. */
 async function reloadTask(user) {
-  const read = user.page.waitForResponse((r) => /\/task\/[^/]+\/localVariables/.test(r.url()));
-  await user.page.reload();
-  await read;
-  await user.page.locator('[cam-tasklist-task] .form-pane').first().waitFor({ state: 'visible' });
+  await user.reload(async () => {
+    await user.page.waitForResponse((r) => /\/task\/[^/]+\/localVariables/.test(r.url()));
+    await user.page.locator('[cam-tasklist-task] .form-pane').first().waitFor({ state: 'visible' });
+  });
 }
 
 runPath(__filename, async (t) => {
