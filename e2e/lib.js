@@ -553,21 +553,11 @@ class User {
    * without any error in the console: the user reloads the page — so does this, once, and says so.
    */
   async openApp(url, ready) {
-    for (let attempt = 1; ; attempt++) {
+    await this.loadTwice(async () => {
       this.bootErrors = [];
       await this.page.goto(url);
-      try {
-        await ready.first().waitFor({ state: 'visible' });
-        return;
-      } catch (e) {
-        if (attempt > 1) {
-          e.message += this.stillLoading();
-          throw e;
-        }
-        const why = this.bootErrors[0] || `${TIMEOUT / 1000} 秒内页面没有显示`;
-        this.t.warn(`${this.id}: 页面未能加载（${why}${this.stillLoading()}），重新加载`);
-      }
-    }
+      await ready.first().waitFor({ state: 'visible' });
+    }, () => `页面未能加载（${this.bootErrors[0] || `${TIMEOUT / 1000} 秒内页面没有显示`}）`);
   }
 
   /**
@@ -576,20 +566,29 @@ class User {
    * this says so.
    */
   async reload(ready) {
-    for (let attempt = 1; ; attempt++) {
+    await this.loadTwice(async () => {
       const arrived = ready();
       arrived.catch(() => {}); // awaited below; a failed reload must not leave it unhandled
-      try {
-        await this.page.reload();
-        await arrived;
-        return;
-      } catch (e) {
-        if (attempt > 1) {
-          e.message += this.stillLoading();
-          throw e;
-        }
-        this.t.warn(`${this.id}: 页面重新加载后 ${TIMEOUT / 1000} 秒内没有显示${this.stillLoading()}，再次加载`);
-      }
+      await this.page.reload();
+      await arrived;
+    }, () => `页面重新加载后 ${TIMEOUT / 1000} 秒内没有显示`);
+  }
+
+  /**
+   * Runs `load` (a navigation and what it waits for); when it fails, warns with `why()` and the requests the page
+   * still waits for, and runs it once more — a second failure fails the step, naming those requests.
+   */
+  async loadTwice(load, why) {
+    try {
+      return await load();
+    } catch (e) {
+      this.t.warn(`${this.id}: ${why()}${this.stillLoading()}，重新加载`);
+    }
+    try {
+      return await load();
+    } catch (e) {
+      e.message += this.stillLoading();
+      throw e;
     }
   }
 

@@ -47,6 +47,7 @@ final class PreparedTemplate {
 	private static final String OFFICE_DOCUMENT = "officeDocument";
 	private static final String CONTENT_TYPES = "[Content_Types].xml";
 	private static final String PACKAGE_RELATIONSHIPS = "_rels/.rels";
+	private static final String MAIN_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 	/** Templates kept at most: a legal office edits templates; each edit is a new content. */
 	private static final int MAX_KEPT = 64;
 	private static final Map<Content, PreparedTemplate> KEPT = new ConcurrentHashMap<>();
@@ -80,41 +81,23 @@ final class PreparedTemplate {
 
 	/** The template's files with the filled document, headers and footers in place of theirs. */
 	byte[] write(XWPFDocument filled) throws IOException {
-		Map<String, XmlObject> changed = new LinkedHashMap<>();
-		changed.put(partName(filled.getPackagePart().getPartName().getName()), filled.getDocument());
-		filled.getHeaderList().forEach(header -> changed.put(name(header), header._getHdrFtr()));
-		filled.getFooterList().forEach(footer -> changed.put(name(footer), footer._getHdrFtr()));
-		ByteArrayOutputStream out = new ByteArrayOutputStream(reduced.length * 2 + 4096);
-		try (ZipOutputStream zip = new ZipOutputStream(out)) {
-			for (Map.Entry<String, byte[]> file : files.entrySet()) {
-				zip.putNextEntry(new ZipEntry(file.getKey()));
-				XmlObject part = changed.get(file.getKey());
-				if (part == null) {
-					zip.write(file.getValue());
-				}
-				else {
-					save(part, rootName(file.getKey(), filled), zip);
-				}
-				zip.closeEntry();
-			}
-		}
-		return out.toByteArray();
+		Map<String, FilledPart> changed = new LinkedHashMap<>();
+		changed.put(partName(filled.getPackagePart().getPartName().getName()),
+				new FilledPart(filled.getDocument(), "document"));
+		filled.getHeaderList().forEach(header -> changed.put(name(header), new FilledPart(header._getHdrFtr(), "hdr")));
+		filled.getFooterList().forEach(footer -> changed.put(name(footer), new FilledPart(footer._getHdrFtr(), "ftr")));
+		return zip(files, changed);
 	}
 
-	/** As POI's own {@code commit()} of the document, a header or a footer saves it. */
-	private static void save(XmlObject part, String root, OutputStream out) throws IOException {
-		XmlOptions options = new XmlOptions(POIXMLTypeLoader.DEFAULT_XML_OPTIONS);
-		options.setSaveSyntheticDocumentElement(new QName(MAIN_NAMESPACE, root));
-		part.save(out, options);
-	}
+	/** A part the fill changed, and the name of its root element. */
+	private record FilledPart(XmlObject xml, String root) {
 
-	private static final String MAIN_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
-	private static String rootName(String file, XWPFDocument filled) {
-		if (file.equals(partName(filled.getPackagePart().getPartName().getName()))) {
-			return "document";
+		/** As POI's own {@code commit()} of the document, a header or a footer saves it. */
+		void save(OutputStream out) throws IOException {
+			XmlOptions options = new XmlOptions(POIXMLTypeLoader.DEFAULT_XML_OPTIONS);
+			options.setSaveSyntheticDocumentElement(new QName(MAIN_NAMESPACE, root));
+			xml.save(out, options);
 		}
-		return filled.getHeaderList().stream().anyMatch(header -> name(header).equals(file)) ? "hdr" : "ftr";
 	}
 
 	private static String name(XWPFHeaderFooter part) {
@@ -149,7 +132,7 @@ final class PreparedTemplate {
 				reduced.put(mainRels, ofMain.dropping(UNREAD_RELATIONSHIPS));
 			}
 			left.forEach(reduced::remove);
-			return new PreparedTemplate(files, zip(reduced));
+			return new PreparedTemplate(files, zip(reduced, Map.of()));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("the template is not a readable .docx file", e);
@@ -177,12 +160,19 @@ final class PreparedTemplate {
 		return files;
 	}
 
-	private static byte[] zip(Map<String, byte[]> files) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
+	/** The files zipped in their order, each part in {@code changed} saved from its model instead. */
+	private static byte[] zip(Map<String, byte[]> files, Map<String, FilledPart> changed) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {
 			for (Map.Entry<String, byte[]> file : files.entrySet()) {
 				zip.putNextEntry(new ZipEntry(file.getKey()));
-				zip.write(file.getValue());
+				FilledPart part = changed.get(file.getKey());
+				if (part == null) {
+					zip.write(file.getValue());
+				}
+				else {
+					part.save(zip);
+				}
 				zip.closeEntry();
 			}
 		}
