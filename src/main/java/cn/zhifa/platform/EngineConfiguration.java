@@ -37,9 +37,13 @@ class EngineConfiguration {
 						: new ArrayList<>(config.getCustomPostBPMNParseListeners());
 				listeners.add(new AgencyVariable());
 				config.setCustomPostBPMNParseListeners(listeners);
-				// listeners' validation and authorization errors reach callers as 400 / 403, not 500
-				config.setCustomPreCommandInterceptorsTxRequired(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequired(), config, logins));
-				config.setCustomPreCommandInterceptorsTxRequiresNew(withUnwrapping(config.getCustomPreCommandInterceptorsTxRequiresNew(), config, logins));
+				// listeners' validation and authorization errors reach callers as 400 / 403, not 500; what a command
+				// threw is logged by the unwrapping, a refused input no longer as an ERROR with its stack trace
+				config.setEnableCmdExceptionLogging(false);
+				config.setCustomPreCommandInterceptorsTxRequired(
+						withUnwrapping(config.getCustomPreCommandInterceptorsTxRequired(), false, config, logins));
+				config.setCustomPreCommandInterceptorsTxRequiresNew(
+						withUnwrapping(config.getCustomPreCommandInterceptorsTxRequiresNew(), true, config, logins));
 			}
 		};
 	}
@@ -48,10 +52,10 @@ class EngineConfiguration {
 	 * Puts the unwrapping interceptor first (outermost), then the login cache's watch on identity changes, then the
 	 * own-agency restriction of the user operation log, keeping interceptors other plugins added.
 	 */
-	private static List<CommandInterceptor> withUnwrapping(List<CommandInterceptor> existing,
+	private static List<CommandInterceptor> withUnwrapping(List<CommandInterceptor> existing, boolean opensOwnContext,
 			ProcessEngineConfigurationImpl config, ObjectProvider<LoginCache> logins) {
 		List<CommandInterceptor> list = new ArrayList<>();
-		list.add(new UserErrorUnwrapping());
+		list.add(new UserErrorUnwrapping(opensOwnContext));
 		list.add(new IdentityChangeInterceptor(() -> logins.ifAvailable(LoginCache::identityChanged)));
 		list.add(new OwnAgencyOperationLog(config));
 		if (existing != null) {
