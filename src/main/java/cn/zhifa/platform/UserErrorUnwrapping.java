@@ -56,7 +56,7 @@ class UserErrorUnwrapping extends CommandInterceptor {
 		}
 		catch (Error e) {
 			if (opensContext) {
-				log.error("Engine command {} failed: {}", command.getClass().getSimpleName(), e.toString(), e);
+				logFailure(command, e);
 			}
 			throw e;
 		}
@@ -77,7 +77,7 @@ class UserErrorUnwrapping extends CommandInterceptor {
 		return e;
 	}
 
-	private static void logFailure(Command<?> command, RuntimeException e) {
+	private static void logFailure(Command<?> command, Throwable e) {
 		String name = command.getClass().getSimpleName();
 		if (e instanceof TaskAlreadyClaimedException) {
 			log.info("Engine command {} refused: {}", name, e.getMessage());
@@ -91,7 +91,7 @@ class UserErrorUnwrapping extends CommandInterceptor {
 	}
 
 	/** The user's input or permission refused, or another user's change first: the caller is told, nothing is wrong. */
-	private static boolean isRefusalOrConflict(RuntimeException e) {
+	private static boolean isRefusalOrConflict(Throwable e) {
 		return e instanceof FormFieldValidationException || e instanceof AuthorizationException
 				|| e instanceof BadUserRequestException || e instanceof OptimisticLockingException;
 	}
