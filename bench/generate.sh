@@ -7,9 +7,10 @@
 #   CASES=2000 bench/generate.sh zhifa     # default CASES=100000
 #
 # 1. starts the application on a fresh database and records what its set-up made (gen.snapshot, bench/generate.sql);
-# 2. carries the template cases through the engine's REST API as their users do (node bench/query-load.js seed: 40
-#    ordinary cases of Zhifa stopped at each stage, closed and disclosed ones, a major case in legal review, a transfer
-#    to the second agency, cases of both agencies; bare: its 35 LIAOKUO cases), waits for the jobs due and stops it;
+# 2. carries the template cases through the engine's REST API as their users do (node bench/query-load.js seed: Zhifa's
+#    31 running cases — ordinary cases stopped at each stage, a major case in legal review, a transfer to the second
+#    agency, cases of both agencies — and 124 closed and disclosed ones, a fifth running (RUNNING_SHARE); bare: its 24
+#    running LIAOKUO cases and 96 closed), waits for the jobs due and stops it;
 # 3. copies every row the template cases made — engine runtime and history (executions, tasks, variables, byte arrays,
 #    identity links, authorizations, jobs, DMN and job history, the operation log) and Zhifa's own tables (cases,
 #    officers, evidence, documents, disclosures, legal reviews, transfers, SLA outcomes) — ceil(CASES / templates) − 1
@@ -17,7 +18,8 @@
 #    (gen.prepare, gen.clone in batches of BATCH copies; the engine's jobs keep their due dates), then
 #    moves the identity sequences on and ANALYZEs. The full-process record is not copied (docs/performance.md).
 #
-# Settings: BUILD_DIR (target-bench: the jars of mvn package and of bench/bare), JAVA_OPTS (-Xmx1g), NICE (prefix for
+# Settings: RUNNING_SHARE (0.2: the share of running cases among the templates, the rest closed), BUILD_DIR
+# (target-bench: the jars of mvn package and of bench/bare), JAVA_OPTS (-Xmx1g), NICE (prefix for
 # the JVM, the driver and psql, e.g. "nice -n 19"), BATCH (50), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres, trust),
 # ZHIFA_PORT/BARE_PORT, WORK (a folder for the logs; default a new temporary one). Needs Java 17, node, curl, psql.
 set -euo pipefail
