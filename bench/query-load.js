@@ -51,8 +51,9 @@ const RUNNING = [
  * The share of cases still running (RUNNING_SHARE, default 0.2); the rest are closed and disclosed. A year's cases
  * of an agency are mostly closed: 行政处罚法 art. 60 has a penalty decided within 90 days of filing, so even if every
  * case took all of them, fewer than 90 / 365 ≈ 25 % of a year's cases would be running at any time — and issue 15's
- * own measurement was 20,000 running cases, a fifth of its 100,000. Each application gets as many closed templates as make its
- * running ones that share (Zhifa: 31 running cases and 124 closed; bare: its 24 running LIAOKUO cases and 96 closed).
+ * own measurement was 20,000 running cases, a fifth of its 100,000. Each application gets as many closed templates
+ * as make its running ones that share (Zhifa: 31 running cases and 124 closed; bare: its 24 running LIAOKUO cases
+ * and 96 closed).
  */
 const RUNNING_SHARE = Number(process.env.RUNNING_SHARE || 0.2);
 
