@@ -69,18 +69,15 @@ class EngineTaskPageTest {
 		engine.getTaskService().setAssignee(taskOf("case-0"), "officer1");
 		engine.getTaskService().setAssignee(taskOf("case-3"), "officer2");
 		engine.getTaskService().setPriority(taskOf("case-6"), 80);
-		Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-		grant.setGroupId("officer");
-		grant.setResource(Resources.TASK);
-		grant.setResourceId("*");
-		grant.addPermission(Permissions.READ);
-		engine.getAuthorizationService().saveAuthorization(grant);
-		Authorization definitions = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-		definitions.setGroupId("officer");
-		definitions.setResource(Resources.PROCESS_DEFINITION);
-		definitions.setResourceId("*");
-		definitions.addPermission(Permissions.READ);
-		engine.getAuthorizationService().saveAuthorization(definitions);
+		// officers read every task and definition (as an agency's grants do); the others nothing
+		for (Resources resource : List.of(Resources.TASK, Resources.PROCESS_DEFINITION)) {
+			Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			grant.setGroupId("officer");
+			grant.setResource(resource);
+			grant.setResourceId("*");
+			grant.addPermission(Permissions.READ);
+			engine.getAuthorizationService().saveAuthorization(grant);
+		}
 	}
 
 	@AfterAll
