@@ -158,6 +158,11 @@ public final class EngineErrorMessages extends OncePerRequestFilter {
 		if (status < 500) {
 			return Problems.byStatus(status);
 		}
+		if ("NullValueException".equals(type)) {
+			// the engine's check of an argument the request left out or the REST layer could not read, e.g. a task
+			// list sorted by a variable of an unknown type ("valueType is null"); an unknown id is not found (above)
+			return Problem.unreadable("请求缺少必要的值或取值无效（如按变量排序时变量的类型），请检查填写的内容");
+		}
 		return Problems.failed("engine REST " + uri + " answered " + status + " " + type + ": " + message);
 	}
 

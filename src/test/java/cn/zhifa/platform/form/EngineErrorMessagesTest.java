@@ -53,6 +53,8 @@ class EngineErrorMessagesTest {
 		assertProblem(cast, 400, "unreadable-request");
 		JsonNode query = answer("/engine-rest/task", 404, "QueryParamException", "java.lang.NumberFormatException: abc", null);
 		assertProblem(query, 400, "unreadable-request");
+		JsonNode sortedByUnknownType = answer("/engine-rest/filter/f1/list", 500, "NullValueException", "valueType is null", 0);
+		assertProblem(sortedByUnknownType, 400, "unreadable-request");
 		JsonNode field = answer("/engine-rest/task/t1/submit-form", 500, "RestException",
 				"Cannot submit task form t1: reviewOutcome: 请选择审核结论", EngineErrorMessages.INVALID_INPUT_CODE);
 		assertProblem(field, 400, "invalid-field");
