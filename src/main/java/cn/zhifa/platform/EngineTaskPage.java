@@ -37,17 +37,15 @@ class EngineTaskPage extends AbstractProcessEnginePlugin {
 			return;
 		}
 		Configuration mybatis = config.getSqlSessionFactory().getConfiguration();
+		try (InputStream in = new ClassPathResource(MAPPER).getInputStream()) {
+			new XMLMapperBuilder(in, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
+		}
+		catch (IOException e) {
+			throw new ProcessEngineException("Cannot read " + MAPPER, e);
+		}
 		if (!mybatis.hasStatement(STATEMENT, false)) {
-			try (InputStream in = new ClassPathResource(MAPPER).getInputStream()) {
-				new XMLMapperBuilder(in, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-			}
-			catch (IOException e) {
-				throw new ProcessEngineException("Cannot read " + MAPPER, e);
-			}
-			if (!mybatis.hasStatement(STATEMENT, false)) {
-				// a fragment it includes is missing: this engine's task statement is not the one it was written for
-				throw new ProcessEngineException(MAPPER + " does not fit this engine's task query fragments");
-			}
+			// a fragment it includes is missing: this engine's task statement is not the one it was written for
+			throw new ProcessEngineException(MAPPER + " does not fit this engine's task query fragments");
 		}
 		DbSqlSessionFactory sessions = config.getDbSqlSessionFactory();
 		Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
