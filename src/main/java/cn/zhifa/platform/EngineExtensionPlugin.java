@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The engine extension points of ADR-0039, put into the engine: the features' {@link ModelParseExtension}s
  * as one BPMN parse listener (after the engine's own), their {@link ModelDeploymentCheck}s as the first
  * deployer, their {@link EngineAuthorizationDefaults} as the engine's authorization provider (no per-task rows), a
- * {@link CandidateTaskChecker} in place of Camunda's authorization checker and an
+ * {@link CandidateTaskChecker} in place of Camunda's authorization checker, an {@link EngineTaskReadAuthorization}
+ * in place of its authorization manager and an
  * {@link EngineExpressionManager} as its expression manager. The features' beans are what decides; this
  * only adapts the engine's internal machinery to them. They are built before the engine: each looks up
  * the services it needs when its listeners run.
@@ -55,6 +57,11 @@ class EngineExtensionPlugin extends AbstractProcessEnginePlugin {
 			config.setCustomPreDeployers(deployers);
 		}
 		config.setResourceAuthorizationProvider(new EngineExtensionAuthorizations(authorizationDefaults));
+		// task queries of users who read every task without the per-row authorization join (ADR-0051)
+		List<SessionFactory> sessions = config.getCustomSessionFactories() == null ? new ArrayList<>()
+				: new ArrayList<>(config.getCustomSessionFactories());
+		sessions.add(new EngineTaskReadAuthorization.Factory());
+		config.setCustomSessionFactories(sessions);
 		expressions.ifAvailable(provider -> config.setExpressionManager(provider.expressionManager()));
 	}
 

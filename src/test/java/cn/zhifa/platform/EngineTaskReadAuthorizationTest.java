@@ -1,0 +1,190 @@
+package cn.zhifa.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ADR-0051: a task query of a user who may read every task runs without Camunda's per-row authorization join, and
+ * lists and counts exactly what Camunda's own check lists and counts — for staff with READ_TASK on all definitions,
+ * for a user with READ on all tasks, for a user who may read the tasks of one process only, for a user with no
+ * grant, across two agencies (tenants), and with a revoking authorization in the table. Each query runs with this
+ * manager and again with Camunda's own on one engine.
+ */
+class EngineTaskReadAuthorizationTest {
+
+	private static ProcessEngine engine;
+	private static ProcessEngineConfigurationImpl config;
+
+	@BeforeAll
+	static void engineWithTasksOfTwoAgencies() {
+		StandaloneInMemProcessEngineConfiguration standalone = new StandaloneInMemProcessEngineConfiguration();
+		standalone.setJdbcUrl("jdbc:h2:mem:engine-task-read;DB_CLOSE_DELAY=-1");
+		standalone.setProcessEngineName("engine-task-read");
+		standalone.setHistory(ProcessEngineConfiguration.HISTORY_NONE);
+		standalone.setJobExecutorActivate(false);
+		standalone.setCustomSessionFactories(new ArrayList<SessionFactory>(List.of(new EngineTaskReadAuthorization.Factory())));
+		engine = standalone.buildProcessEngine();
+		config = standalone;
+
+		for (String tenant : List.of("AGENCY-A", "AGENCY-B")) {
+			engine.getRepositoryService().createDeployment().tenantId(tenant)
+				.addModelInstance("case.bpmn", Bpmn.createExecutableProcess("case").startEvent()
+					.userTask("work").camundaCandidateGroups("officer").endEvent().done())
+				.addModelInstance("review.bpmn", Bpmn.createExecutableProcess("review").startEvent()
+					.userTask("reviewWork").camundaCandidateGroups("reviewer,officer").endEvent().done())
+				.deploy();
+			for (int i = 0; i < 3; i++) {
+				engine.getRuntimeService().createProcessInstanceByKey("case").processDefinitionTenantId(tenant).execute();
+			}
+			for (int i = 0; i < 2; i++) {
+				engine.getRuntimeService().createProcessInstanceByKey("review").processDefinitionTenantId(tenant).execute();
+			}
+		}
+		// a task without a process (no definition key to match) is read through the grants on all tasks only
+		Task standalone1 = engine.getTaskService().newTask("standalone-1");
+		standalone1.setTenantId("AGENCY-A");
+		engine.getTaskService().saveTask(standalone1);
+
+		grant("officer", null, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_TASK);
+		grant(null, "auxiliary1", Resources.TASK, "*", Permissions.READ);
+		grant(null, "bureau1", Resources.PROCESS_DEFINITION, "review", ProcessDefinitionPermissions.READ_TASK);
+		config.setAuthorizationEnabled(true);
+	}
+
+	@AfterAll
+	static void close() {
+		engine.close();
+	}
+
+	@Test
+	void staffReadTheirAgencysTasksWithoutTheJoin() {
+		assertThat(joinLeftOut("officer1", List.of("officer"))).isTrue();
+		List<Task> tasks = as("officer1", List.of("officer"), List.of("AGENCY-A"),
+				() -> bothWays(() -> engine.getTaskService().createTaskQuery()));
+		// Camunda's '*' grant on the definitions covers the task without a process as well
+		assertThat(tasks).hasSize(6).allSatisfy(t -> assertThat(t.getTenantId()).isEqualTo("AGENCY-A"));
+		List<Task> candidates = as("officer1", List.of("officer"), List.of("AGENCY-A"),
+				() -> bothWays(() -> engine.getTaskService().createTaskQuery().taskCandidateGroupIn(List.of("officer", "reviewer"))
+					.includeAssignedTasks()));
+		assertThat(candidates).hasSize(5);
+	}
+
+	@Test
+	void readOnAllTasksIncludesTasksWithoutAProcess() {
+		assertThat(joinLeftOut("auxiliary1", List.of())).isTrue();
+		List<Task> tasks = as("auxiliary1", List.of(), List.of("AGENCY-A", "AGENCY-B"),
+				() -> bothWays(() -> engine.getTaskService().createTaskQuery()));
+		assertThat(tasks).hasSize(11);
+	}
+
+	@Test
+	void aGrantOnOneProcessOrNoneKeepsCamundasCheck() {
+		assertThat(joinLeftOut("bureau1", List.of())).isFalse();
+		List<Task> reviews = as("bureau1", List.of(), List.of("AGENCY-A", "AGENCY-B"),
+				() -> bothWays(() -> engine.getTaskService().createTaskQuery()));
+		assertThat(reviews).hasSize(4).allSatisfy(t -> assertThat(t.getTaskDefinitionKey()).isEqualTo("reviewWork"));
+
+		assertThat(joinLeftOut("nobody", List.of("visitors"))).isFalse();
+		assertThat(as("nobody", List.of("visitors"), List.of("AGENCY-A"),
+				() -> bothWays(() -> engine.getTaskService().createTaskQuery()))).isEmpty();
+	}
+
+	@Test
+	void aRevokingAuthorizationKeepsCamundasCheck() {
+		Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+		revoke.setUserId("officer2");
+		revoke.setResource(Resources.PROCESS_DEFINITION);
+		revoke.setResourceId("review");
+		revoke.removePermission(ProcessDefinitionPermissions.READ_TASK);
+		engine.getAuthorizationService().saveAuthorization(revoke);
+		try {
+			assertThat(joinLeftOut("officer2", List.of("officer"))).isFalse();
+			List<Task> tasks = as("officer2", List.of("officer"), List.of("AGENCY-A"),
+					() -> bothWays(() -> engine.getTaskService().createTaskQuery()));
+			assertThat(tasks).hasSize(4).noneSatisfy(t -> assertThat(t.getTaskDefinitionKey()).isEqualTo("reviewWork"));
+		}
+		finally {
+			engine.getAuthorizationService().deleteAuthorization(revoke.getId());
+		}
+	}
+
+	private static void grant(String group, String user, Resource resource, String resourceId, Permission permission) {
+		Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		grant.setGroupId(group);
+		grant.setUserId(user);
+		grant.setResource(resource);
+		grant.setResourceId(resourceId);
+		grant.addPermission(permission);
+		engine.getAuthorizationService().saveAuthorization(grant);
+	}
+
+	/** Whether the engine's authorization manager takes the per-row check out of a task query of this user. */
+	private static boolean joinLeftOut(String user, List<String> groups) {
+		return as(user, groups, List.of("AGENCY-A"), () -> config.getCommandExecutorTxRequired().execute(context -> {
+			TaskQueryImpl query = new TaskQueryImpl();
+			context.getAuthorizationManager().configureTaskQuery(query);
+			// MyBatis reads getShouldPerform…; the engine's shouldPerform… is another, unused field
+			return !query.getAuthCheck().getShouldPerformAuthorizatioCheck();
+		}));
+	}
+
+	private static <T> T as(String user, List<String> groups, List<String> tenants, Supplier<T> call) {
+		engine.getIdentityService().setAuthentication(user, groups, tenants);
+		try {
+			return call.get();
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	/** Lists and counts with this manager and with Camunda's own; both must give the same tasks. */
+	private static List<Task> bothWays(Supplier<TaskQuery> query) {
+		Map<Class<?>, SessionFactory> sessions = config.getSessionFactories();
+		SessionFactory zhifa = sessions.get(AuthorizationManager.class);
+		assertThat(zhifa).isInstanceOf(EngineTaskReadAuthorization.Factory.class);
+		List<Task> ours;
+		long ourCount;
+		List<Task> camundas;
+		long camundasCount;
+		try {
+			ours = query.get().orderByTaskId().asc().list();
+			ourCount = query.get().count();
+			sessions.put(AuthorizationManager.class, new GenericManagerFactory(AuthorizationManager.class));
+			camundas = query.get().orderByTaskId().asc().list();
+			camundasCount = query.get().count();
+		}
+		finally {
+			sessions.put(AuthorizationManager.class, zhifa);
+		}
+		assertThat(ours).extracting(Task::getId).as("with the grant check against Camunda's")
+			.containsExactlyElementsOf(camundas.stream().map(Task::getId).toList());
+		assertThat(ourCount).isEqualTo(camundasCount).isEqualTo(ours.size());
+		return ours;
+	}
+}
