@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
@@ -69,14 +70,16 @@ class EngineTaskPageTest {
 		engine.getTaskService().setAssignee(taskOf("case-0"), "officer1");
 		engine.getTaskService().setAssignee(taskOf("case-3"), "officer2");
 		engine.getTaskService().setPriority(taskOf("case-6"), 80);
-		// officers read every task and definition (as an agency's grants do); the others nothing
+		// officers and reviewers read every task and definition (as an agency's grants do); the others nothing
 		for (Resources resource : List.of(Resources.TASK, Resources.PROCESS_DEFINITION)) {
-			Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-			grant.setGroupId("officer");
-			grant.setResource(resource);
-			grant.setResourceId("*");
-			grant.addPermission(Permissions.READ);
-			engine.getAuthorizationService().saveAuthorization(grant);
+			for (String group : List.of("officer", "reviewer")) {
+				Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+				grant.setGroupId(group);
+				grant.setResource(resource);
+				grant.setResourceId("*");
+				grant.addPermission(Permissions.READ);
+				engine.getAuthorizationService().saveAuthorization(grant);
+			}
 		}
 	}
 
@@ -147,6 +150,41 @@ class EngineTaskPageTest {
 		assertThat(byName).hasSize(2);
 	}
 
+	@Test
+	void countsAreTheEnginesAndATaskOfTwoGroupsCountsOnce() {
+		assertThat(zhifaMappings).containsEntry(EngineTaskPage.ENGINE_COUNT_STATEMENT, EngineTaskPage.COUNT_STATEMENT);
+		assertThat(countedBothWays(() -> engine.getTaskService().createTaskQuery())).isEqualTo(10);
+		assertThat(countedBothWays(() -> engine.getTaskService().createTaskQuery().taskAssignee("officer1"))).isEqualTo(1);
+		// the identity-link join matches four tasks twice
+		assertThat(countedBothWays(() -> engine.getTaskService().createTaskQuery()
+			.taskCandidateGroupIn(List.of("officer", "reviewer", "head")).includeAssignedTasks())).isEqualTo(10);
+		assertThat(countedBothWays(() -> engine.getTaskService().createTaskQuery()
+			.taskCandidateGroupIn(List.of("officer", "reviewer")))).isEqualTo(7);
+		assertThat(countedBothWays(() -> engine.getTaskService().createTaskQuery().withCandidateGroups())).isEqualTo(8);
+		assertThat(countedBothWays(() -> engine.getTaskService().createTaskQuery().taskInvolvedUser("officer1")))
+			.isEqualTo(1);
+		assertThat(countedBothWays(() -> engine.getTaskService().createTaskQuery().or()
+			.taskCandidateGroup("officer").taskAssignee("officer2").endOr())).isEqualTo(7);
+		assertThat(countedBothWays(() -> engine.getTaskService().createTaskQuery().or()
+			.dueBefore(Date.from(NOW.plus(2, ChronoUnit.DAYS))).taskMinPriority(80).endOr())).isEqualTo(4);
+		assertThat(countedBothWays(() -> engine.getTaskService().createTaskQuery()
+			.taskCandidateGroupIn(List.of("officer", "reviewer")).includeAssignedTasks()
+			.orderByProcessVariable("rank", ValueType.INTEGER).asc())).isEqualTo(8);
+
+		engine.getProcessEngineConfiguration().setAuthorizationEnabled(true);
+		engine.getIdentityService().setAuthentication("officer9", List.of("officer", "reviewer"));
+		try {
+			// two grants of the user's groups match every task: the authorization join doubles each row
+			assertThat(countedBothWays(() -> engine.getTaskService().createTaskQuery())).isEqualTo(10);
+			assertThat(countedBothWays(() -> engine.getTaskService().createTaskQuery().taskAssignee("officer1")))
+				.isEqualTo(1);
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+			engine.getProcessEngineConfiguration().setAuthorizationEnabled(false);
+		}
+	}
+
 	private static String taskOf(String businessKey) {
 		return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
 	}
@@ -160,9 +198,7 @@ class EngineTaskPageTest {
 		try {
 			sessions.setStatementMappings(zhifaMappings);
 			zhifa = query.get();
-			Map<String, String> without = new HashMap<>(zhifaMappings);
-			without.remove(EngineTaskPage.ENGINE_STATEMENT);
-			sessions.setStatementMappings(without);
+			sessions.setStatementMappings(enginesMappings());
 			engines = query.get();
 		}
 		finally {
@@ -171,5 +207,31 @@ class EngineTaskPageTest {
 		assertThat(zhifa).extracting(Task::getId).as("Zhifa's page against the engine's")
 			.containsExactlyElementsOf(engines.stream().map(Task::getId).toList());
 		return zhifa;
+	}
+
+	/** Counts with Zhifa's statement and with the engine's; both must give the same number. */
+	private static long countedBothWays(Supplier<TaskQuery> query) {
+		DbSqlSessionFactory sessions = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+			.getDbSqlSessionFactory();
+		long zhifa;
+		long engines;
+		try {
+			sessions.setStatementMappings(zhifaMappings);
+			zhifa = query.get().count();
+			sessions.setStatementMappings(enginesMappings());
+			engines = query.get().count();
+		}
+		finally {
+			sessions.setStatementMappings(zhifaMappings);
+		}
+		assertThat(zhifa).as("Zhifa's count against the engine's").isEqualTo(engines);
+		return zhifa;
+	}
+
+	private static Map<String, String> enginesMappings() {
+		Map<String, String> without = new HashMap<>(zhifaMappings);
+		without.remove(EngineTaskPage.ENGINE_STATEMENT);
+		without.remove(EngineTaskPage.ENGINE_COUNT_STATEMENT);
+		return without;
 	}
 }

@@ -23,8 +23,9 @@ import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
- * ADR-0050 on the running application (H2 in {@code mvn verify}, PostgreSQL in CI's PostgreSQL run): every Tasklist
- * filter of every kind of user lists, page by page, the tasks the engine's own statement lists, in the same order.
+ * ADR-0050 and ADR-0051 on the running application (H2 in {@code mvn verify}, PostgreSQL in CI's PostgreSQL run):
+ * every Tasklist filter of every kind of user lists, page by page, the tasks the engine's own statement lists, in the
+ * same order, and counts what the engine's own count statement counts.
  */
 @ZhifaIntegrationTest
 class TaskPageIT {
@@ -44,11 +45,19 @@ class TaskPageIT {
 		}
 		DbSqlSessionFactory sessions = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
 			.getDbSqlSessionFactory();
-		assertThat(sessions.getStatementMappings()).containsEntry(EngineTaskPage.ENGINE_STATEMENT, EngineTaskPage.STATEMENT);
+		assertThat(sessions.getStatementMappings()).containsEntry(EngineTaskPage.ENGINE_STATEMENT, EngineTaskPage.STATEMENT)
+			.containsEntry(EngineTaskPage.ENGINE_COUNT_STATEMENT, EngineTaskPage.COUNT_STATEMENT);
 		int compared = 0;
+		long counted = 0;
 		for (String user : List.of("officer1", "reviewer1", "head1", "supervisor1")) {
+			Supplier<Object> all = () -> count(user, "/engine-rest/task/count");
+			assertThat(all.get()).as("%s, all tasks", user).isEqualTo(withEnginesStatement(sessions, all));
+			counted += ((Number) all.get()).longValue();
 			for (Map<String, Object> filter : http.withBasicAuth(user, "demo")
 				.exchange("/engine-rest/filter", HttpMethod.GET, null, LIST).getBody()) {
+				Supplier<Object> filterCount = () -> count(user, "/engine-rest/filter/" + filter.get("id") + "/count");
+				assertThat(filterCount.get()).as("%s, %s, count", user, filter.get("name"))
+					.isEqualTo(withEnginesStatement(sessions, filterCount));
 				for (int first : new int[] { 0, 3 }) {
 					Supplier<List<Object>> page = () -> page(user, filter.get("id").toString(), first);
 					List<Object> ours = page.get();
@@ -59,6 +68,11 @@ class TaskPageIT {
 			}
 		}
 		assertThat(compared).as("tasks compared").isPositive();
+		assertThat(counted).as("tasks counted").isPositive();
+	}
+
+	private Object count(String user, String path) {
+		return http.withBasicAuth(user, "demo").getForObject(path, Map.class).get("count");
 	}
 
 	/** The ids of a page of a filter as Tasklist asks for it (hal+json), ties in due date ordered by id. */
@@ -78,13 +92,14 @@ class TaskPageIT {
 		return tasks.stream().map(t -> ((Map<?, ?>) t).get("id")).map(Object.class::cast).toList();
 	}
 
-	private static List<Object> withEnginesStatement(DbSqlSessionFactory sessions, Supplier<List<Object>> page) {
+	private static <T> T withEnginesStatement(DbSqlSessionFactory sessions, Supplier<T> query) {
 		Map<String, String> ours = sessions.getStatementMappings();
 		Map<String, String> engines = new HashMap<>(ours);
 		engines.remove(EngineTaskPage.ENGINE_STATEMENT);
+		engines.remove(EngineTaskPage.ENGINE_COUNT_STATEMENT);
 		sessions.setStatementMappings(engines);
 		try {
-			return page.get();
+			return query.get();
 		}
 		finally {
 			sessions.setStatementMappings(ours);
