@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -42,11 +41,7 @@ class EngineTaskPageTest {
 
 	@BeforeAll
 	static void engineWithTasks() {
-		StandaloneInMemProcessEngineConfiguration config = new StandaloneInMemProcessEngineConfiguration();
-		config.setJdbcUrl("jdbc:h2:mem:engine-task-page;DB_CLOSE_DELAY=-1");
-		config.setProcessEngineName("engine-task-page");
-		config.setHistory(ProcessEngineConfiguration.HISTORY_NONE);
-		config.setJobExecutorActivate(false);
+		StandaloneInMemProcessEngineConfiguration config = InMemoryEngines.withoutHistory("engine-task-page");
 		config.setProcessEnginePlugins(new ArrayList<ProcessEnginePlugin>(List.of(new EngineTaskPage())));
 		engine = config.buildProcessEngine();
 		zhifaMappings = config.getDbSqlSessionFactory().getStatementMappings();

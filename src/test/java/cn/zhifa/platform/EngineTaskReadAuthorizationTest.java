@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -42,11 +41,7 @@ class EngineTaskReadAuthorizationTest {
 
 	@BeforeAll
 	static void engineWithTasksOfTwoAgencies() {
-		StandaloneInMemProcessEngineConfiguration standalone = new StandaloneInMemProcessEngineConfiguration();
-		standalone.setJdbcUrl("jdbc:h2:mem:engine-task-read;DB_CLOSE_DELAY=-1");
-		standalone.setProcessEngineName("engine-task-read");
-		standalone.setHistory(ProcessEngineConfiguration.HISTORY_NONE);
-		standalone.setJobExecutorActivate(false);
+		StandaloneInMemProcessEngineConfiguration standalone = InMemoryEngines.withoutHistory("engine-task-read");
 		standalone.setCustomSessionFactories(new ArrayList<SessionFactory>(List.of(new EngineTaskReadAuthorization.Factory())));
 		engine = standalone.buildProcessEngine();
 		config = standalone;
