@@ -20,8 +20,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the indexes Zhifa adds to the engine's tables ({@code db/engine/indexes.sql}, ADR-0024) once the
- * engine has created or updated its schema. Flyway cannot: it runs before the engine creates its tables.
+ * Creates the indexes Zhifa adds to the engine's tables ({@code db/engine/indexes.sql}, ADR-0024, then those of
+ * the engine's database type alone, e.g. {@code db/engine/h2/indexes.sql}) once the engine has created or updated
+ * its schema. Flyway cannot: it runs before the engine creates its tables.
  * Every statement is {@code CREATE INDEX IF NOT EXISTS}, so a restart, or a second node starting at the same
  * time, changes nothing; a failure is logged and start-up goes on (an index makes queries faster, never
  * different).
@@ -31,16 +32,25 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 
 	static final String SCRIPT = "db/engine/indexes.sql";
 
+	/** The script of one database type (the engine's name for it: {@code h2}, {@code postgres}), if there is one. */
+	static String scriptOf(String databaseType) {
+		return "db/engine/" + databaseType + "/indexes.sql";
+	}
+
 	private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 
 	@Override
 	public void postProcessEngineBuild(ProcessEngine engine) {
 		ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-		create(config.getDataSource());
+		create(config.getDataSource(), config.getDatabaseType());
 	}
 
-	static void create(DataSource dataSource) {
-		for (String statement : statements()) {
+	static void create(DataSource dataSource, String databaseType) {
+		List<String> statements = new ArrayList<>(statements(SCRIPT));
+		if (new ClassPathResource(scriptOf(databaseType)).exists()) {
+			statements.addAll(statements(scriptOf(databaseType)));
+		}
+		for (String statement : statements) {
 			try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
 				if (!c.getAutoCommit()) {
 					c.setAutoCommit(true);
@@ -53,14 +63,14 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	/** The statements of the script: comments dropped, split at semicolons. */
-	static List<String> statements() {
+	/** The statements of a script: comments dropped, split at semicolons. */
+	static List<String> statements(String script) {
 		String text;
-		try (InputStream in = new ClassPathResource(SCRIPT).getInputStream()) {
+		try (InputStream in = new ClassPathResource(script).getInputStream()) {
 			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException e) {
-			throw new IllegalStateException("missing " + SCRIPT, e);
+			throw new IllegalStateException("missing " + script, e);
 		}
 		StringBuilder sql = new StringBuilder();
 		for (String line : text.split("\n")) {

@@ -68,6 +68,44 @@ class DocumentNumbersIT {
 		}
 	}
 
+	/**
+	 * A step that numbers a document holds its counter until its whole command commits; another officer's step of the
+	 * agency waits for it rather than failing (H2's own lock timeout, 1 s, answered 500 under two users; ADR-0052).
+	 */
+	@Test
+	void aCallerWaitsForANumberHeldLongerThanASecond() throws Exception {
+		String kind = series();
+		TransactionTemplate tx = new TransactionTemplate(transactionManager);
+		assertThat(next(tx, "LIAOKUO", kind, 2026)).isEqualTo(1); // the counter row exists
+		CountDownLatch held = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> slow = pool.submit(() -> tx.execute(status -> {
+				int number = numbers.next("LIAOKUO", kind, 2026);
+				held.countDown();
+				sleep(2_500); // the rest of a long command, with the counter locked
+				return number;
+			}));
+			held.await(10, TimeUnit.SECONDS);
+			Future<Integer> waiting = pool.submit(() -> next(tx, "LIAOKUO", kind, 2026));
+			assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+			assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	@Test
 	void rolledBackTransactionDoesNotUseUpItsNumber() {
 		String kind = series();

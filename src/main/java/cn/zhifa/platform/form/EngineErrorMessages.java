@@ -66,6 +66,9 @@ public final class EngineErrorMessages extends OncePerRequestFilter {
 	private static final Pattern NOT_FOUND = Pattern.compile(
 			"(?i)cannot find|doesn't exist|does not exist|not found|no (?:matching |deployed )?[a-z ]*(?:found|with id)");
 	private static final Pattern CONCURRENT = Pattern.compile("(?i)updated by another transaction concurrently|OptimisticLocking");
+	/** A lock another transaction held longer than the database waits (Spring's, H2's and PostgreSQL's words for it). */
+	private static final Pattern LOCK_TIMEOUT = Pattern.compile(
+			"(?i)PessimisticLocking|CannotAcquireLock|Timeout trying to lock table|canceling statement due to lock timeout");
 	private static final Pattern SERIALIZED = Pattern.compile("Cannot set variable with name (\\S+)\\. Java serialization format is prohibited");
 	private static final Pattern TOO_LONG = Pattern.compile("(?i)value too long|too long for column");
 	private static final Pattern ENGINE_CODE = Pattern.compile("ENGINE-\\d+ ");
@@ -137,6 +140,9 @@ public final class EngineErrorMessages extends OncePerRequestFilter {
 		}
 		if ("OptimisticLockingException".equals(type) || code == 1 || CONCURRENT.matcher(message).find()) {
 			return Problem.conflict(null, "该记录刚被他人修改，请刷新后重试");
+		}
+		if (LOCK_TIMEOUT.matcher(type).find() || LOCK_TIMEOUT.matcher(message).find()) {
+			return Problems.busy();
 		}
 		Matcher serialized = SERIALIZED.matcher(message);
 		if (serialized.find()) {

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -130,6 +131,9 @@ public final class Problems {
 		if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
 				|| t instanceof ProcessEngineException pe && pe.getCode() == BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode()) {
 			return Problem.conflict(null, "该记录刚被他人修改，请刷新后重试");
+		}
+		if (t instanceof PessimisticLockingFailureException) {
+			return busy();
 		}
 		if (t instanceof MismatchingMessageCorrelationException) {
 			return Problem.conflict(null, "当前阶段不接受此请求");
@@ -280,7 +284,18 @@ public final class Problems {
 		if (state.startsWith("40")) {
 			return Problem.conflict(null, "该记录刚被他人修改，请刷新后重试");
 		}
+		if (state.equals("HYT00") || state.equals("55P03")) { // H2's and PostgreSQL's lock wait timed out
+			return busy();
+		}
 		return null;
+	}
+
+	/**
+	 * 409 for a row another request holds locked for longer than the database waits (H2's {@code LOCK_TIMEOUT}, e.g. a
+	 * document counter while another officer's step of the same agency commits): nothing was stored; trying again works.
+	 */
+	public static Problem busy() {
+		return Problem.conflict(null, "该记录正由他人同时办理，请稍后重试");
 	}
 
 	private static String camel(String column) {

@@ -39,6 +39,12 @@ class EngineErrorMessagesTest {
 				"ENGINE-03005 Execution of 'UPDATE TaskEntity[t1]' failed. Entity was updated by another transaction concurrently.", 1);
 		assertProblem(concurrent, 409, "conflict");
 		assertThat(concurrent.path("code").asInt()).isEqualTo(1);
+		// a lock held longer than H2 waits (the document counter while another step of the agency commits)
+		JsonNode locked = answer("/engine-rest/task/t1/submit-form", 500, "PessimisticLockingFailureException",
+				"JDBC exception executing SQL [select dc1_0.agency_code from zf_document_counter dc1_0 for update] "
+						+ "[Timeout trying to lock table \"ZF_DOCUMENT_COUNTER\"; SQL statement: …]", 0);
+		assertProblem(locked, 409, "conflict");
+		assertThat(locked.path("message").asText()).isEqualTo("该记录正由他人同时办理，请稍后重试");
 	}
 
 	@Test

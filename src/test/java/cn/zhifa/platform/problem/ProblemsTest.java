@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
@@ -87,6 +88,18 @@ class ProblemsTest {
 		assertThat(Problems.of(new BadCredentialsException("Bad credentials")).status()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(Problems.of(new OptimisticLockingException("ENGINE-03005 Entity was updated by another transaction")).status())
 			.isEqualTo(HttpStatus.CONFLICT);
+	}
+
+	@Test
+	void aLockHeldLongerThanTheDatabaseWaitsIsAConflictToTryAgain() {
+		// as Spring Data JPA reports H2's lock timeout on the document counter, and the bare SQLStates of H2 and PostgreSQL
+		SQLException h2 = new SQLException("Timeout trying to lock table \"ZF_DOCUMENT_COUNTER\"", "HYT00", 50200);
+		for (Throwable e : List.of(new PessimisticLockingFailureException("JDBC exception executing SQL [select … for update]", h2), h2,
+				new SQLException("canceling statement due to lock timeout", "55P03"))) {
+			Problem p = Problems.of(e);
+			assertThat(p.status()).isEqualTo(HttpStatus.CONFLICT);
+			assertThat(p.detail()).isEqualTo("该记录正由他人同时办理，请稍后重试");
+		}
 	}
 
 	@Test
