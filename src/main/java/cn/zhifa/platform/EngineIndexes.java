@@ -32,12 +32,12 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 
 	static final String SCRIPT = "db/engine/indexes.sql";
 
+	private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
+
 	/** The script of one database type (the engine's name for it: {@code h2}, {@code postgres}), if there is one. */
 	static String scriptOf(String databaseType) {
 		return "db/engine/" + databaseType + "/indexes.sql";
 	}
-
-	private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 
 	@Override
 	public void postProcessEngineBuild(ProcessEngine engine) {

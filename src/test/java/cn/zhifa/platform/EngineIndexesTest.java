@@ -21,6 +21,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * ADR-0052: H2 reads an execution's variables through {@code ZF_IDX_VAR_EXECUTION_TASK}, whatever the columns'
@@ -80,8 +81,8 @@ class EngineIndexesTest {
 
 	@Test
 	void onlyH2GetsTheH2Script() {
-		assertThat(new org.springframework.core.io.ClassPathResource(EngineIndexes.scriptOf("h2")).exists()).isTrue();
-		assertThat(new org.springframework.core.io.ClassPathResource(EngineIndexes.scriptOf("postgres")).exists()).isFalse();
+		assertThat(new ClassPathResource(EngineIndexes.scriptOf("h2")).exists()).isTrue();
+		assertThat(new ClassPathResource(EngineIndexes.scriptOf("postgres")).exists()).isFalse();
 		assertThat(EngineIndexes.statements(EngineIndexes.scriptOf("h2")))
 			.containsExactly("CREATE INDEX IF NOT EXISTS ZF_IDX_VAR_EXECUTION_TASK ON ACT_RU_VARIABLE (EXECUTION_ID_, TASK_ID_)");
 	}

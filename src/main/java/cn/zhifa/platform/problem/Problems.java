@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -131,9 +130,6 @@ public final class Problems {
 		if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException
 				|| t instanceof ProcessEngineException pe && pe.getCode() == BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode()) {
 			return Problem.conflict(null, "该记录刚被他人修改，请刷新后重试");
-		}
-		if (t instanceof PessimisticLockingFailureException) {
-			return busy();
 		}
 		if (t instanceof MismatchingMessageCorrelationException) {
 			return Problem.conflict(null, "当前阶段不接受此请求");

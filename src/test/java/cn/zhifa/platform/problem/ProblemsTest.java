@@ -92,7 +92,8 @@ class ProblemsTest {
 
 	@Test
 	void aLockHeldLongerThanTheDatabaseWaitsIsAConflictToTryAgain() {
-		// as Spring Data JPA reports H2's lock timeout on the document counter, and the bare SQLStates of H2 and PostgreSQL
+		// as Spring Data JPA reports H2's lock timeout on the document counter (the SQLState of its cause decides), and the
+		// bare SQLStates of H2 and PostgreSQL
 		SQLException h2 = new SQLException("Timeout trying to lock table \"ZF_DOCUMENT_COUNTER\"", "HYT00", 50200);
 		for (Throwable e : List.of(new PessimisticLockingFailureException("JDBC exception executing SQL [select … for update]", h2), h2,
 				new SQLException("canceling statement due to lock timeout", "55P03"))) {
