@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -128,6 +129,21 @@ class EngineTaskReadAuthorizationTest {
 		}
 	}
 
+	@Test
+	void aQueryForOneTaskKeepsCamundasCheckWithoutAskingForTheGrant() {
+		assertThat(joinLeftOut("officer1", List.of("officer"), query -> query.taskId("any"))).isFalse();
+		String agencyATask = as("officer1", List.of("officer"), List.of("AGENCY-A"),
+				() -> engine.getTaskService().createTaskQuery().taskDefinitionKey("work").list().get(0).getId());
+		assertThat(as("officer1", List.of("officer"), List.of("AGENCY-A"),
+				() -> bothWays(() -> engine.getTaskService().createTaskQuery().taskId(agencyATask)))).hasSize(1);
+		assertThat(as("officer1", List.of("officer"), List.of("AGENCY-B"),
+				() -> bothWays(() -> engine.getTaskService().createTaskQuery().taskId(agencyATask)))).isEmpty();
+		assertThat(as("bureau1", List.of(), List.of("AGENCY-A"),
+				() -> bothWays(() -> engine.getTaskService().createTaskQuery().taskId(agencyATask)))).isEmpty();
+		assertThat(as("nobody", List.of("visitors"), List.of("AGENCY-A"),
+				() -> bothWays(() -> engine.getTaskService().createTaskQuery().taskId(agencyATask)))).isEmpty();
+	}
+
 	private static void grant(String group, String user, Resource resource, String resourceId, Permission permission) {
 		Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 		grant.setGroupId(group);
@@ -140,8 +156,13 @@ class EngineTaskReadAuthorizationTest {
 
 	/** Whether the engine's authorization manager takes the per-row check out of a task query of this user. */
 	private static boolean joinLeftOut(String user, List<String> groups) {
+		return joinLeftOut(user, groups, query -> query);
+	}
+
+	/** The same for a query with the criteria {@code criteria} sets. */
+	private static boolean joinLeftOut(String user, List<String> groups, UnaryOperator<TaskQueryImpl> criteria) {
 		return as(user, groups, List.of("AGENCY-A"), () -> config.getCommandExecutorTxRequired().execute(context -> {
-			TaskQueryImpl query = new TaskQueryImpl();
+			TaskQueryImpl query = criteria.apply(new TaskQueryImpl());
 			context.getAuthorizationManager().configureTaskQuery(query);
 			// MyBatis reads getShouldPerform…; the engine's shouldPerform… is another, unused field
 			return !query.getAuthCheck().getShouldPerformAuthorizatioCheck();
