@@ -2,6 +2,7 @@ package cn.zhifa.record;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,26 @@ public final class VerifyRecordsCommand {
 			code = run(args);
 		}
 		catch (Exception e) {
-			System.err.println("verification failed to run: " + e);
+			System.err.println(failure(e));
 			code = 2;
 		}
 		System.exit(code);
+	}
+
+	/** H2's error code for a database file another JVM holds open. */
+	private static final int H2_DATABASE_IN_USE = 90020;
+
+	/** What an administrator reads when the verification could not run: the cause, without Java's names. */
+	static String failure(Exception e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				if (sql.getErrorCode() == H2_DATABASE_IN_USE) {
+					return "校验未能运行：数据库文件正被运行中的应用使用，请先停止应用再校验（H2 只允许一个程序打开数据库文件）";
+				}
+				return "校验未能运行：无法连接数据库（SQLState " + sql.getSQLState() + "），请检查 ZHIFA_DB_URL、ZHIFA_DB_USER、ZHIFA_DB_PASSWORD";
+			}
+		}
+		return "校验未能运行：" + (e.getMessage() == null ? "未知原因" : e.getMessage());
 	}
 
 	static int run(String[] args) throws Exception {
@@ -110,7 +127,7 @@ public final class VerifyRecordsCommand {
 
 	private static DataSource dataSource() {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource();
-		dataSource.setUrl(setting("spring.datasource.url", "ZHIFA_DB_URL", "jdbc:h2:file:./data/zhifa;AUTO_SERVER=TRUE"));
+		dataSource.setUrl(setting("spring.datasource.url", "ZHIFA_DB_URL", "jdbc:h2:file:./data/zhifa"));
 		String url = dataSource.getUrl();
 		boolean h2 = url != null && url.startsWith("jdbc:h2:");
 		dataSource.setUsername(setting("spring.datasource.username", "ZHIFA_DB_USER", h2 ? "sa" : "postgres"));
