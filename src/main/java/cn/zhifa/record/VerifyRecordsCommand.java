@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class VerifyRecordsCommand {
 
+	/** H2's error code for a database file another JVM holds open. */
+	private static final int H2_DATABASE_IN_USE = 90020;
+
 	private VerifyRecordsCommand() {
 	}
 
@@ -48,9 +51,6 @@ public final class VerifyRecordsCommand {
 		}
 		System.exit(code);
 	}
-
-	/** H2's error code for a database file another JVM holds open. */
-	private static final int H2_DATABASE_IN_USE = 90020;
 
 	/** What an administrator reads when the verification could not run: the cause, without Java's names. */
 	static String failure(Exception e) {
