@@ -173,12 +173,12 @@ class Form {
       case 'textfield':
       case 'number':
       case 'textarea': {
-        // form-js passes typed text on after a debounce (300 ms), or at once when the field loses focus after
-        // it has rendered the input (as when the user moves on). A value still pending when another field
-        // changes can be lost — so: type, let the field render, leave it (flush), let the form render.
+        // form-js passes typed text on after a debounce (300 ms), or at once when the field loses focus: the
+        // textfield's, textarea's and number field's blur handlers flush the pending change (form-js's
+        // useFlushDebounce, in Camunda 7.24's deps.js). A value still pending when another field changes can be
+        // lost — so: type, leave the field (as a user moving on does; it flushes), let the form render.
         const input = field.locator(type === 'textarea' ? 'textarea' : 'input').first();
         await input.fill(String(value));
-        await this.settle();
         await input.blur();
         await this.settle();
         const shown = await input.inputValue();
