@@ -442,6 +442,7 @@ class Form {
     await button.click();
     const response = await responsePromise;
     const took = (Date.now() - clickedAt) / 1000;
+    this.user.t.note(`${this.user.id}: 提交「${what}」，服务器 ${took.toFixed(1)} s 后答复`);
     if (took > 3) console.log(`   … ${this.user.id} 提交「${what}」等待服务器 ${took.toFixed(1)} s`);
     if (!response) {
       const errors = await this.errors();
@@ -544,6 +545,7 @@ class User {
     await this.page.locator('.account.dropdown').waitFor({ state: 'visible' });
     this.app = app;
     if (app === 'tasklist') await this.waitForFilters();
+    this.t.note(`${this.id}: 已进入 ${app}`);
     return this;
   }
 
@@ -983,7 +985,8 @@ class PathRun {
 
   note(s) {
     this.notes.push(s);
-    if (process.env.E2E_VERBOSE) console.log('      · ' + s);
+    // E2E_VERBOSE prints each note with the seconds since its step began
+    if (process.env.E2E_VERBOSE) console.log(`      · ${this.stepStarted ? `+${((Date.now() - this.stepStarted) / 1000).toFixed(1)} s ` : ''}${s}`);
   }
 
   async launch() {
@@ -1056,6 +1059,7 @@ class PathRun {
     this.stepNo += 1;
     this.currentStep = title;
     const t0 = Date.now();
+    this.stepStarted = t0;
     try {
       await fn();
     } catch (e) {

@@ -100,20 +100,35 @@ async function expectDue(t, user, name, caseNo, expected) {
 }
 
 /**
- * Claims the open task and returns its form once Tasklist has rendered it again for the new assignee: the
- * form shown before the claim is replaced, and a field filled in the old one would be lost (seen with the
- * prefilled 处罚种类 of 拟定处罚意见). Waits until the old form is gone and `label` shows `value` again.
+ * Claims the open task and returns its form once Tasklist shows it to the new assignee. A claim can replace the shown
+ * form, and a field filled in the old one is then lost (seen with the prefilled 处罚种类 of 拟定处罚意见) — but only
+ * when Tasklist asks for the task's form again: its form plugin keeps the form it loaded for the same task
+ * (cam-tasklist-task-detail-form-plugin in Camunda 7.24) and loads it anew only when the claim came before that form
+ * had arrived. So this waits (up to 5 s) for the old form to go only when such a request followed the click, instead
+ * of after every claim. Then `label` must show `value`.
  */
 async function claim(user, label, value) {
-  const old = await user.page.locator('[cam-tasklist-task] .form-pane .fjs-form').elementHandle();
-  const form = await user.claim();
-  if (old) {
+  const page = user.page;
+  const old = await page.locator('[cam-tasklist-task] .form-pane .fjs-form').elementHandle();
+  let formRequests = 0;
+  const watch = (r) => {
+    if (/\/task\/[^/]+\/(form|deployed-form|form-variables)$/.test(r.url().split('?')[0])) formRequests += 1;
+  };
+  page.on('request', watch);
+  try {
+    await user.claim();
+    // the task is fetched again after the claim and its observers (assignee, form) run in one digest: two frames after
+    // the new assignee shows, a request for the form would have been sent
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  } finally {
+    page.off('request', watch);
+  }
+  if (old && formRequests) {
     const replaced = await old.waitForElementState('hidden', { timeout: 5000 }).then(() => true, () => false);
-    user.t.note(`${user.id}: 领取后表单${replaced ? '已重新加载' : '未重新加载'}`);
+    user.t.note(`${user.id}: 领取后表单${replaced ? '已重新加载' : '重新请求但未重新加载'}`);
   }
   const fresh = await user.waitForTaskForm();
   if (label) await fresh.expectValue(label, value);
-  void form;
   return fresh;
 }
 
