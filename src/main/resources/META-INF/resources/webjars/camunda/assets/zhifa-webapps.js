@@ -123,7 +123,7 @@ new MutationObserver(function(mutations) {
 const PROCESS_STARTED = '流程已发起。';
 const ENGINE_API = '/camunda/api/engine/engine/default';
 
-function announceStartedNumber(notifications) {
+function announceStartedNumber(notifications, $rootScope) {
   fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' })
     .then(function(response) { return response.ok ? response.json() : null; })
     .then(function(auth) {
@@ -142,6 +142,9 @@ function announceStartedNumber(notifications) {
           message: (started.processDefinitionName || '') + '：' + started.businessKey,
           duration: 10000
         });
+        // fetch answers outside AngularJS's digest: without one now, the number would show only at the page's next
+        // digest (Tasklist's next list refresh, seconds later)
+        $rootScope.$applyAsync();
       }
     })
     .catch(function() {});
@@ -243,12 +246,13 @@ angular.module('cam.commons').config([
     ]);
     $provide.decorator('Notifications', [
       '$delegate',
-      function(notifications) {
+      '$rootScope',
+      function(notifications, $rootScope) {
         const addMessage = notifications.addMessage;
         notifications.addMessage = function(message) {
           const result = addMessage.apply(this, arguments);
           if (message && message.status === PROCESS_STARTED) {
-            announceStartedNumber(notifications);
+            announceStartedNumber(notifications, $rootScope);
           }
           return result;
         };
