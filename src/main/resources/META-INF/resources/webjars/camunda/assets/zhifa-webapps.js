@@ -123,7 +123,7 @@ new MutationObserver(function(mutations) {
 const PROCESS_STARTED = '流程已发起。';
 const ENGINE_API = '/camunda/api/engine/engine/default';
 
-function announceStartedNumber(notifications, $rootScope) {
+function announceStartedNumber(notifications) {
   fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' })
     .then(function(response) { return response.ok ? response.json() : null; })
     .then(function(auth) {
@@ -142,9 +142,6 @@ function announceStartedNumber(notifications, $rootScope) {
           message: (started.processDefinitionName || '') + '：' + started.businessKey,
           duration: 10000
         });
-        // fetch answers outside AngularJS's digest: without one now, the number would show only at the page's next
-        // digest (Tasklist's next list refresh, seconds later)
-        $rootScope.$applyAsync();
       }
     })
     .catch(function() {});
@@ -248,12 +245,22 @@ angular.module('cam.commons').config([
       '$delegate',
       '$rootScope',
       function(notifications, $rootScope) {
+        // A notification added outside AngularJS's digest showed only at the page's next one — Tasklist's next list
+        // refresh, up to 15 s later: the refusal of a Camunda Form's submission (form-js's submit resolves outside
+        // it) and the number announced below (fetch). Every notification asks for a digest when it is added.
         const addMessage = notifications.addMessage;
+        const addError = notifications.addError;
         notifications.addMessage = function(message) {
           const result = addMessage.apply(this, arguments);
+          $rootScope.$applyAsync();
           if (message && message.status === PROCESS_STARTED) {
-            announceStartedNumber(notifications, $rootScope);
+            announceStartedNumber(notifications);
           }
+          return result;
+        };
+        notifications.addError = function() {
+          const result = addError.apply(this, arguments);
+          $rootScope.$applyAsync();
           return result;
         };
         return notifications;
