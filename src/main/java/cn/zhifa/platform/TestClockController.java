@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,9 @@ import cn.zhifa.platform.problem.Problem;
  * the repository; e2e/run.sh passes it on the command line), and only administrators may use it.
  * <ul>
  * <li>{@code GET /api/test-clock} — the engine's now</li>
- * <li>{@code PUT /api/test-clock {"now": "2026-11-04T10:00:00+08:00"}} — sets it (it then stands still)</li>
+ * <li>{@code PUT /api/test-clock {"now": "2026-11-04T10:00:00+08:00"}} — sets it (it then stands still) and wakes the
+ * job executor, so timers due by then fire at once instead of at its next look, which its back-off may put a minute
+ * away</li>
  * <li>{@code DELETE /api/test-clock} — back to the system clock</li>
  * </ul>
  */
@@ -41,7 +45,10 @@ class TestClockController {
 	record ClockRequest(String now) {
 	}
 
-	TestClockController() {
+	private final ProcessEngineConfigurationImpl engine;
+
+	TestClockController(ProcessEngineConfigurationImpl engine) {
+		this.engine = engine;
 		log.warn("zhifa.test-clock.enabled: administrators can move the engine clock (PUT /api/test-clock) — for tests only");
 	}
 
@@ -64,6 +71,10 @@ class TestClockController {
 		}
 		ClockUtil.setCurrentTime(Date.from(now));
 		log.warn("engine clock set to {} by {}", now, CurrentUser.get().id());
+		JobExecutor jobs = engine.getJobExecutor();
+		if (jobs != null) {
+			jobs.jobWasAdded();
+		}
 		return Map.of("now", now);
 	}
 
