@@ -406,6 +406,9 @@ class Form {
     const button = this.user.page.locator('.form-actions button[ng-click="complete()"]');
     const answer = this.page.waitForResponse((r) => r.request().method() === 'POST'
       && /\/task\/[^/]+\/submit-form$/.test(r.url().split('?')[0]), { timeout: TIMEOUT });
+    // as in submitThrough: a toast over the buttons (e.g. 「以下任务也已分配给您」) is closed first, as a user does —
+    // the click otherwise waited until it faded (about 14 s)
+    await this.user.closeNotifications();
     await button.click();
     const response = await answer;
     if (response.status() < 300) throw new StepError(`服务器接受了应被拒绝的提交（应提示「${pattern}」）`);
