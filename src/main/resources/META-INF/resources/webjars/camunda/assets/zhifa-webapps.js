@@ -247,20 +247,16 @@ angular.module('cam.commons').config([
       function(notifications, $rootScope) {
         // A notification added outside AngularJS's digest showed only at the page's next one — Tasklist's next list
         // refresh, up to 15 s later: the refusal of a Camunda Form's submission (form-js's submit resolves outside
-        // it) and the number announced below (fetch). Every notification asks for a digest when it is added.
-        const addMessage = notifications.addMessage;
-        const addError = notifications.addError;
-        notifications.addMessage = function(message) {
-          const result = addMessage.apply(this, arguments);
+        // it) and the number announced below (fetch). Every notification (addMessage and addError both end in add)
+        // asks for a digest when it is added.
+        const add = notifications.add;
+        notifications.add = function(notification) {
+          const started = notification && notification.status === PROCESS_STARTED;
+          const result = add.apply(this, arguments);
           $rootScope.$applyAsync();
-          if (message && message.status === PROCESS_STARTED) {
+          if (started) {
             announceStartedNumber(notifications);
           }
-          return result;
-        };
-        notifications.addError = function() {
-          const result = addError.apply(this, arguments);
-          $rootScope.$applyAsync();
           return result;
         };
         return notifications;
