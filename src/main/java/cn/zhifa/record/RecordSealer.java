@@ -73,6 +73,7 @@ class RecordSealer {
 	 * seals every committed entry waiting, in entry-id order. Returns the global head after it.
 	 */
 	RecordService.GlobalHead sealLocked() {
+		TransactionHeads.writePending(jdbc); // the caller's own appends wait on the work list like any other
 		RecordService.GlobalHead head = jdbc.queryForObject(
 				"SELECT last_seq, last_hash FROM zf_record_global_head WHERE id = 1 FOR UPDATE",
 				(rs, n) -> new RecordService.GlobalHead(rs.getLong(1), rs.getString(2)));

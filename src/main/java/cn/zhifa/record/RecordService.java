@@ -33,8 +33,9 @@ import cn.zhifa.platform.problem.InputCheck;
  * joins the caller's transaction (the engine's, for steps), locks the case's head row
  * ({@code SELECT … FOR UPDATE}) and inserts the entry chained to the case's previous one — so appends
  * to one case from several nodes sharing one PostgreSQL database are serialised, appends to different
- * cases are not, and a rolled-back step leaves no record. The entry also goes on the sealer's work list
- * ({@code zf_record_unsealed}); {@link RecordSealer} gives it its place in the global chain within
+ * cases are not, and a rolled-back step leaves no record. A transaction locks a case's head once and writes it
+ * once, before it commits ({@link TransactionHeads}, ADR-0055). The entry also goes on the sealer's work list
+ * ({@code zf_record_unsealed}, written with the head); {@link RecordSealer} gives it its place in the global chain within
  * seconds after the transaction commits (ADR-0043, superseding the global lock of ADR-0009). A case
  * number already published ({@link PublishedHeads}) is never issued again: when the case's chain is
  * behind its published head (entries removed from the end, head wound back), the entry continues the
@@ -102,14 +103,15 @@ public class RecordService {
 		String content = Hashing.canonical(data == null ? Map.of() : data);
 		Instant now = Hashing.truncate(clock.instant());
 
-		// the only lock an append takes: its case's head (cases are independent; the global chain is sealed later)
-		LockedHead head = lockCaseHead(caseNo, agencyCode);
-		long caseSeq = head.lastSeq() + 1;
-		String prev = head.lastHash();
-		String agency = agencyCode != null ? agencyCode : head.agencyCode();
+		// the only lock an append takes: its case's head, once per transaction (ADR-0043, ADR-0055)
+		TransactionHeads transaction = TransactionHeads.current(jdbc);
+		TransactionHeads.Head head = lockCaseHead(transaction, caseNo, agencyCode);
+		long caseSeq = head.lastSeq + 1;
+		String prev = head.lastHash;
+		String agency = agencyCode != null ? agencyCode : head.agencyCode;
 		// never reuse a published number: a case behind what was published was cut short (issue 13 §7)
-		if (head.publishedSeq() != null && head.publishedSeq() >= caseSeq) {
-			long p = head.publishedSeq();
+		if (head.publishedSeq != null && head.publishedSeq >= caseSeq) {
+			long p = head.publishedSeq;
 			log.error("Record store truncated: the head of case {} (#{}) is behind its published head #{}; the entry "
 					+ "continues the published chain at #{} (run verify-records)", caseNo, caseSeq - 1, p, p + 1);
 			caseSeq = p + 1;
@@ -141,17 +143,37 @@ public class RecordService {
 			return insert;
 		}, key);
 		long id = key.getKey().longValue();
-		jdbc.update("INSERT INTO zf_record_unsealed (record_id, queued_at) VALUES (?, ?)", id,
-				Hashing.utc(Instant.now())); // wall clock: the verifier measures how long an entry waits for its seal
-		// the case head keeps its agency once set (filled in once when the first entries had none)
-		jdbc.update("UPDATE zf_record_case_head SET last_seq = ?, last_hash = ?, agency_code = COALESCE(agency_code, ?) "
-				+ "WHERE case_no = ?", caseSeq, hash, agency, caseNo);
+		// the head row and the sealer's work list are written once, before the transaction commits
+		head.lastSeq = caseSeq;
+		head.lastHash = hash;
+		if (head.agencyCode == null) {
+			head.agencyCode = agency;
+		}
+		transaction.queueForSealing(id, Hashing.utc(Instant.now())); // wall clock: the verifier measures the wait
+		if (!transaction.bound()) {
+			transaction.write();
+		}
 		return new RecordEntry(id, caseNo, caseSeq, null, kind, who, agency, processInstanceId, activityId, now, content,
 				prev, hash, null, null, false);
 	}
 
 	/** A case's head, locked for this transaction, with the highest case number published for it (null: none). */
 	private record LockedHead(long lastSeq, String lastHash, String agencyCode, Long publishedSeq) {
+	}
+
+	/**
+	 * The case's head as this transaction holds it: locked with {@code SELECT … FOR UPDATE} on the transaction's first
+	 * append to the case (created at entry 0 if the case has none yet), then kept by the transaction.
+	 */
+	private TransactionHeads.Head lockCaseHead(TransactionHeads transaction, String caseNo, String agencyCode) {
+		TransactionHeads.Head held = transaction.head(caseNo);
+		if (held == null) {
+			LockedHead locked = lockCaseHead(caseNo, agencyCode);
+			held = new TransactionHeads.Head(caseNo, locked.lastSeq(), locked.lastHash(), locked.agencyCode(),
+					locked.publishedSeq());
+			transaction.locked(held);
+		}
+		return held;
 	}
 
 	/**
@@ -212,7 +234,8 @@ public class RecordService {
 		if (hasRecent(caseNo, kind, actor, since, same)) {
 			return Optional.empty();
 		}
-		lockCaseHead(caseNo, agencyCode); // a new head is only left behind if the append below fails, with it
+		// a new head is only left behind if the append below fails, with it
+		lockCaseHead(TransactionHeads.current(jdbc), caseNo, agencyCode);
 		if (hasRecent(caseNo, kind, actor, since, same)) {
 			return Optional.empty();
 		}
@@ -271,6 +294,10 @@ public class RecordService {
 	/** Whether the case has a record, and its agency (empty: unknown case). */
 	@Transactional(readOnly = true)
 	public Optional<CaseHead> head(String caseNo) {
+		TransactionHeads.Head moved = TransactionHeads.moved(jdbc, caseNo); // this transaction's appends, not yet written
+		if (moved != null) {
+			return Optional.of(new CaseHead(caseNo, moved.agencyCode, moved.lastSeq, moved.lastHash));
+		}
 		return jdbc.query("SELECT case_no, agency_code, last_seq, last_hash FROM zf_record_case_head WHERE case_no = ?",
 				(rs, n) -> new CaseHead(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)), caseNo)
 			.stream().findFirst();

@@ -83,6 +83,7 @@ class RecordVerifier {
 	/** Verifies one case's chain, its head, its published head, its evidence files, and that the store reaches what was published. */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public VerificationReport verifyCase(String caseNo) {
+		TransactionHeads.writePending(jdbc); // a caller's transaction that appended: its heads as they will be committed
 		Problems problems = new Problems();
 		ChainState state = new ChainState();
 		jdbc.query("SELECT p.case_seq, p.hash, p.period FROM zf_record_published_case_head p WHERE p.case_no = ? "
@@ -115,6 +116,7 @@ class RecordVerifier {
 	/** As {@link #verifyAll()}, also against global heads kept outside the database. */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public VerificationReport verifyAll(List<Anchor> outside) {
+		TransactionHeads.writePending(jdbc);
 		Problems problems = new Problems();
 		Map<Long, List<Anchor>> anchors = new HashMap<>();
 		jdbc.query("SELECT period, global_seq, global_hash FROM zf_record_published_head", rs -> {

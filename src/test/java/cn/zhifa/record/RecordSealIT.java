@@ -225,6 +225,62 @@ class RecordSealIT {
 		});
 	}
 
+	@Test
+	void aTransactionLocksEachCaseHeadOnceAndWritesHeadsAndWorkListWhenItCommits() {
+		String caseA = "REC-SEAL-TX-A-" + UUID.randomUUID();
+		String caseB = "REC-SEAL-TX-B-" + UUID.randomUUID();
+		RecordEntry first = records.append(caseA, "TEST_STEP", "officer1", "LIAOKUO", null, "step1", Map.of("n", 1));
+		TransactionTemplate tx = new TransactionTemplate(transactions);
+		List<RecordEntry> step = tx.execute(status -> {
+			List<RecordEntry> appended = List.of(
+					records.append(caseA, "TEST_STEP", "officer1", null, null, "step2", Map.of("n", 2)),
+					records.append(caseB, "TEST_STEP", "officer1", "LIAOKUO", null, "step1", Map.of("n", 1)),
+					records.append(caseA, "TEST_STEP", "officer1", null, null, "step3", Map.of("n", 3)),
+					records.append(caseB, "TEST_STEP", "officer1", null, null, "step2", Map.of("n", 2)));
+			// each entry chains on the one this transaction appended before it
+			assertThat(appended.get(0).prevHash()).isEqualTo(first.hash());
+			assertThat(appended.get(2).prevHash()).isEqualTo(appended.get(0).hash());
+			assertThat(appended.get(3).prevHash()).isEqualTo(appended.get(1).hash());
+			assertThat(appended).extracting(RecordEntry::caseSeq).containsExactly(2L, 1L, 3L, 2L);
+			// the transaction reads its own entries and heads; the head rows and the work list wait for the commit
+			assertThat(records.list(caseA)).hasSize(3);
+			assertThat(records.head(caseA)).get().satisfies(h -> {
+				assertThat(h.lastSeq()).isEqualTo(3);
+				assertThat(h.lastHash()).isEqualTo(appended.get(2).hash());
+			});
+			assertThat(jdbc.queryForObject("SELECT last_seq FROM zf_record_case_head WHERE case_no = ?", Long.class, caseA))
+				.isEqualTo(1L);
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM zf_record_unsealed u JOIN zf_record r ON r.id = u.record_id "
+					+ "WHERE r.case_no = ?", Long.class, caseB)).isZero();
+			return appended;
+		});
+		assertThat(jdbc.queryForMap("SELECT last_seq, last_hash, agency_code FROM zf_record_case_head WHERE case_no = ?",
+				caseA)).containsEntry("last_seq", 3L).containsEntry("last_hash", step.get(2).hash())
+			.containsEntry("agency_code", "LIAOKUO");
+		assertThat(jdbc.queryForObject("SELECT last_seq FROM zf_record_case_head WHERE case_no = ?", Long.class, caseB))
+			.isEqualTo(2L);
+		// every entry of the transaction is on the work list or sealed already
+		for (RecordEntry entry : step) {
+			assertThat(jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM zf_record_unsealed WHERE record_id = ?) "
+					+ "+ (SELECT COUNT(*) FROM zf_record_seal WHERE record_id = ?)", Long.class, entry.id(), entry.id()))
+				.as("entry #%d of %s queued or sealed", entry.caseSeq(), entry.caseNo()).isEqualTo(1L);
+		}
+		assertThat(verifier.verifyCase(caseA).ok()).isTrue();
+		assertThat(verifier.verifyCase(caseB).ok()).isTrue();
+
+		// a rolled-back transaction leaves neither entries nor a moved head nor work
+		tx.executeWithoutResult(status -> {
+			records.append(caseA, "TEST_STEP", "officer1", null, null, "step4", Map.of("n", 4));
+			records.append(caseA, "TEST_STEP", "officer1", null, null, "step5", Map.of("n", 5));
+			status.setRollbackOnly();
+		});
+		assertThat(records.head(caseA)).get().extracting(RecordService.CaseHead::lastSeq).isEqualTo(3L);
+		assertThat(records.list(caseA)).hasSize(3);
+		assertThat(records.append(caseA, "TEST_STEP", "officer1", null, null, "step4", Map.of("n", 4)).caseSeq())
+			.isEqualTo(4L);
+		assertThat(verifier.verifyCase(caseA).ok()).isTrue();
+	}
+
 	private List<RecordEntry> append(String caseNo, int n) {
 		List<RecordEntry> entries = new ArrayList<>();
 		for (int i = 1; i <= n; i++) {

@@ -1,0 +1,158 @@
+package cn.zhifa.record;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The case heads one transaction has locked and moved, and the entries it queued for sealing (ADR-0055). The
+ * first append to a case in a transaction locks the case's head row ({@code SELECT … FOR UPDATE}); the following
+ * appends to that case in the same transaction chain on the head kept here instead of reading it again, and the
+ * head row and the sealer's work list are written once, just before the transaction commits. The entries
+ * themselves are inserted at once, so the transaction reads its own entries as before; a rolled-back transaction
+ * writes nothing. Bound to the transaction with Spring's synchronization (suspended with it when a nested
+ * {@code REQUIRES_NEW} transaction runs). The record's readers of heads and work list ({@link RecordVerifier},
+ * {@link RecordSealer}, {@link PublishedHeads}) call {@link #writePending} first, so a transaction that appended
+ * and then verifies, seals or publishes sees its own appends.
+ */
+final class TransactionHeads implements TransactionSynchronization {
+
+	/** A case's head as this transaction has moved it so far. */
+	static final class Head {
+		final String caseNo;
+		final long lockedSeq;
+		final Long publishedSeq;
+		long lastSeq;
+		String lastHash;
+		String agencyCode;
+		final String lockedAgencyCode;
+
+		Head(String caseNo, long lastSeq, String lastHash, String agencyCode, Long publishedSeq) {
+			this.caseNo = caseNo;
+			this.lockedSeq = lastSeq;
+			this.lastSeq = lastSeq;
+			this.lastHash = lastHash;
+			this.agencyCode = agencyCode;
+			this.lockedAgencyCode = agencyCode;
+			this.publishedSeq = publishedSeq;
+		}
+
+		boolean moved() {
+			return lastSeq != lockedSeq || agencyCode != null && lockedAgencyCode == null;
+		}
+	}
+
+	/** The resource key: one set of heads per transaction and database. */
+	private record Key(DataSource dataSource) {
+	}
+
+	private final Key key;
+	private final JdbcTemplate jdbc;
+	private final boolean bound;
+	private final Map<String, Head> heads = new LinkedHashMap<>();
+	private final List<Object[]> unsealed = new ArrayList<>();
+
+	private TransactionHeads(Key key, JdbcTemplate jdbc, boolean bound) {
+		this.key = key;
+		this.jdbc = jdbc;
+		this.bound = bound;
+	}
+
+	/**
+	 * The current transaction's heads, bound to it on first use; without transaction synchronization (not the case
+	 * for {@link RecordService}'s transactional methods) a new unbound instance the caller writes itself.
+	 */
+	static TransactionHeads current(JdbcTemplate jdbc) {
+		Key key = new Key(jdbc.getDataSource());
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return new TransactionHeads(key, jdbc, false);
+		}
+		TransactionHeads current = (TransactionHeads) TransactionSynchronizationManager.getResource(key);
+		if (current == null) {
+			current = new TransactionHeads(key, jdbc, true);
+			TransactionSynchronizationManager.bindResource(key, current);
+			TransactionSynchronizationManager.registerSynchronization(current);
+		}
+		return current;
+	}
+
+	/** The head of {@code caseNo} as the current transaction has moved it, if it has (null otherwise). */
+	static Head moved(JdbcTemplate jdbc, String caseNo) {
+		TransactionHeads current = bound(jdbc);
+		return current == null ? null : current.head(caseNo);
+	}
+
+	/** Writes what the current transaction's appends have left for its commit, if anything. */
+	static void writePending(JdbcTemplate jdbc) {
+		TransactionHeads current = bound(jdbc);
+		if (current != null) {
+			current.write();
+		}
+	}
+
+	private static TransactionHeads bound(JdbcTemplate jdbc) {
+		return (TransactionHeads) TransactionSynchronizationManager.getResource(new Key(jdbc.getDataSource()));
+	}
+
+	/** Whether the transaction writes this at its commit (else the caller calls {@link #write()}). */
+	boolean bound() {
+		return bound;
+	}
+
+	/** The head of {@code caseNo} if this transaction has locked it already. */
+	Head head(String caseNo) {
+		return heads.get(caseNo);
+	}
+
+	void locked(Head head) {
+		heads.put(head.caseNo, head);
+	}
+
+	void queueForSealing(long recordId, Object queuedAt) {
+		unsealed.add(new Object[] { recordId, queuedAt });
+	}
+
+	/** Writes the moved heads and the work list (the transaction still holds every head's lock). */
+	void write() {
+		for (Head head : heads.values()) {
+			if (head.moved()) {
+				// the case head keeps its agency once set (filled in once when the first entries had none)
+				jdbc.update("UPDATE zf_record_case_head SET last_seq = ?, last_hash = ?, "
+						+ "agency_code = COALESCE(agency_code, ?) WHERE case_no = ?", head.lastSeq, head.lastHash,
+						head.agencyCode, head.caseNo);
+			}
+		}
+		if (!unsealed.isEmpty()) {
+			jdbc.batchUpdate("INSERT INTO zf_record_unsealed (record_id, queued_at) VALUES (?, ?)", unsealed);
+		}
+		heads.clear();
+		unsealed.clear();
+	}
+
+	@Override
+	public void beforeCommit(boolean readOnly) {
+		write();
+	}
+
+	@Override
+	public void suspend() {
+		TransactionSynchronizationManager.unbindResource(key);
+	}
+
+	@Override
+	public void resume() {
+		TransactionSynchronizationManager.bindResource(key, this);
+	}
+
+	@Override
+	public void afterCompletion(int status) {
+		TransactionSynchronizationManager.unbindResourceIfPossible(key);
+	}
+}
