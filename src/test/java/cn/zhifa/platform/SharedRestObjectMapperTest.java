@@ -1,11 +1,17 @@
 package cn.zhifa.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.net.URI;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +21,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Providers;
 
@@ -22,6 +29,7 @@ import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.rest.util.ProvidersUtil;
 import org.glassfish.jersey.internal.MapPropertiesDelegate;
+import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -29,9 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * ADR-0056: a Jersey application configured as Camunda's REST applications are (Camunda's {@link JacksonConfigurator}
- * registered) finds the shared mapper through auto-discovery, for the JSON reader and writer and for Camunda's own
- * look-up, and the mapper is configured as Camunda's.
+ * ADR-0056: in a Jersey application configured as Camunda's REST applications are (Camunda's {@link JacksonConfigurator}
+ * registered) the shared mapper answers Camunda's own look-up and the JSON provider's; Jersey's auto-discovery finds its
+ * registration; the mapper is configured as Camunda's.
  */
 class SharedRestObjectMapperTest {
 
@@ -59,12 +67,23 @@ class SharedRestObjectMapperTest {
 	void camundasRestApplicationsGetOneMapper() throws Exception {
 		GenericApplicationContext spring = new GenericApplicationContext(); // Jersey's Spring bridge, discovered too
 		spring.refresh();
-		ApplicationHandler app = new ApplicationHandler(new ResourceConfig(Probe.class)
-			.registerClasses(CamundaRestResources.getConfigurationClasses())
-			.property("contextConfig", spring));
+		// the resolver next to Camunda's configuration, as the registration adds it to each application
+		ApplicationHandler app = new ApplicationHandler(new ResourceConfig(Probe.class, SharedRestObjectMapper.class)
+			.registerClasses(CamundaRestResources.getConfigurationClasses()).property("contextConfig", spring));
 		ContainerRequest request = new ContainerRequest(URI.create("http://localhost/"), URI.create("http://localhost/probe"),
 				"GET", null, new MapPropertiesDelegate(), null);
 		assertThat(app.apply(request).get().getEntity()).isEqualTo("true true");
+	}
+
+	@Test
+	void jerseyFindsTheRegistrationAndItAddsTheResolverOnce() {
+		assertThat(ServiceLoader.load(AutoDiscoverable.class, SharedRestObjectMapper.class.getClassLoader()).stream()
+			.map(ServiceLoader.Provider::type)).contains(SharedRestObjectMapper.Registration.class);
+		FeatureContext context = mock(FeatureContext.class, RETURNS_DEEP_STUBS);
+		when(context.getConfiguration().isRegistered(SharedRestObjectMapper.class)).thenReturn(false, true);
+		new SharedRestObjectMapper.Registration().configure(context);
+		new SharedRestObjectMapper.Registration().configure(context);
+		verify(context, times(1)).register(SharedRestObjectMapper.class);
 	}
 
 	@Test
