@@ -56,6 +56,8 @@ final class TransactionHeads implements TransactionSynchronization {
 	private final Key key;
 	private final JdbcTemplate jdbc;
 	private final boolean bound;
+	/** Set once the transaction's commit has written this: an append after it (another synchronization's) writes at once. */
+	private boolean written;
 	private final Map<String, Head> heads = new LinkedHashMap<>();
 	private final List<Object[]> unsealed = new ArrayList<>();
 
@@ -103,7 +105,7 @@ final class TransactionHeads implements TransactionSynchronization {
 
 	/** Whether the transaction writes this at its commit (else the caller calls {@link #write()}). */
 	boolean bound() {
-		return bound;
+		return bound && !written;
 	}
 
 	/** The head of {@code caseNo} if this transaction has locked it already. */
@@ -139,6 +141,7 @@ final class TransactionHeads implements TransactionSynchronization {
 	@Override
 	public void beforeCommit(boolean readOnly) {
 		write();
+		written = true;
 	}
 
 	@Override

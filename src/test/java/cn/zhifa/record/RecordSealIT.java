@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.zhifa.record.VerificationReport.Kind;
@@ -279,6 +281,27 @@ class RecordSealIT {
 		assertThat(records.append(caseA, "TEST_STEP", "officer1", null, null, "step4", Map.of("n", 4)).caseSeq())
 			.isEqualTo(4L);
 		assertThat(verifier.verifyCase(caseA).ok()).isTrue();
+	}
+
+	@Test
+	void anAppendWhileTheTransactionCommitsIsWrittenAtOnce() {
+		String caseNo = "REC-SEAL-LATE-" + UUID.randomUUID();
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			records.append(caseNo, "TEST_STEP", "officer1", "LIAOKUO", null, "step1", Map.of("n", 1));
+			// registered after the record's own: runs after the heads were written for the commit
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					records.append(caseNo, "TEST_STEP", "officer1", null, null, "step2", Map.of("n", 2));
+				}
+			});
+		});
+		assertThat(jdbc.queryForObject("SELECT last_seq FROM zf_record_case_head WHERE case_no = ?", Long.class, caseNo))
+			.isEqualTo(2L);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM zf_record r WHERE r.case_no = ? AND (EXISTS (SELECT 1 FROM "
+				+ "zf_record_unsealed u WHERE u.record_id = r.id) OR EXISTS (SELECT 1 FROM zf_record_seal s WHERE s.record_id "
+				+ "= r.id))", Long.class, caseNo)).isEqualTo(2L);
+		assertThat(verifier.verifyCase(caseNo).ok()).isTrue();
 	}
 
 	private List<RecordEntry> append(String caseNo, int n) {
