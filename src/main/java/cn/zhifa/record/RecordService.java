@@ -144,11 +144,7 @@ public class RecordService {
 		}, key);
 		long id = key.getKey().longValue();
 		// the head row and the sealer's work list are written once, before the transaction commits
-		head.lastSeq = caseSeq;
-		head.lastHash = hash;
-		if (head.agencyCode == null) {
-			head.agencyCode = agency;
-		}
+		head.advance(caseSeq, hash, agency);
 		transaction.queueForSealing(id, Hashing.utc(Instant.now())); // wall clock: the verifier measures the wait
 		if (!transaction.bound()) {
 			transaction.write();

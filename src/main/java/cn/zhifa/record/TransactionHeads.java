@@ -27,25 +27,28 @@ final class TransactionHeads implements TransactionSynchronization {
 	/** A case's head as this transaction has moved it so far. */
 	static final class Head {
 		final String caseNo;
-		final long lockedSeq;
 		final Long publishedSeq;
 		long lastSeq;
 		String lastHash;
 		String agencyCode;
-		final String lockedAgencyCode;
+		private boolean moved;
 
 		Head(String caseNo, long lastSeq, String lastHash, String agencyCode, Long publishedSeq) {
 			this.caseNo = caseNo;
-			this.lockedSeq = lastSeq;
 			this.lastSeq = lastSeq;
 			this.lastHash = lastHash;
 			this.agencyCode = agencyCode;
-			this.lockedAgencyCode = agencyCode;
 			this.publishedSeq = publishedSeq;
 		}
 
-		boolean moved() {
-			return lastSeq != lockedSeq || agencyCode != null && lockedAgencyCode == null;
+		/** The entry {@code seq} with {@code hash} appended; the head keeps its agency once set. */
+		void advance(long seq, String hash, String agency) {
+			lastSeq = seq;
+			lastHash = hash;
+			if (agencyCode == null) {
+				agencyCode = agency;
+			}
+			moved = true;
 		}
 	}
 
@@ -124,7 +127,7 @@ final class TransactionHeads implements TransactionSynchronization {
 	/** Writes the moved heads and the work list (the transaction still holds every head's lock). */
 	void write() {
 		for (Head head : heads.values()) {
-			if (head.moved()) {
+			if (head.moved) {
 				// the case head keeps its agency once set (filled in once when the first entries had none)
 				jdbc.update("UPDATE zf_record_case_head SET last_seq = ?, last_hash = ?, "
 						+ "agency_code = COALESCE(agency_code, ?) WHERE case_no = ?", head.lastSeq, head.lastHash,
