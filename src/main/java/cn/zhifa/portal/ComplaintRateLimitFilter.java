@@ -112,7 +112,11 @@ class ComplaintRateLimitFilter extends OncePerRequestFilter {
 		this.queries = new FixedWindows(queryLimit, windowSeconds);
 	}
 
-	/** Counts per client and window; pure and thread-safe, with an explicit clock (epoch seconds). */
+	/**
+	 * Counts per client and window; pure and thread-safe, with an explicit clock (epoch seconds). A client's window
+	 * begins with its first counted request (not at a multiple of the window on the clock, which let a client send
+	 * twice the limit across a boundary, and made the limit's own test fail when it ran across one).
+	 */
 	static final class FixedWindows {
 
 		private final int limit;
@@ -133,18 +137,17 @@ class ComplaintRateLimitFilter extends OncePerRequestFilter {
 			if (counts.size() > MAX_CLIENTS) {
 				counts.clear();
 			}
-			long start = nowSeconds - nowSeconds % window;
-			long[] c = counts.computeIfAbsent(client, k -> new long[] { start, 0 });
+			long[] c = counts.computeIfAbsent(client, k -> new long[] { nowSeconds, 0 });
 			synchronized (c) {
-				if (c[0] != start) {
-					c[0] = start;
+				if (nowSeconds >= c[0] + window || nowSeconds < c[0]) {
+					c[0] = nowSeconds;
 					c[1] = 0;
 				}
 				if (c[1] < limit) {
 					c[1]++;
 					return 0;
 				}
-				return start + window - nowSeconds;
+				return c[0] + window - nowSeconds;
 			}
 		}
 	}
