@@ -47,6 +47,10 @@ public class RecordService {
 	private static final Logger log = LoggerFactory.getLogger(RecordService.class);
 	/** Actor of entries no logged-in person caused (timers, start-up). */
 	public static final String SYSTEM = "system";
+	/** A step's start and end, and both in one entry when nothing was recorded between them (ADR-0057). */
+	public static final String ACTIVITY_START = "ACTIVITY_START";
+	public static final String ACTIVITY_END = "ACTIVITY_END";
+	public static final String ACTIVITY_PASSED = "ACTIVITY_PASSED";
 
 	static final RowMapper<RecordEntry> ROWS = RecordService::entry;
 	/**
@@ -89,6 +93,69 @@ public class RecordService {
 	@Transactional
 	public RecordEntry append(String caseNo, String kind, String actor, String agencyCode, String processInstanceId,
 			String activityId, Map<String, Object> data) {
+		Pending entry = pending(caseNo, kind, actor, agencyCode, processInstanceId, activityId, data);
+		TransactionHeads transaction = TransactionHeads.current(jdbc);
+		Pending held = transaction.takeHeldStart(caseNo);
+		if (held != null) {
+			Pending passed = held.passedWith(entry);
+			if (passed != null) {
+				return insert(transaction, passed);
+			}
+			insert(transaction, held); // something else happened within the step: its start keeps its own entry
+		}
+		return insert(transaction, entry);
+	}
+
+	/**
+	 * Records a step's start ({@value #ACTIVITY_START}, ADR-0057). Within a transaction the entry is held until the
+	 * transaction's next append to the case, its commit or a read of the case's record: if that next append is the
+	 * plain end ({@value #ACTIVITY_END}) of the same activity instance, the two become one {@value #ACTIVITY_PASSED}
+	 * entry with both times — a gateway, an event or a service task that starts and ends with nothing recorded in
+	 * between. Otherwise the start is written as it was, before the next entry, so the case's order is the order of
+	 * the events. A rolled-back transaction writes neither.
+	 */
+	@Transactional
+	public void appendStart(String caseNo, String actor, String agencyCode, String processInstanceId, String activityId,
+			Map<String, Object> data) {
+		Pending start = pending(caseNo, ACTIVITY_START, actor, agencyCode, processInstanceId, activityId, data);
+		TransactionHeads transaction = TransactionHeads.current(jdbc);
+		if (!transaction.bound()) {
+			insert(transaction, start);
+			return;
+		}
+		Pending held = transaction.takeHeldStart(caseNo);
+		if (held != null) {
+			insert(transaction, held);
+		}
+		transaction.hold(start, () -> insert(transaction, start));
+	}
+
+	/** An entry checked and dated, not yet written: what {@link #insert} chains and stores. */
+	record Pending(String caseNo, String kind, String actor, String agencyCode, String processInstanceId,
+			String activityId, Map<String, Object> data, String content, Instant at) {
+
+		/**
+		 * The one {@value #ACTIVITY_PASSED} entry for this start and {@code next}, if {@code next} is the plain end
+		 * of the same activity instance (not cancelled, not a timer, message, decision or document); else null.
+		 */
+		Pending passedWith(Pending next) {
+			Object instance = data.get("activityInstanceId");
+			if (!ACTIVITY_START.equals(kind) || !ACTIVITY_END.equals(next.kind) || instance == null
+					|| !instance.equals(next.data.get("activityInstanceId")) || next.data.containsKey("canceled")
+					|| !java.util.Objects.equals(activityId, next.activityId)) {
+				return null;
+			}
+			Map<String, Object> both = new java.util.LinkedHashMap<>(next.data);
+			both.remove("event");
+			both.put("startedAt", Hashing.iso(at));
+			both.put("endedAt", Hashing.iso(next.at));
+			return new Pending(next.caseNo, ACTIVITY_PASSED, next.actor, next.agencyCode, next.processInstanceId,
+					next.activityId, both, Hashing.canonical(both), next.at);
+		}
+	}
+
+	private Pending pending(String caseNo, String kind, String actor, String agencyCode, String processInstanceId,
+			String activityId, Map<String, Object> data) {
 		if (caseNo == null || caseNo.isBlank()) {
 			throw new IllegalArgumentException("a record entry needs a case number");
 		}
@@ -100,15 +167,19 @@ public class RecordService {
 			throw new IllegalArgumentException("a record entry needs a kind");
 		}
 		String who = actor == null || actor.isBlank() ? currentUser() : actor;
-		String content = Hashing.canonical(data == null ? Map.of() : data);
-		Instant now = Hashing.truncate(clock.instant());
+		Map<String, Object> values = data == null ? Map.of() : data;
+		return new Pending(caseNo, kind, who, agencyCode, processInstanceId, activityId, values, Hashing.canonical(values),
+				Hashing.truncate(clock.instant()));
+	}
 
+	/** Chains the entry to its case, inserts it and queues it for sealing (the head is written before the commit). */
+	private RecordEntry insert(TransactionHeads transaction, Pending entry) {
+		String caseNo = entry.caseNo();
 		// the only lock an append takes: its case's head, once per transaction (ADR-0043, ADR-0055)
-		TransactionHeads transaction = TransactionHeads.current(jdbc);
-		TransactionHeads.Head head = lockCaseHead(transaction, caseNo, agencyCode);
+		TransactionHeads.Head head = lockCaseHead(transaction, caseNo, entry.agencyCode());
 		long caseSeq = head.lastSeq + 1;
 		String prev = head.lastHash;
-		String agency = agencyCode != null ? agencyCode : head.agencyCode;
+		String agency = entry.agencyCode() != null ? entry.agencyCode() : head.agencyCode;
 		// never reuse a published number: a case behind what was published was cut short (issue 13 §7)
 		if (head.publishedSeq != null && head.publishedSeq >= caseSeq) {
 			long p = head.publishedSeq;
@@ -118,8 +189,9 @@ public class RecordService {
 			prev = jdbc.queryForObject("SELECT hash FROM zf_record_published_case_head WHERE case_no = ? AND case_seq = ?",
 					String.class, caseNo, p);
 		}
-		String hash = Hashing.chain(prev, RecordEntry.canonicalContent(caseNo, caseSeq, null, kind, who, agency,
-				processInstanceId, activityId, now, content));
+		Instant now = entry.at();
+		String hash = Hashing.chain(prev, RecordEntry.canonicalContent(caseNo, caseSeq, null, entry.kind(), entry.actor(),
+				agency, entry.processInstanceId(), entry.activityId(), now, entry.content()));
 		KeyHolder key = new GeneratedKeyHolder();
 		long seq = caseSeq;
 		String previous = prev;
@@ -131,13 +203,13 @@ public class RecordService {
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" });
 			insert.setString(1, caseNo);
 			insert.setLong(2, seq);
-			insert.setString(3, kind);
-			insert.setString(4, who);
+			insert.setString(3, entry.kind());
+			insert.setString(4, entry.actor());
 			insert.setString(5, entryAgency);
-			insert.setString(6, processInstanceId);
-			insert.setString(7, activityId);
+			insert.setString(6, entry.processInstanceId());
+			insert.setString(7, entry.activityId());
 			insert.setObject(8, Hashing.utc(now));
-			insert.setString(9, content);
+			insert.setString(9, entry.content());
 			insert.setString(10, previous);
 			insert.setString(11, hash);
 			return insert;
@@ -149,8 +221,8 @@ public class RecordService {
 		if (!transaction.bound()) {
 			transaction.write();
 		}
-		return new RecordEntry(id, caseNo, caseSeq, null, kind, who, agency, processInstanceId, activityId, now, content,
-				prev, hash, null, null, false);
+		return new RecordEntry(id, caseNo, caseSeq, null, entry.kind(), entry.actor(), agency, entry.processInstanceId(),
+				entry.activityId(), now, entry.content(), prev, hash, null, null, false);
 	}
 
 	/** A case's head, locked for this transaction, with the highest case number published for it (null: none). */
@@ -264,6 +336,7 @@ public class RecordService {
 	/** The case's record in order (empty if the case has none). */
 	@Transactional(readOnly = true)
 	public List<RecordEntry> list(String caseNo) {
+		TransactionHeads.writeHeld(jdbc); // a step's start this transaction holds back (ADR-0057)
 		return jdbc.query("SELECT " + COLUMNS + " FROM " + FROM + " WHERE r.case_no = ? ORDER BY r.case_seq", ROWS, caseNo);
 	}
 
@@ -290,6 +363,7 @@ public class RecordService {
 	/** Whether the case has a record, and its agency (empty: unknown case). */
 	@Transactional(readOnly = true)
 	public Optional<CaseHead> head(String caseNo) {
+		TransactionHeads.writeHeld(jdbc); // a step's start this transaction holds back (ADR-0057)
 		TransactionHeads.Head moved = TransactionHeads.moved(jdbc, caseNo); // this transaction's appends, not yet written
 		if (moved != null) {
 			return Optional.of(new CaseHead(caseNo, moved.agencyCode, moved.lastSeq, moved.lastHash));

@@ -77,7 +77,7 @@ class StepRecorder {
 		data.put("activityName", execution.getCurrentActivityName());
 		data.put("activityType", type);
 		data.put("activityInstanceId", execution.getActivityInstanceId());
-		String kind = start ? "ACTIVITY_START" : "ACTIVITY_END";
+		String kind = start ? RecordService.ACTIVITY_START : RecordService.ACTIVITY_END;
 		if (!start && EngineExecutions.isCanceled(execution)) {
 			data.put("canceled", true);
 		}
@@ -113,6 +113,11 @@ class StepRecorder {
 				data.put("documentKind", documentKind);
 				data.put("documentId", documentId);
 			}
+		}
+		if (RecordService.ACTIVITY_START.equals(kind)) { // held back: one entry if nothing happens before its end (ADR-0057)
+			records.appendStart(caseNo(execution), actor(execution), agency(execution), execution.getProcessInstanceId(),
+					execution.getCurrentActivityId(), data);
+			return;
 		}
 		append(execution, kind, execution.getCurrentActivityId(), data);
 	}

@@ -52,6 +52,10 @@ final class TransactionHeads implements TransactionSynchronization {
 		}
 	}
 
+	/** A step's start held back until the case's next append, and what writes it. */
+	private record Held(RecordService.Pending entry, Runnable write) {
+	}
+
 	/** The resource key: one set of heads per transaction and database. */
 	private record Key(DataSource dataSource) {
 	}
@@ -62,6 +66,8 @@ final class TransactionHeads implements TransactionSynchronization {
 	/** Set once the transaction's commit has written this: an append after it (another synchronization's) writes at once. */
 	private boolean written;
 	private final Map<String, Head> heads = new LinkedHashMap<>();
+	/** Per case, the step start held back (ADR-0057) and how it is written. */
+	private final Map<String, Held> held = new LinkedHashMap<>();
 	private final List<Object[]> unsealed = new ArrayList<>();
 
 	private TransactionHeads(Key key, JdbcTemplate jdbc, boolean bound) {
@@ -94,6 +100,14 @@ final class TransactionHeads implements TransactionSynchronization {
 		return current == null ? null : current.head(caseNo);
 	}
 
+	/** Writes the step starts the current transaction holds back (ADR-0057), if any. */
+	static void writeHeld(JdbcTemplate jdbc) {
+		TransactionHeads current = bound(jdbc);
+		if (current != null) {
+			current.writeHeld();
+		}
+	}
+
 	/** Writes what the current transaction's appends have left for its commit, if anything. */
 	static void writePending(JdbcTemplate jdbc) {
 		TransactionHeads current = bound(jdbc);
@@ -120,12 +134,31 @@ final class TransactionHeads implements TransactionSynchronization {
 		heads.put(head.caseNo, head);
 	}
 
+	/** Holds a step's start of its case back (the caller has written the one held before, if any). */
+	void hold(RecordService.Pending start, Runnable write) {
+		held.put(start.caseNo(), new Held(start, write));
+	}
+
+	/** The start held back for the case, no longer held (null if none): the caller merges or writes it. */
+	RecordService.Pending takeHeldStart(String caseNo) {
+		Held h = held.remove(caseNo);
+		return h == null ? null : h.entry();
+	}
+
+	private void writeHeld() {
+		while (!held.isEmpty()) {
+			Held first = held.remove(held.keySet().iterator().next());
+			first.write().run();
+		}
+	}
+
 	void queueForSealing(long recordId, Object queuedAt) {
 		unsealed.add(new Object[] { recordId, queuedAt });
 	}
 
-	/** Writes the moved heads and the work list (the transaction still holds every head's lock). */
+	/** Writes the held starts, the moved heads and the work list (the transaction still holds every head's lock). */
 	void write() {
+		writeHeld();
 		for (Head head : heads.values()) {
 			if (head.moved) {
 				// the case head keeps its agency once set (filled in once when the first entries had none)
