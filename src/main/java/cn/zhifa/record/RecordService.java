@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -95,15 +97,7 @@ public class RecordService {
 			String activityId, Map<String, Object> data) {
 		Pending entry = pending(caseNo, kind, actor, agencyCode, processInstanceId, activityId, data);
 		TransactionHeads transaction = TransactionHeads.current(jdbc);
-		Pending held = transaction.takeHeldStart(caseNo);
-		if (held != null) {
-			Pending passed = held.passedWith(entry);
-			if (passed != null) {
-				return insert(transaction, passed);
-			}
-			insert(transaction, held); // something else happened within the step: its start keeps its own entry
-		}
-		return insert(transaction, entry);
+		return insert(transaction, afterHeldStart(transaction, entry));
 	}
 
 	/**
@@ -123,11 +117,26 @@ public class RecordService {
 			insert(transaction, start);
 			return;
 		}
-		Pending held = transaction.takeHeldStart(caseNo);
-		if (held != null) {
-			insert(transaction, held);
+		Pending next = afterHeldStart(transaction, start); // a start never merges with a start: this one
+		transaction.hold(next, () -> insert(transaction, next));
+	}
+
+	/**
+	 * What to write after the case's start this transaction holds back, if any: the start and {@code entry} as one
+	 * {@value #ACTIVITY_PASSED} entry, or {@code entry} itself once the start is written — something else happened
+	 * within the step, and the start keeps its own entry.
+	 */
+	private Pending afterHeldStart(TransactionHeads transaction, Pending entry) {
+		Pending held = transaction.takeHeldStart(entry.caseNo());
+		if (held == null) {
+			return entry;
 		}
-		transaction.hold(start, () -> insert(transaction, start));
+		Pending passed = held.passedWith(entry);
+		if (passed != null) {
+			return passed;
+		}
+		insert(transaction, held);
+		return entry;
 	}
 
 	/** An entry checked and dated, not yet written: what {@link #insert} chains and stores. */
@@ -142,10 +151,10 @@ public class RecordService {
 			Object instance = data.get("activityInstanceId");
 			if (!ACTIVITY_START.equals(kind) || !ACTIVITY_END.equals(next.kind) || instance == null
 					|| !instance.equals(next.data.get("activityInstanceId")) || next.data.containsKey("canceled")
-					|| !java.util.Objects.equals(activityId, next.activityId)) {
+					|| !Objects.equals(activityId, next.activityId)) {
 				return null;
 			}
-			Map<String, Object> both = new java.util.LinkedHashMap<>(next.data);
+			Map<String, Object> both = new LinkedHashMap<>(next.data);
 			both.remove("event");
 			both.put("startedAt", Hashing.iso(at));
 			both.put("endedAt", Hashing.iso(next.at));
@@ -316,7 +325,7 @@ public class RecordService {
 				caseNo, kind, actor, Hashing.utc(since));
 		for (String json : recent) {
 			Map<String, Object> data = parse(json);
-			if (same.entrySet().stream().allMatch(e -> java.util.Objects.equals(data.get(e.getKey()), e.getValue()))) {
+			if (same.entrySet().stream().allMatch(e -> Objects.equals(data.get(e.getKey()), e.getValue()))) {
 				return true;
 			}
 		}
