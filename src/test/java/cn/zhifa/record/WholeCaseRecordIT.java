@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +115,16 @@ class WholeCaseRecordIT extends EngineTestSupport {
 		VerificationReport report = verifier.verifyCase(caseNo);
 		assertThat(report.ok()).as(report.describe()).isTrue();
 		assertThat(report.recordsChecked()).isEqualTo(entries.size());
+
+		// ADR-0058: the engine's history keeps the variables with their last values and the decisions, but not a
+		// second copy of each variable change — the record above holds what each step set (TASK_COMPLETED's formData)
+		HistoryService history = engine.getHistoryService();
+		assertThat(engine.getManagementService().getProperties()).containsEntry("historyLevel", "3");
+		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("inspectionNote")
+			.singleResult().getValue()).isEqualTo("现场发现无照经营");
+		assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
+		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
+		assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().count()).isZero();
 
 		// R-REC-6: the closed case is on this year's handover list and its file is complete per the checklist
 		int year = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
