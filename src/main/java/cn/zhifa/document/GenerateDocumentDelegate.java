@@ -5,7 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.type.SpinValueType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -57,9 +61,7 @@ class GenerateDocumentDelegate implements JavaDelegate {
 		if (caseId == null) {
 			caseId = execution.getProcessBusinessKey();
 		}
-		Map<String, Object> fields = new HashMap<>(execution.getVariables());
-		// a JSON variable (e.g. the rows of an inventory) reaches the template as lists and maps
-		fields.replaceAll((name, value) -> value instanceof SpinJsonNode json ? plain(json) : value);
+		Map<String, Object> fields = fields(execution);
 		GeneratedDocument document;
 		try {
 			document = documents.generate(kind, agencyCode, caseId, execution.getProcessInstanceId(), fields,
@@ -76,9 +78,34 @@ class GenerateDocumentDelegate implements JavaDelegate {
 		}
 	}
 
-	private static Object plain(SpinJsonNode json) {
+	/**
+	 * Every process variable as the template sees it: a JSON variable (e.g. the rows of an inventory) as lists and
+	 * maps, read once from its stored text (not first into Spin's tree and back to text); an object variable
+	 * deserialised as the engine does it; the others as they are.
+	 */
+	private static Map<String, Object> fields(DelegateExecution execution) {
+		VariableMap variables = execution.getVariablesTyped(false);
+		Map<String, Object> fields = new HashMap<>();
+		for (String name : variables.keySet()) {
+			TypedValue value = variables.getValueTyped(name);
+			if (value instanceof SerializableValue serialized && !serialized.isDeserialized()) {
+				fields.put(name, SpinValueType.JSON.equals(value.getType()) ? plain(serialized.getValueSerialized())
+						: plain(execution.getVariable(name)));
+			}
+			else {
+				fields.put(name, plain(value.getValue()));
+			}
+		}
+		return fields;
+	}
+
+	private static Object plain(Object value) {
+		return value instanceof SpinJsonNode json ? plain(json.toString()) : value;
+	}
+
+	private static Object plain(String json) {
 		try {
-			return JSON.readValue(json.toString(), Object.class);
+			return json == null ? null : JSON.readValue(json, Object.class);
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException e) {
 			throw new ProcessEngineException("JSON variable cannot be read: " + e.getOriginalMessage(), e);

@@ -480,11 +480,15 @@ final class EngineRestGuard extends OncePerRequestFilter {
 
 	// ---------------------------------------------------------------- the caller and the engine
 
+	/**
+	 * Whether the caller reads the task or works on it: then its form's rules apply; for anyone else a step has no form
+	 * here (nothing about it is told), and the engine refuses the step itself.
+	 */
 	private boolean visibleTask(CurrentUser caller, String taskId) {
 		Authentication before = identity.getCurrentAuthentication();
 		identity.setAuthentication(caller.id(), caller.groupList(), caller.agencyList());
 		try {
-			return tasks.createTaskQuery().taskId(taskId).count() == 1;
+			return EngineTaskReadAuthorization.readsOrWorksOn(configuration, taskId);
 		}
 		finally {
 			restore(before);

@@ -1,15 +1,22 @@
 package cn.zhifa.platform;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Task queries of users who may read every task leave out Camunda's per-row authorization join (ADR-0051). Camunda
@@ -22,7 +29,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * join. Nothing else changes: the tenant check still keeps the query to the user's agencies, users without such a
  * grant (or with revoking authorizations in the table, which make Camunda's check a different one) get Camunda's
  * check unchanged, and administrators are not checked, as before. A query for one task by its id keeps Camunda's check
- * without asking: its join covers one row, cheaper than the question (the guard of every form submission asks so).
+ * without asking: its join covers one row, cheaper than the question.
+ * <p>
+ * Whether the logged-in user may read one task ({@link #readsOrWorksOn}, asked by the REST guard before every form
+ * submission and completion) is answered without a task query: by the task's people and the engine's own checks for
+ * reading one task.
  */
 final class EngineTaskReadAuthorization extends AuthorizationManager {
 
@@ -49,6 +60,40 @@ final class EngineTaskReadAuthorization extends AuthorizationManager {
 				&& isAuthorized(check.getAuthUserId(), check.getAuthGroupIds(), everyTask())) {
 			check.setAuthorizationCheckEnabled(false);
 		}
+	}
+
+	/**
+	 * Whether the engine's current authentication reads the task of this id, or works on it: the task exists, its
+	 * agency is one of the user's (or it has none), and the user is one of its people — assignee, owner, candidate
+	 * user or in a candidate group, who work on it without a grant ({@link CandidateTaskChecker}) — or the engine's
+	 * checks for reading one task pass: READ on the task or READ_TASK on its process definition (administrators and
+	 * the system pass). For everyone but a task's people these are the rules a task query by id applies; the
+	 * statements they take (the task, its identity links, and for others its execution and the grant) are fixed ones,
+	 * where the task query's statement is put together by MyBatis from the engine's largest dynamic mapping at every
+	 * call (docs/performance.md, 2026-12-05). A task without a process is read with READ on it only (a task query also
+	 * shows it to READ_TASK on all definitions); such a task has no form.
+	 */
+	static boolean readsOrWorksOn(ProcessEngineConfigurationImpl engine, String taskId) {
+		return engine.getCommandExecutorTxRequired().execute(context -> {
+			TaskEntity task = context.getTaskManager().findTaskById(taskId);
+			if (task == null || !context.getTenantManager().isAuthenticatedTenant(task.getTenantId())) {
+				return false;
+			}
+			Authentication login = context.getAuthentication();
+			if (login != null && login.getUserId() != null && CandidateTaskChecker.isCandidate(task, login.getUserId(),
+					login.getGroupIds() == null ? List.of() : login.getGroupIds())) {
+				return true;
+			}
+			try {
+				for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+					checker.checkReadTask(task);
+				}
+				return true;
+			}
+			catch (AuthorizationException notGranted) {
+				return false;
+			}
+		});
 	}
 
 	/** The grants that make Camunda's task check true for every row: READ on all tasks, READ_TASK on all definitions. */

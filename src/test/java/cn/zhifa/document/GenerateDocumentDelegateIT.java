@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,25 @@ class GenerateDocumentDelegateIT extends EngineTestSupport {
 		assertThat(submission.kind()).isEqualTo("REVIEW_SUBMISSION");
 		try (XWPFWordExtractor text = new XWPFWordExtractor(DocxTemplateFillerTest.reopen(submission.content()))) {
 			assertThat(text.getText()).contains("重大执法决定法制审核送审表", "调查终结报告", "证据材料", "听证笔录");
+		}
+	}
+
+	/** A JSON variable (a checklist's chosen options, a table's rows) reaches the template as a list: one row each. */
+	@Test
+	void jsonVariablesReachTheTemplateAsLists() throws IOException {
+		Map<String, Object> variables = DocumentTemplatesTest.legalReviewVariables();
+		variables.put("caseId", "DOC-JSON-" + UUID.randomUUID());
+		variables.put("submissionKind", "CASE_TRANSFER_LETTER");
+		variables.put("caseTransferMaterials", SpinValues.jsonValue("[\"现场检查笔录\",\"询问笔录\",\"现场照片\"]").create());
+		variables.put("inventory", SpinValues.jsonValue("[{\"item\":\"水果摊\",\"count\":1}]").create());
+
+		ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("test-generate-document",
+				(String) variables.get("caseId"), variables);
+
+		String id = (String) engine.getRuntimeService().getVariable(instance.getId(), "caseTransferLetterDocId");
+		try (XWPFWordExtractor text = new XWPFWordExtractor(DocxTemplateFillerTest.reopen(documents.find(id).orElseThrow()
+			.content()))) {
+			assertThat(text.getText()).contains("1\t现场检查笔录", "2\t询问笔录", "3\t现场照片").doesNotContain("[", "${");
 		}
 	}
 

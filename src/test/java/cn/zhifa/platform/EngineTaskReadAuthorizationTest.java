@@ -144,6 +144,62 @@ class EngineTaskReadAuthorizationTest {
 				() -> bothWays(() -> engine.getTaskService().createTaskQuery().taskId(agencyATask)))).isEmpty();
 	}
 
+	/**
+	 * The REST guard's question for one task: a task's people (assignee, owner, candidates: they work on it without a
+	 * grant) in its agency, and otherwise the answer of a task query by id — for staff, a user reading all tasks, a
+	 * user reading one process's tasks, a user with no grant, a user with a revoking authorization, each in the own and
+	 * the other agency, and a member of a candidate group without any grant. A task without a process is read with
+	 * READ on it only (it has no form).
+	 */
+	@Test
+	void oneTaskIsReadByItsPeopleAndAsAQueryByItsIdReadsIt() {
+		List<Task> all = engine.getTaskService().createTaskQuery().list();
+		assertThat(all).hasSize(11);
+		Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+		revoke.setUserId("officer2");
+		revoke.setResource(Resources.PROCESS_DEFINITION);
+		revoke.setResourceId("review");
+		revoke.removePermission(ProcessDefinitionPermissions.READ_TASK);
+		engine.getAuthorizationService().saveAuthorization(revoke);
+		int readable = 0;
+		try {
+			for (Map.Entry<String, List<String>> user : Map.of("officer1", List.of("officer"), "officer2", List.of("officer"),
+					"auxiliary1", List.<String>of(), "bureau1", List.<String>of(), "nobody", List.of("visitors")).entrySet()) {
+				for (List<String> agencies : List.of(List.of("AGENCY-A"), List.of("AGENCY-B"))) {
+					for (Task task : all) {
+						boolean byQuery = as(user.getKey(), user.getValue(), agencies,
+								() -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 1);
+						boolean byCheck = as(user.getKey(), user.getValue(), agencies,
+								() -> EngineTaskReadAuthorization.readsOrWorksOn(config, task.getId()));
+						boolean readOnTaskOnly = task.getProcessInstanceId() == null && user.getKey().startsWith("officer");
+						// group officer is a candidate group of both processes' tasks: officer2's revoke does not stop the work
+						boolean itsPeople = task.getProcessInstanceId() != null && user.getValue().contains("officer")
+								&& agencies.contains(task.getTenantId());
+						assertThat(byCheck).as("%s %s %s", user.getKey(), agencies, task.getTaskDefinitionKey())
+							.isEqualTo(itsPeople || byQuery && !readOnTaskOnly);
+						readable += byCheck ? 1 : 0;
+					}
+				}
+			}
+			assertThat(as("officer1", List.of("officer"), List.of("AGENCY-A"),
+					() -> EngineTaskReadAuthorization.readsOrWorksOn(config, "no-such-task"))).isFalse();
+			for (Task task : all) {
+				boolean review = "reviewWork".equals(task.getTaskDefinitionKey());
+				assertThat(as("helper1", List.of("reviewer"), List.of("AGENCY-A"),
+						() -> engine.getTaskService().createTaskQuery().taskId(task.getId()).count())).isZero();
+				assertThat(as("helper1", List.of("reviewer"), List.of("AGENCY-A"),
+						() -> EngineTaskReadAuthorization.readsOrWorksOn(config, task.getId())))
+					.isEqualTo(review && "AGENCY-A".equals(task.getTenantId()));
+			}
+		}
+		finally {
+			engine.getAuthorizationService().deleteAuthorization(revoke.getId());
+		}
+		// logged in to AGENCY-A and to AGENCY-B: officer1 and officer2 5 and 5, auxiliary1 6 (with the task without a
+		// process) and 5, bureau1 2 and 2 (reviews), nobody none
+		assertThat(readable).isEqualTo(10 + 10 + 11 + 4);
+	}
+
 	private static void grant(String group, String user, Resource resource, String resourceId, Permission permission) {
 		Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 		grant.setGroupId(group);

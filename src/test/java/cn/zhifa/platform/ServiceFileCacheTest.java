@@ -19,9 +19,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class ServiceFileCacheTest {
 
-	/** The application's class loader, counting how often it is searched for service files. */
+	/** The application's class loader, counting how often it is searched for service files and asked for classes. */
 	static final class Counting extends ClassLoader {
 		final AtomicInteger searches = new AtomicInteger();
+		final AtomicInteger classes = new AtomicInteger();
 
 		Counting() {
 			super(ServiceFileCacheTest.class.getClassLoader());
@@ -33,6 +34,40 @@ class ServiceFileCacheTest {
 				searches.incrementAndGet();
 			}
 			return super.getResources(name);
+		}
+
+		@Override
+		protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+			classes.incrementAndGet();
+			return super.loadClass(name, resolve);
+		}
+	}
+
+	/**
+	 * A generic type's name, as Spin asks for it before reading an object variable, is not a class: answered without
+	 * searching the application's jars; Spin then reads the variable as before. Classes are loaded by the application.
+	 */
+	@Test
+	void aGenericTypesNameIsNoClassAndIsNotSearchedFor() throws Exception {
+		Counting application = new Counting();
+		ServiceFileCache.Loader loader = new ServiceFileCache.Loader(application);
+		assertThatThrownBy(() -> Class.forName("java.util.HashMap<java.lang.Object,java.lang.Object>", true, loader))
+			.isInstanceOf(ClassNotFoundException.class);
+		assertThat(application.classes.get()).isZero();
+		assertThat(Class.forName(ServiceFileCacheTest.class.getName(), true, loader)).isSameAs(ServiceFileCacheTest.class);
+		assertThat(Class.forName("java.util.HashMap", true, loader)).isSameAs(java.util.HashMap.class);
+		assertThat(application.classes.get()).isEqualTo(2);
+
+		ClassLoader before = Thread.currentThread().getContextClassLoader();
+		Thread.currentThread().setContextClassLoader(loader);
+		try {
+			Object read = org.camunda.spin.DataFormats.json().getMapper().mapInternalToJava(
+					org.camunda.spin.DataFormats.json().getReader().readInput(new java.io.StringReader("{\"a\":[1,2]}")),
+					"java.util.HashMap<java.lang.Object,java.lang.Object>");
+			assertThat(read).isEqualTo(java.util.Map.of("a", java.util.List.of(1, 2)));
+		}
+		finally {
+			Thread.currentThread().setContextClassLoader(before);
 		}
 	}
 
