@@ -32,7 +32,7 @@ import jakarta.servlet.ServletResponse;
  * java.lang.Object>}), which no class has. Spin names the type of an object variable so (a decision's result kept as
  * a variable: the discretion, the major-decision catalogue, the hearing and disclosure rules) and, to read one, first
  * asks the context class loader for a class of that name: the search went through every jar of the application
- * before it failed, at every read — 2.9 % of a whole case's CPU (docs/performance.md, 2026-12-05) — and Spin then
+ * before it failed, at every read — 4 % of a whole case's JVM samples (docs/performance.md, 2026-12-05) — and Spin then
  * reads the name as a generic type, as it still does.
  */
 final class ServiceFileCache implements Filter {
