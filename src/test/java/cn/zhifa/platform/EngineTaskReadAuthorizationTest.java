@@ -112,12 +112,7 @@ class EngineTaskReadAuthorizationTest {
 
 	@Test
 	void aRevokingAuthorizationKeepsCamundasCheck() {
-		Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-		revoke.setUserId("officer2");
-		revoke.setResource(Resources.PROCESS_DEFINITION);
-		revoke.setResourceId("review");
-		revoke.removePermission(ProcessDefinitionPermissions.READ_TASK);
-		engine.getAuthorizationService().saveAuthorization(revoke);
+		Authorization revoke = revokeReadingReviewTasks("officer2");
 		try {
 			assertThat(joinLeftOut("officer2", List.of("officer"))).isFalse();
 			List<Task> tasks = as("officer2", List.of("officer"), List.of("AGENCY-A"),
@@ -155,12 +150,7 @@ class EngineTaskReadAuthorizationTest {
 	void oneTaskIsReadByItsPeopleAndAsAQueryByItsIdReadsIt() {
 		List<Task> all = engine.getTaskService().createTaskQuery().list();
 		assertThat(all).hasSize(11);
-		Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-		revoke.setUserId("officer2");
-		revoke.setResource(Resources.PROCESS_DEFINITION);
-		revoke.setResourceId("review");
-		revoke.removePermission(ProcessDefinitionPermissions.READ_TASK);
-		engine.getAuthorizationService().saveAuthorization(revoke);
+		Authorization revoke = revokeReadingReviewTasks("officer2");
 		int readable = 0;
 		try {
 			for (Map.Entry<String, List<String>> user : Map.of("officer1", List.of("officer"), "officer2", List.of("officer"),
@@ -198,6 +188,17 @@ class EngineTaskReadAuthorizationTest {
 		// logged in to AGENCY-A and to AGENCY-B: officer1 and officer2 5 and 5, auxiliary1 6 (with the task without a
 		// process) and 5, bureau1 2 and 2 (reviews), nobody none
 		assertThat(readable).isEqualTo(10 + 10 + 11 + 4);
+	}
+
+	/** A revoking authorization: the user may not read the tasks of process {@code review}. */
+	private static Authorization revokeReadingReviewTasks(String user) {
+		Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+		revoke.setUserId(user);
+		revoke.setResource(Resources.PROCESS_DEFINITION);
+		revoke.setResourceId("review");
+		revoke.removePermission(ProcessDefinitionPermissions.READ_TASK);
+		engine.getAuthorizationService().saveAuthorization(revoke);
+		return revoke;
 	}
 
 	private static void grant(String group, String user, Resource resource, String resourceId, Permission permission) {
