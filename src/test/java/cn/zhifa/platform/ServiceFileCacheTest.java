@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URL;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.servlet.ServletException;
 
 import org.camunda.bpm.engine.rest.spi.ProcessEngineProvider;
+import org.camunda.spin.DataFormats;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -55,16 +60,16 @@ class ServiceFileCacheTest {
 			.isInstanceOf(ClassNotFoundException.class);
 		assertThat(application.classes.get()).isZero();
 		assertThat(Class.forName(ServiceFileCacheTest.class.getName(), true, loader)).isSameAs(ServiceFileCacheTest.class);
-		assertThat(Class.forName("java.util.HashMap", true, loader)).isSameAs(java.util.HashMap.class);
+		assertThat(Class.forName("java.util.HashMap", true, loader)).isSameAs(HashMap.class);
 		assertThat(application.classes.get()).isEqualTo(2);
 
 		ClassLoader before = Thread.currentThread().getContextClassLoader();
 		Thread.currentThread().setContextClassLoader(loader);
 		try {
-			Object read = org.camunda.spin.DataFormats.json().getMapper().mapInternalToJava(
-					org.camunda.spin.DataFormats.json().getReader().readInput(new java.io.StringReader("{\"a\":[1,2]}")),
+			Object read = DataFormats.json().getMapper().mapInternalToJava(
+					DataFormats.json().getReader().readInput(new StringReader("{\"a\":[1,2]}")),
 					"java.util.HashMap<java.lang.Object,java.lang.Object>");
-			assertThat(read).isEqualTo(java.util.Map.of("a", java.util.List.of(1, 2)));
+			assertThat(read).isEqualTo(Map.of("a", List.of(1, 2)));
 		}
 		finally {
 			Thread.currentThread().setContextClassLoader(before);
