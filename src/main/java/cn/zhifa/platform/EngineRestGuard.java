@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -319,7 +320,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 	}
 
 	private JsonNode completeTask(String taskId, CurrentUser caller, JsonNode body) {
-		Optional<DeployedForm> form = visibleTask(caller, taskId) ? taskForm(taskId) : Optional.empty();
+		Optional<DeployedForm> form = visibleTaskForm(caller, taskId);
 		Map<String, JsonNode> given = fields(body == null ? null : body.get("variables"));
 		checkAgainstForm(given.keySet(), form);
 		if (form.isEmpty()) {
@@ -330,7 +331,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 	}
 
 	private void submitTaskForm(String taskId, CurrentUser caller, JsonNode body) {
-		Optional<DeployedForm> form = visibleTask(caller, taskId) ? taskForm(taskId) : Optional.empty();
+		Optional<DeployedForm> form = visibleTaskForm(caller, taskId);
 		checkAgainstForm(fields(body == null ? null : body.get("variables")).keySet(), form);
 	}
 
@@ -415,17 +416,6 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		return result;
 	}
 
-	private Optional<DeployedForm> taskForm(String taskId) {
-		return asSystem(() -> {
-			try {
-				return DeployedForms.of(configuration, forms.getTaskFormData(taskId));
-			}
-			catch (ProcessEngineException gone) {
-				return Optional.<DeployedForm>empty(); // no such task: the API answers
-			}
-		});
-	}
-
 	private Optional<DeployedForm> startForm(Match match) {
 		return asSystem(() -> {
 			ProcessDefinition definition;
@@ -481,14 +471,22 @@ final class EngineRestGuard extends OncePerRequestFilter {
 	// ---------------------------------------------------------------- the caller and the engine
 
 	/**
-	 * Whether the caller reads the task or works on it: then its form's rules apply; for anyone else a step has no form
-	 * here (nothing about it is told), and the engine refuses the step itself.
+	 * The form of the task if the caller reads the task or works on it: then its form's rules apply; for anyone else a
+	 * step has no form here (nothing about it is told), and the engine refuses the step itself. One command: the task
+	 * is looked up once for both questions.
 	 */
-	private boolean visibleTask(CurrentUser caller, String taskId) {
+	private Optional<DeployedForm> visibleTaskForm(CurrentUser caller, String taskId) {
 		Authentication before = identity.getCurrentAuthentication();
 		identity.setAuthentication(caller.id(), caller.groupList(), caller.agencyList());
 		try {
-			return EngineTaskReadAuthorization.readsOrWorksOn(configuration, taskId);
+			return EngineTaskReadAuthorization.readsOrWorksOn(configuration, taskId, (command, task) -> {
+				try {
+					return DeployedForms.of(command, new GetTaskFormCmd(taskId).execute(command)).orElse(null);
+				}
+				catch (ProcessEngineException noForm) {
+					return null; // the engine's own step answers
+				}
+			});
 		}
 		finally {
 			restore(before);

@@ -1,6 +1,8 @@
 package cn.zhifa.platform;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -13,6 +15,7 @@ import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -74,26 +77,44 @@ final class EngineTaskReadAuthorization extends AuthorizationManager {
 	 * shows it to READ_TASK on all definitions); such a task has no form.
 	 */
 	static boolean readsOrWorksOn(ProcessEngineConfigurationImpl engine, String taskId) {
-		return engine.getCommandExecutorTxRequired().execute(context -> {
+		return readsOrWorksOn(engine, taskId, (context, task) -> Boolean.TRUE).isPresent();
+	}
+
+	/**
+	 * As {@link #readsOrWorksOn(ProcessEngineConfigurationImpl, String)}, and if so what {@code read} reads of the task
+	 * in the same command, without the caller's authorization checks (the caller's right to the task is established):
+	 * one command and one look-up of the task where a second command would load it again. Empty when the caller
+	 * neither reads nor works on the task, or when {@code read} answers null.
+	 */
+	static <T> Optional<T> readsOrWorksOn(ProcessEngineConfigurationImpl engine, String taskId,
+			BiFunction<CommandContext, TaskEntity, T> read) {
+		return Optional.ofNullable(engine.getCommandExecutorTxRequired().execute(context -> {
 			TaskEntity task = context.getTaskManager().findTaskById(taskId);
-			if (task == null || !context.getTenantManager().isAuthenticatedTenant(task.getTenantId())) {
-				return false;
+			if (task == null || !readsOrWorksOn(context, task)) {
+				return null;
 			}
-			Authentication login = context.getAuthentication();
-			if (login != null && login.getUserId() != null && CandidateTaskChecker.isCandidate(task, login.getUserId(),
-					login.getGroupIds() == null ? List.of() : login.getGroupIds())) {
-				return true;
+			return context.runWithoutAuthorization(() -> read.apply(context, task));
+		}));
+	}
+
+	private static boolean readsOrWorksOn(CommandContext context, TaskEntity task) {
+		if (!context.getTenantManager().isAuthenticatedTenant(task.getTenantId())) {
+			return false;
+		}
+		Authentication login = context.getAuthentication();
+		if (login != null && login.getUserId() != null && CandidateTaskChecker.isCandidate(task, login.getUserId(),
+				login.getGroupIds() == null ? List.of() : login.getGroupIds())) {
+			return true;
+		}
+		try {
+			for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+				checker.checkReadTask(task);
 			}
-			try {
-				for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-					checker.checkReadTask(task);
-				}
-				return true;
-			}
-			catch (AuthorizationException notGranted) {
-				return false;
-			}
-		});
+			return true;
+		}
+		catch (AuthorizationException notGranted) {
+			return false;
+		}
 	}
 
 	/** The grants that make Camunda's task check true for every row: READ on all tasks, READ_TASK on all definitions. */

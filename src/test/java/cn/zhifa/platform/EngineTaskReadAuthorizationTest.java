@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -18,9 +19,11 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -188,6 +191,32 @@ class EngineTaskReadAuthorizationTest {
 		// logged in to AGENCY-A and to AGENCY-B: officer1 and officer2 5 and 5, auxiliary1 6 (with the task without a
 		// process) and 5, bureau1 2 and 2 (reviews), nobody none
 		assertThat(readable).isEqualTo(10 + 10 + 11 + 4);
+	}
+
+	/**
+	 * What the guard reads of a task (its form) is read in the same command as the question, only when the answer is
+	 * yes, and without the caller's authorization checks: a candidate without a grant still gets the form of the task
+	 * they work on.
+	 */
+	@Test
+	void theTasksFormIsReadInTheSameCommandOnlyForItsReaders() {
+		Task task = engine.getTaskService().createTaskQuery().tenantIdIn("AGENCY-A").processDefinitionKey("review")
+			.list().get(0);
+		List<String> reads = new ArrayList<>();
+		BiFunction<CommandContext, TaskEntity, String> read = (context, entity) -> {
+			reads.add(entity.getId() + (context.isAuthorizationCheckEnabled() ? " checked" : " unchecked"));
+			return "form of " + entity.getTaskDefinitionKey();
+		};
+		assertThat(as("helper1", List.of("reviewer"), List.of("AGENCY-A"),
+				() -> EngineTaskReadAuthorization.readsOrWorksOn(config, task.getId(), read))).contains("form of reviewWork");
+		assertThat(reads).containsExactly(task.getId() + " unchecked");
+		assertThat(as("helper1", List.of("reviewer"), List.of("AGENCY-B"),
+				() -> EngineTaskReadAuthorization.readsOrWorksOn(config, task.getId(), read))).isEmpty();
+		assertThat(as("nobody", List.of("visitors"), List.of("AGENCY-A"),
+				() -> EngineTaskReadAuthorization.readsOrWorksOn(config, task.getId(), read))).isEmpty();
+		assertThat(reads).hasSize(1);
+		assertThat(as("helper1", List.of("reviewer"), List.of("AGENCY-A"),
+				() -> EngineTaskReadAuthorization.readsOrWorksOn(config, task.getId(), (context, entity) -> null))).isEmpty();
 	}
 
 	/** A revoking authorization: the user may not read the tasks of process {@code review}. */

@@ -53,6 +53,16 @@ public final class DeployedForms {
 		}
 	}
 
+	/** As {@link #of(ProcessEngineConfigurationImpl, FormData)}, inside a command of the engine. */
+	public static Optional<DeployedForm> of(CommandContext command, FormData data) {
+		try {
+			return Optional.ofNullable(schema(command, data)).map(DeployedForm::new);
+		}
+		catch (ProcessEngineException | UncheckedIOException unreadable) {
+			return Optional.empty(); // a missing or unreadable form: the engine's own submission answers
+		}
+	}
+
 	static boolean isCamundaForm(FormData form) {
 		return form != null && (form.getCamundaFormRef() != null
 				|| form.getFormKey() != null && form.getFormKey().startsWith("camunda-forms:"));
