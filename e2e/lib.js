@@ -587,14 +587,31 @@ class User {
     try {
       return await load();
     } catch (e) {
-      this.t.warn(`${this.id}: ${why()}${this.stillLoading()}，重新加载`);
+      this.t.warn(`${this.id}: ${why()}${this.stillLoading()}；${await this.bootState()}，重新加载`);
     }
     try {
       return await load();
     } catch (e) {
-      e.message += this.stillLoading();
+      e.message += `${this.stillLoading()}；${await this.bootState()}`;
       throw e;
     }
+  }
+
+  /**
+   * What a page that does not come is doing, for the warning (CI saw Camunda's boot spinner stay twice for 30 s with
+   * no request pending and no script error): the document's state, whether Angular has started, and the modules the
+   * webapp's loader (requirejs) has asked for and not yet defined. At most 5 s: a page whose script hangs answers
+   * nothing, which is then said.
+   */
+  async bootState() {
+    const state = this.page.evaluate(() => {
+      const loader = window.requirejs && window.requirejs.s && window.requirejs.s.contexts
+        && window.requirejs.s.contexts._;
+      const waiting = loader ? Object.keys(loader.registry || {}) : [];
+      return `页面状态 ${document.readyState}，Angular ${window.angular ? '已' : '未'}加载，`
+        + `等待中的模块 ${waiting.length ? waiting.slice(0, 5).join('、') + (waiting.length > 5 ? ` 等 ${waiting.length} 个` : '') : '无'}`;
+    }).catch((e) => `页面状态无法读取（${e.message.split('\n')[0]}）`);
+    return Promise.race([state, new Promise((resolve) => setTimeout(() => resolve('页面 5 秒内没有回应状态查询'), 5000))]);
   }
 
   async waitForFilters() {
