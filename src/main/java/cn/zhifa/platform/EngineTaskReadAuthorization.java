@@ -66,25 +66,18 @@ final class EngineTaskReadAuthorization extends AuthorizationManager {
 	}
 
 	/**
-	 * Whether the engine's current authentication reads the task of this id, or works on it: the task exists, its
-	 * agency is one of the user's (or it has none), and the user is one of its people — assignee, owner, candidate
-	 * user or in a candidate group, who work on it without a grant ({@link CandidateTaskChecker}) — or the engine's
-	 * checks for reading one task pass: READ on the task or READ_TASK on its process definition (administrators and
-	 * the system pass). For everyone but a task's people these are the rules a task query by id applies; the
-	 * statements they take (the task, its identity links, and for others its execution and the grant) are fixed ones,
-	 * where the task query's statement is put together by MyBatis from the engine's largest dynamic mapping at every
-	 * call (docs/performance.md, 2026-12-05). A task without a process is read with READ on it only (a task query also
-	 * shows it to READ_TASK on all definitions); such a task has no form.
-	 */
-	static boolean readsOrWorksOn(ProcessEngineConfigurationImpl engine, String taskId) {
-		return readsOrWorksOn(engine, taskId, (context, task) -> Boolean.TRUE).isPresent();
-	}
-
-	/**
-	 * As {@link #readsOrWorksOn(ProcessEngineConfigurationImpl, String)}, and if so what {@code read} reads of the task
-	 * in the same command, without the caller's authorization checks (the caller's right to the task is established):
-	 * one command and one look-up of the task where a second command would load it again. Empty when the caller
-	 * neither reads nor works on the task, or when {@code read} answers null.
+	 * Whether the engine's current authentication reads the task of this id, or works on it, and if so what {@code read}
+	 * reads of the task in the same command, without the caller's authorization checks (the caller's right to the task
+	 * is established; one look-up of the task where a second command would load it again). Empty when the caller
+	 * neither reads nor works on the task, or when {@code read} answers null. The caller reads or works on the task
+	 * when it exists, its agency is one of the user's (or it has none), and the user is one of its people — assignee,
+	 * owner, candidate user or in a candidate group, who work on it without a grant ({@link CandidateTaskChecker}) — or
+	 * the engine's checks for reading one task pass: READ on the task or READ_TASK on its process definition
+	 * (administrators and the system pass). For everyone but a task's people these are the rules a task query by id
+	 * applies; the statements they take (the task, its identity links, and for others its execution and the grant) are
+	 * fixed ones, where the task query's statement is put together by MyBatis from the engine's largest dynamic mapping
+	 * at every call (docs/performance.md, 2026-12-05). A task without a process is read with READ on it only (a task
+	 * query also shows it to READ_TASK on all definitions); such a task has no form.
 	 */
 	static <T> Optional<T> readsOrWorksOn(ProcessEngineConfigurationImpl engine, String taskId,
 			BiFunction<CommandContext, TaskEntity, T> read) {

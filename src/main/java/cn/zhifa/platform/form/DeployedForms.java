@@ -45,11 +45,10 @@ public final class DeployedForms {
 			return Optional.empty();
 		}
 		try {
-			return Optional.ofNullable(engine.getCommandExecutorTxRequired().execute(command -> schema(command, data)))
-				.map(DeployedForm::new);
+			return engine.getCommandExecutorTxRequired().execute(command -> of(command, data));
 		}
-		catch (ProcessEngineException | UncheckedIOException unreadable) {
-			return Optional.empty(); // a missing or unreadable form: the engine's own submission answers
+		catch (ProcessEngineException unreadable) {
+			return Optional.empty(); // the engine's own submission answers
 		}
 	}
 
