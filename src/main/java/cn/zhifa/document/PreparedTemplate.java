@@ -3,61 +3,94 @@ package cn.zhifa.document;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.poi.ooxml.POIXMLTypeLoader;
+import org.apache.poi.xwpf.usermodel.IBody;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.apache.xmlbeans.XmlObject;
 import org.apache.xmlbeans.XmlOptions;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A {@code .docx} template read once per content (ADR-0048): its files in their order, and a smaller package for
- * POI to open for each fill — the document with its headers, footers and everything they refer to, but without the
- * parts a fill never reads (styles, settings, fonts, theme, web settings, the document properties), which POI would
- * otherwise parse for every document and write back. The filled document is the template's files as they are, with
- * the document, its headers and its footers saved from the filled model, exactly as POI saves them.
+ * A {@code .docx} template compiled once per content (ADR-0060): POI reads it once, joins the runs each placeholder
+ * spans (Word often splits what one typed) and marks the runs that hold placeholders and the table rows that repeat
+ * over a list; its document, headers and footers are then kept as XML text in pieces — fixed text, a run's text made
+ * of fixed text and placeholders, a row repeated per element. A fill writes those pieces with the values in place and
+ * the template's other files as they are: the same bytes POI writes when it fills the whole package (the syntax is
+ * {@link DocxTemplateFiller}'s), without opening the package for every document.
  */
 final class PreparedTemplate {
 
-	/** Relationships of the main document a fill never follows: their parts stay out of the package POI opens. */
-	private static final Set<String> UNREAD_RELATIONSHIPS = Set.of("styles", "stylesWithEffects", "settings",
-			"fontTable", "theme", "webSettings");
-	private static final String OFFICE_DOCUMENT = "officeDocument";
+	private static final Logger log = LoggerFactory.getLogger(PreparedTemplate.class);
 	private static final String CONTENT_TYPES = "[Content_Types].xml";
 	private static final String PACKAGE_RELATIONSHIPS = "_rels/.rels";
 	private static final String MAIN_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+	private static final Pattern LIST_IN_TEXT = Pattern.compile("\\$\\{\\s*([\\p{L}_][\\p{L}\\p{N}_]*)\\[\\]");
+	/**
+	 * Marks while compiling, each followed by a number and {@link #MARK_END}: Unicode noncharacters, which a template's
+	 * text may not hold.
+	 */
+	private static final char PLACEHOLDER = '\uFDD0';
+	private static final char RUN = '\uFDD1';
+	private static final char ROW = '\uFDD2';
+	private static final char ROW_CLOSE = '\uFDD3';
+	private static final char MARK_END = '\uFDD4';
+	private static final Pattern RESERVED = Pattern.compile("[\uFDD0-\uFDD4]");
+	private static final Pattern TEXT_START = Pattern.compile("<([A-Za-z_][\\w.-]*):t>$");
 	/** Templates kept at most: a legal office edits templates; each edit is a new content. */
 	private static final int MAX_KEPT = 64;
 	private static final Map<Content, PreparedTemplate> KEPT = new ConcurrentHashMap<>();
 
 	private final Map<String, byte[]> files;
-	private final byte[] reduced;
+	/** The document, its headers and its footers in that order (the order a fill reads their placeholders). */
+	private final Map<String, List<Segment>> parts;
 
-	private PreparedTemplate(Map<String, byte[]> files, byte[] reduced) {
+	private PreparedTemplate(Map<String, byte[]> files, Map<String, List<Segment>> parts) {
 		this.files = files;
-		this.reduced = reduced;
+		this.parts = parts;
+	}
+
+	/** What a fill asks: the text of a placeholder (in a repeated row: for that row's element), a list's elements. */
+	interface Values {
+
+		String text(String placeholder, Row row);
+
+		List<?> elements(String list);
+	}
+
+	/** The element a repeated row stands for ({@code element} null in the blank row of an empty list). */
+	record Row(String list, int index, Object element) {
 	}
 
 	/** The prepared form of these template bytes, made at their first use. */
@@ -74,38 +107,123 @@ final class PreparedTemplate {
 		return prepared;
 	}
 
-	/** A new model of the template to fill. */
-	XWPFDocument open() throws IOException {
-		return new XWPFDocument(new ByteArrayInputStream(reduced));
-	}
-
-	/** The template's files with the filled document, headers and footers in place of theirs. */
-	byte[] write(XWPFDocument filled) throws IOException {
-		Map<String, FilledPart> changed = new LinkedHashMap<>();
-		changed.put(partName(filled.getPackagePart().getPartName().getName()),
-				new FilledPart(filled.getDocument(), "document"));
-		filled.getHeaderList().forEach(header -> changed.put(name(header), new FilledPart(header._getHdrFtr(), "hdr")));
-		filled.getFooterList().forEach(footer -> changed.put(name(footer), new FilledPart(footer._getHdrFtr(), "ftr")));
-		return zip(files, changed);
-	}
-
-	/** A part the fill changed, and the name of its root element. */
-	private record FilledPart(XmlObject xml, String root) {
-
-		/** As POI's own {@code commit()} of the document, a header or a footer saves it. */
-		void save(OutputStream out) throws IOException {
-			XmlOptions options = new XmlOptions(POIXMLTypeLoader.DEFAULT_XML_OPTIONS);
-			options.setSaveSyntheticDocumentElement(new QName(MAIN_NAMESPACE, root));
-			xml.save(out, options);
+	/** The filled document: the template's files, its document, headers and footers written with the values. */
+	byte[] fill(Values values) {
+		Map<String, byte[]> filled = new HashMap<>();
+		for (Map.Entry<String, List<Segment>> part : parts.entrySet()) {
+			StringBuilder xml = new StringBuilder(files.get(part.getKey()).length * 2);
+			write(part.getValue(), values, null, xml);
+			filled.put(part.getKey(), xml.toString().getBytes(StandardCharsets.UTF_8));
+		}
+		try {
+			return zip(filled);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
-	private static String name(XWPFHeaderFooter part) {
-		return partName(part.getPackagePart().getPartName().getName());
+	private static void write(List<Segment> segments, Values values, Row row, StringBuilder xml) {
+		for (Segment segment : segments) {
+			if (segment instanceof Fixed fixed) {
+				xml.append(fixed.xml());
+			}
+			else if (segment instanceof RunText run) {
+				String text = run.text(values, row);
+				if (run.startTag() == null) {
+					runText(run.prefix(), text, xml);
+				}
+				else if (text.isEmpty()) {
+					// a run holding nothing else: saved as an empty element
+					xml.append(run.startTag(), 0, run.startTag().length() - 1).append("/>");
+				}
+				else {
+					xml.append(run.startTag());
+					runText(run.prefix(), text, xml);
+					xml.append("</").append(run.prefix()).append(":r>");
+				}
+			}
+			else if (segment instanceof Repeated repeated) {
+				List<?> elements = values.elements(repeated.list());
+				for (int i = 0; i < Math.max(1, elements.size()); i++) {
+					write(repeated.row(), values, new Row(repeated.list(), i, elements.isEmpty() ? null : elements.get(i)),
+							xml);
+				}
+			}
+		}
 	}
 
-	private static String partName(String name) {
-		return name.startsWith("/") ? name.substring(1) : name;
+	/** One piece of a compiled part. */
+	private sealed interface Segment permits Fixed, RunText, Repeated {
+	}
+
+	/** XML written as it is. */
+	private record Fixed(String xml) implements Segment {
+	}
+
+	/**
+	 * The text of a run: fixed text ({@code String}) and placeholders ({@code Placeholder}) in their order; with the
+	 * run's start tag when the run holds nothing but its text (empty text makes it an empty element).
+	 */
+	private record RunText(String prefix, List<Object> pieces, String startTag) implements Segment {
+
+		String text(Values values, Row row) {
+			StringBuilder text = new StringBuilder();
+			for (Object piece : pieces) {
+				text.append(piece instanceof Placeholder p ? values.text(p.text(), row) : (String) piece);
+			}
+			return text.toString();
+		}
+	}
+
+	/** A placeholder's text between {@code ${} and {@code }}, trimmed. */
+	private record Placeholder(String text) {
+	}
+
+	/** A table row written once per element of a list. */
+	private record Repeated(String list, List<Segment> row) implements Segment {
+	}
+
+	/**
+	 * A run's text as POI's {@link XWPFRun} writes it ({@link #setText}): a line break for each {@code \n}, a tab for each
+	 * {@code \t}, the rest in text elements that keep their spaces where they begin or end with one.
+	 */
+	private static void runText(String prefix, String text, StringBuilder xml) {
+		String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+		for (int l = 0; l < lines.length; l++) {
+			if (l > 0) {
+				xml.append('<').append(prefix).append(":br/>");
+			}
+			String[] cells = lines[l].split("\t", -1);
+			for (int c = 0; c < cells.length; c++) {
+				if (c > 0) {
+					xml.append('<').append(prefix).append(":tab/>");
+				}
+				String cell = cells[c];
+				if (!cell.isEmpty()) {
+					boolean keepSpaces = Character.isWhitespace(cell.charAt(0))
+							|| Character.isWhitespace(cell.charAt(cell.length() - 1));
+					xml.append('<').append(prefix).append(keepSpaces ? ":t xml:space=\"preserve\">" : ":t>")
+						.append(escaped(cell)).append("</").append(prefix).append(":t>");
+				}
+			}
+		}
+	}
+
+	/** The text as XMLBeans writes an element's content: as it is when nothing in it needs escaping. */
+	private static String escaped(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '<' || c == '&' || c == '>' || c < 0x20 || c > 0xFFFD
+					|| (c > 0xD7FF && c < 0xE000 && !Character.isSurrogate(c))) {
+				// rare: XMLBeans' own rules (entities, or CDATA for text with many of them)
+				CTText element = CTText.Factory.newInstance();
+				element.setStringValue(text);
+				String saved = element.xmlText(new XmlOptions(POIXMLTypeLoader.DEFAULT_XML_OPTIONS));
+				return saved.substring(saved.indexOf('>') + 1, saved.lastIndexOf("</"));
+			}
+		}
+		return text;
 	}
 
 	private static PreparedTemplate prepare(byte[] template) {
@@ -113,36 +231,303 @@ final class PreparedTemplate {
 		if (!files.containsKey(CONTENT_TYPES) || !files.containsKey(PACKAGE_RELATIONSHIPS)) {
 			throw new UncheckedIOException(new IOException("the template is not a readable .docx file"));
 		}
-		try {
-			Map<String, byte[]> reduced = new LinkedHashMap<>(files);
-			Set<String> left = new HashSet<>();
-			// the package's own relationships: only the main document (the document properties are not read)
-			Relationships root = Relationships.read("", files.get(PACKAGE_RELATIONSHIPS));
-			String main = root.targetOf(OFFICE_DOCUMENT);
-			if (main == null || !files.containsKey(main)) {
-				throw new IOException("the template has no main document");
+		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(template))) {
+			Map<String, List<Segment>> parts = new LinkedHashMap<>();
+			String main = name(doc.getPackagePart().getPartName().getName());
+			parts.put(main, new Compiler(files).part(main, doc, doc.getDocument(), "document"));
+			for (XWPFHeaderFooter header : doc.getHeaderList()) {
+				parts.put(name(header), new Compiler(files).part(name(header), header, header._getHdrFtr(), "hdr"));
 			}
-			left.addAll(root.partsExcept(OFFICE_DOCUMENT));
-			reduced.put(PACKAGE_RELATIONSHIPS, root.keepOnly(Set.of(OFFICE_DOCUMENT)));
-			// the main document's relationships: all but the parts a fill never reads
-			String mainRels = relationshipsOf(main);
-			if (files.containsKey(mainRels)) {
-				Relationships ofMain = Relationships.read(main, files.get(mainRels));
-				left.addAll(ofMain.partsOf(UNREAD_RELATIONSHIPS));
-				reduced.put(mainRels, ofMain.dropping(UNREAD_RELATIONSHIPS));
+			for (XWPFHeaderFooter footer : doc.getFooterList()) {
+				parts.put(name(footer), new Compiler(files).part(name(footer), footer, footer._getHdrFtr(), "ftr"));
 			}
-			left.forEach(reduced::remove);
-			return new PreparedTemplate(files, zip(reduced, Map.of()));
+			return new PreparedTemplate(files, parts);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("the template is not a readable .docx file", e);
+		catch (IOException | RuntimeException e) {
+			throw new UncheckedIOException("the template is not a readable .docx file", e instanceof IOException io
+					? io : new IOException(e.getMessage(), e));
 		}
 	}
 
-	/** {@code word/document.xml} → {@code word/_rels/document.xml.rels}. */
-	private static String relationshipsOf(String part) {
-		int slash = part.lastIndexOf('/');
-		return part.substring(0, slash + 1) + "_rels/" + part.substring(slash + 1) + ".rels";
+	private static String name(XWPFHeaderFooter part) {
+		return name(part.getPackagePart().getPartName().getName());
+	}
+
+	private static String name(String partName) {
+		return partName.startsWith("/") ? partName.substring(1) : partName;
+	}
+
+	/**
+	 * Replaces each {@code ${…}} of the paragraph with what {@code replacement} gives for its trimmed text, first
+	 * joining the runs it spans into the one where it starts (keeping that run's formatting); text that a replacement
+	 * brings in is not searched again.
+	 */
+	static void replacePlaceholders(XWPFParagraph paragraph, UnaryOperator<String> replacement) {
+		int from = 0;
+		while (true) {
+			List<XWPFRun> runs = paragraph.getRuns();
+			int[] starts = new int[runs.size() + 1];
+			StringBuilder all = new StringBuilder();
+			for (int i = 0; i < runs.size(); i++) {
+				starts[i] = all.length();
+				all.append(text(runs.get(i)));
+			}
+			starts[runs.size()] = all.length();
+			int open = all.indexOf("${", from);
+			int close = open < 0 ? -1 : all.indexOf("}", open + 2);
+			if (close < 0) {
+				return;
+			}
+			int first = runAt(starts, open);
+			int last = runAt(starts, close);
+			XWPFRun run = runs.get(first);
+			if (last > first) {
+				setText(run, all.substring(starts[first], starts[last + 1]));
+				for (int i = last; i > first; i--) {
+					if (!paragraph.removeRun(i)) {
+						setText(runs.get(i), "");
+					}
+				}
+			}
+			String runText = text(run);
+			int localOpen = open - starts[first];
+			int localClose = close - starts[first];
+			String value = replacement.apply(runText.substring(localOpen + 2, localClose).trim());
+			setText(run, runText.substring(0, localOpen) + value + runText.substring(localClose + 1));
+			from = open + value.length();
+		}
+	}
+
+	/** The list a table row repeats over: the first {@code ${list[]...}} in its text, or {@code null}. */
+	static String repeatedList(XWPFTableRow row) {
+		Set<String> lists = new LinkedHashSet<>();
+		for (XWPFTableCell cell : row.getTableCells()) {
+			Matcher m = LIST_IN_TEXT.matcher(cell.getText());
+			while (m.find()) {
+				lists.add(m.group(1));
+			}
+		}
+		if (lists.size() > 1) {
+			log.warn("Table row repeats over several lists {}: using {}", lists, lists.iterator().next());
+		}
+		return lists.isEmpty() ? null : lists.iterator().next();
+	}
+
+	private static int runAt(int[] starts, int offset) {
+		for (int i = starts.length - 2; i >= 0; i--) {
+			if (starts[i] <= offset && offset < starts[i + 1]) {
+				return i;
+			}
+		}
+		throw new IllegalStateException("offset " + offset + " outside the paragraph's runs");
+	}
+
+	private static String mark(char kind, int number) {
+		return "" + kind + number + MARK_END;
+	}
+
+	private static String text(XWPFRun run) {
+		String text = run.text();
+		return text == null ? "" : text;
+	}
+
+	/** Replaces a run's text, keeping its formatting; {@code \n} becomes a line break, {@code \t} a tab. */
+	static void setText(XWPFRun run, String text) {
+		CTR ctr = run.getCTR();
+		for (int i = ctr.sizeOfTArray() - 1; i >= 0; i--) {
+			ctr.removeT(i);
+		}
+		for (int i = ctr.sizeOfBrArray() - 1; i >= 0; i--) {
+			ctr.removeBr(i);
+		}
+		for (int i = ctr.sizeOfTabArray() - 1; i >= 0; i--) {
+			ctr.removeTab(i);
+		}
+		for (int i = ctr.sizeOfCrArray() - 1; i >= 0; i--) {
+			ctr.removeCr(i);
+		}
+		String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+		for (int l = 0; l < lines.length; l++) {
+			if (l > 0) {
+				run.addBreak();
+			}
+			String[] cells = lines[l].split("\t", -1);
+			for (int c = 0; c < cells.length; c++) {
+				if (c > 0) {
+					run.addTab();
+				}
+				if (!cells[c].isEmpty()) {
+					run.setText(cells[c], ctr.sizeOfTArray());
+				}
+			}
+		}
+	}
+
+	/** Compiles one part: marks it in POI's model, saves it as POI does, cuts the saved XML at the marks. */
+	private static final class Compiler {
+
+		private final Map<String, byte[]> files;
+		private final List<String> placeholders = new ArrayList<>();
+		private final List<List<Object>> runs = new ArrayList<>();
+		private final List<String> lists = new ArrayList<>();
+
+		Compiler(Map<String, byte[]> files) {
+			this.files = files;
+		}
+
+		List<Segment> part(String name, IBody body, XmlObject xml, String root) throws IOException {
+			if (RESERVED.matcher(new String(files.get(name), StandardCharsets.UTF_8)).find()) {
+				throw new IOException("'" + name + "' holds characters reserved for internal use (U+FDD0 to U+FDD4)");
+			}
+			for (IBodyElement element : List.copyOf(body.getBodyElements())) {
+				if (element instanceof XWPFParagraph paragraph) {
+					paragraph(paragraph);
+				}
+				else if (element instanceof XWPFTable table) {
+					table(table, false);
+				}
+			}
+			// as POI's own commit() of the document, a header or a footer saves it
+			XmlOptions options = new XmlOptions(POIXMLTypeLoader.DEFAULT_XML_OPTIONS);
+			options.setSaveSyntheticDocumentElement(new QName(MAIN_NAMESPACE, root));
+			ByteArrayOutputStream saved = new ByteArrayOutputStream();
+			xml.save(saved, options);
+			return segments(saved.toString(StandardCharsets.UTF_8));
+		}
+
+		private void table(XWPFTable table, boolean inRepeatedRow) {
+			int pos = 0;
+			while (pos < table.getRows().size()) {
+				XWPFTableRow row = table.getRow(pos);
+				String list = inRepeatedRow ? null : repeatedList(row);
+				row(row, inRepeatedRow || list != null);
+				if (list != null) {
+					lists.add(list);
+					markRow(table, pos, ROW);
+					markRow(table, pos + 2, ROW_CLOSE);
+					pos += 2;
+				}
+				pos++;
+			}
+		}
+
+		/** Inserts a row of one cell holding only a mark of the list last added. */
+		private void markRow(XWPFTable table, int pos, char mark) {
+			table.insertNewTableRow(pos).getCtRow().addNewTc().addNewP().addNewR().addNewT()
+				.setStringValue(mark(mark, lists.size() - 1));
+		}
+
+		private void row(XWPFTableRow row, boolean inRepeatedRow) {
+			for (XWPFTableCell cell : row.getTableCells()) {
+				for (IBodyElement inCell : List.copyOf(cell.getBodyElements())) {
+					if (inCell instanceof XWPFParagraph paragraph) {
+						paragraph(paragraph);
+					}
+					else if (inCell instanceof XWPFTable nested) {
+						table(nested, inRepeatedRow);
+					}
+				}
+			}
+		}
+
+		private void paragraph(XWPFParagraph paragraph) {
+			replacePlaceholders(paragraph, placeholder -> {
+				placeholders.add(placeholder);
+				return mark(PLACEHOLDER, placeholders.size() - 1);
+			});
+			for (XWPFRun run : paragraph.getRuns()) {
+				String text = text(run);
+				if (text.indexOf(PLACEHOLDER) >= 0) {
+					runs.add(pieces(text));
+					setText(run, mark(RUN, runs.size() - 1));
+				}
+			}
+		}
+
+		private List<Object> pieces(String text) {
+			List<Object> pieces = new ArrayList<>();
+			int at = 0;
+			for (int open = text.indexOf(PLACEHOLDER); open >= 0; open = text.indexOf(PLACEHOLDER, at)) {
+				if (open > at) {
+					pieces.add(text.substring(at, open));
+				}
+				int close = text.indexOf(MARK_END, open);
+				pieces.add(new Placeholder(placeholders.get(Integer.parseInt(text.substring(open + 1, close)))));
+				at = close + 1;
+			}
+			if (at < text.length()) {
+				pieces.add(text.substring(at));
+			}
+			return pieces;
+		}
+
+		/** The saved XML cut at the marks: each marked run's text element, each marked row between its two marks. */
+		private List<Segment> segments(String xml) {
+			Deque<List<Segment>> outer = new ArrayDeque<>();
+			List<Segment> current = new ArrayList<>();
+			int at = 0;
+			for (int i = at; i < xml.length(); i++) {
+				char c = xml.charAt(i);
+				if (c != RUN && c != ROW && c != ROW_CLOSE) {
+					continue;
+				}
+				int markStart = i;
+				int end = xml.indexOf(MARK_END, i);
+				int id = Integer.parseInt(xml.substring(i + 1, end));
+				Matcher start = TEXT_START.matcher(xml.substring(Math.max(0, markStart - 64), markStart));
+				if (!start.find()) {
+					throw new IllegalStateException("a mark outside a text element");
+				}
+				String prefix = start.group(1);
+				String textEnd = "</" + prefix + ":t>";
+				int elementStart = markStart - start.group().length();
+				if (!xml.startsWith(textEnd, end + 1)) {
+					throw new IllegalStateException("a mark not alone in its text element");
+				}
+				if (c == RUN) {
+					int elementEnd = end + 1 + textEnd.length();
+					String runEnd = "</" + prefix + ":r>";
+					int tagStart = xml.lastIndexOf('<', elementStart - 1);
+					String startTag = tagStart < at ? "" : xml.substring(tagStart, elementStart);
+					if (xml.startsWith(runEnd, elementEnd)
+							&& Pattern.matches("<" + Pattern.quote(prefix) + ":r(\\s[^<>]*[^/])?>", startTag)) {
+						current.add(new Fixed(xml.substring(at, tagStart)));
+						current.add(new RunText(prefix, runs.get(id), startTag));
+						at = elementEnd + runEnd.length();
+					}
+					else {
+						current.add(new Fixed(xml.substring(at, elementStart)));
+						current.add(new RunText(prefix, runs.get(id), null));
+						at = elementEnd;
+					}
+				}
+				else {
+					String rowStart = "<" + prefix + ":tr><" + prefix + ":tc><" + prefix + ":p><" + prefix + ":r>";
+					String rowEnd = "</" + prefix + ":r></" + prefix + ":p></" + prefix + ":tc></" + prefix + ":tr>";
+					if (!xml.startsWith(rowStart, elementStart - rowStart.length())
+							|| !xml.startsWith(rowEnd, end + 1 + textEnd.length())) {
+						throw new IllegalStateException("a row mark not alone in its row");
+					}
+					current.add(new Fixed(xml.substring(at, elementStart - rowStart.length())));
+					if (c == ROW_CLOSE) {
+						Repeated repeated = new Repeated(lists.get(id), List.copyOf(current));
+						current = outer.pop();
+						current.add(repeated);
+					}
+					else {
+						outer.push(current);
+						current = new ArrayList<>();
+					}
+					at = end + 1 + textEnd.length() + rowEnd.length();
+				}
+				i = at - 1;
+			}
+			if (!outer.isEmpty()) {
+				throw new IllegalStateException("a repeated row without its end");
+			}
+			current.add(new Fixed(xml.substring(at)));
+			return List.copyOf(current);
+		}
 	}
 
 	private static Map<String, byte[]> unzip(byte[] template) {
@@ -160,105 +545,17 @@ final class PreparedTemplate {
 		return files;
 	}
 
-	/** The files zipped in their order, each part in {@code changed} saved from its model instead. */
-	private static byte[] zip(Map<String, byte[]> files, Map<String, FilledPart> changed) throws IOException {
+	/** The template's files zipped in their order, each part in {@code filled} written instead of the template's. */
+	private byte[] zip(Map<String, byte[]> filled) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
 		try (ZipOutputStream zip = new ZipOutputStream(out)) {
 			for (Map.Entry<String, byte[]> file : files.entrySet()) {
 				zip.putNextEntry(new ZipEntry(file.getKey()));
-				FilledPart part = changed.get(file.getKey());
-				if (part == null) {
-					zip.write(file.getValue());
-				}
-				else {
-					part.save(zip);
-				}
+				zip.write(filled.getOrDefault(file.getKey(), file.getValue()));
 				zip.closeEntry();
 			}
 		}
 		return out.toByteArray();
-	}
-
-	/** One relationships part ({@code _rels/….rels}): its entries, read once per template. */
-	private record Relationships(String source, List<Element> entries) {
-
-		static Relationships read(String source, byte[] xml) throws IOException {
-			try {
-				DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-				factory.setNamespaceAware(true);
-				factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-				factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-				NodeList nodes = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml))
-					.getElementsByTagNameNS("*", "Relationship");
-				List<Element> entries = new ArrayList<>();
-				for (int i = 0; i < nodes.getLength(); i++) {
-					entries.add((Element) nodes.item(i));
-				}
-				return new Relationships(source, entries);
-			}
-			catch (ParserConfigurationException | SAXException e) {
-				throw new IOException("unreadable relationships of '" + source + "'", e);
-			}
-		}
-
-		/** The part a relationship of this type points to, or null. */
-		String targetOf(String type) {
-			return entries.stream().filter(e -> isType(e, Set.of(type)) && !external(e)).map(this::part).findFirst()
-				.orElse(null);
-		}
-
-		List<String> partsExcept(String type) {
-			return entries.stream().filter(e -> !isType(e, Set.of(type)) && !external(e)).map(this::part).toList();
-		}
-
-		List<String> partsOf(Set<String> types) {
-			return entries.stream().filter(e -> isType(e, types) && !external(e)).map(this::part).toList();
-		}
-
-		byte[] keepOnly(Set<String> types) {
-			return write(entries.stream().filter(e -> isType(e, types)).toList());
-		}
-
-		byte[] dropping(Set<String> types) {
-			return write(entries.stream().filter(e -> !isType(e, types)).toList());
-		}
-
-		/** A type's last path segment, as both the transitional and the strict schema name it. */
-		private static boolean isType(Element entry, Set<String> types) {
-			String type = entry.getAttribute("Type");
-			return types.contains(type.substring(type.lastIndexOf('/') + 1));
-		}
-
-		private static boolean external(Element entry) {
-			return "External".equals(entry.getAttribute("TargetMode"));
-		}
-
-		/** The zip entry a relationship's target names, resolved against its source part. */
-		private String part(Element entry) {
-			String target = entry.getAttribute("Target");
-			String resolved = URI.create("/" + source).resolve(URI.create(target.replace(" ", "%20"))).getPath();
-			return partName(resolved);
-		}
-
-		private byte[] write(List<Element> kept) {
-			StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-					+ "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
-			for (Element entry : kept) {
-				xml.append("<Relationship");
-				for (String attribute : List.of("Id", "Type", "Target", "TargetMode")) {
-					if (entry.hasAttribute(attribute)) {
-						xml.append(' ').append(attribute).append("=\"").append(escape(entry.getAttribute(attribute)))
-							.append('"');
-					}
-				}
-				xml.append("/>");
-			}
-			return xml.append("</Relationships>").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		}
-
-		private static String escape(String value) {
-			return value.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
-		}
 	}
 
 	/** Template bytes compared by content. */
