@@ -3,6 +3,7 @@ package cn.zhifa.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -19,6 +20,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
@@ -224,6 +227,71 @@ class EngineTaskReadAuthorizationTest {
 		return EngineTaskReadAuthorization.readsOrWorksOn(config, taskId, (context, task) -> Boolean.TRUE).isPresent();
 	}
 
+	@Test
+	void theGrantQuestionAnswersAsCamundasIsAuthorized() {
+		List<String> added = new ArrayList<>(List.of(
+				grant(null, "q-task-read", Resources.TASK, "*", Permissions.READ),
+				grant(null, "q-task-all", Resources.TASK, "*", Permissions.ALL),
+				grant(null, "q-task-update", Resources.TASK, "*", Permissions.UPDATE),
+				grant(null, "q-definitions", Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_TASK),
+				grant(null, "q-definitions-read", Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ),
+				grant(null, "q-one-definition", Resources.PROCESS_DEFINITION, "case", ProcessDefinitionPermissions.READ_TASK),
+				grant(null, "q-instances", Resources.PROCESS_INSTANCE, "*", Permissions.READ),
+				grant("q-group-tasks", null, Resources.TASK, "*", Permissions.READ),
+				grant("q-group-definitions", null, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.ALL),
+				grant("q-group-one-task", null, Resources.TASK, "task-1", Permissions.READ)));
+		List<Map.Entry<String, List<String>>> callers = List.of(Map.entry("q-task-read", List.of()),
+				Map.entry("q-task-all", List.of()), Map.entry("q-task-update", List.of()), Map.entry("q-definitions", List.of()),
+				Map.entry("q-definitions-read", List.of()), Map.entry("q-one-definition", List.of()),
+				Map.entry("q-instances", List.of()), Map.entry("o'brien", List.of()),
+				Map.entry("q-nobody", List.of("q-group-tasks")), Map.entry("q-nobody", List.of("q-group-definitions")),
+				Map.entry("q-nobody", List.of("q-group-one-task")),
+				Map.entry("q-nobody", List.of("q-group-one-task", "q-group-definitions")),
+				Map.entry("q-nobody", List.of("x') OR (1=1", "q-unknown")), Map.entry("officer1", List.of("officer")),
+				Map.entry("auxiliary1", List.of()), Map.entry("bureau1", List.of()));
+		try {
+			Map<String, Boolean> answers = sameAnswers(callers);
+			assertThat(answers).containsEntry("q-task-read[]", true).containsEntry("q-task-update[]", false)
+				.containsEntry("q-definitions-read[]", false).containsEntry("q-nobody[q-group-definitions]", true)
+				.containsEntry("q-nobody[x') OR (1=1, q-unknown]", false);
+			// a global grant reads every task for everyone; one without READ for no one more
+			Authorization global = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+			global.setResource(Resources.TASK);
+			global.setResourceId("*");
+			global.addPermission(Permissions.UPDATE);
+			added.add(engine.getAuthorizationService().saveAuthorization(global).getId());
+			assertThat(sameAnswers(callers)).isEqualTo(answers);
+			global.addPermission(Permissions.READ);
+			engine.getAuthorizationService().saveAuthorization(global);
+			assertThat(sameAnswers(callers)).doesNotContainValue(false);
+		}
+		finally {
+			added.forEach(engine.getAuthorizationService()::deleteAuthorization);
+		}
+	}
+
+	/** Each caller's answer from this manager's statement, required to be Camunda's {@code isAuthorized}'s. */
+	private static Map<String, Boolean> sameAnswers(List<Map.Entry<String, List<String>>> callers) {
+		Map<String, Boolean> answers = new LinkedHashMap<>();
+		for (Map.Entry<String, List<String>> caller : callers) {
+			String user = caller.getKey();
+			List<String> groups = caller.getValue();
+			as(user, groups, List.of("AGENCY-A"), () -> config.getCommandExecutorTxRequired().execute(context -> {
+				// the check ADR-0051 shortens: READ on all tasks or READ_TASK on all process definitions
+				CompositePermissionCheck everyTask = new PermissionCheckBuilder().disjunctive()
+					.atomicCheckForResourceId(Resources.TASK, "*", Permissions.READ)
+					.atomicCheckForResourceId(Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_TASK)
+					.build();
+				boolean ours = EngineTaskReadAuthorization.readsEveryTask(context, user, groups);
+				boolean camundas = context.getAuthorizationManager().isAuthorized(user, groups, everyTask);
+				assertThat(ours).as("%s in %s", user, groups).isEqualTo(camundas);
+				answers.put(user + groups, ours);
+				return null;
+			}));
+		}
+		return answers;
+	}
+
 	/** A revoking authorization: the user may not read the tasks of process {@code review}. */
 	private static Authorization revokeReadingReviewTasks(String user) {
 		Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
@@ -235,14 +303,14 @@ class EngineTaskReadAuthorizationTest {
 		return revoke;
 	}
 
-	private static void grant(String group, String user, Resource resource, String resourceId, Permission permission) {
+	private static String grant(String group, String user, Resource resource, String resourceId, Permission permission) {
 		Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 		grant.setGroupId(group);
 		grant.setUserId(user);
 		grant.setResource(resource);
 		grant.setResourceId(resourceId);
 		grant.addPermission(permission);
-		engine.getAuthorizationService().saveAuthorization(grant);
+		return engine.getAuthorizationService().saveAuthorization(grant).getId();
 	}
 
 	/** Whether the engine's authorization manager takes the per-row check out of a task query of this user. */
