@@ -214,8 +214,8 @@ final class PreparedTemplate {
 	private static String escaped(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (c == '<' || c == '&' || c == '>' || c < 0x20 || c > 0xFFFD
-					|| (c > 0xD7FF && c < 0xE000 && !Character.isSurrogate(c))) {
+			// markup, and the characters XML 1.0 does not allow (below U+0020 but tab and line ends, U+FFFE, U+FFFF)
+			if (c == '<' || c == '&' || c == '>' || c < 0x20 || c > 0xFFFD) {
 				// rare: XMLBeans' own rules (entities, or CDATA for text with many of them)
 				CTText element = CTText.Factory.newInstance();
 				element.setStringValue(text);
