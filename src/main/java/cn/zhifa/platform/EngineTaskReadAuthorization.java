@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -35,10 +35,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * everyone) holds READ on all tasks or READ_TASK on all process definitions — as every agency's staff groups do
  * (ADR-0044) — the {@code '*'} grant matches every row, so the join only costs time: at 100,000 cases it was most
  * of an officer's task count. This manager asks once per query whether such a grant exists (the question Camunda's
- * {@code isAuthorized} answers, as one fixed statement on the small authorization table) and, if it does, runs the query without the
- * join. Nothing else changes: the tenant check still keeps the query to the user's agencies, users without such a
- * grant (or with revoking authorizations in the table, which make Camunda's check a different one) get Camunda's
- * check unchanged, and administrators are not checked, as before. A query for one task by its id keeps Camunda's check
+ * {@code isAuthorized} answers, as one fixed statement on the small authorization table) and, if it does, runs the
+ * query without the join. Nothing else changes: the tenant check still keeps the query to the user's agencies, users
+ * without such a grant (or with revoking authorizations in the table, which make Camunda's check a different one) get
+ * Camunda's check unchanged, and administrators are not checked, as before. A query for one task by its id keeps Camunda's check
  * without asking: its join covers one row, cheaper than the question.
  * <p>
  * Whether the logged-in user may read one task ({@link #readsOrWorksOn}, asked by the REST guard before every form
