@@ -185,26 +185,58 @@ final class PreparedTemplate {
 	}
 
 	/**
-	 * A run's text as POI's {@link XWPFRun} writes it ({@link #setText}): a line break for each {@code \n}, a tab for each
-	 * {@code \t}, the rest in text elements that keep their spaces where they begin or end with one.
+	 * A run's text as POI's {@link XWPFRun} writes it (the same {@link #layOut} as {@link #setText}): a line break for
+	 * each {@code \n}, a tab for each {@code \t}, the rest in text elements that keep their spaces where they begin or
+	 * end with one.
 	 */
 	private static void runText(String prefix, String text, StringBuilder xml) {
+		layOut(text, new RunContent() {
+
+			@Override
+			public void lineBreak() {
+				xml.append('<').append(prefix).append(":br/>");
+			}
+
+			@Override
+			public void tab() {
+				xml.append('<').append(prefix).append(":tab/>");
+			}
+
+			@Override
+			public void text(String piece) {
+				boolean keepSpaces = Character.isWhitespace(piece.charAt(0))
+						|| Character.isWhitespace(piece.charAt(piece.length() - 1));
+				xml.append('<').append(prefix).append(keepSpaces ? ":t xml:space=\"preserve\">" : ":t>")
+					.append(escaped(piece)).append("</").append(prefix).append(":t>");
+			}
+		});
+	}
+
+	/** What a run's text is made of: line breaks, tabs and pieces of text. */
+	private interface RunContent {
+
+		void lineBreak();
+
+		void tab();
+
+		/** A piece of text between breaks and tabs, never empty. */
+		void text(String piece);
+	}
+
+	/** Lays a run's text out: a line break for each line end ({@code \r\n}, {@code \r}, {@code \n}), a tab per tab. */
+	private static void layOut(String text, RunContent run) {
 		String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
 		for (int l = 0; l < lines.length; l++) {
 			if (l > 0) {
-				xml.append('<').append(prefix).append(":br/>");
+				run.lineBreak();
 			}
-			String[] cells = lines[l].split("\t", -1);
-			for (int c = 0; c < cells.length; c++) {
-				if (c > 0) {
-					xml.append('<').append(prefix).append(":tab/>");
+			String[] pieces = lines[l].split("\t", -1);
+			for (int p = 0; p < pieces.length; p++) {
+				if (p > 0) {
+					run.tab();
 				}
-				String cell = cells[c];
-				if (!cell.isEmpty()) {
-					boolean keepSpaces = Character.isWhitespace(cell.charAt(0))
-							|| Character.isWhitespace(cell.charAt(cell.length() - 1));
-					xml.append('<').append(prefix).append(keepSpaces ? ":t xml:space=\"preserve\">" : ":t>")
-						.append(escaped(cell)).append("</").append(prefix).append(":t>");
+				if (!pieces[p].isEmpty()) {
+					run.text(pieces[p]);
 				}
 			}
 		}
@@ -234,12 +266,14 @@ final class PreparedTemplate {
 		try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(template))) {
 			Map<String, List<Segment>> parts = new LinkedHashMap<>();
 			String main = name(doc.getPackagePart().getPartName().getName());
-			parts.put(main, new Compiler(files).part(main, doc, doc.getDocument(), "document"));
+			parts.put(main, new Compiler().part(main, files.get(main), doc, doc.getDocument(), "document"));
 			for (XWPFHeaderFooter header : doc.getHeaderList()) {
-				parts.put(name(header), new Compiler(files).part(name(header), header, header._getHdrFtr(), "hdr"));
+				String name = name(header);
+				parts.put(name, new Compiler().part(name, files.get(name), header, header._getHdrFtr(), "hdr"));
 			}
 			for (XWPFHeaderFooter footer : doc.getFooterList()) {
-				parts.put(name(footer), new Compiler(files).part(name(footer), footer, footer._getHdrFtr(), "ftr"));
+				String name = name(footer);
+				parts.put(name, new Compiler().part(name, files.get(name), footer, footer._getHdrFtr(), "ftr"));
 			}
 			return new PreparedTemplate(files, parts);
 		}
@@ -346,37 +380,36 @@ final class PreparedTemplate {
 		for (int i = ctr.sizeOfCrArray() - 1; i >= 0; i--) {
 			ctr.removeCr(i);
 		}
-		String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-		for (int l = 0; l < lines.length; l++) {
-			if (l > 0) {
+		layOut(text, new RunContent() {
+
+			@Override
+			public void lineBreak() {
 				run.addBreak();
 			}
-			String[] cells = lines[l].split("\t", -1);
-			for (int c = 0; c < cells.length; c++) {
-				if (c > 0) {
-					run.addTab();
-				}
-				if (!cells[c].isEmpty()) {
-					run.setText(cells[c], ctr.sizeOfTArray());
-				}
+
+			@Override
+			public void tab() {
+				run.addTab();
 			}
-		}
+
+			@Override
+			public void text(String piece) {
+				run.setText(piece, ctr.sizeOfTArray());
+			}
+		});
 	}
+
 
 	/** Compiles one part: marks it in POI's model, saves it as POI does, cuts the saved XML at the marks. */
 	private static final class Compiler {
 
-		private final Map<String, byte[]> files;
 		private final List<String> placeholders = new ArrayList<>();
 		private final List<List<Object>> runs = new ArrayList<>();
 		private final List<String> lists = new ArrayList<>();
 
-		Compiler(Map<String, byte[]> files) {
-			this.files = files;
-		}
-
-		List<Segment> part(String name, IBody body, XmlObject xml, String root) throws IOException {
-			if (RESERVED.matcher(new String(files.get(name), StandardCharsets.UTF_8)).find()) {
+		/** The part {@code name} of the package ({@code original} its bytes in the template) as pieces. */
+		List<Segment> part(String name, byte[] original, IBody body, XmlObject xml, String root) throws IOException {
+			if (RESERVED.matcher(new String(original, StandardCharsets.UTF_8)).find()) {
 				throw new IOException("'" + name + "' holds characters reserved for internal use (U+FDD0 to U+FDD4)");
 			}
 			for (IBodyElement element : List.copyOf(body.getBodyElements())) {
