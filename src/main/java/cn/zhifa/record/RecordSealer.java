@@ -102,9 +102,7 @@ class RecordSealer {
 			}
 			Instant now = Instant.now();
 			List<Object[]> seals = new ArrayList<>();
-			List<Object[]> done = new ArrayList<>();
 			for (long recordId : waiting) {
-				done.add(new Object[] { recordId });
 				Map<String, Object> w = entries.get(recordId);
 				if (w == null) {
 					// removed before it was sealed (past the triggers): its case chain shows the gap
@@ -122,7 +120,8 @@ class RecordSealer {
 				jdbc.batchUpdate("INSERT INTO zf_record_seal (global_seq, record_id, case_no, case_seq, entry_hash, "
 						+ "global_prev_hash, global_hash, sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", seals);
 			}
-			jdbc.batchUpdate("DELETE FROM zf_record_unsealed WHERE record_id = ?", done);
+			// the work list's rows in one statement (one per entry was an eighth of a whole case's statements)
+			jdbc.update("DELETE FROM zf_record_unsealed WHERE record_id IN (" + marks(n) + ")", waiting.toArray());
 			sealed += seals.size();
 		}
 		if (sealed > 0) {
@@ -138,13 +137,17 @@ class RecordSealer {
 	 * entry, which reads the whole record at every seal (docs/performance.md, "The sealer read the whole record").
 	 */
 	private Map<Long, Map<String, Object>> entries(List<Long> ids) {
-		String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
 		Map<Long, Map<String, Object>> entries = new HashMap<>();
 		for (Map<String, Object> row : jdbc.queryForList(
-				"SELECT id, case_no, case_seq, hash FROM zf_record WHERE id IN (" + marks + ")", ids.toArray())) {
+				"SELECT id, case_no, case_seq, hash FROM zf_record WHERE id IN (" + marks(ids.size()) + ")", ids.toArray())) {
 			entries.put(((Number) row.get("id")).longValue(), row);
 		}
 		return entries;
+	}
+
+	/** {@code n} parameter marks for an {@code IN} list ({@code n} ≤ {@link #BATCH}). */
+	private static String marks(int n) {
+		return String.join(", ", Collections.nCopies(n, "?"));
 	}
 
 	private RecordService.GlobalHead head() {
