@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -66,6 +67,12 @@ public class RecordService {
 	/** The entries ({@code r}) with their seals ({@code s}). */
 	static final String FROM = "zf_record r LEFT JOIN zf_record_seal s ON s.record_id = r.id";
 
+	/** An entry's insert; its eleven parameters in the order of {@link #insert}. */
+	static final String INSERT = """
+			INSERT INTO zf_record (case_no, case_seq, kind, actor, agency_code, process_instance_id, activity_id,
+			    occurred_at, data, prev_hash, hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
 	private final JdbcTemplate jdbc;
 	private volatile boolean stepRecording;
 	private final Clock clock;
@@ -97,7 +104,21 @@ public class RecordService {
 			String activityId, Map<String, Object> data) {
 		Pending entry = pending(caseNo, kind, actor, agencyCode, processInstanceId, activityId, data);
 		TransactionHeads transaction = TransactionHeads.current(jdbc);
-		return insert(transaction, afterHeldStart(transaction, entry));
+		return insert(transaction, afterHeldStart(transaction, entry), false);
+	}
+
+	/**
+	 * Appends a step's entry (a process step, a task's event, a decision, a document: {@link StepRecorder}) as
+	 * {@link #append(String, String, String, String, String, String, Map)} does, except that within a transaction it
+	 * is chained at once and inserted with the transaction's other step entries in one batch — at its commit, before
+	 * a read of the record in it, or before an entry appended with {@link #append} (ADR-0062).
+	 */
+	@Transactional
+	public void appendStep(String caseNo, String kind, String actor, String agencyCode, String processInstanceId,
+			String activityId, Map<String, Object> data) {
+		Pending entry = pending(caseNo, kind, actor, agencyCode, processInstanceId, activityId, data);
+		TransactionHeads transaction = TransactionHeads.current(jdbc);
+		insert(transaction, afterHeldStart(transaction, entry), true);
 	}
 
 	/**
@@ -114,11 +135,11 @@ public class RecordService {
 		Pending start = pending(caseNo, ACTIVITY_START, actor, agencyCode, processInstanceId, activityId, data);
 		TransactionHeads transaction = TransactionHeads.current(jdbc);
 		if (!transaction.bound()) {
-			insert(transaction, start);
+			insert(transaction, start, false);
 			return;
 		}
 		Pending next = afterHeldStart(transaction, start); // a start never merges with a start: this one
-		transaction.hold(next, () -> insert(transaction, next));
+		transaction.hold(next, () -> insert(transaction, next, true));
 	}
 
 	/**
@@ -135,7 +156,7 @@ public class RecordService {
 		if (passed != null) {
 			return passed;
 		}
-		insert(transaction, held);
+		insert(transaction, held, true);
 		return entry;
 	}
 
@@ -181,8 +202,12 @@ public class RecordService {
 				Hashing.truncate(clock.instant()));
 	}
 
-	/** Chains the entry to its case, inserts it and queues it for sealing (the head is written before the commit). */
-	private RecordEntry insert(TransactionHeads transaction, Pending entry) {
+	/**
+	 * Chains the entry to its case, inserts it and queues it for sealing (the head is written before the commit). A
+	 * step entry ({@code step}) within a transaction is queued for the transaction's batch instead and null returned;
+	 * any other entry is inserted at once, after the entries queued before it, so ids follow case numbers.
+	 */
+	private RecordEntry insert(TransactionHeads transaction, Pending entry, boolean step) {
 		String caseNo = entry.caseNo();
 		// the only lock an append takes: its case's head, once per transaction (ADR-0043, ADR-0055)
 		TransactionHeads.Head head = lockCaseHead(transaction, caseNo, entry.agencyCode());
@@ -201,26 +226,18 @@ public class RecordService {
 		Instant now = entry.at();
 		String hash = Hashing.chain(prev, RecordEntry.canonicalContent(caseNo, caseSeq, null, entry.kind(), entry.actor(),
 				agency, entry.processInstanceId(), entry.activityId(), now, entry.content()));
+		Object[] values = { caseNo, caseSeq, entry.kind(), entry.actor(), agency, entry.processInstanceId(),
+				entry.activityId(), Hashing.utc(now), entry.content(), prev, hash };
+		if (step && transaction.bound()) {
+			head.advance(caseSeq, hash, agency);
+			transaction.queue(caseNo, caseSeq, values);
+			return null;
+		}
+		transaction.writeQueued();
 		KeyHolder key = new GeneratedKeyHolder();
-		long seq = caseSeq;
-		String previous = prev;
-		String entryAgency = agency;
 		jdbc.update(connection -> {
-			PreparedStatement insert = connection.prepareStatement("""
-					INSERT INTO zf_record (case_no, case_seq, kind, actor, agency_code, process_instance_id, activity_id,
-					    occurred_at, data, prev_hash, hash)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] { "id" });
-			insert.setString(1, caseNo);
-			insert.setLong(2, seq);
-			insert.setString(3, entry.kind());
-			insert.setString(4, entry.actor());
-			insert.setString(5, entryAgency);
-			insert.setString(6, entry.processInstanceId());
-			insert.setString(7, entry.activityId());
-			insert.setObject(8, Hashing.utc(now));
-			insert.setString(9, entry.content());
-			insert.setString(10, previous);
-			insert.setString(11, hash);
+			PreparedStatement insert = connection.prepareStatement(INSERT, new String[] { "id" });
+			new ArgumentPreparedStatementSetter(values).setValues(insert);
 			return insert;
 		}, key);
 		long id = key.getKey().longValue();
@@ -320,6 +337,7 @@ public class RecordService {
 	}
 
 	private boolean hasRecent(String caseNo, String kind, String actor, Instant since, Map<String, Object> same) {
+		TransactionHeads.writeHeld(jdbc); // the step entries this transaction has queued (ADR-0062)
 		List<String> recent = jdbc.queryForList(
 				"SELECT data FROM zf_record WHERE case_no = ? AND kind = ? AND actor = ? AND occurred_at >= ?", String.class,
 				caseNo, kind, actor, Hashing.utc(since));
@@ -345,13 +363,14 @@ public class RecordService {
 	/** The case's record in order (empty if the case has none). */
 	@Transactional(readOnly = true)
 	public List<RecordEntry> list(String caseNo) {
-		TransactionHeads.writeHeld(jdbc); // a step's start this transaction holds back (ADR-0057)
+		TransactionHeads.writeHeld(jdbc); // a step's start held back (ADR-0057), the step entries queued (ADR-0062)
 		return jdbc.query("SELECT " + COLUMNS + " FROM " + FROM + " WHERE r.case_no = ? ORDER BY r.case_seq", ROWS, caseNo);
 	}
 
 	/** Entries of one kind in the given agencies (null: all agencies), newest first. */
 	@Transactional(readOnly = true)
 	public List<RecordEntry> listByKind(String kind, java.util.Collection<String> agencies) {
+		TransactionHeads.writeHeld(jdbc); // the step entries this transaction has queued (ADR-0062)
 		if (agencies == null) {
 			return jdbc.query("SELECT " + COLUMNS + " FROM " + FROM + " WHERE r.kind = ? ORDER BY r.id DESC", ROWS, kind);
 		}
@@ -372,7 +391,7 @@ public class RecordService {
 	/** Whether the case has a record, and its agency (empty: unknown case). */
 	@Transactional(readOnly = true)
 	public Optional<CaseHead> head(String caseNo) {
-		TransactionHeads.writeHeld(jdbc); // a step's start this transaction holds back (ADR-0057)
+		TransactionHeads.writeHeld(jdbc); // a step's start held back (ADR-0057), the step entries queued (ADR-0062)
 		TransactionHeads.Head moved = TransactionHeads.moved(jdbc, caseNo); // this transaction's appends, not yet written
 		if (moved != null) {
 			return Optional.of(new CaseHead(caseNo, moved.agencyCode, moved.lastSeq, moved.lastHash));

@@ -194,7 +194,7 @@ class StepRecorder {
 	}
 
 	private void append(DelegateExecution execution, String kind, String activityId, Map<String, Object> data) {
-		records.append(caseNo(execution), kind, actor(execution), agency(execution), execution.getProcessInstanceId(),
+		records.appendStep(caseNo(execution), kind, actor(execution), agency(execution), execution.getProcessInstanceId(),
 				activityId, data);
 	}
 

@@ -15,9 +15,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The case heads one transaction has locked and moved, and the entries it queued for sealing (ADR-0055). The
  * first append to a case in a transaction locks the case's head row ({@code SELECT … FOR UPDATE}); the following
  * appends to that case in the same transaction chain on the head kept here instead of reading it again, and the
- * head row and the sealer's work list are written once, just before the transaction commits. The entries
- * themselves are inserted at once, so the transaction reads its own entries as before; a rolled-back transaction
- * writes nothing. Bound to the transaction with Spring's synchronization (suspended with it when a nested
+ * head row and the sealer's work list are written once, just before the transaction commits. Step entries are
+ * chained at once and inserted together as one batch (ADR-0062) before the commit, before a read of the record in the
+ * transaction ({@link RecordService}'s readers call {@link #writeHeld}) and before any other entry, which is inserted
+ * at once; a rolled-back transaction writes nothing. Bound to the transaction with Spring's synchronization (suspended with it when a nested
  * {@code REQUIRES_NEW} transaction runs). The record's readers of heads and work list ({@link RecordVerifier},
  * {@link RecordSealer}, {@link PublishedHeads}) call {@link #writePending} first, so a transaction that appended
  * and then verifies, seals or publishes sees its own appends.
@@ -69,6 +70,10 @@ final class TransactionHeads implements TransactionSynchronization {
 	/** Per case, the step start held back (ADR-0057) and how it is written. */
 	private final Map<String, Held> held = new LinkedHashMap<>();
 	private final List<Object[]> unsealed = new ArrayList<>();
+	/** The step entries appended and not yet inserted (ADR-0062): the insert's parameters, in append order. */
+	private final List<Object[]> queued = new ArrayList<>();
+	/** Per case, the first and last case number of its queued entries: their work-list rows, read back by number. */
+	private final Map<String, long[]> queuedRange = new LinkedHashMap<>();
 
 	private TransactionHeads(Key key, JdbcTemplate jdbc, boolean bound) {
 		this.key = key;
@@ -100,11 +105,15 @@ final class TransactionHeads implements TransactionSynchronization {
 		return current == null ? null : current.head(caseNo);
 	}
 
-	/** Writes the step starts the current transaction holds back (ADR-0057), if any. */
+	/**
+	 * Writes the step starts the current transaction holds back (ADR-0057) and the step entries it has queued
+	 * (ADR-0062), if any: what a read of the record in the same transaction must see.
+	 */
 	static void writeHeld(JdbcTemplate jdbc) {
 		TransactionHeads current = bound(jdbc);
 		if (current != null) {
 			current.writeHeld();
+			current.writeQueued();
 		}
 	}
 
@@ -156,9 +165,38 @@ final class TransactionHeads implements TransactionSynchronization {
 		unsealed.add(new Object[] { recordId, queuedAt });
 	}
 
-	/** Writes the held starts, the moved heads and the work list (the transaction still holds every head's lock). */
+	/** Queues a step entry's insert ({@link RecordService#INSERT}'s parameters) until the commit or a read (ADR-0062). */
+	void queue(String caseNo, long caseSeq, Object[] insert) {
+		queued.add(insert);
+		queuedRange.computeIfAbsent(caseNo, c -> new long[] { caseSeq, caseSeq })[1] = caseSeq;
+	}
+
+	/**
+	 * Inserts the queued step entries as one batch (one multi-row insert on PostgreSQL, ADR-0061) in append order,
+	 * so their ids follow their case numbers, and puts them on the sealer's work list by case and number.
+	 */
+	void writeQueued() {
+		if (queued.isEmpty()) {
+			return;
+		}
+		jdbc.batchUpdate(RecordService.INSERT, queued);
+		Object now = Hashing.utc(java.time.Instant.now()); // wall clock: the verifier measures the wait
+		for (Map.Entry<String, long[]> range : queuedRange.entrySet()) {
+			jdbc.update("INSERT INTO zf_record_unsealed (record_id, queued_at) SELECT id, ? FROM zf_record "
+					+ "WHERE case_no = ? AND case_seq BETWEEN ? AND ?", now, range.getKey(), range.getValue()[0],
+					range.getValue()[1]);
+		}
+		queued.clear();
+		queuedRange.clear();
+	}
+
+	/**
+	 * Writes the held starts, the queued entries, the moved heads and the work list (the transaction still holds
+	 * every head's lock).
+	 */
 	void write() {
 		writeHeld();
+		writeQueued();
 		for (Head head : heads.values()) {
 			if (head.moved) {
 				// the case head keeps its agency once set (filled in once when the first entries had none)

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,6 +47,10 @@ class WholeCaseRecordIT extends EngineTestSupport {
 	AvEvidenceService evidence;
 	@Autowired
 	CaseFiles caseFiles;
+	@Autowired
+	RecordSealer sealer;
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@BeforeEach
 	void deploy() {
@@ -257,6 +262,46 @@ class WholeCaseRecordIT extends EngineTestSupport {
 		String rolledBack = "REC-HELD-" + UUID.randomUUID();
 		tx.executeWithoutResult(status -> {
 			records.appendStart(rolledBack, "officer1", "LIAOKUO", "pi", "task", task);
+			status.setRollbackOnly();
+		});
+		assertThat(records.list(rolledBack)).isEmpty();
+		assertThat(records.head(rolledBack)).isEmpty();
+	}
+
+	@Test
+	void aTransactionsStepEntriesAreInsertedTogetherInAppendOrderThenSealed() {
+		String caseNo = "REC-BATCH-" + UUID.randomUUID();
+		TransactionTemplate tx = new TransactionTemplate(transactions);
+		String count = "SELECT COUNT(*) FROM zf_record WHERE case_no = ?";
+		tx.executeWithoutResult(status -> {
+			records.appendStep(caseNo, "TASK_CREATED", "officer1", "LIAOKUO", "pi", "task", Map.of("taskId", "t1"));
+			records.appendStep(caseNo, "TASK_CLAIMED", "officer1", "LIAOKUO", "pi", "task", Map.of("taskId", "t1"));
+			assertThat(jdbc.queryForObject(count, Integer.class, caseNo)).as("queued, not inserted yet").isZero();
+			// a read in the transaction sees them, inserted in one batch
+			assertThat(records.list(caseNo)).extracting(RecordEntry::kind).containsExactly("TASK_CREATED", "TASK_CLAIMED");
+			records.appendStep(caseNo, "TASK_COMPLETED", "officer1", "LIAOKUO", "pi", "task", Map.of("taskId", "t1"));
+			// an entry appended at once comes after the queued one (its id too)
+			RecordEntry reported = records.append(caseNo, "INTERFERENCE_REPORTED", "officer1", "LIAOKUO", null, null,
+					Map.of("text", "说情"));
+			assertThat(reported.caseSeq()).isEqualTo(4);
+			assertThat(jdbc.queryForObject(count, Integer.class, caseNo)).isEqualTo(4);
+			records.appendStep(caseNo, "ACTIVITY_END", "officer1", "LIAOKUO", "pi", "task", Map.of("event", "end"));
+		});
+		List<RecordEntry> entries = records.list(caseNo);
+		assertThat(entries).extracting(RecordEntry::kind).containsExactly("TASK_CREATED", "TASK_CLAIMED", "TASK_COMPLETED",
+				"INTERFERENCE_REPORTED", "ACTIVITY_END");
+		assertThat(entries).extracting(RecordEntry::caseSeq).containsExactly(1L, 2L, 3L, 4L, 5L);
+		assertThat(entries).extracting(RecordEntry::id).isSorted().doesNotHaveDuplicates();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM zf_record_unsealed u JOIN zf_record r ON r.id = u.record_id "
+				+ "WHERE r.case_no = ?", Integer.class, caseNo) + jdbc.queryForObject("SELECT COUNT(*) FROM zf_record_seal "
+						+ "WHERE case_no = ?", Integer.class, caseNo)).as("each entry waits for its seal or has it").isEqualTo(5);
+		sealer.seal();
+		assertThat(records.list(caseNo)).allSatisfy(e -> assertThat(e.globalSeq()).isNotNull());
+		assertThat(verifier.verifyCase(caseNo).ok()).isTrue();
+
+		String rolledBack = "REC-BATCH-" + UUID.randomUUID();
+		tx.executeWithoutResult(status -> {
+			records.appendStep(rolledBack, "TASK_CREATED", "officer1", "LIAOKUO", "pi", "task", Map.of("taskId", "t2"));
 			status.setRollbackOnly();
 		});
 		assertThat(records.list(rolledBack)).isEmpty();
