@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * head row and the sealer's work list are written once, just before the transaction commits. Step entries are
  * chained at once and inserted together as one batch (ADR-0062) before the commit, before a read of the record in the
  * transaction ({@link RecordService}'s readers call {@link #writeHeld}) and before any other entry, which is inserted
- * at once; a rolled-back transaction writes nothing. Bound to the transaction with Spring's synchronization (suspended with it when a nested
- * {@code REQUIRES_NEW} transaction runs). The record's readers of heads and work list ({@link RecordVerifier},
+ * at once; a rolled-back transaction writes nothing. Bound to the transaction with Spring's synchronization
+ * (suspended with it when a nested {@code REQUIRES_NEW} transaction runs). The record's readers of heads and work list ({@link RecordVerifier},
  * {@link RecordSealer}, {@link PublishedHeads}) call {@link #writePending} first, so a transaction that appended
  * and then verifies, seals or publishes sees its own appends.
  */
