@@ -337,7 +337,7 @@ public class RecordService {
 	}
 
 	private boolean hasRecent(String caseNo, String kind, String actor, Instant since, Map<String, Object> same) {
-		TransactionHeads.writeHeld(jdbc); // the step entries this transaction has queued (ADR-0062)
+		TransactionHeads.writeEntries(jdbc); // the held starts and queued step entries (ADR-0057, ADR-0062)
 		List<String> recent = jdbc.queryForList(
 				"SELECT data FROM zf_record WHERE case_no = ? AND kind = ? AND actor = ? AND occurred_at >= ?", String.class,
 				caseNo, kind, actor, Hashing.utc(since));
@@ -363,14 +363,14 @@ public class RecordService {
 	/** The case's record in order (empty if the case has none). */
 	@Transactional(readOnly = true)
 	public List<RecordEntry> list(String caseNo) {
-		TransactionHeads.writeHeld(jdbc); // a step's start held back (ADR-0057), the step entries queued (ADR-0062)
+		TransactionHeads.writeEntries(jdbc); // the held starts and queued step entries (ADR-0057, ADR-0062)
 		return jdbc.query("SELECT " + COLUMNS + " FROM " + FROM + " WHERE r.case_no = ? ORDER BY r.case_seq", ROWS, caseNo);
 	}
 
 	/** Entries of one kind in the given agencies (null: all agencies), newest first. */
 	@Transactional(readOnly = true)
 	public List<RecordEntry> listByKind(String kind, java.util.Collection<String> agencies) {
-		TransactionHeads.writeHeld(jdbc); // the step entries this transaction has queued (ADR-0062)
+		TransactionHeads.writeEntries(jdbc); // the held starts and queued step entries (ADR-0057, ADR-0062)
 		if (agencies == null) {
 			return jdbc.query("SELECT " + COLUMNS + " FROM " + FROM + " WHERE r.kind = ? ORDER BY r.id DESC", ROWS, kind);
 		}
@@ -391,7 +391,7 @@ public class RecordService {
 	/** Whether the case has a record, and its agency (empty: unknown case). */
 	@Transactional(readOnly = true)
 	public Optional<CaseHead> head(String caseNo) {
-		TransactionHeads.writeHeld(jdbc); // a step's start held back (ADR-0057), the step entries queued (ADR-0062)
+		TransactionHeads.writeEntries(jdbc); // the held starts and queued step entries (ADR-0057, ADR-0062)
 		TransactionHeads.Head moved = TransactionHeads.moved(jdbc, caseNo); // this transaction's appends, not yet written
 		if (moved != null) {
 			return Optional.of(new CaseHead(caseNo, moved.agencyCode, moved.lastSeq, moved.lastHash));

@@ -1,5 +1,6 @@
 package cn.zhifa.record;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * appends to that case in the same transaction chain on the head kept here instead of reading it again, and the
  * head row and the sealer's work list are written once, just before the transaction commits. Step entries are
  * chained at once and inserted together as one batch (ADR-0062) before the commit, before a read of the record in the
- * transaction ({@link RecordService}'s readers call {@link #writeHeld}) and before any other entry, which is inserted
+ * transaction ({@link RecordService}'s readers call {@link #writeEntries}) and before any other entry, which is inserted
  * at once; a rolled-back transaction writes nothing. Bound to the transaction with Spring's synchronization
  * (suspended with it when a nested {@code REQUIRES_NEW} transaction runs). The record's readers of heads and work list ({@link RecordVerifier},
  * {@link RecordSealer}, {@link PublishedHeads}) call {@link #writePending} first, so a transaction that appended
@@ -109,7 +110,7 @@ final class TransactionHeads implements TransactionSynchronization {
 	 * Writes the step starts the current transaction holds back (ADR-0057) and the step entries it has queued
 	 * (ADR-0062), if any: what a read of the record in the same transaction must see.
 	 */
-	static void writeHeld(JdbcTemplate jdbc) {
+	static void writeEntries(JdbcTemplate jdbc) {
 		TransactionHeads current = bound(jdbc);
 		if (current != null) {
 			current.writeHeld();
@@ -180,7 +181,7 @@ final class TransactionHeads implements TransactionSynchronization {
 			return;
 		}
 		jdbc.batchUpdate(RecordService.INSERT, queued);
-		Object now = Hashing.utc(java.time.Instant.now()); // wall clock: the verifier measures the wait
+		Object now = Hashing.utc(Instant.now()); // wall clock: the verifier measures the wait
 		for (Map.Entry<String, long[]> range : queuedRange.entrySet()) {
 			jdbc.update("INSERT INTO zf_record_unsealed (record_id, queued_at) SELECT id, ? FROM zf_record "
 					+ "WHERE case_no = ? AND case_seq BETWEEN ? AND ?", now, range.getKey(), range.getValue()[0],
