@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * deployer, their {@link EngineAuthorizationDefaults} as the engine's authorization provider (no per-task rows), a
  * {@link CandidateTaskChecker} in place of Camunda's authorization checker, an {@link EngineTaskReadAuthorization}
  * in place of its authorization manager and an
- * {@link EngineExpressionManager} as its expression manager. The features' beans are what decides; this
+ * {@link EngineExpressionManager} as its expression manager; the inputs of steps that end in their transaction are
+ * transient ({@link TransientStepInputs}). The features' beans are what decides; this
  * only adapts the engine's internal machinery to them. They are built before the engine: each looks up
  * the services it needs when its listeners run.
  */
@@ -42,12 +43,14 @@ class EngineExtensionPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl config) {
+		List<BpmnParseListener> listeners = config.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+				: new ArrayList<>(config.getCustomPostBPMNParseListeners());
 		if (!parseExtensions.isEmpty()) {
-			List<BpmnParseListener> listeners = config.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
-					: new ArrayList<>(config.getCustomPostBPMNParseListeners());
 			listeners.add(new ModelParseListener(parseExtensions));
-			config.setCustomPostBPMNParseListeners(listeners);
 		}
+		// a step's inputs live in its own transaction only (ADR-0064)
+		listeners.add(new TransientStepInputs());
+		config.setCustomPostBPMNParseListeners(listeners);
 		if (!deploymentChecks.isEmpty()) {
 			List<Deployer> deployers = new ArrayList<>();
 			deployers.add(new ModelCheckDeployer(deploymentChecks));
