@@ -44,6 +44,11 @@ class EngineConfiguration {
 						withUnwrapping(config.getCustomPreCommandInterceptorsTxRequired(), false, config, logins));
 				config.setCustomPreCommandInterceptorsTxRequiresNew(
 						withUnwrapping(config.getCustomPreCommandInterceptorsTxRequiresNew(), true, config, logins));
+				// a task's form submission through the REST guard, checked inside the engine's command for it (ADR-0065)
+				List<CommandInterceptor> inside = config.getCustomPostCommandInterceptorsTxRequired() == null
+						? new ArrayList<>() : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
+				inside.add(new TaskFormSubmissions());
+				config.setCustomPostCommandInterceptorsTxRequired(inside);
 			}
 		};
 	}

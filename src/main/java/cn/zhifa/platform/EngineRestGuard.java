@@ -1,7 +1,8 @@
 package cn.zhifa.platform;
 
+import static cn.zhifa.platform.EngineVariableRules.forbidden;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Date;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FormService;
@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -31,7 +30,6 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -69,9 +67,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * external tasks, CMMN) a declared variable or a form's field is refused.</li>
  * </ul>
  * The routes and their rules are listed in {@link EngineRestRoutes}; an unknown write route is
- * searched for such names anywhere in its body. Refusals are problem details in Chinese naming the
- * variable (403 for the system's variables, 400 for a value a form refuses); nothing reaches the
- * engine. Java inside the application (delegates, listeners, {@code /api}) is not affected.
+ * searched for such names anywhere in its body; the rules themselves are {@link EngineVariableRules}. Refusals are
+ * problem details in Chinese naming the variable (403 for the system's variables, 400 for a value a form refuses);
+ * nothing reaches the engine. A task's {@code submit-form} is checked by the same rules inside the engine's own
+ * command for it, before the engine applies anything ({@link TaskFormSubmissions}, ADR-0065). Java inside the
+ * application (delegates, listeners, {@code /api}) is not affected.
  */
 final class EngineRestGuard extends OncePerRequestFilter {
 
@@ -82,15 +82,13 @@ final class EngineRestGuard extends OncePerRequestFilter {
 	private static final int MAX_BODY = 8 * 1024 * 1024;
 	/** The REST API's date format (Camunda's JacksonConfigurator). */
 	private static final String REST_DATE = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
-	private static final String PROBLEM_TYPE = "system-owned-variable";
 
 	private final IdentityService identity;
 	private final TaskService tasks;
 	private final FormService forms;
 	private final RepositoryService repository;
 	private final ProcessEngineConfigurationImpl configuration;
-	/** Field keys and labels of the forms of each deployment (deployments never change). */
-	private final Map<String, Map<String, String>> formFieldsByDeployment = new ConcurrentHashMap<>();
+	private final EngineVariableRules rules = new EngineVariableRules();
 
 	EngineRestGuard(ProcessEngine engine) {
 		this.identity = engine.getIdentityService();
@@ -137,6 +135,9 @@ final class EngineRestGuard extends OncePerRequestFilter {
 			log.warn("Refused {} {} by {}: {}", request.getMethod(), path, caller.id(), refused.detail());
 			ProblemResponses.write(response, refused);
 		}
+		finally {
+			TaskFormSubmissions.clear();
+		}
 	}
 
 	private static boolean needsBody(Optional<Match> match) {
@@ -160,31 +161,31 @@ final class EngineRestGuard extends OncePerRequestFilter {
 			case START_FORM -> start(match, caller, body, false);
 			case TASK_COMPLETE -> completeTask(match.group("id"), caller, body);
 			case TASK_FORM -> {
-				submitTaskForm(match.group("id"), caller, body);
+				submitTaskForm(match.group("id"), body);
 				yield body;
 			}
 			case TASK_ERROR -> throw forbidden(null, "任务须通过其表单办理，不能以 BPMN 错误或升级事件结束任务");
 			case RESTART -> throw forbidden(null, "不能重新启动已结束的流程实例：新实例会沿用原案件的案号和变量");
 			case NAMED_VARIABLE -> {
-				refuseProtected(List.of(match.group("name")), null);
+				rules.refuseProtected(List.of(match.group("name")), null, this::formFields);
 				yield body;
 			}
 			case VARIABLE_PATCH -> {
-				refuseProtected(names(body, List.of("modifications", "deletions")), null);
+				rules.refuseProtected(names(body, List.of("modifications", "deletions")), null, this::formFields);
 				yield body;
 			}
 			case VARIABLES -> {
-				refuseProtected(names(body, match.route().fields()), null);
+				rules.refuseProtected(names(body, match.route().fields()), null, this::formFields);
 				yield body;
 			}
 			case CREATE -> {
 				refuseBusinessKey(body);
-				refuseProtected(names(body, match.route().fields()), null);
+				rules.refuseProtected(names(body, match.route().fields()), null, this::formFields);
 				yield body;
 			}
 			case MESSAGE -> {
 				String message = match.optionalGroup("message").orElse(text(body, "messageName"));
-				refuseProtected(names(body, match.route().fields()), message);
+				rules.refuseProtected(names(body, match.route().fields()), message, this::formFields);
 				yield body;
 			}
 			case MODIFICATION -> {
@@ -194,7 +195,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 						names.addAll(names(instruction, List.of("variables")));
 					}
 				}
-				refuseProtected(names, null);
+				rules.refuseProtected(names, null, this::formFields);
 				yield body;
 			}
 			case FILTER -> {
@@ -287,7 +288,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		log.warn("Engine REST route not classified by EngineRestRoutes: {} {}", method, path);
 		List<String> keys = new ArrayList<>();
 		collectKeys(body, keys);
-		refuseProtected(keys, null);
+		rules.refuseProtected(keys, null, this::formFields);
 		return body;
 	}
 
@@ -307,7 +308,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 			agency = given.remove(CaseVariables.AGENCY_CODE);
 		}
 		Optional<DeployedForm> form = startForm(match);
-		checkAgainstForm(given.keySet(), form);
+		rules.checkAgainstForm(given.keySet(), form, this::formFields);
 		if (!plainStart || form.isEmpty()) {
 			return body; // submit-form: the engine's form handler types and limits what the form has
 		}
@@ -322,7 +323,7 @@ final class EngineRestGuard extends OncePerRequestFilter {
 	private JsonNode completeTask(String taskId, CurrentUser caller, JsonNode body) {
 		Optional<DeployedForm> form = visibleTaskForm(caller, taskId);
 		Map<String, JsonNode> given = fields(body == null ? null : body.get("variables"));
-		checkAgainstForm(given.keySet(), form);
+		rules.checkAgainstForm(given.keySet(), form, this::formFields);
 		if (form.isEmpty()) {
 			return body;
 		}
@@ -330,69 +331,18 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		return body == null ? null : withVariables(body, typed);
 	}
 
-	private void submitTaskForm(String taskId, CurrentUser caller, JsonNode body) {
-		Optional<DeployedForm> form = visibleTaskForm(caller, taskId);
-		checkAgainstForm(fields(body == null ? null : body.get("variables")).keySet(), form);
-	}
-
 	/**
-	 * Variables submitted for a step: with a form, a declared variable only if the contract names this
-	 * form (display-only fields are dropped by the form anyway; other keys the form refuses itself);
-	 * without one, no declared variable and no field of any form.
+	 * A task's form submission (what Tasklist sends) is checked by the same rules inside the engine's own command for it,
+	 * which looks the task up anyway ({@link TaskFormSubmissions}, ADR-0065): no command of the guard's own.
 	 */
-	private void checkAgainstForm(Iterable<String> names, Optional<DeployedForm> form) {
-		if (form.isEmpty()) {
-			refuseProtected(names, null);
-			return;
-		}
-		for (String name : names) {
-			if (form.get().keys().contains(name) && !form.get().stores(name)) {
-				continue;
-			}
-			refuseDeclaredOutsideForm(name, form.get().id());
-		}
+	private static void submitTaskForm(String taskId, JsonNode body) {
+		TaskFormSubmissions.expect(taskId, fields(body == null ? null : body.get("variables")).keySet());
 	}
 
 	private static void refuseBusinessKey(JsonNode body) {
 		if (body != null && hasText(body.get("businessKey"))) {
 			throw forbidden("businessKey", "业务键（案号）由系统设置，发起流程时不能指定");
 		}
-	}
-
-	/** A declared variable may be set through this form only if the contract names the form. */
-	private static void refuseDeclaredOutsideForm(String name, String formId) {
-		Optional<CaseVariable> declared = CaseVariables.find(name);
-		if (declared.isPresent() && (formId == null || !declared.get().forms().contains(formId))) {
-			throw forbidden(name, declared.get().display() + "由系统设置，不能" + (formId == null ? "从外部设置"
-					: "通过表单“" + formId + "”设置"));
-		}
-	}
-
-	/**
-	 * Declared variables (unless the message carries them) and fields of deployed forms cannot be set,
-	 * changed or removed this way.
-	 */
-	private void refuseProtected(Iterable<String> names, String message) {
-		Map<String, String> formFields = null;
-		for (String name : names) {
-			Optional<CaseVariable> declared = CaseVariables.find(name);
-			if (declared.isPresent()) {
-				if (message != null && declared.get().messages().contains(message)) {
-					continue;
-				}
-				throw forbidden(name, declared.get().display() + "由系统设置，不能从外部设置、修改或删除");
-			}
-			if (formFields == null) {
-				formFields = formFields();
-			}
-			if (formFields.containsKey(name)) {
-				throw forbidden(name, formFields.get(name) + "（" + name + "）只能在其任务的表单中填写，不能从外部设置、修改或删除");
-			}
-		}
-	}
-
-	private static Problem forbidden(String field, String detail) {
-		return new Problem(HttpStatus.FORBIDDEN, PROBLEM_TYPE, detail, field);
 	}
 
 	// ---------------------------------------------------------------- forms
@@ -436,38 +386,6 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		});
 	}
 
-	private static Optional<DeployedForm> read(Supplier<InputStream> deployed) {
-		try (InputStream in = deployed.get()) {
-			return in == null ? Optional.empty() : Optional.of(DeployedForm.read(in));
-		}
-		catch (IOException | ProcessEngineException unreadable) {
-			return Optional.empty();
-		}
-	}
-
-	/** Keys of every deployed form with their labels (a form's field belongs to its form). */
-	private Map<String, String> formFields() {
-		return asSystem(() -> {
-			Map<String, String> all = new LinkedHashMap<>();
-			for (Deployment deployment : repository.createDeploymentQuery().list()) {
-				all.putAll(formFieldsByDeployment.computeIfAbsent(deployment.getId(), this::formFieldsOf));
-			}
-			return all;
-		});
-	}
-
-	private Map<String, String> formFieldsOf(String deploymentId) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		for (String resource : repository.getDeploymentResourceNames(deploymentId)) {
-			if (!resource.endsWith(".form")) {
-				continue;
-			}
-			read(() -> repository.getResourceAsStream(deploymentId, resource))
-				.ifPresent(form -> form.keys().forEach(key -> fields.putIfAbsent(key, form.label(key).orElse(key))));
-		}
-		return Map.copyOf(fields);
-	}
-
 	// ---------------------------------------------------------------- the caller and the engine
 
 	/**
@@ -491,6 +409,11 @@ final class EngineRestGuard extends OncePerRequestFilter {
 		finally {
 			restore(before);
 		}
+	}
+
+	/** Keys and labels of every deployed form's fields, read as the system. */
+	private Map<String, String> formFields() {
+		return asSystem(() -> rules.formFields(repository));
 	}
 
 	/** Reads the guard needs whatever the caller may read (forms, option lists); never returned to the caller. */

@@ -42,8 +42,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * Camunda's check unchanged, and administrators are not checked, as before. A query for one task by its id keeps Camunda's check
  * without asking: its join covers one row, cheaper than the question.
  * <p>
- * Whether the logged-in user may read one task ({@link #readsOrWorksOn}, asked by the REST guard before every form
- * submission and completion) is answered without a task query: by the task's people and the engine's own checks for
+ * Whether the logged-in user may read one task ({@link #readsOrWorksOn}, asked by the REST guard before a task's
+ * completion and inside the engine's command of a form submission) is answered without a task query: by the task's people and the engine's own checks for
  * reading one task.
  */
 final class EngineTaskReadAuthorization extends AuthorizationManager {
@@ -149,13 +149,16 @@ final class EngineTaskReadAuthorization extends AuthorizationManager {
 	 */
 	static <T> Optional<T> readsOrWorksOn(ProcessEngineConfigurationImpl engine, String taskId,
 			BiFunction<CommandContext, TaskEntity, T> read) {
-		return Optional.ofNullable(engine.getCommandExecutorTxRequired().execute(context -> {
-			TaskEntity task = context.getTaskManager().findTaskById(taskId);
-			if (task == null || !readsOrWorksOn(context, task)) {
-				return null;
-			}
-			return context.runWithoutAuthorization(() -> read.apply(context, task));
-		}));
+		return engine.getCommandExecutorTxRequired().execute(context -> readsOrWorksOn(context, taskId, read));
+	}
+
+	/** As {@link #readsOrWorksOn(ProcessEngineConfigurationImpl, String, BiFunction)}, inside a command of the engine. */
+	static <T> Optional<T> readsOrWorksOn(CommandContext context, String taskId, BiFunction<CommandContext, TaskEntity, T> read) {
+		TaskEntity task = context.getTaskManager().findTaskById(taskId);
+		if (task == null || !readsOrWorksOn(context, task)) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(context.runWithoutAuthorization(() -> read.apply(context, task)));
 	}
 
 	private static boolean readsOrWorksOn(CommandContext context, TaskEntity task) {

@@ -38,7 +38,8 @@ import cn.zhifa.platform.problem.Problems;
  * answers 500 ({@code /start}); a task check's "fineAmount: …" names the field by its label in the
  * task's or start event's form ("罚款数额：…"); the engine's English wrapper ("Cannot submit task form
  * 5f…: ") is removed;</li>
- * <li>a refusal is 403; another agency's thing (the engine's tenant check) and an unknown id are 404,
+ * <li>a refusal is 403 (the REST guard's refusal of a system-owned variable raised inside the engine,
+ * {@link #SYSTEM_OWNED_CODE}, as the guard's problem naming the variable); another agency's thing (the engine's tenant check) and an unknown id are 404,
  * like a thing that does not exist; a concurrent change is 409;</li>
  * <li>what the engine refuses as bad input — a Java-serialized variable, a variable of the wrong type,
  * a value too long for its column, unreadable JSON or parameters — is 400;</li>
@@ -54,6 +55,8 @@ public final class EngineErrorMessages extends OncePerRequestFilter {
 
 	/** Engine error code our user-input refusals carry (custom codes start at 20,000). */
 	public static final int INVALID_INPUT_CODE = 22001;
+	/** Engine error code of the REST guard's refusal of a system-owned variable raised inside the engine ("name: reason"). */
+	public static final int SYSTEM_OWNED_CODE = 22002;
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 	/** How the model guard's refusal starts (cn.zhifa.models.ModelRejectedException). */
@@ -125,6 +128,10 @@ public final class EngineErrorMessages extends OncePerRequestFilter {
 		int code = error.path("code").asInt(0);
 		if (code == INVALID_INPUT_CODE) {
 			return invalidInput(message, form(uri));
+		}
+		if (code == SYSTEM_OWNED_CODE) {
+			Matcher owned = FIELD_RULE.matcher(message);
+			return owned.matches() ? Problem.systemOwned(owned.group(1), owned.group(2)) : Problem.forbidden(message);
 		}
 		if ("AuthorizationException".equals(type) || status == HttpServletResponse.SC_FORBIDDEN) {
 			return Problem.forbidden(Problems.writtenForUsers(message) ? message : "您没有权限执行此操作");

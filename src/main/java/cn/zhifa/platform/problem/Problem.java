@@ -55,6 +55,11 @@ public class Problem extends RuntimeException {
 		return new Problem(HttpStatus.FORBIDDEN, "forbidden", detail, null);
 	}
 
+	/** 403: a variable the system owns (the case contract's, a form's field) set where the rules do not let it be set. */
+	public static Problem systemOwned(String field, String detail) {
+		return new Problem(HttpStatus.FORBIDDEN, "system-owned-variable", detail, field);
+	}
+
 	/** 404: no such thing — also the answer for another agency's thing, so its existence is not revealed. */
 	public static Problem notFound(String field, String detail) {
 		return new Problem(HttpStatus.NOT_FOUND, "not-found", detail, field);
