@@ -33,11 +33,8 @@ class TransientStepInputsTest {
 
 	@BeforeAll
 	static void buildEngine() {
-		StandaloneInMemProcessEngineConfiguration config = new StandaloneInMemProcessEngineConfiguration();
-		config.setJdbcUrl("jdbc:h2:mem:transient-step-inputs;DB_CLOSE_DELAY=-1");
-		config.setProcessEngineName("transient-step-inputs");
-		config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-		config.setJobExecutorActivate(false);
+		StandaloneInMemProcessEngineConfiguration config = InMemoryEngines.withHistory("transient-step-inputs",
+				ProcessEngineConfiguration.HISTORY_FULL);
 		config.setExpressionManager(new MockExpressionManager());
 		config.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(new TransientStepInputs())));
 		engine = config.buildProcessEngine();
