@@ -83,10 +83,11 @@ class ModularityTest {
 	private static final Set<String> STAYS_PUBLIC = Set.of(
 			// named in resources: H2 instantiates the trigger class (db/vendor/h2/V14__record_head_protection.sql),
 			// Spring Boot's launcher starts the command (-Dloader.main, docs/record.md), Spring Boot loads the
-			// analyzers and the XML and OGNL set-up's post-processors from META-INF/spring.factories
+			// analyzers and the XML and OGNL set-up's post-processors from META-INF/spring.factories, Jersey the REST
+			// APIs' JSON mapper from META-INF/services (ADR-0066)
 			"cn.zhifa.record.H2RecordGuard", "cn.zhifa.record.VerifyRecordsCommand",
 			"cn.zhifa.platform.StartupFailureAnalyzers", "cn.zhifa.platform.JaxpFactories",
-			"cn.zhifa.platform.PoiXmlReaders", "cn.zhifa.platform.OgnlReadMethods",
+			"cn.zhifa.platform.PoiXmlReaders", "cn.zhifa.platform.OgnlReadMethods", "cn.zhifa.platform.RestObjectMapper",
 			// constants other modules use: role and group names, variable names, process keys, an error code
 			"cn.zhifa.platform.Roles", "cn.zhifa.platform.CaseVariables", "cn.zhifa.platform.SupervisorSteps",
 			"cn.zhifa.platform.form.EngineErrorMessages",
