@@ -48,16 +48,7 @@ class ModelGovernanceIT {
 	org.springframework.context.ApplicationContext context;
 
 	static String process(String id, String body) {
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="definitions_%1$s" targetNamespace="t">
-				  <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
-				    <bpmn:startEvent id="startEvent_s" />
-				%2$s
-				  </bpmn:process>
-				</bpmn:definitions>
-				""".formatted(id, body);
+		return Fixtures.process(id, "    <bpmn:startEvent id=\"startEvent_s\" />\n" + body);
 	}
 
 	ResponseEntity<Map<String, Object>> deploy(String user, String tenant, Map<String, String> files) {

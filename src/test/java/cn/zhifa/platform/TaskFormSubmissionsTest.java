@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.zhifa.platform.form.EngineErrorMessages;
+import cn.zhifa.support.Fixtures;
 
 /**
  * ADR-0065 on an engine of its own: a form submission the REST guard let through ({@link TaskFormSubmissions#expect})
@@ -33,19 +34,13 @@ class TaskFormSubmissionsTest {
 		StandaloneInMemProcessEngineConfiguration config = InMemoryEngines.withoutHistory("task-form-submissions");
 		config.setCustomPostCommandInterceptorsTxRequired(new ArrayList<CommandInterceptor>(List.of(new TaskFormSubmissions())));
 		engine = config.buildProcessEngine();
-		engine.getRepositoryService().createDeployment().addString("work.bpmn", """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
-				  <bpmn:process id="work" isExecutable="true" camunda:historyTimeToLive="P1D">
-				    <bpmn:startEvent id="startEvent_s" />
-				    <bpmn:sequenceFlow id="flow_1" sourceRef="startEvent_s" targetRef="userTask_work" />
-				    <bpmn:userTask id="userTask_work" />
-				    <bpmn:sequenceFlow id="flow_2" sourceRef="userTask_work" targetRef="endEvent_e" />
-				    <bpmn:endEvent id="endEvent_e" />
-				  </bpmn:process>
-				</bpmn:definitions>
-				""").deploy();
+		engine.getRepositoryService().createDeployment().addString("work.bpmn", Fixtures.process("work", """
+				<bpmn:startEvent id="startEvent_s" />
+				<bpmn:sequenceFlow id="flow_1" sourceRef="startEvent_s" targetRef="userTask_work" />
+				<bpmn:userTask id="userTask_work" />
+				<bpmn:sequenceFlow id="flow_2" sourceRef="userTask_work" targetRef="endEvent_e" />
+				<bpmn:endEvent id="endEvent_e" />
+				""")).deploy();
 	}
 
 	@AfterAll

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.support.Fixtures;
+
 /**
  * ADR-0064 on an engine of its own with full history: a service task's inputs are read by its delegate and its output
  * mapping as before, and neither stored nor written to history; a value that is not of a primitive type, a step
@@ -117,21 +119,15 @@ class TransientStepInputsTest {
 				  </bpmn:extensionElements>
 				</bpmn:userTask>
 				""" : "<bpmn:intermediateThrowEvent id=\"userTask_check\" />";
-		String bpmn = """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
-				  <bpmn:process id="inputs" isExecutable="true" camunda:historyTimeToLive="P1D">
-				    <bpmn:startEvent id="startEvent_s" />
-				    <bpmn:sequenceFlow id="flow_1" sourceRef="startEvent_s" targetRef="serviceTask_generate" />
-				    %s
-				    <bpmn:sequenceFlow id="flow_2" sourceRef="serviceTask_generate" targetRef="userTask_check" />
-				    %s
-				    <bpmn:sequenceFlow id="flow_3" sourceRef="userTask_check" targetRef="endEvent_e" />
-				    <bpmn:endEvent id="endEvent_e" />
-				  </bpmn:process>
-				</bpmn:definitions>
-				""".formatted(step, waiting);
+		String bpmn = Fixtures.process("inputs", """
+				<bpmn:startEvent id="startEvent_s" />
+				<bpmn:sequenceFlow id="flow_1" sourceRef="startEvent_s" targetRef="serviceTask_generate" />
+				%s
+				<bpmn:sequenceFlow id="flow_2" sourceRef="serviceTask_generate" targetRef="userTask_check" />
+				%s
+				<bpmn:sequenceFlow id="flow_3" sourceRef="userTask_check" targetRef="endEvent_e" />
+				<bpmn:endEvent id="endEvent_e" />
+				""".formatted(step, waiting));
 		engine.getRepositoryService().createDeployment().addString("inputs.bpmn", bpmn).deploy();
 		ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("inputs");
 		engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).list()

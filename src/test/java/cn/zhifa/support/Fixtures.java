@@ -34,6 +34,19 @@ public final class Fixtures {
 	private Fixtures() {
 	}
 
+	/** A BPMN file of one executable process of this id (history kept a day) whose elements are {@code elements}. */
+	public static String process(String id, String elements) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="definitions_%1$s" targetNamespace="t">
+				  <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
+				%2$s
+				  </bpmn:process>
+				</bpmn:definitions>
+				""".formatted(id, elements);
+	}
+
 	/** A valid body of {@code POST /api/cases} for LIAOKUO (a mutable copy). */
 	public static Map<String, Object> validCase() {
 		return new HashMap<>(Map.of("agencyCode", "LIAOKUO", "caseSource", "PATROL", "partyType", "PERSON", "partyName", "张三",
