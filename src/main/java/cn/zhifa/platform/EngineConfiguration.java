@@ -24,6 +24,9 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
+	/** The REST guard's rules, for the guard and for a form submission's check inside the engine (ADR-0065). */
+	private final EngineVariableRules variableRules = new EngineVariableRules();
+
 	/** Agencies as tenants (ADR-0004); a user's start may not name another agency's case (ADR-0015). */
 	@Bean
 	AbstractProcessEnginePlugin agencyTenantPlugin(ObjectProvider<CaseNumberOwners> caseNumberOwners,
@@ -47,7 +50,7 @@ class EngineConfiguration {
 				// a task's form submission through the REST guard, checked inside the engine's command for it (ADR-0065)
 				List<CommandInterceptor> inside = config.getCustomPostCommandInterceptorsTxRequired() == null
 						? new ArrayList<>() : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
-				inside.add(new TaskFormSubmissions());
+				inside.add(new TaskFormSubmissions(variableRules));
 				config.setCustomPostCommandInterceptorsTxRequired(inside);
 			}
 		};
@@ -119,7 +122,7 @@ class EngineConfiguration {
 	 */
 	@Bean
 	FilterRegistrationBean<EngineRestGuard> engineRestGuard(ProcessEngine engine) {
-		FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(new EngineRestGuard(engine));
+		FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(new EngineRestGuard(engine, variableRules));
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setName("engine-rest-guard");
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);

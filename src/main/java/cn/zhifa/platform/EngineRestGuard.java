@@ -88,9 +88,10 @@ final class EngineRestGuard extends OncePerRequestFilter {
 	private final FormService forms;
 	private final RepositoryService repository;
 	private final ProcessEngineConfigurationImpl configuration;
-	private final EngineVariableRules rules = new EngineVariableRules();
+	private final EngineVariableRules rules;
 
-	EngineRestGuard(ProcessEngine engine) {
+	EngineRestGuard(ProcessEngine engine, EngineVariableRules rules) {
+		this.rules = rules;
 		this.identity = engine.getIdentityService();
 		this.tasks = engine.getTaskService();
 		this.forms = engine.getFormService();

@@ -31,20 +31,14 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.USER - 100)
 public final class RestObjectMapper implements ContextResolver<ObjectMapper> {
 
-	private static volatile ObjectMapper shared;
+	/** Made when first asked for: after the webapps have set the date format at start-up. */
+	private static final class Shared {
+		static final ObjectMapper MAPPER = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
+	}
 
 	@Override
 	public ObjectMapper getContext(Class<?> type) {
-		ObjectMapper mapper = shared;
-		if (mapper == null) {
-			synchronized (RestObjectMapper.class) {
-				mapper = shared;
-				if (mapper == null) {
-					shared = mapper = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
-				}
-			}
-		}
-		return mapper;
+		return Shared.MAPPER;
 	}
 
 	/** Registers the resolver in every server-side Jersey application (the engine's REST API and the webapps' APIs). */

@@ -37,7 +37,11 @@ final class TaskFormSubmissions extends CommandInterceptor {
 	private record Expected(String taskId, List<String> names) {
 	}
 
-	private final EngineVariableRules rules = new EngineVariableRules();
+	private final EngineVariableRules rules;
+
+	TaskFormSubmissions(EngineVariableRules rules) {
+		this.rules = rules;
+	}
 
 	/** The guard lets a submission of these variables for this task through to the engine on this thread. */
 	static void expect(String taskId, Collection<String> names) {

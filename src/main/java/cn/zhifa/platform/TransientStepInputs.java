@@ -56,7 +56,7 @@ final class TransientStepInputs extends AbstractBpmnParseListener {
 	}
 
 	/** A step whose behaviour runs to its end when it starts, in the transaction that starts it. */
-	static boolean endsInItsTransaction(ActivityImpl activity) {
+	private static boolean endsInItsTransaction(ActivityImpl activity) {
 		ActivityBehavior behavior = activity.getActivityBehavior();
 		boolean synchronous = behavior instanceof ClassDelegateActivityBehavior
 				|| behavior instanceof ServiceTaskDelegateExpressionActivityBehavior

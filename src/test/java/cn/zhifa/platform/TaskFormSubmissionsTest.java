@@ -32,7 +32,8 @@ class TaskFormSubmissionsTest {
 	@BeforeAll
 	static void buildEngine() {
 		StandaloneInMemProcessEngineConfiguration config = InMemoryEngines.withoutHistory("task-form-submissions");
-		config.setCustomPostCommandInterceptorsTxRequired(new ArrayList<CommandInterceptor>(List.of(new TaskFormSubmissions())));
+		config.setCustomPostCommandInterceptorsTxRequired(
+				new ArrayList<CommandInterceptor>(List.of(new TaskFormSubmissions(new EngineVariableRules()))));
 		engine = config.buildProcessEngine();
 		engine.getRepositoryService().createDeployment().addString("work.bpmn", Fixtures.process("work", """
 				<bpmn:startEvent id="startEvent_s" />
