@@ -13,6 +13,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -72,6 +73,17 @@ class SecurityConfiguration {
 				.cacheControl(cache -> cache.disable())
 				.addHeaderWriter(new WebappAssetCaching()));
 		return http.build();
+	}
+
+	/**
+	 * No Micrometer observations of Spring Security's filters, logins and authorization decisions: no tracing backend
+	 * reads them. Without this bean Spring Security wraps each filter of both chains, the authentication manager and
+	 * the authorization managers in observing decorators at every request, even when the registry's predicate makes
+	 * the observations no-ops (ADR-0067). The HTTP request metrics ({@code http.server.requests}) stay.
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/**

@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zhifa.support.EngineTestSupport;
@@ -44,8 +48,21 @@ class GenerateDocumentDelegateIT extends EngineTestSupport {
 		variables.put("reviewOutcome", "NEEDS_CORRECTION");
 		variables.put("checkEvidence", false);
 
-		ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("test-generate-document", caseId,
-				variables);
+		Logger log = (Logger) LoggerFactory.getLogger(DocumentService.class);
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		logged.start();
+		log.addAppender(logged);
+		ProcessInstance instance;
+		try {
+			instance = engine.getRuntimeService().startProcessInstanceByKey("test-generate-document", caseId, variables);
+		}
+		finally {
+			log.detachAppender(logged);
+		}
+		// the engine puts no process data into the logging context around a step (ADR-0067)
+		assertThat(logged.list).isNotEmpty().allSatisfy(event -> assertThat(event.getMDCPropertyMap()).doesNotContainKeys(
+				"activityId", "activityName", "processInstanceId", "processDefinitionId", "processDefinitionKey",
+				"businessKey", "tenantId", "applicationName", "engineName"));
 
 		Map<String, Object> after = engine.getRuntimeService().getVariables(instance.getId());
 		// default variable name: REVIEW_SUBMISSION -> reviewSubmissionDocId

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -20,6 +24,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 import cn.zhifa.support.ZhifaIntegrationTest;
 
@@ -37,6 +42,8 @@ class SecurityIT {
 	ProcessEngine engine;
 	@Autowired
 	ObservationRegistry observations;
+	@Autowired
+	MeterRegistry meters;
 
 	String liaokuoInstance;
 	String qlscjInstance;
@@ -114,12 +121,39 @@ class SecurityIT {
 				Map.of("userId", "reviewer1"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
+	/**
+	 * ADR-0067: a request is observed once, as {@code http.server.requests} — not also per Spring Security filter,
+	 * login and authorization decision — and Spring Data's repository calls are not timed.
+	 */
 	@Test
-	void springSecuritysPerFilterTracesAreOffRequestMetricsStay() {
-		// application.yml: management.observations.enable.spring.security=false (docs/performance.md)
-		assertThat(Observation.start("spring.security.filterchains", observations).isNoop()).isTrue();
-		assertThat(Observation.start("spring.security.authentications", observations).isNoop()).isTrue();
-		assertThat(Observation.start("http.server.requests", observations).isNoop()).isFalse();
+	void requestsAreObservedOnceWithoutSecurityTracesOrRepositoryTimers() {
+		String request = UUID.randomUUID().toString();
+		List<String> observed = new CopyOnWriteArrayList<>();
+		AtomicBoolean recording = new AtomicBoolean(true);
+		observations.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return recording.get();
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				if (context.getName().startsWith("spring.security") || context instanceof ServerRequestObservationContext http
+						&& request.equals(http.getCarrier().getParameter("request"))) {
+					observed.add(context.getName());
+				}
+			}
+		});
+		try {
+			// a case list: the login, the authorization decision, and the case repository's query
+			assertThat(http.withBasicAuth("officer1", "demo").getForEntity("/api/cases?size=1&request=" + request,
+					String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+		}
+		finally {
+			recording.set(false);
+		}
+		assertThat(observed).containsExactly("http.server.requests");
+		assertThat(meters.find("spring.data.repository.invocations").meters()).isEmpty();
 	}
 
 	@Test
