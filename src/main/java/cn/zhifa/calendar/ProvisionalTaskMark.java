@@ -1,12 +1,14 @@
 package cn.zhifa.calendar;
 
 import java.util.Date;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import cn.zhifa.platform.ModelParseExtension;
 import cn.zhifa.platform.ParsedActivity;
@@ -29,7 +31,8 @@ class ProvisionalTaskMark implements ModelParseExtension {
 	private final TaskListener listener;
 
 	ProvisionalTaskMark(ObjectProvider<CalendarRegistry> registry) {
-		this.listener = task -> apply(task, registry.getObject().current().calendar());
+		Supplier<CalendarRegistry> calendars = SingletonSupplier.of(registry::getObject);
+		this.listener = task -> apply(task, calendars.get().current().calendar());
 	}
 
 	static String note(int year) {

@@ -3,6 +3,7 @@ package cn.zhifa.platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 
@@ -19,6 +20,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Engine settings that application.yml cannot express, and the REST API's login. */
 @Configuration(proxyBeanMethods = false)
@@ -34,8 +36,9 @@ class EngineConfiguration {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl config) {
-				config.setTenantIdProvider(new AgencyTenantIdProvider(caseNo -> caseNumberOwners.orderedStream()
-					.map(owners -> owners.agencyOf(caseNo)).flatMap(Optional::stream).findFirst()));
+				Supplier<List<CaseNumberOwners>> owners = SingletonSupplier.of(() -> caseNumberOwners.orderedStream().toList());
+				config.setTenantIdProvider(new AgencyTenantIdProvider(caseNo -> owners.get().stream()
+					.map(owner -> owner.agencyOf(caseNo)).flatMap(Optional::stream).findFirst()));
 				List<BpmnParseListener> listeners = config.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
 						: new ArrayList<>(config.getCustomPostBPMNParseListeners());
 				listeners.add(new AgencyVariable());

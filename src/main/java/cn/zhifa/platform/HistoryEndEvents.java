@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,18 +16,19 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * A history event handler beside the engine's own database handler (kept), that passes each task end
  * (completion, deletion) and each activity instance end to the {@link HistoryEndListener} beans, in the
- * command that causes it. The beans are looked up when an event comes (they may need the engine).
+ * command that causes it. The beans are looked up at the first event (they may need the engine), then kept.
  */
 class HistoryEndEvents implements HistoryEventHandler {
 
-	private final ObjectProvider<HistoryEndListener> listeners;
+	private final Supplier<List<HistoryEndListener>> listeners;
 
 	HistoryEndEvents(ObjectProvider<HistoryEndListener> listeners) {
-		this.listeners = listeners;
+		this.listeners = SingletonSupplier.of(() -> listeners.orderedStream().toList());
 	}
 
 	@Override
@@ -37,7 +39,7 @@ class HistoryEndEvents implements HistoryEventHandler {
 					task.getTaskDefinitionKey(), task.getAssignee(), task.getTenantId(), task.getProcessDefinitionId(),
 					task.getProcessDefinitionKey(), task.getProcessInstanceId(), instant(task.getStartTime()),
 					instant(task.getEndTime()), instant(task.getDueDate()), task.getDeleteReason());
-			listeners.orderedStream().forEach(listener -> listener.taskEnded(ended));
+			listeners.get().forEach(listener -> listener.taskEnded(ended));
 		}
 		else if (event instanceof HistoricActivityInstanceEventEntity activity
 				&& event.isEventOfType(HistoryEventTypes.ACTIVITY_INSTANCE_END)) {
@@ -45,7 +47,7 @@ class HistoryEndEvents implements HistoryEventHandler {
 					activity.getActivityId(), activity.getTenantId(), activity.getProcessDefinitionId(),
 					activity.getProcessDefinitionKey(), activity.getProcessInstanceId(), instant(activity.getStartTime()),
 					instant(activity.getEndTime()), activity.isCanceled());
-			listeners.orderedStream().forEach(listener -> listener.activityEnded(ended));
+			listeners.get().forEach(listener -> listener.activityEnded(ended));
 		}
 	}
 

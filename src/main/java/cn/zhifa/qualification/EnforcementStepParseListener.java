@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import cn.zhifa.platform.ModelParseExtension;
 import cn.zhifa.platform.ParsedActivity;
@@ -28,7 +29,7 @@ class EnforcementStepParseListener implements ModelParseExtension {
 	private final Supplier<QualificationService> qualifications;
 
 	EnforcementStepParseListener(ObjectProvider<QualificationService> qualifications) {
-		this.qualifications = qualifications::getObject;
+		this.qualifications = SingletonSupplier.of(qualifications::getObject);
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import cn.zhifa.platform.ModelParseExtension;
 import cn.zhifa.platform.ParsedActivity;
@@ -26,7 +27,7 @@ import cn.zhifa.platform.ParsedProcess;
  * variable and decision, a service task's {@code documentKind}/{@code documentVariable} inputs.
  * <p>
  * A model parse extension (ADR-0039): every process deployed — including one a legal office adds or
- * edits in Camunda Modeler — is recorded without anything in its BPMN. The recorder is looked up lazily:
+ * edits in Camunda Modeler — is recorded without anything in its BPMN. The recorder is looked up at first use, then kept:
  * the engine is built before it.
  */
 @Component
@@ -44,7 +45,7 @@ class RecordingParseListener implements ModelParseExtension {
 	private final Supplier<StepRecorder> recorder;
 
 	RecordingParseListener(ObjectProvider<StepRecorder> recorder) {
-		this.recorder = recorder::getObject;
+		this.recorder = SingletonSupplier.of(recorder::getObject);
 	}
 
 	static boolean recorded(String processKey) {

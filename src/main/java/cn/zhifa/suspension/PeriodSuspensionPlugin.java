@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import cn.zhifa.platform.ModelParseExtension;
 import cn.zhifa.platform.ParsedActivity;
@@ -24,7 +25,7 @@ class PeriodSuspensionPlugin implements ModelParseExtension {
 	private final Supplier<PeriodSuspensions> suspensions;
 
 	PeriodSuspensionPlugin(ObjectProvider<PeriodSuspensions> suspensions) {
-		this.suspensions = suspensions::getObject;
+		this.suspensions = SingletonSupplier.of(suspensions::getObject);
 	}
 
 	@Override
