@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.repository.core.support.RepositoryMethodInvocationListener;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +46,8 @@ class SecurityIT {
 	ObservationRegistry observations;
 	@Autowired
 	MeterRegistry meters;
+	@Autowired
+	ApplicationContext context;
 
 	String liaokuoInstance;
 	String qlscjInstance;
@@ -154,6 +158,7 @@ class SecurityIT {
 		}
 		assertThat(observed).containsExactly("http.server.requests");
 		assertThat(meters.find("spring.data.repository.invocations").meters()).isEmpty();
+		assertThat(context.getBeanNamesForType(RepositoryMethodInvocationListener.class)).isEmpty();
 	}
 
 	@Test
