@@ -36,7 +36,8 @@ class EngineConfiguration {
 		return new AbstractProcessEnginePlugin() {
 			@Override
 			public void preInit(ProcessEngineConfigurationImpl config) {
-				Supplier<List<CaseNumberOwners>> owners = SingletonSupplier.of(() -> caseNumberOwners.orderedStream().toList());
+				Supplier<List<CaseNumberOwners>> owners = SingletonSupplier
+					.of(() -> caseNumberOwners.orderedStream().toList());
 				config.setTenantIdProvider(new AgencyTenantIdProvider(caseNo -> owners.get().stream()
 					.map(owner -> owner.agencyOf(caseNo)).flatMap(Optional::stream).findFirst()));
 				List<BpmnParseListener> listeners = config.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
