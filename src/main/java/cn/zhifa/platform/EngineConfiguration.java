@@ -126,7 +126,8 @@ class EngineConfiguration {
 	 */
 	@Bean
 	FilterRegistrationBean<EngineRestGuard> engineRestGuard(ProcessEngine engine) {
-		FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(new EngineRestGuard(engine, variableRules));
+		FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(
+				new EngineRestGuard(engine, variableRules));
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setName("engine-rest-guard");
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);

@@ -142,8 +142,8 @@ class SecurityIT {
 
 			@Override
 			public void onStop(Observation.Context context) {
-				if (context.getName().startsWith("spring.security") || context instanceof ServerRequestObservationContext http
-						&& request.equals(http.getCarrier().getParameter("request"))) {
+				if (context.getName().startsWith("spring.security") || context instanceof ServerRequestObservationContext server
+						&& request.equals(server.getCarrier().getParameter("request"))) {
 					observed.add(context.getName());
 				}
 			}
