@@ -41,16 +41,15 @@ final class EngineVariableRules {
 			if (form.get().keys().contains(name) && !form.get().stores(name)) {
 				continue;
 			}
-			refuseDeclaredOutsideForm(name, form.get().id());
+			refuseDeclaredOutsideForm(name, form.get());
 		}
 	}
 
 	/** A declared variable may be set through this form only if the contract names the form. */
-	private static void refuseDeclaredOutsideForm(String name, String formId) {
+	private static void refuseDeclaredOutsideForm(String name, DeployedForm form) {
 		Optional<CaseVariable> declared = CaseVariables.find(name);
-		if (declared.isPresent() && (formId == null || !declared.get().forms().contains(formId))) {
-			throw forbidden(name, declared.get().display() + "由系统设置，不能" + (formId == null ? "从外部设置"
-					: "通过表单“" + formId + "”设置"));
+		if (declared.isPresent() && !declared.get().forms().contains(form.id())) {
+			throw forbidden(name, declared.get().display() + "由系统设置，不能通过" + form.shownAs() + "设置");
 		}
 	}
 

@@ -199,8 +199,9 @@ class CaseVariablesProtectionIT {
 				value("officer1"), "caseId", value(qlscjCase)));
 		assertRefused(post("head1", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", attack)),
 				HttpStatus.FORBIDDEN, "caseId", "案号（caseId）");
+		// the form named as its user sees it, by its heading, not by its id
 		assertRefused(post("head1", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", attack)),
-				HttpStatus.FORBIDDEN, "caseId", "案号（caseId）");
+				HttpStatus.FORBIDDEN, "caseId", "案号（caseId）由系统设置，不能通过表单“审批立案”设置");
 		assertRefused(post("head1", "/engine-rest/task/" + taskId + "/resolve", Map.of("variables", attack)),
 				HttpStatus.FORBIDDEN, "caseId", "案号（caseId）");
 		assertRefused(exchange("head1", HttpMethod.PUT, "/engine-rest/task/" + taskId + "/variables/caseId", value(qlscjCase)),

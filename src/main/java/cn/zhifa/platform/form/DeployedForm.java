@@ -32,6 +32,11 @@ public final class DeployedForm {
 		return schema.id();
 	}
 
+	/** How a message names the form to its user: {@code 表单“<its heading>”}, or {@code 此表单} without one. */
+	public String shownAs() {
+		return schema.shownAs();
+	}
+
 	/** Every key of the form, display-only ones included. */
 	public Set<String> keys() {
 		return schema.fields().keySet();

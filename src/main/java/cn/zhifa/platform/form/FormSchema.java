@@ -15,9 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The input fields of a Camunda Form (form-js schema), by key. Layout components (text, spacer,
- * separator, image, button) have no key and are left out; groups are flattened.
+ * separator, image, button) have no key and are left out; groups are flattened. The title is the form's first
+ * heading (a text component's first line starting with {@code #}, e.g. {@code ## 登记执法案件}), if it has one.
  */
-record FormSchema(String id, Map<String, Field> fields) {
+record FormSchema(String id, String title, Map<String, Field> fields) {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,7 +45,26 @@ record FormSchema(String id, Map<String, Field> fields) {
 		JsonNode root = JSON.readTree(json);
 		Map<String, Field> fields = new LinkedHashMap<>();
 		collect(root.path("components"), fields);
-		return new FormSchema(root.path("id").asText(null), Collections.unmodifiableMap(fields));
+		return new FormSchema(root.path("id").asText(null), title(root.path("components")),
+				Collections.unmodifiableMap(fields));
+	}
+
+	/** How a message names the form to its user: by its title, never by its id. */
+	String shownAs() {
+		return title == null ? "此表单" : "表单“" + title + "”";
+	}
+
+	private static String title(JsonNode components) {
+		for (JsonNode c : components) {
+			if ("text".equals(c.path("type").asText())) {
+				String first = c.path("text").asText("").strip().lines().findFirst().orElse("");
+				if (first.startsWith("#")) {
+					String heading = first.replaceFirst("^#+", "").strip();
+					return heading.isEmpty() ? null : heading;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static void collect(JsonNode components, Map<String, Field> fields) {

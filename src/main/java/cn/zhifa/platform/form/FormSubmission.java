@@ -62,7 +62,7 @@ final class FormSubmission {
 		VariableMap result = Variables.createVariables();
 		for (String key : submitted.keySet()) {
 			FormSchema.Field field = form.field(key).orElseThrow(() -> new FormFieldValidationException(key,
-					"表单“" + form.id() + "”中没有字段“" + key + "”，不能通过表单设置"));
+					form.shownAs() + "中没有字段“" + key + "”，不能通过表单设置"));
 			if (field.displayOnly()) {
 				continue;
 			}
