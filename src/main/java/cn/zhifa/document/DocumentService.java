@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,46 @@ public class DocumentService {
 				filled.content(), sha256, now, createdBy == null || createdBy.isBlank() ? currentUser() : createdBy));
 		log.info("Generated {} {} for case {} of {}", documentKind.name(), number == null ? id : number, caseId, agencyCode);
 		return new GeneratedDocument(id, number, fileName, sha256);
+	}
+
+	/** A blank form of a document kind, for the public (文书示范文本, R-DISC-8): its file name and content. */
+	public record BlankForm(String fileName, byte[] content) {
+	}
+
+	/**
+	 * The blank form of {@code kind} as the agency's service window hands it out (R-DISC-8): the agency's name, address
+	 * and where its decisions are challenged filled in as its documents show them, every other field a blank line; no
+	 * document number is taken and nothing is stored.
+	 *
+	 * @throws UnknownDocumentKindException if {@code templates/document-kinds.yml} does not list the kind
+	 * @throws IllegalArgumentException if the agency does not exist
+	 */
+	@Transactional(readOnly = true)
+	public BlankForm blankForm(String kind, String agencyCode) {
+		DocumentKind documentKind = templates.kind(kind);
+		Agency agency = agencies.findById(agencyCode)
+			.orElseThrow(() -> new IllegalArgumentException("Unknown agency '" + agencyCode + "' for blank form " + kind));
+		DocumentFields.Issuer issuer = DocumentFields.Issuer.of(agency);
+		Map<String, String> known = new HashMap<>();
+		known.put("agencyName", issuer.name());
+		known.put("agencyShortName", issuer.shortName());
+		known.put("documentName", documentKind.name());
+		if (issuer.address() != null) {
+			known.put("agencyAddress", issuer.address());
+		}
+		if (issuer.reconsiderationBody() != null) {
+			known.put("reconsiderationBody", issuer.reconsiderationBody());
+		}
+		if (issuer.litigationCourt() != null) {
+			known.put("litigationCourt", issuer.litigationCourt());
+		}
+		return new BlankForm("示范文本-" + documentKind.name() + ".docx",
+				DocxTemplateFiller.blankForm(templates.template(documentKind), known));
+	}
+
+	/** The Chinese name of a document kind listed in {@code templates/document-kinds.yml}, if it is listed. */
+	public Optional<String> kindName(String kind) {
+		return Optional.ofNullable(templates.kinds().get(kind)).map(DocumentKind::name);
 	}
 
 	/** The stored document with its file, whoever's agency it belongs to: callers check access. */

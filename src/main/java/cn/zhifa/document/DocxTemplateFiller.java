@@ -60,6 +60,31 @@ final class DocxTemplateFiller {
 		return new Filled(content, Set.copyOf(fill.missing), Set.copyOf(fill.blank));
 	}
 
+	/** What a blank form leaves for a field to be written in by hand. */
+	static final String BLANK_LINE = "＿＿＿＿＿＿";
+
+	/**
+	 * A blank form of the template (文书示范文本, R-DISC-8): the placeholders named in {@code known} show its texts, every
+	 * other placeholder a blank line to write on ({@link #BLANK_LINE}); a table row repeated over a list stays once,
+	 * blank. No field is reported missing: a blank form has none of a case's values.
+	 */
+	static byte[] blankForm(byte[] template, Map<String, String> known) {
+		return PreparedTemplate.of(template).fill(new PreparedTemplate.Values() {
+
+			@Override
+			public String text(String placeholder, PreparedTemplate.Row row) {
+				String name = placeholder.endsWith("?") ? placeholder.substring(0, placeholder.length() - 1).trim() : placeholder;
+				String value = row == null ? known.get(name) : null;
+				return value == null || value.isBlank() ? BLANK_LINE : value;
+			}
+
+			@Override
+			public List<?> elements(String list) {
+				return List.of();
+			}
+		});
+	}
+
 	/** One filling run: the values of the placeholders, and what was missing or blank. */
 	final class Fill implements PreparedTemplate.Values {
 

@@ -19,25 +19,26 @@ public final class DataFiles {
 	}
 
 	public static Map<String, Object> yaml(String file) {
+		Map<String, Object> data = new Yaml(new SafeConstructor(new LoaderOptions())).load(text(file));
+		if (data == null) {
+			throw new IllegalStateException(file + " is empty");
+		}
+		return data;
+	}
+
+	/** The text of a top-level data file: the file when it exists (an edited copy), else the jar's copy. */
+	public static String text(String file) {
 		Path path = Path.of(file);
 		try {
-			String text;
 			if (Files.isRegularFile(path)) {
-				text = Files.readString(path, StandardCharsets.UTF_8);
+				return Files.readString(path, StandardCharsets.UTF_8);
 			}
-			else {
-				try (InputStream in = DataFiles.class.getClassLoader().getResourceAsStream(file.replace('\\', '/'))) {
-					if (in == null) {
-						throw new IllegalStateException("data file not found: " + path.toAbsolutePath());
-					}
-					text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			try (InputStream in = DataFiles.class.getClassLoader().getResourceAsStream(file.replace('\\', '/'))) {
+				if (in == null) {
+					throw new IllegalStateException("data file not found: " + path.toAbsolutePath());
 				}
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
-			Map<String, Object> data = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-			if (data == null) {
-				throw new IllegalStateException(file + " is empty");
-			}
-			return data;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

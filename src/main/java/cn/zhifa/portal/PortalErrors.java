@@ -17,7 +17,7 @@ import cn.zhifa.platform.problem.Problems;
  * answers problem JSON like the rest of Zhifa ({@link ProblemResponses}), which comes after this advice.
  */
 @ControllerAdvice(assignableTypes = { DisclosurePages.class, PreDisclosurePages.class, ComplaintPages.class,
-		GuidingCasePages.class, ItemListPages.class })
+		GuidingCasePages.class, ItemListPages.class, WindowBoardPages.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalErrors {
 

@@ -192,6 +192,32 @@ class DocumentRenderingTest {
 		}
 	}
 
+	/**
+	 * R-DISC-8: the blank form of every kind (文书示范文本, the service window's download) shows the agency where the
+	 * template names it, a blank line for every other field, never a placeholder, and the template's fixed text.
+	 */
+	@Test
+	void blankFormsShowTheAgencyAndABlankLineForEveryOtherField() throws IOException {
+		for (DocumentKind kind : templates.kinds().values()) {
+			String text = allText(blankForm(kind));
+			assertThat(text).as(kind.kind()).doesNotContain("${").contains(DocxTemplateFiller.BLANK_LINE)
+				.doesNotContain("李明", "张三");
+			if (templateText(kind).contains("${agencyName}")) {
+				assertThat(text).as(kind.kind()).contains("寥廓街道综合行政执法队");
+			}
+		}
+		assertThat(allText(blankForm(templates.kind("PRIOR_NOTICE")))).contains("行政处罚事先告知书", "陈述", "申辩");
+	}
+
+	private byte[] blankForm(DocumentKind kind) {
+		return DocxTemplateFiller.blankForm(templates.template(kind),
+				Map.of("agencyName", "寥廓街道综合行政执法队", "agencyShortName", "寥街", "documentName", kind.name()));
+	}
+
+	private String templateText(DocumentKind kind) {
+		return allText(templates.template(kind));
+	}
+
 	/** Optional: as a clerk opens them, in LibreOffice (runs only where {@code soffice} is installed). */
 	@Test
 	void inLibreOfficeNoPageHoldsOnlyTheSealAndTheDate() throws Exception {
@@ -204,7 +230,15 @@ class DocumentRenderingTest {
 			Files.write(file, doc.content());
 			files.add(file);
 		}
-		LibreOffice.convert(files, "pdf", dir);
+		// a blank form as the service window hands it out (R-DISC-8), printed in the same run
+		Path blank = dir.resolve("blank-PRIOR_NOTICE.docx");
+		Files.write(blank, blankForm(templates.kind("PRIOR_NOTICE")));
+		List<Path> converted = new ArrayList<>(files);
+		converted.add(blank);
+		LibreOffice.convert(converted, "pdf", dir);
+		String blankText = LibreOffice.pdfText(dir.resolve("blank-PRIOR_NOTICE.pdf"));
+		assertThat(blankText).as("the blank form as LibreOffice prints it").contains("行政处罚事先告知书", "寥廓街道综合行政执法队",
+				DocxTemplateFiller.BLANK_LINE).doesNotContain("${");
 		List<String> problems = new ArrayList<>();
 		for (Path file : files) {
 			Path pdf = dir.resolve(file.getFileName().toString().replace(".docx", ".pdf"));
