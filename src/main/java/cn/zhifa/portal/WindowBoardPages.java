@@ -95,7 +95,11 @@ class WindowBoardPages {
 			.append("<th scope=\"col\">岗位职责</th><th scope=\"col\">人员类别</th><th scope=\"col\">执法证号</th></tr></thead><tbody>");
 		LocalDate today = LocalDate.ofInstant(clock.instant(), Html.CHINA);
 		for (Staff s : board.staff()) {
-			Optional<Officer> officer = officers.findById(s.user());
+			// checked when the file was read; the registry may have changed since (a person moved or left): not shown
+			Optional<Officer> officer = officers.findById(s.user()).filter(o -> board.agency().equals(o.getAgencyCode()));
+			if (officer.isEmpty()) {
+				continue;
+			}
 			b.append("<tr><td>").append(esc(officer.map(Officer::getFullName).orElse(""))).append("</td><td>")
 				.append(esc(s.post())).append("</td><td>").append(esc(s.duty())).append("</td><td>")
 				.append(esc(officer.map(o -> o.getRole().label()).orElse(""))).append("</td><td>")
@@ -104,12 +108,14 @@ class WindowBoardPages {
 				.append("</td></tr>");
 		}
 		b.append("</tbody></table>");
-		if (!board.samples().isEmpty()) {
+		// the kinds as the file lists them that templates/document-kinds.yml still has
+		List<String> samples = board.samples().stream().filter(kind -> documents.kindName(kind).isPresent()).toList();
+		if (!samples.isEmpty()) {
 			b.append("<h2>文书示范文本</h2><p class=\"meta\">空白文本，供了解文书格式和填写内容；正式文书以执法机关制作、送达的为准。</p><ul>");
-			for (String kind : board.samples()) {
+			for (String kind : samples) {
 				b.append("<li><a href=\"").append(LIST).append('/').append(esc(agency)).append("/samples/")
 					.append(esc(Html.url(kind))).append("\" download>")
-					.append(esc(documents.kindName(kind).orElse(kind))).append("（Word）</a></li>");
+					.append(esc(documents.kindName(kind).orElseThrow())).append("（Word）</a></li>");
 			}
 			b.append("</ul>");
 		}
@@ -132,7 +138,7 @@ class WindowBoardPages {
 	/** A blank form the window hands out: only the kinds its board lists. */
 	@GetMapping(LIST + "/{agencyCode}/samples/{kind}")
 	ResponseEntity<byte[]> blankForm(@PathVariable String agencyCode, @PathVariable String kind) {
-		if (boards.of(agencyCode).filter(b -> b.samples().contains(kind)).isEmpty()) {
+		if (boards.of(agencyCode).filter(b -> b.samples().contains(kind)).isEmpty() || documents.kindName(kind).isEmpty()) {
 			return notFound("该服务窗口没有这一文书示范文本。");
 		}
 		BlankForm form = documents.blankForm(kind, agencyCode);
