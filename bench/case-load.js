@@ -39,7 +39,7 @@ const STEPS = [
   ['officer1', 'userTask_investigate', {
     // a checklist: the JSON text of the chosen options, as Tasklist sends it
     investigatingOfficers: '["officer1","officer2"]',
-    evidenceSummary: '现场笔录：当日现场检查笔录1份\n当事人的陈述：询问笔录1份\n视听资料：现场照片4张',
+    evidenceSummary: '现场笔录：当日现场检查笔录1份（签名确认）\n当事人的陈述：询问笔录1份（签名确认）\n视听资料：现场照片4张（原始载体）',
     inquiryHeld: false, inspectionHeld: false, seizureNeeded: false,
     avMissingExplanation: '执法记录仪故障，已书面说明并由当事人签字确认' }],
   ['officer1', 'userTask_concludeInvestigation', {

@@ -375,7 +375,7 @@ async function majorCaseUpToPriorNotice(t, officer, head, c = MAJOR_CASE) {
     await expectShown(form, '案号', caseNo);
     await form.checklist('调查取证执法人员（至少两名）', [await officerOption(t, 'officer1'), await officerOption(t, 'officer2')]);
     await form.textarea('取得的证据（每行一项：证据种类：内容）',
-      '现场笔录：现场检查笔录1份\n物证：过期食品照片12张\n书证：进货单据3份\n当事人的陈述：询问笔录（店长）1份');
+      '现场笔录：现场检查笔录1份（签名确认）\n物证：过期食品照片12张（其他佐证）\n书证：进货单据3份（复制件确认）\n当事人的陈述：询问笔录（店长）1份（签名确认）');
     await form.checkbox('需要采取查封、扣押措施', false);
     await form.complete();
     await officer.expectTaskGone('调查取证', caseNo);

@@ -97,10 +97,14 @@ async function investigate(t, officer, c, officers = ['officer1', 'officer2']) {
     const chosen = [];
     for (const id of [].concat(officers).flatMap((o) => String(o).split(','))) chosen.push(await officerOption(t, id.trim()));
     await form.checklist('调查取证执法人员（至少两名）', chosen);
-    await form.textarea('取得的证据（每行一项：证据种类：内容）',
-      '现场笔录：当日现场检查笔录1份\n当事人的陈述：询问笔录1份\n视听资料：现场照片4张');
     await form.checkbox('需要采取查封、扣押措施', false);
     await form.textarea('未能全程音像记录的书面说明', '执法记录仪故障，已书面说明并由当事人签字确认');
+    // R-COORD-7: a piece of evidence without the party's confirmation is refused, naming the line and what to write
+    await form.textarea('取得的证据（每行一项：证据种类：内容）',
+      '现场笔录：当日现场检查笔录1份（签名确认）\n书证：营业执照复印件1份');
+    await form.completeRefused('第2行「书证：营业执照复印件1份」未在末尾注明当事人证据确认方式');
+    await form.textarea('取得的证据（每行一项：证据种类：内容）',
+      '现场笔录：当日现场检查笔录1份（签名确认）\n当事人的陈述：询问笔录1份（签名确认）\n视听资料：现场照片4张（原始载体）');
     await form.complete();
     await officer.expectTaskGone('调查取证', c.caseNo);
   });
@@ -231,7 +235,7 @@ async function investigateNeedingSeizure(t, officer, c) {
     let form = await officer.openTask('调查取证', { caseNo: c.caseNo });
     form = await officer.claim();
     await form.checklist('调查取证执法人员（至少两名）', [await officerOption(t, 'officer1'), await officerOption(t, 'officer2')]);
-    await form.textarea('取得的证据（每行一项：证据种类：内容）', '现场笔录：当日现场检查笔录1份\n视听资料：现场照片4张');
+    await form.textarea('取得的证据（每行一项：证据种类：内容）', '现场笔录：当日现场检查笔录1份（签名确认）\n视听资料：现场照片4张（原始载体）');
     await form.checkbox('需要采取查封、扣押措施', true);
     await form.textarea('未能全程音像记录的书面说明', '执法记录仪故障，已书面说明并由当事人签字确认');
     await form.complete();

@@ -35,7 +35,7 @@ runPath(__filename, async (t) => {
   });
 
   await t.step('officer1 在「本机构待办」完成调查取证', async () => {
-    await investigate(t, officer, caseNo, '视听资料：现场照片12张\n物证：废渣样品2份（已封存）\n当事人的陈述：询问笔录1份');
+    await investigate(t, officer, caseNo, '视听资料：现场照片12张（原始载体）\n物证：废渣样品2份（已封存）（其他佐证）\n当事人的陈述：询问笔录1份（签名确认）');
   });
 
   await t.step('officer1 制作调查终结报告：违法事实成立，涉嫌犯罪，报告负责人', async () => {

@@ -21,7 +21,7 @@ runPath(__filename, async (t) => {
     form = await officer.claim();
     await form.checklist('调查取证执法人员（至少两名）',
       [await steps.officerOption(t, 'officer1'), await steps.officerOption(t, 'officer2')]);
-    await form.textarea('取得的证据（每行一项：证据种类：内容）', '现场笔录：当日现场检查笔录1份\n当事人的陈述：询问笔录1份');
+    await form.textarea('取得的证据（每行一项：证据种类：内容）', '现场笔录：当日现场检查笔录1份（签名确认）\n当事人的陈述：询问笔录1份（签名确认）');
     await form.checkbox('需要采取查封、扣押措施', false);
     await form.checkbox('已询问当事人或者有关人员（生成询问笔录）', true);
     await form.textfield('被询问人姓名', '申请回避');

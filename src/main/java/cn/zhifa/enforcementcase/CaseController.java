@@ -130,13 +130,13 @@ class CaseController {
 		}
 	}
 
-	/** One piece of evidence as the API shows it. */
+	/** One piece of evidence as the API shows it, with how the party confirmed it (R-COORD-7; null before the rule). */
 	record EvidenceItem(Long id, String caseNo, String kind, String description, Instant obtainedAt, String obtainedBy,
-			String fileRefs, String recordedBy) {
+			String fileRefs, String recordedBy, String confirmation, String confirmationDetail) {
 
 		static EvidenceItem of(Evidence e) {
 			return new EvidenceItem(e.getId(), e.getCaseNo(), e.getKind(), e.getDescription(), e.getObtainedAt(),
-					e.getObtainedBy(), e.getFileRefs(), e.getRecordedBy());
+					e.getObtainedBy(), e.getFileRefs(), e.getRecordedBy(), e.getConfirmation(), e.getConfirmationDetail());
 		}
 	}
 
@@ -194,7 +194,9 @@ class CaseController {
 				result.getContent().stream().map(CaseRecord::of).toList()));
 	}
 
-	record EvidenceRequest(String kind, String description, String obtainedAt, String obtainedBy, String fileRefs) {
+	/** A piece of evidence to add; {@code confirmation}: how the party confirmed it (R-COORD-7, e.g. 签名确认). */
+	record EvidenceRequest(String kind, String description, String obtainedAt, String obtainedBy, String fileRefs,
+			String confirmation) {
 	}
 
 	@PostMapping("/{caseNo}/evidence")
@@ -217,7 +219,7 @@ class CaseController {
 			throw Problem.invalid("obtainedAt", "取证时间应为 ISO-8601 时间，例如 2026-11-20T10:00:00+08:00");
 		}
 		Evidence saved = cases.addEvidence(caseNo, r.kind(), r.description(), obtained, r.obtainedBy(), r.fileRefs(),
-				CurrentUser.get().id());
+				r.confirmation(), CurrentUser.get().id());
 		return ResponseEntity.status(HttpStatus.CREATED).body(EvidenceItem.of(saved));
 	}
 

@@ -33,12 +33,12 @@ class CaseTaskChecks extends FormChecks {
 	static final Set<String> COURT_RULINGS = Set.of("ENFORCED", "NOT_ENFORCED");
 	static final Set<String> PARTY_REPLIES = Set.of("HEARING_REQUESTED", "WAIVED");
 
-	CaseTaskChecks(CaseChecks rules) {
+	CaseTaskChecks(CaseChecks rules, EvidenceConfirmation confirmation) {
 		super("caseTaskChecks");
 		onComplete("enforcement-case-approve-filing", task -> approveFiling(rules, task));
 		onComplete("enforcement-case-investigate", task -> {
-			text(task, EvidenceLines.FIELD, "请填写取得的证据，每行一项：证据种类：内容");
-			EvidenceLines.parse(task.getVariable(EvidenceLines.FIELD));
+			text(task, EvidenceLines.FIELD, "请填写取得的证据，每行一项：证据种类：内容（确认方式）");
+			EvidenceLines.parse(task.getVariable(EvidenceLines.FIELD), confirmation);
 			bool(task, "seizureNeeded");
 			CaseChecks.refuseRecused(task.getVariable(RecusalService.RECUSED_OFFICERS), "investigatingOfficers",
 					QualificationService.userIds(task.getVariable("investigatingOfficers")));

@@ -94,13 +94,16 @@ public class EnforcementCaseService {
 	private final PublishedRules rules;
 	private final ItemListService itemLists;
 	private final Clock clock;
+	private final EvidenceConfirmation confirmation;
 
 	EnforcementCaseService(CaseRepository cases, EvidenceRepository evidence, CaseOfficerRepository officers,
 			AgencyRepository agencies, DocumentNumbers numbers, RuntimeService runtimeService,
 			org.camunda.bpm.engine.RepositoryService repositoryService, ManagementService managementService, Deadlines deadlines,
 			@Value("${zhifa.cases.number-abbreviation:罚}") String numberAbbreviation, DisplayLabels labels,
-			OfficerRepository organisation, PublishedRules rules, ItemListService itemLists, Clock clock) {
+			OfficerRepository organisation, PublishedRules rules, ItemListService itemLists, EvidenceConfirmation confirmation,
+			Clock clock) {
 		this.clock = clock;
+		this.confirmation = confirmation;
 		this.rules = rules;
 		this.itemLists = itemLists;
 		this.labels = labels;
@@ -259,9 +262,9 @@ public class EnforcementCaseService {
 		String obtainedBy = String.join("、", investigators.stream().map(u -> labels.personName(u).orElse(u)).toList());
 		String recordedBy = step.bySystem() ? null : step.actor();
 		Instant now = now();
-		for (EvidenceLines.Item item : EvidenceLines.parse(evidenceText)) {
+		for (EvidenceLines.Item item : EvidenceLines.parse(evidenceText, confirmation)) {
 			evidence.save(new Evidence(caseNo, item.kind(), item.description(), now, obtainedBy, null,
-					recordedBy != null ? recordedBy : handlerId, now));
+					recordedBy != null ? recordedBy : handlerId, now, item.confirmation()));
 		}
 		Map<String, Object> vars = new LinkedHashMap<>();
 		vars.put("evidenceList", evidenceList(caseNo));
@@ -276,7 +279,10 @@ public class EnforcementCaseService {
 		return vars;
 	}
 
-	/** The case's evidence for screens: a JSON list of kind, description, obtainedOn (yyyy-MM-dd), obtainedBy. */
+	/**
+	 * The case's evidence for screens: a JSON list of kind, description, obtainedOn (yyyy-MM-dd), obtainedBy and
+	 * confirmation (the way the party confirmed it, R-COORD-7).
+	 */
 	private JsonValue evidenceList(String caseNo) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (Evidence e : evidenceOf(caseNo)) {
@@ -285,6 +291,7 @@ public class EnforcementCaseService {
 			row.put("description", e.getDescription());
 			row.put("obtainedOn", LocalDate.ofInstant(e.getObtainedAt(), CHINA).toString());
 			row.put("obtainedBy", e.getObtainedBy());
+			row.put("confirmation", e.getConfirmation() == null ? "未登记确认方式" : e.getConfirmation());
 			rows.add(row);
 		}
 		return json(rows);
@@ -559,12 +566,20 @@ public class EnforcementCaseService {
 	/** Records evidence of a case; texts must fit their columns of {@code zf_evidence} (400 naming the field). */
 	@Transactional
 	public Evidence addEvidence(String caseNo, String kind, String description, Instant obtainedAt, String obtainedBy,
-			String fileRefs, String recordedBy) {
+			String fileRefs, String confirmedBy, String recordedBy) {
 		evidenceText("kind", "证据种类", kind);
+		if (!EvidenceLines.KINDS.contains(kind.strip())) {
+			throw invalid("kind", "证据种类应为 " + String.join("、", EvidenceLines.KINDS) + " 之一（行政处罚法第四十六条）");
+		}
 		evidenceText("description", "证据内容", description);
 		evidenceText("obtainedBy", "取证人员", obtainedBy);
 		evidenceText("fileRefs", "附件", fileRefs);
-		return evidence.save(new Evidence(caseNo, kind, description, obtainedAt, obtainedBy, fileRefs, recordedBy, now()));
+		EvidenceConfirmation.Way way = confirmation.way(kind.strip(), confirmedBy == null ? "" : confirmedBy.strip())
+			.orElseThrow(() -> invalid("confirmation", "请注明当事人证据确认方式（当事人证据确认制度）：" + kind.strip() + "为 "
+					+ String.join("、", confirmation.ways(kind.strip()).stream().map(EvidenceConfirmation.Way::name).toList())
+					+ " 之一"));
+		return evidence.save(new Evidence(caseNo, kind.strip(), description, obtainedAt, obtainedBy, fileRefs, recordedBy, now(),
+				way));
 	}
 
 	private static void evidenceText(String field, String label, String value) {

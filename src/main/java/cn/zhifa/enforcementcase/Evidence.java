@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One piece of evidence (证据) of a case: kind, description, when and by whom it was obtained, attached files. */
+/**
+ * One piece of evidence (证据) of a case: kind, description, when and by whom it was obtained, attached files, and how
+ * the party's confirmation of it was obtained (当事人证据确认, R-COORD-7: the way's short name and its meaning).
+ */
 @Entity
 @Table(name = "zf_evidence")
 public class Evidence {
@@ -33,13 +36,19 @@ public class Evidence {
 	private String recordedBy;
 	@Column(name = "recorded_at")
 	private Instant recordedAt;
+	@Column(name = "confirmation", length = 16)
+	private String confirmation;
+	@Column(name = "confirmation_detail", length = 500)
+	private String confirmationDetail;
 
 	protected Evidence() {
 	}
 
 	Evidence(String caseNo, String kind, String description, Instant obtainedAt, String obtainedBy, String fileRefs,
-			String recordedBy, Instant recordedAt) {
+			String recordedBy, Instant recordedAt, EvidenceConfirmation.Way confirmation) {
 		this.caseNo = caseNo;
+		this.confirmation = confirmation.name();
+		this.confirmationDetail = confirmation.meaning();
 		this.kind = kind;
 		this.description = description;
 		this.obtainedAt = obtainedAt;
@@ -79,5 +88,15 @@ public class Evidence {
 
 	public String getRecordedBy() {
 		return recordedBy;
+	}
+
+	/** The way the party's confirmation was obtained (e.g. 签名确认); null for evidence recorded before R-COORD-7. */
+	public String getConfirmation() {
+		return confirmation;
+	}
+
+	/** What the way meant when the evidence was recorded. */
+	public String getConfirmationDetail() {
+		return confirmationDetail;
 	}
 }

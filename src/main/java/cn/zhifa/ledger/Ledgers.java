@@ -280,14 +280,15 @@ class Ledgers {
 
 	private SheetData evidence(Filter f, Names names) {
 		List<Column> columns = List.of(Column.text("案号", 24), Column.text("执法主体", 24), Column.tally("类别", 10),
-				Column.text("证据种类", 14), Column.text("名称或说明", 30), Column.text("执法环节", 16), Column.time("取得（开始）时间"),
+				Column.text("证据种类", 14), Column.text("名称或说明", 30), Column.text("当事人证据确认", 14), Column.text("执法环节", 16),
+				Column.time("取得（开始）时间"),
 				Column.time("结束时间"), Column.text("取证（记录）人员", 18), Column.text("记录设备", 16), Column.text("告知当事人", 8),
 				Column.text("中断情况", 30), Column.sum("文件大小（KB）", 12), Column.text("文件校验值（SHA-256）", 30),
 				Column.text("登记人", 10), Column.time("登记时间"));
 		String sql = """
 				SELECT x.* FROM (
 				  SELECT 'EVIDENCE' AS category, e.case_no, a.name AS agency_name, e.kind, e.description AS description,
-				         CAST(NULL AS VARCHAR(255)) AS step, e.obtained_at AS started_at,
+				         e.confirmation, CAST(NULL AS VARCHAR(255)) AS step, e.obtained_at AS started_at,
 				         CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS ended_at, e.obtained_by AS officers,
 				         CAST(NULL AS VARCHAR(200)) AS device, CAST(NULL AS BOOLEAN) AS party_informed,
 				         CAST(NULL AS VARCHAR(4000)) AS interruptions, CAST(NULL AS BIGINT) AS size_bytes,
@@ -297,7 +298,7 @@ class Ledgers {
 				  WHERE c.agency_code IN (:agencies) AND e.recorded_at >= :from AND e.recorded_at < :until
 				  UNION ALL
 				  SELECT 'AV' AS category, v.case_no, a.name AS agency_name, v.media_type AS kind, v.file_name AS description,
-				         v.step, v.started_at, v.ended_at, v.officers, v.device, v.party_informed,
+				         CAST(NULL AS VARCHAR(16)) AS confirmation, v.step, v.started_at, v.ended_at, v.officers, v.device, v.party_informed,
 				         CAST(v.interruptions AS VARCHAR(4000)) AS interruptions, v.size_bytes, v.sha256,
 				         v.uploaded_by AS registered_by, v.uploaded_at AS registered_at, v.id AS row_id
 				  FROM zf_av_file v JOIN zf_case c ON c.case_no = v.case_no JOIN zf_agency a ON a.code = c.agency_code
@@ -307,7 +308,8 @@ class Ledgers {
 			boolean av = "AV".equals(r.text("category"));
 			Number size = r.numberOrNull("size_bytes");
 			return new Object[] { r.text("case_no"), r.text("agency_name"), av ? "音像记录" : "证据材料",
-					av ? mediaKind(r.text("kind")) : r.text("kind"), r.text("description"), av ? names.step(r.text("step")) : null,
+					av ? mediaKind(r.text("kind")) : r.text("kind"), r.text("description"),
+					av ? null : r.text("confirmation") == null ? "未登记" : r.text("confirmation"), av ? names.step(r.text("step")) : null,
 					r.instant("started_at"), r.instant("ended_at"), av ? names.people(r.text("officers")) : r.text("officers"),
 					r.text("device"), yesNo(r.boolOrNull("party_informed")), interruptions(r.text("interruptions")),
 					size == null ? null : Math.round(size.doubleValue() / 102.4) / 10.0, r.text("sha256"),

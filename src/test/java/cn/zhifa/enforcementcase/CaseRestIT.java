@@ -56,10 +56,25 @@ class CaseRestIT {
 		assertThat(post("officer4", "/api/cases", validCase()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
 		Map<String, Object> evidence = Map.of("kind", "现场笔录", "description", "占道经营现场检查笔录", "obtainedAt",
-				"2026-11-20T10:00:00+08:00", "obtainedBy", "李明、王芳");
+				"2026-11-20T10:00:00+08:00", "obtainedBy", "李明、王芳", "confirmation", "签名确认");
 		assertThat(post("officer1", "/api/cases/" + caseNo + "/evidence", evidence).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(post("officer4", "/api/cases/" + caseNo + "/evidence", evidence).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
+		// R-COORD-7: how the party confirmed it, one of the ways of the kind; a statutory kind
+		assertThat(as("officer1").getForEntity("/api/cases/" + caseNo, String.class).getBody()).contains("\"confirmation\":\"签名确认\"",
+				"当事人或者其代理人签名确认");
+		for (Map.Entry<String, String> bad : Map.of("", "现场笔录为 签名确认、拒签见证 之一", "原始载体", "请注明当事人证据确认方式")
+			.entrySet()) {
+			Map<String, Object> e = new java.util.HashMap<>(evidence);
+			e.put("confirmation", bad.getKey());
+			ResponseEntity<Map<String, Object>> refused = post("officer1", "/api/cases/" + caseNo + "/evidence", e);
+			assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(refused.getBody().toString()).contains("confirmation", bad.getValue());
+		}
+		Map<String, Object> photo = new java.util.HashMap<>(evidence);
+		photo.put("kind", "照片");
+		assertThat(post("officer1", "/api/cases/" + caseNo + "/evidence", photo).getBody().toString()).contains("kind",
+				"行政处罚法第四十六条");
 
 		Map<String, Object> page = as("officer1").exchange("/api/cases?stage=REGISTERED&size=200", HttpMethod.GET, null, MAP)
 			.getBody();

@@ -52,11 +52,11 @@ class CaseSeizureTest {
 
 	EnforcementCaseService service(Clock clock) {
 		return new EnforcementCaseService(null, null, null, null, null, null, null, management, deadlines, "罚", null, null,
-				null, null, clock);
+				null, null, null, clock);
 	}
 
 	CaseTaskChecks checks(Clock clock) {
-		return new CaseTaskChecks(new CaseChecks(deadlines, null, clock, null));
+		return new CaseTaskChecks(new CaseChecks(deadlines, null, clock, null), EvidenceLinesTest.CONFIRMATION);
 	}
 
 	static Map<String, Object> request(String items) {

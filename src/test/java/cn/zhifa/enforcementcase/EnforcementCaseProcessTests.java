@@ -40,7 +40,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	static final String PERSON_ID = "530302199001011232";
 	static final String ORG_CODE = "91350100M000100Y43";
 	/** What the officers list in 调查取证: one item a line, "kind：content". */
-	static final String EVIDENCE = "现场笔录：11月2日现场检查笔录1份\n视听资料：现场照片6张\n当事人的陈述：询问笔录1份";
+	static final String EVIDENCE = "现场笔录：11月2日现场检查笔录1份（签名确认）\n视听资料：现场照片6张（原始载体）\n当事人的陈述：询问笔录1份（签名确认）";
 	/** Monday 2 Nov 2026, 09:00 Beijing time. */
 	static final Date MONDAY = moment("2026-11-02T09:00:00+08:00");
 
@@ -779,9 +779,20 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 			.hasMessageContaining("evidenceSummary").hasMessageContaining("证据种类");
 		assertThat(cases.evidenceOf(caseNo)).isEmpty();
 
+		// R-COORD-7: a line without the party's confirmation is refused, naming the line and the ways of its kind
+		assertThatThrownBy(() -> complete(pi, "userTask_investigate", Map.of("investigatingOfficers", chosen, "evidenceSummary",
+				"现场笔录：现场检查笔录1份（签名确认）\n书证：营业执照复印件1份", "seizureNeeded", false)))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("evidenceSummary")
+			.hasMessageContaining("第2行").hasMessageContaining("书证应注明（签名确认）、（盖章确认）、（复制件确认）或（拒签见证）");
+		assertThat(cases.evidenceOf(caseNo)).isEmpty();
+
 		complete(pi, "userTask_investigate", Map.of("investigatingOfficers", chosen, "evidenceSummary",
-				"现场笔录：现场检查笔录1份\n\n书证: 营业执照复印件1份", "seizureNeeded", false));
+				"现场笔录：现场检查笔录1份（拒签见证）\n\n书证: 营业执照复印件1份(复制件确认)", "seizureNeeded", false));
 		assertThat(cases.evidenceOf(caseNo)).extracting(Evidence::getKind).containsExactly("现场笔录", "书证");
+		assertThat(cases.evidenceOf(caseNo)).extracting(Evidence::getDescription, Evidence::getConfirmation).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("现场检查笔录1份", "拒签见证"),
+				org.assertj.core.groups.Tuple.tuple("营业执照复印件1份", "复制件确认"));
+		assertThat(cases.evidenceOf(caseNo).get(1).getConfirmationDetail()).contains("经核对与原件无误");
 		assertThat(cases.officersOf(caseNo)).extracting(CaseOfficer::getUserId, CaseOfficer::getAssignment).contains(
 				org.assertj.core.groups.Tuple.tuple("officer1", "INVESTIGATOR"),
 				org.assertj.core.groups.Tuple.tuple("officer2", "INVESTIGATOR"));

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
  */
 class ReviewMaterialsTest {
 
+	static final EvidenceConfirmation.Way SIGNED = new EvidenceConfirmation.Way("签名确认", "当事人签名确认");
+
 	@Test
 	void eachPieceOfEvidenceIsListedByName() {
 		Instant at = Instant.parse("2026-11-03T01:00:00Z");
 		List<String> materials = EnforcementCaseService.reviewMaterials(List.of(
-				new Evidence("C-1", "现场笔录", "现场检查笔录1份", at, "officer1", null, "officer1", at),
-				new Evidence("C-1", "视听资料", "现场照片6张", at, "officer2", null, "officer1", at)));
+				new Evidence("C-1", "现场笔录", "现场检查笔录1份", at, "officer1", null, "officer1", at, SIGNED),
+				new Evidence("C-1", "视听资料", "现场照片6张", at, "officer2", null, "officer1", at, SIGNED)));
 		assertThat(materials).containsExactly("行政处罚决定书（拟）", "调查终结报告", "证据：现场笔录（现场检查笔录1份）",
 				"证据：视听资料（现场照片6张）", "当事人陈述申辩、听证材料");
 	}

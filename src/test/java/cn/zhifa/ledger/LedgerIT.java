@@ -72,7 +72,8 @@ class LedgerIT extends EngineTestSupport {
 		c.put("partyName", "台账甲" + tag);
 		String caseNo = created(post("officer1", "/api/cases", c)).path("caseNo").asText();
 		created(post("officer1", "/api/cases/" + caseNo + "/evidence", Map.of("kind", "现场笔录", "description",
-				"台账现场检查笔录" + tag, "obtainedAt", "2026-11-20T10:00:00+08:00", "obtainedBy", "李明、王芳", "fileRefs", "照片1")));
+				"台账现场检查笔录" + tag, "obtainedAt", "2026-11-20T10:00:00+08:00", "obtainedBy", "李明、王芳", "fileRefs", "照片1",
+				"confirmation", "签名确认")));
 		HttpHeaders multipart = new HttpHeaders();
 		multipart.setContentType(MediaType.parseMediaType(MULTIPART));
 		Map<String, String> metadata = avMetadata();
@@ -175,6 +176,8 @@ class LedgerIT extends EngineTestSupport {
 		assertThat(evidence.sheet(0).column(recording, "取证（记录）人员")).contains("、").doesNotContain("officer");
 		assertThat(evidence.sheet(0).column(recording, "执法环节")).isEqualTo("调查取证");
 		assertThat(evidence.text()).contains("台账现场检查笔录" + tag);
+		List<String> registered = items.stream().filter(r -> r.contains("证据材料")).findFirst().orElseThrow();
+		assertThat(evidence.sheet(0).column(registered, "当事人证据确认")).isEqualTo("签名确认");
 
 		// interference
 		Workbook interference = download("head1", "interference", period);

@@ -315,6 +315,6 @@ class SupervisorReadOnlyIT {
 
 	private static Map<String, Object> evidence() {
 		return Map.of("kind", "现场笔录", "description", "占道经营现场检查笔录", "obtainedAt", "2026-11-20T10:00:00+08:00",
-				"obtainedBy", "李明、王芳");
+				"obtainedBy", "李明、王芳", "confirmation", "签名确认");
 	}
 }

@@ -105,7 +105,7 @@ class ErrorModelIT {
 		String caseNo = JSON.readTree(post("officer1", CASES, validCase()).body()).path("caseNo").asText();
 		String evidence = CASES + "/" + caseNo + "/evidence";
 		Map<String, Object> valid = Map.of("kind", "现场笔录", "description", "占道经营现场检查笔录", "obtainedAt",
-				"2026-11-20T10:00:00+08:00", "obtainedBy", "李明、王芳");
+				"2026-11-20T10:00:00+08:00", "obtainedBy", "李明、王芳", "confirmation", "签名确认");
 		Map<String, Integer> columns = Map.of("kind", 64, "description", 2000, "obtainedBy", 200, "fileRefs", 2000);
 		for (var column : columns.entrySet()) {
 			for (String value : List.of("证".repeat(column.getValue() + 1), MB, "证\u0000据")) {
