@@ -85,8 +85,7 @@ class DisclosurePages {
 	ResponseEntity<byte[]> detail(@PathVariable String itemNo) {
 		PublicDisclosure d = disclosures.find(itemNo).orElse(null);
 		if (d == null) {
-			return ResponseEntity.status(404).contentType(HTML)
-				.body(Html.page("未找到", "<p>该公示信息不存在或已不在公示期内。</p><p><a href=\"/public/disclosures\">返回公示列表</a></p>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return notFound("该公示信息不存在或已不在公示期内。", "/public/disclosures", "返回公示列表");
 		}
 		StringBuilder b = new StringBuilder();
 		b.append("<article aria-labelledby=\"doc\"><p><strong id=\"doc\">").append(esc(d.decisionNumber())).append("</strong> ")
@@ -239,6 +238,13 @@ class DisclosurePages {
 	}
 
 	/** The page as UTF-8 bytes, encoded once (a String body would be encoded twice: length, then content). */
+	/** The portal's 404 page: what is not there, and where to go back to ({@code back} null: no link). */
+	static ResponseEntity<byte[]> notFound(String text, String back, String backLabel) {
+		String link = back == null ? "" : "<p><a href=\"" + Html.esc(back) + "\">" + Html.esc(backLabel) + "</a></p>";
+		return ResponseEntity.status(404).contentType(HTML)
+			.body(Html.page("未找到", "<p>" + Html.esc(text) + "</p>" + link).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 	static ResponseEntity<byte[]> html(String body, int maxAgeSeconds) {
 		return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.maxAge(maxAgeSeconds, TimeUnit.SECONDS).cachePublic())
 			.body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -2,7 +2,6 @@ package cn.zhifa.portal;
 
 import static cn.zhifa.portal.Html.esc;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +66,7 @@ class GuidingCasePages {
 	ResponseEntity<byte[]> detail(@PathVariable String guidingNo) {
 		GuidingCase g = guidingCases.publishedOne(guidingNo).orElse(null);
 		if (g == null) {
-			return ResponseEntity.status(404).contentType(DisclosurePages.HTML)
-				.body(Html.page("未找到", "<p>该指导案例不存在或尚未发布。</p><p><a href=\"" + LIST + "\">返回指导案例列表</a></p>")
-					.getBytes(StandardCharsets.UTF_8));
+			return DisclosurePages.notFound("该指导案例不存在或尚未发布。", LIST, "返回指导案例列表");
 		}
 		StringBuilder b = new StringBuilder(4096);
 		b.append("<article aria-labelledby=\"title\"><h2 id=\"title\">").append(esc(g.getTitle())).append("</h2><dl>");

@@ -2,7 +2,6 @@ package cn.zhifa.portal;
 
 import static cn.zhifa.portal.Html.esc;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,9 +120,7 @@ class ItemListPages {
 	}
 
 	private ResponseEntity<byte[]> notFound(String text) {
-		return ResponseEntity.status(404).contentType(DisclosurePages.HTML)
-			.body(Html.page("未找到", "<p>" + esc(text) + "</p><p><a href=\"" + LIST + "\">返回行政执法事项清单</a></p>")
-				.getBytes(StandardCharsets.UTF_8));
+		return DisclosurePages.notFound(text, LIST, "返回行政执法事项清单");
 	}
 
 	private String agencyName(String code) {

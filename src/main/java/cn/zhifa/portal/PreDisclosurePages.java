@@ -129,8 +129,7 @@ class PreDisclosurePages {
 			d = ownVersion;
 		}
 		if (d == null) {
-			return ResponseEntity.status(404).contentType(DisclosurePages.HTML)
-				.body(Html.page("未找到", "<p>没有该执法程序。</p><p><a href=\"/public/procedures\">返回</a></p>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return DisclosurePages.notFound("没有该执法程序。", "/public/procedures", "返回");
 		}
 		BpmnModelInstance model = repository.getBpmnModelInstance(d.getId());
 		StringBuilder b = new StringBuilder();
@@ -176,8 +175,7 @@ class PreDisclosurePages {
 			d = ownVersion == null ? d : ownVersion;
 		}
 		if (d == null) {
-			return ResponseEntity.status(404).contentType(DisclosurePages.HTML)
-				.body(Html.page("未找到", "<p>没有该执法程序。</p>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return DisclosurePages.notFound("没有该执法程序。", null, null);
 		}
 		String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + BpmnSvg.render(repository.getBpmnModelInstance(d.getId()), name(d), true);
 		return ResponseEntity.ok().contentType(org.springframework.http.MediaType.valueOf("image/svg+xml;charset=UTF-8"))
@@ -191,8 +189,7 @@ class PreDisclosurePages {
 		String own = agency != null && agencies.existsById(agency) ? agency : null;
 		RuleTable table = DecisionKeys.PUBLISHED.contains(key) ? rules.latest(key, own).orElse(null) : null;
 		if (table == null) {
-			return ResponseEntity.status(404).contentType(DisclosurePages.HTML)
-				.body(Html.page("未找到", "<p>没有该清单。</p>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return DisclosurePages.notFound("没有该清单。", null, null);
 		}
 		StringBuilder b = new StringBuilder();
 		if (table.description() != null) {

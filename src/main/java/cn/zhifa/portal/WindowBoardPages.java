@@ -151,9 +151,7 @@ class WindowBoardPages {
 	}
 
 	private ResponseEntity<byte[]> notFound(String text) {
-		return ResponseEntity.status(404).contentType(DisclosurePages.HTML)
-			.body(Html.page("未找到", "<p>" + esc(text) + "</p><p><a href=\"" + LIST + "\">返回服务窗口</a></p>")
-				.getBytes(StandardCharsets.UTF_8));
+		return DisclosurePages.notFound(text, LIST, "返回服务窗口");
 	}
 
 	private String agencyName(String code) {

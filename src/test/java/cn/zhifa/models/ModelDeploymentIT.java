@@ -22,9 +22,10 @@ import cn.zhifa.platform.ModelDeploymentException;
 
 /**
  * Issue 2, model deployment and persistence: real restarts of the application on an H2 file
- * database with its own models folder. Unchanged restart → no new deployment; one changed file →
- * the whole set deployed again (ADR-0016), running instances stay on their version; a broken model stops start-up naming
- * file and line (one failed start-up; the engine parser's line is checked on the running engine, which costs no start).
+ * database with its own models folder. A broken model stops start-up naming file and line and deploys nothing;
+ * unchanged restart → no new deployment, the data kept; one changed file → the whole set deployed again (ADR-0016),
+ * running instances stay on their version. Three starts: the change and the engine parser's refusal are checked with
+ * the start-up's deployer on the running engine, which costs no start.
  */
 class ModelDeploymentIT {
 
@@ -64,16 +65,7 @@ class ModelDeploymentIT {
 				.startProcessInstanceByKey("restart-a", "RESTART-1", Map.of("agencyCode", "LIAOKUO")).getId();
 		}
 
-		try (ConfigurableApplicationContext app = start(models)) {
-			RepositoryService repo = repo(app);
-			assertThat(repo.createDeploymentQuery().deploymentName("restart-test").count()).as("unchanged restart").isEqualTo(1);
-			ProcessEngine engine = app.getBean(ProcessEngine.class);
-			assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
-				.as("data survives a restart").isEqualTo(1);
-			assertThat(engine.getIdentityService().createUserQuery().userId("officer1").count()).isEqualTo(1);
-		}
-
-		// not well-formed XML: the SAX parser's line
+		// not well-formed XML: the SAX parser's line; the start-up stops and deploys nothing
 		Files.writeString(models.resolve("processes/broken.bpmn"), """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
@@ -84,25 +76,35 @@ class ModelDeploymentIT {
 				""", StandardCharsets.UTF_8);
 		assertStartFails(models, "processes/broken.bpmn line 5");
 
-		// the broken file removed and one file changed: the start-up after the failed one deploys the whole set once
+		// the broken file removed: a restart with the set unchanged deploys nothing and finds the data
 		Files.delete(models.resolve("processes/broken.bpmn"));
-		writeProcess(models, "processes/restart-b.bpmn", "restart-b", "乙流程(修订)");
 		try (ConfigurableApplicationContext app = start(models)) {
 			RepositoryService repo = repo(app);
 			assertThat(repo.createDeploymentQuery().deploymentName("restart-test").count())
-				.as("one deployment for the change; nothing was deployed by the failed start-up").isEqualTo(2);
+				.as("unchanged restart; nothing was deployed by the failed start-up").isEqualTo(1);
+			ProcessEngine engine = app.getBean(ProcessEngine.class);
+			assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).count())
+				.as("data survives a restart").isEqualTo(1);
+			assertThat(engine.getIdentityService().createUserQuery().userId("officer1").count()).isEqualTo(1);
+
+			// one file changed: the deployer a start-up runs deploys the whole set once (run here on the running engine)
+			writeProcess(models, "processes/restart-b.bpmn", "restart-b", "乙流程(修订)");
+			ModelDeployer deployer = new ModelDeployer(repo, models.toString(), "restart-test");
+			deployer.deploy(deployer.locateModels());
+			assertThat(repo.createDeploymentQuery().deploymentName("restart-test").count())
+				.as("one deployment for the change").isEqualTo(2);
 			assertThat(repo.createProcessDefinitionQuery().processDefinitionKey("restart-b").latestVersion().singleResult()
 				.getVersion()).isEqualTo(2);
 			assertThat(repo.createProcessDefinitionQuery().processDefinitionKey("restart-a").latestVersion().singleResult()
 				.getVersion()).as("the whole set is deployed again: every process binds to its own forms").isEqualTo(2);
-			ProcessEngine engine = app.getBean(ProcessEngine.class);
 			assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId).singleResult()
 				.getProcessDefinitionId()).contains("restart-a:1:");
+			deployer.deploy(deployer.locateModels());
+			assertThat(repo.createDeploymentQuery().deploymentName("restart-test").count()).as("unchanged again").isEqualTo(2);
 
 			// well-formed but invalid BPMN: the engine parser's line. The deployer that stopped the start-up above,
 			// run again on the running engine: the same refusal, and nothing deployed
 			Files.writeString(models.resolve("processes/broken.bpmn"), INVALID_BPMN, StandardCharsets.UTF_8);
-			ModelDeployer deployer = new ModelDeployer(repo, models.toString(), "restart-test");
 			assertThatThrownBy(() -> deployer.deploy(deployer.locateModels())).isInstanceOfSatisfying(
 					ModelDeploymentException.class, e -> assertThat(e.getMessage()).startsWith("processes/broken.bpmn line 8"));
 			assertThat(repo.createDeploymentQuery().deploymentName("restart-test").count()).isEqualTo(2);

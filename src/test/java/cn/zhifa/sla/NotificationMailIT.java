@@ -10,49 +10,31 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import cn.zhifa.enforcementcase.EnforcementCaseService;
 import cn.zhifa.enforcementcase.NewCase;
 import cn.zhifa.support.EngineTestSupport;
+import cn.zhifa.support.TestMailServer;
+import cn.zhifa.support.ZhifaIntegrationTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 /**
  * Notification e-mail end to end (issue 17 §3): the application with e-mail switched on
- * ({@code zhifa.notifications.mail.enabled}, {@code spring.mail.*}) against a real SMTP server started
- * by this test (GreenMail); a filing deadline passes on the engine clock, the warning and breach timers
- * fire, and the head and the supervisor receive the mails. Its own application context and in-memory
- * database (the shared test context keeps e-mail off, the default), closed after the class.
+ * ({@code zhifa.notifications.mail.enabled}, {@code spring.mail.*}) against a real SMTP server (GreenMail, started for
+ * the test JVM by {@link TestMailServer}, as the shared test context is configured); a filing deadline passes on the
+ * engine clock, the warning and breach timers fire, and the head and the supervisor receive the mails. The two users'
+ * addresses are removed afterwards, so that no other test sends mail.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-		"spring.datasource.url=jdbc:h2:mem:zhifa-mail;DB_CLOSE_DELAY=-1", "camunda.bpm.process-engine-name=mail",
-		"zhifa.notifications.mail.enabled=true", "zhifa.notifications.mail.from=zhifa@example.gov.cn",
-		"spring.mail.host=127.0.0.1", "spring.mail.default-encoding=UTF-8" })
-@DirtiesContext
+@ZhifaIntegrationTest
 class NotificationMailIT extends EngineTestSupport {
 
-	static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		smtp.start();
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		smtp.stop();
-	}
+	final GreenMail smtp = TestMailServer.smtp();
 
 	@Autowired
 	EnforcementCaseService cases;
@@ -60,9 +42,16 @@ class NotificationMailIT extends EngineTestSupport {
 	@Autowired
 	NotificationMailer mailer;
 
+	@AfterEach
+	void removeAddresses() {
+		email("head1", null);
+		email("supervisor1", null);
+	}
+
 	@Test
 	void warningAndBreachArriveByMail() throws Exception {
 		assertThat(mailer.enabled()).isTrue();
+		smtp.purgeEmailFromAllMailboxes();
 		email("head1", "head1@liaokuo.example.gov.cn");
 		email("supervisor1", "supervisor1@sfj.example.gov.cn");
 

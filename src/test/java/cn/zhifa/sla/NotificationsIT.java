@@ -2,11 +2,16 @@ package cn.zhifa.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -106,8 +111,10 @@ class NotificationsIT extends SlaApiSupport {
 		// an API client with HTTP Basic gets no token (and no session)
 		assertThat(get("head1", "/api/notifications").getHeaders().getFirst(WebappCsrf.HEADER)).isNull();
 
-		// e-mail is off by default
-		assertThat(mailer.enabled()).isFalse();
+		// e-mail is off by default (the application's own configuration; the shared test context switches it on against
+		// its test mail server, TestMailServer)
+		assertThat(mailer.enabled()).isTrue();
+		assertThat(applicationYaml().getProperty("zhifa.notifications.mail.enabled")).isEqualTo(false);
 	}
 
 	@Test
@@ -170,5 +177,13 @@ class NotificationsIT extends SlaApiSupport {
 		return client(user).exchange(url, HttpMethod.POST, null, MAP);
 	}
 
-
+	private static PropertySource<?> applicationYaml() {
+		try {
+			return new YamlPropertySourceLoader()
+				.load("application", new ClassPathResource("application.yml")).get(0);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
 }
