@@ -563,10 +563,13 @@ public class EnforcementCaseService {
 				+ measure + "期限延长至" + day.format(due.toInstant().atZone(CHINA)) + "。检测、检验、检疫或者技术鉴定的期间不计入" + measure + "期限。";
 	}
 
-	/** Records evidence of a case; texts must fit their columns of {@code zf_evidence} (400 naming the field). */
+	/**
+	 * Records evidence of a case: a statutory kind, texts that fit their columns of {@code zf_evidence}, and the way the
+	 * party confirmed it that {@code evidence/confirmation.yml} lists for the kind (R-COORD-7); else 400 naming the field.
+	 */
 	@Transactional
 	public Evidence addEvidence(String caseNo, String kind, String description, Instant obtainedAt, String obtainedBy,
-			String fileRefs, String confirmedBy, String recordedBy) {
+			String fileRefs, String confirmationWay, String recordedBy) {
 		evidenceText("kind", "证据种类", kind);
 		if (!EvidenceLines.KINDS.contains(kind.strip())) {
 			throw invalid("kind", "证据种类应为 " + String.join("、", EvidenceLines.KINDS) + " 之一（行政处罚法第四十六条）");
@@ -574,7 +577,7 @@ public class EnforcementCaseService {
 		evidenceText("description", "证据内容", description);
 		evidenceText("obtainedBy", "取证人员", obtainedBy);
 		evidenceText("fileRefs", "附件", fileRefs);
-		EvidenceConfirmation.Way way = confirmation.way(kind.strip(), confirmedBy == null ? "" : confirmedBy.strip())
+		EvidenceConfirmation.Way way = confirmation.way(kind.strip(), confirmationWay == null ? "" : confirmationWay.strip())
 			.orElseThrow(() -> invalid("confirmation", "请注明当事人证据确认方式（当事人证据确认制度）：" + kind.strip() + "为 "
 					+ String.join("、", confirmation.ways(kind.strip()).stream().map(EvidenceConfirmation.Way::name).toList())
 					+ " 之一"));
