@@ -5,7 +5,9 @@ import static cn.zhifa.portal.Html.esc;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.ContentDisposition;
@@ -96,27 +98,24 @@ class WindowBoardPages {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), Html.CHINA);
 		for (Staff s : board.staff()) {
 			// checked when the file was read; the registry may have changed since (a person moved or left): not shown
-			Optional<Officer> officer = officers.findById(s.user()).filter(o -> board.agency().equals(o.getAgencyCode()));
-			if (officer.isEmpty()) {
+			Officer o = officers.findById(s.user()).filter(x -> board.agency().equals(x.getAgencyCode())).orElse(null);
+			if (o == null) {
 				continue;
 			}
-			b.append("<tr><td>").append(esc(officer.map(Officer::getFullName).orElse(""))).append("</td><td>")
-				.append(esc(s.post())).append("</td><td>").append(esc(s.duty())).append("</td><td>")
-				.append(esc(officer.map(o -> o.getRole().label()).orElse(""))).append("</td><td>")
-				.append(esc(officer.flatMap(o -> o.getCertificates().stream().filter(c -> c.isValidOn(today)).findFirst())
-					.map(Certificate::getNumber).orElse("—")))
-				.append("</td></tr>");
+			String certificate = o.getCertificates().stream().filter(c -> c.isValidOn(today)).findFirst()
+				.map(Certificate::getNumber).orElse("—");
+			b.append("<tr><td>").append(esc(o.getFullName())).append("</td><td>").append(esc(s.post())).append("</td><td>")
+				.append(esc(s.duty())).append("</td><td>").append(esc(o.getRole().label())).append("</td><td>")
+				.append(esc(certificate)).append("</td></tr>");
 		}
 		b.append("</tbody></table>");
-		// the kinds as the file lists them that templates/document-kinds.yml still has
-		List<String> samples = board.samples().stream().filter(kind -> documents.kindName(kind).isPresent()).toList();
+		// the kinds as the file lists them that templates/document-kinds.yml still has, with their names
+		Map<String, String> samples = new LinkedHashMap<>();
+		board.samples().forEach(kind -> documents.kindName(kind).ifPresent(name -> samples.put(kind, name)));
 		if (!samples.isEmpty()) {
 			b.append("<h2>文书示范文本</h2><p class=\"meta\">空白文本，供了解文书格式和填写内容；正式文书以执法机关制作、送达的为准。</p><ul>");
-			for (String kind : samples) {
-				b.append("<li><a href=\"").append(LIST).append('/').append(esc(agency)).append("/samples/")
-					.append(esc(Html.url(kind))).append("\" download>")
-					.append(esc(documents.kindName(kind).orElseThrow())).append("（Word）</a></li>");
-			}
+			samples.forEach((kind, name) -> b.append("<li><a href=\"").append(LIST).append('/').append(esc(agency))
+				.append("/samples/").append(esc(Html.url(kind))).append("\" download>").append(esc(name)).append("（Word）</a></li>"));
 			b.append("</ul>");
 		}
 		b.append("<h2>办理进度查询</h2><ul><li><a href=\"").append(ComplaintPages.QUERY)
