@@ -215,6 +215,10 @@ async function expectDue(t, user, expected, what) {
  * 审核拟作决定: ticks the R-REV-4 items found in order — all but the `problems` — and chooses the conclusion
  * (with the written opinion, required unless 同意).
  */
+/** A specific written opinion approving a decision: seed 004 asks one for every conclusion, 同意 included. */
+const APPROVING_OPINION = '执法主体、人员适格，程序合法；调查终结报告和证据证明的违法事实清楚，适用法律准确，'
+  + '处罚在裁量基准幅度内。同意作出该决定。';
+
 async function reviewConclusion(form, outcome, opinion, problems = []) {
   await form.radio('本次办理', '作出审核结论');
   for (const item of ['执法主体合法、未超越职权', '执法人员具备执法资格', '执法程序合法', '案件事实清楚',
@@ -434,5 +438,5 @@ async function majorCaseUpToPriorNotice(t, officer, head, c = MAJOR_CASE) {
 module.exports = {
   workdaysAfter, isWorkday, beijingDay, addDays,
   openFilter, expectRefusalShown, expectShown, fillIfAsked, take, openHandlerTask, expectDue, shownDue, cardDue, parseDue, waitForCardDue, reviewConclusion, reviewOf, reviewInstance,
-  acceptMaterials, majorCaseUpToPriorNotice, startReview, openReviewDecision, decisionNumber, MAJOR_CASE, StepError,
+  acceptMaterials, majorCaseUpToPriorNotice, startReview, openReviewDecision, decisionNumber, MAJOR_CASE, APPROVING_OPINION, StepError,
 };

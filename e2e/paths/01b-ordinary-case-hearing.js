@@ -69,7 +69,7 @@ runPath(__filename, async (t) => {
     await reviewer.expectTaskGone('审查送审材料', c.caseNo);
   });
 
-  await t.step('reviewer1 审核拟作决定（5个工作日内），审核要点无问题，结论「同意」', async () => {
+  await t.step('reviewer1 审核拟作决定（5个工作日内），审核要点无问题，结论「同意」，写明具体审核意见', async () => {
     await reviewer.openFilter('法制审核');
     let form = await reviewer.openTask('审核拟作决定', { caseNo: c.caseNo });
     await reviewer.expectDue(await t.dueDay(today(), 5, 'WORKING_DAYS'));
@@ -81,6 +81,8 @@ runPath(__filename, async (t) => {
       await form.checkbox(point, true);
     }
     await form.select('审核结论', '同意');
+    await form.textarea('书面审核意见', '经审核，听证程序合法，听证笔录记载的事实与调查终结报告一致，证据确凿，'
+      + '罚款壹拾万元在裁量基准幅度内。同意作出该决定。');
     await form.complete();
     await reviewer.expectTaskGone('审核拟作决定', c.caseNo);
   });

@@ -10,7 +10,7 @@
 const { runPath } = require('../lib');
 const {
   majorCaseUpToPriorNotice, acceptMaterials, expectShown, expectDue, take, reviewConclusion, reviewOf,
-  reviewInstance, workdaysAfter, beijingDay, cardDue, MAJOR_CASE,
+  reviewInstance, workdaysAfter, beijingDay, cardDue, MAJOR_CASE, APPROVING_OPINION,
 } = require('../review-steps');
 
 runPath(__filename, async (t) => {
@@ -31,7 +31,8 @@ runPath(__filename, async (t) => {
   await acceptMaterials(t, reviewer, caseNo, ['调查终结报告']);
 
   let review;
-  await t.step('reviewer1 在「法制审核」中看到「审核拟作决定」，到期日为收到材料后第5个工作日，审核同意', async () => {
+  await t.step('reviewer1 在「法制审核」中看到「审核拟作决定」，到期日为收到材料后第5个工作日；'
+    + '有未勾选的审核要点时选「同意」被拒绝，核对后审核同意并写明具体审核意见', async () => {
     review = await reviewOf(t, caseNo);
     const received = beijingDay(review.rounds[0].materialsReceivedAt);
     const due = workdaysAfter(received, 5);
@@ -45,7 +46,13 @@ runPath(__filename, async (t) => {
     await expectShown(form, '重大执法决定理由', /吊销/, '吊销');
     await expectDue(t, reviewer, due, '审核拟作决定');
     form = await take(reviewer);
-    await reviewConclusion(form, '同意');
+    // R-REV-4: a point left unticked (a problem found) and 同意 contradict each other — refused, nothing stored
+    await reviewConclusion(form, '同意', APPROVING_OPINION, ['证据合法、确凿、充分']);
+    const shown = await form.completeRefused('审核结论不能为“同意”');
+    t.check(!/Cannot submit|Exception|checkEvidence/.test(shown), `拒绝提示带有内部信息：${shown}`);
+    await reviewer.closeNotifications();
+    t.equal((await reviewOf(t, caseNo)).rounds[0].outcome || null, null, '被拒绝的审核结论未保存');
+    await form.checkbox('证据合法、确凿、充分', true);
     await form.complete();
     await reviewer.expectTaskGone('审核拟作决定', caseNo);
     review = await reviewOf(t, caseNo);

@@ -9,7 +9,7 @@
 const { runPath } = require('../lib');
 const {
   startReview, acceptMaterials, openReviewDecision, reviewConclusion, reviewOf, expectShown, take,
-  decisionNumber,
+  decisionNumber, APPROVING_OPINION,
 } = require('../review-steps');
 
 runPath(__filename, async (t) => {
@@ -59,7 +59,7 @@ runPath(__filename, async (t) => {
     // issue 12 §4: on re-review the reviewer sees what was supplemented
     await form.expectText('第 2 轮审核：承办机构补正、纠正的情况');
     await form.expectText('已补充催告书及送达回证');
-    await reviewConclusion(form, '同意');
+    await reviewConclusion(form, '同意', APPROVING_OPINION);
     await form.complete();
     await reviewer.expectTaskGone('审核拟作决定', caseId);
   });

@@ -12,7 +12,7 @@
 const { runPath } = require('../lib');
 const {
   startReview, acceptMaterials, openReviewDecision, reviewConclusion, reviewOf, workdaysAfter, beijingDay,
-  isWorkday, addDays, decisionNumber, shownDue, waitForCardDue, openFilter, expectRefusalShown,
+  isWorkday, addDays, decisionNumber, shownDue, waitForCardDue, openFilter, expectRefusalShown, APPROVING_OPINION,
 } = require('../review-steps');
 
 runPath(__filename, async (t) => {
@@ -93,7 +93,7 @@ runPath(__filename, async (t) => {
 
   await t.step('reviewer1 在延长后的期限内作出审核结论：同意', async () => {
     const form = await reviewer.waitForTaskForm();
-    await reviewConclusion(form, '同意');
+    await reviewConclusion(form, '同意', APPROVING_OPINION);
     await form.complete();
     await reviewer.expectTaskGone('审核拟作决定', caseId);
     const review = await reviewOf(t, caseId);

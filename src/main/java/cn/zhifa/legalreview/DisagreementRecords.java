@@ -25,13 +25,13 @@ class DisagreementRecords implements CaseFileSection {
 	 */
 	record DisagreementView(Long id, String reviewId, int round, String handlerId, String handlerReasons,
 			String handlerBasis, String reviewerId, String reviewOpinion, String negotiationResult,
-			String negotiationNotes, String negotiatedBy, String headId, String headRuling, String headReasons,
+			String negotiationNotes, String revisedOpinion, String negotiatedBy, String headId, String headRuling, String headReasons,
 			Boolean headOverridesReview, String outcome, Instant openedAt, Instant closedAt) {
 
 		static DisagreementView of(ReviewDisagreement d) {
 			return new DisagreementView(d.getId(), d.getReviewId(), d.getRoundNo(), d.getHandlerId(), d.getHandlerReasons(),
 					d.getHandlerBasis(), d.getReviewerId(), d.getReviewOpinion(), d.getNegotiationResult(),
-					d.getNegotiationNotes(), d.getNegotiatedBy(), d.getHeadId(), d.getHeadRuling(), d.getHeadReasons(),
+					d.getNegotiationNotes(), d.getRevisedOpinion(), d.getNegotiatedBy(), d.getHeadId(), d.getHeadRuling(), d.getHeadReasons(),
 					d.getHeadOverridesReview(), d.getOutcome(), d.getOpenedAt(), d.getClosedAt());
 		}
 
@@ -48,6 +48,7 @@ class DisagreementRecords implements CaseFileSection {
 			m.put("reviewOpinion", reviewOpinion);
 			m.put("negotiationResult", negotiationResult);
 			m.put("negotiationNotes", negotiationNotes);
+			m.put("revisedOpinion", revisedOpinion);
 			m.put("negotiatedBy", negotiatedBy);
 			m.put("headId", headId);
 			m.put("headRuling", headRuling);

@@ -82,6 +82,11 @@ final class LegalReviewDelegates {
 			if (round.previousOpinion() != null) {
 				execution.setVariable(PREVIOUS_OPINION, round.previousOpinion());
 			}
+			// what led to this round, shown in its form: the handler's corrections or the review office's revision in
+			// the negotiation (ADR-0070); the other is from an earlier round
+			boolean revisedInNegotiation = "REVIEW_REVISED".equals(text(execution, DISAGREEMENT_OUTCOME));
+			execution.removeVariable(revisedInNegotiation ? REVISION_NOTES : REVISED_OPINION);
+			execution.removeVariable(DISAGREEMENT_OUTCOME);
 			for (String cleared : List.of(EXTENSION_REASON, ACTION, OUTCOME, OPINION, REVIEWER, REVISION_ACTION,
 					HANDLER_RESPONSE)) {
 				execution.removeVariable(cleared);
@@ -145,12 +150,8 @@ final class LegalReviewDelegates {
 	@Bean
 	JavaDelegate closeReviewDisagreement(LegalReviewService service) {
 		return execution -> {
-			LegalReviewService.Closed closed = service.closeDisagreement(Steps.of(execution),
-					text(execution, NEGOTIATION_RESULT), text(execution, HEAD_RULING));
-			if (closed.opinionRevised()) {
-				execution.setVariable(OPINION, text(execution, REVISED_OPINION));
-			}
-			execution.setVariable(DISAGREEMENT_OUTCOME, closed.outcome());
+			execution.setVariable(DISAGREEMENT_OUTCOME, service.closeDisagreement(Steps.of(execution),
+					text(execution, NEGOTIATION_RESULT), text(execution, HEAD_RULING)));
 		};
 	}
 }

@@ -173,15 +173,16 @@ public class LegalReviewService {
 			Map<String, Object> checklist, String opinion, Counsel counsel) {
 	}
 
-	/** A decision accepted: its reviewer, and the opinion to keep when an approval came without one (else null). */
-	record Decided(String reviewer, String defaultOpinion) {
-	}
-
 	/**
 	 * The reviewer's submission: either an extension request (empty result) or a decision with checklist and
-	 * opinion. {@code assignee}: who acts when nobody is logged in (engine-internal calls).
+	 * opinion, returning the reviewer. {@code assignee}: who acts when nobody is logged in (engine-internal calls).
+	 * <p>
+	 * Seed 004 (法制审核机构完成审核后，要形成具体的书面审核意见): every conclusion, 同意 included, comes with the
+	 * reviewer's own written opinion. R-REV-4: the conclusion follows the checklist — 同意 only when every point is
+	 * in order, 需补正纠正 and 不同意 only with the points found wanting unticked, and a suspected crime is concluded
+	 * as one (行政处罚法 art. 27: it must be transferred), never approved or left to correction.
 	 */
-	Optional<Decided> checkDecision(Step step, String assignee, String agency, String handler, Decision decision) {
+	Optional<String> checkDecision(Step step, String assignee, String agency, String handler, Decision decision) {
 		String reviewer = actor(step, assignee);
 		recuse(handler, reviewer);
 		requireReviewerQualification(agency, reviewer);
@@ -204,15 +205,35 @@ public class LegalReviewService {
 				throw invalid(item.getKey(), "请逐项填写审核要点(R-REV-4)");
 			}
 		}
-		if (!"APPROVED".equals(outcome) && !StringUtils.hasText(decision.opinion())) {
-			throw invalid(OPINION, "除“同意”外，审核结论须附书面审核意见(R-REV-3)");
-		}
-		String defaultOpinion = null;
-		if ("APPROVED".equals(outcome) && !StringUtils.hasText(decision.opinion())) {
-			defaultOpinion = "经审核，同意作出该决定。";
+		checkConclusionFollowsChecklist(outcome, decision.checklist());
+		if (!StringUtils.hasText(decision.opinion())) {
+			throw invalid(OPINION, "审核结论须附具体的书面审核意见，写明审核认定的情况和理由，“同意”亦然"
+					+ "（法制审核机构完成审核后，要形成具体的书面审核意见）");
 		}
 		checkCounsel(decision.counsel());
-		return Optional.of(new Decided(reviewer, defaultOpinion));
+		return Optional.of(reviewer);
+	}
+
+	/** R-REV-4: the conclusion and the checklist (item → true when in order, every item a Boolean) say the same. */
+	private static void checkConclusionFollowsChecklist(String outcome, Map<String, Object> checklist) {
+		boolean crime = Boolean.FALSE.equals(checklist.get(CHECK_CRIME));
+		if (crime && !"SUSPECTED_CRIME".equals(outcome)) {
+			throw invalid(OUTCOME, "审核要点认定违法行为涉嫌犯罪、需要移送司法机关的，审核结论应为“涉嫌犯罪应移送”"
+					+ "（《中华人民共和国行政处罚法》第二十七条：涉嫌犯罪的，行政机关应当及时将案件移送司法机关）(R-REV-4)");
+		}
+		if ("SUSPECTED_CRIME".equals(outcome) && !crime) {
+			throw invalid(CHECK_CRIME, "审核结论为“涉嫌犯罪应移送”的，审核要点“未发现涉嫌犯罪需移送司法机关的情形”不应勾选(R-REV-4)");
+		}
+		String wanting = checklist.entrySet().stream().filter(e -> Boolean.FALSE.equals(e.getValue()))
+			.map(Map.Entry::getKey).findFirst().orElse(null);
+		if ("APPROVED".equals(outcome) && wanting != null) {
+			throw invalid(wanting, "审核要点中有未勾选（认定存在问题）的事项，审核结论不能为“同意”；"
+					+ "请选择“需补正、纠正”或“不同意”，或重新核对审核要点(R-REV-4)");
+		}
+		if (("NEEDS_CORRECTION".equals(outcome) || "REJECTED".equals(outcome)) && wanting == null) {
+			throw invalid(CHECKLIST.get(0),
+					"审核结论为“需补正、纠正”或“不同意”的，请在审核要点中取消勾选存在问题的事项，指明问题所在(R-REV-4)");
+		}
 	}
 
 	/**
@@ -310,21 +331,37 @@ public class LegalReviewService {
 		return Date.from(now());
 	}
 
-	/** {@code assignee}: who acts when nobody is logged in (engine-internal calls). */
-	void checkNegotiation(Step step, String assignee, String result, String revisedOpinion, String notes) {
+	/**
+	 * The negotiation's result (R-REV-6). Only a legal reviewer of the agency (not the handler, qualified under R-REV-9)
+	 * records that the review office revises its opinion — the review office answers for its opinion (seed 004), and a
+	 * revised opinion is a new round with its own written opinion (ADR-0070). Either side records that the handling
+	 * unit accepts the review opinion (it keeps the opinion) or that they did not agree (the head rules).
+	 * {@code assignee}: who acts when nobody is logged in (engine-internal calls).
+	 */
+	void checkNegotiation(Step step, String assignee, String agency, String handler, String result,
+			String revisedOpinion, String notes) {
 		if (result == null || !NEGOTIATION_RESULTS.contains(result)) {
 			throw invalid(NEGOTIATION_RESULT, "请选择协商结果");
 		}
-		if ("REVIEW_REVISED".equals(result) && !StringUtils.hasText(revisedOpinion)) {
-			throw invalid(REVISED_OPINION, "审核机构修改意见的，须写明修改后的审核意见");
+		String actor = actor(step, assignee);
+		if ("REVIEW_REVISED".equals(result)) {
+			if (actor != null && actor.equals(handler)) {
+				throw invalid(NEGOTIATION_RESULT, "“审核机构修改审核意见”须由法制审核人员记录，承办人不能代为记录"
+						+ "（法制审核机构对审核意见负责）(R-REV-6)");
+			}
+			requireReviewerQualification(agency, actor);
+			if (!StringUtils.hasText(revisedOpinion)) {
+				throw invalid(REVISED_OPINION, "审核机构修改意见的，须写明修改意见的理由和要点");
+			}
 		}
-		disagreement(step.processInstanceId()).negotiated(result, notes, actor(step, assignee));
+		disagreement(step.processInstanceId()).negotiated(result, notes,
+				"REVIEW_REVISED".equals(result) ? revisedOpinion : null, actor);
 	}
 
 	/** The negotiation period ran out: the head rules (R-REV-6). Returns the negotiation's result. */
 	String negotiationStalled(Step step) {
 		disagreement(step.processInstanceId()).negotiated("NO_AGREEMENT", "协商超过期限未达成一致，提交主要负责人决定",
-				"system");
+				null, "system");
 		return "NO_AGREEMENT";
 	}
 
@@ -339,18 +376,14 @@ public class LegalReviewService {
 		disagreement(step.processInstanceId()).ruled(actor(step, assignee), ruling, reasons);
 	}
 
-	/** How a disagreement closed: the outcome the legal review routes on, and whether the review revised its opinion. */
-	record Closed(String outcome, boolean opinionRevised) {
-	}
-
 	/** Closes the disagreement with one outcome the legal review routes on. */
-	Closed closeDisagreement(Step step, String negotiation, String headRuling) {
+	String closeDisagreement(Step step, String negotiation, String headRuling) {
 		String outcome = switch (negotiation) {
 			case "AGREED_WITH_REVIEW", "REVIEW_REVISED" -> negotiation;
 			default -> "HEAD_" + headRuling;
 		};
 		disagreement(step.processInstanceId()).close(outcome, now());
-		return new Closed(outcome, "REVIEW_REVISED".equals(outcome));
+		return outcome;
 	}
 
 	// --- queries ---

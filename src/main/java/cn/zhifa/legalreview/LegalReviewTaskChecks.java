@@ -32,12 +32,7 @@ class LegalReviewTaskChecks extends FormChecks {
 				text(task, AGENCY), text(task, HANDLER), new LegalReviewService.Decision(text(task, ACTION),
 						Boolean.TRUE.equals(task.getVariable(EXTENDED)), text(task, EXTENSION_REASON), text(task, OUTCOME),
 						checklist(task), text(task, OPINION), counsel(task)))
-			.ifPresent(decided -> {
-				if (decided.defaultOpinion() != null) {
-					task.setVariable(OPINION, decided.defaultOpinion());
-				}
-				task.setVariable(REVIEWER, decided.reviewer());
-			}));
+			.ifPresent(reviewer -> task.setVariable(REVIEWER, reviewer)));
 		onComplete("legal-review-supplement", task -> LegalReviewDelegates.received(task.getExecution(),
 				service.materialsReceived(Steps.of(task))));
 		onComplete("legal-review-revise", task -> service.checkRevision(Steps.of(task), task.getAssignee(),
@@ -46,7 +41,7 @@ class LegalReviewTaskChecks extends FormChecks {
 				text(task, HANDLER), text(task, HANDLER_RESPONSE), text(task, DISAGREEMENT_REASONS),
 				text(task, DISAGREEMENT_BASIS)));
 		onComplete("review-disagreement-negotiate", task -> service.checkNegotiation(Steps.of(task), task.getAssignee(),
-				text(task, NEGOTIATION_RESULT), text(task, REVISED_OPINION), text(task, NEGOTIATION_NOTES)));
+				text(task, AGENCY), text(task, HANDLER), text(task, NEGOTIATION_RESULT), text(task, REVISED_OPINION), text(task, NEGOTIATION_NOTES)));
 		onComplete("review-disagreement-head-ruling", task -> service.checkHeadRuling(Steps.of(task), task.getAssignee(),
 				text(task, HEAD_RULING), text(task, HEAD_RULING_REASONS)));
 	}

@@ -43,6 +43,8 @@ class ReviewDisagreement {
 	private String negotiationNotes;
 	@Column(name = "negotiated_by")
 	private String negotiatedBy;
+	@Column(name = "revised_opinion")
+	private String revisedOpinion;
 	@Column(name = "head_id")
 	private String headId;
 	@Column(name = "head_ruling")
@@ -73,9 +75,11 @@ class ReviewDisagreement {
 		this.openedAt = openedAt;
 	}
 
-	void negotiated(String result, String notes, String by) {
+	/** {@code revisedOpinion}: the review office's revision (reasons and main points), only for REVIEW_REVISED. */
+	void negotiated(String result, String notes, String revisedOpinion, String by) {
 		this.negotiationResult = result;
 		this.negotiationNotes = notes;
+		this.revisedOpinion = revisedOpinion;
 		this.negotiatedBy = by;
 	}
 
@@ -141,6 +145,10 @@ class ReviewDisagreement {
 
 	public String getNegotiatedBy() {
 		return negotiatedBy;
+	}
+
+	public String getRevisedOpinion() {
+		return revisedOpinion;
 	}
 
 	public String getHeadId() {

@@ -49,6 +49,8 @@ final class ReviewVariables {
 	/** R-REV-4 checklist: true = no problem found. */
 	static final List<String> CHECKLIST = List.of("checkCompetence", "checkQualification", "checkProcedure", "checkFacts",
 			"checkEvidence", "checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime");
+	/** The checklist's last point: true = no suspected crime found (行政处罚法 art. 27). */
+	static final String CHECK_CRIME = "checkCrime";
 	// handler
 	static final String REVISION_ACTION = "revisionAction"; // RESUBMIT | CONTEST
 	static final String REVISION_NOTES = "revisionNotes";

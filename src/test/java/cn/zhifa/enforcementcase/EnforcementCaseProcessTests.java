@@ -811,11 +811,12 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		}
 		Map<String, Object> opinion = new HashMap<>();
 		Fixtures.REVIEW_CHECKS.forEach(c -> opinion.put(c, true));
+		if (!"APPROVED".equals(outcome)) {
+			opinion.put("checkEvidence", false);
+		}
 		opinion.put("reviewAction", "DECIDE");
 		opinion.put("reviewOutcome", outcome);
-		if (opinionText != null) {
-			opinion.put("reviewOpinion", opinionText);
-		}
+		opinion.put("reviewOpinion", opinionText != null ? opinionText : Fixtures.APPROVING_OPINION);
 		complete(review, "userTask_reviewDecision", opinion);
 	}
 

@@ -201,14 +201,23 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 		return called;
 	}
 
+	/**
+	 * The review office revising its opinion in the negotiation issues a new written opinion (ADR-0070): a new round
+	 * with its submission form and its own opinion document, which then passes the review — no pass without one.
+	 */
 	@Test
-	void aRejectionTheReviewerRevisesInTheDisagreementPassesTheReview() {
+	void aRejectionTheReviewerRevisesInTheDisagreementIsReviewedAgainInANewRound() {
 		opinion("REJECTED");
 
 		disagreement("REVIEW_REVISED");
 
-		assertThat(instance).hasPassedInOrder("callActivity_disagreement", "serviceTask_concludePassed", "endEvent_passed")
-			.isEnded();
+		assertThat(instance).hasPassedInOrder("callActivity_disagreement", "serviceTask_startRound",
+			"serviceTask_generateSubmission").hasNotPassed("serviceTask_concludePassed").isWaitingAt("userTask_reviewDecision");
+		assertThat(calls()).filteredOn("startReviewRound"::equals).hasSize(2);
+		complete(task(instance), Map.of("reviewAction", "OPINION", "reviewOutcome", "APPROVED"));
+		assertThat(instance).hasPassedInOrder("serviceTask_generateOpinion", "serviceTask_recordOpinion",
+				"serviceTask_concludePassed", "endEvent_passed").isEnded();
+		assertThat(conclusions).singleElement().satisfies(given -> assertThat(given).containsEntry("result", "PASSED"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package cn.zhifa.legalreview;
 
 import static cn.zhifa.support.Fixtures.complete;
+import static cn.zhifa.support.Fixtures.APPROVING_OPINION;
 import static cn.zhifa.support.Fixtures.legalReviewAllChecksPassed;
 import static cn.zhifa.support.Fixtures.legalReviewStart;
 import static cn.zhifa.support.Fixtures.tasks;
@@ -140,12 +141,19 @@ class LegalReviewRestIT {
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getBody()).contains("审核结论：请从列表中选择").doesNotContain("Cannot submit", "reviewOutcome:");
 
-		form.put("reviewOutcome", value("NEEDS_CORRECTION"));
+		form.put("reviewOutcome", value("APPROVED"));
 		ResponseEntity<String> noOpinion = submitForm("reviewer1", review, form);
 		assertThat(noOpinion.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(noOpinion.getBody()).contains("书面审核意见：").doesNotContain("Cannot submit", "reviewOpinion:");
 
-		form.put("reviewOutcome", value("APPROVED"));
+		// R-REV-4: a point found wanting and 同意 contradict each other
+		form.put("reviewOpinion", value(APPROVING_OPINION));
+		form.put("checkEvidence", value(false));
+		ResponseEntity<String> contradiction = submitForm("reviewer1", review, form);
+		assertThat(contradiction.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(contradiction.getBody()).contains("不能为“同意”").doesNotContain("Cannot submit", "checkEvidence:");
+
+		form.put("checkEvidence", value(true));
 		assertThat(submitForm("reviewer1", review, form).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		List<Map<String, Object>> mine = as("officer1").exchange("/api/reviews", HttpMethod.GET, null, LIST).getBody();
 		assertThat(mine.stream().filter(r -> pid.equals(r.get("id"))).findFirst().orElseThrow())
@@ -172,6 +180,7 @@ class LegalReviewRestIT {
 				String.class);
 		Map<String, Object> decision = legalReviewAllChecksPassed();
 		decision.put("reviewOutcome", value("REJECTED"));
+		decision.put("checkFacts", value(false));
 		decision.put("reviewOpinion", value("事实不清，证据不足"));
 		assertThat(complete(as("reviewer1"), review, decision).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 

@@ -128,8 +128,20 @@ class LegalReviewServiceTest {
 		return new LegalReviewService.Counsel("NONE", null, null, null, null);
 	}
 
+	/** A decision whose checklist fits its outcome (R-REV-4): a problem with the discretion, or a suspected crime. */
 	static LegalReviewService.Decision decision(String outcome, String opinion) {
-		return new LegalReviewService.Decision("DECIDE", false, null, outcome, checklist(), opinion, noCounsel());
+		return new LegalReviewService.Decision("DECIDE", false, null, outcome, checklistFor(outcome), opinion, noCounsel());
+	}
+
+	static Map<String, Object> checklistFor(String outcome) {
+		Map<String, Object> c = checklist();
+		switch (outcome) {
+			case "NEEDS_CORRECTION", "REJECTED" -> c.put("checkDiscretion", false);
+			case "SUSPECTED_CRIME" -> c.put("checkCrime", false);
+			default -> {
+			}
+		}
+		return c;
 	}
 
 	/** Opened on {@link #clock}, materials accepted, round 1 started: its deadline. */
@@ -141,12 +153,15 @@ class LegalReviewServiceTest {
 
 	void decide(int round, String reviewer, String outcome, String opinion) {
 		service.checkDecision(as(reviewer), null, "LIAOKUO", "officer1", decision(outcome, opinion));
-		service.recordOpinion(as(reviewer), new LegalReviewService.Opinion(PI, round, reviewer, checklist(), opinion, outcome,
+		service.recordOpinion(as(reviewer), new LegalReviewService.Opinion(PI, round, reviewer, checklistFor(outcome), opinion, outcome,
 				rounds.get(round - 1).getMaterialsReceivedAt() == null ? null
 						: Date.from(rounds.get(round - 1).getMaterialsReceivedAt()),
 				"doc-" + round, noCounsel()));
 	}
 
+
+	static final String OPINION = "执法主体、人员适格，程序合法；现场检查笔录、询问笔录和照片证明当事人占道经营的事实，"
+			+ "适用《城市市容和环境卫生管理条例》第三十六条准确，罚款数额在裁量基准幅度内。同意作出该决定。";
 
 	/** Received Mon 28 Sep: 29, 30 Sep, (1–7 Oct), 8, 9, 10 Oct (adjusted Saturday) — checking is inside the 5 days. */
 	@Test
@@ -162,9 +177,12 @@ class LegalReviewServiceTest {
 		assertThat(round.number()).isEqualTo(1);
 		assertThat(round.due().at()).isEqualTo(moment("2026-10-10T23:59:59+08:00"));
 
-		assertThat(service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1", decision("APPROVED", null)))
-			.hasValueSatisfying(d -> assertThat(d.defaultOpinion()).isEqualTo("经审核，同意作出该决定。"));
-		decide(1, "reviewer1", "APPROVED", "经审核，同意作出该决定。");
+		// seed 004: a specific written opinion for every conclusion, 同意 included
+		assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1", decision("APPROVED", " ")),
+				"reviewOpinion", "具体的书面审核意见");
+		assertThat(service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1", decision("APPROVED", OPINION)))
+			.contains("reviewer1");
+		decide(1, "reviewer1", "APPROVED", OPINION);
 		service.conclude(as(null), PI, "PASSED", null, "doc-1");
 		assertThat(service.roundsOf(PI)).hasSize(1);
 		ReviewRound r = rounds.get(0);
@@ -265,12 +283,13 @@ class LegalReviewServiceTest {
 				new LegalReviewService.Disagreement(PI, 1, "officer1", "当事人系初次违法且已改正", "《行政处罚法》第三十三条", "reviewer1",
 						"事实不清，证据不足"));
 		Step dispute = new Step("pi-dispute", null, "LIAOKUO", "activity", null, null, "reviewer1", Set.of(), Set.of());
-		assertRefused(() -> service.checkNegotiation(dispute, null, "MAYBE", null, null), "negotiationResult");
-		service.checkNegotiation(dispute, null, "NO_AGREEMENT", null, "双方各执己见");
+		assertRefused(() -> service.checkNegotiation(dispute, null, "LIAOKUO", "officer1", "MAYBE", null, null),
+				"negotiationResult");
+		service.checkNegotiation(dispute, null, "LIAOKUO", "officer1", "NO_AGREEMENT", null, "双方各执己见");
 		Step head = new Step("pi-dispute", null, "LIAOKUO", "activity", null, null, "head1", Set.of(), Set.of());
 		assertRefused(() -> service.checkHeadRuling(head, null, ruling, null), "headRulingReasons");
 		service.checkHeadRuling(head, null, ruling, "经研究决定");
-		assertThat(service.closeDisagreement(head, "NO_AGREEMENT", ruling).outcome()).isEqualTo("HEAD_" + ruling);
+		assertThat(service.closeDisagreement(head, "NO_AGREEMENT", ruling)).isEqualTo("HEAD_" + ruling);
 		service.conclude(as(null), PI, "NOT_PASSED", ruling, "doc-1");
 
 		assertThat(disagreements).singleElement().satisfies(d -> {
@@ -368,16 +387,16 @@ class LegalReviewServiceTest {
 		opened();
 		LegalReviewService.Counsel unnamed = new LegalReviewService.Counsel("LEGAL_ADVISER", null, null, null, null);
 		assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
-				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", checklist(), null, unnamed)), "counselName");
+				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", checklist(), OPINION, unnamed)), "counselName");
 		LegalReviewService.Counsel noReason = new LegalReviewService.Counsel("LEGAL_ADVISER", "云南某律师事务所 赵律师",
 				"建议将罚款降至基准下限", "NOT_ADOPTED", null);
 		assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
-				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", checklist(), null, noReason)),
+				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", checklist(), OPINION, noReason)),
 				"counselNotAdoptedReason");
 		LegalReviewService.Counsel counsel = new LegalReviewService.Counsel("LEGAL_ADVISER", "云南某律师事务所 赵律师",
 				"建议将罚款降至基准下限", "NOT_ADOPTED", "当事人拒不改正，情节严重，不宜降至下限");
 		service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
-				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", checklist(), null, counsel));
+				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", checklist(), OPINION, counsel));
 		service.recordOpinion(as("reviewer1"), new LegalReviewService.Opinion(PI, 1, "reviewer1", checklist(), "同意。",
 				"APPROVED", Date.from(rounds.get(0).getMaterialsReceivedAt()), "doc-1", counsel));
 		assertThat(rounds).singleElement().satisfies(r -> {
@@ -387,6 +406,77 @@ class LegalReviewServiceTest {
 			assertThat(r.getCounselAdoption()).isEqualTo("NOT_ADOPTED");
 			assertThat(r.getCounselNotAdoptedReason()).startsWith("当事人拒不改正");
 		});
+	}
+
+	/**
+	 * R-REV-4: the conclusion follows the checklist — 同意 only with every point in order, 需补正纠正/不同意 only with the
+	 * points found wanting unticked, a suspected crime concluded as one (行政处罚法 art. 27) and only then.
+	 */
+	@Test
+	void theConclusionFollowsTheChecklist() {
+		opened();
+		Map<String, Object> wanting = checklist();
+		wanting.put("checkEvidence", false);
+		assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", wanting, OPINION, noCounsel())),
+				"checkEvidence", "不能为“同意”");
+		for (String outcome : List.of("NEEDS_CORRECTION", "REJECTED")) {
+			assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+					new LegalReviewService.Decision("DECIDE", false, null, outcome, checklist(), "证据不足", noCounsel())),
+					"checkCompetence", "指明问题所在");
+			assertThat(service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+					new LegalReviewService.Decision("DECIDE", false, null, outcome, wanting, "证据不足", noCounsel()))).isPresent();
+		}
+		Map<String, Object> crime = checklist();
+		crime.put("checkCrime", false);
+		for (String outcome : List.of("APPROVED", "NEEDS_CORRECTION", "REJECTED")) {
+			assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+					new LegalReviewService.Decision("DECIDE", false, null, outcome, crime, "涉嫌犯罪", noCounsel())),
+					"reviewOutcome", "第二十七条");
+		}
+		assertRefused(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("DECIDE", false, null, "SUSPECTED_CRIME", checklist(), "涉嫌犯罪", noCounsel())),
+				"checkCrime");
+		assertThat(service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("DECIDE", false, null, "SUSPECTED_CRIME", crime, "涉嫌犯罪", noCounsel()))).isPresent();
+	}
+
+	/**
+	 * R-REV-6: only a qualified legal reviewer records that the review office revises its opinion (kept with the
+	 * disagreement; the new opinion is the next round's) — never the handler, whose objection it is; either side
+	 * records that the handling unit accepts the review.
+	 */
+	@Test
+	void onlyTheReviewOfficeRecordsThatItRevisesItsOpinion() {
+		opened();
+		decide(1, "reviewer1", "REJECTED", "事实不清，证据不足");
+		service.openDisagreement(new Step("pi-dispute", null, "LIAOKUO", "start", null, null, "officer1", Set.of(), Set.of()),
+				new LegalReviewService.Disagreement(PI, 1, "officer1", "理由", "依据", "reviewer1", "事实不清，证据不足"));
+		Step handler = new Step("pi-dispute", null, "LIAOKUO", "activity", null, null, "officer1", Set.of(), Set.of());
+		Step reviewer = new Step("pi-dispute", null, "LIAOKUO", "activity", null, null, "reviewer1", Set.of(), Set.of());
+		assertRefused(() -> service.checkNegotiation(handler, null, "LIAOKUO", "officer1", "REVIEW_REVISED", "我方意见正确", null),
+				"negotiationResult", "须由法制审核人员记录");
+		Step newcomer = new Step("pi-dispute", null, "LIAOKUO", "activity", null, null, "new1", Set.of(), Set.of());
+		reviewer("new1", "审核新人", null, LocalDate.of(2026, 9, 1));
+		assertThatThrownBy(() -> service.checkNegotiation(newcomer, null, "LIAOKUO", "officer1", "REVIEW_REVISED", "要点", null))
+			.isInstanceOf(AuthorizationException.class).hasMessageContaining("法律职业资格");
+		assertRefused(() -> service.checkNegotiation(reviewer, null, "LIAOKUO", "officer1", "REVIEW_REVISED", " ", null),
+				"revisedOpinion");
+		assertThat(disagreements.get(0).getNegotiationResult()).isNull();
+
+		service.checkNegotiation(reviewer, null, "LIAOKUO", "officer1", "REVIEW_REVISED", "承办机构补充的现场照片证明了违法事实",
+				"双方核对了补充证据");
+		service.checkNegotiation(handler, null, "LIAOKUO", "officer1", "AGREED_WITH_REVIEW", null, "承办机构接受审核意见");
+		assertThat(disagreements.get(0).getNegotiationResult()).isEqualTo("AGREED_WITH_REVIEW");
+		assertThat(disagreements.get(0).getRevisedOpinion()).isNull();
+		service.checkNegotiation(reviewer, null, "LIAOKUO", "officer1", "REVIEW_REVISED", "承办机构补充的现场照片证明了违法事实",
+				"双方核对了补充证据");
+		assertThat(disagreements).singleElement().satisfies(d -> {
+			assertThat(d.getNegotiationResult()).isEqualTo("REVIEW_REVISED");
+			assertThat(d.getRevisedOpinion()).startsWith("承办机构补充的现场照片");
+			assertThat(d.getNegotiatedBy()).isEqualTo("reviewer1");
+		});
+		assertThat(service.closeDisagreement(reviewer, "REVIEW_REVISED", null)).isEqualTo("REVIEW_REVISED");
 	}
 
 	@Test

@@ -109,13 +109,20 @@ public final class Fixtures {
 	public static final List<String> REVIEW_CHECKS = List.of("checkCompetence", "checkQualification", "checkProcedure",
 			"checkFacts", "checkEvidence", "checkLegalBasis", "checkDiscretion", "checkDocuments", "checkCrime");
 
-	/** The review decision form's nine checks all ticked, deciding (a mutable copy; the caller adds the outcome). */
+	/** A specific written opinion approving a decision (seed 004: every conclusion has one). */
+	public static final String APPROVING_OPINION = "主体、人员适格，程序合法，事实清楚，证据确凿，适用法律准确，罚款在裁量基准幅度内。同意作出该决定。";
+
+	/**
+	 * The review decision form's nine checks all ticked, deciding, with an approving opinion (a mutable copy; the
+	 * caller adds the outcome, and for any other outcome unticks the points found wanting and writes its opinion).
+	 */
 	public static Map<String, Object> legalReviewAllChecksPassed() {
 		Map<String, Object> decision = new LinkedHashMap<>();
 		for (String c : REVIEW_CHECKS) {
 			decision.put(c, value(true));
 		}
 		decision.put("reviewAction", value("DECIDE"));
+		decision.put("reviewOpinion", value(APPROVING_OPINION));
 		return decision;
 	}
 
