@@ -240,6 +240,42 @@ class LegalReviewServiceTest {
 		Map<String, Object> vars = new HashMap<>(Map.of("legalReviewId", PI, "reviewRound", 1, "reviewOpinion",
 				"罚款数额超出裁量基准，请说明理由或调整", "reviewOutcome", "NEEDS_CORRECTION", "reviewerId", "reviewer1",
 				"revisionNotes", "已按裁量基准调整罚款数额", "materialsReceivedAt", Date.from(rounds.get(0).getMaterialsReceivedAt())));
+		new LegalReviewDelegates().startReviewRound(service).execute(execution(vars));
+
+		assertThat(vars).containsEntry("reviewRound", 2).containsEntry("revisionNotes", "已按裁量基准调整罚款数额")
+			.containsEntry("previousReviewOpinion", "罚款数额超出裁量基准，请说明理由或调整")
+			.containsEntry("reviewDueAt", moment("2026-10-19T23:59:59+08:00"))
+			.doesNotContainKeys("reviewOpinion", "reviewOutcome", "reviewerId");
+	}
+
+	/**
+	 * A round after the review office revised its opinion in the negotiation (ADR-0070) shows the revision's reasons,
+	 * not the handler's corrections of an earlier round; the negotiation's outcome is consumed.
+	 */
+	@Test
+	void aRoundAfterARevisionShowsItsReasonsNotEarlierCorrections() throws Exception {
+		opened();
+		decide(1, "reviewer1", "REJECTED", "证据不足");
+		Map<String, Object> vars = new HashMap<>(Map.of("legalReviewId", PI, "reviewRound", 1, "reviewOpinion", "证据不足",
+				"reviewOutcome", "REJECTED", "revisionNotes", "前一轮的补正说明", "revisedOpinion", "原件已在卷，证据充分",
+				"disagreementOutcome", "REVIEW_REVISED", "materialsReceivedAt", Date.from(rounds.get(0).getMaterialsReceivedAt())));
+		new LegalReviewDelegates().startReviewRound(service).execute(execution(vars));
+
+		assertThat(vars).containsEntry("reviewRound", 2).containsEntry("revisedOpinion", "原件已在卷，证据充分")
+			.containsEntry("previousReviewOpinion", "证据不足")
+			.doesNotContainKeys("revisionNotes", "disagreementOutcome", "reviewOpinion", "reviewOutcome");
+
+		// the next round after a correction shows the correction, no longer the revision
+		vars.put("revisionNotes", "已补充证据");
+		vars.put("reviewOpinion", "需补正");
+		new LegalReviewDelegates().startReviewRound(service).execute(execution(vars));
+		assertThat(vars).containsEntry("reviewRound", 3).containsEntry("revisionNotes", "已补充证据")
+			.doesNotContainKeys("revisedOpinion");
+	}
+
+	/** A mocked execution over {@code vars} (get, set, set all, remove). */
+	@SuppressWarnings("unchecked")
+	static org.camunda.bpm.engine.delegate.DelegateExecution execution(Map<String, Object> vars) {
 		org.camunda.bpm.engine.delegate.DelegateExecution execution = mock(
 				org.camunda.bpm.engine.delegate.DelegateExecution.class, RETURNS_DEEP_STUBS);
 		when(execution.getProcessInstanceId()).thenReturn(PI);
@@ -250,13 +286,7 @@ class LegalReviewServiceTest {
 			return null;
 		}).when(execution).setVariables(any(Map.class));
 		doAnswer(i -> vars.remove(i.<String>getArgument(0))).when(execution).removeVariable(anyString());
-
-		new LegalReviewDelegates().startReviewRound(service).execute(execution);
-
-		assertThat(vars).containsEntry("reviewRound", 2).containsEntry("revisionNotes", "已按裁量基准调整罚款数额")
-			.containsEntry("previousReviewOpinion", "罚款数额超出裁量基准，请说明理由或调整")
-			.containsEntry("reviewDueAt", moment("2026-10-19T23:59:59+08:00"))
-			.doesNotContainKeys("reviewOpinion", "reviewOutcome", "reviewerId");
+		return execution;
 	}
 
 	/** The handler reads the conclusion and the reviewer by name on the revision form (FormDisplayLabels, labels.yml). */
