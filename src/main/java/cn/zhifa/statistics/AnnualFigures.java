@@ -81,8 +81,9 @@ public class AnnualFigures {
 					"本系统尚无行政征收征用办理流程：仅统计在本系统公示的征收征用决定。"),
 			new Category("fees", "行政收费", "行政收费", List.of(count("fees.items", "行政收费（件）"), amount("fees.amount", "收费金额（元）")),
 					"本系统尚无行政收费数据，按 0 填报；收费数据接入后自动统计。"),
-			new Category("inspection", "行政检查", "行政检查", List.of(count("inspection.items", "行政检查（次）")),
-					"本系统尚无行政检查（双随机一公开）数据，按 0 填报；检查功能上线后自动统计。"),
+			new Category("inspection", "行政检查", "行政检查", List.of(count("inspection.items", "行政检查（次）"),
+					count("inspection.violations", "其中：发现违法行为（次）"), count("inspection.published", "检查结果公示（件）")),
+					"来源：本系统办理的“双随机、一公开”抽查（检查结论日期在本年度内，每个抽中对象一次）；未在本系统登记的日常检查不含在内。"),
 			new Category("review", "法制审核", "重大执法决定法制审核", List.of(count("review.concluded", "审核办结（件）"),
 					count("review.passed", "其中：审核通过（件）"), count("review.notPassed", "其中：审核未通过（件）"),
 					count("review.suspectedCrime", "其中：认定涉嫌犯罪（件）"), count("review.rounds", "作出审核意见（轮次）"),
@@ -127,6 +128,15 @@ public class AnnualFigures {
 				  AND published_at >= ? AND published_at < ? AND decision_type IN ('PERMIT', 'EXPROPRIATION') GROUP BY decision_type""",
 				(RowCallbackHandler) rs -> f.put("PERMIT".equals(rs.getString(1)) ? "permit.decisions" : "expropriation.decisions",
 						rs.getLong(2)), agency, from, until);
+
+		jdbc.query("""
+				SELECT COUNT(*), SUM(CASE WHEN result = 'VIOLATION' THEN 1 ELSE 0 END),
+				       SUM(CASE WHEN published_at IS NOT NULL THEN 1 ELSE 0 END)
+				FROM zf_inspection WHERE agency_code = ? AND concluded_at >= ? AND concluded_at < ?""", (RowCallbackHandler) rs -> {
+			f.put("inspection.items", rs.getLong(1));
+			f.put("inspection.violations", rs.getLong(2));
+			f.put("inspection.published", rs.getLong(3));
+		}, agency, from, until);
 
 		jdbc.query("""
 				SELECT result, COUNT(*) FROM zf_legal_review WHERE agency_code = ? AND concluded_at >= ? AND concluded_at < ?

@@ -245,7 +245,8 @@ public class AnnualStatisticsService {
 	static String summary(Map<String, Number> f) {
 		return "行政处罚决定 " + f.get("penalty.decisions") + " 件（罚款 " + f.get("penalty.fine") + " 件，" + money(f.get("penalty.fineAmount"))
 				+ " 元）；不予行政处罚 " + f.get("penalty.noPenalty") + " 件\n行政强制：查封扣押 " + f.get("coercion.seizure") + " 件，申请法院强制执行 "
-				+ f.get("coercion.court") + " 件\n法制审核办结 " + f.get("review.concluded") + " 件，按期率 " + pct(f.get("review.onTimePercent"))
+				+ f.get("coercion.court") + " 件\n行政检查 " + f.get("inspection.items") + " 次（发现违法 " + f.get("inspection.violations")
+				+ " 次）\n法制审核办结 " + f.get("review.concluded") + " 件，按期率 " + pct(f.get("review.onTimePercent"))
 				+ "\n移送 " + f.get("transfer.total") + " 件（涉嫌犯罪 " + f.get("transfer.criminal") + "，案件 " + f.get("transfer.case") + "，纪检监察 "
 				+ f.get("transfer.discipline") + "）\n投诉举报 " + f.get("complaint.received") + " 件\n执法决定公示 "
 				+ f.get("disclosure.published") + " 件，及时率 " + pct(f.get("disclosure.onTimePercent"));

@@ -176,7 +176,27 @@ class AnnualStatisticsIT extends RestTestSupport {
 				  START_TIME_, END_TIME_, TENANT_ID_) VALUES ('stats-it-act-1', 'enforcement-case', 'x', 'stats-it-pi-2', 'x',
 				  'serviceTask_startSeizure', 'serviceTask', ?, ?, 'QLSCJ')""", decided, decided);
 
+		// random inspections (R-DISC-7 行政检查): two concluded in the year, one finding a violation and published; one the next year
+		jdbc.update("""
+				INSERT INTO zf_inspection_plan (plan_no, agency_code, plan_name, item_code, item_name, status, started_by,
+				  started_at, draw_seed, target_count, target_population, target_hash, officer_population, officer_hash,
+				  exclusions, drawn) VALUES ('统计测试抽查〔2019〕1号', 'QLSCJ', '食品经营抽查', 'X', '食品经营', 'DONE', 'officer4',
+				  ?, 1, 3, 'a', 'h', 'o', 'h', '', '')""", decided);
+		Object[][] inspections = { { "VIOLATION", "2019-06-03T02:00:00Z", true }, { "NO_PROBLEM", "2019-12-31T15:59:59Z", false },
+				{ "NO_PROBLEM", "2019-12-31T16:00:00Z", true } };
+		for (int i = 0; i < inspections.length; i++) {
+			Timestamp concluded = Timestamp.from(Instant.parse((String) inspections[i][1]));
+			jdbc.update("""
+					INSERT INTO zf_inspection (inspection_no, plan_no, draw_order, agency_code, target_code, target_name, inspector1,
+					  inspector2, status, result, concluded_at, published_at) VALUES (?, '统计测试抽查〔2019〕1号', ?, 'QLSCJ', ?, '对象',
+					  'officer4', 'officer5', 'PUBLISHED', ?, ?, ?)""", "统计测试抽查〔2019〕1号-" + (i + 1), i + 1, "T" + i,
+					inspections[i][0], concluded, (Boolean) inspections[i][2] ? concluded : null);
+		}
+
 		Map<String, Number> f = figures.compute("QLSCJ", year);
+		assertThat(f.get("inspection.items")).as("concluded in 2019, Beijing time").isEqualTo(2L);
+		assertThat(f.get("inspection.violations")).isEqualTo(1L);
+		assertThat(f.get("inspection.published")).isEqualTo(1L);
 		assertThat(f.get("penalty.decisions")).isEqualTo(5L);
 		assertThat(f.get("penalty.noPenalty")).isEqualTo(1L);
 		assertThat(f.get("penalty.summary")).isEqualTo(1L);

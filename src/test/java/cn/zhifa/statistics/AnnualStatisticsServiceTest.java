@@ -72,6 +72,8 @@ class AnnualStatisticsServiceTest {
 		f.put("penalty.decisions", 12);
 		f.put("penalty.fine", 10);
 		f.put("penalty.fineAmount", 25000.0);
+		f.put("inspection.items", 40);
+		f.put("inspection.violations", 3);
 		when(figures.compute(anyString(), anyInt())).thenReturn(f);
 		Agency liaokuo = new Agency("LIAOKUO", "寥廓街道综合行政执法队", "寥街", "综合执法", "某区", "某路1号", "某人", "依据");
 		when(agencies.findById("LIAOKUO")).thenReturn(Optional.of(liaokuo));
@@ -107,7 +109,7 @@ class AnnualStatisticsServiceTest {
 		assertThat(opened.period()).isEqualTo("2025年1月1日至2025年12月31日");
 		assertThat(opened.agencyName()).isEqualTo("寥廓街道综合行政执法队");
 		assertThat(service.compute(as(null), 2025, opened.submitDue().at(), opened.publishDue().at(), null, null))
-			.contains("行政处罚决定 12 件", "25000 元");
+			.contains("行政处罚决定 12 件", "25000 元", "行政检查 40 次（发现违法 3 次）");
 		assertThat(report(2025).status()).isEqualTo(AnnualStatisticsService.COMPUTED);
 
 		assertRefused(() -> service.checkSignOff(as("office1"), OFFICE, "MAYBE", null, null, 2025), "annualStatisticsOutcome");
