@@ -2,7 +2,9 @@
 // officer1 registers and investigates a case, concludes the investigation reporting a suspected crime →
 // head1 approves the transfer (3 days) → officer1 hands it over to the police within 24 hours, copying the
 // procuratorate and the justice bureau → the police's refusal to file arrives through the transfers API (the
-// police are outside Zhifa) → head1 decides on the follow-up (no reconsideration) → the case continues to the
+// police are outside Zhifa) → head1 asks the police to reconsider (3 days from the notice) → the police uphold their
+// refusal (answer through the API) → head1 decides in 决定是否建议立案监督 (3 days from the reconsideration decision,
+// 第九条): a suggestion without reasons is refused, then no further suggestion → the case continues to the
 // administrative penalty: officer1 proposes the fine and serves the prior notice.
 'use strict';
 const { runPath, today } = require('../lib');
@@ -113,15 +115,39 @@ runPath(__filename, async (t) => {
     t.equal(transfer.status, 'FOLLOW_UP', '不予立案后的移送状态');
   });
 
-  await t.step('head1 在「本机构待办」决定是否提请复议：均不提请，依法作出行政处理', async () => {
+  await t.step('head1 在「本机构待办」决定是否提请复议：提请公安机关复议', async () => {
     await head.openFilter('本机构待办');
     let form = await head.openTask('决定是否提请复议或立案监督', { caseNo });
     await expectDue(t, head, '决定是否提请复议或立案监督', caseNo, await calendarDays(today(), 3));
     await form.expectValue('不予立案的理由', '经鉴定废渣不属于危险废物，情节显著轻微，不构成犯罪');
     form = await claim(head, '案号', caseNo);
-    await form.radio('后续处理', '均不提请（依法作出行政处理）');
+    await form.radio('后续处理', '提请公安机关复议');
+    await form.textarea('理由', '废渣浸出液检测显示铅、镉超标，应认定为危险废物，达到污染环境罪的追诉标准');
     await form.complete();
     await head.expectTaskGone('决定是否提请复议或立案监督', caseNo);
+    const transfer = await transferOf(caseNo, 'CRIMINAL');
+    t.equal(transfer.status, 'AWAITING_RECONSIDERATION', '提请复议后的移送状态');
+    t.check(transfer.currentDueAt, '公安机关复议决定期限未记录');
+  });
+
+  await t.step('公安机关复议维持不予立案（外部系统经移送接口答复，写明接到复议决定通知书的日期）', async () => {
+    const transfer = await externalAnswer(t, transferId, 'reconsideration-result',
+      { reconsiderationResult: 'NOT_FILED', notes: '复议决定：维持不予立案决定', receivedOn: today() });
+    t.equal(transfer.status, 'FOLLOW_UP', '复议维持后的移送状态');
+  });
+
+  await t.step('head1 在「本机构待办」决定是否建议立案监督（接到复议决定后3日内）：未写理由被拒绝，不再建议，依法作出行政处理', async () => {
+    await head.openFilter('本机构待办');
+    let form = await head.openTask('决定是否建议立案监督', { caseNo });
+    await expectDue(t, head, '决定是否建议立案监督', caseNo, await calendarDays(today(), 3));
+    await form.expectText('复议决定：维持不予立案决定');
+    form = await claim(head, '案号', caseNo);
+    await form.radio('后续处理', '建议人民检察院立案监督');
+    await form.completeRefused('建议立案监督的理由');
+    await head.closeNotifications();
+    await form.radio('后续处理', '不再建议（依法作出行政处理）');
+    await form.complete();
+    await head.expectTaskGone('决定是否建议立案监督', caseNo);
     const vars = await t.variables(pid);
     t.equal(vars.criminalTransferOutcome, 'POLICE_NOT_FILED', '移送结果');
     t.equal(vars.mayDecideAdministratively, true, '可否作出行政处罚');

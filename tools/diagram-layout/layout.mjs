@@ -444,7 +444,7 @@ const SETTINGS = {
 	'complaint-handling': { root: { wrap: 'MULTI_EDGE', aspect: '2.2' } },
 	'legal-review': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
 	'disclosure-publication': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
-	'criminal-transfer': { root: { wrap: 'MULTI_EDGE', aspect: '1.2' } },
+	'criminal-transfer': { root: { wrap: 'MULTI_EDGE', aspect: '0.9' } },
 	'agency-dispute': { root: { wrap: 'MULTI_EDGE', aspect: '1.2' } },
 	'case-file-review': { root: { wrap: 'MULTI_EDGE', aspect: '2.5' } },
 	'annual-statistics': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },

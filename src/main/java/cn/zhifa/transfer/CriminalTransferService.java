@@ -3,6 +3,7 @@ package cn.zhifa.transfer;
 import static cn.zhifa.transfer.TransferRecords.*;
 import static cn.zhifa.transfer.TransferVariables.*;
 
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.Step;
 import cn.zhifa.calendar.Deadlines.Due;
+import cn.zhifa.calendar.WorkingDayCalendar;
 
 /**
  * The rules of a criminal transfer (两法衔接, 国务院令第310号, R-COORD-2) that are not routing: the
@@ -30,6 +32,8 @@ class CriminalTransferService {
 	static final String HANDOVER_LIMIT = "CRIMINAL_TRANSFER_HANDOVER";
 	static final String POLICE_LIMIT = "POLICE_FILING_DECISION";
 	static final String RECONSIDERATION_LIMIT = "RECONSIDERATION_REQUEST";
+	static final String POLICE_RECONSIDERATION_LIMIT = "POLICE_RECONSIDERATION_DECISION";
+	static final String SUPERVISION_LIMIT = "SUPERVISION_AFTER_RECONSIDERATION";
 
 	private final TransferRecords records;
 	private final AgencyRepository agencies;
@@ -187,11 +191,11 @@ class CriminalTransferService {
 	}
 
 	/**
-	 * The police refused to file: the agency may ask for reconsideration within 3 days (第九条). Returns the
-	 * reconsideration deadline.
+	 * The police refused to file: the agency may ask for reconsideration within 3 days of receiving the notice
+	 * ({@code receivedOn}, yyyy-MM-dd; 第九条). Returns the reconsideration deadline.
 	 */
-	Due recordNotFiled(Step step, Date policeDecisionDue, String policeNotes) {
-		Due due = records.limit(RECONSIDERATION_DUE_AT, RECONSIDERATION_LIMIT, Date.from(records.now()));
+	Due recordNotFiled(Step step, Date policeDecisionDue, String policeNotes, Object receivedOn) {
+		Due due = records.limit(RECONSIDERATION_DUE_AT, RECONSIDERATION_LIMIT, receivedOn(receivedOn));
 		Transfer transfer = records.get(step.processInstanceId());
 		transfer.externalDecision("NOT_FILED");
 		transfer.await(Transfer.Status.FOLLOW_UP, due.at().toInstant());
@@ -201,7 +205,8 @@ class CriminalTransferService {
 
 	/**
 	 * Reconsideration only within its 3 days; filing supervision by the procuratorate at any time
-	 * ({@code due}: the reconsideration deadline).
+	 * ({@code due}: the reconsideration deadline). A reconsideration asked for gives the police 3 days from receiving
+	 * the request (第九条), the transfer's due date while it waits — the request goes out the day it is decided.
 	 */
 	void checkFollowUp(Step step, String followUp, String notes, Date due) {
 		oneOf(followUp, FOLLOW_UP, FOLLOW_UPS, "请选择：提请复议 / 建议人民检察院立案监督 / 两者 / 均不提请");
@@ -213,18 +218,56 @@ class CriminalTransferService {
 			required(notes, FOLLOW_UP_NOTES, "提请复议或建议立案监督的理由");
 		}
 		Transfer transfer = records.get(step.processInstanceId());
-		if (!"NONE".equals(followUp)) {
+		if ("RECONSIDERATION".equals(followUp) || "BOTH".equals(followUp)) {
+			Due police = records.limit(RECONSIDERATION_DUE_AT, POLICE_RECONSIDERATION_LIMIT, Date.from(records.now()));
+			transfer.await(Transfer.Status.AWAITING_RECONSIDERATION, police.at().toInstant());
+		}
+		else if ("SUPERVISION".equals(followUp)) {
 			transfer.await(Transfer.Status.AWAITING_RECONSIDERATION, null);
 		}
 		records.step(step.processInstanceId(), "FOLLOW_UP_" + followUp, step.actor(), due, notes);
 	}
 
 	/**
-	 * The police filed the case (directly or after reconsideration/supervision): hand over the evidence.
-	 * Returns when it was filed.
+	 * The police upheld their refusal on reconsideration: if the agency still disagrees it must suggest filing
+	 * supervision to the procuratorate within 3 days of receiving the reconsideration decision ({@code receivedOn},
+	 * yyyy-MM-dd; 第九条). Returns that deadline ({@code reconsiderationDue}: the police's, for the record).
 	 */
-	Date recordFiled(Step step, Date policeDecisionDue, String reconsiderationNotes, String policeNotes) {
-		Date filedAt = Date.from(records.now());
+	Due recordReconsiderationRefused(Step step, Date reconsiderationDue, String notes, Object receivedOn) {
+		Due due = records.limit(SUPERVISION_DUE_AT, SUPERVISION_LIMIT, receivedOn(receivedOn));
+		Transfer transfer = records.get(step.processInstanceId());
+		transfer.await(Transfer.Status.FOLLOW_UP, due.at().toInstant());
+		records.step(step.processInstanceId(), "RECONSIDERATION_NOT_FILED", step.actor(), reconsiderationDue, notes);
+		return due;
+	}
+
+	/**
+	 * The head's choice after the upheld refusal: suggest filing supervision (with reasons; recorded late after its 3
+	 * days, since the procuratorate's supervision itself has no time bar) or not, and the administrative case goes on.
+	 */
+	void checkSupervision(Step step, String choice, String notes, Date due) {
+		oneOf(choice, SUPERVISION_CHOICE, SUPERVISION_CHOICES, "请选择：建议人民检察院立案监督 / 不再建议");
+		if ("SUPERVISION".equals(choice)) {
+			required(notes, SUPERVISION_NOTES, "建议立案监督的理由");
+			records.get(step.processInstanceId()).await(Transfer.Status.AWAITING_RECONSIDERATION, null);
+		}
+		records.step(step.processInstanceId(), "SUPERVISION_" + choice, step.actor(),
+				"SUPERVISION".equals(choice) ? due : null, notes);
+	}
+
+	/** The day a notice was received (yyyy-MM-dd as the transfers API checked it), else today. */
+	private Object receivedOn(Object receivedOn) {
+		return receivedOn == null || receivedOn.toString().isBlank() ? Date.from(records.now()) : receivedOn.toString();
+	}
+
+	/**
+	 * The police filed the case (directly or after reconsideration/supervision): hand over the evidence within 3
+	 * days of receiving the filing notice ({@code receivedOn}, yyyy-MM-dd; 第十二条). Returns the start of that period:
+	 * the beginning of the day the notice was received (now if no day was given).
+	 */
+	Date recordFiled(Step step, Date policeDecisionDue, String reconsiderationNotes, String policeNotes, Object receivedOn) {
+		Date filedAt = receivedOn == null || receivedOn.toString().isBlank() ? Date.from(records.now())
+				: Date.from(WorkingDayCalendar.startOfDay(LocalDate.parse(receivedOn.toString())));
 		Transfer transfer = records.get(step.processInstanceId());
 		boolean afterFollowUp = transfer.getStatus() == Transfer.Status.AWAITING_RECONSIDERATION;
 		transfer.externalDecision("FILED");

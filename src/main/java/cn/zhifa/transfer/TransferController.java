@@ -3,6 +3,8 @@ package cn.zhifa.transfer;
 import static cn.zhifa.transfer.TransferVariables.*;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zhifa.calendar.WorkingDayCalendar;
 import cn.zhifa.platform.CurrentUser;
 import cn.zhifa.platform.Roles;
 import cn.zhifa.platform.problem.InputCheck;
@@ -54,10 +57,12 @@ class TransferController {
 	record StepView(String step, String actor, Instant occurredAt, Instant dueAt, Boolean onTime, String details) {
 	}
 
-	record PoliceDecision(String policeDecision, String notes) {
+	/** {@code receivedOn}: the day the agency received the police's notice (yyyy-MM-dd; today if absent). */
+	record PoliceDecision(String policeDecision, String notes, String receivedOn) {
 	}
 
-	record ReconsiderationResult(String reconsiderationResult, String notes) {
+	/** {@code receivedOn}: the day the agency received the reconsideration decision or the result (yyyy-MM-dd; today if absent). */
+	record ReconsiderationResult(String reconsiderationResult, String notes, String receivedOn) {
 	}
 
 	record JudicialOutcome(String judicialOutcome, String notes) {
@@ -89,8 +94,9 @@ class TransferController {
 		if ("NOT_FILED".equals(decision) && blank(body.notes())) {
 			throw Problem.invalid("notes", "不予立案的，须填写不予立案通知书载明的理由(notes)");
 		}
-		return correlate(transfer, "transfer.policeDecision", "等待公安机关立案决定",
-				answer(POLICE_DECISION, decision, POLICE_DECISION_NOTES, body.notes()));
+		Map<String, Object> vars = answer(POLICE_DECISION, decision, POLICE_DECISION_NOTES, body.notes());
+		vars.put(NOTICE_RECEIVED_ON, receivedOn(body.receivedOn(), transfer));
+		return correlate(transfer, "transfer.policeDecision", "等待公安机关立案决定", vars);
 	}
 
 	/** Result of the reconsideration (复议) or of the procuratorate's filing supervision: FILED or NOT_FILED. */
@@ -98,8 +104,9 @@ class TransferController {
 	TransferView reconsiderationResult(@PathVariable String transferId, @RequestBody ReconsiderationResult body) {
 		Transfer transfer = answerable(transferId, Transfer.Kind.CRIMINAL);
 		String result = value(body.reconsiderationResult(), POLICE_DECISIONS, RECONSIDERATION_RESULT);
-		return correlate(transfer, "transfer.reconsiderationResult", "等待复议或立案监督结果",
-				answer(RECONSIDERATION_RESULT, result, RECONSIDERATION_NOTES, body.notes()));
+		Map<String, Object> vars = answer(RECONSIDERATION_RESULT, result, RECONSIDERATION_NOTES, body.notes());
+		vars.put(NOTICE_RECEIVED_ON, receivedOn(body.receivedOn(), transfer));
+		return correlate(transfer, "transfer.reconsiderationResult", "等待复议或立案监督结果", vars);
 	}
 
 	/** 司法处理结果 after the police filed the case. */
@@ -180,6 +187,32 @@ class TransferController {
 		vars.put(notesName, notes);
 		vars.put(ANSWERED_BY, CurrentUser.get().id());
 		return vars;
+	}
+
+	/**
+	 * The day a notice was received, from which the 310号 periods run (第九条, 第十二条): a date, not after today, not
+	 * before the case was handed over to the police; today when not given.
+	 */
+	private String receivedOn(String value, Transfer transfer) {
+		LocalDate today = WorkingDayCalendar.dayOf(records.now());
+		if (blank(value)) {
+			return today.toString();
+		}
+		LocalDate day;
+		try {
+			day = LocalDate.parse(value.trim());
+		}
+		catch (DateTimeParseException e) {
+			throw Problem.invalid("receivedOn", "接到通知书的日期须为日期（如 2026-11-02），收到 " + value);
+		}
+		if (day.isAfter(today)) {
+			throw Problem.invalid("receivedOn", "接到通知书的日期 " + day + " 晚于今天");
+		}
+		if (transfer.getHandedOverAt() != null && day.isBefore(WorkingDayCalendar.dayOf(transfer.getHandedOverAt()))) {
+			throw Problem.invalid("receivedOn", "接到通知书的日期 " + day + " 早于移送公安机关的日期 "
+					+ WorkingDayCalendar.dayOf(transfer.getHandedOverAt()));
+		}
+		return day.toString();
 	}
 
 	private static String value(String value, Set<String> allowed, String field) {

@@ -107,7 +107,7 @@ final class TransferDelegates {
 	JavaDelegate recordPoliceFiled(CriminalTransferService service) {
 		return execution -> {
 			execution.setVariable(POLICE_FILED_AT, service.recordFiled(step(execution), date(execution, POLICE_DECISION_DUE_AT),
-					text(execution, RECONSIDERATION_NOTES), text(execution, POLICE_DECISION_NOTES)));
+					text(execution, RECONSIDERATION_NOTES), text(execution, POLICE_DECISION_NOTES), text(execution, NOTICE_RECEIVED_ON)));
 		};
 	}
 
@@ -115,7 +115,18 @@ final class TransferDelegates {
 	JavaDelegate recordPoliceNotFiled(CriminalTransferService service) {
 		return execution -> {
 			execution.setVariables(service.recordNotFiled(step(execution),
-					date(execution, POLICE_DECISION_DUE_AT), text(execution, POLICE_DECISION_NOTES)).variables());
+					date(execution, POLICE_DECISION_DUE_AT), text(execution, POLICE_DECISION_NOTES),
+					text(execution, NOTICE_RECEIVED_ON)).variables());
+		};
+	}
+
+	/** The police upheld their refusal on reconsideration: the 3 days to suggest filing supervision (第九条). */
+	@Bean
+	JavaDelegate recordReconsiderationRefused(CriminalTransferService service) {
+		return execution -> {
+			execution.setVariables(service.recordReconsiderationRefused(step(execution),
+					date(execution, RECONSIDERATION_DUE_AT), text(execution, RECONSIDERATION_NOTES),
+					text(execution, NOTICE_RECEIVED_ON)).variables());
 		};
 	}
 

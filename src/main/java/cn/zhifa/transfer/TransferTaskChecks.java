@@ -30,6 +30,8 @@ class TransferTaskChecks extends FormChecks {
 				flag(task, COPIED_TO_JUSTICE_BUREAU), flag(task, REPORTED_TO_SUPERIOR)));
 		onComplete("criminal-transfer-follow-up", task -> criminal.checkFollowUp(step(task), text(task, FOLLOW_UP),
 				text(task, FOLLOW_UP_NOTES), date(task, RECONSIDERATION_DUE_AT)));
+		onComplete("criminal-transfer-supervision", task -> criminal.checkSupervision(step(task),
+				text(task, SUPERVISION_CHOICE), text(task, SUPERVISION_NOTES), date(task, SUPERVISION_DUE_AT)));
 		onComplete("criminal-transfer-evidence", task -> criminal.checkEvidence(step(task), text(task, EVIDENCE_ITEMS),
 				text(task, EVIDENCE_RECEIVED_BY), task.getDueDate()));
 		onComplete("criminal-transfer-after-conviction", task -> criminal.checkAfterConviction(step(task),

@@ -59,6 +59,13 @@ final class TransferVariables {
 	static final String FOLLOW_UP_NOTES = "followUpNotes";
 	static final String RECONSIDERATION_RESULT = "reconsiderationResult"; // FILED | NOT_FILED
 	static final String RECONSIDERATION_NOTES = "reconsiderationNotes";
+	/** The day the agency received the police's notice (立案 / 不予立案 / 复议决定通知书), yyyy-MM-dd: the 310号 clocks run from it. */
+	static final String NOTICE_RECEIVED_ON = "noticeReceivedOn";
+	/** After the police upheld their refusal on reconsideration: SUPERVISION (建议人民检察院立案监督) | NONE (第九条). */
+	static final String SUPERVISION_CHOICE = "supervisionAfterReconsideration";
+	static final Set<String> SUPERVISION_CHOICES = Set.of("SUPERVISION", "NONE");
+	static final String SUPERVISION_NOTES = "supervisionNotes";
+	static final String SUPERVISION_DUE_AT = "supervisionDueAt";
 	static final String EVIDENCE_ITEMS = "evidenceItems";
 	static final String EVIDENCE_RECEIVED_BY = "evidenceReceivedBy";
 	static final String JUDICIAL_OUTCOME = "judicialOutcome";

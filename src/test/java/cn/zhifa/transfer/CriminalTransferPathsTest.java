@@ -35,6 +35,7 @@ class CriminalTransferPathsTest extends ModelPathTestSupport {
 	static final Instant POLICE_DUE = Instant.parse("2026-11-09T01:00:00Z");
 	static final Instant POLICE_FILED = Instant.parse("2026-11-08T01:00:00Z");
 	static final Instant RECONSIDERATION_DUE = Instant.parse("2026-11-12T01:00:00Z");
+	static final Instant SUPERVISION_DUE = Instant.parse("2026-11-20T15:59:59Z");
 
 	/** The stand-in for the statutory limits: evidence is handed over within three days; working days are calendar days. */
 	public static final class Deadlines {
@@ -59,6 +60,7 @@ class CriminalTransferPathsTest extends ModelPathTestSupport {
 		delegate("recordCriminalHandover", Map.of("policeDecisionDueAt", Date.from(POLICE_DUE)));
 		delegate("recordPoliceFiled", Map.of("policeFiledAt", Date.from(POLICE_FILED)));
 		delegate("recordPoliceNotFiled", Map.of("reconsiderationDueAt", Date.from(RECONSIDERATION_DUE)));
+		delegate("recordReconsiderationRefused", Map.of("supervisionDueAt", Date.from(SUPERVISION_DUE)));
 		delegate("recordEvidenceHandover");
 		delegate("concludeCriminalTransfer");
 		delegate("recordAfterConviction");
@@ -205,10 +207,10 @@ class CriminalTransferPathsTest extends ModelPathTestSupport {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "RECONSIDERATION", "FILING_SUPERVISION" })
+	@CsvSource({ "RECONSIDERATION", "BOTH" })
 	void aReconsiderationThatMakesThePoliceFileLeadsToTheEvidenceHandover(String followUp) {
 		notFiled();
-		complete(task(instance), Map.of("followUp", followUp));
+		complete(task(instance), Map.of("followUp", followUp, "followUpNotes", "涉案金额已达追诉标准"));
 		assertThat(instance).isWaitingAt("receiveTask_awaitReconsideration");
 
 		message("transfer.reconsiderationResult", Map.of("reconsiderationResult", "FILED"));
@@ -217,15 +219,63 @@ class CriminalTransferPathsTest extends ModelPathTestSupport {
 			.isWaitingAt("userTask_handOverEvidence");
 	}
 
+	/** Filing supervision alone: no reconsideration, the procuratorate's supervision makes the police file. */
 	@Test
-	void aReconsiderationThatUpholdsTheRefusalEndsNotFiled() {
+	void aFilingSupervisionThatMakesThePoliceFileLeadsToTheEvidenceHandover() {
 		notFiled();
-		complete(task(instance), Map.of("followUp", "RECONSIDERATION"));
+		complete(task(instance), Map.of("followUp", "SUPERVISION", "followUpNotes", "涉案金额已达追诉标准"));
+		assertThat(instance).hasNotPassed("receiveTask_awaitReconsideration").isWaitingAt("receiveTask_awaitSupervision");
+
+		message("transfer.reconsiderationResult", Map.of("reconsiderationResult", "FILED"));
+
+		assertThat(instance).hasPassedInOrder("receiveTask_awaitSupervision", "serviceTask_recordFiled")
+			.isWaitingAt("userTask_handOverEvidence");
+	}
+
+	/**
+	 * 第九条: the police uphold their refusal on reconsideration — the head decides within 3 days of receiving the
+	 * reconsideration decision whether to suggest filing supervision; the procuratorate's supervision leaves the refusal
+	 * standing here, so the transfer ends not filed.
+	 */
+	@Test
+	void aReconsiderationThatUpholdsTheRefusalLeadsToTheSupervisionChoice() {
+		notFiled();
+		complete(task(instance), Map.of("followUp", "RECONSIDERATION", "followUpNotes", "涉案金额已达追诉标准"));
 
 		message("transfer.reconsiderationResult", Map.of("reconsiderationResult", "NOT_FILED"));
 
-		assertThat(instance).hasPassedInOrder("receiveTask_awaitReconsideration", "serviceTask_concludeNotFiled",
-				"endEvent_notFiled").hasNotPassed("serviceTask_recordFiled").isEnded();
+		assertThat(instance).hasPassedInOrder("receiveTask_awaitReconsideration", "serviceTask_recordReconsiderationRefused")
+			.isWaitingAt("userTask_chooseSupervision");
+		assertThat(task(instance)).hasCandidateGroup("LIAOKUO-head").hasDueDate(Date.from(SUPERVISION_DUE));
+		complete(task(instance), Map.of("supervisionAfterReconsideration", "SUPERVISION", "supervisionNotes", "复议决定认定事实错误"));
+		assertThat(instance).isWaitingAt("receiveTask_awaitSupervision");
+
+		message("transfer.reconsiderationResult", Map.of("reconsiderationResult", "NOT_FILED"));
+
+		assertThat(instance).hasPassedInOrder("receiveTask_awaitSupervision", "serviceTask_concludeNotFiled", "endEvent_notFiled")
+			.hasNotPassed("serviceTask_recordFiled").isEnded();
+	}
+
+	@Test
+	void anUpheldRefusalTheHeadDoesNotContestFurtherEndsNotFiled() {
+		notFiled();
+		complete(task(instance), Map.of("followUp", "RECONSIDERATION", "followUpNotes", "涉案金额已达追诉标准"));
+		message("transfer.reconsiderationResult", Map.of("reconsiderationResult", "NOT_FILED"));
+
+		complete(task(instance), Map.of("supervisionAfterReconsideration", "NONE"));
+
+		assertThat(instance).hasPassedInOrder("userTask_chooseSupervision", "serviceTask_concludeNotFiled", "endEvent_notFiled")
+			.hasNotPassed("receiveTask_awaitSupervision").isEnded();
+	}
+
+	/** Reconsideration and supervision asked together: an upheld refusal waits for the supervision's result. */
+	@Test
+	void anUpheldRefusalWithSupervisionAlreadySuggestedWaitsForIt() {
+		notFiled();
+		complete(task(instance), Map.of("followUp", "BOTH", "followUpNotes", "涉案金额已达追诉标准"));
+		message("transfer.reconsiderationResult", Map.of("reconsiderationResult", "NOT_FILED"));
+
+		assertThat(instance).hasNotPassed("userTask_chooseSupervision").isWaitingAt("receiveTask_awaitSupervision");
 	}
 
 	@Test

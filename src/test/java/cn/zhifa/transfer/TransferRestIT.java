@@ -96,6 +96,14 @@ class TransferRestIT extends TransferTestSupport {
 			.isEqualTo(HttpStatus.CONFLICT);
 		assertThat(records.get(pid).getStatus()).isEqualTo(Transfer.Status.AWAITING_POLICE);
 
+		// the day the notice was received: a date, not in the future, not before the hand-over (310号 第九条 counts from it)
+		for (String day : List.of("明天", "2099-01-01", "2020-01-01")) {
+			ResponseEntity<Map<String, Object>> badDay = post("officer1", pid, "police-decision",
+					Map.of("policeDecision", "NOT_FILED", "notes", "不予立案通知书：情节显著轻微，不认为是犯罪", "receivedOn", day));
+			assertThat(badDay.getStatusCode()).as(day).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(badDay.getBody()).containsEntry("field", "receivedOn");
+		}
+		assertThat(records.get(pid).getStatus()).isEqualTo(Transfer.Status.AWAITING_POLICE);
 		ResponseEntity<Map<String, Object>> refused = post("officer1", pid, "police-decision",
 				Map.of("policeDecision", "NOT_FILED", "notes", "不予立案通知书：情节显著轻微，不认为是犯罪"));
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -125,6 +133,64 @@ class TransferRestIT extends TransferTestSupport {
 		assertThat(late.getBody().get("detail").toString()).contains("已办结");
 		assertThat(rest("officer4").exchange("/api/transfers/" + pid, HttpMethod.GET, null, MAP).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	/**
+	 * 国务院令第310号第九条 and 第十二条 through the API: the periods run from the day each notice was received — the
+	 * reconsideration request within 3 days of the refusal notice, the police's reconsideration within 3 days of the
+	 * request (the transfer's due date, a Saturday moved to Monday), after an upheld refusal the head's suggestion of
+	 * filing supervision within 3 days of the reconsideration decision, the evidence within 3 days of the filing notice.
+	 */
+	@Test
+	void anUpheldRefusalIsFollowedByFilingSupervisionCountedFromEachNotice() {
+		clockAt(moment("2026-11-02T10:00:00+08:00"));
+		String caseId = newCaseId("V");
+		Map<String, Object> start = Map.of("variables", Map.of("caseId", value(caseId), "partyName", value("某副食店"),
+				"crimeSuspicion", value("销售有毒有害食品，涉嫌生产、销售有毒、有害食品罪")));
+		String pid = rest("officer1").exchange("/engine-rest/process-definition/key/criminal-transfer/start", HttpMethod.POST,
+				new HttpEntity<>(start), MAP).getBody().get("id").toString();
+		assertThat(complete(rest("head1"), tasks(rest("head1"), pid).get(0), Map.of("headDecision", value("APPROVE"),
+				"policeOrgan", value("曲靖市公安局麒麟分局"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(complete(rest("officer1"), tasks(rest("officer1"), pid).get(0), Map.of("copiedToProcuratorate", value(true),
+				"copiedToJusticeBureau", value(true), "reportedToSuperior", value(true))).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+
+		// the refusal notice arrived on Tue 3 Nov, registered on Wed 4 Nov: reconsideration until Fri 6 Nov
+		clockAt(moment("2026-11-04T09:00:00+08:00"));
+		assertThat(post("officer1", pid, "police-decision", Map.of("policeDecision", "NOT_FILED", "notes", "情节显著轻微",
+				"receivedOn", "2026-11-03")).getStatusCode()).isEqualTo(HttpStatus.OK);
+		Map<String, Object> followUp = tasks(rest("head1"), pid).get(0);
+		assertThat(due(followUp)).isEqualTo(moment("2026-11-06T23:59:59+08:00").toInstant());
+		assertThat(complete(rest("head1"), followUp, Map.of("followUp", value("RECONSIDERATION"), "followUpNotes",
+				value("货值金额已达追诉标准"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		// the police's 3 days from the request end on Sat 7 Nov: moved to Mon 9 Nov
+		assertThat(records.get(pid).getStatus()).isEqualTo(Transfer.Status.AWAITING_RECONSIDERATION);
+		assertThat(records.get(pid).getCurrentDueAt()).isEqualTo(moment("2026-11-09T23:59:59+08:00").toInstant());
+
+		// the reconsideration upholds the refusal (notice received Mon 9 Nov): supervision suggested by Thu 12 Nov
+		clockAt(moment("2026-11-10T09:00:00+08:00"));
+		assertThat(post("officer1", pid, "reconsideration-result", Map.of("reconsiderationResult", "NOT_FILED", "notes",
+				"复议维持不予立案", "receivedOn", "2026-11-09")).getStatusCode()).isEqualTo(HttpStatus.OK);
+		Map<String, Object> supervision = tasks(rest("head1"), pid).get(0);
+		assertThat(supervision.get("taskDefinitionKey")).isEqualTo("userTask_chooseSupervision");
+		assertThat(due(supervision)).isEqualTo(moment("2026-11-12T23:59:59+08:00").toInstant());
+		ResponseEntity<String> noReasons = complete(rest("head1"), supervision,
+				Map.of("supervisionAfterReconsideration", value("SUPERVISION")));
+		assertThat(noReasons.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(noReasons.getBody()).contains("supervisionNotes");
+		assertThat(complete(rest("head1"), supervision, Map.of("supervisionAfterReconsideration", value("SUPERVISION"),
+				"supervisionNotes", value("复议决定对货值金额认定错误"))).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		// the procuratorate's supervision: the police file (notice received Tue 10 Nov), evidence by Fri 13 Nov
+		assertThat(post("officer1", pid, "reconsideration-result", Map.of("reconsiderationResult", "FILED",
+				"receivedOn", "2026-11-10")).getStatusCode()).isEqualTo(HttpStatus.OK);
+		Map<String, Object> evidence = tasks(rest("officer1"), pid).get(0);
+		assertThat(evidence.get("taskDefinitionKey")).isEqualTo("userTask_handOverEvidence");
+		assertThat(due(evidence)).isEqualTo(moment("2026-11-13T23:59:59+08:00").toInstant());
+		Map<String, Object> record = rest("officer1").exchange("/api/transfers/" + pid, HttpMethod.GET, null, MAP).getBody();
+		assertThat((List<?>) record.get("steps")).extracting(s -> (Object) ((Map<?, ?>) s).get("step")).containsSubsequence(
+				"POLICE_NOT_FILED", "FOLLOW_UP_RECONSIDERATION", "RECONSIDERATION_NOT_FILED", "SUPERVISION_SUPERVISION",
+				"POLICE_FILED_AFTER_FOLLOW_UP");
 	}
 
 	@Test
@@ -205,6 +271,12 @@ class TransferRestIT extends TransferTestSupport {
 
 	private TestRestTemplate rest(String user) {
 		return http.withBasicAuth(user, "demo");
+	}
+
+	/** A task's due date as the engine's REST gives it ({@code 2026-11-06T23:59:59.000+0800}). */
+	private static java.time.Instant due(Map<String, Object> task) {
+		return java.time.OffsetDateTime.parse(task.get("due").toString(),
+				java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
 	}
 
 	private ResponseEntity<Map<String, Object>> post(String user, String pid, String answer, Map<String, Object> body) {
