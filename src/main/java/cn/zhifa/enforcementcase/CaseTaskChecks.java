@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
+import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
 import cn.zhifa.qualification.QualificationService;
@@ -33,7 +34,7 @@ class CaseTaskChecks extends FormChecks {
 	static final Set<String> COURT_RULINGS = Set.of("ENFORCED", "NOT_ENFORCED");
 	static final Set<String> PARTY_REPLIES = Set.of("HEARING_REQUESTED", "WAIVED");
 
-	CaseTaskChecks(CaseChecks rules, EvidenceConfirmation confirmation) {
+	CaseTaskChecks(CaseChecks rules, EvidenceConfirmation confirmation, DisplayLabels labels) {
 		super("caseTaskChecks");
 		onComplete("enforcement-case-approve-filing", task -> approveFiling(rules, task));
 		onComplete("enforcement-case-investigate", task -> {
@@ -63,11 +64,16 @@ class CaseTaskChecks extends FormChecks {
 				rules.seizureOutcome(str(task, "seizureOutcome"), str(task, "seizureOutcomeBasis"),
 						task.getVariable("seizedGoodsReturned"))));
 		onComplete("enforcement-case-conclude-investigation", CaseTaskChecks::conclude);
-		onComplete("enforcement-case-propose-penalty", task -> rules.proposePenalty(new CaseChecks.Proposal(
-				task.getVariable("fineAmount"), task.getVariable("afterConviction"), str(task, "penaltyKinds"),
-				task.getVariable("fineUnit"), task.getVariable("fineMin"), task.getVariable("fineMax"),
-				task.getVariable("goodsValue"), str(task, "discretionReason"), task.getVariable("flaggedMajor"),
-				str(task, "flaggedMajorReason"))));
+		onComplete("enforcement-case-propose-penalty", task -> {
+			rules.proposePenalty(new CaseChecks.Proposal(task.getVariable("fineAmount"), task.getVariable("afterConviction"),
+					str(task, "penaltyKinds"), task.getVariable("fineUnit"), task.getVariable("fineMin"),
+					task.getVariable("fineMax"), task.getVariable("goodsValue"), str(task, "discretionReason"),
+					task.getVariable("flaggedMajor"), str(task, "flaggedMajorReason")));
+			task.setVariable(DiscretionStatement.FIELD, DiscretionStatement.of(new DiscretionStatement.Applied(
+					task.getVariable("circumstance"), task.getVariable("handling"), task.getVariable("fineMin"),
+					task.getVariable("fineMax"), task.getVariable("fineUnit"), task.getVariable("fineAmount"), task.getVariable("goodsValue"), str(task, "discretionReason"),
+					Boolean.TRUE.equals(task.getVariable("afterConviction"))), labels));
+		});
 		onComplete("enforcement-case-serve-prior-notice", task -> set(task,
 				rules.priorNoticeServed(str(task, "priorNoticeMethod"), electronicService(task))));
 		onComplete("enforcement-case-record-party-reply", task -> {

@@ -97,7 +97,10 @@ class DocumentRenderingTest {
 		// art. 59: party and address, facts, evidence, basis, kind and amount, manner and deadline, remedies, seal and date
 		assertThat(text.get("PENALTY_DECISION")).contains(party).contains(remedies).contains(sealAndDate)
 			.contains("未取得建设工程规划许可证搭建彩钢瓦房", "现场照片6张", "《中华人民共和国城乡规划法》第四十条第一款",
-					"责令当事人于2026年12月15日前自行拆除违法建设", "人民币5000元", "十五日内", "到指定银行或者通过电子支付系统缴纳罚款");
+					"责令当事人于2026年12月15日前自行拆除违法建设", "人民币5000元", "十五日内", "到指定银行或者通过电子支付系统缴纳罚款")
+			// R-DISCR-1: how the benchmark was applied, beside its basis (also in the prior notice)
+			.contains("裁量说明", "基准罚款幅度为建设工程造价的5%至7%");
+		assertThat(text.get("PRIOR_NOTICE")).contains("裁量说明", "基准罚款幅度为建设工程造价的5%至7%");
 		assertThat(text.get("NO_PENALTY_DECISION")).contains(party).contains(remedies).contains(sealAndDate)
 			.contains("现场照片6张", "《中华人民共和国城乡规划法》第四十条第一款");
 		// art. 52: also the time and place of the decision and the officer

@@ -253,6 +253,7 @@ public final class TemplateAuthoring {
 				证据 | ${evidenceSummary}
 				拟作出的行政处罚 | ${penaltyKinds?}（拟罚款人民币${fineAmount}元）
 				裁量依据 | ${discretionBasis}
+				裁量说明 | ${discretionStatement?}
 				""");
 		// the hearing sentence depends on the proposed penalty (行政处罚法 art. 63, dmn/hearing-eligibility.dmn)
 		body(doc, "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）享有陈述、申辩的权利。${hearingNotice}"
@@ -268,6 +269,7 @@ public final class TemplateAuthoring {
 				证据 | ${evidenceSummary}
 				法律依据 | ${legalBasis}
 				裁量基准 | ${discretionBasis}
+				裁量说明 | ${discretionStatement?}
 				处罚种类和数额 | ${decisionContent}
 				罚款数额 | 人民币${fineAmount}元
 				""");

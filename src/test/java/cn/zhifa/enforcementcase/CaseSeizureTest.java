@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.document.DocumentFixtures;
 import cn.zhifa.calendar.CalendarFixtures;
 import cn.zhifa.calendar.Deadlines;
 import cn.zhifa.calendar.WorkingDayCalendar;
@@ -56,7 +58,8 @@ class CaseSeizureTest {
 	}
 
 	CaseTaskChecks checks(Clock clock) {
-		return new CaseTaskChecks(new CaseChecks(deadlines, null, clock, null), EvidenceLinesTest.CONFIRMATION);
+		return new CaseTaskChecks(new CaseChecks(deadlines, null, clock, null), EvidenceLinesTest.CONFIRMATION,
+				DocumentFixtures.labels(mock(OfficerRepository.class)));
 	}
 
 	static Map<String, Object> request(String items) {

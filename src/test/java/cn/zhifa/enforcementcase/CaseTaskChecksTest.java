@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.junit.jupiter.api.Test;
 
+import cn.zhifa.organisation.OfficerRepository;
+import cn.zhifa.document.DocumentFixtures;
 import cn.zhifa.calendar.CalendarFixtures;
 import cn.zhifa.calendar.WorkingDayCalendar;
 
@@ -26,7 +28,8 @@ class CaseTaskChecksTest {
 			WorkingDayCalendar.SHANGHAI);
 
 	final CaseChecks rules = new CaseChecks(CalendarFixtures.deadlines(), null, NOV_2, null);
-	final CaseTaskChecks checks = new CaseTaskChecks(rules, EvidenceLinesTest.CONFIRMATION);
+	final CaseTaskChecks checks = new CaseTaskChecks(rules, EvidenceLinesTest.CONFIRMATION,
+			DocumentFixtures.labels(mock(OfficerRepository.class)));
 
 	/** 行政处罚法 arts. 64(2), 85: notified Mon 2 Nov 2026 → 7 working days → Wed 11 Nov at the earliest. */
 	@Test
