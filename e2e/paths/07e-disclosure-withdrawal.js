@@ -1,13 +1,14 @@
 // Path 7e — withdrawal of a published decision (R-DISC-5, 行政处罚法 art. 48): officer1 enters a served penalty
 // decision for disclosure (start form 执法决定事后公示) → prepares the redacted text (due 7 working days after
 // the decision) → office1 (党政办) and reviewer1 (司法所) review and approve it (R-DISC-6) → an anonymous visitor finds it on the public portal →
-// the reconsideration organ (outside Zhifa) revokes the decision and its decision reaches Zhifa as the
-// message disclosure.decisionRevoked through the engine's REST API → the visitor sees the item withdrawn:
-// the reason only, no content, no party.
+// the reconsideration organ revokes the decision → officer1 starts 撤回执法决定公示 from Tasklist with the day and the
+// public reason of the revocation (a case number without a published decision is refused, naming 案号) → the item is
+// withdrawn within art. 48's 3 working days, recorded on time → the visitor sees the item withdrawn: the reason only,
+// no content, no party.
 'use strict';
 const path = require('path');
 const { runPath, today } = require('../lib');
-const { citizenId, fillDate, rest, workdays, shift, expectDue, claim, visitPortal } = require('../transfer-steps');
+const { citizenId, fillDate, workdays, shift, expectDue, claim, visitPortal } = require('../transfer-steps');
 
 runPath(__filename, async (t) => {
   const caseNo = '寥街罚〔2025〕120号'; // decided before Zhifa, disclosed through it
@@ -105,20 +106,28 @@ runPath(__filename, async (t) => {
     }
   });
 
-  await t.step('复议机关撤销该处罚决定：撤销决定经引擎消息接口送达（外部系统）', async () => {
-    // the reconsideration organ is outside Zhifa; its decision is correlated by business key (docs/disclosure.md)
-    const answer = await rest('POST', '/engine-rest/message', {
-      messageName: 'disclosure.decisionRevoked',
-      businessKey: caseNo,
-      processVariables: {
-        revocationKind: { value: 'REVOKED', type: 'String' },
-        revocationReason: { value: reason, type: 'String' },
-      },
-      resultEnabled: true,
-    }, 'admin');
-    t.check(Array.isArray(answer) && answer.length === 1, `撤销消息应送达一个公示流程：${JSON.stringify(answer)}`);
+  await t.step('复议机关撤销该处罚决定：officer1 在任务中心发起「撤回执法决定公示」，案号有误被拒绝，改正后撤回', async () => {
+    const form = await officer.startProcess('撤回执法决定公示');
+    await form.expectText('撤回执法决定公示');
+    await form.textfield('案号', '寥街罚〔2025〕999号');
+    await form.select('撤回原因类别', '决定被依法撤销');
+    await fillDate(form, '原决定被撤销（变更）的日期', today());
+    await form.textarea('撤回理由（向社会公开）', reason);
+    let refused = null;
+    try {
+      await form.start();
+    } catch (e) {
+      refused = e.message;
+    }
+    t.check(refused && /没有案号为“寥街罚〔2025〕999号”的已公示执法决定/.test(refused),
+      `没有公示的案号应被拒绝并说明，实际：${refused || '发起成功'}`);
+    await officer.closeNotifications();
+    await form.textfield('案号', caseNo);
+    await form.start();
     const vars = await t.historicVariables(pid);
     t.equal(vars.disclosureStatus, 'WITHDRAWN', '撤回后的公示状态');
+    t.equal(vars.revokedOn, today(), '原决定被撤销的日期');
+    t.equal(vars.disclosureWithdrawnOnTime, true, '在3个工作日内撤回');
   });
 
   await t.step('公众再次打开：该决定已撤回，只显示撤回理由，不再显示内容', async () => {

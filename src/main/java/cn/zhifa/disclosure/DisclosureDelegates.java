@@ -4,12 +4,15 @@ import static cn.zhifa.disclosure.DisclosureVariables.*;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
+import cn.zhifa.platform.FormFields;
+import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
 
@@ -60,7 +63,32 @@ final class DisclosureDelegates {
 	JavaDelegate withdrawDisclosure(DisclosureService service) {
 		return execution -> {
 			execution.setVariables(service.withdraw(string(execution, ITEM_NO), string(execution, REVOCATION_KIND),
-					string(execution, REVOCATION_REASON), string(execution, PARTY_TYPE), string(execution, PARTY_NAME)));
+					string(execution, REVOCATION_REASON), execution.getVariable(REVOKED_ON), string(execution, PARTY_TYPE),
+					string(execution, PARTY_NAME)));
+		};
+	}
+
+	/**
+	 * {@code ${requestDisclosureWithdrawal}} ({@code disclosure-withdrawal}, R-DISC-5): the agency's revocation, checked,
+	 * is sent to the disclosure process of its case — of the agency's own tenant only — which takes the item down.
+	 * The message is correlated by the system: the user may start this process, not signal another one by hand.
+	 */
+	@Bean
+	JavaDelegate requestDisclosureWithdrawal(DisclosureService service) {
+		return execution -> {
+			String caseId = string(execution, CASE_ID);
+			DisclosureService.Revocation revocation = service.requestedRevocation(caseId, string(execution, REVOCATION_KIND),
+					string(execution, REVOCATION_REASON), execution.getVariable(REVOKED_ON));
+			String tenant = execution.getTenantId();
+			RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+			boolean waiting = AsSystem.call(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.strip())
+				.tenantIdIn(tenant).list().stream().anyMatch(pi -> runtime.createEventSubscriptionQuery()
+					.processInstanceId(pi.getId()).eventType("message").eventName(DECISION_REVOKED).count() > 0));
+			if (!waiting) {
+				throw FormFields.invalid(CASE_ID, "本机构没有案号为“" + caseId.strip() + "”的已公示执法决定（已撤回、已过公示期或尚未公示的不能撤回）");
+			}
+			AsSystem.run(() -> runtime.createMessageCorrelation(DECISION_REVOKED).processInstanceBusinessKey(caseId.strip())
+				.tenantId(tenant).setVariables(revocation.variables()).correlateAll());
 		};
 	}
 

@@ -27,6 +27,7 @@ import cn.zhifa.organisation.AgencyRepository;
 import cn.zhifa.organisation.StaffRole;
 import cn.zhifa.platform.FormFields;
 import cn.zhifa.platform.Step;
+import cn.zhifa.platform.problem.InputCheck;
 
 import static cn.zhifa.disclosure.DisclosureVariables.*;
 
@@ -287,21 +288,79 @@ class DisclosureService {
 	 * published ({@code kind} and {@code reason} of the revocation; the party's name is redacted from it). Returns
 	 * the variables to set.
 	 */
-	Map<String, Object> withdraw(String itemNo, String kind, String reason, String partyType, String partyName) {
+	Map<String, Object> withdraw(String itemNo, String kind, String reason, Object revokedOn, String partyType,
+			String partyName) {
+		Revocation revocation = revocation(kind, reason, revokedOn);
+		Instant now = now();
+		// art. 48 (3 working days, art. 85) from the day of the revocation; without one (an older message), from now
+		Deadlines.Due due = deadlines.limitDue(WITHDRAWAL_DUE_AT, "DISCLOSURE_WITHDRAWAL",
+				revocation.on() != null ? revocation.on().toString() : Date.from(now));
+		boolean onTime = !now.isAfter(due.at().toInstant());
+		Map<String, Object> vars = new LinkedHashMap<>(due.variables());
+		boolean wasPublic = store.withdraw(itemNo, now, kind,
+				REVOCATION_KINDS.get(kind) + "：" + redacted(partyType, partyName, reason), revocation.on(), onTime);
+		vars.put(WITHDRAWN_AT, Date.from(now));
+		vars.put(WITHDRAWN_ON_TIME, onTime);
+		vars.put(STATUS, wasPublic ? "WITHDRAWN" : "REVOKED_BEFORE_PUBLICATION");
+		return vars;
+	}
+
+	/** A revocation as the withdrawal form or an external body gives it: its kind, public reason and day (may be absent). */
+	record Revocation(String kind, String reason, LocalDate on) {
+		/** The variables the revocation message carries to the decision's disclosure process. */
+		Map<String, Object> variables() {
+			Map<String, Object> vars = new LinkedHashMap<>();
+			vars.put(REVOCATION_KIND, kind);
+			vars.put(REVOCATION_REASON, reason);
+			vars.put(REVOKED_ON, on == null ? null : on.toString());
+			return vars;
+		}
+	}
+
+	/**
+	 * R-DISC-5: checks a revocation — a kind of 行政处罚法 art. 48, a reason the public will read (it must fit the
+	 * published column with its prefix), and the day of the revocation, not in the future ({@code null} allowed only for
+	 * an external body's message without one).
+	 */
+	Revocation revocation(String kind, String reason, Object on) {
 		if (kind == null || !REVOCATION_KINDS.containsKey(kind)) {
-			throw invalid(REVOCATION_KIND, "撤回原因类别应为 " + String.join("、", REVOCATION_KINDS.keySet()));
+			throw invalid(REVOCATION_KIND, "撤回原因类别应为 " + String.join("、", REVOCATION_KINDS.values()));
 		}
 		if (reason == null || reason.isBlank()) {
 			throw invalid(REVOCATION_REASON, "撤回须说明理由（将向社会公开）");
 		}
-		Instant now = now();
-		Map<String, Object> vars = new LinkedHashMap<>(
-				deadlines.limitDue(WITHDRAWAL_DUE_AT, "DISCLOSURE_WITHDRAWAL", Date.from(now)).variables());
-		boolean wasPublic = store.withdraw(itemNo, now, kind,
-				REVOCATION_KINDS.get(kind) + "：" + redacted(partyType, partyName, reason));
-		vars.put(WITHDRAWN_AT, Date.from(now));
-		vars.put(STATUS, wasPublic ? "WITHDRAWN" : "REVOKED_BEFORE_PUBLICATION");
-		return vars;
+		String flaw = InputCheck.textFlaw(reason, 900);
+		if (flaw != null) {
+			throw invalid(REVOCATION_REASON, "撤回理由" + flaw);
+		}
+		LocalDate day = null;
+		if (on != null && !on.toString().isBlank()) {
+			day = on instanceof Date d ? LocalDate.ofInstant(d.toInstant(), CHINA) : parseDay(on.toString());
+			if (day.isAfter(today())) {
+				throw invalid(REVOKED_ON, "原决定被撤销（变更）的日期 " + day + " 晚于今天");
+			}
+		}
+		return new Revocation(kind, reason.strip(), day);
+	}
+
+	/** A revocation from the withdrawal form: the day is required there. */
+	Revocation requestedRevocation(String caseId, String kind, String reason, Object on) {
+		if (caseId == null || caseId.isBlank()) {
+			throw invalid(CASE_ID, "请填写已公示执法决定的案号");
+		}
+		if (on == null || on.toString().isBlank()) {
+			throw invalid(REVOKED_ON, "请填写原决定被撤销、确认违法（无效）、变更或者责令重新作出的日期（行政处罚法第四十八条：三日内撤回）");
+		}
+		return revocation(kind, reason, on);
+	}
+
+	private static LocalDate parseDay(String text) {
+		try {
+			return LocalDate.parse(text.strip().length() > 10 ? text.strip().substring(0, 10) : text.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw invalid(REVOKED_ON, "原决定被撤销（变更）的日期须为日期（如 2026-11-02），收到 " + text);
+		}
 	}
 
 	/** End of the public period: item {@code itemNo} leaves the list and stays in the archive; returns its status. */

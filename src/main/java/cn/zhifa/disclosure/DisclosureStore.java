@@ -67,11 +67,13 @@ class DisclosureStore {
 	}
 
 	/** Takes the current version down (R-DISC-5); returns whether a published version was withdrawn. */
-	boolean withdraw(String itemNo, Instant at, String kind, String reason) {
+	boolean withdraw(String itemNo, Instant at, String kind, String reason, LocalDate revokedOn, boolean onTime) {
 		return jdbc.sql("""
-				UPDATE zf_disclosure SET status = 'WITHDRAWN', withdrawn_at = :at, withdrawal_kind = :kind, withdrawal_reason = :reason
+				UPDATE zf_disclosure SET status = 'WITHDRAWN', withdrawn_at = :at, withdrawal_kind = :kind, withdrawal_reason = :reason,
+				  revoked_on = :revokedOn, withdrawn_on_time = :onTime
 				WHERE item_no = :item AND is_current = TRUE AND status = 'PUBLISHED'""")
-			.param("at", jdbcValue(at)).param("kind", kind).param("reason", reason).param("item", itemNo)
+			.param("at", jdbcValue(at)).param("kind", kind).param("reason", reason).param("revokedOn", revokedOn)
+			.param("onTime", onTime).param("item", itemNo)
 			.update() > 0;
 	}
 

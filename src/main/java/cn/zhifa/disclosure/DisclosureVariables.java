@@ -63,6 +63,11 @@ final class DisclosureVariables {
 	static final String REVOCATION_REASON = "revocationReason";
 	static final String WITHDRAWAL_DUE_AT = "withdrawalDueAt";
 	static final String WITHDRAWN_AT = "disclosureWithdrawnAt";
+	/** The day the decision was revoked, confirmed illegal or void, changed or ordered re-made: art. 48's 3 days run from it. */
+	static final String REVOKED_ON = "revokedOn";
+	static final String WITHDRAWN_ON_TIME = "disclosureWithdrawnOnTime";
+	/** The message a revocation sends to the decision's disclosure process (business key: the case). */
+	static final String DECISION_REVOKED = "disclosure.decisionRevoked";
 	static final String CORRECTION_NOTE = "correctionNote";
 
 	/** Decision types of the contract and their Chinese labels. */

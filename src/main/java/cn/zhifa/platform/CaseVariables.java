@@ -64,7 +64,7 @@ public final class CaseVariables {
 	/** Standalone starts (no case process in Zhifa) name the case they concern in their start form. */
 	private static final String[] STANDALONE_STARTS = { "legal-review-start", "disclosure-start", "case-transfer-start",
 			"criminal-transfer-start", "discipline-transfer-start", "case-appraisal-start", "case-recusal-start",
-			"guiding-case-start", "assistance-request-start" };
+			"guiding-case-start", "assistance-request-start", "disclosure-withdrawal-start" };
 
 	private static final Map<String, CaseVariable> DECLARED = index(withDeadlineBases(List.of(
 			// who the case is, who handles it
@@ -457,8 +457,10 @@ public final class CaseVariables {
 			system("deadlineProvisional", "期限暂定说明", TEXT),
 			system("disclosureWithdrawnAt", "撤回时间", INSTANT),
 			// what an external body sends (R-DISC-5): a revocation or a correction of a published decision
-			system("revocationKind", "撤回原因类别", TEXT).messages(REVOKED),
-			system("revocationReason", "撤回理由", TEXT).messages(REVOKED),
+			system("revocationKind", "撤回原因类别", TEXT).forms("disclosure-withdrawal-start").messages(REVOKED),
+			system("revocationReason", "撤回理由", TEXT).forms("disclosure-withdrawal-start").messages(REVOKED),
+			system("revokedOn", "原决定被撤销（变更）的日期", DAY).forms("disclosure-withdrawal-start").messages(REVOKED),
+			system("disclosureWithdrawnOnTime", "按期撤回", BOOLEAN),
 			system("correctionNote", "更正说明", TEXT).messages(CORRECTED),
 			system("partyType", "当事人类型", TEXT).forms("enforcement-case-register", "case-transfer-start",
 					"disclosure-start", "complaint-handling-handle").messages(CORRECTED),

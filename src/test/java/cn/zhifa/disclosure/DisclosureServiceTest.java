@@ -126,9 +126,14 @@ class DisclosureServiceTest {
 		return vars;
 	}
 
-	static void assertRefused(Runnable call, String field) {
+	static void assertRefused(Runnable call, String field, String... texts) {
 		assertThatThrownBy(call::run).isInstanceOfSatisfying(FormFieldValidationException.class,
-				e -> assertThat(e.getMessage()).contains(field));
+				e -> {
+					assertThat(e.getMessage()).contains(field);
+					for (String text : texts) {
+						assertThat(e.getMessage()).contains(text);
+					}
+				});
 	}
 
 	/** R-DISC-6: the review is a second person — someone in both roles may not approve what they prepared. */
@@ -206,9 +211,9 @@ class DisclosureServiceTest {
 		// R-DISC-5: revoked on reconsideration → withdrawn at once (limit: 3 days) with the reason, not the content
 		clock.at("2026-10-20T15:00:00+08:00");
 		Map<String, Object> withdrawn = service.withdraw(itemNo, "REVOKED", "经行政复议，原处罚决定被撤销（复议人王小明电话" + PHONE + "）",
-				"PERSON", "王小明");
+				null, "PERSON", "王小明");
 		assertThat(withdrawn).containsEntry("disclosureStatus", "WITHDRAWN")
-			.containsEntry("withdrawalDueAt", moment("2026-10-23T23:59:59+08:00"));
+			.containsEntry("withdrawalDueAt", moment("2026-10-23T23:59:59+08:00")).containsEntry("disclosureWithdrawnOnTime", true);
 		PublicDisclosure gone = portal.find(itemNo).orElseThrow();
 		assertThat(gone.withdrawn()).isTrue();
 		assertThat(gone.withdrawalReason()).startsWith("决定被依法撤销：经行政复议，原处罚决定被撤销").doesNotContain(PHONE, "王小明");
@@ -263,11 +268,40 @@ class DisclosureServiceTest {
 		clock.at("2026-05-11T10:00:00+08:00");
 		Map<String, Object> vars = registered(penalty("2026-05-08"));
 		String itemNo = (String) vars.get(DisclosureVariables.ITEM_NO);
-		assertThat(service.withdraw(itemNo, "CONFIRMED_VOID", "法院判决确认无效", "PERSON", "王小明"))
+		assertThat(service.withdraw(itemNo, "CONFIRMED_VOID", "法院判决确认无效", "2026-05-11", "PERSON", "王小明"))
 			.containsEntry("disclosureStatus", "REVOKED_BEFORE_PUBLICATION");
 		assertThat(portal.find(itemNo)).isEmpty();
-		assertRefused(() -> service.withdraw(itemNo, "MAYBE", "理由", "PERSON", "王小明"), "revocationKind");
-		assertRefused(() -> service.withdraw(itemNo, "REVOKED", " ", "PERSON", "王小明"), "revocationReason");
+		assertRefused(() -> service.withdraw(itemNo, "MAYBE", "理由", null, "PERSON", "王小明"), "revocationKind");
+		assertRefused(() -> service.withdraw(itemNo, "REVOKED", " ", null, "PERSON", "王小明"), "revocationReason");
+	}
+
+	/**
+	 * 行政处罚法 art. 48 (3 working days, art. 85) counts from the day of the revocation, not from the day someone
+	 * registers it: revoked Wed 14 Oct, due Mon 19 Oct; withdrawn Tue 20 Oct is late, and recorded so.
+	 */
+	@Test
+	void aWithdrawalCountsFromTheRevocationsDayAndALateOneIsRecordedLate() {
+		clock.at("2026-10-09T10:00:00+08:00");
+		DisclosureService.Facts f = penalty("2026-10-09");
+		Map<String, Object> vars = registered(f);
+		prepare(vars, "officer1", null, null, null, f);
+		approveBoth(vars);
+		publish(vars, f, deadlines.workdays(vars.get("decisionDate"), 7), "P3Y", null);
+		String itemNo = (String) vars.get(DisclosureVariables.ITEM_NO);
+
+		clock.at("2026-10-20T09:00:00+08:00");
+		assertRefused(() -> service.requestedRevocation(caseId, "REVOKED", "经复议撤销", null), "revokedOn", "第四十八条");
+		assertRefused(() -> service.requestedRevocation(" ", "REVOKED", "经复议撤销", "2026-10-14"), "caseId");
+		assertRefused(() -> service.requestedRevocation(caseId, "REVOKED", "经复议撤销", "2026-10-21"), "revokedOn", "晚于今天");
+		assertRefused(() -> service.requestedRevocation(caseId, "REVOKED", "经复议撤销", "十月十四日"), "revokedOn");
+		assertRefused(() -> service.requestedRevocation(caseId, "REVOKED", "撤".repeat(901), "2026-10-14"), "revocationReason");
+		DisclosureService.Revocation revocation = service.requestedRevocation(caseId, "REVOKED", " 经复议撤销 ", "2026-10-14");
+		assertThat(revocation.variables()).containsEntry("revokedOn", "2026-10-14").containsEntry("revocationReason", "经复议撤销");
+
+		Map<String, Object> withdrawn = service.withdraw(itemNo, "REVOKED", "经复议撤销", "2026-10-14", "PERSON", "王小明");
+		assertThat(withdrawn).containsEntry("withdrawalDueAt", moment("2026-10-19T23:59:59+08:00"))
+			.containsEntry("disclosureWithdrawnOnTime", false);
+		assertThat(portal.find(itemNo).orElseThrow().withdrawn()).isTrue();
 	}
 
 	/** 16, 17, 18 Jun, (19–21 Jun Dragon Boat), 22–25 Jun: a correction has the same 7 working days from its day. */

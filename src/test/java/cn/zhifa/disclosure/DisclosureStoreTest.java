@@ -46,7 +46,7 @@ class DisclosureStoreTest {
 		publish("D-5", 5, "LIAOKUO", "PENALTY", "赵**", "占道经营", "2026-10-20", 0, "2029-10-20");
 		store.archive("D-5", T0.plusSeconds(3600L * 50));
 		publish("D-6", 6, "LIAOKUO", "PENALTY", "孙**", "噪声扰民", "2026-10-21", 0, "2029-10-21");
-		assertThat(store.withdraw("D-6", T0.plusSeconds(3600L * 60), "REVOKED", "行政复议撤销")).isTrue();
+		assertThat(store.withdraw("D-6", T0.plusSeconds(3600L * 60), "REVOKED", "行政复议撤销", null, true)).isTrue();
 		// a correction: version 2 of D-1 replaces version 1, published later
 		publish("D-1", 7, "LIAOKUO", "PENALTY", "张**", "占道经营（更正）", "2026-10-01", 1, "2029-10-01");
 	}
