@@ -64,7 +64,7 @@ public final class CaseVariables {
 	/** Standalone starts (no case process in Zhifa) name the case they concern in their start form. */
 	private static final String[] STANDALONE_STARTS = { "legal-review-start", "disclosure-start", "case-transfer-start",
 			"criminal-transfer-start", "discipline-transfer-start", "case-appraisal-start", "case-recusal-start",
-			"guiding-case-start", "assistance-request-start", "disclosure-withdrawal-start" };
+			"guiding-case-start", "assistance-request-start", "disclosure-withdrawal-start", "interference-report-start" };
 
 	private static final Map<String, CaseVariable> DECLARED = index(withDeadlineBases(List.of(
 			// who the case is, who handles it

@@ -52,17 +52,17 @@ class RecordController {
 	private final CaseFiles caseFiles;
 	private final RecordAccess access;
 	private final HistoryService history;
-	/** Names and units in an interference report. */
-	static final int TEXT_LENGTH = 200;
+	private final InterferenceReports interference;
 
 	RecordController(RecordService records, RecordVerifier verifier, AvEvidenceService evidence, CaseFiles caseFiles,
-			RecordAccess access, HistoryService history) {
+			RecordAccess access, HistoryService history, InterferenceReports interference) {
 		this.records = records;
 		this.verifier = verifier;
 		this.evidence = evidence;
 		this.caseFiles = caseFiles;
 		this.access = access;
 		this.history = history;
+		this.interference = interference;
 	}
 
 	/**
@@ -180,21 +180,8 @@ class RecordController {
 	@PostMapping("/api/records/{caseNo}/interference")
 	ResponseEntity<EntryView> reportInterference(@PathVariable String caseNo, @RequestBody InterferenceReport report) {
 		String agency = caseFiles.agencyOf(caseNo).orElseThrow(() -> RecordAccess.notFound(caseNo));
-		if (report.description() == null || report.description().isBlank()
-				|| (blank(report.intervener()) && blank(report.intervenerUnit()))) {
-			throw Problem.invalid("description", "请填写干预人（或单位）和干预内容");
-		}
-		InputCheck.requireText("intervener", "干预人", report.intervener(), TEXT_LENGTH);
-		InputCheck.requireText("intervenerUnit", "干预人单位", report.intervenerUnit(), TEXT_LENGTH);
-		InputCheck.requireText("description", "干预内容", report.description(), InputCheck.VARIABLE_LENGTH);
-		InputCheck.requirePastMoment("occurredAt", "干预发生时间", report.occurredAt());
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("intervener", report.intervener());
-		data.put("intervenerUnit", report.intervenerUnit());
-		data.put("occurredAt", report.occurredAt());
-		data.put("description", report.description().strip());
-		RecordEntry entry = records.append(caseNo, "INTERFERENCE_REPORTED", CurrentUser.get().id(), agency, null, null,
-				data);
+		RecordEntry entry = interference.report(caseNo, agency, CurrentUser.get().id(), new InterferenceReports.Report(
+				report.intervener(), report.intervenerUnit(), report.occurredAt(), report.description()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(EntryView.of(entry));
 	}
 
@@ -202,7 +189,7 @@ class RecordController {
 	@GetMapping("/api/interference")
 	List<EntryView> interference() {
 		CurrentUser user = CurrentUser.get();
-		return records.listByKind("INTERFERENCE_REPORTED", RecordAccess.supervises(user) ? null : user.agencies())
+		return records.listByKind(InterferenceReports.KIND, RecordAccess.supervises(user) ? null : user.agencies())
 			.stream().map(EntryView::of).toList();
 	}
 
@@ -270,9 +257,5 @@ class RecordController {
 		CurrentUser user = CurrentUser.get();
 		return caseFiles.handover(year == null ? caseFiles.lastYear() : year,
 				RecordAccess.supervises(user) ? null : user.agencies());
-	}
-
-	private static boolean blank(String s) {
-		return s == null || s.isBlank();
 	}
 }
