@@ -136,6 +136,15 @@ class DisclosureServiceTest {
 				});
 	}
 
+	/** {@code f} registered, prepared by officer1, approved by both reviewers and published in its 7 working days. */
+	Map<String, Object> published(DisclosureService.Facts f, String publicPeriod) {
+		Map<String, Object> vars = registered(f);
+		prepare(vars, "officer1", null, null, null, f);
+		approveBoth(vars);
+		publish(vars, f, deadlines.workdays(vars.get("decisionDate"), 7), publicPeriod, null);
+		return vars;
+	}
+
 	/** R-DISC-6: the review is a second person — someone in both roles may not approve what they prepared. */
 	@Test
 	void whoPreparedTheItemMayNotReviewIt() {
@@ -283,11 +292,7 @@ class DisclosureServiceTest {
 	void aWithdrawalCountsFromTheRevocationsDayAndALateOneIsRecordedLate() {
 		clock.at("2026-10-09T10:00:00+08:00");
 		DisclosureService.Facts f = penalty("2026-10-09");
-		Map<String, Object> vars = registered(f);
-		prepare(vars, "officer1", null, null, null, f);
-		approveBoth(vars);
-		publish(vars, f, deadlines.workdays(vars.get("decisionDate"), 7), "P3Y", null);
-		String itemNo = (String) vars.get(DisclosureVariables.ITEM_NO);
+		String itemNo = (String) published(f, "P3Y").get(DisclosureVariables.ITEM_NO);
 
 		clock.at("2026-10-20T09:00:00+08:00");
 		assertRefused(() -> service.requestedRevocation(caseId, "REVOKED", "经复议撤销", null), "revokedOn", "第四十八条");
@@ -309,10 +314,7 @@ class DisclosureServiceTest {
 	void aCorrectionIsReviewedAndPublishedAsANewVersionTheFirstStayingPublicMeanwhile() {
 		clock.at("2026-06-01T10:00:00+08:00");
 		DisclosureService.Facts f = penalty("2026-06-01");
-		Map<String, Object> vars = registered(f);
-		prepare(vars, "officer1", null, null, null, f);
-		approveBoth(vars);
-		publish(vars, f, deadlines.workdays(vars.get("decisionDate"), 7), "P1Y", null);
+		Map<String, Object> vars = published(f, "P1Y");
 		String itemNo = (String) vars.get(DisclosureVariables.ITEM_NO);
 
 		clock.at("2026-06-15T10:00:00+08:00");
