@@ -346,7 +346,7 @@ public class LegalReviewService {
 		String actor = actor(step, assignee);
 		if ("REVIEW_REVISED".equals(result)) {
 			if (actor != null && actor.equals(handler)) {
-				throw invalid(NEGOTIATION_RESULT, "“审核机构修改审核意见”须由法制审核人员记录，承办人不能代为记录"
+				throw invalid(NEGOTIATION_RESULT, "“审核机构修改意见”须由法制审核人员记录，承办人不能代为记录"
 						+ "（法制审核机构对审核意见负责）(R-REV-6)");
 			}
 			requireReviewerQualification(agency, actor);

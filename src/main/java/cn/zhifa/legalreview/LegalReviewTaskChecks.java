@@ -7,6 +7,7 @@ import static cn.zhifa.legalreview.ReviewVariables.*;
 
 import org.springframework.stereotype.Component;
 
+import cn.zhifa.document.DisplayLabels;
 import cn.zhifa.platform.FormChecks;
 import cn.zhifa.platform.Steps;
 
@@ -20,7 +21,7 @@ import cn.zhifa.platform.Steps;
 @Component("legalReviewTaskChecks")
 class LegalReviewTaskChecks extends FormChecks {
 
-	LegalReviewTaskChecks(LegalReviewService service) {
+	LegalReviewTaskChecks(LegalReviewService service, DisplayLabels labels) {
 		super("legalReviewTaskChecks");
 		onAssignment("legal-review-check-materials", task -> service.checkRecusal(task.getAssignee(), text(task, AGENCY),
 				text(task, HANDLER)));
@@ -32,7 +33,10 @@ class LegalReviewTaskChecks extends FormChecks {
 				text(task, AGENCY), text(task, HANDLER), new LegalReviewService.Decision(text(task, ACTION),
 						Boolean.TRUE.equals(task.getVariable(EXTENDED)), text(task, EXTENSION_REASON), text(task, OUTCOME),
 						checklist(task), text(task, OPINION), counsel(task)))
-			.ifPresent(reviewer -> task.setVariable(REVIEWER, reviewer)));
+			.ifPresent(reviewer -> {
+				task.setVariable(REVIEWER, reviewer);
+				task.setVariable(COUNSEL_STATEMENT, counselStatement(counsel(task), labels));
+			}));
 		onComplete("legal-review-supplement", task -> LegalReviewDelegates.received(task.getExecution(),
 				service.materialsReceived(Steps.of(task))));
 		onComplete("legal-review-revise", task -> service.checkRevision(Steps.of(task), task.getAssignee(),
@@ -44,5 +48,22 @@ class LegalReviewTaskChecks extends FormChecks {
 				text(task, AGENCY), text(task, HANDLER), text(task, NEGOTIATION_RESULT), text(task, REVISED_OPINION), text(task, NEGOTIATION_NOTES)));
 		onComplete("review-disagreement-head-ruling", task -> service.checkHeadRuling(Steps.of(task), task.getAssignee(),
 				text(task, HEAD_RULING), text(task, HEAD_RULING_REASONS)));
+	}
+
+	/**
+	 * R-REV-8 (seed 000: 审核工作应当组织公职律师或者法律顾问参与，并将其意见采纳情况予以记录): the round's counsel as the
+	 * 法制审核意见书 prints it — who took part, their opinion, whether it was adopted and why not; or that none did.
+	 */
+	static String counselStatement(LegalReviewService.Counsel counsel, DisplayLabels labels) {
+		if (counsel.kind() == null || "NONE".equals(counsel.kind())) {
+			return "本轮审核无公职律师、法律顾问参与。";
+		}
+		StringBuilder s = new StringBuilder().append(labels.label("counselKind", counsel.kind())).append(counsel.name().strip())
+			.append("参与审核，意见：").append(counsel.opinion().strip()).append("。审核人员")
+			.append(labels.label("counselAdoption", counsel.adoption())).append("其意见");
+		if (!"ADOPTED".equals(counsel.adoption()) && counsel.notAdoptedReason() != null) {
+			s.append("，理由：").append(counsel.notAdoptedReason().strip());
+		}
+		return s.append("。").toString();
 	}
 }

@@ -42,6 +42,8 @@ final class ReviewVariables {
 	static final String COUNSEL_OPINION = "counselOpinion";
 	static final String COUNSEL_ADOPTION = "counselAdoption"; // ADOPTED | PARTLY_ADOPTED | NOT_ADOPTED
 	static final String COUNSEL_NOT_ADOPTED_REASON = "counselNotAdoptedReason";
+	/** The round's counsel as one sentence for the 法制审核意见书 (R-REV-8). */
+	static final String COUNSEL_STATEMENT = "counselStatement";
 	static final java.util.List<String> COUNSEL_VARIABLES = java.util.List.of(COUNSEL_KIND, COUNSEL_NAME, COUNSEL_OPINION,
 			COUNSEL_ADOPTION, COUNSEL_NOT_ADOPTED_REASON);
 	/** From round 2 on: the opinion of the round before, shown to the reviewer with the handler's revision notes. */

@@ -369,6 +369,7 @@ public final class CaseVariables {
 			system("fineUnit", "罚款计算方式", TEXT),
 			system("discretionBasis", "裁量依据", TEXT),
 			system("discretionStatement", "裁量基准适用说明", TEXT),
+			system("counselStatement", "公职律师、法律顾问参与审核情况", TEXT),
 			system("majorCatalogue", "重大执法决定目录", LIST),
 			system("isMajor", "重大执法决定", BOOLEAN),
 			system(LEGAL_REVIEW_RESULT, "法制审核结果", TEXT),

@@ -101,6 +101,9 @@ class DocumentRenderingTest {
 			// R-DISCR-1: how the benchmark was applied, beside its basis (also in the prior notice)
 			.contains("裁量说明", "基准罚款幅度为建设工程造价的5%至7%");
 		assertThat(text.get("PRIOR_NOTICE")).contains("裁量说明", "基准罚款幅度为建设工程造价的5%至7%");
+		// R-REV-8: the counsel's part and its adoption in the review opinion
+		assertThat(text.get("REVIEW_OPINION")).contains("三、公职律师、法律顾问参与审核情况", "法律顾问云南某律师事务所赵律师参与审核",
+				"四、审核结论");
 		assertThat(text.get("NO_PENALTY_DECISION")).contains(party).contains(remedies).contains(sealAndDate)
 			.contains("现场照片6张", "《中华人民共和国城乡规划法》第四十条第一款");
 		// art. 52: also the time and place of the decision and the officer

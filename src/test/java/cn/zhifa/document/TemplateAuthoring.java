@@ -176,7 +176,8 @@ public final class TemplateAuthoring {
 		listTable(doc, new int[] { 12, 58, 30 }, "序号 | 审核事项 | 审核情况",
 				"${checklist[]#} | ${checklist[].item} | ${checklist[].value}");
 		section(doc, "二、审核意见", "${reviewOpinion}");
-		section(doc, "三、审核结论");
+		section(doc, "三、公职律师、法律顾问参与审核情况", "${counselStatement?}");
+		section(doc, "四、审核结论");
 		XWPFParagraph outcome = body(doc, "${reviewOutcomeLabel}");
 		outcome.getRuns().get(0).setBold(true);
 		closing(doc, "法制审核人员（签名）：　　　　　　　　", "${agencyName}（法制审核机构盖章）", "${today}");

@@ -389,7 +389,7 @@ class LegalReviewServiceTest {
 	void aFirstTimeReviewerNeedsTheLegalProfessionalQualification() {
 		Officer newcomer = reviewer("new1", "审核新人", null, LocalDate.of(2026, 9, 1));
 		reviewer("old1", "审核老人", null, LocalDate.of(2019, 3, 1));
-		LegalReviewTaskChecks checks = new LegalReviewTaskChecks(service);
+		LegalReviewTaskChecks checks = new LegalReviewTaskChecks(service, labels);
 		assertThatThrownBy(() -> checks.notify(assigned("legal-review-check-materials", "new1")))
 			.isInstanceOf(AuthorizationException.class).hasMessageContaining("法律职业资格").hasMessageContaining("第五十八条第二款");
 		assertThatThrownBy(() -> checks.notify(assigned("legal-review-decision", "new1")))
@@ -507,6 +507,17 @@ class LegalReviewServiceTest {
 			assertThat(d.getNegotiatedBy()).isEqualTo("reviewer1");
 		});
 		assertThat(service.closeDisagreement(reviewer, "REVIEW_REVISED", null)).isEqualTo("REVIEW_REVISED");
+	}
+
+	/** R-REV-8 in the 意见书: who took part, the opinion, its adoption and why not — or that nobody did. */
+	@Test
+	void theOpinionDocumentStatesTheCounselsPartAndItsAdoption() {
+		assertThat(LegalReviewTaskChecks.counselStatement(noCounsel(), labels)).isEqualTo("本轮审核无公职律师、法律顾问参与。");
+		assertThat(LegalReviewTaskChecks.counselStatement(new LegalReviewService.Counsel("LEGAL_ADVISER", "云南某律师事务所 赵律师",
+				"建议将罚款降至基准下限", "NOT_ADOPTED", "当事人拒不改正，情节严重"), labels)).isEqualTo(
+						"法律顾问云南某律师事务所 赵律师参与审核，意见：建议将罚款降至基准下限。审核人员未采纳其意见，理由：当事人拒不改正，情节严重。");
+		assertThat(LegalReviewTaskChecks.counselStatement(new LegalReviewService.Counsel("PUBLIC_LAWYER", "李律师", "同意",
+				"ADOPTED", null), labels)).endsWith("审核人员采纳其意见。");
 	}
 
 	@Test
