@@ -61,6 +61,8 @@ class RecordControllerTest {
 	RecordAccess access;
 	@MockitoBean
 	HistoryService history;
+	@MockitoBean
+	InterferenceReports interference;
 
 	/** Moved from ErrorModelIT.avUploadRefusesBadMetadataNamesAndMultipart (the controller's part). */
 	@Test
