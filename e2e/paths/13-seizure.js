@@ -26,6 +26,7 @@ runPath(__filename, async (t) => {
     await form.textarea('依据', '《中华人民共和国行政强制法》第二十二条');
     await form.textfield('查封、扣押地点', '曲靖市麒麟区寥廓街道南宁西路18号门前');
     await form.textfield('存放地点', '寥廓街道综合行政执法队暂扣物品仓库');
+    await form.number('查封、扣押财物估价合计（元）', 1200);
     await form.textarea('查封、扣押的场所、设施或者财物', '水果摊车一辆');
     await form.completeRefused(/第1行/);
     await officer.closeNotifications();

@@ -34,7 +34,7 @@ class CaseTaskChecks extends FormChecks {
 	static final Set<String> COURT_RULINGS = Set.of("ENFORCED", "NOT_ENFORCED");
 	static final Set<String> PARTY_REPLIES = Set.of("HEARING_REQUESTED", "WAIVED");
 
-	CaseTaskChecks(CaseChecks rules, EvidenceConfirmation confirmation, DisplayLabels labels) {
+	CaseTaskChecks(CaseChecks rules, EvidenceConfirmation confirmation, DisplayLabels labels, DecisionGate gate) {
 		super("caseTaskChecks");
 		onComplete("enforcement-case-approve-filing", task -> approveFiling(rules, task));
 		onComplete("enforcement-case-investigate", task -> {
@@ -56,8 +56,12 @@ class CaseTaskChecks extends FormChecks {
 		});
 		onComplete("enforcement-case-request-seizure", CaseTaskChecks::requestSeizure);
 		onComplete("enforcement-case-approve-seizure", task -> {
-			bool(task, "seizureApproved");
+			boolean approved = bool(task, "seizureApproved");
 			text(task, "seizureApprovalOpinion", "请填写审批意见；不批准的，写明理由（行政强制法第十八条、第十九条）");
+			if (approved) {
+				gate.checkSeizure(task, task.getProcessEngine(), task.getProcessDefinitionId(), task.getTenantId(),
+						"seizureApproved");
+			}
 			task.setVariable("seizureApprovedBy", task.getAssignee());
 		});
 		onComplete("enforcement-case-handle-seizure", task -> task.setVariable("seizureClosedAt",
@@ -137,6 +141,10 @@ class CaseTaskChecks extends FormChecks {
 	private static void requestSeizure(DelegateTask task) {
 		bool(task, "seizureUrgent");
 		choice(task, "seizureMeasure", SEIZURE_MEASURES);
+		if (!(task.getVariable("seizureValue") instanceof Number value) || value.doubleValue() < 0) {
+			throw EnforcementCaseService.invalid("seizureValue", "请填写查封、扣押财物的估价合计（元）：对照重大执法决定目录，"
+					+ "查封扣押较大价值财物的须经法制审核（R-REV-2）");
+		}
 		text(task, "seizureReason", "请写明查封、扣押的理由（行政强制法第二十四条第二款第二项）");
 		text(task, "seizureBasis", "请写明查封、扣押的依据（行政强制法第二十四条第二款第二项）");
 		SeizedItems.parse(task.getVariable(SeizedItems.FIELD));

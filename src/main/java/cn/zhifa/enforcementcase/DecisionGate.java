@@ -27,6 +27,7 @@ import cn.zhifa.legalreview.LegalReviewService;
 import cn.zhifa.models.ModelVersions;
 import cn.zhifa.platform.AsSystem;
 import cn.zhifa.platform.ModelParseExtension;
+import cn.zhifa.platform.FormFields;
 import cn.zhifa.platform.ModelVocabulary;
 import cn.zhifa.platform.ParsedActivity;
 
@@ -99,25 +100,58 @@ class DecisionGate implements ModelParseExtension {
 		}
 		Object caseId = scope.getVariable(CaseVariables.CASE_ID);
 		String agency = tenantId != null ? tenantId : (String) scope.getVariable(CaseVariables.AGENCY_CODE);
+		Object type = scope.getVariable("decisionType");
+		String decisionType = type == null ? "PENALTY" : type.toString();
 		LegalReviewService service = reviews.getObject();
 		String id = caseId == null ? null : caseId.toString();
-		if (service.permitsMajorDecision(id, agency)) {
+		if (service.permitsMajorDecision(id, agency, decisionType)) {
 			return;
 		}
-		String result = service.latestResult(id, agency);
+		String result = service.latestResult(id, agency, decisionType);
 		log.warn("Decision gate refused step {} of case {}: major decision, stored legal review result {}", step, caseId,
 				result);
 		throw new AuthorizationException("R-REV-1：重大执法决定未经法制审核或者审核未通过的，不得作出决定（案号 " + caseId
 				+ "，法制审核结果：" + (result == null ? "未审核" : result) + "）");
 	}
 
+	/**
+	 * R-REV-1/2 for a seizure (查封、扣押, a 行政强制 decision): when the catalogue finds it major — its kind and the value
+	 * of the property, with the case's other factors — the head's approval needs the case's legal review of a
+	 * {@code COERCION} decision that passed (or the head's ruling after a disagreement); refused naming
+	 * {@code field} otherwise. An on-the-spot seizure (行政强制法 art. 19) is approved afterwards within 24 hours and is
+	 * not held here: no review can precede it.
+	 */
+	void checkSeizure(VariableScope scope, ProcessEngine engine, String processDefinitionId, String tenantId, String field) {
+		Map<String, Object> seizure = Map.of("decisionType", "COERCION", "coercionKind", "SEIZURE");
+		if (!isMajor(scope, seizure, engine, processDefinitionId, tenantId)) {
+			return;
+		}
+		Object caseId = scope.getVariable(CaseVariables.CASE_ID);
+		String agency = tenantId != null ? tenantId : (String) scope.getVariable(CaseVariables.AGENCY_CODE);
+		if (reviews.getObject().permitsMajorDecision(caseId == null ? null : caseId.toString(), agency, "COERCION")) {
+			return;
+		}
+		log.warn("Decision gate refused the seizure of case {}: major, no passed legal review of the coercion", caseId);
+		throw FormFields.invalid(field, "本次查封、扣押财物估价合计 " + scope.getVariable("seizureValue") + " 元，依照重大执法决定目录属于"
+				+ "重大执法决定，须经法制审核通过后方可批准（R-REV-1；未经法制审核或者审核未通过的，不得作出决定）。请承办人在任务中心发起"
+				+ "「重大执法决定法制审核」，拟作决定类型选择“行政强制”，审核通过后再批准");
+	}
+
 	boolean isMajor(VariableScope scope, ProcessEngine engine, String processDefinitionId, String tenantId) {
-		if (Boolean.TRUE.equals(scope.getVariable("isMajor")) || Boolean.TRUE.equals(scope.getVariable("flaggedMajor"))) {
+		return isMajor(scope, Map.of(), engine, processDefinitionId, tenantId);
+	}
+
+	/** {@code overrides}: catalogue inputs that name the decision at hand instead of the case's variables. */
+	private boolean isMajor(VariableScope scope, Map<String, Object> overrides, ProcessEngine engine, String processDefinitionId,
+			String tenantId) {
+		// the case's own finding (and the officer's flag) concern its penalty, not a decision named by the overrides
+		if (overrides.isEmpty()
+				&& (Boolean.TRUE.equals(scope.getVariable("isMajor")) || Boolean.TRUE.equals(scope.getVariable("flaggedMajor")))) {
 			return true;
 		}
 		VariableMap inputs = Variables.createVariables();
 		for (String name : CATALOGUE_INPUTS) {
-			inputs.putValue(name, scope.getVariable(name));
+			inputs.putValue(name, overrides.containsKey(name) ? overrides.get(name) : scope.getVariable(name));
 		}
 		if (inputs.get("decisionType") == null) {
 			inputs.putValue("decisionType", "PENALTY");

@@ -14,8 +14,8 @@ interface LegalReviewRepository extends JpaRepository<LegalReview, String> {
 
 	List<LegalReview> findByAgencyCodeInAndResultOrderByConcludedAtAsc(Collection<String> agencyCodes, String result);
 
-	Optional<LegalReview> findFirstByCaseIdAndAgencyCodeAndConcludedAtIsNotNullOrderByConcludedAtDesc(String caseId,
-			String agencyCode);
+	Optional<LegalReview> findFirstByCaseIdAndAgencyCodeAndDecisionTypeAndConcludedAtIsNotNullOrderByConcludedAtDesc(
+			String caseId, String agencyCode, String decisionType);
 }
 
 interface ReviewRoundRepository extends JpaRepository<ReviewRound, Long> {

@@ -393,25 +393,29 @@ public class LegalReviewService {
 	static final java.util.Set<String> HEAD_OVERRIDES = java.util.Set.of("ADOPT_HANDLER", "OTHER");
 
 	/**
-	 * Whether the stored record of the case's latest concluded legal review allows a major decision
-	 * (R-REV-1): the review passed, or it did not and the principal head ruled otherwise (R-REV-6). Read
-	 * from the review record, never from process variables a caller might have set.
+	 * Whether the stored record of the case's latest concluded legal review of a decision of this type ({@code PENALTY},
+	 * {@code COERCION} …) allows a major decision (R-REV-1): the review passed, or it did not and the principal head
+	 * ruled otherwise (R-REV-6). A review of a seizure does not permit the penalty, nor the other way round. Read from
+	 * the review record, never from process variables a caller might have set.
 	 */
-	public boolean permitsMajorDecision(String caseId, String agencyCode) {
-		if (caseId == null || agencyCode == null) {
-			return false;
-		}
-		return reviews.findFirstByCaseIdAndAgencyCodeAndConcludedAtIsNotNullOrderByConcludedAtDesc(caseId, agencyCode)
+	public boolean permitsMajorDecision(String caseId, String agencyCode, String decisionType) {
+		return latest(caseId, agencyCode, decisionType)
 			.map(r -> "PASSED".equals(r.getResult())
 					|| "NOT_PASSED".equals(r.getResult()) && r.getHeadRuling() != null && HEAD_OVERRIDES.contains(r.getHeadRuling()))
 			.orElse(false);
 	}
 
-	/** The result of the case's latest concluded legal review, for messages; null when none concluded. */
-	public String latestResult(String caseId, String agencyCode) {
-		return caseId == null || agencyCode == null ? null
-				: reviews.findFirstByCaseIdAndAgencyCodeAndConcludedAtIsNotNullOrderByConcludedAtDesc(caseId, agencyCode)
-					.map(LegalReview::getResult).orElse(null);
+	/** The result of the case's latest concluded legal review of a decision of this type, for messages; null when none. */
+	public String latestResult(String caseId, String agencyCode, String decisionType) {
+		return latest(caseId, agencyCode, decisionType).map(LegalReview::getResult).orElse(null);
+	}
+
+	private Optional<LegalReview> latest(String caseId, String agencyCode, String decisionType) {
+		if (caseId == null || agencyCode == null || decisionType == null) {
+			return Optional.empty();
+		}
+		return reviews.findFirstByCaseIdAndAgencyCodeAndDecisionTypeAndConcludedAtIsNotNullOrderByConcludedAtDesc(caseId,
+				agencyCode, decisionType);
 	}
 
 	public List<LegalReview> suspectedCrimeReviews(Collection<String> agencyCodes) {

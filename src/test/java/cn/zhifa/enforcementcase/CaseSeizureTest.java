@@ -59,11 +59,11 @@ class CaseSeizureTest {
 
 	CaseTaskChecks checks(Clock clock) {
 		return new CaseTaskChecks(new CaseChecks(deadlines, null, clock, null), EvidenceLinesTest.CONFIRMATION,
-				DocumentFixtures.labels(mock(OfficerRepository.class)));
+				DocumentFixtures.labels(mock(OfficerRepository.class)), mock(DecisionGate.class));
 	}
 
 	static Map<String, Object> request(String items) {
-		return Map.of("seizureUrgent", false, "seizureMeasure", "DETAIN", "seizureReason", "在北关路违法搭建，为制止违法行为",
+		return Map.of("seizureUrgent", false, "seizureMeasure", "DETAIN", "seizureValue", 3200, "seizureReason", "在北关路违法搭建，为制止违法行为",
 				"seizureBasis", "《中华人民共和国城乡规划法》第六十八条，《中华人民共和国行政强制法》第二十二条", "seizedItemsText", items,
 				"seizurePlace", "曲靖市麒麟区寥廓街道北关路58号院内", "seizureStoragePlace", "寥廓街道综合行政执法队暂扣物品仓库");
 	}

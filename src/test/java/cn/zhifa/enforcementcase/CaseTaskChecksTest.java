@@ -29,7 +29,7 @@ class CaseTaskChecksTest {
 
 	final CaseChecks rules = new CaseChecks(CalendarFixtures.deadlines(), null, NOV_2, null);
 	final CaseTaskChecks checks = new CaseTaskChecks(rules, EvidenceLinesTest.CONFIRMATION,
-			DocumentFixtures.labels(mock(OfficerRepository.class)));
+			DocumentFixtures.labels(mock(OfficerRepository.class)), mock(DecisionGate.class));
 
 	/** 行政处罚法 arts. 64(2), 85: notified Mon 2 Nov 2026 → 7 working days → Wed 11 Nov at the earliest. */
 	@Test

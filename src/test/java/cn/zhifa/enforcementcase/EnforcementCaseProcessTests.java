@@ -896,6 +896,51 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	 * (was SeizureProcessTests.approvedBeforeCarriedOutWithDocumentsAppraisalNotCountedExtensionNoticeAndDecisionOnTheGoods;
 	 * the rules are in CaseSeizureTest, the periods in PeriodSuspensionPathsTest, the paths in EnforcementCasePathsTest).
 	 */
+	/**
+	 * R-REV-1/2 for a 行政强制 decision: seizing property worth 150,000 yuan is major by the catalogue (查封扣押较大价值财物),
+	 * so the head cannot approve it until the case's legal review of the coercion passed; a review of another decision type
+	 * does not count. The standalone review started for the case (拟作决定类型 行政强制) passes, and the approval goes through.
+	 */
+	@Test
+	void aMajorSeizureIsApprovedOnlyAfterItsLegalReviewPassed() {
+		clockAt(MONDAY);
+		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", false, "ORG", "曲靖市麒麟区某某建材经营部",
+				ORG_CODE, "0874-1234567", false, "CM-ILLEGAL-BUILD", "在北关路违法搭建彩钢瓦房", LocalDate.of(2026, 11, 1), null,
+				null, null, LocalDate.of(2026, 11, 1), false, "曲靖市麒麟区北关路12号"), "officer1");
+		ProcessInstance pi = instance(caseNo);
+		fileAndInvestigate(pi, EVIDENCE, true);
+		complete(pi, "userTask_requestSeizure", Map.of("seizureUrgent", false, "seizureMeasure", "SEAL", "seizureValue", 150000,
+				"seizureReason", "违法建设施工设备持续施工，为制止违法行为", "seizureBasis", "《中华人民共和国城乡规划法》第六十八条",
+				"seizedItemsText", "塔吊，1台，QTZ63\n混凝土搅拌机，2台，JS750", "seizurePlace", "曲靖市麒麟区寥廓街道北关路58号院内",
+				"seizureStoragePlace", "原地查封"));
+		as("head1");
+		assertThatThrownBy(() -> complete(pi, "userTask_approveSeizure", Map.of("seizureApproved", true,
+				"seizureApprovalOpinion", "同意查封"))).hasMessageContaining("seizureApproved").hasMessageContaining("须经法制审核通过");
+		assertThat(pi).isWaitingAt("userTask_approveSeizure");
+
+		// a passed review of a penalty is no review of the seizure; the coercion's review is
+		ProcessInstance penaltyReview = standaloneReview(caseNo, "PENALTY");
+		reviewAs("reviewer1", penaltyReview, "APPROVED", null);
+		as("head1");
+		assertThatThrownBy(() -> complete(pi, "userTask_approveSeizure", Map.of("seizureApproved", true,
+				"seizureApprovalOpinion", "同意查封"))).hasMessageContaining("须经法制审核通过");
+		ProcessInstance coercionReview = standaloneReview(caseNo, "COERCION");
+		reviewAs("reviewer1", coercionReview, "APPROVED", null);
+		as("head1");
+		complete(pi, "userTask_approveSeizure", Map.of("seizureApproved", true, "seizureApprovalOpinion", "经法制审核通过，同意查封"));
+		assertThat(pi).hasPassed("serviceTask_startSeizure").isWaitingAt("userTask_handleSeizure");
+	}
+
+	/** A legal review of the case started from Tasklist's start form by its handler, for a decision of {@code type}. */
+	private ProcessInstance standaloneReview(String caseNo, String type) {
+		Map<String, Object> vars = Fixtures.legalReviewVariables(caseNo);
+		vars.put("decisionType", type);
+		as("officer1");
+		ProcessInstance review = engine.getRuntimeService().startProcessInstanceByKey("legal-review", caseNo, vars);
+		engine.getIdentityService().clearAuthentication();
+		return review;
+	}
+
 	@Test
 	void aSeizureIsDocumentedFromTheCaseItsTestingToldAndItsExtensionServed() {
 		clockAt(MONDAY);
@@ -904,7 +949,8 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 				null, null, LocalDate.of(2026, 11, 1), false, "曲靖市麒麟区北关路12号"), "officer1");
 		ProcessInstance pi = instance(caseNo);
 		fileAndInvestigate(pi, EVIDENCE, true);
-		complete(pi, "userTask_requestSeizure", Map.of("seizureUrgent", false, "seizureMeasure", "DETAIN", "seizureReason",
+		complete(pi, "userTask_requestSeizure", Map.of("seizureUrgent", false, "seizureMeasure", "DETAIN", "seizureValue", 3200,
+				"seizureReason",
 				"在北关路违法搭建，为制止违法行为", "seizureBasis", "《中华人民共和国城乡规划法》第六十八条，《中华人民共和国行政强制法》第二十二条",
 				"seizedItemsText", "电焊机，2台，ZX7-250，八成新\n切割机，1台，J3G-400", "seizurePlace", "曲靖市麒麟区寥廓街道北关路58号院内",
 				"seizureStoragePlace", "寥廓街道综合行政执法队暂扣物品仓库"));
