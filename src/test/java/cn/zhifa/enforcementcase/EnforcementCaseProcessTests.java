@@ -903,12 +903,8 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	 */
 	@Test
 	void aMajorSeizureIsApprovedOnlyAfterItsLegalReviewPassed() {
-		clockAt(MONDAY);
-		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", false, "ORG", "曲靖市麒麟区某某建材经营部",
-				ORG_CODE, "0874-1234567", false, "CM-ILLEGAL-BUILD", "在北关路违法搭建彩钢瓦房", LocalDate.of(2026, 11, 1), null,
-				null, null, LocalDate.of(2026, 11, 1), false, "曲靖市麒麟区北关路12号"), "officer1");
-		ProcessInstance pi = instance(caseNo);
-		fileAndInvestigate(pi, EVIDENCE, true);
+		ProcessInstance pi = buildingCaseToSeize();
+		String caseNo = pi.getBusinessKey();
 		complete(pi, "userTask_requestSeizure", Map.of("seizureUrgent", false, "seizureMeasure", "SEAL", "seizureValue", 150000,
 				"seizureReason", "违法建设施工设备持续施工，为制止违法行为", "seizureBasis", "《中华人民共和国城乡规划法》第六十八条",
 				"seizedItemsText", "塔吊，1台，QTZ63\n混凝土搅拌机，2台，JS750", "seizurePlace", "曲靖市麒麟区寥廓街道北关路58号院内",
@@ -931,6 +927,17 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		assertThat(pi).hasPassed("serviceTask_startSeizure").isWaitingAt("userTask_handleSeizure");
 	}
 
+	/** Monday: a building case of an organisation registered, filed and investigated, with a seizure needed. */
+	private ProcessInstance buildingCaseToSeize() {
+		clockAt(MONDAY);
+		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", false, "ORG", "曲靖市麒麟区某某建材经营部",
+				ORG_CODE, "0874-1234567", false, "CM-ILLEGAL-BUILD", "在北关路违法搭建彩钢瓦房", LocalDate.of(2026, 11, 1), null,
+				null, null, LocalDate.of(2026, 11, 1), false, "曲靖市麒麟区北关路12号"), "officer1");
+		ProcessInstance pi = instance(caseNo);
+		fileAndInvestigate(pi, EVIDENCE, true);
+		return pi;
+	}
+
 	/** A legal review of the case started from Tasklist's start form by its handler, for a decision of {@code type}. */
 	private ProcessInstance standaloneReview(String caseNo, String type) {
 		Map<String, Object> vars = Fixtures.legalReviewVariables(caseNo);
@@ -943,12 +950,8 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 
 	@Test
 	void aSeizureIsDocumentedFromTheCaseItsTestingToldAndItsExtensionServed() {
-		clockAt(MONDAY);
-		String caseNo = cases.register(new NewCase("LIAOKUO", "PATROL", false, "ORG", "曲靖市麒麟区某某建材经营部",
-				ORG_CODE, "0874-1234567", false, "CM-ILLEGAL-BUILD", "在北关路违法搭建彩钢瓦房", LocalDate.of(2026, 11, 1), null,
-				null, null, LocalDate.of(2026, 11, 1), false, "曲靖市麒麟区北关路12号"), "officer1");
-		ProcessInstance pi = instance(caseNo);
-		fileAndInvestigate(pi, EVIDENCE, true);
+		ProcessInstance pi = buildingCaseToSeize();
+		String caseNo = pi.getBusinessKey();
 		complete(pi, "userTask_requestSeizure", Map.of("seizureUrgent", false, "seizureMeasure", "DETAIN", "seizureValue", 3200,
 				"seizureReason",
 				"在北关路违法搭建，为制止违法行为", "seizureBasis", "《中华人民共和国城乡规划法》第六十八条，《中华人民共和国行政强制法》第二十二条",
