@@ -99,4 +99,14 @@ class SupervisionNoticePathsTest extends ModelPathTestSupport {
 		complete(task(instance));
 		assertThat(instance).isWaitingAt("userTask_check");
 	}
+
+	/** The bureau's own commitment (SUPERVISION_CHECK, ADR-0025): a check not made in time is recorded as a breach too. */
+	@Test
+	void aCheckNotMadeInTimeIsRecordedAndTheSupervisorStillChecks() {
+		complete(task(instance));
+		assertBreachRecorded(instance, "timerEvent_checkBreach", CHECK_DUE, breach, "userTask_check", "supervisor",
+				"serviceTask_escalateCheck", "endEvent_checkEscalated");
+		complete(task(instance), Map.of("supervisionOutcome", "CLOSE"));
+		assertThat(instance).hasPassed("endEvent_concluded").isEnded();
+	}
 }
