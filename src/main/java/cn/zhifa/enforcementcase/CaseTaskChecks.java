@@ -33,6 +33,7 @@ class CaseTaskChecks extends FormChecks {
 	static final Set<String> DEMAND_SERVICE = Set.of("DIRECT", "POST", "LEFT_AT_RESIDENCE");
 	static final Set<String> COURT_RULINGS = Set.of("ENFORCED", "NOT_ENFORCED");
 	static final Set<String> PARTY_REPLIES = Set.of("HEARING_REQUESTED", "WAIVED");
+	static final Set<String> REVIEW_NOT_PASSED_ACTIONS = Set.of("REINVESTIGATE", "RECONCLUDE");
 
 	CaseTaskChecks(CaseChecks rules, EvidenceConfirmation confirmation, DisplayLabels labels, DecisionGate gate) {
 		super("caseTaskChecks");
@@ -94,6 +95,11 @@ class CaseTaskChecks extends FormChecks {
 			task.setVariable("hearingHeld", true);
 		});
 		onComplete("enforcement-case-educate", task -> text(task, "educationRecord", "请记录批评教育、责令改正的情况(R-DISCR-2)"));
+		onComplete("enforcement-case-study-review-opinion", task -> {
+			// R-REV-5: the handling unit studies the opinion, corrects and goes on — never a decision the review did not pass
+			choice(task, "reviewNotPassedAction", REVIEW_NOT_PASSED_ACTIONS);
+			text(task, "reviewNotPassedStudy", "请写明对法制审核意见的研究处理情况，逐项说明如何纠正(R-REV-5)");
+		});
 		onComplete("enforcement-case-collective-discussion", task -> text(task, "discussionMinutes", "重大执法决定须经集体讨论，请填写讨论记录"));
 		onComplete("enforcement-case-decide", task -> rules.decide(decision(task)));
 		onComplete("enforcement-case-decide-on-the-spot", task -> {

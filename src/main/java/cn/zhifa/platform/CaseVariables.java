@@ -311,6 +311,7 @@ public final class CaseVariables {
 			system("seizureNeeded", "需要查封扣押", BOOLEAN).forms("enforcement-case-investigate"),
 			system("violationConfirmed", "违法事实成立", BOOLEAN).forms("enforcement-case-conclude-investigation"),
 			system("suspectedCrime", "涉嫌犯罪", BOOLEAN).forms("enforcement-case-conclude-investigation"),
+			system("reviewNotPassedAction", "对未通过的法制审核意见的处理方式", TEXT).forms("enforcement-case-study-review-opinion"),
 			system("seizureValue", "查封、扣押财物估价合计", NUMBER).forms("enforcement-case-request-seizure"),
 			system("fineAmount", "罚款数额", NUMBER).forms("enforcement-case-propose-penalty",
 					"enforcement-case-decide-on-the-spot"),

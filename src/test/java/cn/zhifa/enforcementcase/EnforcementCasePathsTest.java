@@ -619,9 +619,10 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 		assertThat(instance).hasNotPassed("endEvent_reviewNotPassed").isWaitingAt("userTask_collectiveDiscussion");
 	}
 
-	@ParameterizedTest(name = "head ruling {0}")
-	@CsvSource({ "ADOPT_REVIEW", "''" })
-	void aReviewNotPassedThatStandsEndsTheCaseWithoutADecision(String headRuling) {
+	@ParameterizedTest(name = "head ruling {0}, then {1}")
+	@CsvSource({ "ADOPT_REVIEW, RECONCLUDE, userTask_concludeInvestigation", "'', REINVESTIGATE, userTask_investigate" })
+	void aReviewNotPassedThatStandsIsStudiedAndTheCaseHandledAgainNeverDecidedAsProposed(String headRuling, String followUp,
+			String backAt) {
 		delegate("evaluateMajor", Map.of("isMajor", true));
 		ProcessInstance instance = startBefore("businessRuleTask_majorCatalogue", "publicInterest", true);
 
@@ -629,8 +630,14 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 		result.put("headRuling", headRuling.isEmpty() ? null : headRuling);
 		complete(task(calledProcessInstance("legal-review", instance)), result);
 
-		assertThat(instance).hasPassedInOrder("endEvent_reviewNotPassed", "serviceTask_noDecision", "endEvent_noDecision")
-			.hasNotPassed("userTask_decide", "userTask_serve").isEnded();
+		// R-REV-5: the handler studies the opinion; the case is neither decided as proposed nor left without an outcome
+		assertThat(task(instance)).hasDefinitionKey("userTask_studyReviewOpinion").isAssignedTo("officer1");
+		assertThat(instance).hasNotPassed("userTask_collectiveDiscussion", "userTask_decide").isNotEnded();
+		complete(task(instance), Map.of("reviewNotPassedAction", followUp, "reviewNotPassedStudy", "补充询问当事人，重新认定违法所得"));
+
+		assertThat(task(instance)).hasDefinitionKey(backAt);
+		assertThat(instance).hasPassedInOrder("userTask_studyReviewOpinion", "gateway_reviewNotPassedAction")
+			.hasNotPassed("userTask_decide");
 	}
 
 	@Test

@@ -330,17 +330,43 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	}
 
 	@Test
-	void majorCaseWhoseReviewDidNotPassGetsNoDecision() {
+	void majorCaseWhoseReviewDidNotPassIsHandledAgainAndNeverDecidedAsProposed() {
 		clockAt(MONDAY);
 		ProcessInstance pi = toMajorReview(register(org("MR-EXPIRED-FOOD")));
 		ProcessInstance review = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
 			.singleResult();
-		reviewAs("reviewer1", review, "REJECTED", "证据不足");
+		reviewAs("reviewer1", review, "REJECTED", "责令停产停业缺乏事实依据，证据不足");
 		as("officer1");
 		complete(review, "userTask_respondToOpinion", Map.of("handlerResponse", "ACCEPT"));
 
-		assertThat(pi).isEnded().hasPassed("endEvent_noDecision").hasNotPassed("userTask_decide");
+		// R-REV-5: the handler studies the opinion — the proposed decision may not be made, the case is not over
+		assertThat(pi).isWaitingAt("userTask_studyReviewOpinion").hasNotPassed("userTask_decide");
 		assertThat(var(pi, "legalReviewResult")).isEqualTo("NOT_PASSED");
+		Task study = task(pi, "userTask_studyReviewOpinion");
+		assertThat(study.getAssignee()).isEqualTo("officer1");
+		assertThat(engine.getFormService().getTaskFormVariables(study.getId())).containsEntry("legalReviewResultLabel", "审核未通过")
+			.containsEntry("reviewOpinion", "责令停产停业缺乏事实依据，证据不足");
+		assertThatThrownBy(() -> complete(pi, "userTask_studyReviewOpinion", Map.of("reviewNotPassedAction", "RECONCLUDE")))
+			.hasMessageContaining("reviewNotPassedStudy");
+		assertThatThrownBy(() -> complete(pi, "userTask_studyReviewOpinion", Map.of("reviewNotPassedAction", "DECIDE_ANYWAY",
+				"reviewNotPassedStudy", "照原意见处理"))).hasMessageContaining("reviewNotPassedAction");
+		assertThat(pi).isWaitingAt("userTask_studyReviewOpinion");
+		complete(pi, "userTask_studyReviewOpinion", Map.of("reviewNotPassedAction", "RECONCLUDE", "reviewNotPassedStudy",
+				"采纳审核意见：责令停产停业证据不足，不再提出；维持罚款"));
+
+		// the report and the proposal made again: a fine without suspension is no longer a major decision
+		conclude(pi, "ORDINARY", false, false);
+		as("officer1");
+		complete(pi, "userTask_proposePenalty", Map.of("fineAmount", 70000, "ordersSuspension", false));
+		complete(pi, "userTask_servePriorNotice", Map.of("priorNoticeMethod", "DIRECT"));
+		clockAt(moment("2026-11-20T00:00:00+08:00"));
+		executeDueJobs(pi.getId());
+		as("head1");
+		complete(pi, "userTask_decide", Map.of("decisionKind", "PENALTY", "decisionContent", "罚款柒万元", "fineAmount", 70000));
+		assertThat(pi).hasPassedInOrder("callActivity_legalReview", "userTask_studyReviewOpinion",
+				"userTask_concludeInvestigation", "userTask_proposePenalty", "userTask_decide").isWaitingAt("userTask_serve");
+		assertThat(var(pi, "isMajor")).isEqualTo(false);
+		assertThat(var(pi, "reviewNotPassedStudy").toString()).contains("采纳审核意见");
 	}
 
 	/** The officer records the party's answer to the prior notice: a waiver goes on to the decision at once. */
