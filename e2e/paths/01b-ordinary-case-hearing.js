@@ -2,7 +2,9 @@
 // art. 111: 5万–50万 for an organisation); the proposed 10万 fine is 较大数额 (行政处罚法 art. 63, dmn/hearing-eligibility.dmn),
 // so the prior notice tells of the right to a hearing; after the prior notice the officer records
 // the request (记录当事人意见 → 要求听证), notifies the hearing at least 7 working days ahead (行政处罚法 arts. 64, 85) (an earlier date is
-// refused with the reason), holds it with its record; a decision after a hearing is major (catalogue row
+// refused with the reason) with its time, not in public for a stated reason (art. 64(3)) — the 听证通知书 is generated —
+// and holds it: the form shows the notice and records the 听证笔录 (who attended, the investigators' case, the party's
+// defence, the party's refusal to sign noted by the chair, art. 64(7)(8)); a decision after a hearing is major (catalogue row
 // 经过听证), so reviewer1 reviews it (法制审核), head1 discusses it collectively and decides.
 // Service, disclosure, execution and closing are the same as in path 1.
 'use strict';
@@ -29,13 +31,17 @@ runPath(__filename, async (t) => {
   await steps.servePriorNotice(t, officer, c, '电子送达（经当事人同意）');
   await steps.recordPartyReply(t, officer, c, '要求听证', '当事人认为罚款过重，收到告知书后书面要求听证');
 
-  await t.step('officer1 通知听证：早于七个工作日的日期被拒绝并说明理由，改为七个工作日后', async () => {
+  await t.step('officer1 通知听证：早于七个工作日的日期被拒绝并说明理由，改为七个工作日后；写明开始时间，不公开举行并写明理由，生成听证通知书', async () => {
     await officer.openFilter('本机构待办');
     let form = await officer.openTask('通知听证', { caseNo: c.caseNo });
     form = await officer.claim();
     await form.expectValue('案号', c.caseNo);
     await form.date('听证日期', today(3));
+    await form.textfield('听证开始时间（如 9:30）', '9:30');
     await form.textfield('听证地点', '寥廓街道综合行政执法队第一会议室');
+    // art. 64(3): not in public only for a secret or privacy, and the reason is written
+    await form.radio('听证方式', '不公开举行（涉及国家秘密、商业秘密或者个人隐私）');
+    await form.textarea('不公开举行的理由', '涉及当事人物业服务合同中的商业秘密');
     // 行政处罚法 art. 64(4): the chair did not investigate — the investigators are not offered
     await form.select('听证主持人（非本案调查人员）', '刘洋（寥廓街道司法所）');
     await form.completeRefused(/七日前/);
@@ -43,18 +49,32 @@ runPath(__filename, async (t) => {
     await form.date('听证日期', c.hearingDate);
     await form.complete();
     await officer.expectTaskGone('通知听证', c.caseNo);
+    const vars = await t.variables(c.pid);
+    t.check(vars.hearingNoticeDocId, '行政处罚听证通知书未生成');
+    t.equal(vars.hearingPublic, 'CLOSED', '听证方式');
   });
 
-  await t.step('officer1 举行听证并记录听证笔录要点', async () => {
+  await t.step('officer1 举行听证：表单显示听证通知书，记录出席情况、调查人员意见、当事人申辩质证和笔录要点，'
+    + '当事人拒绝签字由主持人注明', async () => {
     await officer.openFilter('本机构待办');
     let form = await officer.openTask('举行听证', { caseNo: c.caseNo });
+    await form.expectText('行政处罚听证通知书（Word）');
     form = await officer.claim();
+    await form.textfield('记录人', '赵敏');
+    await form.radio('出席情况', '当事人或者其代理人出席听证');
+    await form.textfield('委托代理人（一至二人，用、分隔；没有的不填）', '张律师（云南某律师事务所）');
+    await form.textarea('调查人员提出的违法事实、证据和行政处罚建议', '调查人员出示现场照片和询问笔录，认为当事人倾倒生活垃圾，建议罚款10万元');
+    await form.textarea('当事人的申辩和质证意见', '当事人对照片无异议，称已清运大部分垃圾，认为罚款过重');
     await form.textarea('听证笔录要点', '当事人对违法事实无异议，陈述已清运大部分垃圾，请求从轻处罚；执法人员出示证据，当事人质证');
+    await form.radio('笔录核对', '当事人或者其代理人拒绝签字（盖章），由主持人在笔录中注明');
+    await form.textarea('拒绝签字（盖章）的情况（主持人注明）', '当事人代理人对笔录第二页表述有异议，拒绝签字，主持人已在笔录中注明');
     await form.textarea('未能全程音像记录的书面说明', '听证室录像设备检修，已制作书面听证笔录并由当事人签字');
     await form.complete();
     await officer.expectTaskGone('举行听证', c.caseNo);
     const vars = await t.variables(c.pid);
     t.equal(vars.hearingHeld, true, '已举行听证');
+    t.check(vars.hearingRecordDocId, '听证笔录未生成');
+    t.equal(vars.recordSignature, 'REFUSED', '笔录核对');
   });
 
   const reviewer = await t.login('reviewer1');

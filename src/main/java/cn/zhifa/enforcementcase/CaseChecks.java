@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -32,6 +33,9 @@ import cn.zhifa.qualification.QualificationService;
  */
 @Service
 class CaseChecks {
+
+	private static final Pattern HEARING_TIME = Pattern.compile("([01]?[0-9]|2[0-3]):[0-5][0-9]");
+	private static final Pattern AGENT_SEPARATORS = Pattern.compile("\\s*[、，,；;]\\s*");
 
 	static final Set<String> SERVICE = Set.of("DIRECT", "LEFT", "POST", "ELECTRONIC", "PUBLIC_NOTICE");
 	static final Set<String> DECISIONS = Set.of("PENALTY", "NO_PENALTY");
@@ -242,7 +246,7 @@ class CaseChecks {
 	}
 
 	/** The hearing scheduled: its day, place and chair, with who investigates and handles the case and who is recused. */
-	record Hearing(Object hearingDate, String place, String chair, Object investigatingOfficers, String handlerId,
+	record Hearing(Object hearingDate, String time, String place, String chair, Object investigatingOfficers, String handlerId,
 			Object recusedOfficers) {
 	}
 
@@ -258,6 +262,9 @@ class CaseChecks {
 			throw invalid("hearingDate", "听证日期 " + hearing + " 不符合《中华人民共和国行政处罚法》第六十四条第二项、第八十五条：应当在举行听证的七日前通知当事人，"
 					+ "七日指工作日；今日（" + LocalDate.ofInstant(notifiedAt.toInstant(), EnforcementCaseService.CHINA) + "）通知的，听证日期不得早于 " + earliest);
 		}
+		if (h.time() == null || !HEARING_TIME.matcher(h.time().strip()).matches()) {
+			throw invalid("hearingTime", "请填写听证开始时间，如 9:30（《中华人民共和国行政处罚法》第六十四条第二项：通知听证的时间、地点）");
+		}
 		requireText(h.place(), "hearingPlace", "请填写听证地点");
 		requireText(h.chair(), "hearingChair", "请指定听证主持人");
 		String chair = h.chair();
@@ -266,6 +273,13 @@ class CaseChecks {
 		if (investigators.contains(chair) || chair.equals(h.handlerId())) {
 			throw invalid("hearingChair", "听证由行政机关指定的非本案调查人员主持（《中华人民共和国行政处罚法》第六十四条第（四）项）："
 					+ "所选人员参与了本案调查或承办本案，请另行指定");
+		}
+	}
+
+	/** 行政处罚法 art. 64(5): the party may be represented by one or two agents. */
+	static void hearingAgents(String agents) {
+		if (agents != null && AGENT_SEPARATORS.split(agents.strip()).length > 2) {
+			throw invalid("hearingAgents", "当事人可以委托一至二人代理（《中华人民共和国行政处罚法》第六十四条第五项），请不要填写两人以上");
 		}
 	}
 

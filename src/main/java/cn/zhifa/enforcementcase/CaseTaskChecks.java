@@ -33,6 +33,9 @@ class CaseTaskChecks extends FormChecks {
 	static final Set<String> DEMAND_SERVICE = Set.of("DIRECT", "POST", "LEFT_AT_RESIDENCE");
 	static final Set<String> COURT_RULINGS = Set.of("ENFORCED", "NOT_ENFORCED");
 	static final Set<String> PARTY_REPLIES = Set.of("HEARING_REQUESTED", "WAIVED");
+	static final Set<String> HEARING_PUBLICITY = Set.of("PUBLIC", "CLOSED");
+	static final Set<String> HEARING_ATTENDANCE = Set.of("ATTENDED", "ABSENT");
+	static final Set<String> RECORD_SIGNATURES = Set.of("SIGNED", "REFUSED");
 	static final Set<String> REVIEW_NOT_PASSED_ACTIONS = Set.of("REINVESTIGATE", "RECONCLUDE");
 
 	CaseTaskChecks(CaseChecks rules, EvidenceConfirmation confirmation, DisplayLabels labels, DecisionGate gate) {
@@ -87,12 +90,28 @@ class CaseTaskChecks extends FormChecks {
 				task.setVariable("hearingRequestedBy", task.getAssignee());
 			}
 		});
-		onComplete("enforcement-case-schedule-hearing", task -> rules.scheduleHearing(new CaseChecks.Hearing(
-				task.getVariable("hearingDate"), str(task, "hearingPlace"), str(task, "hearingChair"),
-				task.getVariable("investigatingOfficers"), str(task, HANDLER_ID), task.getVariable(RecusalService.RECUSED_OFFICERS))));
+		onComplete("enforcement-case-schedule-hearing", task -> {
+			rules.scheduleHearing(new CaseChecks.Hearing(task.getVariable("hearingDate"), str(task, "hearingTime"),
+					str(task, "hearingPlace"), str(task, "hearingChair"), task.getVariable("investigatingOfficers"),
+					str(task, HANDLER_ID), task.getVariable(RecusalService.RECUSED_OFFICERS)));
+			if ("CLOSED".equals(choice(task, "hearingPublic", HEARING_PUBLICITY))) {
+				text(task, "hearingClosedReason", "不公开举行听证的，请写明涉及的国家秘密、商业秘密或者个人隐私（《中华人民共和国行政处罚法》第六十四条第三项）");
+			}
+		});
 		onComplete("enforcement-case-hold-hearing", task -> {
+			text(task, "hearingClerk", "请填写听证笔录的记录人");
+			boolean attended = "ATTENDED".equals(choice(task, "hearingAttendance", HEARING_ATTENDANCE));
 			text(task, "hearingRecord", "决定须以听证笔录为根据，请填写听证笔录要点(R-PROC-1)");
-			task.setVariable("hearingHeld", true);
+			if (attended) {
+				CaseChecks.hearingAgents(str(task, "hearingAgents"));
+				text(task, "investigatorStatement", "请记录调查人员提出的违法事实、证据和行政处罚建议（《中华人民共和国行政处罚法》第六十四条第七项）");
+				text(task, "partyDefence", "请记录当事人的申辩和质证意见（《中华人民共和国行政处罚法》第六十四条第七项）");
+				if ("REFUSED".equals(choice(task, "recordSignature", RECORD_SIGNATURES))) {
+					text(task, "signatureRefusalNote", "当事人或者其代理人拒绝签字或者盖章的，由听证主持人在笔录中注明（《中华人民共和国行政处罚法》第六十四条第八项）");
+				}
+			}
+			// art. 64(6): an absent party has waived the hearing, which is ended — no hearing was held
+			task.setVariable("hearingHeld", attended);
 		});
 		onComplete("enforcement-case-educate", task -> text(task, "educationRecord", "请记录批评教育、责令改正的情况(R-DISCR-2)"));
 		onComplete("enforcement-case-study-review-opinion", task -> {

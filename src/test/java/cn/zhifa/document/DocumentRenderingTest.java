@@ -125,6 +125,11 @@ class DocumentRenderingTest {
 				"中共曲靖市麒麟区纪律检查委员会", "当事人系区属事业单位工作人员");
 		assertThat(text.get("CASE_TRANSFER_LETTER")).contains("违法建设", "2026年11月2日").doesNotContain("管辖。该建设");
 		assertThat(text.get("INQUIRY_RECORD")).contains("2026年11月3日9时30分至10时15分", "王芳");
+		// 行政处罚法 art. 64: the notice (time, place, closed and why, chair, rights) and the record (art. 64(7)(8))
+		assertThat(text.get("HEARING_NOTICE")).contains(sealAndDate).contains("2026年11月20日", "9:30", "第一会议室",
+				"不公开举行", "建材配方等商业秘密", "刘洋", "申请回避", "一至二人代理", "视为放弃听证权利");
+		assertThat(text.get("HEARING_RECORD")).contains("刘洋", "赵敏", "张律师", "建议罚款5000元", "请求从轻处罚",
+				"拒绝签字", "主持人已在笔录中注明");
 		assertThat(text.get("SEIZURE_EXTENSION_NOTICE")).contains(party).contains(remedies).contains(sealAndDate)
 			.contains("寥街强制〔2026〕3号", "涉案电焊机的来源情况复杂", "至2026年12月5日止", "第二十五条");
 		assertThat(text.get("APPRAISAL_PERIOD_NOTICE")).contains(party).contains(sealAndDate)

@@ -81,6 +81,8 @@ public final class TemplateAuthoring {
 		all.put("no-penalty-decision.docx", TemplateAuthoring::noPenaltyDecision);
 		all.put("summary-penalty-decision.docx", TemplateAuthoring::summaryPenaltyDecision);
 		all.put("inquiry-record.docx", TemplateAuthoring::inquiryRecord);
+		all.put("hearing-notice.docx", TemplateAuthoring::hearingNotice);
+		all.put("hearing-record.docx", TemplateAuthoring::hearingRecord);
 		all.put("inspection-record.docx", TemplateAuthoring::inspectionRecord);
 		all.put("service-receipt.docx", TemplateAuthoring::serviceReceipt);
 		all.put("seizure-decision.docx", TemplateAuthoring::seizureDecision);
@@ -336,6 +338,64 @@ public final class TemplateAuthoring {
 		body(doc, "以上笔录已经本人阅读（已向本人宣读），与本人所述一致。");
 		closing(doc, "被询问人（签名）：　　　　　　　　年　　月　　日",
 				"询问人（签名）：　　　　　　　　　记录人（签名）：　　　　　　　　");
+		footer(doc, BY_CASE);
+		return doc;
+	}
+
+	/**
+	 * 行政处罚听证通知书 (行政处罚法 art. 64(二)–(七)): the time and place, at least seven working days ahead (art. 85),
+	 * public or not and why, the chair and the right to ask for their recusal, representation, what absence means.
+	 */
+	static XWPFDocument hearingNotice() {
+		XWPFDocument doc = letter("${agencyName}", "行政处罚听证通知书", "${documentNumber}", "${partyName}：");
+		body(doc, "根据你（单位）的要求，本机关决定就下列案件拟作出的行政处罚举行听证，现将有关事项通知如下：");
+		fieldTable(doc, """
+				案号 | ${caseId}
+				拟作出的行政处罚 | ${penaltyKinds?}（拟罚款人民币${fineAmount}元）
+				听证时间 | ${hearingDate}　${hearingTime}
+				听证地点 | ${hearingPlace}
+				听证方式 | ${hearingPublicLabel}　${hearingClosedReason?}
+				听证主持人 | ${hearingChairName}
+				案件承办人 | ${handlerName}
+				""");
+		body(doc, "一、你（单位）认为听证主持人与本案有直接利害关系的，有权申请回避（《中华人民共和国行政处罚法》第六十四条第四项）。");
+		body(doc, "二、你（单位）可以亲自参加听证，也可以委托一至二人代理；委托代理人参加的，应当提交载明委托事项和权限的授权委托书"
+				+ "（第六十四条第五项）。");
+		body(doc, "三、你（单位）及代理人无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证"
+				+ "（第六十四条第六项）。");
+		body(doc, "四、听证时，案件调查人员提出你（单位）违法的事实、证据和行政处罚建议，你（单位）可以进行申辩和质证"
+				+ "（第六十四条第七项）。请携带身份证明和有关证据材料按时出席。");
+		return sealed(doc, "${agencyName}（印章）", NUMBERED);
+	}
+
+	/**
+	 * 听证笔录 (行政处罚法 art. 64(七)(八)): who took part, the investigators' case and the party's defence, checked and
+	 * signed by the party or noted by the chair; the decision is made on it (art. 65).
+	 */
+	static XWPFDocument hearingRecord() {
+		XWPFDocument doc = document("${agencyName}", "听证笔录");
+		fieldTable(doc, """
+				案号 | ${caseId}
+				听证时间 | ${hearingDate}　${hearingTime}
+				听证地点 | ${hearingPlace}
+				听证方式 | ${hearingPublicLabel}　${hearingClosedReason?}
+				听证主持人 | ${hearingChairName}
+				记录人 | ${hearingClerk}
+				当事人 | ${partyName}
+				委托代理人 | ${hearingAgents?}
+				案件承办人 | ${handlerName}
+				出席情况 | ${hearingAttendanceLabel}
+				""");
+		section(doc, "调查人员提出的违法事实、证据和行政处罚建议");
+		lines(doc, "${investigatorStatement?}");
+		section(doc, "当事人的申辩和质证意见");
+		lines(doc, "${partyDefence?}");
+		section(doc, "听证笔录要点");
+		lines(doc, "${hearingRecord}");
+		body(doc, "笔录核对：${recordSignatureLabel?}。${signatureRefusalNote?}");
+		closing(doc, "当事人或其代理人（签名或盖章）：　　　　　　　　",
+				"听证主持人（签名）：　　　　　　　　　记录人（签名）：　　　　　　　　",
+				"　　　　　　　　　　　　　　　　　　　　年　　月　　日");
 		footer(doc, BY_CASE);
 		return doc;
 	}

@@ -34,15 +34,15 @@ class CaseTaskChecksTest {
 	/** 行政处罚法 arts. 64(2), 85: notified Mon 2 Nov 2026 → 7 working days → Wed 11 Nov at the earliest. */
 	@Test
 	void aHearingLessThanSevenWorkingDaysAfterTheNoticeIsRefusedCitingTheArticles() {
-		assertThatThrownBy(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-09", "第一会议室", null, null, null, null)))
+		assertThatThrownBy(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-09", "9:30", "第一会议室", null, null, null, null)))
 			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
 				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingDate");
 				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十四条", "第八十五条", "工作日",
 						"2026-11-11");
 			});
-		assertThatThrownBy(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-10", "第一会议室", null, null, null, null)))
+		assertThatThrownBy(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-10", "9:30", "第一会议室", null, null, null, null)))
 			.hasMessageContaining("2026-11-11");
-		assertThatCode(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-11", "第一会议室", "reviewer1",
+		assertThatCode(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-11", "9:30", "第一会议室", "reviewer1",
 				"officer1,officer2", "officer1", null))).doesNotThrowAnyException();
 	}
 
@@ -50,13 +50,75 @@ class CaseTaskChecksTest {
 	@Test
 	void anInvestigatorCannotChairTheHearing() {
 		for (String chair : new String[] { "officer2", "officer1" }) {
-			assertThatThrownBy(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-11", "第一会议室", chair,
+			assertThatThrownBy(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-11", "9:30", "第一会议室", chair,
 					"officer1,officer2", "officer1", null)))
 				.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
 					org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingChair");
 					org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十四条");
 				});
 		}
+	}
+
+	/** 行政处罚法 art. 64(2)(3): the notice names the time as well as the day; a hearing not held in public says why. */
+	@Test
+	void aHearingIsNotifiedWithItsTimeAndAClosedOneWithItsReason() {
+		for (String time : new String[] { null, "上午", "25:00", "9点30" }) {
+			assertThatThrownBy(() -> rules.scheduleHearing(new CaseChecks.Hearing("2026-11-11", time, "第一会议室", "reviewer1",
+					"officer1,officer2", "officer1", null)))
+				.isInstanceOfSatisfying(FormFieldValidationException.class,
+						e -> org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingTime"));
+		}
+		Map<String, Object> schedule = new HashMap<>(Map.of("hearingDate", "2026-11-11", "hearingTime", "14:30",
+				"hearingPlace", "第一会议室", "hearingChair", "reviewer1", "investigatingOfficers", "officer1,officer2",
+				"handlerId", "officer1", "hearingPublic", "CLOSED"));
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing", schedule)))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingClosedReason");
+				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十四条第三项");
+			});
+		schedule.put("hearingPublic", "SECRET");
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-schedule-hearing", schedule)))
+			.isInstanceOfSatisfying(FormFieldValidationException.class,
+					e -> org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingPublic"));
+		schedule.put("hearingPublic", "CLOSED");
+		schedule.put("hearingClosedReason", "涉及当事人的配方等商业秘密");
+		assertThatCode(() -> checks.notify(task("enforcement-case-schedule-hearing", schedule))).doesNotThrowAnyException();
+	}
+
+	/**
+	 * 行政处罚法 art. 64(5)–(8): who attended, the investigators' case and the party's defence, at most two agents, the
+	 * record signed or the refusal noted; an absent party waived the hearing, which then counts as not held.
+	 */
+	@Test
+	void theHearingRecordHoldsWhatArticle64AsksAndAnAbsentPartyEndsTheHearing() {
+		Map<String, Object> held = new HashMap<>(Map.of("hearingClerk", "赵敏", "hearingAttendance", "ATTENDED",
+				"hearingRecord", "当事人对事实无异议，请求从轻处罚", "investigatorStatement", "调查人员出示现场笔录和照片，建议罚款十万元",
+				"partyDefence", "当事人称已清运垃圾，罚款过重", "hearingAgents", "王律师、李律师、张律师", "recordSignature", "SIGNED"));
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-hold-hearing", held)))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("hearingAgents");
+				org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("第六十四条第五项");
+			});
+		held.put("hearingAgents", "王律师、李律师");
+		held.put("recordSignature", "REFUSED");
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-hold-hearing", held)))
+			.isInstanceOfSatisfying(FormFieldValidationException.class,
+					e -> org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("signatureRefusalNote"));
+		held.put("signatureRefusalNote", "当事人对笔录第三页有异议，拒绝签字，主持人已在笔录中注明");
+		held.remove("partyDefence");
+		assertThatThrownBy(() -> checks.notify(task("enforcement-case-hold-hearing", held)))
+			.isInstanceOfSatisfying(FormFieldValidationException.class,
+					e -> org.assertj.core.api.Assertions.assertThat((Object) e.getDetail()).isEqualTo("partyDefence"));
+		held.put("partyDefence", "当事人称已清运垃圾，罚款过重");
+		DelegateTask hearing = task("enforcement-case-hold-hearing", held);
+		assertThatCode(() -> checks.notify(hearing)).doesNotThrowAnyException();
+		org.mockito.Mockito.verify(hearing).setVariable("hearingHeld", true);
+
+		Map<String, Object> absent = new HashMap<>(Map.of("hearingClerk", "赵敏", "hearingAttendance", "ABSENT",
+				"hearingRecord", "当事人经通知无正当理由未到场，视为放弃听证权利，终止听证"));
+		DelegateTask ended = task("enforcement-case-hold-hearing", absent);
+		assertThatCode(() -> checks.notify(ended)).doesNotThrowAnyException();
+		org.mockito.Mockito.verify(ended).setVariable("hearingHeld", false);
 	}
 
 	/** Issue 16 §10, 行政处罚法 art. 45: a statement or defence is re-examined before the decision. */

@@ -546,11 +546,12 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 		assertThat(task(instance)).hasDefinitionKey("userTask_holdHearing");
 		complete(task(instance), Map.of("hearingHeld", true));
 
-		assertThat(instance).hasPassedInOrder("userTask_scheduleHearing", "userTask_holdHearing",
-				"businessRuleTask_majorCatalogue").isWaitingAt("userTask_decide");
+		assertThat(instance).hasPassedInOrder("userTask_scheduleHearing", "serviceTask_generateHearingNotice",
+				"userTask_holdHearing", "serviceTask_generateHearingRecord", "businessRuleTask_majorCatalogue")
+			.isWaitingAt("userTask_decide");
 		assertThat(calls()).endsWith("caseTaskChecks:complete:userTask_recordPartyReply",
 				"hearingChairs:create:userTask_scheduleHearing", "caseTaskChecks:complete:userTask_scheduleHearing",
-				"caseTaskChecks:complete:userTask_holdHearing", "evaluateMajor");
+				"generateDocument", "caseTaskChecks:complete:userTask_holdHearing", "generateDocument", "evaluateMajor");
 		assertThat(engine.getRuntimeService().getVariable(instance.getId(), "majorCatalogue")).asList().isNotEmpty();
 	}
 

@@ -295,10 +295,19 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		assertThatThrownBy(() -> complete(pi, "userTask_scheduleHearing",
 				Map.of("hearingDate", "2026-11-12", "hearingPlace", "第一会议室", "hearingChair", "officer2")))
 			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("第六十四条");
-		complete(pi, "userTask_scheduleHearing",
-				Map.of("hearingDate", "2026-11-12", "hearingPlace", "第一会议室", "hearingChair", "reviewer1"));
-		complete(pi, "userTask_holdHearing", Map.of("hearingRecord", "当事人对事实无异议，请求从轻处罚", "avMissingExplanation",
-				"测试环境无录像设备"));
+		complete(pi, "userTask_scheduleHearing", Map.of("hearingDate", "2026-11-12", "hearingTime", "9:30", "hearingPlace",
+				"第一会议室", "hearingChair", "reviewer1", "hearingPublic", "PUBLIC"));
+		// 行政处罚法 art. 64(2)-(6): the notice names time, place, the chair and the party's rights
+		assertThat(docText(pi, "hearingNoticeDocId", "HEARING_NOTICE")).contains("2026年11月12日", "9:30", "第一会议室",
+				"公开举行", "一至二人代理", "视为放弃听证权利");
+		complete(pi, "userTask_holdHearing", Map.of("hearingClerk", "赵敏", "hearingAttendance", "ATTENDED", "hearingAgents",
+				"王律师", "investigatorStatement", "调查人员出示证据，建议罚款柒万元并责令停产停业", "partyDefence",
+				"当事人对事实无异议，认为停产停业过重", "hearingRecord", "当事人对事实无异议，请求从轻处罚", "recordSignature", "SIGNED",
+				"avMissingExplanation", "测试环境无录像设备"));
+		// art. 64(7)(8): the record the decision is based on (art. 65)
+		assertThat(docText(pi, "hearingRecordDocId", "HEARING_RECORD")).contains("赵敏", "王律师", "建议罚款柒万元",
+				"认为停产停业过重", "核对无误后签字");
+		assertThat(var(pi, "hearingHeld")).isEqualTo(true);
 
 		assertThat(pi).isWaitingAt("callActivity_legalReview");
 		assertThat(var(pi, "isMajor")).isEqualTo(true);
