@@ -12,8 +12,8 @@ import jakarta.persistence.Table;
  * An enforcement case, identified by its case number (案号), which is also the business key of its
  * {@code enforcement-case} process. Lifecycle ({@link #getStage() stage}): REGISTERED → FILED or
  * NOT_FILED or TRANSFERRED_OUT → INVESTIGATING → DECIDING → DECIDED → SERVED → EXECUTED → CLOSED
- * (or CRIMINAL_TRANSFER, NO_DECISION). The engine holds only what routing needs; the case record
- * holds the party and the facts. Column lengths are those of {@code V10__cases.sql}.
+ * (or CRIMINAL_TRANSFER; NO_DECISION only for cases ended by a failed legal review before ADR-0074). The engine
+ * holds only what routing needs; the case record holds the party and the facts. Column lengths are those of {@code V10__cases.sql}.
  */
 @Entity
 @Table(name = "zf_case")
