@@ -253,6 +253,27 @@ async function investigate(t, officer, caseNo, evidence) {
   await officer.expectTaskGone('调查取证', caseNo);
 }
 
+/** head1: 负责人签发案件移送书 in 本机构待办, due 3 working days after the transfer started; returns QLSCJ's case number. */
+async function signTransfer(t, head, caseNo, reason, startedDay, tryUnsigned) {
+  await head.openFilter('本机构待办');
+  let form = await head.openTask('负责人签发案件移送书', { caseNo });
+  await expectDue(t, head, '负责人签发案件移送书', caseNo, await workdays(startedDay, 3));
+  await form.expectText('负责人签发案件移送书');
+  await form.expectValue('接收机关', '某区市场监督管理局');
+  await form.expectValue('案件移送书文号', /^寥街案移〔\d{4}〕\d+号$/);
+  await form.expectValue('移送理由', reason);
+  await form.expectValue('随附材料', /\S/);
+  form = await claim(head, '案号', caseNo);
+  if (tryUnsigned) await expectRefused(t, form, '负责人签发');
+  await form.checkbox('同意并签发案件移送书', true);
+  await form.complete();
+  await head.expectTaskGone('负责人签发案件移送书', caseNo);
+  const transfer = await transferOf(caseNo, 'CASE', 'head1');
+  t.equal(transfer.status, 'AWAITING_ANSWER', '签发后的移送状态');
+  t.check(/^区市监罚〔\d{4}〕\d+号$/.test(transfer.receivingCaseNo || ''), `接收机关没有收到案件：${transfer.receivingCaseNo}`);
+  return transfer.receivingCaseNo;
+}
+
 /**
  * The public portal as an anonymous visitor sees it: a fresh browser context each time (nothing cached,
  * no session), zh-CN. Returns { page, close }.
@@ -266,5 +287,5 @@ async function visitPortal(t, path) {
 
 module.exports = {
   rest, externalAnswer, citizenId, fillDate, transferOf, workdays, calendarDays, parseDay, headerDue, cardDue, expectDue, expectRefused, claim, in24Hours, shift,
-  registerCase, fileCase, investigate, visitPortal,
+  registerCase, fileCase, investigate, signTransfer, visitPortal,
 };

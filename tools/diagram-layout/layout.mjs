@@ -439,7 +439,7 @@ delete options.sub['elk.json.edgeCoords'];
  * sub-process in rows (rightwards, wrapped); the others rightwards, wrapped into rows when long.
  */
 const SETTINGS = {
-	'enforcement-case': { root: { direction: 'DOWN', wrap: 'OFF' }, sub: { direction: 'RIGHT', wrap: 'MULTI_EDGE', aspect: process.env.SUBASPECT || '0.14' } },
+	'enforcement-case': { root: { direction: 'DOWN', wrap: 'OFF' }, sub: { direction: 'RIGHT', wrap: 'MULTI_EDGE', aspect: process.env.SUBASPECT || '0.1' } },
 	'case-transfer': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
 	'complaint-handling': { root: { wrap: 'MULTI_EDGE', aspect: '2.2' } },
 	'legal-review': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },

@@ -192,20 +192,32 @@ class CaseTaskChecks extends FormChecks {
 		switch (decision) {
 			case "FILE" -> task.setVariable(HANDLER_ID, rules.handler(str(task, HANDLER_ID), Steps.agency(task)));
 			case "NOT_FILE" -> text(task, "notFilingReasons", "不予立案须写明理由");
-			default -> {
-				if (!StringUtils.hasText(str(task, "targetAgencyCode")) && !StringUtils.hasText(str(task, "targetAgencyName"))) {
-					throw invalid("targetAgencyCode", "移送须写明有管辖权的机关(R-COORD-1)");
-				}
-				text(task, "transferReason", "请写明移送理由");
-				if (!(task.getVariable("urgent") instanceof Boolean)) {
-					task.setVariable("urgent", false);
-				}
-			}
+			default -> transferOut(task);
+		}
+	}
+
+	/** R-COORD-1: a case outside the agency's competence goes to the competent body, named, with the reason. */
+	private static void transferOut(DelegateTask task) {
+		if (!StringUtils.hasText(str(task, "targetAgencyCode")) && !StringUtils.hasText(str(task, "targetAgencyName"))) {
+			throw invalid("targetAgencyCode", "移送须写明有管辖权的机关(R-COORD-1)");
+		}
+		if (Steps.agency(task) != null && Steps.agency(task).equals(str(task, "targetAgencyCode"))) {
+			throw invalid("targetAgencyCode", "不能移送给本机关，请选择有管辖权的其他机关(R-COORD-1)");
+		}
+		text(task, "transferReason", "请写明移送理由");
+		if (!(task.getVariable("urgent") instanceof Boolean)) {
+			task.setVariable("urgent", false);
 		}
 	}
 
 	private static void conclude(DelegateTask task) {
 		text(task, "investigationReport", "请填写调查终结报告");
+		if (Boolean.TRUE.equals(task.getVariable("outsideCompetence"))) {
+			// found after filing (R-COORD-1): transferred with the report, no finding on the violation
+			transferOut(task);
+			return;
+		}
+		task.setVariable("outsideCompetence", false);
 		boolean confirmed = bool(task, "violationConfirmed");
 		boolean crime = bool(task, "suspectedCrime");
 		if (crime) {

@@ -253,6 +253,46 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 			.isWaitingAt("userTask_approveFiling");
 	}
 
+	/** R-COORD-1: lack of competence found in the investigation — the filed case is transferred, its handling ended. */
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "ACCEPTED,", "ACCEPTED_AFTER_NEGOTIATION,", "REFUSED_THEN_COORDINATED,TARGET_HANDLES" })
+	void aFiledCaseFoundOutsideTheAgencysCompetenceIsTransferredAndItsHandlingEnds(String outcome, String coordinationResult) {
+		ProcessInstance instance = register();
+		complete(task(instance), Map.of("filingDecision", "FILE"));
+		complete(task(instance), Map.of("inquiryHeld", false, "inspectionHeld", false, "seizureNeeded", false));
+
+		complete(task(instance), Map.of("outsideCompetence", true, "targetAgencyCode", "HEXI", "transferReason",
+				"违法行为发生地属河西街道"));
+		assertThat(instance).isWaitingAt("callActivity_transferAfterFiling");
+		ProcessInstance transfer = calledProcessInstance("case-transfer", instance);
+		assertThat(transfer).variables().containsEntry("caseId", "case-1").containsEntry("targetAgencyCode", "HEXI")
+			.containsEntry("transferReason", "违法行为发生地属河西街道");
+		Map<String, Object> result = new HashMap<>(Map.of("caseTransferOutcome", outcome));
+		result.put("coordinationResult", coordinationResult);
+		complete(task(transfer), result);
+
+		assertThat(instance).hasPassedInOrder("callActivity_transferAfterFiling", "endEvent_transferredAfterFiling",
+				"errorEvent_transferredAfterFiling", "serviceTask_transferredOut", "endEvent_transferredOut")
+			.hasNotPassed("callActivity_criminalTransfer", "gateway_violation").isEnded();
+		// the 90-day timers of the handling went with it
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	@Test
+	void aTransferAfterFilingTheOtherBodyDoesNotTakeComesBackToTheInvestigationReport() {
+		ProcessInstance instance = register();
+		complete(task(instance), Map.of("filingDecision", "FILE"));
+		complete(task(instance), Map.of("inquiryHeld", false, "inspectionHeld", false, "seizureNeeded", false));
+		complete(task(instance), Map.of("outsideCompetence", true, "targetAgencyCode", "HEXI"));
+
+		complete(task(calledProcessInstance("case-transfer", instance)), Map.of("caseTransferOutcome", "RETURNED"));
+
+		assertThat(instance).hasPassed("callActivity_transferAfterFiling").hasNotPassed("serviceTask_transferredOut")
+			.isWaitingAt("userTask_concludeInvestigation");
+		complete(task(instance), Map.of("outsideCompetence", false, "suspectedCrime", false, "violationConfirmed", true));
+		assertThat(instance).hasPassed("gateway_violation").isNotEnded();
+	}
+
 	@Test
 	void anOrdinaryCaseRunsFromRegistrationThroughInvestigationDecisionServiceAndPaymentToClosure() {
 		delegate("evaluateMajor", Map.of("isMajor", false));
@@ -301,7 +341,8 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 				"serviceTask_generateInquiryRecord", "serviceTask_generateInspectionRecord")
 			.hasNotPassed("userTask_requestSeizure").isWaitingAt("userTask_concludeInvestigation");
 		assertThat(calls()).endsWith("caseStage", "certifiedOfficers:create:userTask_investigate",
-				"caseTaskChecks:complete:userTask_investigate", "recordInvestigators", "generateDocument", "generateDocument");
+				"caseTaskChecks:complete:userTask_investigate", "recordInvestigators", "generateDocument", "generateDocument",
+				"agencyOptions:create:userTask_concludeInvestigation");
 	}
 
 	@Test
@@ -371,7 +412,8 @@ class EnforcementCasePathsTest extends ModelPathTestSupport {
 
 		assertThat(instance).hasPassed("serviceTask_liftSeizure").hasNotPassed("userTask_handleSeizure")
 			.isWaitingAt("userTask_concludeInvestigation");
-		assertThat(calls()).endsWith("caseTaskChecks:complete:userTask_approveUrgentSeizure", "liftSeizure");
+		assertThat(calls()).endsWith("caseTaskChecks:complete:userTask_approveUrgentSeizure", "liftSeizure",
+				"agencyOptions:create:userTask_concludeInvestigation");
 	}
 
 	@Test

@@ -118,6 +118,45 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 	}
 
 	/**
+	 * R-COORD-1 after filing: the investigation finds the case is the market regulator's — the report says so, the
+	 * head signs the transfer letter in the agency's name, QLSCJ files it, and the street office's case ends as
+	 * transferred (its handling and 90-day timers with it), never decided.
+	 */
+	@Test
+	void aFiledCaseFoundOutsideTheAgencysCompetenceIsTransferredAfterTheInvestigation() {
+		clockAt(MONDAY);
+		ProcessInstance pi = instance(register(person("MR-UNLICENSED")));
+		fileAndInvestigate(pi, EVIDENCE, false);
+		as("officer1");
+		assertThat(engine.getTaskService().getVariableLocal(task(pi, "userTask_concludeInvestigation").getId(), "otherAgencies")
+			.toString()).contains("\"value\":\"QLSCJ\"").doesNotContain("LIAOKUO");
+		assertThatThrownBy(() -> complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport",
+				"经调查，当事人无照经营，属市场监管部门管辖", "outsideCompetence", true, "targetAgencyCode", "LIAOKUO",
+				"transferReason", "无照经营属市场监管部门管辖"))).hasMessageContaining("targetAgencyCode");
+		assertThatThrownBy(() -> complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport",
+				"经调查，当事人无照经营，属市场监管部门管辖", "outsideCompetence", true, "targetAgencyCode", "QLSCJ")))
+			.hasMessageContaining("transferReason");
+		complete(pi, "userTask_concludeInvestigation", Map.of("investigationReport", "经调查，当事人无照经营，属市场监管部门管辖",
+				"outsideCompetence", true, "targetAgencyCode", "QLSCJ", "transferReason", "无照经营属市场监管部门管辖"));
+		ProcessInstance transfer = engine.getRuntimeService().createProcessInstanceQuery()
+			.superProcessInstanceId(pi.getId()).singleResult();
+		assertThat(transfer.getProcessDefinitionId()).startsWith("case-transfer:");
+		as("head1");
+		complete(transfer, "userTask_signCaseTransfer", Map.of("transferSigned", true));
+		EnforcementCase received = cases.receivedThrough(transfer.getId()).orElseThrow();
+		assertThat(received.getAgencyCode()).isEqualTo("QLSCJ");
+		ProcessInstance receiving = instance(received.getCaseNo());
+		as("head2");
+		complete(receiving, "userTask_approveFiling", Map.of("filingDecision", "FILE", "handlerId", "officer4"));
+		engine.getIdentityService().clearAuthentication();
+
+		assertThat(pi).isEnded().hasPassed("callActivity_transferAfterFiling", "serviceTask_transferredOut", "endEvent_transferredOut")
+			.hasNotPassed("userTask_decide", "userTask_proposePenalty");
+		assertThat(cases.find(var(pi, "caseId").toString()).orElseThrow().getStage()).isEqualTo("TRANSFERRED_OUT");
+		assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+	}
+
+	/**
 	 * R-COORD-5: the receiving agency refuses, the agencies agree that the sender keeps the case → the
 	 * case comes back to 审批立案 and is handled by the sender (not closed as "transferred out").
 	 */
