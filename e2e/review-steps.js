@@ -228,6 +228,11 @@ async function reviewConclusion(form, outcome, opinion, problems = []) {
   }
   await form.select('审核结论', outcome);
   if (opinion) await form.textarea('书面审核意见', opinion);
+  // LIAOKUO's plan: a legal adviser takes part in every review (dmn/legal-review-participation.dmn, seed 000)
+  await form.select('公职律师、法律顾问参与审核', '法律顾问');
+  await form.textfield('参与审核的公职律师、法律顾问姓名', '云南某律师事务所赵律师');
+  await form.textarea('公职律师、法律顾问的意见', '同意审核机构的意见');
+  await form.radio('是否采纳其意见', '采纳');
 }
 
 /** The review of a case or decision as GET /api/reviews reports it (REST double-check). */

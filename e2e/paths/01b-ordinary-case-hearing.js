@@ -10,6 +10,7 @@
 'use strict';
 const { runPath, today } = require('../lib');
 const steps = require('../steps');
+const { reviewOf } = require('../review-steps');
 
 runPath(__filename, async (t) => {
   const officer = await t.login('officer1');
@@ -89,7 +90,8 @@ runPath(__filename, async (t) => {
     await reviewer.expectTaskGone('审查送审材料', c.caseNo);
   });
 
-  await t.step('reviewer1 审核拟作决定（5个工作日内），审核要点无问题，结论「同意」，写明具体审核意见', async () => {
+  await t.step('reviewer1 审核拟作决定（5个工作日内），审核要点无问题，结论「同意」，写明具体审核意见；'
+    + '未组织公职律师或法律顾问参与被拒绝（寥廓街道实施方案），记录公职律师意见及部分采纳的理由', async () => {
     await reviewer.openFilter('法制审核');
     let form = await reviewer.openTask('审核拟作决定', { caseNo: c.caseNo });
     await reviewer.expectDue(await t.dueDay(today(), 5, 'WORKING_DAYS'));
@@ -103,8 +105,20 @@ runPath(__filename, async (t) => {
     await form.select('审核结论', '同意');
     await form.textarea('书面审核意见', '经审核，听证程序合法，听证笔录记载的事实与调查终结报告一致，证据确凿，'
       + '罚款壹拾万元在裁量基准幅度内。同意作出该决定。');
+    // seed 000: the street office's reviews are done with a public lawyer or legal adviser
+    await form.expectText('本机构法制审核应当组织公职律师或者法律顾问参与');
+    await form.completeRefused('应当组织公职律师或者法律顾问参与');
+    await reviewer.closeNotifications();
+    await form.select('公职律师、法律顾问参与审核', '公职律师');
+    await form.textfield('参与审核的公职律师、法律顾问姓名', '麒麟区司法局公职律师孙敏');
+    await form.textarea('公职律师、法律顾问的意见', '听证程序合法；建议在决定书中回应当事人关于已清运垃圾的申辩');
+    await form.radio('是否采纳其意见', '部分采纳');
+    await form.textarea('未采纳（部分采纳）的理由', '已清运情节已在裁量说明中考虑，不再单独回应');
     await form.complete();
     await reviewer.expectTaskGone('审核拟作决定', c.caseNo);
+    const review = await reviewOf(t, c.caseNo);
+    t.equal(review.rounds[0].counselKind, 'PUBLIC_LAWYER', '参与审核的人员类别（GET /api/reviews）');
+    t.equal(review.rounds[0].counselAdoption, 'PARTLY_ADOPTED', '公职律师意见的采纳情况');
   });
 
   await t.step('head1 在「本机构待办」中主持集体讨论（显示法制审核结果）', async () => {

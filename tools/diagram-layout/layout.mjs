@@ -442,7 +442,7 @@ const SETTINGS = {
 	'enforcement-case': { root: { direction: 'DOWN', wrap: 'OFF' }, sub: { direction: 'RIGHT', wrap: 'MULTI_EDGE', aspect: process.env.SUBASPECT || '0.1' } },
 	'case-transfer': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
 	'complaint-handling': { root: { wrap: 'MULTI_EDGE', aspect: '2.2' } },
-	'legal-review': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
+	'legal-review': { root: { wrap: 'MULTI_EDGE', aspect: '1.0' } },
 	'disclosure-publication': { root: { wrap: 'MULTI_EDGE', aspect: '1.5' } },
 	'criminal-transfer': { root: { wrap: 'MULTI_EDGE', aspect: '0.9' } },
 	'agency-dispute': { root: { wrap: 'MULTI_EDGE', aspect: '1.2' } },

@@ -44,7 +44,8 @@ final class LegalReviewDelegates {
 	/** The public lawyer's or legal adviser's part in the round (R-REV-8). */
 	static LegalReviewService.Counsel counsel(VariableScope scope) {
 		return new LegalReviewService.Counsel(text(scope, COUNSEL_KIND), text(scope, COUNSEL_NAME),
-				text(scope, COUNSEL_OPINION), text(scope, COUNSEL_ADOPTION), text(scope, COUNSEL_NOT_ADOPTED_REASON));
+				text(scope, COUNSEL_OPINION), text(scope, COUNSEL_ADOPTION), text(scope, COUNSEL_NOT_ADOPTED_REASON),
+				Boolean.TRUE.equals(scope.getVariable(COUNSEL_REQUIRED)), text(scope, COUNSEL_BASIS));
 	}
 
 	/** When the materials were received and the round's deadline (with its {@code <variable>Basis}). */

@@ -160,8 +160,17 @@ public class LegalReviewService {
 		return new Round(round, received, due, previousOpinion);
 	}
 
-	/** A public lawyer's or legal adviser's part in a round (R-REV-8), as the reviewer filled it in. */
-	record Counsel(String kind, String name, String opinion, String adoption, String notAdoptedReason) {
+	/**
+	 * A public lawyer's or legal adviser's part in a round (R-REV-8), as the reviewer filled it in, and whether the
+	 * agency's rules make their part compulsory ({@code dmn/legal-review-participation.dmn}, with the rule's basis).
+	 */
+	record Counsel(String kind, String name, String opinion, String adoption, String notAdoptedReason, boolean required,
+			String requiredBasis) {
+
+		/** A part the agency's rules leave optional. */
+		Counsel(String kind, String name, String opinion, String adoption, String notAdoptedReason) {
+			this(kind, name, opinion, adoption, notAdoptedReason, false, null);
+		}
 	}
 
 	/**
@@ -507,10 +516,17 @@ public class LegalReviewService {
 		}
 	}
 
-	/** R-REV-8: a public lawyer / legal adviser who took part is named, with their opinion and whether it was adopted. */
+	/**
+	 * R-REV-8: a public lawyer / legal adviser who took part is named, with their opinion and whether it was adopted;
+	 * where the agency's rules say they shall take part (seed 000 for 寥廓街道), a conclusion without them is refused.
+	 */
 	private static void checkCounsel(Counsel counsel) {
 		String kind = counsel.kind();
 		if (kind == null || "NONE".equals(kind)) {
+			if (counsel.required()) {
+				throw invalid(COUNSEL_KIND, "本机构法制审核应当组织公职律师或者法律顾问参与（" + counsel.requiredBasis()
+						+ "）：请选择参与审核的公职律师或法律顾问，填写其意见和采纳情况(R-REV-8)");
+			}
 			return;
 		}
 		if (!COUNSEL_KINDS.contains(kind)) {

@@ -49,9 +49,11 @@ class ReviewController {
 			List<DisagreementRecords.DisagreementView> disagreements) {
 	}
 
+	/** One round, with the public lawyer's or legal adviser's part when one took part (R-REV-8). */
 	record RoundView(int round, Instant materialsReceivedAt, Instant dueAt, boolean extended, String extensionReason,
 			String reviewerId, String outcome, String opinion, Instant decidedAt, Boolean onTime, Integer workingDaysTaken,
-			String opinionDocId) {
+			String opinionDocId, String counselKind, String counselName, String counselOpinion, String counselAdoption,
+			String counselNotAdoptedReason) {
 	}
 
 	@GetMapping
@@ -105,7 +107,8 @@ class ReviewController {
 		List<RoundView> rounds = reviews.roundsOf(r.getId()).stream()
 			.map(x -> new RoundView(x.getRoundNo(), x.getMaterialsReceivedAt(), x.getDueAt(), x.isExtended(),
 					x.getExtensionReason(), x.getReviewerId(), x.getOutcome(), x.getOpinion(), x.getDecidedAt(),
-					x.getDecidedOnTime(), x.getWorkingDaysTaken(), x.getOpinionDocId()))
+					x.getDecidedOnTime(), x.getWorkingDaysTaken(), x.getOpinionDocId(), x.getCounselKind(), x.getCounselName(),
+					x.getCounselOpinion(), x.getCounselAdoption(), x.getCounselNotAdoptedReason()))
 			.toList();
 		return new ReviewView(r.getId(), r.getCaseId(), r.getAgencyCode(), r.getDecisionType(), r.getHandlerId(),
 				r.getStatus(), r.getResult(), r.getHeadRuling(), r.getCurrentRound(), r.getCurrentDueAt(), sla(r),

@@ -42,6 +42,9 @@ final class ReviewVariables {
 	static final String COUNSEL_OPINION = "counselOpinion";
 	static final String COUNSEL_ADOPTION = "counselAdoption"; // ADOPTED | PARTLY_ADOPTED | NOT_ADOPTED
 	static final String COUNSEL_NOT_ADOPTED_REASON = "counselNotAdoptedReason";
+	/** From dmn/legal-review-participation.dmn: the agency's rules make the counsel's part compulsory, and why. */
+	static final String COUNSEL_REQUIRED = "counselRequired";
+	static final String COUNSEL_BASIS = "counselBasis";
 	/** The round's counsel as one sentence for the 法制审核意见书 (R-REV-8). */
 	static final String COUNSEL_STATEMENT = "counselStatement";
 	static final java.util.List<String> COUNSEL_VARIABLES = java.util.List.of(COUNSEL_KIND, COUNSEL_NAME, COUNSEL_OPINION,

@@ -375,6 +375,8 @@ public final class CaseVariables {
 			system("discretionBasis", "裁量依据", TEXT),
 			system("discretionStatement", "裁量基准适用说明", TEXT),
 			system("counselStatement", "公职律师、法律顾问参与审核情况", TEXT),
+			system("counselRequired", "应当组织公职律师或者法律顾问参与审核", BOOLEAN),
+			system("counselBasis", "公职律师、法律顾问参与审核要求的依据", TEXT),
 			system("majorCatalogue", "重大执法决定目录", LIST),
 			system("isMajor", "重大执法决定", BOOLEAN),
 			system(LEGAL_REVIEW_RESULT, "法制审核结果", TEXT),

@@ -877,7 +877,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 
 
 
-	/** The reviewer accepts the materials and decides, every R-REV-4 checklist point in order. */
+	/** The reviewer accepts the materials and decides, every R-REV-4 checklist point in order, with the legal adviser. */
 	private void reviewAs(String reviewer, ProcessInstance review, String outcome, String opinionText) {
 		as(reviewer);
 		if (task(review, "userTask_checkMaterials") != null) {
@@ -891,6 +891,7 @@ class EnforcementCaseProcessTests extends CaseProcessSupport {
 		opinion.put("reviewAction", "DECIDE");
 		opinion.put("reviewOutcome", outcome);
 		opinion.put("reviewOpinion", opinionText != null ? opinionText : Fixtures.APPROVING_OPINION);
+		opinion.putAll(Fixtures.counsel());
 		complete(review, "userTask_reviewDecision", opinion);
 	}
 

@@ -40,7 +40,7 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 	@BeforeEach
 	void deployAndStart() throws Exception {
 		// the model binds the called process to its own deployment: both in one
-		deployTogether("legal-review.bpmn", List.of(), List.of("review-disagreement"));
+		deployTogether("legal-review.bpmn", List.of("legal-review-participation"), List.of("review-disagreement"));
 		delegate("openLegalReview");
 		delegate("startReviewRound", Map.of("reviewDueAt", Date.from(DUE)));
 		delegate("generateDocument");
@@ -63,6 +63,8 @@ class LegalReviewPathsTest extends ModelPathTestSupport {
 
 	void materialsComplete() {
 		assertThat(task(instance)).hasDefinitionKey("userTask_checkMaterials").hasCandidateGroup("LIAOKUO-reviewer");
+		// dmn/legal-review-participation.dmn, evaluated when the request is registered: LIAOKUO's plan (seed 000)
+		assertThat(instance).variables().containsEntry("counselRequired", true);
 		complete(task(instance), Map.of("materialsComplete", true));
 		assertThat(instance).isWaitingAt("userTask_reviewDecision");
 	}

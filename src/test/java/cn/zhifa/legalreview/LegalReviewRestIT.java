@@ -25,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import cn.zhifa.support.Fixtures;
 import cn.zhifa.support.ZhifaIntegrationTest;
 
 /**
@@ -154,10 +155,19 @@ class LegalReviewRestIT {
 		assertThat(contradiction.getBody()).contains("不能为“同意”").doesNotContain("Cannot submit", "checkEvidence:");
 
 		form.put("checkEvidence", value(true));
+		// seed 000: LIAOKUO's reviews are done with a public lawyer or legal adviser
+		ResponseEntity<String> noCounsel = submitForm("reviewer1", review, form);
+		assertThat(noCounsel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(noCounsel.getBody()).contains("应当组织公职律师或者法律顾问参与").doesNotContain("Cannot submit", "counselKind:");
+		Fixtures.counsel().forEach((field, v) -> form.put(field, value(v)));
 		assertThat(submitForm("reviewer1", review, form).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		List<Map<String, Object>> mine = as("officer1").exchange("/api/reviews", HttpMethod.GET, null, LIST).getBody();
-		assertThat(mine.stream().filter(r -> pid.equals(r.get("id"))).findFirst().orElseThrow())
-			.containsEntry("result", "PASSED");
+		Map<String, Object> passed = mine.stream().filter(r -> pid.equals(r.get("id"))).findFirst().orElseThrow();
+		assertThat(passed).containsEntry("result", "PASSED");
+		// R-REV-8: the counsel's part is read with the round
+		assertThat((List<?>) passed.get("rounds")).singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("counselKind", "LEGAL_ADVISER").containsEntry("counselName", "云南某律师事务所赵律师")
+			.containsEntry("counselAdoption", "ADOPTED");
 	}
 
 	/**

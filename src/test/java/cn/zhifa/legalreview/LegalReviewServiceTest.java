@@ -411,6 +411,31 @@ class LegalReviewServiceTest {
 			.isInstanceOf(AuthorizationException.class).hasMessageContaining("回避");
 	}
 
+	/**
+	 * Seed 000 (dmn/legal-review-participation.dmn): where the agency's plan says a public lawyer or legal adviser
+	 * shall take part, a conclusion without one is refused naming the field and the plan; an extension is not a
+	 * conclusion and needs none.
+	 */
+	@Test
+	void whereTheAgencysPlanMakesTheCounselsPartCompulsoryAConclusionWithoutItIsRefused() {
+		opened();
+		String basis = "《寥廓街道全面推行行政执法“三项制度”工作实施方案》四（一）";
+		LegalReviewService.Counsel none = new LegalReviewService.Counsel("NONE", null, null, null, null, true, basis);
+		assertThatThrownBy(() -> service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", checklist(), OPINION, none)))
+			.isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+				assertThat((Object) e.getDetail()).isEqualTo("counselKind");
+				assertThat(e.getMessage()).contains("应当组织公职律师或者法律顾问参与", basis);
+			});
+		assertThat(service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("EXTEND", false, "案情复杂，需补充核实", null, checklist(), null, none))).isEmpty();
+		LegalReviewService.Counsel adviser = new LegalReviewService.Counsel("LEGAL_ADVISER", "云南某律师事务所 赵律师",
+				"同意审核意见", "ADOPTED", null, true, basis);
+		assertThat(service.checkDecision(as("reviewer1"), null, "LIAOKUO", "officer1",
+				new LegalReviewService.Decision("DECIDE", false, null, "APPROVED", checklist(), OPINION, adviser)))
+			.contains("reviewer1");
+	}
+
 	/** R-REV-8: a public lawyer / legal adviser taking part is named, their opinion kept and its adoption recorded. */
 	@Test
 	void counselTakingPartAndWhetherTheirOpinionWasAdoptedAreRecorded() {

@@ -113,8 +113,9 @@ public final class Fixtures {
 	public static final String APPROVING_OPINION = "主体、人员适格，程序合法，事实清楚，证据确凿，适用法律准确，罚款在裁量基准幅度内。同意作出该决定。";
 
 	/**
-	 * The review decision form's nine checks all ticked, deciding, with an approving opinion (a mutable copy; the
-	 * caller adds the outcome, and for any other outcome unticks the points found wanting and writes its opinion).
+	 * The review decision form's nine checks all ticked, deciding, with an approving opinion and the legal adviser's
+	 * part (a mutable copy; the caller adds the outcome, and for any other outcome unticks the points found wanting
+	 * and writes its opinion).
 	 */
 	public static Map<String, Object> legalReviewAllChecksPassed() {
 		Map<String, Object> decision = new LinkedHashMap<>();
@@ -123,7 +124,21 @@ public final class Fixtures {
 		}
 		decision.put("reviewAction", value("DECIDE"));
 		decision.put("reviewOpinion", value(APPROVING_OPINION));
+		counsel().forEach((field, v) -> decision.put(field, value(v)));
 		return decision;
+	}
+
+	/**
+	 * The review decision form's counsel fields (as the engine takes them): a legal adviser took part and was followed —
+	 * LIAOKUO's plan makes their part compulsory (dmn/legal-review-participation.dmn, seed 000).
+	 */
+	public static Map<String, Object> counsel() {
+		Map<String, Object> counsel = new LinkedHashMap<>();
+		counsel.put("counselKind", "LEGAL_ADVISER");
+		counsel.put("counselName", "云南某律师事务所赵律师");
+		counsel.put("counselOpinion", "同意审核意见");
+		counsel.put("counselAdoption", "ADOPTED");
+		return counsel;
 	}
 
 	/** Valid metadata of an AV recording upload (a mutable copy). */

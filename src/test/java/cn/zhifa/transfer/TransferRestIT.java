@@ -247,6 +247,7 @@ class TransferRestIT extends TransferTestSupport {
 		opinion.put("reviewAction", "DECIDE");
 		opinion.put("reviewOutcome", "SUSPECTED_CRIME");
 		opinion.put("reviewOpinion", "货值金额逾五万元，涉嫌犯罪，应移送公安机关");
+		opinion.putAll(Fixtures.counsel());
 		engine.getTaskService().complete(decision.getId(), opinion);
 		engine.getIdentityService().clearAuthentication();
 		return caseId;
