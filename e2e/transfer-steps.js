@@ -274,6 +274,19 @@ async function signTransfer(t, head, caseNo, reason, startedDay, tryUnsigned) {
   return transfer.receivingCaseNo;
 }
 
+/** head2 (the receiving agency): 审批立案 of the transferred case in 本机构待办 — the party and facts shown — filed for officer4. */
+async function fileReceivedCase(t, head2, receivedNo, c) {
+  await head2.openFilter('本机构待办');
+  await head2.openTask('审批立案', { caseNo: receivedNo });
+  const form = await claim(head2, '案号', receivedNo);
+  await form.expectValue('当事人', c.party);
+  await form.expectValue('违法事实', c.facts);
+  await form.radio('审批意见', '同意立案');
+  await form.select('承办人', await officerOption(t, 'officer4'));
+  await form.complete();
+  await head2.expectTaskGone('审批立案', receivedNo);
+}
+
 /**
  * The public portal as an anonymous visitor sees it: a fresh browser context each time (nothing cached,
  * no session), zh-CN. Returns { page, close }.
@@ -287,5 +300,5 @@ async function visitPortal(t, path) {
 
 module.exports = {
   rest, externalAnswer, citizenId, fillDate, transferOf, workdays, calendarDays, parseDay, headerDue, cardDue, expectDue, expectRefused, claim, in24Hours, shift,
-  registerCase, fileCase, investigate, signTransfer, visitPortal,
+  registerCase, fileCase, investigate, signTransfer, fileReceivedCase, visitPortal,
 };

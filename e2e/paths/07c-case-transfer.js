@@ -8,7 +8,7 @@
 const { officerOption } = require('../steps');
 const { runPath, today } = require('../lib');
 const {
-  citizenId, rest, transferOf, claim, registerCase, signTransfer,
+  citizenId, rest, transferOf, claim, registerCase, signTransfer, fileReceivedCase,
 } = require('../transfer-steps');
 
 const QLSCJ = '某区市场监督管理局';
@@ -69,15 +69,7 @@ runPath(__filename, async (t) => {
 
   const head2 = await t.login('head2');
   await t.step('A. head2 在某区市场监督管理局的「本机构待办」看到移送来的案件，立案并指定承办人', async () => {
-    await head2.openFilter('本机构待办');
-    await head2.openTask('审批立案', { caseNo: receivedA });
-    const form = await claim(head2, '案号', receivedA);
-    await form.expectValue('当事人', a.party);
-    await form.expectValue('违法事实', a.facts);
-    await form.radio('审批意见', '同意立案');
-    await form.select('承办人', await officerOption(t, 'officer4'));
-    await form.complete();
-    await head2.expectTaskGone('审批立案', receivedA);
+    await fileReceivedCase(t, head2, receivedA, a);
     const received = await rest('GET', `/api/cases/${encodeURIComponent(receivedA)}`, undefined, 'head2');
     t.equal(received.caseRecord.source, 'TRANSFER', '接收案件的来源');
     t.equal(received.caseRecord.transferredFromCaseNo, caseA, '接收案件的移送来源案号');

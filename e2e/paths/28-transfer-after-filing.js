@@ -7,9 +7,8 @@
 'use strict';
 const { runPath, today } = require('../lib');
 const {
-  citizenId, rest, transferOf, claim, registerCase, fileCase, investigate, signTransfer,
+  citizenId, rest, transferOf, registerCase, fileCase, investigate, signTransfer, fileReceivedCase,
 } = require('../transfer-steps');
-const { officerOption } = require('../steps');
 const { take } = require('../review-steps');
 
 runPath(__filename, async (t) => {
@@ -65,14 +64,7 @@ runPath(__filename, async (t) => {
 
   const head2 = await t.login('head2');
   await t.step('head2 在某区市场监督管理局的「本机构待办」立案', async () => {
-    await head2.openFilter('本机构待办');
-    await head2.openTask('审批立案', { caseNo: received });
-    const form = await claim(head2, '案号', received);
-    await form.expectValue('当事人', c.party);
-    await form.radio('审批意见', '同意立案');
-    await form.select('承办人', await officerOption(t, 'officer4'));
-    await form.complete();
-    await head2.expectTaskGone('审批立案', received);
+    await fileReceivedCase(t, head2, received, c);
   });
 
   await t.step('寥街案件办结为已移送：无处罚意见、无决定，承办人待办中不再有本案', async () => {

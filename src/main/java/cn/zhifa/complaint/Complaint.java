@@ -81,6 +81,9 @@ class Complaint {
 	@Column(name = "case_no", length = 100)
 	private String caseNo;
 	private int transfers;
+	/** The agency on Zhifa that moved it to the current one, which is told the result (seed 002 (十五)二). */
+	@Column(name = "referred_by_agency_code", length = 32)
+	private String referredByAgencyCode;
 
 	protected Complaint() {
 	}
@@ -120,6 +123,11 @@ class Complaint {
 	void movedTo(String basis) {
 		this.routingBasis = basis;
 		this.transfers++;
+	}
+
+	/** Moved to another agency on Zhifa by {@code agencyCode}, which then gets the result back. */
+	void referredBy(String agencyCode) {
+		this.referredByAgencyCode = agencyCode;
 	}
 
 	void accepted(String by, Instant at, Instant handlingDueAt) {
@@ -269,6 +277,10 @@ class Complaint {
 
 	public String getCaseNo() {
 		return caseNo;
+	}
+
+	public String getReferredByAgencyCode() {
+		return referredByAgencyCode;
 	}
 
 	public int getTransfers() {

@@ -10,6 +10,7 @@ import static cn.zhifa.complaint.ComplaintService.CONTACT;
 import static cn.zhifa.complaint.ComplaintService.CONTENT;
 import static cn.zhifa.complaint.ComplaintService.DECISION;
 import static cn.zhifa.complaint.ComplaintService.EXTERNAL_BODY;
+import static cn.zhifa.complaint.ComplaintService.FEEDBACK_READ;
 import static cn.zhifa.complaint.ComplaintService.LOCATION;
 import static cn.zhifa.complaint.ComplaintService.NAME;
 import static cn.zhifa.complaint.ComplaintService.NO;
@@ -37,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import cn.zhifa.platform.FormChecks;
+import cn.zhifa.platform.FormFields;
 import cn.zhifa.platform.Steps;
 
 /**
@@ -120,6 +122,13 @@ final class ComplaintDelegates {
 		};
 	}
 
+	/** The referring agency's feedback (seed 002 (十五)二): the result as the register holds it. */
+	@Bean
+	JavaDelegate registerComplaintFeedback(ComplaintService service) {
+		return execution -> execution.setVariables(service.feedback(Steps.text(execution, NO), execution.getTenantId())
+			.variables());
+	}
+
 	/** Task listener {@code ${complaintTaskChecks}} on completion: the check of each form, by form (fail closed). */
 	@Component("complaintTaskChecks")
 	static class TaskChecks extends FormChecks {
@@ -130,6 +139,11 @@ final class ComplaintDelegates {
 					task -> task.setVariable(HANDLER_ID, service.checkAcceptance(Steps.of(task), acceptance(task))));
 			onComplete("complaint-handling-handle", task -> service.checkHandling(Steps.text(task, REPLY),
 					flag(task, OPEN_CASE), caseInput(task)));
+			onComplete("complaint-feedback-read", task -> {
+				if (!flag(task, FEEDBACK_READ)) {
+					throw FormFields.invalid(FEEDBACK_READ, "请阅知办理结果后勾选（移送的投诉举报，由办理机关反馈调查处理结果）");
+				}
+			});
 		}
 	}
 

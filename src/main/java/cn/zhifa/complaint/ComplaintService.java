@@ -91,6 +91,8 @@ public class ComplaintService {
 	static final String TRANSFER_REASON = "transferReason";
 	static final String REPLY = "complaintReply";
 	static final String OPEN_CASE = "openCase";
+	/** The referring agency has read the result (form complaint-feedback-read). */
+	static final String FEEDBACK_READ = "feedbackRead";
 	static final String CASE_NO = "complaintCaseNo";
 	static final String CASE_FACTS = "facts";
 	static final String ATTACHMENTS = "complaintAttachments";
@@ -404,6 +406,7 @@ public class ComplaintService {
 		}
 		Agency to = agencies.findById(target).orElseThrow(() -> invalid(TRANSFER_AGENCY, "主管机关不存在：" + target));
 		c.movedTo(from + " 移送 " + to.getName() + timing + "：" + reason);
+		c.referredBy(c.getAgencyCode());
 		Map<String, Object> vars = new LinkedHashMap<>();
 		vars.put(NO, c.getReceiptNo());
 		vars.put(AGENCY_CODE, to.getCode());
@@ -435,7 +438,11 @@ public class ComplaintService {
 		return caseNo;
 	}
 
-	/** 答复: what the complainant reads on the portal ({@code reply}); on time against the promised date. */
+	/**
+	 * 答复: what the complainant reads on the portal ({@code reply}); on time against the promised date. A complaint
+	 * another agency on Zhifa moved here is reported back to it (seed 002 (十五)二: 乡镇应向告知的区职能部门反馈调查处理结果):
+	 * a {@value #FEEDBACK_PROCESS_KEY} instance in that agency.
+	 */
 	void reply(Step step, String receiptNo, Acceptance acceptance, String reply) {
 		Complaint c = complaintOf(step, receiptNo);
 		Instant at = now();
@@ -443,16 +450,60 @@ public class ComplaintService {
 			c.notAccepted(step.actor(), at, acceptance.notAcceptedReason());
 			c.replied("不予受理。理由：" + acceptance.notAcceptedReason(), at,
 					c.getAcceptanceDueAt() == null || !at.isAfter(c.getAcceptanceDueAt()));
-			return;
 		}
-		String text = reply;
-		if (c.getCaseNo() != null) {
-			text = text + "\n（已立案查处，案号 " + c.getCaseNo() + "）";
+		else {
+			String text = reply;
+			if (c.getCaseNo() != null) {
+				text = text + "\n（已立案查处，案号 " + c.getCaseNo() + "）";
+			}
+			c.replied(text, at, c.getHandlingDueAt() == null || !at.isAfter(c.getHandlingDueAt()));
 		}
-		c.replied(text, at, c.getHandlingDueAt() == null || !at.isAfter(c.getHandlingDueAt()));
+		String referredBy = c.getReferredByAgencyCode();
+		if (referredBy != null && !referredBy.equals(c.getAgencyCode())) {
+			Map<String, Object> vars = new LinkedHashMap<>();
+			vars.put(NO, c.getReceiptNo());
+			vars.put(AGENCY_CODE, referredBy);
+			String definition = cn.zhifa.models.ModelVersions.latestProcess(repository, FEEDBACK_PROCESS_KEY, referredBy).getId();
+			runtime.startProcessInstanceById(definition, c.getReceiptNo(), vars);
+		}
+	}
+
+	/** What the referring agency is told (its feedback task shows it). */
+	record Feedback(String handlingBody, String reply, Instant repliedAt, boolean repliedOnTime, String caseNo) {
+
+		static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日H时mm分");
+
+		Map<String, Object> variables() {
+			Map<String, Object> vars = new LinkedHashMap<>();
+			vars.put("feedbackHandlingBody", handlingBody);
+			vars.put("feedbackReply", reply);
+			vars.put("feedbackRepliedOn", SHOWN.format(repliedAt.atZone(CHINA)));
+			vars.put("feedbackRepliedOnTime", repliedOnTime);
+			if (caseNo != null) {
+				vars.put("feedbackCaseNo", caseNo);
+			}
+			return vars;
+		}
+	}
+
+	/**
+	 * The result of a complaint {@code agency} moved to another agency, once answered there — read from the register,
+	 * never from the starter's variables; anything else is refused.
+	 */
+	@Transactional(readOnly = true)
+	public Feedback feedback(String receiptNo, String agency) {
+		String no = required(receiptNo, NO, "投诉举报编号");
+		Complaint c = complaints.findById(no).orElse(null);
+		if (c == null || agency == null || !agency.equals(c.getReferredByAgencyCode()) || c.getRepliedAt() == null) {
+			throw invalid(NO, "投诉举报“" + no + "”不是本机关移送并已办结的投诉举报，没有可反馈的办理结果");
+		}
+		return new Feedback(c.getHandlingBody(), c.getReply(), c.getRepliedAt(),
+				Boolean.TRUE.equals(c.getRepliedOnTime()), c.getCaseNo());
 	}
 
 	// --- helpers ---
+
+	static final String FEEDBACK_PROCESS_KEY = "complaint-feedback";
 
 	private Complaint complaintOf(Step step, String receiptNo) {
 		String no = required(receiptNo, NO, "投诉举报编号");

@@ -107,6 +107,12 @@ public final class CaseVariables {
 			system("complaintRouting", "投诉举报分办规则", RESULT),
 			system("complaintRoutingBasis", "分办依据", TEXT),
 			system("complaintCaseNo", "投诉举报立案案号", TEXT),
+			// the referring agency's feedback (seed 002 (十五)二): what the register says, never the starter's
+			system("feedbackHandlingBody", "办理机关", TEXT),
+			system("feedbackReply", "答复内容", TEXT),
+			system("feedbackRepliedOn", "答复时间", TEXT),
+			system("feedbackRepliedOnTime", "在承诺期限内答复", BOOLEAN),
+			system("feedbackCaseNo", "立案查处的案号", TEXT),
 			system("complaintAttachments", "投诉举报附件", TEXT),
 			system("complaintAcceptance", "受理意见", TEXT).forms("complaint-handling-accept"),
 			system("openCase", "立案查处", BOOLEAN).forms("complaint-handling-handle"),

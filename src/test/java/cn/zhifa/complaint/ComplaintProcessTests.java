@@ -166,6 +166,27 @@ class ComplaintProcessTests extends ProcessScenarioSupport {
 				v -> assertThat(v.handlingBody()).isEqualTo("某区市场监督管理局"));
 		completeTaskAs("officer4", there, "userTask_decideAcceptance", Map.of("complaintAcceptance", "ACCEPTED"));
 		assertThat(openTask(there, "userTask_handle").getAssignee()).isEqualTo("officer4");
+		assertThat(rows.findById(r.receiptNo()).orElseThrow().getReferredByAgencyCode()).isEqualTo("LIAOKUO");
+
+		// seed 002 (十五)二: once answered, the result goes back to the agency that moved it
+		completeTaskAs("officer4", there, "userTask_handle", Map.of("complaintReply", "经核查，该摊位电子秤已检定合格，未发现计量违法行为。",
+				"openCase", false));
+		ProcessInstance feedback = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("complaint-feedback")
+			.processInstanceBusinessKey(r.receiptNo()).singleResult();
+		assertThat(feedback.getTenantId()).isEqualTo("LIAOKUO");
+		assertThat(feedback).isWaitingAt("userTask_read");
+		assertThat(engine.getRuntimeService().getVariables(feedback.getId())).containsEntry("feedbackHandlingBody", "某区市场监督管理局")
+			.containsEntry("feedbackReply", "经核查，该摊位电子秤已检定合格，未发现计量违法行为。").containsEntry("feedbackRepliedOnTime", true);
+		// QLSCJ's officers do not see LIAOKUO's feedback task; LIAOKUO's do
+		as("officer4");
+		assertThat(engine.getTaskService().createTaskQuery().processInstanceId(feedback.getId()).count()).isZero();
+		engine.getIdentityService().clearAuthentication();
+		assertThatThrownBy(() -> completeTaskAs("officer1", feedback, "userTask_read", Map.of("feedbackRead", false)))
+			.isInstanceOf(FormFieldValidationException.class).hasMessageContaining("feedbackRead");
+		completeTaskAs("officer1", feedback, "userTask_read", Map.of("feedbackRead", true));
+		assertThat(feedback).isEnded();
+		// nobody fakes a feedback: the register decides (another agency's, or one not yet answered, is refused)
+		assertThatThrownBy(() -> complaints.feedback(r.receiptNo(), "QLSCJ")).hasMessageContaining("没有可反馈的办理结果");
 	}
 
 	@Test
