@@ -2,7 +2,8 @@
 // 乡镇应向告知的区职能部门反馈调查处理结果; docs/complaints.md): officer1 of the street office registers a phoned-in food
 // complaint from Tasklist (发起流程 → 投诉举报办理); the routing table moves it to 某区市场监督管理局 at once; officer4 there
 // accepts and answers it; then officer1 finds 阅知投诉举报办理结果 in 本机构待办 with the answer, ticks 已阅知 — a submission
-// without the tick is refused — and the feedback ends. officer4 never sees the street office's feedback task.
+// without the tick is refused — and the feedback ends. officer4 never sees the street office's feedback task. The task
+// shows its agency by name (寥廓街道综合行政执法队), not by Camunda's tenant id.
 'use strict';
 const { runPath } = require('../lib');
 
@@ -49,6 +50,15 @@ runPath(__filename, async (t) => {
     let form = await officer.openTask('阅知投诉举报办理结果', { caseNo: receiptNo });
     await form.expectText('某区市场监督管理局');
     await form.expectText('已下架并依法处理');
+    // the task's agency is shown by its name, not by Camunda's tenant id (users never see codes)
+    const agency = officer.page.locator('[cam-tasklist-task] .tenant-id').first();
+    await agency.waitFor({ state: 'visible' });
+    let shown = '';
+    for (let i = 0; i < 50 && !/寥廓街道综合行政执法队/.test(shown); i++) {
+      shown = (await agency.textContent()).trim();
+      if (!/寥廓街道综合行政执法队/.test(shown)) await officer.page.waitForTimeout(100);
+    }
+    t.equal(shown, '寥廓街道综合行政执法队', '任务所属机构的显示');
     form = await officer.claim();
     await form.completeRefused('已阅知');
     await form.checkbox('已阅知办理结果', true);

@@ -99,14 +99,66 @@ function translateForms(root) {
   });
 }
 
+// The agency a task belongs to is shown by Tasklist as Camunda's tenant id (LIAOKUO): shown by its name instead
+// (寥廓街道综合行政执法队, GET /api/agencies) — users never see internal codes. Only a text that is exactly a known code
+// is replaced, so what Tasklist writes again is replaced again and nothing else is touched.
+let agencyNames = {};
+let agencyNamesAsked = 0;
+
+// asked once logged in: on the login page the answer is 401, and the webapps log in without reloading the page
+function askAgencyNames() {
+  if (Date.now() - agencyNamesAsked < 5000) {
+    return;
+  }
+  agencyNamesAsked = Date.now();
+  fetch('/api/agencies', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(function(response) {
+      return response.ok ? response.json() : [];
+    })
+    .then(function(agencies) {
+      agencies.forEach(function(agency) {
+        agencyNames[agency.code] = agency.name;
+      });
+      showAgencyNames(document.documentElement);
+    })
+    .catch(function() {
+      // asked again the next time a task shows its agency
+    });
+}
+
+function showAgencyNames(node) {
+  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : node;
+  if (!element || element.nodeType !== Node.ELEMENT_NODE) {
+    return;
+  }
+  const tenants = element.closest('.tenant-id') ? [element.closest('.tenant-id')] : element.querySelectorAll('.tenant-id');
+  tenants.forEach(function(tenant) {
+    // the text node AngularJS writes the code into is kept (its next change is then replaced too)
+    tenant.childNodes.forEach(function(text) {
+      const code = text.nodeType === Node.TEXT_NODE ? text.nodeValue.trim() : '';
+      if (agencyNames[code]) {
+        text.nodeValue = text.nodeValue.replace(code, agencyNames[code]);
+      } else if (code && !Object.values(agencyNames).includes(code)) {
+        askAgencyNames();
+      }
+    });
+    const tooltip = agencyNames[tenant.getAttribute('uib-tooltip')];
+    if (tooltip) {
+      tenant.setAttribute('uib-tooltip', tooltip);
+    }
+  });
+}
+
 new MutationObserver(function(mutations) {
   mutations.forEach(function(mutation) {
     if (mutation.type === 'characterData') {
       translateForms(mutation.target);
+      showAgencyNames(mutation.target);
     } else if (mutation.type === 'attributes') {
       translateForms(mutation.target);
     } else {
       mutation.addedNodes.forEach(translateForms);
+      mutation.addedNodes.forEach(showAgencyNames);
     }
   });
 }).observe(document.documentElement, {
