@@ -175,14 +175,7 @@ public class ComplaintService {
 			attachments.save(new ComplaintAttachment(c.getReceiptNo(), ComplaintAttachments.displayName(f.fileName()),
 					ComplaintAttachments.mediaType(f.bytes()), f.bytes(), sha256(f.bytes()), now()));
 		}
-		Map<String, Object> vars = new LinkedHashMap<>();
-		vars.put(NO, c.getReceiptNo());
-		vars.put(AGENCY_CODE, a.getCode());
-		if (registeredBy != null) {
-			vars.put(REGISTERED_BY, registeredBy);
-		}
-		String definition = cn.zhifa.models.ModelVersions.latestProcess(repository, PROCESS_KEY, a.getCode()).getId();
-		runtime.startProcessInstanceById(definition, c.getReceiptNo(), vars);
+		startIn(PROCESS_KEY, a.getCode(), c, registeredBy == null ? Map.of() : Map.of(REGISTERED_BY, registeredBy));
 		return new Receipt(c.getReceiptNo(), code, a.getName());
 	}
 
@@ -407,11 +400,7 @@ public class ComplaintService {
 		Agency to = agencies.findById(target).orElseThrow(() -> invalid(TRANSFER_AGENCY, "主管机关不存在：" + target));
 		c.movedTo(from + " 移送 " + to.getName() + timing + "：" + reason);
 		c.referredBy(c.getAgencyCode());
-		Map<String, Object> vars = new LinkedHashMap<>();
-		vars.put(NO, c.getReceiptNo());
-		vars.put(AGENCY_CODE, to.getCode());
-		String definition = cn.zhifa.models.ModelVersions.latestProcess(repository, PROCESS_KEY, to.getCode()).getId();
-		runtime.startProcessInstanceById(definition, c.getReceiptNo(), vars);
+		startIn(PROCESS_KEY, to.getCode(), c, Map.of());
 	}
 
 	/** The handling form: the reply, and the case's party and violation when a case is to be opened. */
@@ -460,11 +449,7 @@ public class ComplaintService {
 		}
 		String referredBy = c.getReferredByAgencyCode();
 		if (referredBy != null && !referredBy.equals(c.getAgencyCode())) {
-			Map<String, Object> vars = new LinkedHashMap<>();
-			vars.put(NO, c.getReceiptNo());
-			vars.put(AGENCY_CODE, referredBy);
-			String definition = cn.zhifa.models.ModelVersions.latestProcess(repository, FEEDBACK_PROCESS_KEY, referredBy).getId();
-			runtime.startProcessInstanceById(definition, c.getReceiptNo(), vars);
+			startIn(FEEDBACK_PROCESS_KEY, referredBy, c, Map.of());
 		}
 	}
 
@@ -504,6 +489,15 @@ public class ComplaintService {
 	// --- helpers ---
 
 	static final String FEEDBACK_PROCESS_KEY = "complaint-feedback";
+
+	/** Starts {@code processKey} (the agency's latest version) for the complaint in {@code agency}, business key = its number. */
+	private void startIn(String processKey, String agency, Complaint c, Map<String, Object> more) {
+		Map<String, Object> vars = new LinkedHashMap<>(more);
+		vars.put(NO, c.getReceiptNo());
+		vars.put(AGENCY_CODE, agency);
+		String definition = cn.zhifa.models.ModelVersions.latestProcess(repository, processKey, agency).getId();
+		runtime.startProcessInstanceById(definition, c.getReceiptNo(), vars);
+	}
 
 	private Complaint complaintOf(Step step, String receiptNo) {
 		String no = required(receiptNo, NO, "投诉举报编号");

@@ -201,7 +201,8 @@ class CaseTaskChecks extends FormChecks {
 		if (!StringUtils.hasText(str(task, "targetAgencyCode")) && !StringUtils.hasText(str(task, "targetAgencyName"))) {
 			throw invalid("targetAgencyCode", "移送须写明有管辖权的机关(R-COORD-1)");
 		}
-		if (Steps.agency(task) != null && Steps.agency(task).equals(str(task, "targetAgencyCode"))) {
+		String target = str(task, "targetAgencyCode");
+		if (target != null && target.equals(Steps.agency(task))) {
 			throw invalid("targetAgencyCode", "不能移送给本机关，请选择有管辖权的其他机关(R-COORD-1)");
 		}
 		text(task, "transferReason", "请写明移送理由");
